@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace VpcLab.Model;
+
+/// <summary>An EC2 instance, as far as networking cares: where it runs and its interfaces in device order
+/// (index 0 is the primary interface, whose subnet is the instance's).</summary>
+public sealed record Instance(
+    InstanceId Id, AccountId OwnerId, string Region, string ImageId, string InstanceType, InstanceState State,
+    SubnetId SubnetId, VpcId VpcId, ImmutableArray<NetworkInterfaceId> NetworkInterfaces, DateTimeOffset LaunchTime)
+{
+    public NetworkInterfaceId PrimaryNetworkInterface => NetworkInterfaces[0];
+}
+
+public enum InstanceState
+{
+    Pending,
+    Running,
+    ShuttingDown,
+    Terminated,
+    Stopping,
+    Stopped,
+}

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using VpcLab.Net;
+
+namespace VpcLab.Model;
+
+/// <summary>One consistent snapshot of a whole world: every account, Region and resource. Immutable: a change
+/// is a new snapshot (<c>network with { Vpcs = … }</c>), so readers (the engine, a describe call) never see a
+/// half-applied operation and a compiled form can be cached per snapshot.</summary>
+public sealed record Network(
+    ImmutableDictionary<AccountId, Account> Accounts,
+    ImmutableDictionary<string, Region> Regions,
+    ImmutableDictionary<VpcId, Vpc> Vpcs,
+    ImmutableDictionary<SubnetId, Subnet> Subnets,
+    ImmutableDictionary<RouteTableId, RouteTable> RouteTables,
+    ImmutableDictionary<InternetGatewayId, InternetGateway> InternetGateways,
+    ImmutableDictionary<EgressOnlyInternetGatewayId, EgressOnlyInternetGateway> EgressOnlyInternetGateways,
+    ImmutableDictionary<NatGatewayId, NatGateway> NatGateways,
+    ImmutableDictionary<AllocationId, ElasticIpAddress> ElasticIps,
+    ImmutableDictionary<SecurityGroupId, SecurityGroup> SecurityGroups,
+    ImmutableDictionary<NetworkAclId, NetworkAcl> NetworkAcls,
+    ImmutableDictionary<NetworkInterfaceId, NetworkInterface> NetworkInterfaces,
+    ImmutableDictionary<InstanceId, Instance> Instances,
+    ImmutableDictionary<PrefixListId, ManagedPrefixList> PrefixLists,
+    ImmutableDictionary<string, Tags> Tags)
+{
+    public static readonly Network Empty = new(
+        ImmutableDictionary<AccountId, Account>.Empty,
+        ImmutableDictionary<string, Region>.Empty,
+        ImmutableDictionary<VpcId, Vpc>.Empty,
+        ImmutableDictionary<SubnetId, Subnet>.Empty,
+        ImmutableDictionary<RouteTableId, RouteTable>.Empty,
+        ImmutableDictionary<InternetGatewayId, InternetGateway>.Empty,
+        ImmutableDictionary<EgressOnlyInternetGatewayId, EgressOnlyInternetGateway>.Empty,
+        ImmutableDictionary<NatGatewayId, NatGateway>.Empty,
+        ImmutableDictionary<AllocationId, ElasticIpAddress>.Empty,
+        ImmutableDictionary<SecurityGroupId, SecurityGroup>.Empty,
+        ImmutableDictionary<NetworkAclId, NetworkAcl>.Empty,
+        ImmutableDictionary<NetworkInterfaceId, NetworkInterface>.Empty,
+        ImmutableDictionary<InstanceId, Instance>.Empty,
+        ImmutableDictionary<PrefixListId, ManagedPrefixList>.Empty,
+        ImmutableDictionary<string, Tags>.Empty);
+
+    /// <summary>The tags of any resource by id (empty when it has none).</summary>
+    public Tags TagsOf(string resourceId) => Tags.GetValueOrDefault(resourceId, Model.Tags.Empty);
+
+    /// <summary>The display name of a resource: its Name tag, else its id.</summary>
+    public string NameOf(string resourceId) => TagsOf(resourceId).Name ?? resourceId;
+
+    public RouteTable MainRouteTable(VpcId vpc) =>
+        RouteTables.Values.First(t => t.VpcId == vpc && t.IsMain);
+
+    /// <summary>AWS: a subnet uses its explicitly associated table, else the VPC's main table.</summary>
+    public RouteTable RouteTableFor(SubnetId subnetId) =>
+        RouteTables.Values.FirstOrDefault(t => t.Associations.Any(a => a.SubnetId == subnetId))
+        ?? MainRouteTable(Subnets[subnetId].VpcId);
+
+    /// <summary>Every subnet is associated with exactly one network ACL (the VPC's default unless replaced).</summary>
+    public NetworkAcl NetworkAclFor(SubnetId subnetId) =>
+        NetworkAcls.Values.FirstOrDefault(a => a.Associations.Any(x => x.SubnetId == subnetId))
+        ?? NetworkAcls.Values.First(a => a.VpcId == Subnets[subnetId].VpcId && a.IsDefault);
+
+    public SecurityGroup DefaultSecurityGroup(VpcId vpc) =>
+        SecurityGroups.Values.First(g => g.VpcId == vpc && g.IsDefault);
+
+    public IEnumerable<Subnet> SubnetsOf(VpcId vpc) => Subnets.Values.Where(s => s.VpcId == vpc);
+
+    public IEnumerable<NetworkInterface> NetworkInterfacesIn(SubnetId subnet) =>
+        NetworkInterfaces.Values.Where(n => n.SubnetId == subnet);
+
+    /// <summary>The Elastic IP associated with a private address of an interface, if any.</summary>
+    public ElasticIpAddress? ElasticIpFor(NetworkInterfaceId eni, IpAddress privateIp) =>
+        ElasticIps.Values.FirstOrDefault(e => e.NetworkInterfaceId == eni && e.PrivateIp == privateIp);
+
+    /// <summary>The public IPv4 that the internet gateway maps a private address to: an associated Elastic IP,
+    /// else the public IP auto-assigned at launch.</summary>
+    public IpAddress? PublicIpFor(NetworkInterface eni, PrivateIpAddress privateIp) =>
+        ElasticIpFor(eni.Id, privateIp.Address)?.PublicIp ?? privateIp.AutoAssignedPublicIp;
+
+    /// <summary>AWS marks a route blackhole when its target is gone or not usable: a deleted or detached gateway,
+    /// a NAT gateway that is not available, an instance that is not running (docs/semantics.md#route-state).</summary>
+    public RouteState RouteState(RouteTable table, Route route)
+    {
+        bool active = route.Target.Kind switch
+        {
+            RouteTargetKind.Local => true,
+            RouteTargetKind.InternetGateway =>
+                InternetGateways.TryGetValue(new InternetGatewayId(route.Target.Id), out var igw) && igw.AttachedVpcId == table.VpcId,
+            RouteTargetKind.EgressOnlyInternetGateway =>
+                EgressOnlyInternetGateways.TryGetValue(new EgressOnlyInternetGatewayId(route.Target.Id), out var eigw) && eigw.VpcId == table.VpcId,
+            RouteTargetKind.NatGateway =>
+                NatGateways.TryGetValue(new NatGatewayId(route.Target.Id), out var nat) && nat.State is NatGatewayState.Available or NatGatewayState.Pending,
+            RouteTargetKind.NetworkInterface =>
+                NetworkInterfaces.TryGetValue(new NetworkInterfaceId(route.Target.Id), out var eni)
+                && (eni.Attachment is null || InstanceRunning(eni.Attachment.InstanceId)),
+            RouteTargetKind.Instance => InstanceRunning(new InstanceId(route.Target.Id)),
+            _ => false,
+        };
+        return active ? Model.RouteState.Active : Model.RouteState.Blackhole;
+    }
+
+    private bool InstanceRunning(InstanceId id) =>
+        Instances.TryGetValue(id, out var instance) && instance.State == InstanceState.Running;
+}

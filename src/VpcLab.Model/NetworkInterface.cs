@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using VpcLab.Net;
+
+namespace VpcLab.Model;
+
+/// <summary>An elastic network interface (ENI) in one subnet: the unit that security groups, flow logs and
+/// addresses attach to. Instances, NAT gateways and interface endpoints all reach the network through one.</summary>
+public sealed record NetworkInterface(
+    NetworkInterfaceId Id, AccountId OwnerId, string Region, SubnetId SubnetId, VpcId VpcId,
+    string AvailabilityZone, ImmutableArray<PrivateIpAddress> PrivateIpAddresses,
+    ImmutableArray<IpAddress> Ipv6Addresses, ImmutableArray<SecurityGroupId> Groups, bool SourceDestCheck,
+    NetworkInterfaceType InterfaceType, NetworkInterfaceAttachment? Attachment, string Description,
+    string MacAddress)
+{
+    public IpAddress PrimaryPrivateIp => PrivateIpAddresses.First(p => p.Primary).Address;
+
+    /// <summary>Every private address of both families that belongs to this interface.</summary>
+    public IEnumerable<IpAddress> AllPrivateAddresses =>
+        PrivateIpAddresses.Select(p => p.Address).Concat(Ipv6Addresses);
+}
+
+/// <summary>A private IPv4 of an interface, with the public IPv4 AWS auto-assigned to it at launch, if any
+/// (Elastic IP associations live on <see cref="ElasticIpAddress"/>).</summary>
+public sealed record PrivateIpAddress(IpAddress Address, bool Primary, IpAddress? AutoAssignedPublicIp);
+
+public sealed record NetworkInterfaceAttachment(string AttachmentId, InstanceId InstanceId, int DeviceIndex, bool DeleteOnTermination);
+
+/// <summary>The kinds of interface AWS creates (the API's interfaceType values).</summary>
+public enum NetworkInterfaceType
+{
+    Interface,
+    NatGateway,
+    VpcEndpoint,
+}

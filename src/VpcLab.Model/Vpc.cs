@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using VpcLab.Net;
+
+namespace VpcLab.Model;
+
+/// <summary>A virtual private cloud: one or more IPv4 CIDRs (the first is primary), optionally IPv6 /56s, in
+/// one Region of one account. Traffic between its CIDRs follows the 'local' route of every route table.</summary>
+public sealed record Vpc(
+    VpcId Id, AccountId OwnerId, string Region,
+    ImmutableArray<VpcCidrBlock> CidrBlocks, ImmutableArray<VpcCidrBlock> Ipv6CidrBlocks,
+    bool EnableDnsSupport, bool EnableDnsHostnames, bool IsDefault, string InstanceTenancy)
+{
+    public Cidr PrimaryCidr => CidrBlocks[0].Cidr;
+
+    /// <summary>All associated CIDRs of both families: the destinations of the local routes.</summary>
+    public IEnumerable<Cidr> AssociatedCidrs =>
+        CidrBlocks.Concat(Ipv6CidrBlocks).Where(b => b.State == CidrBlockState.Associated).Select(b => b.Cidr);
+
+    public bool HasIpv6 => Ipv6CidrBlocks.Any(b => b.State == CidrBlockState.Associated);
+
+    /// <summary>The Amazon DNS resolver lives at the primary CIDR's base + 2 (spec §3).</summary>
+    public IpAddress DnsResolverAddress => PrimaryCidr.AddressAt(2);
+}
+
+/// <summary>A CIDR associated with a VPC or subnet, with its association id (vpc-cidr-assoc-…).</summary>
+public sealed record VpcCidrBlock(string AssociationId, Cidr Cidr, CidrBlockState State);
+
+public enum CidrBlockState
+{
+    Associating,
+    Associated,
+    Disassociating,
+    Disassociated,
+    Failing,
+    Failed,
+}
