@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+
+namespace VpcLab.ControlPlane.Scenarios;
+
+// A scenario as written: names instead of ids, each element with the line it starts on so that an error can
+// point at it. The loader turns it into ControlPlane operations.
+
+public sealed record ScenarioDocument(
+    string Name, string? Description, string Region, ImmutableArray<AccountSpec> Accounts,
+    ImmutableArray<VpcSpec> Vpcs);
+
+public sealed record AccountSpec(int Line, string Name, string Id);
+
+public sealed record VpcSpec(
+    int Line, string Name, string? Account, string? Region, string Cidr, ImmutableArray<string> SecondaryCidrs,
+    bool Ipv6, bool? EnableDnsSupport, bool? EnableDnsHostnames, string? InternetGateway,
+    string? EgressOnlyInternetGateway, ImmutableArray<SubnetSpec> Subnets, ImmutableArray<NatGatewaySpec> NatGateways,
+    ImmutableArray<RouteTableSpec> RouteTables, ImmutableArray<SecurityGroupSpec> SecurityGroups,
+    ImmutableArray<NetworkAclSpec> NetworkAcls, ImmutableArray<InstanceSpec> Instances,
+    ImmutableArray<NetworkInterfaceSpec> NetworkInterfaces);
+
+/// <summary><see cref="Ipv6Index"/> picks the n-th /64 of the VPC's Amazon-provided /56.</summary>
+public sealed record SubnetSpec(int Line, string Name, string Az, string Cidr, int? Ipv6Index, bool MapPublicIpOnLaunch);
+
+public sealed record NatGatewaySpec(int Line, string Name, string Subnet, bool Private);
+
+public sealed record RouteTableSpec(int Line, string Name, bool Main, ImmutableArray<string> Subnets, ImmutableArray<RouteSpec> Routes);
+
+/// <summary>A destination CIDR or prefix-list name, and a target by name (gateway, NAT gateway, instance,
+/// interface) or an id.</summary>
+public sealed record RouteSpec(int Line, string Destination, string Target);
+
+public sealed record SecurityGroupSpec(
+    int Line, string Name, string? Description, ImmutableArray<SecurityGroupRuleSpec> Ingress,
+    ImmutableArray<SecurityGroupRuleSpec>? Egress);
+
+/// <summary><see cref="Peer"/> is a CIDR, a security group name, or a prefix-list name.</summary>
+public sealed record SecurityGroupRuleSpec(int Line, string Protocol, string? Ports, string Peer, string? Description);
+
+public sealed record NetworkAclSpec(
+    int Line, string Name, ImmutableArray<string> Subnets, ImmutableArray<NetworkAclEntrySpec> Inbound,
+    ImmutableArray<NetworkAclEntrySpec> Outbound);
+
+public sealed record NetworkAclEntrySpec(int Line, int Rule, string Protocol, string? Ports, string Cidr, string Action, string? Icmp);
+
+public sealed record InstanceSpec(
+    int Line, string Name, string Subnet, ImmutableArray<string> SecurityGroups, string? PrivateIp,
+    bool? PublicIp, bool Ipv6, bool? SourceDestCheck, ImmutableArray<string> ExtraInterfaces);
+
+public sealed record NetworkInterfaceSpec(
+    int Line, string Name, string Subnet, ImmutableArray<string> SecurityGroups, string? PrivateIp, bool Ipv6,
+    bool? SourceDestCheck, string? ElasticIp);

@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace VpcLab.ControlPlane.Scenarios;
+
+/// <summary>Reads a scenario's YAML into a <see cref="ScenarioDocument"/>. Structure only: whether the network it
+/// describes is valid is for the EC2 operations to say when it is loaded.</summary>
+public static class ScenarioParser
+{
+    public const string DefaultRegion = "us-east-1";
+    public const string DefaultAccountId = "111111111111";
+
+    public static ScenarioDocument ParseFile(string path)
+    {
+        if (!File.Exists(path))
+            throw new ScenarioException($"{path}: no such scenario file");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static ScenarioDocument Parse(string yaml, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ScenarioException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", e);
+        }
+        if (stream.Documents.Count != 1)
+            throw new ScenarioException($"{file}: a scenario file holds exactly one YAML document");
+
+        var root = new YamlMap(stream.Documents[0].RootNode, file, "the scenario");
+        var name = root.String("name") ?? Path.GetFileNameWithoutExtension(file);
+        var description = root.String("description");
+        var region = root.String("region") ?? DefaultRegion;
+        var accounts = root.List("accounts", "account", ReadAccount) ?? [new AccountSpec(root.Line, "default", DefaultAccountId)];
+        var vpcs = root.List("vpcs", "VPC", ReadVpc) ?? [];
+        root.RejectUnknownKeys("the scenario");
+        return new ScenarioDocument(name, description, region, accounts, vpcs);
+    }
+
+    private static AccountSpec ReadAccount(YamlMap m)
+    {
+        var spec = new AccountSpec(m.Line, m.RequiredString("name", "an account"), m.RequiredString("id", "an account"));
+        m.RejectUnknownKeys("an account");
+        return spec;
+    }
+
+    private static VpcSpec ReadVpc(YamlMap m)
+    {
+        var spec = new VpcSpec(
+            m.Line, m.RequiredString("name", "a VPC"), m.String("account"), m.String("region"),
+            m.RequiredString("cidr", "a VPC"), m.Strings("secondary-cidrs"), m.Bool("ipv6") ?? false,
+            m.Bool("enable-dns-support"), m.Bool("enable-dns-hostnames"), m.String("internet-gateway"),
+            m.String("egress-only-internet-gateway"),
+            m.List("subnets", "subnet", ReadSubnet) ?? [],
+            m.List("nat-gateways", "NAT gateway", ReadNatGateway) ?? [],
+            m.List("route-tables", "route table", ReadRouteTable) ?? [],
+            m.List("security-groups", "security group", ReadSecurityGroup) ?? [],
+            m.List("network-acls", "network ACL", ReadNetworkAcl) ?? [],
+            m.List("instances", "instance", ReadInstance) ?? [],
+            m.List("network-interfaces", "network interface", ReadNetworkInterface) ?? []);
+        m.RejectUnknownKeys("a VPC");
+        return spec;
+    }
+
+    private static SubnetSpec ReadSubnet(YamlMap m)
+    {
+        var spec = new SubnetSpec(
+            m.Line, m.RequiredString("name", "a subnet"), m.RequiredString("az", "a subnet"),
+            m.RequiredString("cidr", "a subnet"), m.Int("ipv6-index"), m.Bool("map-public-ip-on-launch") ?? false);
+        m.RejectUnknownKeys("a subnet");
+        return spec;
+    }
+
+    private static NatGatewaySpec ReadNatGateway(YamlMap m)
+    {
+        var spec = new NatGatewaySpec(m.Line, m.RequiredString("name", "a NAT gateway"),
+            m.RequiredString("subnet", "a NAT gateway"), m.Bool("private") ?? false);
+        m.RejectUnknownKeys("a NAT gateway");
+        return spec;
+    }
+
+    private static RouteTableSpec ReadRouteTable(YamlMap m)
+    {
+        var spec = new RouteTableSpec(
+            m.Line, m.RequiredString("name", "a route table"), m.Bool("main") ?? false, m.Strings("subnets"),
+            m.List("routes", "route", ReadRoute) ?? []);
+        m.RejectUnknownKeys("a route table");
+        return spec;
+    }
+
+    private static RouteSpec ReadRoute(YamlMap m)
+    {
+        var spec = new RouteSpec(m.Line, m.RequiredString("destination", "a route"), m.RequiredString("target", "a route"));
+        m.RejectUnknownKeys("a route");
+        return spec;
+    }
+
+    private static SecurityGroupSpec ReadSecurityGroup(YamlMap m)
+    {
+        var spec = new SecurityGroupSpec(
+            m.Line, m.RequiredString("name", "a security group"), m.String("description"),
+            m.List("ingress", "rule", r => ReadSecurityGroupRule(r, "source")) ?? [],
+            m.List("egress", "rule", r => ReadSecurityGroupRule(r, "destination")));
+        m.RejectUnknownKeys("a security group");
+        return spec;
+    }
+
+    private static SecurityGroupRuleSpec ReadSecurityGroupRule(YamlMap m, string peerKey)
+    {
+        var spec = new SecurityGroupRuleSpec(
+            m.Line, m.RequiredString("protocol", "a security group rule"), m.String("ports"),
+            m.RequiredString(peerKey, "a security group rule"), m.String("description"));
+        m.RejectUnknownKeys("a security group rule");
+        return spec;
+    }
+
+    private static NetworkAclSpec ReadNetworkAcl(YamlMap m)
+    {
+        var spec = new NetworkAclSpec(
+            m.Line, m.RequiredString("name", "a network ACL"), m.Strings("subnets"),
+            m.List("inbound", "entry", ReadNetworkAclEntry) ?? [],
+            m.List("outbound", "entry", ReadNetworkAclEntry) ?? []);
+        m.RejectUnknownKeys("a network ACL");
+        return spec;
+    }
+
+    private static NetworkAclEntrySpec ReadNetworkAclEntry(YamlMap m)
+    {
+        var spec = new NetworkAclEntrySpec(
+            m.Line, m.Int("rule") ?? throw m.Error("a network ACL entry needs 'rule'"),
+            m.RequiredString("protocol", "a network ACL entry"), m.String("ports"),
+            m.RequiredString("cidr", "a network ACL entry"), m.RequiredString("action", "a network ACL entry"),
+            m.String("icmp"));
+        m.RejectUnknownKeys("a network ACL entry");
+        return spec;
+    }
+
+    private static InstanceSpec ReadInstance(YamlMap m)
+    {
+        var spec = new InstanceSpec(
+            m.Line, m.RequiredString("name", "an instance"), m.RequiredString("subnet", "an instance"),
+            m.Strings("security-groups"), m.String("private-ip"), m.Bool("public-ip"), m.Bool("ipv6") ?? false,
+            m.Bool("source-dest-check"), m.Strings("extra-interfaces"));
+        m.RejectUnknownKeys("an instance");
+        return spec;
+    }
+
+    private static NetworkInterfaceSpec ReadNetworkInterface(YamlMap m)
+    {
+        var spec = new NetworkInterfaceSpec(
+            m.Line, m.RequiredString("name", "a network interface"), m.RequiredString("subnet", "a network interface"),
+            m.Strings("security-groups"), m.String("private-ip"), m.Bool("ipv6") ?? false,
+            m.Bool("source-dest-check"), m.String("elastic-ip"));
+        m.RejectUnknownKeys("a network interface");
+        return spec;
+    }
+}
