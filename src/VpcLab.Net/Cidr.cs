@@ -96,15 +96,25 @@ public readonly record struct Cidr : IComparable<Cidr>
     /// <summary>All blocks of a longer prefix that tile this one, in address order.</summary>
     public IEnumerable<Cidr> Subnets(int newPrefixLength)
     {
+        // Checked here, not in the iterator, so a bad length fails at the call rather than at first enumeration.
         int extra = newPrefixLength - PrefixLength;
-        if (extra < 0 || extra > 24)
-            throw new ArgumentOutOfRangeException(nameof(newPrefixLength), "At most 2^24 subnets are enumerated.");
-        for (UInt128 i = 0; i < (UInt128.One << extra); i++)
-            yield return Subnet(newPrefixLength, i);
+        if (extra < 0 || extra > 24 || newPrefixLength > Family.BitLength())
+            throw new ArgumentOutOfRangeException(nameof(newPrefixLength), newPrefixLength, "At most 2^24 subnets, each inside the family's range, are enumerated.");
+        return Enumerate(this, newPrefixLength, UInt128.One << extra);
+
+        static IEnumerable<Cidr> Enumerate(Cidr block, int newPrefixLength, UInt128 count)
+        {
+            for (UInt128 i = 0; i < count; i++)
+                yield return block.Subnet(newPrefixLength, i);
+        }
     }
 
-    /// <summary>The address <paramref name="offset"/> places from the start of the block.</summary>
-    public IpAddress AddressAt(UInt128 offset) => new(Network.Value + offset, Family);
+    /// <summary>The address <paramref name="offset"/> places from the start of the block; an offset past
+    /// <see cref="Last"/> is refused (it would name an address outside the block, or outside the family).</summary>
+    public IpAddress AddressAt(UInt128 offset) =>
+        offset <= HostMask
+            ? new(Network.Value + offset, Family)
+            : throw new ArgumentOutOfRangeException(nameof(offset), offset, $"Offset outside {this}.");
 
     public int CompareTo(Cidr other)
     {

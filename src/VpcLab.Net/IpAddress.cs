@@ -59,7 +59,15 @@ public readonly record struct IpAddress(UInt128 Value, IpFamily Family) : ICompa
     private static bool TryParseV6(string text, out IpAddress address)
     {
         address = default;
-        if (text.Contains('%') || text.Contains('/'))
+        // System.Net also takes "[::1]", "[::1]:80", zone ids ("fe80::1%eth0") and leading zeros in an embedded
+        // IPv4 tail ("::1.2.3.04"); none of them is an address as AWS writes one, so only RFC 4291 characters pass
+        // and the dotted tail must satisfy the same strict rules as a plain IPv4 address.
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c) && c != ':' && c != '.')
+                return false;
+        }
+        if (text.Contains('.') && !TryParseV4(text[(text.LastIndexOf(':') + 1)..], out _))
             return false;
         if (!System.Net.IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
             return false;
@@ -79,10 +87,61 @@ public readonly record struct IpAddress(UInt128 Value, IpFamily Family) : ICompa
             var v = (uint)Value;
             return string.Create(CultureInfo.InvariantCulture, $"{v >> 24}.{(v >> 16) & 255}.{(v >> 8) & 255}.{v & 255}");
         }
-        Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[..8], (ulong)(Value >> 64));
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], (ulong)Value);
-        return new System.Net.IPAddress(bytes).ToString();
+        return FormatV6(Value);
+    }
+
+    // RFC 5952 §4: lower-case hex, no leading zeros in a group, "::" for the longest run of two or more zero
+    // groups (the first on a tie). §5: dotted decimal only for IPv4-mapped addresses (::ffff:0:0/96).
+    // System.Net is not used: it also prints IPv4-compatible and ISATAP forms dotted ("::1:0" as "::0.1.0.0",
+    // "fe80::5efe:a00:1" as "fe80::5efe:10.0.0.1").
+    private static string FormatV6(UInt128 value)
+    {
+        Span<ushort> groups = stackalloc ushort[8];
+        for (int g = 0; g < 8; g++)
+            groups[g] = (ushort)(value >> (112 - (16 * g)));
+        bool mapped = value >> 32 == 0xFFFF;
+        int hexGroups = mapped ? 6 : 8;
+
+        int runStart = -1, runLength = 1;
+        for (int g = 0; g < hexGroups;)
+        {
+            if (groups[g] != 0)
+            {
+                g++;
+                continue;
+            }
+            int start = g;
+            while (g < hexGroups && groups[g] == 0)
+                g++;
+            if (g - start > runLength)
+                (runStart, runLength) = (start, g - start);
+        }
+
+        Span<char> text = stackalloc char[45];
+        int n = 0;
+        for (int g = 0; g < hexGroups; g++)
+        {
+            if (g == runStart)
+            {
+                text[n++] = ':';
+                text[n++] = ':';
+                g += runLength - 1;
+                continue;
+            }
+            if (n > 0 && text[n - 1] != ':')
+                text[n++] = ':';
+            groups[g].TryFormat(text[n..], out int written, "x", CultureInfo.InvariantCulture);
+            n += written;
+        }
+        if (mapped)
+        {
+            if (text[n - 1] != ':')
+                text[n++] = ':';
+            var dotted = V4((uint)value).ToString();
+            dotted.AsSpan().CopyTo(text[n..]);
+            n += dotted.Length;
+        }
+        return new string(text[..n]);
     }
 
     /// <summary>Orders IPv4 before IPv6, then by value.</summary>

@@ -26,18 +26,33 @@ public readonly record struct PortRange
     public bool Contains(ushort port) => port >= From && port <= To;
     public bool IsAll => From == 0 && To == ushort.MaxValue;
 
-    /// <summary>Parses "80", "1024-65535" or "all".</summary>
-    public static PortRange Parse(string text)
+    /// <summary>Parses "80", "1024-65535" or "all" ("*"); throws <see cref="FormatException"/> otherwise.</summary>
+    public static PortRange Parse(string text) =>
+        TryParse(text, out var range) ? range : throw new FormatException($"'{text}' is not a port or port range.");
+
+    /// <summary>Parses "80", "1024-65535" or "all" ("*"): decimal digits only (no sign, no spaces), each port
+    /// 0–65535, and a range must not end before it starts.</summary>
+    public static bool TryParse(string? text, out PortRange range)
     {
+        range = default;
         if (text is "all" or "*")
-            return All;
+        {
+            range = All;
+            return true;
+        }
+        if (string.IsNullOrEmpty(text))
+            return false;
         int dash = text.IndexOf('-');
-        if (dash < 0)
-            return Single(ushort.Parse(text, CultureInfo.InvariantCulture));
-        var from = ushort.Parse(text.AsSpan(0, dash), CultureInfo.InvariantCulture);
-        var to = ushort.Parse(text.AsSpan(dash + 1), CultureInfo.InvariantCulture);
-        return new PortRange(from, to);
+        var fromText = dash < 0 ? text.AsSpan() : text.AsSpan(0, dash);
+        var toText = dash < 0 ? text.AsSpan() : text.AsSpan(dash + 1);
+        if (!TryParsePort(fromText, out var from) || !TryParsePort(toText, out var to) || from > to)
+            return false;
+        range = new PortRange(from, to);
+        return true;
     }
+
+    private static bool TryParsePort(ReadOnlySpan<char> text, out ushort port) =>
+        ushort.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port);
 
     public override string ToString() =>
         From == To ? From.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{From}-{To}");
