@@ -1,0 +1,258 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace VpcLab.Server.Protocol;
+
+/// <summary>The kinds of shape the EC2 service model uses (botocore's type names).</summary>
+public enum Ec2ShapeType
+{
+    Structure,
+    List,
+    String,
+    Integer,
+    Long,
+    Boolean,
+    Timestamp,
+    Double,
+    Float,
+    Blob,
+}
+
+/// <summary>One shape of the EC2 service model: a structure with members, a list of one member shape, or a
+/// scalar. Shapes may be recursive, so members point at shapes resolved after every shape exists.</summary>
+public sealed class Ec2Shape
+{
+    private ImmutableArray<Ec2Member> _members = [];
+    private FrozenDictionary<string, Ec2Member> _membersByName = FrozenDictionary<string, Ec2Member>.Empty;
+    private FrozenDictionary<string, Ec2Member> _membersByQueryName = FrozenDictionary<string, Ec2Member>.Empty;
+
+    internal Ec2Shape(string name, Ec2ShapeType type)
+    {
+        Name = name;
+        Type = type;
+    }
+
+    public string Name { get; }
+
+    public Ec2ShapeType Type { get; }
+
+    /// <summary>Structure members in model order; empty for other shapes.</summary>
+    public ImmutableArray<Ec2Member> Members => _members;
+
+    /// <summary>The element shape of a list; null for other shapes.</summary>
+    public Ec2Member? ListMember { get; private set; }
+
+    /// <summary>Member names the model marks required (structures only).</summary>
+    public ImmutableArray<Ec2Member> RequiredMembers { get; private set; } = [];
+
+    /// <summary>Allowed values of a string enum, if the model lists them (informational: the control plane
+    /// validates values with AWS's own messages).</summary>
+    public ImmutableArray<string> Enum { get; private set; } = [];
+
+    public bool IsScalar => Type is not (Ec2ShapeType.Structure or Ec2ShapeType.List);
+
+    /// <summary>A structure member by its model (member) name, e.g. <c>CidrBlock</c>.</summary>
+    public Ec2Member? FindMember(string memberName) =>
+        _membersByName.TryGetValue(memberName, out var member) ? member : null;
+
+    /// <summary>A structure member by its EC2 query (wire) name, e.g. <c>Filter</c> for <c>Filters</c>.</summary>
+    public Ec2Member? FindMemberByQueryName(ReadOnlySpan<char> queryName) =>
+        _membersByQueryName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(queryName, out var member)
+            ? member : null;
+
+    internal void Complete(ImmutableArray<Ec2Member> members, Ec2Member? listMember,
+        ImmutableArray<string> required, ImmutableArray<string> enumValues)
+    {
+        _members = members;
+        _membersByName = members.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
+        _membersByQueryName = members.ToFrozenDictionary(m => m.QueryName, StringComparer.Ordinal);
+        ListMember = listMember;
+        RequiredMembers = [.. required.Select(r => _membersByName[r])];
+        Enum = enumValues;
+    }
+
+    public override string ToString() => $"{Name} ({Type})";
+}
+
+/// <summary>A member of a structure (or the element of a list) with the names it travels under: the query
+/// (request) name and the XML (response) element name.</summary>
+public sealed class Ec2Member
+{
+    internal Ec2Member(string name, Ec2Shape shape, string queryName, string xmlName)
+    {
+        Name = name;
+        Shape = shape;
+        QueryName = queryName;
+        XmlName = xmlName;
+        XmlNameUtf8 = System.Text.Encoding.UTF8.GetBytes(xmlName);
+    }
+
+    /// <summary>The model's member name (PascalCase), the key used in parsed and to-be-serialized JSON.</summary>
+    public string Name { get; }
+
+    public Ec2Shape Shape { get; }
+
+    /// <summary>The request parameter name (botocore EC2Serializer): <c>queryName</c>, else <c>locationName</c>
+    /// with its first letter upper-cased, else the member name.</summary>
+    public string QueryName { get; }
+
+    /// <summary>The response element name: <c>locationName</c>, else the member name with its first letter
+    /// lower-cased.</summary>
+    public string XmlName { get; }
+
+    /// <summary><see cref="XmlName"/> encoded once, for the serializer.</summary>
+    internal byte[] XmlNameUtf8 { get; }
+
+    public override string ToString() => $"{Name}: {Shape.Name}";
+}
+
+/// <summary>An EC2 operation (action) with its input and output shapes.</summary>
+public sealed record Ec2Operation(string Name, Ec2Shape? Input, Ec2Shape? Output);
+
+/// <summary>The subset of AWS's EC2 service model (botocore's service-2.json, shapes only) that the server
+/// implements, loaded once from the embedded <c>ec2-subset.json</c> (see tools/extract-ec2-model.py).</summary>
+public sealed class Ec2ServiceModel
+{
+    private const string ResourceName = "VpcLab.Server.Protocol.Model.ec2-subset.json";
+
+    private static readonly Lazy<Ec2ServiceModel> s_instance = new(LoadEmbedded);
+
+    private readonly FrozenDictionary<string, Ec2Shape> _shapes;
+    private readonly FrozenDictionary<string, Ec2Operation> _operations;
+
+    private Ec2ServiceModel(string apiVersion, string xmlNamespace,
+        FrozenDictionary<string, Ec2Shape> shapes, FrozenDictionary<string, Ec2Operation> operations)
+    {
+        ApiVersion = apiVersion;
+        XmlNamespace = xmlNamespace;
+        _shapes = shapes;
+        _operations = operations;
+    }
+
+    /// <summary>The model, parsed once per process.</summary>
+    public static Ec2ServiceModel Instance => s_instance.Value;
+
+    /// <summary><c>2016-11-15</c>.</summary>
+    public string ApiVersion { get; }
+
+    /// <summary>The response namespace as AWS writes it, with the trailing slash botocore's copy lacks:
+    /// <c>http://ec2.amazonaws.com/doc/2016-11-15/</c>.</summary>
+    public string XmlNamespace { get; }
+
+    public IReadOnlyCollection<Ec2Operation> Operations => _operations.Values;
+
+    public IReadOnlyCollection<Ec2Shape> Shapes => _shapes.Values;
+
+    public Ec2Operation? FindOperation(string action) =>
+        _operations.TryGetValue(action, out var op) ? op : null;
+
+    public Ec2Shape? FindShape(string name) => _shapes.TryGetValue(name, out var shape) ? shape : null;
+
+    public Ec2Shape? InputShape(string action) => FindOperation(action)?.Input;
+
+    public Ec2Shape? OutputShape(string action) => FindOperation(action)?.Output;
+
+    private static Ec2ServiceModel LoadEmbedded()
+    {
+        using var stream = typeof(Ec2ServiceModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        return Load(stream);
+    }
+
+    /// <summary>Parses a botocore-format service model (the whole model or a subset of it).</summary>
+    public static Ec2ServiceModel Load(Stream json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var metadata = root.GetProperty("metadata");
+        var apiVersion = metadata.GetProperty("apiVersion").GetString()!;
+        var ns = metadata.GetProperty("xmlNamespace").GetString()!;
+        if (!ns.EndsWith('/'))
+            ns += "/";
+
+        var shapeElements = root.GetProperty("shapes");
+        var shapes = new Dictionary<string, Ec2Shape>(StringComparer.Ordinal);
+        foreach (var prop in shapeElements.EnumerateObject())
+            shapes[prop.Name] = new Ec2Shape(prop.Name, ParseType(prop.Name, prop.Value.GetProperty("type").GetString()));
+
+        foreach (var prop in shapeElements.EnumerateObject())
+        {
+            var shape = shapes[prop.Name];
+            var element = prop.Value;
+            var members = ImmutableArray.CreateBuilder<Ec2Member>();
+            if (element.TryGetProperty("members", out var membersElement))
+            {
+                foreach (var m in membersElement.EnumerateObject())
+                    members.Add(ResolveMember(m.Name, m.Value, shapes, shapeElements));
+            }
+
+            Ec2Member? listMember = null;
+            if (element.TryGetProperty("member", out var listMemberElement))
+                listMember = ResolveMember("member", listMemberElement, shapes, shapeElements);
+
+            var required = element.TryGetProperty("required", out var req)
+                ? [.. req.EnumerateArray().Select(r => r.GetString()!)]
+                : ImmutableArray<string>.Empty;
+            var enumValues = element.TryGetProperty("enum", out var en)
+                ? [.. en.EnumerateArray().Select(r => r.GetString()!)]
+                : ImmutableArray<string>.Empty;
+            if (shape.Type == Ec2ShapeType.List && listMember is null)
+                throw new InvalidDataException($"list shape {shape.Name} has no member");
+            shape.Complete(members.ToImmutable(), listMember, required, enumValues);
+        }
+
+        var operations = new Dictionary<string, Ec2Operation>(StringComparer.Ordinal);
+        foreach (var prop in root.GetProperty("operations").EnumerateObject())
+        {
+            var input = prop.Value.TryGetProperty("input", out var i) ? shapes[i.GetProperty("shape").GetString()!] : null;
+            var output = prop.Value.TryGetProperty("output", out var o) ? shapes[o.GetProperty("shape").GetString()!] : null;
+            operations[prop.Name] = new Ec2Operation(prop.Name, input, output);
+        }
+
+        return new Ec2ServiceModel(apiVersion, ns,
+            shapes.ToFrozenDictionary(StringComparer.Ordinal), operations.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static Ec2Member ResolveMember(string name, JsonElement reference,
+        Dictionary<string, Ec2Shape> shapes, JsonElement shapeElements)
+    {
+        var shapeName = reference.GetProperty("shape").GetString()!;
+        var shape = shapes[shapeName];
+        // botocore merges the member reference's traits over the target shape's own (model.py
+        // _resolve_shape_ref), so a locationName on the shape itself counts when the member has none.
+        var target = shapeElements.GetProperty(shapeName);
+        var queryName = Trait(reference, target, "queryName");
+        var locationName = Trait(reference, target, "locationName");
+        var wire = queryName ?? (locationName is { Length: > 0 } ? UpperFirst(locationName) : name);
+        var xml = locationName ?? LowerFirst(name);
+        return new Ec2Member(name, shape, wire, xml);
+    }
+
+    private static string? Trait(JsonElement reference, JsonElement target, string trait) =>
+        reference.TryGetProperty(trait, out var v) ? v.GetString()
+        : target.TryGetProperty(trait, out var t) ? t.GetString()
+        : null;
+
+    private static string UpperFirst(string s) =>
+        s.Length == 0 || char.IsUpper(s[0]) ? s : string.Concat(char.ToUpperInvariant(s[0]).ToString(), s.AsSpan(1));
+
+    private static string LowerFirst(string s) =>
+        s.Length == 0 || char.IsLower(s[0]) ? s : string.Concat(char.ToLowerInvariant(s[0]).ToString(), s.AsSpan(1));
+
+    private static Ec2ShapeType ParseType(string shapeName, string? type) => type switch
+    {
+        "structure" => Ec2ShapeType.Structure,
+        "list" => Ec2ShapeType.List,
+        "string" => Ec2ShapeType.String,
+        "integer" => Ec2ShapeType.Integer,
+        "long" => Ec2ShapeType.Long,
+        "boolean" => Ec2ShapeType.Boolean,
+        "timestamp" => Ec2ShapeType.Timestamp,
+        "double" => Ec2ShapeType.Double,
+        "float" => Ec2ShapeType.Float,
+        "blob" => Ec2ShapeType.Blob,
+        // EC2 has no maps; the extractor refuses them, so a model with one is not ours.
+        _ => throw new InvalidDataException($"shape {shapeName} has unsupported type '{type}'"),
+    };
+}
