@@ -120,4 +120,27 @@ public partial class LongestPrefixMatchTableTests
 
         Assert.Equal(expected, Lookup(routes, address));
     }
+
+    // STYLE §4: answering a flow may not allocate; the route lookup is on that path.
+    [Fact]
+    public void LookupIndex_WarmTable_DoesNotAllocate()
+    {
+        var routes = Table(("0.0.0.0/0", "igw"), ("10.0.0.0/16", "local"), ("10.0.1.0/24", "pcx"), ("::/0", "eigw"));
+        var set = new CidrSet([Cidr.Parse("10.0.0.0/16"), Cidr.Parse("2600:1f18::/56")]);
+        var v4 = IpAddress.Parse("10.0.1.9");
+        var v6 = IpAddress.Parse("2600:1f18::1");
+        int sink = routes.LookupIndex(v4) + routes.LookupIndex(v6) + (set.Contains(v4) ? 1 : 0);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1_000; i++)
+        {
+            sink += routes.LookupIndex(v4.Add((UInt128)i)) + routes.LookupIndex(v6);
+            sink += routes.TryLookup(v4, out var target, out _) ? target.Length : 0;
+            sink += set.Contains(v6) ? 1 : 0;
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, sink);
+    }
 }
