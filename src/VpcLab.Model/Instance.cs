@@ -9,6 +9,9 @@ public sealed record Instance(
     SubnetId SubnetId, VpcId VpcId, ImmutableArray<NetworkInterfaceId> NetworkInterfaces, DateTimeOffset LaunchTime)
 {
     public NetworkInterfaceId PrimaryNetworkInterface => NetworkInterfaces[0];
+
+    /// <summary>The reservation (r-…) of the RunInstances call that launched it; DescribeInstances groups by it.</summary>
+    public string ReservationId { get; init; } = "";
 }
 
 public enum InstanceState

@@ -12,6 +12,10 @@ public sealed record NetworkInterface(
     NetworkInterfaceType InterfaceType, NetworkInterfaceAttachment? Attachment, string Description,
     string MacAddress)
 {
+    /// <summary>True for interfaces AWS creates and manages for a service (NAT gateway, endpoint): the owner
+    /// cannot delete, detach or re-address them.</summary>
+    public bool RequesterManaged { get; init; }
+
     public IpAddress PrimaryPrivateIp => PrivateIpAddresses.First(p => p.Primary).Address;
 
     /// <summary>Every private address of both families that belongs to this interface.</summary>

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Time;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>How a control plane is set up: its clock, the seed its ids derive from, the Regions it knows and
+/// the quotas it enforces.</summary>
+public sealed record ControlPlaneOptions
+{
+    /// <summary>The account used when a caller names none.</summary>
+    public static readonly AccountId DefaultAccount = new("111111111111");
+
+    public const string DefaultRegion = "us-east-1";
+
+    public TimeProvider Clock { get; init; } = new SimulatedClock();
+
+    /// <summary>Same seed + same sequence of successful operations ⇒ same ids.</summary>
+    public ulong IdSeed { get; init; }
+
+    public ImmutableArray<RegionInfo> Regions { get; init; } = RegionCatalog.Default;
+
+    public Ec2Quotas Quotas { get; init; } = Ec2Quotas.AwsDefaults;
+}
+
+/// <summary>The service quotas the control plane enforces (spec: "Quotas" lines). <see cref="AwsDefaults"/> are
+/// AWS's default values; <see cref="Generous"/> is for generated worlds such as the 1,000-VPC benchmark.</summary>
+public sealed record Ec2Quotas
+{
+    public int VpcsPerRegion { get; init; } = 5;
+    public int Ipv4CidrBlocksPerVpc { get; init; } = 5;
+    public int Ipv6CidrBlocksPerVpc { get; init; } = 5;
+    public int SubnetsPerVpc { get; init; } = 200;
+    public int InternetGatewaysPerRegion { get; init; } = 5;
+    public int EgressOnlyInternetGatewaysPerVpc { get; init; } = 1;
+    public int NatGatewaysPerAvailabilityZone { get; init; } = 5;
+    public int ElasticIpsPerRegion { get; init; } = 5;
+    public int RouteTablesPerVpc { get; init; } = 200;
+    public int RoutesPerRouteTable { get; init; } = 50;
+    public int SecurityGroupsPerRegion { get; init; } = 2500;
+    public int RulesPerSecurityGroup { get; init; } = 60;
+    public int SecurityGroupsPerNetworkInterface { get; init; } = 5;
+    public int NetworkAclsPerVpc { get; init; } = 200;
+    public int NetworkAclRulesPerDirection { get; init; } = 20;
+    public int NetworkInterfacesPerRegion { get; init; } = 5000;
+    public int PrefixListsPerRegion { get; init; } = 100;
+    public int TagsPerResource { get; init; } = 50;
+
+    public static readonly Ec2Quotas AwsDefaults = new();
+
+    public static readonly Ec2Quotas Generous = new()
+    {
+        VpcsPerRegion = 5000,
+        Ipv4CidrBlocksPerVpc = 50,
+        Ipv6CidrBlocksPerVpc = 50,
+        SubnetsPerVpc = 1000,
+        InternetGatewaysPerRegion = 5000,
+        NatGatewaysPerAvailabilityZone = 5000,
+        ElasticIpsPerRegion = 50000,
+        RouteTablesPerVpc = 1000,
+        RoutesPerRouteTable = 1000,
+        SecurityGroupsPerRegion = 100000,
+        RulesPerSecurityGroup = 1000,
+        SecurityGroupsPerNetworkInterface = 16,
+        NetworkAclRulesPerDirection = 40,
+        NetworkInterfacesPerRegion = 1000000,
+        PrefixListsPerRegion = 10000,
+    };
+}
+
+/// <summary>Who calls and where: resources are created in this account and Region, and an operation sees only
+/// this account's resources in this Region (except where AWS allows cross-account references).</summary>
+public sealed record RequestContext(AccountId Account, string Region)
+{
+    public static readonly RequestContext Default = new(ControlPlaneOptions.DefaultAccount, ControlPlaneOptions.DefaultRegion);
+
+    public static RequestContext For(string account, string region = ControlPlaneOptions.DefaultRegion) => new(new AccountId(account), region);
+}

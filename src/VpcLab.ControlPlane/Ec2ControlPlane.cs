@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The EC2 control plane: one method per EC2 action, with AWS's validation rules, error codes, id
+/// formats and states. Holds the current <see cref="Network"/> snapshot; each mutating operation takes a lock,
+/// computes a new snapshot with pure code and swaps it in only on success, so a failed (or DryRun) call leaves
+/// the state exactly as it was. Readers never lock: snapshots are immutable.</summary>
+public sealed partial class Ec2ControlPlane
+{
+    private readonly Lock _gate = new();
+    private readonly ImmutableDictionary<string, RegionInfo> _regions;
+    private Network _network;
+    private ulong _counter;
+
+    public Ec2ControlPlane()
+        : this(new ControlPlaneOptions())
+    {
+    }
+
+    public Ec2ControlPlane(ControlPlaneOptions options)
+    {
+        Options = options;
+        _regions = options.Regions.ToImmutableDictionary(r => r.Name, StringComparer.Ordinal);
+        _network = Seed(options);
+    }
+
+    public ControlPlaneOptions Options { get; }
+
+    /// <summary>The current snapshot. Immutable: read it freely from any thread.</summary>
+    public Network Network => Volatile.Read(ref _network);
+
+    /// <summary>How many ids the control plane has drawn: part of what a replay must reproduce.</summary>
+    public ulong IdCounter => Volatile.Read(ref _counter);
+
+    public IReadOnlyDictionary<string, RegionInfo> Regions => _regions;
+
+    private static Network Seed(ControlPlaneOptions options)
+    {
+        var network = Network.Empty with
+        {
+            Accounts = ImmutableDictionary<AccountId, Account>.Empty.Add(
+                ControlPlaneOptions.DefaultAccount, new Account(ControlPlaneOptions.DefaultAccount, "default")),
+            Regions = options.Regions.ToImmutableDictionary(r => r.Name, r => new Region(r.Name, r.Zones)),
+        };
+        var lists = ImmutableDictionary.CreateBuilder<PrefixListId, ManagedPrefixList>();
+        foreach (var region in options.Regions)
+        {
+            foreach (var pl in region.ManagedPrefixLists)
+            {
+                lists[new PrefixListId(pl.Id)] = new ManagedPrefixList(
+                    new PrefixListId(pl.Id), ManagedPrefixList.AwsOwner, region.Name, pl.Name, IpFamily.V4,
+                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
+            }
+        }
+        return network with { PrefixLists = lists.ToImmutable() };
+    }
+
+    /// <summary>Runs a mutating operation: validates and computes on a private copy, then (unless DryRun) swaps
+    /// the new snapshot in. Any <see cref="Ec2Exception"/> leaves the state untouched.</summary>
+    private T Mutate<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
+    {
+        lock (_gate)
+        {
+            var tx = Begin(ctx, _counter);
+            tx.EnsureAccount();
+            var result = operation(tx);
+            if (dryRun == true)
+                throw Ec2Errors.DryRun();
+            Volatile.Write(ref _counter, tx.Counter);
+            Volatile.Write(ref _network, tx.N);
+            return result;
+        }
+    }
+
+    /// <summary>Runs a read-only operation on the current snapshot, without locking.</summary>
+    private T Read<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
+    {
+        var tx = Begin(ctx, 0);
+        var result = operation(tx);
+        if (dryRun == true)
+            throw Ec2Errors.DryRun();
+        return result;
+    }
+
+    private Transaction Begin(RequestContext ctx, ulong counter)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (!_regions.TryGetValue(ctx.Region, out var region))
+            throw Ec2Errors.UnknownRegion(ctx.Region);
+        return new Transaction(Network, ctx, Options, region, counter, Options.Clock.GetUtcNow());
+    }
+}

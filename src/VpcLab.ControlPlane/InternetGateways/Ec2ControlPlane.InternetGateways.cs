@@ -1,0 +1,109 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+public sealed partial class Ec2ControlPlane
+{
+    public CreateInternetGatewayResult CreateInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            if (tx.N.InternetGateways.Values.Count(g => tx.Owned(g.OwnerId, g.Region)) >= tx.Quotas.InternetGatewaysPerRegion)
+                throw Ec2Errors.InternetGatewayLimitExceeded();
+            var igw = new InternetGateway(new InternetGatewayId(tx.NewId(IdPrefixes.InternetGateway)), tx.Account, tx.RegionName, null);
+            tx.Put(igw);
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.InternetGateway, igw.Id.Value);
+            return new CreateInternetGatewayResult(igw);
+        });
+
+    public EmptyResult AttachInternetGateway(RequestContext ctx, AttachInternetGatewayRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var igw = tx.InternetGateway(request.InternetGatewayId);
+            var vpc = tx.Vpc(request.VpcId);
+            // AWS: an internet gateway attaches to one VPC, and a VPC has at most one internet gateway.
+            if (igw.AttachedVpcId is not null)
+                throw Ec2Errors.ResourceAlreadyAssociated(igw.Id.Value);
+            if (tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == vpc.Id))
+                throw Ec2Errors.ResourceAlreadyAssociated(vpc.Id.Value);
+            tx.Put(igw with { AttachedVpcId = vpc.Id });
+            return EmptyResult.Instance;
+        });
+
+    public EmptyResult DetachInternetGateway(RequestContext ctx, DetachInternetGatewayRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var igw = tx.InternetGateway(request.InternetGatewayId);
+            var vpc = tx.Vpc(request.VpcId);
+            if (igw.AttachedVpcId != vpc.Id)
+                throw Ec2Errors.GatewayNotAttached(igw.Id.Value, vpc.Id.Value);
+            // AWS: detaching is refused while public addresses (EIPs, auto-assigned) are mapped in the VPC.
+            bool mapped = tx.N.NetworkInterfaces.Values.Any(e => e.VpcId == vpc.Id
+                && (e.PrivateIpAddresses.Any(p => p.AutoAssignedPublicIp is not null)
+                    || tx.N.ElasticIps.Values.Any(x => x.NetworkInterfaceId == e.Id)));
+            if (mapped)
+                throw Ec2Errors.DetachWithMappedPublicAddresses(vpc.Id.Value);
+            tx.Put(igw with { AttachedVpcId = null });
+            return EmptyResult.Instance;
+        });
+
+    public EmptyResult DeleteInternetGateway(RequestContext ctx, DeleteInternetGatewayRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var igw = tx.InternetGateway(request.InternetGatewayId);
+            if (igw.AttachedVpcId is not null)
+                throw Ec2Errors.InternetGatewayHasDependencies(igw.Id.Value);
+            tx.N = tx.N with { InternetGateways = tx.N.InternetGateways.Remove(igw.Id) };
+            tx.RemoveTags(igw.Id.Value);
+            return EmptyResult.Instance;
+        });
+
+    public DescribeInternetGatewaysResult DescribeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) =>
+        Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.InternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
+            var selected = Transaction.ByIds(request.InternetGatewayIds, all, id => tx.InternetGateway(id));
+            var schema = new FilterSchema<InternetGateway>(g => g.Id.Value)
+                .Add("internet-gateway-id", g => g.Id.Value)
+                .Add("attachment.vpc-id", g => g.AttachedVpcId?.Value)
+                // AWS reports an attached internet gateway's attachment state as "available" (spec (b)).
+                .Add("attachment.state", g => g.AttachedVpcId is null ? null : "available")
+                .Add("owner-id", g => g.OwnerId.Value);
+            return new DescribeInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+        });
+
+    public CreateEgressOnlyInternetGatewayResult CreateEgressOnlyInternetGateway(RequestContext ctx, CreateEgressOnlyInternetGatewayRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var vpc = tx.Vpc(request.VpcId);
+            if (tx.N.EgressOnlyInternetGateways.Values.Count(g => g.VpcId == vpc.Id) >= tx.Quotas.EgressOnlyInternetGatewaysPerVpc)
+                throw Ec2Errors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
+            var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
+                tx.Account, tx.RegionName, vpc.Id);
+            tx.Put(eigw);
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.EgressOnlyInternetGateway, eigw.Id.Value);
+            return new CreateEgressOnlyInternetGatewayResult(eigw);
+        });
+
+    public DeleteEgressOnlyInternetGatewayResult DeleteEgressOnlyInternetGateway(RequestContext ctx, DeleteEgressOnlyInternetGatewayRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var eigw = tx.EgressOnlyInternetGateway(request.EgressOnlyInternetGatewayId);
+            // Routes to it stay and turn blackhole (spec (a)).
+            tx.N = tx.N with { EgressOnlyInternetGateways = tx.N.EgressOnlyInternetGateways.Remove(eigw.Id) };
+            tx.RemoveTags(eigw.Id.Value);
+            return new DeleteEgressOnlyInternetGatewayResult(true);
+        });
+
+    public DescribeEgressOnlyInternetGatewaysResult DescribeEgressOnlyInternetGateways(RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) =>
+        Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.EgressOnlyInternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
+            var selected = Transaction.ByIds(request.EgressOnlyInternetGatewayIds, all, id => tx.EgressOnlyInternetGateway(id));
+            var schema = new FilterSchema<EgressOnlyInternetGateway>(g => g.Id.Value)
+                .Add("egress-only-internet-gateway-id", g => g.Id.Value)
+                .Add("attachment.vpc-id", g => g.VpcId.Value)
+                .Add("attachment.state", _ => "attached");
+            return new DescribeEgressOnlyInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+        });
+}

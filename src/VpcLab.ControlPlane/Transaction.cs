@@ -1,0 +1,339 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>One operation's private working copy: the snapshot being computed (<see cref="N"/>), the caller,
+/// the id counter and the lookups every operation shares (id shape, then ownership, then existence).</summary>
+internal sealed class Transaction
+{
+    private readonly ulong _seed;
+
+    public Transaction(Network network, RequestContext ctx, ControlPlaneOptions options, RegionInfo region, ulong counter, DateTimeOffset now)
+    {
+        N = network;
+        Ctx = ctx;
+        Options = options;
+        Region = region;
+        Counter = counter;
+        Now = now;
+        _seed = options.IdSeed;
+    }
+
+    public Network N { get; set; }
+    public RequestContext Ctx { get; }
+    public ControlPlaneOptions Options { get; }
+    public Ec2Quotas Quotas => Options.Quotas;
+    public RegionInfo Region { get; }
+    public ulong Counter { get; private set; }
+    public DateTimeOffset Now { get; }
+    public AccountId Account => Ctx.Account;
+    public string RegionName => Ctx.Region;
+
+    public void EnsureAccount()
+    {
+        if (!N.Accounts.ContainsKey(Account))
+            N = N with { Accounts = N.Accounts.Add(Account, new Account(Account, Account.Value)) };
+    }
+
+    // ------------------------------------------------------------------ ids and randomness
+    public string NewId(string prefix) => IdGenerator.Format(prefix, NextRandom());
+
+    public ulong NextRandom() => IdGenerator.Draw(_seed, Counter++);
+
+    public bool Owned(AccountId owner, string region) => owner == Account && region == RegionName;
+
+    // ------------------------------------------------------------------ lookups
+    private static string Required(string? id, string parameter) =>
+        string.IsNullOrEmpty(id) ? throw Ec2Errors.MissingParameter(parameter) : id;
+
+    public Vpc Vpc(string? id, string parameter = "VpcId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Vpc))
+            throw Ec2Errors.VpcMalformed(id);
+        return N.Vpcs.TryGetValue(new VpcId(id), out var vpc) && Owned(vpc.OwnerId, vpc.Region) ? vpc : throw Ec2Errors.VpcNotFound(id);
+    }
+
+    public Subnet Subnet(string? id, string parameter = "SubnetId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Subnet))
+            throw Ec2Errors.SubnetMalformed(id);
+        return N.Subnets.TryGetValue(new SubnetId(id), out var s) && Owned(s.OwnerId, s.Region) ? s : throw Ec2Errors.SubnetNotFound(id);
+    }
+
+    public RouteTable RouteTable(string? id, string parameter = "RouteTableId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.RouteTable))
+            throw Ec2Errors.RouteTableMalformed(id);
+        return N.RouteTables.TryGetValue(new RouteTableId(id), out var t) && Owned(t.OwnerId, t.Region) ? t : throw Ec2Errors.RouteTableNotFound(id);
+    }
+
+    public InternetGateway InternetGateway(string? id, string parameter = "InternetGatewayId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.InternetGateway))
+            throw Ec2Errors.InternetGatewayMalformed(id);
+        return N.InternetGateways.TryGetValue(new InternetGatewayId(id), out var g) && Owned(g.OwnerId, g.Region) ? g : throw Ec2Errors.InternetGatewayNotFound(id);
+    }
+
+    public EgressOnlyInternetGateway EgressOnlyInternetGateway(string? id, string parameter = "EgressOnlyInternetGatewayId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.EgressOnlyInternetGateway))
+            throw Ec2Errors.EgressOnlyInternetGatewayMalformed(id);
+        return N.EgressOnlyInternetGateways.TryGetValue(new EgressOnlyInternetGatewayId(id), out var g) && Owned(g.OwnerId, g.Region)
+            ? g : throw Ec2Errors.EgressOnlyInternetGatewayNotFound(id);
+    }
+
+    public NatGateway NatGateway(string? id, string parameter = "NatGatewayId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.NatGateway))
+            throw Ec2Errors.NatGatewayMalformed(id);
+        return N.NatGateways.TryGetValue(new NatGatewayId(id), out var g) && Owned(g.OwnerId, g.Region) ? g : throw Ec2Errors.NatGatewayNotFound(id);
+    }
+
+    public ElasticIpAddress ElasticIp(string? id, string parameter = "AllocationId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Allocation))
+            throw Ec2Errors.AllocationMalformed(id);
+        return N.ElasticIps.TryGetValue(new AllocationId(id), out var e) && Owned(e.OwnerId, e.Region) ? e : throw Ec2Errors.AllocationNotFound(id);
+    }
+
+    public SecurityGroup SecurityGroup(string? id, string parameter = "GroupId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroup))
+            throw Ec2Errors.SecurityGroupMalformed(id);
+        return N.SecurityGroups.TryGetValue(new SecurityGroupId(id), out var g) && Owned(g.OwnerId, g.Region) ? g : throw Ec2Errors.SecurityGroupNotFound(id);
+    }
+
+    public NetworkAcl NetworkAcl(string? id, string parameter = "NetworkAclId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkAcl))
+            throw Ec2Errors.NetworkAclMalformed(id);
+        return N.NetworkAcls.TryGetValue(new NetworkAclId(id), out var a) && Owned(a.OwnerId, a.Region) ? a : throw Ec2Errors.NetworkAclNotFound(id);
+    }
+
+    public NetworkInterface NetworkInterface(string? id, string parameter = "NetworkInterfaceId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkInterface))
+            throw Ec2Errors.NetworkInterfaceMalformed(id);
+        return N.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var e) && Owned(e.OwnerId, e.Region)
+            ? e : throw Ec2Errors.NetworkInterfaceNotFound(id);
+    }
+
+    public Instance Instance(string? id, string parameter = "InstanceId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Instance))
+            throw Ec2Errors.InstanceMalformed(id);
+        return N.Instances.TryGetValue(new InstanceId(id), out var i) && Owned(i.OwnerId, i.Region) ? i : throw Ec2Errors.InstanceNotFound(id);
+    }
+
+    /// <summary>A prefix list the caller may use: its own, or an AWS-managed list of this Region.</summary>
+    public ManagedPrefixList PrefixList(string? id, string parameter = "PrefixListId")
+    {
+        id = Required(id, parameter);
+        if (!IdGenerator.IsWellFormed(id, IdPrefixes.PrefixList))
+            throw Ec2Errors.PrefixListMalformed(id);
+        return N.PrefixLists.TryGetValue(new PrefixListId(id), out var p) && p.Region == RegionName
+            && (p.IsAwsManaged || p.OwnerId == Account.Value) ? p : throw Ec2Errors.PrefixListNotFound(id);
+    }
+
+    // ------------------------------------------------------------------ parsing wire values
+    public static Cidr ParseCidr(string? value, string parameter)
+    {
+        if (value is null)
+            throw Ec2Errors.MissingParameter(parameter);
+        return Cidr.TryParse(value, out var cidr) ? cidr : throw Ec2Errors.InvalidCidr(value, parameter);
+    }
+
+    public static IpAddress ParseIp(string? value, string parameter)
+    {
+        if (value is null)
+            throw Ec2Errors.MissingParameter(parameter);
+        return IpAddress.TryParse(value, out var ip) ? ip : throw Ec2Errors.InvalidIpAddress(value, parameter);
+    }
+
+    // ------------------------------------------------------------------ tags
+    /// <summary>Validates TagSpecifications of a Create* call and records the tags for the new resource.
+    /// Only <paramref name="allowedTypes"/> may be named; tags of the type <paramref name="resourceType"/>
+    /// go to <paramref name="resourceId"/>.</summary>
+    public void ApplyTagSpecifications(IReadOnlyList<TagSpecification>? specs, string resourceType, string resourceId, params string[] allowedTypes)
+    {
+        var tags = TagsFor(specs, resourceType, allowedTypes.Length == 0 ? [resourceType] : allowedTypes);
+        if (tags.Count > 0)
+            SetTags(resourceId, tags);
+    }
+
+    public IReadOnlyList<KeyValuePair<string, string>> TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType, IReadOnlyCollection<string> allowedTypes)
+    {
+        if (specs is null)
+            return [];
+        var result = new List<KeyValuePair<string, string>>();
+        foreach (var spec in specs)
+        {
+            if (spec.ResourceType is null || !allowedTypes.Contains(spec.ResourceType))
+                throw Ec2Errors.InvalidTagResourceType(spec.ResourceType);
+            if (spec.Tags is null || spec.Tags.Count == 0)
+                throw Ec2Errors.EmptyTagSpecification();
+            if (spec.ResourceType != resourceType)
+                continue;
+            foreach (var tag in spec.Tags)
+                result.Add(ValidateTag(tag));
+        }
+        return result;
+    }
+
+    public static KeyValuePair<string, string> ValidateTag(Tag tag)
+    {
+        var key = tag.Key ?? throw Ec2Errors.MissingParameter("Tag.Key");
+        var value = tag.Value ?? "";
+        if (key.Length == 0 || key.Length > 128)
+            throw Ec2Errors.TagKeyTooLong(key);
+        if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            throw Ec2Errors.ReservedTagKey(key);
+        if (value.Length > 256)
+            throw Ec2Errors.TagValueTooLong(value);
+        return KeyValuePair.Create(key, value);
+    }
+
+    public void SetTags(string resourceId, IEnumerable<KeyValuePair<string, string>> tags)
+    {
+        var current = N.TagsOf(resourceId);
+        var updated = new Model.Tags(current.Items.SetItems(tags));
+        if (updated.Count > Quotas.TagsPerResource)
+            throw Ec2Errors.TagLimitExceeded(Quotas.TagsPerResource);
+        N = N with { Tags = N.Tags.SetItem(resourceId, updated) };
+    }
+
+    public void RemoveTags(string resourceId) => N = N with { Tags = N.Tags.Remove(resourceId) };
+
+    // ------------------------------------------------------------------ addresses
+    /// <summary>Every IPv4 and IPv6 address held by an interface in the subnet.</summary>
+    public HashSet<IpAddress> UsedAddresses(SubnetId subnet) =>
+        [.. N.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet).SelectMany(e => e.AllPrivateAddresses)];
+
+    /// <summary>AWS (and this lab) auto-assigns the lowest free address that is not one of the five reserved
+    /// (docs/notes/controlplane.md#private-ip-allocation).</summary>
+    public IpAddress AllocatePrivateIpv4(Subnet subnet, ISet<IpAddress> used)
+    {
+        var block = subnet.CidrBlock;
+        for (UInt128 offset = 4; offset < block.AddressCount - 1; offset++)
+        {
+            var candidate = block.AddressAt(offset);
+            if (used.Add(candidate))
+                return candidate;
+        }
+        throw Ec2Errors.InsufficientFreeAddresses(subnet.Id.Value);
+    }
+
+    public IpAddress AllocateIpv6(Subnet subnet, ISet<IpAddress> used)
+    {
+        var block = subnet.Ipv6Cidr ?? throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+        for (UInt128 offset = 4; offset < 1_000_000; offset++)
+        {
+            var candidate = block.AddressAt(offset);
+            if (used.Add(candidate))
+                return candidate;
+        }
+        throw Ec2Errors.InsufficientFreeAddresses(subnet.Id.Value);
+    }
+
+    /// <summary>Checks an explicitly requested private address (either family) against the subnet.</summary>
+    public void CheckRequestedAddress(Subnet subnet, IpAddress address, ISet<IpAddress> used)
+    {
+        var block = address.IsV4 ? subnet.CidrBlock : subnet.Ipv6Cidr ?? throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+        if (!block.Contains(address))
+            throw Ec2Errors.AddressNotInSubnet(address, subnet.Id.Value);
+        if (Model.Subnet.IsReserved(block, address))
+            throw Ec2Errors.AddressReserved(address);
+        if (!used.Add(address))
+            throw Ec2Errors.PrivateAddressInUse(address);
+    }
+
+    /// <summary>Every public IPv4 in use anywhere: Elastic IPs and auto-assigned public addresses.</summary>
+    private HashSet<IpAddress> UsedPublicAddresses() =>
+    [
+        .. N.ElasticIps.Values.Select(e => e.PublicIp),
+        .. N.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses).Where(p => p.AutoAssignedPublicIp is not null)
+            .Select(p => p.AutoAssignedPublicIp!.Value),
+        .. _pendingPublic,
+    ];
+
+    private readonly HashSet<IpAddress> _pendingPublic = [];
+
+    /// <summary>A deterministic, unique public IPv4 from the Region's pool (never .0 or .255).</summary>
+    public IpAddress AllocatePublicIpv4()
+    {
+        var used = UsedPublicAddresses();
+        var pool = Region.PublicIpv4Pool;
+        var size = (ulong)pool.AddressCount;
+        var start = NextRandom() % size;
+        for (ulong i = 0; i < size; i++)
+        {
+            var candidate = pool.AddressAt((start + i) % size);
+            var last = (uint)candidate.Value & 0xFF;
+            if (last is 0 or 255 || used.Contains(candidate))
+                continue;
+            _pendingPublic.Add(candidate);
+            return candidate;
+        }
+        throw Ec2Errors.AddressLimitExceeded();
+    }
+
+    /// <summary>A deterministic, unique Amazon-provided /56 from the Region's IPv6 pool.</summary>
+    public Cidr AllocateIpv6Block()
+    {
+        var used = N.Vpcs.Values.SelectMany(v => v.Ipv6CidrBlocks).Select(b => b.Cidr).ToHashSet();
+        var pool = Region.Ipv6Pool;
+        int extra = 56 - pool.PrefixLength;
+        ulong count = 1UL << extra;
+        var start = NextRandom() % count;
+        for (ulong i = 0; i < count; i++)
+        {
+            var candidate = pool.Subnet(56, (start + i) % count);
+            if (!used.Contains(candidate))
+                return candidate;
+        }
+        throw Ec2Errors.CidrLimitExceeded("region", 0);
+    }
+
+    public string NewMacAddress()
+    {
+        var r = NextRandom();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"0e:{(byte)(r >> 8):x2}:{(byte)(r >> 16):x2}:{(byte)(r >> 24):x2}:{(byte)(r >> 32):x2}:{(byte)(r >> 40):x2}");
+    }
+
+    // ------------------------------------------------------------------ small helpers
+    public void Put(Vpc v) => N = N with { Vpcs = N.Vpcs.SetItem(v.Id, v) };
+    public void Put(Subnet s) => N = N with { Subnets = N.Subnets.SetItem(s.Id, s) };
+    public void Put(RouteTable t) => N = N with { RouteTables = N.RouteTables.SetItem(t.Id, t) };
+    public void Put(InternetGateway g) => N = N with { InternetGateways = N.InternetGateways.SetItem(g.Id, g) };
+    public void Put(EgressOnlyInternetGateway g) => N = N with { EgressOnlyInternetGateways = N.EgressOnlyInternetGateways.SetItem(g.Id, g) };
+    public void Put(NatGateway g) => N = N with { NatGateways = N.NatGateways.SetItem(g.Id, g) };
+    public void Put(ElasticIpAddress e) => N = N with { ElasticIps = N.ElasticIps.SetItem(e.AllocationId, e) };
+    public void Put(SecurityGroup g) => N = N with { SecurityGroups = N.SecurityGroups.SetItem(g.Id, g) };
+    public void Put(NetworkAcl a) => N = N with { NetworkAcls = N.NetworkAcls.SetItem(a.Id, a) };
+    public void Put(NetworkInterface e) => N = N with { NetworkInterfaces = N.NetworkInterfaces.SetItem(e.Id, e) };
+    public void Put(Instance i) => N = N with { Instances = N.Instances.SetItem(i.Id, i) };
+    public void Put(ManagedPrefixList p) => N = N with { PrefixLists = N.PrefixLists.SetItem(p.Id, p) };
+
+    /// <summary>Resolves describe-by-id: each id must exist (and be visible) or the whole call fails.</summary>
+    public static IEnumerable<T> ByIds<T>(IReadOnlyList<string>? ids, IEnumerable<T> all, Func<string, T> lookup)
+    {
+        if (ids is null || ids.Count == 0)
+            return all;
+        return ids.Distinct(StringComparer.Ordinal).Select(lookup).ToImmutableArray();
+    }
+}
