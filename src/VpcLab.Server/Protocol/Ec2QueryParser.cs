@@ -150,6 +150,12 @@ public sealed class Ec2QueryParser
                 $"The value of parameter {Ec2ProtocolErrors.Echo(key)} is too long ({value.Length} characters; at most {_limits.MaxValueLength})");
         }
 
+        if (HasUnpairedSurrogate(value))
+        {
+            // Cannot come from UTF-8 form data; refused so that no later JSON writer meets invalid UTF-16.
+            throw Ec2ProtocolErrors.Invalid($"The value of parameter {Ec2ProtocolErrors.Echo(key)} is not valid Unicode text");
+        }
+
         JsonNode container = root;
         var shape = input;
         var rest = key.AsSpan();
@@ -230,6 +236,23 @@ public sealed class Ec2QueryParser
             parentObject[memberName!] = node;
         else
             parentArray![index - 1] = node;
+    }
+
+    private static bool HasUnpairedSurrogate(string s)
+    {
+        var i = s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (i < 0)
+            return false;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                i++;
+            else if (char.IsSurrogate(c))
+                return true;
+        }
+
+        return false;
     }
 
     private static JsonNode NewContainer(Ec2Shape shape) =>

@@ -216,6 +216,53 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SdkWire_NestedStructuresQueryNamesAndTimestamps_Parse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _client.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = "vpc-1", EnableDnsSupport = true }, ct);
+        AssertEqual(Obj("""{"VpcId":"vpc-1","EnableDnsSupport":{"Value":true}}"""), _server.LastRequest!.Parameters);
+
+        await _client.CreateNetworkAclEntryAsync(new CreateNetworkAclEntryRequest
+        {
+            NetworkAclId = "acl-1", RuleNumber = 100, Protocol = "6", RuleAction = RuleAction.Allow, Egress = false,
+            CidrBlock = "0.0.0.0/0", PortRange = new PortRange { From = 1024, To = 65535 },
+        }, ct);
+        AssertEqual(Obj("""
+            {"NetworkAclId":"acl-1","RuleNumber":100,"Protocol":"6","RuleAction":"allow","Egress":false,"CidrBlock":"0.0.0.0/0",
+             "PortRange":{"From":1024,"To":65535}}
+            """), _server.LastRequest!.Parameters);
+
+        _server.Answer = _ => Obj("""{"ReservationId":"r-1","Instances":[{"InstanceId":"i-1"}]}""");
+        var run = await _client.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = "ami-1", MinCount = 1, MaxCount = 1,
+            NetworkInterfaces =
+            [
+                new InstanceNetworkInterfaceSpecification
+                {
+                    DeviceIndex = 0, SubnetId = "subnet-1", Groups = ["sg-1"],
+                    PrivateIpAddresses = [new PrivateIpAddressSpecification { PrivateIpAddress = "10.0.1.9", Primary = true }],
+                    Ipv6Addresses = [new InstanceIpv6Address { Ipv6Address = "2600:1f18::9" }],
+                },
+            ],
+        }, ct);
+        // the SDK fills the idempotency token (ClientToken) itself, as botocore does
+        Assert.True(_server.LastRequest!.Parameters.Remove("ClientToken"));
+        AssertEqual(Obj("""
+            {"ImageId":"ami-1","MinCount":1,"MaxCount":1,"NetworkInterfaces":[{"DeviceIndex":0,"SubnetId":"subnet-1","Groups":["sg-1"],
+              "PrivateIpAddresses":[{"PrivateIpAddress":"10.0.1.9","Primary":true}],"Ipv6Addresses":[{"Ipv6Address":"2600:1f18::9"}]}]}
+            """), _server.LastRequest!.Parameters);
+        Assert.Equal("i-1", run.Reservation.Instances.Single().InstanceId);
+
+        _server.Answer = _ => null;
+        await _client.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest
+        {
+            AnalysisStartTime = new DateTime(2026, 11, 23, 1, 2, 3, 450, DateTimeKind.Utc),
+        }, ct);
+        AssertEqual(Obj("""{"AnalysisStartTime":"2026-11-23T01:02:03.45Z"}"""), _server.LastRequest!.Parameters);
+    }
+
+    [Fact]
     public async Task DeleteVpc_ReturnTrue_Unmarshals()
     {
         var response = await _client.DeleteVpcAsync(new DeleteVpcRequest { VpcId = "vpc-1" }, TestContext.Current.CancellationToken);

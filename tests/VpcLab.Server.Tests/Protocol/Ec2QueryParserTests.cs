@@ -238,6 +238,18 @@ public class Ec2QueryParserTests
     }
 
     [Fact]
+    public void Parse_UnpairedSurrogate_IsInvalidParameterValue()
+    {
+        foreach (var value in new[] { "a\uD800", "\uDC00b", "\uDBFF", "\uD800\uD800\uDC00" })
+            Assert.Contains("not valid Unicode text", FailsDescribeVpcs(("VpcId.1", value)).Message);
+    }
+
+    [Fact]
+    public void Parse_SurrogatePair_IsKept() =>
+        AssertEqual(Obj("""{"VpcIds":["x\uD83D\uDE00"]}"""),
+            Parser.Parse(Form(("Action", "DescribeVpcs"), ("Version", "2016-11-15"), ("VpcId.1", "x\U0001F600"))).Parameters);
+
+    [Fact]
     public void Parse_HugeKey_IsUnknownParameter_WithShortMessage()
     {
         var ex = FailsDescribeVpcs((new string('F', 100_000), "x"));
