@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""Serialize representative EC2 requests with botocore's own EC2 serializer (the one the AWS CLI and boto3
-use) into Fixtures/botocore-wire.json: for each case the operation, the input parameters keyed by member
-name (what Ec2QueryParser must produce) and the form parameters botocore puts on the wire.
+"""Two fixture files made with botocore (what the AWS CLI and boto3 run):
+
+* Fixtures/botocore-wire.json: representative EC2 requests serialized by botocore's own EC2 serializer: for
+  each case the operation, the input parameters keyed by member name (what Ec2QueryParser must produce) and
+  the form parameters botocore puts on the wire.
+* Fixtures/botocore-responses.json: response bodies written the way AWS writes them (after the EC2 API
+  reference's examples), each with botocore's EC2 parser's reading of it, keyed by member name (what
+  Ec2XmlSerializer is given, and must turn back into the same XML tree).
 
 Usage: python3 tests/VpcLab.Server.Tests/Protocol/gen_wire_fixtures.py   (stdlib + the image's botocore)
 """
@@ -11,6 +16,7 @@ import os
 
 import botocore
 import botocore.session
+from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
 
 POLICY = json.dumps({
@@ -177,6 +183,227 @@ CASES = [
 ]
 
 
+NS = "http://ec2.amazonaws.com/doc/2016-11-15/"
+
+RESPONSES = [
+    ("create-vpc", "CreateVpc", f"""<CreateVpcResponse xmlns="{NS}">
+  <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+  <vpc>
+    <vpcId>vpc-1a2b3c4d</vpcId>
+    <state>pending</state>
+    <cidrBlock>10.0.0.0/16</cidrBlock>
+    <cidrBlockAssociationSet>
+      <item>
+        <cidrBlock>10.0.0.0/16</cidrBlock>
+        <associationId>vpc-cidr-assoc-1a2b3c4d</associationId>
+        <cidrBlockState><state>associated</state></cidrBlockState>
+      </item>
+    </cidrBlockAssociationSet>
+    <ipv6CidrBlockAssociationSet/>
+    <dhcpOptionsId>dopt-1a2b3c4d2</dhcpOptionsId>
+    <instanceTenancy>default</instanceTenancy>
+    <isDefault>false</isDefault>
+    <ownerId>123456789012</ownerId>
+    <tagSet><item><key>Name</key><value>lab &amp; &lt;test&gt;</value></item></tagSet>
+  </vpc>
+</CreateVpcResponse>"""),
+    ("describe-vpcs", "DescribeVpcs", f"""<DescribeVpcsResponse xmlns="{NS}">
+  <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+  <vpcSet>
+    <item>
+      <vpcId>vpc-1a2b3c4d</vpcId>
+      <ownerId>123456789012</ownerId>
+      <state>available</state>
+      <cidrBlock>10.0.0.0/16</cidrBlock>
+      <cidrBlockAssociationSet>
+        <item><cidrBlock>10.0.0.0/16</cidrBlock><associationId>vpc-cidr-assoc-1</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>
+        <item><cidrBlock>10.1.0.0/16</cidrBlock><associationId>vpc-cidr-assoc-2</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>
+      </cidrBlockAssociationSet>
+      <ipv6CidrBlockAssociationSet>
+        <item>
+          <ipv6CidrBlock>2600:1f18:1234:5600::/56</ipv6CidrBlock>
+          <associationId>vpc-cidr-assoc-3</associationId>
+          <ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState>
+          <networkBorderGroup>us-east-1</networkBorderGroup>
+          <ipv6Pool>Amazon</ipv6Pool>
+        </item>
+      </ipv6CidrBlockAssociationSet>
+      <dhcpOptionsId>dopt-1</dhcpOptionsId>
+      <tagSet/>
+      <instanceTenancy>default</instanceTenancy>
+      <isDefault>true</isDefault>
+    </item>
+  </vpcSet>
+  <nextToken>eyJ2IjoxfQ==</nextToken>
+</DescribeVpcsResponse>"""),
+    ("describe-security-groups", "DescribeSecurityGroups", f"""<DescribeSecurityGroupsResponse xmlns="{NS}">
+  <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
+  <securityGroupInfo>
+    <item>
+      <ownerId>123456789012</ownerId>
+      <groupId>sg-1a2b3c4d</groupId>
+      <groupName>WebServers</groupName>
+      <groupDescription>Web Servers</groupDescription>
+      <vpcId>vpc-614cc409</vpcId>
+      <ipPermissions>
+        <item>
+          <ipProtocol>tcp</ipProtocol>
+          <fromPort>80</fromPort>
+          <toPort>80</toPort>
+          <groups/>
+          <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp><description>http</description></item></ipRanges>
+          <ipv6Ranges><item><cidrIpv6>::/0</cidrIpv6></item></ipv6Ranges>
+          <prefixListIds/>
+        </item>
+        <item>
+          <ipProtocol>-1</ipProtocol>
+          <groups><item><userId>123456789012</userId><groupId>sg-af8661c0</groupId></item></groups>
+          <ipRanges/>
+          <prefixListIds><item><prefixListId>pl-63a5400a</prefixListId></item></prefixListIds>
+        </item>
+      </ipPermissions>
+      <ipPermissionsEgress>
+        <item>
+          <ipProtocol>-1</ipProtocol>
+          <groups/>
+          <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
+          <prefixListIds/>
+        </item>
+      </ipPermissionsEgress>
+      <tagSet><item><key>Name</key><value>web</value></item></tagSet>
+      <securityGroupArn>arn:aws:ec2:us-east-1:123456789012:security-group/sg-1a2b3c4d</securityGroupArn>
+    </item>
+  </securityGroupInfo>
+</DescribeSecurityGroupsResponse>"""),
+    ("describe-route-tables", "DescribeRouteTables", f"""<DescribeRouteTablesResponse xmlns="{NS}">
+  <requestId>6f570b0b-9c18-4b07-bdec-73740dcf861aEXAMPLE</requestId>
+  <routeTableSet>
+    <item>
+      <routeTableId>rtb-1122334455667788a</routeTableId>
+      <vpcId>vpc-1122334455667788a</vpcId>
+      <ownerId>123456789012</ownerId>
+      <routeSet>
+        <item>
+          <destinationCidrBlock>10.0.0.0/22</destinationCidrBlock>
+          <gatewayId>local</gatewayId>
+          <state>active</state>
+          <origin>CreateRouteTable</origin>
+        </item>
+        <item>
+          <destinationCidrBlock>0.0.0.0/0</destinationCidrBlock>
+          <natGatewayId>nat-0123456789abcdef0</natGatewayId>
+          <state>active</state>
+          <origin>CreateRoute</origin>
+        </item>
+        <item>
+          <destinationPrefixListId>pl-63a5400a</destinationPrefixListId>
+          <gatewayId>vpce-0123456789abcdef0</gatewayId>
+          <state>active</state>
+          <origin>CreateRoute</origin>
+        </item>
+        <item>
+          <destinationIpv6CidrBlock>::/0</destinationIpv6CidrBlock>
+          <egressOnlyInternetGatewayId>eigw-015e0e244e24dfe8a</egressOnlyInternetGatewayId>
+          <state>blackhole</state>
+          <origin>CreateRoute</origin>
+        </item>
+      </routeSet>
+      <associationSet>
+        <item>
+          <routeTableAssociationId>rtbassoc-11223344556677889</routeTableAssociationId>
+          <routeTableId>rtb-1122334455667788a</routeTableId>
+          <main>true</main>
+          <associationState><state>associated</state></associationState>
+        </item>
+        <item>
+          <routeTableAssociationId>rtbassoc-0123456789abcdef1</routeTableAssociationId>
+          <routeTableId>rtb-1122334455667788a</routeTableId>
+          <subnetId>subnet-0123456789abcdef0</subnetId>
+          <main>false</main>
+          <associationState><state>associated</state></associationState>
+        </item>
+      </associationSet>
+      <propagatingVgwSet/>
+      <tagSet/>
+    </item>
+  </routeTableSet>
+</DescribeRouteTablesResponse>"""),
+    ("describe-subnets", "DescribeSubnets", f"""<DescribeSubnetsResponse xmlns="{NS}">
+  <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+  <subnetSet>
+    <item>
+      <subnetId>subnet-1a2b3c4d</subnetId>
+      <subnetArn>arn:aws:ec2:us-east-1:123456789012:subnet/subnet-1a2b3c4d</subnetArn>
+      <state>available</state>
+      <ownerId>123456789012</ownerId>
+      <vpcId>vpc-1a2b3c4d</vpcId>
+      <cidrBlock>10.0.1.0/24</cidrBlock>
+      <ipv6CidrBlockAssociationSet/>
+      <availableIpAddressCount>251</availableIpAddressCount>
+      <availabilityZone>us-east-1a</availabilityZone>
+      <availabilityZoneId>use1-az4</availabilityZoneId>
+      <defaultForAz>false</defaultForAz>
+      <mapPublicIpOnLaunch>true</mapPublicIpOnLaunch>
+      <assignIpv6AddressOnCreation>false</assignIpv6AddressOnCreation>
+      <tagSet><item><key>Name</key><value>public-a</value></item></tagSet>
+    </item>
+  </subnetSet>
+</DescribeSubnetsResponse>"""),
+    ("describe-flow-logs", "DescribeFlowLogs", f"""<DescribeFlowLogsResponse xmlns="{NS}">
+  <requestId>3cb46f23-099e-4bf0-891c-EXAMPLE</requestId>
+  <flowLogSet>
+    <item>
+      <creationTime>2026-11-23T01:02:03.045Z</creationTime>
+      <deliverLogsStatus>SUCCESS</deliverLogsStatus>
+      <flowLogId>fl-1a2b3c4d</flowLogId>
+      <flowLogStatus>ACTIVE</flowLogStatus>
+      <resourceId>vpc-1a2b3c4d</resourceId>
+      <trafficType>ALL</trafficType>
+      <logDestinationType>s3</logDestinationType>
+      <logDestination>arn:aws:s3:::flow-logs</logDestination>
+      <logFormat>${{version}} ${{account-id}} ${{interface-id}}</logFormat>
+      <maxAggregationInterval>600</maxAggregationInterval>
+      <destinationOptions>
+        <fileFormat>parquet</fileFormat>
+        <hiveCompatiblePartitions>true</hiveCompatiblePartitions>
+        <perHourPartition>false</perHourPartition>
+      </destinationOptions>
+      <tagSet/>
+    </item>
+  </flowLogSet>
+</DescribeFlowLogsResponse>"""),
+    ("allocate-address", "AllocateAddress", f"""<AllocateAddressResponse xmlns="{NS}">
+  <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
+  <publicIp>198.51.100.1</publicIp>
+  <domain>vpc</domain>
+  <allocationId>eipalloc-5723d13e</allocationId>
+  <networkBorderGroup>us-east-1</networkBorderGroup>
+</AllocateAddressResponse>"""),
+    ("modify-managed-prefix-list", "ModifyManagedPrefixList", f"""<ModifyManagedPrefixListResponse xmlns="{NS}">
+  <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
+  <prefixList>
+    <prefixListId>pl-0123456abcabcabc1</prefixListId>
+    <addressFamily>IPv4</addressFamily>
+    <state>modify-in-progress</state>
+    <prefixListArn>arn:aws:ec2:us-west-2:123456789012:prefix-list/pl-0123456abcabcabc1</prefixListArn>
+    <prefixListName>vpc-cidrs</prefixListName>
+    <maxEntries>10</maxEntries>
+    <version>9007199254740993</version>
+    <ownerId>123456789012</ownerId>
+  </prefixList>
+</ModifyManagedPrefixListResponse>"""),
+    ("delete-vpc", "DeleteVpc", f"""<DeleteVpcResponse xmlns="{NS}">
+  <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+  <return>true</return>
+</DeleteVpcResponse>"""),
+    ("delete-security-group", "DeleteSecurityGroup", f"""<DeleteSecurityGroupResponse xmlns="{NS}">
+  <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+  <return>true</return>
+  <groupId>sg-1a2b3c4d</groupId>
+</DeleteSecurityGroupResponse>"""),
+]
+
+
 def to_json(value):
     if isinstance(value, datetime.datetime):
         # the form System.Text.Json writes a UTC DateTime in: fraction without trailing zeros
@@ -202,7 +429,20 @@ def main():
         body = request["body"]
         wire = [[k, str(v)] for k, v in body.items()]
         cases.append({"name": name, "operation": operation, "expected": to_json(params), "wire": wire})
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Fixtures", "botocore-wire.json")
+    write("botocore-wire.json", cases)
+
+    parser = create_parser("ec2")
+    responses = []
+    for name, operation, xml in RESPONSES:
+        shape = model.operation_model(operation).output_shape
+        parsed = parser.parse({"body": xml.encode("utf-8"), "headers": {}, "status_code": 200}, shape)
+        parsed.pop("ResponseMetadata")
+        responses.append({"name": name, "operation": operation, "xml": xml, "result": to_json(parsed)})
+    write("botocore-responses.json", responses)
+
+
+def write(file_name, cases):
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Fixtures", file_name)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"generator": "gen_wire_fixtures.py", "botocore": botocore.__version__, "cases": cases},
