@@ -1,0 +1,398 @@
+using System.Collections.Frozen;
+using VpcLab.Engine.Compilation;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Engine;
+
+/// <summary>A <see cref="Network"/> snapshot compiled into arrays and lookup tables. Immutable and thread-safe:
+/// compile once per snapshot, cache it, and answer flows from any thread. <see cref="Decide"/> answers a flow
+/// without allocating; <see cref="Trace(TraceRequest)"/> explains it hop by hop.</summary>
+public sealed partial class CompiledNetwork
+{
+    private readonly Network _network;
+    private readonly CompiledVpc[] _vpcs;
+    private readonly CompiledSubnet[] _subnets;
+    private readonly CompiledInterface[] _interfaces;
+    private readonly CompiledRouteTable[] _routeTables;
+    private readonly CompiledAcl[] _acls;
+    private readonly CompiledSecurityGroupSet[] _securityGroupSets;
+    private readonly CompiledNat[] _nats;
+    private readonly int[] _egressOnlyVpc;
+
+    private readonly Vpc[] _vpcModels;
+    private readonly Subnet[] _subnetModels;
+    private readonly NetworkInterface[] _interfaceModels;
+    private readonly SecurityGroup[] _securityGroupModels;
+    private readonly InternetGateway[] _internetGatewayModels;
+    private readonly EgressOnlyInternetGateway[] _egressOnlyModels;
+    private readonly NatGateway[] _natModels;
+    private readonly ManagedPrefixList[] _prefixListModels;
+
+    private readonly Dictionary<VpcAddress, int> _privateAddresses;
+    private readonly Dictionary<VpcAddress, IpAddress> _privateToPublic;
+    private readonly Dictionary<AddressKey, PublicTarget> _publicToPrivate;
+    private readonly Dictionary<AddressKey, int> _globalV6;
+    private readonly LongestPrefixMatchTable<int> _vpcCidrs;
+
+    private readonly FrozenDictionary<NetworkInterfaceId, int> _interfaceIndex;
+    private readonly FrozenDictionary<VpcId, int> _vpcIndex;
+
+    internal readonly struct PublicTarget(int @interface, IpAddress privateIp)
+    {
+        public readonly int Interface = @interface;
+        public readonly IpAddress PrivateIp = privateIp;
+    }
+
+    /// <summary>The snapshot this was compiled from.</summary>
+    public Network Network => _network;
+
+    public int InterfaceCount => _interfaces.Length;
+
+    /// <summary>Compiles a snapshot. Costs time and memory proportional to the world; do it once per snapshot.</summary>
+    public static CompiledNetwork Compile(Network network) => new(network);
+
+    private CompiledNetwork(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        _network = network;
+
+        _vpcModels = [.. network.Vpcs.Values.OrderBy(v => v.Id.Value, StringComparer.Ordinal)];
+        _vpcIndex = Index(_vpcModels, v => v.Id);
+        _subnetModels = [.. network.Subnets.Values.Where(s => _vpcIndex.ContainsKey(s.VpcId)).OrderBy(s => s.Id.Value, StringComparer.Ordinal)];
+        var subnetIndex = Index(_subnetModels, s => s.Id);
+        _interfaceModels = [.. network.NetworkInterfaces.Values.Where(n => subnetIndex.ContainsKey(n.SubnetId)).OrderBy(n => n.Id.Value, StringComparer.Ordinal)];
+        _interfaceIndex = Index(_interfaceModels, n => n.Id);
+        _securityGroupModels = [.. network.SecurityGroups.Values.OrderBy(g => g.Id.Value, StringComparer.Ordinal)];
+        var groupIndex = Index(_securityGroupModels, g => g.Id);
+        _internetGatewayModels = [.. network.InternetGateways.Values.OrderBy(g => g.Id.Value, StringComparer.Ordinal)];
+        var igwIndex = Index(_internetGatewayModels, g => g.Id);
+        _egressOnlyModels = [.. network.EgressOnlyInternetGateways.Values.OrderBy(g => g.Id.Value, StringComparer.Ordinal)];
+        var eigwIndex = Index(_egressOnlyModels, g => g.Id);
+        _natModels = [.. network.NatGateways.Values.Where(n => _interfaceIndex.ContainsKey(n.NetworkInterfaceId)).OrderBy(n => n.Id.Value, StringComparer.Ordinal)];
+        var natIndex = Index(_natModels, n => n.Id);
+        _prefixListModels = [.. network.PrefixLists.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal)];
+        var prefixListIndex = Index(_prefixListModels, p => p.Id);
+        var tableModels = network.RouteTables.Values.Where(t => _vpcIndex.ContainsKey(t.VpcId)).OrderBy(t => t.Id.Value, StringComparer.Ordinal).ToArray();
+        var tableIndex = Index(tableModels, t => t.Id);
+        var aclModels = network.NetworkAcls.Values.Where(a => _vpcIndex.ContainsKey(a.VpcId)).OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToArray();
+
+        // VPCs: gateways attached, DNS resolver.
+        _vpcs = new CompiledVpc[_vpcModels.Length];
+        for (int i = 0; i < _vpcModels.Length; i++)
+        {
+            var v = _vpcModels[i];
+            _vpcs[i] = new CompiledVpc
+            {
+                InternetGateway = -1,
+                EgressOnlyInternetGateway = -1,
+                GatewayRouteTable = -1,
+                DnsResolver = v.CidrBlocks.IsDefaultOrEmpty ? default : v.DnsResolverAddress,
+                DnsSupport = v.EnableDnsSupport,
+            };
+        }
+        for (int i = 0; i < _internetGatewayModels.Length; i++)
+        {
+            if (_internetGatewayModels[i].AttachedVpcId is { } vpcId && _vpcIndex.TryGetValue(vpcId, out int v) && _vpcs[v].InternetGateway < 0)
+                _vpcs[v].InternetGateway = i;
+        }
+        _egressOnlyVpc = new int[_egressOnlyModels.Length];
+        for (int i = 0; i < _egressOnlyModels.Length; i++)
+        {
+            _egressOnlyVpc[i] = _vpcIndex.GetValueOrDefault(_egressOnlyModels[i].VpcId, -1);
+            if (_egressOnlyVpc[i] >= 0 && _vpcs[_egressOnlyVpc[i]].EgressOnlyInternetGateway < 0)
+                _vpcs[_egressOnlyVpc[i]].EgressOnlyInternetGateway = i;
+        }
+
+        // Which table and NACL each subnet uses (explicit association, else the VPC's main table / default NACL).
+        var tableOfSubnet = new Dictionary<SubnetId, int>();
+        var mainTable = new Dictionary<VpcId, int>();
+        for (int i = 0; i < tableModels.Length; i++)
+        {
+            foreach (var a in tableModels[i].Associations)
+            {
+                if (a.Main)
+                    mainTable.TryAdd(tableModels[i].VpcId, i);
+                if (a.SubnetId is { } s)
+                    tableOfSubnet.TryAdd(s, i);
+                if (a.GatewayId is { } g && igwIndex.TryGetValue(new InternetGatewayId(g), out int igw)
+                    && _internetGatewayModels[igw].AttachedVpcId is { } gv && _vpcIndex.TryGetValue(gv, out int gvi))
+                    _vpcs[gvi].GatewayRouteTable = i;
+            }
+        }
+        var aclOfSubnet = new Dictionary<SubnetId, int>();
+        var defaultAcl = new Dictionary<VpcId, int>();
+        for (int i = 0; i < aclModels.Length; i++)
+        {
+            if (aclModels[i].IsDefault)
+                defaultAcl.TryAdd(aclModels[i].VpcId, i);
+            foreach (var a in aclModels[i].Associations)
+                aclOfSubnet.TryAdd(a.SubnetId, i);
+        }
+        _acls = [.. aclModels.Select(CompileAcl)];
+        // A VPC without any NACL record still filters nothing out: give it an allow-all stand-in? No: AWS always
+        // has a default NACL; a snapshot without one is malformed, so such subnets deny (empty NACL).
+        int emptyAcl = -1;
+
+        _subnets = new CompiledSubnet[_subnetModels.Length];
+        for (int i = 0; i < _subnetModels.Length; i++)
+        {
+            var s = _subnetModels[i];
+            int table = tableOfSubnet.TryGetValue(s.Id, out int t) ? t : mainTable.GetValueOrDefault(s.VpcId, -1);
+            int acl = aclOfSubnet.TryGetValue(s.Id, out int a) ? a : defaultAcl.GetValueOrDefault(s.VpcId, -1);
+            if (acl < 0)
+            {
+                if (emptyAcl < 0)
+                {
+                    emptyAcl = _acls.Length;
+                    _acls = [.. _acls, CompileAcl(new NetworkAcl(new NetworkAclId("acl-missing"), s.OwnerId, s.Region, s.VpcId, true, [], []))];
+                }
+                acl = emptyAcl;
+            }
+            var v6 = s.Ipv6Cidr;
+            _subnets[i] = new CompiledSubnet
+            {
+                Vpc = _vpcIndex[s.VpcId],
+                RouteTable = table,
+                Acl = acl,
+                V4Network = s.CidrBlock.Network.Value,
+                V4Mask = Cidr.Mask(IpFamily.V4, s.CidrBlock.PrefixLength),
+                HasV6 = v6 is not null,
+                V6Network = v6?.Network.Value ?? 0,
+                V6Mask = v6 is { } c ? Cidr.Mask(IpFamily.V6, c.PrefixLength) : 0,
+            };
+        }
+
+        // Interfaces, their addresses and their security group sets (shared between identical group lists).
+        var natOfInterface = new Dictionary<NetworkInterfaceId, int>();
+        for (int i = 0; i < _natModels.Length; i++)
+            natOfInterface[_natModels[i].NetworkInterfaceId] = i;
+        var setIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sets = new List<CompiledSecurityGroupSet>();
+        _interfaces = new CompiledInterface[_interfaceModels.Length];
+        _privateAddresses = [];
+        _globalV6 = [];
+        for (int i = 0; i < _interfaceModels.Length; i++)
+        {
+            var n = _interfaceModels[i];
+            int vpc = _vpcIndex[n.VpcId];
+            int[] groups = [.. n.Groups.Where(groupIndex.ContainsKey).Select(g => groupIndex[g]).Distinct().Order()];
+            string key = string.Join(',', groups);
+            if (!setIndex.TryGetValue(key, out int set))
+            {
+                set = sets.Count;
+                setIndex[key] = set;
+                sets.Add(CompileSecurityGroupSet(groups, groupIndex, prefixListIndex));
+            }
+            int nat = natOfInterface.GetValueOrDefault(n.Id, -1);
+            bool usable = nat >= 0
+                ? _natModels[nat].State is NatGatewayState.Available or NatGatewayState.Pending
+                : n.Attachment is null || (network.Instances.TryGetValue(n.Attachment.InstanceId, out var inst) && inst.State == InstanceState.Running);
+            var primary = n.PrivateIpAddresses.FirstOrDefault(p => p.Primary) ?? n.PrivateIpAddresses.FirstOrDefault();
+            _interfaces[i] = new CompiledInterface
+            {
+                Vpc = vpc,
+                Subnet = subnetIndex[n.SubnetId],
+                SecurityGroupSet = set,
+                // AWS turns the check off on the interfaces it manages for NAT gateways.
+                SourceDestCheck = nat < 0 && n.SourceDestCheck,
+                Usable = usable,
+                NatGateway = nat,
+                PrimaryV4 = primary?.Address ?? default,
+                HasV6 = !n.Ipv6Addresses.IsDefaultOrEmpty,
+                PrimaryV6 = n.Ipv6Addresses.IsDefaultOrEmpty ? default : n.Ipv6Addresses[0],
+            };
+            foreach (var p in n.PrivateIpAddresses)
+                _privateAddresses.TryAdd(new VpcAddress(vpc, p.Address), i);
+            foreach (var a in n.Ipv6Addresses)
+            {
+                _privateAddresses.TryAdd(new VpcAddress(vpc, a), i);
+                _globalV6.TryAdd(new AddressKey(a), i);
+            }
+        }
+        _securityGroupSets = [.. sets];
+
+        _nats = new CompiledNat[_natModels.Length];
+        for (int i = 0; i < _natModels.Length; i++)
+        {
+            var m = _natModels[i];
+            int eni = _interfaceIndex[m.NetworkInterfaceId];
+            _nats[i] = new CompiledNat
+            {
+                Interface = eni,
+                Subnet = _interfaces[eni].Subnet,
+                Vpc = _interfaces[eni].Vpc,
+                Public = m.ConnectivityType == NatConnectivityType.Public,
+                PrivateIp = m.PrivateIp,
+            };
+        }
+
+        // The internet gateway's 1:1 NAT: Elastic IPs first, then auto-assigned public IPs, then a public NAT
+        // gateway's address (a private NAT gateway has none, so an internet gateway drops its traffic).
+        _privateToPublic = [];
+        _publicToPrivate = [];
+        foreach (var eip in network.ElasticIps.Values.OrderBy(e => e.AllocationId.Value, StringComparer.Ordinal))
+        {
+            if (eip.NetworkInterfaceId is { } eniId && eip.PrivateIp is { } priv && _interfaceIndex.TryGetValue(eniId, out int eni))
+                AddPublic(eni, priv, eip.PublicIp);
+        }
+        for (int i = 0; i < _interfaceModels.Length; i++)
+        {
+            foreach (var p in _interfaceModels[i].PrivateIpAddresses)
+            {
+                if (p.AutoAssignedPublicIp is { } pub)
+                    AddPublic(i, p.Address, pub);
+            }
+        }
+        for (int i = 0; i < _natModels.Length; i++)
+        {
+            if (_natModels[i].ConnectivityType == NatConnectivityType.Public && _natModels[i].PublicIp is { } pub)
+                AddPublic(_nats[i].Interface, _nats[i].PrivateIp, pub);
+        }
+
+        _vpcCidrs = new LongestPrefixMatchTable<int>(
+            _vpcModels.SelectMany((v, i) => v.AssociatedCidrs.Select(c => (c, i))).ToList());
+
+        _routeTables = [.. tableModels.Select(t => CompileRouteTable(t, igwIndex, eigwIndex, natIndex, prefixListIndex))];
+    }
+
+    private void AddPublic(int eni, IpAddress privateIp, IpAddress publicIp)
+    {
+        int vpc = _interfaces[eni].Vpc;
+        if (_privateToPublic.TryAdd(new VpcAddress(vpc, privateIp), publicIp))
+            _publicToPrivate.TryAdd(new AddressKey(publicIp), new PublicTarget(eni, privateIp));
+    }
+
+    private static FrozenDictionary<TKey, int> Index<T, TKey>(T[] items, Func<T, TKey> key) where TKey : notnull
+    {
+        var d = new Dictionary<TKey, int>(items.Length);
+        for (int i = 0; i < items.Length; i++)
+            d.TryAdd(key(items[i]), i);
+        return d.ToFrozenDictionary();
+    }
+
+    private CompiledRouteTable CompileRouteTable(RouteTable table,
+        FrozenDictionary<InternetGatewayId, int> igwIndex, FrozenDictionary<EgressOnlyInternetGatewayId, int> eigwIndex,
+        FrozenDictionary<NatGatewayId, int> natIndex, FrozenDictionary<PrefixListId, int> prefixListIndex)
+    {
+        var routes = new CompiledRoute[table.Routes.Length];
+        var cidrEntries = new List<(Cidr, int)>();
+        var listEntries = new List<(string, Cidr, int)>();
+        for (int i = 0; i < table.Routes.Length; i++)
+        {
+            var r = table.Routes[i];
+            int target = r.Target.Kind switch
+            {
+                RouteTargetKind.InternetGateway => igwIndex.GetValueOrDefault(new InternetGatewayId(r.Target.Id), -1),
+                RouteTargetKind.EgressOnlyInternetGateway => eigwIndex.GetValueOrDefault(new EgressOnlyInternetGatewayId(r.Target.Id), -1),
+                RouteTargetKind.NatGateway => natIndex.GetValueOrDefault(new NatGatewayId(r.Target.Id), -1),
+                RouteTargetKind.NetworkInterface => _interfaceIndex.GetValueOrDefault(new NetworkInterfaceId(r.Target.Id), -1),
+                RouteTargetKind.Instance => InstancePrimaryInterface(new InstanceId(r.Target.Id)),
+                _ => -1,
+            };
+            bool supported = r.Target.Kind is RouteTargetKind.Local or RouteTargetKind.InternetGateway
+                or RouteTargetKind.EgressOnlyInternetGateway or RouteTargetKind.NatGateway
+                or RouteTargetKind.NetworkInterface or RouteTargetKind.Instance;
+            bool blackhole = !supported || (r.Target.Kind != RouteTargetKind.Local && target < 0)
+                || _network.RouteState(table, r) == RouteState.Blackhole;
+            routes[i] = new CompiledRoute { Kind = r.Target.Kind, Target = target, Blackhole = blackhole, ModelIndex = i };
+            if (r.Destination.Cidr is { } cidr)
+                cidrEntries.Add((cidr, i));
+            else if (r.Destination.PrefixListId is { } pl && prefixListIndex.TryGetValue(pl, out int pli))
+            {
+                foreach (var e in _prefixListModels[pli].Entries)
+                    listEntries.Add((pl.Value, e.Cidr, i));
+            }
+        }
+        // AWS: for an identical prefix a CIDR route beats a prefix-list route; between prefix lists the emulator
+        // picks the lowest pl- id (spec §6). The LPM table keeps the first of equal CIDRs.
+        var entries = cidrEntries.Concat(listEntries.OrderBy(e => e.Item1, StringComparer.Ordinal).Select(e => (e.Item2, e.Item3))).ToList();
+        var lpm = new LongestPrefixMatchTable<int>(entries);
+        return new CompiledRouteTable
+        {
+            Model = table,
+            Lookup = lpm,
+            EntryRoute = [.. lpm.Entries.Select(e => e.Value)],
+            Routes = routes,
+        };
+    }
+
+    private int InstancePrimaryInterface(InstanceId id) =>
+        _network.Instances.TryGetValue(id, out var instance) && !instance.NetworkInterfaces.IsDefaultOrEmpty
+            ? _interfaceIndex.GetValueOrDefault(instance.PrimaryNetworkInterface, -1)
+            : -1;
+
+    private static CompiledAcl CompileAcl(NetworkAcl acl)
+    {
+        var buckets = new List<AclEntry>[ProtocolBuckets.Total];
+        for (int i = 0; i < buckets.Length; i++)
+            buckets[i] = [];
+        var ordered = acl.Entries.Select((e, i) => (e, i)).OrderBy(x => x.e.RuleNumber).ThenBy(x => x.i);
+        foreach (var (entry, index) in ordered)
+        {
+            var compiled = new AclEntry(entry, index);
+            AddToBuckets(buckets, entry.Egress, entry.Cidr.Family, entry.Protocol.Number, compiled);
+        }
+        return new CompiledAcl { Model = acl, Buckets = [.. buckets.Select(b => b.ToArray())] };
+    }
+
+    private static void AddToBuckets<T>(List<T>[] buckets, bool egress, IpFamily family, short protocol, T item)
+    {
+        if (protocol == -1)
+        {
+            for (int p = 0; p < ProtocolBuckets.Count; p++)
+                buckets[ProtocolBuckets.Index(egress, family, 6) + p].Add(item); // tcp is bucket 0
+        }
+        else
+        {
+            buckets[ProtocolBuckets.Index(egress, family, protocol)].Add(item);
+        }
+    }
+
+    private CompiledSecurityGroupSet CompileSecurityGroupSet(int[] groups,
+        FrozenDictionary<SecurityGroupId, int> groupIndex, FrozenDictionary<PrefixListId, int> prefixListIndex)
+    {
+        var buckets = new List<SgRule>[ProtocolBuckets.Total];
+        for (int i = 0; i < buckets.Length; i++)
+            buckets[i] = [];
+        bool ingress = false, egress = false;
+        foreach (int g in groups)
+        {
+            var group = _securityGroupModels[g];
+            for (int r = 0; r < group.Rules.Length; r++)
+            {
+                var rule = group.Rules[r];
+                if (rule.IsEgress)
+                    egress = true;
+                else
+                    ingress = true;
+                switch (rule.Peer)
+                {
+                    case CidrPeer c:
+                        AddToBuckets(buckets, rule.IsEgress, c.Cidr.Family, rule.Protocol.Number, new SgRule(rule, g, r, c.Cidr, -1, -1));
+                        break;
+                    case PrefixListPeer p when prefixListIndex.TryGetValue(p.PrefixListId, out int pl):
+                        foreach (var e in _prefixListModels[pl].Entries)
+                            AddToBuckets(buckets, rule.IsEgress, e.Cidr.Family, rule.Protocol.Number, new SgRule(rule, g, r, e.Cidr, -1, pl));
+                        break;
+                    case SecurityGroupPeer s when groupIndex.TryGetValue(s.GroupId, out int peer):
+                        AddToBuckets(buckets, rule.IsEgress, IpFamily.V4, rule.Protocol.Number, new SgRule(rule, g, r, null, peer, -1));
+                        AddToBuckets(buckets, rule.IsEgress, IpFamily.V6, rule.Protocol.Number, new SgRule(rule, g, r, null, peer, -1));
+                        break;
+                }
+            }
+        }
+        return new CompiledSecurityGroupSet
+        {
+            Groups = groups,
+            Buckets = [.. buckets.Select(b => b.ToArray())],
+            HasIngressRules = ingress,
+            HasEgressRules = egress,
+        };
+    }
+
+    /// <summary>The index <see cref="Decide"/> takes for an interface, or −1 when the snapshot has no such interface.</summary>
+    public int InterfaceIndexOf(NetworkInterfaceId id) => _interfaceIndex.GetValueOrDefault(id, -1);
+
+    public NetworkInterfaceId InterfaceIdAt(int index) => _interfaceModels[index].Id;
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using VpcLab.Net;
+
+namespace VpcLab.Engine;
+
+/// <summary>The 5-tuple the VPC data plane decides on; a value, copied and reversed, never boxed. For ICMP and
+/// ICMPv6 there are no ports: <see cref="DestinationPort"/> carries <c>type × 256 + code</c> and
+/// <see cref="SourcePort"/> is 0 (the netflow convention), so one struct serves every protocol.</summary>
+public readonly record struct FlowKey(IpAddress Source, IpAddress Destination,
+    IpProtocol Protocol, ushort SourcePort, ushort DestinationPort)
+{
+    /// <summary>The source port a trace uses when none is given: the first of the IANA ephemeral range.</summary>
+    public const ushort DefaultEphemeralPort = 49152;
+
+    public IpFamily Family => Source.Family;
+
+    /// <summary>ICMP type (meaningful only when <see cref="Protocol"/> is ICMP or ICMPv6).</summary>
+    public int IcmpType => DestinationPort >> 8;
+
+    /// <summary>ICMP code (meaningful only when <see cref="Protocol"/> is ICMP or ICMPv6).</summary>
+    public int IcmpCode => DestinationPort & 0xFF;
+
+    public static FlowKey Tcp(IpAddress source, IpAddress destination, ushort destinationPort,
+        ushort sourcePort = DefaultEphemeralPort) =>
+        new(source, destination, IpProtocol.Tcp, sourcePort, destinationPort);
+
+    public static FlowKey Udp(IpAddress source, IpAddress destination, ushort destinationPort,
+        ushort sourcePort = DefaultEphemeralPort) =>
+        new(source, destination, IpProtocol.Udp, sourcePort, destinationPort);
+
+    /// <summary>An ICMP (IPv4) or ICMPv6 (IPv6) message; the default is an echo request (ping).</summary>
+    public static FlowKey Icmp(IpAddress source, IpAddress destination, int type = -1, int code = 0)
+    {
+        bool v6 = source.IsV6;
+        if (type < 0)
+            type = v6 ? IcmpEchoRequestV6 : IcmpEchoRequestV4;
+        return new(source, destination, v6 ? IpProtocol.Icmpv6 : IpProtocol.Icmp, 0, (ushort)((type << 8) | (code & 0xFF)));
+    }
+
+    internal const int IcmpEchoRequestV4 = 8;
+    internal const int IcmpEchoReplyV4 = 0;
+    internal const int IcmpEchoRequestV6 = 128;
+    internal const int IcmpEchoReplyV6 = 129;
+
+    /// <summary>NACLs are stateless: the return path is checked with the reply's 5-tuple. An ICMP echo request
+    /// is answered by an echo reply; other ICMP messages keep their type.</summary>
+    public FlowKey Reply()
+    {
+        if (Protocol.Number == 1 && IcmpType == IcmpEchoRequestV4)
+            return new(Destination, Source, Protocol, 0, (ushort)((IcmpEchoReplyV4 << 8) | IcmpCode));
+        if (Protocol.Number == 58 && IcmpType == IcmpEchoRequestV6)
+            return new(Destination, Source, Protocol, 0, (ushort)((IcmpEchoReplyV6 << 8) | IcmpCode));
+        return new(Destination, Source, Protocol, DestinationPort, SourcePort);
+    }
+
+    public override string ToString() => Protocol.IsIcmp
+        ? string.Create(CultureInfo.InvariantCulture, $"{Source} -> {Destination} {Protocol} type {IcmpType} code {IcmpCode}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Source}:{SourcePort} -> {Destination}:{DestinationPort} {Protocol}");
+}

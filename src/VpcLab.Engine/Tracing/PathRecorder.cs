@@ -1,0 +1,29 @@
+namespace VpcLab.Engine;
+
+/// <summary>What the data plane reports as it walks a path. The fast path uses <see cref="NullRecorder"/>
+/// (a struct whose empty methods the JIT removes); traces use a recorder that builds hops.</summary>
+internal interface IPathRecorder
+{
+    void Interface(int eni, HopAction action, in FlowKey packet);
+    void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet);
+    void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet);
+    void Route(int table, int route, int subnet, in FlowKey packet);
+    void Subnet(int subnet, in FlowKey packet);
+    void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet);
+    void Internet(HopAction action, in FlowKey packet);
+    void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet);
+    void Drop(DropReason reason);
+}
+
+internal readonly struct NullRecorder : IPathRecorder
+{
+    public void Interface(int eni, HopAction action, in FlowKey packet) { }
+    public void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet) { }
+    public void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet) { }
+    public void Route(int table, int route, int subnet, in FlowKey packet) { }
+    public void Subnet(int subnet, in FlowKey packet) { }
+    public void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet) { }
+    public void Internet(HopAction action, in FlowKey packet) { }
+    public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet) { }
+    public void Drop(DropReason reason) { }
+}
