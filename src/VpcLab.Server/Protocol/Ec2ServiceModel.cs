@@ -25,7 +25,8 @@ public sealed class Ec2Shape
 {
     private ImmutableArray<Ec2Member> _members = [];
     private FrozenDictionary<string, Ec2Member> _membersByName = FrozenDictionary<string, Ec2Member>.Empty;
-    private FrozenDictionary<string, Ec2Member> _membersByQueryName = FrozenDictionary<string, Ec2Member>.Empty;
+    private FrozenDictionary<string, Ec2Member>.AlternateLookup<ReadOnlySpan<char>> _membersByQueryName =
+        FrozenDictionary<string, Ec2Member>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal Ec2Shape(string name, Ec2ShapeType type)
     {
@@ -58,15 +59,15 @@ public sealed class Ec2Shape
 
     /// <summary>A structure member by its EC2 query (wire) name, e.g. <c>Filter</c> for <c>Filters</c>.</summary>
     public Ec2Member? FindMemberByQueryName(ReadOnlySpan<char> queryName) =>
-        _membersByQueryName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(queryName, out var member)
-            ? member : null;
+        _membersByQueryName.TryGetValue(queryName, out var member) ? member : null;
 
     internal void Complete(ImmutableArray<Ec2Member> members, Ec2Member? listMember,
         ImmutableArray<string> required, ImmutableArray<string> enumValues)
     {
         _members = members;
         _membersByName = members.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
-        _membersByQueryName = members.ToFrozenDictionary(m => m.QueryName, StringComparer.Ordinal);
+        _membersByQueryName = members.ToFrozenDictionary(m => m.QueryName, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         ListMember = listMember;
         RequiredMembers = [.. required.Select(r => _membersByName[r])];
         Enum = enumValues;

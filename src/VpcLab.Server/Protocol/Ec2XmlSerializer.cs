@@ -254,7 +254,21 @@ public sealed class Ec2XmlSerializer
 
         public readonly void Raw(ReadOnlySpan<byte> bytes) => _output.Write(bytes);
 
-        public readonly void Name(string asciiName) => Encoding.UTF8.GetBytes(asciiName, _output);
+        public readonly void Name(string asciiName) => Utf8(asciiName);
+
+        /// <summary>One pass into the writer's buffer for short text; the chunking encoder for long.</summary>
+        private readonly void Utf8(ReadOnlySpan<char> text)
+        {
+            if (text.Length <= 4096)
+            {
+                var span = _output.GetSpan(text.Length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
+                _output.Advance(Encoding.UTF8.GetBytes(text, span));
+            }
+            else
+            {
+                Encoding.UTF8.GetBytes(text, _output);
+            }
+        }
 
         public readonly void Open(ReadOnlySpan<byte> name)
         {
@@ -294,12 +308,12 @@ public sealed class Ec2XmlSerializer
                 var i = text.IndexOfAny(s_special);
                 if (i < 0)
                 {
-                    Encoding.UTF8.GetBytes(text, _output);
+                    Utf8(text);
                     return;
                 }
 
                 if (i > 0)
-                    Encoding.UTF8.GetBytes(text[..i], _output);
+                    Utf8(text[..i]);
                 Raw(text[i] switch
                 {
                     '<' => "&lt;"u8,
