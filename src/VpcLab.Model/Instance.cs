@@ -12,6 +12,10 @@ public sealed record Instance(
 
     /// <summary>The reservation (r-…) of the RunInstances call that launched it; DescribeInstances groups by it.</summary>
     public string ReservationId { get; init; } = "";
+
+    /// <summary>True when its primary interface was launched with an auto-assigned public IPv4 (subnet setting or
+    /// AssociatePublicIpAddress): AWS gives it a new one each time the instance starts.</summary>
+    public bool AutoAssignPublicIp { get; init; }
 }
 
 public enum InstanceState

@@ -110,6 +110,7 @@ public static class Ec2Errors
     public static readonly Ec2ErrorCode InvalidInstanceIdNotFound = new("InvalidInstanceID.NotFound");
     public static readonly Ec2ErrorCode InvalidInstanceIdMalformed = new("InvalidInstanceID.Malformed");
     public static readonly Ec2ErrorCode InvalidInstanceIdCode = new("InvalidInstanceID");
+    public static readonly Ec2ErrorCode VpcIdNotSpecifiedCode = new("VPCIdNotSpecified");
 
     // ---- prefix lists ----
     public static readonly Ec2ErrorCode InvalidPrefixListIdNotFound = new("InvalidPrefixListID.NotFound");
@@ -497,6 +498,9 @@ public static class Ec2Errors
 
     public static Ec2Exception InstancesNotFound(IEnumerable<string> ids) =>
         new(InvalidInstanceIdNotFound, $"The instance IDs '{string.Join(", ", ids)}' do not exist");
+
+    public static Ec2Exception NoDefaultVpc() =>
+        new(VpcIdNotSpecifiedCode, "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.");
 
     public static Ec2Exception InstanceMalformed(string id) => new(InvalidInstanceIdMalformed, $"Invalid id: \"{id}\"");
 

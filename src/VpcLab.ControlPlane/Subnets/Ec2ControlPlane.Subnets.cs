@@ -28,6 +28,13 @@ public sealed partial class Ec2ControlPlane
                 v6 = new VpcCidrBlock(tx.NewId(IdPrefixes.SubnetCidrAssociation), CheckSubnetIpv6(tx, vpc, request.Ipv6CidrBlock, null), CidrBlockState.Associated);
             var subnet = new Subnet(id, vpc.Id, tx.Account, tx.RegionName, zone, cidr, v6, false, false, false);
             tx.Put(subnet);
+            // AWS: every subnet is associated (with an aclassoc- id) with the VPC's default network ACL at once,
+            // so ReplaceNetworkAclAssociation has an association to replace.
+            var defaultAcl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
+            tx.Put(defaultAcl with
+            {
+                Associations = defaultAcl.Associations.Add(new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), id)),
+            });
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.Subnet, id.Value);
             return new CreateSubnetResult(subnet);
         });

@@ -1,0 +1,75 @@
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>NetworkInterfaces.N of RunInstances (the model's InstanceNetworkInterfaceSpecification).</summary>
+public sealed record InstanceNetworkInterfaceSpecification
+{
+    public int? DeviceIndex { get; init; }
+    public string? NetworkInterfaceId { get; init; }
+    public string? SubnetId { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<string>? Groups { get; init; }
+    public string? PrivateIpAddress { get; init; }
+    public IReadOnlyList<PrivateIpAddressSpecification>? PrivateIpAddresses { get; init; }
+    public int? SecondaryPrivateIpAddressCount { get; init; }
+    public IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses { get; init; }
+    public int? Ipv6AddressCount { get; init; }
+    public bool? AssociatePublicIpAddress { get; init; }
+    public bool? DeleteOnTermination { get; init; }
+}
+
+public sealed record RunInstancesRequest
+{
+    public string? ImageId { get; init; }
+    public string? InstanceType { get; init; }
+    public int? MinCount { get; init; }
+    public int? MaxCount { get; init; }
+    public string? SubnetId { get; init; }
+    public IReadOnlyList<string>? SecurityGroupIds { get; init; }
+    public string? PrivateIpAddress { get; init; }
+    public int? Ipv6AddressCount { get; init; }
+    public IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses { get; init; }
+    public IReadOnlyList<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; init; }
+    public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+/// <summary>The instances launched by one RunInstances call (r-…); DescribeInstances groups by it.</summary>
+public sealed record Reservation(string ReservationId, string OwnerId, IReadOnlyList<Instance> Instances);
+
+public sealed record DescribeInstancesRequest
+{
+    public IReadOnlyList<Filter>? Filters { get; init; }
+    public IReadOnlyList<string>? InstanceIds { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record DescribeInstancesResult(IReadOnlyList<Reservation> Reservations);
+
+public sealed record TerminateInstancesRequest
+{
+    public IReadOnlyList<string>? InstanceIds { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record StopInstancesRequest
+{
+    public IReadOnlyList<string>? InstanceIds { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record StartInstancesRequest
+{
+    public IReadOnlyList<string>? InstanceIds { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+/// <summary>One instance's state change (instancesSet/item{instanceId, currentState, previousState}).</summary>
+public sealed record InstanceStateChange(string InstanceId, InstanceState CurrentState, InstanceState PreviousState);
+
+public sealed record TerminateInstancesResult(IReadOnlyList<InstanceStateChange> TerminatingInstances);
+
+public sealed record StopInstancesResult(IReadOnlyList<InstanceStateChange> StoppingInstances);
+
+public sealed record StartInstancesResult(IReadOnlyList<InstanceStateChange> StartingInstances);
