@@ -24,6 +24,12 @@ public sealed record Ec2QueryLimits
 
     /// <summary>Most parameters (key/value pairs) one request may carry.</summary>
     public int MaxParameters { get; init; } = 10_000;
+
+    /// <summary>Most list items over all lists of one request, counting the places a high index leaves
+    /// open (so <c>Filter.N.Value.1000</c> for many N cannot make the parser allocate millions of slots).
+    /// Input lists nest at most two deep in the model, so a request within <see cref="MaxParameters"/>
+    /// and without gaps never needs more than twice as many.</summary>
+    public int MaxListItemsPerRequest { get; init; } = 20_000;
 }
 
 /// <summary>The one EC2 Query protocol request parser: form parameters (in any order) plus the operation's
@@ -100,6 +106,7 @@ public sealed class Ec2QueryParser
 
         var root = new JsonObject();
         var count = 0;
+        var listItems = 0;
         foreach (var (key, value) in form)
         {
             if (key is null || IsProtocolParameter(key))
@@ -108,7 +115,7 @@ public sealed class Ec2QueryParser
                 throw Ec2ProtocolErrors.Invalid($"The request has more than {_limits.MaxParameters} parameters");
             if (input is null)
                 throw Ec2ProtocolErrors.UnknownParameter(key);
-            Add(root, input, key, value ?? "");
+            Add(root, input, key, value ?? "", ref listItems);
         }
 
         if (input is not null)
@@ -140,7 +147,7 @@ public sealed class Ec2QueryParser
     private static bool IsWellFormedVersion(string v) =>
         v.Length == 10 && DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    private void Add(JsonObject root, Ec2Shape input, string key, string value)
+    private void Add(JsonObject root, Ec2Shape input, string key, string value, ref int listItems)
     {
         if (key.Length == 0 || key.Length > _limits.MaxKeyLength)
             throw Ec2ProtocolErrors.UnknownParameter(key);
@@ -186,8 +193,18 @@ public sealed class Ec2QueryParser
                 // shape is a list: the segment is its 1-based index
                 index = ParseIndex(segment, key, segmentEnd);
                 parentArray = (JsonArray)container;
-                while (parentArray.Count < index)
-                    parentArray.Add(null);
+                if (parentArray.Count < index)
+                {
+                    listItems += index - parentArray.Count;
+                    if (listItems > _limits.MaxListItemsPerRequest)
+                    {
+                        throw Ec2ProtocolErrors.Invalid(
+                            $"The request has more than {_limits.MaxListItemsPerRequest} list items in all (or its list indexes leave gaps)");
+                    }
+
+                    while (parentArray.Count < index)
+                        parentArray.Add(null);
+                }
                 childShape = shape.ListMember!.Shape;
                 existing = parentArray[index - 1];
             }

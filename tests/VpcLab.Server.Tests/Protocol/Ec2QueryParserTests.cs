@@ -267,6 +267,24 @@ public class Ec2QueryParserTests
     }
 
     [Fact]
+    public void Parse_ManyHighIndexes_StopAtTheRequestWideItemLimit()
+    {
+        // 100 filters each claiming a 1000th value would need 100,000 slots
+        var pairs = Enumerable.Range(1, 100).Select(i => ($"Filter.{i}.Value.1000", "x")).ToArray();
+        var ex = FailsDescribeVpcs(pairs);
+        Assert.Equal("InvalidParameterValue", ex.Code);
+        Assert.Contains("more than 20000 list items", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ItemsInLexicographicOrder_AsTheDotNetSdkSortsThem()
+    {
+        var pairs = Enumerable.Range(1, 1000).Select(i => ($"VpcId.{i}", $"vpc-{i}")).OrderBy(p => p.Item1, StringComparer.Ordinal).ToArray();
+        var request = Parser.Parse(Form([("Action", "DescribeVpcs"), ("Version", "2016-11-15"), .. pairs]));
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"vpc-{i}"), request.Parameters["VpcIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Parse_RequiredMissing_IsMissingParameter()
     {
         var ex = Fails(("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("CidrBlock", "10.0.1.0/24"));
