@@ -1,0 +1,122 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane.Tests;
+
+public sealed partial class VpcTests
+{
+    private static AssociateVpcCidrBlockResult Associate(TestLab lab, Vpc vpc, string cidr) =>
+        lab.Cp.AssociateVpcCidrBlock(TestLab.Ctx, new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, CidrBlock = cidr });
+
+    // AWS: a secondary CIDR adds a local route to every route table of the VPC.
+    [Fact]
+    public void AssociateVpcCidrBlock_Valid_AddsLocalRouteToEveryTable()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var custom = lab.Cp.CreateRouteTable(TestLab.Ctx, new CreateRouteTableRequest { VpcId = vpc.Id.Value }).RouteTable;
+        var result = Associate(lab, vpc, "10.1.0.0/16");
+        Assert.NotNull(result.CidrBlockAssociation);
+        Assert.Equal(2, lab.N.Vpcs[vpc.Id].CidrBlocks.Length);
+        foreach (var table in new[] { lab.MainTable(vpc), lab.Table(custom.Id) })
+            Assert.Contains(table.Routes, r => r.Destination.Cidr == Cidr.Parse("10.1.0.0/16") && r.IsLocal);
+    }
+
+    // AWS secondary-CIDR range restrictions by the primary's range (spec §2).
+    [Theory]
+    [InlineData("10.0.0.0/16", "172.16.0.0/16")]
+    [InlineData("10.0.0.0/16", "192.168.0.0/16")]
+    [InlineData("10.0.0.0/16", "198.19.0.0/16")]
+    [InlineData("172.16.0.0/16", "10.1.0.0/16")]
+    [InlineData("172.16.0.0/16", "172.31.0.0/16")]
+    [InlineData("192.168.0.0/16", "172.16.0.0/16")]
+    [InlineData("100.64.0.0/16", "10.0.0.0/16")]
+    [InlineData("10.1.0.0/16", "10.0.0.0/16")] // a CIDR in 10.0.0.0/15 rules out 10.0.0.0/16
+    [InlineData("10.0.0.0/16", "10.0.128.0/17")] // overlaps the primary
+    [InlineData("10.0.0.0/16", "10.1.0.0/29")] // too small
+    public void AssociateVpcCidrBlock_Restricted_InvalidVpcRange(string primary, string secondary)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc(primary);
+        lab.Fails(Ec2Errors.InvalidVpcRange, () => Associate(lab, vpc, secondary));
+    }
+
+    // AWS: a new CIDR may not be the same as or larger than an existing route's destination.
+    [Fact]
+    public void AssociateVpcCidrBlock_CoversExistingRoute_InvalidVpcRange()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var igw = lab.AttachedIgw(vpc);
+        lab.Cp.CreateRoute(TestLab.Ctx, new CreateRouteRequest { RouteTableId = lab.MainTable(vpc).Id.Value, DestinationCidrBlock = "10.5.1.0/24", GatewayId = igw.Id.Value });
+        lab.Fails(Ec2Errors.InvalidVpcRange, () => Associate(lab, vpc, "10.5.0.0/16"));
+    }
+
+    // AWS: 5 IPv4 CIDRs per VPC by default (CidrLimitExceeded).
+    [Fact]
+    public void AssociateVpcCidrBlock_SixthCidr_CidrLimitExceeded()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        for (int i = 1; i < 5; i++)
+            Associate(lab, vpc, $"10.{i}.0.0/16");
+        var error = lab.Fails(Ec2Errors.CidrLimitExceededCode, () => Associate(lab, lab.N.Vpcs[vpc.Id], "10.9.0.0/16"));
+        Assert.Contains(": 5", error.Message, StringComparison.Ordinal);
+    }
+
+    // AWS: the primary CIDR cannot be disassociated (OperationNotPermitted).
+    [Fact]
+    public void DisassociateVpcCidrBlock_Primary_OperationNotPermitted()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        lab.Fails(Ec2Errors.OperationNotPermittedCode, () => lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx,
+            new DisassociateVpcCidrBlockRequest { AssociationId = vpc.CidrBlocks[0].AssociationId }));
+    }
+
+    // Disassociating a secondary removes it and its local routes; unknown ids are NotFound.
+    [Fact]
+    public void DisassociateVpcCidrBlock_Secondary_RemovesCidrAndLocalRoute()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var association = Associate(lab, vpc, "10.1.0.0/16").CidrBlockAssociation!;
+        lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx, new DisassociateVpcCidrBlockRequest { AssociationId = association.AssociationId });
+        Assert.Single(lab.N.Vpcs[vpc.Id].CidrBlocks);
+        Assert.Single(lab.MainTable(vpc).Routes);
+        lab.Fails(Ec2Errors.InvalidVpcCidrBlockAssociationIdNotFound, () => lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx,
+            new DisassociateVpcCidrBlockRequest { AssociationId = association.AssociationId }));
+    }
+
+    // Choice: a secondary CIDR with subnets in it cannot be disassociated (DependencyViolation).
+    [Fact]
+    public void DisassociateVpcCidrBlock_WithSubnets_DependencyViolation()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var association = Associate(lab, vpc, "10.1.0.0/16").CidrBlockAssociation!;
+        lab.Subnet(lab.N.Vpcs[vpc.Id], "10.1.0.0/24");
+        lab.Fails(Ec2Errors.DependencyViolationCode, () => lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx,
+            new DisassociateVpcCidrBlockRequest { AssociationId = association.AssociationId }));
+    }
+
+    // AWS: associating IPv6 later adds the /56 local route and default ACL rule 101 where rules are pristine.
+    [Fact]
+    public void AssociateVpcCidrBlock_Ipv6Later_LocalRouteAndRule101OnlyWherePristine()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var acl = lab.N.NetworkAcls.Values.Single(a => a.VpcId == vpc.Id);
+        lab.Cp.CreateNetworkAclEntry(TestLab.Ctx, new CreateNetworkAclEntryRequest
+        {
+            NetworkAclId = acl.Id.Value, RuleNumber = 50, Protocol = "-1", RuleAction = "deny", Egress = false, CidrBlock = "1.2.3.4/32",
+        });
+        var result = lab.Cp.AssociateVpcCidrBlock(TestLab.Ctx, new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, AmazonProvidedIpv6CidrBlock = true });
+        var block = result.Ipv6CidrBlockAssociation!.Cidr;
+        Assert.Contains(lab.MainTable(vpc).Routes, r => r.Destination.Cidr == block && r.IsLocal);
+        var entries = lab.N.NetworkAcls[acl.Id].Entries;
+        Assert.DoesNotContain(entries, e => e.RuleNumber == 101 && !e.Egress);
+        Assert.Contains(entries, e => e.RuleNumber == 101 && e.Egress && e.Cidr == Cidr.AnyV6);
+    }
+}
