@@ -1,0 +1,55 @@
+using VpcLab.Benchmarks.Worlds;
+using VpcLab.Engine;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Benchmarks;
+
+/// <summary>Deterministic flow mixes: what a reachability sweep over a world asks.</summary>
+public static class Flows
+{
+    public const int Count = 1024;
+
+    /// <summary>1024 flows over a generated world, drawn with a fixed seed: web → internet, app → internet (NAT),
+    /// web → app:8080 (SG reference), app → db:5432, internet → web:443, app → internet over IPv6 (EIGW),
+    /// db → internet (NACL), web → app on a port app-sg does not open (SG mismatch).</summary>
+    public static (FlowKey[] Flows, int[] Sources) ForGenerated(CompiledNetwork compiled, GeneratedTopology.World world)
+    {
+        var random = new Random(42);
+        var flows = new FlowKey[Count];
+        var sources = new int[Count];
+        var network = world.Network;
+        IpAddress V4(NetworkInterfaceId id) => network.NetworkInterfaces[id].PrimaryPrivateIp;
+        IpAddress V6(NetworkInterfaceId id) => network.NetworkInterfaces[id].Ipv6Addresses[0];
+        var internet = IpAddress.Parse("8.8.8.8");
+        var internet6 = IpAddress.Parse("2001:4860:4860::8888");
+        for (int i = 0; i < Count; i++)
+        {
+            int kind = i % 8;
+            // Pairs inside one VPC: pick a VPC, then its interfaces (the generator lays VPCs out in order).
+            int vpcsCount = network.Vpcs.Count;
+            int v = random.Next(vpcsCount);
+            int webPer = world.Web.Length / vpcsCount, appPer = world.App.Length / vpcsCount, dbPer = world.Db.Length / vpcsCount;
+            var web = world.Web[v * webPer + random.Next(webPer)];
+            var app = world.App[v * appPer + random.Next(appPer)];
+            var db = world.Db[v * dbPer + random.Next(dbPer)];
+            (FlowKey flow, NetworkInterfaceId? from) = kind switch
+            {
+                0 => (FlowKey.Tcp(V4(web), internet, 443), web),
+                1 => (FlowKey.Tcp(V4(app), internet, 443), app),
+                2 => (FlowKey.Tcp(V4(web), V4(app), 8080), web),
+                3 => (FlowKey.Tcp(V4(app), V4(db), 5432), app),
+                4 => (FlowKey.Tcp(IpAddress.Parse("198.51.100.7"), PublicOf(network, web) ?? V4(web), 443), (NetworkInterfaceId?)null),
+                5 => (FlowKey.Tcp(V6(app), internet6, 443), app),
+                6 => (FlowKey.Udp(V4(db), internet, 123), db),
+                _ => (FlowKey.Tcp(V4(web), V4(app), 9005), web),
+            };
+            flows[i] = flow;
+            sources[i] = from is { } id ? compiled.InterfaceIndexOf(id) : -1;
+        }
+        return (flows, sources);
+    }
+
+    private static IpAddress? PublicOf(Network network, NetworkInterfaceId id) =>
+        network.NetworkInterfaces[id].PrivateIpAddresses[0].AutoAssignedPublicIp;
+}
