@@ -28,7 +28,7 @@ public class LongestPrefixMatchBenchmarks
         while (cidrs.Count < Routes)
         {
             // A VPC /16 with a few /24 subnets, a few /32 hosts in them, and a /56 with /64s for IPv6.
-            var vpc = new Cidr(IpAddress.V4((uint)random.Next(10 << 8, (10 << 8) + 256) << 16), 16);
+            var vpc = new Cidr(IpAddress.V4((uint)random.Next(1 << 16) << 16), 16);
             cidrs.Add(vpc);
             for (int s = 0; s < 4 && cidrs.Count < Routes; s++)
             {

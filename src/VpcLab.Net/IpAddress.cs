@@ -79,7 +79,8 @@ public readonly record struct IpAddress(UInt128 Value, IpFamily Family) : ICompa
         return true;
     }
 
-    /// <summary>IPv4 dotted quad; IPv6 in RFC 5952 canonical form (lower case, longest zero run compressed).</summary>
+    /// <summary>IPv4 dotted quad; IPv6 in RFC 5952 canonical form (lower case, longest zero run compressed, a dotted
+    /// tail only for IPv4-mapped addresses).</summary>
     public override string ToString()
     {
         if (IsV4)
