@@ -116,10 +116,14 @@ public sealed class Ec2XmlSerializer
         }
 
         if (seen != obj.Count)
-        {
-            var unknown = obj.Select(p => p.Key).First(k => shape.FindMember(k) is null);
-            throw new ArgumentException($"shape {shape.Name} has no member '{unknown}'");
-        }
+            throw UnknownMember(obj, shape);
+    }
+
+    // Apart from WriteMembers, so its lambda's closure is not allocated on every call.
+    private static ArgumentException UnknownMember(JsonObject obj, Ec2Shape shape)
+    {
+        var unknown = obj.Select(p => p.Key).First(k => shape.FindMember(k) is null);
+        return new ArgumentException($"shape {shape.Name} has no member '{unknown}'");
     }
 
     private static void WriteElement(ref Utf8Xml w, Ec2Member member, JsonNode value)
@@ -145,9 +149,9 @@ public sealed class Ec2XmlSerializer
 
                 w.Open(member.XmlNameUtf8);
                 var item = shape.ListMember!;
-                foreach (var element in array)
+                for (var i = 0; i < array.Count; i++) // indexer: JsonArray's enumerator is a boxed allocation
                 {
-                    if (element is not null)
+                    if (array[i] is { } element)
                         WriteElement(ref w, item, element);
                 }
 
