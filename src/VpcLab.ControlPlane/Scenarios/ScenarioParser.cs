@@ -132,12 +132,18 @@ public static class ScenarioParser
     private static NetworkAclEntrySpec ReadNetworkAclEntry(YamlMap m)
     {
         var spec = new NetworkAclEntrySpec(
-            m.Line, m.Int("rule") ?? throw m.Error("a network ACL entry needs 'rule'"),
+            m.Line, m.Int("rule") ?? RequireRule(m),
             m.RequiredString("protocol", "a network ACL entry"), m.String("ports"),
             m.RequiredString("cidr", "a network ACL entry"), m.RequiredString("action", "a network ACL entry"),
             m.String("icmp"));
         m.RejectUnknownKeys("a network ACL entry");
         return spec;
+    }
+
+    private static int RequireRule(YamlMap m)
+    {
+        m.Require("rule", "a network ACL entry");
+        return 0;
     }
 
     private static InstanceSpec ReadInstance(YamlMap m)

@@ -11,6 +11,7 @@ internal sealed class YamlMap
     private readonly YamlMappingNode _node;
     private readonly string _file;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private ScenarioException? _missing;
 
     public YamlMap(YamlNode node, string file, string what)
     {
@@ -41,8 +42,17 @@ internal sealed class YamlMap
         return scalar.Value;
     }
 
-    public string RequiredString(string key, string what) =>
-        String(key) is { Length: > 0 } value ? value : throw Error($"{what} needs '{key}'");
+    /// <summary>A value the element must have. A missing one is reported by <see cref="RejectUnknownKeys"/>, after
+    /// any unknown key: a misspelt key explains a missing one better than the other way round.</summary>
+    public string RequiredString(string key, string what)
+    {
+        if (String(key) is { Length: > 0 } value)
+            return value;
+        _missing ??= Error($"{what} needs '{key}'");
+        return "";
+    }
+
+    public void Require(string key, string what) => _missing ??= Error($"{what} needs '{key}'");
 
     public bool? Bool(string key)
     {
@@ -92,7 +102,7 @@ internal sealed class YamlMap
         return [.. seq.Children.Select(child => read(new YamlMap(child, _file, what)))];
     }
 
-    /// <summary>Fails on any key that no reader asked for (a typo must not pass silently).</summary>
+    /// <summary>Fails on any key that no reader asked for (a typo must not pass silently), then on a missing one.</summary>
     public void RejectUnknownKeys(string what)
     {
         foreach (var (keyNode, _) in _node.Children)
@@ -101,5 +111,7 @@ internal sealed class YamlMap
             if (!_read.Contains(key))
                 throw Error(keyNode, $"unknown key '{key}' in {what} (known: {string.Join(", ", _read.Order(StringComparer.Ordinal))})");
         }
+        if (_missing is not null)
+            throw _missing;
     }
 }

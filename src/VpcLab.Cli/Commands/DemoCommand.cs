@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Spectre.Console;
+using VpcLab.Cli.Rendering;
+using VpcLab.Engine;
+using VpcLab.Net;
+
+namespace VpcLab.Cli.Commands;
+
+/// <summary><c>vpclab demo</c>, the main job: load the seed scenario and run the flows that teach how a VPC decides
+/// traffic, each shown as a tree with its verdict.</summary>
+public static class DemoCommand
+{
+    /// <summary>One instructive flow of the seed scenario and what AWS does with it.</summary>
+    public sealed record DemoFlow(string Title, string From, string To, IpProtocol Protocol, ushort Port, bool Ipv6, Verdict Expected);
+
+    public static readonly IReadOnlyList<DemoFlow> Flows =
+    [
+        new("The internet reaches the web tier over HTTPS (public IP, IGW, web-sg)", "198.51.100.7", "web-1", IpProtocol.Tcp, 443, false, Verdict.Accepted),
+        new("SSH from outside the admin network is refused by web-sg", "198.51.100.7", "web-1", IpProtocol.Tcp, 22, false, Verdict.Dropped),
+        new("Web tier to app tier on 8080: app-sg allows its peers by security group reference", "web-1", "app-1", IpProtocol.Tcp, 8080, false, Verdict.Accepted),
+        new("App tier to the database on 5432", "app-1", "db-1", IpProtocol.Tcp, 5432, false, Verdict.Accepted),
+        new("App tier in AZ b to the database: the request arrives, db-acl drops the reply (NACLs are stateless)", "app-2", "db-1", IpProtocol.Tcp, 5432, false, Verdict.Dropped),
+        new("The web tier may not reach the database: db-acl admits only the app subnets", "web-1", "db-1", IpProtocol.Tcp, 5432, false, Verdict.Dropped),
+        new("The app tier reaches the internet through the NAT gateway (source rewritten twice)", "app-1", "198.51.100.80", IpProtocol.Tcp, 443, false, Verdict.Accepted),
+        new("The database tier: db-acl allows HTTPS out, but db-rt has no route out of the VPC", "db-1", "198.51.100.80", IpProtocol.Tcp, 443, false, Verdict.Dropped),
+        new("web-2 sits in a public subnet but has no public IP: the IGW cannot translate it", "web-2", "198.51.100.80", IpProtocol.Tcp, 443, false, Verdict.Dropped),
+        new("IPv6 out through the egress-only internet gateway, and the reply back", "app-1", "2001:db8:ffff::80", IpProtocol.Tcp, 443, true, Verdict.Accepted),
+        new("IPv6 in to batch-1: its VPC has only an egress-only internet gateway, which lets nothing in", "2001:db8:ffff::7", "batch-1", IpProtocol.Tcp, 8443, true, Verdict.Dropped),
+        new("IPv6 in to the web tier through the internet gateway (IPv6 addresses are public)", "2001:db8:ffff::7", "web-1", IpProtocol.Tcp, 443, true, Verdict.Accepted),
+        new("IPv6 in to the app tier still arrives through the VPC's internet gateway (route tables steer only what leaves a subnet); app-sg stops it", "2001:db8:ffff::7", "app-1", IpProtocol.Tcp, 8080, true, Verdict.Dropped),
+        new("DNS to the Amazon resolver at the VPC base + 2: never filtered by security groups or NACLs", "app-1", "10.0.0.2", IpProtocol.Udp, 53, false, Verdict.Accepted),
+    ];
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("demo", "Load the seed network (scenarios/seed.yaml) and trace a dozen instructive flows (the main job)");
+        command.SetAction(_ =>
+        {
+            var loaded = ScenarioOptions.Load("seed");
+            var compiled = CompiledNetwork.Compile(loaded.Network);
+            var resolver = new EndpointResolver(loaded.Network);
+            console.Write(new Rule($"[bold]{Markup.Escape(loaded.Document.Name)}[/]: {Markup.Escape(loaded.Document.Description ?? "")}"));
+            int surprises = 0, index = 0;
+            foreach (var flow in Flows)
+            {
+                index++;
+                var request = new TraceRequest(resolver.Resolve(flow.From), resolver.Resolve(flow.To), flow.Protocol, flow.Port,
+                    FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
+                var trace = compiled.Trace(request);
+                console.WriteLine();
+                console.Write(TraceView.Build(trace, $"{index}. {flow.Title}"));
+                if (trace.Verdict != flow.Expected)
+                    surprises++;
+            }
+            console.WriteLine();
+            console.MarkupLine(surprises == 0
+                ? $"[green]{Flows.Count} flows traced; every verdict is the one AWS gives.[/]"
+                : $"[red]{surprises} of {Flows.Count} verdicts differ from what AWS gives.[/]");
+            return surprises == 0 ? ExitCodes.Ok : ExitCodes.Dropped;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using VpcLab.Engine;
+using VpcLab.Net;
+
+namespace VpcLab.Cli.Commands;
+
+/// <summary>The flow a user asks about, as options, and how it becomes a <see cref="TraceRequest"/>.</summary>
+public sealed class TraceOptions
+{
+    public Option<string> From { get; } = new("--from") { Description = "Source: an instance or interface (name or id), or an IP address (outside every VPC = the internet)", Required = true };
+    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), or an IP address", Required = true };
+    public Option<string> Protocol { get; } = new("--protocol", "-p") { Description = "tcp, udp, icmp or icmpv6", DefaultValueFactory = _ => "tcp" };
+    public Option<int?> Port { get; } = new("--port") { Description = "Destination port (tcp and udp)" };
+    public Option<int?> SourcePort { get; } = new("--source-port") { Description = "Source port (default 49152, an ephemeral port)" };
+    public Option<int?> IcmpType { get; } = new("--icmp-type") { Description = "ICMP type (default: echo request)" };
+    public Option<int?> IcmpCode { get; } = new("--icmp-code") { Description = "ICMP code (default 0)" };
+    public Option<bool> Ipv6 { get; } = new("--ipv6", "-6") { Description = "Use the IPv6 addresses of instances and interfaces" };
+
+    public IEnumerable<Option> All => [From, To, Protocol, Port, SourcePort, IcmpType, IcmpCode, Ipv6];
+
+    public TraceRequest ToRequest(ParseResult parse, EndpointResolver resolver)
+    {
+        var protocolText = parse.GetValue(Protocol)!;
+        if (!IpProtocol.TryParse(protocolText, out var protocol) || protocol.IsAll)
+            throw new UsageException($"--protocol: '{protocolText}' is not tcp, udp, icmp, icmpv6 or a protocol number");
+        var port = parse.GetValue(Port);
+        if (protocol.HasPorts && port is null)
+            throw new UsageException($"--port is required for {protocol.Name}");
+        return new TraceRequest(
+            resolver.Resolve(parse.GetValue(From)!), resolver.Resolve(parse.GetValue(To)!), protocol,
+            CheckedPort(port ?? 0, "--port"), CheckedPort(parse.GetValue(SourcePort) ?? FlowKey.DefaultEphemeralPort, "--source-port"),
+            parse.GetValue(Ipv6) ? IpFamily.V6 : null)
+        {
+            IcmpType = parse.GetValue(IcmpType),
+            IcmpCode = parse.GetValue(IcmpCode) ?? 0,
+        };
+    }
+
+    private static ushort CheckedPort(int value, string option) =>
+        value is >= 0 and <= ushort.MaxValue ? (ushort)value : throw new UsageException($"{option}: {value} is not a port (0-65535)");
+}

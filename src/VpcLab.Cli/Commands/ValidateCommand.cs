@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace VpcLab.Cli.Commands;
+
+/// <summary><c>vpclab validate FILE</c>: load a scenario through the EC2 operations and report what it holds, or
+/// the first error with its file, line and resource.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = ScenarioOptions.FileArgument();
+        var command = new Command("validate", "Check a scenario: load it through the EC2 operations, as the API would") { file };
+        command.SetAction(parse =>
+        {
+            var loaded = ScenarioOptions.Load(parse.GetValue(file)!);
+            var n = loaded.Network;
+            console.MarkupLine($"[green]✓[/] {Markup.Escape(loaded.Document.Name)}: {n.Vpcs.Count} VPC(s), {n.Subnets.Count} subnet(s), " +
+                $"{n.RouteTables.Count} route table(s), {n.SecurityGroups.Count} security group(s), {n.NetworkAcls.Count} network ACL(s), " +
+                $"{n.Instances.Count} instance(s), {n.NetworkInterfaces.Count} network interface(s)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using VpcLab.Cli;
+
+return VpcLabCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,104 @@
+using Spectre.Console;
+using VpcLab.Model;
+
+namespace VpcLab.Cli.Rendering;
+
+/// <summary>The world as tables: one per kind of resource, names beside ids.</summary>
+public static class NetworkView
+{
+    public static void Render(IAnsiConsole console, Network network)
+    {
+        string Name(string id) => Markup.Escape(network.NameOf(id));
+
+        var vpcs = Table("VPCs", "Name", "VPC", "Account", "Region", "IPv4 CIDRs", "IPv6 CIDR", "DNS support / hostnames");
+        foreach (var vpc in network.Vpcs.Values.OrderBy(v => v.Id.Value, StringComparer.Ordinal))
+        {
+            vpcs.AddRow(Name(vpc.Id.Value), vpc.Id.Value, vpc.OwnerId.Value, vpc.Region,
+                string.Join(", ", vpc.CidrBlocks.Select(c => c.Cidr)),
+                string.Join(", ", vpc.Ipv6CidrBlocks.Select(c => c.Cidr)),
+                $"{Yes(vpc.EnableDnsSupport)} / {Yes(vpc.EnableDnsHostnames)}");
+        }
+        console.Write(vpcs);
+
+        var subnets = Table("Subnets", "Name", "Subnet", "AZ", "IPv4 CIDR", "IPv6 CIDR", "Route table", "Network ACL", "Public IP on launch");
+        foreach (var subnet in network.Subnets.Values.OrderBy(s => s.CidrBlock))
+        {
+            subnets.AddRow(Name(subnet.Id.Value), subnet.Id.Value,
+                $"{subnet.AvailabilityZone.Name} ({subnet.AvailabilityZone.ZoneId})", subnet.CidrBlock.ToString(),
+                subnet.Ipv6Cidr?.ToString() ?? "-", Name(network.RouteTableFor(subnet.Id).Id.Value),
+                Name(network.NetworkAclFor(subnet.Id).Id.Value), Yes(subnet.MapPublicIpOnLaunch));
+        }
+        console.Write(subnets);
+
+        var routes = Table("Routes", "Route table", "Main", "Destination", "Target", "State");
+        foreach (var table in network.RouteTables.Values.OrderBy(t => network.NameOf(t.Id.Value), StringComparer.Ordinal))
+        {
+            foreach (var route in table.Routes)
+            {
+                var state = network.RouteState(table, route);
+                routes.AddRow(Name(table.Id.Value), Yes(table.IsMain), route.Destination.ToString(),
+                    route.IsLocal ? "local" : $"{Name(route.Target.Id)} ({route.Target.Id})",
+                    state == RouteState.Active ? "active" : "[red]blackhole[/]");
+            }
+        }
+        console.Write(routes);
+
+        var groups = Table("Security group rules", "Group", "Direction", "Protocol", "Ports", "Peer", "Description");
+        foreach (var group in network.SecurityGroups.Values.OrderBy(g => g.GroupName, StringComparer.Ordinal))
+        {
+            if (group.Rules.IsEmpty)
+                groups.AddRow(Markup.Escape(group.GroupName), "-", "-", "-", "[grey]no rules[/]", "");
+            foreach (var rule in group.Rules.OrderBy(r => r.IsEgress))
+            {
+                var peer = rule.Peer is SecurityGroupPeer sg ? network.SecurityGroups.GetValueOrDefault(sg.GroupId)?.GroupName ?? sg.GroupId.Value : rule.Peer.ToString()!;
+                groups.AddRow(Markup.Escape(group.GroupName), rule.IsEgress ? "egress" : "ingress", rule.Protocol.Name,
+                    Ports(rule), Markup.Escape(peer), Markup.Escape(rule.Description ?? ""));
+            }
+        }
+        console.Write(groups);
+
+        var acls = Table("Network ACL entries", "Network ACL", "Direction", "Rule", "Protocol", "Ports", "CIDR", "Action");
+        foreach (var acl in network.NetworkAcls.Values.OrderBy(a => network.NameOf(a.Id.Value), StringComparer.Ordinal))
+        {
+            foreach (var egress in new[] { false, true })
+            {
+                foreach (var entry in acl.EntriesFor(egress))
+                {
+                    acls.AddRow(Name(acl.Id.Value), egress ? "outbound" : "inbound", entry.RuleNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        entry.Protocol.Name, entry.PortRange?.ToString() ?? "all", entry.Cidr.ToString(),
+                        entry.Action == RuleAction.Allow ? "[green]allow[/]" : "[red]deny[/]");
+                }
+                acls.AddRow(Name(acl.Id.Value), egress ? "outbound" : "inbound", "*", "all", "all", "0.0.0.0/0, ::/0", "[red]deny[/]");
+            }
+        }
+        console.Write(acls);
+
+        var interfaces = Table("Network interfaces", "Name", "Interface", "Instance", "Subnet", "Private IPs", "Public IP", "IPv6", "Security groups");
+        foreach (var eni in network.NetworkInterfaces.Values.OrderBy(n => n.PrimaryPrivateIp))
+        {
+            var publicIps = eni.PrivateIpAddresses.Select(p => network.PublicIpFor(eni, p)).OfType<Net.IpAddress>().ToList();
+            interfaces.AddRow(Name(eni.Id.Value), eni.Id.Value,
+                eni.Attachment is { } a ? Name(a.InstanceId.Value) : eni.InterfaceType.ToString(),
+                Name(eni.SubnetId.Value), string.Join(", ", eni.PrivateIpAddresses.Select(p => p.Address)),
+                publicIps.Count == 0 ? "-" : string.Join(", ", publicIps), eni.Ipv6Addresses.IsEmpty ? "-" : string.Join(", ", eni.Ipv6Addresses),
+                Markup.Escape(string.Join(", ", eni.Groups.Select(g => network.SecurityGroups.GetValueOrDefault(g)?.GroupName ?? g.Value))));
+        }
+        console.Write(interfaces);
+    }
+
+    private static string Ports(SecurityGroupRule rule) =>
+        !rule.Protocol.HasPorts && !rule.Protocol.IsIcmp ? "all"
+        : rule.Protocol.IsIcmp ? (rule.FromPort == -1 ? "any type" : $"type {rule.FromPort} code {(rule.ToPort == -1 ? "any" : rule.ToPort)}")
+        : rule.FromPort == rule.ToPort ? rule.FromPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : $"{rule.FromPort}-{rule.ToPort}";
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+
+    private static Table Table(string title, params string[] columns)
+    {
+        var table = new Table { Title = new TableTitle($"[bold]{title}[/]"), Border = TableBorder.Rounded };
+        foreach (var column in columns)
+            table.AddColumn(column);
+        return table;
+    }
+}

@@ -1,0 +1,19 @@
+using VpcLab.Model;
+
+namespace VpcLab.Cli.Rendering;
+
+/// <summary>The shape <c>show --json</c> prints: each kind of resource as a list, with its tags.</summary>
+public sealed record WorldJson(
+    IReadOnlyList<Vpc> Vpcs, IReadOnlyList<Subnet> Subnets, IReadOnlyList<RouteTable> RouteTables,
+    IReadOnlyList<InternetGateway> InternetGateways, IReadOnlyList<EgressOnlyInternetGateway> EgressOnlyInternetGateways,
+    IReadOnlyList<NatGateway> NatGateways, IReadOnlyList<ElasticIpAddress> ElasticIps,
+    IReadOnlyList<SecurityGroup> SecurityGroups, IReadOnlyList<NetworkAcl> NetworkAcls,
+    IReadOnlyList<NetworkInterface> NetworkInterfaces, IReadOnlyList<Instance> Instances,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Tags)
+{
+    public static WorldJson From(Network n) => new(
+        [.. n.Vpcs.Values], [.. n.Subnets.Values], [.. n.RouteTables.Values], [.. n.InternetGateways.Values],
+        [.. n.EgressOnlyInternetGateways.Values], [.. n.NatGateways.Values], [.. n.ElasticIps.Values],
+        [.. n.SecurityGroups.Values], [.. n.NetworkAcls.Values], [.. n.NetworkInterfaces.Values], [.. n.Instances.Values],
+        n.Tags.Where(t => !t.Value.IsEmpty).ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Items, StringComparer.Ordinal));
+}

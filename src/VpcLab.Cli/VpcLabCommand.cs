@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Spectre.Console;
+using VpcLab.Cli.Commands;
+
+namespace VpcLab.Cli;
+
+/// <summary>The root of the <c>vpclab</c> command: wires the subcommands and turns failures into one-line
+/// errors (exit code 2) instead of stack traces.</summary>
+public static class VpcLabCommand
+{
+    public static RootCommand Create(IAnsiConsole console) =>
+        new("VpcLab: an offline laboratory for AWS VPC networking. Decides any flow the way the VPC data plane would and explains why.")
+        {
+            DemoCommand.Create(console),
+            TraceCommand.Create(console),
+            ValidateCommand.Create(console),
+            ShowCommand.Create(console),
+        };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        var root = Create(console);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var result = root.Parse(args);
+            return result.Invoke(config);
+        }
+        catch (Exception e) when (CommandErrors.IsUserFacing(e))
+        {
+            stderr.WriteLine($"error: {CommandErrors.Describe(e)}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane.Scenarios;
+
+// Security groups and network ACLs of a scenario.
+internal sealed partial class ScenarioBuild
+{
+    private void BuildSecurityGroups(RequestContext ctx, IEnumerable<SecurityGroupSpec> specs, VpcId vpc)
+    {
+        var created = new List<(SecurityGroupSpec Spec, string Id)>();
+        foreach (var spec in specs)
+        {
+            var id = Do(spec.Line, "security group", spec.Name, () => controlPlane.CreateSecurityGroup(ctx, new CreateSecurityGroupRequest
+            {
+                GroupName = spec.Name,
+                Description = spec.Description ?? spec.Name,
+                VpcId = vpc.Value,
+                TagSpecifications = TagSpecification.Named("security-group", spec.Name),
+            }).GroupId);
+            Register(spec.Line, spec.Name, id);
+            created.Add((spec, id));
+        }
+        // Rules after every group exists: a rule may name any group of the scenario.
+        foreach (var (spec, id) in created)
+        {
+            foreach (var rule in spec.Ingress)
+            {
+                Do(rule.Line, "security group", spec.Name, () => controlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
+                {
+                    GroupId = id,
+                    IpPermissions = [Permission(rule)],
+                }));
+            }
+            if (spec.Egress is not { } egress)
+                continue;
+            // Listing egress rules replaces the allow-all rule every new group starts with.
+            var existing = controlPlane.Network.SecurityGroups[new SecurityGroupId(id)].Egress.Select(r => r.Id.Value).ToList();
+            if (existing.Count > 0)
+            {
+                Do(spec.Line, "security group", spec.Name, () => controlPlane.RevokeSecurityGroupEgress(ctx, new RevokeSecurityGroupEgressRequest
+                {
+                    GroupId = id,
+                    SecurityGroupRuleIds = existing,
+                }));
+            }
+            foreach (var rule in egress)
+            {
+                Do(rule.Line, "security group", spec.Name, () => controlPlane.AuthorizeSecurityGroupEgress(ctx, new AuthorizeSecurityGroupEgressRequest
+                {
+                    GroupId = id,
+                    IpPermissions = [Permission(rule)],
+                }));
+            }
+        }
+    }
+
+    /// <summary>A rule as the API takes it. The peer is a CIDR (IPv4 or IPv6), a group name or a prefix list.</summary>
+    private IpPermission Permission(SecurityGroupRuleSpec rule)
+    {
+        var protocol = ProtocolNumber(rule.Line, rule.Protocol);
+        var (from, to) = RulePorts(rule.Line, protocol, rule.Ports);
+        var permission = new IpPermission { IpProtocol = protocol, FromPort = from, ToPort = to };
+        if (Cidr.TryParse(rule.Peer, out var cidr))
+        {
+            return cidr.IsV4
+                ? permission with { IpRanges = [new IpRange { CidrIp = rule.Peer, Description = rule.Description }] }
+                : permission with { Ipv6Ranges = [new Ipv6Range { CidrIpv6 = rule.Peer, Description = rule.Description }] };
+        }
+        if (_names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal))
+            return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = named.Id, Description = rule.Description }] };
+        if (rule.Peer.StartsWith("sg-", StringComparison.Ordinal))
+            return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = rule.Peer, Description = rule.Description }] };
+        return permission with { PrefixListIds = [new PrefixListIdEntry { PrefixListId = ResolvePrefixList(rule.Line, rule.Peer), Description = rule.Description }] };
+    }
+
+    /// <summary>Scenario ports to the API's FromPort/ToPort: "443", "1024-65535", or absent for all; for ICMP the
+    /// ports field holds "type" or "type/code".</summary>
+    private (int From, int To) RulePorts(int line, string protocol, string? ports)
+    {
+        if (protocol is "6" or "17")
+        {
+            if (ports is null or "all")
+                return (0, 65535);
+            var range = ParsePorts(line, ports);
+            return (range.From, range.To);
+        }
+        if (protocol is "1" or "58")
+        {
+            var icmp = ParseIcmp(line, ports);
+            return (icmp.Type, icmp.Code);
+        }
+        return (-1, -1);
+    }
+
+    private void BuildNetworkAcl(RequestContext ctx, NetworkAclSpec spec, VpcId vpc)
+    {
+        var acl = Do(spec.Line, "network ACL", spec.Name, () => controlPlane.CreateNetworkAcl(ctx, new CreateNetworkAclRequest
+        {
+            VpcId = vpc.Value,
+            TagSpecifications = TagSpecification.Named("network-acl", spec.Name),
+        }).NetworkAcl);
+        Register(spec.Line, spec.Name, acl.Id.Value);
+        foreach (var (entries, egress) in new[] { (spec.Inbound, false), (spec.Outbound, true) })
+        {
+            foreach (var entry in entries)
+                Do(entry.Line, "network ACL", spec.Name, () => controlPlane.CreateNetworkAclEntry(ctx, AclEntry(acl.Id.Value, entry, egress)));
+        }
+        foreach (var subnet in spec.Subnets)
+        {
+            var subnetId = new SubnetId(Resolve(spec.Line, subnet, "subnet"));
+            var association = controlPlane.Network.NetworkAclFor(subnetId).Associations.First(a => a.SubnetId == subnetId).Id.Value;
+            Do(spec.Line, "network ACL", spec.Name, () => controlPlane.ReplaceNetworkAclAssociation(ctx, new ReplaceNetworkAclAssociationRequest
+            {
+                AssociationId = association,
+                NetworkAclId = acl.Id.Value,
+            }));
+        }
+    }
+
+    private CreateNetworkAclEntryRequest AclEntry(string aclId, NetworkAclEntrySpec entry, bool egress)
+    {
+        var protocol = ProtocolNumber(entry.Line, entry.Protocol);
+        var request = new CreateNetworkAclEntryRequest
+        {
+            NetworkAclId = aclId,
+            RuleNumber = entry.Rule,
+            Protocol = protocol,
+            RuleAction = entry.Action,
+            Egress = egress,
+        };
+        request = Cidr.TryParse(entry.Cidr, out var cidr) && cidr.IsV6
+            ? request with { Ipv6CidrBlock = entry.Cidr }
+            : request with { CidrBlock = entry.Cidr };
+        if (protocol is "6" or "17")
+        {
+            var range = entry.Ports is null or "all" ? PortRange.All : ParsePorts(entry.Line, entry.Ports);
+            request = request with { PortRange = new PortRangeRequest { From = range.From, To = range.To } };
+        }
+        else if (protocol is "1" or "58")
+        {
+            var icmp = ParseIcmp(entry.Line, entry.Icmp ?? entry.Ports);
+            request = request with { IcmpTypeCode = new IcmpTypeCodeRequest { Type = icmp.Type, Code = icmp.Code } };
+        }
+        return request;
+    }
+
+    /// <summary>The protocol as the API's number string: names (tcp, udp, icmp, icmpv6, all) become numbers.</summary>
+    private string ProtocolNumber(int line, string text) =>
+        IpProtocol.TryParse(text, out var protocol)
+            ? protocol.Number.ToString(CultureInfo.InvariantCulture)
+            : throw Fail(line, $"'{text}' is not a protocol (tcp, udp, icmp, icmpv6, all or a number)");
+
+    private PortRange ParsePorts(int line, string text)
+    {
+        try
+        {
+            return PortRange.Parse(text);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            throw Fail(line, $"'{text}' is not a port or port range (such as 443 or 1024-65535)");
+        }
+    }
+
+    private IcmpTypeCode ParseIcmp(int line, string? text)
+    {
+        if (text is null or "all")
+            return IcmpTypeCode.Any;
+        var parts = text.Split('/');
+        if (parts.Length > 2 || !parts.All(p => int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)))
+            throw Fail(line, $"'{text}' is not an ICMP type or type/code (such as 8 or 3/4)");
+        return new IcmpTypeCode(int.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : -1);
+    }
+}

@@ -1,0 +1,134 @@
+namespace VpcLab.Cli.Tests;
+
+public class CommandTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("demo", "--help")]
+    [InlineData("trace", "--help")]
+    [InlineData("validate", "--help")]
+    [InlineData("show", "--help")]
+    public void Help_EveryCommand_PrintsUsageAndSucceeds(params string[] args)
+    {
+        var run = CliRun.Of(args);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Out);
+    }
+
+    [Fact]
+    public void Demo_SeedScenario_EveryVerdictIsTheExpectedOne()
+    {
+        var run = CliRun.Of("demo");
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains("every verdict is the one AWS gives", run.Out);
+        Assert.Contains("SUBNET_ACL_RESTRICTION", run.Out);
+        Assert.Contains("NO_ROUTE_TO_DESTINATION", run.Out);
+        Assert.Contains("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", run.Out);
+    }
+
+    [Fact]
+    public void Validate_ShippedScenarios_Load()
+    {
+        foreach (var name in new[] { "seed", "nacl-sg-teaching" })
+        {
+            var run = CliRun.Of("validate", name);
+            Assert.True(run.ExitCode == 0, run.Err);
+            Assert.Contains("✓", run.Out);
+        }
+    }
+
+    // AWS: a subnet CIDR must lie inside the VPC's CIDRs (InvalidSubnet.Range); the error names file, line, resource.
+    [Fact]
+    public void Validate_SubnetOutsideVpc_NamesFileLineResourceAndAwsCode()
+    {
+        var path = CliRun.TempScenario("""
+            vpcs:
+              - name: v
+                cidr: 10.0.0.0/16
+                subnets:
+                  - { name: outside, az: us-east-1a, cidr: 10.9.0.0/24 }
+            """);
+        var run = CliRun.Of("validate", path);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"{path}:5:", run.Err);
+        Assert.Contains("subnet 'outside'", run.Err);
+        Assert.Contains("InvalidSubnet.Range", run.Err);
+        Assert.DoesNotContain("   at ", run.Err); // no stack trace
+    }
+
+    [Fact]
+    public void Validate_UnknownKey_IsRefusedAtItsLine()
+    {
+        var path = CliRun.TempScenario("""
+            vpcs:
+              - name: v
+                cidrr: 10.0.0.0/16
+            """);
+        var run = CliRun.Of("validate", path);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("unknown key 'cidrr'", run.Err);
+        Assert.Contains($"{path}:3:", run.Err);
+    }
+
+    [Fact]
+    public void Validate_MissingFile_IsBadInput()
+    {
+        var run = CliRun.Of("validate", "/nonexistent/scenario.yaml");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("not found", run.Err);
+    }
+
+    [Theory]
+    [InlineData("app-1", "db-1", "5432", ExitCodes.Ok)]
+    [InlineData("app-2", "db-1", "5432", ExitCodes.Dropped)]
+    [InlineData("db-1", "198.51.100.80", "443", ExitCodes.Dropped)]
+    public void Trace_ExitCode_SaysDeliveredOrDropped(string from, string to, string port, int expected)
+    {
+        var run = CliRun.Of("trace", "--scenario", "seed", "--from", from, "--to", to, "--protocol", "tcp", "--port", port);
+        Assert.True(run.ExitCode == expected, run.Out + run.Err);
+    }
+
+    [Fact]
+    public void Trace_UnknownName_IsBadInputNamingIt()
+    {
+        var run = CliRun.Of("trace", "--scenario", "seed", "--from", "no-such-host", "--to", "db-1", "--port", "5432");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("no-such-host", run.Err);
+    }
+
+    [Fact]
+    public void Trace_TcpWithoutPort_IsBadInput()
+    {
+        var run = CliRun.Of("trace", "--scenario", "seed", "--from", "app-1", "--to", "db-1");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--port", run.Err);
+    }
+
+    [Fact]
+    public void Trace_Json_IsParsableAndCarriesTheVerdict()
+    {
+        var run = CliRun.Of("trace", "--scenario", "seed", "--from", "app-2", "--to", "db-1", "--port", "5432", "--json");
+        Assert.Equal(ExitCodes.Dropped, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal("dropped", doc.RootElement.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public void Show_Json_ListsTheScenariosResources()
+    {
+        var run = CliRun.Of("show", "seed", "--json");
+        Assert.Equal(0, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(2, doc.RootElement.GetProperty("vpcs").GetArrayLength()); // seed-vpc and batch-vpc
+        Assert.Equal(7, doc.RootElement.GetProperty("subnets").GetArrayLength());
+    }
+
+    [Fact]
+    public void Show_Tables_NameTheResources()
+    {
+        var run = CliRun.Of("show", "seed");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("db-acl", run.Out);
+        Assert.Contains("web-sg", run.Out);
+    }
+}
