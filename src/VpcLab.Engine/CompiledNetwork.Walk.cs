@@ -38,6 +38,8 @@ public sealed partial class CompiledNetwork
         /// <summary>False once a middlebox relayed the packet: security group references no longer match.</summary>
         public bool IdentityPreserved;
         public int Steps;
+        /// <summary>The interface that last put the packet on the wire (sender, middlebox, NAT gateway), else −1.</summary>
+        public int Sender;
         // Connection state the request leaves in stateful gateways, which its reply relies on.
         public int NatGateway;
         public IpAddress NatOriginalSource;
@@ -61,6 +63,7 @@ public sealed partial class CompiledNetwork
             IdentityPreserved = true,
             NatGateway = -1,
             EgressOnlyGateway = -1,
+            Sender = -1,
         };
         if (source >= 0)
             FromInterface(forward, ref st, source);
@@ -80,6 +83,7 @@ public sealed partial class CompiledNetwork
             NatOriginalSource = st.NatOriginalSource,
             NatOriginalPort = st.NatOriginalPort,
             EgressOnlyGateway = st.EgressOnlyGateway,
+            Sender = -1,
         };
         if (st.End == WalkEnd.Interface)
             FromInterface(reply, ref back, st.EndInterface);
@@ -110,7 +114,16 @@ public sealed partial class CompiledNetwork
     private int FindInterface(int vpc, in IpAddress address) =>
         _privateAddresses.TryGetValue(new VpcAddress(vpc, address), out int eni) ? eni : -1;
 
-    private bool Owns(int eni, in IpAddress address) => FindInterface(_interfaces[eni].Vpc, address) == eni;
+    /// <summary>True when the address is one of the interface's own. The primary address is compared first, so
+    /// the usual case costs no hash lookup.</summary>
+    private bool Owns(int eni, in IpAddress address)
+    {
+        ref readonly var e = ref _interfaces[eni];
+        if (address.Family == IpFamily.V4 ? address.Value == e.PrimaryV4.Value && e.PrimaryV4.Family == IpFamily.V4
+                : e.HasV6 && address.Value == e.PrimaryV6.Value)
+            return true;
+        return FindInterface(e.Vpc, address) == eni;
+    }
 
     private ServiceKind ServiceAt(int vpc, in IpAddress destination)
     {
@@ -169,6 +182,7 @@ public sealed partial class CompiledNetwork
             if (!SecurityGroupAllows(rec, ref st, eni, egress: true))
                 return;
         }
+        st.Sender = eni;
         RouteFromSubnet(rec, ref st, e.Subnet);
     }
 
@@ -297,6 +311,7 @@ public sealed partial class CompiledNetwork
         st.IdentityPreserved = false;
         if (!st.Reply && !SecurityGroupAllows(rec, ref st, target, egress: true))
             return;
+        st.Sender = target;
         RouteFromSubnet(rec, ref st, t.Subnet);
     }
 
@@ -328,6 +343,7 @@ public sealed partial class CompiledNetwork
         st.Packet = new FlowKey(n.PrivateIp, p.Destination, p.Protocol, port, p.DestinationPort);
         st.IdentityPreserved = false;
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
+        st.Sender = n.Interface;
         RouteFromSubnet(rec, ref st, n.Subnet);
     }
 
@@ -349,6 +365,7 @@ public sealed partial class CompiledNetwork
         st.Packet = new FlowKey(p.Source, st.NatOriginalSource, p.Protocol, p.SourcePort,
             p.Protocol.HasPorts ? st.NatOriginalPort : p.DestinationPort);
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
+        st.Sender = _nats[nat].Interface;
         RouteFromSubnet(rec, ref st, _nats[nat].Subnet);
     }
 
@@ -357,7 +374,19 @@ public sealed partial class CompiledNetwork
         var p = st.Packet;
         if (p.Family == IpFamily.V4)
         {
-            if (!_privateToPublic.TryGetValue(new VpcAddress(vpc, p.Source), out var publicIp))
+            // The sender's primary address is the usual source: its public IP is kept on the interface itself.
+            IpAddress publicIp;
+            bool mapped;
+            if (st.Sender >= 0 && _interfaces[st.Sender].HasPublicV4 && _interfaces[st.Sender].PrimaryV4.Value == p.Source.Value)
+            {
+                publicIp = _interfaces[st.Sender].PublicV4;
+                mapped = true;
+            }
+            else
+            {
+                mapped = _privateToPublic.TryGetValue(new VpcAddress(vpc, p.Source), out publicIp);
+            }
+            if (!mapped)
             {
                 rec.Gateway(ComponentKind.InternetGateway, igw, HopAction.Forwarded, in p);
                 Drop(rec, ref st, DropReason.IgwPublicIpAssociationForEgress);

@@ -260,7 +260,14 @@ public sealed partial class CompiledNetwork
     {
         int vpc = _interfaces[eni].Vpc;
         if (_privateToPublic.TryAdd(new VpcAddress(vpc, privateIp), publicIp))
+        {
             _publicToPrivate.TryAdd(new AddressKey(publicIp), new PublicTarget(eni, privateIp));
+            if (_interfaces[eni].PrimaryV4 == privateIp)
+            {
+                _interfaces[eni].HasPublicV4 = true;
+                _interfaces[eni].PublicV4 = publicIp;
+            }
+        }
     }
 
     private static FrozenDictionary<TKey, int> Index<T, TKey>(T[] items, Func<T, TKey> key) where TKey : notnull

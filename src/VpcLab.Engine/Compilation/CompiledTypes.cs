@@ -60,6 +60,9 @@ internal struct CompiledInterface
     public IpAddress PrimaryV4;
     public bool HasV6;
     public IpAddress PrimaryV6;
+    /// <summary>The public IPv4 (Elastic or auto-assigned) of the primary private IPv4, when it has one.</summary>
+    public bool HasPublicV4;
+    public IpAddress PublicV4;
 }
 
 internal struct CompiledSubnet
