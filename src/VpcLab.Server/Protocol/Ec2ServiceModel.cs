@@ -44,7 +44,7 @@ public sealed class Ec2Shape
     /// <summary>The element shape of a list; null for other shapes.</summary>
     public Ec2Member? ListMember { get; private set; }
 
-    /// <summary>Member names the model marks required (structures only).</summary>
+    /// <summary>The members the model marks required (structures only).</summary>
     public ImmutableArray<Ec2Member> RequiredMembers { get; private set; } = [];
 
     /// <summary>Allowed values of a string enum, if the model lists them (informational: the control plane

@@ -303,4 +303,17 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("<Code>InvalidAction</Code><Message>The action Nope is not valid for this web service.</Message>", text);
     }
+
+    [Fact]
+    public async Task QueryStringGet_ParsesLikeAForm()
+    {
+        _server.Answer = _ => Obj("""{"Vpcs":[]}""");
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(
+            _server.Url + "/?Action=DescribeVpcs&Version=2016-11-15&VpcId.1=vpc-1&Filter.1.Name=cidr&Filter.1.Value.1=10.0.0.0%2F16",
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertEqual(Obj("""{"VpcIds":["vpc-1"],"Filters":[{"Name":"cidr","Values":["10.0.0.0/16"]}]}"""), _server.LastRequest!.Parameters);
+        Assert.Contains("<vpcSet/>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 }

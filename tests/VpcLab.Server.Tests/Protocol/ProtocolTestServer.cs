@@ -8,7 +8,7 @@ using VpcLab.Server.Protocol;
 namespace VpcLab.Server.Tests.Protocol;
 
 /// <summary>A tiny Kestrel on a random loopback port that does what the real server's edge will do with the
-/// protocol core: parse the form with <see cref="Ec2QueryParser"/>, hand the request to a test-supplied
+/// protocol core: parse the form (or, for GET, the query string) with <see cref="Ec2QueryParser"/>, hand the request to a test-supplied
 /// answer, and write it with <see cref="Ec2XmlSerializer"/> (or the error envelope).</summary>
 internal sealed class ProtocolTestServer : IAsyncDisposable
 {
@@ -33,6 +33,7 @@ internal sealed class ProtocolTestServer : IAsyncDisposable
         var app = builder.Build();
         var server = new ProtocolTestServer(app);
         app.MapPost("/", server.HandleAsync);
+        app.MapGet("/", server.HandleAsync);
         await app.StartAsync();
         server.Url = app.Urls.Single();
         return server;
@@ -41,7 +42,8 @@ internal sealed class ProtocolTestServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var requestId = Guid.NewGuid().ToString();
-        var form = await context.Request.ReadFormAsync();
+        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form =
+            context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : context.Request.Query;
         context.Response.ContentType = Ec2XmlSerializer.ContentType;
         try
         {
