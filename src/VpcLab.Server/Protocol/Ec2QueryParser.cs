@@ -109,7 +109,9 @@ public sealed class Ec2QueryParser
         var listItems = 0;
         foreach (var (key, value) in form)
         {
-            if (key is null || IsProtocolParameter(key))
+            if (key is null or "Action" or "Version")
+                continue;
+            if (IsSignatureParameter(key) && input?.FindMemberByQueryName(key) is null)
                 continue;
             if (++count > _limits.MaxParameters)
                 throw Ec2ProtocolErrors.Invalid($"The request has more than {_limits.MaxParameters} parameters");
@@ -137,11 +139,12 @@ public sealed class Ec2QueryParser
         }
     }
 
-    /// <summary>Protocol and signature parameters that may share the form or query string with the
-    /// operation's parameters (SigV4 presigned query, SigV2 legacy).</summary>
-    private static bool IsProtocolParameter(string key) =>
-        key is "Action" or "Version" or "AWSAccessKeyId" or "Signature" or "SignatureMethod" or "SignatureVersion"
-            or "Timestamp" or "Expires" or "SecurityToken"
+    /// <summary>Signature parameters that may share the form or query string with the operation's
+    /// parameters (SigV4 presigned query, SigV2 legacy); skipped unless the input shape has a member of
+    /// that name.</summary>
+    private static bool IsSignatureParameter(string key) =>
+        key is "AWSAccessKeyId" or "Signature" or "SignatureMethod" or "SignatureVersion" or "Timestamp" or "Expires"
+            or "SecurityToken"
         || key.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWellFormedVersion(string v) =>
