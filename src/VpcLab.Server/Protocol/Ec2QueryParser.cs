@@ -288,21 +288,24 @@ public sealed class Ec2QueryParser
                 throw Ec2ProtocolErrors.UnknownParameter(key);
         }
 
-        var listName = key[..(segmentEnd - segment.Length - 1)];
         if (segment[0] == '0')
         {
             throw Ec2ProtocolErrors.Invalid(
-                $"Invalid list index in parameter {Ec2ProtocolErrors.Echo(key)}: items of {Ec2ProtocolErrors.Echo(listName)} are numbered from 1");
+                $"Invalid list index in parameter {Ec2ProtocolErrors.Echo(key)}: items of {Ec2ProtocolErrors.Echo(ListName(key, segment, segmentEnd))} are numbered from 1");
         }
 
         if (segment.Length > 9 || int.Parse(segment, NumberStyles.None, CultureInfo.InvariantCulture) is var n && n > _limits.MaxListItems)
         {
             throw Ec2ProtocolErrors.Invalid(
-                $"Invalid list index in parameter {Ec2ProtocolErrors.Echo(key)}: {Ec2ProtocolErrors.Echo(listName)} may have at most {_limits.MaxListItems} items");
+                $"Invalid list index in parameter {Ec2ProtocolErrors.Echo(key)}: {Ec2ProtocolErrors.Echo(ListName(key, segment, segmentEnd))} may have at most {_limits.MaxListItems} items");
         }
 
         return n;
     }
+
+    /// <summary>The key up to the dot before the index segment: <c>Filter.1.Value</c> for <c>Filter.1.Value.7</c>.</summary>
+    private static string ListName(string key, ReadOnlySpan<char> segment, int segmentEnd) =>
+        key[..(segmentEnd - segment.Length - 1)];
 
     private static JsonValue ConvertScalar(Ec2Shape shape, string key, string value)
     {
