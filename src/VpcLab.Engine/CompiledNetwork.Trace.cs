@@ -73,7 +73,7 @@ public sealed partial class CompiledNetwork
             destinationAddress = PickAddress(d, request.Destination, family, "destination");
             // From outside its VPC an IPv4 interface is reached at its public address, when it has one.
             if (source < 0 && family == IpFamily.V4 && request.Destination.Address is null
-                && _privateToPublic.TryGetValue(new Compilation.VpcAddress(_interfaces[d].Vpc, destinationAddress), out var publicIp))
+                && TryPublicOf(_interfaces[d].Vpc, destinationAddress, out var publicIp))
                 destinationAddress = publicIp;
         }
         if (source < 0 && request.Destination is AddressEndpoint && !InWorld(destinationAddress))
@@ -99,7 +99,7 @@ public sealed partial class CompiledNetwork
 
     private bool InWorld(in IpAddress address) =>
         _vpcCidrs.LookupIndex(address) >= 0
-        || (address.IsV4 ? _publicToPrivate.ContainsKey(new(address)) : _globalV6.ContainsKey(new(address)));
+        || (address.IsV4 ? IsPublicV4(address) : _globalV6.ContainsKey(new(address)));
 
     /// <summary>The sending interface, or −1 with the internet address in <paramref name="internetAddress"/>.</summary>
     private int SourceInterface(TraceEndpoint endpoint, out IpAddress internetAddress)
@@ -122,7 +122,7 @@ public sealed partial class CompiledNetwork
                     return owners[0];
                 if (owners.Count > 1)
                     throw new TraceRequestException($"The address {a.Ip} belongs to several interfaces ({string.Join(", ", owners.Select(o => _interfaceModels[o].Id))}); name one of them.");
-                if (a.Ip.IsV4 && _publicToPrivate.TryGetValue(new(a.Ip), out var target))
+                if (TryPrivateOf(a.Ip, out var target))
                     throw new TraceRequestException($"{a.Ip} is the public address of {_interfaceModels[target.Interface].Id}; instances send from their private address, so name the interface or {target.PrivateIp}.");
                 int vpc = _vpcCidrs.LookupIndex(a.Ip);
                 if (vpc >= 0)
@@ -261,7 +261,7 @@ public sealed partial class CompiledNetwork
         kind == ServiceKind.Dns ? $"amazon-dns:{packet.Destination}" : $"imds:{packet.Destination}";
 
     internal IpAddress? PublicAddressOf(int vpc, IpAddress privateIp) =>
-        _privateToPublic.TryGetValue(new Compilation.VpcAddress(vpc, privateIp), out var p) ? p : null;
+        TryPublicOf(vpc, privateIp, out var p) ? p : null;
 }
 
 public sealed partial class CompiledNetwork

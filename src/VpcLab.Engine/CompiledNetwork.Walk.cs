@@ -112,7 +112,9 @@ public sealed partial class CompiledNetwork
     }
 
     private int FindInterface(int vpc, in IpAddress address) =>
-        _privateAddresses.TryGetValue(new VpcAddress(vpc, address), out int eni) ? eni : -1;
+        (address.Family == IpFamily.V4
+            ? _privateV4.TryGetValue(V4Key(vpc, address), out int eni)
+            : _privateV6.TryGetValue(new VpcAddress(vpc, address), out eni)) ? eni : -1;
 
     /// <summary>True when the address is one of the interface's own. The primary address is compared first, so
     /// the usual case costs no hash lookup.</summary>
@@ -384,7 +386,7 @@ public sealed partial class CompiledNetwork
             }
             else
             {
-                mapped = _privateToPublic.TryGetValue(new VpcAddress(vpc, p.Source), out publicIp);
+                mapped = TryPublicOf(vpc, p.Source, out publicIp);
             }
             if (!mapped)
             {
@@ -439,7 +441,7 @@ public sealed partial class CompiledNetwork
     {
         var destination = st.Packet.Destination;
         bool known = destination.Family == IpFamily.V4
-            ? _publicToPrivate.ContainsKey(new AddressKey(destination))
+            ? IsPublicV4(destination)
             : _globalV6.ContainsKey(new AddressKey(destination));
         if (known)
         {
@@ -457,7 +459,7 @@ public sealed partial class CompiledNetwork
         rec.Internet(HopAction.Sent, in p);
         if (p.Family == IpFamily.V4)
         {
-            if (!_publicToPrivate.TryGetValue(new AddressKey(p.Destination), out var target))
+            if (!TryPrivateOf(p.Destination, out var target))
             {
                 int owner = _vpcCidrs.LookupIndex(p.Destination);
                 int vpcOf = owner >= 0 ? _vpcCidrs.Entries[owner].Value : -1;

@@ -29,20 +29,57 @@ public sealed partial class CompiledNetwork
     private readonly NatGateway[] _natModels;
     private readonly ManagedPrefixList[] _prefixListModels;
 
-    private readonly Dictionary<VpcAddress, int> _privateAddresses;
-    private readonly Dictionary<VpcAddress, IpAddress> _privateToPublic;
-    private readonly Dictionary<AddressKey, PublicTarget> _publicToPrivate;
+    // IPv4 keys are packed into integers (VPC index << 32 | address): small entries, cheap hashing, fewer cache
+    // lines per lookup on big worlds.
+    private readonly Dictionary<ulong, int> _privateV4;
+    private readonly Dictionary<VpcAddress, int> _privateV6;
+    private readonly Dictionary<ulong, uint> _privateToPublic;
+    private readonly Dictionary<uint, PublicTarget> _publicToPrivate;
     private readonly Dictionary<AddressKey, int> _globalV6;
     private readonly LongestPrefixMatchTable<int> _vpcCidrs;
 
     private readonly FrozenDictionary<NetworkInterfaceId, int> _interfaceIndex;
     private readonly FrozenDictionary<VpcId, int> _vpcIndex;
 
-    internal readonly struct PublicTarget(int @interface, IpAddress privateIp)
+    internal readonly struct PublicTarget(int @interface, uint privateIp)
     {
         public readonly int Interface = @interface;
-        public readonly IpAddress PrivateIp = privateIp;
+        private readonly uint _privateIp = privateIp;
+
+        public IpAddress PrivateIp => IpAddress.V4(_privateIp);
     }
+
+    private static ulong V4Key(int vpc, in IpAddress address) => ((ulong)(uint)vpc << 32) | (uint)address.Value;
+
+    private void AddPrivate(int vpc, IpAddress address, int eni)
+    {
+        if (address.IsV4)
+            _privateV4.TryAdd(V4Key(vpc, address), eni);
+        else
+            _privateV6.TryAdd(new VpcAddress(vpc, address), eni);
+    }
+
+    /// <summary>The public IPv4 the internet gateway maps a private IPv4 of a VPC to.</summary>
+    private bool TryPublicOf(int vpc, in IpAddress privateIp, out IpAddress publicIp)
+    {
+        if (privateIp.IsV4 && _privateToPublic.TryGetValue(V4Key(vpc, privateIp), out uint p))
+        {
+            publicIp = IpAddress.V4(p);
+            return true;
+        }
+        publicIp = default;
+        return false;
+    }
+
+    private bool TryPrivateOf(in IpAddress publicIp, out PublicTarget target)
+    {
+        if (publicIp.IsV4)
+            return _publicToPrivate.TryGetValue((uint)publicIp.Value, out target);
+        target = default;
+        return false;
+    }
+
+    private bool IsPublicV4(in IpAddress address) => address.IsV4 && _publicToPrivate.ContainsKey((uint)address.Value);
 
     /// <summary>The snapshot this was compiled from.</summary>
     public Network Network => _network;
@@ -170,7 +207,8 @@ public sealed partial class CompiledNetwork
         var setIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var sets = new List<CompiledSecurityGroupSet>();
         _interfaces = new CompiledInterface[_interfaceModels.Length];
-        _privateAddresses = [];
+        _privateV4 = [];
+        _privateV6 = [];
         _globalV6 = [];
         for (int i = 0; i < _interfaceModels.Length; i++)
         {
@@ -203,10 +241,10 @@ public sealed partial class CompiledNetwork
                 PrimaryV6 = n.Ipv6Addresses.IsDefaultOrEmpty ? default : n.Ipv6Addresses[0],
             };
             foreach (var p in n.PrivateIpAddresses)
-                _privateAddresses.TryAdd(new VpcAddress(vpc, p.Address), i);
+                AddPrivate(vpc, p.Address, i);
             foreach (var a in n.Ipv6Addresses)
             {
-                _privateAddresses.TryAdd(new VpcAddress(vpc, a), i);
+                AddPrivate(vpc, a, i);
                 _globalV6.TryAdd(new AddressKey(a), i);
             }
         }
@@ -259,9 +297,11 @@ public sealed partial class CompiledNetwork
     private void AddPublic(int eni, IpAddress privateIp, IpAddress publicIp)
     {
         int vpc = _interfaces[eni].Vpc;
-        if (_privateToPublic.TryAdd(new VpcAddress(vpc, privateIp), publicIp))
+        if (!privateIp.IsV4 || !publicIp.IsV4)
+            return;
+        if (_privateToPublic.TryAdd(V4Key(vpc, privateIp), (uint)publicIp.Value))
         {
-            _publicToPrivate.TryAdd(new AddressKey(publicIp), new PublicTarget(eni, privateIp));
+            _publicToPrivate.TryAdd((uint)publicIp.Value, new PublicTarget(eni, (uint)privateIp.Value));
             if (_interfaces[eni].PrimaryV4 == privateIp)
             {
                 _interfaces[eni].HasPublicV4 = true;
