@@ -190,7 +190,8 @@ public sealed partial class CompiledNetwork
             return e.HasV6 ? e.PrimaryV6
                 : throw new TraceRequestException($"The {role} {model.Id} ({_network.NameOf(model.Id.Value)}) has no IPv6 address.");
         }
-        return e.PrimaryV4;
+        return e.HasV4 ? e.PrimaryV4
+            : throw new TraceRequestException($"The {role} {model.Id} ({_network.NameOf(model.Id.Value)}) has no IPv4 address.");
     }
 
     // Component references for traces.

@@ -121,8 +121,8 @@ public sealed partial class CompiledNetwork
     private bool Owns(int eni, in IpAddress address)
     {
         ref readonly var e = ref _interfaces[eni];
-        if (address.Family == IpFamily.V4 ? address.Value == e.PrimaryV4.Value && e.PrimaryV4.Family == IpFamily.V4
-                : e.HasV6 && address.Value == e.PrimaryV6.Value)
+        if (address.Family == IpFamily.V4 ? e.HasV4 && address.Value == e.PrimaryV4Value
+                : e.HasV6 && address.Value == e.PrimaryV6Value)
             return true;
         return FindInterface(e.Vpc, address) == eni;
     }
@@ -379,7 +379,7 @@ public sealed partial class CompiledNetwork
             // The sender's primary address is the usual source: its public IP is kept on the interface itself.
             IpAddress publicIp;
             bool mapped;
-            if (st.Sender >= 0 && _interfaces[st.Sender].HasPublicV4 && _interfaces[st.Sender].PrimaryV4.Value == p.Source.Value)
+            if (st.Sender >= 0 && _interfaces[st.Sender].HasPublicV4 && _interfaces[st.Sender].PrimaryV4Value == p.Source.Value)
             {
                 publicIp = _interfaces[st.Sender].PublicV4;
                 mapped = true;

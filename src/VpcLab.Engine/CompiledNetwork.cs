@@ -236,9 +236,10 @@ public sealed partial class CompiledNetwork
                 SourceDestCheck = nat < 0 && n.SourceDestCheck,
                 Usable = usable,
                 NatGateway = nat,
-                PrimaryV4 = primary?.Address ?? default,
+                HasV4 = primary is not null && primary.Address.IsV4,
+                PrimaryV4Value = primary is not null && primary.Address.IsV4 ? (uint)primary.Address.Value : 0,
                 HasV6 = !n.Ipv6Addresses.IsDefaultOrEmpty,
-                PrimaryV6 = n.Ipv6Addresses.IsDefaultOrEmpty ? default : n.Ipv6Addresses[0],
+                PrimaryV6Value = n.Ipv6Addresses.IsDefaultOrEmpty ? 0 : n.Ipv6Addresses[0].Value,
             };
             foreach (var p in n.PrivateIpAddresses)
                 AddPrivate(vpc, p.Address, i);
@@ -302,10 +303,10 @@ public sealed partial class CompiledNetwork
         if (_privateToPublic.TryAdd(V4Key(vpc, privateIp), (uint)publicIp.Value))
         {
             _publicToPrivate.TryAdd((uint)publicIp.Value, new PublicTarget(eni, (uint)privateIp.Value));
-            if (_interfaces[eni].PrimaryV4 == privateIp)
+            if (_interfaces[eni].HasV4 && _interfaces[eni].PrimaryV4Value == (uint)privateIp.Value)
             {
                 _interfaces[eni].HasPublicV4 = true;
-                _interfaces[eni].PublicV4 = publicIp;
+                _interfaces[eni].PublicV4Value = (uint)publicIp.Value;
             }
         }
     }
