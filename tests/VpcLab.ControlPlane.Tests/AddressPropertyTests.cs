@@ -17,7 +17,7 @@ public sealed class AddressPropertyTests
         var gen = Gen.Int[0, 3].Array[1, 12];
         gen.Sample(steps =>
         {
-            var lab = new TestLab();
+            var lab = new TestLab(quotas: Ec2Quotas.Generous);
             var subnet = lab.Subnet(lab.Vpc(), "10.0.1.0/27");
             foreach (var step in steps)
             {
