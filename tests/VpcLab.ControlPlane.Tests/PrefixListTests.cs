@@ -124,4 +124,16 @@ public sealed class PrefixListTests
         var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DescribeManagedPrefixLists(other, new DescribeManagedPrefixListsRequest { PrefixListIds = [list.Id.Value] }));
         Assert.Equal("InvalidPrefixListID.NotFound", error.Code.Code);
     }
+
+    // DescribePrefixLists shows only the AWS-managed service lists of the Region.
+    [Fact]
+    public void DescribePrefixLists_Region_OnlyAwsManagedLists()
+    {
+        var lab = new TestLab();
+        Create(lab);
+        var lists = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest()).PrefixLists;
+        Assert.Equal(["com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.s3"], lists.Select(l => l.Name).Order(StringComparer.Ordinal));
+        var s3 = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest { Filters = [new Filter("prefix-list-name", "*.s3")] }).PrefixLists;
+        Assert.Equal("pl-63a5400a", Assert.Single(s3).Id.Value);
+    }
 }

@@ -286,4 +286,15 @@ public sealed partial class RouteTableTests
         var described = w.Lab.Cp.DescribeRouteTables(Ctx, new DescribeRouteTablesRequest { Filters = [new Filter("route.state", "blackhole")] });
         Assert.Equal(w.Table.Id, Assert.Single(described.RouteTables).Id);
     }
+
+    // Only a VPC's own CIDRs route to local, and those routes come with the table.
+    [Fact]
+    public void CreateRoute_LocalTarget_InvalidParameterValue()
+    {
+        var w = new World();
+        w.Lab.Fails(Ec2Errors.InvalidParameterValueCode, () => w.Lab.Cp.CreateRoute(Ctx, new CreateRouteRequest
+        {
+            RouteTableId = w.Table.Id.Value, DestinationCidrBlock = "192.168.0.0/16", GatewayId = "local",
+        }));
+    }
 }

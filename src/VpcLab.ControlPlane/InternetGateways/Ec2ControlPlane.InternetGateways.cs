@@ -71,39 +71,4 @@ public sealed partial class Ec2ControlPlane
                 .Add("owner-id", g => g.OwnerId.Value);
             return new DescribeInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
         });
-
-    public CreateEgressOnlyInternetGatewayResult CreateEgressOnlyInternetGateway(RequestContext ctx, CreateEgressOnlyInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
-        {
-            var vpc = tx.Vpc(request.VpcId);
-            if (tx.N.EgressOnlyInternetGateways.Values.Count(g => g.VpcId == vpc.Id) >= tx.Quotas.EgressOnlyInternetGatewaysPerVpc)
-                throw Ec2Errors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
-            var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
-                tx.Account, tx.RegionName, vpc.Id);
-            tx.Put(eigw);
-            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.EgressOnlyInternetGateway, eigw.Id.Value);
-            return new CreateEgressOnlyInternetGatewayResult(eigw);
-        });
-
-    public DeleteEgressOnlyInternetGatewayResult DeleteEgressOnlyInternetGateway(RequestContext ctx, DeleteEgressOnlyInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
-        {
-            var eigw = tx.EgressOnlyInternetGateway(request.EgressOnlyInternetGatewayId);
-            // Routes to it stay and turn blackhole (spec (a)).
-            tx.N = tx.N with { EgressOnlyInternetGateways = tx.N.EgressOnlyInternetGateways.Remove(eigw.Id) };
-            tx.RemoveTags(eigw.Id.Value);
-            return new DeleteEgressOnlyInternetGatewayResult(true);
-        });
-
-    public DescribeEgressOnlyInternetGatewaysResult DescribeEgressOnlyInternetGateways(RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) =>
-        Read(ctx, request.DryRun, tx =>
-        {
-            var all = tx.N.EgressOnlyInternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.EgressOnlyInternetGatewayIds, all, id => tx.EgressOnlyInternetGateway(id));
-            var schema = new FilterSchema<EgressOnlyInternetGateway>(g => g.Id.Value)
-                .Add("egress-only-internet-gateway-id", g => g.Id.Value)
-                .Add("attachment.vpc-id", g => g.VpcId.Value)
-                .Add("attachment.state", _ => "attached");
-            return new DescribeEgressOnlyInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
-        });
 }

@@ -276,6 +276,8 @@ public sealed partial class Ec2ControlPlane
         Mutate(ctx, null, tx =>
         {
             var eni = tx.NetworkInterface(request.NetworkInterfaceId);
+            if (eni.RequesterManaged)
+                throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             var subnet = tx.N.Subnets[eni.SubnetId];
             if (subnet.Ipv6Cidr is null)
                 throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);

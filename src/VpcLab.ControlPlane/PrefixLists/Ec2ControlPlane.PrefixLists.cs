@@ -141,4 +141,19 @@ public sealed partial class Ec2ControlPlane
                 throw Ec2Errors.InvalidParameterValue($"Value ({version}) for parameter targetVersion is invalid. Only the current version ({list.Version}) is available.");
             return new GetManagedPrefixListEntriesResult([.. list.Entries.OrderBy(e => e.Cidr)]);
         });
+
+    public DescribePrefixListsResult DescribePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) =>
+        Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && p.IsAwsManaged);
+            var selected = Transaction.ByIds(request.PrefixListIds, all, id =>
+            {
+                var list = tx.PrefixList(id);
+                return list.IsAwsManaged ? list : throw Ec2Errors.PrefixListNotFound(id);
+            });
+            var schema = new FilterSchema<ManagedPrefixList>(_ => null)
+                .Add("prefix-list-id", p => p.Id.Value)
+                .Add("prefix-list-name", p => p.Name);
+            return new DescribePrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
+        });
 }

@@ -67,3 +67,13 @@ public sealed record GetManagedPrefixListEntriesRequest
 }
 
 public sealed record GetManagedPrefixListEntriesResult(IReadOnlyList<PrefixListEntry> Entries);
+
+/// <summary>DescribePrefixLists: the AWS-managed service prefix lists (S3, DynamoDB) of the Region.</summary>
+public sealed record DescribePrefixListsRequest
+{
+    public IReadOnlyList<Filter>? Filters { get; init; }
+    public IReadOnlyList<string>? PrefixListIds { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record DescribePrefixListsResult(IReadOnlyList<ManagedPrefixList> PrefixLists);

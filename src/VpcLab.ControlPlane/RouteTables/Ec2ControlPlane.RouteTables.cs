@@ -152,6 +152,9 @@ public sealed partial class Ec2ControlPlane
             var target = ResolveTarget(tx, table, destination, new RouteTargetRequest(request.GatewayId, request.EgressOnlyInternetGatewayId,
                 request.NatGatewayId, request.NetworkInterfaceId, request.InstanceId, request.VpcPeeringConnectionId,
                 request.VpcEndpointId, request.TransitGatewayId, null));
+            // Only the VPC's own CIDRs route to local, and those routes come with the table.
+            if (target.Kind == RouteTargetKind.Local)
+                throw Ec2Errors.InvalidParameterValue($"The route target 'local' cannot be used with CreateRoute (destination {destination}).");
             if (table.Routes.Any(r => r.Destination == destination))
                 throw Ec2Errors.RouteAlreadyExists(destination.ToString());
             CheckMoreSpecificThanLocal(tx, table, destination, target);
