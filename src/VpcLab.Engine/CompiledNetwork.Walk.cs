@@ -118,6 +118,35 @@ public sealed partial class CompiledNetwork
 
     /// <summary>True when the address is one of the interface's own. The primary address is compared first, so
     /// the usual case costs no hash lookup.</summary>
+    /// <summary>Longest-prefix match in a route table: a scan of its slice (longest first) for small tables, the
+    /// interval LPM table for large ones. Returns the table's route index, or −1.</summary>
+    private int FindRoute(int table, in IpAddress destination)
+    {
+        ref readonly var slice = ref _tableSlices[table];
+        if (slice.Large)
+            return _routeTables[table].Find(destination);
+        int start, count;
+        if (destination.Family == IpFamily.V4)
+        {
+            start = slice.V4Start;
+            count = slice.V4Count;
+        }
+        else
+        {
+            start = slice.V6Start;
+            count = slice.V6Count;
+        }
+        var entries = _routeEntries;
+        var value = destination.Value;
+        for (int i = start, end = start + count; i < end; i++)
+        {
+            ref readonly var e = ref entries[i];
+            if ((value & e.Mask) == e.Network)
+                return e.Route;
+        }
+        return -1;
+    }
+
     private bool Owns(int eni, in IpAddress address)
     {
         ref readonly var e = ref _interfaces[eni];
@@ -213,13 +242,13 @@ public sealed partial class CompiledNetwork
             return;
         }
 
-        var table = _routeTables[s.RouteTable];
-        int route = table.Find(destination);
+        int route = FindRoute(s.RouteTable, destination);
+        int routeBase = _tableSlices[s.RouteTable].RouteBase;
         // NACLs guard the subnet's edge: a route to a middlebox or NAT gateway in the same subnet stays inside.
         bool crossing = true;
         if (route >= 0)
         {
-            ref readonly var r = ref table.Routes[route];
+            ref readonly var r = ref _routes[routeBase + route];
             if (!r.Blackhole)
             {
                 if (r.Kind is RouteTargetKind.NetworkInterface or RouteTargetKind.Instance)
@@ -236,7 +265,7 @@ public sealed partial class CompiledNetwork
             Drop(rec, ref st, DropReason.NoRouteToDestination);
             return;
         }
-        ref readonly var chosen = ref table.Routes[route];
+        ref readonly var chosen = ref _routes[routeBase + route];
         if (chosen.Blackhole)
         {
             Drop(rec, ref st, DropReason.BadStateRoute);
@@ -530,15 +559,14 @@ public sealed partial class CompiledNetwork
             ArriveAtInterface(rec, ref st, eni, crossing: true);
             return;
         }
-        var table = _routeTables[tableIndex];
-        int route = table.Find(st.Packet.Destination);
+        int route = FindRoute(tableIndex, st.Packet.Destination);
         rec.Route(tableIndex, route, -1, in st.Packet);
         if (route < 0)
         {
             Drop(rec, ref st, DropReason.NoRouteToDestination);
             return;
         }
-        ref readonly var r = ref table.Routes[route];
+        ref readonly var r = ref _routes[_tableSlices[tableIndex].RouteBase + route];
         if (r.Blackhole)
         {
             Drop(rec, ref st, DropReason.BadStateRoute);
@@ -564,11 +592,11 @@ public sealed partial class CompiledNetwork
     private bool SecurityGroupAllows<TRec>(TRec rec, ref WalkState st, int eni, bool egress) where TRec : IPathRecorder
     {
         ref readonly var e = ref _interfaces[eni];
-        var set = _securityGroupSets[e.SecurityGroupSet];
         ref readonly var p = ref st.Packet;
         var peer = egress ? p.Destination : p.Source;
-        var rules = set.Buckets[ProtocolBuckets.Index(egress, p.Family, p.Protocol.Number)];
-        for (int i = 0; i < rules.Length; i++)
+        int at = e.SecurityGroupSet * (ProtocolBuckets.Total + 1) + ProtocolBuckets.Index(egress, p.Family, p.Protocol.Number);
+        var rules = _sgRules;
+        for (int i = _sgRanges[at], end = _sgRanges[at + 1]; i < end; i++)
         {
             ref readonly var r = ref rules[i];
             if (!r.MatchesPacket(in p))
@@ -589,6 +617,7 @@ public sealed partial class CompiledNetwork
             return true;
         }
         rec.SecurityGroup(eni, egress, -1, -1, -1, in st.Packet);
+        var set = _securityGroupSets[e.SecurityGroupSet];
         bool any = egress ? set.HasEgressRules : set.HasIngressRules;
         Drop(rec, ref st, any ? DropReason.EniSgRulesMismatch : DropReason.SgHasNoRules);
         return false;
@@ -599,11 +628,11 @@ public sealed partial class CompiledNetwork
     private bool AclAllows<TRec>(TRec rec, ref WalkState st, int subnet, bool egress) where TRec : IPathRecorder
     {
         int aclIndex = _subnets[subnet].Acl;
-        var acl = _acls[aclIndex];
         ref readonly var p = ref st.Packet;
         var peer = egress ? p.Destination : p.Source;
-        var entries = acl.Buckets[ProtocolBuckets.Index(egress, p.Family, p.Protocol.Number)];
-        for (int i = 0; i < entries.Length; i++)
+        int at = aclIndex * (ProtocolBuckets.Total + 1) + ProtocolBuckets.Index(egress, p.Family, p.Protocol.Number);
+        var entries = _aclEntries;
+        for (int i = _aclRanges[at], end = _aclRanges[at + 1]; i < end; i++)
         {
             ref readonly var entry = ref entries[i];
             if (!entry.Matches(in p, in peer))

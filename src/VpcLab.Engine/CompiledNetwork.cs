@@ -15,6 +15,17 @@ public sealed partial class CompiledNetwork
     private readonly CompiledSubnet[] _subnets;
     private readonly CompiledInterface[] _interfaces;
     private readonly CompiledRouteTable[] _routeTables;
+    // Flattened hot data: routes, NACL entries and SG rules of every table, NACL and group set in one array each.
+    private readonly RouteTableSlice[] _tableSlices;
+    private readonly RouteEntry[] _routeEntries;
+    private readonly CompiledRoute[] _routes;
+    private readonly AclEntry[] _aclEntries;
+    private readonly int[] _aclRanges;
+    private readonly SgRule[] _sgRules;
+    private readonly int[] _sgRanges;
+
+    /// <summary>Tables with more entries than this per family use the interval LPM table rather than a scan.</summary>
+    private const int LinearScanLimit = 24;
     private readonly CompiledAcl[] _acls;
     private readonly CompiledSecurityGroupSet[] _securityGroupSets;
     private readonly CompiledNat[] _nats;
@@ -293,6 +304,55 @@ public sealed partial class CompiledNetwork
             _vpcModels.SelectMany((v, i) => v.AssociatedCidrs.Select(c => (c, i))).ToList());
 
         _routeTables = [.. tableModels.Select(t => CompileRouteTable(t, igwIndex, eigwIndex, natIndex, prefixListIndex))];
+
+        // Flatten routes: per table, entries of each family sorted by prefix length, longest first (stable, so for
+        // equal CIDRs the LPM table's choice, the first, is kept: it dropped the duplicates already).
+        _tableSlices = new RouteTableSlice[_routeTables.Length];
+        var entries = new List<RouteEntry>();
+        var routes = new List<CompiledRoute>();
+        for (int t = 0; t < _routeTables.Length; t++)
+        {
+            var table = _routeTables[t];
+            var slice = new RouteTableSlice { RouteBase = routes.Count };
+            routes.AddRange(table.Routes);
+            var lpmEntries = table.Lookup.Entries;
+            var v4 = Enumerable.Range(0, lpmEntries.Length).Where(i => lpmEntries[i].Cidr.IsV4).OrderByDescending(i => lpmEntries[i].Cidr.PrefixLength).ToList();
+            var v6 = Enumerable.Range(0, lpmEntries.Length).Where(i => lpmEntries[i].Cidr.IsV6).OrderByDescending(i => lpmEntries[i].Cidr.PrefixLength).ToList();
+            slice.Large = v4.Count > LinearScanLimit || v6.Count > LinearScanLimit;
+            slice.V4Start = entries.Count;
+            slice.V4Count = v4.Count;
+            foreach (int i in v4)
+                entries.Add(new RouteEntry(lpmEntries[i].Cidr.Network.Value, Cidr.Mask(IpFamily.V4, lpmEntries[i].Cidr.PrefixLength), table.EntryRoute[i]));
+            slice.V6Start = entries.Count;
+            slice.V6Count = v6.Count;
+            foreach (int i in v6)
+                entries.Add(new RouteEntry(lpmEntries[i].Cidr.Network.Value, Cidr.Mask(IpFamily.V6, lpmEntries[i].Cidr.PrefixLength), table.EntryRoute[i]));
+            _tableSlices[t] = slice;
+        }
+        _routeEntries = [.. entries];
+        _routes = [.. routes];
+
+        (_aclEntries, _aclRanges) = Flatten(_acls.Select(a => a.Buckets).ToList());
+        (_sgRules, _sgRanges) = Flatten(_securityGroupSets.Select(g => g.Buckets).ToList());
+    }
+
+    /// <summary>Concatenates per-owner buckets into one array; ranges[owner × (Total + 1) + b] is where bucket b
+    /// starts and the next entry where it ends.</summary>
+    private static (T[] Items, int[] Ranges) Flatten<T>(List<T[][]> owners)
+    {
+        var items = new List<T>();
+        var ranges = new int[owners.Count * (ProtocolBuckets.Total + 1)];
+        for (int o = 0; o < owners.Count; o++)
+        {
+            int at = o * (ProtocolBuckets.Total + 1);
+            for (int b = 0; b < ProtocolBuckets.Total; b++)
+            {
+                ranges[at + b] = items.Count;
+                items.AddRange(owners[o][b]);
+            }
+            ranges[at + ProtocolBuckets.Total] = items.Count;
+        }
+        return ([.. items], ranges);
     }
 
     private void AddPublic(int eni, IpAddress privateIp, IpAddress publicIp)

@@ -200,4 +200,33 @@ public class RouteTableTests
         trace.AssertAccepted();
         Assert.True(trace.Flow.Destination.IsV6);
     }
+
+    // A table with many entries (a large prefix list) is searched with the interval LPM table rather than a scan:
+    // same answers, longest prefix first.
+    [Theory]
+    [InlineData("52.1.5.5", "nat")]        // in the list (/16s)
+    [InlineData("52.29.0.1", "nat")]
+    [InlineData("52.7.1.1", "igw-drop")]   // a more specific CIDR route (/24) inside a list entry wins: IGW, no public IP
+    [InlineData("52.99.0.1", "none")]
+    public void LargePrefixList_LongestPrefixStillWins(string destination, string expected)
+    {
+        var w = new World();
+        var cidrs = Enumerable.Range(0, 40).Select(i => $"52.{i}.0.0/16").ToArray();
+        var pl = w.B.PrefixList("big", cidrs);
+        w.B.Route(w.ClientRt, pl.Value, RouteTargetKind.NatGateway, w.Nat.Value);
+        w.B.Route(w.ClientRt, "52.7.1.0/24", w.Igw);
+        var trace = w.B.Compile().Run("client", destination);
+        switch (expected)
+        {
+            case "nat":
+                trace.AssertAccepted();
+                break;
+            case "igw-drop":
+                trace.AssertDropped(ExplanationCode.IgwPublicIpAssociationForEgress);
+                break;
+            default:
+                trace.AssertDropped(ExplanationCode.NoRouteToDestination);
+                break;
+        }
+    }
 }

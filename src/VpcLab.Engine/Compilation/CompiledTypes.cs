@@ -108,6 +108,27 @@ internal struct CompiledRoute
     public int ModelIndex;
 }
 
+/// <summary>One route of a small table, in a global array: tables are contiguous slices sorted longest prefix
+/// first, so a lookup is a short linear scan over adjacent memory (first match = longest prefix).</summary>
+internal readonly struct RouteEntry(UInt128 network, UInt128 mask, int route)
+{
+    public readonly UInt128 Network = network;
+    public readonly UInt128 Mask = mask;
+    public readonly int Route = route;
+}
+
+/// <summary>Where a table's entries and routes live in the global arrays; tables with many entries (large prefix
+/// lists) use their <see cref="LongestPrefixMatchTable{T}"/> instead.</summary>
+internal struct RouteTableSlice
+{
+    public int V4Start;
+    public int V4Count;
+    public int V6Start;
+    public int V6Count;
+    public int RouteBase;
+    public bool Large;
+}
+
 internal sealed class CompiledRouteTable
 {
     public required RouteTable Model { get; init; }
