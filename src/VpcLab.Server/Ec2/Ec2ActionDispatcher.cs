@@ -1,0 +1,191 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using VpcLab.ControlPlane;
+using VpcLab.Server.Ec2.Shapes;
+using VpcLab.Server.Protocol;
+
+namespace VpcLab.Server.Ec2;
+
+/// <summary>The EC2 action layer: one table entry per action, each binding the parsed parameters (member-name
+/// JSON) to the control plane's request record, calling the control plane and mapping its result to the
+/// output shape (member-name JSON for <see cref="Ec2XmlSerializer"/>). Pagination (MaxResults/NextToken) and
+/// ClientToken idempotency are done here, once, for every action that has them in the model.
+/// docs/notes/ec2-api.md.</summary>
+public sealed partial class Ec2ActionDispatcher
+{
+    private static readonly JsonSerializerOptions s_bindOptions = new()
+    {
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = JsonNumberHandling.Strict,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    private readonly Ec2ControlPlane _controlPlane;
+    private readonly FrozenDictionary<string, Func<RequestContext, JsonObject, JsonObject?>> _handlers;
+    private readonly FrozenSet<string> _withClientToken;
+    private readonly Ec2IdempotencyCache _idempotency = new();
+
+    public Ec2ActionDispatcher(Ec2ControlPlane controlPlane)
+    {
+        ArgumentNullException.ThrowIfNull(controlPlane);
+        _controlPlane = controlPlane;
+        var table = new Dictionary<string, Func<RequestContext, JsonObject, JsonObject?>>(StringComparer.Ordinal);
+        Register(new Registrar(this, table));
+        _handlers = table.ToFrozenDictionary(StringComparer.Ordinal);
+        _withClientToken = table.Keys
+            .Where(op => Ec2ServiceModel.Instance.InputShape(op)?.FindMember("ClientToken") is not null)
+            .ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>True for actions that may change state (everything but Describe*/Get*): the host logs them for
+    /// durability.</summary>
+    public static bool IsMutating(string operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return !(operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("Get", StringComparison.Ordinal));
+    }
+
+    public IReadOnlyCollection<string> SupportedOperations => _handlers.Keys;
+
+    public Ec2ControlPlane ControlPlane => _controlPlane;
+
+    /// <summary>Runs one parsed action; returns the output JsonObject keyed by output-shape member names (null =
+    /// empty response). Throws Ec2Exception (control plane) or Ec2ProtocolException (binding problems) for AWS
+    /// errors.</summary>
+    public JsonObject? Execute(string operation, RequestContext context, JsonObject parameters)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!_handlers.TryGetValue(operation, out var handler))
+            throw Ec2ProtocolErrors.InvalidAction(operation);
+        if (_withClientToken.Contains(operation)
+            && parameters["ClientToken"] is JsonValue tokenValue && tokenValue.TryGetValue<string>(out var token) && token.Length > 0)
+        {
+            if (token.Length > 64)
+                throw Ec2ProtocolErrors.Invalid($"Value ({Ec2ProtocolErrors.Echo(token)}) for parameter clientToken is invalid. It must be at most 64 ASCII characters.");
+            return _idempotency.Run(operation, context, token, parameters, () => handler(context, parameters));
+        }
+        return handler(context, parameters);
+    }
+
+    /// <summary>Binds member-name JSON to a request record; a value of the wrong JSON type is
+    /// InvalidParameterValue naming the member.</summary>
+    internal static T Bind<T>(JsonObject parameters)
+        where T : new()
+    {
+        try
+        {
+            return parameters.Deserialize<T>(s_bindOptions) ?? new T();
+        }
+        catch (JsonException e)
+        {
+            var member = MemberPath(e.Path);
+            throw Ec2ProtocolErrors.Invalid($"Invalid value for parameter {member}: {Ec2ProtocolErrors.Echo(Describe(e))}");
+        }
+    }
+
+    /// <summary>$.Filters[0].Values[1] → Filters.1.Values.2 (1-based, as on the wire).</summary>
+    internal static string MemberPath(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+            return "(request)";
+        var sb = new System.Text.StringBuilder();
+        var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        int i = 0;
+        while (i < path.Length)
+        {
+            char ch = path[i];
+            if (ch == '[')
+            {
+                int close = path.IndexOf(']', i);
+                if (close < 0)
+                    break;
+                var inner = path[(i + 1)..close];
+                if (int.TryParse(inner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                    sb.Append('.').Append((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                else
+                    sb.Append('.').Append(inner.Trim('\''));
+                i = close + 1;
+            }
+            else
+            {
+                sb.Append(ch);
+                i++;
+            }
+        }
+        return sb.ToString().TrimStart('.');
+    }
+
+    private static string Describe(JsonException e) =>
+        e.Message.Split(". Path:", 2)[0];
+
+    /// <summary>Collects the table: typed helpers so each action is one line or a few.</summary>
+    private sealed class Registrar
+    {
+        private readonly Ec2ActionDispatcher _owner;
+        private readonly Dictionary<string, Func<RequestContext, JsonObject, JsonObject?>> _table;
+
+        public Registrar(Ec2ActionDispatcher owner, Dictionary<string, Func<RequestContext, JsonObject, JsonObject?>> table)
+        {
+            _owner = owner;
+            _table = table;
+        }
+
+        private ShapeContext Shapes(RequestContext ctx) => new(_owner._controlPlane.Network, ctx);
+
+        /// <summary>An action whose result maps to one output object (null for actions without output).</summary>
+        public void Action<TReq, TRes>(string operation, Func<RequestContext, TReq, TRes> call, Func<TRes, ShapeContext, JsonObject, JsonObject?> map)
+            where TReq : new()
+        {
+            Ensure(operation);
+            _table.Add(operation, (ctx, parameters) =>
+            {
+                var request = Bind<TReq>(parameters);
+                var result = call(ctx, request);
+                return map(result, Shapes(ctx), parameters);
+            });
+        }
+
+        /// <summary>An action without output members (the serializer answers &lt;return&gt;true&lt;/return&gt;).</summary>
+        public void Empty<TReq, TRes>(string operation, Func<RequestContext, TReq, TRes> call)
+            where TReq : new() =>
+            Action(operation, call, static (_, _, _) => null);
+
+        /// <summary>A Describe*/Get* action answering one list member; paged when the model gives it
+        /// MaxResults. <paramref name="key"/> orders the items (ordinal) and is what a NextToken remembers;
+        /// null keeps the control plane's order and pages by position.</summary>
+        public void List<TReq, TRes, TItem>(string operation, Func<RequestContext, TReq, TRes> call,
+            Func<TRes, IReadOnlyList<TItem>> items, string listMember, Func<TItem, string>? key, Func<TItem, ShapeContext, JsonNode?> map)
+            where TReq : new()
+        {
+            Ensure(operation);
+            var spec = Ec2Pagination.SpecFor(operation);
+            _table.Add(operation, (ctx, parameters) =>
+            {
+                var page = spec is null ? null : Ec2Pagination.Begin(operation, spec, ctx, parameters);
+                var request = Bind<TReq>(parameters);
+                var all = items(call(ctx, request));
+                var shapes = Shapes(ctx);
+                if (page is null)
+                    return new JsonObject { [listMember] = Json.Array(all, x => map(x, shapes)) };
+                if (key is null)
+                {
+                    var positions = Enumerable.Range(0, all.Count).ToList();
+                    var (indexes, nextByPosition) = page.Slice(positions, i => i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture));
+                    return new JsonObject { [listMember] = Json.Array(indexes, i => map(all[i], shapes)), ["NextToken"] = nextByPosition };
+                }
+                var (slice, next) = page.Slice([.. all.OrderBy(key, StringComparer.Ordinal)], key);
+                return new JsonObject { [listMember] = Json.Array(slice, x => map(x, shapes)), ["NextToken"] = next };
+            });
+        }
+
+        private void Ensure(string operation)
+        {
+            if (Ec2ServiceModel.Instance.FindOperation(operation) is null)
+                throw new InvalidOperationException($"{operation} is not in the service model subset");
+        }
+    }
+}

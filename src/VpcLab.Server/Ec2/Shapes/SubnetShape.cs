@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
+using VpcLab.Model;
+
+namespace VpcLab.Server.Ec2.Shapes;
+
+/// <summary>Subnet → the Subnet output shape.</summary>
+internal static class SubnetShape
+{
+    public static JsonObject Map(Subnet s, ShapeContext c) => new()
+    {
+        ["AvailabilityZoneId"] = s.AvailabilityZone.ZoneId,
+        ["MapCustomerOwnedIpOnLaunch"] = false,
+        ["OwnerId"] = s.OwnerId.Value,
+        ["AssignIpv6AddressOnCreation"] = s.AssignIpv6AddressOnCreation,
+        ["Ipv6CidrBlockAssociationSet"] = Json.Array(s.Ipv6CidrBlock is { } b ? [b] : Array.Empty<VpcCidrBlock>(), Ipv6Association),
+        ["Tags"] = c.Tags(s.Id.Value),
+        ["SubnetArn"] = ShapeContext.Arn(s.Region, s.OwnerId.Value, "subnet", s.Id.Value),
+        ["EnableDns64"] = false,
+        ["Ipv6Native"] = false,
+        ["PrivateDnsNameOptionsOnLaunch"] = new JsonObject
+        {
+            ["HostnameType"] = "ip-name",
+            ["EnableResourceNameDnsARecord"] = false,
+            ["EnableResourceNameDnsAAAARecord"] = false,
+        },
+        ["BlockPublicAccessStates"] = new JsonObject { ["InternetGatewayBlockMode"] = "off" },
+        ["SubnetId"] = s.Id.Value,
+        ["State"] = "available",
+        ["VpcId"] = s.VpcId.Value,
+        ["CidrBlock"] = s.CidrBlock.ToString(),
+        ["AvailableIpAddressCount"] = AvailableIpAddressCount(s, c),
+        ["AvailabilityZone"] = s.AvailabilityZone.Name,
+        ["DefaultForAz"] = s.DefaultForAz,
+        ["MapPublicIpOnLaunch"] = s.MapPublicIpOnLaunch,
+    };
+
+    /// <summary>AWS: the block's size minus its five reserved addresses minus the private IPv4 addresses in use.</summary>
+    public static int AvailableIpAddressCount(Subnet s, ShapeContext c)
+    {
+        var size = (long)(ulong)s.CidrBlock.AddressCount;
+        return (int)Math.Max(0, size - Subnet.AwsReservedAddressCount - c.UsedIpv4(s.Id));
+    }
+
+    public static JsonObject Ipv6Association(VpcCidrBlock block) => new()
+    {
+        ["AssociationId"] = block.AssociationId,
+        ["Ipv6CidrBlock"] = block.Cidr.ToString(),
+        ["Ipv6CidrBlockState"] = Json.State(Ec2ControlPlane.StateName(block.State)),
+        ["Ipv6AddressAttribute"] = "public",
+        ["IpSource"] = "amazon",
+    };
+
+    public static JsonObject CidrAssociationResult(string subnetId, VpcCidrBlock block) => new()
+    {
+        ["Ipv6CidrBlockAssociation"] = Ipv6Association(block),
+        ["SubnetId"] = subnetId,
+    };
+}
+
+/// <summary>Regions and Availability Zones.</summary>
+internal static class RegionShape
+{
+    public static JsonObject Map(Region r) => new()
+    {
+        ["OptInStatus"] = "opt-in-not-required",
+        ["RegionName"] = r.Name,
+        ["Endpoint"] = $"ec2.{r.Name}.amazonaws.com",
+    };
+
+    public static JsonObject Zone(AvailabilityZone z) => new()
+    {
+        ["OptInStatus"] = "opt-in-not-required",
+        ["Messages"] = new JsonArray(),
+        ["RegionName"] = z.Region,
+        ["ZoneName"] = z.Name,
+        ["ZoneId"] = z.ZoneId,
+        ["GroupName"] = z.Region,
+        ["NetworkBorderGroup"] = z.Region,
+        ["ZoneType"] = "availability-zone",
+        ["State"] = "available",
+    };
+}
