@@ -15,6 +15,7 @@ public static class VpcLabCommand
             TraceCommand.Create(console),
             ValidateCommand.Create(console),
             ShowCommand.Create(console),
+            ServeCommand.Create(console),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using Spectre.Console;
+using VpcLab.Model;
+using VpcLab.Server.Hosting;
+
+namespace VpcLab.Cli.Commands;
+
+/// <summary><c>vpclab serve</c>: an EC2-compatible endpoint on loopback that the AWS CLI, boto3 and the AWS SDKs
+/// drive unchanged apart from the endpoint URL. State is durable in a data directory unless --in-memory.</summary>
+public static class ServeCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one)", DefaultValueFactory = _ => ServerOptions.DefaultPort };
+        var data = new Option<string>("--data") { Description = "Directory for durable state (the operation log)", DefaultValueFactory = _ => ServerOptions.DefaultDataDirectory };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Keep state in memory only (lost on exit)" };
+        var accounts = new Option<string[]>("--account") { Description = "Map an access key to an account: KEY=123456789012 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var generous = new Option<bool>("--generous-quotas") { Description = "Raise service quotas (VPCs per Region, interfaces...) far above AWS's defaults" };
+        var verify = new Option<string[]>("--verify-signatures") { Description = "Enforce SigV4 signatures for these credentials: KEY=SECRET (repeatable)" };
+        var command = new Command("serve", "Serve the EC2 API on a local port for the AWS CLI, boto3 and the AWS SDKs")
+        {
+            host, port, data, inMemory, accounts, verify, generous,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new ServerOptions
+            {
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                DataDirectory = parse.GetValue(inMemory) ? null : parse.GetValue(data),
+                Accounts = Pairs(parse.GetValue(accounts), "--account").ToImmutableDictionary(p => p.Key, p => AccountIdOf(p.Value)),
+                Quotas = parse.GetValue(generous) ? VpcLab.ControlPlane.Ec2Quotas.Generous : VpcLab.ControlPlane.Ec2Quotas.AwsDefaults,
+                VerifySignaturesWith = parse.GetValue(verify) is { Length: > 0 } secrets ? Pairs(secrets, "--verify-signatures").ToImmutableDictionary() : null,
+            };
+            if (options.Port is < 0 or > 65535)
+                throw new UsageException($"--port: {options.Port} is not a port (0-65535)");
+            await using var server = await VpcLabServer.StartAsync(options, cancellation).ConfigureAwait(false);
+            var table = new Table { Border = TableBorder.Rounded, ShowHeaders = false }.AddColumn("").AddColumn("");
+            var url = server.Url.ToString().TrimEnd('/');
+            table.AddRow("endpoint", $"[bold]{url}[/]");
+            table.AddRow("state", options.DataDirectory is null ? "in memory" : $"{Markup.Escape(Path.GetFullPath(options.DataDirectory))} ({server.State.Replayed} operations replayed)");
+            table.AddRow("signatures", options.VerifySignaturesWith is null ? "parsed, not enforced" : "enforced");
+            table.AddRow("try", Markup.Escape($"aws --endpoint-url {url} ec2 describe-vpcs"));
+            console.Write(new Panel(table) { Header = new PanelHeader("VpcLab EC2 endpoint") });
+            console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
+            try
+            {
+                await server.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(string[]? values, string option)
+    {
+        foreach (var value in values ?? [])
+        {
+            var eq = value.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == value.Length - 1)
+                throw new UsageException($"{option}: '{value}' is not KEY=VALUE");
+            yield return new(value[..eq], value[(eq + 1)..]);
+        }
+    }
+
+    private static AccountId AccountIdOf(string text) =>
+        text.Length == 12 && text.All(char.IsAsciiDigit) ? new AccountId(text) : throw new UsageException($"--account: '{text}' is not a 12-digit account id");
+}

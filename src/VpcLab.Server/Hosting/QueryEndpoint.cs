@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Server.Persistence;
+using VpcLab.Server.Protocol;
+
+namespace VpcLab.Server.Hosting;
+
+/// <summary>The Query-protocol front door (<c>POST /</c> form or <c>GET /?Action=…</c>): EC2, and STS's
+/// GetCallerIdentity. It authenticates, parses with the service model, runs the action and writes AWS's XML;
+/// every failure becomes AWS's error envelope with AWS's code and status, never a 5xx page.</summary>
+public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, ServerOptions options)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var response = http.Response;
+        response.Headers["x-amzn-RequestId"] = requestId;
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
+            var credential = SigV4Credential.FromAuthorizationHeader(http.Request.Headers.Authorization.ToString());
+            Authenticate(http.Request, body, credential);
+            var form = ParseForm(http.Request, body);
+            var context = new RequestContext(accounts.AccountFor(credential?.AccessKeyId),
+                credential?.Region is { Length: > 0 } region ? region : options.DefaultRegion);
+
+            if (credential?.Service == "sts" || form.Any(p => p.Key == "Action" && p.Value == "GetCallerIdentity"))
+            {
+                StsResponses.WriteGetCallerIdentity(buffer, context, credential?.AccessKeyId, requestId);
+            }
+            else
+            {
+                var request = Ec2QueryParser.Default.Parse(form);
+                var result = state.Execute(context, request.Operation.Name, request.Parameters);
+                Ec2XmlSerializer.Default.WriteResponse(buffer, request.Operation, result, requestId);
+            }
+            response.StatusCode = StatusCodes.Status200OK;
+        }
+        catch (Exception e)
+        {
+            buffer.Clear();
+            var (status, code, message) = Describe(e);
+            response.StatusCode = status;
+            Ec2XmlSerializer.WriteError(buffer, code, message, requestId);
+        }
+        response.ContentType = Ec2XmlSerializer.ContentType;
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary>Maps every failure to AWS's code and status. Only a bug of ours is a 500, and even then an XML
+    /// InternalError, as AWS answers.</summary>
+    public static (int Status, string Code, string Message) Describe(Exception e) => e switch
+    {
+        Ec2Exception ec2 => (ec2.Code.HttpStatus, ec2.Code.Code, ec2.Message),
+        Ec2ProtocolException p => (p.HttpStatus, p.Code, p.Message),
+        AuthFailureException a => (StatusCodes.Status401Unauthorized, "AuthFailure", a.Message),
+        BadHttpRequestException or InvalidDataException or FormatException =>
+            (StatusCodes.Status400BadRequest, "MalformedQueryString", "The request body is not a valid form-encoded query: " + e.Message),
+        _ => (StatusCodes.Status500InternalServerError, "InternalError", "An internal error has occurred"),
+    };
+
+    /// <summary>The largest request body accepted; EC2's own limit for Query requests is of this order.</summary>
+    public const int MaxBodyBytes = 1 << 20;
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        using var memory = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+        {
+            if (memory.Length + read > MaxBodyBytes)
+                throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            memory.Write(chunk, 0, read);
+        }
+        return memory.ToArray();
+    }
+
+    private void Authenticate(HttpRequest request, byte[] body, SigV4Credential? credential)
+    {
+        if (options.VerifySignaturesWith is not { } secrets)
+            return;
+        if (credential is null)
+            throw new AuthFailureException("AWS was not able to validate the provided access credentials (no AWS4-HMAC-SHA256 signature).");
+        if (!secrets.TryGetValue(credential.AccessKeyId, out var secret) || !SigV4Verifier.IsValid(request, body, credential, secret))
+            throw new AuthFailureException("AWS was not able to validate the provided access credentials");
+    }
+
+    /// <summary>Form fields of a POST body and the query string together, as EC2 accepts both.</summary>
+    private static List<KeyValuePair<string, string?>> ParseForm(HttpRequest request, byte[] body)
+    {
+        var fields = new List<KeyValuePair<string, string?>>();
+        foreach (var (key, values) in request.Query)
+        {
+            foreach (var value in values)
+                fields.Add(new(key, value ?? ""));
+        }
+        if (body.Length > 0)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(body);
+            foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
+                var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+                fields.Add(new(key, value));
+            }
+        }
+        return fields;
+    }
+}
+
+/// <summary>A caller whose signature does not check out (only with --verify-signatures).</summary>
+public sealed class AuthFailureException : Exception
+{
+    public AuthFailureException(string message) : base(message) { }
+
+    public AuthFailureException() { }
+
+    public AuthFailureException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using VpcLab.Model;
+
+namespace VpcLab.Server.Hosting;
+
+/// <summary>How <c>vpclab serve</c> runs: where it listens, where state lives, and who the callers are.</summary>
+public sealed record ServerOptions
+{
+    public const int DefaultPort = 4566;
+    public const string DefaultDataDirectory = ".vpclab";
+
+    /// <summary>Loopback by default: the server is for local clients and test suites.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port (tests).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Where the operation log lives; null keeps everything in memory (lost on exit).</summary>
+    public string? DataDirectory { get; init; } = DefaultDataDirectory;
+
+    /// <summary>Access key id → account. Unknown keys map to a 12-digit key itself, else <see cref="DefaultAccount"/>.</summary>
+    public ImmutableDictionary<string, AccountId> Accounts { get; init; } = ImmutableDictionary<string, AccountId>.Empty;
+
+    public AccountId DefaultAccount { get; init; } = new("111111111111");
+
+    /// <summary>When set, SigV4 signatures are checked against these secrets (access key id → secret access key);
+    /// otherwise they are parsed for the account and Region but not enforced.</summary>
+    public ImmutableDictionary<string, string>? VerifySignaturesWith { get; init; }
+
+    /// <summary>Service quotas: AWS's defaults (5 VPCs per Region...) unless raised, as an account can ask AWS to.</summary>
+    public VpcLab.ControlPlane.Ec2Quotas Quotas { get; init; } = VpcLab.ControlPlane.Ec2Quotas.AwsDefaults;
+
+    /// <summary>Default Region when a request carries no SigV4 credential scope.</summary>
+    public string DefaultRegion { get; init; } = "us-east-1";
+}

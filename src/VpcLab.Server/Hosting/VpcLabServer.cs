@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VpcLab.Server.Persistence;
+
+namespace VpcLab.Server.Hosting;
+
+/// <summary>A running VpcLab server: Kestrel on loopback speaking EC2's Query protocol (and STS's
+/// GetCallerIdentity) to unchanged AWS clients, plus <c>/_vpclab/health</c> and <c>/_vpclab/reset</c> for test
+/// suites.</summary>
+public sealed class VpcLabServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private VpcLabServer(WebApplication app, ServerState state, Uri url)
+    {
+        _app = app;
+        State = state;
+        Url = url;
+    }
+
+    public ServerState State { get; }
+
+    /// <summary>Where clients point --endpoint-url (http://127.0.0.1:PORT).</summary>
+    public Uri Url { get; }
+
+    public static async Task<VpcLabServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var state = ServerState.Open(options.DataDirectory, options.Quotas);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = QueryEndpoint.MaxBodyBytes;
+            k.AddServerHeader = false;
+        });
+        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
+        var app = builder.Build();
+
+        var query = new QueryEndpoint(state, new AccountDirectory(options), options);
+        app.MapGet("/_vpclab/health", () => Results.Json(new { status = "ok", durable = state.IsDurable, replayed = state.Replayed }));
+        app.MapPost("/_vpclab/reset", () =>
+        {
+            state.Reset();
+            return Results.Json(new { status = "reset" });
+        });
+        app.MapPost("/", query.HandleAsync);
+        app.MapGet("/", query.HandleAsync);
+        app.MapFallback(async http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            http.Response.ContentType = "text/xml;charset=UTF-8";
+            await http.Response.WriteAsync(
+                $"<Response><Errors><Error><Code>InvalidAction</Code><Message>VpcLab serves the EC2 Query API at POST /; {System.Security.SecurityElement.Escape(http.Request.Method + " " + http.Request.Path)} is not an action.</Message></Error></Errors><RequestID>{Guid.NewGuid()}</RequestID></Response>").ConfigureAwait(false);
+        });
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new VpcLabServer(app, state, new Uri(address));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => ((IHost)_app).WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        State.Dispose();
+    }
+}

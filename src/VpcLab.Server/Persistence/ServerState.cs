@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Time;
+using VpcLab.Model;
+using VpcLab.Server.Ec2;
+
+namespace VpcLab.Server.Persistence;
+
+/// <summary>The world a server serves: the control plane, the dispatcher in front of it, and (unless in memory)
+/// the operation log that makes every acknowledged mutation durable. Mutations are serialized so the log's order
+/// is the order they were applied in; reads run concurrently on immutable snapshots.</summary>
+public sealed class ServerState : IDisposable
+{
+    /// <summary>Fixed, so replaying the log reproduces the same ids.</summary>
+    public const ulong ServerIdSeed = 0x7c1ab5e7;
+
+    private readonly OperationLog? _log;
+    private readonly TimeProvider _realTime;
+    private readonly Lock _writeLock = new();
+    private SimulatedClock _clock;
+
+    private readonly Ec2Quotas _quotas;
+
+    private ServerState(OperationLog? log, TimeProvider realTime, Ec2Quotas quotas)
+    {
+        _log = log;
+        _realTime = realTime;
+        _quotas = quotas;
+        (_clock, ControlPlane, Dispatcher) = Fresh(realTime, quotas);
+    }
+
+    public Ec2ControlPlane ControlPlane { get; private set; }
+    public Ec2ActionDispatcher Dispatcher { get; private set; }
+    public SimulatedClock Clock => _clock;
+    public bool IsDurable => _log is not null;
+
+    /// <summary>How many logged operations were replayed at start.</summary>
+    public int Replayed { get; private set; }
+
+    /// <summary>Opens the state: in memory when <paramref name="dataDirectory"/> is null, else from (and onto) the
+    /// operation log there, replaying it first.</summary>
+    public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null)
+    {
+        var state = new ServerState(dataDirectory is null ? null : OperationLog.Open(dataDirectory), realTime ?? TimeProvider.System,
+            quotas ?? Ec2Quotas.AwsDefaults);
+        state.Replay();
+        return state;
+    }
+
+    private static (SimulatedClock, Ec2ControlPlane, Ec2ActionDispatcher) Fresh(TimeProvider realTime, Ec2Quotas quotas)
+    {
+        var clock = new SimulatedClock(realTime.GetUtcNow());
+        var controlPlane = new Ec2ControlPlane(new ControlPlaneOptions { Clock = clock, IdSeed = ServerIdSeed, Quotas = quotas });
+        return (clock, controlPlane, new Ec2ActionDispatcher(controlPlane));
+    }
+
+    private void Replay()
+    {
+        if (_log is null)
+            return;
+        foreach (var op in _log.ReadAll())
+        {
+            if (op.Time > _clock.GetUtcNow())
+                _clock.Set(op.Time);
+            var parameters = JsonNode.Parse(op.Parameters) as JsonObject ?? [];
+            try
+            {
+                Dispatcher.Execute(op.Operation, new RequestContext(new AccountId(op.Account), op.Region), parameters);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException(
+                    $"The operation log in {OperationLog.FileName} cannot be replayed: operation {op.Sequence} ({op.Operation}) failed: {e.Message}", e);
+            }
+            Replayed++;
+        }
+    }
+
+    /// <summary>Runs one EC2 action. A mutation is applied and logged under one lock, and is on disk before this
+    /// returns; a failed one leaves neither state nor log changed.</summary>
+    public JsonObject? Execute(RequestContext context, string operation, JsonObject parameters)
+    {
+        if (!Ec2ActionDispatcher.IsMutating(operation))
+            return Dispatcher.Execute(operation, context, parameters);
+        lock (_writeLock)
+        {
+            var now = _realTime.GetUtcNow();
+            if (now > _clock.GetUtcNow())
+                _clock.Set(now); // the simulated clock follows real time unless a workload has moved it ahead
+            if (_log is null)
+                return Dispatcher.Execute(operation, context, parameters);
+            return _log.Append(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, parameters.ToJsonString(),
+                () => Dispatcher.Execute(operation, context, parameters));
+        }
+    }
+
+    /// <summary>Forgets everything: an empty world and an empty log (for test suites).</summary>
+    public void Reset()
+    {
+        lock (_writeLock)
+        {
+            _log?.Clear();
+            (_clock, ControlPlane, Dispatcher) = Fresh(_realTime, _quotas);
+            Replayed = 0;
+        }
+    }
+
+    public void Dispose() => _log?.Dispose();
+}
