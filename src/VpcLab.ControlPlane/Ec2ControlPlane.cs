@@ -16,6 +16,10 @@ public sealed partial class Ec2ControlPlane
     private Network _network;
     private ulong _counter;
 
+    // ClientToken → (request fingerprint, result) per account, Region and action: AWS's idempotency.
+    private ImmutableDictionary<string, (string Fingerprint, object Result)> _clientTokens =
+        ImmutableDictionary<string, (string Fingerprint, object Result)>.Empty.WithComparers(StringComparer.Ordinal);
+
     public Ec2ControlPlane()
         : this(new ControlPlaneOptions())
     {
@@ -72,6 +76,34 @@ public sealed partial class Ec2ControlPlane
                 throw Ec2Errors.DryRun();
             Volatile.Write(ref _counter, tx.Counter);
             Volatile.Write(ref _network, tx.N);
+            return result;
+        }
+    }
+
+    /// <summary>A mutating operation with AWS idempotency: a repeated ClientToken with the same parameters returns
+    /// the first call's result and changes nothing; with different parameters it is IdempotentParameterMismatch.</summary>
+    private T MutateIdempotent<TRequest, T>(RequestContext ctx, bool? dryRun, string? clientToken, string action, TRequest request,
+        Func<Transaction, T> operation)
+        where T : notnull
+    {
+        if (string.IsNullOrEmpty(clientToken))
+            return Mutate(ctx, dryRun, operation);
+        if (clientToken.Length > 64)
+            throw Ec2Errors.InvalidParameterValue($"Value ({clientToken}) for parameter clientToken is invalid. It must be at most 64 characters.");
+        var key = $"{ctx.Account}|{ctx.Region}|{action}|{clientToken}";
+        var fingerprint = System.Text.Json.JsonSerializer.Serialize(request);
+        lock (_gate)
+        {
+            if (_clientTokens.TryGetValue(key, out var earlier))
+            {
+                if (earlier.Fingerprint != fingerprint)
+                    throw Ec2Errors.IdempotentParameterMismatch(clientToken);
+                if (dryRun == true)
+                    throw Ec2Errors.DryRun();
+                return (T)earlier.Result;
+            }
+            var result = Mutate(ctx, dryRun, operation);
+            _clientTokens = _clientTokens.SetItem(key, (fingerprint, result));
             return result;
         }
     }

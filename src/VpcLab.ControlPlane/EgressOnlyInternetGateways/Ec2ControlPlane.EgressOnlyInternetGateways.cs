@@ -6,7 +6,7 @@ namespace VpcLab.ControlPlane;
 public sealed partial class Ec2ControlPlane
 {
     public CreateEgressOnlyInternetGatewayResult CreateEgressOnlyInternetGateway(RequestContext ctx, CreateEgressOnlyInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateEgressOnlyInternetGateway), request, tx =>
         {
             var vpc = tx.Vpc(request.VpcId);
             if (tx.N.EgressOnlyInternetGateways.Values.Count(g => g.VpcId == vpc.Id) >= tx.Quotas.EgressOnlyInternetGatewaysPerVpc)

@@ -24,6 +24,7 @@ public static class Ec2Errors
     public static readonly Ec2ErrorCode IncorrectStateCode = new("IncorrectState");
     public static readonly Ec2ErrorCode IncorrectInstanceStateCode = new("IncorrectInstanceState");
     public static readonly Ec2ErrorCode ResourceAlreadyAssociatedCode = new("Resource.AlreadyAssociated");
+    public static readonly Ec2ErrorCode IdempotentParameterMismatchCode = new("IdempotentParameterMismatch");
 
     // ---- VPC ----
     public static readonly Ec2ErrorCode InvalidVpcIdNotFound = new("InvalidVpcID.NotFound");
@@ -150,6 +151,9 @@ public static class Ec2Errors
 
     public static Ec2Exception UnknownRegion(string region) =>
         new(InvalidParameterValueCode, $"Invalid region: the region '{region}' is not known to this lab");
+
+    public static Ec2Exception IdempotentParameterMismatch(string clientToken) =>
+        new(IdempotentParameterMismatchCode, $"The client token '{clientToken}' has already been used with different parameters.");
 
     public static Ec2Exception DependencyViolation(string message) => new(DependencyViolationCode, message);
 

@@ -12,7 +12,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>Launches MinCount..MaxCount instances (the lab launches MaxCount, or fails). Choice
     /// (docs/notes/controlplane.md#instance-state): instances are running at once, no pending phase.</summary>
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
         {
             int min = request.MinCount ?? throw Ec2Errors.MissingParameter("MinCount");
             int max = request.MaxCount ?? throw Ec2Errors.MissingParameter("MaxCount");

@@ -7,7 +7,7 @@ namespace VpcLab.ControlPlane;
 public sealed partial class Ec2ControlPlane
 {
     public CreateNatGatewayResult CreateNatGateway(RequestContext ctx, CreateNatGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNatGateway), request, tx =>
         {
             if (request.AvailabilityMode is not (null or "zonal"))
             {

@@ -14,6 +14,8 @@ public sealed record CreateNatGatewayRequest
     public string? AvailabilityMode { get; init; }
     public string? PrivateIpAddress { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    /// <summary>Idempotency token: a retry with the same token and parameters returns the first result.</summary>
+    public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }
 }
 

@@ -8,7 +8,7 @@ namespace VpcLab.ControlPlane;
 public sealed partial class Ec2ControlPlane
 {
     public CreateNetworkAclResult CreateNetworkAcl(RequestContext ctx, CreateNetworkAclRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkAcl), request, tx =>
         {
             var vpc = tx.Vpc(request.VpcId);
             if (tx.N.NetworkAcls.Values.Count(a => a.VpcId == vpc.Id) >= tx.Quotas.NetworkAclsPerVpc)

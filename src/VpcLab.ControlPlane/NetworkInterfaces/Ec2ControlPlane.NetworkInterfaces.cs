@@ -112,7 +112,7 @@ public sealed partial class Ec2ControlPlane
     }
 
     public CreateNetworkInterfaceResult CreateNetworkInterface(RequestContext ctx, CreateNetworkInterfaceRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkInterface), request, tx =>
         {
             var subnet = tx.Subnet(request.SubnetId);
             var eni = BuildInterface(tx, new InterfaceSpec(subnet, request.Description, request.PrivateIpAddress, request.Groups,

@@ -26,6 +26,8 @@ public sealed record CreateNetworkInterfaceRequest
     public IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses { get; init; }
     public int? Ipv6AddressCount { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    /// <summary>Idempotency token: a retry with the same token and parameters returns the first result.</summary>
+    public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }
 }
 

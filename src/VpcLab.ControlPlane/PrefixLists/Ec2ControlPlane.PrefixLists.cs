@@ -11,7 +11,7 @@ public sealed partial class Ec2ControlPlane
     public const int MaxPrefixListEntries = 1000;
 
     public CreateManagedPrefixListResult CreateManagedPrefixList(RequestContext ctx, CreateManagedPrefixListRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateManagedPrefixList), request, tx =>
         {
             var name = CheckPrefixListName(request.PrefixListName ?? throw Ec2Errors.MissingParameter("PrefixListName"));
             var family = request.AddressFamily switch

@@ -24,6 +24,8 @@ public sealed record CreateManagedPrefixListRequest
     /// <summary>IPv4 or IPv6.</summary>
     public string? AddressFamily { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    /// <summary>Idempotency token: a retry with the same token and parameters returns the first result.</summary>
+    public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }
 }
 

@@ -11,7 +11,7 @@ public sealed partial class Ec2ControlPlane
     private static readonly Cidr Nat64Prefix = Cidr.Parse("64:ff9b::/96");
 
     public CreateRouteTableResult CreateRouteTable(RequestContext ctx, CreateRouteTableRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
         {
             var vpc = tx.Vpc(request.VpcId);
             if (tx.N.RouteTables.Values.Count(t => t.VpcId == vpc.Id) >= tx.Quotas.RouteTablesPerVpc)

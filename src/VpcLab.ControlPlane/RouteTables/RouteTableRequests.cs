@@ -6,6 +6,8 @@ public sealed record CreateRouteTableRequest
 {
     public string? VpcId { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    /// <summary>Idempotency token: a retry with the same token and parameters returns the first result.</summary>
+    public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }
 }
 
