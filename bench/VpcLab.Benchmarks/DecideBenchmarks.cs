@@ -79,6 +79,10 @@ public class SeedWorldBenchmarks
         }
     }
 
+    internal CompiledNetwork Compiled => _compiled;
+    internal FlowKey[] FlowArray => _flows;
+    internal int[] SourceArray => _sources;
+
     [Benchmark(OperationsPerInvoke = Flows.Count)]
     public int Decide()
     {
