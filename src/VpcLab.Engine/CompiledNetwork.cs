@@ -122,7 +122,6 @@ public sealed partial class CompiledNetwork
         _prefixListModels = [.. network.PrefixLists.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal)];
         var prefixListIndex = Index(_prefixListModels, p => p.Id);
         var tableModels = network.RouteTables.Values.Where(t => _vpcIndex.ContainsKey(t.VpcId)).OrderBy(t => t.Id.Value, StringComparer.Ordinal).ToArray();
-        var tableIndex = Index(tableModels, t => t.Id);
         var aclModels = network.NetworkAcls.Values.Where(a => _vpcIndex.ContainsKey(a.VpcId)).OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToArray();
 
         // VPCs: gateways attached, DNS resolver.
@@ -166,6 +165,18 @@ public sealed partial class CompiledNetwork
                 if (a.GatewayId is { } g && igwIndex.TryGetValue(new InternetGatewayId(g), out int igw)
                     && _internetGatewayModels[igw].AttachedVpcId is { } gv && _vpcIndex.TryGetValue(gv, out int gvi))
                     _vpcs[gvi].GatewayRouteTable = i;
+            }
+        }
+        // AWS always gives a VPC a main table; a snapshot without one (malformed) gets one with the local routes.
+        foreach (var v in _vpcModels)
+        {
+            if (!mainTable.ContainsKey(v.Id))
+            {
+                mainTable[v.Id] = tableModels.Length;
+                var stand = new RouteTable(new RouteTableId("rtb-main-" + v.Id.Value), v.Id, v.OwnerId, v.Region,
+                    [.. v.AssociatedCidrs.Select(c => new Route(RouteDestination.To(c), RouteTarget.Local, RouteOrigin.CreateRouteTable))],
+                    [new RouteTableAssociation(new RouteTableAssociationId("rtbassoc-main-" + v.Id.Value), true, null, null)]);
+                tableModels = [.. tableModels, stand];
             }
         }
         var aclOfSubnet = new Dictionary<SubnetId, int>();

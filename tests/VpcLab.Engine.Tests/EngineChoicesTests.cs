@@ -144,3 +144,35 @@ public class EngineChoicesTests
         w.B.Compile().Run("client", "server", "icmp").AssertVerdict(expected, PathDirection.Return);
     }
 }
+
+public class MalformedSnapshotTests
+{
+    [Fact]
+    public void Compile_EmptyNetwork_Works()
+    {
+        var world = CompiledNetwork.Compile(Network.Empty);
+        Assert.Equal(0, world.InterfaceCount);
+        Assert.Equal(Verdict.Dropped, world.Decide(FlowKey.Tcp(IpAddress.Parse("8.8.8.8"), IpAddress.Parse("1.1.1.1"), 443), -1).Verdict);
+    }
+
+    // A snapshot without the VPC's main route table or default NACL (AWS always has both) still compiles: the
+    // stand-in main table has the local routes, the stand-in NACL denies everything.
+    [Fact]
+    public void Compile_VpcWithoutMainTableOrNacl_LocalOnlyAndDeny()
+    {
+        var b = new WorldBuilder();
+        var vpc = b.Vpc("v", "10.1.0.0/16");
+        var s1 = b.Subnet("s1", vpc, "10.1.1.0/24");
+        var s2 = b.Subnet("s2", vpc, "10.1.2.0/24");
+        b.Instance("a", s1, [b.DefaultSecurityGroup(vpc)]);
+        b.Instance("b", s2, [b.DefaultSecurityGroup(vpc)]);
+        var network = b.Build();
+        network = network with
+        {
+            RouteTables = network.RouteTables.RemoveRange(network.RouteTables.Keys),
+            NetworkAcls = network.NetworkAcls.RemoveRange(network.NetworkAcls.Keys),
+        };
+        var world = CompiledNetwork.Compile(network);
+        world.Run("a", "b").AssertDropped(ExplanationCode.SubnetAclRestriction);
+    }
+}
