@@ -15,6 +15,7 @@ public sealed partial class Ec2ControlPlane
     private readonly ImmutableDictionary<string, RegionInfo> _regions;
     private Network _network;
     private ulong _counter;
+    private ImmutableHashSet<IpAddress> _issuedPublicIps = [];
 
     // ClientToken → (request fingerprint, result) per account, Region and action: AWS's idempotency.
     private ImmutableDictionary<string, (string Fingerprint, object Result)> _clientTokens =
@@ -75,6 +76,8 @@ public sealed partial class Ec2ControlPlane
             if (dryRun == true)
                 throw Ec2Errors.DryRun();
             Volatile.Write(ref _counter, tx.Counter);
+            if (tx.PendingPublicIps.Count > 0)
+                _issuedPublicIps = _issuedPublicIps.Union(tx.PendingPublicIps);
             Volatile.Write(ref _network, tx.N);
             return result;
         }
@@ -123,6 +126,6 @@ public sealed partial class Ec2ControlPlane
         ArgumentNullException.ThrowIfNull(ctx);
         if (!_regions.TryGetValue(ctx.Region, out var region))
             throw Ec2Errors.UnknownRegion(ctx.Region);
-        return new Transaction(Network, ctx, Options, region, counter, Options.Clock.GetUtcNow());
+        return new Transaction(Network, ctx, Options, region, counter, Options.Clock.GetUtcNow()) { IssuedPublicIps = _issuedPublicIps };
     }
 }

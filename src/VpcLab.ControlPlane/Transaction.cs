@@ -261,21 +261,16 @@ internal sealed class Transaction
             throw Ec2Errors.PrivateAddressInUse(address);
     }
 
-    /// <summary>Every public IPv4 in use anywhere: Elastic IPs and auto-assigned public addresses.</summary>
-    private HashSet<IpAddress> UsedPublicAddresses() =>
-    [
-        .. N.ElasticIps.Values.Select(e => e.PublicIp),
-        .. N.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses).Where(p => p.AutoAssignedPublicIp is not null)
-            .Select(p => p.AutoAssignedPublicIp!.Value),
-        .. _pendingPublic,
-    ];
+    /// <summary>Public IPv4s handed out by this transaction, not yet committed.</summary>
+    public HashSet<IpAddress> PendingPublicIps { get; } = [];
 
-    private readonly HashSet<IpAddress> _pendingPublic = [];
+    /// <summary>Every public IPv4 the control plane ever handed out (committed operations). Released addresses
+    /// stay in it: never reusing one is conservative and keeps allocation O(1).</summary>
+    public ImmutableHashSet<IpAddress> IssuedPublicIps { get; init; } = [];
 
     /// <summary>A deterministic, unique public IPv4 from the Region's pool (never .0 or .255).</summary>
     public IpAddress AllocatePublicIpv4()
     {
-        var used = UsedPublicAddresses();
         var pool = Region.PublicIpv4Pool;
         var size = (ulong)pool.AddressCount;
         var start = NextRandom() % size;
@@ -283,9 +278,8 @@ internal sealed class Transaction
         {
             var candidate = pool.AddressAt((start + i) % size);
             var last = (uint)candidate.Value & 0xFF;
-            if (last is 0 or 255 || used.Contains(candidate))
+            if (last is 0 or 255 || IssuedPublicIps.Contains(candidate) || !PendingPublicIps.Add(candidate))
                 continue;
-            _pendingPublic.Add(candidate);
             return candidate;
         }
         throw Ec2Errors.AddressLimitExceeded();
@@ -314,6 +308,13 @@ internal sealed class Transaction
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"0e:{(byte)(r >> 8):x2}:{(byte)(r >> 16):x2}:{(byte)(r >> 24):x2}:{(byte)(r >> 32):x2}:{(byte)(r >> 40):x2}");
     }
+
+    // ------------------------------------------------------------------ quotas
+    /// <summary>True when at least <paramref name="quota"/> of <paramref name="all"/> match. Counts only when the
+    /// whole collection could reach the quota, so generous quotas cost nothing on large worlds.</summary>
+    public static bool AtQuota<TKey, TValue>(ImmutableDictionary<TKey, TValue> all, int quota, Func<TValue, bool> counts)
+        where TKey : notnull =>
+        all.Count >= quota && all.Values.Count(counts) >= quota;
 
     // ------------------------------------------------------------------ small helpers
     public void Put(Vpc v) => N = N with { Vpcs = N.Vpcs.SetItem(v.Id, v) };

@@ -9,7 +9,7 @@ public sealed partial class Ec2ControlPlane
         MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateEgressOnlyInternetGateway), request, tx =>
         {
             var vpc = tx.Vpc(request.VpcId);
-            if (tx.N.EgressOnlyInternetGateways.Values.Count(g => g.VpcId == vpc.Id) >= tx.Quotas.EgressOnlyInternetGatewaysPerVpc)
+            if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerVpc, g => g.VpcId == vpc.Id))
                 throw Ec2Errors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
             var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
                 tx.Account, tx.RegionName, vpc.Id);

@@ -11,7 +11,7 @@ public sealed partial class Ec2ControlPlane
         {
             if (request.Domain is not (null or "vpc"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.Domain}) for parameter domain is invalid. Only 'vpc' is supported (EC2-Classic is retired).");
-            if (tx.N.ElasticIps.Values.Count(e => tx.Owned(e.OwnerId, e.Region)) >= tx.Quotas.ElasticIpsPerRegion)
+            if (Transaction.AtQuota(tx.N.ElasticIps, tx.Quotas.ElasticIpsPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
                 throw Ec2Errors.AddressLimitExceeded();
             var eip = new ElasticIpAddress(new AllocationId(tx.NewId(IdPrefixes.Allocation)), tx.Account, tx.RegionName,
                 tx.AllocatePublicIpv4(), null, null, null);

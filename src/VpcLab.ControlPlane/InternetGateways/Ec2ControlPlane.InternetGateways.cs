@@ -8,7 +8,7 @@ public sealed partial class Ec2ControlPlane
     public CreateInternetGatewayResult CreateInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) =>
         Mutate(ctx, request.DryRun, tx =>
         {
-            if (tx.N.InternetGateways.Values.Count(g => tx.Owned(g.OwnerId, g.Region)) >= tx.Quotas.InternetGatewaysPerRegion)
+            if (Transaction.AtQuota(tx.N.InternetGateways, tx.Quotas.InternetGatewaysPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
                 throw Ec2Errors.InternetGatewayLimitExceeded();
             var igw = new InternetGateway(new InternetGatewayId(tx.NewId(IdPrefixes.InternetGateway)), tx.Account, tx.RegionName, null);
             tx.Put(igw);

@@ -11,7 +11,7 @@ public sealed partial class Ec2ControlPlane
         MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkAcl), request, tx =>
         {
             var vpc = tx.Vpc(request.VpcId);
-            if (tx.N.NetworkAcls.Values.Count(a => a.VpcId == vpc.Id) >= tx.Quotas.NetworkAclsPerVpc)
+            if (Transaction.AtQuota(tx.N.NetworkAcls, tx.Quotas.NetworkAclsPerVpc, a => a.VpcId == vpc.Id))
                 throw Ec2Errors.NetworkAclLimitExceeded(vpc.Id.Value);
             // AWS: a custom ACL has only the '*' deny rules (it blocks everything) and no associations.
             var acl = new NetworkAcl(new NetworkAclId(tx.NewId(IdPrefixes.NetworkAcl)), tx.Account, tx.RegionName, vpc.Id, false, [], []);

@@ -85,7 +85,7 @@ public sealed partial class Ec2ControlPlane
         var description = spec.Description ?? "";
         if (description.Length > 255)
             throw Ec2Errors.InvalidParameterValue("Value for parameter description is invalid: longer than 255 characters.");
-        if (tx.N.NetworkInterfaces.Values.Count(e => tx.Owned(e.OwnerId, e.Region)) >= tx.Quotas.NetworkInterfacesPerRegion)
+        if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
             throw Ec2Errors.NetworkInterfaceLimitExceeded();
         var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName, subnet.Id,
             subnet.VpcId, subnet.AvailabilityZone.Name, [.. addresses], [.. v6], groups, SourceDestCheck: true,

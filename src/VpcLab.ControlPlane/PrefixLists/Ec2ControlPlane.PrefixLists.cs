@@ -27,7 +27,7 @@ public sealed partial class Ec2ControlPlane
             var entries = ParsePrefixListEntries(request.Entries, family, []);
             if (entries.Count > max)
                 throw Ec2Errors.PrefixListMaxEntriesExceeded(max);
-            if (tx.N.PrefixLists.Values.Count(p => p.OwnerId == tx.Account.Value && p.Region == tx.RegionName) >= tx.Quotas.PrefixListsPerRegion)
+            if (Transaction.AtQuota(tx.N.PrefixLists, tx.Quotas.PrefixListsPerRegion, p => p.OwnerId == tx.Account.Value && p.Region == tx.RegionName))
                 throw Ec2Errors.PrefixListLimitExceeded();
             var list = new ManagedPrefixList(new PrefixListId(tx.NewId(IdPrefixes.PrefixList)), tx.Account.Value, tx.RegionName, name, family,
                 [.. entries], max, 1);

@@ -14,7 +14,7 @@ public sealed partial class Ec2ControlPlane
         MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
         {
             var vpc = tx.Vpc(request.VpcId);
-            if (tx.N.RouteTables.Values.Count(t => t.VpcId == vpc.Id) >= tx.Quotas.RouteTablesPerVpc)
+            if (Transaction.AtQuota(tx.N.RouteTables, tx.Quotas.RouteTablesPerVpc, t => t.VpcId == vpc.Id))
                 throw Ec2Errors.RouteTableLimitExceeded(vpc.Id.Value);
             var table = new RouteTable(new RouteTableId(tx.NewId(IdPrefixes.RouteTable)), vpc.Id, tx.Account, tx.RegionName,
                 [.. vpc.AssociatedCidrs.Select(c => new Route(RouteDestination.To(c), RouteTarget.Local, RouteOrigin.CreateRouteTable))], []);

@@ -26,7 +26,7 @@ public sealed partial class Ec2ControlPlane
             // AWS: names are unique per VPC, case-insensitively.
             if (tx.N.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
                 throw Ec2Errors.SecurityGroupDuplicate(name, vpc.Id.Value);
-            if (tx.N.SecurityGroups.Values.Count(g => tx.Owned(g.OwnerId, g.Region)) >= tx.Quotas.SecurityGroupsPerRegion)
+            if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
                 throw Ec2Errors.SecurityGroupLimitExceeded();
             var id = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
             // AWS: a new group has no inbound rules and one outbound rule, all traffic to 0.0.0.0/0.

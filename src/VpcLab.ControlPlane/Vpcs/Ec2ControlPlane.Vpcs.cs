@@ -30,7 +30,7 @@ public sealed partial class Ec2ControlPlane
             var tenancy = request.InstanceTenancy ?? "default";
             if (tenancy is not ("default" or "dedicated"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({tenancy}) for parameter instanceTenancy is invalid. Valid values: default, dedicated");
-            if (tx.N.Vpcs.Values.Count(v => tx.Owned(v.OwnerId, v.Region)) >= tx.Quotas.VpcsPerRegion)
+            if (Transaction.AtQuota(tx.N.Vpcs, tx.Quotas.VpcsPerRegion, v => tx.Owned(v.OwnerId, v.Region)))
                 throw Ec2Errors.VpcLimitExceeded();
 
             var id = new VpcId(tx.NewId(IdPrefixes.Vpc));
