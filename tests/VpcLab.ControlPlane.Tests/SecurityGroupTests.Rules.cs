@@ -207,4 +207,44 @@ public sealed partial class SecurityGroupTests
         });
         Assert.Equal("ssh", lab.N.TagsOf(result.SecurityGroupRules[0].Rule.Id.Value).Name);
     }
+
+    // AWS: ModifySecurityGroupRules replaces a rule in place, keeping its id.
+    [Fact]
+    public void ModifySecurityGroupRules_ByRuleId_ReplacedKeepingId()
+    {
+        var lab = new TestLab();
+        var group = lab.Group(lab.Vpc());
+        var rule = Ingress(lab, group, Tcp(22, 22, "10.0.0.0/8")).SecurityGroupRules[0].Rule;
+        lab.Cp.ModifySecurityGroupRules(Ctx, new ModifySecurityGroupRulesRequest
+        {
+            GroupId = group.Id.Value,
+            SecurityGroupRules = [new SecurityGroupRuleUpdate
+            {
+                SecurityGroupRuleId = rule.Id.Value,
+                SecurityGroupRule = new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 443, ToPort = 443, CidrIpv4 = "192.0.2.0/24", Description = "https" },
+            }],
+        });
+        var updated = lab.N.SecurityGroups[group.Id].Ingress.Single();
+        Assert.Equal((rule.Id, 443, (RulePeer)new CidrPeer(Cidr.Parse("192.0.2.0/24")), "https"), (updated.Id, updated.FromPort, updated.Peer, updated.Description));
+    }
+
+    [Theory]
+    [InlineData("sgr-0123456789abcdef0", "InvalidSecurityGroupRuleId.NotFound")]
+    [InlineData("sgr-1", "InvalidSecurityGroupRuleId.Malformed")]
+    [InlineData("DUPLICATE", "InvalidPermission.Duplicate")]
+    public void ModifySecurityGroupRules_Bad_Refused(string ruleId, string code)
+    {
+        var lab = new TestLab();
+        var group = lab.Group(lab.Vpc());
+        var rules = Ingress(lab, group, Tcp(22, 22, "10.0.0.0/8"), Tcp(80, 80, "10.0.0.0/8")).SecurityGroupRules;
+        var id = ruleId == "DUPLICATE" ? rules[1].Rule.Id.Value : ruleId;
+        var before = lab.N;
+        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.ModifySecurityGroupRules(Ctx, new ModifySecurityGroupRulesRequest
+        {
+            GroupId = group.Id.Value,
+            SecurityGroupRules = [new SecurityGroupRuleUpdate { SecurityGroupRuleId = id, SecurityGroupRule = new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 22, ToPort = 22, CidrIpv4 = "10.0.0.0/8" } }],
+        }));
+        Assert.Equal(code, error.Code.Code);
+        Assert.Same(before, lab.N);
+    }
 }

@@ -342,4 +342,44 @@ public sealed partial class Ec2ControlPlane
             tx.RemoveTags(rule.Id.Value);
         return [.. removed.Distinct().Select(r => new SecurityGroupRuleEntry(group.Id.Value, group.OwnerId.Value, r))];
     }
+
+    public ReturnResult ModifySecurityGroupRules(RequestContext ctx, ModifySecurityGroupRulesRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var group = tx.SecurityGroup(request.GroupId);
+            if (request.SecurityGroupRules is not { Count: > 0 } updates)
+                throw Ec2Errors.MissingParameter("SecurityGroupRule");
+            var rules = group.Rules.ToList();
+            foreach (var update in updates)
+            {
+                var id = update.SecurityGroupRuleId ?? throw Ec2Errors.MissingParameter("SecurityGroupRuleId");
+                if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroupRule))
+                    throw Ec2Errors.SecurityGroupRuleMalformed(id);
+                int index = rules.FindIndex(r => r.Id.Value == id);
+                if (index < 0)
+                    throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                var spec = update.SecurityGroupRule ?? throw Ec2Errors.MissingParameter("SecurityGroupRule");
+                int peers = (spec.CidrIpv4 is not null ? 1 : 0) + (spec.CidrIpv6 is not null ? 1 : 0)
+                    + (spec.PrefixListId is not null ? 1 : 0) + (spec.ReferencedGroupId is not null ? 1 : 0);
+                if (peers != 1)
+                    throw Ec2Errors.InvalidParameterCombination("A security group rule needs exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId.");
+                var permission = new IpPermission
+                {
+                    IpProtocol = spec.IpProtocol,
+                    FromPort = spec.FromPort,
+                    ToPort = spec.ToPort,
+                    IpRanges = spec.CidrIpv4 is null ? null : [new IpRange { CidrIp = spec.CidrIpv4, Description = spec.Description }],
+                    Ipv6Ranges = spec.CidrIpv6 is null ? null : [new Ipv6Range { CidrIpv6 = spec.CidrIpv6, Description = spec.Description }],
+                    PrefixListIds = spec.PrefixListId is null ? null : [new PrefixListIdEntry { PrefixListId = spec.PrefixListId, Description = spec.Description }],
+                    UserIdGroupPairs = spec.ReferencedGroupId is null ? null : [new UserIdGroupPair { GroupId = spec.ReferencedGroupId, Description = spec.Description }],
+                };
+                var old = rules[index];
+                var replacement = ExpandPermissions(tx, group, [permission], old.IsEgress, allocateIds: false)[0] with { Id = old.Id };
+                if (rules.Where((r, i) => i != index).Any(r => r.SamePermission(replacement)))
+                    throw Ec2Errors.PermissionDuplicate(group.Id.Value, Describe(replacement));
+                rules[index] = replacement;
+            }
+            tx.Put(group with { Rules = [.. rules] });
+            return ReturnResult.True;
+        });
 }

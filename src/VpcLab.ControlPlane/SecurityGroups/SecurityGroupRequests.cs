@@ -152,3 +152,30 @@ public sealed record DescribeSecurityGroupRulesRequest
 }
 
 public sealed record DescribeSecurityGroupRulesResult(IReadOnlyList<SecurityGroupRuleEntry> SecurityGroupRules);
+
+/// <summary>ModifySecurityGroupRules: replace rules in place, keeping their ids.</summary>
+public sealed record ModifySecurityGroupRulesRequest
+{
+    public string? GroupId { get; init; }
+    public IReadOnlyList<SecurityGroupRuleUpdate>? SecurityGroupRules { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record SecurityGroupRuleUpdate
+{
+    public string? SecurityGroupRuleId { get; init; }
+    public SecurityGroupRuleRequest? SecurityGroupRule { get; init; }
+}
+
+/// <summary>One rule's new content: a protocol and ports, and exactly one peer.</summary>
+public sealed record SecurityGroupRuleRequest
+{
+    public string? IpProtocol { get; init; }
+    public int? FromPort { get; init; }
+    public int? ToPort { get; init; }
+    public string? CidrIpv4 { get; init; }
+    public string? CidrIpv6 { get; init; }
+    public string? PrefixListId { get; init; }
+    public string? ReferencedGroupId { get; init; }
+    public string? Description { get; init; }
+}
