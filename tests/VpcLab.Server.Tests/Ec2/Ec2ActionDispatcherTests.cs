@@ -28,8 +28,10 @@ public sealed class Ec2ActionDispatcherTests
         var model = Ec2ServiceModel.Instance.Operations.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var supported = _h.Dispatcher.SupportedOperations.ToHashSet(StringComparer.Ordinal);
         Assert.Subset(model, supported);
-        Assert.Equal(model.Except(NotImplemented).Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
-        Assert.Equal(79, supported.Count);
+        Assert.Empty(model.Except(NotImplemented).Except(supported).Order(StringComparer.Ordinal));
+        // The Reachability Analyzer actions may be registered beside the table (src/VpcLab.Server/Insights/).
+        foreach (var op in NotImplemented.Where(op => !op.Contains("NetworkInsights", StringComparison.Ordinal)))
+            Assert.DoesNotContain(op, supported);
     }
 
     [Theory]
@@ -47,6 +49,7 @@ public sealed class Ec2ActionDispatcherTests
     [Theory]
     [InlineData("CreateFlowLogs")]
     [InlineData("DescribeVpcEndpoints")]
+    [InlineData("CreateDhcpOptions")]
     [InlineData("NoSuchThing")]
     public void Execute_ActionNotInTable_IsInvalidAction(string operation)
     {

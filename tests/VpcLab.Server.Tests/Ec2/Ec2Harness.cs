@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
 using VpcLab.Server.Ec2;
+using VpcLab.Server.Protocol;
 
 namespace VpcLab.Server.Tests.Ec2;
 
@@ -19,8 +20,15 @@ internal sealed class Ec2Harness
 
     public RequestContext Context { get; set; } = RequestContext.Default;
 
-    public JsonObject? Run(string operation, string parametersJson = "{}") =>
-        Dispatcher.Execute(operation, Context, JsonNode.Parse(parametersJson)!.AsObject());
+    /// <summary>Executes, then writes the answer with the real serializer, so every member name and value kind
+    /// a mapper produces is checked against the output shape.</summary>
+    public JsonObject? Run(string operation, string parametersJson = "{}")
+    {
+        var result = Dispatcher.Execute(operation, Context, JsonNode.Parse(parametersJson)!.AsObject());
+        var op = Ec2ServiceModel.Instance.FindOperation(operation)!;
+        Assert.NotEmpty(Ec2XmlSerializer.Default.SerializeResponse(op, result, "test"));
+        return result;
+    }
 
     public JsonObject Ok(string operation, string parametersJson = "{}") =>
         Run(operation, parametersJson) ?? throw new InvalidOperationException($"{operation} answered nothing");
