@@ -56,7 +56,7 @@ public sealed partial class Ec2ControlPlane
                 throw Ec2Errors.AddressNotAssigned(privateIp, eni.Id.Value);
             // AWS: the VPC needs an internet gateway for an Elastic IP to be associated in it.
             if (!tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == eni.VpcId))
-                throw new Ec2Exception(Ec2Errors.GatewayNotAttachedCode, $"Network {eni.VpcId} is not attached to any internet gateway");
+                throw Ec2Errors.VpcHasNoInternetGateway(eni.VpcId.Value);
             if (eip.AssociationId is not null && request.AllowReassociation != true
                 && !(eip.NetworkInterfaceId == eni.Id && eip.PrivateIp == privateIp))
                 throw Ec2Errors.ResourceAlreadyAssociated(eip.AllocationId.Value);

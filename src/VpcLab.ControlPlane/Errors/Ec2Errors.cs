@@ -31,7 +31,6 @@ public static class Ec2Errors
     public static readonly Ec2ErrorCode InvalidVpcIdMalformed = new("InvalidVpcID.Malformed");
     public static readonly Ec2ErrorCode InvalidVpcRange = new("InvalidVpc.Range");
     public static readonly Ec2ErrorCode CidrLimitExceededCode = new("CidrLimitExceeded");
-    public static readonly Ec2ErrorCode CidrConflictCode = new("InvalidVpc.Range");
     public static readonly Ec2ErrorCode VpcLimitExceededCode = new("VpcLimitExceeded");
     public static readonly Ec2ErrorCode InvalidVpcCidrBlockAssociationIdNotFound = new("InvalidVpcCidrBlockAssociationID.NotFound");
 
@@ -485,6 +484,12 @@ public static class Ec2Errors
     public static Ec2Exception AddressNotAssigned(IpAddress address, string eniId) =>
         new(InvalidParameterValueCode, $"Some of the specified addresses are not assigned to interface {eniId}: {address}");
 
+    public static Ec2Exception PrivateIpAddressLimitExceeded(int limit) =>
+        new(PrivateIpAddressLimitExceededCode, $"Number of private addresses will exceed limit ({S(limit)}).");
+
+    public static Ec2Exception VpcHasNoInternetGateway(string vpcId) =>
+        new(GatewayNotAttachedCode, $"Network {vpcId} is not attached to any internet gateway");
+
     public static Ec2Exception NetworkInterfaceLimitExceeded() =>
         new(NetworkInterfaceLimitExceededCode, "The maximum number of network interfaces has been reached.");
 
@@ -502,6 +507,11 @@ public static class Ec2Errors
 
     public static Ec2Exception InstancesNotFound(IEnumerable<string> ids) =>
         new(InvalidInstanceIdNotFound, $"The instance IDs '{string.Join(", ", ids)}' do not exist");
+
+    public static readonly Ec2ErrorCode DefaultVpcAlreadyExistsCode = new("DefaultVpcAlreadyExists");
+
+    public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
+        new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
 
     public static Ec2Exception NoDefaultVpc() =>
         new(VpcIdNotSpecifiedCode, "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.");

@@ -60,7 +60,7 @@ public sealed partial class Ec2ControlPlane
         if (extra < 0)
             throw Ec2Errors.InvalidParameterValue($"Value ({extra}) for parameter secondaryPrivateIpAddressCount is invalid.");
         if (addresses.Count + extra > MaxAddressesPerInterface)
-            throw new Ec2Exception(Ec2Errors.PrivateIpAddressLimitExceededCode, $"Number of private addresses will exceed limit ({MaxAddressesPerInterface}).");
+            throw Ec2Errors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
         for (int i = 0; i < extra; i++)
             addresses.Add(new PrivateIpAddress(tx.AllocatePrivateIpv4(subnet, used), false, null));
 
@@ -242,7 +242,7 @@ public sealed partial class Ec2ControlPlane
             if (count < 0)
                 throw Ec2Errors.InvalidParameterValue($"Value ({count}) for parameter secondaryPrivateIpAddressCount is invalid.");
             if (eni.PrivateIpAddresses.Length + added.Count + count > MaxAddressesPerInterface)
-                throw new Ec2Exception(Ec2Errors.PrivateIpAddressLimitExceededCode, $"Number of private addresses will exceed limit ({MaxAddressesPerInterface}).");
+                throw Ec2Errors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
             for (int i = 0; i < count; i++)
                 added.Add(tx.AllocatePrivateIpv4(subnet, used));
             tx.Put(eni with { PrivateIpAddresses = eni.PrivateIpAddresses.AddRange(added.Select(ip => new PrivateIpAddress(ip, false, null))) });
