@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using VpcLab.Engine;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Server.Insights;
+
+/// <summary>What an analysis found: the engine's hops and explanations (or a failure message when the path's
+/// resources cannot be resolved any more).</summary>
+internal sealed record AnalysisOutcome(string Status, string? StatusMessage, bool? NetworkPathFound,
+    ImmutableArray<Hop> Forward, ImmutableArray<Hop> Return, ImmutableArray<Explanation> Explanations)
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    /// <summary>The flow that was traced, when one was.</summary>
+    public FlowKey? Flow { get; init; }
+
+    public static AnalysisOutcome Failure(string message) => new(Failed, message, null, [], [], []);
+}
+
+/// <summary>Runs a path through the engine: the same data plane as <c>vpclab trace</c>, on the current snapshot
+/// (compiled once per snapshot). docs/notes/reachability-api.md#analysis.</summary>
+internal sealed class NetworkInsightsAnalyzer
+{
+    /// <summary>Choice: the internet address of an internet gateway end when the path gives none (TEST-NET-2,
+    /// RFC 5737: never a VPC's or a Region pool's address, and not RFC 1918/6598, which gateways refuse).</summary>
+    public static readonly IpAddress DefaultInternetAddress = IpAddress.Parse("198.51.100.1");
+
+    /// <summary>Destination ports probed when the path names none: at most this many.</summary>
+    private const int MaxProbedPorts = 32;
+
+    private readonly Lock _gate = new();
+    private Network? _network;
+    private CompiledNetwork? _compiled;
+
+    /// <summary>The compiled form of <paramref name="network"/>, cached for the last snapshot seen (snapshots
+    /// are immutable, so reference equality is identity).</summary>
+    public CompiledNetwork Compile(Network network)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(network, _network) || _compiled is null)
+            {
+                _compiled = CompiledNetwork.Compile(network);
+                _network = network;
+            }
+            return _compiled;
+        }
+    }
+
+    public AnalysisOutcome Analyze(NetworkInsightsPath path, Network network)
+    {
+        var compiled = Compile(network);
+        string? missing = Missing(path.Source, network) ?? (path.Destination is { } d ? Missing(d, network) : null);
+        if (missing is not null)
+            return AnalysisOutcome.Failure($"The analysis failed because of a missing component {missing}.");
+
+        var protocol = path.Protocol == "udp" ? IpProtocol.Udp : IpProtocol.Tcp;
+        ushort sourcePort = (ushort)(path.FilterAtSource?.SourcePortRange?.From
+            ?? path.FilterAtDestination?.SourcePortRange?.From ?? FlowKey.DefaultEphemeralPort);
+        var source = SourceEndpoint(path);
+        var destination = DestinationEndpoint(path);
+
+        // An internet gateway as source: the packet enters from the internet through that gateway, so it only
+        // reaches interfaces of the VPC the gateway is attached to.
+        if (path.Source.Kind == PathEndpointKind.InternetGateway && path.Destination is { Kind: not PathEndpointKind.InternetGateway } dest)
+        {
+            var igw = network.InternetGateways[new InternetGatewayId(path.Source.Id)];
+            var destinationVpc = VpcOf(dest, network);
+            if (igw.AttachedVpcId is not { } attached || attached != destinationVpc)
+                return NoPathAt(network, path.Source,
+                    igw.AttachedVpcId is null ? $"{igw.Id} is not attached to a VPC." : $"{igw.Id} is not attached to {destinationVpc}.");
+        }
+
+        var ports = path.DestinationPort is { } p ? [(ushort)p]
+            : path.FilterAtSource?.DestinationPortRange is { } fs ? [fs.From]
+            : path.FilterAtDestination?.DestinationPortRange is { } fd ? [fd.From]
+            : CandidatePorts(path, network, protocol);
+
+        Trace? first = null;
+        try
+        {
+            foreach (var port in ports)
+            {
+                var trace = compiled.Trace(new TraceRequest(source, destination, protocol, port, sourcePort, IpFamily.V4));
+                first ??= trace;
+                if (trace.Verdict == Verdict.Accepted)
+                {
+                    first = trace;
+                    break;
+                }
+            }
+        }
+        catch (TraceRequestException e)
+        {
+            return AnalysisOutcome.Failure("The network configuration is not supported: " + e.Message);
+        }
+        var t = first!;
+
+        // An internet gateway as destination: the path is found only if the packet leaves through that gateway.
+        if (path.Destination is { Kind: PathEndpointKind.InternetGateway } gateway && t.Verdict == Verdict.Accepted
+            && !t.Forward.Any(h => h.Component.Kind == ComponentKind.InternetGateway && h.Component.Id == gateway.Id))
+        {
+            var explanation = new Explanation(ExplanationCode.NoPath, Component: Ref(network, ComponentKind.InternetGateway, gateway.Id))
+            {
+                Message = $"The packet reaches {t.Flow.Destination} without crossing {gateway.Id}.",
+            };
+            return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, t.Forward, [], [explanation]) { Flow = t.Flow };
+        }
+        return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, t.Verdict == Verdict.Accepted, t.Forward,
+            t.Verdict == Verdict.Accepted || t.DroppedOn == PathDirection.Return ? t.Return : [], t.Explanations) { Flow = t.Flow };
+    }
+
+    private static AnalysisOutcome NoPathAt(Network network, PathEndpoint gateway, string message)
+    {
+        var component = Ref(network, ComponentKind.InternetGateway, gateway.Id);
+        var explanation = new Explanation(ExplanationCode.NoPath, Component: component) { Message = message };
+        var hop = new Hop(1, component, HopAction.Dropped, TrafficDirection.Ingress, null, null, null, default, [explanation]);
+        return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, [hop], [], [explanation]);
+    }
+
+    private static ComponentRef Ref(Network network, ComponentKind kind, string id) => new(kind, id, network.NameOf(id));
+
+    private static TraceEndpoint SourceEndpoint(NetworkInsightsPath path)
+    {
+        var selected = path.SourceIp ?? path.FilterAtSource?.SourceAddress ?? path.FilterAtDestination?.SourceAddress;
+        return path.Source.Kind switch
+        {
+            PathEndpointKind.Instance => TraceEndpoint.Instance(new InstanceId(path.Source.Id), selected),
+            PathEndpointKind.NetworkInterface => TraceEndpoint.Interface(new NetworkInterfaceId(path.Source.Id), selected),
+            _ => TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress),
+        };
+    }
+
+    private static TraceEndpoint DestinationEndpoint(NetworkInsightsPath path)
+    {
+        var selected = path.DestinationIp ?? path.FilterAtDestination?.DestinationAddress ?? path.FilterAtSource?.DestinationAddress;
+        if (path.Destination is not { } d)
+            return TraceEndpoint.ForAddress(selected!.Value);
+        // From the internet a given address is taken as is: a public address reaches its interface through the
+        // gateway, a private one is refused there (IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS), as on AWS.
+        if (path.Source.Kind == PathEndpointKind.InternetGateway && selected is { } fromInternet)
+            return TraceEndpoint.ForAddress(fromInternet);
+        return d.Kind switch
+        {
+            PathEndpointKind.Instance => TraceEndpoint.Instance(new InstanceId(d.Id), selected),
+            PathEndpointKind.NetworkInterface => TraceEndpoint.Interface(new NetworkInterfaceId(d.Id), selected),
+            _ => TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress),
+        };
+    }
+
+    /// <summary>The id of a resource that no longer exists (or an instance that is terminated), else null.</summary>
+    private static string? Missing(PathEndpoint endpoint, Network network) => endpoint.Kind switch
+    {
+        PathEndpointKind.Instance => network.Instances.TryGetValue(new InstanceId(endpoint.Id), out var i) && i.State != InstanceState.Terminated
+            ? null : endpoint.Id,
+        PathEndpointKind.NetworkInterface => network.NetworkInterfaces.ContainsKey(new NetworkInterfaceId(endpoint.Id)) ? null : endpoint.Id,
+        _ => network.InternetGateways.ContainsKey(new InternetGatewayId(endpoint.Id)) ? null : endpoint.Id,
+    };
+
+    private static VpcId? VpcOf(PathEndpoint endpoint, Network network) => endpoint.Kind switch
+    {
+        PathEndpointKind.Instance => network.Instances[new InstanceId(endpoint.Id)].VpcId,
+        PathEndpointKind.NetworkInterface => network.NetworkInterfaces[new NetworkInterfaceId(endpoint.Id)].VpcId,
+        _ => network.InternetGateways[new InternetGatewayId(endpoint.Id)].AttachedVpcId,
+    };
+
+    /// <summary>Choice (docs/notes/reachability-api.md#ports): RA without a destination port asks about every
+    /// port; we probe concrete ones — the lower bound of each inbound rule of the destination's security groups
+    /// that can match the protocol, ascending — and report the first that gets through (else the first probe).
+    /// With no such rule (or no interface at the destination) the probe is 80 for TCP and 53 for UDP.</summary>
+    private static ushort[] CandidatePorts(NetworkInsightsPath path, Network network, IpProtocol protocol)
+    {
+        var groups = path.Destination switch
+        {
+            { Kind: PathEndpointKind.Instance } d => network.Instances[new InstanceId(d.Id)].NetworkInterfaces
+                .SelectMany(e => network.NetworkInterfaces.TryGetValue(e, out var eni) ? eni.Groups : []),
+            { Kind: PathEndpointKind.NetworkInterface } d => network.NetworkInterfaces[new NetworkInterfaceId(d.Id)].Groups.AsEnumerable(),
+            _ => [],
+        };
+        var ports = groups.Distinct()
+            .SelectMany(g => network.SecurityGroups.TryGetValue(g, out var sg) ? sg.Rules : [])
+            .Where(r => !r.IsEgress && r.Protocol.Matches(protocol))
+            .Select(r => r.Protocol.IsAll || r.FromPort < 0 ? 0 : r.FromPort)
+            .Distinct().Order().Take(MaxProbedPorts)
+            .Select(p => (ushort)Math.Clamp(p, 0, ushort.MaxValue)).ToArray();
+        return ports.Length > 0 ? ports : [protocol == IpProtocol.Udp ? (ushort)53 : (ushort)80];
+    }
+}
