@@ -41,6 +41,9 @@ if (args.Length > 0 && args[0] == "--cpu")
     var seed = new SeedWorldBenchmarks();
     seed.Setup();
     Report("seed world", seed.Compiled, seed.FlowArray, seed.SourceArray);
+    var scenario = new SeedScenarioBenchmarks();
+    scenario.Setup();
+    Report("scenarios/seed.yaml through the ControlPlane", scenario.Compiled, scenario.FlowArray, scenario.SourceArray);
     return;
 }
 
