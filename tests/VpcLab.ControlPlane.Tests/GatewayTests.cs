@@ -80,8 +80,7 @@ public sealed partial class GatewayTests
     public void DeleteInternetGateway_BadId_MalformedOrNotFound(string id, string code)
     {
         var lab = new TestLab();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DeleteInternetGateway(Ctx, new DeleteInternetGatewayRequest { InternetGatewayId = id }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DeleteInternetGateway(Ctx, new DeleteInternetGatewayRequest { InternetGatewayId = id }));
     }
 
     // AWS: 5 internet gateways per Region by default.

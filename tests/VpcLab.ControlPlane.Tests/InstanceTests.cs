@@ -173,8 +173,7 @@ public sealed class InstanceTests
     public void DescribeInstances_BadId_MalformedOrNotFound(string id, string code)
     {
         var lab = new TestLab();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DescribeInstances(Ctx, new DescribeInstancesRequest { InstanceIds = [id] }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DescribeInstances(Ctx, new DescribeInstancesRequest { InstanceIds = [id] }));
     }
 
     // DescribeInstances groups instances by reservation and filters by the documented names.

@@ -86,8 +86,7 @@ public sealed class NetworkAclTests
     {
         var (lab, _, acl) = Setup();
         var before = lab.N;
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 10, protocol, cidr: cidr, ipv6: ipv6, from: from, to: to, type: type, code: code)));
-        Assert.Equal(expected, error.Code.Code);
+        lab.FailsWith(expected, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 10, protocol, cidr: cidr, ipv6: ipv6, from: from, to: to, type: type, code: code)));
         Assert.Same(before, lab.N);
     }
 
@@ -201,8 +200,7 @@ public sealed class NetworkAclTests
     public void DeleteNetworkAcl_BadId_MalformedOrNotFound(string id, string code)
     {
         var lab = new TestLab();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DeleteNetworkAcl(Ctx, new DeleteNetworkAclRequest { NetworkAclId = id }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DeleteNetworkAcl(Ctx, new DeleteNetworkAclRequest { NetworkAclId = id }));
     }
 
     [Fact]

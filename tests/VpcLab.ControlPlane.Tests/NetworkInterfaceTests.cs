@@ -40,8 +40,7 @@ public sealed class NetworkInterfaceTests
         var subnet = lab.Subnet(lab.Vpc());
         lab.Eni(subnet);
         var before = lab.N;
-        var error = Assert.Throws<Ec2Exception>(() => lab.Eni(subnet, ip));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Eni(subnet, ip));
         Assert.Same(before, lab.N);
     }
 
@@ -235,8 +234,7 @@ public sealed class NetworkInterfaceTests
     public void DescribeNetworkInterfaces_BadId_MalformedOrNotFound(string id, string code)
     {
         var lab = new TestLab();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DescribeNetworkInterfaces(Ctx, new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [id] }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DescribeNetworkInterfaces(Ctx, new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [id] }));
     }
 
     [Fact]

@@ -58,8 +58,7 @@ public sealed class PrefixListTests
     {
         var lab = new TestLab();
         var before = lab.N;
-        var error = Assert.Throws<Ec2Exception>(() => Create(lab, name, max, cidrs));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => Create(lab, name, max, cidrs));
         Assert.Same(before, lab.N);
     }
 
@@ -121,8 +120,7 @@ public sealed class PrefixListTests
         var lab = new TestLab();
         var list = Create(lab);
         var other = new RequestContext(new AccountId("222222222222"), "us-east-1");
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DescribeManagedPrefixLists(other, new DescribeManagedPrefixListsRequest { PrefixListIds = [list.Id.Value] }));
-        Assert.Equal("InvalidPrefixListID.NotFound", error.Code.Code);
+        lab.FailsWith("InvalidPrefixListID.NotFound", () => lab.Cp.DescribeManagedPrefixLists(other, new DescribeManagedPrefixListsRequest { PrefixListIds = [list.Id.Value] }));
     }
 
     // DescribePrefixLists shows only the AWS-managed service lists of the Region.

@@ -60,7 +60,6 @@ public sealed partial class RouteTableTests
     public void DeleteRouteTable_BadId_MalformedOrNotFound(string id, string code)
     {
         var (lab, _, _, _) = Setup();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DeleteRouteTable(Ctx, new DeleteRouteTableRequest { RouteTableId = id }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DeleteRouteTable(Ctx, new DeleteRouteTableRequest { RouteTableId = id }));
     }
 }

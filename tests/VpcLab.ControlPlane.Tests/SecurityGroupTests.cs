@@ -53,8 +53,7 @@ public sealed partial class SecurityGroupTests
         var lab = new TestLab();
         var vpc = lab.Vpc();
         var before = lab.N;
-        var error = Assert.Throws<Ec2Exception>(() => Create(lab, vpc, name));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => Create(lab, vpc, name));
         Assert.Same(before, lab.N);
     }
 
@@ -117,8 +116,7 @@ public sealed partial class SecurityGroupTests
     {
         var lab = new TestLab();
         lab.Vpc();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DescribeSecurityGroups(Ctx, new DescribeSecurityGroupsRequest { GroupIds = [id] }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DescribeSecurityGroups(Ctx, new DescribeSecurityGroupsRequest { GroupIds = [id] }));
     }
 
     [Fact]

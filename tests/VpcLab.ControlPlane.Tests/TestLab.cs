@@ -87,4 +87,14 @@ internal sealed class TestLab
     }
 
     public Ec2Exception Fails(Ec2ErrorCode expected, Func<object> operation) => Fails(expected, () => { operation(); });
+
+    /// <summary>As <see cref="Fails(Ec2ErrorCode, Action)"/>, naming the code as AWS spells it.</summary>
+    public Ec2Exception FailsWith(string expectedCode, Func<object> operation)
+    {
+        var before = Cp.Network;
+        var error = Assert.Throws<Ec2Exception>(() => { operation(); });
+        Assert.Equal(expectedCode, error.Code.Code);
+        Assert.Same(before, Cp.Network);
+        return error;
+    }
 }

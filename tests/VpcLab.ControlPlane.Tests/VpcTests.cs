@@ -173,8 +173,7 @@ public sealed partial class VpcTests
     {
         var lab = new TestLab();
         lab.Vpc();
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DeleteVpc(TestLab.Ctx, new DeleteVpcRequest { VpcId = id }));
-        Assert.Equal(code, error.Code.Code);
+        lab.FailsWith(code, () => lab.Cp.DeleteVpc(TestLab.Ctx, new DeleteVpcRequest { VpcId = id }));
     }
 
     // AWS: an operation sees only its own account's resources in its own Region.
@@ -186,8 +185,7 @@ public sealed partial class VpcTests
         var lab = new TestLab();
         var vpc = lab.Vpc();
         var other = new RequestContext(new AccountId(account), region);
-        var error = Assert.Throws<Ec2Exception>(() => lab.Cp.DescribeVpcs(other, new DescribeVpcsRequest { VpcIds = [vpc.Id.Value] }));
-        Assert.Equal("InvalidVpcID.NotFound", error.Code.Code);
+        lab.FailsWith("InvalidVpcID.NotFound", () => lab.Cp.DescribeVpcs(other, new DescribeVpcsRequest { VpcIds = [vpc.Id.Value] }));
         Assert.Empty(lab.Cp.DescribeVpcs(other, new DescribeVpcsRequest()).Vpcs);
     }
 
