@@ -7,7 +7,7 @@ namespace VpcLab.Server.Ec2;
 
 /// <summary>The action table: every EC2 action of the model subset that the control plane implements.
 /// Actions of the subset it lacks (DHCP options, VPC endpoints, peering, flow logs, Reachability Analyzer,
-/// CreateDefaultVpc, ...) are absent, so the host answers them InvalidAction (docs/notes/ec2-api.md#actions).</summary>
+/// ...) are absent, so the host answers them InvalidAction (docs/notes/ec2-api.md#actions).</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private void Register(Registrar r)
@@ -19,6 +19,14 @@ public sealed partial class Ec2ActionDispatcher
             x => x.Regions, "Regions", g => g.Name, (g, _) => RegionShape.Map(g));
         r.List<DescribeAvailabilityZonesRequest, DescribeAvailabilityZonesResult, AvailabilityZone>("DescribeAvailabilityZones",
             cp.DescribeAvailabilityZones, x => x.AvailabilityZones, "AvailabilityZones", z => z.Name, (z, _) => RegionShape.Zone(z));
+
+        // Account attributes (src/VpcLab.ControlPlane/AccountAttributes/)
+        r.List<DescribeAccountAttributesRequest, DescribeAccountAttributesResult, AccountAttribute>("DescribeAccountAttributes", cp.DescribeAccountAttributes,
+            x => x.AccountAttributes, "AccountAttributes", null, (a, _) => new JsonObject
+            {
+                ["AttributeName"] = a.AttributeName,
+                ["AttributeValues"] = Json.Array(a.AttributeValues, v => new JsonObject { ["AttributeValue"] = v }),
+            });
 
         // VPCs
         r.Action<CreateVpcRequest, CreateVpcResult>("CreateVpc", cp.CreateVpc, (x, c, _) => new JsonObject { ["Vpc"] = VpcShape.Map(x.Vpc, c) });
@@ -102,6 +110,8 @@ public sealed partial class Ec2ActionDispatcher
             (x, c, _) => new JsonObject { ["Return"] = x.Return, ["RevokedSecurityGroupRules"] = Json.Array(x.RevokedSecurityGroupRules, e => SecurityGroupRuleShape.Revoked(e, c)) });
         r.Action<RevokeSecurityGroupEgressRequest, RevokeSecurityGroupEgressResult>("RevokeSecurityGroupEgress", cp.RevokeSecurityGroupEgress,
             (x, c, _) => new JsonObject { ["Return"] = x.Return, ["RevokedSecurityGroupRules"] = Json.Array(x.RevokedSecurityGroupRules, e => SecurityGroupRuleShape.Revoked(e, c)) });
+        r.Action<ModifySecurityGroupRulesRequest, ReturnResult>("ModifySecurityGroupRules", cp.ModifySecurityGroupRules,
+            (x, _, _) => new JsonObject { ["Return"] = x.Return });
         r.List<DescribeSecurityGroupRulesRequest, DescribeSecurityGroupRulesResult, SecurityGroupRuleEntry>("DescribeSecurityGroupRules", cp.DescribeSecurityGroupRules,
             x => x.SecurityGroupRules, "SecurityGroupRules", e => e.Rule.Id.Value, SecurityGroupRuleShape.Map);
 

@@ -184,4 +184,53 @@ public sealed partial class Ec2SdkTests
         await _ec2.ReplaceNetworkAclAssociationAsync(new ReplaceNetworkAclAssociationRequest { AssociationId = back, NetworkAclId = defaultAcl.NetworkAclId }, Ct);
         await _ec2.DeleteNetworkAclAsync(new DeleteNetworkAclRequest { NetworkAclId = acl.NetworkAclId }, Ct);
     }
+
+    [Fact]
+    public async Task ModifySecurityGroupRules_ReplacesARuleKeepingItsId()
+    {
+        var vpc = await NewVpc();
+        var groupId = (await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "m", Description = "m", VpcId = vpc.VpcId }, Ct)).GroupId;
+        var rule = Assert.Single((await _ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = groupId,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 22, ToPort = 22, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/8" }] }],
+        }, Ct)).SecurityGroupRules);
+
+        var modified = await _ec2.ModifySecurityGroupRulesAsync(new ModifySecurityGroupRulesRequest
+        {
+            GroupId = groupId,
+            SecurityGroupRules =
+            [
+                new SecurityGroupRuleUpdate
+                {
+                    SecurityGroupRuleId = rule.SecurityGroupRuleId,
+                    SecurityGroupRule = new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 443, ToPort = 443, CidrIpv4 = "10.1.0.0/16", Description = "https" },
+                },
+            ],
+        }, Ct);
+        Assert.True(modified.Return);
+
+        var after = Assert.Single((await _ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest
+        {
+            SecurityGroupRuleIds = [rule.SecurityGroupRuleId],
+        }, Ct)).SecurityGroupRules);
+        Assert.Equal(443, after.FromPort);
+        Assert.Equal("10.1.0.0/16", after.CidrIpv4);
+        Assert.Equal("https", after.Description);
+    }
+
+    [Fact]
+    public async Task DescribeAccountAttributes_PlatformAndDefaultVpc()
+    {
+        var all = (await _ec2.DescribeAccountAttributesAsync(new DescribeAccountAttributesRequest(), Ct)).AccountAttributes;
+        Assert.Equal(
+            new[] { "vpc-max-security-groups-per-interface", "max-instances", "supported-platforms", "default-vpc", "max-elastic-ips", "vpc-max-elastic-ips" },
+            all.Select(a => a.AttributeName));
+        var named = (await _ec2.DescribeAccountAttributesAsync(new DescribeAccountAttributesRequest { AttributeNames = ["supported-platforms", "default-vpc"] }, Ct)).AccountAttributes;
+        Assert.Equal("VPC", Assert.Single(named, a => a.AttributeName == "supported-platforms").AttributeValues.Single().AttributeValue);
+        // The server creates the Region's default VPC on an account's first call (as AWS has one); "none" without it.
+        var defaultVpc = Assert.Single(named, a => a.AttributeName == "default-vpc").AttributeValues.Single().AttributeValue;
+        var described = (await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("is-default", ["true"])] }, Ct)).Vpcs;
+        Assert.Equal(described.Count == 0 ? "none" : described[0].VpcId, defaultVpc);
+    }
 }

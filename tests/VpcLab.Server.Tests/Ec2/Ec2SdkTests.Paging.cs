@@ -15,7 +15,7 @@ public sealed partial class Ec2SdkTests
             created.Add((await NewSubnet(vpc.VpcId, $"10.0.{i}.0/24")).SubnetId);
 
         var seen = new List<string>();
-        var request = new DescribeSubnetsRequest { MaxResults = 5 };
+        var request = new DescribeSubnetsRequest { MaxResults = 5, Filters = [new Filter("vpc-id", [vpc.VpcId])] };
         int pages = 0;
         do
         {
@@ -36,7 +36,7 @@ public sealed partial class Ec2SdkTests
         for (int i = 0; i < 11; i++)
             await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = $"g{i}", Description = "g", VpcId = vpc.VpcId }, Ct);
         var names = new List<string>();
-        await foreach (var group in _ec2.Paginators.DescribeSecurityGroups(new DescribeSecurityGroupsRequest { MaxResults = 5 }).SecurityGroups.WithCancellation(Ct))
+        await foreach (var group in _ec2.Paginators.DescribeSecurityGroups(new DescribeSecurityGroupsRequest { MaxResults = 5, Filters = [new Filter("vpc-id", [vpc.VpcId])] }).SecurityGroups.WithCancellation(Ct))
             names.Add(group.GroupName);
         Assert.Equal(12, names.Count); // 11 + the VPC's default group
         Assert.Equal(12, names.Distinct().Count());

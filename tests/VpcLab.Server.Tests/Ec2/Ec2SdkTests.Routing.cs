@@ -94,7 +94,8 @@ public sealed partial class Ec2SdkTests
 
         await _ec2.DeleteRouteAsync(new DeleteRouteRequest { RouteTableId = table.RouteTableId, DestinationCidrBlock = "0.0.0.0/0" }, Ct);
         await _ec2.DeleteInternetGatewayAsync(new DeleteInternetGatewayRequest { InternetGatewayId = igw.InternetGatewayId }, Ct);
-        Assert.Empty((await _ec2.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest(), Ct)).InternetGateways);
+        var e = await Fails(() => _ec2.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest { InternetGatewayIds = [igw.InternetGatewayId] }, Ct));
+        Assert.Equal("InvalidInternetGatewayID.NotFound", e.ErrorCode);
     }
 
     private async Task<Route> DefaultRoute(string tableId) =>

@@ -132,10 +132,11 @@ public sealed partial class Ec2SdkTests
     public async Task Regions_AreSeparate_AndAccountsAreSeparate()
     {
         await NewVpc();
+        // Only the default VPC (which the server creates per account and Region, as AWS does) may be seen there.
         using var west = Client(region: "eu-west-1");
-        Assert.Empty((await west.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs);
+        Assert.All((await west.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs, v => Assert.True(v.IsDefault));
         using var other = Client(accessKey: SecondAccessKey);
-        Assert.Empty((await other.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs);
+        Assert.All((await other.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs, v => Assert.True(v.IsDefault));
         var own = await other.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }, Ct);
         Assert.Equal("222222222222", own.Vpc.OwnerId);
     }
@@ -171,7 +172,7 @@ public sealed partial class Ec2SdkTests
         Assert.Equal(subnet.SubnetId, gone.SubnetId);
 
         await _ec2.DeleteSubnetAsync(new DeleteSubnetRequest { SubnetId = subnet.SubnetId }, Ct);
-        Assert.Empty((await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest(), Ct)).Subnets);
+        Assert.Empty((await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new Filter("vpc-id", [vpc.VpcId])] }, Ct)).Subnets);
     }
 
     [Fact]
@@ -189,6 +190,6 @@ public sealed partial class Ec2SdkTests
         var e = await Fails(() => _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16", DryRun = true }, Ct));
         Assert.Equal("DryRunOperation", e.ErrorCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, e.StatusCode);
-        Assert.Empty((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs);
+        Assert.Empty((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("cidr", ["10.0.0.0/16"])] }, Ct)).Vpcs);
     }
 }
