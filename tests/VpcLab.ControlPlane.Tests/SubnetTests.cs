@@ -201,4 +201,20 @@ public sealed class SubnetTests
         var filtered = lab.Cp.DescribeAvailabilityZones(TestLab.Ctx, new DescribeAvailabilityZonesRequest { Filters = [new Filter("zone-id", "use1-az4")] });
         Assert.Equal("us-east-1d", Assert.Single(filtered.AvailabilityZones).Name);
     }
+
+    // Choice: deleting a subnet purges its terminated instances and deleted NAT gateways, so no record in the
+    // snapshot names a missing subnet.
+    [Fact]
+    public void DeleteSubnet_WithTerminatedInstanceAndDeletedNat_Purged()
+    {
+        var lab = new TestLab();
+        var subnet = lab.Subnet(lab.Vpc());
+        var instance = lab.Instance(subnet);
+        var nat = lab.Nat(subnet, isPublic: false);
+        lab.Cp.TerminateInstances(TestLab.Ctx, new TerminateInstancesRequest { InstanceIds = [instance.Id.Value] });
+        lab.Cp.DeleteNatGateway(TestLab.Ctx, new DeleteNatGatewayRequest { NatGatewayId = nat.Id.Value });
+        lab.Cp.DeleteSubnet(TestLab.Ctx, new DeleteSubnetRequest { SubnetId = subnet.Id.Value });
+        Assert.Empty(lab.N.Instances);
+        Assert.Empty(lab.N.NatGateways);
+    }
 }

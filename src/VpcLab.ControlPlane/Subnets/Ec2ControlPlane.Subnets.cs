@@ -118,6 +118,9 @@ public sealed partial class Ec2ControlPlane
                 tx.Put(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) });
             tx.N = tx.N with { Subnets = tx.N.Subnets.Remove(subnet.Id) };
             tx.RemoveTags(subnet.Id.Value);
+            // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
+            // snapshot names a subnet that no longer exists.
+            PurgeRemains(tx, i => i.SubnetId == subnet.Id, g => g.SubnetId == subnet.Id);
             return EmptyResult.Instance;
         });
 
@@ -199,4 +202,16 @@ public sealed partial class Ec2ControlPlane
                 .Add("opt-in-status", _ => "opt-in-not-required");
             return new DescribeRegionsResult([.. schema.Apply(regions, request.Filters, tx.N)]);
         });
+
+    /// <summary>Removes terminated instances and deleted NAT gateways matching the predicates (and their tags).</summary>
+    private static void PurgeRemains(Transaction tx, Func<Instance, bool> instance, Func<NatGateway, bool> nat)
+    {
+        var instances = tx.N.Instances.Values.Where(i => i.State == InstanceState.Terminated && instance(i)).Select(i => i.Id).ToList();
+        var nats = tx.N.NatGateways.Values.Where(g => g.State == NatGatewayState.Deleted && nat(g)).Select(g => g.Id).ToList();
+        if (instances.Count == 0 && nats.Count == 0)
+            return;
+        tx.N = tx.N with { Instances = tx.N.Instances.RemoveRange(instances), NatGateways = tx.N.NatGateways.RemoveRange(nats) };
+        foreach (var id in instances.Select(i => i.Value).Concat(nats.Select(g => g.Value)))
+            tx.RemoveTags(id);
+    }
 }

@@ -147,9 +147,8 @@ public sealed partial class Ec2ControlPlane
                 RouteTables = n.RouteTables.RemoveRange(main.Select(t => t.Id)),
                 NetworkAcls = n.NetworkAcls.RemoveRange(acls.Select(a => a.Id)),
                 SecurityGroups = n.SecurityGroups.RemoveRange(sgs.Select(g => g.Id)),
-                // Terminated instances of the VPC stay visible as AWS shows them for a while; NAT gateways in
-                // state deleted likewise.
             };
+            PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
             foreach (var id in main.Select(t => t.Id.Value).Concat(acls.Select(a => a.Id.Value)).Concat(sgs.Select(g => g.Id.Value)).Append(vpc.Id.Value))
                 tx.RemoveTags(id);
             return EmptyResult.Instance;
