@@ -112,6 +112,10 @@ public sealed partial class Ec2ActionDispatcher
             (x, c, _) => new JsonObject { ["Return"] = x.Return, ["RevokedSecurityGroupRules"] = Json.Array(x.RevokedSecurityGroupRules, e => SecurityGroupRuleShape.Revoked(e, c)) });
         r.Action<ModifySecurityGroupRulesRequest, ReturnResult>("ModifySecurityGroupRules", cp.ModifySecurityGroupRules,
             (x, _, _) => new JsonObject { ["Return"] = x.Return });
+        r.Action<UpdateSecurityGroupRuleDescriptionsIngressRequest, ReturnResult>("UpdateSecurityGroupRuleDescriptionsIngress",
+            cp.UpdateSecurityGroupRuleDescriptionsIngress, (x, _, _) => new JsonObject { ["Return"] = x.Return });
+        r.Action<UpdateSecurityGroupRuleDescriptionsEgressRequest, ReturnResult>("UpdateSecurityGroupRuleDescriptionsEgress",
+            cp.UpdateSecurityGroupRuleDescriptionsEgress, (x, _, _) => new JsonObject { ["Return"] = x.Return });
         r.List<DescribeSecurityGroupRulesRequest, DescribeSecurityGroupRulesResult, SecurityGroupRuleEntry>("DescribeSecurityGroupRules", cp.DescribeSecurityGroupRules,
             x => x.SecurityGroupRules, "SecurityGroupRules", e => e.Rule.Id.Value, SecurityGroupRuleShape.Map);
 

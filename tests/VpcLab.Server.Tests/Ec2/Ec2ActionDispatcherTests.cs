@@ -18,7 +18,6 @@ public sealed class Ec2ActionDispatcherTests
         "DeleteVpcEndpoints", "DeleteVpcPeeringConnection",
         "DescribeDhcpOptions", "DescribeFlowLogs", "DescribeVpcEndpointServices", "DescribeVpcEndpoints", "DescribeVpcPeeringConnections",
         "ModifyVpcEndpoint", "ModifyVpcPeeringConnectionOptions", "RejectVpcPeeringConnection",
-        "UpdateSecurityGroupRuleDescriptionsEgress", "UpdateSecurityGroupRuleDescriptionsIngress",
     ];
 
     /// <summary>Registered beside the table by other parts of the server: the Reachability Analyzer actions

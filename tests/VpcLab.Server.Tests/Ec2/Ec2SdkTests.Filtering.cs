@@ -233,4 +233,39 @@ public sealed partial class Ec2SdkTests
         var described = (await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("is-default", ["true"])] }, Ct)).Vpcs;
         Assert.Equal(described.Count == 0 ? "none" : described[0].VpcId, defaultVpc);
     }
+
+    [Fact]
+    public async Task UpdateSecurityGroupRuleDescriptions_ByPermissionAndByRuleId()
+    {
+        var vpc = await NewVpc();
+        var groupId = (await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "d", Description = "d", VpcId = vpc.VpcId }, Ct)).GroupId;
+        var ssh = new IpPermission { IpProtocol = "tcp", FromPort = 22, ToPort = 22, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/8", Description = "old" }] };
+        var rule = Assert.Single((await _ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = groupId, IpPermissions = [ssh] }, Ct)).SecurityGroupRules);
+
+        ssh.Ipv4Ranges[0].Description = "bastion";
+        var byPermission = await _ec2.UpdateSecurityGroupRuleDescriptionsIngressAsync(new UpdateSecurityGroupRuleDescriptionsIngressRequest { GroupId = groupId, IpPermissions = [ssh] }, Ct);
+        Assert.True(byPermission.Return);
+        Assert.Equal("bastion", await RuleDescription(rule.SecurityGroupRuleId));
+
+        var egressRule = Assert.Single((await _ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest
+        {
+            Filters = [new Filter("group-id", [groupId]), new Filter("is-egress", ["true"])],
+        }, Ct)).SecurityGroupRules);
+        await _ec2.UpdateSecurityGroupRuleDescriptionsEgressAsync(new UpdateSecurityGroupRuleDescriptionsEgressRequest
+        {
+            GroupId = groupId,
+            SecurityGroupRuleDescriptions = [new SecurityGroupRuleDescription { SecurityGroupRuleId = egressRule.SecurityGroupRuleId, Description = "anywhere" }],
+        }, Ct);
+        Assert.Equal("anywhere", await RuleDescription(egressRule.SecurityGroupRuleId));
+
+        var missing = await Fails(() => _ec2.UpdateSecurityGroupRuleDescriptionsIngressAsync(new UpdateSecurityGroupRuleDescriptionsIngressRequest
+        {
+            GroupId = groupId,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 23, ToPort = 23, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/8" }] }],
+        }, Ct));
+        Assert.Equal("InvalidPermission.NotFound", missing.ErrorCode);
+    }
+
+    private async Task<string> RuleDescription(string ruleId) =>
+        Assert.Single((await _ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest { SecurityGroupRuleIds = [ruleId] }, Ct)).SecurityGroupRules).Description;
 }
