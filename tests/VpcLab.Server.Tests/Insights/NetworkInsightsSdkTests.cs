@@ -257,6 +257,26 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
         Assert.True(analysis.NetworkPathFound);
     }
 
+    // Choice (docs/notes/reachability-api.md#ports): without a destination port the analysis probes the
+    // destination groups' inbound ports in ascending order (3306: NACL deny; 5432: open) and reports the first
+    // that gets through; the source port comes from FilterAtSource.
+    [Fact]
+    public async Task WebToApp_NoDestinationPort_ProbesTheGroupsPorts_FirstOpenOneReported()
+    {
+        var analysis = await Analyze(new CreateNetworkInsightsPathRequest
+        {
+            Source = _web, Destination = _app, Protocol = Ec2Protocol.Tcp,
+            FilterAtSource = new PathRequestFilter { SourcePortRange = new RequestFilterPortRange { FromPort = 40000, ToPort = 40100 } },
+        });
+        Assert.True(analysis.NetworkPathFound);
+        var first = analysis.ForwardPathComponents.OrderBy(c => c.SequenceNumber).First();
+        Assert.Equal(5432, first.OutboundHeader.DestinationPortRanges.Single().From);
+        Assert.Equal(40000, first.OutboundHeader.SourcePortRanges.Single().From);
+        var trace = Engine.CompiledNetwork.Compile(_server.State.ControlPlane.Network).Trace(
+            new Engine.TraceRequest(Instance(_web), Instance(_app), Net.IpProtocol.Tcp, 5432, 40000, Net.IpFamily.V4));
+        AssertSame(trace, analysis);
+    }
+
     [Fact]
     public async Task Paths_DescribeFilterDeleteAndErrorsThroughTheSdk()
     {
