@@ -55,5 +55,9 @@ public readonly record struct FlowKey(IpAddress Source, IpAddress Destination,
 
     public override string ToString() => Protocol.IsIcmp
         ? string.Create(CultureInfo.InvariantCulture, $"{Source} -> {Destination} {Protocol} type {IcmpType} code {IcmpCode}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Source}:{SourcePort} -> {Destination}:{DestinationPort} {Protocol}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Endpoint(Source, SourcePort)} -> {Endpoint(Destination, DestinationPort)} {Protocol}");
+
+    /// <summary>address:port, with an IPv6 address in brackets (RFC 3986) so the port cannot be read as part of it.</summary>
+    private static string Endpoint(IpAddress address, ushort port) =>
+        address.IsV6 ? string.Create(CultureInfo.InvariantCulture, $"[{address}]:{port}") : string.Create(CultureInfo.InvariantCulture, $"{address}:{port}");
 }

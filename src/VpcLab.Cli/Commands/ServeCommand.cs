@@ -18,10 +18,11 @@ public static class ServeCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep state in memory only (lost on exit)" };
         var accounts = new Option<string[]>("--account") { Description = "Map an access key to an account: KEY=123456789012 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var generous = new Option<bool>("--generous-quotas") { Description = "Raise service quotas (VPCs per Region, interfaces...) far above AWS's defaults" };
+        var noDefaultVpc = new Option<bool>("--no-default-vpc") { Description = "Start accounts without the default VPC AWS gives every account in every Region" };
         var verify = new Option<string[]>("--verify-signatures") { Description = "Enforce SigV4 signatures for these credentials: KEY=SECRET (repeatable)" };
         var command = new Command("serve", "Serve the EC2 API on a local port for the AWS CLI, boto3 and the AWS SDKs")
         {
-            host, port, data, inMemory, accounts, verify, generous,
+            host, port, data, inMemory, accounts, verify, generous, noDefaultVpc,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -31,6 +32,7 @@ public static class ServeCommand
                 Port = parse.GetValue(port),
                 DataDirectory = parse.GetValue(inMemory) ? null : parse.GetValue(data),
                 Accounts = Pairs(parse.GetValue(accounts), "--account").ToImmutableDictionary(p => p.Key, p => AccountIdOf(p.Value)),
+                DefaultVpcs = !parse.GetValue(noDefaultVpc),
                 Quotas = parse.GetValue(generous) ? VpcLab.ControlPlane.Ec2Quotas.Generous : VpcLab.ControlPlane.Ec2Quotas.AwsDefaults,
                 VerifySignaturesWith = parse.GetValue(verify) is { Length: > 0 } secrets ? Pairs(secrets, "--verify-signatures").ToImmutableDictionary() : null,
             };

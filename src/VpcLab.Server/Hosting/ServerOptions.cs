@@ -30,6 +30,9 @@ public sealed record ServerOptions
     /// <summary>Service quotas: AWS's defaults (5 VPCs per Region...) unless raised, as an account can ask AWS to.</summary>
     public VpcLab.ControlPlane.Ec2Quotas Quotas { get; init; } = VpcLab.ControlPlane.Ec2Quotas.AwsDefaults;
 
+    /// <summary>AWS gives every account a default VPC in every Region; off, accounts start empty.</summary>
+    public bool DefaultVpcs { get; init; } = true;
+
     /// <summary>Default Region when a request carries no SigV4 credential scope.</summary>
     public string DefaultRegion { get; init; } = "us-east-1";
 }

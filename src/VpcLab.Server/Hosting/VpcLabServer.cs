@@ -31,12 +31,17 @@ public sealed class VpcLabServer : IAsyncDisposable
 
     public static async Task<VpcLabServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
-        var state = ServerState.Open(options.DataDirectory, options.Quotas);
+        var state = ServerState.Open(options.DataDirectory, options.Quotas, defaultVpcs: options.DefaultVpcs);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = QueryEndpoint.MaxBodyBytes;
+            // Kestrel answers an over-long request line or header block itself (414, 431, no body); these limits
+            // are far above what any AWS client sends, so odd but plausible requests reach the endpoint and get
+            // AWS's XML error envelope.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
             k.AddServerHeader = false;
         });
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");

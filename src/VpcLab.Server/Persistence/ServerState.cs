@@ -17,9 +17,13 @@ public sealed class ServerState : IDisposable
     private readonly OperationLog? _log;
     private readonly TimeProvider _realTime;
     private readonly Lock _writeLock = new();
+
+    /// <summary>The (account, Region) pairs already seen: each got its default VPC on first contact.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Account, string Region), bool> _contacted = new();
     private SimulatedClock _clock;
 
     private readonly Ec2Quotas _quotas;
+    private bool _defaultVpcs = true;
 
     private ServerState(OperationLog? log, TimeProvider realTime, Ec2Quotas quotas)
     {
@@ -39,10 +43,10 @@ public sealed class ServerState : IDisposable
 
     /// <summary>Opens the state: in memory when <paramref name="dataDirectory"/> is null, else from (and onto) the
     /// operation log there, replaying it first.</summary>
-    public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null)
+    public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null, bool defaultVpcs = true)
     {
         var state = new ServerState(dataDirectory is null ? null : OperationLog.Open(dataDirectory), realTime ?? TimeProvider.System,
-            quotas ?? Ec2Quotas.AwsDefaults);
+            quotas ?? Ec2Quotas.AwsDefaults) { _defaultVpcs = defaultVpcs };
         state.Replay();
         return state;
     }
@@ -63,6 +67,7 @@ public sealed class ServerState : IDisposable
             if (op.Time > _clock.GetUtcNow())
                 _clock.Set(op.Time);
             var parameters = JsonNode.Parse(op.Parameters) as JsonObject ?? [];
+            _contacted[(op.Account, op.Region)] = true;
             try
             {
                 Dispatcher.Execute(op.Operation, new RequestContext(new AccountId(op.Account), op.Region), parameters);
@@ -80,19 +85,52 @@ public sealed class ServerState : IDisposable
     /// returns; a failed one leaves neither state nor log changed.</summary>
     public JsonObject? Execute(RequestContext context, string operation, JsonObject parameters)
     {
+        if (_defaultVpcs && !_contacted.ContainsKey((context.Account.Value, context.Region)))
+            FirstContact(context);
         if (!Ec2ActionDispatcher.IsMutating(operation))
             return Dispatcher.Execute(operation, context, parameters);
         lock (_writeLock)
+            return ExecuteMutation(context, operation, parameters);
+    }
+
+    private JsonObject? ExecuteMutation(RequestContext context, string operation, JsonObject parameters)
+    {
+        var now = _realTime.GetUtcNow();
+        if (now > _clock.GetUtcNow())
+            _clock.Set(now); // the simulated clock follows real time unless a workload has moved it ahead
+        if (_log is null)
+            return Dispatcher.Execute(operation, context, parameters);
+        return _log.Append(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, parameters.ToJsonString(),
+            () => Dispatcher.Execute(operation, context, parameters));
+    }
+
+    /// <summary>AWS gives every account a default VPC in every Region; here it is created (and logged, so replay
+    /// reproduces it) the first time an account calls in a Region. A Region the control plane does not know gets
+    /// none: the caller's own request then fails with the control plane's error.</summary>
+    private void FirstContact(RequestContext context)
+    {
+        lock (_writeLock)
         {
-            var now = _realTime.GetUtcNow();
-            if (now > _clock.GetUtcNow())
-                _clock.Set(now); // the simulated clock follows real time unless a workload has moved it ahead
-            if (_log is null)
-                return Dispatcher.Execute(operation, context, parameters);
-            return _log.Append(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, parameters.ToJsonString(),
-                () => Dispatcher.Execute(operation, context, parameters));
+            if (_contacted.ContainsKey((context.Account.Value, context.Region)))
+                return;
+            if (!Dispatcher.SupportedOperations.Contains(DefaultVpcOperation))
+            {
+                _contacted[(context.Account.Value, context.Region)] = true;
+                return;
+            }
+            try
+            {
+                ExecuteMutation(context, DefaultVpcOperation, []);
+            }
+            catch (VpcLab.ControlPlane.Errors.Ec2Exception)
+            {
+                // e.g. an unknown Region: nothing was created or logged.
+            }
+            _contacted[(context.Account.Value, context.Region)] = true;
         }
     }
+
+    public const string DefaultVpcOperation = "CreateDefaultVpc";
 
     /// <summary>Forgets everything: an empty world and an empty log (for test suites).</summary>
     public void Reset()
@@ -101,6 +139,7 @@ public sealed class ServerState : IDisposable
         {
             _log?.Clear();
             (_clock, ControlPlane, Dispatcher) = Fresh(_realTime, _quotas);
+            _contacted.Clear();
             Replayed = 0;
         }
     }

@@ -1,0 +1,63 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane.Tests;
+
+public class DefaultVpcTests
+{
+    private static readonly RequestContext Ctx = RequestContext.Default;
+
+    // AWS: the default VPC is 172.31.0.0/16 with a /20 default subnet per AZ, public IPs on launch, an attached
+    // IGW routed from the main table, and DNS hostnames on.
+    [Fact]
+    public void CreateDefaultVpc_BuildsAwsDefaultLayout()
+    {
+        var cp = new Ec2ControlPlane();
+        var vpc = cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest()).Vpc;
+        var n = cp.Network;
+
+        Assert.True(vpc.IsDefault);
+        Assert.Equal(Cidr.Parse("172.31.0.0/16"), vpc.PrimaryCidr);
+        Assert.True(vpc.EnableDnsHostnames);
+        var subnets = n.SubnetsOf(vpc.Id).OrderBy(s => s.CidrBlock).ToList();
+        Assert.Equal(cp.Regions[Ctx.Region].Zones.Length, subnets.Count);
+        Assert.All(subnets, s => Assert.True(s.DefaultForAz && s.MapPublicIpOnLaunch && s.CidrBlock.PrefixLength == 20));
+        Assert.Equal(subnets.Count, subnets.Select(s => s.AvailabilityZone.Name).Distinct().Count());
+        Assert.Equal(Cidr.Parse("172.31.16.0/20"), subnets[1].CidrBlock);
+        var igw = Assert.Single(n.InternetGateways.Values);
+        Assert.Equal(vpc.Id, igw.AttachedVpcId);
+        var main = n.MainRouteTable(vpc.Id);
+        var defaultRoute = Assert.Single(main.Routes, r => r.Destination.Cidr == Cidr.AnyV4);
+        Assert.Equal(igw.Id.Value, defaultRoute.Target.Id);
+        Assert.All(subnets, s => Assert.Contains(n.NetworkAclFor(s.Id).Associations, a => a.SubnetId == s.Id));
+        Assert.True(n.DefaultSecurityGroup(vpc.Id).IsDefault);
+    }
+
+    // AWS: one default VPC per account and Region (DefaultVpcAlreadyExists); other accounts and Regions get their own.
+    [Fact]
+    public void CreateDefaultVpc_Twice_IsRefusedAndChangesNothing()
+    {
+        var cp = new Ec2ControlPlane();
+        cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
+        var before = cp.Network;
+        var e = Assert.Throws<Ec2Exception>(() => cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest()));
+        Assert.Equal("DefaultVpcAlreadyExists", e.Code.Code);
+        Assert.Same(before, cp.Network);
+
+        cp.CreateDefaultVpc(RequestContext.For("222222222222"), new CreateDefaultVpcRequest());
+        cp.CreateDefaultVpc(RequestContext.For("111111111111", "eu-west-1"), new CreateDefaultVpcRequest());
+        Assert.Equal(3, cp.Network.Vpcs.Values.Count(v => v.IsDefault));
+    }
+
+    // AWS: DryRun validates and changes nothing.
+    [Fact]
+    public void CreateDefaultVpc_DryRun_ChangesNothing()
+    {
+        var cp = new Ec2ControlPlane();
+        var before = cp.Network;
+        var e = Assert.Throws<Ec2Exception>(() => cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest { DryRun = true }));
+        Assert.Equal("DryRunOperation", e.Code.Code);
+        Assert.Same(before, cp.Network);
+    }
+}
