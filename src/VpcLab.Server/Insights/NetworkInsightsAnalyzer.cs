@@ -69,9 +69,15 @@ internal sealed class NetworkInsightsAnalyzer
             var igw = network.InternetGateways[new InternetGatewayId(path.Source.Id)];
             var destinationVpc = VpcOf(dest, network);
             if (igw.AttachedVpcId is not { } attached || attached != destinationVpc)
-                return NoPathAt(network, path.Source,
+                return NoPathAt(network, path.Source, ExplanationCode.NoPath,
                     igw.AttachedVpcId is null ? $"{igw.Id} is not attached to a VPC." : $"{igw.Id} is not attached to {destinationVpc}.");
         }
+
+        // A private internet source: the gateway drops it (the engine would instead take a VPC address as sent by
+        // the interface that owns it).
+        if (path.Source.Kind == PathEndpointKind.InternetGateway && source is AddressEndpoint { Ip: var from }
+            && PrivateRangeCode(from) is { } refused)
+            return NoPathAt(network, path.Source, refused, $"{path.Source.Id} drops packets from the private address {from}.", from);
 
         var ports = path.DestinationPort is { } p ? [(ushort)p]
             : path.FilterAtSource?.DestinationPortRange is { } fs ? [fs.From]
@@ -112,10 +118,20 @@ internal sealed class NetworkInsightsAnalyzer
             t.Verdict == Verdict.Accepted || t.DroppedOn == PathDirection.Return ? t.Return : [], t.Explanations) { Flow = t.Flow };
     }
 
-    private static AnalysisOutcome NoPathAt(Network network, PathEndpoint gateway, string message)
+    /// <summary>IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS / …RFC6598… for a private or shared address, else null.</summary>
+    private static ExplanationCode? PrivateRangeCode(IpAddress address)
+    {
+        if (!address.IsV4)
+            return null;
+        if (Cidr.Parse("10.0.0.0/8").Contains(address) || Cidr.Parse("172.16.0.0/12").Contains(address) || Cidr.Parse("192.168.0.0/16").Contains(address))
+            return ExplanationCode.IgwSourceAddressNotInRfc1918Ingress;
+        return Cidr.Parse("100.64.0.0/10").Contains(address) ? ExplanationCode.IgwSourceAddressNotInRfc6598Ingress : null;
+    }
+
+    private static AnalysisOutcome NoPathAt(Network network, PathEndpoint gateway, ExplanationCode code, string message, IpAddress? address = null)
     {
         var component = Ref(network, ComponentKind.InternetGateway, gateway.Id);
-        var explanation = new Explanation(ExplanationCode.NoPath, Component: component) { Message = message };
+        var explanation = new Explanation(code, TrafficDirection.Ingress, component) { Address = address, Message = message };
         var hop = new Hop(1, component, HopAction.Dropped, TrafficDirection.Ingress, null, null, null, default, [explanation]);
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, [hop], [], [explanation]);
     }

@@ -188,6 +188,21 @@ public sealed class NetworkInsightsTests
     }
 
     [Theory]
+    [InlineData("10.0.1.5", "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS")]
+    [InlineData("100.64.0.9", "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS")]
+    public void InternetGatewayAsSource_PrivateSourceAddress_DroppedAtTheGateway(string address, string code)
+    {
+        var path = CreatePath("""{"Source":"{igw}","Destination":"{web}","Protocol":"tcp","FilterAtSource":{"SourceAddress":"{addr}","DestinationPortRange":{"FromPort":22,"ToPort":22}}}"""
+            .Replace("{addr}", address, StringComparison.Ordinal));
+        var analysis = Start(path);
+        Assert.False(analysis["NetworkPathFound"]!.GetValue<bool>());
+        var explanation = analysis["Explanations"]![0]!;
+        Assert.Equal(code, Ec2Harness.Str(explanation["ExplanationCode"]));
+        Assert.Equal(address, Ec2Harness.Str(explanation["Address"]));
+        Assert.Equal(_igw, Ec2Harness.Str(explanation["InternetGateway"]!["Id"]));
+    }
+
+    [Theory]
     [InlineData("source", "{web}", 1)]
     [InlineData("source", "{app}", 0)]
     [InlineData("destination", "i-*", 1)]
