@@ -30,7 +30,7 @@ public sealed class ServerState : IDisposable
         _log = log;
         _realTime = realTime;
         _quotas = quotas;
-        (_clock, ControlPlane, Dispatcher) = Fresh(realTime, quotas);
+        (_clock, ControlPlane, Dispatcher) = Fresh(realTime.GetUtcNow(), quotas);
     }
 
     public Ec2ControlPlane ControlPlane { get; private set; }
@@ -51,9 +51,9 @@ public sealed class ServerState : IDisposable
         return state;
     }
 
-    private static (SimulatedClock, Ec2ControlPlane, Ec2ActionDispatcher) Fresh(TimeProvider realTime, Ec2Quotas quotas)
+    private static (SimulatedClock, Ec2ControlPlane, Ec2ActionDispatcher) Fresh(DateTimeOffset start, Ec2Quotas quotas)
     {
-        var clock = new SimulatedClock(realTime.GetUtcNow());
+        var clock = new SimulatedClock(start);
         var controlPlane = new Ec2ControlPlane(new ControlPlaneOptions { Clock = clock, IdSeed = ServerIdSeed, Quotas = quotas });
         return (clock, controlPlane, new Ec2ActionDispatcher(controlPlane));
     }
@@ -62,7 +62,12 @@ public sealed class ServerState : IDisposable
     {
         if (_log is null)
             return;
-        foreach (var op in _log.ReadAll())
+        var operations = _log.ReadAll().ToList();
+        if (operations.Count == 0)
+            return;
+        // The replayed world starts at the first record's time, so every timestamp comes back as it was logged.
+        (_clock, ControlPlane, Dispatcher) = Fresh(operations[0].Time, _quotas);
+        foreach (var op in operations)
         {
             if (op.Time > _clock.GetUtcNow())
                 _clock.Set(op.Time);
@@ -138,7 +143,7 @@ public sealed class ServerState : IDisposable
         lock (_writeLock)
         {
             _log?.Clear();
-            (_clock, ControlPlane, Dispatcher) = Fresh(_realTime, _quotas);
+            (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow(), _quotas);
             _contacted.Clear();
             Replayed = 0;
         }
