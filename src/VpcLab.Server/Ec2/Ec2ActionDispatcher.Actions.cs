@@ -40,6 +40,14 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DisassociateVpcCidrBlockRequest, DisassociateVpcCidrBlockResult>("DisassociateVpcCidrBlock", cp.DisassociateVpcCidrBlock,
             (x, c, _) => VpcShape.CidrAssociationResult(x.VpcId, x.CidrBlockAssociation, x.Ipv6CidrBlockAssociation, c));
 
+        // DHCP options (src/VpcLab.ControlPlane/DhcpOptions/)
+        r.Action<CreateDhcpOptionsRequest, CreateDhcpOptionsResult>("CreateDhcpOptions", cp.CreateDhcpOptions,
+            (x, c, _) => new JsonObject { ["DhcpOptions"] = DhcpOptionsShape.Map(x.DhcpOptions, c) });
+        r.Empty<DeleteDhcpOptionsRequest, EmptyResult>("DeleteDhcpOptions", cp.DeleteDhcpOptions);
+        r.Empty<AssociateDhcpOptionsRequest, EmptyResult>("AssociateDhcpOptions", cp.AssociateDhcpOptions);
+        r.List<DescribeDhcpOptionsRequest, DescribeDhcpOptionsResult, DhcpOptionsSet>("DescribeDhcpOptions", cp.DescribeDhcpOptions,
+            x => x.DhcpOptions, "DhcpOptions", d => d.Id, DhcpOptionsShape.Map);
+
         // Subnets
         r.Action<CreateSubnetRequest, CreateSubnetResult>("CreateSubnet", cp.CreateSubnet, (x, c, _) => new JsonObject { ["Subnet"] = SubnetShape.Map(x.Subnet, c) });
         r.List<DescribeSubnetsRequest, DescribeSubnetsResult, Subnet>("DescribeSubnets", cp.DescribeSubnets, x => x.Subnets, "Subnets", s => s.Id.Value, SubnetShape.Map);

@@ -13,10 +13,10 @@ public sealed class Ec2ActionDispatcherTests
     /// <summary>docs/notes/ec2-api.md#actions: actions of the model subset the control plane does not implement.</summary>
     private static readonly string[] NotImplemented =
     [
-        "AcceptVpcPeeringConnection", "AssociateDhcpOptions", "CreateDhcpOptions", "CreateFlowLogs",
-        "CreateVpcEndpoint", "CreateVpcPeeringConnection", "DeleteDhcpOptions", "DeleteFlowLogs",
+        "AcceptVpcPeeringConnection", "CreateFlowLogs",
+        "CreateVpcEndpoint", "CreateVpcPeeringConnection", "DeleteFlowLogs",
         "DeleteVpcEndpoints", "DeleteVpcPeeringConnection",
-        "DescribeDhcpOptions", "DescribeFlowLogs", "DescribeVpcEndpointServices", "DescribeVpcEndpoints", "DescribeVpcPeeringConnections",
+        "DescribeFlowLogs", "DescribeVpcEndpointServices", "DescribeVpcEndpoints", "DescribeVpcPeeringConnections",
         "ModifyVpcEndpoint", "ModifyVpcPeeringConnectionOptions", "RejectVpcPeeringConnection",
     ];
 
@@ -54,7 +54,7 @@ public sealed class Ec2ActionDispatcherTests
     [Theory]
     [InlineData("CreateFlowLogs")]
     [InlineData("DescribeVpcEndpoints")]
-    [InlineData("CreateDhcpOptions")]
+    [InlineData("CreateVpcPeeringConnection")]
     [InlineData("NoSuchThing")]
     public void Execute_ActionNotInTable_IsInvalidAction(string operation)
     {

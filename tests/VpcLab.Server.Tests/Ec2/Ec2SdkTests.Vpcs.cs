@@ -192,4 +192,44 @@ public sealed partial class Ec2SdkTests
         Assert.Equal(HttpStatusCode.PreconditionFailed, e.StatusCode);
         Assert.Empty((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("cidr", ["10.0.0.0/16"])] }, Ct)).Vpcs);
     }
+
+    [Fact]
+    public async Task DhcpOptions_CreateAssociateDescribeDelete()
+    {
+        var vpc = await NewVpc();
+        Assert.Equal("default", vpc.DhcpOptionsId);
+        var created = (await _ec2.CreateDhcpOptionsAsync(new CreateDhcpOptionsRequest
+        {
+            DhcpConfigurations =
+            [
+                new DhcpConfiguration { Key = "domain-name", Values = ["corp.example"] },
+                new DhcpConfiguration { Key = "domain-name-servers", Values = ["10.0.0.2", "AmazonProvidedDNS"] },
+            ],
+            TagSpecifications = Named(ResourceType.DhcpOptions, "corp"),
+        }, Ct)).DhcpOptions;
+        Assert.StartsWith("dopt-", created.DhcpOptionsId, StringComparison.Ordinal);
+        Assert.Equal("111111111111", created.OwnerId);
+        Assert.Equal("corp", Assert.Single(created.Tags).Value);
+        var servers = Assert.Single(created.DhcpConfigurations, c => c.Key == "domain-name-servers");
+        Assert.Equal(new[] { "10.0.0.2", "AmazonProvidedDNS" }, servers.Values);
+
+        await _ec2.AssociateDhcpOptionsAsync(new AssociateDhcpOptionsRequest { DhcpOptionsId = created.DhcpOptionsId, VpcId = vpc.VpcId }, Ct);
+        var described = Assert.Single((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.VpcId] }, Ct)).Vpcs);
+        Assert.Equal(created.DhcpOptionsId, described.DhcpOptionsId);
+        var byKey = (await _ec2.DescribeDhcpOptionsAsync(new DescribeDhcpOptionsRequest { Filters = [new Filter("key", ["domain-name"])] }, Ct)).DhcpOptions;
+        Assert.Equal(created.DhcpOptionsId, Assert.Single(byKey).DhcpOptionsId);
+
+        var inUse = await Fails(() => _ec2.DeleteDhcpOptionsAsync(new DeleteDhcpOptionsRequest { DhcpOptionsId = created.DhcpOptionsId }, Ct));
+        Assert.Equal("DependencyViolation", inUse.ErrorCode);
+        await _ec2.AssociateDhcpOptionsAsync(new AssociateDhcpOptionsRequest { DhcpOptionsId = "default", VpcId = vpc.VpcId }, Ct);
+        await _ec2.DeleteDhcpOptionsAsync(new DeleteDhcpOptionsRequest { DhcpOptionsId = created.DhcpOptionsId }, Ct);
+        var gone = await Fails(() => _ec2.DescribeDhcpOptionsAsync(new DescribeDhcpOptionsRequest { DhcpOptionsIds = [created.DhcpOptionsId] }, Ct));
+        Assert.Equal("InvalidDhcpOptionID.NotFound", gone.ErrorCode);
+
+        var badKey = await Fails(() => _ec2.CreateDhcpOptionsAsync(new CreateDhcpOptionsRequest
+        {
+            DhcpConfigurations = [new DhcpConfiguration { Key = "bogus", Values = ["x"] }],
+        }, Ct));
+        Assert.Equal("InvalidParameterValue", badKey.ErrorCode);
+    }
 }

@@ -14,11 +14,15 @@ internal sealed class ShapeContext
     private Dictionary<SubnetId, int>? _usedIpv4;
     private Dictionary<(NetworkInterfaceId, IpAddress), ElasticIpAddress>? _elasticIps;
 
-    public ShapeContext(Network network, RequestContext caller)
+    public ShapeContext(Network network, RequestContext caller, Ec2ControlPlane? controlPlane = null)
     {
         Network = network;
         Caller = caller;
+        ControlPlane = controlPlane;
     }
+
+    /// <summary>For state kept beside the snapshot (a VPC's DHCP options set).</summary>
+    public Ec2ControlPlane? ControlPlane { get; }
 
     public Network Network { get; }
 

@@ -7,10 +7,6 @@ namespace VpcLab.Server.Ec2.Shapes;
 /// <summary>Vpc → the Vpc output shape (describe-vpcs, create-vpc).</summary>
 internal static class VpcShape
 {
-    /// <summary>Choice (docs/notes/ec2-api.md#dhcp-options): the lab has no DHCP options sets, and AWS prints
-    /// "default" for a VPC associated with none.</summary>
-    public const string DefaultDhcpOptionsId = "default";
-
     public static JsonObject Map(Vpc vpc, ShapeContext c) => new()
     {
         ["OwnerId"] = vpc.OwnerId.Value,
@@ -23,7 +19,7 @@ internal static class VpcShape
         ["VpcId"] = vpc.Id.Value,
         ["State"] = "available",
         ["CidrBlock"] = vpc.PrimaryCidr.ToString(),
-        ["DhcpOptionsId"] = DefaultDhcpOptionsId,
+        ["DhcpOptionsId"] = c.ControlPlane?.DhcpOptionsIdOf(vpc.Id) ?? Ec2ControlPlane.DefaultDhcpOptionsId,
     };
 
     public static JsonObject Ipv4Association(VpcCidrBlock block) => new()
@@ -61,5 +57,21 @@ internal static class VpcShape
         ["EnableDnsHostnames"] = r.EnableDnsHostnames is { } h ? new JsonObject { ["Value"] = h.Value } : null,
         ["EnableDnsSupport"] = r.EnableDnsSupport is { } s ? new JsonObject { ["Value"] = s.Value } : null,
         ["VpcId"] = r.VpcId,
+    };
+}
+
+/// <summary>DhcpOptionsSet → the DhcpOptions shape (DhcpConfigurations[{Key, Values[{Value}]}]).</summary>
+internal static class DhcpOptionsShape
+{
+    public static JsonObject Map(DhcpOptionsSet d, ShapeContext c) => new()
+    {
+        ["OwnerId"] = d.OwnerId.Value,
+        ["Tags"] = c.Tags(d.Id) ?? new JsonArray(),
+        ["DhcpOptionsId"] = d.Id,
+        ["DhcpConfigurations"] = Json.Array(d.Configurations, kv => new JsonObject
+        {
+            ["Key"] = kv.Key,
+            ["Values"] = Json.Array(kv.Value, v => new JsonObject { ["Value"] = v }),
+        }),
     };
 }
