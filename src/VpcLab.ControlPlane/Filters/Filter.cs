@@ -75,7 +75,7 @@ internal sealed class FilterSchema<T>
 }
 
 /// <summary>AWS filter wildcards: '*' any run of characters, '?' exactly one; '\' escapes either.</summary>
-internal static class Wildcard
+public static class Wildcard
 {
     public static bool Matches(string pattern, string value)
     {

@@ -6,7 +6,7 @@ namespace VpcLab.ControlPlane;
 /// counter. The counter advances only with successful operations, so the same seed and the same sequence of
 /// operations give the same ids (a server rebuilds its state by replaying its log). SplitMix64 is a bijection,
 /// so ids never repeat for one seed.</summary>
-internal static class IdGenerator
+public static class IdGenerator
 {
     public static ulong Draw(ulong seed, ulong counter) => SplitMix64(seed + (counter * 0x9E3779B97F4A7C15UL));
 

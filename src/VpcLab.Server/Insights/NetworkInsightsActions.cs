@@ -181,7 +181,7 @@ public sealed class NetworkInsightsActions
         }
         if (request.NetworkInsightsPathId is { } pathId)
         {
-            if (!NetworkInsightsStore.IsWellFormed(pathId, NetworkInsightsStore.PathPrefix))
+            if (!IdGenerator.IsWellFormed(pathId, NetworkInsightsStore.PathPrefix))
                 throw NetworkInsightsErrors.PathMalformed(pathId);
             analyses = analyses.Where(a => a.PathId == pathId);
         }
@@ -216,14 +216,14 @@ public sealed class NetworkInsightsActions
 
     private NetworkInsightsPath FindPath(RequestContext ctx, string id)
     {
-        if (!NetworkInsightsStore.IsWellFormed(id, NetworkInsightsStore.PathPrefix))
+        if (!IdGenerator.IsWellFormed(id, NetworkInsightsStore.PathPrefix))
             throw NetworkInsightsErrors.PathMalformed(id);
         return _store.FindPath(ctx, id) ?? throw NetworkInsightsErrors.PathNotFound(id);
     }
 
     private NetworkInsightsAnalysis FindAnalysis(RequestContext ctx, string id)
     {
-        if (!NetworkInsightsStore.IsWellFormed(id, NetworkInsightsStore.AnalysisPrefix))
+        if (!IdGenerator.IsWellFormed(id, NetworkInsightsStore.AnalysisPrefix))
             throw NetworkInsightsErrors.AnalysisMalformed(id);
         return _store.FindAnalysis(ctx, id) ?? throw NetworkInsightsErrors.AnalysisNotFound(id);
     }
@@ -274,7 +274,7 @@ public sealed class NetworkInsightsActions
         string arnType;
         if (id.StartsWith("eni-", StringComparison.Ordinal))
         {
-            if (!NetworkInsightsStore.IsWellFormed(id, IdPrefixes.NetworkInterface))
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkInterface))
                 throw Ec2Errors.NetworkInterfaceMalformed(id);
             if (!network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var eni) || !Visible(ctx, eni.OwnerId, eni.Region))
                 throw Ec2Errors.NetworkInterfaceNotFound(id);
@@ -282,7 +282,7 @@ public sealed class NetworkInsightsActions
         }
         else if (id.StartsWith("igw-", StringComparison.Ordinal))
         {
-            if (!NetworkInsightsStore.IsWellFormed(id, IdPrefixes.InternetGateway))
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.InternetGateway))
                 throw Ec2Errors.InternetGatewayMalformed(id);
             if (!network.InternetGateways.TryGetValue(new InternetGatewayId(id), out var igw) || !Visible(ctx, igw.OwnerId, igw.Region))
                 throw Ec2Errors.InternetGatewayNotFound(id);
@@ -290,7 +290,7 @@ public sealed class NetworkInsightsActions
         }
         else if (id.StartsWith("i-", StringComparison.Ordinal))
         {
-            if (!NetworkInsightsStore.IsWellFormed(id, IdPrefixes.Instance))
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.Instance))
                 throw Ec2Errors.InstanceMalformed(id);
             if (!network.Instances.TryGetValue(new InstanceId(id), out var instance) || !Visible(ctx, instance.OwnerId, instance.Region)
                 || instance.State == InstanceState.Terminated)
@@ -461,7 +461,7 @@ public sealed class NetworkInsightsActions
             else
                 of = x => values(x, name) ?? [];
             var selector = of;
-            items = items.Where(x => selector(x).Any(v => v is not null && patterns.Any(p => Wildcard(p, v))));
+            items = items.Where(x => selector(x).Any(v => v is not null && patterns.Any(p => VpcLab.ControlPlane.Wildcard.Matches(p, v))));
         }
         return items;
     }
@@ -475,35 +475,4 @@ public sealed class NetworkInsightsActions
     ];
 
     private static readonly string[] s_analysisFilters = ["path-found", "status"];
-
-    /// <summary>'*' any run of characters, '?' exactly one.</summary>
-    internal static bool Wildcard(string pattern, string value)
-    {
-        int p = 0, v = 0, starP = -1, starV = 0;
-        while (v < value.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == value[v]) && pattern[p] != '*')
-            {
-                p++;
-                v++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                starP = p++;
-                starV = v;
-            }
-            else if (starP >= 0)
-            {
-                p = starP + 1;
-                v = ++starV;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        while (p < pattern.Length && pattern[p] == '*')
-            p++;
-        return p == pattern.Length;
-    }
 }

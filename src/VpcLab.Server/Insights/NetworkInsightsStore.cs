@@ -75,7 +75,7 @@ internal sealed class NetworkInsightsStore
     {
         lock (_gate)
         {
-            var path = build(Format(PathPrefix, Draw(_seed, _counter)));
+            var path = build(IdGenerator.Format(PathPrefix, IdGenerator.Draw(_seed, _counter)));
             _paths.Add(path.Id, path);
             _counter++;
             return path;
@@ -88,7 +88,7 @@ internal sealed class NetworkInsightsStore
     {
         lock (_gate)
         {
-            var analysis = build(Format(AnalysisPrefix, Draw(_seed, _counter)));
+            var analysis = build(IdGenerator.Format(AnalysisPrefix, IdGenerator.Draw(_seed, _counter)));
             _analyses.Add(analysis.Id, analysis);
             _counter++;
             return analysis;
@@ -147,34 +147,4 @@ internal sealed class NetworkInsightsStore
 
     private static bool Owns(RequestContext caller, AccountId owner, string region) =>
         caller.Account == owner && string.Equals(caller.Region, region, StringComparison.Ordinal);
-
-    /// <summary>The control plane's id scheme (ControlPlane/Ids/IdGenerator.cs, internal there): prefix-0 and
-    /// 16 lowercase hex digits.</summary>
-    internal static ulong Draw(ulong seed, ulong counter)
-    {
-        ulong z = seed + (counter * 0x9E3779B97F4A7C15UL);
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    internal static string Format(string prefix, ulong value) =>
-        string.Create(CultureInfo.InvariantCulture, $"{prefix}-0{value:x16}");
-
-    /// <summary>prefix-XXXXXXXX (8 hex) or prefix-XXXXXXXXXXXXXXXXX (17 hex), lowercase, as the control plane checks.</summary>
-    internal static bool IsWellFormed(string? id, string prefix)
-    {
-        if (id is null || !id.StartsWith(prefix + "-", StringComparison.Ordinal))
-            return false;
-        var hex = id.AsSpan(prefix.Length + 1);
-        if (hex.Length is not (8 or 17))
-            return false;
-        foreach (var c in hex)
-        {
-            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))
-                return false;
-        }
-        return true;
-    }
 }
