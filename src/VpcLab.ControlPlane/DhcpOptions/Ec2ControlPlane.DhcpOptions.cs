@@ -84,9 +84,9 @@ public sealed partial class Ec2ControlPlane
         if (string.IsNullOrEmpty(id))
             throw Ec2Errors.MissingParameter("DhcpOptionsId");
         if (!IdGenerator.IsWellFormed(id, IdPrefixes.DhcpOptions))
-            throw new Ec2Exception(DhcpOptionsErrorCodes.Malformed, $"Invalid id: \"{id}\" (expecting \"dopt-...\")");
+            throw Ec2Errors.DhcpOptionsMalformed(id);
         return state.Sets.TryGetValue(id, out var set) && tx.Owned(set.OwnerId, set.Region)
-            ? set : throw new Ec2Exception(DhcpOptionsErrorCodes.NotFound, $"The dhcpOption ID '{id}' does not exist");
+            ? set : throw Ec2Errors.DhcpOptionsNotFound(id);
     }
 
     /// <summary>AWS: known keys only, each at most once, each with at least one value; at most four servers per
@@ -153,11 +153,4 @@ public sealed partial class Ec2ControlPlane
                 .AddMany("value", s => s.Configurations.SelectMany(c => c.Value));
             return new DescribeDhcpOptionsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(s => s.Id, StringComparer.Ordinal)]);
         });
-}
-
-/// <summary>The DHCP options error codes (AWS's spelling). Kept beside the action until Ec2Errors takes them.</summary>
-public static class DhcpOptionsErrorCodes
-{
-    public static readonly Ec2ErrorCode NotFound = new("InvalidDhcpOptionID.NotFound");
-    public static readonly Ec2ErrorCode Malformed = new("InvalidDhcpOptionsId.Malformed");
 }

@@ -508,6 +508,16 @@ public static class Ec2Errors
     public static Ec2Exception InstancesNotFound(IEnumerable<string> ids) =>
         new(InvalidInstanceIdNotFound, $"The instance IDs '{string.Join(", ", ids)}' do not exist");
 
+    // ---------------------------------------------------------------- DHCP options
+    public static readonly Ec2ErrorCode InvalidDhcpOptionIdNotFound = new("InvalidDhcpOptionID.NotFound");
+    public static readonly Ec2ErrorCode InvalidDhcpOptionsIdMalformed = new("InvalidDhcpOptionsId.Malformed");
+
+    public static Ec2Exception DhcpOptionsNotFound(string id) =>
+        new(InvalidDhcpOptionIdNotFound, $"The dhcpOption ID '{id}' does not exist");
+
+    public static Ec2Exception DhcpOptionsMalformed(string id) =>
+        new(InvalidDhcpOptionsIdMalformed, $"Invalid id: \"{id}\" (expecting \"dopt-...\")");
+
     public static readonly Ec2ErrorCode DefaultVpcAlreadyExistsCode = new("DefaultVpcAlreadyExists");
 
     public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
