@@ -28,7 +28,15 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
             var context = new RequestContext(accounts.AccountFor(credential?.AccessKeyId),
                 credential?.Region is { Length: > 0 } region ? region : options.DefaultRegion);
 
-            if (credential?.Service == "sts" || form.Any(p => p.Key == "Action" && p.Value == "GetCallerIdentity"))
+            var isSts = form.Any(p => p.Key == "Action" && p.Value == "GetCallerIdentity");
+            if (credential?.Service == "sts" && !isSts)
+            {
+                // Signed for STS but not its one call we serve: STS's own answer for an action it lacks.
+                var action = form.FirstOrDefault(p => p.Key == "Action").Value;
+                throw new Ec2ProtocolException(action is null ? "MissingAction" : "InvalidAction",
+                    action is null ? "The request must contain the parameter Action" : $"Could not find operation {action} for version 2011-06-15");
+            }
+            if (isSts)
             {
                 StsResponses.WriteGetCallerIdentity(buffer, context, credential?.AccessKeyId, requestId);
             }
@@ -59,6 +67,8 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
         Ec2Exception ec2 => (ec2.Code.HttpStatus, ec2.Code.Code, ec2.Message),
         Ec2ProtocolException p => (p.HttpStatus, p.Code, p.Message),
         AuthFailureException a => (StatusCodes.Status401Unauthorized, "AuthFailure", a.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (StatusCodes.Status413PayloadTooLarge, "RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes."),
         BadHttpRequestException or InvalidDataException or FormatException =>
             (StatusCodes.Status400BadRequest, "MalformedQueryString", "The request body is not a valid form-encoded query: " + e.Message),
         _ => (StatusCodes.Status500InternalServerError, "InternalError", "An internal error has occurred"),

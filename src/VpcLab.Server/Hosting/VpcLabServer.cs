@@ -56,7 +56,9 @@ public sealed class VpcLabServer : IAsyncDisposable
         });
         app.MapPost("/", query.HandleAsync);
         app.MapGet("/", query.HandleAsync);
-        app.MapFallback(async http =>
+        // Every other method and path, files included ("{**path}", not MapFallback's default "{*path:nonfile}",
+        // which would leave /index.html to a bare 404).
+        app.MapFallback("{**path}", async http =>
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             http.Response.ContentType = "text/xml;charset=UTF-8";
