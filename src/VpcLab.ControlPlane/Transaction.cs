@@ -224,7 +224,7 @@ internal sealed class Transaction
         [.. N.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet).SelectMany(e => e.AllPrivateAddresses)];
 
     /// <summary>AWS (and this lab) auto-assigns the lowest free address that is not one of the five reserved
-    /// (docs/notes/controlplane.md#private-ip-allocation).</summary>
+    /// (docs/semantics.md#private-ip-allocation).</summary>
     public IpAddress AllocatePrivateIpv4(Subnet subnet, ISet<IpAddress> used)
     {
         var block = subnet.CidrBlock;

@@ -378,7 +378,7 @@ public sealed partial class CompiledNetwork
         RouteFromSubnet(rec, ref st, n.Subnet);
     }
 
-    /// <summary>Choice (docs/notes/engine.md): the NAT gateway keeps a source port that is already 1024 or above
+    /// <summary>Choice (docs/semantics.md): the NAT gateway keeps a source port that is already 1024 or above
     /// and moves lower ones up by 1024, so traces are deterministic.</summary>
     internal static ushort MapPort(ushort port) => port >= 1024 ? port : (ushort)(port + 1024);
 

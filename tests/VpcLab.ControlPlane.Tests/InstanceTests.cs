@@ -8,7 +8,7 @@ public sealed class InstanceTests
 {
     private static readonly RequestContext Ctx = TestLab.Ctx;
 
-    // Choice (docs/notes/controlplane.md#instance-state): instances are running at once.
+    // Choice (docs/semantics.md#instance-state): instances are running at once.
     [Fact]
     public void RunInstances_Subnet_RunningWithPrimaryInterface()
     {

@@ -148,7 +148,7 @@ public sealed partial class RouteTableTests
         Assert.Same(before, w.Lab.N);
     }
 
-    // Choice (docs/notes/controlplane.md#route-to-detached-igw): an internet gateway not attached to the table's
+    // Choice (docs/semantics.md#route-to-detached-igw): an internet gateway not attached to the table's
     // VPC is InvalidParameterValue "... belong to different networks".
     [Fact]
     public void CreateRoute_DetachedInternetGateway_InvalidParameterValue()

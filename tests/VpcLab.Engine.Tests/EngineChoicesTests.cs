@@ -4,7 +4,7 @@ using VpcLab.Net;
 
 namespace VpcLab.Engine.Tests;
 
-/// <summary>Behaviours where AWS is silent or unconfirmed; each is a bullet in docs/notes/engine.md.</summary>
+/// <summary>Behaviours where AWS is silent or unconfirmed; each is a bullet in docs/semantics.md.</summary>
 public class EngineChoicesTests
 {
     private sealed class ThreeSubnets

@@ -298,7 +298,7 @@ public class ServiceAddressTests
     public void Resolver_Ipv6_NotFiltered() =>
         new SeedWorld().Compile().Run("app-1", "fd00:ec2::253", "udp", 53).AssertAccepted();
 
-    // Choice (docs/notes/engine.md): with enableDnsSupport off the resolver does not answer.
+    // Choice (docs/semantics.md): with enableDnsSupport off the resolver does not answer.
     [Fact]
     public void Resolver_DnsSupportOff_Dropped()
     {

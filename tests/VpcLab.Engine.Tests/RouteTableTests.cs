@@ -179,7 +179,7 @@ public class RouteTableTests
         w.B.Compile().Run("client", "server").AssertDropped(ExplanationCode.BadStateRoute);
     }
 
-    // Choice (docs/notes/engine.md): routes that loop between middleboxes end in VPCLAB_FORWARDING_LOOP.
+    // Choice (docs/semantics.md): routes that loop between middleboxes end in VPCLAB_FORWARDING_LOOP.
     [Fact]
     public void MiddleboxLoop_ForwardingLoop()
     {

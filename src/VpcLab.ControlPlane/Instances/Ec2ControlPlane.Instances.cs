@@ -10,7 +10,7 @@ public sealed partial class Ec2ControlPlane
     public const string DefaultInstanceType = "m1.small";
 
     /// <summary>Launches MinCount..MaxCount instances (the lab launches MaxCount, or fails). Choice
-    /// (docs/notes/controlplane.md#instance-state): instances are running at once, no pending phase.</summary>
+    /// (docs/semantics.md#instance-state): instances are running at once, no pending phase.</summary>
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) =>
         MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
         {

@@ -7,7 +7,7 @@ namespace VpcLab.ControlPlane;
 
 public sealed partial class Ec2ControlPlane
 {
-    /// <summary>Choice (docs/notes/controlplane.md#addresses-per-interface): the largest instance types allow 50
+    /// <summary>Choice (docs/semantics.md#addresses-per-interface): the largest instance types allow 50
     /// IPv4 and 50 IPv6 addresses per interface; the lab applies that ceiling to every interface.</summary>
     public const int MaxAddressesPerInterface = 50;
 
@@ -332,7 +332,7 @@ public sealed partial class Ec2ControlPlane
             if (instance.State is not (InstanceState.Running or InstanceState.Stopped))
                 throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceStateName(instance.State));
             var primary = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
-            // Choice (docs/notes/controlplane.md#attach-same-vpc): same Availability Zone and same VPC.
+            // Choice (docs/semantics.md#attach-same-vpc): same Availability Zone and same VPC.
             if (eni.AvailabilityZone != primary.AvailabilityZone || eni.VpcId != instance.VpcId)
                 throw Ec2Errors.InterfaceInOtherZone(eni.Id.Value, instance.Id.Value);
             if (index < 0 || instance.NetworkInterfaces.Any(id => tx.N.NetworkInterfaces[id].Attachment?.DeviceIndex == index))

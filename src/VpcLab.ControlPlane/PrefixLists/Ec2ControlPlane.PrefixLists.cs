@@ -131,7 +131,7 @@ public sealed partial class Ec2ControlPlane
             return new DescribeManagedPrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
         });
 
-    /// <summary>Choice (docs/notes/controlplane.md#prefix-list-versions): only the current version is kept, so a
+    /// <summary>Choice (docs/semantics.md#prefix-list-versions): only the current version is kept, so a
     /// TargetVersion other than the current one is refused.</summary>
     public GetManagedPrefixListEntriesResult GetManagedPrefixListEntries(RequestContext ctx, GetManagedPrefixListEntriesRequest request) =>
         Read(ctx, request.DryRun, tx =>

@@ -14,7 +14,7 @@ public sealed record RegionInfo(
 public sealed record AwsManagedPrefixListInfo(string Id, string Name, ImmutableArray<Cidr> Cidrs);
 
 /// <summary>The Regions the lab knows by default, with AWS's real zone names and zone ids.
-/// Choice (docs/notes/controlplane.md#zones): every account sees the same name → zone-id mapping.</summary>
+/// Choice (docs/semantics.md#zones): every account sees the same name → zone-id mapping.</summary>
 public static class RegionCatalog
 {
     public static RegionInfo Make(string name, string zoneIdPrefix, string zoneLetters, string ipv6Pool, string publicPool,

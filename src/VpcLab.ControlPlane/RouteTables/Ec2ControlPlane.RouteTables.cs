@@ -251,7 +251,7 @@ public sealed partial class Ec2ControlPlane
                 if (!IdGenerator.IsWellFormed(gatewayId, IdPrefixes.InternetGateway)
                     || !tx.N.InternetGateways.TryGetValue(new InternetGatewayId(gatewayId), out var igw) || !tx.Owned(igw.OwnerId, igw.Region))
                     throw Ec2Errors.GatewayNotFound(gatewayId);
-                // Choice (docs/notes/controlplane.md#route-to-detached-igw): AWS answers InvalidParameterValue
+                // Choice (docs/semantics.md#route-to-detached-igw): AWS answers InvalidParameterValue
                 // "... belong to different networks" when the gateway is not attached to the table's VPC.
                 if (igw.AttachedVpcId != table.VpcId)
                     throw Ec2Errors.InvalidParameterValue($"route table {table.Id} and network gateway {gatewayId} belong to different networks");

@@ -13,7 +13,7 @@ public sealed partial class Ec2ControlPlane
         {
             var name = request.GroupName ?? throw Ec2Errors.MissingParameter("GroupName");
             var description = request.Description ?? throw Ec2Errors.MissingParameter("GroupDescription");
-            // Choice (docs/notes/controlplane.md#no-default-vpc): the lab has no default VPC, so VpcId is required.
+            // Choice (docs/semantics.md#no-default-vpc): the lab has no default VPC, so VpcId is required.
             var vpc = tx.Vpc(request.VpcId ?? throw Ec2Errors.MissingParameter("VpcId"));
             if (name.Length == 0 || name.Length > 255)
                 throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter groupName is invalid. Group names must be 1 to 255 characters.");
@@ -30,7 +30,7 @@ public sealed partial class Ec2ControlPlane
                 throw Ec2Errors.SecurityGroupLimitExceeded();
             var id = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
             // AWS: a new group has no inbound rules and one outbound rule, all traffic to 0.0.0.0/0.
-            // Choice (docs/notes/controlplane.md#sg-ipv6-egress): no ::/0 rule, even in an IPv6 VPC.
+            // Choice (docs/semantics.md#sg-ipv6-egress): no ::/0 rule, even in an IPv6 VPC.
             var egress = new SecurityGroupRule(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), true, IpProtocol.All, -1, -1,
                 new CidrPeer(Cidr.AnyV4), null);
             var group = new SecurityGroup(id, tx.Account, tx.RegionName, vpc.Id, name, description, [egress]);

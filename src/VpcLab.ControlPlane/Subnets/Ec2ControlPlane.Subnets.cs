@@ -40,7 +40,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     /// <summary>AZ by name or by zone id; neither given: AWS picks one (the lab: round robin by subnet count,
-    /// docs/notes/controlplane.md#subnet-zone).</summary>
+    /// docs/semantics.md#subnet-zone).</summary>
     private static AvailabilityZone ResolveZone(Transaction tx, string? name, string? zoneId, int existing)
     {
         var zones = tx.Region.Zones;

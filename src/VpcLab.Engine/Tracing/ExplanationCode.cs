@@ -2,7 +2,7 @@ namespace VpcLab.Engine;
 
 /// <summary>Reachability Analyzer's explanation codes, exact strings, declared once (spec/reachability.md §1.4).
 /// Codes that start with <c>VPCLAB_</c> are ours, for cases RA has no word for; each is documented here and in
-/// docs/notes/engine.md.</summary>
+/// docs/semantics.md.</summary>
 public readonly record struct ExplanationCode(string Value)
 {
     // Path not reachable (RA).

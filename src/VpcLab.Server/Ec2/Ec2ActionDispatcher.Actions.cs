@@ -7,7 +7,7 @@ namespace VpcLab.Server.Ec2;
 
 /// <summary>The action table: every EC2 action of the model subset that the control plane implements.
 /// Actions of the subset it lacks (DHCP options, VPC endpoints, peering, flow logs, Reachability Analyzer,
-/// ...) are absent, so the host answers them InvalidAction (docs/notes/ec2-api.md#actions).</summary>
+/// ...) are absent, so the host answers them InvalidAction (docs/semantics.md#actions).</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private void Register(Registrar r)

@@ -12,7 +12,7 @@ namespace VpcLab.Server.Ec2;
 /// JSON) to the control plane's request record, calling the control plane and mapping its result to the
 /// output shape (member-name JSON for <see cref="Ec2XmlSerializer"/>). Pagination (MaxResults/NextToken) and
 /// ClientToken idempotency are done here, once, for every action that has them in the model.
-/// docs/notes/ec2-api.md.</summary>
+/// docs/semantics.md.</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private static readonly JsonSerializerOptions s_bindOptions = new()

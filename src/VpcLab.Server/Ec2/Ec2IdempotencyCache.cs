@@ -4,7 +4,7 @@ using VpcLab.Server.Protocol;
 
 namespace VpcLab.Server.Ec2;
 
-/// <summary>ClientToken idempotency (docs/notes/ec2-api.md#idempotency): per account and Region, a token
+/// <summary>ClientToken idempotency (docs/semantics.md#idempotency): per account and Region, a token
 /// remembers the first successful response and the hash of the request that produced it. The same token with
 /// the same parameters answers that response again without running the action; with other parameters (or
 /// another action) it is IdempotentParameterMismatch. Failed calls are not remembered, so a retry after an

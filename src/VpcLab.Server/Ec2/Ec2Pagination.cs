@@ -16,12 +16,12 @@ internal sealed record PageSpec(int Min, int Max, string? ExclusiveIdsMember, st
 /// <summary>EC2 pagination (MaxResults/NextToken) done once for every Describe* action, over the full, ordered
 /// result of the control plane. A token names the last item of the page it ended (a cursor, so a page is never
 /// repeated or skipped when items before it are deleted meanwhile) and a hash of the request it belongs to
-/// (so it cannot be replayed with other filters). docs/notes/ec2-api.md#pagination.</summary>
+/// (so it cannot be replayed with other filters). docs/semantics.md#pagination.</summary>
 internal static class Ec2Pagination
 {
     private const string ResourceName = "VpcLab.Server.Protocol.Model.ec2-subset.json";
 
-    /// <summary>AWS documents these ranges where the model has only "Integer" (docs/notes/ec2-api.md#pagination).</summary>
+    /// <summary>AWS documents these ranges where the model has only "Integer" (docs/semantics.md#pagination).</summary>
     private static readonly FrozenDictionary<string, (int Min, int Max)> s_documentedRanges = new Dictionary<string, (int, int)>
     {
         ["DescribeInstances"] = (5, 1000),

@@ -11,7 +11,7 @@ namespace VpcLab.Server.Insights;
 
 /// <summary>The Reachability Analyzer actions (Create/Describe/DeleteNetworkInsightsPath,
 /// Start/Describe/DeleteNetworkInsightsAnalysis), answered by the engine. The dispatcher calls
-/// <see cref="Register"/> once; everything else lives here. docs/notes/reachability-api.md.</summary>
+/// <see cref="Register"/> once; everything else lives here. docs/semantics.md.</summary>
 public sealed class NetworkInsightsActions
 {
     public const string PathResourceType = "network-insights-path";
@@ -146,7 +146,7 @@ public sealed class NetworkInsightsActions
         if (request.DryRun == true)
             throw Ec2Errors.DryRun();
 
-        // Choice (docs/notes/reachability-api.md#analysis): the engine answers at once, so the analysis is
+        // Choice (docs/semantics.md#analysis): the engine answers at once, so the analysis is
         // "succeeded" (or "failed") in the Start response itself, never "running".
         var network = _controlPlane.Network;
         var started = _controlPlane.Options.Clock.GetUtcNow();

@@ -20,7 +20,7 @@ internal sealed record AnalysisOutcome(string Status, string? StatusMessage, boo
 }
 
 /// <summary>Runs a path through the engine: the same data plane as <c>vpclab trace</c>, on the current snapshot
-/// (compiled once per snapshot). docs/notes/reachability-api.md#analysis.</summary>
+/// (compiled once per snapshot). docs/semantics.md#analysis.</summary>
 internal sealed class NetworkInsightsAnalyzer
 {
     /// <summary>Choice: the internet address of an internet gateway end when the path gives none (TEST-NET-2,
@@ -182,7 +182,7 @@ internal sealed class NetworkInsightsAnalyzer
         _ => network.InternetGateways[new InternetGatewayId(endpoint.Id)].AttachedVpcId,
     };
 
-    /// <summary>Choice (docs/notes/reachability-api.md#ports): RA without a destination port asks about every
+    /// <summary>Choice (docs/semantics.md#ports): RA without a destination port asks about every
     /// port; we probe concrete ones — the lower bound of each inbound rule of the destination's security groups
     /// that can match the protocol, ascending — and report the first that gets through (else the first probe).
     /// With no such rule (or no interface at the destination) the probe is 80 for TCP and 53 for UDP.</summary>

@@ -4,7 +4,7 @@ namespace VpcLab.Server.Insights;
 
 /// <summary>The Reachability Analyzer's error codes, declared once (AWS's spelling: <c>InvalidNetworkInsightsPathId</c>
 /// with a lowercase "d", like the other newer resources). Codes the control plane already declares (instances,
-/// interfaces, internet gateways, tags) are reused from <see cref="Ec2Errors"/>. docs/notes/reachability-api.md#errors.</summary>
+/// interfaces, internet gateways, tags) are reused from <see cref="Ec2Errors"/>. docs/semantics.md#errors.</summary>
 public static class NetworkInsightsErrors
 {
     public static readonly Ec2ErrorCode InvalidNetworkInsightsPathIdNotFound = new("InvalidNetworkInsightsPathId.NotFound");

@@ -10,7 +10,7 @@ namespace VpcLab.Server.Insights;
 
 /// <summary>Paths and analyses → the output shapes (NetworkInsightsPath, NetworkInsightsAnalysis, PathComponent,
 /// Explanation, AnalysisPacketHeader, AnalysisAclRule, AnalysisSecurityGroupRule, AnalysisRouteTableRoute,
-/// AnalysisComponent) as member-name JSON for the generic serializer. docs/notes/reachability-api.md#mapping.</summary>
+/// AnalysisComponent) as member-name JSON for the generic serializer. docs/semantics.md#mapping.</summary>
 internal static class NetworkInsightsShapes
 {
     public static JsonObject Path(NetworkInsightsPath p) => new()

@@ -10,7 +10,7 @@ namespace VpcLab.Server.Protocol;
 public sealed record Ec2Request(Ec2Operation Operation, string Version, JsonObject Parameters);
 
 /// <summary>Bounds on what one request may contain; every breach is a 400, never an exception of another
-/// type. Defaults: docs/notes/protocol.md#limits.</summary>
+/// type. Defaults: docs/semantics.md#limits.</summary>
 public sealed record Ec2QueryLimits
 {
     /// <summary>Largest list index (so most items) one list parameter may have.</summary>
@@ -40,7 +40,7 @@ public sealed record Ec2QueryLimits
 public sealed class Ec2QueryParser
 {
     /// <summary>The API version this model describes; other well-formed versions are accepted too
-    /// (docs/notes/protocol.md#version).</summary>
+    /// (docs/semantics.md#version).</summary>
     public const string CurrentVersion = "2016-11-15";
 
     private readonly Ec2ServiceModel _model;
@@ -322,7 +322,7 @@ public sealed class Ec2QueryParser
                     ? JsonValue.Create(l)
                     : throw Ec2ProtocolErrors.InvalidValue(key, value, "expected an integer");
             case Ec2ShapeType.Boolean:
-                // Choice (docs/notes/protocol.md#booleans): true/false in any letter case.
+                // Choice (docs/semantics.md#booleans): true/false in any letter case.
                 if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
                     return JsonValue.Create(true);
                 if (value.Equals("false", StringComparison.OrdinalIgnoreCase))

@@ -209,7 +209,7 @@ public sealed class WorldBuilder
     public SecurityGroupId SecurityGroup(string name, VpcId vpc, bool allowAllEgress = true)
     {
         var id = new SecurityGroupId(NewId(IdPrefixes.SecurityGroup));
-        // Choice (docs/notes/engine.md): in a VPC with IPv6 a new group's default egress also covers ::/0.
+        // Choice (docs/semantics.md): in a VPC with IPv6 a new group's default egress also covers ::/0.
         ImmutableArray<SecurityGroupRule> rules = !allowAllEgress ? []
             : _vpcs[vpc].HasIpv6 ? [Rule(true, IpProtocol.All, -1, -1, new CidrPeer(Cidr.AnyV4)), Rule(true, IpProtocol.All, -1, -1, new CidrPeer(Cidr.AnyV6))]
             : [Rule(true, IpProtocol.All, -1, -1, new CidrPeer(Cidr.AnyV4))];

@@ -10,7 +10,7 @@ public sealed class Ec2ActionDispatcherTests
 {
     private readonly Ec2Harness _h = new();
 
-    /// <summary>docs/notes/ec2-api.md#actions: actions of the model subset the control plane does not implement.</summary>
+    /// <summary>docs/semantics.md#actions: actions of the model subset the control plane does not implement.</summary>
     private static readonly string[] NotImplemented =
     [
         "AcceptVpcPeeringConnection", "CreateFlowLogs",

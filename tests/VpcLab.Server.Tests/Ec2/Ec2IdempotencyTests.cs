@@ -5,7 +5,7 @@ using static VpcLab.Server.Tests.Ec2.Ec2Harness;
 
 namespace VpcLab.Server.Tests.Ec2;
 
-/// <summary>docs/notes/ec2-api.md#idempotency: ClientToken on the actions whose model input has one.</summary>
+/// <summary>docs/semantics.md#idempotency: ClientToken on the actions whose model input has one.</summary>
 public sealed class Ec2IdempotencyTests
 {
     private readonly Ec2Harness _h = new();

@@ -4,7 +4,7 @@ using static VpcLab.Server.Tests.Ec2.Ec2Harness;
 
 namespace VpcLab.Server.Tests.Ec2;
 
-/// <summary>docs/notes/ec2-api.md#pagination: MaxResults/NextToken on every Describe* the model pages.</summary>
+/// <summary>docs/semantics.md#pagination: MaxResults/NextToken on every Describe* the model pages.</summary>
 public sealed class Ec2PaginationTests
 {
     private readonly Ec2Harness _h = new();

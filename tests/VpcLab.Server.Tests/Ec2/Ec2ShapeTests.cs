@@ -3,7 +3,7 @@ using static VpcLab.Server.Tests.Ec2.Ec2Harness;
 
 namespace VpcLab.Server.Tests.Ec2;
 
-/// <summary>Output shapes field by field (docs/notes/ec2-api.md#output-shapes-shapes), through Execute and the
+/// <summary>Output shapes field by field (docs/semantics.md#output-shapes-shapes), through Execute and the
 /// real serializer (Ec2Harness.Run serializes every answer).</summary>
 public sealed class Ec2ShapeTests
 {

@@ -71,7 +71,7 @@ public sealed class NetworkInsightsReplayTests
                 var after = Assert.Single((await ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest(), Ct)).NetworkInsightsAnalyses);
                 Assert.Equal(before.NetworkInsightsAnalysisId, after.NetworkInsightsAnalysisId);
                 // Not compared: CreatedDate/StartDate, the replay clock starts at the restart time, not the logged
-                // time (ServerState.Replay; reported, docs/notes/reachability-api.md#replay).
+                // time (ServerState.Replay; reported, docs/semantics.md#replay).
                 Assert.Equal(before.NetworkPathFound, after.NetworkPathFound);
                 Assert.Equal(before.ForwardPathComponents.Select(c => c.Component.Id), after.ForwardPathComponents.Select(c => c.Component.Id));
 

@@ -221,7 +221,7 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
         {
             Source = _app, Destination = _igw, Protocol = Ec2Protocol.Tcp, DestinationPort = 443,
         });
-        // Choice (docs/notes/reachability-api.md): an internet gateway destination is an internet address beyond it.
+        // Choice (docs/semantics.md): an internet gateway destination is an internet address beyond it.
         var trace = EngineTrace(Instance(_app), Engine.TraceEndpoint.ForAddress(Net.IpAddress.Parse("198.51.100.1")), 443);
         AssertSame(trace, analysis);
         Assert.Equal("NO_ROUTE_TO_DESTINATION", Assert.Single(analysis.Explanations).ExplanationCode);
@@ -257,7 +257,7 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
         Assert.True(analysis.NetworkPathFound);
     }
 
-    // Choice (docs/notes/reachability-api.md#ports): without a destination port the analysis probes the
+    // Choice (docs/semantics.md#ports): without a destination port the analysis probes the
     // destination groups' inbound ports in ascending order (3306: NACL deny; 5432: open) and reports the first
     // that gets through; the source port comes from FilterAtSource.
     [Fact]

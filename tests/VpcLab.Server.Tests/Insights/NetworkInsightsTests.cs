@@ -6,7 +6,7 @@ using VpcLab.Server.Tests.Ec2;
 namespace VpcLab.Server.Tests.Insights;
 
 /// <summary>The Reachability Analyzer actions through the dispatcher: AWS's validation errors, per-account and
-/// per-Region isolation, deterministic ids. docs/notes/reachability-api.md.</summary>
+/// per-Region isolation, deterministic ids. docs/semantics.md.</summary>
 public sealed class NetworkInsightsTests
 {
     private const string Missing17 = "0123456789abcdef0";

@@ -62,7 +62,7 @@ internal static class NetworkInterfaceShape
     public static string Status(NetworkInterface e) => e.Attachment is not null || e.RequesterManaged ? "in-use" : "available";
 
     /// <summary>The principal AWS names as requester of a service-managed interface (choice: a fixed
-    /// AWS-style id per service, docs/notes/ec2-api.md#requester-id).</summary>
+    /// AWS-style id per service, docs/semantics.md#requester-id).</summary>
     private static string RequesterIdFor(NetworkInterfaceType type) => type switch
     {
         NetworkInterfaceType.NatGateway => "AWS:NatGateway",
