@@ -59,7 +59,7 @@ public static class TraceView
         if (hop.AclRule is { } acl)
             parts.Add(acl.IsDefaultDeny ? "rule * (no rule matched)" : $"rule {acl.RuleNumber} {acl.RuleAction.ToString().ToLowerInvariant()} {Protocol(acl.Protocol)} {acl.PortRange?.ToString() ?? ""} {acl.Cidr}".Replace("  ", " ", StringComparison.Ordinal));
         if (hop.SecurityGroupRule is { } sg)
-            parts.Add($"rule {sg.RuleId} {Protocol(sg.Protocol)} {Ports(sg)} {(sg.Direction == TrafficDirection.Ingress ? "from" : "to")} {sg.Peer}");
+            parts.Add(string.Join(' ', new[] { "rule", sg.RuleId.Value, Protocol(sg.Protocol), Ports(sg), sg.Direction == TrafficDirection.Ingress ? "from" : "to", sg.Peer }.Where(w => w.Length > 0)));
         if (hop.Route is { } route)
             parts.Add($"route {route.Destination} → {route.TargetId}{(route.State == Model.RouteState.Blackhole ? " (blackhole)" : "")}");
         return parts.Count == 0 ? "" : "  [grey]" + Markup.Escape(string.Join(" · ", parts)) + "[/]";

@@ -15,8 +15,13 @@ public class AwsCliV2StoryTests
     [Fact]
     public async Task Story_AwsCliV2_EveryStepAsAws()
     {
-        Assert.True(File.Exists(AwsCliV2),
-            $"AWS CLI v2 is not installed at {AwsCliV2}: install it (apt-get install awscli), as .ci/run does.");
+        // CI installs the CLI (.ci/run) and must run this story; a developer's fresh machine may not have it yet.
+        if (!File.Exists(AwsCliV2))
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true",
+                $"AWS CLI v2 is not installed at {AwsCliV2}: .ci/run installs it (apt-get install awscli).");
+            Assert.Skip($"AWS CLI v2 is not installed at {AwsCliV2} (apt-get install awscli): the v2 story was not run.");
+        }
         await AwsCliStory.RunAsync(AwsCliV2, accessKey: "222222222222");
     }
 }
