@@ -23,6 +23,10 @@ public sealed record Network(
     ImmutableDictionary<PrefixListId, ManagedPrefixList> PrefixLists,
     ImmutableDictionary<string, Tags> Tags)
 {
+    /// <summary>Peering connections of every state (deleted and failed ones stay visible for a while, as on AWS).</summary>
+    public ImmutableDictionary<VpcPeeringConnectionId, VpcPeeringConnection> VpcPeeringConnections { get; init; } =
+        ImmutableDictionary<VpcPeeringConnectionId, VpcPeeringConnection>.Empty;
+
     public static readonly Network Empty = new(
         ImmutableDictionary<AccountId, Account>.Empty,
         ImmutableDictionary<string, Region>.Empty,
@@ -93,6 +97,9 @@ public sealed record Network(
                 NetworkInterfaces.TryGetValue(new NetworkInterfaceId(route.Target.Id), out var eni)
                 && (eni.Attachment is null || InstanceRunning(eni.Attachment.InstanceId)),
             RouteTargetKind.Instance => InstanceRunning(new InstanceId(route.Target.Id)),
+            RouteTargetKind.VpcPeeringConnection =>
+                VpcPeeringConnections.TryGetValue(new VpcPeeringConnectionId(route.Target.Id), out var pcx) && pcx.IsActive
+                && pcx.PeerOf(table.VpcId) is not null,
             _ => false,
         };
         return active ? Model.RouteState.Active : Model.RouteState.Blackhole;
