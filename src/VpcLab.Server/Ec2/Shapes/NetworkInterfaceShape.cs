@@ -32,19 +32,13 @@ internal static class NetworkInterfaceShape
             ["Description"] = e.Description,
             ["Groups"] = c.GroupIdentifiers(e.Groups),
             ["InterfaceType"] = Ec2ControlPlane.InterfaceTypeName(e.InterfaceType),
-            ["Ipv6Addresses"] = Json.Array(e.Ipv6Addresses, ip => new JsonObject { ["Ipv6Address"] = ip.ToString(), ["IsPrimaryIpv6"] = false }),
+            ["Ipv6Addresses"] = Ipv6Addresses(e),
             ["MacAddress"] = e.MacAddress,
             ["NetworkInterfaceId"] = e.Id.Value,
             ["OwnerId"] = e.OwnerId.Value,
             ["PrivateDnsName"] = primary is null ? null : ShapeContext.PrivateDnsName(primary.Address, e.Region),
             ["PrivateIpAddress"] = primary?.Address.ToString(),
-            ["PrivateIpAddresses"] = Json.Array(e.PrivateIpAddresses, p => new JsonObject
-            {
-                ["Association"] = Association(e, p, c, instanceForm: false),
-                ["Primary"] = p.Primary,
-                ["PrivateDnsName"] = ShapeContext.PrivateDnsName(p.Address, e.Region),
-                ["PrivateIpAddress"] = p.Address.ToString(),
-            }),
+            ["PrivateIpAddresses"] = PrivateIpAddresses(e, c, instanceForm: false),
             ["Ipv4Prefixes"] = null,
             ["RequesterId"] = e.RequesterManaged ? RequesterIdFor(e.InterfaceType) : null,
             ["RequesterManaged"] = e.RequesterManaged,
@@ -111,19 +105,13 @@ internal static class NetworkInterfaceShape
             } : null,
             ["Description"] = e.Description,
             ["Groups"] = c.GroupIdentifiers(e.Groups),
-            ["Ipv6Addresses"] = Json.Array(e.Ipv6Addresses, ip => new JsonObject { ["Ipv6Address"] = ip.ToString(), ["IsPrimaryIpv6"] = false }),
+            ["Ipv6Addresses"] = Ipv6Addresses(e),
             ["MacAddress"] = e.MacAddress,
             ["NetworkInterfaceId"] = e.Id.Value,
             ["OwnerId"] = e.OwnerId.Value,
             ["PrivateDnsName"] = primary is null ? null : ShapeContext.PrivateDnsName(primary.Address, e.Region),
             ["PrivateIpAddress"] = primary?.Address.ToString(),
-            ["PrivateIpAddresses"] = Json.Array(e.PrivateIpAddresses, p => new JsonObject
-            {
-                ["Association"] = Association(e, p, c, instanceForm: true),
-                ["Primary"] = p.Primary,
-                ["PrivateDnsName"] = ShapeContext.PrivateDnsName(p.Address, e.Region),
-                ["PrivateIpAddress"] = p.Address.ToString(),
-            }),
+            ["PrivateIpAddresses"] = PrivateIpAddresses(e, c, instanceForm: true),
             ["SourceDestCheck"] = e.SourceDestCheck,
             ["Status"] = Status(e),
             ["SubnetId"] = e.SubnetId.Value,
@@ -131,4 +119,18 @@ internal static class NetworkInterfaceShape
             ["InterfaceType"] = Ec2ControlPlane.InterfaceTypeName(e.InterfaceType),
         };
     }
+
+    /// <summary>The PrivateIpAddresses list, in the interface form or the instance form (they differ only in the
+    /// association's members).</summary>
+    private static JsonArray PrivateIpAddresses(NetworkInterface e, ShapeContext c, bool instanceForm) =>
+        Json.Array(e.PrivateIpAddresses, p => new JsonObject
+        {
+            ["Association"] = Association(e, p, c, instanceForm),
+            ["Primary"] = p.Primary,
+            ["PrivateDnsName"] = ShapeContext.PrivateDnsName(p.Address, e.Region),
+            ["PrivateIpAddress"] = p.Address.ToString(),
+        });
+
+    private static JsonArray Ipv6Addresses(NetworkInterface e) =>
+        Json.Array(e.Ipv6Addresses, ip => new JsonObject { ["Ipv6Address"] = ip.ToString(), ["IsPrimaryIpv6"] = false });
 }
