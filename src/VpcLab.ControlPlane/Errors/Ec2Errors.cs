@@ -54,6 +54,10 @@ public static class Ec2Errors
     public static readonly Ec2ErrorCode InvalidGatewayIdNotFound = new("InvalidGatewayID.NotFound");
     public static readonly Ec2ErrorCode GatewayNotAttachedCode = new("Gateway.NotAttached");
     public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionIdNotFound = new("InvalidVpcPeeringConnectionID.NotFound");
+    public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionIdMalformed = new("InvalidVpcPeeringConnectionId.Malformed");
+    public static readonly Ec2ErrorCode InvalidStateTransitionCode = new("InvalidStateTransition");
+    public static readonly Ec2ErrorCode VpcPeeringConnectionAlreadyExistsCode = new("VpcPeeringConnectionAlreadyExists");
+    public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionStateDnsHostnamesDisabled = new("InvalidVpcPeeringConnectionState.DnsHostnamesDisabled");
     public static readonly Ec2ErrorCode InvalidVpcEndpointIdNotFound = new("InvalidVpcEndpointId.NotFound");
     public static readonly Ec2ErrorCode InvalidTransitGatewayIdNotFound = new("InvalidTransitGatewayID.NotFound");
 
@@ -297,6 +301,23 @@ public static class Ec2Errors
 
     public static Ec2Exception PeeringNotFound(string id) =>
         new(InvalidVpcPeeringConnectionIdNotFound, $"The vpcPeeringConnection ID '{id}' does not exist");
+
+    public static Ec2Exception PeeringMalformed(string id) => new(InvalidVpcPeeringConnectionIdMalformed, $"Invalid id: \"{id}\"");
+
+    public static Ec2Exception PeeringWrongState(string id) =>
+        new(InvalidStateTransitionCode, $"VpcPeeringConnectionID {id} is not in the correct state for the request.");
+
+    public static Ec2Exception PeeringAlreadyExists(string vpcId, string peerVpcId, string existing) =>
+        new(VpcPeeringConnectionAlreadyExistsCode, $"A VPC peering connection ({existing}) between {vpcId} and {peerVpcId} already exists.");
+
+    public static Ec2Exception PeeringWrongRegion(string region, string id, string expected) =>
+        new(OperationNotPermittedCode, $"Incorrect region ({region}) specified for this request. VPC peering connection {id} must be accepted in region {expected}");
+
+    public static Ec2Exception PeeringNotPermitted(string account, string verb, string id) =>
+        new(OperationNotPermittedCode, $"User ({account}) cannot {verb} peering {id}");
+
+    public static Ec2Exception PeeringDnsHostnamesDisabled(string vpcId) =>
+        new(InvalidVpcPeeringConnectionStateDnsHostnamesDisabled, $"DNS hostnames must be enabled on {vpcId} to allow DNS resolution from the remote VPC.");
 
     public static Ec2Exception VpcEndpointNotFound(string id) =>
         new(InvalidVpcEndpointIdNotFound, $"The VpcEndpoint Id '{id}' does not exist");

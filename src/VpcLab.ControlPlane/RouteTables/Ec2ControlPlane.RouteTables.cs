@@ -298,7 +298,7 @@ public sealed partial class Ec2ControlPlane
             return new RouteTarget(RouteTargetKind.Instance, instanceId);
         }
         if (r.VpcPeeringConnectionId is { } pcx)
-            throw Ec2Errors.PeeringNotFound(pcx); // peering is not modelled yet: every pcx id is unknown
+            return PeeringRouteTarget(tx, table, pcx); // src/VpcLab.ControlPlane/VpcPeering/
         if (r.VpcEndpointId is { } vpce)
             throw Ec2Errors.VpcEndpointNotFound(vpce); // Gateway Load Balancer endpoints are not modelled
         throw Ec2Errors.TransitGatewayNotFound(r.TransitGatewayId!);
