@@ -6,7 +6,7 @@ using VpcLab.Server.Ec2.Shapes;
 namespace VpcLab.Server.Ec2;
 
 /// <summary>The action table: every EC2 action of the model subset that the control plane implements.
-/// Actions of the subset it lacks (DHCP options, VPC endpoints, peering, flow logs, Reachability Analyzer,
+/// Actions of the subset it lacks (DHCP options, VPC endpoints, flow logs, Reachability Analyzer,
 /// ...) are absent, so the host answers them InvalidAction (docs/semantics.md#actions).</summary>
 public sealed partial class Ec2ActionDispatcher
 {
@@ -178,6 +178,24 @@ public sealed partial class Ec2ActionDispatcher
         r.Empty<DeleteTagsRequest, EmptyResult>("DeleteTags", cp.DeleteTags);
         r.List<DescribeTagsRequest, DescribeTagsResult, TagDescription>("DescribeTags", cp.DescribeTags,
             x => x.Tags, "Tags", t => t.ResourceId + "\0" + t.Key, (t, _) => TagShape.Map(t));
+
+        // VPC peering (src/VpcLab.ControlPlane/VpcPeering/)
+        r.Action<CreateVpcPeeringConnectionRequest, CreateVpcPeeringConnectionResult>("CreateVpcPeeringConnection", cp.CreateVpcPeeringConnection,
+            (x, c, _) => new JsonObject { ["VpcPeeringConnection"] = VpcPeeringConnectionShape.Map(x.VpcPeeringConnection, c) });
+        r.Action<AcceptVpcPeeringConnectionRequest, AcceptVpcPeeringConnectionResult>("AcceptVpcPeeringConnection", cp.AcceptVpcPeeringConnection,
+            (x, c, _) => new JsonObject { ["VpcPeeringConnection"] = VpcPeeringConnectionShape.Map(x.VpcPeeringConnection, c) });
+        r.Action<RejectVpcPeeringConnectionRequest, ReturnResult>("RejectVpcPeeringConnection", cp.RejectVpcPeeringConnection,
+            (x, _, _) => new JsonObject { ["Return"] = x.Return });
+        r.Action<DeleteVpcPeeringConnectionRequest, ReturnResult>("DeleteVpcPeeringConnection", cp.DeleteVpcPeeringConnection,
+            (x, _, _) => new JsonObject { ["Return"] = x.Return });
+        r.List<DescribeVpcPeeringConnectionsRequest, DescribeVpcPeeringConnectionsResult, VpcPeeringConnection>("DescribeVpcPeeringConnections",
+            cp.DescribeVpcPeeringConnections, x => x.VpcPeeringConnections, "VpcPeeringConnections", p => p.Id.Value, VpcPeeringConnectionShape.Map);
+        r.Action<ModifyVpcPeeringConnectionOptionsRequest, ModifyVpcPeeringConnectionOptionsResult>("ModifyVpcPeeringConnectionOptions",
+            cp.ModifyVpcPeeringConnectionOptions, (x, _, _) => new JsonObject
+            {
+                ["AccepterPeeringConnectionOptions"] = x.AccepterAllowDnsResolutionFromRemoteVpc is { } a ? VpcPeeringConnectionShape.Options(a) : null,
+                ["RequesterPeeringConnectionOptions"] = x.RequesterAllowDnsResolutionFromRemoteVpc is { } q ? VpcPeeringConnectionShape.Options(q) : null,
+            });
 
         // Managed prefix lists, and the AWS service lists of DescribePrefixLists
         r.Action<CreateManagedPrefixListRequest, CreateManagedPrefixListResult>("CreateManagedPrefixList", cp.CreateManagedPrefixList,

@@ -13,11 +13,11 @@ public sealed class Ec2ActionDispatcherTests
     /// <summary>docs/semantics.md#actions: actions of the model subset the control plane does not implement.</summary>
     private static readonly string[] NotImplemented =
     [
-        "AcceptVpcPeeringConnection", "CreateFlowLogs",
-        "CreateVpcEndpoint", "CreateVpcPeeringConnection", "DeleteFlowLogs",
-        "DeleteVpcEndpoints", "DeleteVpcPeeringConnection",
-        "DescribeFlowLogs", "DescribeVpcEndpointServices", "DescribeVpcEndpoints", "DescribeVpcPeeringConnections",
-        "ModifyVpcEndpoint", "ModifyVpcPeeringConnectionOptions", "RejectVpcPeeringConnection",
+        "CreateFlowLogs",
+        "CreateVpcEndpoint", "DeleteFlowLogs",
+        "DeleteVpcEndpoints",
+        "DescribeFlowLogs", "DescribeVpcEndpointServices", "DescribeVpcEndpoints",
+        "ModifyVpcEndpoint",
     ];
 
     /// <summary>Registered beside the table by other parts of the server: the Reachability Analyzer actions
@@ -54,7 +54,6 @@ public sealed class Ec2ActionDispatcherTests
     [Theory]
     [InlineData("CreateFlowLogs")]
     [InlineData("DescribeVpcEndpoints")]
-    [InlineData("CreateVpcPeeringConnection")]
     [InlineData("NoSuchThing")]
     public void Execute_ActionNotInTable_IsInvalidAction(string operation)
     {
