@@ -134,10 +134,13 @@ public sealed class VpcPeeringTests
     [Fact]
     public void Overlap_is_checked_again_at_acceptance()
     {
-        var (lab, a, b) = CrossAccount();
+        var lab = new TestLab();
+        var a = Vpc(lab, A, "10.0.0.0/16");
+        var b = Vpc(lab, B, "10.4.0.0/16");
         var pcx = Create(lab, A, a, b);
-        lab.Cp.AssociateVpcCidrBlock(B, new AssociateVpcCidrBlockRequest { VpcId = b.Id.Value, CidrBlock = "10.5.0.0/16" });
-        lab.Cp.AssociateVpcCidrBlock(A, new AssociateVpcCidrBlockRequest { VpcId = a.Id.Value, CidrBlock = "10.5.0.0/24" });
+        // The requester may not add any CIDR while pending; the accepter may, and an overlap fails the request at acceptance.
+        Fails(lab, "OperationNotPermitted", () => lab.Cp.AssociateVpcCidrBlock(A, new AssociateVpcCidrBlockRequest { VpcId = a.Id.Value, CidrBlock = "10.5.0.0/16" }));
+        lab.Cp.AssociateVpcCidrBlock(B, new AssociateVpcCidrBlockRequest { VpcId = b.Id.Value, CidrBlock = "10.0.0.0/16" });
         var result = lab.Cp.AcceptVpcPeeringConnection(B, new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = pcx.Id.Value }).VpcPeeringConnection;
         Assert.Equal(VpcPeeringConnectionState.Failed, result.State);
         Assert.Equal(VpcPeeringConnectionState.Failed, Describe(lab, A, pcx).State);
@@ -310,6 +313,33 @@ public sealed class VpcPeeringTests
         Assert.Equal(RouteState.Blackhole, State());
         Fails(lab, "InvalidVpcPeeringConnectionID.NotFound", () => lab.Cp.CreateRoute(A, new CreateRouteRequest
         { RouteTableId = table.Id.Value, DestinationCidrBlock = "10.8.0.0/16", VpcPeeringConnectionId = pcx.Id.Value }));
+    }
+
+    [Fact]
+    public void Cidr_added_to_an_active_peering_is_captured_unless_it_overlaps_the_peer()
+    {
+        var (lab, a, b) = CrossAccount();
+        var pcx = Create(lab, A, a, b);
+        lab.Cp.AcceptVpcPeeringConnection(B, new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = pcx.Id.Value });
+        Fails(lab, "InvalidParameterValue", () => lab.Cp.AssociateVpcCidrBlock(A, new AssociateVpcCidrBlockRequest { VpcId = a.Id.Value, CidrBlock = "10.1.0.0/24" }));
+        lab.Cp.AssociateVpcCidrBlock(A, new AssociateVpcCidrBlockRequest { VpcId = a.Id.Value, CidrBlock = "10.5.0.0/16" });
+        Assert.Equal(["10.0.0.0/16", "10.5.0.0/16"], Describe(lab, B, pcx).Requester.CidrBlocks.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public void Deleting_a_vpc_deletes_its_peerings_without_dependency_violation()
+    {
+        var (lab, a, b) = CrossAccount();
+        var pcx = Create(lab, A, a, b);
+        lab.Cp.AcceptVpcPeeringConnection(B, new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = pcx.Id.Value });
+        var tableB = lab.N.MainRouteTable(b.Id);
+        lab.Cp.CreateRoute(B, new CreateRouteRequest { RouteTableId = tableB.Id.Value, DestinationCidrBlock = "10.0.0.0/16", VpcPeeringConnectionId = pcx.Id.Value });
+        lab.Cp.DeleteVpc(A, new DeleteVpcRequest { VpcId = a.Id.Value });
+        var deleted = Describe(lab, B, pcx);
+        Assert.Equal(VpcPeeringConnectionState.Deleted, deleted.State);
+        Assert.Equal("Deleted by 111111111111", deleted.StatusMessage);
+        var table = lab.N.RouteTables[tableB.Id];
+        Assert.Equal(RouteState.Blackhole, lab.N.RouteState(table, table.Routes.Single(r => r.Target.Kind == RouteTargetKind.VpcPeeringConnection)));
     }
 
     [Fact]

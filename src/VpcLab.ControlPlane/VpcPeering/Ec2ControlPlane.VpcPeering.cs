@@ -177,6 +177,40 @@ public sealed partial class Ec2ControlPlane
                 request.AccepterPeeringConnectionOptions is null ? null : updated.Accepter.AllowDnsResolutionFromRemoteVpc);
         });
 
+    /// <summary>DeleteVpc: the VPC's live peerings (pending or active) go to deleted, with no DependencyViolation
+    /// (docs/semantics.md#vpc-peering); routes to them in the other VPC turn blackhole.</summary>
+    private static void DeletePeeringsOf(Transaction tx, VpcId vpc)
+    {
+        foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => Effective(p, tx.Now)).Where(p => IsLive(p.State) && p.PeerOf(vpc) is not null).ToList())
+        {
+            var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = null };
+            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+        }
+    }
+
+    /// <summary>AssociateVpcCidrBlock and peering (spec (f) Overlap): the requester VPC of a pending request may not
+    /// add any CIDR; a CIDR overlapping the peer of an active peering is refused; otherwise an active peering
+    /// records the new CIDR on that end. (An accepter adding an overlapping CIDR while pending fails the request
+    /// at acceptance.)</summary>
+    private static void PeeringsOnNewCidr(Transaction tx, VpcId vpc, Cidr cidr)
+    {
+        foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => Effective(p, tx.Now)).Where(p => p.PeerOf(vpc) is not null).ToList())
+        {
+            if (pcx.State == VpcPeeringConnectionState.PendingAcceptance && pcx.Requester.VpcId == vpc)
+                throw Ec2Errors.OperationNotPermitted($"The CIDR block {cidr} cannot be associated with {vpc}: it requested VPC peering connection {pcx.Id}, which is pending acceptance.");
+            if (!pcx.IsActive)
+                continue;
+            var peer = pcx.PeerOf(vpc)!;
+            if (peer.CidrBlocks.Concat(peer.Ipv6CidrBlocks).Any(c => c.Family == cidr.Family && (c.Contains(cidr) || cidr.Contains(c))))
+                throw Ec2Errors.InvalidParameterValue($"The CIDR block {cidr} overlaps a CIDR of {peer.VpcId}, peered with {vpc} by {pcx.Id}.");
+            static VpcPeeringConnectionVpcInfo With(VpcPeeringConnectionVpcInfo end, Cidr c) => c.IsV4
+                ? end with { CidrBlocks = end.CidrBlocks.Add(c) }
+                : end with { Ipv6CidrBlocks = end.Ipv6CidrBlocks.Add(c) };
+            var updated = pcx.Requester.VpcId == vpc ? pcx with { Requester = With(pcx.Requester, cidr) } : pcx with { Accepter = With(pcx.Accepter, cidr) };
+            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+        }
+    }
+
     /// <summary>AWS's status.code spelling.</summary>
     public static string PeeringStateName(VpcPeeringConnectionState state) => state switch
     {

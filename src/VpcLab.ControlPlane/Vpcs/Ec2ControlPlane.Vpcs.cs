@@ -149,6 +149,7 @@ public sealed partial class Ec2ControlPlane
                 SecurityGroups = n.SecurityGroups.RemoveRange(sgs.Select(g => g.Id)),
             };
             PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
+            DeletePeeringsOf(tx, vpc.Id); // src/VpcLab.ControlPlane/VpcPeering/
             foreach (var id in main.Select(t => t.Id.Value).Concat(acls.Select(a => a.Id.Value)).Concat(sgs.Select(g => g.Id.Value)).Append(vpc.Id.Value))
                 tx.RemoveTags(id);
             return EmptyResult.Instance;
@@ -181,6 +182,7 @@ public sealed partial class Ec2ControlPlane
                 block = new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), cidr, CidrBlockState.Associated);
                 vpc = vpc with { CidrBlocks = vpc.CidrBlocks.Add(block) };
             }
+            PeeringsOnNewCidr(tx, vpc.Id, block.Cidr); // src/VpcLab.ControlPlane/VpcPeering/
             tx.Put(vpc);
             // A new CIDR gets a local route in every route table of the VPC.
             foreach (var table in tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList())
