@@ -15,7 +15,8 @@ public sealed partial class CompiledNetwork
         if (trace.Verdict == Verdict.Dropped && resolved.SourceInterfaceIndex >= 0
             && DestinationInterface(request.Destination) is int d and >= 0
             && _interfaces[d].Vpc != _interfaces[resolved.SourceInterfaceIndex].Vpc
-            && FindInterface(_interfaces[d].Vpc, resolved.Flow.Destination) == d)
+            && FindInterface(_interfaces[d].Vpc, resolved.Flow.Destination) == d
+            && !ActivelyPeered(_interfaces[d].Vpc, _interfaces[resolved.SourceInterfaceIndex].Vpc))
         {
             // The destination is a private address of another VPC: without peering the VPCs are disconnected.
             var disconnected = new Explanation(ExplanationCode.DisconnectedVpcs,
@@ -26,6 +27,16 @@ public sealed partial class CompiledNetwork
             trace = trace with { Explanations = trace.Explanations.Add(disconnected) };
         }
         return trace;
+    }
+
+    private bool ActivelyPeered(int a, int b)
+    {
+        foreach (var p in _peerings)
+        {
+            if (p.Active && ((p.Requester == a && p.Accepter == b) || (p.Requester == b && p.Accepter == a)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Traces a resolved flow (the same inputs as <see cref="Decide"/>).</summary>
@@ -223,6 +234,7 @@ public sealed partial class CompiledNetwork
         ComponentKind.InternetGateway => Ref(kind, _internetGatewayModels[index].Id.Value),
         ComponentKind.EgressOnlyInternetGateway => Ref(kind, _egressOnlyModels[index].Id.Value),
         ComponentKind.NatGateway => Ref(kind, _natModels[index].Id.Value),
+        ComponentKind.VpcPeeringConnection => Ref(kind, _peeringModels[index].Id.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -45,6 +45,11 @@ public sealed partial class CompiledNetwork
         public IpAddress NatOriginalSource;
         public ushort NatOriginalPort;
         public int EgressOnlyGateway;
+        /// <summary>The peering the packet crossed, else −1: it may then only be delivered inside that VPC.</summary>
+        public int Peering;
+        /// <summary>True once the packet came in from the internet or through a NAT gateway: it may not continue
+        /// over a peering (no edge to edge).</summary>
+        public bool FromEdge;
         public WalkEnd End;
         public int EndInterface;
         public DropReason Reason;
@@ -63,6 +68,7 @@ public sealed partial class CompiledNetwork
             IdentityPreserved = true,
             NatGateway = -1,
             EgressOnlyGateway = -1,
+            Peering = -1,
             Sender = -1,
         };
         if (source >= 0)
@@ -83,6 +89,7 @@ public sealed partial class CompiledNetwork
             NatOriginalSource = st.NatOriginalSource,
             NatOriginalPort = st.NatOriginalPort,
             EgressOnlyGateway = st.EgressOnlyGateway,
+            Peering = -1,
             Sender = -1,
         };
         if (st.End == WalkEnd.Interface)
@@ -271,8 +278,18 @@ public sealed partial class CompiledNetwork
             Drop(rec, ref st, DropReason.BadStateRoute);
             return;
         }
+        if (st.Peering >= 0 && chosen.Kind is not (RouteTargetKind.Local or RouteTargetKind.NetworkInterface or RouteTargetKind.Instance))
+        {
+            // Arrived over a peering: it may not leave this VPC again (not transitive, not edge to edge).
+            rec.Gateway(ComponentKind.VpcPeeringConnection, st.Peering, HopAction.Forwarded, in st.Packet);
+            Drop(rec, ref st, chosen.Kind == RouteTargetKind.NatGateway ? DropReason.NgwRequiresSourceInVpc : DropReason.PcxRequiresAddressInVpcCidr);
+            return;
+        }
         switch (chosen.Kind)
         {
+            case RouteTargetKind.VpcPeeringConnection:
+                CrossPeering(rec, ref st, chosen.Target, s.Vpc);
+                return;
             case RouteTargetKind.Local:
             {
                 int target = FindInterface(s.Vpc, destination);
@@ -373,9 +390,69 @@ public sealed partial class CompiledNetwork
         ushort port = p.Protocol.HasPorts ? MapPort(p.SourcePort) : p.SourcePort;
         st.Packet = new FlowKey(n.PrivateIp, p.Destination, p.Protocol, port, p.DestinationPort);
         st.IdentityPreserved = false;
+        st.FromEdge = true;
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
         st.Sender = n.Interface;
         RouteFromSubnet(rec, ref st, n.Subnet);
+    }
+
+    /// <summary>A route sends the packet over a VPC peering connection into the peer VPC. Only traffic between
+    /// addresses of the two VPCs crosses (not transitive, not edge to edge); the destination must be a private
+    /// address of an interface there, delivered by the peer's local routing (its route tables are not consulted):
+    /// the destination subnet's NACL inbound and the interface's security groups apply as usual.</summary>
+    private void CrossPeering<TRec>(TRec rec, ref WalkState st, int pcx, int vpc) where TRec : IPathRecorder
+    {
+        int peer = _peerings[pcx].PeerOf(vpc);
+        var p = st.Packet;
+        rec.Gateway(ComponentKind.VpcPeeringConnection, pcx, HopAction.Forwarded, in p);
+        if (peer < 0)
+        {
+            Drop(rec, ref st, DropReason.NoPath);
+            return;
+        }
+        if (st.FromEdge || !InVpcCidrs(vpc, p.Source))
+        {
+            // From the internet, a NAT gateway or another peering: the source is no address of this VPC.
+            Drop(rec, ref st, DropReason.PcxRequiresAddressInVpcCidr);
+            return;
+        }
+        if (!InVpcCidrs(peer, p.Destination))
+        {
+            // Choice (docs/semantics.md): when the peer's main route table would hand the packet to a NAT
+            // gateway, the explanation names the NAT gateway's rule.
+            Drop(rec, ref st, PeerMainRouteIsNat(peer, p.Destination) ? DropReason.NgwRequiresSourceInVpc : DropReason.PcxRequiresAddressInVpcCidr);
+            return;
+        }
+        int target = FindInterface(peer, p.Destination);
+        if (target < 0)
+        {
+            Drop(rec, ref st, DropReason.NoPossibleDestination);
+            return;
+        }
+        st.Peering = pcx;
+        ArriveAtInterface(rec, ref st, target, crossing: true);
+    }
+
+    private bool InVpcCidrs(int vpc, in IpAddress address)
+    {
+        ref readonly var v = ref _vpcs[vpc];
+        var entries = _vpcCidrEntries;
+        for (int i = v.CidrStart, end = v.CidrStart + v.CidrCount; i < end; i++)
+        {
+            ref readonly var e = ref entries[i];
+            if (e.Family == address.Family && (address.Value & e.Mask) == e.Network)
+                return true;
+        }
+        return false;
+    }
+
+    private bool PeerMainRouteIsNat(int vpc, in IpAddress destination)
+    {
+        int table = _vpcs[vpc].MainRouteTable;
+        if (table < 0)
+            return false;
+        int route = FindRoute(table, destination);
+        return route >= 0 && _routes[_tableSlices[table].RouteBase + route].Kind == RouteTargetKind.NatGateway;
     }
 
     /// <summary>Choice (docs/semantics.md): the NAT gateway keeps a source port that is already 1024 or above
@@ -485,6 +562,7 @@ public sealed partial class CompiledNetwork
     private void FromInternet<TRec>(TRec rec, ref WalkState st) where TRec : IPathRecorder
     {
         var p = st.Packet;
+        st.FromEdge = true;
         rec.Internet(HopAction.Sent, in p);
         if (p.Family == IpFamily.V4)
         {
@@ -605,7 +683,16 @@ public sealed partial class CompiledNetwork
             {
                 if (!egress && !st.IdentityPreserved)
                     continue;
-                int owner = FindInterface(e.Vpc, peer);
+                // A group of a peer VPC matches only over an active same-Region peering (any accounts).
+                int groupVpc = _groupVpc[r.PeerGroup];
+                int lookIn = e.Vpc;
+                if (groupVpc >= 0 && groupVpc != e.Vpc)
+                {
+                    if (!_sgReferencePeers.Contains(PairKey(e.Vpc, groupVpc)))
+                        continue;
+                    lookIn = groupVpc;
+                }
+                int owner = FindInterface(lookIn, peer);
                 if (owner < 0 || !_securityGroupSets[_interfaces[owner].SecurityGroupSet].Contains(r.PeerGroup))
                     continue;
             }

@@ -39,6 +39,17 @@ public sealed partial class CompiledNetwork
     private readonly EgressOnlyInternetGateway[] _egressOnlyModels;
     private readonly NatGateway[] _natModels;
     private readonly ManagedPrefixList[] _prefixListModels;
+    private readonly VpcPeeringConnection[] _peeringModels;
+    private readonly CompiledPeering[] _peerings;
+    private readonly VpcCidrEntry[] _vpcCidrEntries;
+    /// <summary>The VPC index of each security group (−1 when its VPC is not in the snapshot).</summary>
+    private readonly int[] _groupVpc;
+    /// <summary>Pairs of VPCs (<see cref="PairKey"/>) joined by an active same-Region peering: their security
+    /// groups may reference each other.</summary>
+    private readonly HashSet<ulong> _sgReferencePeers;
+
+    private static ulong PairKey(int a, int b) =>
+        a < b ? ((ulong)(uint)a << 32) | (uint)b : ((ulong)(uint)b << 32) | (uint)a;
 
     // IPv4 keys are packed into integers (VPC index << 32 | address): small entries, cheap hashing, fewer cache
     // lines per lookup on big worlds.
@@ -121,23 +132,49 @@ public sealed partial class CompiledNetwork
         var natIndex = Index(_natModels, n => n.Id);
         _prefixListModels = [.. network.PrefixLists.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal)];
         var prefixListIndex = Index(_prefixListModels, p => p.Id);
+        _peeringModels = [.. network.VpcPeeringConnections.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal)];
+        var peeringIndex = Index(_peeringModels, p => p.Id);
+        _peerings = new CompiledPeering[_peeringModels.Length];
+        _sgReferencePeers = [];
+        for (int i = 0; i < _peeringModels.Length; i++)
+        {
+            var m = _peeringModels[i];
+            _peerings[i] = new CompiledPeering
+            {
+                Requester = _vpcIndex.GetValueOrDefault(m.Requester.VpcId, -1),
+                Accepter = _vpcIndex.GetValueOrDefault(m.Accepter.VpcId, -1),
+                Active = m.IsActive,
+                InterRegion = m.IsInterRegion,
+            };
+            if (m.IsActive && !m.IsInterRegion && _peerings[i].Requester >= 0 && _peerings[i].Accepter >= 0)
+                _sgReferencePeers.Add(PairKey(_peerings[i].Requester, _peerings[i].Accepter));
+        }
+        _groupVpc = [.. _securityGroupModels.Select(g => _vpcIndex.GetValueOrDefault(g.VpcId, -1))];
         var tableModels = network.RouteTables.Values.Where(t => _vpcIndex.ContainsKey(t.VpcId)).OrderBy(t => t.Id.Value, StringComparer.Ordinal).ToArray();
         var aclModels = network.NetworkAcls.Values.Where(a => _vpcIndex.ContainsKey(a.VpcId)).OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToArray();
 
         // VPCs: gateways attached, DNS resolver.
         _vpcs = new CompiledVpc[_vpcModels.Length];
+        var cidrEntries = new List<VpcCidrEntry>();
         for (int i = 0; i < _vpcModels.Length; i++)
         {
             var v = _vpcModels[i];
+            int cidrStart = cidrEntries.Count;
+            foreach (var c in v.AssociatedCidrs)
+                cidrEntries.Add(new VpcCidrEntry(c.Network.Value, Cidr.Mask(c.Family, c.PrefixLength), c.Family));
             _vpcs[i] = new CompiledVpc
             {
+                CidrStart = cidrStart,
+                CidrCount = cidrEntries.Count - cidrStart,
                 InternetGateway = -1,
                 EgressOnlyInternetGateway = -1,
                 GatewayRouteTable = -1,
+                MainRouteTable = -1,
                 DnsResolver = v.CidrBlocks.IsDefaultOrEmpty ? default : v.DnsResolverAddress,
                 DnsSupport = v.EnableDnsSupport,
             };
         }
+        _vpcCidrEntries = [.. cidrEntries];
         for (int i = 0; i < _internetGatewayModels.Length; i++)
         {
             if (_internetGatewayModels[i].AttachedVpcId is { } vpcId && _vpcIndex.TryGetValue(vpcId, out int v) && _vpcs[v].InternetGateway < 0)
@@ -178,6 +215,11 @@ public sealed partial class CompiledNetwork
                     [new RouteTableAssociation(new RouteTableAssociationId("rtbassoc-main-" + v.Id.Value), true, null, null)]);
                 tableModels = [.. tableModels, stand];
             }
+        }
+        foreach (var (vpcId, mainIndex) in mainTable)
+        {
+            if (_vpcIndex.TryGetValue(vpcId, out int mv))
+                _vpcs[mv].MainRouteTable = mainIndex;
         }
         var aclOfSubnet = new Dictionary<SubnetId, int>();
         var defaultAcl = new Dictionary<VpcId, int>();
@@ -314,7 +356,7 @@ public sealed partial class CompiledNetwork
         _vpcCidrs = new LongestPrefixMatchTable<int>(
             _vpcModels.SelectMany((v, i) => v.AssociatedCidrs.Select(c => (c, i))).ToList());
 
-        _routeTables = [.. tableModels.Select(t => CompileRouteTable(t, igwIndex, eigwIndex, natIndex, prefixListIndex))];
+        _routeTables = [.. tableModels.Select(t => CompileRouteTable(t, igwIndex, eigwIndex, natIndex, prefixListIndex, peeringIndex))];
 
         // Flatten routes: per table, entries of each family sorted by prefix length, longest first (stable, so for
         // equal CIDRs the LPM table's choice, the first, is kept: it dropped the duplicates already).
@@ -392,8 +434,10 @@ public sealed partial class CompiledNetwork
 
     private CompiledRouteTable CompileRouteTable(RouteTable table,
         FrozenDictionary<InternetGatewayId, int> igwIndex, FrozenDictionary<EgressOnlyInternetGatewayId, int> eigwIndex,
-        FrozenDictionary<NatGatewayId, int> natIndex, FrozenDictionary<PrefixListId, int> prefixListIndex)
+        FrozenDictionary<NatGatewayId, int> natIndex, FrozenDictionary<PrefixListId, int> prefixListIndex,
+        FrozenDictionary<VpcPeeringConnectionId, int> peeringIndex)
     {
+        int tableVpc = _vpcIndex.GetValueOrDefault(table.VpcId, -1);
         var routes = new CompiledRoute[table.Routes.Length];
         var cidrEntries = new List<(Cidr, int)>();
         var listEntries = new List<(string, Cidr, int)>();
@@ -407,11 +451,14 @@ public sealed partial class CompiledNetwork
                 RouteTargetKind.NatGateway => natIndex.GetValueOrDefault(new NatGatewayId(r.Target.Id), -1),
                 RouteTargetKind.NetworkInterface => _interfaceIndex.GetValueOrDefault(new NetworkInterfaceId(r.Target.Id), -1),
                 RouteTargetKind.Instance => InstancePrimaryInterface(new InstanceId(r.Target.Id)),
+                // A peering is a usable target only from one of its two ends, toward a VPC of the snapshot.
+                RouteTargetKind.VpcPeeringConnection => peeringIndex.TryGetValue(new VpcPeeringConnectionId(r.Target.Id), out int pcx)
+                    && _peerings[pcx].PeerOf(tableVpc) >= 0 ? pcx : -1,
                 _ => -1,
             };
             bool supported = r.Target.Kind is RouteTargetKind.Local or RouteTargetKind.InternetGateway
                 or RouteTargetKind.EgressOnlyInternetGateway or RouteTargetKind.NatGateway
-                or RouteTargetKind.NetworkInterface or RouteTargetKind.Instance;
+                or RouteTargetKind.NetworkInterface or RouteTargetKind.Instance or RouteTargetKind.VpcPeeringConnection;
             bool blackhole = !supported || (r.Target.Kind != RouteTargetKind.Local && target < 0)
                 || _network.RouteState(table, r) == RouteState.Blackhole;
             routes[i] = new CompiledRoute { Kind = r.Target.Kind, Target = target, Blackhole = blackhole, ModelIndex = i };

@@ -27,6 +27,49 @@ public class DecideAgreesWithTraceTests
         s.B.AclEntry(s.DbAcl, 80, egress: true, "udp", "deny", "10.0.0.0/8", "53");
         var stray = s.B.Subnet("stray", s.Vpc, "10.0.30.0/24");
         s.B.Instance("stray-1", stray, [open], publicIp: true);
+
+        // Peering: a peer VPC (another account) with an IGW and a NAT gateway behind it, a third VPC peered
+        // only with the peer (transitive attempts), a pending peering, and group references across it.
+        var peer = s.B.Vpc("peer", "10.1.0.0/16", "2600:1f18:bbbb:b00::/56", owner: new AccountId("222222222222"));
+        var peerSubnet = s.B.Subnet("peer-a", peer, "10.1.1.0/24", "2600:1f18:bbbb:b01::/64");
+        var peerPublic = s.B.Subnet("peer-public", peer, "10.1.0.0/24");
+        var far = s.B.Vpc("far", "10.2.0.0/16");
+        var farSubnet = s.B.Subnet("far-a", far, "10.2.1.0/24");
+        var pending = s.B.Vpc("pending", "10.3.0.0/16");
+        var pendingSubnet = s.B.Subnet("pending-a", pending, "10.3.1.0/24");
+        var ab = s.B.Peering("seed-peer", s.Vpc, peer);
+        var bc = s.B.Peering("peer-far", peer, far);
+        var ad = s.B.Peering("seed-pending", s.Vpc, pending, VpcPeeringConnectionState.PendingAcceptance);
+        var peerIgw = s.B.InternetGateway("peer-igw", peer);
+        var peerNat = s.B.NatGateway("peer-nat", peerPublic);
+        var peerSg = s.B.SecurityGroup("peer-sg", peer);
+        s.B.Ingress(peerSg, "tcp", 443, 443, "10.0.0.0/8");
+        s.B.Ingress(peerSg, "tcp", 8080, 8080, s.AppSg.Value);
+        s.B.Ingress(peerSg, "-1", -1, -1, "2600:1f18:1234:5600::/56");
+        s.B.Instance("peer-1", peerSubnet, [peerSg], publicIp: true, ipv6: true);
+        s.B.Instance("far-1", farSubnet, [open]);
+        s.B.Instance("pending-1", pendingSubnet, [open]);
+        foreach (var rt in new[] { s.AppRt, s.DbRt, s.PublicRt })
+        {
+            s.B.Route(rt, "10.1.0.0/16", ab);
+            s.B.Route(rt, "10.2.0.0/16", ab);
+            s.B.Route(rt, "10.3.0.0/16", ad);
+            s.B.Route(rt, "2600:1f18:bbbb:b00::/56", ab);
+        }
+        s.B.Route(s.DbRt, "0.0.0.0/0", ab);
+        var peerMain = s.B.MainRouteTable(peer);
+        s.B.Route(peerMain, "10.0.0.0/16", ab);
+        s.B.Route(peerMain, "2600:1f18:1234:5600::/56", ab);
+        s.B.Route(peerMain, "10.2.0.0/16", bc);
+        s.B.Route(peerMain, "0.0.0.0/0", peerNat);
+        var peerPublicRt = s.B.RouteTable("peer-public-rt", peer, peerPublic);
+        s.B.Route(peerPublicRt, "0.0.0.0/0", peerIgw);
+        s.B.Route(peerPublicRt, "10.0.0.0/16", ab);
+        var farMain = s.B.MainRouteTable(far);
+        s.B.Route(farMain, "10.1.0.0/16", bc);
+        s.B.Route(farMain, "10.0.0.0/16", bc);
+        var pendingMain = s.B.MainRouteTable(pending);
+        s.B.Route(pendingMain, "10.0.0.0/16", ad);
     });
 
     private static readonly CompiledNetwork World = Seed.Compile();
@@ -45,7 +88,7 @@ public class DecideAgreesWithTraceTests
         }
         list.AddRange(network.ElasticIps.Values.Select(e => e.PublicIp));
         foreach (var text in new[] { "8.8.8.8", "52.217.1.1", "8.8.4.4", "192.168.1.1", "10.0.0.2", "169.254.169.254",
-                     "10.0.99.9", "203.0.113.5", "100.64.1.1", "2001:4860:4860::8888", "fd00:ec2::253", "2600:1f18:1234:5600::99" })
+                     "10.0.99.9", "10.1.99.9", "10.2.99.9", "203.0.113.5", "100.64.1.1", "2001:4860:4860::8888", "fd00:ec2::253", "2600:1f18:1234:5600::99" })
             list.Add(IpAddress.Parse(text));
         return [.. list.Distinct()];
     }

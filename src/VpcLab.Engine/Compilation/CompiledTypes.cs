@@ -94,8 +94,32 @@ internal struct CompiledVpc
     public int EgressOnlyInternetGateway;
     /// <summary>The route table associated with the internet gateway (ingress routing), else −1.</summary>
     public int GatewayRouteTable;
+    /// <summary>The VPC's main route table, else −1.</summary>
+    public int MainRouteTable;
     public IpAddress DnsResolver;
     public bool DnsSupport;
+    /// <summary>Where the VPC's associated CIDRs (IPv4 and IPv6) live in the flattened CIDR array.</summary>
+    public int CidrStart;
+    public int CidrCount;
+}
+
+/// <summary>A VPC peering connection: its two ends (VPC indices, −1 when the VPC is not in the snapshot).</summary>
+internal struct CompiledPeering
+{
+    public int Requester;
+    public int Accepter;
+    public bool Active;
+    public bool InterRegion;
+
+    public readonly int PeerOf(int vpc) => vpc == Requester ? Accepter : vpc == Accepter ? Requester : -1;
+}
+
+/// <summary>One CIDR of a VPC, ready to match an address (family carried by the mask width).</summary>
+internal readonly struct VpcCidrEntry(UInt128 network, UInt128 mask, IpFamily family)
+{
+    public readonly UInt128 Network = network;
+    public readonly UInt128 Mask = mask;
+    public readonly IpFamily Family = family;
 }
 
 internal struct CompiledRoute

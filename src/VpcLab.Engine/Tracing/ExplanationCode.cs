@@ -90,6 +90,8 @@ public readonly record struct ExplanationCode(string Value)
         DropReason.AsymmetricReturnPath => AsymmetricReturnPath,
         DropReason.ForwardingLoop => ForwardingLoop,
         DropReason.DnsSupportDisabled => DnsSupportDisabled,
+        DropReason.PcxRequiresAddressInVpcCidr => PcxRequiresAddressInVpcCidr,
+        DropReason.NgwRequiresSourceInVpc => NgwRequiresSourceInVpc,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "No explanation code for this reason."),
     };
 }
@@ -120,4 +122,6 @@ public enum DropReason : byte
     AsymmetricReturnPath,
     ForwardingLoop,
     DnsSupportDisabled,
+    PcxRequiresAddressInVpcCidr,
+    NgwRequiresSourceInVpc,
 }

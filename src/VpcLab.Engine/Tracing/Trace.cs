@@ -60,6 +60,8 @@ public enum ComponentKind : byte
     AmazonDnsResolver,
     /// <summary>The instance metadata service (169.254.169.254, fd00:ec2::254).</summary>
     InstanceMetadataService,
+    /// <summary>A VPC peering connection (pcx-…) between the source route table and the destination NACL.</summary>
+    VpcPeeringConnection,
 }
 
 /// <summary>A component by kind, id and display name (its Name tag, else its id), as RA's AnalysisComponent.</summary>

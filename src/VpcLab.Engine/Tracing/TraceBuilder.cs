@@ -163,6 +163,10 @@ internal sealed class TraceBuilder : IPathRecorder
         DropReason.ProtocolRestriction => $"{last.Component.Id} does not carry {last.Header.Protocol} over {(last.Header.Source.IsV4 ? "IPv4" : "IPv6")}.",
         DropReason.ForwardingLoop => "The routes send the packet round in a loop.",
         DropReason.DnsSupportDisabled => "DNS support is off in this VPC: the Amazon DNS resolver does not answer.",
+        DropReason.PcxRequiresAddressInVpcCidr =>
+            $"{last.Component.Id} only carries traffic between addresses of its two VPCs ({last.Header}): peering is neither transitive nor edge to edge.",
+        DropReason.NgwRequiresSourceInVpc =>
+            $"A NAT gateway only serves sources in its own VPC; {last.Header.Source} came over {last.Component.Id}.",
         _ => null,
     };
 }

@@ -27,6 +27,7 @@ public sealed class WorldBuilder
     private readonly Dictionary<NetworkInterfaceId, NetworkInterface> _interfaces = [];
     private readonly Dictionary<InstanceId, Instance> _instances = [];
     private readonly Dictionary<PrefixListId, ManagedPrefixList> _prefixLists = [];
+    private readonly Dictionary<VpcPeeringConnectionId, VpcPeeringConnection> _peerings = [];
     private readonly Dictionary<string, Tags> _tags = [];
     private readonly Dictionary<SubnetId, ulong> _nextHost = [];
     private readonly Dictionary<SubnetId, ulong> _nextHostV6 = [];
@@ -48,11 +49,13 @@ public sealed class WorldBuilder
     /// <summary>The id of the resource created with this name.</summary>
     public string Id(string name) => _byName.TryGetValue(name, out var id) ? id : throw new KeyNotFoundException(name);
 
-    public VpcId Vpc(string name, string cidr, string? ipv6 = null)
+    /// <summary>A VPC with its main table, default NACL and default group. <paramref name="owner"/> and
+    /// <paramref name="region"/> set the VPC's own account and Region (for peerings); its children keep the defaults.</summary>
+    public VpcId Vpc(string name, string cidr, string? ipv6 = null, AccountId? owner = null, string? region = null)
     {
         var id = new VpcId(NewId(IdPrefixes.Vpc));
         var v6 = ipv6 is null ? ImmutableArray<VpcCidrBlock>.Empty : [new VpcCidrBlock(NewId(IdPrefixes.VpcCidrAssociation), Cidr.Parse(ipv6), CidrBlockState.Associated)];
-        var vpc = new Vpc(id, Account, Region, [new VpcCidrBlock(NewId(IdPrefixes.VpcCidrAssociation), Cidr.Parse(cidr), CidrBlockState.Associated)],
+        var vpc = new Vpc(id, owner ?? Account, region ?? Region, [new VpcCidrBlock(NewId(IdPrefixes.VpcCidrAssociation), Cidr.Parse(cidr), CidrBlockState.Associated)],
             v6, true, false, false, "default");
         _vpcs[id] = vpc;
         Name(id.Value, name);
@@ -204,7 +207,30 @@ public sealed class WorldBuilder
     public void Route(RouteTableId table, string destination, EgressOnlyInternetGatewayId eigw) => Route(table, destination, RouteTargetKind.EgressOnlyInternetGateway, eigw.Value);
     public void Route(RouteTableId table, string destination, NatGatewayId nat) => Route(table, destination, RouteTargetKind.NatGateway, nat.Value);
     public void Route(RouteTableId table, string destination, NetworkInterfaceId eni) => Route(table, destination, RouteTargetKind.NetworkInterface, eni.Value);
+    public void Route(RouteTableId table, string destination, VpcPeeringConnectionId pcx) => Route(table, destination, RouteTargetKind.VpcPeeringConnection, pcx.Value);
     public void Route(RouteTableId table, string destination, InstanceId instance) => Route(table, destination, RouteTargetKind.Instance, instance.Value);
+
+    /// <summary>A VPC peering connection between two VPCs of this world, each end with its VPC's account, Region
+    /// and CIDRs.</summary>
+    public VpcPeeringConnectionId Peering(string name, VpcId requester, VpcId accepter,
+        VpcPeeringConnectionState state = VpcPeeringConnectionState.Active)
+    {
+        var id = new VpcPeeringConnectionId(NewId(IdPrefixes.VpcPeeringConnection));
+        _peerings[id] = new VpcPeeringConnection(id, End(requester), End(accepter), state, state.ToString(), null);
+        Name(id.Value, name);
+        return id;
+    }
+
+    private VpcPeeringConnectionVpcInfo End(VpcId vpc)
+    {
+        var v = _vpcs[vpc];
+        return new VpcPeeringConnectionVpcInfo(v.OwnerId, v.Region, v.Id,
+            [.. v.CidrBlocks.Where(b => b.State == CidrBlockState.Associated).Select(b => b.Cidr)],
+            [.. v.Ipv6CidrBlocks.Where(b => b.State == CidrBlockState.Associated).Select(b => b.Cidr)], false);
+    }
+
+    public void SetPeeringState(VpcPeeringConnectionId id, VpcPeeringConnectionState state) =>
+        _peerings[id] = _peerings[id] with { State = state };
 
     public SecurityGroupId SecurityGroup(string name, VpcId vpc, bool allowAllEgress = true)
     {
@@ -364,6 +390,7 @@ public sealed class WorldBuilder
         NetworkInterfaces = _interfaces.ToImmutableDictionary(),
         Instances = _instances.ToImmutableDictionary(),
         PrefixLists = _prefixLists.ToImmutableDictionary(),
+        VpcPeeringConnections = _peerings.ToImmutableDictionary(),
         Tags = _tags.ToImmutableDictionary(),
     };
 
