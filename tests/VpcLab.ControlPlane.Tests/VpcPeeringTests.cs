@@ -343,6 +343,18 @@ public sealed class VpcPeeringTests
     }
 
     [Fact]
+    public void Tags_are_shared_by_both_owners()
+    {
+        var (lab, a, b) = CrossAccount();
+        var pcx = Create(lab, A, a, b);
+        lab.Cp.CreateTags(B, new CreateTagsRequest { Resources = [pcx.Id.Value], Tags = [new Tag { Key = "side", Value = "b" }] });
+        var tag = Assert.Single(lab.Cp.DescribeTags(A, new DescribeTagsRequest()).Tags, t => t.ResourceId == pcx.Id.Value);
+        Assert.Equal("vpc-peering-connection", tag.ResourceType);
+        Fails(lab, "InvalidID", () => lab.Cp.CreateTags(RequestContext.For("333333333333"),
+            new CreateTagsRequest { Resources = [pcx.Id.Value], Tags = [new Tag { Key = "x", Value = "y" }] }));
+    }
+
+    [Fact]
     public void Same_account_same_region_peering_both_ends_in_one_caller()
     {
         var lab = new TestLab();

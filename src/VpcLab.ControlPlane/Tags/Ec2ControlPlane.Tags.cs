@@ -90,6 +90,8 @@ public sealed partial class Ec2ControlPlane
             IdPrefixes.NetworkInterface when n.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var x) && tx.Owned(x.OwnerId, x.Region) => ResourceTypes.NetworkInterface,
             IdPrefixes.Instance when n.Instances.TryGetValue(new InstanceId(id), out var x) && tx.Owned(x.OwnerId, x.Region) => ResourceTypes.Instance,
             IdPrefixes.PrefixList when n.PrefixLists.TryGetValue(new PrefixListId(id), out var x) && x.OwnerId == tx.Account.Value && x.Region == tx.RegionName => ResourceTypes.PrefixList,
+            // Either end's owner, from its Region (docs/semantics.md#vpc-peering: one shared tag set).
+            IdPrefixes.VpcPeeringConnection when n.VpcPeeringConnections.TryGetValue(new VpcPeeringConnectionId(id), out var x) && Visible(tx, x) => VpcPeeringConnectionResourceType,
             _ => null,
         };
     }
