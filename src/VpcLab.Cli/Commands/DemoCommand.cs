@@ -11,7 +11,11 @@ namespace VpcLab.Cli.Commands;
 public static class DemoCommand
 {
     /// <summary>One instructive flow of the seed scenario and what AWS does with it.</summary>
-    public sealed record DemoFlow(string Title, string From, string To, IpProtocol Protocol, ushort Port, bool Ipv6, Verdict Expected);
+    public sealed record DemoFlow(string Title, string From, string To, IpProtocol Protocol, ushort Port, bool Ipv6, Verdict Expected)
+    {
+        /// <summary>The shipped scenario the flow runs in.</summary>
+        public string Scenario { get; init; } = "seed";
+    }
 
     public static readonly IReadOnlyList<DemoFlow> Flows =
     [
@@ -29,28 +33,36 @@ public static class DemoCommand
         new("IPv6 in to the web tier through the internet gateway (IPv6 addresses are public)", "2001:db8:ffff::7", "web-1", IpProtocol.Tcp, 443, true, Verdict.Accepted),
         new("IPv6 in to the app tier still arrives through the VPC's internet gateway (route tables steer only what leaves a subnet); app-sg stops it", "2001:db8:ffff::7", "app-1", IpProtocol.Tcp, 8080, true, Verdict.Dropped),
         new("DNS to the Amazon resolver at the VPC base + 2: never filtered by security groups or NACLs", "app-1", "10.0.0.2", IpProtocol.Udp, 53, false, Verdict.Accepted),
+        new("Across a peering and an account: b-sg admits app-a by security group reference", "app-a", "svc-b", IpProtocol.Tcp, 443, false, Verdict.Accepted) { Scenario = "peering" },
+        new("Across Regions: svc-b reaches db-c over b-c (CIDR rules only between Regions)", "svc-b", "db-c", IpProtocol.Tcp, 5432, false, Verdict.Accepted) { Scenario = "peering" },
+        new("Peering is not transitive: app-a cannot reach db-c through vpc-b, routes or not", "app-a", "db-c", IpProtocol.Tcp, 5432, false, Verdict.Dropped) { Scenario = "peering" },
+        new("Peering is never edge to edge: app-a cannot use vpc-b's internet gateway", "app-a", "198.51.100.80", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "peering" },
     ];
 
     public static Command Create(IAnsiConsole console)
     {
-        var command = new Command("demo", "Load the seed network (scenarios/seed.yaml) and trace a dozen instructive flows (the main job)");
+        var command = new Command("demo", "Load the seed network and the peering scenario and trace a dozen and a half instructive flows (the main job)");
         command.SetAction(_ =>
         {
-            var loaded = ScenarioOptions.Load("seed");
-            var compiled = CompiledNetwork.Compile(loaded.Network);
-            var resolver = new EndpointResolver(loaded.Network);
-            console.Write(new Rule($"[bold]{Markup.Escape(loaded.Document.Name)}[/]: {Markup.Escape(loaded.Document.Description ?? "")}"));
             int surprises = 0, index = 0;
-            foreach (var flow in Flows)
+            foreach (var group in Flows.GroupBy(f => f.Scenario))
             {
-                index++;
-                var request = new TraceRequest(resolver.Resolve(flow.From), resolver.Resolve(flow.To), flow.Protocol, flow.Port,
-                    FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
-                var trace = compiled.Trace(request);
+                var loaded = ScenarioOptions.Load(group.Key);
+                var compiled = CompiledNetwork.Compile(loaded.Network);
+                var resolver = new EndpointResolver(loaded.Network);
                 console.WriteLine();
-                console.Write(TraceView.Build(trace, $"{index}. {flow.Title}"));
-                if (trace.Verdict != flow.Expected)
-                    surprises++;
+                console.Write(new Rule($"[bold]{Markup.Escape(loaded.Document.Name)}[/]: {Markup.Escape(loaded.Document.Description ?? "")}"));
+                foreach (var flow in group)
+                {
+                    index++;
+                    var request = new TraceRequest(resolver.Resolve(flow.From), resolver.Resolve(flow.To), flow.Protocol, flow.Port,
+                        FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
+                    var trace = compiled.Trace(request);
+                    console.WriteLine();
+                    console.Write(TraceView.Build(trace, $"{index}. {flow.Title}"));
+                    if (trace.Verdict != flow.Expected)
+                        surprises++;
+                }
             }
             console.WriteLine();
             console.MarkupLine(surprises == 0

@@ -86,6 +86,7 @@ public static class TraceView
             ComponentKind.InternetGateway => "internet gateway",
             ComponentKind.EgressOnlyInternetGateway => "egress-only internet gateway",
             ComponentKind.NatGateway => "NAT gateway",
+            ComponentKind.VpcPeeringConnection => "VPC peering connection",
             ComponentKind.Internet => "internet",
             ComponentKind.AmazonDnsResolver => "Amazon DNS resolver",
             ComponentKind.InstanceMetadataService => "instance metadata service",

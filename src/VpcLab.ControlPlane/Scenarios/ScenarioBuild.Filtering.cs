@@ -27,11 +27,13 @@ internal sealed partial class ScenarioBuild
         {
             foreach (var rule in spec.Ingress)
             {
-                Do(rule.Line, "security group", spec.Name, () => controlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
+                if (NamesGroupOfAnotherVpc(rule, vpc))
                 {
-                    GroupId = id,
-                    IpPermissions = [Permission(rule)],
-                }));
+                    // A peer VPC's group can be named only once the peering is active: after the peerings.
+                    _deferredIngress.Add((ctx, spec.Name, id, rule));
+                    continue;
+                }
+                AuthorizeIngress(ctx, spec.Name, id, rule);
             }
             if (spec.Egress is not { } egress)
                 continue;
@@ -56,6 +58,26 @@ internal sealed partial class ScenarioBuild
         }
     }
 
+    private readonly List<(RequestContext Ctx, string Group, string GroupId, SecurityGroupRuleSpec Rule)> _deferredIngress = [];
+
+    private void AuthorizeIngress(RequestContext ctx, string group, string groupId, SecurityGroupRuleSpec rule) =>
+        Do(rule.Line, "security group", group, () => controlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = groupId,
+            IpPermissions = [Permission(rule)],
+        }));
+
+    /// <summary>Rules that name a group of a peer VPC, authorized once the peerings exist.</summary>
+    private void AuthorizeDeferredRules()
+    {
+        foreach (var (ctx, group, groupId, rule) in _deferredIngress)
+            AuthorizeIngress(ctx, group, groupId, rule);
+    }
+
+    private bool NamesGroupOfAnotherVpc(SecurityGroupRuleSpec rule, VpcId vpc) =>
+        _names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal)
+        && controlPlane.Network.SecurityGroups.TryGetValue(new SecurityGroupId(named.Id), out var group) && group.VpcId != vpc;
+
     /// <summary>A rule as the API takes it. The peer is a CIDR (IPv4 or IPv6), a group name or a prefix list.</summary>
     private IpPermission Permission(SecurityGroupRuleSpec rule)
     {
@@ -69,7 +91,11 @@ internal sealed partial class ScenarioBuild
                 : permission with { Ipv6Ranges = [new Ipv6Range { CidrIpv6 = rule.Peer, Description = rule.Description }] };
         }
         if (_names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal))
-            return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = named.Id, Description = rule.Description }] };
+        {
+            // A group of another account (across a peering) is named with its owner, as the API requires.
+            var owner = controlPlane.Network.SecurityGroups.TryGetValue(new SecurityGroupId(named.Id), out var group) ? group.OwnerId.Value : null;
+            return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = named.Id, UserId = owner, Description = rule.Description }] };
+        }
         if (rule.Peer.StartsWith("sg-", StringComparison.Ordinal))
             return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = rule.Peer, Description = rule.Description }] };
         return permission with { PrefixListIds = [new PrefixListIdEntry { PrefixListId = ResolvePrefixList(rule.Line, rule.Peer), Description = rule.Description }] };

@@ -25,11 +25,19 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
             if (!_accounts.TryAdd(account.Name, new AccountId(account.Id)))
                 throw Fail(account.Line, $"account '{account.Name}' is defined twice");
         }
-        foreach (var vpc in document.Vpcs)
-            BuildVpc(vpc);
+        // Route tables come last, after every VPC and peering exists: routes may name a peering.
+        var built = document.Vpcs.Select(BuildVpc).ToList();
+        foreach (var peering in document.Peerings)
+            BuildPeering(peering);
+        AuthorizeDeferredRules();
+        foreach (var (ctx, spec, vpc) in built)
+        {
+            foreach (var table in spec.RouteTables)
+                BuildRouteTable(ctx, table, vpc);
+        }
     }
 
-    private void BuildVpc(VpcSpec spec)
+    private (RequestContext Ctx, VpcSpec Spec, VpcId Vpc) BuildVpc(VpcSpec spec)
     {
         var ctx = new RequestContext(AccountOf(spec), spec.Region ?? document.Region);
         var vpc = Do(spec.Line, "VPC", spec.Name, () => controlPlane.CreateVpc(ctx, new CreateVpcRequest
@@ -60,8 +68,34 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
             BuildNetworkInterface(ctx, eni);
         foreach (var instance in spec.Instances)
             BuildInstance(ctx, instance);
-        foreach (var table in spec.RouteTables)
-            BuildRouteTable(ctx, table, vpc.Id);
+        _vpcs[spec.Name] = (ctx, vpc.Id);
+        return (ctx, spec, vpc.Id);
+    }
+
+    private readonly Dictionary<string, (RequestContext Ctx, VpcId Id)> _vpcs = new(StringComparer.Ordinal);
+
+    /// <summary>The requester's account asks; the accepter's account accepts, in the accepter's Region, as AWS
+    /// requires.</summary>
+    private void BuildPeering(PeeringSpec spec)
+    {
+        if (!_vpcs.TryGetValue(spec.Requester, out var requester))
+            throw Fail(spec.Line, $"peering '{spec.Name}': requester VPC '{spec.Requester}' is not defined in this scenario");
+        if (!_vpcs.TryGetValue(spec.Accepter, out var accepter))
+            throw Fail(spec.Line, $"peering '{spec.Name}': accepter VPC '{spec.Accepter}' is not defined in this scenario");
+        var pcx = Do(spec.Line, "peering", spec.Name, () => controlPlane.CreateVpcPeeringConnection(requester.Ctx, new CreateVpcPeeringConnectionRequest
+        {
+            VpcId = requester.Id.Value,
+            PeerVpcId = accepter.Id.Value,
+            PeerOwnerId = accepter.Ctx.Account.Value,
+            PeerRegion = accepter.Ctx.Region,
+            TagSpecifications = TagSpecification.Named("vpc-peering-connection", spec.Name),
+        }).VpcPeeringConnection);
+        Register(spec.Line, spec.Name, pcx.Id.Value);
+        if (spec.Accepted)
+        {
+            Do(spec.Line, "peering", spec.Name, () => controlPlane.AcceptVpcPeeringConnection(accepter.Ctx,
+                new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = pcx.Id.Value }));
+        }
     }
 
     /// <summary>Names the VPC's main route table and default network ACL after the VPC, so traces read well.</summary>

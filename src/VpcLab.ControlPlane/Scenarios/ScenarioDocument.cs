@@ -7,7 +7,14 @@ namespace VpcLab.ControlPlane.Scenarios;
 
 public sealed record ScenarioDocument(
     string Name, string? Description, string Region, ImmutableArray<AccountSpec> Accounts,
-    ImmutableArray<VpcSpec> Vpcs);
+    ImmutableArray<VpcSpec> Vpcs)
+{
+    public ImmutableArray<PeeringSpec> Peerings { get; init; } = [];
+}
+
+/// <summary>A VPC peering from a requester VPC to an accepter VPC (any accounts and Regions), accepted or left
+/// pending. Route tables may name it as a target.</summary>
+public sealed record PeeringSpec(int Line, string Name, string Requester, string Accepter, bool Accepted);
 
 public sealed record AccountSpec(int Line, string Name, string Id);
 

@@ -38,8 +38,17 @@ public static class ScenarioParser
         var region = root.String("region") ?? DefaultRegion;
         var accounts = root.List("accounts", "account", ReadAccount) ?? [new AccountSpec(root.Line, "default", DefaultAccountId)];
         var vpcs = root.List("vpcs", "VPC", ReadVpc) ?? [];
+        var peerings = root.List("peerings", "peering", ReadPeering) ?? [];
         root.RejectUnknownKeys("the scenario");
-        return new ScenarioDocument(name, description, region, accounts, vpcs);
+        return new ScenarioDocument(name, description, region, accounts, vpcs) { Peerings = peerings };
+    }
+
+    private static PeeringSpec ReadPeering(YamlMap m)
+    {
+        var spec = new PeeringSpec(m.Line, m.RequiredString("name", "a peering"), m.RequiredString("requester", "a peering"),
+            m.RequiredString("accepter", "a peering"), m.Bool("accepted") ?? true);
+        m.RejectUnknownKeys("a peering");
+        return spec;
     }
 
     private static AccountSpec ReadAccount(YamlMap m)
