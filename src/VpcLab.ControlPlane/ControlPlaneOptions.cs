@@ -46,6 +46,12 @@ public sealed record Ec2Quotas
     public int PrefixListsPerRegion { get; init; } = 100;
     public int TagsPerResource { get; init; } = 50;
 
+    /// <summary>Active VPC peering connections per VPC (AWS default 50, adjustable up to 125).</summary>
+    public int ActiveVpcPeeringConnectionsPerVpc { get; init; } = 50;
+
+    /// <summary>Outstanding (pending-acceptance) peering requests per account.</summary>
+    public int OutstandingVpcPeeringConnectionRequests { get; init; } = 25;
+
     public static readonly Ec2Quotas AwsDefaults = new();
 
     public static readonly Ec2Quotas Generous = new()
@@ -65,6 +71,8 @@ public sealed record Ec2Quotas
         NetworkAclRulesPerDirection = 40,
         NetworkInterfacesPerRegion = 1000000,
         PrefixListsPerRegion = 10000,
+        ActiveVpcPeeringConnectionsPerVpc = 125,
+        OutstandingVpcPeeringConnectionRequests = 1000,
     };
 }
 

@@ -355,6 +355,21 @@ public sealed class VpcPeeringTests
     }
 
     [Fact]
+    public void Quotas_outstanding_requests_and_active_peerings_per_vpc()
+    {
+        var lab = new TestLab(quotas: Ec2Quotas.Generous with { OutstandingVpcPeeringConnectionRequests = 1, ActiveVpcPeeringConnectionsPerVpc = 1 });
+        var a = Vpc(lab, A, "10.0.0.0/16");
+        var b = Vpc(lab, B, "10.1.0.0/16");
+        var c = Vpc(lab, B, "10.2.0.0/16");
+        var first = Create(lab, A, a, b);
+        Fails(lab, "OutstandingVpcPeeringConnectionLimitExceeded", () => Create(lab, A, a, c));
+        lab.Cp.AcceptVpcPeeringConnection(B, new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = first.Id.Value });
+        var second = Create(lab, A, a, c);
+        Fails(lab, "ActiveVpcPeeringConnectionPerVpcLimitExceeded",
+            () => lab.Cp.AcceptVpcPeeringConnection(B, new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = second.Id.Value }));
+    }
+
+    [Fact]
     public void Same_account_same_region_peering_both_ends_in_one_caller()
     {
         var lab = new TestLab();

@@ -57,6 +57,8 @@ public static class Ec2Errors
     public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionIdMalformed = new("InvalidVpcPeeringConnectionId.Malformed");
     public static readonly Ec2ErrorCode InvalidStateTransitionCode = new("InvalidStateTransition");
     public static readonly Ec2ErrorCode VpcPeeringConnectionAlreadyExistsCode = new("VpcPeeringConnectionAlreadyExists");
+    public static readonly Ec2ErrorCode ActiveVpcPeeringConnectionPerVpcLimitExceededCode = new("ActiveVpcPeeringConnectionPerVpcLimitExceeded");
+    public static readonly Ec2ErrorCode OutstandingVpcPeeringConnectionLimitExceededCode = new("OutstandingVpcPeeringConnectionLimitExceeded");
     public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionStateDnsHostnamesDisabled = new("InvalidVpcPeeringConnectionState.DnsHostnamesDisabled");
     public static readonly Ec2ErrorCode InvalidVpcEndpointIdNotFound = new("InvalidVpcEndpointId.NotFound");
     public static readonly Ec2ErrorCode InvalidTransitGatewayIdNotFound = new("InvalidTransitGatewayID.NotFound");
@@ -315,6 +317,12 @@ public static class Ec2Errors
 
     public static Ec2Exception PeeringNotPermitted(string account, string verb, string id) =>
         new(OperationNotPermittedCode, $"User ({account}) cannot {verb} peering {id}");
+
+    public static Ec2Exception ActivePeeringLimitExceeded(string vpcId, int limit) =>
+        new(ActiveVpcPeeringConnectionPerVpcLimitExceededCode, $"The VPC {vpcId} already has the maximum number ({limit}) of active VPC peering connections.");
+
+    public static Ec2Exception OutstandingPeeringLimitExceeded(int limit) =>
+        new(OutstandingVpcPeeringConnectionLimitExceededCode, $"You have reached the maximum number ({limit}) of outstanding VPC peering connection requests.");
 
     public static Ec2Exception PeeringDnsHostnamesDisabled(string vpcId) =>
         new(InvalidVpcPeeringConnectionStateDnsHostnamesDisabled, $"DNS hostnames must be enabled on {vpcId} to allow DNS resolution from the remote VPC.");

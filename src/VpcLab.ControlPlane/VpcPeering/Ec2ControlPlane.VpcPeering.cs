@@ -34,6 +34,9 @@ public sealed partial class Ec2ControlPlane
             if (existing is not null)
                 throw Ec2Errors.PeeringAlreadyExists(vpc.Id.Value, peer.Id.Value, existing.Id.Value);
 
+            if (tx.N.VpcPeeringConnections.Values.Count(p => p.Requester.OwnerId == tx.Account
+                    && Effective(p, tx.Now).State == VpcPeeringConnectionState.PendingAcceptance) >= tx.Quotas.OutstandingVpcPeeringConnectionRequests)
+                throw Ec2Errors.OutstandingPeeringLimitExceeded(tx.Quotas.OutstandingVpcPeeringConnectionRequests);
             var id = new VpcPeeringConnectionId(tx.NewId(IdPrefixes.VpcPeeringConnection));
             var requester = Info(vpc);
             var accepter = Info(peer);
@@ -69,6 +72,11 @@ public sealed partial class Ec2ControlPlane
             }
             else
             {
+                foreach (var end in new[] { requester.Id, accepter.Id })
+                {
+                    if (tx.N.VpcPeeringConnections.Values.Count(p => p.IsActive && p.PeerOf(end) is not null) >= tx.Quotas.ActiveVpcPeeringConnectionsPerVpc)
+                        throw Ec2Errors.ActivePeeringLimitExceeded(end.Value, tx.Quotas.ActiveVpcPeeringConnectionsPerVpc);
+                }
                 updated = pcx with
                 {
                     Requester = Info(requester) with { AllowDnsResolutionFromRemoteVpc = pcx.Requester.AllowDnsResolutionFromRemoteVpc },
