@@ -27,6 +27,8 @@ public partial class IpAddressTests
     // Outside the forms System.Net prints with a dotted tail (IPv4-compatible ::/96 with word 6 non-zero,
     // ::ffff:0:0/96, ::ffff:0:0:0/96, and anything with 0:5efe in words 4-5), its output is RFC 5952 too:
     // an oracle written by someone else.
+    private static readonly Cidr Ipv4Mapped = Cidr.Parse("::ffff:0:0/96");
+
     [Fact]
     public void ToString_Ipv6WithoutEmbeddedIpv4Form_AgreesWithSystemNet() =>
         NetGen.V6.Sample(a =>
@@ -34,7 +36,9 @@ public partial class IpAddressTests
             Span<byte> bytes = stackalloc byte[16];
             System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, a.Value);
             var expected = new System.Net.IPAddress(bytes).ToString();
-            if (!expected.Contains('.'))
+            // RFC 5952 §5 prints all of ::ffff:0:0/96 (IPv4-mapped) with a dotted tail; System.Net does not for
+            // ::ffff:0.0.0.0 itself, so that range is left to the RFC 5952 oracle above.
+            if (!expected.Contains('.') && !Ipv4Mapped.Contains(a))
                 Assert.Equal(expected, a.ToString());
         }, iter: 5_000);
 
