@@ -84,16 +84,7 @@ public class SeedWorldBenchmarks
     internal int[] SourceArray => _sources;
 
     [Benchmark(OperationsPerInvoke = Flows.Count)]
-    public int Decide()
-    {
-        int accepted = 0;
-        for (int i = 0; i < _flows.Length; i++)
-        {
-            if (_compiled.Decide(in _flows[i], _sources[i]).Verdict == Verdict.Accepted)
-                accepted++;
-        }
-        return accepted;
-    }
+    public int Decide() => Flows.DecideAll(_compiled, _flows, _sources);
 
     [Benchmark(OperationsPerInvoke = 8)]
     public int Trace()

@@ -45,16 +45,7 @@ public class SeedScenarioBenchmarks
     internal int[] SourceArray => _sources;
 
     [Benchmark(OperationsPerInvoke = Flows.Count)]
-    public int Decide()
-    {
-        int accepted = 0;
-        for (int i = 0; i < _flows.Length; i++)
-        {
-            if (_compiled.Decide(in _flows[i], _sources[i]).Verdict == Verdict.Accepted)
-                accepted++;
-        }
-        return accepted;
-    }
+    public int Decide() => Flows.DecideAll(_compiled, _flows, _sources);
 
     [Benchmark]
     public CompiledNetwork Compile() => CompiledNetwork.Compile(_network);
