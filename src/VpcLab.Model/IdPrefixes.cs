@@ -26,4 +26,5 @@ public static class IdPrefixes
     public const string VpcPeeringConnection = "pcx";
     public const string DhcpOptions = "dopt";
     public const string Reservation = "r";
+    public const string FlowLog = "fl";
 }

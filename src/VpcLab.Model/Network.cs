@@ -27,6 +27,9 @@ public sealed record Network(
     public ImmutableDictionary<VpcPeeringConnectionId, VpcPeeringConnection> VpcPeeringConnections { get; init; } =
         ImmutableDictionary<VpcPeeringConnectionId, VpcPeeringConnection>.Empty;
 
+    /// <summary>Flow logs of every account and Region.</summary>
+    public ImmutableDictionary<FlowLogId, FlowLog> FlowLogs { get; init; } = ImmutableDictionary<FlowLogId, FlowLog>.Empty;
+
     public static readonly Network Empty = new(
         ImmutableDictionary<AccountId, Account>.Empty,
         ImmutableDictionary<string, Region>.Empty,
