@@ -52,6 +52,9 @@ public sealed record Ec2Quotas
     /// <summary>Outstanding (pending-acceptance) peering requests per account.</summary>
     public int OutstandingVpcPeeringConnectionRequests { get; init; } = 25;
 
+    /// <summary>Flow logs per VPC, subnet or network interface (AWS default 25, not adjustable).</summary>
+    public int FlowLogsPerResource { get; init; } = 25;
+
     public static readonly Ec2Quotas AwsDefaults = new();
 
     public static readonly Ec2Quotas Generous = new()
@@ -73,6 +76,7 @@ public sealed record Ec2Quotas
         PrefixListsPerRegion = 10000,
         ActiveVpcPeeringConnectionsPerVpc = 125,
         OutstandingVpcPeeringConnectionRequests = 1000,
+        FlowLogsPerResource = 1000,
     };
 }
 
