@@ -103,6 +103,9 @@ public sealed partial class CompiledNetwork
 
     private bool IsPublicV4(in IpAddress address) => address.IsV4 && _publicToPrivate.ContainsKey((uint)address.Value);
 
+    /// <summary>True when the peering's two VPCs are in different Regions (flow logs' traffic-path 5, else 4).</summary>
+    internal bool PeeringIsInterRegion(int pcx) => _peerings[pcx].InterRegion;
+
     /// <summary>The snapshot this was compiled from.</summary>
     public Network Network => _network;
 
