@@ -82,6 +82,14 @@ public readonly record struct PacketHeader(IpAddress Source, IpAddress Destinati
     public override string ToString() => ToFlowKey().ToString();
 }
 
+/// <summary>How a packet crosses a VPC peering connection. The numbers are the flow-log <c>traffic-path</c>
+/// values AWS writes for egress over a peering (4 intra-Region, 5 inter-Region).</summary>
+public enum PeeringTrafficPath : byte
+{
+    IntraRegion = 4,
+    InterRegion = 5,
+}
+
 /// <summary>The NACL entry that decided (RA's AnalysisAclRule). Rule 32767/32768 is the implicit '*' deny.</summary>
 public sealed record AclRuleRef(int RuleNumber, bool Egress, RuleAction RuleAction, string Protocol, Cidr? Cidr,
     PortRange? PortRange)
@@ -125,6 +133,9 @@ public sealed record Hop(int SequenceNumber, ComponentRef Component, HopAction A
     /// <summary>The subnet the component sits in, when it has one (interfaces, NACL hops, route tables).</summary>
     public ComponentRef? Subnet { get; init; }
 
+    /// <summary>On a VPC peering connection hop: intra-Region or inter-Region (flow logs' traffic-path 4 or 5).</summary>
+    public PeeringTrafficPath? PeeringPath { get; init; }
+
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -137,6 +148,8 @@ public sealed record Hop(int SequenceNumber, ComponentRef Component, HopAction A
             sb.Append(" rule ").Append(sgr.RuleId).Append(' ').Append(sgr.Protocol).Append(' ').Append(sgr.Peer);
         if (Route is { } r)
             sb.Append(" route ").Append(r.Destination).Append(" -> ").Append(r.TargetId).Append(r.State == RouteState.Blackhole ? " (blackhole)" : "");
+        if (PeeringPath is { } path)
+            sb.Append(path == PeeringTrafficPath.InterRegion ? " inter-Region" : " intra-Region");
         sb.Append(" [").Append(OutboundHeader).Append(']');
         foreach (var e in Explanations)
             sb.Append(' ').Append(e.Code.Value);

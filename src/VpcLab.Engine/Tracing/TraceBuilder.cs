@@ -18,6 +18,7 @@ internal sealed class TraceBuilder : IPathRecorder
         public SecurityGroupRuleRef? SecurityGroupRule;
         public RouteRef? Route;
         public ComponentRef? Subnet;
+        public PeeringTrafficPath? PeeringPath;
         public PacketHeader Header;
         public ImmutableArray<ComponentRef> Groups = [];
         public readonly List<Explanation> Explanations = [];
@@ -31,7 +32,7 @@ internal sealed class TraceBuilder : IPathRecorder
 
     public ImmutableArray<Hop> Build() =>
         [.. _hops.Select((d, i) => new Hop(i + 1, d.Component, d.Action, d.Direction, d.AclRule, d.SecurityGroupRule,
-            d.Route, d.Header, [.. d.Explanations]) { Subnet = d.Subnet })];
+            d.Route, d.Header, [.. d.Explanations]) { Subnet = d.Subnet, PeeringPath = d.PeeringPath })];
 
     private Draft Add(ComponentRef component, HopAction action, in FlowKey packet)
     {
@@ -78,6 +79,8 @@ internal sealed class TraceBuilder : IPathRecorder
     public void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet)
     {
         var d = Add(_network.GatewayRef(kind, index), action, packet);
+        if (kind == ComponentKind.VpcPeeringConnection)
+            d.PeeringPath = _network.PeeringIsInterRegion(index) ? PeeringTrafficPath.InterRegion : PeeringTrafficPath.IntraRegion;
         if (kind == ComponentKind.NatGateway && action == HopAction.Translated)
         {
             d.Explanations.Add(new Explanation(ExplanationCode.NgwSourceAddressReassign, Component: d.Component) { Address = packet.Source });

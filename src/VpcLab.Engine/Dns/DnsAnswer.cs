@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Engine.Dns;
+
+/// <summary>What the Amazon DNS resolver did with a query.</summary>
+public enum DnsStatus : byte
+{
+    /// <summary>NOERROR with one or more addresses.</summary>
+    Resolved,
+    /// <summary>NXDOMAIN: the name does not exist as seen from where it was asked.</summary>
+    NxDomain,
+    /// <summary>Nothing answered: the asking VPC has DNS support off, so its Amazon resolver is not there.</summary>
+    NoResolver,
+}
+
+/// <summary>The rule that decided an answer, so a user learns why a name gave this address (or none).</summary>
+public enum DnsRule : byte
+{
+    /// <summary>ip-10-0-1-5.ec2.internal asked inside the VPC that owns the address: its private IPv4.</summary>
+    PrivateHostname,
+    /// <summary>A private hostname asked outside its VPC (another VPC, a peer, the internet): NXDOMAIN.</summary>
+    PrivateHostnameOutsideItsVpc,
+    /// <summary>ec2-203-0-113-5.compute-1.amazonaws.com asked inside the instance's own VPC: its private IPv4.</summary>
+    PublicHostnameInsideVpc,
+    /// <summary>A public hostname asked from a peer VPC, the owner's side of an active peering allowing DNS
+    /// resolution from the remote VPC (AllowDnsResolutionFromRemoteVpc): the private IPv4.</summary>
+    PublicHostnameOverPeering,
+    /// <summary>A public hostname asked anywhere else (the internet, an unpeered VPC, a peer without the option):
+    /// the public IPv4.</summary>
+    PublicHostnameToPublicAddress,
+    /// <summary>A public hostname of an address whose VPC has DNS hostnames off: AWS never assigned it, NXDOMAIN.</summary>
+    PublicHostnameNotAssigned,
+    /// <summary>The asking VPC has enableDnsSupport off: no Amazon resolver answers.</summary>
+    DnsSupportDisabled,
+    /// <summary>No record source knows the name (the lab has no internet DNS): NXDOMAIN.</summary>
+    UnknownName,
+}
+
+/// <summary>One answer of <see cref="DnsResolver.Resolve(string, string)"/>: the addresses and why. <see cref="From"/>
+/// is the asking VPC's id or <see cref="DnsResolver.Internet"/>; <see cref="ResourceId"/> names the interface the
+/// record belongs to; <see cref="Peering"/> the peering that made a peer's private address visible.</summary>
+public sealed record DnsAnswer(string Name, string From, DnsStatus Status, DnsRule Rule,
+    ImmutableArray<IpAddress> Addresses, string Explanation)
+{
+    public string? ResourceId { get; init; }
+
+    public VpcPeeringConnectionId? Peering { get; init; }
+
+    public bool Resolved => Status == DnsStatus.Resolved;
+
+    public override string ToString() => Resolved
+        ? $"{Name} from {From}: {string.Join(", ", Addresses)} ({Rule}: {Explanation})"
+        : $"{Name} from {From}: {Status} ({Rule}: {Explanation})";
+}
