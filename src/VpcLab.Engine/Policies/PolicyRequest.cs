@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+
+namespace VpcLab.Engine.Policies;
+
+/// <summary>What a resource policy is asked about: who, which action (<c>s3:GetObject</c>), on which resource
+/// ARN, with which condition keys. Keys compare case-insensitively (IAM's rule); a key may carry several values
+/// (for ForAnyValue/ForAllValues). Build with <see cref="Create"/>, then <see cref="With(string, string[])"/>
+/// and <see cref="ThroughVpcEndpoint"/>.</summary>
+public sealed record PolicyRequest(
+    RequestPrincipal Principal, string Action, string Resource,
+    ImmutableDictionary<string, ImmutableArray<string>> Context)
+{
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> EmptyContext =
+        ImmutableDictionary.Create<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A request with the principal keys AWS always sets (<c>aws:PrincipalAccount</c>,
+    /// <c>aws:PrincipalArn</c>) already filled in.</summary>
+    public static PolicyRequest Create(RequestPrincipal principal, string action, string resource)
+    {
+        var context = EmptyContext;
+        if (principal.AccountId is { } account)
+            context = context.SetItem(PolicyContextKeys.PrincipalAccount, [account]);
+        if (principal.Arn is { } arn)
+            context = context.SetItem(PolicyContextKeys.PrincipalArn, [arn]);
+        return new PolicyRequest(principal, action, resource, context);
+    }
+
+    /// <summary>Sets a context key (replacing its values).</summary>
+    public PolicyRequest With(string key, params string[] values) =>
+        this with { Context = AsCaseInsensitive(Context).SetItem(key, [.. values]) };
+
+    public PolicyRequest Without(string key) => this with { Context = AsCaseInsensitive(Context).Remove(key) };
+
+    /// <summary>The request as S3 sees it when it arrives through a VPC endpoint: <c>aws:SourceVpce</c> and
+    /// <c>aws:SourceVpc</c> set, <c>aws:VpcSourceIp</c> the private address, and no <c>aws:SourceIp</c>
+    /// (spec: it never matches requests via an endpoint).</summary>
+    public PolicyRequest ThroughVpcEndpoint(string vpcEndpointId, string vpcId, string? privateSourceIp)
+    {
+        var request = With(PolicyContextKeys.SourceVpce, vpcEndpointId).With(PolicyContextKeys.SourceVpc, vpcId)
+            .Without(PolicyContextKeys.SourceIp);
+        return privateSourceIp is null ? request : request.With(PolicyContextKeys.VpcSourceIp, privateSourceIp);
+    }
+
+    /// <summary>The values of a key, empty when the request does not carry it.</summary>
+    public ImmutableArray<string> ValuesOf(string key)
+    {
+        if (Context.TryGetValue(key, out var values))
+            return values;
+        if (Context.KeyComparer.Equals(StringComparer.OrdinalIgnoreCase))
+            return [];
+        // A dictionary built by hand with another comparer: still honour IAM's case-insensitive keys.
+        foreach (var (k, v) in Context)
+        {
+            if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase))
+                return v;
+        }
+        return [];
+    }
+
+    private static ImmutableDictionary<string, ImmutableArray<string>> AsCaseInsensitive(
+        ImmutableDictionary<string, ImmutableArray<string>> context) =>
+        context.KeyComparer.Equals(StringComparer.OrdinalIgnoreCase) ? context : context.WithComparers(StringComparer.OrdinalIgnoreCase);
+}
