@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text;
+using VpcLab.FlowLogs.Formatting;
+using VpcLab.Model;
+
+namespace VpcLab.FlowLogs.Delivery.S3;
+
+/// <summary>Turns a flow log's records into the S3 objects AWS would write: grouped into 5-minute slices by
+/// <c>end</c>, ordered by <see cref="FlowRecordOrder"/>, cut into parts by size, each part a gzip text file or a
+/// Parquet file named by <see cref="S3KeyLayout"/>. Pure: the same records and options give the same objects.</summary>
+public static class S3FlowLogFiles
+{
+    public static async Task<IReadOnlyList<S3FlowLogFile>> RenderAsync(FlowLog log, IEnumerable<FlowRecord> records,
+        S3DeliveryOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(records);
+        options ??= S3DeliveryOptions.Default;
+        if (log.DestinationType != FlowLogDestinationType.S3)
+            throw new ArgumentException($"Flow log {log.Id.Value} delivers to {log.DestinationType}, not to S3.", nameof(log));
+        if (options.MaxFileBytes <= 0)
+            throw new ArgumentException($"MaxFileBytes must be positive (got {options.MaxFileBytes}).", nameof(options));
+
+        var formatter = new FlowRecordFormatter(log.Format);
+        var header = log.Format.HeaderLine;
+        var files = new List<S3FlowLogFile>();
+        foreach (var (slice, sliceRecords) in BySlice(records))
+        {
+            sliceRecords.Sort(FlowRecordOrder.Instance);
+            var all = sliceRecords.ToArray();
+            // Every line is formatted once: text files reuse the bytes, Parquet files use the lengths to cut parts.
+            var lines = new ArrayBufferWriter<byte>(all.Length * 96 + 1);
+            var ends = new int[all.Length];
+            for (int i = 0; i < all.Length; i++)
+            {
+                formatter.Write(all[i], lines, newline: true);
+                ends[i] = lines.WrittenCount;
+            }
+            int part = 0, first = 0;
+            foreach (int last in PartEnds(ends, Encoding.UTF8.GetByteCount(header) + 1, options.MaxFileBytes))
+            {
+                var partRecords = all.AsMemory(first, last - first);
+                byte[] content;
+                if (log.DestinationOptions.FileFormat == FlowLogFileFormat.Parquet)
+                {
+                    content = await ParquetFile.WriteAsync(log.Format, partRecords, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    int from = first == 0 ? 0 : ends[first - 1];
+                    content = GzipTextFile.Write(header, lines.WrittenSpan[from..ends[last - 1]]);
+                }
+                files.Add(new S3FlowLogFile(S3KeyLayout.Key(log, slice, part, options), slice, part, last - first, content));
+                part++;
+                first = last;
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Where each part ends (exclusive record index): a part grows while its uncompressed text (header and
+    /// lines) stays within the limit, and always holds at least one record.</summary>
+    internal static IEnumerable<int> PartEnds(int[] lineEnds, int headerBytes, long maxFileBytes)
+    {
+        int first = 0;
+        while (first < lineEnds.Length)
+        {
+            long startOffset = first == 0 ? 0 : lineEnds[first - 1];
+            int last = first + 1;
+            while (last < lineEnds.Length && headerBytes + (lineEnds[last] - startOffset) <= maxFileBytes)
+                last++;
+            yield return last;
+            first = last;
+        }
+    }
+
+    private static SortedDictionary<TimeSlice, List<FlowRecord>> BySlice(IEnumerable<FlowRecord> records)
+    {
+        var slices = new SortedDictionary<TimeSlice, List<FlowRecord>>();
+        foreach (var record in records)
+        {
+            var slice = TimeSlice.Of(record.End);
+            if (!slices.TryGetValue(slice, out var list))
+                slices.Add(slice, list = []);
+            list.Add(record);
+        }
+        return slices;
+    }
+}
