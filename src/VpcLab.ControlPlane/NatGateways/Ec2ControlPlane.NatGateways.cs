@@ -77,6 +77,7 @@ public sealed partial class Ec2ControlPlane
             // AWS: the gateway goes to deleted (and stays visible), its interface is released, its Elastic IP is
             // disassociated (still allocated); routes to it turn blackhole.
             tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(nat.NetworkInterfaceId) };
+            DeleteFlowLogsOf(tx, nat.NetworkInterfaceId.Value); // the interface's flow logs go with it
             foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == nat.NetworkInterfaceId).ToList())
                 tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
             tx.Put(nat with { State = NatGatewayState.Deleted });

@@ -138,6 +138,7 @@ public sealed partial class Ec2ControlPlane
             tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
         tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(eni.Id) };
         tx.RemoveTags(eni.Id.Value);
+        DeleteFlowLogsOf(tx, eni.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
     }
 
     public DescribeNetworkInterfacesResult DescribeNetworkInterfaces(RequestContext ctx, DescribeNetworkInterfacesRequest request) =>

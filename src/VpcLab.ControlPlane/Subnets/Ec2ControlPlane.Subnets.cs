@@ -118,6 +118,7 @@ public sealed partial class Ec2ControlPlane
                 tx.Put(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) });
             tx.N = tx.N with { Subnets = tx.N.Subnets.Remove(subnet.Id) };
             tx.RemoveTags(subnet.Id.Value);
+            DeleteFlowLogsOf(tx, subnet.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
             // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
             // snapshot names a subnet that no longer exists.
             PurgeRemains(tx, i => i.SubnetId == subnet.Id, g => g.SubnetId == subnet.Id);

@@ -150,6 +150,7 @@ public sealed partial class Ec2ControlPlane
             };
             PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
             DeletePeeringsOf(tx, vpc.Id); // src/VpcLab.ControlPlane/VpcPeering/
+            DeleteFlowLogsOf(tx, vpc.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
             foreach (var id in main.Select(t => t.Id.Value).Concat(acls.Select(a => a.Id.Value)).Concat(sgs.Select(g => g.Id.Value)).Append(vpc.Id.Value))
                 tx.RemoveTags(id);
             return EmptyResult.Instance;
