@@ -16,6 +16,7 @@ public static class VpcLabCommand
             ValidateCommand.Create(console),
             ShowCommand.Create(console),
             ServeCommand.Create(console),
+            QueryCommand.Create(console),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

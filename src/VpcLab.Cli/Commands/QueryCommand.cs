@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Spectre.Console;
+using VpcLab.Query;
+
+namespace VpcLab.Cli.Commands;
+
+/// <summary><c>vpclab query "SQL"</c>: SQL over delivered flow logs, with the table Athena's documentation creates
+/// (<c>vpc_flow_logs</c>); <c>--example NAME</c> runs one of docs/athena.md's queries. Exit code 2 on bad input or bad SQL.</summary>
+public static class QueryCommand
+{
+    private static readonly string[] Formats = ["table", "csv", "json"];
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var sql = new Argument<string?>("sql")
+        {
+            Description = $"The query; the table is {FlowLogTable.ViewName} (quote hyphenated and reserved names: \"end\", \"aws-region\")",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var logs = new Option<string>("--logs")
+        {
+            Description = $"Directory of delivered flow logs (vpclab traffic's --out; its {FlowLogsDirectory.S3Folder}/ folder is read when present)",
+            DefaultValueFactory = _ => FlowLogsDirectory.Default,
+        };
+        var format = new Option<string>("--format") { Description = "Output: table, csv or json", DefaultValueFactory = _ => "table" };
+        var example = new Option<string?>("--example")
+        {
+            Description = "Run a named example instead of SQL: " + string.Join(", ", ExampleQueries.All.Select(q => q.Name)),
+        };
+        var command = new Command("query", "Query delivered flow logs with SQL (DuckDB), as Athena would over the same S3 objects")
+        {
+            sql, logs, format, example,
+        };
+        command.SetAction(parse =>
+        {
+            var text = ChooseSql(parse.GetValue(sql), parse.GetValue(example));
+            var output = parse.GetValue(format)!.ToLowerInvariant();
+            if (!Formats.Contains(output))
+                throw new UsageException($"Unknown --format '{output}': use {string.Join(", ", Formats)}.");
+            var root = OpenRoot(parse.GetValue(logs)!);
+            try
+            {
+                using var query = FlowLogQuery.Open(root);
+                if (query.Files.Count == 0)
+                    parse.InvocationConfiguration.Error.WriteLine($"note: no flow log files (.log.gz, .log.parquet) under '{root}'");
+                Write(console, query.Execute(text), output);
+            }
+            catch (FlowLogQueryException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string ChooseSql(string? sql, string? example)
+    {
+        var names = string.Join(", ", ExampleQueries.All.Select(q => q.Name));
+        if (example is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(sql))
+                throw new UsageException("Give either SQL or --example, not both.");
+            return (ExampleQueries.Find(example) ?? throw new UsageException($"Unknown example '{example}': the examples are {names}.")).Sql;
+        }
+        if (string.IsNullOrWhiteSpace(sql))
+            throw new UsageException($"Give a query, e.g. vpclab query \"SELECT * FROM {FlowLogTable.ViewName} LIMIT 10\", or --example NAME ({names}).");
+        return sql;
+    }
+
+    private static string OpenRoot(string logs)
+    {
+        if (!Directory.Exists(logs))
+            throw new UsageException($"The logs directory '{logs}' does not exist: deliver flow logs with vpclab traffic --out DIR, or pass --logs DIR.");
+        return FlowLogsDirectory.Resolve(logs);
+    }
+
+    private static void Write(IAnsiConsole console, QueryResult result, string format)
+    {
+        var writer = console.Profile.Out.Writer;
+        switch (format)
+        {
+            case "csv":
+                QueryResultText.WriteCsv(result, writer);
+                break;
+            case "json":
+                writer.WriteLine(QueryResultText.Json(result));
+                break;
+            default:
+                var table = new Table().RoundedBorder();
+                foreach (var column in result.Columns)
+                    table.AddColumn(new TableColumn(new Text(column.Name)) { Alignment = IsNumeric(column.SqlType) ? Justify.Right : Justify.Left });
+                foreach (var row in result.Rows)
+                    table.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(QueryResultText.Cell(v))).ToArray());
+                console.Write(table);
+                console.WriteLine($"({result.Rows.Count} row{(result.Rows.Count == 1 ? "" : "s")})");
+                break;
+        }
+    }
+
+    private static bool IsNumeric(string sqlType) =>
+        sqlType is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER"
+            or "UBIGINT" or "UHUGEINT" or "FLOAT" or "DOUBLE" || sqlType.StartsWith("DECIMAL", StringComparison.Ordinal);
+}
