@@ -7,7 +7,7 @@ public readonly record struct TimeSlice(long StartSeconds) : IComparable<TimeSli
     public const int LengthSeconds = 300;
 
     /// <summary>The slice holding a record that ended at <paramref name="endSeconds"/> (Unix seconds).</summary>
-    public static TimeSlice Of(long endSeconds) => new(endSeconds - (long)((ulong)endSeconds % LengthSeconds));
+    public static TimeSlice Of(long endSeconds) => new(endSeconds - (((endSeconds % LengthSeconds) + LengthSeconds) % LengthSeconds));
 
     public DateTime Start => DateTime.UnixEpoch.AddSeconds(StartSeconds);
 
