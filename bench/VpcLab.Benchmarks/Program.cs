@@ -27,6 +27,13 @@ if (args.Length > 0 && args[0] == "--check")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--flowlogs-cpu")
+{
+    // Flow log delivery in process CPU time (see FlowLogDeliveryCpuReport).
+    FlowLogDeliveryCpuReport.Run();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--cpu")
 {
     // Decide throughput measured in CPU time of this thread, so that other processes competing for the two

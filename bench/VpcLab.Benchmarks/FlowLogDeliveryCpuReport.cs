@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using VpcLab.FlowLogs.Delivery.S3;
+using VpcLab.FlowLogs.Formatting;
+using VpcLab.Model;
+
+namespace VpcLab.Benchmarks;
+
+/// <summary><c>--flowlogs-cpu</c>: the delivery benchmarks' four paths measured in CPU time of the whole process (GC
+/// included), so other processes competing for the cores do not count: records per CPU-second for each format.</summary>
+public static class FlowLogDeliveryCpuReport
+{
+    public static void Run(int rounds = 3)
+    {
+        var records = FlowLogRecords.Generate();
+        foreach (var (name, format) in new[] { ("default-v2", FlowLogFormat.Default), ("v5", FlowLogRecords.V5) })
+        {
+            var text = FlowLogRecords.Log(format, FlowLogFileFormat.PlainText);
+            var parquet = FlowLogRecords.Log(format, FlowLogFileFormat.Parquet);
+            var formatter = new FlowRecordFormatter(format);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(records.Length * 256);
+            foreach (var r in records)
+                formatter.Write(r, buffer, newline: true);
+            var lines = buffer.WrittenSpan.ToArray();
+            long gz = 0, pq = 0;
+            Measure(name, "format only", rounds, () =>
+            {
+                buffer.ResetWrittenCount();
+                foreach (var r in records)
+                    formatter.Write(r, buffer, newline: true);
+            });
+            Measure(name, "gzip same bytes only (baseline)", rounds, () => GzipTextFile.Write(format.HeaderLine, lines));
+            Measure(name, "gzip text files (sort+format+gzip)", rounds,
+                () => gz = S3FlowLogFiles.RenderAsync(text, records).GetAwaiter().GetResult().Sum(f => (long)f.Content.Length));
+            Measure(name, "parquet files", rounds,
+                () => pq = S3FlowLogFiles.RenderAsync(parquet, records).GetAwaiter().GetResult().Sum(f => (long)f.Content.Length));
+            Console.WriteLine($"{name}: text {lines.Length / 1e6:F1} MB -> gzip {gz / 1e6:F1} MB, parquet {pq / 1e6:F1} MB");
+        }
+    }
+
+    private static void Measure(string format, string what, int rounds, Action action)
+    {
+        action(); // warm-up (JIT, buffers)
+        var process = Process.GetCurrentProcess();
+        var best = double.MaxValue;
+        for (int i = 0; i < rounds; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            action();
+            process.Refresh();
+            best = Math.Min(best, (process.TotalProcessorTime - cpu).TotalSeconds);
+        }
+        Console.WriteLine($"{format,-11} {what,-36} {best:F2} s CPU per {FlowLogRecords.Count:N0} records = {FlowLogRecords.Count / best / 1e6:F2} M records per CPU-second");
+    }
+}
