@@ -1,8 +1,27 @@
 namespace VpcLab.Query.Tests;
 
 /// <summary>The vpc_flow_logs view: Athena's columns and types, partitions from the S3 key, several formats at once.</summary>
-public sealed class FlowLogViewTests
+public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixture<FlowLogViewTests.Trees>
 {
+    /// <summary>An empty tree and the three sample files, opened once for the column theory.</summary>
+    public sealed class Trees : IDisposable
+    {
+        private readonly FlowLogTree _empty = new();
+        private readonly FlowLogTree _full = SampleLogs.WriteAll();
+
+        public Trees() => Queries = [FlowLogQuery.Open(_empty.Root), FlowLogQuery.Open(_full.Root)];
+
+        public IReadOnlyList<FlowLogQuery> Queries { get; }
+
+        public void Dispose()
+        {
+            foreach (var q in Queries)
+                q.Dispose();
+            _empty.Dispose();
+            _full.Dispose();
+        }
+    }
+
     // Athena's DDL for flow logs versions 2-5 (vpc-flow-logs-create-table-statement): int / bigint / string.
     [Theory]
     [InlineData("version", "INTEGER")]
@@ -46,11 +65,8 @@ public sealed class FlowLogViewTests
     [InlineData("$path", "VARCHAR")]
     public void View_HasAthenaColumnWithType_WhetherOrNotFilesExist(string column, string type)
     {
-        using var empty = new FlowLogTree();
-        using var full = SampleLogs.WriteAll();
-        foreach (var root in new[] { empty.Root, full.Root })
+        foreach (var query in trees.Queries)
         {
-            using var query = FlowLogQuery.Open(root);
             var described = query.Execute("DESCRIBE vpc_flow_logs");
             var names = described.Column("column_name");
             int row = names.ToList().IndexOf(column);
