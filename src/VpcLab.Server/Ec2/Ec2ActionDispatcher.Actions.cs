@@ -6,8 +6,7 @@ using VpcLab.Server.Ec2.Shapes;
 namespace VpcLab.Server.Ec2;
 
 /// <summary>The action table: every EC2 action of the model subset that the control plane implements.
-/// Actions of the subset it lacks (DHCP options, VPC endpoints, flow logs, Reachability Analyzer,
-/// ...) are absent, so the host answers them InvalidAction (docs/semantics.md#actions).</summary>
+/// Actions of the subset it lacks (VPC endpoints, ...) are absent, so the host answers them InvalidAction (docs/semantics.md#actions).</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private void Register(Registrar r)
@@ -196,6 +195,13 @@ public sealed partial class Ec2ActionDispatcher
                 ["AccepterPeeringConnectionOptions"] = x.AccepterAllowDnsResolutionFromRemoteVpc is { } a ? VpcPeeringConnectionShape.Options(a) : null,
                 ["RequesterPeeringConnectionOptions"] = x.RequesterAllowDnsResolutionFromRemoteVpc is { } q ? VpcPeeringConnectionShape.Options(q) : null,
             });
+
+        // Flow logs (src/VpcLab.ControlPlane/FlowLogs/): per-resource refusals are answered in Unsuccessful
+        r.Action<CreateFlowLogsRequest, CreateFlowLogsResult>("CreateFlowLogs", cp.CreateFlowLogs, (x, _, _) => FlowLogShape.Created(x));
+        r.List<DescribeFlowLogsRequest, DescribeFlowLogsResult, FlowLog>("DescribeFlowLogs", cp.DescribeFlowLogs,
+            x => x.FlowLogs, "FlowLogs", f => f.Id.Value, FlowLogShape.Map);
+        r.Action<DeleteFlowLogsRequest, DeleteFlowLogsResult>("DeleteFlowLogs", cp.DeleteFlowLogs,
+            (x, _, _) => new JsonObject { ["Unsuccessful"] = FlowLogShape.Unsuccessful(x.Unsuccessful) });
 
         // Managed prefix lists, and the AWS service lists of DescribePrefixLists
         r.Action<CreateManagedPrefixListRequest, CreateManagedPrefixListResult>("CreateManagedPrefixList", cp.CreateManagedPrefixList,

@@ -13,10 +13,9 @@ public sealed class Ec2ActionDispatcherTests
     /// <summary>docs/semantics.md#actions: actions of the model subset the control plane does not implement.</summary>
     private static readonly string[] NotImplemented =
     [
-        "CreateFlowLogs",
-        "CreateVpcEndpoint", "DeleteFlowLogs",
+        "CreateVpcEndpoint",
         "DeleteVpcEndpoints",
-        "DescribeFlowLogs", "DescribeVpcEndpointServices", "DescribeVpcEndpoints",
+        "DescribeVpcEndpointServices", "DescribeVpcEndpoints",
         "ModifyVpcEndpoint",
     ];
 
@@ -52,7 +51,7 @@ public sealed class Ec2ActionDispatcherTests
         Assert.Equal(mutating, Ec2ActionDispatcher.IsMutating(operation));
 
     [Theory]
-    [InlineData("CreateFlowLogs")]
+    [InlineData("ModifyVpcEndpoint")]
     [InlineData("DescribeVpcEndpoints")]
     [InlineData("NoSuchThing")]
     public void Execute_ActionNotInTable_IsInvalidAction(string operation)

@@ -73,7 +73,7 @@ public sealed partial class Ec2SdkTests
     [Fact]
     public async Task UnimplementedAction_IsInvalidAction()
     {
-        var e = await Fails(() => _ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest(), Ct));
+        var e = await Fails(() => _ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), Ct));
         Assert.Equal("InvalidAction", e.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
     }
