@@ -17,6 +17,7 @@ public static class VpcLabCommand
             ShowCommand.Create(console),
             ServeCommand.Create(console),
             QueryCommand.Create(console),
+            ResolveCommand.Create(console),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -8,7 +8,7 @@ namespace VpcLab.Cli.Commands;
 public sealed class TraceOptions
 {
     public Option<string> From { get; } = new("--from") { Description = "Source: an instance or interface (name or id), or an IP address (outside every VPC = the internet)", Required = true };
-    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), or an IP address", Required = true };
+    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), an IP address, or a DNS name resolved from the source's VPC", Required = true };
     public Option<string> Protocol { get; } = new("--protocol", "-p") { Description = "tcp, udp, icmp or icmpv6", DefaultValueFactory = _ => "tcp" };
     public Option<int?> Port { get; } = new("--port") { Description = "Destination port (tcp and udp)" };
     public Option<int?> SourcePort { get; } = new("--source-port") { Description = "Source port (default 49152, an ephemeral port)" };
@@ -26,8 +26,10 @@ public sealed class TraceOptions
         var port = parse.GetValue(Port);
         if (protocol.HasPorts && port is null)
             throw new UsageException($"--port is required for {protocol.Name}");
+        // A DNS name as destination is resolved by the source VPC's Amazon DNS resolver.
+        var source = resolver.Resolve(parse.GetValue(From)!);
         return new TraceRequest(
-            resolver.Resolve(parse.GetValue(From)!), resolver.Resolve(parse.GetValue(To)!), protocol,
+            source, resolver.Resolve(parse.GetValue(To)!, source), protocol,
             CheckedPort(port ?? 0, "--port"), CheckedPort(parse.GetValue(SourcePort) ?? FlowKey.DefaultEphemeralPort, "--source-port"),
             parse.GetValue(Ipv6) ? IpFamily.V6 : null)
         {

@@ -17,6 +17,8 @@ public static class TraceView
         if (title is not null)
             heading = $"[bold]{Markup.Escape(title)}[/]\n{heading}";
         var tree = new Tree(heading) { Guide = TreeGuide.Line };
+        foreach (var answer in trace.Resolutions)
+            tree.AddNode($"[grey]dns[/] {Markup.Escape(DnsView.Line(answer))}");
         AddPath(tree.AddNode("[grey]forward path[/]"), trace.Forward, PacketHeader.From(trace.Flow));
         if (!trace.Return.IsDefaultOrEmpty)
             AddPath(tree.AddNode("[grey]return path[/]"), trace.Return, trace.Return[0].OutboundHeader);
@@ -62,6 +64,8 @@ public static class TraceView
             parts.Add(string.Join(' ', new[] { "rule", sg.RuleId.Value, Protocol(sg.Protocol), Ports(sg), sg.Direction == TrafficDirection.Ingress ? "from" : "to", sg.Peer }.Where(w => w.Length > 0)));
         if (hop.Route is { } route)
             parts.Add($"route {route.Destination} → {route.TargetId}{(route.State == Model.RouteState.Blackhole ? " (blackhole)" : "")}");
+        if (hop.PeeringPath is { } path)
+            parts.Add(path == PeeringTrafficPath.InterRegion ? "inter-Region (traffic-path 5)" : "intra-Region (traffic-path 4)");
         return parts.Count == 0 ? "" : "  [grey]" + Markup.Escape(string.Join(" · ", parts)) + "[/]";
     }
 

@@ -1,3 +1,4 @@
+using VpcLab.Engine.Dns;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -5,14 +6,27 @@ namespace VpcLab.Engine;
 
 /// <summary>Turns what a user types into a <see cref="TraceEndpoint"/>: an instance id (i-…), an interface id
 /// (eni-…), the Name tag of an instance or interface, or an IP address (optionally "name:address" or
-/// "id:address" to pick one address of a multi-address interface). Unknown text is an error that names it.</summary>
+/// "id:address" to pick one address of a multi-address interface), or a DNS name (ip-10-0-1-5.ec2.internal, a
+/// public EC2 hostname) resolved by the Amazon DNS resolver of the source's VPC. Unknown text is an error that
+/// names it. The DNS answers given are kept in <see cref="Resolutions"/> so they can be shown with the trace.</summary>
 public sealed class EndpointResolver
 {
     private readonly Network _network;
+    private readonly List<DnsAnswer> _resolutions = [];
 
     public EndpointResolver(Network network) => _network = network;
 
-    public TraceEndpoint Resolve(string text)
+    /// <summary>The DNS answers this resolver used, in the order asked.</summary>
+    public IReadOnlyList<DnsAnswer> Resolutions => _resolutions;
+
+    /// <summary>Resolves a destination as seen from <paramref name="source"/>: a DNS name is asked of the source
+    /// VPC's Amazon DNS resolver (public DNS when the source is outside every VPC).</summary>
+    public TraceEndpoint Resolve(string text, TraceEndpoint source) => Resolve(text, () => VpcOf(source));
+
+    /// <summary>Resolves an endpoint with no other end to ask from: a DNS name is asked of public DNS.</summary>
+    public TraceEndpoint Resolve(string text) => Resolve(text, static () => null);
+
+    private TraceEndpoint Resolve(string text, Func<VpcId?> askFrom)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new TraceRequestException("An endpoint is required: an instance or interface id, a Name tag, or an IP address.");
@@ -55,7 +69,50 @@ public sealed class EndpointResolver
             var ids = instances.Select(i => i.Value).Concat(interfaces.Select(i => i.Value));
             throw new TraceRequestException($"'{text}' is ambiguous: it names {string.Join(", ", ids)}. Use an id instead.");
         }
+        if (selected is null && DnsResolver.LooksLikeHostName(text))
+            return ResolveName(text, askFrom());
         throw new TraceRequestException(
-            $"'{text}' is not an instance id, network interface id, Name tag of an instance or interface, or IP address.");
+            $"'{text}' is not an instance id, network interface id, Name tag of an instance or interface, IP address, or DNS name.");
+    }
+
+    private AddressEndpoint ResolveName(string name, VpcId? from)
+    {
+        DnsAnswer answer;
+        try
+        {
+            answer = DnsResolver.For(_network).Resolve(from, name);
+        }
+        catch (DnsQueryException e)
+        {
+            throw new TraceRequestException(e.Message, e);
+        }
+        _resolutions.Add(answer);
+        if (!answer.Resolved)
+            throw new TraceRequestException($"'{name}' does not resolve from {answer.From}: {answer.Status} ({answer.Explanation}).");
+        return new AddressEndpoint(answer.Addresses[0]);
+    }
+
+    /// <summary>The VPC a source endpoint asks DNS from: its interface's VPC; for a bare address, the VPC of the
+    /// interface that owns it (private, else public address); null for the internet.</summary>
+    private VpcId? VpcOf(TraceEndpoint source)
+    {
+        switch (source)
+        {
+            case InstanceEndpoint i:
+                return _network.Instances.TryGetValue(i.Id, out var instance) ? instance.VpcId : null;
+            case InterfaceEndpoint n:
+                return _network.NetworkInterfaces.TryGetValue(n.Id, out var eni) ? eni.VpcId : null;
+            case AddressEndpoint a:
+                var owners = _network.NetworkInterfaces.Values
+                    .Where(e => e.AllPrivateAddresses.Contains(a.Ip)).Select(e => e.VpcId).Distinct().ToList();
+                if (owners.Count == 1)
+                    return owners[0];
+                if (owners.Count > 1)
+                    throw new TraceRequestException($"The source {a.Ip} is a private address in several VPCs ({string.Join(", ", owners)}): name the instance or interface to say which VPC asks DNS.");
+                return _network.NetworkInterfaces.Values
+                    .FirstOrDefault(e => e.PrivateIpAddresses.Any(p => _network.PublicIpFor(e, p) == a.Ip))?.VpcId;
+            default:
+                return null;
+        }
     }
 }

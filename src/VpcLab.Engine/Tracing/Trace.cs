@@ -165,6 +165,10 @@ public sealed record Trace(FlowKey Flow, Verdict Verdict, ImmutableArray<Hop> Fo
     /// <summary>The fast-path reason matching <see cref="Explanations"/> (None when accepted).</summary>
     public DropReason Reason { get; init; }
 
+    /// <summary>The DNS names of the request and what they resolved to (set by whoever resolved the endpoints,
+    /// e.g. from <see cref="EndpointResolver.Resolutions"/>).</summary>
+    public ImmutableArray<Dns.DnsAnswer> Resolutions { get; init; } = [];
+
     public bool PathFound => Verdict == Verdict.Accepted;
 
     public override string ToString()
