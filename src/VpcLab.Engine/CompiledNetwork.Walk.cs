@@ -324,6 +324,7 @@ public sealed partial class CompiledNetwork
     private void ArriveAtInterface<TRec>(TRec rec, ref WalkState st, int target, bool crossing) where TRec : IPathRecorder
     {
         ref readonly var t = ref _interfaces[target];
+        rec.Arrive(target, in st.Packet);
         if (crossing && !AclAllows(rec, ref st, t.Subnet, egress: false))
             return;
         if (t.NatGateway >= 0)
@@ -368,6 +369,7 @@ public sealed partial class CompiledNetwork
     private void ArriveAtNatGateway<TRec>(TRec rec, ref WalkState st, int nat, bool crossing) where TRec : IPathRecorder
     {
         ref readonly var n = ref _nats[nat];
+        rec.Arrive(n.Interface, in st.Packet);
         if (crossing && !AclAllows(rec, ref st, n.Subnet, egress: false))
             return;
         var p = st.Packet;

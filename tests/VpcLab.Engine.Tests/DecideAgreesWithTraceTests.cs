@@ -116,6 +116,22 @@ public class DecideAgreesWithTraceTests
                 Assert.Equal(ExplanationCode.For(decision.Reason), trace.Explanations[0].Code);
         }, iter: 5000);
 
+    /// <summary>The flow-log view runs the same walk: same decision; an accepted flow is seen accepted everywhere,
+    /// and a rejected observation exists only where a filter (security group or NACL) dropped the packet.</summary>
+    [Fact]
+    public void Observe_RandomFlows_AgreesWithDecide() =>
+        Flows.Sample(x =>
+        {
+            var into = new FlowObservations(); // Sample runs on several threads
+            var decision = World.Decide(x.Flow, x.Source);
+            Assert.Equal(decision, World.Observe(x.Flow, x.Source, into));
+            int rejects = 0;
+            foreach (var o in into.AsSpan())
+                rejects += o.Accepted ? 0 : 1;
+            bool filtered = decision.Reason is DropReason.SubnetAclRestriction or DropReason.EniSgRulesMismatch or DropReason.SgHasNoRules;
+            Assert.True((filtered ? 1 : 0) == rejects, $"{World.Trace(x.Flow, x.Source)} observations {into.Count}");
+        }, iter: 5000);
+
     /// <summary>Sources resolved the way users name them: every interface sending to every address.</summary>
     [Fact]
     public void Decide_FromEachInterface_AgreesWithTrace()

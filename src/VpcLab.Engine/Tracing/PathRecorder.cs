@@ -13,6 +13,10 @@ internal interface IPathRecorder
     void Internet(HopAction action, in FlowKey packet);
     void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet);
     void Drop(DropReason reason);
+
+    /// <summary>The packet reaches an interface (or a NAT gateway's), before its NACL and security groups are
+    /// checked. Only the flow-log view uses it.</summary>
+    void Arrive(int eni, in FlowKey packet) { }
 }
 
 internal readonly struct NullRecorder : IPathRecorder
@@ -26,4 +30,5 @@ internal readonly struct NullRecorder : IPathRecorder
     public void Internet(HopAction action, in FlowKey packet) { }
     public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet) { }
     public void Drop(DropReason reason) { }
+    public void Arrive(int eni, in FlowKey packet) { }
 }

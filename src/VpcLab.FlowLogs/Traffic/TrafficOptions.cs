@@ -1,0 +1,18 @@
+using VpcLab.Model;
+
+namespace VpcLab.FlowLogs.Traffic;
+
+/// <summary>How a traffic run behaves: the seed that makes it reproducible (source ports, client addresses,
+/// connection jitter), whether idle watched interfaces get NODATA records, and the AWS address ranges used to name
+/// services in records.</summary>
+public sealed record TrafficOptions
+{
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Emit a NODATA record per window for a watched interface that saw nothing (AWS does; off by default).</summary>
+    public bool EmitNoData { get; init; }
+
+    public AwsIpRanges ServiceRanges { get; init; } = AwsIpRanges.Default;
+
+    public static readonly TrafficOptions Default = new();
+}

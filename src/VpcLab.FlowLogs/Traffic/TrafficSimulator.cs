@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using VpcLab.Engine;
+using VpcLab.Net;
+
+namespace VpcLab.FlowLogs.Traffic;
+
+/// <summary>Plays a workload over simulated time on a compiled network and records what every watched interface saw,
+/// as its flow logs would. Each connection is decided by the engine (forward and return path); the packets of each
+/// side are spread over the connection's duration and land in the aggregation windows of every flow log watching an
+/// interface they crossed. Deterministic for a seed.</summary>
+public sealed class TrafficSimulator
+{
+    /// <summary>Linux's ephemeral port range, from which clients pick source ports.</summary>
+    private const int EphemeralFirst = 32768;
+    private const int EphemeralLast = 60999;
+
+    private readonly CompiledNetwork _network;
+    private readonly TrafficOptions _options;
+    private readonly EndpointResolver _resolver;
+
+    public TrafficSimulator(CompiledNetwork network, TrafficOptions? options = null)
+    {
+        _network = network ?? throw new ArgumentNullException(nameof(network));
+        _options = options ?? TrafficOptions.Default;
+        _resolver = new EndpointResolver(network.Network);
+    }
+
+    /// <summary>How many connections <see cref="Run"/> will make (for progress bars).</summary>
+    public static long CountConnections(Workload workload, TimeSpan duration) =>
+        workload.Patterns.Sum(p => (long)ConnectionCount(p, duration));
+
+    /// <summary>Runs the workload from <paramref name="start"/> for <paramref name="duration"/>; <paramref name="progress"/>
+    /// hears the number of connections made so far.</summary>
+    /// <exception cref="WorkloadException">A pattern names an endpoint that does not exist or cannot send that traffic.</exception>
+    public TrafficResult Run(Workload workload, DateTimeOffset start, TimeSpan duration, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var contexts = new InterfaceContexts(_network);
+        var collector = new FlowLogCollector(_network, contexts, _options.ServiceRanges);
+        var skip = new NeverLogged(_network.Network);
+        var observations = new FlowObservations();
+        long startUnix = start.ToUnixTimeSeconds();
+        long connections = 0, established = 0, failed = 0, skipped = 0;
+
+        foreach (var pattern in workload.Patterns)
+        {
+            var plan = Plan(pattern);
+            var rng = new SplitMix64(SplitMix64.Mix(_options.Seed, pattern.Name));
+            int count = ConnectionCount(pattern, duration);
+            double from = startUnix + pattern.Schedule.Start.TotalSeconds;
+            double to = startUnix + Math.Min((pattern.Schedule.End ?? duration).TotalSeconds, duration.TotalSeconds);
+            double spacing = count > 0 ? (to - from) / count : 0;
+            for (int j = 0; j < count; j++)
+            {
+                double t0 = from + ((j + rng.NextDouble()) * spacing);
+                var flow = plan.Flow(j, ref rng);
+                connections++;
+                if (skip.Matches(in flow))
+                {
+                    skipped++;
+                    continue;
+                }
+                var decision = _network.Observe(in flow, plan.SourceInterface, observations);
+                if (decision.IsAccepted)
+                    established++;
+                else
+                    failed++;
+                Record(pattern, in flow, decision, observations, collector, t0);
+                if ((connections & 1023) == 0)
+                    progress?.Report(connections);
+            }
+        }
+        progress?.Report(connections);
+        long endUnix = startUnix + (long)duration.TotalSeconds;
+        var records = _options.EmitNoData ? collector.Records(startUnix, endUnix) : collector.Records();
+        return new TrafficResult(start, start + duration, records, connections, established, failed, skipped);
+    }
+
+    private static int ConnectionCount(TrafficPattern p, TimeSpan duration)
+    {
+        var end = p.Schedule.End is { } e && e < duration ? e : duration;
+        double span = Math.Max(0, (end - p.Schedule.Start).TotalSeconds);
+        if (span <= 0)
+            return 0;
+        if (p.Schedule.Count is { } c)
+            return c;
+        return (int)Math.Min(int.MaxValue, Math.Floor(p.Schedule.PerSecond!.Value * span));
+    }
+
+    /// <summary>The packets of one connection on each interface it crossed. TCP: an established connection sends its
+    /// request (SYN first, FIN last) and response (SYN-ACK first, FIN last); one that fails sends only its SYNs (and
+    /// the server's SYN-ACKs when the reply is what failed). UDP and ICMP: the request always leaves; the response
+    /// exists when the request arrived.</summary>
+    private static void Record(TrafficPattern p, in FlowKey flow, Decision decision, FlowObservations observations,
+        FlowLogCollector collector, double t0)
+    {
+        double t1 = t0 + p.ConnectionDuration.TotalSeconds;
+        bool tcp = flow.Protocol.Number == 6;
+        PacketBurst request, response;
+        if (tcp && !decision.IsAccepted)
+        {
+            int header = flow.Family == IpFamily.V6 ? 80 : 60;
+            // Retransmitted SYNs back off 1 s, 2 s, 4 s...
+            double last = t0 + ((1 << (p.Attempts - 1)) - 1);
+            request = new PacketBurst(p.Attempts, p.Attempts * header, t0, last, TcpFlags.Syn, 0);
+            response = new PacketBurst(p.Attempts, p.Attempts * header, t0, last, TcpFlags.SynAck, 0);
+        }
+        else
+        {
+            request = new PacketBurst(p.Request.Packets, p.Request.Bytes, t0, t1, tcp ? TcpFlags.Syn : 0, tcp ? TcpFlags.Fin : 0);
+            response = new PacketBurst(p.Response.Packets, p.Response.Bytes, t0, t1, tcp ? TcpFlags.SynAck : 0, tcp ? TcpFlags.Fin : 0);
+        }
+        foreach (ref readonly var o in observations.AsSpan())
+            collector.Add(in o, o.Path == PathDirection.Forward ? request : response);
+    }
+
+    private PatternPlan Plan(TrafficPattern p)
+    {
+        try
+        {
+            var clients = p.From.Contains('/', StringComparison.Ordinal) && Cidr.TryParse(p.From, out var cidr) ? cidr : (Cidr?)null;
+            var source = clients is { } c ? TraceEndpoint.ForAddress(c.First) : _resolver.Resolve(p.From);
+            var destination = _resolver.Resolve(p.To, source);
+            var request = new TraceRequest(source, destination, p.Protocol, p.Ports.From, FlowKey.DefaultEphemeralPort);
+            var resolved = _network.Resolve(request);
+            if (clients is not null && resolved.SourceInterfaceIndex >= 0)
+                throw new WorkloadException($"workload '{p.Name}' (line {p.Line}): a CIDR source stands for internet clients, but {p.From} is inside a VPC; name the instances instead");
+            return new PatternPlan(p, resolved.Flow, resolved.SourceInterfaceIndex, clients);
+        }
+        catch (TraceRequestException e)
+        {
+            throw new WorkloadException($"workload '{p.Name}' (line {p.Line}): {e.Message}", e);
+        }
+    }
+
+    /// <summary>A pattern resolved once: each connection varies only the client address, its source port and (for
+    /// a scan) the destination port.</summary>
+    private sealed record PatternPlan(TrafficPattern Pattern, FlowKey Base, int SourceInterface, Cidr? Clients)
+    {
+        public FlowKey Flow(int index, ref SplitMix64 rng)
+        {
+            var source = Base.Source;
+            if (Clients is { } c && c.PrefixLength < (c.IsV4 ? 32 : 128))
+            {
+                UInt128 hosts = c.Last.Value - c.First.Value + 1;
+                source = new IpAddress(c.First.Value + (rng.Next() % hosts), c.Family);
+            }
+            if (Base.Protocol.IsIcmp)
+                return Base with { Source = source };
+            var sourcePort = (ushort)rng.Range(EphemeralFirst, EphemeralLast);
+            var port = Pattern.IsScan ? (ushort)(Pattern.Ports.From + (index % (Pattern.Ports.To - Pattern.Ports.From + 1))) : Base.DestinationPort;
+            return Base with { Source = source, SourcePort = sourcePort, DestinationPort = port };
+        }
+    }
+}
+
+/// <summary>The TCP flags flow logs report (others, such as ACK and PSH, count as 0).</summary>
+internal static class TcpFlags
+{
+    public const int Fin = 1;
+    public const int Syn = 2;
+    public const int Rst = 4;
+    public const int SynAck = 18;
+}
