@@ -35,6 +35,8 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
             foreach (var table in spec.RouteTables)
                 BuildRouteTable(ctx, table, vpc);
         }
+        foreach (var flowLog in document.FlowLogs)
+            BuildFlowLog(flowLog); // ScenarioBuild.FlowLogs.cs: last, they name instances and interfaces
     }
 
     private (RequestContext Ctx, VpcSpec Spec, VpcId Vpc) BuildVpc(VpcSpec spec)

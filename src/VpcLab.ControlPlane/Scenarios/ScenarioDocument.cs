@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
 
 namespace VpcLab.ControlPlane.Scenarios;
 
@@ -10,7 +11,22 @@ public sealed record ScenarioDocument(
     ImmutableArray<VpcSpec> Vpcs)
 {
     public ImmutableArray<PeeringSpec> Peerings { get; init; } = [];
+
+    /// <summary>The <c>flow-logs:</c> section: flow logs created (through CreateFlowLogs) once everything else exists.</summary>
+    public ImmutableArray<FlowLogSpec> FlowLogs { get; init; } = [];
+
+    /// <summary>The <c>workloads:</c> section exactly as written (null when absent). The control plane ignores it;
+    /// the traffic simulation reads it. Every node carries its position (<c>Start.Line</c>), so errors can name
+    /// the line.</summary>
+    public YamlNode? Workloads { get; init; }
 }
+
+/// <summary>A flow log on a VPC, subnet, instance (its primary interface) or interface named in the scenario.
+/// <see cref="Destination"/> is <c>s3://bucket/folder/</c> or <c>cloudwatch-logs:GROUP</c>; <see cref="Format"/>
+/// is null or "default" for AWS's default format, else a <c>${field}</c> string.</summary>
+public sealed record FlowLogSpec(
+    int Line, string Name, string Resource, string TrafficType, string Destination, string? Role, string? Format,
+    int? AggregationInterval, string? FileFormat, bool? HiveCompatiblePartitions, bool? PerHourPartition);
 
 /// <summary>A VPC peering from a requester VPC to an accepter VPC (any accounts and Regions), accepted or left
 /// pending. Route tables may name it as a target.</summary>

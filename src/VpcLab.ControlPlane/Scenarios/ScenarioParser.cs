@@ -39,8 +39,21 @@ public static class ScenarioParser
         var accounts = root.List("accounts", "account", ReadAccount) ?? [new AccountSpec(root.Line, "default", DefaultAccountId)];
         var vpcs = root.List("vpcs", "VPC", ReadVpc) ?? [];
         var peerings = root.List("peerings", "peering", ReadPeering) ?? [];
+        var flowLogs = root.List("flow-logs", "flow log", ReadFlowLog) ?? [];
+        var workloads = root.Node("workloads"); // read by the traffic simulation, not here
         root.RejectUnknownKeys("the scenario");
-        return new ScenarioDocument(name, description, region, accounts, vpcs) { Peerings = peerings };
+        return new ScenarioDocument(name, description, region, accounts, vpcs) { Peerings = peerings, FlowLogs = flowLogs, Workloads = workloads };
+    }
+
+    private static FlowLogSpec ReadFlowLog(YamlMap m)
+    {
+        var spec = new FlowLogSpec(
+            m.Line, m.RequiredString("name", "a flow log"), m.RequiredString("resource", "a flow log"),
+            m.String("traffic-type") ?? "ALL", m.RequiredString("destination", "a flow log"), m.String("role"),
+            m.String("format"), m.Int("aggregation-interval"), m.String("file-format"),
+            m.Bool("hive-compatible-partitions"), m.Bool("per-hour-partition"));
+        m.RejectUnknownKeys("a flow log");
+        return spec;
     }
 
     private static PeeringSpec ReadPeering(YamlMap m)

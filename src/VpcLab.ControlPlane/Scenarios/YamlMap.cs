@@ -32,6 +32,9 @@ internal sealed class YamlMap
         return _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
     }
 
+    /// <summary>A key's node as written, whatever its shape (for sections another layer reads).</summary>
+    public YamlNode? Node(string key) => Get(key);
+
     public string? String(string key)
     {
         var node = Get(key);
