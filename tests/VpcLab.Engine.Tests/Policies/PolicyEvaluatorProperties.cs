@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CsCheck;
 using VpcLab.Engine.Policies;
 using VpcLab.Model.Policies;
@@ -54,4 +55,18 @@ public class PolicyEvaluatorProperties
                     Assert.Equal(reordered.Decision == PolicyDecision.ExplicitDeny ? PolicyEffect.Deny : PolicyEffect.Allow, statement.Effect);
                 }
             });
+
+    // IAM's glob (* any run, ? one character, case-sensitive) agrees with the equivalent regular expression.
+    [Fact]
+    public void StringLike_AgreesWithRegexOracle() =>
+        Gen.Select(Gen.Char["ab*?"].Array[0, 7], Gen.Char["abA"].Array[0, 7]).Sample((patternChars, valueChars) =>
+        {
+            var pattern = new string(patternChars);
+            var value = new string(valueChars);
+            var regex = "^" + string.Concat(pattern.Select(c => c switch { '*' => ".*", '?' => ".", _ => Regex.Escape(c.ToString()) })) + "$";
+            var policy = Of(PolicyKind.S3Bucket,
+                $"{{'Effect':'Allow','Principal':'*','Action':'*','Resource':'*','Condition':{{'StringLike':{{'s3:prefix':'{pattern}'}}}}}}");
+            var allowed = PolicyEvaluator.Evaluate(policy, Request().With(PolicyContextKeys.S3Prefix, value)).IsAllowed;
+            Assert.Equal(Regex.IsMatch(value, regex, RegexOptions.Singleline), allowed);
+        });
 }
