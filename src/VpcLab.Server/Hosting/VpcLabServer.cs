@@ -26,6 +26,9 @@ public sealed class VpcLabServer : IAsyncDisposable
 
     public ServerState State { get; }
 
+    /// <summary>The S3 and CloudWatch Logs side of the server (their stores).</summary>
+    public AwsServiceRouter AwsServices { get; private init; } = null!;
+
     /// <summary>Where clients point --endpoint-url (http://127.0.0.1:PORT).</summary>
     public Uri Url { get; }
 
@@ -48,6 +51,9 @@ public sealed class VpcLabServer : IAsyncDisposable
         var app = builder.Build();
 
         var query = new QueryEndpoint(state, new AccountDirectory(options), options);
+        var services = new AwsServiceRouter(options, new AccountDirectory(options)); // S3 and CloudWatch Logs on the same port
+        app.Lifetime.ApplicationStopped.Register(services.Dispose);
+        app.Use(next => http => services.RouteAsync(http, next));
         app.MapGet("/_vpclab/health", () => Results.Json(new { status = "ok", durable = state.IsDurable, replayed = state.Replayed }));
         app.MapPost("/_vpclab/reset", () =>
         {
@@ -72,11 +78,12 @@ public sealed class VpcLabServer : IAsyncDisposable
         }
         catch
         {
+            services.Dispose();
             state.Dispose();
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new VpcLabServer(app, state, new Uri(address));
+        return new VpcLabServer(app, state, new Uri(address)) { AwsServices = services };
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => ((IHost)_app).WaitForShutdownAsync(cancellationToken);

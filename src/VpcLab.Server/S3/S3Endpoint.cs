@@ -1,0 +1,421 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace VpcLab.Server.S3;
+
+/// <summary>S3's REST API, path style (<c>/bucket/key</c>), the subset flow-log clients need: ListBuckets,
+/// Create/Head/DeleteBucket, GetBucketLocation, Put/Get/Head/DeleteObject, ListObjects (v1) and ListObjectsV2.
+/// The caller's account and Region come from the SigV4 credential, as for EC2.</summary>
+public sealed class S3Endpoint(S3BucketStore store)
+{
+    private const int DefaultMaxKeys = 1000;
+
+    // Subresources S3 has but the lab does not serve: answered NotImplemented rather than mistaken for a listing.
+    private static readonly string[] UnsupportedSubresources =
+        ["acl", "policy", "versioning", "uploads", "uploadId", "tagging", "cors", "lifecycle", "encryption", "website",
+         "notification", "logging", "replication", "ownershipControls", "publicAccessBlock", "versions", "delete", "object-lock", "retention", "legal-hold", "attributes", "accelerate", "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering"];
+
+    public async Task HandleAsync(HttpContext http, string account, string region)
+    {
+        var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant()[..16];
+        var response = http.Response;
+        response.Headers["x-amz-request-id"] = requestId;
+        response.Headers["x-amz-id-2"] = S3Xml.HostId(requestId);
+        try
+        {
+            var (bucket, key) = SplitPath(http);
+            var method = http.Request.Method;
+            var query = http.Request.Query;
+            var unsupported = UnsupportedSubresources.FirstOrDefault(query.ContainsKey);
+            if (unsupported is not null)
+                throw S3Errors.NotImplemented($"?{unsupported}");
+            if (http.Request.Headers.ContainsKey("x-amz-copy-source"))
+                throw S3Errors.NotImplemented("CopyObject (x-amz-copy-source)");
+
+            switch (bucket, key, method)
+            {
+                case (null, _, "GET"):
+                    await WriteXmlAsync(http, ListBuckets(account)).ConfigureAwait(false);
+                    break;
+                case (null, _, _):
+                    throw S3Errors.MethodNotAllowed(method);
+                case (_, null, "PUT"):
+                    await CreateBucketAsync(http, account, region, bucket).ConfigureAwait(false);
+                    break;
+                case (_, null, "HEAD"):
+                    var head = store.Require(account, bucket);
+                    response.Headers["x-amz-bucket-region"] = head.Region;
+                    response.StatusCode = StatusCodes.Status200OK;
+                    break;
+                case (_, null, "DELETE"):
+                    store.DeleteBucket(account, bucket);
+                    response.StatusCode = StatusCodes.Status204NoContent;
+                    break;
+                case (_, null, "GET") when query.ContainsKey("location"):
+                    var located = store.Require(account, bucket);
+                    await WriteXmlAsync(http, S3Xml.Write(w =>
+                    {
+                        w.WriteStartElement("LocationConstraint", S3Xml.Namespace);
+                        if (located.Region != "us-east-1")
+                            w.WriteString(located.Region); // S3 answers an empty constraint for us-east-1
+                        w.WriteEndElement();
+                    })).ConfigureAwait(false);
+                    break;
+                case (_, null, "GET"):
+                    store.Require(account, bucket);
+                    await WriteXmlAsync(http, query["list-type"] == "2" ? ListObjectsV2(bucket, query) : ListObjectsV1(bucket, query)).ConfigureAwait(false);
+                    break;
+                case (_, null, _):
+                    throw S3Errors.MethodNotAllowed(method);
+                case (_, not null, "PUT"):
+                    store.Require(account, bucket);
+                    await PutObjectAsync(http, bucket, key).ConfigureAwait(false);
+                    break;
+                case (_, not null, "GET" or "HEAD"):
+                    store.Require(account, bucket);
+                    await GetObjectAsync(http, bucket, key, headOnly: method == "HEAD").ConfigureAwait(false);
+                    break;
+                case (_, not null, "DELETE"):
+                    store.Require(account, bucket);
+                    store.DeleteObject(bucket, key);
+                    response.StatusCode = StatusCodes.Status204NoContent;
+                    break;
+                default:
+                    throw S3Errors.MethodNotAllowed(method);
+            }
+        }
+        catch (Exception e) when (e is S3Exception or BadHttpRequestException or IOException or UnauthorizedAccessException)
+        {
+            var error = e switch
+            {
+                S3Exception s3 => s3,
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => S3Errors.EntityTooLarge(S3BucketStore.MaxObjectBytes),
+                BadHttpRequestException bad => S3Errors.IncompleteBody(bad.Message),
+                _ => S3Errors.InvalidArgument("VpcLab could not store or read the object: " + e.Message),
+            };
+            if (response.HasStarted)
+                throw;
+            response.Headers.Remove("x-amz-bucket-region");
+            response.StatusCode = error.Status;
+            if (HttpMethods.IsHead(http.Request.Method))
+                return; // HEAD answers carry no body, only the status
+            var body = S3Xml.Error(error, requestId);
+            response.ContentType = S3Xml.ContentType;
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Bucket and key from the raw request target, decoded once (so a key's %2F stays part of a name).</summary>
+    private static (string? Bucket, string? Key) SplitPath(HttpContext http)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value ?? "/";
+        var q = raw.IndexOf('?', StringComparison.Ordinal);
+        var path = q < 0 ? raw : raw[..q];
+        if (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            path = new Uri(path).AbsolutePath; // absolute-form request target
+        path = path.TrimStart('/');
+        if (path.Length == 0)
+            return (null, null);
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        var bucket = Uri.UnescapeDataString(slash < 0 ? path : path[..slash]);
+        var key = slash < 0 || slash == path.Length - 1 ? null : Uri.UnescapeDataString(path[(slash + 1)..]);
+        return (bucket, key);
+    }
+
+    private byte[] ListBuckets(string account)
+    {
+        var buckets = store.ListBuckets(account);
+        return S3Xml.Write(w =>
+        {
+            w.WriteStartElement("ListAllMyBucketsResult", S3Xml.Namespace);
+            S3Xml.Owner(w, account);
+            w.WriteStartElement("Buckets");
+            foreach (var b in buckets)
+            {
+                w.WriteStartElement("Bucket");
+                w.WriteElementString("Name", b.Name);
+                w.WriteElementString("CreationDate", S3Formats.Iso(b.CreationDate));
+                w.WriteElementString("BucketRegion", b.Region);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+        });
+    }
+
+    private async Task CreateBucketAsync(HttpContext http, string account, string region, string bucket)
+    {
+        var constraint = await ReadLocationConstraintAsync(http.Request).ConfigureAwait(false);
+        if (constraint == "EU")
+            constraint = "eu-west-1"; // S3's legacy alias
+        // S3: us-east-1 is the absence of a constraint; an endpoint of another Region needs the constraint to name it.
+        if (constraint == "us-east-1")
+            throw S3Errors.InvalidLocationConstraint(constraint);
+        if (region != "us-east-1" && constraint != region)
+            throw S3Errors.IllegalLocationConstraint(constraint);
+        if (constraint is not null && !System.Text.RegularExpressions.Regex.IsMatch(constraint, "^[a-z]{2}(-[a-z]+)+-[0-9]+$"))
+            throw S3Errors.InvalidLocationConstraint(constraint);
+        var created = store.CreateBucket(account, constraint ?? "us-east-1", bucket);
+        http.Response.Headers.Location = "/" + created.Name;
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentLength = 0;
+    }
+
+    private static async Task<string?> ReadLocationConstraintAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        try
+        {
+            var root = XDocument.Parse(text).Root;
+            if (root is null || root.Name.LocalName != "CreateBucketConfiguration")
+                throw S3Errors.MalformedXml();
+            var value = root.Elements().FirstOrDefault(e => e.Name.LocalName == "LocationConstraint")?.Value.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+        catch (XmlException)
+        {
+            throw S3Errors.MalformedXml();
+        }
+    }
+
+    private async Task PutObjectAsync(HttpContext http, string bucket, string key)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = S3BucketStore.MaxObjectBytes;
+        if (http.Request.ContentLength > S3BucketStore.MaxObjectBytes)
+            throw S3Errors.EntityTooLarge(S3BucketStore.MaxObjectBytes);
+        S3ObjectInfo info;
+        if (AwsChunked.IsChunked(http.Request))
+        {
+            // Decoded to a memory-bounded temporary file first: the store renames only complete objects.
+            var temp = Path.GetTempFileName();
+            try
+            {
+                var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+                await using (file.ConfigureAwait(false))
+                {
+                    await AwsChunked.DecodeAsync(http.Request.Body, file, S3BucketStore.MaxObjectBytes, http.RequestAborted).ConfigureAwait(false);
+                    file.Position = 0;
+                    info = await store.PutObjectAsync(bucket, key, file, http.RequestAborted).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+        else
+        {
+            info = await store.PutObjectAsync(bucket, key, http.Request.Body, http.RequestAborted).ConfigureAwait(false);
+        }
+        http.Response.Headers.ETag = info.ETag;
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentLength = 0;
+    }
+
+    private async Task GetObjectAsync(HttpContext http, string bucket, string key, bool headOnly)
+    {
+        var (path, info) = store.GetObject(bucket, key);
+        var response = http.Response;
+        long start = 0, length = info.Size;
+        var range = http.Request.Headers.Range.ToString();
+        if (range.Length > 0 && TryParseRange(range, info.Size, out var from, out var to))
+        {
+            start = from;
+            length = to - from + 1;
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {from}-{to}/{info.Size}";
+        }
+        else
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+        }
+        response.Headers.ETag = info.ETag;
+        response.Headers.LastModified = S3Formats.Http(info.LastModified);
+        response.Headers.AcceptRanges = "bytes";
+        // The lab keeps no per-object metadata: every object reads back as S3's default content type.
+        response.ContentType = "binary/octet-stream";
+        response.ContentLength = length;
+        if (headOnly)
+            return;
+        var file = File.OpenRead(path);
+        await using (file.ConfigureAwait(false))
+        {
+            file.Position = start;
+            var buffer = new byte[81920];
+            var left = length;
+            while (left > 0)
+            {
+                var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), http.RequestAborted).ConfigureAwait(false);
+                if (read == 0)
+                    break;
+                await response.Body.WriteAsync(buffer.AsMemory(0, read), http.RequestAborted).ConfigureAwait(false);
+                left -= read;
+            }
+        }
+    }
+
+    /// <summary>One <c>bytes=a-b</c>, <c>bytes=a-</c> or <c>bytes=-n</c> range; anything else reads the whole object
+    /// (as S3 ignores a range it cannot parse). A start beyond the end is InvalidRange.</summary>
+    private static bool TryParseRange(string header, long size, out long from, out long to)
+    {
+        from = to = 0;
+        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(',', StringComparison.Ordinal))
+            return false;
+        var spec = header[6..].Split('-');
+        if (spec.Length != 2)
+            return false;
+        var hasFrom = long.TryParse(spec[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a);
+        var hasTo = long.TryParse(spec[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b);
+        if (hasFrom)
+        {
+            if (a >= size)
+                throw S3Errors.InvalidRange();
+            from = a;
+            to = hasTo ? Math.Min(b, size - 1) : size - 1;
+            return to >= from;
+        }
+        if (hasTo && b > 0 && size > 0)
+        {
+            from = Math.Max(0, size - b);
+            to = size - 1;
+            return true;
+        }
+        return false;
+    }
+
+    private byte[] ListObjectsV2(string bucket, IQueryCollection query)
+    {
+        var prefix = query["prefix"].ToString();
+        var delimiter = NullIfEmpty(query["delimiter"]);
+        var startAfter = NullIfEmpty(query["start-after"]);
+        var token = NullIfEmpty(query["continuation-token"]);
+        var maxKeys = MaxKeys(query);
+        var urlEncode = EncodingType(query);
+        string? after = startAfter;
+        if (token is not null)
+        {
+            try
+            {
+                after = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            }
+            catch (FormatException)
+            {
+                throw S3Errors.InvalidArgument("The continuation token provided is incorrect");
+            }
+        }
+        var page = S3Listing.List(store.Keys(bucket, prefix), prefix, delimiter, after, maxKeys);
+        return S3Xml.Write(w =>
+        {
+            w.WriteStartElement("ListBucketResult", S3Xml.Namespace);
+            w.WriteElementString("Name", bucket);
+            w.WriteElementString("Prefix", Encode(prefix, urlEncode));
+            if (delimiter is not null)
+                w.WriteElementString("Delimiter", Encode(delimiter, urlEncode));
+            w.WriteElementString("MaxKeys", maxKeys.ToString(CultureInfo.InvariantCulture));
+            if (urlEncode)
+                w.WriteElementString("EncodingType", "url");
+            w.WriteElementString("KeyCount", (page.Keys.Length + page.CommonPrefixes.Length).ToString(CultureInfo.InvariantCulture));
+            w.WriteElementString("IsTruncated", page.IsTruncated ? "true" : "false");
+            if (token is not null)
+                w.WriteElementString("ContinuationToken", token);
+            if (page.IsTruncated && page.LastItem is not null)
+                w.WriteElementString("NextContinuationToken", Convert.ToBase64String(Encoding.UTF8.GetBytes(page.LastItem)));
+            if (startAfter is not null)
+                w.WriteElementString("StartAfter", Encode(startAfter, urlEncode));
+            WriteContents(w, bucket, page, urlEncode);
+            w.WriteEndElement();
+        });
+    }
+
+    private byte[] ListObjectsV1(string bucket, IQueryCollection query)
+    {
+        var prefix = query["prefix"].ToString();
+        var delimiter = NullIfEmpty(query["delimiter"]);
+        var marker = NullIfEmpty(query["marker"]);
+        var maxKeys = MaxKeys(query);
+        var urlEncode = EncodingType(query);
+        var page = S3Listing.List(store.Keys(bucket, prefix), prefix, delimiter, marker, maxKeys);
+        return S3Xml.Write(w =>
+        {
+            w.WriteStartElement("ListBucketResult", S3Xml.Namespace);
+            w.WriteElementString("Name", bucket);
+            w.WriteElementString("Prefix", Encode(prefix, urlEncode));
+            w.WriteElementString("Marker", Encode(marker ?? string.Empty, urlEncode));
+            if (page.IsTruncated && delimiter is not null && page.LastItem is not null)
+                w.WriteElementString("NextMarker", Encode(page.LastItem, urlEncode)); // S3 sends NextMarker only with a delimiter
+            w.WriteElementString("MaxKeys", maxKeys.ToString(CultureInfo.InvariantCulture));
+            if (delimiter is not null)
+                w.WriteElementString("Delimiter", Encode(delimiter, urlEncode));
+            if (urlEncode)
+                w.WriteElementString("EncodingType", "url");
+            w.WriteElementString("IsTruncated", page.IsTruncated ? "true" : "false");
+            WriteContents(w, bucket, page, urlEncode);
+            w.WriteEndElement();
+        });
+    }
+
+    private void WriteContents(XmlWriter w, string bucket, S3ListingPage page, bool urlEncode)
+    {
+        foreach (var key in page.Keys)
+        {
+            var info = store.Info(bucket, key);
+            w.WriteStartElement("Contents");
+            w.WriteElementString("Key", Encode(key, urlEncode));
+            w.WriteElementString("LastModified", S3Formats.Iso(info.LastModified));
+            w.WriteElementString("ETag", info.ETag);
+            w.WriteElementString("Size", info.Size.ToString(CultureInfo.InvariantCulture));
+            w.WriteElementString("StorageClass", "STANDARD");
+            w.WriteEndElement();
+        }
+        foreach (var commonPrefix in page.CommonPrefixes)
+        {
+            w.WriteStartElement("CommonPrefixes");
+            w.WriteElementString("Prefix", Encode(commonPrefix, urlEncode));
+            w.WriteEndElement();
+        }
+    }
+
+    private static int MaxKeys(IQueryCollection query)
+    {
+        var text = query["max-keys"].ToString();
+        if (text.Length == 0)
+            return DefaultMaxKeys;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            throw S3Errors.InvalidArgument("Provided max-keys not an integer or within integer range");
+        return Math.Min(value, DefaultMaxKeys); // S3 returns at most 1,000 keys whatever is asked
+    }
+
+    private static bool EncodingType(IQueryCollection query)
+    {
+        var value = query["encoding-type"].ToString();
+        return value switch
+        {
+            "" => false,
+            "url" => true,
+            _ => throw S3Errors.InvalidArgument("Invalid Encoding Method specified in Request"),
+        };
+    }
+
+    // encoding-type=url: S3 percent-encodes names in the listing (keeping '/'), and clients decode them.
+    private static string Encode(string value, bool urlEncode) =>
+        urlEncode ? string.Join('/', value.Split('/').Select(Uri.EscapeDataString)) : value;
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is { Length: > 0 } text ? text : null;
+
+    private static async Task WriteXmlAsync(HttpContext http, byte[] body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = S3Xml.ContentType;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body).ConfigureAwait(false);
+    }
+}
