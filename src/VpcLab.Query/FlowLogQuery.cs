@@ -63,7 +63,7 @@ public sealed class FlowLogQuery : IDisposable
             using var reader = command.ExecuteReader();
             var columns = new QueryResultColumn[reader.FieldCount];
             for (int i = 0; i < columns.Length; i++)
-                columns[i] = new QueryResultColumn(reader.GetName(i), reader.GetDataTypeName(i));
+                columns[i] = new QueryResultColumn(reader.GetName(i), SqlTypeName(reader.GetDataTypeName(i)));
             var rows = new List<IReadOnlyList<object?>>();
             while (reader.Read())
             {
@@ -81,6 +81,10 @@ public sealed class FlowLogQuery : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>DuckDB.NET names types by its enum (BigInt, UnsignedInteger); SQL spells them BIGINT, UINTEGER.</summary>
+    private static string SqlTypeName(string name) =>
+        name.ToUpperInvariant().Replace("UNSIGNED", "U", StringComparison.Ordinal);
 
     private static void DefineFiles(DuckDBConnection connection, IReadOnlyList<DeliveredFlowLogFile> files)
     {

@@ -44,3 +44,16 @@ public sealed class QueryResultTextTests
         return writer.ToString();
     }
 }
+
+public sealed class QueryResultColumnTests
+{
+    [Fact]
+    public void Columns_CarryDuckDbTypeNames()
+    {
+        using var tree = SampleLogs.WriteAll();
+        using var query = FlowLogQuery.Open(tree.Root);
+        var result = query.Execute("SELECT version, bytes, srcaddr, \"date\", SUM(bytes) OVER () AS total, 1.5::DOUBLE AS d FROM vpc_flow_logs LIMIT 1");
+        Assert.Equal(["INTEGER", "BIGINT", "VARCHAR", "DATE", "HUGEINT", "DOUBLE"], result.Columns.Select(c => c.SqlType));
+        Assert.Equal([true, true, false, false, true, true], result.Columns.Select(c => c.IsNumeric));
+    }
+}

@@ -89,7 +89,7 @@ public static class QueryCommand
             default:
                 var table = new Table().RoundedBorder();
                 foreach (var column in result.Columns)
-                    table.AddColumn(new TableColumn(new Text(column.Name)) { Alignment = IsNumeric(column.SqlType) ? Justify.Right : Justify.Left });
+                    table.AddColumn(new TableColumn(new Text(column.Name)) { Alignment = column.IsNumeric ? Justify.Right : Justify.Left });
                 foreach (var row in result.Rows)
                     table.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(QueryResultText.Cell(v))).ToArray());
                 console.Write(table);
@@ -97,8 +97,4 @@ public static class QueryCommand
                 break;
         }
     }
-
-    private static bool IsNumeric(string sqlType) =>
-        sqlType is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER"
-            or "UBIGINT" or "UHUGEINT" or "FLOAT" or "DOUBLE" || sqlType.StartsWith("DECIMAL", StringComparison.Ordinal);
 }
