@@ -2,26 +2,6 @@ using VpcLab.Model.Policies;
 
 namespace VpcLab.Engine.Policies;
 
-/// <summary>Which layer settled an S3 request.</summary>
-public enum S3AccessLayer
-{
-    /// <summary>The VPC endpoint's policy (an explicit deny, or no statement allowing the request).</summary>
-    VpcEndpointPolicy,
-
-    /// <summary>The bucket policy (an explicit deny, an explicit allow, or — cross-account — no allow).</summary>
-    BucketPolicy,
-
-    /// <summary>No policy denied and the caller belongs to the bucket owner's account: its own IAM
-    /// policies (assumed to allow, identity policies are not modelled) grant access.</summary>
-    BucketOwnerAccount,
-}
-
-/// <summary>The combined answer for an S3 request: allowed or not, which layer decided and, when a
-/// statement did, which one; plus each policy's own evaluation for explanations.</summary>
-public sealed record S3AccessDecision(
-    bool IsAllowed, PolicyDecision Decision, S3AccessLayer DecidedBy, PolicyStatementRef? DecidingStatement,
-    PolicyEvaluation? EndpointEvaluation, PolicyEvaluation? BucketEvaluation);
-
 /// <summary>An S3 request that may pass a gateway (or interface) endpoint: allowed only when every layer allows.
 /// An explicit Deny in the endpoint policy or the bucket policy wins (the endpoint's is reported first, the
 /// request meets it first); the endpoint policy must allow; then the bucket: its policy's Allow grants, a caller

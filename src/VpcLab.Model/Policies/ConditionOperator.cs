@@ -1,24 +1,5 @@
 namespace VpcLab.Model.Policies;
 
-/// <summary>The base of an IAM condition operator, AWS's exact spelling (the <c>IfExists</c> suffix and the
-/// <c>ForAnyValue:</c>/<c>ForAllValues:</c> prefixes are held apart, in <see cref="ConditionOperator"/>).</summary>
-public enum ConditionOperatorKind
-{
-    StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike,
-    NumericEquals, NumericNotEquals, NumericLessThan, NumericLessThanEquals, NumericGreaterThan, NumericGreaterThanEquals,
-    DateEquals, DateNotEquals, DateLessThan, DateLessThanEquals, DateGreaterThan, DateGreaterThanEquals,
-    Bool, BinaryEquals, IpAddress, NotIpAddress, ArnEquals, ArnLike, ArnNotEquals, ArnNotLike, Null,
-}
-
-/// <summary>How a condition treats a multivalued context key: <c>ForAnyValue:</c> (some request value
-/// matches) or <c>ForAllValues:</c> (every request value matches; true when the key is absent).</summary>
-public enum ConditionSetQualifier
-{
-    None,
-    ForAnyValue,
-    ForAllValues,
-}
-
 /// <summary>A parsed condition operator such as <c>ForAnyValue:StringLikeIfExists</c>.</summary>
 public readonly record struct ConditionOperator(ConditionOperatorKind Kind, bool IfExists, ConditionSetQualifier Qualifier)
 {
