@@ -18,6 +18,7 @@ public static class VpcLabCommand
             ServeCommand.Create(console),
             QueryCommand.Create(console),
             ResolveCommand.Create(console),
+            FlowLogsCommand.Create(console),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
