@@ -43,13 +43,13 @@ public sealed partial class Ec2ControlPlane
             // AWS fails the request at once when it can see both VPCs and any CIDR overlaps (here it always can).
             bool overlap = Overlaps(vpc, peer);
             var pcx = overlap
-                ? new VpcPeeringConnection(id, requester, accepter, VpcPeeringConnectionState.Failed, OverlapMessage, null)
+                ? new VpcPeeringConnection(id, requester, accepter, VpcPeeringConnectionState.Failed, OverlapMessage, tx.Now)
                 : new VpcPeeringConnection(id, requester, accepter, VpcPeeringConnectionState.PendingAcceptance,
                     $"Pending Acceptance by {peerOwner}", tx.Now + PeeringRequestLifetime);
             tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(id, pcx) };
             tx.ApplyTagSpecifications(request.TagSpecifications, VpcPeeringConnectionResourceType, id.Value);
             // The response shows the transient initiating-request status, as AWS's does.
-            return new CreateVpcPeeringConnectionResult(overlap ? pcx
+            return new CreateVpcPeeringConnectionResult(overlap ? Shown(pcx)
                 : pcx with { State = VpcPeeringConnectionState.InitiatingRequest, StatusMessage = $"Initiating Request to {peerOwner}" });
         });
 
@@ -64,11 +64,11 @@ public sealed partial class Ec2ControlPlane
             VpcPeeringConnection updated;
             if (!tx.N.Vpcs.TryGetValue(pcx.Requester.VpcId, out var requester) || !tx.N.Vpcs.TryGetValue(pcx.Accepter.VpcId, out var accepter))
             {
-                updated = pcx with { State = VpcPeeringConnectionState.Failed, StatusMessage = "Failed", ExpirationTime = null };
+                updated = pcx with { State = VpcPeeringConnectionState.Failed, StatusMessage = "Failed", ExpirationTime = tx.Now };
             }
             else if (Overlaps(requester, accepter))
             {
-                updated = pcx with { State = VpcPeeringConnectionState.Failed, StatusMessage = OverlapMessage, ExpirationTime = null };
+                updated = pcx with { State = VpcPeeringConnectionState.Failed, StatusMessage = OverlapMessage, ExpirationTime = tx.Now };
             }
             else
             {
@@ -90,7 +90,7 @@ public sealed partial class Ec2ControlPlane
             // AWS answers with the transient provisioning status; the stored (and described) state is active.
             return new AcceptVpcPeeringConnectionResult(updated.IsActive
                 ? updated with { State = VpcPeeringConnectionState.Provisioning, StatusMessage = "Provisioning" }
-                : updated);
+                : Shown(updated));
         });
 
     public ReturnResult RejectVpcPeeringConnection(RequestContext ctx, RejectVpcPeeringConnectionRequest request) =>
@@ -100,7 +100,7 @@ public sealed partial class Ec2ControlPlane
             if (pcx.State != VpcPeeringConnectionState.PendingAcceptance)
                 throw Ec2Errors.PeeringWrongState(pcx.Id.Value);
             CheckAccepter(tx, pcx, "reject");
-            var updated = pcx with { State = VpcPeeringConnectionState.Rejected, StatusMessage = $"Rejected by {tx.Account}", ExpirationTime = null };
+            var updated = pcx with { State = VpcPeeringConnectionState.Rejected, StatusMessage = $"Rejected by {tx.Account}", ExpirationTime = tx.Now };
             tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
             return ReturnResult.True;
         });
@@ -120,7 +120,14 @@ public sealed partial class Ec2ControlPlane
                 default:
                     throw Ec2Errors.PeeringWrongState(pcx.Id.Value);
             }
-            var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = null };
+            // An active inter-Region peering shows deleting for a while (PeeringDeletingTime), then deleted.
+            var state = pcx.IsActive && pcx.IsInterRegion ? VpcPeeringConnectionState.Deleting : VpcPeeringConnectionState.Deleted;
+            var updated = pcx with
+            {
+                State = state,
+                StatusMessage = $"{(state == VpcPeeringConnectionState.Deleting ? "Deleting" : "Deleted")} by {tx.Account}",
+                ExpirationTime = tx.Now,
+            };
             tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
             return ReturnResult.True;
         });
@@ -142,7 +149,7 @@ public sealed partial class Ec2ControlPlane
                 .Add("status-message", p => p.StatusMessage)
                 .Add("vpc-peering-connection-id", p => p.Id.Value);
             return new DescribeVpcPeeringConnectionsResult(
-                [.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
+                [.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal).Select(Shown)]);
         });
 
     public ModifyVpcPeeringConnectionOptionsResult ModifyVpcPeeringConnectionOptions(RequestContext ctx, ModifyVpcPeeringConnectionOptionsRequest request) =>
@@ -191,7 +198,7 @@ public sealed partial class Ec2ControlPlane
     {
         foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => Effective(p, tx.Now)).Where(p => IsLive(p.State) && p.PeerOf(vpc) is not null).ToList())
         {
-            var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = null };
+            var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = tx.Now };
             tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
         }
     }
@@ -234,11 +241,52 @@ public sealed partial class Ec2ControlPlane
     };
 
     /// <summary>The connection as of <paramref name="now"/>: a pending request past its expiration time is
-    /// expired (derived from the clock on every read and every action; never stored).</summary>
-    public static VpcPeeringConnection Effective(VpcPeeringConnection pcx, DateTimeOffset now) =>
-        pcx.State == VpcPeeringConnectionState.PendingAcceptance && pcx.ExpirationTime is { } expires && now >= expires
-            ? pcx with { State = VpcPeeringConnectionState.Expired, StatusMessage = "Expired" }
-            : pcx;
+    /// expired, and an inter-Region deletion past <see cref="PeeringDeletingTime"/> is deleted (derived from the
+    /// clock on every read and every action; never stored). A finished connection's ExpirationTime holds the moment
+    /// it finished (for expired: its expiration), from which its visibility window runs.</summary>
+    public static VpcPeeringConnection Effective(VpcPeeringConnection pcx, DateTimeOffset now) => pcx.State switch
+    {
+        VpcPeeringConnectionState.PendingAcceptance when pcx.ExpirationTime is { } expires && now >= expires =>
+            pcx with { State = VpcPeeringConnectionState.Expired, StatusMessage = "Expired" },
+        VpcPeeringConnectionState.Deleting when pcx.ExpirationTime is { } since && now >= since + PeeringDeletingTime =>
+            pcx with
+            {
+                State = VpcPeeringConnectionState.Deleted,
+                StatusMessage = pcx.StatusMessage.Replace("Deleting by", "Deleted by", StringComparison.Ordinal),
+                ExpirationTime = since + PeeringDeletingTime,
+            },
+        _ => pcx,
+    };
+
+    /// <summary>How long an inter-Region deletion shows <c>deleting</c> (AWS: "transient"; choice in
+    /// docs/notes/peer-dns.md).</summary>
+    public static readonly TimeSpan PeeringDeletingTime = TimeSpan.FromMinutes(1);
+
+    /// <summary>The short and long visibility windows of finished connections (spec (f) lifecycle table).</summary>
+    public static readonly TimeSpan PeeringShortVisibility = TimeSpan.FromHours(2);
+    public static readonly TimeSpan PeeringLongVisibility = TimeSpan.FromDays(2);
+
+    /// <summary>How long a finished connection stays visible to the owner of one end (null: not finished).
+    /// failed: 2 h (AWS names the requester; the accepter's view is unconfirmed, we show it alike); expired: both 2 days; rejected: the requester 2 days,
+    /// the accepter 2 h; deleted: the deleting owner 2 h, the other 2 days; within one account always 2 h.</summary>
+    private static TimeSpan? VisibilityWindow(VpcPeeringConnection pcx, AccountId viewer, bool viewerIsRequester)
+    {
+        bool sameAccount = pcx.Requester.OwnerId == pcx.Accepter.OwnerId;
+        return pcx.State switch
+        {
+            VpcPeeringConnectionState.Failed => PeeringShortVisibility,
+            VpcPeeringConnectionState.Expired => PeeringLongVisibility,
+            VpcPeeringConnectionState.Rejected => sameAccount || !viewerIsRequester ? PeeringShortVisibility : PeeringLongVisibility,
+            VpcPeeringConnectionState.Deleted => sameAccount || pcx.StatusMessage == $"Deleted by {viewer}" ? PeeringShortVisibility : PeeringLongVisibility,
+            _ => null,
+        };
+    }
+
+    /// <summary>A connection as Describe prints it: ExpirationTime only while a request is pending (or expired).</summary>
+    private static VpcPeeringConnection Shown(VpcPeeringConnection pcx) =>
+        pcx.State is VpcPeeringConnectionState.PendingAcceptance or VpcPeeringConnectionState.Expired or VpcPeeringConnectionState.InitiatingRequest
+            ? pcx
+            : pcx with { ExpirationTime = null };
 
     private const string OverlapMessage = "Overlapping CIDR range";
 
@@ -261,8 +309,17 @@ public sealed partial class Ec2ControlPlane
     /// <summary>True when the caller is this end's owner calling from this end's Region.</summary>
     private static bool IsEnd(Transaction tx, VpcPeeringConnectionVpcInfo end) => tx.Owned(end.OwnerId, end.Region);
 
-    /// <summary>Both owners see a connection, each from its own end's Region.</summary>
-    private static bool Visible(Transaction tx, VpcPeeringConnection pcx) => IsEnd(tx, pcx.Requester) || IsEnd(tx, pcx.Accepter);
+    /// <summary>Both owners see a connection, each from its own end's Region; a finished one only for its
+    /// visibility window (a finished record without its end time, e.g. from an old snapshot, stays visible).</summary>
+    private static bool Visible(Transaction tx, VpcPeeringConnection pcx)
+    {
+        bool requester = IsEnd(tx, pcx.Requester);
+        if (!requester && !IsEnd(tx, pcx.Accepter))
+            return false;
+        var now = Effective(pcx, tx.Now);
+        return VisibilityWindow(now, tx.Account, requester) is not { } window || now.ExpirationTime is not { } ended
+            || tx.Now < ended + window;
+    }
 
     /// <summary>Only the accepter's owner may accept or reject, and only from the accepter's Region.</summary>
     private static void CheckAccepter(Transaction tx, VpcPeeringConnection pcx, string verb)
