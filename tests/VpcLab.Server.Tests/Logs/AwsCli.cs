@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace VpcLab.Server.Tests.Logs;
+
+/// <summary>Runs the real AWS CLI v2 (<c>/usr/bin/aws</c>) against a local endpoint with fake credentials and no
+/// profile or metadata lookups (TOOLCHAIN gotcha 6).</summary>
+internal static class AwsCli
+{
+    public const string Path = "/usr/bin/aws";
+
+    public static bool Available => File.Exists(Path);
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public JsonObject Json => JsonNode.Parse(Stdout)!.AsObject();
+    }
+
+    public static async Task<Result> RunAsync(Uri endpoint, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json" }.Concat(args))
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove("AWS_PROFILE");
+        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["AWS_PAGER"] = "";
+        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}
