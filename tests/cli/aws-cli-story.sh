@@ -160,6 +160,52 @@ expect_match "$ENI" '^eni-[0-9a-f]{17}$'
 expect "$(ec2 describe-network-interfaces --network-interface-ids "$ENI" --query 'NetworkInterfaces[0].[PrivateIpAddress,Status]')" \
   $'10.42.2.10\tavailable'
 
+# Flow logs: a VPC's to S3 (custom format, Parquet, 60 s), a subnet's to CloudWatch Logs (REJECT), an
+# interface's to S3 (goes with the interface).
+FL_BUCKET="arn:aws:s3:::story-logs-$RUN"
+FL_ROLE="arn:aws:iam::123456789012:role/flow-logs"
+step "create-flow-logs to S3 (VPC), CloudWatch Logs (subnet) and S3 (interface)"
+FL_VPC=$(ec2 create-flow-logs --resource-type VPC --resource-ids "$VPC" --traffic-type ALL \
+  --log-destination-type s3 --log-destination "$FL_BUCKET/vpc/" \
+  --log-format '${version} ${vpc-id} ${srcaddr} ${dstaddr} ${action} ${flow-direction}' --max-aggregation-interval 60 \
+  --destination-options FileFormat=parquet,HiveCompatiblePartitions=true,PerHourPartition=false \
+  --tag-specifications "ResourceType=vpc-flow-log,Tags=[{Key=Name,Value=story-$RUN}]" \
+  --query 'FlowLogIds[0]')
+expect_match "$FL_VPC" '^fl-[0-9a-f]{17}$'
+FL_SUBNET=$(ec2 create-flow-logs --resource-type Subnet --resource-ids "$PRIVATE" --traffic-type REJECT \
+  --log-group-name "story-$RUN" --deliver-logs-permission-arn "$FL_ROLE" --query 'FlowLogIds[0]')
+expect_match "$FL_SUBNET" '^fl-[0-9a-f]{17}$'
+FL_ENI=$(ec2 create-flow-logs --resource-type NetworkInterface --resource-ids "$ENI" --traffic-type ACCEPT \
+  --log-destination-type s3 --log-destination "$FL_BUCKET" --query 'FlowLogIds[0]')
+expect_match "$FL_ENI" '^fl-[0-9a-f]{17}$'
+
+step "describe-flow-logs --filter resource-id, traffic-type, tag:Name"
+expect "$(ec2 describe-flow-logs --filter "Name=resource-id,Values=$VPC" \
+  --query 'FlowLogs[0].[FlowLogId,LogDestinationType,MaxAggregationInterval,DestinationOptions.FileFormat,FlowLogStatus]')" \
+  "$FL_VPC"$'\ts3\t60\tparquet\tACTIVE'
+expect "$(ec2 describe-flow-logs --filter Name=traffic-type,Values=REJECT "Name=resource-id,Values=$PRIVATE" \
+  --query 'FlowLogs[].[FlowLogId,LogGroupName,LogDestinationType]')" "$FL_SUBNET"$'\tstory-'"$RUN"$'\tcloud-watch-logs'
+expect "$(ec2 describe-flow-logs --filter "Name=tag:Name,Values=story-$RUN" --query 'FlowLogs[].FlowLogId')" "$FL_VPC"
+expect "$(words "$(ec2 describe-flow-logs --flow-log-ids "$FL_VPC" "$FL_ENI" --query 'FlowLogs[].FlowLogId')")" "$(words "$FL_VPC $FL_ENI")"
+
+step "create-flow-logs for the same subnet, traffic type and group: FlowLogAlreadyExists in Unsuccessful"
+expect "$(ec2 create-flow-logs --resource-type Subnet --resource-ids "$PRIVATE" --traffic-type REJECT \
+  --log-group-name "story-$RUN" --deliver-logs-permission-arn "$FL_ROLE" --query 'Unsuccessful[0].[ResourceId,Error.Code]')" \
+  "$PRIVATE"$'\tFlowLogAlreadyExists'
+
+step "create-flow-logs with a bad interval, an unknown field, no destination: InvalidParameter"
+expect_error InvalidParameter create-flow-logs --resource-type VPC --resource-ids "$VPC" --traffic-type ALL \
+  --log-destination-type s3 --log-destination "$FL_BUCKET/bad/" --max-aggregation-interval 120
+expect_error InvalidParameter create-flow-logs --resource-type VPC --resource-ids "$VPC" --traffic-type ALL \
+  --log-destination-type s3 --log-destination "$FL_BUCKET/bad/" --log-format '${version} ${no-such-field}'
+expect_error InvalidParameter create-flow-logs --resource-type VPC --resource-ids "$VPC" --traffic-type ALL \
+  --deliver-logs-permission-arn "$FL_ROLE"
+
+step "delete-flow-logs (the subnet's, and an unknown id: InvalidFlowLogId.NotFound in Unsuccessful)"
+expect "$(ec2 delete-flow-logs --flow-log-ids "$FL_SUBNET" fl-0123456789abcdef0 --query 'Unsuccessful[].[ResourceId,Error.Code]')" \
+  $'fl-0123456789abcdef0\tInvalidFlowLogId.NotFound'
+expect "$(ec2 describe-flow-logs --flow-log-ids "$FL_SUBNET" --query 'length(FlowLogs)')" 0
+
 step "run-instances (6 instances in the private subnet)"
 INSTANCES=$(ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t3.micro --count 6 \
   --subnet-id "$PRIVATE" --security-group-ids "$SG" \
@@ -232,6 +278,8 @@ ec2 release-address --allocation-id "$EIP" >/dev/null
 step "delete-network-interface"
 ec2 delete-network-interface --network-interface-id "$ENI" >/dev/null
 expect "$(ec2 describe-network-interfaces --filters "Name=vpc-id,Values=$VPC" --query 'length(NetworkInterfaces)')" 0
+# AWS deletes an interface's flow logs with it.
+expect "$(ec2 describe-flow-logs --flow-log-ids "$FL_ENI" --query 'length(FlowLogs)')" 0
 
 step "delete-egress-only-internet-gateway"
 expect "$(ec2 delete-egress-only-internet-gateway --egress-only-internet-gateway-id "$EIGW" --query ReturnCode)" True
@@ -261,5 +309,7 @@ step "delete-vpc"
 ec2 delete-vpc --vpc-id "$VPC" >/dev/null
 expect_error InvalidVpcID.NotFound describe-vpcs --vpc-ids "$VPC"
 expect "$(ec2 describe-vpcs --filters "Name=tag:Name,Values=story-$RUN" --query 'length(Vpcs)')" 0
+# ... and a VPC's flow logs with the VPC.
+expect "$(ec2 describe-flow-logs --filter "Name=resource-id,Values=$VPC" --query 'length(FlowLogs)')" 0
 
 echo "aws-cli-story: OK ($VERSION)" >&2
