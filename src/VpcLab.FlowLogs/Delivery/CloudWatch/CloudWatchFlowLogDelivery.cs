@@ -24,9 +24,8 @@ public sealed class CloudWatchFlowLogDelivery(CloudWatchLogsStore store)
         foreach (var byInterface in records.GroupBy(r => r.Interface.InterfaceId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var stream = StreamName(byInterface.Key, log.TrafficType);
-            var sorted = byInterface.ToList();
             // By start first, so timestamps are in the chronological order PutLogEvents requires.
-            sorted.Sort(FlowRecordOrder.Instance);
+            var sorted = FlowRecordOrder.Sort([.. byInterface]);
             _store.EnsureLogGroupAndStream(scope, group, stream);
             foreach (var batch in Batches(sorted.Select(r => new InputLogEvent(r.Start * 1000, formatter.FormatLine(r)))))
                 _store.PutLogEvents(scope, group, stream, batch);

@@ -26,10 +26,9 @@ public static class S3FlowLogFiles
         var files = new List<S3FlowLogFile>();
         foreach (var (slice, sliceRecords) in BySlice(records))
         {
-            sliceRecords.Sort(FlowRecordOrder.Instance);
-            var all = sliceRecords.ToArray();
+            var all = FlowRecordOrder.Sort(sliceRecords);
             // Every line is formatted once: text files reuse the bytes, Parquet files use the lengths to cut parts.
-            var lines = new ArrayBufferWriter<byte>(all.Length * 96 + 1);
+            var lines = new ArrayBufferWriter<byte>((int)Math.Min(all.Length * 128L + 1, Array.MaxLength));
             var ends = new int[all.Length];
             for (int i = 0; i < all.Length; i++)
             {
