@@ -1,0 +1,67 @@
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Scenarios;
+using VpcLab.ControlPlane.Time;
+using VpcLab.Engine;
+using VpcLab.FlowLogs.Formatting;
+using VpcLab.FlowLogs.Traffic;
+using VpcLab.Model;
+using VpcLab.Tests.Shared;
+
+namespace VpcLab.FlowLogs.Tests.Traffic;
+
+/// <summary>A shipped scenario loaded with its clock at <see cref="Start"/>, its workloads, and helpers to run some
+/// of them and read the records of one flow log as AWS would print them.</summary>
+internal sealed class TrafficLab
+{
+    public static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1432917000);
+
+    public TrafficLab(string scenario)
+    {
+        var path = ShippedScenarios.PathOf(scenario);
+        Scenario = ScenarioLoader.LoadFile(path, new ControlPlaneOptions { Clock = new SimulatedClock(Start) });
+        Workload = WorkloadParser.ParseFile(path);
+    }
+
+    public LoadedScenario Scenario { get; }
+    public Workload Workload { get; }
+    public Network Network => Scenario.Network;
+
+    public FlowLog FlowLog(string name) => Network.FlowLogs[new FlowLogId(Scenario.IdOf(name))];
+
+    /// <summary>Adds a flow log through the control plane (as a user would), before the traffic runs.</summary>
+    public FlowLog AddFlowLog(string resourceId, string resourceType, string format, string bucket = "extra-logs")
+    {
+        var result = Scenario.ControlPlane.CreateFlowLogs(new RequestContext(Network.Vpcs.Values.First().OwnerId, Network.Vpcs.Values.First().Region),
+            new CreateFlowLogsRequest
+            {
+                ResourceIds = [resourceId],
+                ResourceType = resourceType,
+                TrafficType = "ALL",
+                LogDestinationType = "s3",
+                LogDestination = $"arn:aws:s3:::{bucket}",
+                LogFormat = format,
+                MaxAggregationInterval = 60,
+            });
+        Assert.Empty(result.Unsuccessful);
+        return Network.FlowLogs[Assert.Single(result.FlowLogIds)];
+    }
+
+    public TrafficResult Run(TimeSpan duration, params string[] patterns)
+    {
+        var chosen = Workload with { Patterns = [.. Workload.Patterns.Where(p => patterns.Contains(p.Name))] };
+        Assert.Equal(patterns.Length, chosen.Patterns.Length);
+        return new TrafficSimulator(CompiledNetwork.Compile(Network)).Run(chosen, Start, duration);
+    }
+
+    public string[] Lines(TrafficResult result, FlowLog log, string? interfaceId = null)
+    {
+        var formatter = new FlowRecordFormatter(log.Format);
+        return [.. result.Records[log.Id].Where(r => interfaceId is null || r.Interface.InterfaceId == interfaceId).Select(r => formatter.FormatLine(r))];
+    }
+
+    public NetworkInterface InterfaceOf(string instanceName) =>
+        Network.NetworkInterfaces[Network.Instances[new InstanceId(Scenario.IdOf(instanceName))].PrimaryNetworkInterface];
+
+    public NetworkInterface NatInterface(string natName) =>
+        Network.NetworkInterfaces[Network.NatGateways[new NatGatewayId(Scenario.IdOf(natName))].NetworkInterfaceId];
+}
