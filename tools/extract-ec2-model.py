@@ -38,6 +38,7 @@ OPERATIONS = [
     "CreateSecurityGroup", "DeleteSecurityGroup", "DescribeSecurityGroups",
     "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
     "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
+    "DescribeStaleSecurityGroups",
     "DescribeSecurityGroupRules", "ModifySecurityGroupRules",
     "UpdateSecurityGroupRuleDescriptionsIngress", "UpdateSecurityGroupRuleDescriptionsEgress",
     # Network ACLs

@@ -178,6 +178,9 @@ public sealed partial class Ec2ActionDispatcher
         r.List<DescribeTagsRequest, DescribeTagsResult, TagDescription>("DescribeTags", cp.DescribeTags,
             x => x.Tags, "Tags", t => t.ResourceId + "\0" + t.Key, (t, _) => TagShape.Map(t));
 
+        r.List<DescribeStaleSecurityGroupsRequest, DescribeStaleSecurityGroupsResult, StaleSecurityGroup>("DescribeStaleSecurityGroups",
+            cp.DescribeStaleSecurityGroups, x => x.StaleSecurityGroupSet, "StaleSecurityGroupSet", g => g.GroupId.Value, StaleSecurityGroupShape.Map);
+
         // VPC peering (src/VpcLab.ControlPlane/VpcPeering/)
         r.Action<CreateVpcPeeringConnectionRequest, CreateVpcPeeringConnectionResult>("CreateVpcPeeringConnection", cp.CreateVpcPeeringConnection,
             (x, c, _) => new JsonObject { ["VpcPeeringConnection"] = VpcPeeringConnectionShape.Map(x.VpcPeeringConnection, c) });
