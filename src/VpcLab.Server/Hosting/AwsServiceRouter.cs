@@ -6,9 +6,11 @@ using VpcLab.Server.S3;
 namespace VpcLab.Server.Hosting;
 
 /// <summary>Sends S3 and CloudWatch Logs requests to their endpoints before EC2's Query handling sees them, on the
-/// same port. S3: a request signed for the <c>s3</c> service (header or presigned query), path style. CloudWatch
-/// Logs: <c>X-Amz-Target: Logs_20140328.*</c> signed for <c>logs</c> (or unsigned with the JSON 1.1 content type).
-/// Everything else — EC2, STS, the lab's own paths — goes on unchanged. Owns both stores.</summary>
+/// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
+/// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
+/// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). Everything else — EC2,
+/// STS, the lab's own paths, and malformed requests that only look like the others — goes on unchanged, so it
+/// gets EC2's XML error envelope. Owns both stores.</summary>
 public sealed class AwsServiceRouter : IDisposable
 {
     private readonly AccountDirectory _accounts;
@@ -49,15 +51,16 @@ public sealed class AwsServiceRouter : IDisposable
     {
         if (http.Request.Path.StartsWithSegments("/_vpclab", StringComparison.Ordinal))
             return next(http);
-        var credential = SigV4Credential.FromAuthorizationHeader(http.Request.Headers.Authorization.ToString())
-            ?? (http.Request.Query["X-Amz-Credential"].ToString() is { Length: > 0 } scope ? SigV4Credential.FromScope(scope, "", "") : null);
-        var target = http.Request.Headers["X-Amz-Target"].ToString();
+        var headerCredential = SigV4Credential.FromAuthorizationHeader(http.Request.Headers.Authorization.ToString());
+        var presigned = headerCredential is null && http.Request.Query.ContainsKey("X-Amz-Signature")
+            && http.Request.Query["X-Amz-Credential"].ToString() is { Length: > 0 } scope
+            ? SigV4Credential.FromScope(scope, "", "") : null;
+        var credential = headerCredential ?? presigned;
         var region = credential?.Region is { Length: > 0 } r ? r : _options.DefaultRegion;
-        if (credential?.Service == "s3")
+        if (credential?.Service == "s3" && (presigned is not null || http.Request.Headers.ContainsKey("x-amz-content-sha256")))
             return _s3.HandleAsync(http, _accounts.AccountFor(credential.AccessKeyId).Value, region);
-        if (target.StartsWith(LogsEndpoint.TargetPrefix, StringComparison.Ordinal)
-            && (credential?.Service == "logs" || (credential is null && http.Request.ContentType == LogsEndpoint.ContentType)))
-            return _logsEndpoint.HandleAsync(http, _accounts.AccountFor(credential?.AccessKeyId).Value, region);
+        if (credential?.Service == "logs") // any target: an unknown one gets Logs' own 400, not EC2's envelope
+            return _logsEndpoint.HandleAsync(http, _accounts.AccountFor(credential.AccessKeyId).Value, region);
         return next(http);
     }
 
