@@ -19,6 +19,7 @@ public static class VpcLabCommand
             QueryCommand.Create(console),
             ResolveCommand.Create(console),
             FlowLogsCommand.Create(console),
+            TrafficCommand.Create(console),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

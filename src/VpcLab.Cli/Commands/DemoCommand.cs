@@ -2,7 +2,9 @@ using System.CommandLine;
 using Spectre.Console;
 using VpcLab.Cli.Rendering;
 using VpcLab.Engine;
+using VpcLab.FlowLogs.Traffic;
 using VpcLab.Net;
+using VpcLab.Query;
 
 namespace VpcLab.Cli.Commands;
 
@@ -68,8 +70,40 @@ public static class DemoCommand
             console.MarkupLine(surprises == 0
                 ? $"[green]{Flows.Count} flows traced; every verdict is the one AWS gives.[/]"
                 : $"[red]{surprises} of {Flows.Count} verdicts differ from what AWS gives.[/]");
+            FlowLogsFinale(console);
             return surprises == 0 ? ExitCodes.Ok : ExitCodes.Dropped;
         });
         return command;
+    }
+
+    /// <summary>The seed's workloads for 15 simulated minutes, delivered as AWS would, then SQL over the files.</summary>
+    private static void FlowLogsFinale(IAnsiConsole console)
+    {
+        console.WriteLine();
+        console.Write(new Rule("[bold]flow logs[/]: 15 simulated minutes of the seed's workloads, then SQL over what was delivered"));
+        var file = ScenarioFiles.Resolve("seed");
+        var loaded = ScenarioOptions.Load(file);
+        var workload = WorkloadParser.ParseFile(file);
+        var start = loaded.Network.FlowLogs.Values.Max(f => f.CreationTime).AddMinutes(1);
+        var result = new TrafficSimulator(CompiledNetwork.Compile(loaded.Network)).Run(workload, start, TimeSpan.FromMinutes(15));
+        var directory = Path.Combine(Path.GetTempPath(), $"vpclab-demo-{Environment.ProcessId}");
+        try
+        {
+            var output = new FlowLogOutput(directory);
+            var delivered = output.DeliverAsync(loaded.Network, result).GetAwaiter().GetResult();
+            console.Write(TrafficView.Build(loaded.Network, result, delivered, "(a temporary folder)"));
+            using var query = FlowLogQuery.Open(FlowLogsDirectory.Resolve(directory));
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(ExampleQueries.ActionsByInterface.Description)}[/]");
+            QueryCommand.Write(console, query.Execute(ExampleQueries.ActionsByInterface.Sql), "table");
+            console.MarkupLine($"[bold]{Markup.Escape(ExampleQueries.BytesByTrafficPath.Description)}[/]");
+            QueryCommand.Write(console, query.Execute(ExampleQueries.BytesByTrafficPath.Sql), "table");
+            console.MarkupLine("[grey]Run it yourself: vpclab traffic -s seed --duration 1h --out vpclab-out; vpclab query --example top-talkers[/]");
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -75,7 +75,7 @@ public static class QueryCommand
         return FlowLogsDirectory.Resolve(logs);
     }
 
-    private static void Write(IAnsiConsole console, QueryResult result, string format)
+    internal static void Write(IAnsiConsole console, QueryResult result, string format)
     {
         var writer = console.Profile.Out.Writer;
         switch (format)

@@ -105,7 +105,8 @@ public class TrafficGoldenTests
             Assert.Equal("198.51.100.66", f[3]);
             Assert.Equal(web.PrimaryPrivateIp.ToString(), f[4]);
             Assert.Equal(["6", "1", "60"], f[7..10]);
-            Assert.Equal(["REJECT", "OK"], f[12..]);
+            Assert.Equal(["REJECT", "OK"], f[12..14]);
+            Assert.Equal(["2", "IPv4", "ingress", "-"], new[] { f[17], f[18], f[27], f[28] }); // tcp-flags type flow-direction traffic-path
             long start = long.Parse(f[10], CultureInfo.InvariantCulture);
             Assert.InRange(start, TrafficLab.Start.ToUnixTimeSeconds() + 600, TrafficLab.Start.ToUnixTimeSeconds() + 660);
         });
@@ -134,9 +135,10 @@ public class TrafficGoldenTests
         var v5 = lab.Lines(result, lab.FlowLog("public-a-cwl"), web).Select(Fields).ToArray();
         Assert.True(v2.Length >= 240, $"{v2.Length}"); // 120 connections, in and out (more where one spans two windows)
         Assert.Equal(v2.Length, v5.Length);
-        Assert.All(v2, f => Assert.Equal(14, f.Length));
+        Assert.All(v2, f => Assert.Equal(29, f.Length));
+        Assert.All(v2, f => Assert.Equal("5", f[0]));
         Assert.All(v5, f => Assert.Equal(18, f.Length));
-        // Same traffic: srcaddr..end of the default format equal srcaddr..end of the v5 format.
+        // Same traffic: srcaddr..end of the full format equal srcaddr..end of the shorter one.
         Assert.Equal(v2.Select(f => string.Join(' ', f[3..12])).Order(StringComparer.Ordinal),
             v5.Select(f => string.Join(' ', f[2..11])).Order(StringComparer.Ordinal));
     }
