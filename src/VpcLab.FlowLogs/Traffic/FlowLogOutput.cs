@@ -21,12 +21,29 @@ public sealed class FlowLogOutput(string directory, S3DeliveryOptions? s3Options
     public async Task<ImmutableArray<FlowLogDelivered>> DeliverAsync(Network network, TrafficResult result,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(result);
-        var delivered = ImmutableArray.CreateBuilder<FlowLogDelivered>();
-        var s3 = new S3FlowLogDelivery(new LocalDirectoryBucketStore(BucketRoot), s3Options);
         CloudWatchLogsStore? logs = null;
         try
+        {
+            return await DeliverAsync(network, result, new LocalDirectoryBucketStore(BucketRoot),
+                () => logs ??= CloudWatchLogsStore.Open(CloudWatchLogsPath), s3Options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            logs?.Dispose();
+        }
+    }
+
+    /// <summary>Delivers into given stores (a server's buckets and log groups); <paramref name="logs"/> is asked
+    /// for the CloudWatch Logs store only when a flow log needs it.</summary>
+    public static async Task<ImmutableArray<FlowLogDelivered>> DeliverAsync(Network network, TrafficResult result,
+        IBucketStore buckets, Func<CloudWatchLogsStore> logs, S3DeliveryOptions? s3Options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(logs);
+        var delivered = ImmutableArray.CreateBuilder<FlowLogDelivered>();
+        var s3 = new S3FlowLogDelivery(buckets, s3Options);
         {
             foreach (var (id, records) in result.Records.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
             {
@@ -38,8 +55,7 @@ public sealed class FlowLogOutput(string directory, S3DeliveryOptions? s3Options
                         delivered.Add(new FlowLogDelivered(log, records.Length, [.. keys.Select(k => $"s3://{log.S3Bucket}/{k}")]));
                         break;
                     case FlowLogDestinationType.CloudWatchLogs:
-                        logs ??= CloudWatchLogsStore.Open(CloudWatchLogsPath);
-                        var streams = records.IsEmpty ? [] : new CloudWatchFlowLogDelivery(logs).Deliver(log, records);
+                        var streams = records.IsEmpty ? [] : new CloudWatchFlowLogDelivery(logs()).Deliver(log, records);
                         var group = CloudWatchFlowLogDelivery.Target(log).Group;
                         delivered.Add(new FlowLogDelivered(log, records.Length, [.. streams.Select(s => $"{group}/{s}")]));
                         break;
@@ -49,10 +65,6 @@ public sealed class FlowLogOutput(string directory, S3DeliveryOptions? s3Options
                         break;
                 }
             }
-        }
-        finally
-        {
-            logs?.Dispose();
         }
         return delivered.ToImmutable();
     }

@@ -11,7 +11,7 @@ using VpcLab.Server.Persistence;
 namespace VpcLab.Server.Hosting;
 
 /// <summary>A running VpcLab server: Kestrel on loopback speaking EC2's Query protocol (and STS's
-/// GetCallerIdentity) to unchanged AWS clients, plus <c>/_vpclab/health</c> and <c>/_vpclab/reset</c> for test
+/// GetCallerIdentity) to unchanged AWS clients, plus <c>/_vpclab/health</c>, <c>/_vpclab/reset</c> and <c>/_vpclab/traffic</c> for test
 /// suites.</summary>
 public sealed class VpcLabServer : IAsyncDisposable
 {
@@ -60,6 +60,8 @@ public sealed class VpcLabServer : IAsyncDisposable
             state.Reset();
             return Results.Json(new { status = "reset" });
         });
+        var traffic = new TrafficEndpoint(state, services);
+        app.MapPost("/_vpclab/traffic", (Func<HttpContext, Task<IResult>>)traffic.HandleAsync);
         app.MapPost("/", query.HandleAsync);
         app.MapGet("/", query.HandleAsync);
         // Every other method and path, files included ("{**path}", not MapFallback's default "{*path:nonfile}",
