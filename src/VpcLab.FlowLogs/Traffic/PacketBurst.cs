@@ -24,9 +24,14 @@ internal readonly record struct PacketBurst(long Packets, long Bytes, double Fir
             double step = (Last - First) / (Packets - 1);
             lo = Math.Max(0, (long)Math.Ceiling((windowStart - First) / step));
             hi = Math.Min(Packets - 1, (long)Math.Ceiling((windowEnd - First) / step) - 1);
-            // Guard the floating-point edges: packet i must lie in the window.
+            // The estimates may be one off at the edges (floating point): settle each edge on the same test, packet
+            // i is in the window when First + i × step lies in [windowStart, windowEnd), so adjacent windows agree.
+            while (lo > 0 && First + ((lo - 1) * step) >= windowStart)
+                lo--;
             while (lo <= hi && First + (lo * step) < windowStart)
                 lo++;
+            while (hi < Packets - 1 && First + ((hi + 1) * step) < windowEnd)
+                hi++;
             while (hi >= lo && First + (hi * step) >= windowEnd)
                 hi--;
             if (lo > hi)
