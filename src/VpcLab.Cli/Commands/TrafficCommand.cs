@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using VpcLab.Cli.Rendering;
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Scenarios;
+using VpcLab.ControlPlane.Time;
 using VpcLab.Engine;
 using VpcLab.FlowLogs.Traffic;
 using VpcLab.Query;
@@ -18,7 +21,7 @@ public static class TrafficCommand
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario file with flow-logs: and workloads:, or a shipped scenario's name", Required = true };
         var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d", DefaultValueFactory = _ => "1h" };
         var output = new Option<string>("--out", "-o") { Description = "Directory to deliver flow logs into (S3 as files, CloudWatch Logs as SQLite)", DefaultValueFactory = _ => FlowLogsDirectory.Default };
-        var start = new Option<string?>("--start") { Description = "Simulated start time (ISO 8601, UTC); default: the scenario's clock, to the next minute" };
+        var start = new Option<string?>("--start") { Description = "Simulated start time (ISO 8601, UTC); the scenario is built at that moment. Default: its clock (2026-01-01), to the next minute" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for source ports, client addresses and timing (same seed, same files)", DefaultValueFactory = _ => 42 };
         var noData = new Option<bool>("--nodata") { Description = "Also write NODATA records for watched interfaces that saw nothing in a window" };
         var json = ScenarioOptions.Json();
@@ -29,7 +32,12 @@ public static class TrafficCommand
         command.SetAction(parse =>
         {
             var file = ScenarioFiles.Resolve(parse.GetValue(scenario)!);
-            var loaded = ScenarioOptions.Load(file);
+            var startText = parse.GetValue(start);
+            var given = startText is null ? (DateTimeOffset?)null : ParseStart(startText);
+            // With --start the scenario is built at that moment, so its flow logs exist when the traffic begins.
+            var loaded = given is { } at
+                ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
+                : ScenarioOptions.Load(file);
             var workload = WorkloadParser.ParseFile(file);
             if (workload.Patterns.IsEmpty)
                 throw new UsageException($"{file} has no workloads: section; nothing to run.");
@@ -37,7 +45,7 @@ public static class TrafficCommand
                 ? d : throw new UsageException($"--duration '{parse.GetValue(duration)}' is not a duration like 30s, 10m or 1h.");
             if (span > TimeSpan.FromDays(31))
                 throw new UsageException("--duration is limited to 31 days.");
-            var from = StartOf(parse.GetValue(start), loaded.Network);
+            var from = given ?? StartOf(loaded.Network);
             var simulator = new TrafficSimulator(CompiledNetwork.Compile(loaded.Network),
                 new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) });
             var result = Run(console, simulator, workload, from, span, quiet: parse.GetValue(json));
@@ -63,13 +71,12 @@ public static class TrafficCommand
         return command;
     }
 
-    private static DateTimeOffset StartOf(string? text, Model.Network network)
+    private static DateTimeOffset ParseStart(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t : throw new UsageException($"--start '{text}' is not a time like 2026-01-01T00:00:00Z.");
+
+    private static DateTimeOffset StartOf(Model.Network network)
     {
-        if (text is not null)
-        {
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
-                ? t : throw new UsageException($"--start '{text}' is not a time like 2026-01-01T00:00:00Z.");
-        }
         // After the newest flow log exists (they record nothing earlier), on a whole minute.
         var latest = network.FlowLogs.Values.Select(f => f.CreationTime).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         long s = latest.ToUnixTimeSeconds();
