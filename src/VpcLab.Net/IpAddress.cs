@@ -5,7 +5,7 @@ namespace VpcLab.Net;
 
 /// <summary>An IPv4 or IPv6 address held as a 128-bit value (IPv4 in the low 32 bits), so that both families
 /// share one arithmetic. A value type: comparing, hashing and masking never allocate.</summary>
-public readonly record struct IpAddress(UInt128 Value, IpFamily Family) : IComparable<IpAddress>
+public readonly partial record struct IpAddress(UInt128 Value, IpFamily Family) : IComparable<IpAddress>
 {
     public bool IsV4 => Family == IpFamily.V4;
     public bool IsV6 => Family == IpFamily.V6;
@@ -83,66 +83,8 @@ public readonly record struct IpAddress(UInt128 Value, IpFamily Family) : ICompa
     /// tail only for IPv4-mapped addresses).</summary>
     public override string ToString()
     {
-        if (IsV4)
-        {
-            var v = (uint)Value;
-            return string.Create(CultureInfo.InvariantCulture, $"{v >> 24}.{(v >> 16) & 255}.{(v >> 8) & 255}.{v & 255}");
-        }
-        return FormatV6(Value);
-    }
-
-    // RFC 5952 §4: lower-case hex, no leading zeros in a group, "::" for the longest run of two or more zero
-    // groups (the first on a tie). §5: dotted decimal only for IPv4-mapped addresses (::ffff:0:0/96).
-    // System.Net is not used: it also prints IPv4-compatible and ISATAP forms dotted ("::1:0" as "::0.1.0.0",
-    // "fe80::5efe:a00:1" as "fe80::5efe:10.0.0.1").
-    private static string FormatV6(UInt128 value)
-    {
-        Span<ushort> groups = stackalloc ushort[8];
-        for (int g = 0; g < 8; g++)
-            groups[g] = (ushort)(value >> (112 - (16 * g)));
-        bool mapped = value >> 32 == 0xFFFF;
-        int hexGroups = mapped ? 6 : 8;
-
-        int runStart = -1, runLength = 1;
-        for (int g = 0; g < hexGroups;)
-        {
-            if (groups[g] != 0)
-            {
-                g++;
-                continue;
-            }
-            int start = g;
-            while (g < hexGroups && groups[g] == 0)
-                g++;
-            if (g - start > runLength)
-                (runStart, runLength) = (start, g - start);
-        }
-
-        Span<char> text = stackalloc char[45];
-        int n = 0;
-        for (int g = 0; g < hexGroups; g++)
-        {
-            if (g == runStart)
-            {
-                text[n++] = ':';
-                text[n++] = ':';
-                g += runLength - 1;
-                continue;
-            }
-            if (n > 0 && text[n - 1] != ':')
-                text[n++] = ':';
-            groups[g].TryFormat(text[n..], out int written, "x", CultureInfo.InvariantCulture);
-            n += written;
-        }
-        if (mapped)
-        {
-            if (text[n - 1] != ':')
-                text[n++] = ':';
-            var dotted = V4((uint)value).ToString();
-            dotted.AsSpan().CopyTo(text[n..]);
-            n += dotted.Length;
-        }
-        return new string(text[..n]);
+        Span<byte> text = stackalloc byte[MaxUtf8Length];
+        return System.Text.Encoding.ASCII.GetString(text[..WriteUtf8(text)]);
     }
 
     /// <summary>Orders IPv4 before IPv6, then by value.</summary>

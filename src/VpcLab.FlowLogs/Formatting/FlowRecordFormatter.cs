@@ -121,12 +121,12 @@ public sealed class FlowRecordFormatter
 
     private static bool TryAddress(VpcLab.Net.IpAddress address, Span<byte> d, out int n)
     {
-        if (d.Length < Utf8Address.MaxLength)
+        if (d.Length < VpcLab.Net.IpAddress.MaxUtf8Length)
         {
             n = 0;
             return false;
         }
-        n = Utf8Address.Write(address, d);
+        n = address.WriteUtf8(d);
         return true;
     }
 

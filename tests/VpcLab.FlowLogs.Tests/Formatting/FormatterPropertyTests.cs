@@ -37,8 +37,8 @@ public class FormatterPropertyTests
     {
         Address.Sample(address =>
         {
-            Span<byte> buffer = stackalloc byte[Utf8Address.MaxLength];
-            int n = Utf8Address.Write(address, buffer);
+            Span<byte> buffer = stackalloc byte[IpAddress.MaxUtf8Length];
+            int n = address.WriteUtf8(buffer);
             Assert.Equal(address.ToString(), Encoding.ASCII.GetString(buffer[..n]));
         });
     }

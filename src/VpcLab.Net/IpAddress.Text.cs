@@ -1,17 +1,20 @@
 using System.Buffers.Text;
-using VpcLab.Net;
 
-namespace VpcLab.FlowLogs.Formatting;
+namespace VpcLab.Net;
 
-/// <summary>Writes an address as UTF-8 text without allocating: the same text as <see cref="IpAddress.ToString"/>
-/// (dotted quad; RFC 5952 for IPv6, dotted tail only for IPv4-mapped addresses).</summary>
-internal static class Utf8Address
+// Text form of an address, written once as UTF-8 so that ToString and allocation-free writers (flow log records)
+// cannot disagree. RFC 5952 §4: lower-case hex, no leading zeros in a group, "::" for the longest run of two or more
+// zero groups (the first on a tie). §5: dotted decimal only for IPv4-mapped addresses (::ffff:0:0/96). System.Net
+// is not used: it also prints IPv4-compatible and ISATAP forms dotted ("::1:0" as "::0.1.0.0").
+public readonly partial record struct IpAddress
 {
     /// <summary>Longest text: a full IPv6 address with an IPv4 tail ("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255").</summary>
-    public const int MaxLength = 45;
+    public const int MaxUtf8Length = 45;
 
-    public static int Write(IpAddress address, Span<byte> destination) =>
-        address.IsV4 ? WriteV4((uint)address.Value, destination) : WriteV6(address.Value, destination);
+    /// <summary>Writes the address as UTF-8 (ASCII) text, the same as <see cref="ToString"/>, without allocating;
+    /// returns the bytes written. <paramref name="destination"/> needs <see cref="MaxUtf8Length"/> bytes at most.</summary>
+    public int WriteUtf8(Span<byte> destination) =>
+        IsV4 ? WriteV4((uint)Value, destination) : WriteV6(Value, destination);
 
     private static int WriteV4(uint v, Span<byte> destination)
     {
