@@ -31,7 +31,9 @@ internal sealed class TrafficLab
     /// <summary>Adds a flow log through the control plane (as a user would), before the traffic runs.</summary>
     public FlowLog AddFlowLog(string resourceId, string resourceType, string format, string bucket = "extra-logs")
     {
-        var result = Scenario.ControlPlane.CreateFlowLogs(new RequestContext(Network.Vpcs.Values.First().OwnerId, Network.Vpcs.Values.First().Region),
+        var (owner, region) = Network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(resourceId), out var eni)
+            ? (eni.OwnerId, eni.Region) : (Network.Vpcs.Values.First().OwnerId, Network.Vpcs.Values.First().Region);
+        var result = Scenario.ControlPlane.CreateFlowLogs(new RequestContext(owner, region),
             new CreateFlowLogsRequest
             {
                 ResourceIds = [resourceId],
@@ -52,6 +54,10 @@ internal sealed class TrafficLab
         Assert.Equal(patterns.Length, chosen.Patterns.Length);
         return new TrafficSimulator(CompiledNetwork.Compile(Network)).Run(chosen, Start, duration);
     }
+
+    /// <summary>Runs workloads given as YAML (the scenario's own are ignored).</summary>
+    public TrafficResult RunYaml(TimeSpan duration, string workloads) =>
+        new TrafficSimulator(CompiledNetwork.Compile(Network)).Run(WorkloadParser.Parse(workloads, "test.yaml"), Start, duration);
 
     public string[] Lines(TrafficResult result, FlowLog log, string? interfaceId = null)
     {
