@@ -14,6 +14,9 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
     {
         ArgumentNullException.ThrowIfNull(records);
         var source = records as FlowRecord[] ?? [.. records];
+        // The simulator hands records over already in this order: one pass instead of a sort.
+        if (IsSorted(source))
+            return source == records ? (FlowRecord[])source.Clone() : source;
         var index = new int[source.Length];
         for (int i = 0; i < index.Length; i++)
             index[i] = i;
@@ -22,6 +25,16 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
         for (int i = 0; i < sorted.Length; i++)
             sorted[i] = source[index[i]];
         return sorted;
+    }
+
+    private static bool IsSorted(FlowRecord[] records)
+    {
+        for (int i = 1; i < records.Length; i++)
+        {
+            if (CompareRecords(in records[i - 1], in records[i]) > 0)
+                return false;
+        }
+        return true;
     }
 
     public static int CompareRecords(in FlowRecord x, in FlowRecord y)

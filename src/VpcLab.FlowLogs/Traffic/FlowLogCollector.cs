@@ -132,28 +132,7 @@ internal sealed class FlowLogCollector
 
     private string? ServiceOf(IpAddress address) => _ranges.Find(address)?.Service;
 
-    /// <summary>Records in time order, then by interface and 5-tuple, so files are the same on every run.</summary>
-    private static int RecordOrder(FlowRecord a, FlowRecord b)
-    {
-        int c = a.Start.CompareTo(b.Start);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.Interface.InterfaceId, b.Interface.InterfaceId);
-        if (c != 0) return c;
-        c = a.Status.CompareTo(b.Status);
-        if (c != 0) return c;
-        c = a.Direction.CompareTo(b.Direction);
-        if (c != 0) return c;
-        c = a.PktSrcAddr.CompareTo(b.PktSrcAddr);
-        if (c != 0) return c;
-        c = a.PktDstAddr.CompareTo(b.PktDstAddr);
-        if (c != 0) return c;
-        c = a.SrcPort.CompareTo(b.SrcPort);
-        if (c != 0) return c;
-        c = a.DstPort.CompareTo(b.DstPort);
-        if (c != 0) return c;
-        c = a.Protocol.CompareTo(b.Protocol);
-        if (c != 0) return c;
-        c = a.End.CompareTo(b.End);
-        return c != 0 ? c : a.Accepted.CompareTo(b.Accepted);
-    }
+    /// <summary>Records in the order delivered files use (time, interface, then every field), so files are the same on
+    /// every run and delivery need not sort again.</summary>
+    private static int RecordOrder(FlowRecord a, FlowRecord b) => Delivery.FlowRecordOrder.CompareRecords(in a, in b);
 }
