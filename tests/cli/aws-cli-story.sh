@@ -213,6 +213,23 @@ INSTANCES=$(ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t
   --query 'Instances[].InstanceId')
 expect "$(count "$INSTANCES")" 6
 
+# Traffic (VpcLab's own action) between two of them, then the VPC's flow log read back as S3 objects.
+step "s3api create-bucket, POST /_vpclab/traffic, s3api list-objects-v2 and get-object of the flow log"
+"$AWS" --endpoint-url "$ENDPOINT" s3api create-bucket --bucket "story-logs-$RUN" >/dev/null 2>"$ERR" || fail "create-bucket: $(cat "$ERR")"
+read -r FROM_I TO_I _ <<<"$INSTANCES"
+TRAFFIC=$(curl -sS -X POST "$ENDPOINT/_vpclab/traffic" -H 'content-type: application/json' \
+  -d "{\"workloads\": \"workloads:\\n  - { name: ssh, from: $FROM_I, to: $TO_I, protocol: tcp, port: 22, connections: 3 }\\n\", \"duration\": \"5m\"}")
+expect_match "$TRAFFIC" '"established":3'
+KEYS=$("$AWS" --endpoint-url "$ENDPOINT" --output text s3api list-objects-v2 --bucket "story-logs-$RUN" \
+  --prefix vpc/AWSLogs/aws-account-id=$AWS_ACCESS_KEY_ID/aws-service=vpcflowlogs/ --query 'Contents[].Key' 2>"$ERR") || fail "list-objects-v2: $(cat "$ERR")"
+expect_match "$KEYS" "_vpcflowlogs_${AWS_DEFAULT_REGION}_${FL_VPC}_[0-9]{8}T[0-9]{4}Z_[0-9a-f]{8}\\.log\\.parquet"
+FIRST_KEY=$(tr -s '[:space:]' '\n' <<<"$KEYS" | sed '/^$/d' | head -n 1)
+PARQUET="$ERR.parquet"
+"$AWS" --endpoint-url "$ENDPOINT" s3api get-object --bucket "story-logs-$RUN" --key "$FIRST_KEY" "$PARQUET" >/dev/null 2>"$ERR" \
+  || fail "get-object: $(cat "$ERR")"
+[ "$(head -c 4 "$PARQUET")" = PAR1 ] || fail "the flow log object is not a Parquet file"
+rm -f "$PARQUET"
+
 # ---------------------------------------------------------------------------------------------- describe
 step "describe-subnets --filters Name=vpc-id"
 expect "$(words "$(ec2 describe-subnets --filters "Name=vpc-id,Values=$VPC" --query 'Subnets[].SubnetId')")" \
