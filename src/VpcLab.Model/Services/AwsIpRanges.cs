@@ -47,5 +47,19 @@ public sealed class AwsIpRanges
         new(Cidr.Parse("52.92.0.0/17"), "us-east-2", "S3"),
         new(Cidr.Parse("52.94.4.0/24"), "us-east-2", "DYNAMODB"),
         new(Cidr.Parse("3.128.0.0/15"), "us-east-2", "EC2"),
+        .. SimulatedInterfaceServiceRanges(),
     ]);
+
+    /// <summary>Services reached only through interface endpoints (SNS, SQS, STS, KMS, SSM, SECRETSMANAGER, LOGS).
+    /// Simulated, stable: one /24 each, <c>52.46.(16 × region index + service index).0/24</c> in the order below
+    /// (on AWS such addresses sit in 52.46.0.0/18, listed as AMAZON; the lab gives each service its own code so a
+    /// flow log names it).</summary>
+    private static IEnumerable<AwsIpRange> SimulatedInterfaceServiceRanges()
+    {
+        string[] regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "us-east-2"];
+        string[] services = ["SNS", "SQS", "STS", "KMS", "SSM", "SECRETSMANAGER", "LOGS"];
+        for (var r = 0; r < regions.Length; r++)
+            for (var s = 0; s < services.Length; s++)
+                yield return new(Cidr.Parse($"52.46.{16 * r + s}.0/24"), regions[r], services[s]);
+    }
 }
