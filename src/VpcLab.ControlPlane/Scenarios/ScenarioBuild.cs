@@ -98,6 +98,20 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
             Do(spec.Line, "peering", spec.Name, () => controlPlane.AcceptVpcPeeringConnection(accepter.Ctx,
                 new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = pcx.Id.Value }));
         }
+        foreach (var side in spec.DnsResolution)
+        {
+            if (!spec.Accepted)
+                throw Fail(spec.Line, $"peering '{spec.Name}': dns-resolution needs an accepted peering (AWS sets the option only on active connections)");
+            var on = new PeeringConnectionOptionsRequest { AllowDnsResolutionFromRemoteVpc = true };
+            var request = side switch
+            {
+                "requester" => new ModifyVpcPeeringConnectionOptionsRequest { VpcPeeringConnectionId = pcx.Id.Value, RequesterPeeringConnectionOptions = on },
+                "accepter" => new ModifyVpcPeeringConnectionOptionsRequest { VpcPeeringConnectionId = pcx.Id.Value, AccepterPeeringConnectionOptions = on },
+                _ => throw Fail(spec.Line, $"peering '{spec.Name}': dns-resolution lists '{side}'; the sides are requester and accepter"),
+            };
+            // Each account sets its own side.
+            Do(spec.Line, "peering", spec.Name, () => controlPlane.ModifyVpcPeeringConnectionOptions(side == "requester" ? requester.Ctx : accepter.Ctx, request));
+        }
     }
 
     /// <summary>Names the VPC's main route table and default network ACL after the VPC, so traces read well.</summary>

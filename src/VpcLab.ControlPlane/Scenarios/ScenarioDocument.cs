@@ -30,7 +30,12 @@ public sealed record FlowLogSpec(
 
 /// <summary>A VPC peering from a requester VPC to an accepter VPC (any accounts and Regions), accepted or left
 /// pending. Route tables may name it as a target.</summary>
-public sealed record PeeringSpec(int Line, string Name, string Requester, string Accepter, bool Accepted);
+public sealed record PeeringSpec(int Line, string Name, string Requester, string Accepter, bool Accepted)
+{
+    /// <summary>The sides (<c>requester</c>, <c>accepter</c>) whose instances' public DNS names resolve to private
+    /// addresses from the other VPC (AllowDnsResolutionFromRemoteVpc, set by each side's own account).</summary>
+    public ImmutableArray<string> DnsResolution { get; init; } = [];
+}
 
 public sealed record AccountSpec(int Line, string Name, string Id);
 

@@ -59,7 +59,10 @@ public static class ScenarioParser
     private static PeeringSpec ReadPeering(YamlMap m)
     {
         var spec = new PeeringSpec(m.Line, m.RequiredString("name", "a peering"), m.RequiredString("requester", "a peering"),
-            m.RequiredString("accepter", "a peering"), m.Bool("accepted") ?? true);
+            m.RequiredString("accepter", "a peering"), m.Bool("accepted") ?? true)
+        {
+            DnsResolution = m.Strings("dns-resolution"),
+        };
         m.RejectUnknownKeys("a peering");
         return spec;
     }
