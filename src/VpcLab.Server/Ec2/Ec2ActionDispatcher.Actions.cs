@@ -219,6 +219,10 @@ public sealed partial class Ec2ActionDispatcher
             x => x.Entries, "Entries", null, (e, _) => PrefixListShape.Entry(e));
         r.List<DescribePrefixListsRequest, DescribePrefixListsResult, ManagedPrefixList>("DescribePrefixLists", cp.DescribePrefixLists,
             x => x.PrefixLists, "PrefixLists", p => p.Id.Value, (p, _) => PrefixListShape.Service(p));
+
+        // AWS services VPC endpoints reach (two lists, so not paged: every service of the Region in one page)
+        r.Action<DescribeVpcEndpointServicesRequest, DescribeVpcEndpointServicesResult>("DescribeVpcEndpointServices", cp.DescribeVpcEndpointServices,
+            (x, _, _) => VpcEndpointServiceShape.Result(x));
     }
 
     private static string? ClientToken(JsonObject parameters) =>

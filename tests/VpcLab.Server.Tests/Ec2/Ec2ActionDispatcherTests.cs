@@ -15,7 +15,7 @@ public sealed class Ec2ActionDispatcherTests
     [
         "CreateVpcEndpoint",
         "DeleteVpcEndpoints",
-        "DescribeVpcEndpointServices", "DescribeVpcEndpoints",
+        "DescribeVpcEndpoints",
         "ModifyVpcEndpoint",
     ];
 

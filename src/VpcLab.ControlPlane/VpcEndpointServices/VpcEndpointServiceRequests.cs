@@ -1,0 +1,15 @@
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>DescribeVpcEndpointServices: ServiceName.N, Filter.N, DryRun. MaxResults and NextToken are the
+/// server's (paging is done once for every Describe*).</summary>
+public sealed record DescribeVpcEndpointServicesRequest
+{
+    public IReadOnlyList<string>? ServiceNames { get; init; }
+    public IReadOnlyList<Filter>? Filters { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+/// <summary>serviceNameSet (distinct names, sorted) and serviceDetailSet (one item per service and endpoint type).</summary>
+public sealed record DescribeVpcEndpointServicesResult(IReadOnlyList<string> ServiceNames, IReadOnlyList<AwsRegionalService> ServiceDetails);
