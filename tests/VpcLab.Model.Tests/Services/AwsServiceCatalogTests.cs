@@ -81,7 +81,7 @@ public class AwsServiceCatalogTests
     [InlineData("52.46.0.9", "com.amazonaws.us-east-1.sns")]
     [InlineData("52.46.22.9", "com.amazonaws.us-west-2.logs")]
     [InlineData("52.218.200.1", "com.amazonaws.us-west-2.s3")]
-    [InlineData("52.219.0.1", null)] // eu-west-1 S3: the Region is not in this catalog
+    [InlineData("52.219.0.1", null)] // eu-central-1 S3: that Region is not in this catalog
     [InlineData("10.0.0.1", null)]
     public void Which_service_owns_an_address(string address, string? serviceName) =>
         Assert.Equal(serviceName, Catalog.FindByAddress(IpAddress.Parse(address))?.ServiceName);
