@@ -10,7 +10,9 @@ public sealed partial class Ec2SdkTests
     [Fact]
     public async Task VpcEndpointServices_DescribeFilterAndUnknownName()
     {
-        var all = await _ec2.DescribeVpcEndpointServicesAsync(new DescribeVpcEndpointServicesRequest(), Ct);
+        // Not paged (two output lists): MaxResults is accepted and the whole Region answers in one page.
+        var all = await _ec2.DescribeVpcEndpointServicesAsync(new DescribeVpcEndpointServicesRequest { MaxResults = 5 }, Ct);
+        Assert.Null(all.NextToken);
         Assert.Contains("com.amazonaws.us-east-1.sns", all.ServiceNames);
         Assert.Equal(all.ServiceNames.Count + 2, all.ServiceDetails.Count); // S3 and DynamoDB: Gateway and Interface
 
