@@ -91,7 +91,7 @@ public static class DemoCommand
         {
             var output = new FlowLogOutput(directory);
             var delivered = output.DeliverAsync(loaded.Network, result).GetAwaiter().GetResult();
-            console.Write(TrafficView.Build(loaded.Network, result, delivered, "(a temporary folder)"));
+            console.Write(TrafficView.Build(loaded.Network, result, delivered, "(a temporary folder)", queryHint: false));
             using var query = FlowLogQuery.Open(FlowLogsDirectory.Resolve(directory));
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(ExampleQueries.ActionsByInterface.Description)}[/]");

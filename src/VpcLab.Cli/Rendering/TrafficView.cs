@@ -10,7 +10,8 @@ namespace VpcLab.Cli.Rendering;
 /// <summary>What a traffic run did: connections by outcome, and per flow log the records and where they went.</summary>
 public static class TrafficView
 {
-    public static IRenderable Build(Network network, TrafficResult result, ImmutableArray<FlowLogDelivered> delivered, string output)
+    public static IRenderable Build(Network network, TrafficResult result, ImmutableArray<FlowLogDelivered> delivered, string output,
+        bool queryHint = true)
     {
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("[bold]simulated[/]", Markup.Escape($"{result.Start:yyyy-MM-dd HH:mm:ss}Z → {result.End:yyyy-MM-dd HH:mm:ss}Z"));
@@ -41,6 +42,6 @@ public static class TrafficView
                 Markup.Escape(where));
         }
         var hint = new Markup(Markup.Escape($"Query them: vpclab query --logs {output} \"SELECT action, count(*) FROM vpc_flow_logs GROUP BY action\""), new Style(Color.Grey));
-        return new Rows(summary, table, hint);
+        return queryHint ? new Rows(summary, table, hint) : new Rows(summary, table);
     }
 }

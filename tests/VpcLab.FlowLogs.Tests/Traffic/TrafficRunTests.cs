@@ -20,7 +20,7 @@ public class TrafficRunTests
         var c = new TrafficSimulator(net, new TrafficOptions { Seed = 8 }).Run(lab.Workload, TrafficLab.Start, TimeSpan.FromMinutes(20));
         Assert.Equal(AllLines(lab, a), AllLines(lab, b));
         Assert.NotEqual(AllLines(lab, a), AllLines(lab, c));
-        Assert.Equal(a.RecordCount, c.RecordCount > 0 ? a.RecordCount : -1);
+        Assert.True(c.RecordCount > 0);
     }
 
     // AWS emits NODATA for a watched interface that saw nothing in a window (the option is off by default).
