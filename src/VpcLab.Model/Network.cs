@@ -27,6 +27,14 @@ public sealed record Network(
     public ImmutableDictionary<VpcPeeringConnectionId, VpcPeeringConnection> VpcPeeringConnections { get; init; } =
         ImmutableDictionary<VpcPeeringConnectionId, VpcPeeringConnection>.Empty;
 
+    /// <summary>VPC endpoints (gateway and interface) of every account and Region.</summary>
+    public ImmutableDictionary<VpcEndpointId, VpcEndpoint> VpcEndpoints { get; init; } =
+        ImmutableDictionary<VpcEndpointId, VpcEndpoint>.Empty;
+
+    /// <summary>S3 buckets by name (bucket names are global), with their Region and policy.</summary>
+    public ImmutableDictionary<string, S3Bucket> Buckets { get; init; } =
+        ImmutableDictionary<string, S3Bucket>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Flow logs of every account and Region.</summary>
     public ImmutableDictionary<FlowLogId, FlowLog> FlowLogs { get; init; } = ImmutableDictionary<FlowLogId, FlowLog>.Empty;
 
@@ -100,6 +108,9 @@ public sealed record Network(
                 NetworkInterfaces.TryGetValue(new NetworkInterfaceId(route.Target.Id), out var eni)
                 && (eni.Attachment is null || InstanceRunning(eni.Attachment.InstanceId)),
             RouteTargetKind.Instance => InstanceRunning(new InstanceId(route.Target.Id)),
+            RouteTargetKind.GatewayEndpoint =>
+                VpcEndpoints.TryGetValue(new VpcEndpointId(route.Target.Id), out var vpce) && vpce.IsGateway && vpce.IsAvailable
+                && vpce.VpcId == table.VpcId,
             RouteTargetKind.VpcPeeringConnection =>
                 VpcPeeringConnections.TryGetValue(new VpcPeeringConnectionId(route.Target.Id), out var pcx) && pcx.IsActive
                 && pcx.PeerOf(table.VpcId) is not null,

@@ -26,29 +26,38 @@ public sealed class AwsIpRanges
     /// <summary>The range holding an address, or null for an address that is not AWS's.</summary>
     public AwsIpRange? Find(IpAddress address) => _table.TryLookup(address, out var range, out _) ? range : null;
 
+    /// <summary>The one table of simulated public ranges: the AWS-managed prefix lists of S3 and DynamoDB in each
+    /// Region are built from it (so a prefix list route and <c>pkt-dst-aws-service</c> always agree), and each Region's
+    /// EC2 range is the pool its public IPv4 addresses come from.</summary>
     public static readonly AwsIpRanges Default = new(
     [
-        new(Cidr.Parse("52.216.0.0/15"), "us-east-1", "S3"),
-        new(Cidr.Parse("52.95.128.0/21"), "us-east-1", "S3"),
-        new(Cidr.Parse("52.94.0.0/22"), "us-east-1", "DYNAMODB"),
-        new(Cidr.Parse("3.80.0.0/12"), "us-east-1", "EC2"),
-        new(Cidr.Parse("52.218.128.0/17"), "us-west-2", "S3"),
-        new(Cidr.Parse("52.94.8.0/24"), "us-west-2", "DYNAMODB"),
-        new(Cidr.Parse("34.208.0.0/12"), "us-west-2", "EC2"),
-        new(Cidr.Parse("52.218.0.0/17"), "eu-west-1", "S3"),
-        new(Cidr.Parse("52.94.24.0/23"), "eu-west-1", "DYNAMODB"),
-        new(Cidr.Parse("34.240.0.0/13"), "eu-west-1", "EC2"),
-        new(Cidr.Parse("52.219.0.0/20"), "eu-central-1", "S3"),
-        new(Cidr.Parse("52.94.17.0/24"), "eu-central-1", "DYNAMODB"),
-        new(Cidr.Parse("3.120.0.0/14"), "eu-central-1", "EC2"),
-        new(Cidr.Parse("52.219.32.0/20"), "ap-southeast-1", "S3"),
-        new(Cidr.Parse("52.94.13.0/24"), "ap-southeast-1", "DYNAMODB"),
-        new(Cidr.Parse("13.212.0.0/15"), "ap-southeast-1", "EC2"),
-        new(Cidr.Parse("52.92.0.0/17"), "us-east-2", "S3"),
-        new(Cidr.Parse("52.94.4.0/24"), "us-east-2", "DYNAMODB"),
-        new(Cidr.Parse("3.128.0.0/15"), "us-east-2", "EC2"),
+        .. Region("us-east-1", s3: ["3.5.0.0/19", "16.182.0.0/16", "52.216.0.0/15", "52.95.128.0/21", "54.231.0.0/16"],
+            dynamodb: ["3.218.180.0/22", "52.94.0.0/22", "52.119.224.0/20"], ec2: "3.80.0.0/12"),
+        .. Region("us-east-2", s3: ["3.5.128.0/21", "52.219.80.0/20", "52.92.76.0/22"],
+            dynamodb: ["3.218.0.0/24", "52.94.4.0/24"], ec2: "18.216.0.0/14"),
+        .. Region("us-west-1", s3: ["3.5.160.0/22", "52.219.20.0/22", "54.231.232.0/21"],
+            dynamodb: ["52.94.12.0/24"], ec2: "54.176.0.0/15"),
+        .. Region("us-west-2", s3: ["3.5.76.0/22", "3.5.80.0/21", "52.218.128.0/17", "52.92.128.0/17"],
+            dynamodb: ["52.94.8.0/24", "52.94.10.0/24", "52.119.240.0/21"], ec2: "34.208.0.0/12"),
+        .. Region("eu-west-1", s3: ["3.5.64.0/21", "52.218.0.0/17", "52.92.40.0/21"],
+            dynamodb: ["52.94.5.0/24", "52.94.24.0/23", "52.119.248.0/21"], ec2: "34.240.0.0/13"),
+        .. Region("eu-central-1", s3: ["3.5.134.0/23", "52.219.0.0/20", "52.219.140.0/22", "52.219.168.0/21"],
+            dynamodb: ["52.94.17.0/24"], ec2: "3.120.0.0/14"),
+        .. Region("ap-southeast-1", s3: ["3.5.146.0/23", "52.219.32.0/20", "52.219.128.0/22", "54.231.244.0/22"],
+            dynamodb: ["52.94.13.0/24"], ec2: "13.228.0.0/15"),
+        .. Region("ap-northeast-1", s3: ["3.5.152.0/21", "52.219.64.0/20", "54.231.224.0/21"],
+            dynamodb: ["52.94.11.0/24"], ec2: "13.112.0.0/14"),
         .. SimulatedInterfaceServiceRanges(),
     ]);
+
+    /// <summary>The prefixes of one service code in one Region, in table order.</summary>
+    public ImmutableArray<Cidr> PrefixesOf(string region, string service) =>
+        [.. Ranges.Where(r => r.Region == region && r.Service == service).Select(r => r.Prefix)];
+
+    private static IEnumerable<AwsIpRange> Region(string region, string[] s3, string[] dynamodb, string ec2) =>
+        s3.Select(c => new AwsIpRange(Cidr.Parse(c), region, "S3"))
+            .Concat(dynamodb.Select(c => new AwsIpRange(Cidr.Parse(c), region, "DYNAMODB")))
+            .Append(new AwsIpRange(Cidr.Parse(ec2), region, "EC2"));
 
     /// <summary>Services reached only through interface endpoints (SNS, SQS, STS, KMS, SSM, SECRETSMANAGER, LOGS).
     /// Simulated, stable: one /24 each, <c>52.46.(16 × region index + service index).0/24</c> in the order below
@@ -56,7 +65,9 @@ public sealed class AwsIpRanges
     /// flow log names it).</summary>
     private static IEnumerable<AwsIpRange> SimulatedInterfaceServiceRanges()
     {
-        string[] regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "us-east-2"];
+        string[] regions = [
+            "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "us-east-2", "us-west-1", "ap-northeast-1",
+        ];
         string[] services = ["SNS", "SQS", "STS", "KMS", "SSM", "SECRETSMANAGER", "LOGS"];
         for (var r = 0; r < regions.Length; r++)
             for (var s = 0; s < services.Length; s++)

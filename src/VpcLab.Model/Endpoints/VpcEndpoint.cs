@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace VpcLab.Model;
+
+/// <summary>A VPC endpoint (vpce-…) of one VPC to one AWS service. A gateway endpoint (S3, DynamoDB) has no
+/// interface: it adds a route to the service's AWS-managed prefix list in each of <see cref="RouteTableIds"/>. An
+/// interface endpoint (PrivateLink) is one requester-managed interface per subnet in <see cref="SubnetIds"/>
+/// (<see cref="NetworkInterfaceIds"/>, same order), guarded by <see cref="Groups"/>, and may answer the service's
+/// public DNS name inside the VPC (<see cref="PrivateDnsEnabled"/>). <see cref="PolicyDocument"/> is the endpoint
+/// policy as the caller gave it (JSON text, already validated; AWS's full-access default when none was given).
+/// <see cref="DnsSuffix"/> is the 8 random lower-case alphanumerics AWS puts in the endpoint's DNS names
+/// (vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com), stable for the endpoint's life.</summary>
+public sealed record VpcEndpoint(
+    VpcEndpointId Id, AccountId OwnerId, string Region, VpcId VpcId, string ServiceName, VpcEndpointType Type,
+    VpcEndpointState State, string PolicyDocument,
+    ImmutableArray<RouteTableId> RouteTableIds, ImmutableArray<SubnetId> SubnetIds,
+    ImmutableArray<SecurityGroupId> Groups, ImmutableArray<NetworkInterfaceId> NetworkInterfaceIds,
+    bool PrivateDnsEnabled, VpcEndpointIpAddressType IpAddressType, VpcEndpointDnsRecordIpType DnsRecordIpType,
+    string DnsSuffix, DateTimeOffset CreationTimestamp)
+{
+    public bool IsGateway => Type == VpcEndpointType.Gateway;
+
+    public bool IsInterface => Type == VpcEndpointType.Interface;
+
+    /// <summary>Only an available endpoint carries traffic (a gateway endpoint's routes are blackholes otherwise).</summary>
+    public bool IsAvailable => State == VpcEndpointState.Available;
+}
+
+/// <summary>The endpoint types VpcLab models (the API also names GatewayLoadBalancer, Resource and ServiceNetwork).</summary>
+public enum VpcEndpointType
+{
+    Gateway,
+    Interface,
+}
+
+/// <summary>AWS's endpoint states (wire values are lower camel case: pendingAcceptance, available, …).</summary>
+public enum VpcEndpointState
+{
+    PendingAcceptance,
+    Pending,
+    Available,
+    Deleting,
+    Deleted,
+    Rejected,
+    Failed,
+    Expired,
+    Partial,
+}
+
+/// <summary>The address families an endpoint serves (IpAddressType): ipv4 by default.</summary>
+public enum VpcEndpointIpAddressType
+{
+    Ipv4,
+    Dualstack,
+    Ipv6,
+}
+
+/// <summary>Which address records the endpoint's DNS names get (DnsOptions.DnsRecordIpType).</summary>
+public enum VpcEndpointDnsRecordIpType
+{
+    Ipv4,
+    Dualstack,
+    Ipv6,
+    ServiceDefined,
+}
