@@ -55,6 +55,12 @@ public sealed record Ec2Quotas
     /// <summary>Flow logs per VPC, subnet or network interface (AWS default 25, not adjustable).</summary>
     public int FlowLogsPerResource { get; init; } = 25;
 
+    /// <summary>Gateway VPC endpoints per Region per account (spec (d): 20).</summary>
+    public int GatewayEndpointsPerRegion { get; init; } = 20;
+
+    /// <summary>Interface (and GWLB) endpoints per VPC (spec "VPC endpoint API": 50).</summary>
+    public int InterfaceEndpointsPerVpc { get; init; } = 50;
+
     public static readonly Ec2Quotas AwsDefaults = new();
 
     public static readonly Ec2Quotas Generous = new()
@@ -77,6 +83,8 @@ public sealed record Ec2Quotas
         ActiveVpcPeeringConnectionsPerVpc = 125,
         OutstandingVpcPeeringConnectionRequests = 1000,
         FlowLogsPerResource = 1000,
+        GatewayEndpointsPerRegion = 5000,
+        InterfaceEndpointsPerVpc = 1000,
     };
 }
 

@@ -7,7 +7,7 @@ namespace VpcLab.ControlPlane.Errors;
 /// (spec/filtering-and-routing.md §1, §7; spec/gateways-endpoints-peering.md). AWS is inconsistent
 /// (<c>InvalidVpcID.NotFound</c> but <c>InvalidRouteTableId.Malformed</c>): copied, never tidied.
 /// No code string is typed anywhere else.</summary>
-public static class Ec2Errors
+public static partial class Ec2Errors
 {
     // ---- generic ----
     public static readonly Ec2ErrorCode DryRunOperationCode = new("DryRunOperation", 412);

@@ -31,6 +31,7 @@ public sealed partial class Ec2ControlPlane
             if (table.Associations.Length > 0)
                 throw Ec2Errors.RouteTableHasDependencies(table.Id.Value);
             tx.N = tx.N with { RouteTables = tx.N.RouteTables.Remove(table.Id) };
+            ForgetRouteTableInEndpoints(tx, table.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             tx.RemoveTags(table.Id.Value);
             return EmptyResult.Instance;
         });
@@ -300,7 +301,7 @@ public sealed partial class Ec2ControlPlane
         if (r.VpcPeeringConnectionId is { } pcx)
             return PeeringRouteTarget(tx, table, pcx); // src/VpcLab.ControlPlane/VpcPeering/
         if (r.VpcEndpointId is { } vpce)
-            throw Ec2Errors.VpcEndpointNotFound(vpce); // Gateway Load Balancer endpoints are not modelled
+            throw EndpointAsRouteTarget(tx, vpce); // Gateway Load Balancer endpoints are not modelled
         throw Ec2Errors.TransitGatewayNotFound(r.TransitGatewayId!);
     }
 

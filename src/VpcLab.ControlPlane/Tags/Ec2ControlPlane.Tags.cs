@@ -92,6 +92,7 @@ public sealed partial class Ec2ControlPlane
             IdPrefixes.PrefixList when n.PrefixLists.TryGetValue(new PrefixListId(id), out var x) && x.OwnerId == tx.Account.Value && x.Region == tx.RegionName => ResourceTypes.PrefixList,
             // Either end's owner, from its Region (docs/semantics.md#vpc-peering: one shared tag set).
             IdPrefixes.VpcPeeringConnection when n.VpcPeeringConnections.TryGetValue(new VpcPeeringConnectionId(id), out var x) && Visible(tx, x) => VpcPeeringConnectionResourceType,
+            IdPrefixes.VpcEndpoint when n.VpcEndpoints.TryGetValue(new VpcEndpointId(id), out var x) && tx.Owned(x.OwnerId, x.Region) => VpcEndpointResourceType,
             IdPrefixes.FlowLog when n.FlowLogs.TryGetValue(new FlowLogId(id), out var x) && tx.Owned(x.OwnerId, x.Region) => VpcFlowLogResourceType,
             _ => null,
         };

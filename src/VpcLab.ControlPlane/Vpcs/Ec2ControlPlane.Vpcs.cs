@@ -135,7 +135,8 @@ public sealed partial class Ec2ControlPlane
                 || n.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && !g.IsDefault)
                 || n.RouteTables.Values.Any(t => t.VpcId == vpc.Id && !t.IsMain)
                 || n.NetworkAcls.Values.Any(a => a.VpcId == vpc.Id && !a.IsDefault)
-                || n.Instances.Values.Any(i => i.VpcId == vpc.Id && i.State != InstanceState.Terminated);
+                || n.Instances.Values.Any(i => i.VpcId == vpc.Id && i.State != InstanceState.Terminated)
+                || HasVpcEndpoints(n, vpc.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             if (busy)
                 throw Ec2Errors.VpcHasDependencies(vpc.Id.Value);
             var main = n.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList();

@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>VPC endpoints (spec/gateways-endpoints-peering.md (d), (e), "VPC endpoint API"): gateway endpoints add a
+/// route to the service's AWS-managed prefix list in each chosen route table; interface endpoints are one
+/// requester-managed interface per chosen subnet. Only AWS services of the caller's Region (the service catalog)
+/// are reachable; they accept at once, so a new endpoint is <c>available</c>. Choices: docs/notes/cp.md.</summary>
+public sealed partial class Ec2ControlPlane
+{
+    /// <summary>The TagSpecification resource type of an endpoint.</summary>
+    public const string VpcEndpointResourceType = "vpc-endpoint";
+
+    public CreateVpcEndpointResult CreateVpcEndpoint(RequestContext ctx, CreateVpcEndpointRequest request) =>
+        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateVpcEndpoint), request, tx =>
+        {
+            var vpc = tx.Vpc(request.VpcId);
+            var type = ParseEndpointType(request.VpcEndpointType);
+            var service = EndpointService(tx, request.ServiceName, type);
+            var policy = EndpointPolicy(request.PolicyDocument);
+            var ipType = ParseEndpointIpAddressType(request.IpAddressType, type);
+            var dnsType = ParseDnsRecordIpType(request.DnsOptions, type, service, vpc);
+            var tags = tx.TagsFor(request.TagSpecifications, VpcEndpointResourceType, [VpcEndpointResourceType]);
+            var id = new VpcEndpointId(tx.NewId(IdPrefixes.VpcEndpoint));
+            var endpoint = new VpcEndpoint(id, tx.Account, tx.RegionName, vpc.Id, service.ServiceName, type, VpcEndpointState.Available,
+                policy, [], [], [], [], false, ipType, dnsType, NewDnsSuffix(tx), tx.Now);
+            if (type == VpcEndpointType.Gateway)
+            {
+                RefuseForType(request.SubnetIds, "SubnetId", type);
+                RefuseForType(request.SecurityGroupIds, "SecurityGroupId", type);
+                if (request.PrivateDnsEnabled == true)
+                    throw Ec2Errors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
+                if (Transaction.AtQuota(tx.N.VpcEndpoints, tx.Quotas.GatewayEndpointsPerRegion, e => e.IsGateway && tx.Owned(e.OwnerId, e.Region)))
+                    throw Ec2Errors.VpcEndpointLimitExceeded("gateway endpoints in this Region", tx.Quotas.GatewayEndpointsPerRegion);
+                PutEndpoint(tx, endpoint);
+                endpoint = AddEndpointRouteTables(tx, endpoint, request.RouteTableIds);
+            }
+            else
+            {
+                RefuseForType(request.RouteTableIds, "RouteTableId", type);
+                if (tx.N.VpcEndpoints.Values.Count(e => e.IsInterface && e.VpcId == vpc.Id) >= tx.Quotas.InterfaceEndpointsPerVpc)
+                    throw Ec2Errors.VpcEndpointLimitExceeded($"interface endpoints in {vpc.Id}", tx.Quotas.InterfaceEndpointsPerVpc);
+                // AWS: private DNS defaults to true for AWS services that offer a private DNS name.
+                bool privateDns = request.PrivateDnsEnabled ?? service.PrivateDnsName is not null;
+                endpoint = endpoint with { Groups = ResolveGroups(tx, vpc.Id, request.SecurityGroupIds), PrivateDnsEnabled = privateDns };
+                if (privateDns)
+                    CheckPrivateDns(tx, vpc, service, endpoint.Id);
+                PutEndpoint(tx, endpoint);
+                endpoint = AddEndpointSubnets(tx, endpoint, service, request.SubnetIds);
+            }
+            if (tags.Count > 0)
+                tx.SetTags(id.Value, tags);
+            return new CreateVpcEndpointResult(endpoint, request.ClientToken);
+        });
+
+    public ModifyVpcEndpointResult ModifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var endpoint = FindVpcEndpoint(tx, request.VpcEndpointId, "VpcEndpointId");
+            var vpc = tx.N.Vpcs[endpoint.VpcId];
+            var service = EndpointService(tx, endpoint.ServiceName, endpoint.Type);
+            if (request.ResetPolicy == true && request.PolicyDocument is not null)
+                throw Ec2Errors.InvalidParameterCombination("The parameters ResetPolicy and PolicyDocument cannot be used together.");
+            if (request.ResetPolicy == true)
+                endpoint = endpoint with { PolicyDocument = Model.Policies.PolicyDocument.DefaultEndpointPolicyJson };
+            else if (request.PolicyDocument is not null)
+                endpoint = endpoint with { PolicyDocument = EndpointPolicy(request.PolicyDocument) };
+            if (request.IpAddressType is not null)
+                endpoint = endpoint with { IpAddressType = ParseEndpointIpAddressType(request.IpAddressType, endpoint.Type) };
+            if (request.DnsOptions is not null)
+                endpoint = endpoint with { DnsRecordIpType = ParseDnsRecordIpType(request.DnsOptions, endpoint.Type, service, vpc) };
+            PutEndpoint(tx, endpoint);
+
+            if (endpoint.IsGateway)
+            {
+                RefuseForType(request.AddSubnetIds, "AddSubnetId", endpoint.Type);
+                RefuseForType(request.RemoveSubnetIds, "RemoveSubnetId", endpoint.Type);
+                RefuseForType(request.AddSecurityGroupIds, "AddSecurityGroupId", endpoint.Type);
+                RefuseForType(request.RemoveSecurityGroupIds, "RemoveSecurityGroupId", endpoint.Type);
+                if (request.PrivateDnsEnabled == true)
+                    throw Ec2Errors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
+                endpoint = RemoveEndpointRouteTables(tx, endpoint, request.RemoveRouteTableIds);
+                endpoint = AddEndpointRouteTables(tx, endpoint, request.AddRouteTableIds);
+            }
+            else
+            {
+                RefuseForType(request.AddRouteTableIds, "AddRouteTableId", endpoint.Type);
+                RefuseForType(request.RemoveRouteTableIds, "RemoveRouteTableId", endpoint.Type);
+                endpoint = RemoveEndpointSubnets(tx, endpoint, request.RemoveSubnetIds);
+                endpoint = ChangeEndpointGroups(tx, endpoint, request.AddSecurityGroupIds, request.RemoveSecurityGroupIds);
+                endpoint = AddEndpointSubnets(tx, endpoint, service, request.AddSubnetIds);
+                if (request.PrivateDnsEnabled is { } privateDns && privateDns != endpoint.PrivateDnsEnabled)
+                {
+                    if (privateDns)
+                        CheckPrivateDns(tx, vpc, service, endpoint.Id);
+                    endpoint = endpoint with { PrivateDnsEnabled = privateDns };
+                    PutEndpoint(tx, endpoint);
+                }
+            }
+            return new ModifyVpcEndpointResult(endpoint);
+        });
+
+    public DescribeVpcEndpointsResult DescribeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) =>
+        Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.VpcEndpoints.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
+            var selected = Transaction.ByIds(request.VpcEndpointIds, all, id => FindVpcEndpoint(tx, id, "VpcEndpointId"));
+            var schema = new FilterSchema<VpcEndpoint>(e => e.Id.Value)
+                .Add("service-name", e => e.ServiceName)
+                .Add("service-region", e => e.Region)
+                .Add("vpc-id", e => e.VpcId.Value)
+                .Add("vpc-endpoint-id", e => e.Id.Value)
+                .Add("vpc-endpoint-state", e => VpcEndpointStateName(e.State))
+                .Add("vpc-endpoint-type", e => e.Type.ToString())
+                .Add("ip-address-type", e => VpcEndpointIpAddressTypeName(e.IpAddressType));
+            return new DescribeVpcEndpointsResult([.. schema.Apply(selected, request.Filters, tx.N)
+                .OrderBy(e => e.Id.Value, StringComparer.Ordinal).Select(e => ViewOf(tx.N, e))]);
+        });
+
+    /// <summary>AWS's partial success: each id that is malformed or unknown is refused alone; the others go with
+    /// their gateway routes and interfaces. Choice (docs/notes/cp.md): a deleted endpoint leaves Describe at once.</summary>
+    public DeleteVpcEndpointsResult DeleteVpcEndpoints(RequestContext ctx, DeleteVpcEndpointsRequest request) =>
+        Mutate(ctx, request.DryRun, tx =>
+        {
+            var ids = request.VpcEndpointIds is { Count: > 0 } given ? given : throw Ec2Errors.MissingParameter("VpcEndpointId");
+            var unsuccessful = new List<UnsuccessfulItem>();
+            foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    var endpoint = FindVpcEndpoint(tx, id, "VpcEndpointId");
+                    DetachEndpoint(tx, endpoint);
+                    tx.N = tx.N with { VpcEndpoints = tx.N.VpcEndpoints.Remove(endpoint.Id) };
+                    tx.RemoveTags(endpoint.Id.Value);
+                }
+                catch (Ec2Exception error)
+                {
+                    unsuccessful.Add(UnsuccessfulItem.From(id, error));
+                }
+            }
+            return new DeleteVpcEndpointsResult(unsuccessful);
+        });
+
+    /// <summary>An endpoint as Describe shows it, from the current snapshot: for a Create result, which carries
+    /// the stored record only.</summary>
+    public VpcEndpointView ViewOf(VpcEndpoint endpoint) => ViewOf(Network, endpoint);
+
+    private VpcEndpointView ViewOf(Network n, VpcEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var zones = endpoint.SubnetIds.Select(s => n.Subnets.TryGetValue(s, out var subnet) ? subnet.AvailabilityZone.Name : null)
+            .OfType<string>();
+        var privateDnsName = ServiceCatalog.Find(endpoint.ServiceName)
+            .FirstOrDefault(s => s.EndpointType == AwsServiceEndpointType.Interface)?.PrivateDnsName;
+        var groups = endpoint.Groups
+            .Select(g => (g, n.SecurityGroups.TryGetValue(g, out var group) ? group.GroupName : g.Value)).ToList();
+        return new VpcEndpointView(endpoint, VpcEndpointDnsNames.Entries(endpoint, zones, privateDnsName), groups);
+    }
+
+    /// <summary>The wire value of a state: lower camel case (pendingAcceptance, available, …).</summary>
+    public static string VpcEndpointStateName(VpcEndpointState state)
+    {
+        var name = state.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static string VpcEndpointIpAddressTypeName(VpcEndpointIpAddressType type) => type switch
+    {
+        VpcEndpointIpAddressType.Ipv4 => "ipv4",
+        VpcEndpointIpAddressType.Ipv6 => "ipv6",
+        _ => "dualstack",
+    };
+
+    public static string DnsRecordIpTypeName(VpcEndpointDnsRecordIpType type) => type switch
+    {
+        VpcEndpointDnsRecordIpType.Ipv4 => "ipv4",
+        VpcEndpointDnsRecordIpType.Ipv6 => "ipv6",
+        VpcEndpointDnsRecordIpType.Dualstack => "dualstack",
+        _ => "service-defined",
+    };
+}
