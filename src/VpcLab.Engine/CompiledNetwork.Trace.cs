@@ -235,6 +235,8 @@ public sealed partial class CompiledNetwork
         ComponentKind.EgressOnlyInternetGateway => Ref(kind, _egressOnlyModels[index].Id.Value),
         ComponentKind.NatGateway => Ref(kind, _natModels[index].Id.Value),
         ComponentKind.VpcPeeringConnection => Ref(kind, _peeringModels[index].Id.Value),
+        ComponentKind.GatewayEndpoint => Ref(kind, _gatewayEndpointModels[index].Id.Value),
+        ComponentKind.AwsService => new(kind, _gatewayEndpointModels[index].ServiceName, _gatewayEndpointModels[index].ServiceName),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

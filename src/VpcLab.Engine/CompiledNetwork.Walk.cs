@@ -23,6 +23,8 @@ public sealed partial class CompiledNetwork
         Interface,
         Internet,
         Service,
+        /// <summary>An AWS service reached through a gateway endpoint (<see cref="WalkState.GatewayEndpoint"/>).</summary>
+        AwsService,
     }
 
     internal enum ServiceKind : byte
@@ -53,6 +55,8 @@ public sealed partial class CompiledNetwork
         public bool FromEdge;
         public WalkEnd End;
         public int EndInterface;
+        /// <summary>The gateway endpoint that carried the packet to its service (End = AwsService).</summary>
+        public int GatewayEndpoint;
         public DropReason Reason;
     }
 
@@ -95,6 +99,8 @@ public sealed partial class CompiledNetwork
         };
         if (st.End == WalkEnd.Interface)
             FromInterface(reply, ref back, st.EndInterface);
+        else if (st.End == WalkEnd.AwsService)
+            FromGatewayEndpoint(reply, ref back, st.GatewayEndpoint);
         else
             FromInternet(reply, ref back);
         if (back.End == WalkEnd.Dropped)
@@ -313,6 +319,9 @@ public sealed partial class CompiledNetwork
                 return;
             case RouteTargetKind.NetworkInterface or RouteTargetKind.Instance:
                 ArriveAtInterface(rec, ref st, chosen.Target, crossing);
+                return;
+            case RouteTargetKind.GatewayEndpoint:
+                GatewayEndpointEgress(rec, ref st, chosen.Target);
                 return;
             default:
                 Drop(rec, ref st, DropReason.BadStateRoute);

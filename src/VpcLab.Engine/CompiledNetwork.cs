@@ -359,6 +359,7 @@ public sealed partial class CompiledNetwork
         _vpcCidrs = new LongestPrefixMatchTable<int>(
             _vpcModels.SelectMany((v, i) => v.AssociatedCidrs.Select(c => (c, i))).ToList());
 
+        (_gatewayEndpointModels, _gatewayEndpointVpc, _gatewayEndpointIndex) = CompileGatewayEndpoints(network);
         _routeTables = [.. tableModels.Select(t => CompileRouteTable(t, igwIndex, eigwIndex, natIndex, prefixListIndex, peeringIndex))];
 
         // Flatten routes: per table, entries of each family sorted by prefix length, longest first (stable, so for
@@ -457,11 +458,13 @@ public sealed partial class CompiledNetwork
                 // A peering is a usable target only from one of its two ends, toward a VPC of the snapshot.
                 RouteTargetKind.VpcPeeringConnection => peeringIndex.TryGetValue(new VpcPeeringConnectionId(r.Target.Id), out int pcx)
                     && _peerings[pcx].PeerOf(tableVpc) >= 0 ? pcx : -1,
+                RouteTargetKind.GatewayEndpoint => _gatewayEndpointIndex.GetValueOrDefault(new VpcEndpointId(r.Target.Id), -1),
                 _ => -1,
             };
             bool supported = r.Target.Kind is RouteTargetKind.Local or RouteTargetKind.InternetGateway
                 or RouteTargetKind.EgressOnlyInternetGateway or RouteTargetKind.NatGateway
-                or RouteTargetKind.NetworkInterface or RouteTargetKind.Instance or RouteTargetKind.VpcPeeringConnection;
+                or RouteTargetKind.NetworkInterface or RouteTargetKind.Instance or RouteTargetKind.VpcPeeringConnection
+                or RouteTargetKind.GatewayEndpoint;
             bool blackhole = !supported || (r.Target.Kind != RouteTargetKind.Local && target < 0)
                 || _network.RouteState(table, r) == RouteState.Blackhole;
             routes[i] = new CompiledRoute { Kind = r.Target.Kind, Target = target, Blackhole = blackhole, ModelIndex = i };

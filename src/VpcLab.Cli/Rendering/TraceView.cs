@@ -94,9 +94,12 @@ public static class TraceView
             ComponentKind.Internet => "internet",
             ComponentKind.AmazonDnsResolver => "Amazon DNS resolver",
             ComponentKind.InstanceMetadataService => "instance metadata service",
+            ComponentKind.GatewayEndpoint => "gateway endpoint",
+            ComponentKind.AwsService => "AWS service",
+            ComponentKind.S3Bucket => "S3 bucket",
             _ => component.Kind.ToString(),
         };
-        if (component.Kind is ComponentKind.Internet or ComponentKind.AmazonDnsResolver or ComponentKind.InstanceMetadataService)
+        if (component.Kind is ComponentKind.Internet or ComponentKind.AmazonDnsResolver or ComponentKind.InstanceMetadataService or ComponentKind.AwsService)
             return $"{kind} {component.Id}";
         return component.Name == component.Id ? $"{kind} {component.Id}" : $"{kind} {component.Name} ({component.Id})";
     }

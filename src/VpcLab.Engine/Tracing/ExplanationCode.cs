@@ -36,6 +36,7 @@ public readonly record struct ExplanationCode(string Value)
     public static readonly ExplanationCode SubnetAclRestriction = new("SUBNET_ACL_RESTRICTION");
     public static readonly ExplanationCode UnknownDestination = new("UNKNOWN_DESTINATION");
     public static readonly ExplanationCode VpcLocalRouteCidrRestriction = new("VPC_LOCAL_ROUTE_CIDR_RESTRICTION");
+    public static readonly ExplanationCode VpceGatewayProtocolRestriction = new("VPCE_GATEWAY_PROTOCOL_RESTRICTION");
 
     // Configuration: no path possible (RA).
     public static readonly ExplanationCode DisconnectedVpcs = new("DISCONNECTED_VPCS");
@@ -63,6 +64,11 @@ public readonly record struct ExplanationCode(string Value)
 
     /// <summary>The Amazon DNS resolver does not answer in a VPC whose enableDnsSupport attribute is false.</summary>
     public static readonly ExplanationCode DnsSupportDisabled = new("VPCLAB_DNS_SUPPORT_DISABLED");
+
+    /// <summary>The network carried an S3 request but a policy refused it: an explicit Deny of the endpoint policy
+    /// or the bucket policy, no Allow in the endpoint policy, or (cross-account, anonymous) no Allow in the bucket
+    /// policy. The explanation names the policy and the statement (index and Sid).</summary>
+    public static readonly ExplanationCode S3AccessDenied = new("VPCLAB_S3_ACCESS_DENIED");
 
     public override string ToString() => Value;
 
@@ -92,6 +98,7 @@ public readonly record struct ExplanationCode(string Value)
         DropReason.DnsSupportDisabled => DnsSupportDisabled,
         DropReason.PcxRequiresAddressInVpcCidr => PcxRequiresAddressInVpcCidr,
         DropReason.NgwRequiresSourceInVpc => NgwRequiresSourceInVpc,
+        DropReason.VpceGatewayProtocolRestriction => VpceGatewayProtocolRestriction,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "No explanation code for this reason."),
     };
 }
@@ -124,4 +131,5 @@ public enum DropReason : byte
     DnsSupportDisabled,
     PcxRequiresAddressInVpcCidr,
     NgwRequiresSourceInVpc,
+    VpceGatewayProtocolRestriction,
 }

@@ -62,6 +62,14 @@ public enum ComponentKind : byte
     InstanceMetadataService,
     /// <summary>A VPC peering connection (pcx-…) between the source route table and the destination NACL.</summary>
     VpcPeeringConnection,
+    /// <summary>A gateway VPC endpoint (vpce-…, S3 or DynamoDB): RA's "VPC gateway endpoint". No interface, no
+    /// security group: a route to the service's prefix list leads to it.</summary>
+    GatewayEndpoint,
+    /// <summary>An AWS service (S3, DynamoDB) reached through a gateway endpoint; its id is the service name
+    /// (com.amazonaws.REGION.s3).</summary>
+    AwsService,
+    /// <summary>An S3 bucket whose policy decided a traced S3 request (its id is the bucket's ARN).</summary>
+    S3Bucket,
 }
 
 /// <summary>A component by kind, id and display name (its Name tag, else its id), as RA's AnalysisComponent.</summary>

@@ -168,6 +168,8 @@ internal sealed class TraceBuilder : IPathRecorder
         DropReason.DnsSupportDisabled => "DNS support is off in this VPC: the Amazon DNS resolver does not answer.",
         DropReason.PcxRequiresAddressInVpcCidr =>
             $"{last.Component.Id} only carries traffic between addresses of its two VPCs ({last.Header}): peering is neither transitive nor edge to edge.",
+        DropReason.VpceGatewayProtocolRestriction =>
+            $"{last.Component.Id} carries only TCP and ICMP echo to its service, not {last.Header.Protocol}.",
         DropReason.NgwRequiresSourceInVpc =>
             $"A NAT gateway only serves sources in its own VPC; {last.Header.Source} came over {last.Component.Id}.",
         _ => null,

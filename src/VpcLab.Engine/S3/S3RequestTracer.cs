@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using VpcLab.Engine.Policies;
+using VpcLab.Model;
+using VpcLab.Model.Policies;
+using VpcLab.Net;
+
+namespace VpcLab.Engine.S3;
+
+/// <summary>Traces an S3 request: first the network (the 5-tuple walk of <see cref="CompiledNetwork"/>, which
+/// knows nothing of policies), then, when the packet reaches S3, the policies S3 applies to the request as it
+/// arrived: through a gateway endpoint the endpoint policy and the bucket policy with aws:SourceVpce and
+/// aws:SourceVpc; over the internet the bucket policy alone with aws:SourceIp = the public address S3 sees.</summary>
+public static class S3RequestTracer
+{
+    /// <summary>The port S3 is asked on (HTTPS).</summary>
+    public const ushort HttpsPort = 443;
+
+    /// <summary>Where S3 answers in a Region: the tenth address of the Region's first S3 range in
+    /// <see cref="AwsIpRanges.Default"/> (stable; e.g. 3.5.0.10 in us-east-1), so the Region's prefix list holds it.</summary>
+    /// <exception cref="TraceRequestException">The Region has no S3 range.</exception>
+    public static IpAddress S3AddressIn(string region)
+    {
+        var prefixes = AwsIpRanges.Default.PrefixesOf(region, "S3");
+        if (prefixes.IsEmpty)
+            throw new TraceRequestException($"VpcLab knows no S3 address range in the Region '{region}'.");
+        return prefixes[0].AddressAt(10);
+    }
+
+    /// <summary>Traces <paramref name="request"/> from <paramref name="source"/> (an instance or interface).</summary>
+    /// <exception cref="TraceRequestException">The bucket does not exist, or the source is not in a VPC.</exception>
+    public static S3RequestTrace Trace(CompiledNetwork compiled, TraceEndpoint source, S3Request request)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!compiled.Network.Buckets.TryGetValue(request.Bucket, out var bucket))
+            throw new TraceRequestException($"The bucket '{request.Bucket}' does not exist.");
+
+        var flowRequest = TraceRequest.Tcp(source, TraceEndpoint.ForAddress(S3AddressIn(bucket.Region)), HttpsPort, IpFamily.V4);
+        var resolved = compiled.Resolve(flowRequest);
+        if (resolved.SourceInterfaceIndex < 0)
+            throw new TraceRequestException($"An S3 request is traced from an instance or interface in a VPC; {source} is not one.");
+        var network = compiled.Trace(flowRequest);
+
+        var (path, route, endpoint, seen) = Exit(network);
+        var reasons = ImmutableArray.CreateBuilder<string>();
+        if (route is not null)
+            reasons.Add($"route {route.Destination} -> {route.TargetId} sends {network.Flow.Destination} {(path == S3NetworkPath.GatewayEndpoint ? "to the gateway endpoint" : "toward the internet")}");
+        if (network.Verdict == Verdict.Dropped || path == S3NetworkPath.None)
+        {
+            reasons.Add("the network drops the request before it reaches S3");
+            return new S3RequestTrace(request, bucket, network, network, S3NetworkPath.None, route, endpoint, null, null, null)
+            {
+                Reasons = reasons.ToImmutable(),
+            };
+        }
+
+        var principal = request.Principal ?? RequestPrincipal.Root(compiled.InterfaceAt(resolved.SourceInterfaceIndex).OwnerId.Value);
+        var policyRequest = PolicyRequest.Create(principal, request.Action, request.ResourceArn);
+        PolicyDocument? endpointPolicy = null;
+        VpcEndpoint? vpce = null;
+        if (path == S3NetworkPath.GatewayEndpoint)
+        {
+            vpce = compiled.Network.VpcEndpoints[new VpcEndpointId(endpoint!.Id)];
+            policyRequest = policyRequest.ThroughVpcEndpoint(vpce.Id.Value, vpce.VpcId.Value, seen.ToString());
+            endpointPolicy = PolicyDocument.Parse(vpce.PolicyDocument, PolicyKind.VpcEndpoint);
+        }
+        else
+        {
+            policyRequest = policyRequest.With(PolicyContextKeys.SourceIp, seen.ToString());
+        }
+        var bucketPolicy = bucket.Policy is null ? null : PolicyDocument.Parse(bucket.Policy, PolicyKind.S3Bucket);
+        var access = S3AccessEvaluator.Evaluate(policyRequest, endpointPolicy, bucket.OwnerId.Value, bucketPolicy);
+
+        var bucketRef = new ComponentRef(ComponentKind.S3Bucket, $"arn:aws:s3:::{bucket.Name}", bucket.Name);
+        var decider = access.DecidedBy == S3AccessLayer.VpcEndpointPolicy ? endpoint! : bucketRef;
+        var sentence = Sentence(access, request, principal, vpce, bucket);
+        reasons.Add(sentence);
+        var trace = network;
+        if (!access.IsAllowed)
+        {
+            var explanation = new Explanation(ExplanationCode.S3AccessDenied, TrafficDirection.Ingress, decider) { Message = sentence };
+            trace = network with
+            {
+                Verdict = Verdict.Dropped,
+                DroppedAt = decider,
+                DroppedOn = PathDirection.Forward,
+                Explanations = [explanation],
+            };
+        }
+        return new S3RequestTrace(request, bucket, network, trace, path, route, endpoint, seen, policyRequest, access)
+        {
+            Reasons = reasons.ToImmutable(),
+        };
+    }
+
+    /// <summary>How the request left the VPC: the gateway endpoint or the internet hop it reached, the route that
+    /// led there (the last route before it), and the source address S3 sees.</summary>
+    private static (S3NetworkPath Path, RouteRef? Route, ComponentRef? Endpoint, IpAddress Seen) Exit(Trace network)
+    {
+        RouteRef? route = null;
+        foreach (var hop in network.Forward)
+        {
+            if (hop.Route is not null)
+                route = hop.Route;
+            if (hop.Component.Kind == ComponentKind.GatewayEndpoint)
+                return (network.Verdict == Verdict.Accepted ? S3NetworkPath.GatewayEndpoint : S3NetworkPath.None, route, hop.Component, hop.OutboundHeader.Source);
+            if (hop.Component.Kind == ComponentKind.Internet && hop.Action == HopAction.Delivered)
+                return (S3NetworkPath.Internet, route, null, hop.OutboundHeader.Source);
+        }
+        return (S3NetworkPath.None, route, null, default);
+    }
+
+    private static string Sentence(S3AccessDecision access, S3Request request, RequestPrincipal principal, VpcEndpoint? vpce, S3Bucket bucket)
+    {
+        var what = $"{request.Action} on {request.ResourceArn} by {principal}";
+        string Statement(PolicyStatementRef? s) => s is null ? "no statement" : s.ToString();
+        var endpointName = vpce is null ? "" : $"the endpoint policy of {vpce.Id}";
+        var bucketName = $"the bucket policy of {bucket.Name}";
+        return (access.DecidedBy, access.Decision) switch
+        {
+            (S3AccessLayer.VpcEndpointPolicy, PolicyDecision.ExplicitDeny) =>
+                $"denied: {Statement(access.DecidingStatement)} of {endpointName} explicitly denies {what}",
+            (S3AccessLayer.VpcEndpointPolicy, _) =>
+                $"denied: no statement of {endpointName} allows {what}",
+            (S3AccessLayer.BucketPolicy, PolicyDecision.ExplicitDeny) =>
+                $"denied: {Statement(access.DecidingStatement)} of {bucketName} explicitly denies {what}",
+            (S3AccessLayer.BucketPolicy, PolicyDecision.Allow) =>
+                $"allowed: {Statement(access.DecidingStatement)} of {bucketName} allows {what}{EndpointAllows(access, endpointName)}",
+            (S3AccessLayer.BucketPolicy, _) =>
+                $"denied: {bucket.Name} belongs to account {bucket.OwnerId} and no statement of its bucket policy allows {what}",
+            _ => $"allowed: {principal} is of the bucket owner's account {bucket.OwnerId} and no policy denies {what}{EndpointAllows(access, endpointName)}",
+        };
+    }
+
+    private static string EndpointAllows(S3AccessDecision access, string endpointName) =>
+        access.EndpointEvaluation is { DecidingStatement: { } s } ? $" ({s} of {endpointName} allows it)" : "";
+}
