@@ -57,6 +57,11 @@ public static partial class Ec2Errors
     public static Ec2Exception EndpointRouteExists(string routeTableId, string prefixListId) =>
         new(RouteAlreadyExistsCode, $"route table {routeTableId} already has a route with destination-prefix-list-id {prefixListId}");
 
+    /// <summary>Choice (docs/notes/cp.md#endpoint-routes): a gateway endpoint's route is changed through the
+    /// endpoint (ModifyVpcEndpoint Add/RemoveRouteTableId), never with ReplaceRoute or DeleteRoute.</summary>
+    public static Ec2Exception EndpointRouteManaged(string destination, string endpointId) =>
+        new(InvalidParameterValueCode, $"The route {destination} belongs to VPC endpoint {endpointId}; use ModifyVpcEndpoint to remove the route table from the endpoint.");
+
     public static Ec2Exception NotPartOfEndpoint(string id, string endpointId) =>
         new(InvalidParameterCode, $"{id} is not associated with {endpointId}.");
 

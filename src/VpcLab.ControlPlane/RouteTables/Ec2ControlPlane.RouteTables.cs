@@ -173,6 +173,8 @@ public sealed partial class Ec2ControlPlane
             var destination = ParseDestination(tx, request.DestinationCidrBlock, request.DestinationIpv6CidrBlock, request.DestinationPrefixListId);
             var existing = table.Routes.FirstOrDefault(r => r.Destination == destination)
                 ?? throw Ec2Errors.ReplaceMissingRoute(destination.ToString());
+            if (existing.Target.Kind == RouteTargetKind.GatewayEndpoint)
+                throw Ec2Errors.EndpointRouteManaged(destination.ToString(), existing.Target.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             var target = ResolveTarget(tx, table, destination, new RouteTargetRequest(request.GatewayId, request.EgressOnlyInternetGatewayId,
                 request.NatGatewayId, request.NetworkInterfaceId, request.InstanceId, request.VpcPeeringConnectionId,
                 request.VpcEndpointId, request.TransitGatewayId, request.LocalTarget));
@@ -196,6 +198,8 @@ public sealed partial class Ec2ControlPlane
                 ?? throw Ec2Errors.RouteNotFound(destination.ToString(), table.Id.Value);
             if (existing.Origin == RouteOrigin.CreateRouteTable)
                 throw Ec2Errors.CannotDeleteLocalRoute(destination.ToString(), table.Id.Value);
+            if (existing.Target.Kind == RouteTargetKind.GatewayEndpoint)
+                throw Ec2Errors.EndpointRouteManaged(destination.ToString(), existing.Target.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             tx.Put(table with { Routes = table.Routes.Remove(existing) });
             return EmptyResult.Instance;
         });

@@ -237,4 +237,22 @@ public sealed class GatewayEndpointTests
         request = parameter == "GatewayId" ? request with { GatewayId = id } : request with { VpcEndpointId = id };
         lab.FailsWith(code, () => lab.Cp.CreateRoute(Ctx, request));
     }
+
+    // Choice (docs/notes/cp.md#endpoint-routes): the endpoint's route changes only through the endpoint;
+    // DeleteRoute and ReplaceRoute on it are InvalidParameterValue and change nothing.
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("replace")]
+    public void EndpointRoute_DeleteOrReplace_Refused(string operation)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var igw = lab.AttachedIgw(vpc);
+        var table = lab.MainTable(vpc);
+        lab.Gateway(vpc, EndpointLab.S3, table);
+        var pl = lab.PrefixList().Value;
+        lab.Fails(Ec2Errors.InvalidParameterValueCode, () => operation == "delete"
+            ? lab.Cp.DeleteRoute(Ctx, new DeleteRouteRequest { RouteTableId = table.Id.Value, DestinationPrefixListId = pl })
+            : lab.Cp.ReplaceRoute(Ctx, new ReplaceRouteRequest { RouteTableId = table.Id.Value, DestinationPrefixListId = pl, GatewayId = igw.Id.Value }));
+    }
 }
