@@ -61,7 +61,8 @@ public sealed partial class Ec2ControlPlane
             // AWS: not while another group's rule references it or an interface carries it.
             bool referenced = tx.N.SecurityGroups.Values.Any(g => g.Id != group.Id
                 && g.Rules.Any(r => r.Peer is SecurityGroupPeer p && p.GroupId == group.Id));
-            bool attached = tx.N.NetworkInterfaces.Values.Any(e => e.Groups.Contains(group.Id));
+            bool attached = tx.N.NetworkInterfaces.Values.Any(e => e.Groups.Contains(group.Id))
+                || tx.N.VpcEndpoints.Values.Any(e => e.Groups.Contains(group.Id)); // an interface endpoint, even one without subnets
             if (referenced || attached)
                 throw Ec2Errors.SecurityGroupInUse(group.Id.Value);
             tx.N = tx.N with { SecurityGroups = tx.N.SecurityGroups.Remove(group.Id) };

@@ -14,6 +14,7 @@ public sealed class VpcEndpointDependencyTests
     [InlineData("vpc with gateway endpoint")]
     [InlineData("subnet with endpoint interface")]
     [InlineData("group used by endpoint")]
+    [InlineData("group used by endpoint without subnets")]
     public void Delete_ResourceUsedByEndpoint_DependencyViolation(string @case)
     {
         var lab = new TestLab();
@@ -21,7 +22,8 @@ public sealed class VpcEndpointDependencyTests
         bool gateway = @case == "vpc with gateway endpoint";
         var group = gateway ? lab.N.DefaultSecurityGroup(vpc.Id) : lab.Group(vpc);
         Subnet? subnet = gateway ? null : lab.Subnet(vpc);
-        var endpoint = gateway ? lab.Gateway(vpc) : lab.Interface(vpc, EndpointLab.Sns, [subnet!], groups: [group]);
+        var endpoint = gateway ? lab.Gateway(vpc)
+            : lab.Interface(vpc, EndpointLab.Sns, @case.EndsWith("without subnets", StringComparison.Ordinal) ? [] : [subnet!], groups: [group]);
         Func<object> delete = @case switch
         {
             "vpc with gateway endpoint" => () => lab.Cp.DeleteVpc(Ctx, new DeleteVpcRequest { VpcId = vpc.Id.Value }),
