@@ -199,6 +199,12 @@ public sealed partial class CompiledNetwork
     {
         ref readonly var e = ref _interfaces[eni];
         rec.Interface(eni, HopAction.Sent, in st.Packet);
+        if (e.IsVpcEndpoint && !st.Reply)
+        {
+            // The service behind an interface endpoint never opens connections into the VPC.
+            Drop(rec, ref st, DropReason.VpceIntraVpcTraffic);
+            return;
+        }
         if (!e.Usable)
         {
             Drop(rec, ref st, DropReason.BadState);
@@ -340,6 +346,11 @@ public sealed partial class CompiledNetwork
         if (t.NatGateway >= 0)
         {
             NatGatewayReceive(rec, ref st, t.NatGateway);
+            return;
+        }
+        if (t.IsVpcEndpoint)
+        {
+            ArriveAtInterfaceEndpoint(rec, ref st, target);
             return;
         }
         if (!t.Usable)

@@ -317,6 +317,7 @@ public sealed partial class CompiledNetwork
             }
         }
         _securityGroupSets = [.. sets];
+        CompileInterfaceEndpoints(network);
 
         _nats = new CompiledNat[_natModels.Length];
         for (int i = 0; i < _natModels.Length; i++)

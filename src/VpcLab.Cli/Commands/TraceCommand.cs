@@ -22,7 +22,7 @@ public static class TraceCommand
             var loaded = ScenarioOptions.Load(parse.GetValue(scenario)!);
             var compiled = CompiledNetwork.Compile(loaded.Network);
             var resolver = new EndpointResolver(loaded.Network);
-            var trace = compiled.Trace(flow.ToRequest(parse, resolver)) with { Resolutions = [.. resolver.Resolutions] };
+            var trace = compiled.Trace(flow.ToRequest(parse, resolver), resolver.Resolutions);
             if (parse.GetValue(json))
                 console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(trace));
             else

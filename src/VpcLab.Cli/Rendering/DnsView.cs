@@ -43,6 +43,10 @@ public static class DnsView
         DnsRule.PublicHostnameToPublicAddress => "public hostname, public address",
         DnsRule.PublicHostnameNotAssigned => "no public hostname (DNS hostnames off)",
         DnsRule.DnsSupportDisabled => "DNS support off",
+        DnsRule.VpcEndpointRegionalName => "interface endpoint, regional name",
+        DnsRule.VpcEndpointZonalName => "interface endpoint, zonal name",
+        DnsRule.VpcEndpointPrivateDns => "private hosted zone of the interface endpoint",
+        DnsRule.ServicePublicName => "AWS service, public DNS",
         _ => "unknown name",
     };
 }

@@ -66,6 +66,8 @@ public static class TraceView
             parts.Add($"route {route.Destination} → {route.TargetId}{(route.State == Model.RouteState.Blackhole ? " (blackhole)" : "")}");
         if (hop.PeeringPath is { } path)
             parts.Add(path == PeeringTrafficPath.InterRegion ? "inter-Region (traffic-path 5)" : "intra-Region (traffic-path 4)");
+        if (hop.EndpointZone is { } zone)
+            parts.Add($"{zone.ServiceName} · {zone.Summary}");
         return parts.Count == 0 ? "" : "  [grey]" + Markup.Escape(string.Join(" · ", parts)) + "[/]";
     }
 
@@ -96,6 +98,7 @@ public static class TraceView
             ComponentKind.InstanceMetadataService => "instance metadata service",
             ComponentKind.GatewayEndpoint => "gateway endpoint",
             ComponentKind.AwsService => "AWS service",
+            ComponentKind.InterfaceEndpoint => "interface endpoint",
             ComponentKind.S3Bucket => "S3 bucket",
             _ => component.Kind.ToString(),
         };

@@ -66,6 +66,8 @@ internal struct CompiledInterface
     public bool HasV4;
     public bool HasV6;
     public bool HasPublicV4;
+    /// <summary>An interface of an interface VPC endpoint: it receives for the service and never initiates.</summary>
+    public bool IsVpcEndpoint;
 
     public readonly IpAddress PrimaryV4 => IpAddress.V4(PrimaryV4Value);
     public readonly IpAddress PrimaryV6 => IpAddress.V6(PrimaryV6Value);

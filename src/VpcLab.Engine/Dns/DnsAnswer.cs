@@ -36,6 +36,18 @@ public enum DnsRule : byte
     DnsSupportDisabled,
     /// <summary>No record source knows the name (the lab has no internet DNS): NXDOMAIN.</summary>
     UnknownName,
+    /// <summary>An interface endpoint's regional name (vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com): public
+    /// DNS, resolvable anywhere, to the private addresses of every interface of the endpoint.</summary>
+    VpcEndpointRegionalName,
+    /// <summary>An interface endpoint's zonal name (…-ZONE.SERVICE.…): the private address of its interface in that
+    /// zone only.</summary>
+    VpcEndpointZonalName,
+    /// <summary>An AWS service's public name asked inside a VPC whose interface endpoint has private DNS on (and the
+    /// VPC DNS support and hostnames on): the endpoint's private hosted zone answers with its interfaces' addresses.</summary>
+    VpcEndpointPrivateDns,
+    /// <summary>An AWS service's public name answered by public DNS: the service's public address (no endpoint with
+    /// private DNS in the asking VPC, private DNS off, or the VPC's DNS hostnames off).</summary>
+    ServicePublicName,
 }
 
 /// <summary>One answer of <see cref="DnsResolver.Resolve(string, string)"/>: the addresses and why. <see cref="From"/>

@@ -28,7 +28,8 @@ public sealed class DnsResolver
     public Network Network => _network;
 
     /// <summary>The record sources of a snapshot, in the order they are asked.</summary>
-    public static ImmutableArray<IDnsRecordSource> DefaultSources(Network network) => [new Ec2HostnameSource(network)];
+    public static ImmutableArray<IDnsRecordSource> DefaultSources(Network network) =>
+        [new VpcEndpointDnsSource(network), new Ec2HostnameSource(network)];
 
     /// <summary>Builds a resolver with the default record sources.</summary>
     public static DnsResolver Build(Network network) => Build(network, DefaultSources(network));

@@ -21,12 +21,12 @@ public sealed class EndpointResolver
 
     /// <summary>Resolves a destination as seen from <paramref name="source"/>: a DNS name is asked of the source
     /// VPC's Amazon DNS resolver (public DNS when the source is outside every VPC).</summary>
-    public TraceEndpoint Resolve(string text, TraceEndpoint source) => Resolve(text, () => VpcOf(source));
+    public TraceEndpoint Resolve(string text, TraceEndpoint source) => Resolve(text, () => VpcOf(source), source);
 
     /// <summary>Resolves an endpoint with no other end to ask from: a DNS name is asked of public DNS.</summary>
-    public TraceEndpoint Resolve(string text) => Resolve(text, static () => null);
+    public TraceEndpoint Resolve(string text) => Resolve(text, static () => null, null);
 
-    private TraceEndpoint Resolve(string text, Func<VpcId?> askFrom)
+    private TraceEndpoint Resolve(string text, Func<VpcId?> askFrom, TraceEndpoint? source)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new TraceRequestException("An endpoint is required: an instance or interface id, a Name tag, or an IP address.");
@@ -70,12 +70,12 @@ public sealed class EndpointResolver
             throw new TraceRequestException($"'{text}' is ambiguous: it names {string.Join(", ", ids)}. Use an id instead.");
         }
         if (selected is null && DnsResolver.LooksLikeHostName(text))
-            return ResolveName(text, askFrom());
+            return ResolveName(text, askFrom(), source);
         throw new TraceRequestException(
             $"'{text}' is not an instance id, network interface id, Name tag of an instance or interface, IP address, or DNS name.");
     }
 
-    private AddressEndpoint ResolveName(string name, VpcId? from)
+    private AddressEndpoint ResolveName(string name, VpcId? from, TraceEndpoint? source)
     {
         DnsAnswer answer;
         try
@@ -89,7 +89,7 @@ public sealed class EndpointResolver
         _resolutions.Add(answer);
         if (!answer.Resolved)
             throw new TraceRequestException($"'{name}' does not resolve from {answer.From}: {answer.Status} ({answer.Explanation}).");
-        return new AddressEndpoint(answer.Addresses[0]);
+        return new AddressEndpoint(EndpointAddressChoice.Pick(_network, answer, source));
     }
 
     /// <summary>The VPC a source endpoint asks DNS from: its interface's VPC; for a bare address, the VPC of the

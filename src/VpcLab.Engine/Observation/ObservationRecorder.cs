@@ -90,6 +90,11 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
 
     public void Internet(HopAction action, in FlowKey packet) => Close(accepted: true, EgressPath.None);
 
+    /// <summary>The endpoint's interface accepted the packet (its NACL and groups passed); it hands it to the service,
+    /// which the flow log does not see.</summary>
+    public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet) =>
+        Close(accepted: true, EgressPath.None);
+
     public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet)
     {
         // The Amazon DNS resolver and the metadata service: never in flow logs.

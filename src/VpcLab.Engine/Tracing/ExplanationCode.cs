@@ -37,6 +37,10 @@ public readonly record struct ExplanationCode(string Value)
     public static readonly ExplanationCode UnknownDestination = new("UNKNOWN_DESTINATION");
     public static readonly ExplanationCode VpcLocalRouteCidrRestriction = new("VPC_LOCAL_ROUTE_CIDR_RESTRICTION");
     public static readonly ExplanationCode VpceGatewayProtocolRestriction = new("VPCE_GATEWAY_PROTOCOL_RESTRICTION");
+    public static readonly ExplanationCode VpceIntraVpcTraffic = new("VPCE_INTRA_VPC_TRAFFIC");
+
+    // Additional detail (RA's additionalDetailType), on hops of an accepted path.
+    public static readonly ExplanationCode AvailabilityZoneCrossed = new("AVAILABILITY_ZONE_CROSSED");
 
     // Configuration: no path possible (RA).
     public static readonly ExplanationCode DisconnectedVpcs = new("DISCONNECTED_VPCS");
@@ -64,6 +68,11 @@ public readonly record struct ExplanationCode(string Value)
 
     /// <summary>The Amazon DNS resolver does not answer in a VPC whose enableDnsSupport attribute is false.</summary>
     public static readonly ExplanationCode DnsSupportDisabled = new("VPCLAB_DNS_SUPPORT_DISABLED");
+
+    /// <summary>The destination was an AWS service's DNS name that resolved to the service's public address (private
+    /// DNS of the VPC's interface endpoint off, the VPC's DNS attributes off, or no endpoint): the path to it is the
+    /// internet's, not the endpoint's. Added beside the drop's own code.</summary>
+    public static readonly ExplanationCode ServiceNameResolvedToPublicAddress = new("VPCLAB_SERVICE_NAME_RESOLVED_TO_PUBLIC_ADDRESS");
 
     /// <summary>The network carried an S3 request but a policy refused it: an explicit Deny of the endpoint policy
     /// or the bucket policy, no Allow in the endpoint policy, or (cross-account, anonymous) no Allow in the bucket
@@ -99,6 +108,7 @@ public readonly record struct ExplanationCode(string Value)
         DropReason.PcxRequiresAddressInVpcCidr => PcxRequiresAddressInVpcCidr,
         DropReason.NgwRequiresSourceInVpc => NgwRequiresSourceInVpc,
         DropReason.VpceGatewayProtocolRestriction => VpceGatewayProtocolRestriction,
+        DropReason.VpceIntraVpcTraffic => VpceIntraVpcTraffic,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "No explanation code for this reason."),
     };
 }
@@ -132,4 +142,5 @@ public enum DropReason : byte
     PcxRequiresAddressInVpcCidr,
     NgwRequiresSourceInVpc,
     VpceGatewayProtocolRestriction,
+    VpceIntraVpcTraffic,
 }

@@ -14,6 +14,10 @@ internal interface IPathRecorder
     void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet);
     void Drop(DropReason reason);
 
+    /// <summary>An interface endpoint's interface took the packet (Forwarded: the endpoint hop), or the endpoint
+    /// handed it to its service (Delivered). <paramref name="sender"/> is the interface that sent it (−1 unknown).</summary>
+    void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet);
+
     /// <summary>The packet reaches an interface (or a NAT gateway's), before its NACL and security groups are
     /// checked. Only the flow-log view uses it.</summary>
     void Arrive(int eni, in FlowKey packet) { }
@@ -30,5 +34,6 @@ internal readonly struct NullRecorder : IPathRecorder
     public void Internet(HopAction action, in FlowKey packet) { }
     public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet) { }
     public void Drop(DropReason reason) { }
+    public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet) { }
     public void Arrive(int eni, in FlowKey packet) { }
 }

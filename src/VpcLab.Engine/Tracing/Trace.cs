@@ -68,6 +68,9 @@ public enum ComponentKind : byte
     /// <summary>An AWS service (S3, DynamoDB) reached through a gateway endpoint; its id is the service name
     /// (com.amazonaws.REGION.s3).</summary>
     AwsService,
+    /// <summary>An interface VPC endpoint (vpce-…, PrivateLink): it takes packets at its interfaces and hands them
+    /// to its service (then an <see cref="AwsService"/> hop).</summary>
+    InterfaceEndpoint,
     /// <summary>An S3 bucket whose policy decided a traced S3 request (its id is the bucket's ARN).</summary>
     S3Bucket,
 }
@@ -144,6 +147,9 @@ public sealed record Hop(int SequenceNumber, ComponentRef Component, HopAction A
     /// <summary>On a VPC peering connection hop: intra-Region or inter-Region (flow logs' traffic-path 4 or 5).</summary>
     public PeeringTrafficPath? PeeringPath { get; init; }
 
+    /// <summary>On an interface endpoint hop: the client's zone and the endpoint interface's (same AZ or cross-AZ).</summary>
+    public EndpointZoneChoice? EndpointZone { get; init; }
+
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -158,6 +164,8 @@ public sealed record Hop(int SequenceNumber, ComponentRef Component, HopAction A
             sb.Append(" route ").Append(r.Destination).Append(" -> ").Append(r.TargetId).Append(r.State == RouteState.Blackhole ? " (blackhole)" : "");
         if (PeeringPath is { } path)
             sb.Append(path == PeeringTrafficPath.InterRegion ? " inter-Region" : " intra-Region");
+        if (EndpointZone is { } zone)
+            sb.Append(' ').Append(zone.Summary);
         sb.Append(" [").Append(OutboundHeader).Append(']');
         foreach (var e in Explanations)
             sb.Append(' ').Append(e.Code.Value);

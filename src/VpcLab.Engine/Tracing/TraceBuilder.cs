@@ -19,6 +19,7 @@ internal sealed class TraceBuilder : IPathRecorder
         public RouteRef? Route;
         public ComponentRef? Subnet;
         public PeeringTrafficPath? PeeringPath;
+        public EndpointZoneChoice? EndpointZone;
         public PacketHeader Header;
         public ImmutableArray<ComponentRef> Groups = [];
         public readonly List<Explanation> Explanations = [];
@@ -32,7 +33,7 @@ internal sealed class TraceBuilder : IPathRecorder
 
     public ImmutableArray<Hop> Build() =>
         [.. _hops.Select((d, i) => new Hop(i + 1, d.Component, d.Action, d.Direction, d.AclRule, d.SecurityGroupRule,
-            d.Route, d.Header, [.. d.Explanations]) { Subnet = d.Subnet, PeeringPath = d.PeeringPath })];
+            d.Route, d.Header, [.. d.Explanations]) { Subnet = d.Subnet, PeeringPath = d.PeeringPath, EndpointZone = d.EndpointZone })];
 
     private Draft Add(ComponentRef component, HopAction action, in FlowKey packet)
     {
@@ -103,6 +104,30 @@ internal sealed class TraceBuilder : IPathRecorder
         Add(component, HopAction.Delivered, packet);
     }
 
+    public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet)
+    {
+        var model = _network.InterfaceEndpointAt(endpoint);
+        if (action == HopAction.Delivered)
+        {
+            Add(new ComponentRef(ComponentKind.AwsService, model.ServiceName, model.ServiceName), HopAction.Delivered, packet);
+            return;
+        }
+        Add(_network.InterfaceRef(eni), HopAction.Forwarded, packet).Subnet = _network.SubnetRef(_network.SubnetOfInterface(eni));
+        var d = Add(_network.InterfaceEndpointRef(endpoint), HopAction.Forwarded, packet);
+        d.Subnet = _network.SubnetRef(_network.SubnetOfInterface(eni));
+        var zone = _network.EndpointZoneOf(endpoint, eni, sender);
+        d.EndpointZone = zone;
+        if (zone.SourceZone is not null && !zone.SameZone)
+        {
+            d.Explanations.Add(new Explanation(ExplanationCode.AvailabilityZoneCrossed, Component: d.Component)
+            {
+                Message = zone.SourceZoneHasEndpointInterface
+                    ? $"The client in {zone.SourceZone} reached {model.Id}'s interface in {zone.EndpointZone}, though the endpoint has one in {zone.SourceZone}: cross-AZ data transfer."
+                    : $"{model.Id} has no interface in {zone.SourceZone}, so the client uses the one in {zone.EndpointZone}: the path depends on that zone and pays cross-AZ data transfer.",
+            });
+        }
+    }
+
     public void Drop(DropReason reason)
     {
         var last = _hops[^1];
@@ -162,7 +187,13 @@ internal sealed class TraceBuilder : IPathRecorder
             "The reply would not return the way the request came (through the same stateful gateway, to the same address).",
         DropReason.NoPossibleDestination => $"No network interface has the address {last.Header.Destination}.",
         DropReason.NoPath => $"Nothing connects {last.Header.Source} to {last.Header.Destination}.",
+        DropReason.BadState when last.Component.Kind == ComponentKind.InterfaceEndpoint =>
+            $"{last.Component.Id} is not available: it carries no traffic until it is.",
         DropReason.BadState => $"{last.Component.Id} is not in a working state (its instance is not running).",
+        DropReason.ProtocolRestriction when last.Component.Kind == ComponentKind.InterfaceEndpoint =>
+            $"{last.Component.Id} is an interface endpoint: it carries TCP only, not {last.Header.Protocol}.",
+        DropReason.VpceIntraVpcTraffic =>
+            $"{last.Component.Id} belongs to an interface endpoint: the service never opens connections into the VPC; clients connect to it.",
         DropReason.ProtocolRestriction => $"{last.Component.Id} does not carry {last.Header.Protocol} over {(last.Header.Source.IsV4 ? "IPv4" : "IPv6")}.",
         DropReason.ForwardingLoop => "The routes send the packet round in a loop.",
         DropReason.DnsSupportDisabled => "DNS support is off in this VPC: the Amazon DNS resolver does not answer.",

@@ -1,0 +1,43 @@
+using VpcLab.Engine.Dns;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Engine;
+
+/// <summary>Which of several addresses of a DNS answer a traced client connects to. AWS's resolver returns every
+/// interface of an interface endpoint and the client picks one; VpcLab's traces pick the endpoint's interface in the
+/// client's Availability Zone when there is one, else the first address (docs/notes/ie.md). The trace's endpoint hop
+/// then says "same AZ" or "cross-AZ".</summary>
+internal static class EndpointAddressChoice
+{
+    public static IpAddress Pick(Network network, DnsAnswer answer, TraceEndpoint? source)
+    {
+        if (answer.Addresses.Length < 2 || answer.ResourceId is not { } resource
+            || !network.VpcEndpoints.TryGetValue(new VpcEndpointId(resource), out var endpoint)
+            || ZoneOf(network, source) is not { } zone)
+            return answer.Addresses[0];
+        foreach (var id in endpoint.NetworkInterfaceIds)
+        {
+            if (network.NetworkInterfaces.TryGetValue(id, out var eni) && eni.AvailabilityZone == zone)
+            {
+                foreach (var address in answer.Addresses)
+                {
+                    if (eni.AllPrivateAddresses.Contains(address))
+                        return address;
+                }
+            }
+        }
+        return answer.Addresses[0];
+    }
+
+    /// <summary>The Availability Zone of a source endpoint's interface, or null (the internet, unknown).</summary>
+    private static string? ZoneOf(Network network, TraceEndpoint? source) => source switch
+    {
+        InstanceEndpoint i when network.Instances.TryGetValue(i.Id, out var instance)
+            && network.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterface, out var primary) => primary.AvailabilityZone,
+        InterfaceEndpoint n when network.NetworkInterfaces.TryGetValue(n.Id, out var eni) => eni.AvailabilityZone,
+        AddressEndpoint a => network.NetworkInterfaces.Values.Where(e => e.AllPrivateAddresses.Contains(a.Ip))
+            .Select(e => e.AvailabilityZone).Distinct(StringComparer.Ordinal).SingleOrDefault(),
+        _ => null,
+    };
+}
