@@ -72,7 +72,9 @@ public class DecideAgreesWithTraceTests
         s.B.Route(pendingMain, "10.0.0.0/16", ad);
     });
 
-    private static readonly CompiledNetwork World = Seed.Compile();
+    // A gateway endpoint for S3 on the app and public tables (the public table also routes 0.0.0.0/0 to the IGW).
+    private static readonly CompiledNetwork World = CompiledNetwork.Compile(
+        GatewayEndpoints.GatewayEndpointLab.WithS3GatewayEndpoint(Seed.B.Build(), Seed.Vpc, Seed.AppRt, Seed.PublicRt));
 
     private static readonly IpAddress[] Addresses = BuildAddresses();
 
@@ -88,7 +90,7 @@ public class DecideAgreesWithTraceTests
         }
         list.AddRange(network.ElasticIps.Values.Select(e => e.PublicIp));
         foreach (var text in new[] { "8.8.8.8", "52.217.1.1", "8.8.4.4", "192.168.1.1", "10.0.0.2", "169.254.169.254",
-                     "10.0.99.9", "10.1.99.9", "10.2.99.9", "203.0.113.5", "100.64.1.1", "2001:4860:4860::8888", "fd00:ec2::253", "2600:1f18:1234:5600::99" })
+                     "10.0.99.9", "10.1.99.9", "10.2.99.9", "203.0.113.5", "3.5.0.10", "3.5.64.10", "100.64.1.1", "2001:4860:4860::8888", "fd00:ec2::253", "2600:1f18:1234:5600::99" })
             list.Add(IpAddress.Parse(text));
         return [.. list.Distinct()];
     }

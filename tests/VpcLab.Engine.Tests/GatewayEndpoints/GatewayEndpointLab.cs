@@ -90,7 +90,21 @@ internal sealed class GatewayEndpointLab
 
     public Network Build()
     {
-        var n = B.Build();
+        var n = WithAwsPrefixLists(B.Build());
+        var tables = n.RouteTables;
+        foreach (var (table, endpoint, list) in _endpointRoutes)
+            tables = tables.SetItem(table, WithEndpointRoute(tables[table], list, endpoint));
+        return n with
+        {
+            RouteTables = tables,
+            VpcEndpoints = _endpoints.ToImmutableDictionary(e => e.Id),
+            Buckets = _buckets.ToImmutableDictionary(b => b.Name, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>A world with the AWS-managed prefix lists of every Region, as the control plane seeds them.</summary>
+    public static Network WithAwsPrefixLists(Network n)
+    {
         var lists = n.PrefixLists;
         foreach (var region in RegionCatalog.Default)
         {
@@ -101,23 +115,28 @@ internal sealed class GatewayEndpointLab
                     [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1));
             }
         }
-        var tables = n.RouteTables;
-        foreach (var (table, endpoint, list) in _endpointRoutes)
-        {
-            var t = tables[table];
-            tables = tables.SetItem(table, t with
-            {
-                Routes = t.Routes.Add(new Route(RouteDestination.To(list), new RouteTarget(RouteTargetKind.GatewayEndpoint, endpoint.Value), RouteOrigin.CreateRoute)),
-            });
-        }
-        return n with
-        {
-            PrefixLists = lists,
-            RouteTables = tables,
-            VpcEndpoints = _endpoints.ToImmutableDictionary(e => e.Id),
-            Buckets = _buckets.ToImmutableDictionary(b => b.Name, StringComparer.Ordinal),
-        };
+        return n with { PrefixLists = lists };
     }
+
+    /// <summary>Any world plus an available S3 gateway endpoint of <paramref name="vpc"/> routed from
+    /// <paramref name="tables"/> (for other tests' random worlds).</summary>
+    public static Network WithS3GatewayEndpoint(Network n, VpcId vpc, params RouteTableId[] tables)
+    {
+        var id = new VpcEndpointId("vpce-0feed00000000000a");
+        var endpoint = new VpcEndpoint(id, WorldBuilder.Account, Region, vpc, $"com.amazonaws.{Region}.s3", VpcEndpointType.Gateway,
+            VpcEndpointState.Available, PolicyDefault.Replace('\'', '"'), [.. tables], [], [], [], false,
+            VpcEndpointIpAddressType.Ipv4, VpcEndpointDnsRecordIpType.ServiceDefined, "abcd1234", DateTimeOffset.UnixEpoch);
+        n = WithAwsPrefixLists(n);
+        var routeTables = n.RouteTables;
+        foreach (var t in tables)
+            routeTables = routeTables.SetItem(t, WithEndpointRoute(routeTables[t], PrefixList("s3"), id));
+        return n with { RouteTables = routeTables, VpcEndpoints = n.VpcEndpoints.SetItem(id, endpoint) };
+    }
+
+    private static RouteTable WithEndpointRoute(RouteTable t, PrefixListId list, VpcEndpointId endpoint) => t with
+    {
+        Routes = t.Routes.Add(new Route(RouteDestination.To(list), new RouteTarget(RouteTargetKind.GatewayEndpoint, endpoint.Value), RouteOrigin.CreateRoute)),
+    };
 
     public CompiledNetwork Compile() => CompiledNetwork.Compile(Build());
 }
