@@ -32,6 +32,22 @@ public sealed class PrefixListTests
         Assert.Matches("^pl-[0-9a-f]{8}$", list.Id.Value);
     }
 
+    [Theory]
+    [InlineData("us-east-1", "s3", "S3")]
+    [InlineData("us-east-1", "dynamodb", "DYNAMODB")]
+    [InlineData("us-west-1", "s3", "S3")]
+    [InlineData("ap-northeast-1", "dynamodb", "DYNAMODB")]
+    public void AwsManagedList_HoldsExactlyTheServiceRangesOfItsRegion(string region, string service, string code)
+    {
+        var lab = new TestLab();
+        var ctx = new RequestContext(new AccountId("999999999999"), region);
+        var list = Assert.Single(lab.Cp.DescribeManagedPrefixLists(ctx, new DescribeManagedPrefixListsRequest
+        {
+            Filters = [new Filter("prefix-list-name", $"com.amazonaws.{region}.{service}")],
+        }).PrefixLists);
+        Assert.Equal(AwsIpRanges.Default.PrefixesOf(region, code).Order(), list.Entries.Select(e => e.Cidr).Order());
+    }
+
     [Fact]
     public void CreateManagedPrefixList_Valid_Version1AndEntries()
     {

@@ -25,6 +25,8 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
             if (!_accounts.TryAdd(account.Name, new AccountId(account.Id)))
                 throw Fail(account.Line, $"account '{account.Name}' is defined twice");
         }
+        foreach (var list in document.PrefixLists)
+            BuildPrefixList(list); // ScenarioBuild.Endpoints.cs: before the VPCs, whose rules and routes name them
         // Route tables come last, after every VPC and peering exists: routes may name a peering.
         var built = document.Vpcs.Select(BuildVpc).ToList();
         foreach (var peering in document.Peerings)
@@ -35,6 +37,13 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
             foreach (var table in spec.RouteTables)
                 BuildRouteTable(ctx, table, vpc);
         }
+        foreach (var (ctx, spec, vpc) in built)
+        {
+            foreach (var endpoint in spec.Endpoints)
+                BuildEndpoint(ctx, endpoint, vpc); // after the route tables a gateway endpoint adds its route to
+        }
+        foreach (var bucket in document.Buckets)
+            BuildBucket(bucket); // after the endpoints: a bucket policy may name one ({{s3-endpoint}})
         foreach (var flowLog in document.FlowLogs)
             BuildFlowLog(flowLog); // ScenarioBuild.FlowLogs.cs: last, they name instances and interfaces
     }
@@ -189,7 +198,7 @@ internal sealed partial class ScenarioBuild(ScenarioDocument document, string fi
     private AccountId AccountOf(VpcSpec spec)
     {
         if (spec.Account is null)
-            return _accounts.Count > 0 ? _accounts.Values.First() : new AccountId(ScenarioParser.DefaultAccountId);
+            return AccountNamed(spec.Line, null);
         return _accounts.TryGetValue(spec.Account, out var id)
             ? id
             : throw Fail(spec.Line, $"VPC '{spec.Name}': no account is named '{spec.Account}'");

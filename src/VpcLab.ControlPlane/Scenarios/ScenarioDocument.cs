@@ -12,6 +12,12 @@ public sealed record ScenarioDocument(
 {
     public ImmutableArray<PeeringSpec> Peerings { get; init; } = [];
 
+    /// <summary>The <c>prefix-lists:</c> section: customer-managed prefix lists, created before any VPC.</summary>
+    public ImmutableArray<PrefixListSpec> PrefixLists { get; init; } = [];
+
+    /// <summary>The <c>buckets:</c> section: S3 buckets with their Region and policy, for traces to <c>s3://</c>.</summary>
+    public ImmutableArray<BucketSpec> Buckets { get; init; } = [];
+
     /// <summary>The <c>flow-logs:</c> section: flow logs created (through CreateFlowLogs) once everything else exists.</summary>
     public ImmutableArray<FlowLogSpec> FlowLogs { get; init; } = [];
 
@@ -45,7 +51,11 @@ public sealed record VpcSpec(
     string? EgressOnlyInternetGateway, ImmutableArray<SubnetSpec> Subnets, ImmutableArray<NatGatewaySpec> NatGateways,
     ImmutableArray<RouteTableSpec> RouteTables, ImmutableArray<SecurityGroupSpec> SecurityGroups,
     ImmutableArray<NetworkAclSpec> NetworkAcls, ImmutableArray<InstanceSpec> Instances,
-    ImmutableArray<NetworkInterfaceSpec> NetworkInterfaces);
+    ImmutableArray<NetworkInterfaceSpec> NetworkInterfaces)
+{
+    /// <summary>VPC endpoints, created after the VPC's route tables.</summary>
+    public ImmutableArray<EndpointSpec> Endpoints { get; init; } = [];
+}
 
 /// <summary><see cref="Ipv6Index"/> picks the n-th /64 of the VPC's Amazon-provided /56.</summary>
 public sealed record SubnetSpec(int Line, string Name, string Az, string Cidr, int? Ipv6Index, bool MapPublicIpOnLaunch);
@@ -78,3 +88,20 @@ public sealed record InstanceSpec(
 public sealed record NetworkInterfaceSpec(
     int Line, string Name, string Subnet, ImmutableArray<string> SecurityGroups, string? PrivateIp, bool Ipv6,
     bool? SourceDestCheck, string? ElasticIp);
+
+/// <summary>A VPC endpoint of the VPC it is listed under. <see cref="Service"/> is a short name (<c>s3</c>, <c>sns</c>)
+/// or a full service name (<c>com.amazonaws.us-east-1.sns</c>); <see cref="Type"/> is <c>gateway</c> or
+/// <c>interface</c> (default: gateway for S3 and DynamoDB, interface for the rest). A gateway endpoint names route
+/// tables; an interface endpoint names subnets (one per zone) and security groups. <see cref="Policy"/> is the
+/// endpoint policy's JSON (AWS's full-access default when absent).</summary>
+public sealed record EndpointSpec(
+    int Line, string Name, string Service, string? Type, ImmutableArray<string> RouteTables, ImmutableArray<string> Subnets,
+    ImmutableArray<string> SecurityGroups, bool? PrivateDns, string? Policy);
+
+/// <summary>An S3 bucket: its Region (the scenario's by default), its owner (the first account by default) and its
+/// bucket policy's JSON, if any.</summary>
+public sealed record BucketSpec(int Line, string Name, string? Account, string? Region, string? Policy);
+
+/// <summary>A customer-managed prefix list that routes and security group rules may name. Created before the VPCs.</summary>
+public sealed record PrefixListSpec(
+    int Line, string Name, string? Account, string? Region, string Family, int? MaxEntries, ImmutableArray<string> Entries);

@@ -40,9 +40,18 @@ public static class ScenarioParser
         var vpcs = root.List("vpcs", "VPC", ReadVpc) ?? [];
         var peerings = root.List("peerings", "peering", ReadPeering) ?? [];
         var flowLogs = root.List("flow-logs", "flow log", ReadFlowLog) ?? [];
+        var prefixLists = root.List("prefix-lists", "prefix list", ReadPrefixList) ?? [];
+        var buckets = root.List("buckets", "bucket", ReadBucket) ?? [];
         var workloads = root.Node("workloads"); // read by the traffic simulation, not here
         root.RejectUnknownKeys("the scenario");
-        return new ScenarioDocument(name, description, region, accounts, vpcs) { Peerings = peerings, FlowLogs = flowLogs, Workloads = workloads };
+        return new ScenarioDocument(name, description, region, accounts, vpcs) 
+        {
+            Peerings = peerings,
+            FlowLogs = flowLogs,
+            PrefixLists = prefixLists,
+            Buckets = buckets,
+            Workloads = workloads,
+        };
     }
 
     private static FlowLogSpec ReadFlowLog(YamlMap m)
@@ -53,6 +62,32 @@ public static class ScenarioParser
             m.String("format"), m.Int("aggregation-interval"), m.String("file-format"),
             m.Bool("hive-compatible-partitions"), m.Bool("per-hour-partition"));
         m.RejectUnknownKeys("a flow log");
+        return spec;
+    }
+
+    private static EndpointSpec ReadEndpoint(YamlMap m)
+    {
+        var spec = new EndpointSpec(
+            m.Line, m.RequiredString("name", "an endpoint"), m.RequiredString("service", "an endpoint"), m.String("type"),
+            m.Strings("route-tables"), m.Strings("subnets"), m.Strings("security-groups"), m.Bool("private-dns"),
+            m.String("policy"));
+        m.RejectUnknownKeys("an endpoint");
+        return spec;
+    }
+
+    private static BucketSpec ReadBucket(YamlMap m)
+    {
+        var spec = new BucketSpec(m.Line, m.RequiredString("name", "a bucket"), m.String("account"), m.String("region"), m.String("policy"));
+        m.RejectUnknownKeys("a bucket");
+        return spec;
+    }
+
+    private static PrefixListSpec ReadPrefixList(YamlMap m)
+    {
+        var spec = new PrefixListSpec(
+            m.Line, m.RequiredString("name", "a prefix list"), m.String("account"), m.String("region"),
+            m.String("family") ?? "IPv4", m.Int("max-entries"), m.Strings("entries"));
+        m.RejectUnknownKeys("a prefix list");
         return spec;
     }
 
@@ -87,7 +122,10 @@ public static class ScenarioParser
             m.List("security-groups", "security group", ReadSecurityGroup) ?? [],
             m.List("network-acls", "network ACL", ReadNetworkAcl) ?? [],
             m.List("instances", "instance", ReadInstance) ?? [],
-            m.List("network-interfaces", "network interface", ReadNetworkInterface) ?? []);
+            m.List("network-interfaces", "network interface", ReadNetworkInterface) ?? [])
+        {
+            Endpoints = m.List("endpoints", "endpoint", ReadEndpoint) ?? [],
+        };
         m.RejectUnknownKeys("a VPC");
         return spec;
     }
