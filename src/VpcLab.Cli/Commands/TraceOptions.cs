@@ -15,8 +15,10 @@ public sealed class TraceOptions
     public Option<int?> IcmpType { get; } = new("--icmp-type") { Description = "ICMP type (default: echo request)" };
     public Option<int?> IcmpCode { get; } = new("--icmp-code") { Description = "ICMP code (default 0)" };
     public Option<bool> Ipv6 { get; } = new("--ipv6", "-6") { Description = "Use the IPv6 addresses of instances and interfaces" };
+    public Option<string?> Action { get; } = new("--action") { Description = "With --to s3://bucket/key: the S3 action asked (default s3:GetObject)" };
+    public Option<string?> Principal { get; } = new("--principal") { Description = "With --to s3://bucket/key: who asks, an IAM ARN (default: the source account's root)" };
 
-    public IEnumerable<Option> All => [From, To, Protocol, Port, SourcePort, IcmpType, IcmpCode, Ipv6];
+    public IEnumerable<Option> All => [From, To, Protocol, Port, SourcePort, IcmpType, IcmpCode, Ipv6, Action, Principal];
 
     public TraceRequest ToRequest(ParseResult parse, EndpointResolver resolver)
     {

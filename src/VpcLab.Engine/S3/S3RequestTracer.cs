@@ -129,7 +129,7 @@ public static class S3RequestTracer
                 $"allowed: {Statement(access.DecidingStatement)} of {bucketName} allows {what}{EndpointAllows(access, endpointName)}",
             (S3AccessLayer.BucketPolicy, _) =>
                 $"denied: {bucket.Name} belongs to account {bucket.OwnerId} and no statement of its bucket policy allows {what}",
-            _ => $"allowed: {principal} is of the bucket owner's account {bucket.OwnerId} and no policy denies {what}{EndpointAllows(access, endpointName)}",
+            _ => $"allowed: {principal} belongs to the bucket owner's account {bucket.OwnerId} (its own IAM policies are assumed to allow) and no policy denies {request.Action} on {request.ResourceArn}{EndpointAllows(access, endpointName)}",
         };
     }
 
