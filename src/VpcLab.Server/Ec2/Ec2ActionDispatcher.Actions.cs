@@ -6,7 +6,7 @@ using VpcLab.Server.Ec2.Shapes;
 namespace VpcLab.Server.Ec2;
 
 /// <summary>The action table: every EC2 action of the model subset that the control plane implements.
-/// Actions of the subset it lacks (VPC endpoints, ...) are absent, so the host answers them InvalidAction (docs/semantics.md#actions).</summary>
+/// Actions of the subset it lacks would be absent, so the host would answer them InvalidAction (docs/semantics.md#actions).</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private void Register(Registrar r)
@@ -223,6 +223,13 @@ public sealed partial class Ec2ActionDispatcher
         // AWS services VPC endpoints reach (two lists, so not paged: every service of the Region in one page)
         r.Action<DescribeVpcEndpointServicesRequest, DescribeVpcEndpointServicesResult>("DescribeVpcEndpointServices", cp.DescribeVpcEndpointServices,
             (x, _, _) => VpcEndpointServiceShape.Result(x));
+
+        // VPC endpoints (src/VpcLab.ControlPlane/VpcEndpoints/): Modify answers true, Delete refuses per endpoint in Unsuccessful
+        r.Action<CreateVpcEndpointRequest, CreateVpcEndpointResult>("CreateVpcEndpoint", cp.CreateVpcEndpoint, VpcEndpointShape.Created);
+        r.Action<ModifyVpcEndpointRequest, ModifyVpcEndpointResult>("ModifyVpcEndpoint", cp.ModifyVpcEndpoint, (_, _, _) => new JsonObject { ["Return"] = true });
+        r.List<DescribeVpcEndpointsRequest, DescribeVpcEndpointsResult, VpcEndpointView>("DescribeVpcEndpoints", cp.DescribeVpcEndpoints,
+            x => x.VpcEndpoints, "VpcEndpoints", v => v.Endpoint.Id.Value, VpcEndpointShape.Map);
+        r.Action<DeleteVpcEndpointsRequest, DeleteVpcEndpointsResult>("DeleteVpcEndpoints", cp.DeleteVpcEndpoints, (x, _, _) => VpcEndpointShape.Deleted(x));
     }
 
     private static string? ClientToken(JsonObject parameters) =>

@@ -71,14 +71,6 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task UnimplementedAction_IsInvalidAction()
-    {
-        var e = await Fails(() => _ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), Ct));
-        Assert.Equal("InvalidAction", e.ErrorCode);
-        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
-    }
-
-    [Fact]
     public async Task ClientToken_SdkRetrySameToken_SameNatGateway()
     {
         var vpc = await NewVpc();
