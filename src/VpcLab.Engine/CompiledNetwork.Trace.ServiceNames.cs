@@ -20,7 +20,7 @@ public sealed partial class CompiledNetwork
             var explanation = new Explanation(ExplanationCode.ServiceNameResolvedToPublicAddress, Component: trace.DroppedAt)
             {
                 Address = trace.Flow.Destination,
-                Message = $"{answer.Name} resolved to {trace.Flow.Destination}, the service's public address — {answer.Explanation}. "
+                Message = $"{answer.Name} resolved to {trace.Flow.Destination}, {answer.Explanation}. "
                     + "That address needs a way out (internet or NAT gateway); to use the interface endpoint instead, turn its "
                     + "private DNS on (with the VPC's DNS support and hostnames on) or use the endpoint's own DNS name.",
             };

@@ -215,6 +215,8 @@ public sealed partial class CompiledNetwork
             name = _network.TagsOf(att.InstanceId.Value).Name;
         if (name is null && _interfaces[eni].NatGateway >= 0)
             name = _network.NameOf(_natModels[_interfaces[eni].NatGateway].Id.Value);
+        if (name is null && _interfaces[eni].IsVpcEndpoint)
+            name = InterfaceEndpointInterfaceName(eni);
         return new ComponentRef(ComponentKind.NetworkInterface, m.Id.Value, name ?? m.Id.Value);
     }
 

@@ -82,6 +82,10 @@ public sealed partial class CompiledNetwork
     /// <summary>The interface endpoint an interface belongs to, or −1.</summary>
     internal int InterfaceEndpointOf(int eni) => _endpointOfInterface[eni];
 
+    /// <summary>An endpoint's interface without a Name tag is shown by its endpoint's name and zone.</summary>
+    private string InterfaceEndpointInterfaceName(int eni) =>
+        $"{_network.NameOf(_interfaceEndpointModels[_endpointOfInterface[eni]].Id.Value)} {_interfaceModels[eni].AvailabilityZone}";
+
     internal ComponentRef InterfaceEndpointRef(int endpoint) =>
         Ref(ComponentKind.InterfaceEndpoint, _interfaceEndpointModels[endpoint].Id.Value);
 

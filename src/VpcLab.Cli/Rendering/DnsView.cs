@@ -45,7 +45,7 @@ public static class DnsView
         DnsRule.DnsSupportDisabled => "DNS support off",
         DnsRule.VpcEndpointRegionalName => "interface endpoint, regional name",
         DnsRule.VpcEndpointZonalName => "interface endpoint, zonal name",
-        DnsRule.VpcEndpointPrivateDns => "private hosted zone of the interface endpoint",
+        DnsRule.VpcEndpointPrivateDns => "interface endpoint, private DNS",
         DnsRule.ServicePublicName => "AWS service, public DNS",
         _ => "unknown name",
     };

@@ -113,7 +113,7 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
         VpcEndpointId? endpointId = null;
         if (query.From is not { } vpc)
         {
-            why = "asked from the internet";
+            why = "it was asked from the internet";
         }
         else if (!_byVpcAndService.TryGetValue((vpc.Id, service.ServiceName), out var endpoints))
         {
@@ -126,7 +126,7 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
             if (record is null)
             {
                 endpointId = endpoints[0].Endpoint.Id;
-                why = $"private DNS is off on {endpoints[0].Endpoint.Id}, so its private hosted zone does not answer {query.Name}";
+                why = $"private DNS is off on {endpoints[0].Endpoint.Id}, so no private hosted zone answers the name in {vpc.Id}";
             }
             else if (!service.PrivateDnsSupported)
             {
@@ -143,12 +143,12 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
                 var addresses = record.Interfaces.SelectMany(i => i.Addresses).ToImmutableArray();
                 string where = string.Join(", ", record.Interfaces.Select(i => $"{i.Zone} {string.Join(" ", i.Addresses)}"));
                 return new DnsAnswer(query.Name, query.FromText, DnsStatus.Resolved, DnsRule.VpcEndpointPrivateDns, addresses,
-                    $"the private hosted zone of endpoint {record.Endpoint.Id} (private DNS on; {vpc.Id} has DNS support and hostnames on): its interfaces ({where})")
+                    $"the private hosted zone of endpoint {record.Endpoint.Id} (private DNS on, and {vpc.Id} has DNS support and hostnames on) gives its interfaces ({where})")
                 { ResourceId = record.Endpoint.Id.Value };
             }
         }
         return new DnsAnswer(query.Name, query.FromText, DnsStatus.Resolved, DnsRule.ServicePublicName, [service.PublicAddress],
-            $"public DNS: the public address of {service.ServiceName} ({why})")
+            $"the public address of {service.ServiceName}, because {why}")
         { ResourceId = endpointId?.Value };
     }
 }
