@@ -118,6 +118,21 @@ expect_match "$RTB_ASSOC" '^rtbassoc-[0-9a-f]{17}$'
 expect "$(ec2 describe-route-tables --route-table-ids "$RTB" \
   --query 'RouteTables[0].Routes[?DestinationCidrBlock==`0.0.0.0/0`].[GatewayId,State]')" "$IGW"$'\tactive'
 
+step "create-vpc-endpoint (S3 gateway on the route table), describe-route-tables shows pl- -> vpce-"
+S3_SERVICE="com.amazonaws.$AWS_DEFAULT_REGION.s3"
+S3_PL=$(ec2 describe-prefix-lists --filters "Name=prefix-list-name,Values=$S3_SERVICE" --query 'PrefixLists[0].PrefixListId')
+expect_match "$S3_PL" '^pl-[0-9a-f]+$'
+VPCE=$(ec2 create-vpc-endpoint --vpc-id "$VPC" --service-name "$S3_SERVICE" --vpc-endpoint-type Gateway \
+  --route-table-ids "$RTB" --tag-specifications "ResourceType=vpc-endpoint,Tags=[{Key=Name,Value=s3-$RUN}]" \
+  --query VpcEndpoint.VpcEndpointId)
+expect_match "$VPCE" '^vpce-[0-9a-f]{17}$'
+expect "$(ec2 describe-route-tables --route-table-ids "$RTB" \
+  --query "RouteTables[0].Routes[?DestinationPrefixListId=='$S3_PL'].[GatewayId,State]")" "$VPCE"$'\tactive'
+expect "$(ec2 describe-vpc-endpoints --filters "Name=vpc-id,Values=$VPC" Name=vpc-endpoint-type,Values=Gateway \
+  --query 'VpcEndpoints[].[VpcEndpointId,State,ServiceName]')" "$VPCE"$'\tavailable\t'"$S3_SERVICE"
+expect_error InvalidPolicyDocument create-vpc-endpoint --vpc-id "$VPC" --service-name "$S3_SERVICE" \
+  --route-table-ids "$RTB" --policy-document '{"Statement": ['
+
 step "create-security-group and authorize-security-group-ingress"
 SG=$(ec2 create-security-group --vpc-id "$VPC" --group-name "web-$RUN" --description "story web tier" --query GroupId)
 expect_match "$SG" '^sg-[0-9a-f]{17}$'
@@ -308,6 +323,12 @@ ec2 delete-network-acl --network-acl-id "$ACL" >/dev/null
 
 step "delete-security-group"
 ec2 delete-security-group --group-id "$SG" >/dev/null
+
+step "delete-vpc-endpoints (the gateway endpoint, and an unknown id: InvalidVpcEndpointId.NotFound in Unsuccessful)"
+expect "$(ec2 delete-vpc-endpoints --vpc-endpoint-ids "$VPCE" vpce-0123456789abcdef0 --query 'Unsuccessful[].[ResourceId,Error.Code]')" \
+  $'vpce-0123456789abcdef0\tInvalidVpcEndpointId.NotFound'
+expect "$(ec2 describe-route-tables --route-table-ids "$RTB" --query 'length(RouteTables[0].Routes[?DestinationPrefixListId])')" 0
+expect "$(ec2 describe-vpc-endpoints --filters "Name=vpc-id,Values=$VPC" --query 'length(VpcEndpoints)')" 0
 
 step "disassociate-route-table, delete-route, delete-route-table"
 ec2 disassociate-route-table --association-id "$RTB_ASSOC" >/dev/null
