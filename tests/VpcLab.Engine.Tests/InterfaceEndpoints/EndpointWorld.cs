@@ -26,6 +26,8 @@ public enum EndpointVariant
     NaclDeniesReplies = 64,
     /// <summary>The SNS endpoint is still pending.</summary>
     EndpointPending = 128,
+    /// <summary>"other" is peered with "app" (routes both ways) and endpoint-sg also allows 443 from 10.9.0.0/16.</summary>
+    PeeredOther = 256,
 }
 
 /// <summary>A VPC with no internet or NAT gateway (10.0.0.0/16, DNS support and hostnames on) where clients reach SNS
@@ -70,6 +72,13 @@ public sealed class EndpointWorld
         b.Instance("client-b", appB, [appSg]);
         b.Instance("client-c", appC, [appSg]);
         b.Instance("other-1", otherA, [b.SecurityGroup("other-sg", other)]);
+        if (v.HasFlag(EndpointVariant.PeeredOther))
+        {
+            var pcx = b.Peering("app-other", vpc, other);
+            b.Route(b.MainRouteTable(vpc), "10.9.0.0/16", pcx);
+            b.Route(b.MainRouteTable(other), "10.0.0.0/16", pcx);
+            b.Ingress(endpointSg, "tcp", 443, 443, "10.9.0.0/16");
+        }
         if (v.HasFlag(EndpointVariant.NaclDeniesInbound443) || v.HasFlag(EndpointVariant.NaclDeniesReplies))
         {
             var acl = b.NetworkAcl("endpoint-acl", vpc, epA, epB);

@@ -143,6 +143,20 @@ public class InterfaceEndpointTraceTests
         Assert.Equal(Verdict.Dropped, trace.Verdict);
     }
 
+    // AWS: a peered VPC reaches the endpoint's interfaces by address or by the endpoint's regional name; the private
+    // hosted zone stays with the endpoint's VPC, so the service's public name gives the peer the public address.
+    [Theory]
+    [InlineData("regional", "ACCEPT")]
+    [InlineData("sns", "NO_ROUTE_TO_DESTINATION")]
+    public void PeeredVpc_UsesTheEndpointByItsOwnNameOnly(string to, string expected)
+    {
+        var w = new EndpointWorld(EndpointVariant.PeeredOther);
+        var trace = w.Trace("other-1", to == "regional" ? w.RegionalName : EndpointWorld.SnsName);
+        trace.AssertVerdict(expected);
+        if (expected == "ACCEPT")
+            Assert.Contains(trace.Forward, h => h.Component.Kind == ComponentKind.VpcPeeringConnection);
+    }
+
     [Fact]
     public void EndpointInterfaces_AreNotInstances_ButUsableWithoutAttachment()
     {
