@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using VpcLab.Cli.Rendering;
 using VpcLab.Engine;
+using VpcLab.Engine.S3;
 using VpcLab.FlowLogs.Traffic;
 using VpcLab.Net;
 using VpcLab.Query;
@@ -17,6 +18,10 @@ public static class DemoCommand
     {
         /// <summary>The shipped scenario the flow runs in.</summary>
         public string Scenario { get; init; } = "seed";
+
+        /// <summary>For a flow to <c>s3://bucket/key</c>: the S3 action the request makes (policies are weighed with
+        /// the path; Expected is then whether the request is allowed).</summary>
+        public string? S3Action { get; init; }
     }
 
     public static readonly IReadOnlyList<DemoFlow> Flows =
@@ -39,11 +44,20 @@ public static class DemoCommand
         new("Across Regions: svc-b reaches db-c over b-c (CIDR rules only between Regions)", "svc-b", "db-c", IpProtocol.Tcp, 5432, false, Verdict.Accepted) { Scenario = "peering" },
         new("Peering is not transitive: app-a cannot reach db-c through vpc-b, routes or not", "app-a", "db-c", IpProtocol.Tcp, 5432, false, Verdict.Dropped) { Scenario = "peering" },
         new("Peering is never edge to edge: app-a cannot use vpc-b's internet gateway", "app-a", "198.51.100.80", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "peering" },
+        new("A private instance reaches S3 through the gateway endpoint (its prefix-list route); both policies allow", "worker-1", "s3://acme-reports/q3.csv", IpProtocol.Tcp, 443, false, Verdict.Accepted) { Scenario = "gateway-endpoint", S3Action = "s3:GetObject" },
+        new("The leaky-bucket fix: the bastion reaches S3 over the internet, and the bucket policy denies what does not come through the endpoint", "bastion", "s3://acme-reports/q3.csv", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "gateway-endpoint", S3Action = "s3:GetObject" },
+        new("The endpoint policy keeps data in: no copying to another account's open bucket through the endpoint", "worker-1", "s3://partner-dropbox/export.csv", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "gateway-endpoint", S3Action = "s3:PutObject" },
+        new("A gateway endpoint serves its own Region only: S3 in us-west-2 is out of the private subnet's reach", "worker-1", "s3://acme-archive/2025.tar", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "gateway-endpoint", S3Action = "s3:GetObject" },
+        new("SNS through an interface endpoint: private DNS answers the public name with the endpoint's interface in the same zone", "app-1", "sns.us-east-1.amazonaws.com", IpProtocol.Tcp, 443, false, Verdict.Accepted) { Scenario = "interface-endpoint" },
+        new("From zone c, where the endpoint has no interface: the client crosses zones (one endpoint interface per AZ keeps traffic local)", "app-3", "sns.us-east-1.amazonaws.com", IpProtocol.Tcp, 443, false, Verdict.Accepted) { Scenario = "interface-endpoint" },
+        new("SQS's endpoint has private DNS off: the public name gives a public address, and a private subnet has no route to it", "app-1", "sqs.us-east-1.amazonaws.com", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
+        new("KMS's endpoint interface carries closed-sg: its security group refuses HTTPS from the client", "app-1", "kms.us-east-1.amazonaws.com", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
+        new("Interface endpoints carry TCP only: even with a group that admits everything, UDP to STS's endpoint is refused", "app-1", "sts.us-east-1.amazonaws.com", IpProtocol.Udp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
     ];
 
     public static Command Create(IAnsiConsole console)
     {
-        var command = new Command("demo", "Load the seed network and the peering scenario and trace a dozen and a half instructive flows (the main job)");
+        var command = new Command("demo", "Load the seed, peering and VPC endpoint scenarios, trace their instructive flows, then write and query flow logs (the main job)");
         command.SetAction(_ =>
         {
             int surprises = 0, index = 0;
@@ -51,16 +65,26 @@ public static class DemoCommand
             {
                 var loaded = ScenarioOptions.Load(group.Key);
                 var compiled = CompiledNetwork.Compile(loaded.Network);
-                var resolver = new EndpointResolver(loaded.Network);
                 console.WriteLine();
                 console.Write(new Rule($"[bold]{Markup.Escape(loaded.Document.Name)}[/]: {Markup.Escape(loaded.Document.Description ?? "")}"));
                 foreach (var flow in group)
                 {
                     index++;
-                    var request = new TraceRequest(resolver.Resolve(flow.From), resolver.Resolve(flow.To), flow.Protocol, flow.Port,
-                        FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
-                    var trace = compiled.Trace(request);
                     console.WriteLine();
+                    var resolver = new EndpointResolver(loaded.Network); // one per flow: it keeps the DNS answers it gave
+                    if (flow.S3Action is { } action)
+                    {
+                        var s3 = S3RequestTracer.Trace(compiled, resolver.Resolve(flow.From), S3Request.Parse(flow.To, action));
+                        console.Write(S3TraceView.Build(s3, $"{index}. {flow.Title}"));
+                        if (s3.IsAllowed != (flow.Expected == Verdict.Accepted))
+                            surprises++;
+                        continue;
+                    }
+                    var source = resolver.Resolve(flow.From);
+                    // A DNS name is asked of the source VPC's Amazon DNS resolver, as `vpclab trace` does.
+                    var request = new TraceRequest(source, resolver.Resolve(flow.To, source), flow.Protocol, flow.Port,
+                        FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
+                    var trace = compiled.Trace(request, resolver.Resolutions);
                     console.Write(TraceView.Build(trace, $"{index}. {flow.Title}"));
                     if (trace.Verdict != flow.Expected)
                         surprises++;

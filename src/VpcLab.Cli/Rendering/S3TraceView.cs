@@ -8,10 +8,13 @@ namespace VpcLab.Cli.Rendering;
 /// left the VPC (gateway endpoint or internet) and which policy statement decided it.</summary>
 public static class S3TraceView
 {
-    public static Tree Build(S3RequestTrace result)
+    /// <param name="result">The traced request.</param>
+    /// <param name="title">A line shown above the request (the demo numbers its flows this way).</param>
+    public static Tree Build(S3RequestTrace result, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var tree = TraceView.Build(result.Trace, $"{result.Request}  (bucket in {result.Bucket.Region}, owner {result.Bucket.OwnerId})");
+        var heading = $"{result.Request}  (bucket in {result.Bucket.Region}, owner {result.Bucket.OwnerId})";
+        var tree = TraceView.Build(result.Trace, title is null ? heading : $"{title}\n{heading}");
         var s3 = tree.AddNode("[grey]S3 request[/]");
         switch (result.Path)
         {

@@ -47,7 +47,13 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
         _open = -1;
     }
 
-    public void Arrive(int eni, in FlowKey packet) => Open(eni, TrafficDirection.Ingress, packet, newStep: true);
+    /// <summary>A sender's observation still open here crossed no route table: the destination is in its own subnet,
+    /// which is the same VPC (traffic-path 1), like an endpoint interface next to its client.</summary>
+    public void Arrive(int eni, in FlowKey packet)
+    {
+        Close(accepted: true, EgressPath.SameVpc);
+        Open(eni, TrafficDirection.Ingress, packet, newStep: true);
+    }
 
     public void Interface(int eni, HopAction action, in FlowKey packet)
     {

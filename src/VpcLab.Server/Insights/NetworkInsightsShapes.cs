@@ -112,6 +112,7 @@ internal static class NetworkInsightsShapes
                     ["SecurityGroupRule"] = hop.SecurityGroupRule is { } sgr ? SecurityGroupRule(sgr) : null,
                     ["Subnet"] = hop.Subnet is { } s ? Component(s) : null,
                     ["Vpc"] = VpcOf(hop.Component) is { } vpc ? Component(new ComponentRef(ComponentKind.Vpc, vpc, network.NameOf(vpc))) : null,
+                    ["ServiceName"] = hop.Component.Kind == ComponentKind.AwsService ? hop.Component.Id : null,
                     ["Explanations"] = hop.Explanations.IsDefaultOrEmpty ? null : Json.Array(hop.Explanations, e => Explanation(e, hop)),
                 });
             }
@@ -139,6 +140,7 @@ internal static class NetworkInsightsShapes
                 ["Subnet"] = c is { Kind: ComponentKind.Subnet } ? Component(c) : hop?.Subnet is { } s ? Component(s) : null,
                 ["Vpc"] = c is { Kind: ComponentKind.Vpc } ? Component(c)
                     : c is not null && VpcOf(c) is { } vpc ? Component(new ComponentRef(ComponentKind.Vpc, vpc, network.NameOf(vpc))) : null,
+                ["VpcEndpoint"] = c is { Kind: ComponentKind.GatewayEndpoint or ComponentKind.InterfaceEndpoint } ? Component(c) : null,
             };
         }
 
@@ -213,6 +215,7 @@ internal static class NetworkInsightsShapes
                 ComponentKind.InternetGateway => "internet-gateway",
                 ComponentKind.EgressOnlyInternetGateway => "egress-only-internet-gateway",
                 ComponentKind.NatGateway => "natgateway",
+                ComponentKind.GatewayEndpoint or ComponentKind.InterfaceEndpoint => "vpc-endpoint",
                 _ => null,
             };
             if (type is null)
@@ -235,6 +238,8 @@ internal static class NetworkInsightsShapes
                 ComponentKind.InternetGateway => network.InternetGateways.TryGetValue(new InternetGatewayId(c.Id), out var x) ? (x.OwnerId, x.Region) : null,
                 ComponentKind.EgressOnlyInternetGateway => network.EgressOnlyInternetGateways.TryGetValue(new EgressOnlyInternetGatewayId(c.Id), out var x) ? (x.OwnerId, x.Region) : null,
                 ComponentKind.NatGateway => network.NatGateways.TryGetValue(new NatGatewayId(c.Id), out var x) ? (x.OwnerId, x.Region) : null,
+                ComponentKind.GatewayEndpoint or ComponentKind.InterfaceEndpoint =>
+                    network.VpcEndpoints.TryGetValue(new VpcEndpointId(c.Id), out var x) ? (x.OwnerId, x.Region) : null,
                 _ => null,
             };
             return found is { } f ? (f.Owner.Value, f.Region) : (caller.Account.Value, caller.Region);
@@ -252,6 +257,8 @@ internal static class NetworkInsightsShapes
             ComponentKind.InternetGateway => network.InternetGateways.TryGetValue(new InternetGatewayId(c.Id), out var x) ? x.AttachedVpcId?.Value : null,
             ComponentKind.EgressOnlyInternetGateway => network.EgressOnlyInternetGateways.TryGetValue(new EgressOnlyInternetGatewayId(c.Id), out var x) ? x.VpcId.Value : null,
             ComponentKind.NatGateway => network.NatGateways.TryGetValue(new NatGatewayId(c.Id), out var x) ? x.VpcId.Value : null,
+            ComponentKind.GatewayEndpoint or ComponentKind.InterfaceEndpoint =>
+                network.VpcEndpoints.TryGetValue(new VpcEndpointId(c.Id), out var x) ? x.VpcId.Value : null,
             _ => null,
         };
     }

@@ -56,6 +56,25 @@ public class ObservationTests
         ], lines);
     }
 
+    // AWS traffic-path 1, "through another resource in the same VPC": also when the destination shares the sender's
+    // subnet and no route table is consulted.
+    [Fact]
+    public void Same_subnet_traffic_is_path_1_though_no_route_table_is_consulted()
+    {
+        var world = new SeedWorld(w => w.B.Instance("app-3", w.AppA, [w.AppSg]));
+        var net = world.Compile();
+        var app1 = net.Network.NetworkInterfaces[world.App1.Interface].PrimaryPrivateIp;
+        var app3 = net.Network.NetworkInterfaces[net.Network.Instances.Values.Single(i => net.Network.NameOf(i.Id.Value) == "app-3").PrimaryNetworkInterface].PrimaryPrivateIp;
+        var lines = Observe(net, FlowKey.Tcp(app3, app1, 8080, 40000), "app-3");
+        Assert.Equal(
+        [
+            $"app-3 out {app3}:40000 -> {app1}:8080 tcp ACCEPT 1",
+            $"app-1 in {app3}:40000 -> {app1}:8080 tcp REJECT -",
+        ], lines);
+        var reverse = Observe(net, FlowKey.Tcp(app1, app3, 8080, 40000), "app-1");
+        Assert.Equal($"app-1 out {app1}:40000 -> {app3}:8080 tcp ACCEPT 1", reverse[0]);
+    }
+
     // AWS: NACLs are stateless; a reply denied by the NACL is rejected on the interface that sends it.
     [Fact]
     public void Reply_denied_by_the_nacl_is_a_reject_on_the_replying_interface()
