@@ -24,12 +24,16 @@ public class CommandTests
         Assert.Contains("SUBNET_ACL_RESTRICTION", run.Out);
         Assert.Contains("NO_ROUTE_TO_DESTINATION", run.Out);
         Assert.Contains("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", run.Out);
+        // The endpoint flows: the leaky-bucket fix's bucket statement, cross-AZ to an endpoint, TCP only.
+        Assert.Contains("DenyUnlessThroughOurEndpoint", run.Out);
+        Assert.Contains("AVAILABILITY_ZONE_CROSSED", run.Out);
+        Assert.Contains("carries TCP only", run.Out);
     }
 
     [Fact]
     public void Validate_ShippedScenarios_Load()
     {
-        foreach (var name in new[] { "seed", "nacl-sg-teaching" })
+        foreach (var name in new[] { "seed", "nacl-sg-teaching", "gateway-endpoint", "interface-endpoint" })
         {
             var run = CliRun.Of("validate", name);
             Assert.True(run.ExitCode == 0, run.Err);
