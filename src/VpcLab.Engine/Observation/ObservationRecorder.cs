@@ -116,8 +116,8 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
             case DropReason.EniSgRulesMismatch or DropReason.SgHasNoRules or DropReason.SubnetAclRestriction:
                 Close(accepted: false, EgressPath.None);
                 break;
-            case DropReason.BadState or DropReason.EniSourceDestCheckRestriction:
-                // The interface never took the packet.
+            case DropReason.BadState or DropReason.EniSourceDestCheckRestriction or DropReason.VpceIntraVpcTraffic:
+                // The interface never took the packet (an endpoint's interface never sends a connection of its own).
                 if (_stepInterface >= 0)
                     into.Truncate(_stepStart);
                 _open = -1;

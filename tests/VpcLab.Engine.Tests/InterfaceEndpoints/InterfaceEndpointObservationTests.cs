@@ -63,6 +63,16 @@ public class InterfaceEndpointObservationTests
         ], Observe(w, FlowKey.Tcp(client, endpoint, 443, 40000), index));
     }
 
+    // AWS: the service never initiates; nothing leaves the endpoint's interface, so nothing is logged.
+    [Fact]
+    public void EndpointInitiating_LeavesNoObservation()
+    {
+        var (client, _) = Client(World, "client-a");
+        var eni = World.EndpointInterface("us-east-1a");
+        var flow = FlowKey.Tcp(eni.PrimaryPrivateIp, client, 22, 40000);
+        Assert.Empty(Observe(World, flow, World.Compiled.InterfaceIndexOf(eni.Id)));
+    }
+
     private static readonly EndpointWorld Mixed = new(EndpointVariant.EndpointSgAllProtocols);
 
     private static readonly IpAddress[] Addresses =
@@ -82,7 +92,14 @@ public class InterfaceEndpointObservationTests
                 var trace = Mixed.Compiled.Trace(flow, src);
                 Assert.Equal(trace.Verdict, decision.Verdict);
                 Assert.Equal(trace.Reason, decision.Reason);
-                Assert.Equal(decision, Mixed.Compiled.Observe(flow, src, new FlowObservations()));
+                var into = new FlowObservations();
+                Assert.Equal(decision, Mixed.Compiled.Observe(flow, src, into));
+                // A REJECT exists only where a filter (security group or NACL) dropped the packet.
+                int rejects = 0;
+                foreach (var o in into.AsSpan())
+                    rejects += o.Accepted ? 0 : 1;
+                bool filtered = decision.Reason is DropReason.SubnetAclRestriction or DropReason.EniSgRulesMismatch or DropReason.SgHasNoRules;
+                Assert.Equal(filtered ? 1 : 0, rejects);
             }, iter: 3000);
 
     [Fact]
