@@ -73,6 +73,12 @@ public sealed class NetworkInsightsActions
             throw Ec2Errors.InvalidParameterValue($"The source and the destination must differ ({source.Id}).");
         if (source.Kind == PathEndpointKind.InternetGateway && destination?.Kind == PathEndpointKind.InternetGateway)
             throw Ec2Errors.InvalidParameterValue("The source and the destination cannot both be internet gateways.");
+        // Choice (docs/notes/ra.md): a gateway endpoint is only ever a destination (its service never opens
+        // connections into the VPC, and it has no interface to send from); an interface endpoint may be a source,
+        // and the analysis then answers VPCE_INTRA_VPC_TRAFFIC as the engine does.
+        if (source.Kind == PathEndpointKind.VpcEndpoint && network.VpcEndpoints[new VpcEndpointId(source.Id)].IsGateway)
+            throw Ec2Errors.InvalidParameterValue(
+                $"Value ({request.Source}) for parameter source is invalid. A gateway VPC endpoint can only be a destination.");
         var tags = TagsFor(request.TagSpecifications, PathResourceType);
         if (request.DryRun == true)
             throw Ec2Errors.DryRun();
@@ -238,9 +244,12 @@ public sealed class NetworkInsightsActions
         $"arn:aws:ec2:{ctx.Region}:{ctx.Account.Value}:{type}/{id}";
 
     /// <summary>Types RA accepts as a source or destination that VpcLab does not model yet.</summary>
-    private static readonly string[] s_unmodelledPrefixes = ["tgw-attach-", "tgw-", "vgw-", "vpce-svc-", "vpce-", "pcx-"];
+    private static readonly string[] s_unmodelledPrefixes = ["tgw-attach-", "tgw-", "vgw-", "vpce-svc-", "pcx-"];
 
-    /// <summary>An id or ARN of an instance, network interface or internet gateway of the caller, in its Region.</summary>
+    private const string Supported = "instances, network interfaces, internet gateways and VPC endpoints";
+
+    /// <summary>An id or ARN of an instance, network interface, internet gateway or VPC endpoint of the caller, in
+    /// its Region.</summary>
     internal static PathEndpoint Endpoint(string value, string parameter, RequestContext ctx, Network network)
     {
         string id = value;
@@ -259,8 +268,9 @@ public sealed class NetworkInsightsActions
                 "instance" => "i-",
                 "network-interface" => "eni-",
                 "internet-gateway" => "igw-",
+                "vpc-endpoint" => "vpce-",
                 _ => throw Ec2Errors.InvalidParameterValue(
-                    $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports instances, network interfaces and internet gateways as a source or destination."),
+                    $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination."),
             };
             if (!id.StartsWith(expected, StringComparison.Ordinal))
                 throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. The resource type does not match the id.");
@@ -300,12 +310,20 @@ public sealed class NetworkInsightsActions
         else if (s_unmodelledPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal)))
         {
             throw Ec2Errors.InvalidParameterValue(
-                $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports instances, network interfaces and internet gateways as a source or destination.");
+                $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination.");
+        }
+        else if (id.StartsWith("vpce-", StringComparison.Ordinal))
+        {
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.VpcEndpoint))
+                throw Ec2Errors.VpcEndpointMalformed(id);
+            if (!network.VpcEndpoints.TryGetValue(new VpcEndpointId(id), out var vpce) || !Visible(ctx, vpce.OwnerId, vpce.Region))
+                throw Ec2Errors.VpcEndpointNotFound(id);
+            (kind, arnType) = (PathEndpointKind.VpcEndpoint, "vpc-endpoint");
         }
         else
         {
             throw Ec2Errors.InvalidParameterValue(
-                $"Value ({value}) for parameter {parameter} is invalid. It must be the ID or ARN of an instance, network interface or internet gateway.");
+                $"Value ({value}) for parameter {parameter} is invalid. It must be the ID or ARN of one of: {Supported}.");
         }
         return new PathEndpoint(kind, id, arn ?? ShapeArn(ctx, arnType, id));
     }
@@ -313,6 +331,7 @@ public sealed class NetworkInsightsActions
     private static Ec2Exception NotFound(string id) =>
         id.StartsWith("eni-", StringComparison.Ordinal) ? Ec2Errors.NetworkInterfaceNotFound(id)
         : id.StartsWith("igw-", StringComparison.Ordinal) ? Ec2Errors.InternetGatewayNotFound(id)
+        : id.StartsWith("vpce-", StringComparison.Ordinal) ? Ec2Errors.VpcEndpointNotFound(id)
         : Ec2Errors.InstanceNotFound(id);
 
     private static bool Visible(RequestContext ctx, AccountId owner, string region) =>

@@ -21,7 +21,7 @@ internal sealed record AnalysisOutcome(string Status, string? StatusMessage, boo
 
 /// <summary>Runs a path through the engine: the same data plane as <c>vpclab trace</c>, on the current snapshot
 /// (compiled once per snapshot). docs/semantics.md#analysis.</summary>
-internal sealed class NetworkInsightsAnalyzer
+internal sealed partial class NetworkInsightsAnalyzer
 {
     /// <summary>Choice: the internet address of an internet gateway end when the path gives none (TEST-NET-2,
     /// RFC 5737: never a VPC's or a Region pool's address, and not RFC 1918/6598, which gateways refuse).</summary>
@@ -59,8 +59,10 @@ internal sealed class NetworkInsightsAnalyzer
         var protocol = path.Protocol == "udp" ? IpProtocol.Udp : IpProtocol.Tcp;
         ushort sourcePort = (ushort)(path.FilterAtSource?.SourcePortRange?.From
             ?? path.FilterAtDestination?.SourcePortRange?.From ?? FlowKey.DefaultEphemeralPort);
-        var source = SourceEndpoint(path);
-        var destination = DestinationEndpoint(path);
+        var source = SourceEndpoint(path, network);
+        if (path.Destination is { Kind: PathEndpointKind.VpcEndpoint } toEndpoint && EndpointWithoutInterface(toEndpoint, network) is { } none)
+            return none;
+        var destination = DestinationEndpoint(path, network);
 
         // An internet gateway as source: the packet enters from the internet through that gateway, so it only
         // reaches interfaces of the VPC the gateway is attached to.
@@ -82,6 +84,7 @@ internal sealed class NetworkInsightsAnalyzer
         var ports = path.DestinationPort is { } p ? [(ushort)p]
             : path.FilterAtSource?.DestinationPortRange is { } fs ? [fs.From]
             : path.FilterAtDestination?.DestinationPortRange is { } fd ? [fd.From]
+            : path.Destination is { Kind: PathEndpointKind.VpcEndpoint } ? [EndpointServicePort]
             : CandidatePorts(path, network, protocol);
 
         Trace? first = null;
@@ -114,6 +117,9 @@ internal sealed class NetworkInsightsAnalyzer
             };
             return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, t.Forward, [], [explanation]) { Flow = t.Flow };
         }
+        if (path.Destination is { Kind: PathEndpointKind.VpcEndpoint } vpce && t.Verdict == Verdict.Accepted
+            && GatewayEndpointNotCrossed(vpce, t, network) is { } notCrossed)
+            return notCrossed;
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, t.Verdict == Verdict.Accepted, t.Forward,
             t.Verdict == Verdict.Accepted || t.DroppedOn == PathDirection.Return ? t.Return : [], t.Explanations) { Flow = t.Flow };
     }
@@ -138,18 +144,19 @@ internal sealed class NetworkInsightsAnalyzer
 
     private static ComponentRef Ref(Network network, ComponentKind kind, string id) => new(kind, id, network.NameOf(id));
 
-    private static TraceEndpoint SourceEndpoint(NetworkInsightsPath path)
+    private static TraceEndpoint SourceEndpoint(NetworkInsightsPath path, Network network)
     {
         var selected = path.SourceIp ?? path.FilterAtSource?.SourceAddress ?? path.FilterAtDestination?.SourceAddress;
         return path.Source.Kind switch
         {
             PathEndpointKind.Instance => TraceEndpoint.Instance(new InstanceId(path.Source.Id), selected),
             PathEndpointKind.NetworkInterface => TraceEndpoint.Interface(new NetworkInterfaceId(path.Source.Id), selected),
+            PathEndpointKind.VpcEndpoint => EndpointSource(path.Source, network, selected),
             _ => TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress),
         };
     }
 
-    private static TraceEndpoint DestinationEndpoint(NetworkInsightsPath path)
+    private static TraceEndpoint DestinationEndpoint(NetworkInsightsPath path, Network network)
     {
         var selected = path.DestinationIp ?? path.FilterAtDestination?.DestinationAddress ?? path.FilterAtSource?.DestinationAddress;
         if (path.Destination is not { } d)
@@ -162,6 +169,7 @@ internal sealed class NetworkInsightsAnalyzer
         {
             PathEndpointKind.Instance => TraceEndpoint.Instance(new InstanceId(d.Id), selected),
             PathEndpointKind.NetworkInterface => TraceEndpoint.Interface(new NetworkInterfaceId(d.Id), selected),
+            PathEndpointKind.VpcEndpoint => EndpointDestination(path, d, network, selected),
             _ => TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress),
         };
     }
@@ -172,6 +180,8 @@ internal sealed class NetworkInsightsAnalyzer
         PathEndpointKind.Instance => network.Instances.TryGetValue(new InstanceId(endpoint.Id), out var i) && i.State != InstanceState.Terminated
             ? null : endpoint.Id,
         PathEndpointKind.NetworkInterface => network.NetworkInterfaces.ContainsKey(new NetworkInterfaceId(endpoint.Id)) ? null : endpoint.Id,
+        PathEndpointKind.VpcEndpoint => network.VpcEndpoints.TryGetValue(new VpcEndpointId(endpoint.Id), out var e) && e.State != VpcEndpointState.Deleted
+            ? null : endpoint.Id,
         _ => network.InternetGateways.ContainsKey(new InternetGatewayId(endpoint.Id)) ? null : endpoint.Id,
     };
 
@@ -179,6 +189,7 @@ internal sealed class NetworkInsightsAnalyzer
     {
         PathEndpointKind.Instance => network.Instances[new InstanceId(endpoint.Id)].VpcId,
         PathEndpointKind.NetworkInterface => network.NetworkInterfaces[new NetworkInterfaceId(endpoint.Id)].VpcId,
+        PathEndpointKind.VpcEndpoint => network.VpcEndpoints[new VpcEndpointId(endpoint.Id)].VpcId,
         _ => network.InternetGateways[new InternetGatewayId(endpoint.Id)].AttachedVpcId,
     };
 

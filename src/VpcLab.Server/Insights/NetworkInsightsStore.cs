@@ -7,12 +7,14 @@ using VpcLab.Net;
 
 namespace VpcLab.Server.Insights;
 
-/// <summary>What a path's source or destination names: an instance, a network interface or an internet gateway.</summary>
+/// <summary>What a path's source or destination names: an instance, a network interface, an internet gateway or a
+/// VPC endpoint (gateway or interface; docs/notes/ra.md).</summary>
 public enum PathEndpointKind
 {
     Instance,
     NetworkInterface,
     InternetGateway,
+    VpcEndpoint,
 }
 
 /// <summary>A path's source or destination as stored: its kind, id and ARN (as the caller gave it or as we built it).</summary>

@@ -69,7 +69,8 @@ public sealed class NetworkInsightsTests
     [InlineData("""{"Source":"eni-{missing}","Destination":"{app}","Protocol":"tcp"}""", "InvalidNetworkInterfaceID.NotFound")]
     [InlineData("""{"Source":"igw-{missing}","Destination":"{app}","Protocol":"tcp"}""", "InvalidInternetGatewayID.NotFound")]
     [InlineData("""{"Source":"igw-1","Destination":"{app}","Protocol":"tcp"}""", "InvalidInternetGatewayId.Malformed")]
-    [InlineData("""{"Source":"vpce-{missing}","Destination":"{app}","Protocol":"tcp"}""", "InvalidParameterValue")]
+    [InlineData("""{"Source":"vpce-{missing}","Destination":"{app}","Protocol":"tcp"}""", "InvalidVpcEndpointId.NotFound")]
+    [InlineData("""{"Source":"vpce-svc-{missing}","Destination":"{app}","Protocol":"tcp"}""", "InvalidParameterValue")] // endpoint services: not modelled
     [InlineData("""{"Source":"web-server","Destination":"{app}","Protocol":"tcp"}""", "InvalidParameterValue")]
     [InlineData("""{"Source":"arn:aws:ec2:us-east-1:222222222222:instance/{web}","Destination":"{app}","Protocol":"tcp"}""", "InvalidInstanceID.NotFound")]
     [InlineData("""{"Source":"arn:aws:ec2:eu-west-1:111111111111:instance/{web}","Destination":"{app}","Protocol":"tcp"}""", "InvalidInstanceID.NotFound")]
