@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using VpcLab.Model;
+using VpcLab.Net;
 
 namespace VpcLab.Engine;
 
@@ -72,5 +73,23 @@ public sealed partial class CompiledNetwork
             return;
         }
         ArriveAtInterface(rec, ref st, target, crossing: true);
+    }
+}
+
+public sealed partial class CompiledNetwork
+{
+    /// <summary>A trace's prefix-list route with the list's CIDR that matched <paramref name="destination"/> (the
+    /// longest, as the route table's lookup chose it); other routes unchanged.</summary>
+    internal RouteRef WithMatchedCidr(RouteRef route, in IpAddress destination)
+    {
+        if (route.DestinationPrefixListId is not { } id || !_network.PrefixLists.TryGetValue(id, out var list))
+            return route;
+        Cidr? best = null;
+        foreach (var e in list.Entries)
+        {
+            if (e.Cidr.Contains(destination) && (best is null || e.Cidr.PrefixLength > best.Value.PrefixLength))
+                best = e.Cidr;
+        }
+        return route with { MatchedCidr = best };
     }
 }

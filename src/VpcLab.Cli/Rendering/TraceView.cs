@@ -63,7 +63,7 @@ public static class TraceView
         if (hop.SecurityGroupRule is { } sg)
             parts.Add(string.Join(' ', new[] { "rule", sg.RuleId.Value, Protocol(sg.Protocol), Ports(sg), sg.Direction == TrafficDirection.Ingress ? "from" : "to", sg.Peer }.Where(w => w.Length > 0)));
         if (hop.Route is { } route)
-            parts.Add($"route {route.Destination} → {route.TargetId}{(route.State == Model.RouteState.Blackhole ? " (blackhole)" : "")}");
+            parts.Add($"route {route.Destination}{(route.MatchedCidr is { } matched ? $" ({matched})" : "")} → {route.TargetId}{(route.State == Model.RouteState.Blackhole ? " (blackhole)" : "")}");
         if (hop.PeeringPath is { } path)
             parts.Add(path == PeeringTrafficPath.InterRegion ? "inter-Region (traffic-path 5)" : "intra-Region (traffic-path 4)");
         if (hop.EndpointZone is { } zone)

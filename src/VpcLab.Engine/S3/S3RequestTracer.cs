@@ -45,7 +45,7 @@ public static class S3RequestTracer
         var (path, route, endpoint, seen) = Exit(network);
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (route is not null)
-            reasons.Add($"route {route.Destination} -> {route.TargetId} sends {network.Flow.Destination} {(path == S3NetworkPath.GatewayEndpoint ? "to the gateway endpoint" : "toward the internet")}");
+            reasons.Add($"route {route.Destination}{(route.MatchedCidr is { } matched ? $" ({matched})" : "")} -> {route.TargetId} sends {network.Flow.Destination} {(path == S3NetworkPath.GatewayEndpoint ? "to the gateway endpoint" : "toward the internet")}");
         if (network.Verdict == Verdict.Dropped || path == S3NetworkPath.None)
         {
             reasons.Add("the network drops the request before it reaches S3");

@@ -114,7 +114,12 @@ public sealed record SecurityGroupRuleRef(SecurityGroupId SecurityGroupId, Secur
 
 /// <summary>The route that matched (RA's AnalysisRouteTableRoute).</summary>
 public sealed record RouteRef(string Destination, PrefixListId? DestinationPrefixListId, RouteTargetKind TargetKind,
-    string TargetId, RouteOrigin Origin, RouteState State);
+    string TargetId, RouteOrigin Origin, RouteState State)
+{
+    /// <summary>For a prefix-list route in a trace: the list's CIDR that matched the destination (longest prefix
+    /// match runs over the list's expanded CIDRs).</summary>
+    public Cidr? MatchedCidr { get; init; }
+}
 
 /// <summary>One coded reason (RA's Explanation): only the members relevant to the code are set.</summary>
 public sealed record Explanation(ExplanationCode Code, TrafficDirection? Direction = null,

@@ -70,7 +70,7 @@ internal sealed class TraceBuilder : IPathRecorder
     {
         var d = Add(_network.TableRef(table), HopAction.Forwarded, packet);
         if (route >= 0)
-            d.Route = _network.RouteRefOf(table, route);
+            d.Route = _network.WithMatchedCidr(_network.RouteRefOf(table, route), packet.Destination);
         if (subnet >= 0)
             d.Subnet = _network.SubnetRef(subnet);
     }

@@ -40,6 +40,8 @@ public class GatewayEndpointRoutingTests
                 var route = t.Forward.Last(h => h.Route is not null).Route!;
                 Assert.Equal(GatewayEndpointLab.PrefixList("s3"), route.DestinationPrefixListId);
                 Assert.Equal(RouteTargetKind.GatewayEndpoint, route.TargetKind);
+                // The trace names the list's CIDR that matched (LPM over the expanded list).
+                Assert.True(route.MatchedCidr!.Value.Contains(Net.IpAddress.Parse(to)), t.ToString());
                 break;
             case "igw":
                 t.AssertAccepted();

@@ -46,6 +46,8 @@ public class S3RequestTracerTests
         Assert.Equal(S3NetworkPath.GatewayEndpoint, r.Path);
         Assert.Equal(vpce.Value, r.Endpoint!.Id);
         Assert.Equal(GatewayEndpointLab.PrefixList("s3"), r.Route!.DestinationPrefixListId);
+        Assert.Equal("3.5.0.0/19", r.Route.MatchedCidr.ToString());
+        Assert.StartsWith($"route {r.Route.Destination} (3.5.0.0/19) -> {vpce}", r.Reasons[0], StringComparison.Ordinal);
         Assert.Equal(S3AccessLayer.BucketOwnerAccount, r.Access!.DecidedBy);
         Assert.Equal(new PolicyStatementRef(0, null), r.Access.EndpointEvaluation!.DecidingStatement);
         // S3 sees the private address, the endpoint and the VPC; never aws:SourceIp.
