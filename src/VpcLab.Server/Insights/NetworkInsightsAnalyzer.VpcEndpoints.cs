@@ -85,6 +85,21 @@ internal sealed partial class NetworkInsightsAnalyzer
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, [hop], [], [explanation]);
     }
 
+    /// <summary>A gateway endpoint serves only its VPC's subnets, through their route tables: from an internet
+    /// gateway (the internet) no path leads into it (NO_PATH on the endpoint). Null for any other source.</summary>
+    private static AnalysisOutcome? GatewayEndpointFromOutside(PathEndpoint source, PathEndpoint destination, Network network)
+    {
+        if (source.Kind != PathEndpointKind.InternetGateway || !network.VpcEndpoints[new VpcEndpointId(destination.Id)].IsGateway)
+            return null;
+        var component = Ref(network, ComponentKind.GatewayEndpoint, destination.Id);
+        var explanation = new Explanation(ExplanationCode.NoPath, TrafficDirection.Ingress, component)
+        {
+            Message = $"{destination.Id} is reached only from its VPC's subnets through their route tables, not from {source.Id}.",
+        };
+        var hop = new Hop(1, Ref(network, ComponentKind.InternetGateway, source.Id), HopAction.Dropped, TrafficDirection.Ingress, null, null, null, default, [explanation]);
+        return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, [hop], [], [explanation]);
+    }
+
     /// <summary>A gateway endpoint destination is reached only through that endpoint (like an internet gateway
     /// destination): an accepted trace that gets to the service another way (a NAT gateway and the internet,
     /// another endpoint) is NO_PATH. Null when the trace crossed it, or the destination is an interface endpoint.</summary>

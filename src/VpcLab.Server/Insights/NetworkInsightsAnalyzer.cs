@@ -60,7 +60,8 @@ internal sealed partial class NetworkInsightsAnalyzer
         ushort sourcePort = (ushort)(path.FilterAtSource?.SourcePortRange?.From
             ?? path.FilterAtDestination?.SourcePortRange?.From ?? FlowKey.DefaultEphemeralPort);
         var source = SourceEndpoint(path, network);
-        if (path.Destination is { Kind: PathEndpointKind.VpcEndpoint } toEndpoint && EndpointWithoutInterface(toEndpoint, network) is { } none)
+        if (path.Destination is { Kind: PathEndpointKind.VpcEndpoint } toEndpoint
+            && (EndpointWithoutInterface(toEndpoint, network) ?? GatewayEndpointFromOutside(path.Source, toEndpoint, network)) is { } none)
             return none;
         var destination = DestinationEndpoint(path, network);
 

@@ -23,7 +23,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
     private VpcLabServer _server = null!;
     private AmazonEC2Client _ec2 = null!;
 
-    private string _vpc = "", _subnetA = "", _subnetB = "", _public = "", _table = "", _app = "", _web = "";
+    private string _igw = "", _vpc = "", _subnetA = "", _subnetB = "", _public = "", _table = "", _app = "", _web = "";
     private string _s3Endpoint = "", _openEndpoint = "", _closedEndpoint = "", _openGroup = "", _closedGroup = "";
 
     static NetworkInsightsVpcEndpointSdkTests()
@@ -66,10 +66,10 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
 
         _table = (await _ec2.CreateRouteTableAsync(new CreateRouteTableRequest { VpcId = _vpc }, Ct)).RouteTable.RouteTableId;
         await _ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = _table, SubnetId = _subnetA }, Ct);
-        var igw = (await _ec2.CreateInternetGatewayAsync(new CreateInternetGatewayRequest(), Ct)).InternetGateway.InternetGatewayId;
-        await _ec2.AttachInternetGatewayAsync(new AttachInternetGatewayRequest { InternetGatewayId = igw, VpcId = _vpc }, Ct);
+        _igw = (await _ec2.CreateInternetGatewayAsync(new CreateInternetGatewayRequest(), Ct)).InternetGateway.InternetGatewayId;
+        await _ec2.AttachInternetGatewayAsync(new AttachInternetGatewayRequest { InternetGatewayId = _igw, VpcId = _vpc }, Ct);
         var publicTable = (await _ec2.CreateRouteTableAsync(new CreateRouteTableRequest { VpcId = _vpc }, Ct)).RouteTable.RouteTableId;
-        await _ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = publicTable, DestinationCidrBlock = "0.0.0.0/0", GatewayId = igw }, Ct);
+        await _ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = publicTable, DestinationCidrBlock = "0.0.0.0/0", GatewayId = _igw }, Ct);
         await _ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = publicTable, SubnetId = _public }, Ct);
 
         var appGroup = await Group("app");
@@ -289,6 +289,80 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
         Assert.Equal(443, first.OutboundHeader.DestinationPortRanges.Single().From);
         var eniA = await EndpointInterfaceIn(_closedEndpoint, "us-east-1a");
         AssertSame(EngineTrace(Instance(_app), Engine.TraceEndpoint.Interface(new Model.NetworkInterfaceId(eniA)), 443), analysis);
+    }
+
+    // Choice (docs/notes/ra.md): an endpoint with no interface in the client's zone is reached at its first
+    // interface (another zone); the engine marks the crossing (AVAILABILITY_ZONE_CROSSED detail on the endpoint).
+    [Fact]
+    public async Task AppToInterfaceEndpoint_NoInterfaceInTheClientsZone_FirstInterfaceAcrossZones()
+    {
+        var endpoint = (await _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = _vpc, ServiceName = "com.amazonaws.us-east-1.sts", VpcEndpointType = VpcEndpointType.Interface,
+            SubnetIds = [_subnetB], SecurityGroupIds = [_openGroup], PrivateDnsEnabled = false,
+        }, Ct)).VpcEndpoint.VpcEndpointId;
+        var analysis = await Analyze(new CreateNetworkInsightsPathRequest
+        {
+            Source = _app, Destination = endpoint, Protocol = Ec2Protocol.Tcp, DestinationPort = 443,
+        });
+        var eniB = await EndpointInterfaceIn(endpoint, "us-east-1b");
+        var trace = EngineTrace(Instance(_app), Engine.TraceEndpoint.Interface(new Model.NetworkInterfaceId(eniB)), 443);
+        Assert.Equal(Engine.Verdict.Accepted, trace.Verdict);
+        AssertSame(trace, analysis);
+        Assert.Contains(eniB, Ids(analysis.ForwardPathComponents));
+        Assert.Contains(trace.Forward, h => h.Component.Id == endpoint
+            && h.Explanations.Any(e => e.Code == Engine.ExplanationCode.AvailabilityZoneCrossed));
+    }
+
+    // AWS: a DynamoDB gateway endpoint works as S3's does; the path ends at an address of the Region's DynamoDB
+    // prefix list (the first of its first range) and names the service.
+    [Fact]
+    public async Task AppToDynamoDbGatewayEndpoint_RouteInTheTable_PathFound()
+    {
+        var endpoint = (await _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = _vpc, ServiceName = "com.amazonaws.us-east-1.dynamodb", VpcEndpointType = VpcEndpointType.Gateway, RouteTableIds = [_table],
+        }, Ct)).VpcEndpoint.VpcEndpointId;
+        var analysis = await Analyze(new CreateNetworkInsightsPathRequest
+        {
+            Source = _app, Destination = endpoint, Protocol = Ec2Protocol.Tcp, DestinationPort = 443,
+        });
+        var address = Model.AwsIpRanges.Default.PrefixesOf("us-east-1", "DYNAMODB")[0].AddressAt(0);
+        var trace = EngineTrace(Instance(_app), Engine.TraceEndpoint.ForAddress(address), 443);
+        Assert.Equal(Engine.Verdict.Accepted, trace.Verdict);
+        AssertSame(trace, analysis);
+        Assert.Contains(endpoint, Ids(analysis.ForwardPathComponents));
+        Assert.Contains(analysis.ForwardPathComponents, c => c.ServiceName == "com.amazonaws.us-east-1.dynamodb");
+    }
+
+    // AWS: a gateway endpoint carries only TCP (and ICMP echo) to its service: a UDP path is refused there.
+    [Fact]
+    public async Task AppToS3GatewayEndpoint_Udp_VpceGatewayProtocolRestriction()
+    {
+        var analysis = await Analyze(new CreateNetworkInsightsPathRequest
+        {
+            Source = _app, Destination = _s3Endpoint, Protocol = Ec2Protocol.Udp, DestinationPort = 443,
+        });
+        Assert.False(analysis.NetworkPathFound);
+        var explanation = Assert.Single(analysis.Explanations);
+        Assert.Equal("VPCE_GATEWAY_PROTOCOL_RESTRICTION", explanation.ExplanationCode);
+        Assert.Equal(_s3Endpoint, explanation.VpcEndpoint.Id);
+    }
+
+    // From the internet: a gateway endpoint serves only its VPC's subnets (choice: NO_PATH on the endpoint); an
+    // interface endpoint's interfaces have no public address (AWS: IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS).
+    [Theory]
+    [InlineData("s3", "NO_PATH")]
+    [InlineData("sns", "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS")]
+    public async Task InternetGatewayToEndpoint_NoPath(string endpoint, string code)
+    {
+        var analysis = await Analyze(new CreateNetworkInsightsPathRequest
+        {
+            Source = _igw, Destination = endpoint == "s3" ? _s3Endpoint : _openEndpoint, Protocol = Ec2Protocol.Tcp, DestinationPort = 443,
+        });
+        Assert.False(analysis.NetworkPathFound);
+        Assert.Equal(code, Assert.Single(analysis.Explanations).ExplanationCode);
+        Assert.Equal(_igw, Ids(analysis.ForwardPathComponents)[^1]);
     }
 
     // AWS: the service behind an interface endpoint never opens connections into the VPC (VPCE_INTRA_VPC_TRAFFIC).
