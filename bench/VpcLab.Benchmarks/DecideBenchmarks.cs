@@ -42,6 +42,37 @@ public class DecideBenchmarks
     }
 }
 
+/// <summary>Worlds with VPC endpoints (<see cref="GeneratedTopology.Generate"/> with endpoints): the existing flow mix
+/// (the baseline, comparable with <see cref="DecideBenchmarks"/>) and the endpoint mix (S3 through the gateway
+/// endpoint, interface-endpoint interfaces on 443) on the same world. Times are per Decide call.</summary>
+[MemoryDiagnoser]
+public class EndpointDecideBenchmarks
+{
+    private CompiledNetwork _compiled = null!;
+    private FlowKey[] _existing = null!;
+    private int[] _existingSources = null!;
+    private FlowKey[] _endpoint = null!;
+    private int[] _endpointSources = null!;
+
+    [Params(1, 1000)]
+    public int Vpcs { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var world = GeneratedTopology.Generate(Vpcs, 100, endpoints: true);
+        _compiled = CompiledNetwork.Compile(world.Network);
+        (_existing, _existingSources) = Flows.ForGenerated(_compiled, world);
+        (_endpoint, _endpointSources) = Flows.ForEndpoints(_compiled, world);
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Flows.Count)]
+    public int ExistingMix() => Flows.DecideAll(_compiled, _existing, _existingSources);
+
+    [Benchmark(OperationsPerInvoke = Flows.Count)]
+    public int EndpointMix() => Flows.DecideAll(_compiled, _endpoint, _endpointSources);
+}
+
 /// <summary>The seed world (scenarios/seed.yaml as records): Decide against Trace, the explaining path.</summary>
 [MemoryDiagnoser]
 public class SeedWorldBenchmarks

@@ -63,6 +63,49 @@ public static class Flows
         return (flows, sources);
     }
 
+    /// <summary>1024 endpoint flows over a world generated with endpoints, seed 42: through the S3 gateway endpoint
+    /// app → S3:443 in two of the prefix list's ranges (accepted), db → S3:443 (db NACL), app → S3 UDP 443 (the
+    /// endpoint carries TCP and ICMP echo only); to an interface endpoint's interface in the client's VPC app → :443
+    /// and web → :443 (accepted), app → :8443 (endpoint-sg), db → :443 (db NACL).</summary>
+    public static (FlowKey[] Flows, int[] Sources) ForEndpoints(CompiledNetwork compiled, GeneratedTopology.World world)
+    {
+        if (world.EndpointInterfaces.IsEmpty)
+            throw new ArgumentException("The world has no interface endpoints: generate it with endpoints: true.", nameof(world));
+        var random = new Random(42);
+        var flows = new FlowKey[Count];
+        var sources = new int[Count];
+        var network = world.Network;
+        IpAddress V4(NetworkInterfaceId id) => network.NetworkInterfaces[id].PrimaryPrivateIp;
+        var (s3, s3Other) = GeneratedTopology.S3Addresses();
+        int vpcsCount = network.Vpcs.Count;
+        int webPer = world.Web.Length / vpcsCount, appPer = world.App.Length / vpcsCount, dbPer = world.Db.Length / vpcsCount;
+        for (int i = 0; i < Count; i++)
+        {
+            int kind = i % 8;
+            // Gateway-endpoint flows from any VPC; interface-endpoint flows from a VPC that has one.
+            var (v, endpoint) = kind < 4
+                ? (random.Next(vpcsCount), default(NetworkInterfaceId))
+                : world.EndpointInterfaces[random.Next(world.EndpointInterfaces.Length)];
+            var web = world.Web[v * webPer + random.Next(webPer)];
+            var app = world.App[v * appPer + random.Next(appPer)];
+            var db = world.Db[v * dbPer + random.Next(dbPer)];
+            (FlowKey flow, NetworkInterfaceId from) = kind switch
+            {
+                0 => (FlowKey.Tcp(V4(app), s3, 443), app),
+                1 => (FlowKey.Tcp(V4(app), s3Other, 443), app),
+                2 => (FlowKey.Tcp(V4(db), s3, 443), db),
+                3 => (FlowKey.Udp(V4(app), s3, 443), app),
+                4 => (FlowKey.Tcp(V4(app), V4(endpoint), 443), app),
+                5 => (FlowKey.Tcp(V4(web), V4(endpoint), 443), web),
+                6 => (FlowKey.Tcp(V4(app), V4(endpoint), 8443), app),
+                _ => (FlowKey.Tcp(V4(db), V4(endpoint), 443), db),
+            };
+            flows[i] = flow;
+            sources[i] = compiled.InterfaceIndexOf(from);
+        }
+        return (flows, sources);
+    }
+
     private static IpAddress? PublicOf(Network network, NetworkInterfaceId id) =>
         network.NetworkInterfaces[id].PrivateIpAddresses[0].AutoAssignedPublicIp;
 }

@@ -8,22 +8,20 @@ using System.Runtime.InteropServices;
 if (args.Length > 0 && args[0] == "--check")
 {
     // A quick look at the worlds and flow mixes the benchmarks use (not a measurement).
-    var sw = Stopwatch.StartNew();
-    var world = GeneratedTopology.Generate(1000, 100);
-    Console.WriteLine($"generate: {sw.ElapsedMilliseconds} ms, {world.Network.NetworkInterfaces.Count} interfaces");
-    sw.Restart();
-    var compiled = CompiledNetwork.Compile(world.Network);
-    Console.WriteLine($"compile: {sw.ElapsedMilliseconds} ms");
-    var (flows, sources) = Flows.ForGenerated(compiled, world);
-    var reasons = new Dictionary<string, int>();
-    for (int i = 0; i < flows.Length; i++)
+    // `--check [VPCS]`: the existing mix on the plain world, then both mixes on the world with endpoints.
+    int checkVpcs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    foreach (bool endpoints in new[] { false, true })
     {
-        var d = compiled.Decide(flows[i], sources[i]);
-        var key = d.Verdict == Verdict.Accepted ? "ACCEPTED" : $"{ExplanationCode.For(d.Reason)} ({d.DroppedOn})";
-        reasons[key] = reasons.GetValueOrDefault(key) + 1;
+        var sw = Stopwatch.StartNew();
+        var world = GeneratedTopology.Generate(checkVpcs, 100, endpoints);
+        Console.WriteLine($"endpoints={endpoints}: generate {sw.ElapsedMilliseconds} ms, {world.Network.NetworkInterfaces.Count} interfaces");
+        sw.Restart();
+        var compiled = CompiledNetwork.Compile(world.Network);
+        Console.WriteLine($"compile: {sw.ElapsedMilliseconds} ms");
+        Verdicts("existing mix", compiled, Flows.ForGenerated(compiled, world));
+        if (endpoints)
+            Verdicts("endpoint mix", compiled, Flows.ForEndpoints(compiled, world));
     }
-    foreach (var (k, v) in reasons.OrderBy(x => x.Key, StringComparer.Ordinal))
-        Console.WriteLine($"  {k}: {v}");
     return;
 }
 
@@ -38,12 +36,20 @@ if (args.Length > 0 && args[0] == "--cpu")
 {
     // Decide throughput measured in CPU time of this thread, so that other processes competing for the two
     // cores do not count: ns of CPU per Decide call, and calls per CPU-second (= per core).
+    // Per world size: the existing mix on the plain world (the earlier figures' baseline), then the existing mix
+    // and the endpoint mix on the same world with endpoints.
     foreach (int vpcs in new[] { 1, 100, 1000 })
     {
         var world = GeneratedTopology.Generate(vpcs, 100);
         var compiled = CompiledNetwork.Compile(world.Network);
         var (flows, sources) = Flows.ForGenerated(compiled, world);
-        Report($"generated {vpcs} VPCs / {world.Network.NetworkInterfaces.Count} ENIs", compiled, flows, sources);
+        Report($"generated {vpcs} VPCs / {world.Network.NetworkInterfaces.Count} ENIs, existing mix", compiled, flows, sources);
+        world = GeneratedTopology.Generate(vpcs, 100, endpoints: true);
+        compiled = CompiledNetwork.Compile(world.Network);
+        (flows, sources) = Flows.ForGenerated(compiled, world);
+        Report($"  with endpoints ({world.Network.NetworkInterfaces.Count} ENIs), existing mix", compiled, flows, sources);
+        (flows, sources) = Flows.ForEndpoints(compiled, world);
+        Report($"  with endpoints, endpoint mix", compiled, flows, sources);
     }
     var seed = new SeedWorldBenchmarks();
     seed.Setup();
@@ -52,6 +58,24 @@ if (args.Length > 0 && args[0] == "--cpu")
     scenario.Setup();
     Report("scenarios/seed.yaml through the ControlPlane", scenario.Compiled, scenario.FlowArray, scenario.SourceArray);
     return;
+}
+
+static void Verdicts(string name, CompiledNetwork compiled, (VpcLab.Engine.FlowKey[] Flows, int[] Sources) mix)
+{
+    var reasons = new Dictionary<string, int>();
+    for (int i = 0; i < mix.Flows.Length; i++)
+    {
+        var d = compiled.Decide(mix.Flows[i], mix.Sources[i]);
+        var key = d.Verdict == Verdict.Accepted ? "ACCEPTED" : $"{ExplanationCode.For(d.Reason)} ({d.DroppedOn})";
+        reasons[key] = reasons.GetValueOrDefault(key) + 1;
+        // The explaining path must tell the same story (Decide ≡ Trace), or the figures measure a different walk.
+        var t = compiled.Trace(mix.Flows[i], mix.Sources[i]);
+        if (t.Verdict != d.Verdict || t.Reason != d.Reason)
+            reasons["DECIDE/TRACE DISAGREE"] = reasons.GetValueOrDefault("DECIDE/TRACE DISAGREE") + 1;
+    }
+    Console.WriteLine($"  {name}:");
+    foreach (var (k, v) in reasons.OrderBy(x => x.Key, StringComparer.Ordinal))
+        Console.WriteLine($"    {k}: {v}");
 }
 
 static void Report(string name, CompiledNetwork compiled, VpcLab.Engine.FlowKey[] flows, int[] sources)

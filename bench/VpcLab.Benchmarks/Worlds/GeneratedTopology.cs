@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using VpcLab.ControlPlane;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -8,17 +9,26 @@ namespace VpcLab.Benchmarks.Worlds;
 /// <summary>A large, deterministic world built straight as records: <c>vpcs</c> VPCs (non-overlapping /20s of
 /// 10.0.0.0/8, each with an IPv6 /56), each shaped like the seed: public, app, app2 and db subnets, an internet
 /// gateway, a NAT gateway with an Elastic IP, an egress-only gateway, four route tables, a database NACL, five
-/// security groups (one with 20 CIDR rules), and <c>interfacesPerVpc</c> instances spread over the tiers.</summary>
+/// security groups (one with 20 CIDR rules), and <c>interfacesPerVpc</c> instances spread over the tiers.
+/// With <c>endpoints</c>, every VPC also gets an S3 gateway endpoint routed from its private (app, db) route tables
+/// and every fourth VPC an interface endpoint (one interface in each of two endpoint subnets, us-east-1a and
+/// us-east-1b, endpoint-sg: tcp 443 from the VPC); the AWS-managed prefix lists are in the world, as the control
+/// plane seeds them. Without it the world is exactly the one the earlier figures were measured on.</summary>
 public static class GeneratedTopology
 {
     private const string Region = "us-east-1";
     private static readonly AccountId Account = new("111111111111");
     private static readonly AvailabilityZone Zone = new("us-east-1a", "use1-az1", Region);
+    private static readonly AvailabilityZone ZoneB = new("us-east-1b", "use1-az2", Region);
 
     public sealed record World(Network Network, ImmutableArray<NetworkInterfaceId> Web, ImmutableArray<NetworkInterfaceId> App,
-        ImmutableArray<NetworkInterfaceId> Db);
+        ImmutableArray<NetworkInterfaceId> Db)
+    {
+        /// <summary>The interface endpoints' interfaces, each with the index of its VPC in generation order.</summary>
+        public ImmutableArray<(int Vpc, NetworkInterfaceId Interface)> EndpointInterfaces { get; init; } = [];
+    }
 
-    public static World Generate(int vpcs, int interfacesPerVpc)
+    public static World Generate(int vpcs, int interfacesPerVpc, bool endpoints = false)
     {
         if (vpcs > 4096)
             throw new ArgumentOutOfRangeException(nameof(vpcs), "At most 4096 /20s fit in 10.0.0.0/8.");
@@ -39,6 +49,9 @@ public static class GeneratedTopology
         var web = ImmutableArray.CreateBuilder<NetworkInterfaceId>();
         var app = ImmutableArray.CreateBuilder<NetworkInterfaceId>();
         var db = ImmutableArray.CreateBuilder<NetworkInterfaceId>();
+        var vpces = ImmutableDictionary.CreateBuilder<VpcEndpointId, VpcEndpoint>();
+        var endpointEnis = ImmutableArray.CreateBuilder<(int, NetworkInterfaceId)>();
+        var s3List = S3PrefixList();
         uint nextPublic = (54u << 24) | (64u << 16);
 
         SecurityGroupRule Rule(bool egress, string protocol, int from, int to, RulePeer peer) =>
@@ -90,12 +103,22 @@ public static class GeneratedTopology
                 [Local(cidr), Local(v6), To("0.0.0.0/0", RouteTargetKind.InternetGateway, igw.Value), To("::/0", RouteTargetKind.InternetGateway, igw.Value)],
                 [Assoc(tier[0])]);
             var appRt = new RouteTableId(Id(IdPrefixes.RouteTable));
+            var dbRt = new RouteTableId(Id(IdPrefixes.RouteTable));
+            // The S3 gateway endpoint's route (pl-… → vpce-…) comes last, as CreateVpcEndpoint adds it.
+            ImmutableArray<Route> s3Route = [];
+            if (endpoints)
+            {
+                var vpce = new VpcEndpointId(Id(IdPrefixes.VpcEndpoint));
+                vpces[vpce] = new VpcEndpoint(vpce, Account, Region, vpcId, $"com.amazonaws.{Region}.s3", VpcEndpointType.Gateway,
+                    VpcEndpointState.Available, FullAccessPolicy, [appRt, dbRt], [], [], [], false, VpcEndpointIpAddressType.Ipv4,
+                    VpcEndpointDnsRecordIpType.ServiceDefined, "abcd1234", DateTimeOffset.UnixEpoch);
+                s3Route = [new Route(RouteDestination.To(s3List.Id), new RouteTarget(RouteTargetKind.GatewayEndpoint, vpce.Value), RouteOrigin.CreateRoute)];
+            }
             tables[appRt] = new RouteTable(appRt, vpcId, Account, Region,
                 [Local(cidr), Local(v6), To("0.0.0.0/0", RouteTargetKind.NatGateway, nat.Value), To("::/0", RouteTargetKind.EgressOnlyInternetGateway, eigw.Value),
-                 To("192.168.0.0/16", RouteTargetKind.NatGateway, nat.Value), To("172.16.0.0/12", RouteTargetKind.NatGateway, nat.Value)],
+                 To("192.168.0.0/16", RouteTargetKind.NatGateway, nat.Value), To("172.16.0.0/12", RouteTargetKind.NatGateway, nat.Value), .. s3Route],
                 [Assoc(tier[1]), Assoc(tier[2])]);
-            var dbRt = new RouteTableId(Id(IdPrefixes.RouteTable));
-            tables[dbRt] = new RouteTable(dbRt, vpcId, Account, Region, [Local(cidr), Local(v6)], [Assoc(tier[3])]);
+            tables[dbRt] = new RouteTable(dbRt, vpcId, Account, Region, [Local(cidr), Local(v6), .. s3Route], [Assoc(tier[3])]);
 
             var defaultAcl = new NetworkAclId(Id(IdPrefixes.NetworkAcl));
             acls[defaultAcl] = new NetworkAcl(defaultAcl, Account, Region, vpcId, true,
@@ -137,6 +160,36 @@ public static class GeneratedTopology
                 bigRules.Add(Rule(false, "tcp", 9000 + r, 9000 + r, new CidrPeer(new Cidr(IpAddress.V4((100u << 24) | ((uint)r << 16)), 16))));
             groups[bigSg] = new SecurityGroup(bigSg, Account, Region, vpcId, "partners-sg", "partners", bigRules.ToImmutable());
 
+            if (endpoints && v % 4 == 0)
+            {
+                // An interface endpoint (PrivateLink, SQS here): one requester-managed interface in each of two endpoint
+                // subnets (the /24s after db), in two zones, guarded by endpoint-sg. Their subnets use the main table.
+                var endpointSg = new SecurityGroupId(Id(IdPrefixes.SecurityGroup));
+                groups[endpointSg] = new SecurityGroup(endpointSg, Account, Region, vpcId, "endpoint-sg", "endpoint",
+                    [Rule(false, "tcp", 443, 443, new CidrPeer(cidr))]);
+                var vpce = new VpcEndpointId(Id(IdPrefixes.VpcEndpoint));
+                var endpointSubnets = ImmutableArray.CreateBuilder<SubnetId>();
+                var endpointInterfaces = ImmutableArray.CreateBuilder<NetworkInterfaceId>();
+                foreach (var (zone, index) in new[] { (Zone, 4), (ZoneB, 5) })
+                {
+                    var subnetId = new SubnetId(Id(IdPrefixes.Subnet));
+                    var block = cidr.Subnet(24, (UInt128)index);
+                    subnets[subnetId] = new Subnet(subnetId, vpcId, Account, Region, zone, block,
+                        new VpcCidrBlock(Id(IdPrefixes.SubnetCidrAssociation), v6.Subnet(64, (UInt128)index), CidrBlockState.Associated), false, false, false);
+                    var eniId = new NetworkInterfaceId(Id(IdPrefixes.NetworkInterface));
+                    enis[eniId] = new NetworkInterface(eniId, Account, Region, subnetId, vpcId, zone.Name,
+                        [new PrivateIpAddress(block.AddressAt(200), true, null)], [], [endpointSg], true,
+                        NetworkInterfaceType.VpcEndpoint, null, $"VPC Endpoint Interface {vpce}", "02:00:00:00:0e:00")
+                    { RequesterManaged = true };
+                    endpointSubnets.Add(subnetId);
+                    endpointInterfaces.Add(eniId);
+                    endpointEnis.Add((v, eniId));
+                }
+                vpces[vpce] = new VpcEndpoint(vpce, Account, Region, vpcId, $"com.amazonaws.{Region}.sqs", VpcEndpointType.Interface,
+                    VpcEndpointState.Available, FullAccessPolicy, [], endpointSubnets.ToImmutable(), [endpointSg], endpointInterfaces.ToImmutable(),
+                    false, VpcEndpointIpAddressType.Ipv4, VpcEndpointDnsRecordIpType.Ipv4, "29p5708s", DateTimeOffset.UnixEpoch);
+            }
+
             // Interfaces: 25% web (public subnet, every other one with a public IP), 40% app, 25% app2, 10% db.
             for (int n = 0; n < interfacesPerVpc; n++)
             {
@@ -177,6 +230,36 @@ public static class GeneratedTopology
             NetworkInterfaces = enis.ToImmutable(),
             Instances = instances.ToImmutable(),
         };
-        return new World(network, web.ToImmutable(), app.ToImmutable(), db.ToImmutable());
+        if (endpoints)
+            network = network with { PrefixLists = AwsPrefixLists(), VpcEndpoints = vpces.ToImmutable() };
+        return new World(network, web.ToImmutable(), app.ToImmutable(), db.ToImmutable()) { EndpointInterfaces = endpointEnis.ToImmutable() };
+    }
+
+    private const string FullAccessPolicy = """{"Statement":[{"Action":"*","Effect":"Allow","Principal":"*","Resource":"*"}]}""";
+
+    /// <summary>The S3 prefix list of the Region (its ranges: <see cref="S3Addresses"/>).</summary>
+    private static ManagedPrefixList S3PrefixList() => AwsPrefixLists().Values.Single(p => p.Name == $"com.amazonaws.{Region}.s3");
+
+    /// <summary>The AWS-managed prefix lists of every Region, as the control plane seeds them.</summary>
+    private static ImmutableDictionary<PrefixListId, ManagedPrefixList> AwsPrefixLists()
+    {
+        var lists = ImmutableDictionary.CreateBuilder<PrefixListId, ManagedPrefixList>();
+        foreach (var region in RegionCatalog.Default)
+        {
+            foreach (var pl in region.ManagedPrefixLists)
+            {
+                var id = new PrefixListId(pl.Id);
+                lists[id] = new ManagedPrefixList(id, ManagedPrefixList.AwsOwner, region.Name, pl.Name, IpFamily.V4,
+                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
+            }
+        }
+        return lists.ToImmutable();
+    }
+
+    /// <summary>Two S3 addresses of the Region, in different ranges of its prefix list (the tenth address of each).</summary>
+    public static (IpAddress First, IpAddress Second) S3Addresses()
+    {
+        var prefixes = AwsIpRanges.Default.PrefixesOf(Region, "S3");
+        return (prefixes[0].AddressAt(10), prefixes[^1].AddressAt(10));
     }
 }
