@@ -43,7 +43,7 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
             else
             {
                 var request = Ec2QueryParser.Default.Parse(form);
-                var result = state.Execute(context, request.Operation.Name, request.Parameters);
+                var result = await state.ExecuteAsync(context, request.Operation.Name, request.Parameters).ConfigureAwait(false);
                 Ec2XmlSerializer.Default.WriteResponse(buffer, request.Operation, result, requestId);
             }
             response.StatusCode = StatusCodes.Status200OK;

@@ -6,6 +6,9 @@ namespace VpcLab.Server.Persistence;
 /// parsed request as JSON keyed by model member names).</summary>
 public sealed record LoggedOperation(long Sequence, DateTimeOffset Time, string Account, string Region, string Operation, string Parameters);
 
+/// <summary>A mutation to log: a <see cref="LoggedOperation"/> before the log gives it its sequence number.</summary>
+public sealed record LogRecord(DateTimeOffset Time, string Account, string Region, string Operation, string Parameters);
+
 /// <summary>The durable record of every acknowledged mutation, in order, in a SQLite file (WAL, synchronous=FULL:
 /// a commit is on disk before it returns). State is rebuilt at start by replaying the log through the same
 /// dispatcher; ids come out the same because the control plane's ids are deterministic.</summary>
@@ -15,7 +18,25 @@ public sealed class OperationLog : IDisposable
 
     private readonly SqliteConnection _connection;
 
-    private OperationLog(SqliteConnection connection) => _connection = connection;
+    // One prepared INSERT, reused by every batch.
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter _time;
+    private readonly SqliteParameter _account;
+    private readonly SqliteParameter _region;
+    private readonly SqliteParameter _operation;
+    private readonly SqliteParameter _parameters;
+
+    private OperationLog(SqliteConnection connection)
+    {
+        _connection = connection;
+        _insert = connection.CreateCommand();
+        _insert.CommandText = "INSERT INTO operations (time, account, region, operation, parameters) VALUES ($t, $a, $r, $o, $p)";
+        _time = _insert.Parameters.Add("$t", SqliteType.Text);
+        _account = _insert.Parameters.Add("$a", SqliteType.Text);
+        _region = _insert.Parameters.Add("$r", SqliteType.Text);
+        _operation = _insert.Parameters.Add("$o", SqliteType.Text);
+        _parameters = _insert.Parameters.Add("$p", SqliteType.Text);
+    }
 
     public static OperationLog Open(string directory)
     {
@@ -53,31 +74,34 @@ public sealed class OperationLog : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="apply"/> inside a transaction that also records the operation: the record is
-    /// committed (and synced) only when <paramref name="apply"/> succeeds, so the log holds exactly the
-    /// acknowledged mutations. The caller serializes calls.</summary>
-    public T Append<T>(DateTimeOffset time, string account, string region, string operation, string parameters, Func<T> apply)
+    /// <summary>Writes <paramref name="records"/>, in order, in one transaction, and returns once it is committed
+    /// (with synchronous=FULL: on disk). One fsync for the whole batch is what makes group commit pay
+    /// (<see cref="GroupCommitter"/>). The caller serializes calls.</summary>
+    public void AppendBatch(IReadOnlyList<LogRecord> records)
     {
+        ArgumentNullException.ThrowIfNull(records);
         using var transaction = _connection.BeginTransaction();
-        using (var insert = _connection.CreateCommand())
+        _insert.Transaction = transaction;
+        foreach (var r in records)
         {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO operations (time, account, region, operation, parameters) VALUES ($t, $a, $r, $o, $p)";
-            insert.Parameters.AddWithValue("$t", time.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$a", account);
-            insert.Parameters.AddWithValue("$r", region);
-            insert.Parameters.AddWithValue("$o", operation);
-            insert.Parameters.AddWithValue("$p", parameters);
-            insert.ExecuteNonQuery();
+            _time.Value = r.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            _account.Value = r.Account;
+            _region.Value = r.Region;
+            _operation.Value = r.Operation;
+            _parameters.Value = r.Parameters;
+            _insert.ExecuteNonQuery();
         }
-        var result = apply(); // throws: the transaction is disposed uncommitted, the record rolls back
         transaction.Commit();
-        return result;
+        _insert.Transaction = null;
     }
 
     public void Clear() => Execute(_connection, "DELETE FROM operations;");
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _connection.Dispose();
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -7,14 +7,16 @@ using VpcLab.Server.Ec2;
 namespace VpcLab.Server.Persistence;
 
 /// <summary>The world a server serves: the control plane, the dispatcher in front of it, and (unless in memory)
-/// the operation log that makes every acknowledged mutation durable. Mutations are serialized so the log's order
-/// is the order they were applied in; reads run concurrently on immutable snapshots.</summary>
+/// the operation log that makes every acknowledged mutation durable. Mutations are applied one at a time, so the
+/// log's order is the order they were applied in, and committed in groups (<see cref="GroupCommitter"/>): each
+/// answer waits for its own record to be on disk. Reads run concurrently on immutable snapshots.</summary>
 public sealed class ServerState : IDisposable
 {
     /// <summary>Fixed, so replaying the log reproduces the same ids.</summary>
     public const ulong ServerIdSeed = 0x7c1ab5e7;
 
     private readonly OperationLog? _log;
+    private readonly GroupCommitter? _committer;
     private readonly TimeProvider _realTime;
     private readonly Lock _writeLock = new();
 
@@ -28,6 +30,7 @@ public sealed class ServerState : IDisposable
     private ServerState(OperationLog? log, TimeProvider realTime, Ec2Quotas quotas)
     {
         _log = log;
+        _committer = log is null ? null : new GroupCommitter(log);
         _realTime = realTime;
         _quotas = quotas;
         (_clock, ControlPlane, Dispatcher) = Fresh(realTime.GetUtcNow(), quotas);
@@ -86,46 +89,62 @@ public sealed class ServerState : IDisposable
         }
     }
 
-    /// <summary>Runs one EC2 action. A mutation is applied and logged under one lock, and is on disk before this
-    /// returns; a failed one leaves neither state nor log changed.</summary>
-    public JsonObject? Execute(RequestContext context, string operation, JsonObject parameters)
+    /// <summary>Runs one EC2 action and waits for it to be durable. A mutation is applied under one lock and
+    /// queued for the log; the answer comes back only once its record is committed. A failed one leaves neither
+    /// state nor log changed.</summary>
+    public async ValueTask<JsonObject?> ExecuteAsync(RequestContext context, string operation, JsonObject parameters)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(operation);
         if (_defaultVpcs && !_contacted.ContainsKey((context.Account.Value, context.Region)))
-            FirstContact(context);
+            await FirstContact(context).ConfigureAwait(false);
         if (!Ec2ActionDispatcher.IsMutating(operation))
             return Dispatcher.Execute(operation, context, parameters);
+        JsonObject? result;
+        Task durable;
         lock (_writeLock)
-            return ExecuteMutation(context, operation, parameters);
+            (result, durable) = ExecuteMutation(context, operation, parameters);
+        // Outside the lock, so the next mutations apply while this one's commit is on its way to disk.
+        await durable.ConfigureAwait(false);
+        return result;
     }
 
-    private JsonObject? ExecuteMutation(RequestContext context, string operation, JsonObject parameters)
+    /// <summary><see cref="ExecuteAsync"/> for callers without a request to await in (tests, tools).</summary>
+    public JsonObject? Execute(RequestContext context, string operation, JsonObject parameters) =>
+        ExecuteAsync(context, operation, parameters).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Applies one mutation and queues its record; the task completes when the record is on disk. The
+    /// caller holds the write lock.</summary>
+    private (JsonObject? Result, Task Durable) ExecuteMutation(RequestContext context, string operation, JsonObject parameters)
     {
         var now = _realTime.GetUtcNow();
         if (now > _clock.GetUtcNow())
             _clock.Set(now); // the simulated clock follows real time unless a workload has moved it ahead
-        if (_log is null)
-            return Dispatcher.Execute(operation, context, parameters);
-        return _log.Append(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, parameters.ToJsonString(),
-            () => Dispatcher.Execute(operation, context, parameters));
+        var result = Dispatcher.Execute(operation, context, parameters); // throws: nothing applied, nothing logged
+        if (_committer is null)
+            return (result, Task.CompletedTask);
+        var durable = _committer.Enqueue(new LogRecord(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, parameters.ToJsonString()));
+        return (result, durable);
     }
 
     /// <summary>AWS gives every account a default VPC in every Region; here it is created (and logged, so replay
     /// reproduces it) the first time an account calls in a Region. A Region the control plane does not know gets
     /// none: the caller's own request then fails with the control plane's error.</summary>
-    private void FirstContact(RequestContext context)
+    private Task FirstContact(RequestContext context)
     {
+        Task durable = Task.CompletedTask;
         lock (_writeLock)
         {
             if (_contacted.ContainsKey((context.Account.Value, context.Region)))
-                return;
+                return Task.CompletedTask;
             if (!Dispatcher.SupportedOperations.Contains(DefaultVpcOperation))
             {
                 _contacted[(context.Account.Value, context.Region)] = true;
-                return;
+                return Task.CompletedTask;
             }
             try
             {
-                ExecuteMutation(context, DefaultVpcOperation, []);
+                durable = ExecuteMutation(context, DefaultVpcOperation, []).Durable;
             }
             catch (VpcLab.ControlPlane.Errors.Ec2Exception)
             {
@@ -133,6 +152,7 @@ public sealed class ServerState : IDisposable
             }
             _contacted[(context.Account.Value, context.Region)] = true;
         }
+        return durable;
     }
 
     public const string DefaultVpcOperation = "CreateDefaultVpc";
@@ -142,6 +162,7 @@ public sealed class ServerState : IDisposable
     {
         lock (_writeLock)
         {
+            _committer?.Flush(); // commits in flight finish before the log is emptied
             _log?.Clear();
             (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow(), _quotas);
             _contacted.Clear();
@@ -149,5 +170,9 @@ public sealed class ServerState : IDisposable
         }
     }
 
-    public void Dispose() => _log?.Dispose();
+    public void Dispose()
+    {
+        _committer?.Dispose(); // commits what is pending, then stops
+        _log?.Dispose();
+    }
 }
