@@ -89,4 +89,54 @@ public sealed class NetworkInsightsReplayTests
                 Directory.Delete(dir, recursive: true);
         }
     }
+
+    // A path to a VPC endpoint replays like any other: the endpoint is created (and logged) before the path.
+    [Fact]
+    public async Task PathToGatewayEndpoint_SurvivesRestart_SameAnswer()
+    {
+        var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vpclab-ra-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            NetworkInsightsAnalysis before;
+            await using (var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = dir }, Ct))
+            {
+                using var ec2 = Client(server);
+                var vpc = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.2.0.0/16" }, Ct)).Vpc.VpcId;
+                var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.2.1.0/24", AvailabilityZone = "us-east-1a" }, Ct)).Subnet.SubnetId;
+                var main = (await ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
+                {
+                    Filters = [new Filter("vpc-id", [vpc]), new Filter("association.main", ["true"])],
+                }, Ct)).RouteTables.Single().RouteTableId;
+                var endpoint = (await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+                {
+                    VpcId = vpc, ServiceName = "com.amazonaws.us-east-1.s3", VpcEndpointType = VpcEndpointType.Gateway, RouteTableIds = [main],
+                }, Ct)).VpcEndpoint.VpcEndpointId;
+                var a = await Launch(ec2, subnet);
+                var path = (await ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
+                {
+                    Source = a, Destination = endpoint, Protocol = Ec2Protocol.Tcp, DestinationPort = 443,
+                }, Ct)).NetworkInsightsPath;
+                before = (await ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest
+                {
+                    NetworkInsightsPathId = path.NetworkInsightsPathId,
+                }, Ct)).NetworkInsightsAnalysis;
+                Assert.True(before.NetworkPathFound);
+                Assert.Contains(endpoint, before.ForwardPathComponents.Select(c => c.Component.Id));
+            }
+
+            await using (var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = dir }, Ct))
+            {
+                using var ec2 = Client(server);
+                var after = Assert.Single((await ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest(), Ct)).NetworkInsightsAnalyses);
+                Assert.Equal(before.NetworkInsightsAnalysisId, after.NetworkInsightsAnalysisId);
+                Assert.Equal(before.NetworkPathFound, after.NetworkPathFound);
+                Assert.Equal(before.ForwardPathComponents.Select(c => c.Component.Id), after.ForwardPathComponents.Select(c => c.Component.Id));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
+        }
+    }
 }
