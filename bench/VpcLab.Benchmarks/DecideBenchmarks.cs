@@ -42,7 +42,7 @@ public class DecideBenchmarks
     }
 }
 
-/// <summary>Worlds with VPC endpoints (<see cref="GeneratedTopology.Generate"/> with endpoints): the existing flow mix
+/// <summary>Worlds with VPC endpoints (<c>GeneratedTopology.Generate(…, endpoints: true)</c>): the existing flow mix
 /// (the baseline, comparable with <see cref="DecideBenchmarks"/>) and the endpoint mix (S3 through the gateway
 /// endpoint, interface-endpoint interfaces on 443) on the same world. Times are per Decide call.</summary>
 [MemoryDiagnoser]

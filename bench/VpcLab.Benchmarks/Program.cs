@@ -60,6 +60,24 @@ if (args.Length > 0 && args[0] == "--cpu")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--cpu-endpoint-kinds")
+{
+    // What each endpoint kind costs the existing mix on the largest world: none, gateway only, interface only,
+    // both, twice over (so drift in the machine's load shows).
+    foreach (int round in new[] { 1, 2 })
+    {
+        foreach (var kinds in new[] { GeneratedTopology.EndpointKinds.None, GeneratedTopology.EndpointKinds.Gateway,
+                     GeneratedTopology.EndpointKinds.Interface, GeneratedTopology.EndpointKinds.Both })
+        {
+            var world = GeneratedTopology.Generate(1000, 100, kinds);
+            var compiled = CompiledNetwork.Compile(world.Network);
+            var (flows, sources) = Flows.ForGenerated(compiled, world);
+            Report($"round {round}, 1000 VPCs, endpoints {kinds}, existing mix", compiled, flows, sources);
+        }
+    }
+    return;
+}
+
 static void Verdicts(string name, CompiledNetwork compiled, (VpcLab.Engine.FlowKey[] Flows, int[] Sources) mix)
 {
     var reasons = new Dictionary<string, int>();

@@ -28,8 +28,22 @@ public static class GeneratedTopology
         public ImmutableArray<(int Vpc, NetworkInterfaceId Interface)> EndpointInterfaces { get; init; } = [];
     }
 
-    public static World Generate(int vpcs, int interfacesPerVpc, bool endpoints = false)
+    public static World Generate(int vpcs, int interfacesPerVpc, bool endpoints = false) =>
+        Generate(vpcs, interfacesPerVpc, endpoints ? EndpointKinds.Both : EndpointKinds.None);
+
+    /// <summary>Which endpoints the world gets (one kind alone, to see what each costs the other flows).</summary>
+    [Flags]
+    public enum EndpointKinds
     {
+        None = 0,
+        Gateway = 1,
+        Interface = 2,
+        Both = Gateway | Interface,
+    }
+
+    public static World Generate(int vpcs, int interfacesPerVpc, EndpointKinds kinds)
+    {
+        bool endpoints = kinds != EndpointKinds.None;
         if (vpcs > 4096)
             throw new ArgumentOutOfRangeException(nameof(vpcs), "At most 4096 /20s fit in 10.0.0.0/8.");
         long counter = 0;
@@ -106,7 +120,7 @@ public static class GeneratedTopology
             var dbRt = new RouteTableId(Id(IdPrefixes.RouteTable));
             // The S3 gateway endpoint's route (pl-… → vpce-…) comes last, as CreateVpcEndpoint adds it.
             ImmutableArray<Route> s3Route = [];
-            if (endpoints)
+            if (kinds.HasFlag(EndpointKinds.Gateway))
             {
                 var vpce = new VpcEndpointId(Id(IdPrefixes.VpcEndpoint));
                 vpces[vpce] = new VpcEndpoint(vpce, Account, Region, vpcId, $"com.amazonaws.{Region}.s3", VpcEndpointType.Gateway,
@@ -160,7 +174,7 @@ public static class GeneratedTopology
                 bigRules.Add(Rule(false, "tcp", 9000 + r, 9000 + r, new CidrPeer(new Cidr(IpAddress.V4((100u << 24) | ((uint)r << 16)), 16))));
             groups[bigSg] = new SecurityGroup(bigSg, Account, Region, vpcId, "partners-sg", "partners", bigRules.ToImmutable());
 
-            if (endpoints && v % 4 == 0)
+            if (kinds.HasFlag(EndpointKinds.Interface) && v % 4 == 0)
             {
                 // An interface endpoint (PrivateLink, SQS here): one requester-managed interface in each of two endpoint
                 // subnets (the /24s after db), in two zones, guarded by endpoint-sg. Their subnets use the main table.
