@@ -81,14 +81,30 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
     {
         if (request.ContentLength > MaxBodyBytes)
             throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-        using var memory = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (memory.Length + read > MaxBodyBytes)
-                throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-            memory.Write(chunk, 0, read);
+            // The usual case (SDKs and CLIs send Content-Length): one exact buffer, no intermediate copies.
+            var exact = new byte[length];
+            int filled = 0, n;
+            while (filled < exact.Length && (n = await request.Body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false)) > 0)
+                filled += n;
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+        using var memory = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16384);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+            {
+                if (memory.Length + read > MaxBodyBytes)
+                    throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+                memory.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         return memory.ToArray();
     }

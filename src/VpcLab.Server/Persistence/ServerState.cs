@@ -102,8 +102,9 @@ public sealed class ServerState : IDisposable
             return Dispatcher.Execute(operation, context, parameters);
         JsonObject? result;
         Task durable;
+        var logged = _committer is null ? null : parameters.ToJsonString(); // before the lock: it holds others up
         lock (_writeLock)
-            (result, durable) = ExecuteMutation(context, operation, parameters);
+            (result, durable) = ExecuteMutation(context, operation, parameters, logged);
         // Outside the lock, so the next mutations apply while this one's commit is on its way to disk.
         await durable.ConfigureAwait(false);
         return result;
@@ -115,7 +116,7 @@ public sealed class ServerState : IDisposable
 
     /// <summary>Applies one mutation and queues its record; the task completes when the record is on disk. The
     /// caller holds the write lock.</summary>
-    private (JsonObject? Result, Task Durable) ExecuteMutation(RequestContext context, string operation, JsonObject parameters)
+    private (JsonObject? Result, Task Durable) ExecuteMutation(RequestContext context, string operation, JsonObject parameters, string? logged)
     {
         var now = _realTime.GetUtcNow();
         if (now > _clock.GetUtcNow())
@@ -123,7 +124,7 @@ public sealed class ServerState : IDisposable
         var result = Dispatcher.Execute(operation, context, parameters); // throws: nothing applied, nothing logged
         if (_committer is null)
             return (result, Task.CompletedTask);
-        var durable = _committer.Enqueue(new LogRecord(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, parameters.ToJsonString()));
+        var durable = _committer.Enqueue(new LogRecord(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, logged ?? parameters.ToJsonString()));
         return (result, durable);
     }
 
@@ -144,7 +145,7 @@ public sealed class ServerState : IDisposable
             }
             try
             {
-                durable = ExecuteMutation(context, DefaultVpcOperation, []).Durable;
+                durable = ExecuteMutation(context, DefaultVpcOperation, [], "{}").Durable;
             }
             catch (VpcLab.ControlPlane.Errors.Ec2Exception)
             {
