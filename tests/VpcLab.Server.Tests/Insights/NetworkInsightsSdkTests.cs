@@ -15,37 +15,22 @@ namespace VpcLab.Server.Tests.Insights;
 /// trace of the same flow — verdict, the forward path's component ids in order, and the explanation codes.</summary>
 public sealed class NetworkInsightsSdkTests : IAsyncLifetime
 {
-    private VpcLabServer _server = null!;
+    private LoopbackEc2 _loopback = null!;
     private AmazonEC2Client _ec2 = null!;
 
     // The world, built once per test class instance.
     private string _vpc = "", _public = "", _private = "", _igw = "", _web = "", _app = "", _webSg = "", _appSg = "";
 
-    static NetworkInsightsSdkTests()
-    {
-        // TOOLCHAIN gotcha 5: SDK v4 leaves collections null for empty sets unless told otherwise.
-        AWSConfigs.InitializeCollections = true;
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null }, Ct);
-        _ec2 = new AmazonEC2Client(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonEC2Config
-        {
-            ServiceURL = _server.Url.ToString(),
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
-        });
+        _loopback = await LoopbackEc2.StartAsync(Ct);
+        _ec2 = _loopback.Client;
         await BuildWorld();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _ec2.Dispose();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _loopback.DisposeAsync();
 
     /// <summary>A public subnet (route to the internet gateway, public IPs) with "web" (tcp/443 from anywhere) and
     /// a private subnet (main table: local only) with "app" (tcp/5432 and tcp/3306 from the VPC), whose network
@@ -132,7 +117,7 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
 
     /// <summary>The engine's own answer for the same flow, on the server's current snapshot.</summary>
     private Engine.Trace EngineTrace(Engine.TraceEndpoint source, Engine.TraceEndpoint destination, ushort port) =>
-        Engine.CompiledNetwork.Compile(_server.State.ControlPlane.Network).Trace(
+        Engine.CompiledNetwork.Compile(_loopback.Server.State.ControlPlane.Network).Trace(
             new Engine.TraceRequest(source, destination, Net.IpProtocol.Tcp, port, Engine.FlowKey.DefaultEphemeralPort, Net.IpFamily.V4));
 
     private static void AssertSame(Engine.Trace expected, NetworkInsightsAnalysis actual)
@@ -272,7 +257,7 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
         var first = analysis.ForwardPathComponents.OrderBy(c => c.SequenceNumber).First();
         Assert.Equal(5432, first.OutboundHeader.DestinationPortRanges.Single().From);
         Assert.Equal(40000, first.OutboundHeader.SourcePortRanges.Single().From);
-        var trace = Engine.CompiledNetwork.Compile(_server.State.ControlPlane.Network).Trace(
+        var trace = Engine.CompiledNetwork.Compile(_loopback.Server.State.ControlPlane.Network).Trace(
             new Engine.TraceRequest(Instance(_web), Instance(_app), Net.IpProtocol.Tcp, 5432, 40000, Net.IpFamily.V4));
         AssertSame(trace, analysis);
     }

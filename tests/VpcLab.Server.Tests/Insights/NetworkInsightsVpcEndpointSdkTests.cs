@@ -20,37 +20,22 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
     private const string SnsService = "com.amazonaws.us-east-1.sns";
     private const string SqsService = "com.amazonaws.us-east-1.sqs";
 
-    private VpcLabServer _server = null!;
+    private LoopbackEc2 _loopback = null!;
     private AmazonEC2Client _ec2 = null!;
 
     private string _igw = "", _vpc = "", _subnetA = "", _subnetB = "", _public = "", _table = "", _app = "", _web = "";
     private string _s3Endpoint = "", _openEndpoint = "", _closedEndpoint = "", _openGroup = "", _closedGroup = "";
 
-    static NetworkInsightsVpcEndpointSdkTests()
-    {
-        // TOOLCHAIN gotcha 5: SDK v4 leaves collections null for empty sets unless told otherwise.
-        AWSConfigs.InitializeCollections = true;
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null }, Ct);
-        _ec2 = new AmazonEC2Client(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonEC2Config
-        {
-            ServiceURL = _server.Url.ToString(),
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
-        });
+        _loopback = await LoopbackEc2.StartAsync(Ct);
+        _ec2 = _loopback.Client;
         await BuildWorld();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _ec2.Dispose();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _loopback.DisposeAsync();
 
     /// <summary>Private subnets A (us-east-1a, own route table: local only, plus the S3 gateway endpoint's route)
     /// and B (us-east-1b) with "app" in A; a public subnet (route to an internet gateway) with "web". An S3 gateway
@@ -137,7 +122,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
 
     /// <summary>The engine's own answer for the same flow, on the server's current snapshot.</summary>
     private Engine.Trace EngineTrace(Engine.TraceEndpoint source, Engine.TraceEndpoint destination, ushort port) =>
-        Engine.CompiledNetwork.Compile(_server.State.ControlPlane.Network).Trace(
+        Engine.CompiledNetwork.Compile(_loopback.Server.State.ControlPlane.Network).Trace(
             new Engine.TraceRequest(source, destination, Net.IpProtocol.Tcp, port, Engine.FlowKey.DefaultEphemeralPort, Net.IpFamily.V4));
 
     private static void AssertSame(Engine.Trace expected, NetworkInsightsAnalysis actual)

@@ -16,26 +16,17 @@ namespace VpcLab.Server.Tests.Traffic;
 /// read them (S3 objects in AWS's key layout through AWSSDK.S3; CloudWatch Logs events).</summary>
 public sealed class TrafficEndpointTests : IAsyncLifetime
 {
-    private VpcLabServer _server = null!;
+    private LoopbackEc2 _loopback = null!;
     private AmazonEC2Client _ec2 = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null }, Ct);
-        _ec2 = new AmazonEC2Client(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonEC2Config
-        {
-            ServiceURL = _server.Url.ToString(),
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
-        });
+        _loopback = await LoopbackEc2.StartAsync(Ct);
+        _ec2 = _loopback.Client;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _ec2.Dispose();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _loopback.DisposeAsync();
 
     private async Task<string> Instance(string subnet)
     {
@@ -48,7 +39,7 @@ public sealed class TrafficEndpointTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> Traffic(string body)
     {
-        using var http = new HttpClient { BaseAddress = _server.Url };
+        using var http = new HttpClient { BaseAddress = _loopback.Server.Url };
         using var response = await http.PostAsync("/_vpclab/traffic", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
@@ -61,7 +52,7 @@ public sealed class TrafficEndpointTests : IAsyncLifetime
         var subnet = (await _ec2.DescribeSubnetsAsync(Ct)).Subnets.First().SubnetId;
         var client = await Instance(subnet);
         var server = await Instance(subnet);
-        using var s3 = S3SdkTests.Client(_server.Url);
+        using var s3 = S3SdkTests.Client(_loopback.Server.Url);
         await s3.PutBucketAsync("flows", Ct);
         var created = await _ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
         {

@@ -1,0 +1,45 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using VpcLab.Server.Hosting;
+
+namespace VpcLab.Server.Tests;
+
+/// <summary>A real in-memory server on a random loopback port and the AWS SDK for .NET's EC2 client pointed at it
+/// (us-east-1, no retries), for SDK test classes to start in InitializeAsync and dispose in DisposeAsync.</summary>
+internal sealed class LoopbackEc2 : IAsyncDisposable
+{
+    static LoopbackEc2()
+    {
+        // TOOLCHAIN gotcha 5: SDK v4 leaves collections null for empty sets unless told otherwise.
+        AWSConfigs.InitializeCollections = true;
+    }
+
+    private LoopbackEc2(VpcLabServer server, AmazonEC2Client client)
+    {
+        Server = server;
+        Client = client;
+    }
+
+    public VpcLabServer Server { get; }
+
+    public AmazonEC2Client Client { get; }
+
+    public static async Task<LoopbackEc2> StartAsync(CancellationToken ct)
+    {
+        var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null }, ct);
+        var client = new AmazonEC2Client(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonEC2Config
+        {
+            ServiceURL = server.Url.ToString(),
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 0,
+        });
+        return new LoopbackEc2(server, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
