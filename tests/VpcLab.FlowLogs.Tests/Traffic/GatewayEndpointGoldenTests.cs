@@ -46,23 +46,10 @@ public class GatewayEndpointGoldenTests
           - { name: syslog-to-s3, from: worker, to: 3.5.0.10, protocol: udp, port: 514, connections: 1 }
         """;
 
-    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1432917000);
-
     private static (LoadedScenario Scenario, TrafficResult Result) Run(string pattern)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"vpclab-gw-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, Yaml);
-        try
-        {
-            var scenario = ScenarioLoader.LoadFile(path, new ControlPlaneOptions { Clock = new SimulatedClock(Start) });
-            var workload = WorkloadParser.ParseFile(path);
-            workload = workload with { Patterns = [.. workload.Patterns.Where(p => p.Name == pattern)] };
-            return (scenario, new TrafficSimulator(CompiledNetwork.Compile(scenario.Network)).Run(workload, Start, TimeSpan.FromMinutes(1)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var lab = TrafficLab.FromYaml(Yaml);
+        return (lab.Scenario, lab.Run(TimeSpan.FromMinutes(1), pattern));
     }
 
     private static string[] Lines(LoadedScenario scenario, TrafficResult result)

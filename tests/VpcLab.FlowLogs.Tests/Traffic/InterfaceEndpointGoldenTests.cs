@@ -50,38 +50,28 @@ public class InterfaceEndpointGoldenTests
               request: { packets: 12, bytes: 9000 }, response: { packets: 8, bytes: 2000 } }
         """;
 
-    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1432917000);
-
     [Fact]
     public void Sns_by_name_goes_to_the_same_zone_endpoint_interface_and_both_interfaces_log_it()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"vpclab-ie-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, Yaml);
-        try
-        {
-            var scenario = ScenarioLoader.LoadFile(path, new ControlPlaneOptions { Clock = new SimulatedClock(Start) });
-            var result = new TrafficSimulator(CompiledNetwork.Compile(scenario.Network)).Run(WorkloadParser.ParseFile(path), Start, TimeSpan.FromMinutes(1));
-            var network = scenario.Network;
-            var worker = network.Instances[new InstanceId(scenario.IdOf("worker"))].PrimaryNetworkInterface.Value;
-            var endpointEni = network.VpcEndpoints[new VpcEndpointId(scenario.IdOf("sns-endpoint"))].NetworkInterfaceIds
-                .Select(id => network.NetworkInterfaces[id]).Single(n => n.AvailabilityZone == "us-east-1a");
-            var ep = endpointEni.PrimaryPrivateIp;
-            var log = network.FlowLogs[new FlowLogId(scenario.IdOf("vpc-log"))];
-            var formatter = new FlowRecordFormatter(log.Format);
-            Assert.Equal(string.Join('\n',
-                new[]
-                {
-                    $"{endpointEni.Id} 10.50.1.25 {ep} 443 6 12 ACCEPT - ingress -",
-                    $"{endpointEni.Id} {ep} 10.50.1.25 * 6 8 ACCEPT - egress 1",
-                    $"{worker} 10.50.1.25 {ep} 443 6 12 ACCEPT - egress 1",
-                    $"{worker} {ep} 10.50.1.25 * 6 8 ACCEPT - ingress -",
-                }.Order(StringComparer.Ordinal)),
-                string.Join('\n', Summed(result.Records[log.Id].Select(r => Ephemeral(formatter.FormatLine(r)))).Order(StringComparer.Ordinal)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var lab = TrafficLab.FromYaml(Yaml);
+        var scenario = lab.Scenario;
+        var result = lab.RunAll(TimeSpan.FromMinutes(1));
+        var network = scenario.Network;
+        var worker = network.Instances[new InstanceId(scenario.IdOf("worker"))].PrimaryNetworkInterface.Value;
+        var endpointEni = network.VpcEndpoints[new VpcEndpointId(scenario.IdOf("sns-endpoint"))].NetworkInterfaceIds
+            .Select(id => network.NetworkInterfaces[id]).Single(n => n.AvailabilityZone == "us-east-1a");
+        var ep = endpointEni.PrimaryPrivateIp;
+        var log = network.FlowLogs[new FlowLogId(scenario.IdOf("vpc-log"))];
+        var formatter = new FlowRecordFormatter(log.Format);
+        Assert.Equal(string.Join('\n',
+            new[]
+            {
+                $"{endpointEni.Id} 10.50.1.25 {ep} 443 6 12 ACCEPT - ingress -",
+                $"{endpointEni.Id} {ep} 10.50.1.25 * 6 8 ACCEPT - egress 1",
+                $"{worker} 10.50.1.25 {ep} 443 6 12 ACCEPT - egress 1",
+                $"{worker} {ep} 10.50.1.25 * 6 8 ACCEPT - ingress -",
+            }.Order(StringComparer.Ordinal)),
+            string.Join('\n', Summed(result.Records[log.Id].Select(r => Ephemeral(formatter.FormatLine(r)))).Order(StringComparer.Ordinal)));
     }
 
     /// <summary>The connection may straddle two aggregation windows: one line per flow and interface, packets summed.</summary>

@@ -16,11 +16,18 @@ internal sealed class TrafficLab
     public static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1432917000);
 
     public TrafficLab(string scenario)
+        : this(File.ReadAllText(ShippedScenarios.PathOf(scenario)), ShippedScenarios.PathOf(scenario))
     {
-        var path = ShippedScenarios.PathOf(scenario);
-        Scenario = ScenarioLoader.LoadFile(path, new ControlPlaneOptions { Clock = new SimulatedClock(Start) });
-        Workload = WorkloadParser.ParseFile(path);
     }
+
+    private TrafficLab(string yaml, string file)
+    {
+        Scenario = ScenarioLoader.Load(ScenarioParser.Parse(yaml, file), file, new ControlPlaneOptions { Clock = new SimulatedClock(Start) });
+        Workload = WorkloadParser.Parse(yaml, file);
+    }
+
+    /// <summary>A scenario written in the test itself, with its workloads.</summary>
+    public static TrafficLab FromYaml(string yaml) => new(yaml, "test.yaml");
 
     public LoadedScenario Scenario { get; }
     public Workload Workload { get; }
@@ -47,6 +54,9 @@ internal sealed class TrafficLab
         Assert.Empty(result.Unsuccessful);
         return Network.FlowLogs[Assert.Single(result.FlowLogIds)];
     }
+
+    /// <summary>Every workload of the scenario.</summary>
+    public TrafficResult RunAll(TimeSpan duration) => new TrafficSimulator(CompiledNetwork.Compile(Network)).Run(Workload, Start, duration);
 
     public TrafficResult Run(TimeSpan duration, params string[] patterns)
     {
