@@ -8,7 +8,7 @@ namespace VpcLab.Cli.Commands;
 public sealed class TraceOptions
 {
     public Option<string> From { get; } = new("--from") { Description = "Source: an instance or interface (name or id), or an IP address (outside every VPC = the internet)", Required = true };
-    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), an IP address, or a DNS name resolved from the source's VPC", Required = true };
+    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), an IP address, a DNS name resolved from the source's VPC, or s3://bucket/key (an S3 request)", Required = true };
     public Option<string> Protocol { get; } = new("--protocol", "-p") { Description = "tcp, udp, icmp or icmpv6", DefaultValueFactory = _ => "tcp" };
     public Option<int?> Port { get; } = new("--port") { Description = "Destination port (tcp and udp)" };
     public Option<int?> SourcePort { get; } = new("--source-port") { Description = "Source port (default 49152, an ephemeral port)" };
