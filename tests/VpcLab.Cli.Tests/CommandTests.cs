@@ -134,5 +134,22 @@ public class CommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("db-acl", run.Out);
         Assert.Contains("web-sg", run.Out);
+        Assert.DoesNotContain("VPC endpoints", run.Out); // the seed has none: no empty table
+    }
+
+    [Fact]
+    public void Show_EndpointScenario_ListsEndpointsAndBuckets()
+    {
+        var run = CliRun.Of("show", "gateway-endpoint");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("VPC endpoints", run.Out);
+        Assert.Contains("s3-endpoint", run.Out);
+        Assert.Contains("Gateway", run.Out);
+        Assert.Contains("acme-archive", run.Out);
+        Assert.Contains("us-west-2", run.Out);
+        var json = CliRun.Of("show", "gateway-endpoint", "--json");
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal(1, doc.RootElement.GetProperty("vpcEndpoints").GetArrayLength());
+        Assert.Equal(3, doc.RootElement.GetProperty("buckets").GetArrayLength());
     }
 }

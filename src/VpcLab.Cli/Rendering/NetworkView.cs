@@ -84,6 +84,48 @@ public static class NetworkView
                 Markup.Escape(string.Join(", ", eni.Groups.Select(g => network.SecurityGroups.GetValueOrDefault(g)?.GroupName ?? g.Value))));
         }
         console.Write(interfaces);
+        RenderEndpoints(console, network);
+    }
+
+    /// <summary>VPC endpoints, S3 buckets and customer-managed prefix lists: only when the world has any.</summary>
+    private static void RenderEndpoints(IAnsiConsole console, Network network)
+    {
+        string Name(string id) => Markup.Escape(network.NameOf(id));
+        if (!network.VpcEndpoints.IsEmpty)
+        {
+            var endpoints = Table("VPC endpoints", "Name", "Endpoint", "VPC", "Service", "Type", "Route tables / subnets", "Private DNS", "Policy");
+            foreach (var e in network.VpcEndpoints.Values.OrderBy(e => e.Id.Value, StringComparer.Ordinal))
+            {
+                var where = e.IsGateway
+                    ? string.Join(", ", e.RouteTableIds.Select(t => Name(t.Value)))
+                    : string.Join(", ", e.SubnetIds.Select(s => Name(s.Value)));
+                // The service by its short name (s3, sns): the Region is the VPC's.
+                endpoints.AddRow(Name(e.Id.Value), e.Id.Value, Name(e.VpcId.Value), e.ServiceName[(e.ServiceName.LastIndexOf('.') + 1)..],
+                    e.IsAvailable ? e.Type.ToString() : $"{e.Type} ({e.State.ToString().ToLowerInvariant()})", where,
+                    e.IsInterface ? Yes(e.PrivateDnsEnabled) : "-",
+                    e.PolicyDocument == Model.Policies.PolicyDocument.DefaultEndpointPolicyJson ? "default" : "custom");
+            }
+            console.Write(endpoints);
+        }
+        if (!network.Buckets.IsEmpty)
+        {
+            var buckets = Table("S3 buckets", "Bucket", "Region", "Owner", "Bucket policy");
+            foreach (var b in network.Buckets.Values.OrderBy(b => b.Name, StringComparer.Ordinal))
+                buckets.AddRow(Markup.Escape(b.Name), b.Region, b.OwnerId.Value, b.Policy is null ? "none" : "yes");
+            console.Write(buckets);
+        }
+        var customerLists = network.PrefixLists.Values.Where(p => !p.IsAwsManaged).OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+        if (customerLists.Count > 0)
+        {
+            var lists = Table("Customer-managed prefix lists", "Name", "Prefix list", "Family", "Entries", "Max entries", "Version");
+            foreach (var p in customerLists)
+            {
+                lists.AddRow(Markup.Escape(p.Name), p.Id.Value, p.AddressFamily == Net.IpFamily.V4 ? "IPv4" : "IPv6",
+                    string.Join(", ", p.Entries.Select(e => e.Cidr)), p.MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            console.Write(lists);
+        }
     }
 
     private static string Ports(SecurityGroupRule rule) =>

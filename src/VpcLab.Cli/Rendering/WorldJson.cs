@@ -11,9 +11,21 @@ public sealed record WorldJson(
     IReadOnlyList<NetworkInterface> NetworkInterfaces, IReadOnlyList<Instance> Instances,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Tags)
 {
+    public IReadOnlyList<VpcEndpoint> VpcEndpoints { get; init; } = [];
+
+    public IReadOnlyList<S3Bucket> Buckets { get; init; } = [];
+
+    /// <summary>Customer-managed prefix lists (the AWS-managed ones are the same in every world).</summary>
+    public IReadOnlyList<ManagedPrefixList> PrefixLists { get; init; } = [];
+
     public static WorldJson From(Network n) => new(
         [.. n.Vpcs.Values], [.. n.Subnets.Values], [.. n.RouteTables.Values], [.. n.InternetGateways.Values],
         [.. n.EgressOnlyInternetGateways.Values], [.. n.NatGateways.Values], [.. n.ElasticIps.Values],
         [.. n.SecurityGroups.Values], [.. n.NetworkAcls.Values], [.. n.NetworkInterfaces.Values], [.. n.Instances.Values],
-        n.Tags.Where(t => !t.Value.IsEmpty).ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Items, StringComparer.Ordinal));
+        n.Tags.Where(t => !t.Value.IsEmpty).ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Items, StringComparer.Ordinal))
+    {
+        VpcEndpoints = [.. n.VpcEndpoints.Values],
+        Buckets = [.. n.Buckets.Values],
+        PrefixLists = [.. n.PrefixLists.Values.Where(p => !p.IsAwsManaged)],
+    };
 }
