@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+using VpcLab.Server.Ec2;
+
+namespace VpcLab.Server.Insights;
+
+// The other request parameters of a path: IPv4 addresses, filters, port ranges, ARNs and tags.
+public sealed partial class NetworkInsightsActions
+{
+    // ------------------------------------------------------------------ validation
+
+    /// <summary>RA analyses IPv4 only (spec/reachability.md §1.1).</summary>
+    private static IpAddress? Ipv4(string? value, string parameter)
+    {
+        if (value is null)
+            return null;
+        if (!IpAddress.TryParse(value, out var address))
+            throw Ec2Errors.InvalidIpAddress(value, parameter);
+        if (!address.IsV4)
+            throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. Reachability Analyzer supports IPv4 addresses only.");
+        return address;
+    }
+
+    private static PathFilter? Filter(PathRequestFilter? filter, string parameter)
+    {
+        if (filter is null)
+            return null;
+        var result = new PathFilter(
+            Ipv4(filter.SourceAddress, parameter + ".sourceAddress"), Ports(filter.SourcePortRange, parameter + ".sourcePortRange"),
+            Ipv4(filter.DestinationAddress, parameter + ".destinationAddress"), Ports(filter.DestinationPortRange, parameter + ".destinationPortRange"));
+        return result is { SourceAddress: null, SourcePortRange: null, DestinationAddress: null, DestinationPortRange: null } ? null : result;
+    }
+
+    /// <summary>A filter port range: FromPort and ToPort in 0–65535, From ≤ To; a missing bound is the other one.</summary>
+    private static PortRange? Ports(RequestFilterPortRange? range, string parameter)
+    {
+        if (range is null || (range.FromPort is null && range.ToPort is null))
+            return null;
+        int from = range.FromPort ?? range.ToPort!.Value;
+        int to = range.ToPort ?? from;
+        if (from is < 0 or > 65535 || to is < 0 or > 65535)
+            throw Ec2Errors.InvalidParameterValue($"Value ({from}-{to}) for parameter {parameter} is invalid. Ports must be between 0 and 65535.");
+        if (from > to)
+            throw Ec2Errors.InvalidParameterValue($"Value ({from}-{to}) for parameter {parameter} is invalid. FromPort must not be greater than ToPort.");
+        return new PortRange((ushort)from, (ushort)to);
+    }
+
+    private static ImmutableArray<string> Arns(IReadOnlyList<string>? arns, string parameter)
+    {
+        foreach (var arn in arns ?? [])
+        {
+            if (!arn.StartsWith("arn:", StringComparison.Ordinal) || arn.Split(':').Length < 6)
+                throw Ec2Errors.InvalidParameterValue($"Value ({arn}) for parameter {parameter} is invalid. It is not an ARN.");
+        }
+        return (arns ?? []).ToImmutableArray();
+    }
+
+    /// <summary>TagSpecifications as the control plane checks them (only <paramref name="resourceType"/>; each
+    /// with a tag; keys 1–128 characters, not aws:; values up to 256).</summary>
+    private static Tags TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType)
+    {
+        var tags = Tags.Empty;
+        foreach (var spec in specs ?? [])
+        {
+            if (spec.ResourceType != resourceType)
+                throw Ec2Errors.InvalidTagResourceType(spec.ResourceType);
+            if (spec.Tags is null || spec.Tags.Count == 0)
+                throw Ec2Errors.EmptyTagSpecification();
+            foreach (var tag in spec.Tags)
+            {
+                var key = tag.Key ?? throw Ec2Errors.MissingParameter("Tag.Key");
+                var value = tag.Value ?? "";
+                if (key.Length is 0 or > 128)
+                    throw Ec2Errors.TagKeyTooLong(key);
+                if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                    throw Ec2Errors.ReservedTagKey(key);
+                if (value.Length > 256)
+                    throw Ec2Errors.TagValueTooLong(value);
+                tags = tags.With(key, value);
+            }
+        }
+        if (tags.Count > 50)
+            throw Ec2Errors.TagLimitExceeded(50);
+        return tags;
+    }
+}

@@ -1,0 +1,105 @@
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+using VpcLab.Server.Ec2;
+
+namespace VpcLab.Server.Insights;
+
+// A path's source and destination: an id or ARN of a resource RA analyses, visible to the caller.
+public sealed partial class NetworkInsightsActions
+{
+    /// <summary>Types RA accepts as a source or destination that VpcLab does not model yet.</summary>
+    private static readonly string[] s_unmodelledPrefixes = ["tgw-attach-", "tgw-", "vgw-", "vpce-svc-", "pcx-"];
+
+    private const string Supported = "instances, network interfaces, internet gateways and VPC endpoints";
+
+    /// <summary>An id or ARN of an instance, network interface, internet gateway or VPC endpoint of the caller, in
+    /// its Region.</summary>
+    internal static PathEndpoint Endpoint(string value, string parameter, RequestContext ctx, Network network)
+    {
+        string id = value;
+        string? arn = null;
+        if (value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            // arn:<partition>:ec2:<region>:<account>:<type>/<id>
+            var parts = value.Split(':');
+            var slash = parts.Length == 6 ? parts[5].IndexOf('/', StringComparison.Ordinal) : -1;
+            if (parts.Length != 6 || parts[2] != "ec2" || slash <= 0)
+                throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. It is not a valid EC2 resource ARN.");
+            var type = parts[5][..slash];
+            id = parts[5][(slash + 1)..];
+            var expected = type switch
+            {
+                "instance" => "i-",
+                "network-interface" => "eni-",
+                "internet-gateway" => "igw-",
+                "vpc-endpoint" => "vpce-",
+                _ => throw Ec2Errors.InvalidParameterValue(
+                    $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination."),
+            };
+            if (!id.StartsWith(expected, StringComparison.Ordinal))
+                throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. The resource type does not match the id.");
+            // Another account's or Region's resource is not visible to the caller: not found, as for a plain id.
+            if (parts[3] != ctx.Region || parts[4] != ctx.Account.Value)
+                throw NotFound(id);
+            arn = value;
+        }
+
+        PathEndpointKind kind;
+        string arnType;
+        if (id.StartsWith("eni-", StringComparison.Ordinal))
+        {
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkInterface))
+                throw Ec2Errors.NetworkInterfaceMalformed(id);
+            if (!network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var eni) || !Visible(ctx, eni.OwnerId, eni.Region))
+                throw Ec2Errors.NetworkInterfaceNotFound(id);
+            (kind, arnType) = (PathEndpointKind.NetworkInterface, "network-interface");
+        }
+        else if (id.StartsWith("igw-", StringComparison.Ordinal))
+        {
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.InternetGateway))
+                throw Ec2Errors.InternetGatewayMalformed(id);
+            if (!network.InternetGateways.TryGetValue(new InternetGatewayId(id), out var igw) || !Visible(ctx, igw.OwnerId, igw.Region))
+                throw Ec2Errors.InternetGatewayNotFound(id);
+            (kind, arnType) = (PathEndpointKind.InternetGateway, "internet-gateway");
+        }
+        else if (id.StartsWith("i-", StringComparison.Ordinal))
+        {
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.Instance))
+                throw Ec2Errors.InstanceMalformed(id);
+            if (!network.Instances.TryGetValue(new InstanceId(id), out var instance) || !Visible(ctx, instance.OwnerId, instance.Region)
+                || instance.State == InstanceState.Terminated)
+                throw Ec2Errors.InstanceNotFound(id);
+            (kind, arnType) = (PathEndpointKind.Instance, "instance");
+        }
+        else if (s_unmodelledPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal)))
+        {
+            throw Ec2Errors.InvalidParameterValue(
+                $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination.");
+        }
+        else if (id.StartsWith("vpce-", StringComparison.Ordinal))
+        {
+            if (!IdGenerator.IsWellFormed(id, IdPrefixes.VpcEndpoint))
+                throw Ec2Errors.VpcEndpointMalformed(id);
+            if (!network.VpcEndpoints.TryGetValue(new VpcEndpointId(id), out var vpce) || !Visible(ctx, vpce.OwnerId, vpce.Region))
+                throw Ec2Errors.VpcEndpointNotFound(id);
+            (kind, arnType) = (PathEndpointKind.VpcEndpoint, "vpc-endpoint");
+        }
+        else
+        {
+            throw Ec2Errors.InvalidParameterValue(
+                $"Value ({value}) for parameter {parameter} is invalid. It must be the ID or ARN of one of: {Supported}.");
+        }
+        return new PathEndpoint(kind, id, arn ?? ShapeArn(ctx, arnType, id));
+    }
+
+    private static Ec2Exception NotFound(string id) =>
+        id.StartsWith("eni-", StringComparison.Ordinal) ? Ec2Errors.NetworkInterfaceNotFound(id)
+        : id.StartsWith("igw-", StringComparison.Ordinal) ? Ec2Errors.InternetGatewayNotFound(id)
+        : id.StartsWith("vpce-", StringComparison.Ordinal) ? Ec2Errors.VpcEndpointNotFound(id)
+        : Ec2Errors.InstanceNotFound(id);
+
+    private static bool Visible(RequestContext ctx, AccountId owner, string region) =>
+        ctx.Account == owner && string.Equals(ctx.Region, region, StringComparison.Ordinal);
+}
