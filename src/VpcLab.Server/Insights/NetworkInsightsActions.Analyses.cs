@@ -53,15 +53,7 @@ public sealed partial class NetworkInsightsActions
         var request = Ec2ActionDispatcher.Bind<DescribeNetworkInsightsAnalysesRequest>(parameters);
         CheckRegion(ctx);
         IEnumerable<NetworkInsightsAnalysis> analyses = _store.AnalysesOf(ctx);
-        if (request.NetworkInsightsAnalysisIds is { Count: > 0 } ids)
-        {
-            var wanted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in ids)
-            {
-                wanted.Add(FindAnalysis(ctx, id).Id);
-            }
-            analyses = analyses.Where(a => wanted.Contains(a.Id));
-        }
+        analyses = OnlyIds(analyses, request.NetworkInsightsAnalysisIds, id => FindAnalysis(ctx, id).Id, a => a.Id);
         if (request.NetworkInsightsPathId is { } pathId)
         {
             if (!IdGenerator.IsWellFormed(pathId, NetworkInsightsStore.PathPrefix))

@@ -93,4 +93,14 @@ public sealed partial class NetworkInsightsActions
     ];
 
     private static readonly string[] s_analysisFilters = ["path-found", "status"];
+
+    /// <summary>The items a Describe call names by id (all of them when it names none); an unknown id fails the whole
+    /// call through <paramref name="find"/>, as AWS does.</summary>
+    private static IEnumerable<T> OnlyIds<T>(IEnumerable<T> items, IReadOnlyList<string>? ids, Func<string, string> find, Func<T, string> idOf)
+    {
+        if (ids is not { Count: > 0 })
+            return items;
+        var wanted = new HashSet<string>(ids.Select(find), StringComparer.Ordinal);
+        return items.Where(item => wanted.Contains(idOf(item)));
+    }
 }

@@ -65,15 +65,7 @@ public sealed partial class NetworkInsightsActions
         var request = Ec2ActionDispatcher.Bind<DescribeNetworkInsightsPathsRequest>(parameters);
         CheckRegion(ctx);
         IEnumerable<NetworkInsightsPath> paths = _store.PathsOf(ctx);
-        if (request.NetworkInsightsPathIds is { Count: > 0 } ids)
-        {
-            var wanted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in ids)
-            {
-                wanted.Add(FindPath(ctx, id).Id);
-            }
-            paths = paths.Where(p => wanted.Contains(p.Id));
-        }
+        paths = OnlyIds(paths, request.NetworkInsightsPathIds, id => FindPath(ctx, id).Id, p => p.Id);
         paths = ApplyFilters(paths, request.Filters, s_pathFilters, PathFilterValues, p => p.Tags);
         if (request.DryRun == true)
             throw Ec2Errors.DryRun();
