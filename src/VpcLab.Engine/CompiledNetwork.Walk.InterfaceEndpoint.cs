@@ -6,7 +6,7 @@ namespace VpcLab.Engine;
 // chosen subnet. A client's packet reaches that interface like any other (the subnet NACL when it crosses, then the
 // endpoint's security groups inbound), and the endpoint hands it to the service. TCP only; the service never opens
 // a connection into the VPC; the reply leaves the endpoint interface toward the client (security groups are
-// stateful, NACLs apply). Spec: gateways-endpoints-peering.md §e; docs/notes/ie.md.
+// stateful, NACLs apply). Spec: gateways-endpoints-peering.md §e; docs/semantics.md#interface-endpoints.
 public sealed partial class CompiledNetwork
 {
     private VpcEndpoint[] _interfaceEndpointModels = [];
@@ -64,7 +64,7 @@ public sealed partial class CompiledNetwork
             Drop(rec, ref st, DropReason.BadState);
             return;
         }
-        // Choice (docs/notes/ie.md): interface endpoints carry TCP only (spec §e); UDP, ICMP and the rest stop here.
+        // Choice (docs/semantics.md#interface-endpoints): interface endpoints carry TCP only (spec §e); UDP, ICMP and the rest stop here.
         if (st.Packet.Protocol.Number != 6)
         {
             Drop(rec, ref st, DropReason.ProtocolRestriction);

@@ -3,7 +3,7 @@ using VpcLab.Model.Policies;
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>The VPC endpoint errors (spec/gateways-endpoints-peering.md "VPC endpoint API"). Messages follow AWS
-/// where known, else moto; the choices are in docs/notes/cp.md.</summary>
+/// where known, else moto; the choices are in docs/semantics.md#vpc-endpoints.</summary>
 public static partial class Ec2Errors
 {
     public static readonly Ec2ErrorCode InvalidVpcEndpointIdMalformed = new("InvalidVpcEndpointId.Malformed");
@@ -57,7 +57,7 @@ public static partial class Ec2Errors
     public static Ec2Exception EndpointRouteExists(string routeTableId, string prefixListId) =>
         new(RouteAlreadyExistsCode, $"route table {routeTableId} already has a route with destination-prefix-list-id {prefixListId}");
 
-    /// <summary>Choice (docs/notes/cp.md#endpoint-routes): a gateway endpoint's route is changed through the
+    /// <summary>Choice (docs/semantics.md#vpc-endpoints): a gateway endpoint's route is changed through the
     /// endpoint (ModifyVpcEndpoint Add/RemoveRouteTableId), never with ReplaceRoute or DeleteRoute.</summary>
     public static Ec2Exception EndpointRouteManaged(string destination, string endpointId) =>
         new(InvalidParameterValueCode, $"The route {destination} belongs to VPC endpoint {endpointId}; use ModifyVpcEndpoint to remove the route table from the endpoint.");

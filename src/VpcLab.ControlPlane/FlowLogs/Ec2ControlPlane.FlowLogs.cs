@@ -6,7 +6,7 @@ namespace VpcLab.ControlPlane;
 
 /// <summary>VPC flow logs (spec flow-logs.md §1, §6): create on VPCs, subnets or interfaces of the caller's account
 /// and Region, describe, delete. A flow log is immutable (only its tags change) and goes with its resource.
-/// Choices: docs/notes/fl-api.md.</summary>
+/// Choices: docs/semantics.md#flow-log-resources.</summary>
 public sealed partial class Ec2ControlPlane
 {
     /// <summary>The TagSpecification resource type of a flow log.</summary>
@@ -85,7 +85,7 @@ public sealed partial class Ec2ControlPlane
             return new CreateFlowLogsResult(request.ClientToken, created, unsuccessful);
         });
 
-    /// <summary>Unknown ids in FlowLogId.N are simply not in the answer (docs/notes/fl-api.md: DescribeFlowLogs
+    /// <summary>Unknown ids in FlowLogId.N are simply not in the answer (docs/semantics.md#flow-log-resources: DescribeFlowLogs
     /// treats the ids as a filter, as AWS does).</summary>
     public DescribeFlowLogsResult DescribeFlowLogs(RequestContext ctx, DescribeFlowLogsRequest request) =>
         Read(ctx, request.DryRun, tx =>
@@ -109,7 +109,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     /// <summary>Each id that is not one of the caller's flow logs (here, in this Region) is refused alone, in
-    /// <c>Unsuccessful</c>, with InvalidFlowLogId.NotFound; the others are deleted (docs/notes/fl-api.md).</summary>
+    /// <c>Unsuccessful</c>, with InvalidFlowLogId.NotFound; the others are deleted (docs/semantics.md#flow-log-resources).</summary>
     public DeleteFlowLogsResult DeleteFlowLogs(RequestContext ctx, DeleteFlowLogsRequest request) =>
         Mutate(ctx, request.DryRun, tx =>
         {

@@ -7,7 +7,7 @@ public sealed partial class Ec2ControlPlane
 {
     /// <summary>DescribeStaleSecurityGroups: the groups of a VPC whose rules reference a group of another VPC
     /// that is no longer reachable by an active peering (the peering was deleted, rejected, expired...), or a group
-    /// that no longer exists. Such rules are kept and match nothing (spec (f) "stale"; docs/notes/peer-dns.md).</summary>
+    /// that no longer exists. Such rules are kept and match nothing (spec (f) "stale"; docs/semantics.md#vpc-peering).</summary>
     public DescribeStaleSecurityGroupsResult DescribeStaleSecurityGroups(RequestContext ctx, DescribeStaleSecurityGroupsRequest request) =>
         Read(ctx, request.DryRun, tx =>
         {

@@ -48,7 +48,7 @@ public sealed partial class Ec2ControlPlane
         return json;
     }
 
-    /// <summary>Choice (docs/notes/cp.md#ip-address-type): the catalog's services accept IPv4 only (their
+    /// <summary>Choice (docs/semantics.md#vpc-endpoints): the catalog's services accept IPv4 only (their
     /// supported-ip-address-types is ipv4) and the Region's prefix lists are IPv4, so only ipv4 is accepted.</summary>
     private static VpcEndpointIpAddressType ParseEndpointIpAddressType(string? text, VpcEndpointType type) => text switch
     {
@@ -306,7 +306,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>DeleteVpc: any endpoint of the VPC is a dependency (AWS: DependencyViolation).</summary>
     private static bool HasVpcEndpoints(Network n, VpcId vpc) => n.VpcEndpoints.Values.Any(e => e.VpcId == vpc);
 
-    /// <summary>DeleteRouteTable. Choice (docs/notes/cp.md#delete-route-table): AWS lets a table holding endpoint
+    /// <summary>DeleteRouteTable. Choice (docs/semantics.md#vpc-endpoints): AWS lets a table holding endpoint
     /// routes be deleted; the endpoints simply stop listing it.</summary>
     private static void ForgetRouteTableInEndpoints(Transaction tx, RouteTableId table)
     {

@@ -7,7 +7,7 @@ namespace VpcLab.ControlPlane;
 /// <summary>VPC endpoints (spec/gateways-endpoints-peering.md (d), (e), "VPC endpoint API"): gateway endpoints add a
 /// route to the service's AWS-managed prefix list in each chosen route table; interface endpoints are one
 /// requester-managed interface per chosen subnet. Only AWS services of the caller's Region (the service catalog)
-/// are reachable; they accept at once, so a new endpoint is <c>available</c>. Choices: docs/notes/cp.md.</summary>
+/// are reachable; they accept at once, so a new endpoint is <c>available</c>. Choices: docs/semantics.md#vpc-endpoints.</summary>
 public sealed partial class Ec2ControlPlane
 {
     /// <summary>The TagSpecification resource type of an endpoint.</summary>
@@ -120,7 +120,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     /// <summary>AWS's partial success: each id that is malformed or unknown is refused alone; the others go with
-    /// their gateway routes and interfaces. Choice (docs/notes/cp.md): a deleted endpoint leaves Describe at once.</summary>
+    /// their gateway routes and interfaces. Choice (docs/semantics.md#vpc-endpoints): a deleted endpoint leaves Describe at once.</summary>
     public DeleteVpcEndpointsResult DeleteVpcEndpoints(RequestContext ctx, DeleteVpcEndpointsRequest request) =>
         Mutate(ctx, request.DryRun, tx =>
         {

@@ -259,7 +259,7 @@ public sealed partial class Ec2ControlPlane
     };
 
     /// <summary>How long an inter-Region deletion shows <c>deleting</c> (AWS: "transient"; choice in
-    /// docs/notes/peer-dns.md).</summary>
+    /// docs/semantics.md#vpc-peering).</summary>
     public static readonly TimeSpan PeeringDeletingTime = TimeSpan.FromMinutes(1);
 
     /// <summary>The short and long visibility windows of finished connections (spec (f) lifecycle table).</summary>

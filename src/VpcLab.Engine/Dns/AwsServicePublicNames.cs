@@ -10,7 +10,7 @@ public sealed record AwsServicePublicName(string Name, string ServiceName, strin
     bool PrivateDnsSupported);
 
 /// <summary>The public names of the catalogued AWS services (<see cref="AwsServiceCatalog.DefaultServices"/>) in every
-/// Region of <see cref="AwsIpRanges.Default"/>. Choice (docs/notes/ie.md): a name's public address is the tenth
+/// Region of <see cref="AwsIpRanges.Default"/>. Choice (docs/semantics.md#interface-endpoints): a name's public address is the tenth
 /// address of the first range its service has in that Region (sns.us-east-1 → 52.46.0.10), stable and inside the
 /// ranges flow logs name the service by; AWS rotates many addresses, the lab answers one.</summary>
 public static class AwsServicePublicNames

@@ -4,7 +4,7 @@ using VpcLab.Net;
 
 namespace VpcLab.Engine.Dns;
 
-/// <summary>The private and public DNS hostnames of EC2 addresses (docs/notes/peer-dns.md):
+/// <summary>The private and public DNS hostnames of EC2 addresses (docs/semantics.md#vpc-peering):
 /// <list type="bullet">
 /// <item>every private IPv4 of an interface has a private hostname, resolvable only inside its VPC;</item>
 /// <item>every public IPv4 (auto-assigned or Elastic IP) has a public hostname when its VPC has DNS hostnames on;

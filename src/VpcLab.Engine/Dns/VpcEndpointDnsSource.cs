@@ -6,7 +6,7 @@ using VpcLab.Net;
 namespace VpcLab.Engine.Dns;
 
 /// <summary>The DNS names of interface endpoints and of the AWS services behind them (spec
-/// gateways-endpoints-peering.md §e; docs/notes/ie.md):
+/// gateways-endpoints-peering.md §e; docs/semantics.md#interface-endpoints):
 /// <list type="bullet">
 /// <item>an endpoint's regional name resolves, from anywhere, to the private addresses of all its interfaces (in
 /// subnet order); each zonal name to its zone's interface only;</item>

@@ -6,7 +6,7 @@ namespace VpcLab.Engine;
 
 /// <summary>Which of several addresses of a DNS answer a traced client connects to. AWS's resolver returns every
 /// interface of an interface endpoint and the client picks one; VpcLab's traces pick the endpoint's interface in the
-/// client's Availability Zone when there is one, else the first address (docs/notes/ie.md). The trace's endpoint hop
+/// client's Availability Zone when there is one, else the first address (docs/semantics.md#interface-endpoints). The trace's endpoint hop
 /// then says "same AZ" or "cross-AZ".</summary>
 internal static class EndpointAddressChoice
 {

@@ -11,7 +11,7 @@ public sealed partial class CloudWatchLogsStore
 {
     /// <summary>Appends a batch to a stream in one transaction, all or nothing. AWS's batch rules apply: 1 to 10,000
     /// events, in chronological order, spanning at most 24 hours, at most 1 MiB. Timestamps are not checked against
-    /// the clock (the lab's clocks are simulated; docs/notes/fl-serve.md).</summary>
+    /// the clock (the lab's clocks are simulated; docs/semantics.md#flow-log-data).</summary>
     public PutLogEventsResult PutLogEvents(LogScope scope, string logGroupName, string logStreamName, IReadOnlyList<InputLogEvent> events)
     {
         ValidateBatch(events);

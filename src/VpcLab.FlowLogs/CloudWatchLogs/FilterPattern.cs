@@ -4,7 +4,7 @@ using System.Text;
 
 namespace VpcLab.FlowLogs.CloudWatchLogs;
 
-/// <summary>A CloudWatch Logs filter pattern, the subset VpcLab supports (docs/notes/fl-serve.md#filter-patterns):
+/// <summary>A CloudWatch Logs filter pattern, the subset VpcLab supports (docs/semantics.md#flow-log-data):
 /// <list type="bullet">
 /// <item>empty: every event;</item>
 /// <item>terms, case-sensitive substrings: <c>REJECT 443</c> (all), <c>"10.0.1.5 10.0.2.7"</c> (a quoted phrase),

@@ -4,7 +4,7 @@ namespace VpcLab.Model.Policies;
 
 /// <summary>An IAM resource-policy document (a VPC endpoint policy or an S3 bucket policy), parsed and checked
 /// as AWS checks it. <see cref="Kind"/> travels with the document: evaluation reads an account-id principal
-/// differently for each kind (docs/notes/policies.md).</summary>
+/// differently for each kind (docs/semantics.md#policies).</summary>
 public sealed record PolicyDocument(PolicyKind Kind, string? Version, string? Id, ImmutableArray<PolicyStatement> Statements)
 {
     /// <summary>The policy AWS attaches to an endpoint created without one (and restores on

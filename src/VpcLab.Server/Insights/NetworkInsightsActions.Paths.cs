@@ -41,7 +41,7 @@ public sealed partial class NetworkInsightsActions
             throw Ec2Errors.InvalidParameterValue($"The source and the destination must differ ({source.Id}).");
         if (source.Kind == PathEndpointKind.InternetGateway && destination?.Kind == PathEndpointKind.InternetGateway)
             throw Ec2Errors.InvalidParameterValue("The source and the destination cannot both be internet gateways.");
-        // Choice (docs/notes/ra.md): a gateway endpoint is only ever a destination (its service never opens
+        // Choice (docs/semantics.md#ra-endpoints): a gateway endpoint is only ever a destination (its service never opens
         // connections into the VPC, and it has no interface to send from); an interface endpoint may be a source,
         // and the analysis then answers VPCE_INTRA_VPC_TRAFFIC as the engine does.
         if (source.Kind == PathEndpointKind.VpcEndpoint && network.VpcEndpoints[new VpcEndpointId(source.Id)].IsGateway)

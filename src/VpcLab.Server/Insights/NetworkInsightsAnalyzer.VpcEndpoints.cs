@@ -5,7 +5,7 @@ using VpcLab.Net;
 
 namespace VpcLab.Server.Insights;
 
-// VPC endpoints as a path's ends (docs/notes/ra.md): an interface endpoint is one of its interfaces, a gateway
+// VPC endpoints as a path's ends (docs/semantics.md#ra-endpoints): an interface endpoint is one of its interfaces, a gateway
 // endpoint is its service's address in the Region, reached only if the packet crosses that endpoint.
 internal sealed partial class NetworkInsightsAnalyzer
 {

@@ -8,7 +8,7 @@ using VpcLab.Net;
 namespace VpcLab.Server.Insights;
 
 /// <summary>What a path's source or destination names: an instance, a network interface, an internet gateway or a
-/// VPC endpoint (gateway or interface; docs/notes/ra.md).</summary>
+/// VPC endpoint (gateway or interface; docs/semantics.md#ra-endpoints).</summary>
 public enum PathEndpointKind
 {
     Instance,

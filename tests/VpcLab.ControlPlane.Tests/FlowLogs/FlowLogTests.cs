@@ -7,7 +7,7 @@ using static VpcLab.ControlPlane.Tests.FlowLogs.FlowLogTestKit;
 namespace VpcLab.ControlPlane.Tests.FlowLogs;
 
 /// <summary>DescribeFlowLogs, DeleteFlowLogs, tags, and the life of a flow log with its resource
-/// (spec flow-logs.md §1, §6; choices in docs/notes/fl-api.md).</summary>
+/// (spec flow-logs.md §1, §6; choices in docs/semantics.md#flow-log-resources).</summary>
 public sealed partial class FlowLogTests
 {
     /// <summary>Three flow logs of one account (VPC to S3 ALL, subnet to CloudWatch REJECT, interface to S3 ACCEPT

@@ -238,7 +238,7 @@ public sealed class GatewayEndpointTests
         lab.FailsWith(code, () => lab.Cp.CreateRoute(Ctx, request));
     }
 
-    // Choice (docs/notes/cp.md#endpoint-routes): the endpoint's route changes only through the endpoint;
+    // Choice (docs/semantics.md#vpc-endpoints): the endpoint's route changes only through the endpoint;
     // DeleteRoute and ReplaceRoute on it are InvalidParameterValue and change nothing.
     [Theory]
     [InlineData("delete")]

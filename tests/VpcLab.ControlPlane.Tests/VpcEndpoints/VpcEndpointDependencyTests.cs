@@ -3,7 +3,7 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane.Tests.VpcEndpoints;
 
-/// <summary>What endpoints keep alive, and what AWS lets go (docs/notes/cp.md).</summary>
+/// <summary>What endpoints keep alive, and what AWS lets go (docs/semantics.md#vpc-endpoints).</summary>
 public sealed class VpcEndpointDependencyTests
 {
     private static readonly RequestContext Ctx = TestLab.Ctx;
@@ -52,7 +52,7 @@ public sealed class VpcEndpointDependencyTests
             : lab.Cp.ModifyNetworkInterfaceAttribute(Ctx, new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = eni, Groups = [group.Id.Value] }));
     }
 
-    // Choice (docs/notes/cp.md#delete-route-table): a route table holding an endpoint route may be deleted (once
+    // Choice (docs/semantics.md#vpc-endpoints): a route table holding an endpoint route may be deleted (once
     // it has no associations); the endpoint stops listing it.
     [Fact]
     public void DeleteRouteTable_WithEndpointRoute_EndpointForgetsTable()

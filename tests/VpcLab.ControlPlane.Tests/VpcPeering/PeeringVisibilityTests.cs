@@ -5,7 +5,7 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane.Tests.VpcPeering;
 
 /// <summary>How long finished peering connections stay visible, per owner, and the transient deleting status
-/// (spec gateways-endpoints-peering.md (f) lifecycle table; docs/notes/peer-dns.md). Account 1 requests from
+/// (spec gateways-endpoints-peering.md (f) lifecycle table; docs/semantics.md#vpc-peering). Account 1 requests from
 /// us-east-1, account 2 owns the accepter VPC (us-east-1, or eu-west-1 for inter-Region).</summary>
 public sealed class PeeringVisibilityTests
 {

@@ -7,7 +7,7 @@ using VpcLab.Net;
 namespace VpcLab.Engine.Tests.Dns;
 
 /// <summary>The Amazon DNS resolver's answers for EC2 hostnames (spec filtering-and-routing.md §3; peering DNS in
-/// gateways-endpoints-peering.md §f; docs/notes/peer-dns.md). World: VPC A (requester) and VPC B (accepter) joined
+/// gateways-endpoints-peering.md §f; docs/semantics.md#vpc-peering). World: VPC A (requester) and VPC B (accepter) joined
 /// by a peering, VPC C joined to nothing; a-1, b-1, c-1 each with a public IPv4. DNS support and hostnames are on
 /// everywhere unless a variant turns them off.</summary>
 public class DnsResolverTests

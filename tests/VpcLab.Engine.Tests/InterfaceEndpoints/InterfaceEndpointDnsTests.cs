@@ -4,7 +4,7 @@ using VpcLab.Net;
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
 
 /// <summary>The DNS names of interface endpoints and of the services behind them (spec gateways-endpoints-peering.md
-/// §e; docs/notes/ie.md). "ep-a"/"ep-b" stand for the endpoint's interface addresses in us-east-1a/b; "public" for
+/// §e; docs/semantics.md#interface-endpoints). "ep-a"/"ep-b" stand for the endpoint's interface addresses in us-east-1a/b; "public" for
 /// the service's public address (52.46.0.10, the tenth address of SNS's first us-east-1 range).</summary>
 public class InterfaceEndpointDnsTests
 {

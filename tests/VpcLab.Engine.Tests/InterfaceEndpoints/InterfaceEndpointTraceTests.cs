@@ -3,7 +3,7 @@ using VpcLab.Model;
 
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
 
-/// <summary>Flows to an interface endpoint (spec gateways-endpoints-peering.md §e; docs/notes/ie.md): the endpoint's
+/// <summary>Flows to an interface endpoint (spec gateways-endpoints-peering.md §e; docs/semantics.md#interface-endpoints): the endpoint's
 /// interface is guarded by its subnet's NACL and its security groups, the endpoint carries TCP only to its service,
 /// the service never initiates, and the reply comes back through the NACLs. World: <see cref="EndpointWorld"/>
 /// (no internet or NAT gateway anywhere).</summary>

@@ -111,7 +111,7 @@ public class PolicyEvaluatorTests
         Assert.Equal(expected, PolicyEvaluator.Evaluate(policy, Request("s3:GetObject", resource)).Decision);
     }
 
-    // Principal rules, per policy kind (docs/notes/policies.md): an account id in a bucket policy covers every
+    // Principal rules, per policy kind (docs/semantics.md#policies): an account id in a bucket policy covers every
     // principal of that account; in an endpoint policy only its root user (spec/gateways-endpoints-peering.md).
     [Theory]
     [InlineData(PolicyKind.S3Bucket, "111111111111", "arn:aws:iam::111111111111:role/app", true)]

@@ -8,7 +8,7 @@ using VpcLab.Model;
 
 namespace VpcLab.FlowLogs.Tests.Traffic;
 
-/// <summary>Exact flow log records of SNS traffic through an interface endpoint (docs/notes/ie.md): the workload names
+/// <summary>Exact flow log records of SNS traffic through an interface endpoint (docs/semantics.md#interface-endpoints): the workload names
 /// sns.us-east-1.amazonaws.com, which private DNS resolves to the endpoint's interface in the worker's zone. The
 /// endpoint's interface logs like any interface; request and reply stay in the VPC (traffic-path 1), and no AWS
 /// service is named (both ends are private addresses). The endpoint lists private-b first, so reaching the zone-a

@@ -13,7 +13,7 @@ namespace VpcLab.Server.Tests.Insights;
 /// <summary>Reachability Analyzer paths to VPC endpoints through the real AWS SDK for .NET and the real server
 /// (spec/reachability.md §1.1: VPC endpoints may be a source or destination). Each answer must be the engine's own
 /// trace of the same flow: to a gateway endpoint, its service's address; to an interface endpoint, its interface
-/// in the source's zone (docs/notes/ra.md).</summary>
+/// in the source's zone (docs/semantics.md#ra-endpoints).</summary>
 public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
 {
     private const string S3Service = "com.amazonaws.us-east-1.s3";
@@ -261,7 +261,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
         Assert.Empty(analysis.ReturnPathComponents);
     }
 
-    // Choice (docs/notes/ra.md): without a destination port a path to a VPC endpoint asks about HTTPS (443), even
+    // Choice (docs/semantics.md#ra-endpoints): without a destination port a path to a VPC endpoint asks about HTTPS (443), even
     // when the endpoint's group opens another port (80 here); the answer is the engine's for tcp/443.
     [Fact]
     public async Task AppToInterfaceEndpoint_NoDestinationPort_ProbesHttps()
@@ -276,7 +276,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
         AssertSame(EngineTrace(Instance(_app), Engine.TraceEndpoint.Interface(new Model.NetworkInterfaceId(eniA)), 443), analysis);
     }
 
-    // Choice (docs/notes/ra.md): an endpoint with no interface in the client's zone is reached at its first
+    // Choice (docs/semantics.md#ra-endpoints): an endpoint with no interface in the client's zone is reached at its first
     // interface (another zone); the engine marks the crossing (AVAILABILITY_ZONE_CROSSED detail on the endpoint).
     [Fact]
     public async Task AppToInterfaceEndpoint_NoInterfaceInTheClientsZone_FirstInterfaceAcrossZones()
@@ -364,7 +364,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
     }
 
     // spec §1.2 errors: an endpoint id follows the control plane's codes (InvalidVpcEndpointId.NotFound/.Malformed);
-    // another account's ARN is not visible; a gateway endpoint cannot be a source (choice, docs/notes/ra.md).
+    // another account's ARN is not visible; a gateway endpoint cannot be a source (choice, docs/semantics.md#ra-endpoints).
     [Theory]
     [InlineData("{app}", "vpce-0123456789abcdef0", "InvalidVpcEndpointId.NotFound")]
     [InlineData("{app}", "arn:aws:ec2:us-east-1:222222222222:vpc-endpoint/{s3}", "InvalidVpcEndpointId.NotFound")]
