@@ -152,20 +152,7 @@ public sealed class Ec2QueryParser
 
     private void Add(JsonObject root, Ec2Shape input, string key, string value, ref int listItems)
     {
-        if (key.Length == 0 || key.Length > _limits.MaxKeyLength)
-            throw Ec2ProtocolErrors.UnknownParameter(key);
-        if (value.Length > _limits.MaxValueLength)
-        {
-            throw Ec2ProtocolErrors.Invalid(
-                $"The value of parameter {Ec2ProtocolErrors.Echo(key)} is too long ({value.Length} characters; at most {_limits.MaxValueLength})");
-        }
-
-        if (HasUnpairedSurrogate(value))
-        {
-            // Cannot come from UTF-8 form data; refused so that no later JSON writer meets invalid UTF-16.
-            throw Ec2ProtocolErrors.Invalid($"The value of parameter {Ec2ProtocolErrors.Echo(key)} is not valid Unicode text");
-        }
-
+        CheckKeyAndValue(key, value);
         JsonNode container = root;
         var shape = input;
         var rest = key.AsSpan();
@@ -174,7 +161,6 @@ public sealed class Ec2QueryParser
         {
             var dot = rest.IndexOf('.');
             var segment = dot < 0 ? rest : rest[..dot];
-            var last = dot < 0;
             var segmentEnd = consumed + segment.Length;
 
             Ec2Shape childShape;
@@ -196,42 +182,14 @@ public sealed class Ec2QueryParser
                 // shape is a list: the segment is its 1-based index
                 index = ParseIndex(segment, key, segmentEnd);
                 parentArray = (JsonArray)container;
-                if (parentArray.Count < index)
-                {
-                    listItems += index - parentArray.Count;
-                    if (listItems > _limits.MaxListItemsPerRequest)
-                    {
-                        throw Ec2ProtocolErrors.Invalid(
-                            $"The request has more than {_limits.MaxListItemsPerRequest} list items in all (or its list indexes leave gaps)");
-                    }
-
-                    while (parentArray.Count < index)
-                        parentArray.Add(null);
-                }
+                GrowList(parentArray, index, ref listItems);
                 childShape = shape.ListMember!.Shape;
                 existing = parentArray[index - 1];
             }
 
-            if (last)
+            if (dot < 0)
             {
-                if (childShape.IsScalar)
-                {
-                    if (existing is not null)
-                        throw Repeated(key);
-                    Store(parentObject, memberName, parentArray, index, ConvertScalar(childShape, key, value));
-                }
-                else if (value.Length == 0)
-                {
-                    // An empty list (or structure) named without index: some query clients send `Name=`.
-                    if (existing is null)
-                        Store(parentObject, memberName, parentArray, index, NewContainer(childShape));
-                }
-                else
-                {
-                    // e.g. `VpcId=vpc-1` where the model wants `VpcId.1=vpc-1`
-                    throw Ec2ProtocolErrors.UnknownParameter(key);
-                }
-
+                StoreLeaf(parentObject, memberName, parentArray, index, childShape, existing, key, value);
                 return;
             }
 
@@ -247,6 +205,62 @@ public sealed class Ec2QueryParser
             shape = childShape;
             consumed = segmentEnd + 1;
             rest = rest[(dot + 1)..];
+        }
+    }
+
+    private void CheckKeyAndValue(string key, string value)
+    {
+        if (key.Length == 0 || key.Length > _limits.MaxKeyLength)
+            throw Ec2ProtocolErrors.UnknownParameter(key);
+        if (value.Length > _limits.MaxValueLength)
+        {
+            throw Ec2ProtocolErrors.Invalid(
+                $"The value of parameter {Ec2ProtocolErrors.Echo(key)} is too long ({value.Length} characters; at most {_limits.MaxValueLength})");
+        }
+
+        if (HasUnpairedSurrogate(value))
+        {
+            // Cannot come from UTF-8 form data; refused so that no later JSON writer meets invalid UTF-16.
+            throw Ec2ProtocolErrors.Invalid($"The value of parameter {Ec2ProtocolErrors.Echo(key)} is not valid Unicode text");
+        }
+    }
+
+    /// <summary>Pads a list to <paramref name="index"/> items; the padding counts towards the request's list-item
+    /// limit, so a gap in the indexes cannot allocate more than the limit allows.</summary>
+    private void GrowList(JsonArray list, int index, ref int listItems)
+    {
+        if (list.Count >= index)
+            return;
+        listItems += index - list.Count;
+        if (listItems > _limits.MaxListItemsPerRequest)
+        {
+            throw Ec2ProtocolErrors.Invalid(
+                $"The request has more than {_limits.MaxListItemsPerRequest} list items in all (or its list indexes leave gaps)");
+        }
+
+        while (list.Count < index)
+            list.Add(null);
+    }
+
+    private static void StoreLeaf(JsonObject? parentObject, string? memberName, JsonArray? parentArray, int index,
+        Ec2Shape shape, JsonNode? existing, string key, string value)
+    {
+        if (shape.IsScalar)
+        {
+            if (existing is not null)
+                throw Repeated(key);
+            Store(parentObject, memberName, parentArray, index, ConvertScalar(shape, key, value));
+        }
+        else if (value.Length == 0)
+        {
+            // An empty list (or structure) named without index: some query clients send `Name=`.
+            if (existing is null)
+                Store(parentObject, memberName, parentArray, index, NewContainer(shape));
+        }
+        else
+        {
+            // e.g. `VpcId=vpc-1` where the model wants `VpcId.1=vpc-1`
+            throw Ec2ProtocolErrors.UnknownParameter(key);
         }
     }
 
