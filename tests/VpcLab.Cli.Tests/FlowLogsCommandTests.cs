@@ -64,7 +64,7 @@ public sealed class FlowLogsCommandTests : IDisposable
     }
 
     [Fact]
-    public void GroupsAndStreams_ListAsTables()
+    public void FlowLogsCommand_GroupsAndStreams_ListAsTables()
     {
         var groups = CliRun.Of("flowlogs", "groups", "--out", _out);
         Assert.Equal(0, groups.ExitCode);
@@ -88,7 +88,7 @@ public sealed class FlowLogsCommandTests : IDisposable
     }
 
     [Fact]
-    public void MissingStore_SaysWhere()
+    public void FlowLogsCommand_MissingStore_SaysWhere()
     {
         var empty = Directory.CreateTempSubdirectory("vpclab-empty-").FullName;
         try

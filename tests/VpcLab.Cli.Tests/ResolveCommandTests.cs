@@ -92,7 +92,7 @@ public class ResolveCommandTests
     }
 
     [Fact]
-    public void Resolve_Help()
+    public void ResolveCommand_Help_DescribesTheCommand()
     {
         var run = CliRun.Of("resolve", "--help");
         Assert.Equal(0, run.ExitCode);

@@ -19,7 +19,7 @@ public class IcmpTypeCodeTests
         Assert.Equal(expected, new IcmpTypeCode(type, code).Matches(packetType, packetCode));
 
     [Fact]
-    public void Any_MatchesEveryTypeAndCode()
+    public void Any_EveryTypeAndCode_Matches()
     {
         Assert.Equal(new IcmpTypeCode(-1, -1), IcmpTypeCode.Any);
         for (int type = 0; type <= 255; type++)

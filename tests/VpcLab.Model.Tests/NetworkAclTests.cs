@@ -20,7 +20,7 @@ public class NetworkAclTests
 
     // User rules are numbered 1-32766; the implicit '*' deny is 32767 for IPv4 and 32768 for IPv6.
     [Fact]
-    public void RuleNumbers_AreAwsLimits()
+    public void RuleNumbers_Bounds_AreAwsLimits()
     {
         Assert.Equal(1, NetworkAcl.MinRuleNumber);
         Assert.Equal(32766, NetworkAcl.MaxRuleNumber);

@@ -3,7 +3,7 @@ namespace VpcLab.Model.Tests;
 public class TagsTests
 {
     [Fact]
-    public void Empty_HasNoTagsAndNoName()
+    public void Empty_Tags_HaveNoTagsAndNoName()
     {
         Assert.True(Tags.Empty.IsEmpty);
         Assert.Equal(0, Tags.Empty.Count);

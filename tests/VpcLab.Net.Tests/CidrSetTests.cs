@@ -34,7 +34,7 @@ public class CidrSetTests
     }
 
     [Fact]
-    public void Empty_ContainsNothing()
+    public void Empty_AnyAddress_ContainsNothing()
     {
         Assert.True(CidrSet.Empty.IsEmpty);
         Assert.Empty(CidrSet.Empty.Cidrs);

@@ -125,7 +125,7 @@ public partial class CidrTests
         Assert.Equal(UInt128.MaxValue, Cidr.AnyV6.AddressCount);
 
     [Fact]
-    public void AnyV4AndAnyV6_AreTheDefaultRouteBlocks()
+    public void AnyV4AndAnyV6_Parsed_AreTheDefaultRouteBlocks()
     {
         Assert.Equal(Cidr.Parse("0.0.0.0/0"), Cidr.AnyV4);
         Assert.Equal(Cidr.Parse("::/0"), Cidr.AnyV6);

@@ -73,7 +73,7 @@ public class IpProtocolTests
     }
 
     [Fact]
-    public void WellKnownProtocols_HaveIanaNumbers()
+    public void WellKnownProtocols_ByName_HaveIanaNumbers()
     {
         Assert.Equal(6, IpProtocol.Tcp.Number);
         Assert.Equal(17, IpProtocol.Udp.Number);

@@ -73,10 +73,10 @@ public class PortRangeTests
 
     // AWS advises NACLs to allow the ephemeral ports 1024–65535 for replies (spec).
     [Fact]
-    public void Ephemeral_Is1024To65535() => Assert.Equal(new PortRange(1024, 65535), PortRange.Ephemeral);
+    public void Ephemeral_Bounds_Are1024To65535() => Assert.Equal(new PortRange(1024, 65535), PortRange.Ephemeral);
 
     [Fact]
-    public void All_CoversEveryPort()
+    public void All_AnyPort_IsCovered()
     {
         Assert.True(PortRange.All.IsAll);
         Assert.Equal(new PortRange(0, 65535), PortRange.All);

@@ -4,7 +4,7 @@ namespace VpcLab.Query.Tests;
 public sealed class AthenaDocTests
 {
     [Fact]
-    public void AthenaDoc_ShowsEveryExampleVerbatim()
+    public void AthenaDoc_EveryExampleQuery_IsShownVerbatim()
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "athena.md")).ReplaceLineEndings("\n");
         foreach (var example in ExampleQueries.All)

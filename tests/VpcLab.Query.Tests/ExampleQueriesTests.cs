@@ -34,7 +34,7 @@ public sealed class ExampleQueriesTests : IDisposable
 
     // Rejected: eni-a ICMP from 203.0.113.12; eni-c 22/tcp out; eni-d 5432/tcp out and 22/tcp in from 198.51.100.1.
     [Fact]
-    public void RejectedByPort_CountsRejectsPerDestinationPortAndProtocol()
+    public void RejectedByPort_MixedRecords_CountsRejectsPerDestinationPortAndProtocol()
     {
         var result = _query.Execute(ExampleQueries.RejectedByPort.Sql);
         Assert.Equal(["dstport", "protocol", "records", "packets", "sources"], result.Columns.Select(c => c.Name));
@@ -50,7 +50,7 @@ public sealed class ExampleQueriesTests : IDisposable
     // Egress on traffic-path 7 (gateway endpoint) to S3 from eni-c and to DynamoDB from eni-d; the ingress reply from S3
     // and the internet-gateway egress do not count.
     [Fact]
-    public void GatewayEndpointTraffic_GroupsEgressToS3AndDynamoDbPerInterfaceAndVpc()
+    public void GatewayEndpointTraffic_EndpointRecords_GroupsEgressToS3AndDynamoDbPerInterfaceAndVpc()
     {
         var result = _query.Execute(ExampleQueries.GatewayEndpointTraffic.Sql);
         Assert.Equal(["interface_id", "vpc_id", "service", "traffic_path", "packets", "bytes", "records"], result.Columns.Select(c => c.Name));
@@ -63,7 +63,7 @@ public sealed class ExampleQueriesTests : IDisposable
     }
 
     [Fact]
-    public void BytesByTrafficPath_SumsEgressPerPathCode()
+    public void BytesByTrafficPath_EgressRecords_SumsBytesPerPathCode()
     {
         var expected = SampleLogs.AllRecords()
             .Where(r => r.GetValueOrDefault("flow-direction") == "egress" && r["log-status"] == "OK")
@@ -77,7 +77,7 @@ public sealed class ExampleQueriesTests : IDisposable
     }
 
     [Fact]
-    public void ActionsByInterface_CountsAcceptAndReject()
+    public void ActionsByInterface_MixedRecords_CountsAcceptAndReject()
     {
         var result = _query.Execute(ExampleQueries.ActionsByInterface.Sql);
         Assert.Equal(
@@ -90,7 +90,7 @@ public sealed class ExampleQueriesTests : IDisposable
     }
 
     [Fact]
-    public void RecordsByDay_UsesTheKeysDateRegionAndAccount()
+    public void RecordsByDay_DeliveredFiles_UsesTheKeysDateRegionAndAccount()
     {
         var result = _query.Execute(ExampleQueries.RecordsByDay.Sql);
         Assert.Equal(

@@ -99,7 +99,7 @@ public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixtu
     }
 
     [Fact]
-    public void MissingDirectory_IsAnEmptyTree()
+    public void Discover_MissingDirectory_IsAnEmptyTree()
     {
         using var query = FlowLogQuery.Open(Path.Combine(Path.GetTempPath(), "vpclab-query-none-" + Guid.NewGuid().ToString("N")));
         Assert.Equal(0L, query.Execute("SELECT COUNT(*) FROM vpc_flow_logs").Rows[0][0]);
@@ -134,7 +134,7 @@ public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixtu
     }
 
     [Fact]
-    public void AccountId_KeepsLeadingZeros()
+    public void AccountId_WithLeadingZeros_KeepsThem()
     {
         using var tree = new FlowLogTree();
         SampleLogs.WriteParquet(tree);
@@ -146,7 +146,7 @@ public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixtu
 
     // Default layout AWSLogs/{account}/vpcflowlogs/{region}/{yyyy}/{MM}/{dd}/ and Hive layout aws-account-id=…/…/hour=…/.
     [Fact]
-    public void PartitionColumns_ComeFromEachFilesKey()
+    public void PartitionColumns_SeveralFiles_ComeFromEachFilesKey()
     {
         using var tree = SampleLogs.WriteAll();
         using var query = FlowLogQuery.Open(tree.Root);
@@ -175,7 +175,7 @@ public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixtu
     }
 
     [Fact]
-    public void Path_NamesTheDeliveredFile()
+    public void Path_OfARecord_NamesTheDeliveredFile()
     {
         using var tree = new FlowLogTree();
         var path = SampleLogs.WriteCustomText(tree);
@@ -185,7 +185,7 @@ public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixtu
     }
 
     [Fact]
-    public void OnlyParquet_ReadsTypedColumns()
+    public void Query_OnlyParquetFiles_ReadsTypedColumns()
     {
         using var tree = new FlowLogTree();
         SampleLogs.WriteParquet(tree);
@@ -211,7 +211,7 @@ public sealed class FlowLogViewTests(FlowLogViewTests.Trees trees) : IClassFixtu
     }
 
     [Fact]
-    public void CorruptFile_IsAQueryException()
+    public void Query_CorruptFile_IsAQueryException()
     {
         using var tree = new FlowLogTree();
         var dir = Path.Combine(tree.Root, "b", FlowLogTree.DefaultKey(SampleLogs.AccountA, "us-east-1", SampleLogs.DayA));

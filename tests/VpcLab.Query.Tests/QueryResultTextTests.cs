@@ -48,7 +48,7 @@ public sealed class QueryResultTextTests
 public sealed class QueryResultColumnTests
 {
     [Fact]
-    public void Columns_CarryDuckDbTypeNames()
+    public void Columns_OfAResult_CarryDuckDbTypeNames()
     {
         using var tree = SampleLogs.WriteAll();
         using var query = FlowLogQuery.Open(tree.Root);

@@ -22,7 +22,7 @@ public sealed class CloudWatchLogsStoreTests : IDisposable
     }
 
     [Fact]
-    public void CreateLogGroup_ShowsArnAndCreationTime()
+    public void CreateLogGroup_NewGroup_ShowsArnAndCreationTime()
     {
         _store.CreateLogGroup(Scope, "/vpc/flow");
         var group = Assert.Single(_store.DescribeLogGroups(Scope).Items);
@@ -55,7 +55,7 @@ public sealed class CloudWatchLogsStoreTests : IDisposable
     }
 
     [Fact]
-    public void DescribeLogGroups_PrefixAndPaging()
+    public void DescribeLogGroups_PrefixAndLimit_FiltersAndPages()
     {
         foreach (var name in new[] { "/app/b", "/vpc/a", "/app/a", "/app/c" })
             _store.CreateLogGroup(Scope, name);
@@ -68,7 +68,7 @@ public sealed class CloudWatchLogsStoreTests : IDisposable
     }
 
     [Fact]
-    public void DeleteLogGroup_RemovesStreamsAndEvents()
+    public void DeleteLogGroup_WithStreams_RemovesStreamsAndEvents()
     {
         GroupWithStream();
         _store.PutLogEvents(Scope, "/vpc/flow", "eni-1", Events(1, 2));
@@ -89,7 +89,7 @@ public sealed class CloudWatchLogsStoreTests : IDisposable
     }
 
     [Fact]
-    public void PutLogEvents_UpdatesStreamTimesAndBytes()
+    public void PutLogEvents_NewEvents_UpdateStreamTimesAndBytes()
     {
         GroupWithStream();
         _time.Advance(5000);
@@ -161,7 +161,7 @@ public sealed class CloudWatchLogsStoreTests : IDisposable
     }
 
     [Fact]
-    public void EventIds_AreStableAndDistinct()
+    public void EventIds_SameEvents_AreStableAndDistinct()
     {
         GroupWithStream();
         _store.PutLogEvents(Scope, "/vpc/flow", "eni-1", Events(10, 10, 20));
@@ -218,7 +218,7 @@ public sealed class CloudWatchLogsStoreTests : IDisposable
     }
 
     [Fact]
-    public void EnsureLogGroupAndStream_IsIdempotent()
+    public void EnsureLogGroupAndStream_CalledTwice_IsIdempotent()
     {
         _store.EnsureLogGroupAndStream(Scope, "/vpc/flow", "eni-1-all");
         _store.EnsureLogGroupAndStream(Scope, "/vpc/flow", "eni-1-all");

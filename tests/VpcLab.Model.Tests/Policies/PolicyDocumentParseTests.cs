@@ -6,7 +6,7 @@ public class PolicyDocumentParseTests
 {
     // spec/gateways-endpoints-peering.md: the default endpoint policy is full access for everyone.
     [Fact]
-    public void DefaultEndpointPolicy_IsOneFullAccessAllowStatement()
+    public void DefaultEndpointPolicy_Parsed_IsOneFullAccessAllowStatement()
     {
         var policy = PolicyDocument.DefaultEndpointPolicy;
         var statement = Assert.Single(policy.Statements);

@@ -66,7 +66,7 @@ public sealed class Ec2PaginationTests
     }
 
     [Fact]
-    public void NextToken_MaxResultsMayChangeBetweenPages()
+    public void NextToken_MaxResultsChangedBetweenPages_StillPages()
     {
         var created = CreateVpcs(9).Order(StringComparer.Ordinal).ToList();
         var token = Str(_h.Ok("DescribeVpcs", """{"MaxResults":5}""")["NextToken"]);
@@ -168,7 +168,7 @@ public sealed class Ec2PaginationTests
     }
 
     [Fact]
-    public void DescribeTags_PagesAcrossResourcesAndKeys()
+    public void DescribeTags_ManyResourcesAndKeys_PagesAcrossThem()
     {
         var vpc = _h.Vpc();
         var keys = string.Join(",", Enumerable.Range(0, 8).Select(i => $$"""{"Key":"k{{i}}","Value":"v"}"""));

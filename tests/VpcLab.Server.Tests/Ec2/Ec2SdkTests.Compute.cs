@@ -156,7 +156,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task Tags_CreateDescribeFilterDelete()
+    public async Task Tags_CreateDescribeFilterDelete_RoundTripThroughTheSdk()
     {
         var vpc = await NewVpc();
         var subnet = await NewSubnet(vpc.VpcId);
@@ -180,7 +180,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task ManagedPrefixLists_CreateModifyEntriesDescribeDelete()
+    public async Task ManagedPrefixLists_CreateModifyDescribeDelete_RoundTripThroughTheSdk()
     {
         var created = (await _ec2.CreateManagedPrefixListAsync(new CreateManagedPrefixListRequest
         {

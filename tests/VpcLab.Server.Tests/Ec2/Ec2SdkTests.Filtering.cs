@@ -6,7 +6,7 @@ namespace VpcLab.Server.Tests.Ec2;
 public sealed partial class Ec2SdkTests
 {
     [Fact]
-    public async Task SecurityGroup_RulesGroupedAsAwsGroupsThem()
+    public async Task DescribeSecurityGroups_SeveralRules_GroupedAsAwsGroupsThem()
     {
         var vpc = await NewVpc();
         var created = await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
@@ -58,7 +58,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task SecurityGroupRules_DescribeRevokeByIdAndEgress()
+    public async Task SecurityGroupRules_DescribeAndRevokeById_IncludesEgress()
     {
         var vpc = await NewVpc();
         var groupId = (await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "app", Description = "app", VpcId = vpc.VpcId }, Ct)).GroupId;
@@ -186,7 +186,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task ModifySecurityGroupRules_ReplacesARuleKeepingItsId()
+    public async Task ModifySecurityGroupRules_ExistingRule_ReplacedKeepingItsId()
     {
         var vpc = await NewVpc();
         var groupId = (await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "m", Description = "m", VpcId = vpc.VpcId }, Ct)).GroupId;
@@ -220,7 +220,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task DescribeAccountAttributes_PlatformAndDefaultVpc()
+    public async Task DescribeAccountAttributes_NewAccount_ListsPlatformAndDefaultVpc()
     {
         var all = (await _ec2.DescribeAccountAttributesAsync(new DescribeAccountAttributesRequest(), Ct)).AccountAttributes;
         Assert.Equal(
@@ -235,7 +235,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task UpdateSecurityGroupRuleDescriptions_ByPermissionAndByRuleId()
+    public async Task UpdateSecurityGroupRuleDescriptions_ByPermissionOrRuleId_UpdatesDescription()
     {
         var vpc = await NewVpc();
         var groupId = (await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "d", Description = "d", VpcId = vpc.VpcId }, Ct)).GroupId;

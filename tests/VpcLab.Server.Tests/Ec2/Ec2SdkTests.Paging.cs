@@ -43,7 +43,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task DescribeInstances_PagesReservations()
+    public async Task DescribeInstances_MaxResults_PagesReservations()
     {
         var vpc = await NewVpc();
         var subnet = await NewSubnet(vpc.VpcId);
@@ -57,7 +57,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task PagingErrors_MapToAmazonEc2Exception()
+    public async Task Paging_BadTokenOrMaxResults_MapToAmazonEc2Exception()
     {
         var range = await Fails(() => _ec2.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 4 }, Ct)); // the SDK itself checks ranges the model states
         Assert.Equal("InvalidParameterValue", range.ErrorCode);

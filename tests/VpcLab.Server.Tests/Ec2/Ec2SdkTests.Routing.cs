@@ -6,7 +6,7 @@ namespace VpcLab.Server.Tests.Ec2;
 public sealed partial class Ec2SdkTests
 {
     [Fact]
-    public async Task RouteTables_MainTableHasLocalRouteAndMainAssociation()
+    public async Task RouteTables_NewVpc_MainTableHasLocalRouteAndMainAssociation()
     {
         var vpc = await NewVpc(ipv6: true);
         var table = Assert.Single((await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
@@ -27,7 +27,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task RouteTables_AssociateReplaceDisassociateDelete()
+    public async Task RouteTables_AssociateReplaceDisassociateDelete_RoundTripThroughTheSdk()
     {
         var vpc = await NewVpc();
         var subnet = await NewSubnet(vpc.VpcId);
@@ -64,7 +64,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task InternetGateway_RoutesGoBlackholeWhenDetached()
+    public async Task InternetGateway_Detached_RoutesGoBlackhole()
     {
         var vpc = await NewVpc();
         var igw = (await _ec2.CreateInternetGatewayAsync(new CreateInternetGatewayRequest { TagSpecifications = Named(ResourceType.InternetGateway, "igw") }, Ct)).InternetGateway;
@@ -103,7 +103,7 @@ public sealed partial class Ec2SdkTests
             .Routes, r => r.DestinationCidrBlock == "0.0.0.0/0");
 
     [Fact]
-    public async Task ReplaceRoute_ChangesTheTarget()
+    public async Task ReplaceRoute_ExistingRoute_ChangesTheTarget()
     {
         var vpc = await NewVpc();
         var igw1 = (await _ec2.CreateInternetGatewayAsync(new CreateInternetGatewayRequest(), Ct)).InternetGateway.InternetGatewayId;
@@ -132,7 +132,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task EgressOnlyInternetGateway_CreateDescribeRouteDelete()
+    public async Task EgressOnlyInternetGateway_CreateDescribeRouteDelete_RoundTripThroughTheSdk()
     {
         var vpc = await NewVpc(ipv6: true);
         var created = await _ec2.CreateEgressOnlyInternetGatewayAsync(new CreateEgressOnlyInternetGatewayRequest { VpcId = vpc.VpcId }, Ct);
@@ -207,7 +207,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task ElasticIp_AssociateDisassociateRelease()
+    public async Task ElasticIp_AssociateDisassociateRelease_RoundTripThroughTheSdk()
     {
         var vpc = await NewVpc();
         var subnet = await NewSubnet(vpc.VpcId);

@@ -8,7 +8,7 @@ namespace VpcLab.Server.Tests.Ec2;
 public sealed partial class Ec2SdkTests
 {
     [Fact]
-    public async Task StaleSecurityGroups_AfterPeeringDeleted()
+    public async Task DescribeStaleSecurityGroups_AfterPeeringDeleted_ListsStaleReferences()
     {
         using var a = Client("111111111111");
         using var b = Client("222222222222");

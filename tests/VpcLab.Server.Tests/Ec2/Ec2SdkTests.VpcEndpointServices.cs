@@ -8,7 +8,7 @@ namespace VpcLab.Server.Tests.Ec2;
 public sealed partial class Ec2SdkTests
 {
     [Fact]
-    public async Task VpcEndpointServices_DescribeFilterAndUnknownName()
+    public async Task DescribeVpcEndpointServices_FilterOrUnknownName_AnswersAsAws()
     {
         // Not paged (two output lists): MaxResults is accepted and the whole Region answers in one page.
         var all = await _ec2.DescribeVpcEndpointServicesAsync(new DescribeVpcEndpointServicesRequest { MaxResults = 5 }, Ct);

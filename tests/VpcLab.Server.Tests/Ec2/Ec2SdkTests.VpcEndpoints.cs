@@ -165,7 +165,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task DescribeVpcEndpoints_FiltersAndPages()
+    public async Task DescribeVpcEndpoints_FiltersAndMaxResults_FiltersAndPages()
     {
         var vpc = await NewVpc("10.72.0.0/16");
         var other = await NewVpc("10.73.0.0/16");

@@ -62,7 +62,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task VpcAttributes_ModifyThenDescribe()
+    public async Task VpcAttributes_ModifiedThenDescribed_ShowTheNewValue()
     {
         var vpc = await NewVpc();
         var before = await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsHostnames }, Ct);
@@ -77,7 +77,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task VpcCidrBlocks_AssociateSecondaryThenDisassociate()
+    public async Task VpcCidrBlocks_SecondaryAssociatedThenDisassociated_RoundTrip()
     {
         var vpc = await NewVpc();
         var associated = await _ec2.AssociateVpcCidrBlockAsync(new AssociateVpcCidrBlockRequest { VpcId = vpc.VpcId, CidrBlock = "10.1.0.0/16" }, Ct);
@@ -108,7 +108,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task DescribeRegionsAndZones()
+    public async Task DescribeRegionsAndZones_DefaultAccount_ListsTheLabsRegionsAndZones()
     {
         var regions = await _ec2.DescribeRegionsAsync(new DescribeRegionsRequest(), Ct);
         var east = Assert.Single(regions.Regions, r => r.RegionName == "us-east-1");
@@ -142,7 +142,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task Subnets_CreateDescribeModifyIpv6Delete()
+    public async Task Subnets_CreateDescribeModifyIpv6Delete_RoundTripThroughTheSdk()
     {
         var vpc = await NewVpc(ipv6: true);
         var subnet = await NewSubnet(vpc.VpcId);
@@ -194,7 +194,7 @@ public sealed partial class Ec2SdkTests
     }
 
     [Fact]
-    public async Task DhcpOptions_CreateAssociateDescribeDelete()
+    public async Task DhcpOptions_CreateAssociateDescribeDelete_RoundTripThroughTheSdk()
     {
         var vpc = await NewVpc();
         Assert.Equal("default", vpc.DhcpOptionsId);

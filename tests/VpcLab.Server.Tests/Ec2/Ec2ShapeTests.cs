@@ -147,7 +147,7 @@ public sealed class Ec2ShapeTests
     }
 
     [Fact]
-    public void PrefixLists_AwsManagedHaveNoVersionOrMaxEntries()
+    public void DescribePrefixLists_AwsManaged_HaveNoVersionOrMaxEntries()
     {
         var lists = _h.Ok("DescribeManagedPrefixLists")["PrefixLists"]!.AsArray();
         var s3 = lists.Single(p => Str(p!["PrefixListName"]) == "com.amazonaws.us-east-1.s3")!;
@@ -171,7 +171,7 @@ public sealed class Ec2ShapeTests
     }
 
     [Fact]
-    public void AccountAttributes_DefaultVpcIsNoneUntilOneExists()
+    public void DescribeAccountAttributes_NoDefaultVpc_DefaultVpcIsNone()
     {
         var attributes = _h.Ok("DescribeAccountAttributes", """{"AttributeNames":["default-vpc"]}""")["AccountAttributes"]!.AsArray();
         Assert.Equal("none", Str(Assert.Single(attributes)!["AttributeValues"]![0]!["AttributeValue"]));

@@ -34,7 +34,7 @@ public sealed class LogsCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreatePutDescribeGetFilter_ThroughAwsCliV2()
+    public async Task LogsApi_ThroughAwsCliV2_CreatePutDescribeGetFilter()
     {
         RequireCli();
         await Ok("create-log-group", "--log-group-name", "/vpc/flow-logs");
@@ -69,7 +69,7 @@ public sealed class LogsCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Errors_AreAwsJsonErrors()
+    public async Task LogsApi_BadRequest_AnswersAwsJsonErrors()
     {
         RequireCli();
         Assert.Contains("ResourceNotFoundException", await Fails("describe-log-streams", "--log-group-name", "missing"), StringComparison.Ordinal);

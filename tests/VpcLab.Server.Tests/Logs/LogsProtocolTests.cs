@@ -58,7 +58,7 @@ public sealed class LogsProtocolTests : IAsyncLifetime
 
     // The Region comes from the SigV4 scope: a group made through eu-west-1 has an eu-west-1 ARN.
     [Fact]
-    public async Task Region_FromCredentialScope()
+    public async Task LogsApi_CredentialScope_ChoosesTheRegion()
     {
         await Call("Logs_20140328.CreateLogGroup", "{\"logGroupName\": \"regional\"}");
         var (_, body) = await Call("Logs_20140328.DescribeLogGroups", "{}");
@@ -66,7 +66,7 @@ public sealed class LogsProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ec2QueryRequests_StillReachEc2()
+    public async Task Router_Ec2QueryRequests_StillReachEc2()
     {
         using var response = await _http.PostAsync(new Uri("/", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "DescribeVpcs", ["Version"] = "2016-11-15" }), TestContext.Current.CancellationToken);

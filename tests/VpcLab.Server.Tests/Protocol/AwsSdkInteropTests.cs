@@ -148,7 +148,7 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DescribeRouteTables_Unmarshals()
+    public async Task DescribeRouteTables_OurXml_UnmarshalsInTheSdk()
     {
         _server.Answer = _ => Obj("""
             {"RouteTables":[{"RouteTableId":"rtb-1","VpcId":"vpc-1","OwnerId":"111111111111",
@@ -177,7 +177,7 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DescribeInstances_NestedSetsTimestampsUnmarshal()
+    public async Task DescribeInstances_NestedSetsAndTimestamps_UnmarshalInTheSdk()
     {
         var launch = new DateTime(2026, 11, 23, 1, 2, 3, 456, DateTimeKind.Utc);
         _server.Answer = _ => new JsonObject
@@ -271,7 +271,7 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ErrorEnvelope_BecomesAmazonEC2Exception()
+    public async Task ErrorEnvelope_InTheSdk_BecomesAmazonEC2Exception()
     {
         _server.Answer = _ => throw new Ec2ProtocolException("InvalidVpcID.NotFound", "The vpc ID 'vpc-404' does not exist");
         var ex = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
@@ -305,7 +305,7 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task QueryStringGet_ParsesLikeAForm()
+    public async Task Parse_QueryStringGet_ParsesLikeAForm()
     {
         _server.Answer = _ => Obj("""{"Vpcs":[]}""");
         using var http = new HttpClient();

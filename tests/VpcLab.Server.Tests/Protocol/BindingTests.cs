@@ -21,7 +21,7 @@ public class BindingTests
     public sealed record AnalysesArgs(DateTime? AnalysisStartTime, List<string>? NetworkInsightsAnalysisIds);
 
     [Fact]
-    public void DescribeVpcs_BindsToRecord()
+    public void Bind_DescribeVpcs_BindsToRecord()
     {
         var request = Ec2QueryParser.Default.Parse(Form(("Action", "DescribeVpcs"), ("Version", "2016-11-15"),
             ("Filter.1.Name", "cidr"), ("Filter.1.Value.1", "10.0.0.0/16"), ("VpcId.1", "vpc-1"), ("MaxResults", "5")));
@@ -34,7 +34,7 @@ public class BindingTests
     }
 
     [Fact]
-    public void CreateVpc_BindsNestedTagSpecifications()
+    public void Bind_CreateVpc_BindsNestedTagSpecifications()
     {
         var request = Ec2QueryParser.Default.Parse(Form(("Action", "CreateVpc"), ("Version", "2016-11-15"),
             ("CidrBlock", "10.0.0.0/16"), ("AmazonProvidedIpv6CidrBlock", "true"),
@@ -45,7 +45,7 @@ public class BindingTests
     }
 
     [Fact]
-    public void Timestamp_BindsToUtcDateTime()
+    public void Bind_Timestamp_BindsToUtcDateTime()
     {
         var request = Ec2QueryParser.Default.Parse(Form(("Action", "DescribeNetworkInsightsAnalyses"), ("Version", "2016-11-15"),
             ("AnalysisStartTime", "2026-11-23T03:00:00+02:00")));

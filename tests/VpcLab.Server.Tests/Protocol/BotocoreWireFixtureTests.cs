@@ -20,7 +20,7 @@ public class BotocoreWireFixtureTests
     }
 
     [Fact]
-    public void Fixtures_HaveSeveralDozenCases() =>
+    public void Fixtures_Loaded_HaveSeveralDozenCases() =>
         Assert.True(Fixtures.Value["cases"]!.AsArray().Count >= 40);
 
     [Theory]

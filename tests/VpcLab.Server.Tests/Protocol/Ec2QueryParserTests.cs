@@ -31,7 +31,7 @@ public class Ec2QueryParserTests
     }
 
     [Fact]
-    public void Parse_NestedStructuresAndLists()
+    public void Parse_NestedStructuresAndLists_BuildsNestedJson()
     {
         var request = Parser.Parse(Form(
             ("Action", "CreateNetworkAclEntry"), ("Version", "2016-11-15"), ("NetworkAclId", "acl-1"),

@@ -18,7 +18,7 @@ public class Ec2ServiceModelTests
     }
 
     [Fact]
-    public void CreateVpc_HasInputAndOutputShapes()
+    public void ServiceModel_CreateVpc_HasInputAndOutputShapes()
     {
         var op = Model.FindOperation("CreateVpc")!;
         Assert.Equal("CreateVpcRequest", op.Input!.Name);
@@ -50,7 +50,7 @@ public class Ec2ServiceModelTests
     }
 
     [Fact]
-    public void ListMembers_AreItems()
+    public void ServiceModel_ListMembers_AreItems()
     {
         var list = Model.FindShape("VpcList")!;
         Assert.Equal(Ec2ShapeType.List, list.Type);
@@ -59,7 +59,7 @@ public class Ec2ServiceModelTests
     }
 
     [Fact]
-    public void RequiredMembers_ComeFromTheModel()
+    public void ServiceModel_RequiredMembers_ComeFromTheModel()
     {
         var required = Model.InputShape("CreateSubnet")!.RequiredMembers.Select(m => m.Name);
         Assert.Contains("VpcId", required);

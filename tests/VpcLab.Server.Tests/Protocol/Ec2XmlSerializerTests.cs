@@ -17,7 +17,7 @@ public class Ec2XmlSerializerTests
 
     [Fact]
     // Elements follow the model's member order, the order AWS writes them in.
-    public void CreateVpc_WritesLocationNamesSetsAndItems()
+    public void Serialize_CreateVpc_WritesLocationNamesSetsAndItems()
     {
         var xml = Serialize("CreateVpc", Obj("""
             {"Vpc":{"VpcId":"vpc-1","State":"available","CidrBlock":"10.0.0.0/16","IsDefault":false,
@@ -30,7 +30,7 @@ public class Ec2XmlSerializerTests
     }
 
     [Fact]
-    public void OperationWithoutOutput_WritesReturnTrue() =>
+    public void Serialize_OperationWithoutOutput_WritesReturnTrue() =>
         Assert.Equal(Declaration + $"<DeleteVpcResponse xmlns=\"{Ns}\"><requestId>r</requestId><return>true</return></DeleteVpcResponse>",
             Serialize("DeleteVpc", null, "r"));
 
@@ -40,7 +40,7 @@ public class Ec2XmlSerializerTests
             Serialize("DescribeVpcs", Obj("""{"Vpcs":[],"NextToken":null}"""), "r"));
 
     [Fact]
-    public void Scalars_BooleansIntegersLongsTimestamps()
+    public void Serialize_Scalars_WritesBooleansIntegersLongsTimestamps()
     {
         var result = new JsonObject
         {
@@ -69,7 +69,7 @@ public class Ec2XmlSerializerTests
     }
 
     [Fact]
-    public void BooleanOutput_IsLowerCase() =>
+    public void Serialize_BooleanOutput_IsLowerCase() =>
         Assert.Contains("<return>true</return>", Serialize("AssociateAddress", Obj("""{"AssociationId":"eipassoc-1"}""")) +
             Serialize("DeleteVpcPeeringConnection", Obj("""{"Return":true}""")));
 
@@ -88,11 +88,11 @@ public class Ec2XmlSerializerTests
     }
 
     [Fact]
-    public void RequestId_IsEscaped() =>
+    public void Serialize_RequestId_IsEscaped() =>
         Assert.Contains("<requestId>&lt;x&gt;</requestId>", Serialize("DeleteVpc", null, "<x>"));
 
     [Fact]
-    public void UnknownMember_IsArgumentException()
+    public void Serialize_UnknownMember_IsArgumentException()
     {
         var ex = Assert.Throws<ArgumentException>(() => Serialize("CreateVpc", Obj("""{"Vpc":{"VpcId":"v","Bogus":1}}""")));
         Assert.Contains("Bogus", ex.Message);
@@ -107,7 +107,7 @@ public class Ec2XmlSerializerTests
         Assert.Throws<ArgumentException>(() => Serialize("CreateVpc", Obj(json)));
 
     [Fact]
-    public void Error_WritesAwsEnvelope()
+    public void Serialize_Error_WritesAwsEnvelope()
     {
         var xml = Encoding.UTF8.GetString(Ec2XmlSerializer.SerializeError("InvalidVpcID.NotFound", "The vpc ID 'vpc-1' does not exist", "r-9"));
         Assert.Equal(Declaration + "<Response><Errors><Error><Code>InvalidVpcID.NotFound</Code>" +
