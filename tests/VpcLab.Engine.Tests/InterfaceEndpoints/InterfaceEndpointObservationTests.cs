@@ -20,7 +20,7 @@ public class InterfaceEndpointObservationTests
             string name = w.Network.NameOf(w.Compiled.InterfaceAt(o.InterfaceIndex).Id.Value);
             if (w.Compiled.InterfaceAt(o.InterfaceIndex).Attachment is { } a)
                 name = w.Network.NameOf(a.InstanceId.Value);
-            string path = o.EgressPath == EgressPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string path = o.EgressPath == TrafficPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
             lines[i] = $"{name} {(o.Direction == TrafficDirection.Egress ? "out" : "in")} {o.Packet} {(o.Accepted ? "ACCEPT" : "REJECT")} {path}";
         }
         return lines;
