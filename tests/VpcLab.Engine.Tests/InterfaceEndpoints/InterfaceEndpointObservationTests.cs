@@ -1,5 +1,6 @@
 using CsCheck;
 using VpcLab.Net;
+using VpcLab.Engine.Tests.TestWorlds;
 
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
 
@@ -89,7 +90,7 @@ public class InterfaceEndpointObservationTests
             {
                 var flow = new FlowKey(Addresses[s], Addresses[d], new IpProtocol(proto), 40000, port);
                 var decision = Mixed.Compiled.Decide(flow, src);
-                var trace = Mixed.Compiled.Trace(flow, src);
+                var trace = Mixed.Compiled.Trace(flow, src).AssertWellFormed();
                 Assert.Equal(trace.Verdict, decision.Verdict);
                 Assert.Equal(trace.Reason, decision.Reason);
                 var into = new FlowObservations();
