@@ -13,6 +13,7 @@ internal sealed class NetworkCompiler
 {
     private readonly Network _network;
     private readonly CompiledModels _models;
+    private readonly SubnetAssociations _associations;
     private CompiledVpc[] _vpcs = [];
     private VpcCidrEntry[] _vpcCidrEntries = [];
     private int[] _egressOnlyVpc = [];
@@ -37,6 +38,7 @@ internal sealed class NetworkCompiler
     {
         _network = network;
         _models = IndexModels(network);
+        _associations = SubnetAssociations.Of(network);
     }
 
     public static CompiledNetwork Compile(Network network)
@@ -179,12 +181,11 @@ internal sealed class NetworkCompiler
         var tableIndex = new Dictionary<RouteTableId, int>();
         for (int i = 0; i < tables.Count; i++)
             tableIndex.TryAdd(tables[i].Id, i);
-        var associations = SubnetAssociations.Of(_network);
         _mainTable = new int[_vpcs.Length];
         for (int v = 0; v < _vpcs.Length; v++)
         {
             var vpc = _models.Vpcs[v];
-            if (associations.MainRouteTableOf(vpc.Id) is { } main && tableIndex.TryGetValue(main.Id, out int m))
+            if (_associations.MainRouteTableOf(vpc.Id) is { } main && tableIndex.TryGetValue(main.Id, out int m))
             {
                 _mainTable[v] = m;
                 continue;
@@ -213,7 +214,6 @@ internal sealed class NetworkCompiler
     /// default one) gets an empty NACL, which denies everything.</summary>
     private void CompileSubnets()
     {
-        var associations = SubnetAssociations.Of(_network);
         var tableIndex = new Dictionary<RouteTableId, int>();
         for (int i = 0; i < _tableModels.Length; i++)
             tableIndex.TryAdd(_tableModels[i].Id, i);
@@ -230,8 +230,8 @@ internal sealed class NetworkCompiler
         {
             var s = subnets[i];
             int vpc = _models.VpcIndex[s.VpcId];
-            int table = associations.RouteTableOf(s) is { } t && tableIndex.TryGetValue(t.Id, out int ti) ? ti : _mainTable[vpc];
-            int acl = associations.NetworkAclOf(s) is { } a && aclIndex.TryGetValue(a.Id, out int ai) ? ai : -1;
+            int table = _associations.RouteTableOf(s) is { } t && tableIndex.TryGetValue(t.Id, out int ti) ? ti : _mainTable[vpc];
+            int acl = _associations.NetworkAclOf(s) is { } a && aclIndex.TryGetValue(a.Id, out int ai) ? ai : -1;
             if (acl < 0)
             {
                 if (emptyAcl < 0)
