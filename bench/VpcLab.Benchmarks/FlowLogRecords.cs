@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.FlowLogs;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -36,7 +37,7 @@ public static class FlowLogRecords
             string? service = !v6 && random.Next(8) == 0 ? "S3" : null;
             long start = slice + random.Next(240);
             var (src, dst) = egress ? (own, remote) : (remote, own);
-            records[i] = new FlowRecord(interfaces[eni], LogStatus.Ok, egress ? FlowDirection.Egress : FlowDirection.Ingress,
+            records[i] = new FlowRecord(interfaces[eni], LogStatus.Ok, egress ? TrafficDirection.Egress : TrafficDirection.Ingress,
                 src, dst, src, dst, (ushort)random.Next(1024, 65536), (ushort)(tcp ? 443 : 53), (byte)(tcp ? 6 : 17),
                 1 + random.Next(1000), 40 + random.NextInt64(1_500_000), start, start + random.Next(60), accepted,
                 tcp ? 2 : 0, egress ? (byte)8 : FlowRecord.NoTrafficPath, egress ? null : service, egress ? service : null);

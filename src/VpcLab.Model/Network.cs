@@ -66,13 +66,13 @@ public sealed record Network(
 
     /// <summary>AWS: a subnet uses its explicitly associated table, else the VPC's main table.</summary>
     public RouteTable RouteTableFor(SubnetId subnetId) =>
-        RouteTables.Values.FirstOrDefault(t => t.Associations.Any(a => a.SubnetId == subnetId))
-        ?? MainRouteTable(Subnets[subnetId].VpcId);
+        SubnetAssociations.Of(this).RouteTableOf(Subnets[subnetId])
+        ?? throw new InvalidOperationException($"The VPC of {subnetId} has no main route table.");
 
     /// <summary>Every subnet is associated with exactly one network ACL (the VPC's default unless replaced).</summary>
     public NetworkAcl NetworkAclFor(SubnetId subnetId) =>
-        NetworkAcls.Values.FirstOrDefault(a => a.Associations.Any(x => x.SubnetId == subnetId))
-        ?? NetworkAcls.Values.First(a => a.VpcId == Subnets[subnetId].VpcId && a.IsDefault);
+        SubnetAssociations.Of(this).NetworkAclOf(Subnets[subnetId])
+        ?? throw new InvalidOperationException($"The VPC of {subnetId} has no default network ACL.");
 
     public SecurityGroup DefaultSecurityGroup(VpcId vpc) =>
         SecurityGroups.Values.First(g => g.VpcId == vpc && g.IsDefault);

@@ -52,7 +52,7 @@ public sealed class FlowLogPipelineTests : IDisposable
     [Fact]
     public void Bytes_by_traffic_path_matches_the_records()
     {
-        var expected = _s3Records.Where(r => r.Direction == FlowDirection.Egress)
+        var expected = _s3Records.Where(r => r.Direction == TrafficDirection.Egress)
             .GroupBy(r => r.TrafficPath)
             .OrderBy(g => g.Key == 0 ? int.MaxValue : g.Key)
             .Select(g => (g.Key == 0 ? (long?)null : g.Key, g.Sum(r => r.Packets), g.Sum(r => r.Bytes), (long)g.Count()))

@@ -111,7 +111,7 @@ public class DecideAgreesWithTraceTests
         Flows.Sample(x =>
         {
             var decision = World.Decide(x.Flow, x.Source);
-            var trace = World.Trace(x.Flow, x.Source);
+            var trace = World.Trace(x.Flow, x.Source).AssertWellFormed();
             Assert.Equal(trace.Verdict, decision.Verdict);
             Assert.Equal(trace.Reason, decision.Reason);
             if (decision.Verdict == Verdict.Dropped)
@@ -145,7 +145,7 @@ public class DecideAgreesWithTraceTests
                 var model = World.Network.NetworkInterfaces[World.InterfaceIdAt(eni)];
                 var source = destination.IsV6 && !model.Ipv6Addresses.IsEmpty ? model.Ipv6Addresses[0] : model.PrimaryPrivateIp;
                 var flow = FlowKey.Tcp(source, destination, 443);
-                Assert.Equal(World.Trace(flow, eni).Verdict, World.Decide(flow, eni).Verdict);
+                Assert.Equal(World.Trace(flow, eni).AssertWellFormed().Verdict, World.Decide(flow, eni).Verdict);
             }
         }
     }

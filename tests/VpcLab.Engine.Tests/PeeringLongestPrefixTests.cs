@@ -40,20 +40,20 @@ public class PeeringLongestPrefixTests
     }
 
     /// <summary>(destination address, the peering the longest prefix picks, the instance reached, its traffic path).</summary>
-    public static TheoryData<string, string, string, PeeringTrafficPath> Cases => new()
+    public static TheoryData<string, string, string, TrafficPath> Cases => new()
     {
         // Only the /16 matches: the A–B peering, same Region.
-        { "10.1.1.10", "a-b", "b-1", PeeringTrafficPath.IntraRegion },
-        { "10.1.3.99", "a-b", "b-3", PeeringTrafficPath.IntraRegion },
+        { "10.1.1.10", "a-b", "b-1", TrafficPath.IntraRegionPeering },
+        { "10.1.3.99", "a-b", "b-3", TrafficPath.IntraRegionPeering },
         // The /24 is longer than the /16: the A–C peering, across Regions (B's 10.1.2.10 is never reached).
-        { "10.1.2.10", "a-c", "c-1", PeeringTrafficPath.InterRegion },
+        { "10.1.2.10", "a-c", "c-1", TrafficPath.InterRegionPeering },
         // A /32 beats both.
-        { "10.1.1.99", "a-c", "c-2", PeeringTrafficPath.InterRegion },
+        { "10.1.1.99", "a-c", "c-2", TrafficPath.InterRegionPeering },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void LongestPrefix_PicksThePeering(string destination, string peering, string reached, PeeringTrafficPath path)
+    public void LongestPrefix_PicksThePeering(string destination, string peering, string reached, TrafficPath path)
     {
         var world = World();
         var trace = world.Run("a-1", destination, port: 443);
@@ -78,8 +78,8 @@ public class PeeringLongestPrefixTests
         var trace = World().Run("a-1", "10.1.2.10", port: 443);
         Assert.All(trace.Forward.Concat(trace.Return).Where(h => h.Component.Kind != ComponentKind.VpcPeeringConnection),
             h => Assert.Null(h.PeeringPath));
-        Assert.Equal(5, (int)PeeringTrafficPath.InterRegion);
-        Assert.Equal(4, (int)PeeringTrafficPath.IntraRegion);
+        Assert.Equal(5, (int)TrafficPath.InterRegionPeering);
+        Assert.Equal(4, (int)TrafficPath.IntraRegionPeering);
         Assert.Contains("inter-Region", trace.ToString(), StringComparison.Ordinal);
     }
 }

@@ -186,7 +186,7 @@ public class PeeringTests
 
         var flow = FlowKey.Tcp(IpAddress.Parse("8.8.8.8"), IpAddress.Parse("10.0.1.10"), 443);
         var decision = world.Decide(flow, world.InterfaceIndexOf(box));
-        var trace = world.Trace(flow, world.InterfaceIndexOf(box));
+        var trace = world.Trace(flow, world.InterfaceIndexOf(box)).AssertWellFormed();
         Assert.Equal(trace.Verdict, decision.Verdict);
         Assert.Equal(Verdict.Dropped, decision.Verdict);
         Assert.Equal(DropReason.PcxRequiresAddressInVpcCidr, decision.Reason);
@@ -242,7 +242,7 @@ public class PeeringTests
                     {
                         var flow = FlowKey.Tcp(source, destination, port);
                         var decision = world.Decide(flow, eni);
-                        var trace = world.Trace(flow, eni);
+                        var trace = world.Trace(flow, eni).AssertWellFormed();
                         Assert.Equal(trace.Verdict, decision.Verdict);
                         Assert.Equal(trace.Reason, decision.Reason);
                         if (trace.Forward.Any(h => h.Component.Kind == ComponentKind.VpcPeeringConnection))

@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.Net;
 
 namespace VpcLab.FlowLogs.Tests;
@@ -9,7 +10,7 @@ public class FlowRecordTests
     {
         var ctx = new InterfaceContext("111122223333", "eni-1", "vpc-1", "subnet-1", null, "us-east-1", "use1-az1");
         var v6 = IpAddress.Parse("2001:db8::1");
-        var record = new FlowRecord(ctx, LogStatus.Ok, FlowDirection.Egress, v6, v6, v6, v6, 1, 2, 6, 1, 60, 0, 0,
+        var record = new FlowRecord(ctx, LogStatus.Ok, TrafficDirection.Egress, v6, v6, v6, v6, 1, 2, 6, 1, 60, 0, 0,
             true, 2, 1, null, null);
         Assert.Equal("IPv6", record.Type);
         Assert.Equal("IPv4", FlowRecord.NoData(ctx, 0, 60).Type);

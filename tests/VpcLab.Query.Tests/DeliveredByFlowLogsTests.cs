@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.FlowLogs;
 using VpcLab.FlowLogs.Delivery.S3;
 using VpcLab.Model;
@@ -21,9 +22,9 @@ public sealed class DeliveredByFlowLogsTests
     // Egress to S3 through a gateway endpoint (traffic-path 7), its reply, and a NODATA record of an idle window.
     private static readonly FlowRecord[] Records =
     [
-        new(Eni, LogStatus.Ok, FlowDirection.Egress, IpAddress.Parse("10.0.1.5"), IpAddress.Parse("52.95.128.179"),
+        new(Eni, LogStatus.Ok, TrafficDirection.Egress, IpAddress.Parse("10.0.1.5"), IpAddress.Parse("52.95.128.179"),
             IpAddress.Parse("10.0.1.5"), IpAddress.Parse("52.95.128.179"), 34210, 443, 6, 12, 1500, Start, Start + 50, true, 3, 7, null, "S3"),
-        new(Eni, LogStatus.Ok, FlowDirection.Ingress, IpAddress.Parse("52.95.128.179"), IpAddress.Parse("10.0.1.5"),
+        new(Eni, LogStatus.Ok, TrafficDirection.Ingress, IpAddress.Parse("52.95.128.179"), IpAddress.Parse("10.0.1.5"),
             IpAddress.Parse("52.95.128.179"), IpAddress.Parse("10.0.1.5"), 443, 34210, 6, 10, 9000, Start, Start + 50, true, 19,
             FlowRecord.NoTrafficPath, "S3", null),
         FlowRecord.NoData(Eni, Start + 60, Start + 120),

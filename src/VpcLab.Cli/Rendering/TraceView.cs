@@ -65,7 +65,7 @@ public static class TraceView
         if (hop.Route is { } route)
             parts.Add($"route {route.Destination}{(route.MatchedCidr is { } matched ? $" ({matched})" : "")} → {route.TargetId}{(route.State == Model.RouteState.Blackhole ? " (blackhole)" : "")}");
         if (hop.PeeringPath is { } path)
-            parts.Add(path == PeeringTrafficPath.InterRegion ? "inter-Region (traffic-path 5)" : "intra-Region (traffic-path 4)");
+            parts.Add(path == TrafficPath.InterRegionPeering ? "inter-Region (traffic-path 5)" : "intra-Region (traffic-path 4)");
         if (hop.EndpointZone is { } zone)
             parts.Add($"{zone.ServiceName} · {zone.Summary}");
         return parts.Count == 0 ? "" : "  [grey]" + Markup.Escape(string.Join(" · ", parts)) + "[/]";

@@ -74,50 +74,6 @@ internal sealed class FilterSchema<T>
     }
 }
 
-/// <summary>AWS filter wildcards: '*' any run of characters, '?' exactly one; '\' escapes either.</summary>
-public static class Wildcard
-{
-    public static bool Matches(string pattern, string value)
-    {
-        int p = 0, v = 0, starP = -1, starV = 0;
-        while (v < value.Length)
-        {
-            if (p < pattern.Length && pattern[p] == '\\' && p + 1 < pattern.Length && pattern[p + 1] == value[v])
-            {
-                p += 2;
-                v++;
-            }
-            else if (p < pattern.Length && pattern[p] == '?')
-            {
-                p++;
-                v++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                starP = p++;
-                starV = v;
-            }
-            else if (p < pattern.Length && pattern[p] != '\\' && pattern[p] == value[v])
-            {
-                p++;
-                v++;
-            }
-            else if (starP >= 0)
-            {
-                p = starP + 1;
-                v = ++starV;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        while (p < pattern.Length && pattern[p] == '*')
-            p++;
-        return p == pattern.Length;
-    }
-}
-
 /// <summary>How booleans print in filters and on the wire.</summary>
 internal static class Wire
 {

@@ -4,11 +4,6 @@ using VpcLab.Net;
 
 namespace VpcLab.Engine.Dns;
 
-/// <summary>One AWS service's public DNS name in one Region (sns.us-east-1.amazonaws.com) and the public address
-/// public DNS gives it.</summary>
-public sealed record AwsServicePublicName(string Name, string ServiceName, string Region, IpAddress PublicAddress,
-    bool PrivateDnsSupported);
-
 /// <summary>The public names of the catalogued AWS services (<see cref="AwsServiceCatalog.DefaultServices"/>) in every
 /// Region of <see cref="AwsIpRanges.Default"/>. Choice (docs/semantics.md#interface-endpoints): a name's public address is the tenth
 /// address of the first range its service has in that Region (sns.us-east-1 → 52.46.0.10), stable and inside the

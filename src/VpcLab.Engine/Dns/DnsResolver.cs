@@ -123,11 +123,3 @@ public sealed class DnsResolver
         !string.IsNullOrWhiteSpace(text) && text.Trim().TrimEnd('.').Contains('.', StringComparison.Ordinal)
         && !text.Contains(':', StringComparison.Ordinal) && !Net.IpAddress.TryParse(text.Trim(), out _);
 }
-
-/// <summary>A DNS question that cannot be asked: not a name, or from a VPC that does not exist.</summary>
-public sealed class DnsQueryException : Exception
-{
-    public DnsQueryException() { }
-    public DnsQueryException(string message) : base(message) { }
-    public DnsQueryException(string message, Exception inner) : base(message, inner) { }
-}

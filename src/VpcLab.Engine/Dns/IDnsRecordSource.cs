@@ -2,14 +2,6 @@ using VpcLab.Model;
 
 namespace VpcLab.Engine.Dns;
 
-/// <summary>A query as a record source sees it: the name (lowercase, no trailing dot) and the asking VPC (null
-/// for the internet). The VPC has DNS support on: the resolver answers <see cref="DnsRule.DnsSupportDisabled"/>
-/// itself.</summary>
-public sealed record DnsQuery(string Name, Vpc? From)
-{
-    public string FromText => From?.Id.Value ?? DnsResolver.Internet;
-}
-
 /// <summary>One kind of name the Amazon resolver knows (EC2 hostnames today; interface endpoint names and private
 /// hosted zones later). Built once per snapshot, immutable, asked from any thread. The resolver asks its sources in
 /// order; the first <see cref="DnsStatus.Resolved"/> answer wins, else the first negative answer (which explains

@@ -48,16 +48,3 @@ public sealed record TraceRequest(TraceEndpoint Source, TraceEndpoint Destinatio
     public static TraceRequest Tcp(TraceEndpoint source, TraceEndpoint destination, ushort port, IpFamily? family = null) =>
         new(source, destination, IpProtocol.Tcp, port, FlowKey.DefaultEphemeralPort, family);
 }
-
-/// <summary>A trace request that cannot be answered (unknown name, no address of the asked family...). The
-/// message names the offending text or resource.</summary>
-public sealed class TraceRequestException : Exception
-{
-    public TraceRequestException() { }
-    public TraceRequestException(string message) : base(message) { }
-    public TraceRequestException(string message, Exception inner) : base(message, inner) { }
-}
-
-/// <summary>A request resolved against one compiled network: the 5-tuple and the source interface's index for
-/// <see cref="CompiledNetwork.Decide"/> (−1 when the source is the internet).</summary>
-public readonly record struct ResolvedFlow(FlowKey Flow, int SourceInterfaceIndex);

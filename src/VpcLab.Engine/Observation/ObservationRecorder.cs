@@ -1,3 +1,4 @@
+using VpcLab.Engine.Walk;
 using VpcLab.Model;
 
 namespace VpcLab.Engine;
@@ -23,7 +24,7 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
 
     private void Open(int eni, TrafficDirection direction, in FlowKey packet, bool newStep = false)
     {
-        Close(accepted: true, EgressPath.None);
+        Close(accepted: true, TrafficPath.None);
         if (eni < 0)
             return;
         if (newStep || eni != _stepInterface)
@@ -31,10 +32,10 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
             _stepInterface = eni;
             _stepStart = into.Count;
         }
-        _open = into.Add(new InterfaceObservation(eni, path, direction, packet, true, EgressPath.None));
+        _open = into.Add(new InterfaceObservation(eni, path, direction, packet, true, TrafficPath.None));
     }
 
-    private void Close(bool accepted, EgressPath egressPath)
+    private void Close(bool accepted, TrafficPath egressPath)
     {
         if (_open < 0)
             return;
@@ -42,7 +43,7 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
         into.Set(_open, o with
         {
             Accepted = accepted,
-            EgressPath = o.Direction == TrafficDirection.Egress ? egressPath : EgressPath.None,
+            EgressPath = o.Direction == TrafficDirection.Egress ? egressPath : TrafficPath.None,
         });
         _open = -1;
     }
@@ -51,7 +52,7 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
     /// which is the same VPC (traffic-path 1), like an endpoint interface next to its client.</summary>
     public void Arrive(int eni, in FlowKey packet)
     {
-        Close(accepted: true, EgressPath.SameVpc);
+        Close(accepted: true, TrafficPath.SameVpc);
         Open(eni, TrafficDirection.Ingress, packet, newStep: true);
     }
 
@@ -63,7 +64,7 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
                 Open(eni, TrafficDirection.Egress, packet, newStep: true);
                 break;
             case HopAction.Delivered:
-                Close(accepted: true, EgressPath.None);
+                Close(accepted: true, TrafficPath.None);
                 break;
             case HopAction.Forwarded:
                 // A middlebox relays the packet; when it is refused instead, the Drop that follows forgets both.
@@ -77,31 +78,31 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
     public void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet) { }
 
     public void Route(int table, int route, int subnet, in FlowKey packet) =>
-        Close(accepted: true, network.EgressPathOf(table, route));
+        Close(accepted: true, network.Routing.TrafficPathOf(table, route));
 
-    public void Subnet(int subnet, in FlowKey packet) => Close(accepted: true, EgressPath.SameVpc);
+    public void Subnet(int subnet, in FlowKey packet) => Close(accepted: true, TrafficPath.SameVpc);
 
     public void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet)
     {
         if (kind == ComponentKind.NatGateway)
         {
             if (action == HopAction.Translated)
-                Open(network.NatGatewayInterface(index), TrafficDirection.Egress, packet);
+                Open(network.Topology.Nats[index].Interface, TrafficDirection.Egress, packet);
             else
-                Close(accepted: true, EgressPath.None);
+                Close(accepted: true, TrafficPath.None);
             return;
         }
-        Close(accepted: true, EgressPath.None);
+        Close(accepted: true, TrafficPath.None);
     }
 
-    public void Internet(HopAction action, in FlowKey packet) => Close(accepted: true, EgressPath.None);
+    public void Internet(HopAction action, in FlowKey packet) => Close(accepted: true, TrafficPath.None);
 
     /// <summary>The endpoint's interface accepted the packet (its NACL and groups passed); it hands it to the service,
     /// which the flow log does not see.</summary>
     public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet) =>
-        Close(accepted: true, EgressPath.None);
+        Close(accepted: true, TrafficPath.None);
 
-    public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet)
+    public void Service(VpcService kind, int vpc, in FlowKey packet)
     {
         // The Amazon DNS resolver and the metadata service: never in flow logs.
         if (_open >= 0)
@@ -114,7 +115,7 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
         switch (reason)
         {
             case DropReason.EniSgRulesMismatch or DropReason.SgHasNoRules or DropReason.SubnetAclRestriction:
-                Close(accepted: false, EgressPath.None);
+                Close(accepted: false, TrafficPath.None);
                 break;
             case DropReason.BadState or DropReason.EniSourceDestCheckRestriction or DropReason.VpceIntraVpcTraffic:
                 // The interface never took the packet (an endpoint's interface never sends a connection of its own).
@@ -123,7 +124,7 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
                 _open = -1;
                 break;
             default:
-                Close(accepted: true, EgressPath.None);
+                Close(accepted: true, TrafficPath.None);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using VpcLab.Model;
 namespace VpcLab.Engine.Policies;
 
 /// <summary>Matches an ARN against a policy ARN pattern the way IAM does for <c>Resource</c> and ArnLike:

@@ -1,3 +1,4 @@
+using VpcLab.Model;
 using System.Collections.Immutable;
 using VpcLab.Model.Policies;
 

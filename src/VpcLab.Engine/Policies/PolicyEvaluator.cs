@@ -1,3 +1,4 @@
+using VpcLab.Model;
 using VpcLab.Model.Policies;
 
 namespace VpcLab.Engine.Policies;

@@ -1,3 +1,5 @@
+using VpcLab.Engine.Walk;
+
 namespace VpcLab.Engine;
 
 /// <summary>What the data plane reports as it walks a path. The fast path uses <see cref="NullRecorder"/>
@@ -11,7 +13,7 @@ internal interface IPathRecorder
     void Subnet(int subnet, in FlowKey packet);
     void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet);
     void Internet(HopAction action, in FlowKey packet);
-    void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet);
+    void Service(VpcService kind, int vpc, in FlowKey packet);
     void Drop(DropReason reason);
 
     /// <summary>An interface endpoint's interface took the packet (Forwarded: the endpoint hop), or the endpoint
@@ -32,7 +34,7 @@ internal readonly struct NullRecorder : IPathRecorder
     public void Subnet(int subnet, in FlowKey packet) { }
     public void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet) { }
     public void Internet(HopAction action, in FlowKey packet) { }
-    public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet) { }
+    public void Service(VpcService kind, int vpc, in FlowKey packet) { }
     public void Drop(DropReason reason) { }
     public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet) { }
     public void Arrive(int eni, in FlowKey packet) { }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VpcLab.Engine.Walk;
 using VpcLab.Model;
 
 namespace VpcLab.Engine;
@@ -6,7 +7,7 @@ namespace VpcLab.Engine;
 /// <summary>Records one path's hops as the data plane walks it, and turns a drop into coded explanations.</summary>
 internal sealed class TraceBuilder : IPathRecorder
 {
-    private readonly CompiledNetwork _network;
+    private readonly TraceComponents _network;
     private readonly List<Draft> _hops = [];
 
     private sealed class Draft
@@ -18,14 +19,14 @@ internal sealed class TraceBuilder : IPathRecorder
         public SecurityGroupRuleRef? SecurityGroupRule;
         public RouteRef? Route;
         public ComponentRef? Subnet;
-        public PeeringTrafficPath? PeeringPath;
+        public TrafficPath? PeeringPath;
         public EndpointZoneChoice? EndpointZone;
         public PacketHeader Header;
         public ImmutableArray<ComponentRef> Groups = [];
         public readonly List<Explanation> Explanations = [];
     }
 
-    public TraceBuilder(CompiledNetwork network) => _network = network;
+    public TraceBuilder(TraceComponents components) => _network = components;
 
     public ComponentRef? DroppedAt { get; private set; }
 
@@ -43,7 +44,7 @@ internal sealed class TraceBuilder : IPathRecorder
     }
 
     public void Interface(int eni, HopAction action, in FlowKey packet) =>
-        Add(_network.InterfaceRef(eni), action, packet).Subnet = _network.SubnetRef(_network.SubnetOfInterface(eni));
+        Add(_network.InterfaceRef(eni), action, packet).Subnet = _network.SubnetOfInterfaceRef(eni);
 
     public void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet)
     {
@@ -53,7 +54,7 @@ internal sealed class TraceBuilder : IPathRecorder
         var d = Add(component, HopAction.Forwarded, packet);
         d.Direction = egress ? TrafficDirection.Egress : TrafficDirection.Ingress;
         d.Groups = groups;
-        d.Subnet = _network.SubnetRef(_network.SubnetOfInterface(eni));
+        d.Subnet = _network.SubnetOfInterfaceRef(eni);
         if (group >= 0)
             d.SecurityGroupRule = _network.SecurityGroupRuleRefOf(group, rule, prefixList);
     }
@@ -70,7 +71,7 @@ internal sealed class TraceBuilder : IPathRecorder
     {
         var d = Add(_network.TableRef(table), HopAction.Forwarded, packet);
         if (route >= 0)
-            d.Route = _network.WithMatchedCidr(_network.RouteRefOf(table, route), packet.Destination);
+            d.Route = _network.RouteRefOf(table, route, packet.Destination);
         if (subnet >= 0)
             d.Subnet = _network.SubnetRef(subnet);
     }
@@ -81,7 +82,7 @@ internal sealed class TraceBuilder : IPathRecorder
     {
         var d = Add(_network.GatewayRef(kind, index), action, packet);
         if (kind == ComponentKind.VpcPeeringConnection)
-            d.PeeringPath = _network.PeeringIsInterRegion(index) ? PeeringTrafficPath.InterRegion : PeeringTrafficPath.IntraRegion;
+            d.PeeringPath = _network.PeeringPath(index);
         if (kind == ComponentKind.NatGateway && action == HopAction.Translated)
         {
             d.Explanations.Add(new Explanation(ExplanationCode.NgwSourceAddressReassign, Component: d.Component) { Address = packet.Source });
@@ -96,9 +97,9 @@ internal sealed class TraceBuilder : IPathRecorder
         Add(new ComponentRef(ComponentKind.Internet, address.ToString(), "internet"), action, packet);
     }
 
-    public void Service(CompiledNetwork.ServiceKind kind, int vpc, in FlowKey packet)
+    public void Service(VpcService kind, int vpc, in FlowKey packet)
     {
-        var component = kind == CompiledNetwork.ServiceKind.Dns
+        var component = kind == VpcService.Dns
             ? new ComponentRef(ComponentKind.AmazonDnsResolver, packet.Destination.ToString(), "Amazon DNS resolver")
             : new ComponentRef(ComponentKind.InstanceMetadataService, packet.Destination.ToString(), "instance metadata service");
         Add(component, HopAction.Delivered, packet);
@@ -112,9 +113,9 @@ internal sealed class TraceBuilder : IPathRecorder
             Add(new ComponentRef(ComponentKind.AwsService, model.ServiceName, model.ServiceName), HopAction.Delivered, packet);
             return;
         }
-        Add(_network.InterfaceRef(eni), HopAction.Forwarded, packet).Subnet = _network.SubnetRef(_network.SubnetOfInterface(eni));
+        Add(_network.InterfaceRef(eni), HopAction.Forwarded, packet).Subnet = _network.SubnetOfInterfaceRef(eni);
         var d = Add(_network.InterfaceEndpointRef(endpoint), HopAction.Forwarded, packet);
-        d.Subnet = _network.SubnetRef(_network.SubnetOfInterface(eni));
+        d.Subnet = _network.SubnetOfInterfaceRef(eni);
         var zone = _network.EndpointZoneOf(endpoint, eni, sender);
         d.EndpointZone = zone;
         if (zone.SourceZone is not null && !zone.SameZone)

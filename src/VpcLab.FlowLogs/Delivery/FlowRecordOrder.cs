@@ -43,7 +43,7 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
         if (c == 0) c = string.CompareOrdinal(x.Interface.InterfaceId, y.Interface.InterfaceId);
         if (c == 0) c = x.End.CompareTo(y.End);
         if (c == 0) c = x.Status.CompareTo(y.Status);
-        if (c == 0) c = x.Direction.CompareTo(y.Direction);
+        if (c == 0) c = y.Direction.CompareTo(x.Direction); // ingress records first (TrafficDirection numbers egress 0)
         if (c == 0) c = x.SrcAddr.CompareTo(y.SrcAddr);
         if (c == 0) c = x.DstAddr.CompareTo(y.DstAddr);
         if (c == 0) c = x.SrcPort.CompareTo(y.SrcPort);

@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.Model;
 
 namespace VpcLab.FlowLogs.Formatting;
@@ -77,5 +78,5 @@ public static class FieldRules
         _ => "SKIPDATA",
     };
 
-    public static string DirectionText(FlowDirection direction) => direction == FlowDirection.Ingress ? "ingress" : "egress";
+    public static string DirectionText(TrafficDirection direction) => direction == TrafficDirection.Ingress ? "ingress" : "egress";
 }

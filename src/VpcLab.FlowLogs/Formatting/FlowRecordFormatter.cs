@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Text;
+using VpcLab.Engine;
 using VpcLab.Model;
 
 namespace VpcLab.FlowLogs.Formatting;
@@ -111,7 +112,7 @@ public sealed class FlowRecordFormatter
             case FlowLogFieldId.Action: return TryCopy(record.Accepted ? Accept : Reject, d, out n);
             case FlowLogFieldId.LogStatus:
                 return TryCopy(record.Status switch { LogStatus.Ok => Ok, LogStatus.NoData => NoData, _ => SkipData }, d, out n);
-            case FlowLogFieldId.FlowDirection: return TryCopy(record.Direction == FlowDirection.Ingress ? Ingress : Egress, d, out n);
+            case FlowLogFieldId.FlowDirection: return TryCopy(record.Direction == TrafficDirection.Ingress ? Ingress : Egress, d, out n);
             case FlowLogFieldId.Type: return TryCopy(record.PktSrcAddr.IsV6 ? IPv6 : IPv4, d, out n);
             case FlowLogFieldId.PktSrcAwsService: return Encoding.UTF8.TryGetBytes(record.PktSrcAwsService, d, out n);
             case FlowLogFieldId.PktDstAwsService: return Encoding.UTF8.TryGetBytes(record.PktDstAwsService, d, out n);

@@ -28,7 +28,7 @@ internal sealed class FlowLogCollector
         public long First = long.MaxValue;
         public long Last = long.MinValue;
         public int Flags;
-        public EgressPath Path;
+        public TrafficPath Path;
     }
 
     public FlowLogCollector(CompiledNetwork network, InterfaceContexts contexts, AwsIpRanges ranges)
@@ -124,7 +124,7 @@ internal sealed class FlowLogCollector
         ushort srcPort = p.Protocol.HasPorts ? p.SourcePort : (ushort)0;
         ushort dstPort = p.Protocol.HasPorts ? p.DestinationPort : (ushort)0;
         int flags = p.Protocol.Number == 6 ? c.Flags : 0;
-        return new FlowRecord(_contexts[key.Interface], LogStatus.Ok, egress ? FlowDirection.Egress : FlowDirection.Ingress,
+        return new FlowRecord(_contexts[key.Interface], LogStatus.Ok, key.Direction,
             src, dst, p.Source, p.Destination, srcPort, dstPort, (byte)p.Protocol.Number, c.Packets, c.Bytes, c.First, c.Last,
             key.Accepted, flags, egress ? (byte)c.Path : FlowRecord.NoTrafficPath,
             ServiceOf(p.Source), ServiceOf(p.Destination));

@@ -79,7 +79,7 @@ public sealed partial class NetworkInsightsActions
             else
                 of = x => values(x, name) ?? [];
             var selector = of;
-            items = items.Where(x => selector(x).Any(v => v is not null && patterns.Any(p => VpcLab.ControlPlane.Wildcard.Matches(p, v))));
+            items = items.Where(x => selector(x).Any(v => v is not null && patterns.Any(p => VpcLab.Model.Wildcard.Matches(p, v))));
         }
         return items;
     }

@@ -15,7 +15,7 @@ public class GatewayEndpointObservationTests
         for (int i = 0; i < into.Count; i++)
         {
             var o = into[i];
-            var path = o.EgressPath == EgressPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var path = o.EgressPath == TrafficPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
             lines[i] = $"{net.InterfaceAt(o.InterfaceIndex).Id} {(o.Direction == TrafficDirection.Egress ? "out" : "in")} {o.Packet} {(o.Accepted ? "ACCEPT" : "REJECT")} {path}";
         }
         return lines;

@@ -1,3 +1,4 @@
+using VpcLab.Engine.Tests.TestWorlds;
 using VpcLab.Engine.Policies;
 using VpcLab.Engine.S3;
 using VpcLab.Model;
@@ -25,7 +26,9 @@ public class S3RequestTracerTests
     {
         var compiled = lab.Compile();
         var source = new EndpointResolver(compiled.Network).Resolve(from);
-        return S3RequestTracer.Trace(compiled, source, new S3Request(bucket, key, action, principal));
+        var trace = S3RequestTracer.Trace(compiled, source, new S3Request(bucket, key, action, principal));
+        trace.Network.AssertWellFormed();
+        return trace;
     }
 
     private static string Statement(string effect, string action = "'s3:*'", string resource = "'*'", string condition = "",

@@ -119,7 +119,7 @@ public sealed class EndpointWorld
         var resolver = new EndpointResolver(Network);
         var source = resolver.Resolve(from);
         var request = new TraceRequest(source, resolver.Resolve(to, source), IpProtocol.Parse(protocol), port);
-        var trace = Compiled.Trace(request, resolver.Resolutions);
+        var trace = Compiled.Trace(request, resolver.Resolutions).AssertWellFormed();
         var resolved = Compiled.Resolve(request);
         var decision = Compiled.Decide(resolved.Flow, resolved.SourceInterfaceIndex);
         Assert.Equal(trace.Verdict, decision.Verdict);

@@ -1,5 +1,6 @@
 using CsCheck;
 using VpcLab.Net;
+using VpcLab.Engine.Tests.TestWorlds;
 
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
 
@@ -20,7 +21,7 @@ public class InterfaceEndpointObservationTests
             string name = w.Network.NameOf(w.Compiled.InterfaceAt(o.InterfaceIndex).Id.Value);
             if (w.Compiled.InterfaceAt(o.InterfaceIndex).Attachment is { } a)
                 name = w.Network.NameOf(a.InstanceId.Value);
-            string path = o.EgressPath == EgressPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string path = o.EgressPath == TrafficPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
             lines[i] = $"{name} {(o.Direction == TrafficDirection.Egress ? "out" : "in")} {o.Packet} {(o.Accepted ? "ACCEPT" : "REJECT")} {path}";
         }
         return lines;
@@ -89,7 +90,7 @@ public class InterfaceEndpointObservationTests
             {
                 var flow = new FlowKey(Addresses[s], Addresses[d], new IpProtocol(proto), 40000, port);
                 var decision = Mixed.Compiled.Decide(flow, src);
-                var trace = Mixed.Compiled.Trace(flow, src);
+                var trace = Mixed.Compiled.Trace(flow, src).AssertWellFormed();
                 Assert.Equal(trace.Verdict, decision.Verdict);
                 Assert.Equal(trace.Reason, decision.Reason);
                 var into = new FlowObservations();

@@ -21,7 +21,7 @@ public class InterfaceEndpointScenarioTests
         var resolver = new EndpointResolver(network);
         var source = resolver.Resolve(from);
         var request = TraceRequest.Tcp(source, resolver.Resolve(to, source), 443);
-        var trace = compiled.Trace(request, resolver.Resolutions);
+        var trace = compiled.Trace(request, resolver.Resolutions).AssertWellFormed();
         var resolved = compiled.Resolve(request);
         Assert.Equal(trace.Reason, compiled.Decide(resolved.Flow, resolved.SourceInterfaceIndex).Reason);
         return trace;

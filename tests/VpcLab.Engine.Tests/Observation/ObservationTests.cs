@@ -17,7 +17,7 @@ public class ObservationTests
         string name = eni.InterfaceType == NetworkInterfaceType.NatGateway ? "nat"
             : eni.Attachment is { } a ? net.Network.NameOf(a.InstanceId.Value) : net.Network.NameOf(eni.Id.Value);
         string dir = o.Direction == TrafficDirection.Egress ? "out" : "in";
-        string path = o.EgressPath == EgressPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string path = o.EgressPath == TrafficPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return $"{name} {dir} {o.Packet} {(o.Accepted ? "ACCEPT" : "REJECT")} {path}";
     }
 

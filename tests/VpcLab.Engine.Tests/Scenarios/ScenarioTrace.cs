@@ -1,4 +1,5 @@
 using VpcLab.ControlPlane.Scenarios;
+using VpcLab.Engine.Tests.TestWorlds;
 using VpcLab.Net;
 using VpcLab.Tests.Shared;
 
@@ -33,7 +34,7 @@ public sealed class ScenarioTrace
 
     public Trace Trace(string from, string to, string protocol, ushort port, bool ipv6 = false) =>
         Compiled.Trace(new TraceRequest(_resolver.Resolve(from), _resolver.Resolve(to), IpProtocol.Parse(protocol), port,
-            FlowKey.DefaultEphemeralPort, ipv6 ? IpFamily.V6 : null));
+            FlowKey.DefaultEphemeralPort, ipv6 ? IpFamily.V6 : null)).AssertWellFormed();
 
     /// <summary>The component names of a path, in order ("web-sg", "public-rt", …).</summary>
     public static string[] Names(IEnumerable<Hop> hops) => [.. hops.Select(h => h.Component.Name)];

@@ -14,7 +14,7 @@ public static class Tracing
             IcmpType = icmpType,
             IcmpCode = icmpCode,
         };
-        var trace = network.Trace(request);
+        var trace = network.Trace(request).AssertWellFormed();
         // Every trace doubles as a check that the fast path agrees.
         var resolved = network.Resolve(request);
         var decision = network.Decide(resolved.Flow, resolved.SourceInterfaceIndex);

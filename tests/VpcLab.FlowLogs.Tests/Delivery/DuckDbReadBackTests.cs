@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using VpcLab.Engine;
 using VpcLab.FlowLogs.Delivery.S3;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -25,7 +26,7 @@ public sealed class DuckDbReadBackTests : IDisposable
         return
         [
             Samples.Tcp("10.0.0.5", "52.95.128.179", 40001, 443, t, t + 59) with { PktDstAwsService = "S3", TrafficPath = 8 },
-            new FlowRecord(nat, LogStatus.Ok, FlowDirection.Ingress, IpAddress.Parse("2001:db8::7"), IpAddress.Parse("2001:db8::1"),
+            new FlowRecord(nat, LogStatus.Ok, TrafficDirection.Ingress, IpAddress.Parse("2001:db8::7"), IpAddress.Parse("2001:db8::1"),
                 IpAddress.Parse("2001:db8::7"), IpAddress.Parse("2001:db8::1"), 51000, 22, 6, 3, 180, t + 1, t + 59, false,
                 FlowRecord.NoTcpFlags, FlowRecord.NoTrafficPath, null, null),
             FlowRecord.NoData(Samples.OtherEni, t + 2, t + 60),

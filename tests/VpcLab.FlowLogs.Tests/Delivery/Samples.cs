@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -21,7 +22,7 @@ internal static class Samples
     /// <summary>An accepted TCP egress record of <see cref="Eni"/> between the two addresses.</summary>
     public static FlowRecord Tcp(string src, string dst, ushort srcPort, ushort dstPort, long start, long end,
         InterfaceContext? eni = null, bool accepted = true, long packets = 10, long bytes = 840) =>
-        new(eni ?? Eni, LogStatus.Ok, FlowDirection.Egress, IpAddress.Parse(src), IpAddress.Parse(dst), IpAddress.Parse(src),
+        new(eni ?? Eni, LogStatus.Ok, TrafficDirection.Egress, IpAddress.Parse(src), IpAddress.Parse(dst), IpAddress.Parse(src),
             IpAddress.Parse(dst), srcPort, dstPort, 6, packets, bytes, start, end, accepted, 2, 1, null, null);
 
     /// <summary>Unix seconds of a UTC time.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using CsCheck;
+using VpcLab.Engine;
 using VpcLab.FlowLogs.Formatting;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -28,7 +29,7 @@ public class FormatterPropertyTests
     private static readonly Gen<FlowRecord> Record = Gen.Select(Address, Address, Gen.UShort, Gen.UShort, Gen.Byte, Gen.Long[0, long.MaxValue],
         Gen.Long[0, 4_000_000_000], Gen.Bool).Select((a, b, sp, dp, proto, bytes, start, accepted) =>
         new FlowRecord(new InterfaceContext("111122223333", "eni-0123456789abcdef0", "vpc-1", "subnet-1", accepted ? "i-1" : null,
-            "eu-central-1", "euc1-az2"), LogStatus.Ok, accepted ? FlowDirection.Egress : FlowDirection.Ingress, a, b, b, a,
+            "eu-central-1", "euc1-az2"), LogStatus.Ok, accepted ? TrafficDirection.Egress : TrafficDirection.Ingress, a, b, b, a,
             sp, dp, proto, bytes / 100, bytes, start, start + 59, accepted, accepted ? proto : -1, (byte)(proto % 9),
             accepted ? "S3" : null, null));
 

@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.FlowLogs.Formatting;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -10,7 +11,7 @@ public class GoldenLineTests
     private static readonly InterfaceContext Ping = new("123456789010", "eni-1235b8ca123456789", "vpc-1", "subnet-1",
         "i-1", "us-east-1", "use1-az1");
 
-    private static FlowRecord Record(InterfaceContext eni, FlowDirection direction, string src, string dst, string pktSrc,
+    private static FlowRecord Record(InterfaceContext eni, TrafficDirection direction, string src, string dst, string pktSrc,
         string pktDst, ushort srcPort, ushort dstPort, byte protocol, long packets, long bytes, long start, long end,
         bool accepted, int tcpFlags = FlowRecord.NoTcpFlags, byte trafficPath = FlowRecord.NoTrafficPath,
         string? srcService = null, string? dstService = null) =>
@@ -23,9 +24,9 @@ public class GoldenLineTests
     {
         // SG allows inbound ICMP (stateful reply allowed), NACL denies outbound ICMP: ACCEPT in, REJECT out.
         var formatter = new FlowRecordFormatter(FlowLogFormat.Default);
-        var request = Record(Ping, FlowDirection.Ingress, "203.0.113.12", "172.31.16.139", "203.0.113.12", "172.31.16.139",
+        var request = Record(Ping, TrafficDirection.Ingress, "203.0.113.12", "172.31.16.139", "203.0.113.12", "172.31.16.139",
             0, 0, 1, 4, 336, 1432917027, 1432917142, accepted: true, tcpFlags: 0);
-        var reply = Record(Ping, FlowDirection.Egress, "172.31.16.139", "203.0.113.12", "172.31.16.139", "203.0.113.12",
+        var reply = Record(Ping, TrafficDirection.Egress, "172.31.16.139", "203.0.113.12", "172.31.16.139", "203.0.113.12",
             0, 0, 1, 4, 336, 1432917094, 1432917142, accepted: false, tcpFlags: 0);
         Assert.Equal("2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK",
             formatter.FormatLine(request));
@@ -58,9 +59,9 @@ public class GoldenLineTests
             "${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} ${pkt-dstaddr} ${protocol} ${bytes} ${packets} ${start} ${end} ${action} ${tcp-flags} ${log-status}");
         var eni = new InterfaceContext("123456789010", "eni-22222222", "vpc-abcda60e", "subnet-aaaaaaaa", "i-38a13f7a", "eu-west-1", "euw1-az1");
         var formatter = new FlowRecordFormatter(format);
-        var syn = Record(eni, FlowDirection.Ingress, "52.213.180.42", "10.0.0.62", "52.213.180.42", "10.0.0.62",
+        var syn = Record(eni, TrafficDirection.Ingress, "52.213.180.42", "10.0.0.62", "52.213.180.42", "10.0.0.62",
             43416, 5001, 6, 8, 568, 1566848875, 1566848933, true, tcpFlags: 2);
-        var synAck = Record(eni, FlowDirection.Egress, "10.0.0.62", "52.213.180.42", "10.0.0.62", "52.213.180.42",
+        var synAck = Record(eni, TrafficDirection.Egress, "10.0.0.62", "52.213.180.42", "10.0.0.62", "52.213.180.42",
             5001, 43416, 6, 7, 376, 1566848875, 1566848933, true, tcpFlags: 18, trafficPath: 8);
         Assert.Equal("3 vpc-abcda60e subnet-aaaaaaaa i-38a13f7a eni-22222222 123456789010 IPv4 52.213.180.42 10.0.0.62 43416 5001 52.213.180.42 10.0.0.62 6 568 8 1566848875 1566848933 ACCEPT 2 OK",
             formatter.FormatLine(syn));
@@ -74,7 +75,7 @@ public class GoldenLineTests
         // §2.4: the NAT gateway ENI is requester-managed (instance-id '-'); dstaddr is its own address, pkt-dstaddr the host.
         var format = FlowLogFormat.Parse("${instance-id} ${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr}");
         var nat = new InterfaceContext("123456789010", "eni-nat", "vpc-1", "subnet-1", null, "us-east-1", "use1-az1");
-        var record = Record(nat, FlowDirection.Ingress, "10.0.1.5", "10.0.0.220", "10.0.1.5", "203.0.113.5", 40000, 443, 6, 1, 60, 1, 2, true);
+        var record = Record(nat, TrafficDirection.Ingress, "10.0.1.5", "10.0.0.220", "10.0.1.5", "203.0.113.5", 40000, 443, 6, 1, 60, 1, 2, true);
         Assert.Equal("- eni-nat 10.0.1.5 10.0.0.220 10.0.1.5 203.0.113.5", new FlowRecordFormatter(format).FormatLine(record));
     }
 
@@ -82,7 +83,7 @@ public class GoldenLineTests
     public void Version_4_prints_region_and_az_id_and_no_sublocation()
     {
         var format = FlowLogFormat.Parse("${version} ${interface-id} ${srcaddr} ${dstaddr} ${region} ${az-id} ${sublocation-type} ${sublocation-id} ${log-status}");
-        var record = Record(Ping, FlowDirection.Egress, "10.0.0.5", "10.0.1.7", "10.0.0.5", "10.0.1.7", 1, 2, 17, 1, 80, 1, 2, true, 0, 1);
+        var record = Record(Ping, TrafficDirection.Egress, "10.0.0.5", "10.0.1.7", "10.0.0.5", "10.0.1.7", 1, 2, 17, 1, 80, 1, 2, true, 0, 1);
         Assert.Equal("4 eni-1235b8ca123456789 10.0.0.5 10.0.1.7 us-east-1 use1-az1 - - OK", new FlowRecordFormatter(format).FormatLine(record));
     }
 
@@ -97,9 +98,9 @@ public class GoldenLineTests
         var eni = new InterfaceContext("123456789012", "eni-1235b8ca123456789", "vpc-abcdefab012345678", "subnet-aaaaaaaa012345678",
             "i-0c50d5961bcb2d47b", "ap-southeast-2", "apse2-az3");
         var formatter = new FlowRecordFormatter(format);
-        var fromS3 = Record(eni, FlowDirection.Ingress, "52.95.128.179", "10.0.0.71", "52.95.128.179", "10.0.0.71",
+        var fromS3 = Record(eni, TrafficDirection.Ingress, "52.95.128.179", "10.0.0.71", "52.95.128.179", "10.0.0.71",
             80, 34210, 6, 14, 15044, 1616729292, 1616729349, true, tcpFlags: 19, srcService: "S3");
-        var toS3 = Record(eni, FlowDirection.Egress, "10.0.0.71", "52.95.128.179", "10.0.0.71", "52.95.128.179",
+        var toS3 = Record(eni, TrafficDirection.Egress, "10.0.0.71", "52.95.128.179", "10.0.0.71", "52.95.128.179",
             34210, 80, 6, 7, 471, 1616729292, 1616729349, true, tcpFlags: 3, trafficPath: 8, dstService: "S3");
         Assert.Equal("5 52.95.128.179 10.0.0.71 80 34210 6 1616729292 1616729349 IPv4 14 15044 123456789012 vpc-abcdefab012345678 " +
             "subnet-aaaaaaaa012345678 i-0c50d5961bcb2d47b eni-1235b8ca123456789 ap-southeast-2 apse2-az3 - - ACCEPT 19 52.95.128.179 10.0.0.71 S3 - - ingress OK",
@@ -113,7 +114,7 @@ public class GoldenLineTests
     public void IPv6_record_prints_type_IPv6_canonical_addresses_and_unknown_tcp_flags_as_dash()
     {
         var format = FlowLogFormat.Parse("${version} ${type} ${srcaddr} ${dstaddr} ${tcp-flags} ${flow-direction}");
-        var record = Record(Ping, FlowDirection.Ingress, "2001:0DB8:0:0:0:0:0:0001", "2600:1f18::a", "2001:db8::1", "2600:1f18::a",
+        var record = Record(Ping, TrafficDirection.Ingress, "2001:0DB8:0:0:0:0:0:0001", "2600:1f18::a", "2001:db8::1", "2600:1f18::a",
             443, 50000, 6, 1, 60, 1, 2, true, tcpFlags: FlowRecord.NoTcpFlags);
         Assert.Equal("5 IPv6 2001:db8::1 2600:1f18::a - ingress", new FlowRecordFormatter(format).FormatLine(record));
     }
@@ -122,7 +123,7 @@ public class GoldenLineTests
     public void Version_8_fields_are_accepted_and_always_blank()
     {
         var format = FlowLogFormat.Parse("${version} ${interface-id} ${ecs-cluster-name} ${reject-reason} ${action}");
-        var record = Record(Ping, FlowDirection.Ingress, "10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", 1, 2, 6, 1, 60, 1, 2, false, 2);
+        var record = Record(Ping, TrafficDirection.Ingress, "10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", 1, 2, 6, 1, 60, 1, 2, false, 2);
         Assert.Equal("8 eni-1235b8ca123456789 - - REJECT", new FlowRecordFormatter(format).FormatLine(record));
     }
 }

@@ -1,16 +1,26 @@
 using VpcLab.Engine.Compilation;
-using VpcLab.Model;
 using VpcLab.Net;
 
-namespace VpcLab.Engine;
+namespace VpcLab.Engine.Walk;
 
-// The walk's filters: security groups (stateful, checked on the request) and network ACLs (stateless, both ways).
-public sealed partial class CompiledNetwork
+/// <summary>The filters a packet crosses: security groups (stateful, allow-only, checked on the request) and
+/// network ACLs (stateless, ordered, both ways).</summary>
+internal sealed class FilterStep(Topology topology, FilterTables filters, AddressTables addresses)
 {
+    private readonly CompiledInterface[] _interfaces = topology.Interfaces;
+    private readonly CompiledSubnet[] _subnets = topology.Subnets;
+    private readonly SgRule[] _sgRules = filters.SgRules;
+    private readonly int[] _sgRanges = filters.SgRanges;
+    private readonly AclEntry[] _aclEntries = filters.AclEntries;
+    private readonly int[] _aclRanges = filters.AclRanges;
+    private readonly CompiledSecurityGroupSet[] _sets = filters.SecurityGroupSets;
+    private readonly int[] _groupVpc = filters.GroupVpc;
+    private readonly HashSet<ulong> _sgReferencePeers = filters.SgReferencePeers;
+
     /// <summary>Security groups: the union of the interface's groups, allow-only. Rules are pre-bucketed by
     /// direction, family and protocol; a group reference matches a private address of an interface carrying
     /// the group (in this VPC), and only while the packet still comes from its original sender.</summary>
-    private bool SecurityGroupAllows<TRec>(TRec rec, ref WalkState st, int eni, bool egress) where TRec : IPathRecorder
+    public bool SecurityGroupAllows<TRec>(TRec rec, ref WalkState st, int eni, bool egress) where TRec : IPathRecorder
     {
         ref readonly var e = ref _interfaces[eni];
         ref readonly var p = ref st.Packet;
@@ -24,19 +34,7 @@ public sealed partial class CompiledNetwork
                 continue;
             if (r.PeerGroup >= 0)
             {
-                if (!egress && !st.IdentityPreserved)
-                    continue;
-                // A group of a peer VPC matches only over an active same-Region peering (any accounts).
-                int groupVpc = _groupVpc[r.PeerGroup];
-                int lookIn = e.Vpc;
-                if (groupVpc >= 0 && groupVpc != e.Vpc)
-                {
-                    if (!_sgReferencePeers.Contains(PairKey(e.Vpc, groupVpc)))
-                        continue;
-                    lookIn = groupVpc;
-                }
-                int owner = FindInterface(lookIn, peer);
-                if (owner < 0 || !_securityGroupSets[_interfaces[owner].SecurityGroupSet].Contains(r.PeerGroup))
+                if ((!egress && !st.IdentityPreserved) || !GroupMatches(in e, r.PeerGroup, in peer))
                     continue;
             }
             else if ((peer.Value & r.Mask) != r.Network)
@@ -47,15 +45,31 @@ public sealed partial class CompiledNetwork
             return true;
         }
         rec.SecurityGroup(eni, egress, -1, -1, -1, in st.Packet);
-        var set = _securityGroupSets[e.SecurityGroupSet];
+        var set = _sets[e.SecurityGroupSet];
         bool any = egress ? set.HasEgressRules : set.HasIngressRules;
-        Drop(rec, ref st, any ? DropReason.EniSgRulesMismatch : DropReason.SgHasNoRules);
+        st.Drop(rec, any ? DropReason.EniSgRulesMismatch : DropReason.SgHasNoRules);
         return false;
+    }
+
+    /// <summary>A group reference: the peer address belongs to an interface carrying the group, in this VPC or,
+    /// for a group of a peer VPC, over an active same-Region peering (any accounts).</summary>
+    private bool GroupMatches(in CompiledInterface e, int group, in IpAddress peer)
+    {
+        int groupVpc = _groupVpc[group];
+        int lookIn = e.Vpc;
+        if (groupVpc >= 0 && groupVpc != e.Vpc)
+        {
+            if (!_sgReferencePeers.Contains(FilterTables.PairKey(e.Vpc, groupVpc)))
+                return false;
+            lookIn = groupVpc;
+        }
+        int owner = addresses.FindInterface(lookIn, peer);
+        return owner >= 0 && _sets[_interfaces[owner].SecurityGroupSet].Contains(group);
     }
 
     /// <summary>Network ACL of a subnet in one direction: ascending rule number, first match decides, no match is
     /// the '*' deny. Entries never match the other family.</summary>
-    private bool AclAllows<TRec>(TRec rec, ref WalkState st, int subnet, bool egress) where TRec : IPathRecorder
+    public bool AclAllows<TRec>(TRec rec, ref WalkState st, int subnet, bool egress) where TRec : IPathRecorder
     {
         int aclIndex = _subnets[subnet].Acl;
         ref readonly var p = ref st.Packet;
@@ -69,11 +83,11 @@ public sealed partial class CompiledNetwork
                 continue;
             rec.Acl(aclIndex, subnet, egress, entry.ModelIndex, entry.Allow, in st.Packet);
             if (!entry.Allow)
-                Drop(rec, ref st, DropReason.SubnetAclRestriction);
+                st.Drop(rec, DropReason.SubnetAclRestriction);
             return entry.Allow;
         }
         rec.Acl(aclIndex, subnet, egress, -1, false, in st.Packet);
-        Drop(rec, ref st, DropReason.SubnetAclRestriction);
+        st.Drop(rec, DropReason.SubnetAclRestriction);
         return false;
     }
 }

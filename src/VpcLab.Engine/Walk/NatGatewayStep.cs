@@ -1,31 +1,34 @@
-using VpcLab.Model;
+using VpcLab.Engine.Compilation;
 using VpcLab.Net;
 
-namespace VpcLab.Engine;
+namespace VpcLab.Engine.Walk;
 
-// The walk through a NAT gateway: source translation on the way out, its reverse for the reply.
-public sealed partial class CompiledNetwork
+/// <summary>A NAT gateway: source translation on the way out, its reverse for the reply; it then hands the packet
+/// to its own subnet's routing.</summary>
+internal sealed class NatGatewayStep(Topology topology, FilterStep filters)
 {
+    private readonly CompiledNat[] _nats = topology.Nats;
+
     /// <summary>A route sends the packet to a NAT gateway: it rewrites the source to its private address and a
     /// port in 1024–65535, then routes on with its own subnet's table.</summary>
-    private void ArriveAtNatGateway<TRec>(TRec rec, ref WalkState st, int nat, bool crossing) where TRec : IPathRecorder
+    public void Arrive<TRec>(TRec rec, ref WalkState st, int nat, bool crossing) where TRec : IPathRecorder
     {
         ref readonly var n = ref _nats[nat];
         rec.Arrive(n.Interface, in st.Packet);
-        if (crossing && !AclAllows(rec, ref st, n.Subnet, egress: false))
+        if (crossing && !filters.AclAllows(rec, ref st, n.Subnet, egress: false))
             return;
         var p = st.Packet;
         if (st.Reply)
         {
             // The request did not come through this NAT gateway, so the reply would leave from its address.
             rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Forwarded, in p);
-            Drop(rec, ref st, DropReason.AsymmetricReturnPath);
+            st.Drop(rec, DropReason.AsymmetricReturnPath);
             return;
         }
         if (p.Family != IpFamily.V4 || p.Protocol.Number is not (6 or 17 or 1))
         {
             rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Forwarded, in p);
-            Drop(rec, ref st, DropReason.ProtocolRestriction);
+            st.Drop(rec, DropReason.ProtocolRestriction);
             return;
         }
         st.NatGateway = nat;
@@ -37,28 +40,28 @@ public sealed partial class CompiledNetwork
         st.FromEdge = true;
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
         st.Sender = n.Interface;
-        RouteFromSubnet(rec, ref st, n.Subnet);
+        st.RouteFrom(n.Subnet);
     }
 
     /// <summary>Choice (docs/semantics.md): the NAT gateway keeps a source port that is already 1024 or above
     /// and moves lower ones up by 1024, so traces are deterministic.</summary>
-    internal static ushort MapPort(ushort port) => port >= 1024 ? port : (ushort)(port + 1024);
+    public static ushort MapPort(ushort port) => port >= 1024 ? port : (ushort)(port + 1024);
 
     /// <summary>A packet addressed to the NAT gateway itself: only a reply to a connection it opened passes,
     /// translated back to the original sender.</summary>
-    private void NatGatewayReceive<TRec>(TRec rec, ref WalkState st, int nat) where TRec : IPathRecorder
+    public void Receive<TRec>(TRec rec, ref WalkState st, int nat) where TRec : IPathRecorder
     {
         var p = st.Packet;
         if (!st.Reply || st.NatGateway != nat)
         {
             rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Forwarded, in p);
-            Drop(rec, ref st, DropReason.NatGatewayInboundRefused);
+            st.Drop(rec, DropReason.NatGatewayInboundRefused);
             return;
         }
         st.Packet = new FlowKey(p.Source, st.NatOriginalSource, p.Protocol, p.SourcePort,
             p.Protocol.HasPorts ? st.NatOriginalPort : p.DestinationPort);
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
         st.Sender = _nats[nat].Interface;
-        RouteFromSubnet(rec, ref st, _nats[nat].Subnet);
+        st.RouteFrom(_nats[nat].Subnet);
     }
 }

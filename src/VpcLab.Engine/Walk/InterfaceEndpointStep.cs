@@ -1,0 +1,51 @@
+using VpcLab.Engine.Compilation;
+
+namespace VpcLab.Engine.Walk;
+
+/// <summary>An interface VPC endpoint (AWS PrivateLink): one requester-managed interface per chosen subnet. A
+/// client's packet reaches that interface like any other (the subnet NACL when it crosses, then the endpoint's
+/// security groups inbound), and the endpoint hands it to the service. TCP only; the service never opens a
+/// connection into the VPC; the reply leaves the endpoint interface toward the client (security groups are
+/// stateful, NACLs apply). Spec: gateways-endpoints-peering.md §e; docs/semantics.md#interface-endpoints.</summary>
+internal sealed class InterfaceEndpointStep(Topology topology, AddressTables addresses, FilterStep filters)
+{
+    private readonly int[] _endpointOfInterface = topology.EndpointOfInterface;
+    private readonly bool[] _available = topology.InterfaceEndpointAvailable;
+
+    /// <summary>A packet reached an endpoint's interface (after its subnet's NACL): the endpoint's security groups,
+    /// then the endpoint itself, which accepts TCP only and hands the packet to the service.</summary>
+    public void Arrive<TRec>(TRec rec, ref WalkState st, int target) where TRec : IPathRecorder
+    {
+        if (!addresses.Owns(target, st.Packet.Destination))
+        {
+            // Nothing is routed through an endpoint interface: it only takes packets addressed to it.
+            rec.Interface(target, HopAction.Forwarded, in st.Packet);
+            st.Drop(rec, DropReason.EniSourceDestCheckRestriction);
+            return;
+        }
+        if (st.Reply)
+        {
+            rec.Interface(target, HopAction.Delivered, in st.Packet);
+            st.Deliver(target);
+            return;
+        }
+        if (!filters.SecurityGroupAllows(rec, ref st, target, egress: false))
+            return;
+        int endpoint = _endpointOfInterface[target];
+        rec.InterfaceEndpoint(target, endpoint, st.Sender, HopAction.Forwarded, in st.Packet);
+        if (!_available[endpoint])
+        {
+            st.Drop(rec, DropReason.BadState);
+            return;
+        }
+        // Choice (docs/semantics.md#interface-endpoints): interface endpoints carry TCP only (spec §e); UDP, ICMP and the rest stop here.
+        if (st.Packet.Protocol.Number != 6)
+        {
+            st.Drop(rec, DropReason.ProtocolRestriction);
+            return;
+        }
+        rec.InterfaceEndpoint(target, endpoint, st.Sender, HopAction.Delivered, in st.Packet);
+        // The reply starts at the endpoint's interface, toward the client.
+        st.Deliver(target);
+    }
+}
