@@ -17,9 +17,8 @@ public sealed partial class Ec2ControlPlane
     private ulong _counter;
     private ImmutableHashSet<IpAddress> _issuedPublicIps = [];
 
-    // ClientToken → (request fingerprint, result) per account, Region and action: AWS's idempotency.
-    private ImmutableDictionary<string, (string Fingerprint, object Result)> _clientTokens =
-        ImmutableDictionary<string, (string Fingerprint, object Result)>.Empty.WithComparers(StringComparer.Ordinal);
+    // AWS's ClientToken idempotency, scoped by account, Region and action (docs/semantics.md#idempotency).
+    private readonly ClientTokenCache<object> _clientTokens = new(Ec2Errors.IdempotentParameterMismatch);
 
     public Ec2ControlPlane()
         : this(new ControlPlaneOptions())
@@ -91,24 +90,14 @@ public sealed partial class Ec2ControlPlane
     {
         if (string.IsNullOrEmpty(clientToken))
             return Mutate(ctx, dryRun, operation);
-        if (clientToken.Length > 64)
+        if (clientToken.Length > ClientTokens.MaxLength)
             throw Ec2Errors.InvalidParameterValue($"Value ({clientToken}) for parameter clientToken is invalid. It must be at most 64 characters.");
-        var key = $"{ctx.Account}|{ctx.Region}|{action}|{clientToken}";
-        var fingerprint = System.Text.Json.JsonSerializer.Serialize(request);
-        lock (_gate)
+        var fingerprint = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request);
+        return (T)_clientTokens.Run(ctx, action, clientToken, fingerprint, () => Mutate(ctx, dryRun, operation), onRepeat: () =>
         {
-            if (_clientTokens.TryGetValue(key, out var earlier))
-            {
-                if (earlier.Fingerprint != fingerprint)
-                    throw Ec2Errors.IdempotentParameterMismatch(clientToken);
-                if (dryRun == true)
-                    throw Ec2Errors.DryRun();
-                return (T)earlier.Result;
-            }
-            var result = Mutate(ctx, dryRun, operation);
-            _clientTokens = _clientTokens.SetItem(key, (fingerprint, result));
-            return result;
-        }
+            if (dryRun == true)
+                throw Ec2Errors.DryRun();
+        });
     }
 
     /// <summary>Runs a read-only operation on the current snapshot, without locking.</summary>

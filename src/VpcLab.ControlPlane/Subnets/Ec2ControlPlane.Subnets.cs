@@ -94,13 +94,8 @@ public sealed partial class Ec2ControlPlane
             return new DescribeSubnetsResult([.. schema.Apply(selected, request.Filters, n).OrderBy(s => s.Id.Value, StringComparer.Ordinal)]);
         });
 
-    /// <summary>AWS: size − 5 reserved − addresses held by interfaces (spec §2).</summary>
-    public static long AvailableIpAddressCount(Network network, Subnet subnet)
-    {
-        long size = (long)subnet.CidrBlock.AddressCount;
-        long used = network.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet.Id).Sum(e => (long)e.PrivateIpAddresses.Length);
-        return size - Subnet.AwsReservedAddressCount - used;
-    }
+    /// <summary>See <see cref="SubnetAddressCount"/>.</summary>
+    public static long AvailableIpAddressCount(Network network, Subnet subnet) => SubnetAddressCount.Available(network, subnet);
 
     public EmptyResult DeleteSubnet(RequestContext ctx, DeleteSubnetRequest request) =>
         Mutate(ctx, request.DryRun, tx =>
