@@ -8,12 +8,12 @@ namespace VpcLab.ControlPlane;
 /// <summary>The pieces of the VPC endpoint operations: parsing the request's enumerations, the gateway routes,
 /// the interface endpoint's interfaces and groups, and the hooks other operations call (DeleteVpc,
 /// DeleteRouteTable).</summary>
-public sealed partial class Ec2ControlPlane
+internal static class VpcEndpointParts
 {
     /// <summary>The endpoint types the API names but the lab does not model.</summary>
     private static readonly string[] UnmodelledEndpointTypes = ["GatewayLoadBalancer", "Resource", "ServiceNetwork"];
 
-    private static VpcEndpointType ParseEndpointType(string? text) => text switch
+    internal static VpcEndpointType ParseEndpointType(string? text) => text switch
     {
         null or "Gateway" => VpcEndpointType.Gateway, // the API's default type (spec (d))
         "Interface" => VpcEndpointType.Interface,
@@ -25,11 +25,11 @@ public sealed partial class Ec2ControlPlane
     /// <summary>The catalog entry of a service of the caller's Region for that endpoint type. A name unknown in
     /// this Region (another Region's service included) is InvalidServiceName; a known service that does not offer
     /// the type is AWS's "Endpoint type (…) does not match available service types".</summary>
-    private AwsRegionalService EndpointService(Transaction tx, string? serviceName, VpcEndpointType type)
+    internal static AwsRegionalService EndpointService(AwsServiceCatalog catalog, Transaction tx, string? serviceName, VpcEndpointType type)
     {
         if (string.IsNullOrEmpty(serviceName))
             throw Ec2Errors.MissingParameter("ServiceName");
-        var entries = ServiceCatalog.Find(serviceName).Where(s => s.Region == tx.RegionName).ToList();
+        var entries = catalog.Find(serviceName).Where(s => s.Region == tx.RegionName).ToList();
         if (entries.Count == 0)
             throw Ec2Errors.ServiceNameNotFound(serviceName);
         var wanted = type == VpcEndpointType.Gateway ? AwsServiceEndpointType.Gateway : AwsServiceEndpointType.Interface;
@@ -39,7 +39,7 @@ public sealed partial class Ec2ControlPlane
 
     /// <summary>The policy text to store: the caller's, once it parses as an endpoint policy, else AWS's full-access
     /// default.</summary>
-    private static string EndpointPolicy(string? json)
+    internal static string EndpointPolicy(string? json)
     {
         if (json is null)
             return PolicyDocument.DefaultEndpointPolicyJson;
@@ -50,7 +50,7 @@ public sealed partial class Ec2ControlPlane
 
     /// <summary>Choice (docs/semantics.md#vpc-endpoints): the catalog's services accept IPv4 only (their
     /// supported-ip-address-types is ipv4) and the Region's prefix lists are IPv4, so only ipv4 is accepted.</summary>
-    private static VpcEndpointIpAddressType ParseEndpointIpAddressType(string? text, VpcEndpointType type) => text switch
+    internal static VpcEndpointIpAddressType ParseEndpointIpAddressType(string? text, VpcEndpointType type) => text switch
     {
         null or "ipv4" => VpcEndpointIpAddressType.Ipv4,
         "ipv6" or "dualstack" => throw Ec2Errors.InvalidParameterValue(type == VpcEndpointType.Gateway
@@ -62,7 +62,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>DnsOptions (spec (d), (e)): an ipv4 interface endpoint allows only ipv4 records; an ipv4 gateway
     /// endpoint ipv4 or service-defined (the default), DynamoDB only service-defined, and any value but
     /// service-defined needs both VPC DNS attributes.</summary>
-    private static VpcEndpointDnsRecordIpType ParseDnsRecordIpType(DnsOptionsSpecification? options, VpcEndpointType type,
+    internal static VpcEndpointDnsRecordIpType ParseDnsRecordIpType(DnsOptionsSpecification? options, VpcEndpointType type,
         AwsRegionalService service, Vpc vpc)
     {
         if (options?.PrivateDnsOnlyForInboundResolverEndpoint == true)
@@ -89,7 +89,7 @@ public sealed partial class Ec2ControlPlane
 
     /// <summary>AWS's 8 random lower-case alphanumerics of the endpoint's DNS names, drawn from the id generator so
     /// a replay gives the same names.</summary>
-    private static string NewDnsSuffix(Transaction tx)
+    internal static string NewDnsSuffix(Transaction tx)
     {
         const string alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
         var r = tx.NextRandom();
@@ -102,29 +102,21 @@ public sealed partial class Ec2ControlPlane
         return new string(chars);
     }
 
-    private static void RefuseForType(IReadOnlyList<string>? ids, string parameter, VpcEndpointType type)
+    internal static void RefuseForType(IReadOnlyList<string>? ids, string parameter, VpcEndpointType type)
     {
         if (ids is { Count: > 0 })
             throw Ec2Errors.EndpointParameterNotForType(parameter, type.ToString());
     }
 
-    private static void PutEndpoint(Transaction tx, VpcEndpoint endpoint) =>
+    internal static void PutEndpoint(Transaction tx, VpcEndpoint endpoint) =>
         tx.N = tx.N with { VpcEndpoints = tx.N.VpcEndpoints.SetItem(endpoint.Id, endpoint) };
 
-    /// <summary>An endpoint of the caller (id shape, then ownership and existence).</summary>
-    private static VpcEndpoint FindVpcEndpoint(Transaction tx, string? id, string parameter)
-    {
-        if (string.IsNullOrEmpty(id))
-            throw Ec2Errors.MissingParameter(parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.VpcEndpoint))
-            throw Ec2Errors.VpcEndpointMalformed(id);
-        return tx.N.VpcEndpoints.TryGetValue(new VpcEndpointId(id), out var e) && tx.Owned(e.OwnerId, e.Region)
-            ? e : throw Ec2Errors.VpcEndpointNotFound(id);
-    }
+    /// <summary>An endpoint of the caller (<see cref="ResourceKinds.VpcEndpoint"/>).</summary>
+    internal static VpcEndpoint FindVpcEndpoint(Transaction tx, string? id, string parameter) => tx.Require(ResourceKinds.VpcEndpoint, id, parameter);
 
     /// <summary>Private DNS (spec (e)): the service must offer a private name, the VPC needs enableDnsSupport and
     /// enableDnsHostnames, and no other endpoint of the VPC may already answer that name.</summary>
-    private static void CheckPrivateDns(Transaction tx, Vpc vpc, AwsRegionalService service, VpcEndpointId self)
+    internal static void CheckPrivateDns(Transaction tx, Vpc vpc, AwsRegionalService service, VpcEndpointId self)
     {
         if (service.PrivateDnsName is not { } name)
             throw Ec2Errors.PrivateDnsNotOffered(service.ServiceName);
@@ -138,14 +130,14 @@ public sealed partial class Ec2ControlPlane
     // ------------------------------------------------------------------ gateway endpoints: routes
 
     /// <summary>The service's AWS-managed prefix list in the endpoint's Region (pl-…, named after the service).</summary>
-    private static PrefixListId GatewayPrefixList(Transaction tx, VpcEndpoint endpoint) =>
+    internal static PrefixListId GatewayPrefixList(Transaction tx, VpcEndpoint endpoint) =>
         tx.N.PrefixLists.Values.FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region && p.Name == endpoint.ServiceName)?.Id
         ?? throw Ec2Errors.ServiceNameNotFound(endpoint.ServiceName);
 
     /// <summary>Adds the route "service prefix list → vpce" to each table (spec (d)). Choice: origin CreateRoute, as
     /// AWS and moto report it. A table already routing that prefix list (another endpoint of the same service, or a
     /// manual route) is RouteAlreadyExists.</summary>
-    private static VpcEndpoint AddEndpointRouteTables(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
+    internal static VpcEndpoint AddEndpointRouteTables(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
     {
         if (ids is not { Count: > 0 })
             return endpoint;
@@ -153,7 +145,7 @@ public sealed partial class Ec2ControlPlane
         var target = new RouteTarget(RouteTargetKind.GatewayEndpoint, endpoint.Id.Value);
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            var table = tx.RouteTable(id);
+            var table = tx.Require(ResourceKinds.RouteTable, id);
             if (table.VpcId != endpoint.VpcId)
                 throw Ec2Errors.EndpointRouteTableInOtherVpc(id, endpoint.VpcId.Value);
             if (endpoint.RouteTableIds.Contains(table.Id))
@@ -167,13 +159,13 @@ public sealed partial class Ec2ControlPlane
         return endpoint;
     }
 
-    private static VpcEndpoint RemoveEndpointRouteTables(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
+    internal static VpcEndpoint RemoveEndpointRouteTables(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
     {
         if (ids is not { Count: > 0 })
             return endpoint;
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            var table = tx.RouteTable(id);
+            var table = tx.Require(ResourceKinds.RouteTable, id);
             if (!endpoint.RouteTableIds.Contains(table.Id))
                 throw Ec2Errors.NotPartOfEndpoint(id, endpoint.Id.Value);
             RemoveEndpointRoute(tx, table, endpoint.Id);
@@ -183,7 +175,7 @@ public sealed partial class Ec2ControlPlane
         return endpoint;
     }
 
-    private static void RemoveEndpointRoute(Transaction tx, RouteTable table, VpcEndpointId endpoint) =>
+    internal static void RemoveEndpointRoute(Transaction tx, RouteTable table, VpcEndpointId endpoint) =>
         tx.Put(table with { Routes = table.Routes.RemoveAll(r => r.Target.Kind == RouteTargetKind.GatewayEndpoint && r.Target.Id == endpoint.Value) });
 
     // ------------------------------------------------------------------ interface endpoints: interfaces and groups
@@ -191,14 +183,14 @@ public sealed partial class Ec2ControlPlane
     /// <summary>One requester-managed interface per new subnet (spec (e)): each subnet of the endpoint's VPC, at most
     /// one per Availability Zone (counting the endpoint's present subnets), its primary address allocated as for
     /// any interface, the endpoint's groups. <see cref="VpcEndpoint.NetworkInterfaceIds"/> follow subnet order.</summary>
-    private static VpcEndpoint AddEndpointSubnets(Transaction tx, VpcEndpoint endpoint, AwsRegionalService service, IReadOnlyList<string>? ids)
+    internal static VpcEndpoint AddEndpointSubnets(Transaction tx, VpcEndpoint endpoint, AwsRegionalService service, IReadOnlyList<string>? ids)
     {
         if (ids is not { Count: > 0 })
             return endpoint;
         var zones = endpoint.SubnetIds.Select(s => tx.N.Subnets[s].AvailabilityZone.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            var subnet = tx.Subnet(id);
+            var subnet = tx.Require(ResourceKinds.Subnet, id);
             if (subnet.VpcId != endpoint.VpcId)
                 throw Ec2Errors.EndpointSubnetInOtherVpc(id, endpoint.VpcId.Value);
             var zone = subnet.AvailabilityZone.Name;
@@ -226,13 +218,13 @@ public sealed partial class Ec2ControlPlane
         return endpoint;
     }
 
-    private static VpcEndpoint RemoveEndpointSubnets(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
+    internal static VpcEndpoint RemoveEndpointSubnets(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
     {
         if (ids is not { Count: > 0 })
             return endpoint;
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            var subnet = tx.Subnet(id);
+            var subnet = tx.Require(ResourceKinds.Subnet, id);
             int index = endpoint.SubnetIds.IndexOf(subnet.Id);
             if (index < 0)
                 throw Ec2Errors.NotPartOfEndpoint(id, endpoint.Id.Value);
@@ -247,29 +239,29 @@ public sealed partial class Ec2ControlPlane
         return endpoint;
     }
 
-    private static void DeleteEndpointInterface(Transaction tx, NetworkInterfaceId eni)
+    internal static void DeleteEndpointInterface(Transaction tx, NetworkInterfaceId eni)
     {
         tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(eni) };
-        DeleteFlowLogsOf(tx, eni.Value); // an interface's flow logs go with it
+        FlowLogOperations.DeleteFlowLogsOf(tx, eni.Value); // an interface's flow logs go with it
         tx.RemoveTags(eni.Value);
     }
 
     /// <summary>Add/RemoveSecurityGroupId: the endpoint and each of its interfaces carry the same groups; an
     /// interface endpoint keeps at least one.</summary>
-    private static VpcEndpoint ChangeEndpointGroups(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? add, IReadOnlyList<string>? remove)
+    internal static VpcEndpoint ChangeEndpointGroups(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? add, IReadOnlyList<string>? remove)
     {
         if (add is not { Count: > 0 } && remove is not { Count: > 0 })
             return endpoint;
         var groups = endpoint.Groups.ToList();
         foreach (var id in (remove ?? []).Distinct(StringComparer.Ordinal))
         {
-            var group = tx.SecurityGroup(id, "RemoveSecurityGroupId");
+            var group = tx.Require(ResourceKinds.SecurityGroup, id, "RemoveSecurityGroupId");
             if (!groups.Remove(group.Id))
                 throw Ec2Errors.NotPartOfEndpoint(id, endpoint.Id.Value);
         }
         foreach (var id in (add ?? []).Distinct(StringComparer.Ordinal))
         {
-            var group = tx.SecurityGroup(id, "AddSecurityGroupId");
+            var group = tx.Require(ResourceKinds.SecurityGroup, id, "AddSecurityGroupId");
             if (group.VpcId != endpoint.VpcId)
                 throw Ec2Errors.SecurityGroupInOtherVpc(id);
             if (!groups.Contains(group.Id))
@@ -292,7 +284,7 @@ public sealed partial class Ec2ControlPlane
     // ------------------------------------------------------------------ hooks for other operations
 
     /// <summary>Deleting an endpoint: its gateway routes and its interfaces go (whatever of them still exists).</summary>
-    private static void DetachEndpoint(Transaction tx, VpcEndpoint endpoint)
+    internal static void DetachEndpoint(Transaction tx, VpcEndpoint endpoint)
     {
         foreach (var tableId in endpoint.RouteTableIds)
         {
@@ -303,12 +295,9 @@ public sealed partial class Ec2ControlPlane
             DeleteEndpointInterface(tx, eni);
     }
 
-    /// <summary>DeleteVpc: any endpoint of the VPC is a dependency (AWS: DependencyViolation).</summary>
-    private static bool HasVpcEndpoints(Network n, VpcId vpc) => n.VpcEndpoints.Values.Any(e => e.VpcId == vpc);
-
     /// <summary>DeleteRouteTable. Choice (docs/semantics.md#vpc-endpoints): AWS lets a table holding endpoint
     /// routes be deleted; the endpoints simply stop listing it.</summary>
-    private static void ForgetRouteTableInEndpoints(Transaction tx, RouteTableId table)
+    internal static void ForgetRouteTableInEndpoints(Transaction tx, RouteTableId table)
     {
         foreach (var endpoint in tx.N.VpcEndpoints.Values.Where(e => e.RouteTableIds.Contains(table)).ToList())
             PutEndpoint(tx, endpoint with { RouteTableIds = endpoint.RouteTableIds.Remove(table) });
@@ -316,7 +305,7 @@ public sealed partial class Ec2ControlPlane
 
     /// <summary>CreateRoute with VpcEndpointId: gateway and interface endpoints are not route targets (spec (d), moto's
     /// text); an id that names no endpoint of the caller is InvalidVpcEndpointId.NotFound.</summary>
-    private static Ec2Exception EndpointAsRouteTarget(Transaction tx, string id)
+    internal static Ec2Exception EndpointAsRouteTarget(Transaction tx, string id)
     {
         FindVpcEndpoint(tx, id, "VpcEndpointId");
         return Ec2Errors.RouteNotSupported("VPC Endpoints of this type cannot be used as route targets.");

@@ -5,12 +5,20 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The NetworkAcls operations.</summary>
+public sealed class NetworkAclOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal NetworkAclOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public CreateNetworkAclResult CreateNetworkAcl(RequestContext ctx, CreateNetworkAclRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkAcl), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkAcl), request, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.NetworkAcls, tx.Quotas.NetworkAclsPerVpc, a => a.VpcId == vpc.Id))
                 throw Ec2Errors.NetworkAclLimitExceeded(vpc.Id.Value);
             // AWS: a custom ACL has only the '*' deny rules (it blocks everything) and no associations.
@@ -21,12 +29,12 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DeleteNetworkAcl(RequestContext ctx, DeleteNetworkAclRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var acl = tx.NetworkAcl(request.NetworkAclId);
+            var acl = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             if (acl.IsDefault)
                 throw Ec2Errors.CannotDeleteDefaultNetworkAcl(acl.Id.Value);
-            if (acl.Associations.Length > 0)
+            if (ResourceKinds.NetworkAcl.FirstBlocker(tx.N, acl) is not null)
                 throw Ec2Errors.NetworkAclInUse(acl.Id.Value);
             tx.N = tx.N with { NetworkAcls = tx.N.NetworkAcls.Remove(acl.Id) };
             tx.RemoveTags(acl.Id.Value);
@@ -34,10 +42,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeNetworkAclsResult DescribeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.NetworkAcls.Values.Where(a => tx.Owned(a.OwnerId, a.Region));
-            var selected = Transaction.ByIds(request.NetworkAclIds, all, id => tx.NetworkAcl(id));
+            var selected = Transaction.ByIds(request.NetworkAclIds, all, id => tx.Require(ResourceKinds.NetworkAcl, id));
             static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
             var schema = new FilterSchema<NetworkAcl>(a => a.Id.Value)
                 .Add("network-acl-id", a => a.Id.Value)
@@ -61,9 +69,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult CreateNetworkAclEntry(RequestContext ctx, CreateNetworkAclEntryRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var acl = tx.NetworkAcl(request.NetworkAclId);
+            var acl = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             var entry = ParseAclEntry(request.RuleNumber, request.Protocol, request.RuleAction, request.Egress, request.CidrBlock,
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             if (acl.Entries.Any(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress))
@@ -76,9 +84,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult ReplaceNetworkAclEntry(RequestContext ctx, ReplaceNetworkAclEntryRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var acl = tx.NetworkAcl(request.NetworkAclId);
+            var acl = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             var entry = ParseAclEntry(request.RuleNumber, request.Protocol, request.RuleAction, request.Egress, request.CidrBlock,
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             var existing = acl.Entries.FirstOrDefault(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress)
@@ -88,9 +96,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DeleteNetworkAclEntry(RequestContext ctx, DeleteNetworkAclEntryRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var acl = tx.NetworkAcl(request.NetworkAclId);
+            var acl = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             int number = request.RuleNumber ?? throw Ec2Errors.MissingParameter("RuleNumber");
             bool egress = request.Egress ?? throw Ec2Errors.MissingParameter("Egress");
             var existing = acl.Entries.FirstOrDefault(e => e.RuleNumber == number && e.Egress == egress)
@@ -100,10 +108,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public ReplaceNetworkAclAssociationResult ReplaceNetworkAclAssociation(RequestContext ctx, ReplaceNetworkAclAssociationRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var associationId = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
-            var target = tx.NetworkAcl(request.NetworkAclId);
+            var target = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             var old = tx.N.NetworkAcls.Values.FirstOrDefault(a => tx.Owned(a.OwnerId, a.Region) && a.Associations.Any(x => x.Id.Value == associationId))
                 ?? throw Ec2Errors.AssociationNotFound(associationId);
             var association = old.Associations.First(x => x.Id.Value == associationId);

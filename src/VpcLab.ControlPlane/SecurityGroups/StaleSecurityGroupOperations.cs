@@ -3,15 +3,23 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The StaleSecurityGroups operations.</summary>
+public sealed class StaleSecurityGroupOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal StaleSecurityGroupOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     /// <summary>DescribeStaleSecurityGroups: the groups of a VPC whose rules reference a group of another VPC
     /// that is no longer reachable by an active peering (the peering was deleted, rejected, expired...), or a group
     /// that no longer exists. Such rules are kept and match nothing (spec (f) "stale"; docs/semantics.md#vpc-peering).</summary>
     public DescribeStaleSecurityGroupsResult DescribeStaleSecurityGroups(RequestContext ctx, DescribeStaleSecurityGroupsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
-            var vpc = tx.Vpc(string.IsNullOrEmpty(request.VpcId) ? throw Ec2Errors.MissingParameter("VpcId") : request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, string.IsNullOrEmpty(request.VpcId) ? throw Ec2Errors.MissingParameter("VpcId") : request.VpcId);
             var stale = new List<StaleSecurityGroup>();
             foreach (var group in tx.N.SecurityGroups.Values.Where(g => g.VpcId == vpc.Id).OrderBy(g => g.Id.Value, StringComparer.Ordinal))
             {
@@ -48,7 +56,7 @@ public sealed partial class Ec2ControlPlane
         if (referenced.VpcId == vpc.Id)
             return null;
         var between = tx.N.VpcPeeringConnections.Values
-            .Select(p => Effective(p, tx.Now))
+            .Select(p => VpcPeeringLifecycle.Effective(p, tx.Now))
             .Where(p => p.PeerOf(vpc.Id)?.VpcId == referenced.VpcId)
             .ToList();
         if (between.Any(p => p.IsActive))
@@ -57,6 +65,6 @@ public sealed partial class Ec2ControlPlane
         var pcx = between.FirstOrDefault(p => p.Id == peer.VpcPeeringConnectionId)
             ?? between.OrderByDescending(p => p.Id.Value, StringComparer.Ordinal).FirstOrDefault();
         return new StaleGroupPair(referenced.Id.Value, referenced.GroupName, referenced.OwnerId.Value, referenced.VpcId.Value,
-            pcx?.Id.Value ?? peer.VpcPeeringConnectionId?.Value, pcx is null ? null : PeeringStateName(pcx.State));
+            pcx?.Id.Value ?? peer.VpcPeeringConnectionId?.Value, pcx is null ? null : VpcPeeringLifecycle.StateName(pcx.State));
     }
 }

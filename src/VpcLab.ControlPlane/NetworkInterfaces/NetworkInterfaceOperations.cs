@@ -5,19 +5,27 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The NetworkInterfaces operations.</summary>
+public sealed class NetworkInterfaceOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal NetworkInterfaceOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     /// <summary>Choice (docs/semantics.md#addresses-per-interface): the largest instance types allow 50
     /// IPv4 and 50 IPv6 addresses per interface; the lab applies that ceiling to every interface.</summary>
     public const int MaxAddressesPerInterface = 50;
 
     /// <summary>What an interface is to be built from: CreateNetworkInterface and RunInstances share it.</summary>
-    private sealed record InterfaceSpec(
+    internal sealed record InterfaceSpec(
         Subnet Subnet, string? Description, string? PrivateIpAddress, IReadOnlyList<string>? Groups,
         IReadOnlyList<PrivateIpAddressSpecification>? PrivateIpAddresses, int? SecondaryPrivateIpAddressCount,
         IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses, int? Ipv6AddressCount);
 
-    private static NetworkInterface BuildInterface(Transaction tx, InterfaceSpec spec)
+    internal static NetworkInterface BuildInterface(Transaction tx, InterfaceSpec spec)
     {
         var subnet = spec.Subnet;
         var groups = ResolveGroups(tx, subnet.VpcId, spec.Groups);
@@ -96,11 +104,11 @@ public sealed partial class Ec2ControlPlane
 
     /// <summary>Security groups of an interface: default = the VPC's default group; each of the VPC; at most the
     /// quota (5 by default).</summary>
-    private static ImmutableArray<SecurityGroupId> ResolveGroups(Transaction tx, VpcId vpc, IReadOnlyList<string>? ids)
+    internal static ImmutableArray<SecurityGroupId> ResolveGroups(Transaction tx, VpcId vpc, IReadOnlyList<string>? ids)
     {
         if (ids is null || ids.Count == 0)
             return [tx.N.DefaultSecurityGroup(vpc).Id];
-        var groups = ids.Distinct(StringComparer.Ordinal).Select(id => tx.SecurityGroup(id, "SecurityGroupId")).ToList();
+        var groups = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.SecurityGroup, id, "SecurityGroupId")).ToList();
         foreach (var group in groups)
         {
             if (group.VpcId != vpc)
@@ -112,9 +120,9 @@ public sealed partial class Ec2ControlPlane
     }
 
     public CreateNetworkInterfaceResult CreateNetworkInterface(RequestContext ctx, CreateNetworkInterfaceRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkInterface), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkInterface), request, tx =>
         {
-            var subnet = tx.Subnet(request.SubnetId);
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
             var eni = BuildInterface(tx, new InterfaceSpec(subnet, request.Description, request.PrivateIpAddress, request.Groups,
                 request.PrivateIpAddresses, request.SecondaryPrivateIpAddressCount, request.Ipv6Addresses, request.Ipv6AddressCount));
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.NetworkInterface, eni.Id.Value);
@@ -122,30 +130,30 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DeleteNetworkInterface(RequestContext ctx, DeleteNetworkInterfaceRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
-            if (eni.Attachment is not null || eni.RequesterManaged)
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
+            if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
                 throw Ec2Errors.NetworkInterfaceInUse(eni.Id.Value);
             RemoveInterface(tx, eni);
             return EmptyResult.Instance;
         });
 
     /// <summary>Deletes an interface; Elastic IPs mapped to it are disassociated (they stay allocated).</summary>
-    private static void RemoveInterface(Transaction tx, NetworkInterface eni)
+    internal static void RemoveInterface(Transaction tx, NetworkInterface eni)
     {
         foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id).ToList())
             tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
         tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(eni.Id) };
         tx.RemoveTags(eni.Id.Value);
-        DeleteFlowLogsOf(tx, eni.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
+        FlowLogOperations.DeleteFlowLogsOf(tx, eni.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
     }
 
     public DescribeNetworkInterfacesResult DescribeNetworkInterfaces(RequestContext ctx, DescribeNetworkInterfacesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.NetworkInterfaces.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
-            var selected = Transaction.ByIds(request.NetworkInterfaceIds, all, id => tx.NetworkInterface(id));
+            var selected = Transaction.ByIds(request.NetworkInterfaceIds, all, id => tx.Require(ResourceKinds.NetworkInterface, id));
             var n = tx.N;
             var schema = new FilterSchema<NetworkInterface>(e => e.Id.Value)
                 .Add("network-interface-id", e => e.Id.Value)
@@ -185,9 +193,9 @@ public sealed partial class Ec2ControlPlane
     };
 
     public EmptyResult ModifyNetworkInterfaceAttribute(RequestContext ctx, ModifyNetworkInterfaceAttributeRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             int given = (request.Description is not null ? 1 : 0) + (request.SourceDestCheck is not null ? 1 : 0)
                 + (request.Groups is not null ? 1 : 0) + (request.Attachment is not null ? 1 : 0);
             if (given != 1)
@@ -215,9 +223,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public AssignPrivateIpAddressesResult AssignPrivateIpAddresses(RequestContext ctx, AssignPrivateIpAddressesRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (eni.RequesterManaged)
                 throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             var subnet = tx.N.Subnets[eni.SubnetId];
@@ -251,9 +259,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult UnassignPrivateIpAddresses(RequestContext ctx, UnassignPrivateIpAddressesRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (eni.RequesterManaged)
                 throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             if (request.PrivateIpAddresses is not { Count: > 0 } texts)
@@ -274,9 +282,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public AssignIpv6AddressesResult AssignIpv6Addresses(RequestContext ctx, AssignIpv6AddressesRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (eni.RequesterManaged)
                 throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             var subnet = tx.N.Subnets[eni.SubnetId];
@@ -305,9 +313,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public UnassignIpv6AddressesResult UnassignIpv6Addresses(RequestContext ctx, UnassignIpv6AddressesRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (request.Ipv6Addresses is not { Count: > 0 } texts)
                 throw Ec2Errors.MissingParameter("Ipv6Addresses");
             var addresses = eni.Ipv6Addresses;
@@ -323,15 +331,15 @@ public sealed partial class Ec2ControlPlane
         });
 
     public AttachNetworkInterfaceResult AttachNetworkInterface(RequestContext ctx, AttachNetworkInterfaceRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var eni = tx.NetworkInterface(request.NetworkInterfaceId);
-            var instance = tx.Instance(request.InstanceId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
+            var instance = tx.Require(ResourceKinds.Instance, request.InstanceId);
             int index = request.DeviceIndex ?? throw Ec2Errors.MissingParameter("DeviceIndex");
             if (eni.Attachment is not null || eni.RequesterManaged)
                 throw Ec2Errors.NetworkInterfaceInUse(eni.Id.Value);
             if (instance.State is not (InstanceState.Running or InstanceState.Stopped))
-                throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceStateName(instance.State));
+                throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceOperations.InstanceStateName(instance.State));
             var primary = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
             // Choice (docs/semantics.md#attach-same-vpc): same Availability Zone and same VPC.
             if (eni.AvailabilityZone != primary.AvailabilityZone || eni.VpcId != instance.VpcId)
@@ -345,7 +353,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DetachNetworkInterface(RequestContext ctx, DetachNetworkInterfaceRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var attachmentId = request.AttachmentId ?? throw Ec2Errors.MissingParameter("AttachmentId");
             var eni = tx.N.NetworkInterfaces.Values.FirstOrDefault(e => tx.Owned(e.OwnerId, e.Region) && e.Attachment?.AttachmentId == attachmentId)

@@ -3,10 +3,18 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The InternetGateways operations.</summary>
+public sealed class InternetGatewayOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal InternetGatewayOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public CreateInternetGatewayResult CreateInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             if (Transaction.AtQuota(tx.N.InternetGateways, tx.Quotas.InternetGatewaysPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
                 throw Ec2Errors.InternetGatewayLimitExceeded();
@@ -17,10 +25,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult AttachInternetGateway(RequestContext ctx, AttachInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var igw = tx.InternetGateway(request.InternetGatewayId);
-            var vpc = tx.Vpc(request.VpcId);
+            var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             // AWS: an internet gateway attaches to one VPC, and a VPC has at most one internet gateway.
             if (igw.AttachedVpcId is not null)
                 throw Ec2Errors.ResourceAlreadyAssociated(igw.Id.Value);
@@ -31,10 +39,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DetachInternetGateway(RequestContext ctx, DetachInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var igw = tx.InternetGateway(request.InternetGatewayId);
-            var vpc = tx.Vpc(request.VpcId);
+            var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (igw.AttachedVpcId != vpc.Id)
                 throw Ec2Errors.GatewayNotAttached(igw.Id.Value, vpc.Id.Value);
             // AWS: detaching is refused while public addresses (EIPs, auto-assigned) are mapped in the VPC.
@@ -48,10 +56,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DeleteInternetGateway(RequestContext ctx, DeleteInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var igw = tx.InternetGateway(request.InternetGatewayId);
-            if (igw.AttachedVpcId is not null)
+            var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
+            if (ResourceKinds.InternetGateway.FirstBlocker(tx.N, igw) is not null)
                 throw Ec2Errors.InternetGatewayHasDependencies(igw.Id.Value);
             tx.N = tx.N with { InternetGateways = tx.N.InternetGateways.Remove(igw.Id) };
             tx.RemoveTags(igw.Id.Value);
@@ -59,10 +67,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeInternetGatewaysResult DescribeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.InternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.InternetGatewayIds, all, id => tx.InternetGateway(id));
+            var selected = Transaction.ByIds(request.InternetGatewayIds, all, id => tx.Require(ResourceKinds.InternetGateway, id));
             var schema = new FilterSchema<InternetGateway>(g => g.Id.Value)
                 .Add("internet-gateway-id", g => g.Id.Value)
                 .Add("attachment.vpc-id", g => g.AttachedVpcId?.Value)

@@ -4,10 +4,18 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The NatGateways operations.</summary>
+public sealed class NatGatewayOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal NatGatewayOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public CreateNatGatewayResult CreateNatGateway(RequestContext ctx, CreateNatGatewayRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNatGateway), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNatGateway), request, tx =>
         {
             if (request.AvailabilityMode is not (null or "zonal"))
             {
@@ -15,7 +23,7 @@ public sealed partial class Ec2ControlPlane
                     throw Ec2Errors.RegionalNatGatewayUnsupported();
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.AvailabilityMode}) for parameter availabilityMode is invalid. Valid values: zonal, regional");
             }
-            var subnet = tx.Subnet(request.SubnetId);
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
             var connectivity = request.ConnectivityType switch
             {
                 null or "public" => NatConnectivityType.Public,
@@ -26,7 +34,7 @@ public sealed partial class Ec2ControlPlane
             if (connectivity == NatConnectivityType.Public)
             {
                 // AWS: a public NAT gateway needs an Elastic IP at creation.
-                eip = tx.ElasticIp(request.AllocationId ?? throw Ec2Errors.MissingParameter("AllocationId"));
+                eip = tx.Require(ResourceKinds.ElasticIp, request.AllocationId ?? throw Ec2Errors.MissingParameter("AllocationId"));
                 if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
                     throw Ec2Errors.ResourceAlreadyAssociated(eip.AllocationId.Value);
             }
@@ -69,15 +77,15 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DeleteNatGatewayResult DeleteNatGateway(RequestContext ctx, DeleteNatGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var nat = tx.NatGateway(request.NatGatewayId);
+            var nat = tx.Require(ResourceKinds.NatGateway, request.NatGatewayId);
             if (nat.State == NatGatewayState.Deleted)
                 throw Ec2Errors.NatGatewayNotFound(nat.Id.Value);
             // AWS: the gateway goes to deleted (and stays visible), its interface is released, its Elastic IP is
             // disassociated (still allocated); routes to it turn blackhole.
             tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(nat.NetworkInterfaceId) };
-            DeleteFlowLogsOf(tx, nat.NetworkInterfaceId.Value); // the interface's flow logs go with it
+            FlowLogOperations.DeleteFlowLogsOf(tx, nat.NetworkInterfaceId.Value); // the interface's flow logs go with it
             foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == nat.NetworkInterfaceId).ToList())
                 tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
             tx.Put(nat with { State = NatGatewayState.Deleted });
@@ -85,10 +93,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeNatGatewaysResult DescribeNatGateways(RequestContext ctx, DescribeNatGatewaysRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.NatGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.NatGatewayIds, all, id => tx.NatGateway(id));
+            var selected = Transaction.ByIds(request.NatGatewayIds, all, id => tx.Require(ResourceKinds.NatGateway, id));
             var schema = new FilterSchema<NatGateway>(g => g.Id.Value)
                 .Add("nat-gateway-id", g => g.Id.Value)
                 .Add("state", g => NatStateName(g.State))

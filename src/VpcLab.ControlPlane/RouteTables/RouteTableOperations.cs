@@ -4,16 +4,24 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The RouteTables operations.</summary>
+public sealed class RouteTableOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal RouteTableOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     // AWS: no routes to the link-local reserved ranges or subsets of them (spec §2).
     private static readonly Cidr[] ReservedRouteRanges = [Cidr.Parse("169.254.168.0/22"), Cidr.Parse("fd00:ec2::/32")];
     private static readonly Cidr Nat64Prefix = Cidr.Parse("64:ff9b::/96");
 
     public CreateRouteTableResult CreateRouteTable(RequestContext ctx, CreateRouteTableRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.RouteTables, tx.Quotas.RouteTablesPerVpc, t => t.VpcId == vpc.Id))
                 throw Ec2Errors.RouteTableLimitExceeded(vpc.Id.Value);
             var table = new RouteTable(new RouteTableId(tx.NewId(IdPrefixes.RouteTable)), vpc.Id, tx.Account, tx.RegionName,
@@ -24,23 +32,23 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DeleteRouteTable(RequestContext ctx, DeleteRouteTableRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var table = tx.RouteTable(request.RouteTableId);
+            var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             // AWS: the main table cannot be deleted; a custom table only without associations.
-            if (table.Associations.Length > 0)
+            if (ResourceKinds.RouteTable.FirstBlocker(tx.N, table) is not null)
                 throw Ec2Errors.RouteTableHasDependencies(table.Id.Value);
             tx.N = tx.N with { RouteTables = tx.N.RouteTables.Remove(table.Id) };
-            ForgetRouteTableInEndpoints(tx, table.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
+            VpcEndpointParts.ForgetRouteTableInEndpoints(tx, table.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             tx.RemoveTags(table.Id.Value);
             return EmptyResult.Instance;
         });
 
     public DescribeRouteTablesResult DescribeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.RouteTables.Values.Where(t => tx.Owned(t.OwnerId, t.Region));
-            var selected = Transaction.ByIds(request.RouteTableIds, all, id => tx.RouteTable(id));
+            var selected = Transaction.ByIds(request.RouteTableIds, all, id => tx.Require(ResourceKinds.RouteTable, id));
             var n = tx.N;
             IEnumerable<string?> RouteTargets(RouteTable t, RouteTargetKind kind) =>
                 t.Routes.Where(r => r.Target.Kind == kind).Select(r => r.Target.Id);
@@ -78,15 +86,15 @@ public sealed partial class Ec2ControlPlane
     };
 
     public AssociateRouteTableResult AssociateRouteTable(RequestContext ctx, AssociateRouteTableRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var table = tx.RouteTable(request.RouteTableId);
+            var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             if ((request.SubnetId is null) == (request.GatewayId is null))
                 throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of subnetId or gatewayId");
             var associationId = new RouteTableAssociationId(tx.NewId(IdPrefixes.RouteTableAssociation));
             if (request.SubnetId is not null)
             {
-                var subnet = tx.Subnet(request.SubnetId);
+                var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
                 if (subnet.VpcId != table.VpcId)
                     throw Ec2Errors.InvalidParameterValue($"Route table {table.Id} and subnet {subnet.Id} belong to different networks");
                 // AWS: a subnet has at most one explicit association; replace it with ReplaceRouteTableAssociation.
@@ -96,7 +104,7 @@ public sealed partial class Ec2ControlPlane
             }
             else
             {
-                var gateway = tx.InternetGateway(request.GatewayId, "GatewayId");
+                var gateway = tx.Require(ResourceKinds.InternetGateway, request.GatewayId, "GatewayId");
                 if (gateway.AttachedVpcId != table.VpcId)
                     throw Ec2Errors.GatewayNotAttached(gateway.Id.Value, table.VpcId.Value);
                 if (tx.N.RouteTables.Values.Any(t => t.Associations.Any(a => a.GatewayId == gateway.Id.Value)))
@@ -121,7 +129,7 @@ public sealed partial class Ec2ControlPlane
     }
 
     public EmptyResult DisassociateRouteTable(RequestContext ctx, DisassociateRouteTableRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var (table, association) = FindRouteTableAssociation(tx, request.AssociationId);
             if (association.Main)
@@ -131,10 +139,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public ReplaceRouteTableAssociationResult ReplaceRouteTableAssociation(RequestContext ctx, ReplaceRouteTableAssociationRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var (old, association) = FindRouteTableAssociation(tx, request.AssociationId);
-            var target = tx.RouteTable(request.RouteTableId);
+            var target = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             if (target.VpcId != old.VpcId)
                 throw Ec2Errors.InvalidParameterValue($"Route table {target.Id} and association {association.Id} belong to different networks");
             var replacement = association with { Id = new RouteTableAssociationId(tx.NewId(IdPrefixes.RouteTableAssociation)) };
@@ -146,9 +154,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public ReturnResult CreateRoute(RequestContext ctx, CreateRouteRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var table = tx.RouteTable(request.RouteTableId);
+            var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             var destination = ParseDestination(tx, request.DestinationCidrBlock, request.DestinationIpv6CidrBlock, request.DestinationPrefixListId);
             var target = ResolveTarget(tx, table, destination, new RouteTargetRequest(request.GatewayId, request.EgressOnlyInternetGatewayId,
                 request.NatGatewayId, request.NetworkInterfaceId, request.InstanceId, request.VpcPeeringConnectionId,
@@ -167,9 +175,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult ReplaceRoute(RequestContext ctx, ReplaceRouteRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var table = tx.RouteTable(request.RouteTableId);
+            var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             var destination = ParseDestination(tx, request.DestinationCidrBlock, request.DestinationIpv6CidrBlock, request.DestinationPrefixListId);
             var existing = table.Routes.FirstOrDefault(r => r.Destination == destination)
                 ?? throw Ec2Errors.ReplaceMissingRoute(destination.ToString());
@@ -190,9 +198,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DeleteRoute(RequestContext ctx, DeleteRouteRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var table = tx.RouteTable(request.RouteTableId);
+            var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             var destination = ParseDestination(tx, request.DestinationCidrBlock, request.DestinationIpv6CidrBlock, request.DestinationPrefixListId, mustExist: false);
             var existing = table.Routes.FirstOrDefault(r => r.Destination == destination)
                 ?? throw Ec2Errors.RouteNotFound(destination.ToString(), table.Id.Value);
@@ -216,7 +224,7 @@ public sealed partial class Ec2ControlPlane
         {
             if (!mustExist)
                 return RouteDestination.To(new PrefixListId(prefixList));
-            return RouteDestination.To(tx.PrefixList(prefixList, "DestinationPrefixListId").Id);
+            return RouteDestination.To(tx.Require(ResourceKinds.PrefixList, prefixList, "DestinationPrefixListId").Id);
         }
         var parameter = v4 is not null ? "destinationCidrBlock" : "destinationIpv6CidrBlock";
         var text = v4 ?? v6;
@@ -253,7 +261,7 @@ public sealed partial class Ec2ControlPlane
         {
             if (gatewayId.StartsWith("igw-", StringComparison.Ordinal))
             {
-                if (!IdGenerator.IsWellFormed(gatewayId, IdPrefixes.InternetGateway)
+                if (!ResourceKinds.InternetGateway.IsWellFormed(gatewayId)
                     || !tx.N.InternetGateways.TryGetValue(new InternetGatewayId(gatewayId), out var igw) || !tx.Owned(igw.OwnerId, igw.Region))
                     throw Ec2Errors.GatewayNotFound(gatewayId);
                 // Choice (docs/semantics.md#route-to-detached-igw): AWS answers InvalidParameterValue
@@ -268,7 +276,7 @@ public sealed partial class Ec2ControlPlane
         }
         if (r.EgressOnlyInternetGatewayId is { } eigwId)
         {
-            var eigw = tx.EgressOnlyInternetGateway(eigwId);
+            var eigw = tx.Require(ResourceKinds.EgressOnlyInternetGateway, eigwId);
             SameVpc(eigw.VpcId, eigwId);
             // AWS: the egress-only internet gateway is "[IPv6 traffic only]".
             if (family != IpFamily.V6)
@@ -277,7 +285,7 @@ public sealed partial class Ec2ControlPlane
         }
         if (r.NatGatewayId is { } natId)
         {
-            var nat = tx.NatGateway(natId);
+            var nat = tx.Require(ResourceKinds.NatGateway, natId);
             if (nat.State is NatGatewayState.Deleted or NatGatewayState.Deleting or NatGatewayState.Failed)
                 throw Ec2Errors.NatGatewayNotFound(natId);
             SameVpc(nat.VpcId, natId);
@@ -288,13 +296,13 @@ public sealed partial class Ec2ControlPlane
         }
         if (r.NetworkInterfaceId is { } eniId)
         {
-            var eni = tx.NetworkInterface(eniId);
+            var eni = tx.Require(ResourceKinds.NetworkInterface, eniId);
             SameVpc(eni.VpcId, eniId);
             return new RouteTarget(RouteTargetKind.NetworkInterface, eniId);
         }
         if (r.InstanceId is { } instanceId)
         {
-            var instance = tx.Instance(instanceId);
+            var instance = tx.Require(ResourceKinds.Instance, instanceId);
             if (instance.State == InstanceState.Terminated)
                 throw Ec2Errors.InstanceNotFound(instanceId);
             SameVpc(instance.VpcId, instanceId);
@@ -303,9 +311,9 @@ public sealed partial class Ec2ControlPlane
             return new RouteTarget(RouteTargetKind.Instance, instanceId);
         }
         if (r.VpcPeeringConnectionId is { } pcx)
-            return PeeringRouteTarget(tx, table, pcx); // src/VpcLab.ControlPlane/VpcPeering/
+            return VpcPeeringOperations.PeeringRouteTarget(tx, table, pcx); // src/VpcLab.ControlPlane/VpcPeering/
         if (r.VpcEndpointId is { } vpce)
-            throw EndpointAsRouteTarget(tx, vpce); // Gateway Load Balancer endpoints are not modelled
+            throw VpcEndpointParts.EndpointAsRouteTarget(tx, vpce); // Gateway Load Balancer endpoints are not modelled
         throw Ec2Errors.TransitGatewayNotFound(r.TransitGatewayId!);
     }
 

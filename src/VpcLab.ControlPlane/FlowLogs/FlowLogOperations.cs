@@ -7,10 +7,14 @@ namespace VpcLab.ControlPlane;
 /// <summary>VPC flow logs (spec flow-logs.md §1, §6): create on VPCs, subnets or interfaces of the caller's account
 /// and Region, describe, delete. A flow log is immutable (only its tags change) and goes with its resource.
 /// Choices: docs/semantics.md#flow-log-resources.</summary>
-public sealed partial class Ec2ControlPlane
+public sealed class FlowLogOperations
 {
-    /// <summary>The TagSpecification resource type of a flow log.</summary>
-    public const string VpcFlowLogResourceType = "vpc-flow-log";
+    private readonly ControlPlaneState _state;
+
+    internal FlowLogOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
 
     /// <summary>AWS: at most 300 resources per CreateFlowLogs call (25 for transit gateway kinds, not modelled).</summary>
     public const int MaxFlowLogResourceIds = 300;
@@ -21,7 +25,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>Request-level problems fail the whole call; a resource that is unknown, already logged to the same
     /// destination with the same traffic type, or at its quota is refused alone, in <c>Unsuccessful</c>.</summary>
     public CreateFlowLogsResult CreateFlowLogs(RequestContext ctx, CreateFlowLogsRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateFlowLogs), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateFlowLogs), request, tx =>
         {
             var resourceIds = request.ResourceIds is { Count: > 0 } ids ? ids : throw Ec2Errors.MissingParameter("ResourceId");
             if (resourceIds.Count > MaxFlowLogResourceIds)
@@ -43,7 +47,7 @@ public sealed partial class Ec2ControlPlane
             if (interval is not (60 or 600))
                 throw Ec2Errors.InvalidParameter("Invalid Flow Log Max Aggregation Interval: MaxAggregationInterval must be 60 or 600 (seconds).");
             var options = ParseDestinationOptions(request.DestinationOptions);
-            var tags = tx.TagsFor(request.TagSpecifications, VpcFlowLogResourceType, [VpcFlowLogResourceType]);
+            var tags = tx.TagsFor(request.TagSpecifications, ResourceTypes.VpcFlowLog, [ResourceTypes.VpcFlowLog]);
 
             var created = new List<FlowLogId>();
             var unsuccessful = new List<UnsuccessfulItem>();
@@ -88,7 +92,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>Unknown ids in FlowLogId.N are simply not in the answer (docs/semantics.md#flow-log-resources: DescribeFlowLogs
     /// treats the ids as a filter, as AWS does).</summary>
     public DescribeFlowLogsResult DescribeFlowLogs(RequestContext ctx, DescribeFlowLogsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             if (request.FlowLogIds is { Count: > MaxFlowLogIds } tooMany)
                 throw Ec2Errors.InvalidParameter($"Too many FlowLogIds: {tooMany.Count} given, at most {MaxFlowLogIds} allowed.");
@@ -111,7 +115,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>Each id that is not one of the caller's flow logs (here, in this Region) is refused alone, in
     /// <c>Unsuccessful</c>, with InvalidFlowLogId.NotFound; the others are deleted (docs/semantics.md#flow-log-resources).</summary>
     public DeleteFlowLogsResult DeleteFlowLogs(RequestContext ctx, DeleteFlowLogsRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var ids = request.FlowLogIds is { Count: > 0 } given ? given : throw Ec2Errors.MissingParameter("FlowLogId");
             if (ids.Count > MaxFlowLogIds)
@@ -119,8 +123,7 @@ public sealed partial class Ec2ControlPlane
             var unsuccessful = new List<UnsuccessfulItem>();
             foreach (var id in ids.Distinct(StringComparer.Ordinal))
             {
-                if (!IdGenerator.IsWellFormed(id, IdPrefixes.FlowLog)
-                    || !tx.N.FlowLogs.TryGetValue(new FlowLogId(id), out var log) || !tx.Owned(log.OwnerId, log.Region))
+                if (tx.Find(ResourceKinds.FlowLog, id) is not { } log)
                 {
                     unsuccessful.Add(UnsuccessfulItem.From(id, Ec2Errors.FlowLogNotFound(id)));
                     continue;
@@ -133,7 +136,7 @@ public sealed partial class Ec2ControlPlane
 
     /// <summary>AWS deletes a VPC's, subnet's or interface's flow logs together with it (called by DeleteVpc,
     /// DeleteSubnet and every path that removes an interface). Already-delivered logs are not touched.</summary>
-    private static void DeleteFlowLogsOf(Transaction tx, string resourceId)
+    internal static void DeleteFlowLogsOf(Transaction tx, string resourceId)
     {
         if (tx.N.FlowLogs.IsEmpty)
             return;
@@ -170,10 +173,16 @@ public sealed partial class Ec2ControlPlane
     /// VPC of another account included — else null.</summary>
     private static Ec2Exception? FlowLogResourceMissing(Transaction tx, FlowLogResourceType type, string id) => type switch
     {
-        FlowLogResourceType.Vpc => tx.N.Vpcs.TryGetValue(new VpcId(id), out var v) && tx.Owned(v.OwnerId, v.Region) ? null : Ec2Errors.VpcNotFound(id),
-        FlowLogResourceType.Subnet => tx.N.Subnets.TryGetValue(new SubnetId(id), out var s) && tx.Owned(s.OwnerId, s.Region) ? null : Ec2Errors.SubnetNotFound(id),
-        _ => tx.N.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var e) && tx.Owned(e.OwnerId, e.Region) ? null : Ec2Errors.NetworkInterfaceNotFound(id),
+        FlowLogResourceType.Vpc => Missing(tx, ResourceKinds.Vpc, id),
+        FlowLogResourceType.Subnet => Missing(tx, ResourceKinds.Subnet, id),
+        _ => Missing(tx, ResourceKinds.NetworkInterface, id),
     };
+
+    // Looked up by map and owner only: an ill-formed id is the kind's NotFound here, as before.
+    private static Ec2Exception? Missing<TId, TRecord>(Transaction tx, ResourceKind<TId, TRecord> kind, string id)
+        where TId : notnull
+        where TRecord : class =>
+        tx.Find(kind, id) is null ? kind.NotFound(id) : null;
 
     private static FlowLog ToFlowLog(FlowLogId id, FlowLogDestination destination) => new(
         id, default, "", "", default, default, destination.Type, destination.LogDestination, destination.LogGroupName,

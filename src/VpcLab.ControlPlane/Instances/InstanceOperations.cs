@@ -4,15 +4,23 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The Instances operations.</summary>
+public sealed class InstanceOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal InstanceOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public const string DefaultImageId = "ami-0000000000000000a";
     public const string DefaultInstanceType = "m1.small";
 
     /// <summary>Launches MinCount..MaxCount instances (the lab launches MaxCount, or fails). Choice
     /// (docs/semantics.md#instance-state): instances are running at once, no pending phase.</summary>
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
         {
             int min = request.MinCount ?? throw Ec2Errors.MissingParameter("MinCount");
             int max = request.MaxCount ?? throw Ec2Errors.MissingParameter("MaxCount");
@@ -70,14 +78,14 @@ public sealed partial class Ec2ControlPlane
                     bool created = spec.NetworkInterfaceId is null;
                     if (!created)
                     {
-                        eni = tx.NetworkInterface(spec.NetworkInterfaceId);
-                        if (eni.Attachment is not null || eni.RequesterManaged)
+                        eni = tx.Require(ResourceKinds.NetworkInterface, spec.NetworkInterfaceId);
+                        if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
                             throw Ec2Errors.NetworkInterfaceInUse(eni.Id.Value);
                     }
                     else
                     {
-                        var subnet = tx.Subnet(spec.SubnetId ?? request.SubnetId);
-                        eni = BuildInterface(tx, new InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
+                        var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId);
+                        eni = NetworkInterfaceOperations.BuildInterface(tx, new NetworkInterfaceOperations.InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
                             spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount));
                     }
                     var subnetOfEni = tx.N.Subnets[eni.SubnetId];
@@ -122,7 +130,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeInstancesResult DescribeInstances(RequestContext ctx, DescribeInstancesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.Instances.Values.Where(i => tx.Owned(i.OwnerId, i.Region));
             IEnumerable<Instance> selected = all;
@@ -130,7 +138,7 @@ public sealed partial class Ec2ControlPlane
             {
                 foreach (var id in ids)
                 {
-                    if (!IdGenerator.IsWellFormed(id, IdPrefixes.Instance))
+                    if (!ResourceKinds.Instance.IsWellFormed(id))
                         throw Ec2Errors.InstanceMalformed(id);
                 }
                 var missing = ids.Where(id => !all.Any(i => i.Id.Value == id)).ToList();
@@ -184,11 +192,11 @@ public sealed partial class Ec2ControlPlane
     {
         if (ids is not { Count: > 0 })
             throw Ec2Errors.MissingParameter("InstanceId");
-        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => tx.Instance(id))];
+        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.Instance, id))];
     }
 
     public TerminateInstancesResult TerminateInstances(RequestContext ctx, TerminateInstancesRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var changes = new List<InstanceStateChange>();
             foreach (var instance in InstancesFor(tx, request.InstanceIds))
@@ -202,7 +210,7 @@ public sealed partial class Ec2ControlPlane
                         if (!tx.N.NetworkInterfaces.TryGetValue(eniId, out var eni))
                             continue;
                         if (eni.Attachment?.DeleteOnTermination == true)
-                            RemoveInterface(tx, eni);
+                            NetworkInterfaceOperations.RemoveInterface(tx, eni);
                         else
                             tx.Put(ReleaseAutoPublicIps(eni) with { Attachment = null });
                     }
@@ -217,7 +225,7 @@ public sealed partial class Ec2ControlPlane
         eni with { PrivateIpAddresses = [.. eni.PrivateIpAddresses.Select(p => p with { AutoAssignedPublicIp = null })] };
 
     public StopInstancesResult StopInstances(RequestContext ctx, StopInstancesRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var changes = new List<InstanceStateChange>();
             foreach (var instance in InstancesFor(tx, request.InstanceIds))
@@ -237,7 +245,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public StartInstancesResult StartInstances(RequestContext ctx, StartInstancesRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var changes = new List<InstanceStateChange>();
             foreach (var instance in InstancesFor(tx, request.InstanceIds))
@@ -257,4 +265,15 @@ public sealed partial class Ec2ControlPlane
             }
             return new StartInstancesResult(changes);
         });
+
+    /// <summary>AWS's instance state names.</summary>
+    public static string InstanceStateName(InstanceState state) => state switch
+    {
+        InstanceState.Pending => "pending",
+        InstanceState.Running => "running",
+        InstanceState.ShuttingDown => "shutting-down",
+        InstanceState.Terminated => "terminated",
+        InstanceState.Stopping => "stopping",
+        _ => "stopped",
+    };
 }

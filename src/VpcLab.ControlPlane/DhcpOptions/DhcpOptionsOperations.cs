@@ -4,51 +4,16 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>DhcpConfigurations.N.{Key, Values.M} of CreateDhcpOptions.</summary>
-public sealed record NewDhcpConfiguration
+/// <summary>The DhcpOptions operations.</summary>
+public sealed class DhcpOptionsOperations
 {
-    public string? Key { get; init; }
-    public IReadOnlyList<string>? Values { get; init; }
-}
+    private readonly ControlPlaneState _state;
 
-/// <summary>A DHCP options set (dopt-…): what a VPC's DHCP server hands out (domain name, DNS and NTP servers).
-/// It has no effect on routing or filtering, so it lives beside the Network snapshot.</summary>
-public sealed record DhcpOptionsSet(string Id, AccountId OwnerId, string Region, ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Configurations);
+    internal DhcpOptionsOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
 
-public sealed record CreateDhcpOptionsRequest
-{
-    public IReadOnlyList<NewDhcpConfiguration>? DhcpConfigurations { get; init; }
-    public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
-    public bool? DryRun { get; init; }
-}
-
-public sealed record CreateDhcpOptionsResult(DhcpOptionsSet DhcpOptions);
-
-public sealed record DeleteDhcpOptionsRequest
-{
-    public string? DhcpOptionsId { get; init; }
-    public bool? DryRun { get; init; }
-}
-
-/// <summary>DhcpOptionsId "default" associates the VPC with no options set.</summary>
-public sealed record AssociateDhcpOptionsRequest
-{
-    public string? DhcpOptionsId { get; init; }
-    public string? VpcId { get; init; }
-    public bool? DryRun { get; init; }
-}
-
-public sealed record DescribeDhcpOptionsRequest
-{
-    public IReadOnlyList<string>? DhcpOptionsIds { get; init; }
-    public IReadOnlyList<Filter>? Filters { get; init; }
-    public bool? DryRun { get; init; }
-}
-
-public sealed record DescribeDhcpOptionsResult(IReadOnlyList<DhcpOptionsSet> DhcpOptions);
-
-public sealed partial class Ec2ControlPlane
-{
     /// <summary>The value AWS prints for a VPC associated with no DHCP options set.</summary>
     public const string DefaultDhcpOptionsId = "default";
 
@@ -73,7 +38,7 @@ public sealed partial class Ec2ControlPlane
         lock (_dhcpGate)
         {
             var current = _dhcp;
-            var (result, state) = Mutate(ctx, dryRun, tx => operation(tx, current));
+            var (result, state) = _state.Mutate(ctx, dryRun, tx => operation(tx, current));
             Volatile.Write(ref _dhcp, state);
             return result;
         }
@@ -133,7 +98,7 @@ public sealed partial class Ec2ControlPlane
     public EmptyResult AssociateDhcpOptions(RequestContext ctx, AssociateDhcpOptionsRequest request) =>
         MutateDhcp(ctx, request.DryRun, (tx, state) =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (request.DhcpOptionsId == DefaultDhcpOptionsId)
                 return (EmptyResult.Instance, state with { Associations = state.Associations.Remove(vpc.Id) });
             var set = DhcpSet(tx, state, request.DhcpOptionsId);
@@ -141,7 +106,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeDhcpOptionsResult DescribeDhcpOptions(RequestContext ctx, DescribeDhcpOptionsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var state = Volatile.Read(ref _dhcp);
             var all = state.Sets.Values.Where(s => tx.Owned(s.OwnerId, s.Region));

@@ -3,12 +3,20 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The EgressOnlyInternetGateways operations.</summary>
+public sealed class EgressOnlyInternetGatewayOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal EgressOnlyInternetGatewayOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public CreateEgressOnlyInternetGatewayResult CreateEgressOnlyInternetGateway(RequestContext ctx, CreateEgressOnlyInternetGatewayRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateEgressOnlyInternetGateway), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateEgressOnlyInternetGateway), request, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerVpc, g => g.VpcId == vpc.Id))
                 throw Ec2Errors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
             var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
@@ -19,9 +27,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DeleteEgressOnlyInternetGatewayResult DeleteEgressOnlyInternetGateway(RequestContext ctx, DeleteEgressOnlyInternetGatewayRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var eigw = tx.EgressOnlyInternetGateway(request.EgressOnlyInternetGatewayId);
+            var eigw = tx.Require(ResourceKinds.EgressOnlyInternetGateway, request.EgressOnlyInternetGatewayId);
             // Routes to it stay and turn blackhole (spec (a)).
             tx.N = tx.N with { EgressOnlyInternetGateways = tx.N.EgressOnlyInternetGateways.Remove(eigw.Id) };
             tx.RemoveTags(eigw.Id.Value);
@@ -29,10 +37,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeEgressOnlyInternetGatewaysResult DescribeEgressOnlyInternetGateways(RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.EgressOnlyInternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.EgressOnlyInternetGatewayIds, all, id => tx.EgressOnlyInternetGateway(id));
+            var selected = Transaction.ByIds(request.EgressOnlyInternetGatewayIds, all, id => tx.Require(ResourceKinds.EgressOnlyInternetGateway, id));
             var schema = new FilterSchema<EgressOnlyInternetGateway>(g => g.Id.Value)
                 .Add("egress-only-internet-gateway-id", g => g.Id.Value)
                 .Add("attachment.vpc-id", g => g.VpcId.Value)

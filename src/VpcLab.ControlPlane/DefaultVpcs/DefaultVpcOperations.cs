@@ -5,22 +5,23 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed record CreateDefaultVpcRequest
+/// <summary>The DefaultVpcs operations.</summary>
+public sealed class DefaultVpcOperations
 {
-    public bool? DryRun { get; init; }
-}
+    private readonly ControlPlaneState _state;
 
-public sealed record CreateDefaultVpcResult(Vpc Vpc);
+    internal DefaultVpcOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
 
-public sealed partial class Ec2ControlPlane
-{
     /// <summary>AWS's default VPC: 172.31.0.0/16, a /20 default subnet in every Availability Zone (public IPv4 on
     /// launch), an attached internet gateway with 0.0.0.0/0 in the main route table, DNS hostnames on. It counts
     /// against the VPC quota like any other.</summary>
     public static readonly Cidr DefaultVpcCidr = Cidr.Parse("172.31.0.0/16");
 
     public CreateDefaultVpcResult CreateDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var existing = tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
             if (existing is not null)
@@ -32,7 +33,7 @@ public sealed partial class Ec2ControlPlane
                 [new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), DefaultVpcCidr, CidrBlockState.Associated)], [],
                 EnableDnsSupport: true, EnableDnsHostnames: true, IsDefault: true, "default");
             tx.Put(vpc);
-            CreateVpcDefaults(tx, vpc);
+            VpcOperations.CreateVpcDefaults(tx, vpc);
 
             var igw = new InternetGateway(new InternetGatewayId(tx.NewId(IdPrefixes.InternetGateway)), tx.Account, tx.RegionName, vpc.Id);
             tx.Put(igw);

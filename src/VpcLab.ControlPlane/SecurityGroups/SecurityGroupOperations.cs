@@ -6,15 +6,23 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The SecurityGroups operations.</summary>
+public sealed class SecurityGroupOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal SecurityGroupOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public CreateSecurityGroupResult CreateSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var name = request.GroupName ?? throw Ec2Errors.MissingParameter("GroupName");
             var description = request.Description ?? throw Ec2Errors.MissingParameter("GroupDescription");
             // Choice (docs/semantics.md#no-default-vpc): the lab has no default VPC, so VpcId is required.
-            var vpc = tx.Vpc(request.VpcId ?? throw Ec2Errors.MissingParameter("VpcId"));
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId ?? throw Ec2Errors.MissingParameter("VpcId"));
             if (name.Length == 0 || name.Length > 255)
                 throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter groupName is invalid. Group names must be 1 to 255 characters.");
             if (!ValidDescription(description))
@@ -47,23 +55,19 @@ public sealed partial class Ec2ControlPlane
         text is null || (text.Length <= 255 && text.All(c => char.IsAsciiLetterOrDigit(c) || " ._-:/()#,@[]+=&;{}!$*".Contains(c)));
 
     public DeleteSecurityGroupResult DeleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             SecurityGroup group;
             if (request.GroupId is not null)
-                group = tx.SecurityGroup(request.GroupId);
+                group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
             else if (request.GroupName is not null)
                 throw Ec2Errors.SecurityGroupNameNotFound(request.GroupName, null);
             else
                 throw Ec2Errors.MissingParameter("GroupId");
             if (group.IsDefault)
                 throw Ec2Errors.CannotDeleteDefaultGroup(group.Id.Value);
-            // AWS: not while another group's rule references it or an interface carries it.
-            bool referenced = tx.N.SecurityGroups.Values.Any(g => g.Id != group.Id
-                && g.Rules.Any(r => r.Peer is SecurityGroupPeer p && p.GroupId == group.Id));
-            bool attached = tx.N.NetworkInterfaces.Values.Any(e => e.Groups.Contains(group.Id))
-                || tx.N.VpcEndpoints.Values.Any(e => e.Groups.Contains(group.Id)); // an interface endpoint, even one without subnets
-            if (referenced || attached)
+            // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
+            if (ResourceKinds.SecurityGroup.FirstBlocker(tx.N, group) is not null)
                 throw Ec2Errors.SecurityGroupInUse(group.Id.Value);
             tx.N = tx.N with { SecurityGroups = tx.N.SecurityGroups.Remove(group.Id) };
             tx.RemoveTags(group.Id.Value);
@@ -73,10 +77,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeSecurityGroupsResult DescribeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region)).ToList();
-            var selected = Transaction.ByIds(request.GroupIds, all, id => tx.SecurityGroup(id));
+            var selected = Transaction.ByIds(request.GroupIds, all, id => tx.Require(ResourceKinds.SecurityGroup, id));
             if (request.GroupNames is { Count: > 0 } names)
             {
                 selected = selected.Where(g => names.Contains(g.GroupName)).ToList();
@@ -105,7 +109,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public AuthorizeSecurityGroupIngressResult AuthorizeSecurityGroupIngress(RequestContext ctx, AuthorizeSecurityGroupIngressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var group = GroupByIdOrName(tx, request.GroupId, request.GroupName);
             var permissions = Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, request.SourceSecurityGroupName);
@@ -113,15 +117,15 @@ public sealed partial class Ec2ControlPlane
         });
 
     public AuthorizeSecurityGroupEgressResult AuthorizeSecurityGroupEgress(RequestContext ctx, AuthorizeSecurityGroupEgressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var group = tx.SecurityGroup(request.GroupId);
+            var group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
             var permissions = Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, null);
             return new AuthorizeSecurityGroupEgressResult(true, Authorize(tx, group, permissions, egress: true, request.TagSpecifications));
         });
 
     public RevokeSecurityGroupIngressResult RevokeSecurityGroupIngress(RequestContext ctx, RevokeSecurityGroupIngressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var group = GroupByIdOrName(tx, request.GroupId, request.GroupName);
             var permissions = request.SecurityGroupRuleIds is { Count: > 0 } ? [] :
@@ -130,16 +134,16 @@ public sealed partial class Ec2ControlPlane
         });
 
     public RevokeSecurityGroupEgressResult RevokeSecurityGroupEgress(RequestContext ctx, RevokeSecurityGroupEgressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var group = tx.SecurityGroup(request.GroupId);
+            var group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
             var permissions = request.SecurityGroupRuleIds is { Count: > 0 } ? [] :
                 Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, null);
             return new RevokeSecurityGroupEgressResult(true, Revoke(tx, group, permissions, request.SecurityGroupRuleIds, egress: true));
         });
 
     public DescribeSecurityGroupRulesResult DescribeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region))
                 .SelectMany(g => g.Rules.Select(r => new SecurityGroupRuleEntry(g.Id.Value, g.OwnerId.Value, r))).ToList();
@@ -148,7 +152,7 @@ public sealed partial class Ec2ControlPlane
             {
                 selected = ids.Distinct(StringComparer.Ordinal).Select(id =>
                 {
-                    if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroupRule))
+                    if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
                         throw Ec2Errors.SecurityGroupRuleMalformed(id);
                     return all.FirstOrDefault(e => e.Rule.Id.Value == id) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
                 }).ToList();
@@ -160,10 +164,10 @@ public sealed partial class Ec2ControlPlane
             return new DescribeSecurityGroupRulesResult([.. schema.Apply(selected, request.Filters, tx.N)]);
         });
 
-    private static SecurityGroup GroupByIdOrName(Transaction tx, string? id, string? name)
+    internal static SecurityGroup GroupByIdOrName(Transaction tx, string? id, string? name)
     {
         if (id is not null)
-            return tx.SecurityGroup(id);
+            return tx.Require(ResourceKinds.SecurityGroup, id);
         if (name is not null)
             throw Ec2Errors.SecurityGroupNameNotFound(name, null); // names alone address the default VPC, which the lab has not
         throw Ec2Errors.MissingParameter("GroupId");
@@ -195,7 +199,7 @@ public sealed partial class Ec2ControlPlane
     }
 
     /// <summary>Expands permissions into rules (one per peer) and validates protocol, ports and peers.</summary>
-    private static List<SecurityGroupRule> ExpandPermissions(Transaction tx, SecurityGroup group, IReadOnlyList<IpPermission> permissions, bool egress, bool allocateIds)
+    internal static List<SecurityGroupRule> ExpandPermissions(Transaction tx, SecurityGroup group, IReadOnlyList<IpPermission> permissions, bool egress, bool allocateIds)
     {
         var rules = new List<SecurityGroupRule>();
         foreach (var permission in permissions)
@@ -219,7 +223,7 @@ public sealed partial class Ec2ControlPlane
                 peers.Add((new CidrPeer(cidr), CheckRuleDescription(range.Description)));
             }
             foreach (var pl in permission.PrefixListIds ?? [])
-                peers.Add((new PrefixListPeer(tx.PrefixList(pl.PrefixListId, "PrefixListId").Id), CheckRuleDescription(pl.Description)));
+                peers.Add((new PrefixListPeer(tx.Require(ResourceKinds.PrefixList, pl.PrefixListId, "PrefixListId").Id), CheckRuleDescription(pl.Description)));
             foreach (var pair in permission.UserIdGroupPairs ?? [])
             {
                 if (pair.VpcPeeringConnectionId is not null)
@@ -228,7 +232,7 @@ public sealed partial class Ec2ControlPlane
                 if (pair.GroupId is not null)
                 {
                     var owner = pair.UserId is null ? tx.Account : new AccountId(pair.UserId);
-                    if (!IdGenerator.IsWellFormed(pair.GroupId, IdPrefixes.SecurityGroup))
+                    if (!ResourceKinds.SecurityGroup.IsWellFormed(pair.GroupId))
                         throw Ec2Errors.SecurityGroupMalformed(pair.GroupId);
                     if (!tx.N.SecurityGroups.TryGetValue(new SecurityGroupId(pair.GroupId), out referenced!)
                         || referenced.OwnerId != owner || referenced.Region != tx.RegionName)
@@ -261,7 +265,7 @@ public sealed partial class Ec2ControlPlane
         return rules;
     }
 
-    private static string? CheckRuleDescription(string? description) =>
+    internal static string? CheckRuleDescription(string? description) =>
         ValidDescription(description) ? description : throw Ec2Errors.DescriptionInvalid("description");
 
     /// <summary>TCP/UDP need a port range 0–65535 (from ≤ to); ICMP types and codes are −1..255 (−1 = all);
@@ -330,7 +334,7 @@ public sealed partial class Ec2ControlPlane
                 throw Ec2Errors.InvalidParameterCombination("The parameter 'securityGroupRuleIds' may not be used in combination with 'ipPermissions'");
             foreach (var id in ruleIds.Distinct(StringComparer.Ordinal))
             {
-                if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroupRule))
+                if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
                     throw Ec2Errors.SecurityGroupRuleMalformed(id);
                 removed.Add(group.Rules.FirstOrDefault(r => r.Id.Value == id && r.IsEgress == egress) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id));
             }
@@ -347,16 +351,16 @@ public sealed partial class Ec2ControlPlane
     }
 
     public ReturnResult ModifySecurityGroupRules(RequestContext ctx, ModifySecurityGroupRulesRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var group = tx.SecurityGroup(request.GroupId);
+            var group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
             if (request.SecurityGroupRules is not { Count: > 0 } updates)
                 throw Ec2Errors.MissingParameter("SecurityGroupRule");
             var rules = group.Rules.ToList();
             foreach (var update in updates)
             {
                 var id = update.SecurityGroupRuleId ?? throw Ec2Errors.MissingParameter("SecurityGroupRuleId");
-                if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroupRule))
+                if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
                     throw Ec2Errors.SecurityGroupRuleMalformed(id);
                 int index = rules.FindIndex(r => r.Id.Value == id);
                 if (index < 0)

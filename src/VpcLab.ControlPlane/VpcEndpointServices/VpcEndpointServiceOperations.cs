@@ -3,27 +3,28 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The VpcEndpointServices operations.</summary>
+public sealed class VpcEndpointServiceOperations
 {
-    public static readonly Ec2ErrorCode InvalidServiceNameCode = new("InvalidServiceName");
+    private readonly ControlPlaneState _state;
 
-    /// <summary>The AWS services of every known Region, built once from the Region catalog and the service
-    /// address ranges.</summary>
-    public AwsServiceCatalog ServiceCatalog => field ??= new AwsServiceCatalog(
-        _regions.Values.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (r.Name, r.Zones)), AwsIpRanges.Default);
+    internal VpcEndpointServiceOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
 
     /// <summary>The caller's Region's AWS services. A named service that is not in that Region is
     /// InvalidServiceName (moto's message).</summary>
     public DescribeVpcEndpointServicesResult DescribeVpcEndpointServices(RequestContext ctx, DescribeVpcEndpointServicesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = ServiceCatalog.InRegion(tx.RegionName).ToList();
+            var all = _state.ServiceCatalog.InRegion(tx.RegionName).ToList();
             IEnumerable<AwsRegionalService> selected = all;
             if (request.ServiceNames is { Count: > 0 } names)
             {
                 foreach (var name in names)
                     if (!all.Any(s => s.ServiceName == name))
-                        throw new Ec2Exception(InvalidServiceNameCode, $"The Vpc Endpoint Service '{name}' does not exist");
+                        throw Ec2Errors.ServiceNameNotFound(name);
                 var wanted = names.ToHashSet(StringComparer.Ordinal);
                 selected = all.Where(s => wanted.Contains(s.ServiceName));
             }

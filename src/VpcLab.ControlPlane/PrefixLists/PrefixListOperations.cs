@@ -6,12 +6,20 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The PrefixLists operations.</summary>
+public sealed class PrefixListOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal PrefixListOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public const int MaxPrefixListEntries = 1000;
 
     public CreateManagedPrefixListResult CreateManagedPrefixList(RequestContext ctx, CreateManagedPrefixListRequest request) =>
-        MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateManagedPrefixList), request, tx =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateManagedPrefixList), request, tx =>
         {
             var name = CheckPrefixListName(request.PrefixListName ?? throw Ec2Errors.MissingParameter("PrefixListName"));
             var family = request.AddressFamily switch
@@ -64,9 +72,9 @@ public sealed partial class Ec2ControlPlane
     }
 
     public ModifyManagedPrefixListResult ModifyManagedPrefixList(RequestContext ctx, ModifyManagedPrefixListRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var list = tx.PrefixList(request.PrefixListId);
+            var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
             if (list.IsAwsManaged)
                 throw Ec2Errors.AwsManagedPrefixListReadOnly(list.Id.Value);
             bool entriesChange = request.AddEntries is { Count: > 0 } || request.RemoveEntries is { Count: > 0 };
@@ -102,14 +110,12 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DeleteManagedPrefixListResult DeleteManagedPrefixList(RequestContext ctx, DeleteManagedPrefixListRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var list = tx.PrefixList(request.PrefixListId);
+            var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
             if (list.IsAwsManaged)
                 throw Ec2Errors.AwsManagedPrefixListReadOnly(list.Id.Value);
-            bool referenced = tx.N.RouteTables.Values.Any(t => t.Routes.Any(r => r.Destination.PrefixListId == list.Id))
-                || tx.N.SecurityGroups.Values.Any(g => g.Rules.Any(r => r.Peer is PrefixListPeer p && p.PrefixListId == list.Id));
-            if (referenced)
+            if (ResourceKinds.PrefixList.FirstBlocker(tx.N, list) is not null)
                 throw Ec2Errors.PrefixListInUse(list.Id.Value);
             tx.N = tx.N with { PrefixLists = tx.N.PrefixLists.Remove(list.Id) };
             tx.RemoveTags(list.Id.Value);
@@ -117,10 +123,10 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeManagedPrefixListsResult DescribeManagedPrefixLists(RequestContext ctx, DescribeManagedPrefixListsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && (p.IsAwsManaged || p.OwnerId == tx.Account.Value));
-            var selected = Transaction.ByIds(request.PrefixListIds, all, id => tx.PrefixList(id));
+            var selected = Transaction.ByIds(request.PrefixListIds, all, id => tx.Require(ResourceKinds.PrefixList, id));
             var schema = new FilterSchema<ManagedPrefixList>(p => p.Id.Value)
                 .Add("prefix-list-id", p => p.Id.Value)
                 .Add("prefix-list-name", p => p.Name)
@@ -134,21 +140,21 @@ public sealed partial class Ec2ControlPlane
     /// <summary>Choice (docs/semantics.md#prefix-list-versions): only the current version is kept, so a
     /// TargetVersion other than the current one is refused.</summary>
     public GetManagedPrefixListEntriesResult GetManagedPrefixListEntries(RequestContext ctx, GetManagedPrefixListEntriesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
-            var list = tx.PrefixList(request.PrefixListId);
+            var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
             if (request.TargetVersion is { } version && version != list.Version)
                 throw Ec2Errors.InvalidParameterValue($"Value ({version}) for parameter targetVersion is invalid. Only the current version ({list.Version}) is available.");
             return new GetManagedPrefixListEntriesResult([.. list.Entries.OrderBy(e => e.Cidr)]);
         });
 
     public DescribePrefixListsResult DescribePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && p.IsAwsManaged);
             var selected = Transaction.ByIds(request.PrefixListIds, all, id =>
             {
-                var list = tx.PrefixList(id);
+                var list = tx.Require(ResourceKinds.PrefixList, id);
                 return list.IsAwsManaged ? list : throw Ec2Errors.PrefixListNotFound(id);
             });
             var schema = new FilterSchema<ManagedPrefixList>(_ => null)

@@ -3,42 +3,23 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>SecurityGroupRuleDescriptions.N.{SecurityGroupRuleId, Description}.</summary>
-public sealed record SecurityGroupRuleDescription
+/// <summary>The SecurityGroupRuleDescriptions operations.</summary>
+public sealed class SecurityGroupRuleDescriptionOperations
 {
-    public string? SecurityGroupRuleId { get; init; }
-    public string? Description { get; init; }
-}
+    private readonly ControlPlaneState _state;
 
-/// <summary>UpdateSecurityGroupRuleDescriptionsIngress/Egress: new descriptions for existing rules, named either by
-/// their permissions (the description travels with each peer; a peer without one clears it) or by rule id.</summary>
-public sealed record UpdateSecurityGroupRuleDescriptionsIngressRequest
-{
-    public string? GroupId { get; init; }
-    public string? GroupName { get; init; }
-    public IReadOnlyList<IpPermission>? IpPermissions { get; init; }
-    public IReadOnlyList<SecurityGroupRuleDescription>? SecurityGroupRuleDescriptions { get; init; }
-    public bool? DryRun { get; init; }
-}
+    internal SecurityGroupRuleDescriptionOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
 
-public sealed record UpdateSecurityGroupRuleDescriptionsEgressRequest
-{
-    public string? GroupId { get; init; }
-    public string? GroupName { get; init; }
-    public IReadOnlyList<IpPermission>? IpPermissions { get; init; }
-    public IReadOnlyList<SecurityGroupRuleDescription>? SecurityGroupRuleDescriptions { get; init; }
-    public bool? DryRun { get; init; }
-}
-
-public sealed partial class Ec2ControlPlane
-{
     public ReturnResult UpdateSecurityGroupRuleDescriptionsIngress(RequestContext ctx, UpdateSecurityGroupRuleDescriptionsIngressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
-            UpdateRuleDescriptions(tx, GroupByIdOrName(tx, request.GroupId, request.GroupName), request.IpPermissions, request.SecurityGroupRuleDescriptions, egress: false));
+        _state.Mutate(ctx, request.DryRun, tx =>
+            UpdateRuleDescriptions(tx, SecurityGroupOperations.GroupByIdOrName(tx, request.GroupId, request.GroupName), request.IpPermissions, request.SecurityGroupRuleDescriptions, egress: false));
 
     public ReturnResult UpdateSecurityGroupRuleDescriptionsEgress(RequestContext ctx, UpdateSecurityGroupRuleDescriptionsEgressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
-            UpdateRuleDescriptions(tx, GroupByIdOrName(tx, request.GroupId, request.GroupName), request.IpPermissions, request.SecurityGroupRuleDescriptions, egress: true));
+        _state.Mutate(ctx, request.DryRun, tx =>
+            UpdateRuleDescriptions(tx, SecurityGroupOperations.GroupByIdOrName(tx, request.GroupId, request.GroupName), request.IpPermissions, request.SecurityGroupRuleDescriptions, egress: true));
 
     /// <summary>Every named rule must exist in that direction (InvalidPermission.NotFound / InvalidSecurityGroupRuleId.NotFound);
     /// nothing changes unless all do. Only descriptions change: ids, peers and ports stay.</summary>
@@ -54,7 +35,7 @@ public sealed partial class Ec2ControlPlane
         var rules = group.Rules.ToList();
         if (hasPermissions)
         {
-            foreach (var wanted in ExpandPermissions(tx, group, permissions!, egress, allocateIds: false))
+            foreach (var wanted in SecurityGroupOperations.ExpandPermissions(tx, group, permissions!, egress, allocateIds: false))
             {
                 int index = rules.FindIndex(r => r.SamePermission(wanted));
                 if (index < 0)
@@ -67,12 +48,12 @@ public sealed partial class Ec2ControlPlane
             foreach (var item in byId!)
             {
                 var id = item.SecurityGroupRuleId ?? throw Ec2Errors.MissingParameter("SecurityGroupRuleId");
-                if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroupRule))
+                if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
                     throw Ec2Errors.SecurityGroupRuleMalformed(id);
                 int index = rules.FindIndex(r => r.Id.Value == id && r.IsEgress == egress);
                 if (index < 0)
                     throw Ec2Errors.SecurityGroupRuleNotFound(id);
-                rules[index] = rules[index] with { Description = CheckRuleDescription(item.Description) };
+                rules[index] = rules[index] with { Description = SecurityGroupOperations.CheckRuleDescription(item.Description) };
             }
         }
         tx.Put(group with { Rules = [.. rules] });

@@ -4,10 +4,18 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The ElasticIps operations.</summary>
+public sealed class ElasticIpOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal ElasticIpOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public AllocateAddressResult AllocateAddress(RequestContext ctx, AllocateAddressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             if (request.Domain is not (null or "vpc"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.Domain}) for parameter domain is invalid. Only 'vpc' is supported (EC2-Classic is retired).");
@@ -25,14 +33,14 @@ public sealed partial class Ec2ControlPlane
         if ((allocationId is null) == (publicIp is null))
             throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of allocationId or publicIp");
         if (allocationId is not null)
-            return tx.ElasticIp(allocationId);
+            return tx.Require(ResourceKinds.ElasticIp, allocationId);
         var ip = Transaction.ParseIp(publicIp, "publicIp");
         return tx.N.ElasticIps.Values.FirstOrDefault(e => e.PublicIp == ip && tx.Owned(e.OwnerId, e.Region))
             ?? throw Ec2Errors.AddressNotFound(publicIp!);
     }
 
     public AssociateAddressResult AssociateAddress(RequestContext ctx, AssociateAddressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
             if ((request.InstanceId is null) == (request.NetworkInterfaceId is null))
@@ -40,14 +48,14 @@ public sealed partial class Ec2ControlPlane
             NetworkInterface eni;
             if (request.InstanceId is not null)
             {
-                var instance = tx.Instance(request.InstanceId);
+                var instance = tx.Require(ResourceKinds.Instance, request.InstanceId);
                 if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
-                    throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceStateName(instance.State));
+                    throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceOperations.InstanceStateName(instance.State));
                 eni = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
             }
             else
             {
-                eni = tx.NetworkInterface(request.NetworkInterfaceId);
+                eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             }
             if (eni.RequesterManaged)
                 throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
@@ -75,7 +83,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult DisassociateAddress(RequestContext ctx, DisassociateAddressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             ElasticIpAddress eip;
             if (request.AssociationId is not null)
@@ -98,7 +106,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult ReleaseAddress(RequestContext ctx, ReleaseAddressRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
             if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
@@ -109,11 +117,11 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeAddressesResult DescribeAddresses(RequestContext ctx, DescribeAddressesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             IEnumerable<ElasticIpAddress> selected = tx.N.ElasticIps.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
             if (request.AllocationIds is { Count: > 0 } ids)
-                selected = ids.Distinct(StringComparer.Ordinal).Select(id => tx.ElasticIp(id)).ToList();
+                selected = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.ElasticIp, id)).ToList();
             if (request.PublicIps is { Count: > 0 } ips)
                 selected = selected.Where(e => ips.Contains(e.PublicIp.ToString())).ToList();
             if (request.PublicIps is { Count: > 0 } wanted && wanted.FirstOrDefault(ip => !selected.Any(e => e.PublicIp.ToString() == ip)) is { } missing)
@@ -133,14 +141,4 @@ public sealed partial class Ec2ControlPlane
                 .Add("network-border-group", e => e.Region);
             return new DescribeAddressesResult([.. schema.Apply(selected, request.Filters, n).OrderBy(e => e.AllocationId.Value, StringComparer.Ordinal)]);
         });
-
-    public static string InstanceStateName(InstanceState state) => state switch
-    {
-        InstanceState.Pending => "pending",
-        InstanceState.Running => "running",
-        InstanceState.ShuttingDown => "shutting-down",
-        InstanceState.Terminated => "terminated",
-        InstanceState.Stopping => "stopping",
-        _ => "stopped",
-    };
 }

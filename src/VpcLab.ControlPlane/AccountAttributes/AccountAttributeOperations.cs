@@ -2,20 +2,16 @@ using VpcLab.ControlPlane.Errors;
 
 namespace VpcLab.ControlPlane;
 
-public sealed record DescribeAccountAttributesRequest
+/// <summary>The AccountAttributes operations.</summary>
+public sealed class AccountAttributeOperations
 {
-    /// <summary>supported-platforms and/or default-vpc; none = every attribute.</summary>
-    public IReadOnlyList<string>? AttributeNames { get; init; }
-    public bool? DryRun { get; init; }
-}
+    private readonly ControlPlaneState _state;
 
-/// <summary>One account attribute and its values (AccountAttribute{AttributeName, AttributeValues[{AttributeValue}]}).</summary>
-public sealed record AccountAttribute(string AttributeName, IReadOnlyList<string> AttributeValues);
+    internal AccountAttributeOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
 
-public sealed record DescribeAccountAttributesResult(IReadOnlyList<AccountAttribute> AccountAttributes);
-
-public sealed partial class Ec2ControlPlane
-{
     /// <summary>The instance limit AWS reports as max-instances for a new account (the lab does not limit instances).</summary>
     public const int MaxInstancesAttribute = 20;
 
@@ -26,7 +22,7 @@ public sealed partial class Ec2ControlPlane
     /// sees, in the order AWS lists them. Only supported-platforms and default-vpc may be asked for by name
     /// (the model's enum); another name is InvalidParameterValue.</summary>
     public DescribeAccountAttributesResult DescribeAccountAttributes(RequestContext ctx, DescribeAccountAttributesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var defaultVpc = tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
             var all = new List<AccountAttribute>

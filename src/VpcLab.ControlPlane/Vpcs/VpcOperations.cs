@@ -5,8 +5,16 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The Vpcs operations.</summary>
+public sealed class VpcOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal VpcOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     private static readonly Cidr Rfc1918A = Cidr.Parse("10.0.0.0/8");
     private static readonly Cidr Rfc1918B = Cidr.Parse("172.16.0.0/12");
     private static readonly Cidr Rfc1918C = Cidr.Parse("192.168.0.0/16");
@@ -19,7 +27,7 @@ public sealed partial class Ec2ControlPlane
         [Cidr.Parse("0.0.0.0/8"), Cidr.Parse("127.0.0.0/8"), LinkLocal, Cidr.Parse("224.0.0.0/3")];
 
     public CreateVpcResult CreateVpc(RequestContext ctx, CreateVpcRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
             var cidr = Transaction.ParseCidr(request.CidrBlock, "cidrBlock");
             if (!cidr.IsV4)
@@ -49,7 +57,7 @@ public sealed partial class Ec2ControlPlane
     /// <summary>AWS creates with every VPC its main route table (local routes for each CIDR), its default
     /// network ACL (rule 100 allow all both ways, plus 101 for ::/0 with IPv6) and its default security group
     /// (inbound all from itself; outbound all to 0.0.0.0/0, and ::/0 with IPv6).</summary>
-    private static void CreateVpcDefaults(Transaction tx, Vpc vpc)
+    internal static void CreateVpcDefaults(Transaction tx, Vpc vpc)
     {
         var routes = vpc.AssociatedCidrs.Select(c => new Route(RouteDestination.To(c), RouteTarget.Local, RouteOrigin.CreateRouteTable));
         tx.Put(new RouteTable(new RouteTableId(tx.NewId(IdPrefixes.RouteTable)), vpc.Id, tx.Account, tx.RegionName, [.. routes],
@@ -85,10 +93,10 @@ public sealed partial class Ec2ControlPlane
     }
 
     public DescribeVpcsResult DescribeVpcs(RequestContext ctx, DescribeVpcsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.Vpcs.Values.Where(v => tx.Owned(v.OwnerId, v.Region));
-            var selected = Transaction.ByIds(request.VpcIds, all, id => tx.Vpc(id));
+            var selected = Transaction.ByIds(request.VpcIds, all, id => tx.Require(ResourceKinds.Vpc, id));
             return new DescribeVpcsResult([.. VpcFilters(tx.N).Apply(selected, request.Filters, tx.N).OrderBy(v => v.Id.Value, StringComparer.Ordinal)]);
         });
 
@@ -122,22 +130,12 @@ public sealed partial class Ec2ControlPlane
     };
 
     public EmptyResult DeleteVpc(RequestContext ctx, DeleteVpcRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             var n = tx.N;
             // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
-            bool busy = n.Subnets.Values.Any(s => s.VpcId == vpc.Id)
-                || n.InternetGateways.Values.Any(g => g.AttachedVpcId == vpc.Id)
-                || n.EgressOnlyInternetGateways.Values.Any(g => g.VpcId == vpc.Id)
-                || n.NatGateways.Values.Any(g => g.VpcId == vpc.Id && g.State != NatGatewayState.Deleted)
-                || n.NetworkInterfaces.Values.Any(e => e.VpcId == vpc.Id)
-                || n.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && !g.IsDefault)
-                || n.RouteTables.Values.Any(t => t.VpcId == vpc.Id && !t.IsMain)
-                || n.NetworkAcls.Values.Any(a => a.VpcId == vpc.Id && !a.IsDefault)
-                || n.Instances.Values.Any(i => i.VpcId == vpc.Id && i.State != InstanceState.Terminated)
-                || HasVpcEndpoints(n, vpc.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
-            if (busy)
+            if (ResourceKinds.Vpc.FirstBlocker(n, vpc) is not null)
                 throw Ec2Errors.VpcHasDependencies(vpc.Id.Value);
             var main = n.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList();
             var acls = n.NetworkAcls.Values.Where(a => a.VpcId == vpc.Id).ToList();
@@ -149,18 +147,18 @@ public sealed partial class Ec2ControlPlane
                 NetworkAcls = n.NetworkAcls.RemoveRange(acls.Select(a => a.Id)),
                 SecurityGroups = n.SecurityGroups.RemoveRange(sgs.Select(g => g.Id)),
             };
-            PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
-            DeletePeeringsOf(tx, vpc.Id); // src/VpcLab.ControlPlane/VpcPeering/
-            DeleteFlowLogsOf(tx, vpc.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
+            SubnetOperations.PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
+            VpcPeeringOperations.DeletePeeringsOf(tx, vpc.Id); // src/VpcLab.ControlPlane/VpcPeering/
+            FlowLogOperations.DeleteFlowLogsOf(tx, vpc.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
             foreach (var id in main.Select(t => t.Id.Value).Concat(acls.Select(a => a.Id.Value)).Concat(sgs.Select(g => g.Id.Value)).Append(vpc.Id.Value))
                 tx.RemoveTags(id);
             return EmptyResult.Instance;
         });
 
     public AssociateVpcCidrBlockResult AssociateVpcCidrBlock(RequestContext ctx, AssociateVpcCidrBlockRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             bool v6 = request.AmazonProvidedIpv6CidrBlock == true;
             if (v6 == (request.CidrBlock is not null))
                 throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of cidrBlock or amazonProvidedIpv6CidrBlock");
@@ -184,7 +182,7 @@ public sealed partial class Ec2ControlPlane
                 block = new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), cidr, CidrBlockState.Associated);
                 vpc = vpc with { CidrBlocks = vpc.CidrBlocks.Add(block) };
             }
-            PeeringsOnNewCidr(tx, vpc.Id, block.Cidr); // src/VpcLab.ControlPlane/VpcPeering/
+            VpcPeeringOperations.PeeringsOnNewCidr(tx, vpc.Id, block.Cidr); // src/VpcLab.ControlPlane/VpcPeering/
             tx.Put(vpc);
             // A new CIDR gets a local route in every route table of the VPC.
             foreach (var table in tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList())
@@ -254,7 +252,7 @@ public sealed partial class Ec2ControlPlane
     }
 
     public DisassociateVpcCidrBlockResult DisassociateVpcCidrBlock(RequestContext ctx, DisassociateVpcCidrBlockRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
             var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var vpc = tx.N.Vpcs.Values.FirstOrDefault(v => tx.Owned(v.OwnerId, v.Region)
@@ -277,9 +275,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult ModifyVpcAttribute(RequestContext ctx, ModifyVpcAttributeRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             // AWS: one attribute per call.
             int given = (request.EnableDnsSupport is not null ? 1 : 0) + (request.EnableDnsHostnames is not null ? 1 : 0);
             if (given > 1)
@@ -295,9 +293,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeVpcAttributeResult DescribeVpcAttribute(RequestContext ctx, DescribeVpcAttributeRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             return request.Attribute switch
             {
                 "enableDnsSupport" => new DescribeVpcAttributeResult(vpc.Id.Value, vpc.EnableDnsSupport, null),

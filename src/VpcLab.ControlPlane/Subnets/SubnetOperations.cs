@@ -4,12 +4,20 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-public sealed partial class Ec2ControlPlane
+/// <summary>The Subnets operations.</summary>
+public sealed class SubnetOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal SubnetOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
     public CreateSubnetResult CreateSubnet(RequestContext ctx, CreateSubnetRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var vpc = tx.Vpc(request.VpcId);
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             var cidr = Transaction.ParseCidr(request.CidrBlock, "cidrBlock");
             if (!cidr.IsV4)
                 throw Ec2Errors.InvalidCidr(request.CidrBlock, "cidrBlock");
@@ -67,10 +75,10 @@ public sealed partial class Ec2ControlPlane
     }
 
     public DescribeSubnetsResult DescribeSubnets(RequestContext ctx, DescribeSubnetsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             var all = tx.N.Subnets.Values.Where(s => tx.Owned(s.OwnerId, s.Region));
-            var selected = Transaction.ByIds(request.SubnetIds, all, id => tx.Subnet(id));
+            var selected = Transaction.ByIds(request.SubnetIds, all, id => tx.Require(ResourceKinds.Subnet, id));
             var n = tx.N;
             var schema = new FilterSchema<Subnet>(s => s.Id.Value)
                 .Add("subnet-id", s => s.Id.Value)
@@ -88,7 +96,7 @@ public sealed partial class Ec2ControlPlane
                 .Add("assign-ipv6-address-on-creation", s => Wire.Bool(s.AssignIpv6AddressOnCreation))
                 .Add("ipv6-cidr-block-association.ipv6-cidr-block", s => s.Ipv6CidrBlock?.Cidr.ToString())
                 .Add("ipv6-cidr-block-association.association-id", s => s.Ipv6CidrBlock?.AssociationId)
-                .Add("ipv6-cidr-block-association.state", s => s.Ipv6CidrBlock is { } b ? StateName(b.State) : null)
+                .Add("ipv6-cidr-block-association.state", s => s.Ipv6CidrBlock is { } b ? VpcOperations.StateName(b.State) : null)
                 .Add("owner-id", s => s.OwnerId.Value)
                 .Add("state", _ => "available");
             return new DescribeSubnetsResult([.. schema.Apply(selected, request.Filters, n).OrderBy(s => s.Id.Value, StringComparer.Ordinal)]);
@@ -98,13 +106,10 @@ public sealed partial class Ec2ControlPlane
     public static long AvailableIpAddressCount(Network network, Subnet subnet) => SubnetAddressCount.Available(network, subnet);
 
     public EmptyResult DeleteSubnet(RequestContext ctx, DeleteSubnetRequest request) =>
-        Mutate(ctx, request.DryRun, tx =>
+        _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var subnet = tx.Subnet(request.SubnetId);
-            bool busy = tx.N.NetworkInterfaces.Values.Any(e => e.SubnetId == subnet.Id)
-                || tx.N.NatGateways.Values.Any(g => g.SubnetId == subnet.Id && g.State != NatGatewayState.Deleted)
-                || tx.N.Instances.Values.Any(i => i.SubnetId == subnet.Id && i.State != InstanceState.Terminated);
-            if (busy)
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
+            if (ResourceKinds.Subnet.FirstBlocker(tx.N, subnet) is not null)
                 throw Ec2Errors.SubnetHasDependencies(subnet.Id.Value);
             // Deleting a subnet removes its route table and network ACL associations with it.
             foreach (var table in tx.N.RouteTables.Values.Where(t => t.Associations.Any(a => a.SubnetId == subnet.Id)).ToList())
@@ -113,7 +118,7 @@ public sealed partial class Ec2ControlPlane
                 tx.Put(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) });
             tx.N = tx.N with { Subnets = tx.N.Subnets.Remove(subnet.Id) };
             tx.RemoveTags(subnet.Id.Value);
-            DeleteFlowLogsOf(tx, subnet.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
+            FlowLogOperations.DeleteFlowLogsOf(tx, subnet.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
             // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
             // snapshot names a subnet that no longer exists.
             PurgeRemains(tx, i => i.SubnetId == subnet.Id, g => g.SubnetId == subnet.Id);
@@ -121,9 +126,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public EmptyResult ModifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var subnet = tx.Subnet(request.SubnetId);
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
             int given = (request.MapPublicIpOnLaunch is not null ? 1 : 0) + (request.AssignIpv6AddressOnCreation is not null ? 1 : 0);
             if (given != 1)
                 throw Ec2Errors.InvalidParameterCombination("Specify exactly one attribute: MapPublicIpOnLaunch or AssignIpv6AddressOnCreation.");
@@ -141,9 +146,9 @@ public sealed partial class Ec2ControlPlane
         });
 
     public AssociateSubnetCidrBlockResult AssociateSubnetCidrBlock(RequestContext ctx, AssociateSubnetCidrBlockRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
-            var subnet = tx.Subnet(request.SubnetId);
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
             var vpc = tx.N.Vpcs[subnet.VpcId];
             if (request.Ipv6CidrBlock is null)
                 throw Ec2Errors.MissingParameter("Ipv6CidrBlock");
@@ -156,7 +161,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DisassociateSubnetCidrBlockResult DisassociateSubnetCidrBlock(RequestContext ctx, DisassociateSubnetCidrBlockRequest request) =>
-        Mutate(ctx, null, tx =>
+        _state.Mutate(ctx, null, tx =>
         {
             var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var subnet = tx.N.Subnets.Values.FirstOrDefault(s => tx.Owned(s.OwnerId, s.Region) && s.Ipv6CidrBlock?.AssociationId == id)
@@ -170,7 +175,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeAvailabilityZonesResult DescribeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             IEnumerable<AvailabilityZone> zones = tx.Region.Zones;
             if (request.ZoneNames is { Count: > 0 } names)
@@ -187,7 +192,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     public DescribeRegionsResult DescribeRegions(RequestContext ctx, DescribeRegionsRequest request) =>
-        Read(ctx, request.DryRun, tx =>
+        _state.Read(ctx, request.DryRun, tx =>
         {
             IEnumerable<Region> regions = tx.N.Regions.Values.OrderBy(r => r.Name, StringComparer.Ordinal);
             if (request.RegionNames is { Count: > 0 } names)
@@ -200,7 +205,7 @@ public sealed partial class Ec2ControlPlane
         });
 
     /// <summary>Removes terminated instances and deleted NAT gateways matching the predicates (and their tags).</summary>
-    private static void PurgeRemains(Transaction tx, Func<Instance, bool> instance, Func<NatGateway, bool> nat)
+    internal static void PurgeRemains(Transaction tx, Func<Instance, bool> instance, Func<NatGateway, bool> nat)
     {
         var instances = tx.N.Instances.Values.Where(i => i.State == InstanceState.Terminated && instance(i)).Select(i => i.Id).ToList();
         var nats = tx.N.NatGateways.Values.Where(g => g.State == NatGatewayState.Deleted && nat(g)).Select(g => g.Id).ToList();
