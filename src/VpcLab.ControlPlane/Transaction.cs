@@ -148,31 +148,31 @@ internal sealed class Transaction
             if (used.Add(candidate))
                 return candidate;
         }
-        throw Ec2Errors.InsufficientFreeAddresses(subnet.Id.Value);
+        throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
     }
 
     public IpAddress AllocateIpv6(Subnet subnet, ISet<IpAddress> used)
     {
-        var block = subnet.Ipv6Cidr ?? throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+        var block = subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
         for (UInt128 offset = 4; offset < 1_000_000; offset++)
         {
             var candidate = block.AddressAt(offset);
             if (used.Add(candidate))
                 return candidate;
         }
-        throw Ec2Errors.InsufficientFreeAddresses(subnet.Id.Value);
+        throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
     }
 
     /// <summary>Checks an explicitly requested private address (either family) against the subnet.</summary>
     public void CheckRequestedAddress(Subnet subnet, IpAddress address, ISet<IpAddress> used)
     {
-        var block = address.IsV4 ? subnet.CidrBlock : subnet.Ipv6Cidr ?? throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+        var block = address.IsV4 ? subnet.CidrBlock : subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
         if (!block.Contains(address))
-            throw Ec2Errors.AddressNotInSubnet(address, subnet.Id.Value);
+            throw NetworkInterfaceErrors.AddressNotInSubnet(address, subnet.Id.Value);
         if (Model.Subnet.IsReserved(block, address))
-            throw Ec2Errors.AddressReserved(address);
+            throw NetworkInterfaceErrors.AddressReserved(address);
         if (!used.Add(address))
-            throw Ec2Errors.PrivateAddressInUse(address);
+            throw ElasticIpErrors.PrivateAddressInUse(address);
     }
 
     /// <summary>Public IPv4s handed out by this transaction, not yet committed.</summary>
@@ -196,7 +196,7 @@ internal sealed class Transaction
                 continue;
             return candidate;
         }
-        throw Ec2Errors.AddressLimitExceeded();
+        throw ElasticIpErrors.AddressLimitExceeded();
     }
 
     /// <summary>A deterministic, unique Amazon-provided /56 from the Region's IPv6 pool.</summary>
@@ -213,7 +213,7 @@ internal sealed class Transaction
             if (!used.Contains(candidate))
                 return candidate;
         }
-        throw Ec2Errors.CidrLimitExceeded("region", 0);
+        throw VpcErrors.CidrLimitExceeded("region", 0);
     }
 
     public string NewMacAddress()

@@ -25,9 +25,9 @@ public sealed class DefaultVpcOperations
         {
             var existing = tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
             if (existing is not null)
-                throw Ec2Errors.DefaultVpcAlreadyExists(existing.Id.Value);
+                throw VpcErrors.DefaultVpcAlreadyExists(existing.Id.Value);
             if (tx.N.Vpcs.Values.Count(v => tx.Owned(v.OwnerId, v.Region)) >= tx.Quotas.VpcsPerRegion)
-                throw Ec2Errors.VpcLimitExceeded();
+                throw VpcErrors.VpcLimitExceeded();
 
             var vpc = new Vpc(new VpcId(tx.NewId(IdPrefixes.Vpc)), tx.Account, tx.RegionName,
                 [new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), DefaultVpcCidr, CidrBlockState.Associated)], [],

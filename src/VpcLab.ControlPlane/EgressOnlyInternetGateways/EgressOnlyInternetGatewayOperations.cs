@@ -18,7 +18,7 @@ public sealed class EgressOnlyInternetGatewayOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerVpc, g => g.VpcId == vpc.Id))
-                throw Ec2Errors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
+                throw GatewayErrors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
             var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
                 tx.Account, tx.RegionName, vpc.Id);
             tx.Put(eigw);

@@ -20,7 +20,7 @@ public sealed class ElasticIpOperations
             if (request.Domain is not (null or "vpc"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.Domain}) for parameter domain is invalid. Only 'vpc' is supported (EC2-Classic is retired).");
             if (Transaction.AtQuota(tx.N.ElasticIps, tx.Quotas.ElasticIpsPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
-                throw Ec2Errors.AddressLimitExceeded();
+                throw ElasticIpErrors.AddressLimitExceeded();
             var eip = new ElasticIpAddress(new AllocationId(tx.NewId(IdPrefixes.Allocation)), tx.Account, tx.RegionName,
                 tx.AllocatePublicIpv4(), null, null, null);
             tx.Put(eip);
@@ -36,7 +36,7 @@ public sealed class ElasticIpOperations
             return tx.Require(ResourceKinds.ElasticIp, allocationId);
         var ip = Transaction.ParseIp(publicIp, "publicIp");
         return tx.N.ElasticIps.Values.FirstOrDefault(e => e.PublicIp == ip && tx.Owned(e.OwnerId, e.Region))
-            ?? throw Ec2Errors.AddressNotFound(publicIp!);
+            ?? throw ElasticIpErrors.AddressNotFound(publicIp!);
     }
 
     public AssociateAddressResult AssociateAddress(RequestContext ctx, AssociateAddressRequest request) =>
@@ -58,18 +58,18 @@ public sealed class ElasticIpOperations
                 eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             }
             if (eni.RequesterManaged)
-                throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             var privateIp = request.PrivateIpAddress is null ? eni.PrimaryPrivateIp : Transaction.ParseIp(request.PrivateIpAddress, "privateIpAddress");
             if (!eni.PrivateIpAddresses.Any(p => p.Address == privateIp))
-                throw Ec2Errors.AddressNotAssigned(privateIp, eni.Id.Value);
+                throw NetworkInterfaceErrors.AddressNotAssigned(privateIp, eni.Id.Value);
             // AWS: the VPC needs an internet gateway for an Elastic IP to be associated in it.
             if (!tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == eni.VpcId))
-                throw Ec2Errors.VpcHasNoInternetGateway(eni.VpcId.Value);
+                throw NetworkInterfaceErrors.VpcHasNoInternetGateway(eni.VpcId.Value);
             if (eip.AssociationId is not null && request.AllowReassociation != true
                 && !(eip.NetworkInterfaceId == eni.Id && eip.PrivateIp == privateIp))
                 throw Ec2Errors.ResourceAlreadyAssociated(eip.AllocationId.Value);
             if (eip.NetworkInterfaceId is { } oldEni && tx.N.NetworkInterfaces.TryGetValue(oldEni, out var old) && old.RequesterManaged)
-                throw Ec2Errors.AddressInUse(eip.AllocationId.Value);
+                throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             // An address already mapped to that private IP is replaced; the auto-assigned public IP is released.
             foreach (var other in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == privateIp && e.AllocationId != eip.AllocationId).ToList())
                 tx.Put(other with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
@@ -91,16 +91,16 @@ public sealed class ElasticIpOperations
                 if (request.PublicIp is not null)
                     throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of associationId or publicIp");
                 eip = tx.N.ElasticIps.Values.FirstOrDefault(e => e.AssociationId == request.AssociationId && tx.Owned(e.OwnerId, e.Region))
-                    ?? throw Ec2Errors.AddressAssociationNotFound(request.AssociationId);
+                    ?? throw ElasticIpErrors.AddressAssociationNotFound(request.AssociationId);
             }
             else
             {
                 eip = FindAddress(tx, null, request.PublicIp);
                 if (eip.AssociationId is null)
-                    throw Ec2Errors.AddressAssociationNotFound(request.PublicIp ?? "");
+                    throw ElasticIpErrors.AddressAssociationNotFound(request.PublicIp ?? "");
             }
             if (eip.NetworkInterfaceId is { } eniId && tx.N.NetworkInterfaces.TryGetValue(eniId, out var eni) && eni.RequesterManaged)
-                throw Ec2Errors.AddressInUse(eip.AllocationId.Value);
+                throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
             return EmptyResult.Instance;
         });
@@ -110,7 +110,7 @@ public sealed class ElasticIpOperations
         {
             var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
             if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
-                throw Ec2Errors.AddressInUse(eip.AllocationId.Value);
+                throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             tx.N = tx.N with { ElasticIps = tx.N.ElasticIps.Remove(eip.AllocationId) };
             tx.RemoveTags(eip.AllocationId.Value);
             return EmptyResult.Instance;
@@ -125,7 +125,7 @@ public sealed class ElasticIpOperations
             if (request.PublicIps is { Count: > 0 } ips)
                 selected = selected.Where(e => ips.Contains(e.PublicIp.ToString())).ToList();
             if (request.PublicIps is { Count: > 0 } wanted && wanted.FirstOrDefault(ip => !selected.Any(e => e.PublicIp.ToString() == ip)) is { } missing)
-                throw Ec2Errors.AddressNotFound(missing);
+                throw ElasticIpErrors.AddressNotFound(missing);
             var n = tx.N;
             string? InstanceOf(ElasticIpAddress e) =>
                 e.NetworkInterfaceId is { } id && n.NetworkInterfaces.TryGetValue(id, out var eni) ? eni.Attachment?.InstanceId.Value : null;

@@ -58,9 +58,9 @@ public sealed class FlowLogOperations
                 {
                     var onResource = tx.N.FlowLogs.Values.Where(f => f.ResourceId == resourceId).ToList();
                     if (onResource.Any(f => f.TrafficType == traffic && destination.SameAs(f)))
-                        refusal = Ec2Errors.FlowLogAlreadyExists();
+                        refusal = FlowLogErrors.FlowLogAlreadyExists();
                     else if (onResource.Count >= tx.Quotas.FlowLogsPerResource)
-                        refusal = Ec2Errors.FlowLogsLimitExceeded(resourceId, tx.Quotas.FlowLogsPerResource);
+                        refusal = FlowLogErrors.FlowLogsLimitExceeded(resourceId, tx.Quotas.FlowLogsPerResource);
                 }
                 if (refusal is not null)
                 {

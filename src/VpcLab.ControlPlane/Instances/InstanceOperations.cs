@@ -22,34 +22,7 @@ public sealed class InstanceOperations
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) =>
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
         {
-            int min = request.MinCount ?? throw Ec2Errors.MissingParameter("MinCount");
-            int max = request.MaxCount ?? throw Ec2Errors.MissingParameter("MaxCount");
-            if (min < 1 || max < min)
-                throw Ec2Errors.InvalidParameterValue($"Value ({min}) for parameter minCount is invalid. MinCount must be at least 1 and at most MaxCount ({max}).");
-            var nics = request.NetworkInterfaces ?? [];
-            if (nics.Count > 0 && request.SubnetId is not null)
-                throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level subnet ID may not be specified on the same request");
-            if (nics.Count > 0 && request.SecurityGroupIds is { Count: > 0 })
-                throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level security groups may not be specified on the same request");
-            if (nics.Count > 0 && (request.PrivateIpAddress is not null || request.Ipv6AddressCount is not null || request.Ipv6Addresses is not null))
-                throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level private IP address or IPv6 addresses may not be specified on the same request");
-            if (nics.Count == 0 && request.SubnetId is null)
-                throw Ec2Errors.NoDefaultVpc();
-            if (max > 1 && (request.PrivateIpAddress is not null || nics.Any(n => n.PrivateIpAddress is not null || n.NetworkInterfaceId is not null
-                || n.PrivateIpAddresses is { Count: > 0 } || n.Ipv6Addresses is { Count: > 0 }) || request.Ipv6Addresses is { Count: > 0 }))
-                throw Ec2Errors.InvalidParameterCombination("Explicit private IP addresses or network interface ids can only be used when launching a single instance (MaxCount=1).");
-            if (nics.Select(n => n.DeviceIndex ?? -1).Distinct().Count() != nics.Count || nics.Any(n => n.DeviceIndex is null or < 0))
-                throw Ec2Errors.InvalidParameterValue("Each network interface needs a distinct, non-negative DeviceIndex.");
-            if (nics.Count > 0 && !nics.Any(n => n.DeviceIndex == 0))
-                throw Ec2Errors.InvalidParameterValue("When network interfaces are specified, one must have DeviceIndex 0.");
-            // AWS: AssociatePublicIpAddress only on device index 0, and only when launching with one interface.
-            if (nics.Any(n => n.AssociatePublicIpAddress is not null && n.DeviceIndex != 0))
-                throw Ec2Errors.InvalidParameterValue("The associatePublicIPAddress parameter can only be specified for the network interface with DeviceIndex 0.");
-            if (nics.Count > 1 && nics.Any(n => n.AssociatePublicIpAddress == true))
-                throw Ec2Errors.InvalidParameterCombination("The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
-            if (nics.Any(n => n.NetworkInterfaceId is not null && (n.SubnetId is not null || n.PrivateIpAddress is not null || n.Groups is { Count: > 0 })))
-                throw Ec2Errors.InvalidParameterCombination("A network interface id may not be combined with a subnet, private IP or groups for the same interface.");
-
+            var (max, nics) = CheckRunInstances(request);
             var specs = nics.Count > 0 ? nics.OrderBy(n => n.DeviceIndex).ToList() :
             [
                 new InstanceNetworkInterfaceSpecification
@@ -68,66 +41,110 @@ public sealed class InstanceOperations
             var launched = new List<Instance>();
             for (int n = 0; n < max; n++)
             {
-                var instanceId = new InstanceId(tx.NewId(IdPrefixes.Instance));
-                var interfaces = new List<NetworkInterfaceId>();
-                Subnet? primarySubnet = null;
-                bool autoPublic = false;
-                foreach (var spec in specs)
-                {
-                    NetworkInterface eni;
-                    bool created = spec.NetworkInterfaceId is null;
-                    if (!created)
-                    {
-                        eni = tx.Require(ResourceKinds.NetworkInterface, spec.NetworkInterfaceId);
-                        if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
-                            throw Ec2Errors.NetworkInterfaceInUse(eni.Id.Value);
-                    }
-                    else
-                    {
-                        var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId);
-                        eni = NetworkInterfaceOperations.BuildInterface(tx, new NetworkInterfaceOperations.InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
-                            spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount));
-                    }
-                    var subnetOfEni = tx.N.Subnets[eni.SubnetId];
-                    if (spec.DeviceIndex == 0)
-                    {
-                        primarySubnet = subnetOfEni;
-                        // AWS: a public IPv4 when asked, else when the subnet maps public IPs on launch and the
-                        // instance has a single new interface.
-                        autoPublic = created && (spec.AssociatePublicIpAddress ?? (subnetOfEni.MapPublicIpOnLaunch && specs.Count == 1));
-                    }
-                    else if (primarySubnet is not null && subnetOfEni.AvailabilityZone != primarySubnet.AvailabilityZone)
-                    {
-                        throw Ec2Errors.InterfaceInOtherZone(eni.Id.Value, instanceId.Value);
-                    }
-                    var addresses = eni.PrivateIpAddresses;
-                    if (spec.DeviceIndex == 0 && autoPublic)
-                        addresses = [.. addresses.Select(p => p.Primary ? p with { AutoAssignedPublicIp = tx.AllocatePublicIpv4() } : p)];
-                    eni = eni with
-                    {
-                        PrivateIpAddresses = addresses,
-                        Attachment = new NetworkInterfaceAttachment(tx.NewId(IdPrefixes.NetworkInterfaceAttachment), instanceId,
-                            spec.DeviceIndex!.Value, spec.DeleteOnTermination ?? created),
-                    };
-                    tx.Put(eni);
-                    if (created && eniTags.Count > 0)
-                        tx.SetTags(eni.Id.Value, eniTags);
-                    interfaces.Add(eni.Id);
-                }
-                var instance = new Instance(instanceId, tx.Account, tx.RegionName, request.ImageId ?? DefaultImageId,
-                    request.InstanceType ?? DefaultInstanceType, InstanceState.Running, primarySubnet!.Id, primarySubnet.VpcId,
-                    [.. interfaces], tx.Now)
-                {
-                    ReservationId = reservationId,
-                    AutoAssignPublicIp = autoPublic,
-                };
-                tx.Put(instance);
+                var instance = Launch(tx, request, specs, reservationId, eniTags);
                 if (instanceTags.Count > 0)
-                    tx.SetTags(instanceId.Value, instanceTags);
+                    tx.SetTags(instance.Id.Value, instanceTags);
                 launched.Add(instance);
             }
             return new Reservation(reservationId, tx.Account.Value, launched);
         });
+
+    /// <summary>RunInstances' request-level rules (counts, instance-level versus per-interface parameters, device
+    /// indexes); returns MaxCount and the interface specifications.</summary>
+    private static (int Max, IReadOnlyList<InstanceNetworkInterfaceSpecification> Nics) CheckRunInstances(RunInstancesRequest request)
+    {
+        int min = request.MinCount ?? throw Ec2Errors.MissingParameter("MinCount");
+        int max = request.MaxCount ?? throw Ec2Errors.MissingParameter("MaxCount");
+        if (min < 1 || max < min)
+            throw Ec2Errors.InvalidParameterValue($"Value ({min}) for parameter minCount is invalid. MinCount must be at least 1 and at most MaxCount ({max}).");
+        var nics = request.NetworkInterfaces ?? [];
+        if (nics.Count > 0 && request.SubnetId is not null)
+            throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level subnet ID may not be specified on the same request");
+        if (nics.Count > 0 && request.SecurityGroupIds is { Count: > 0 })
+            throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level security groups may not be specified on the same request");
+        if (nics.Count > 0 && (request.PrivateIpAddress is not null || request.Ipv6AddressCount is not null || request.Ipv6Addresses is not null))
+            throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level private IP address or IPv6 addresses may not be specified on the same request");
+        if (nics.Count == 0 && request.SubnetId is null)
+            throw VpcErrors.NoDefaultVpc();
+        if (max > 1 && (request.PrivateIpAddress is not null || nics.Any(n => n.PrivateIpAddress is not null || n.NetworkInterfaceId is not null
+            || n.PrivateIpAddresses is { Count: > 0 } || n.Ipv6Addresses is { Count: > 0 }) || request.Ipv6Addresses is { Count: > 0 }))
+            throw Ec2Errors.InvalidParameterCombination("Explicit private IP addresses or network interface ids can only be used when launching a single instance (MaxCount=1).");
+        if (nics.Select(n => n.DeviceIndex ?? -1).Distinct().Count() != nics.Count || nics.Any(n => n.DeviceIndex is null or < 0))
+            throw Ec2Errors.InvalidParameterValue("Each network interface needs a distinct, non-negative DeviceIndex.");
+        if (nics.Count > 0 && !nics.Any(n => n.DeviceIndex == 0))
+            throw Ec2Errors.InvalidParameterValue("When network interfaces are specified, one must have DeviceIndex 0.");
+        // AWS: AssociatePublicIpAddress only on device index 0, and only when launching with one interface.
+        if (nics.Any(n => n.AssociatePublicIpAddress is not null && n.DeviceIndex != 0))
+            throw Ec2Errors.InvalidParameterValue("The associatePublicIPAddress parameter can only be specified for the network interface with DeviceIndex 0.");
+        if (nics.Count > 1 && nics.Any(n => n.AssociatePublicIpAddress == true))
+            throw Ec2Errors.InvalidParameterCombination("The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
+        if (nics.Any(n => n.NetworkInterfaceId is not null && (n.SubnetId is not null || n.PrivateIpAddress is not null || n.Groups is { Count: > 0 })))
+            throw Ec2Errors.InvalidParameterCombination("A network interface id may not be combined with a subnet, private IP or groups for the same interface.");
+
+        return (max, nics);
+    }
+
+    /// <summary>One instance of a RunInstances call: its interfaces (new or given), attached in device order, a
+    /// public IPv4 on the primary when AWS would give one, and the instance record.</summary>
+    private static Instance Launch(Transaction tx, RunInstancesRequest request, List<InstanceNetworkInterfaceSpecification> specs,
+        string reservationId, IReadOnlyList<KeyValuePair<string, string>> eniTags)
+    {
+        var instanceId = new InstanceId(tx.NewId(IdPrefixes.Instance));
+        var interfaces = new List<NetworkInterfaceId>();
+        Subnet? primarySubnet = null;
+        bool autoPublic = false;
+        foreach (var spec in specs)
+        {
+            NetworkInterface eni;
+            bool created = spec.NetworkInterfaceId is null;
+            if (!created)
+            {
+                eni = tx.Require(ResourceKinds.NetworkInterface, spec.NetworkInterfaceId);
+                if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
+                    throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
+            }
+            else
+            {
+                var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId);
+                eni = NetworkInterfaceOperations.BuildInterface(tx, new NetworkInterfaceOperations.InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
+                    spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount));
+            }
+            var subnetOfEni = tx.N.Subnets[eni.SubnetId];
+            if (spec.DeviceIndex == 0)
+            {
+                primarySubnet = subnetOfEni;
+                // AWS: a public IPv4 when asked, else when the subnet maps public IPs on launch and the
+                // instance has a single new interface.
+                autoPublic = created && (spec.AssociatePublicIpAddress ?? (subnetOfEni.MapPublicIpOnLaunch && specs.Count == 1));
+            }
+            else if (primarySubnet is not null && subnetOfEni.AvailabilityZone != primarySubnet.AvailabilityZone)
+            {
+                throw NetworkInterfaceErrors.InterfaceInOtherZone(eni.Id.Value, instanceId.Value);
+            }
+            var addresses = eni.PrivateIpAddresses;
+            if (spec.DeviceIndex == 0 && autoPublic)
+                addresses = [.. addresses.Select(p => p.Primary ? p with { AutoAssignedPublicIp = tx.AllocatePublicIpv4() } : p)];
+            eni = eni with
+            {
+                PrivateIpAddresses = addresses,
+                Attachment = new NetworkInterfaceAttachment(tx.NewId(IdPrefixes.NetworkInterfaceAttachment), instanceId,
+                    spec.DeviceIndex!.Value, spec.DeleteOnTermination ?? created),
+            };
+            tx.Put(eni);
+            if (created && eniTags.Count > 0)
+                tx.SetTags(eni.Id.Value, eniTags);
+            interfaces.Add(eni.Id);
+        }
+        var instance = new Instance(instanceId, tx.Account, tx.RegionName, request.ImageId ?? DefaultImageId,
+            request.InstanceType ?? DefaultInstanceType, InstanceState.Running, primarySubnet!.Id, primarySubnet.VpcId,
+            [.. interfaces], tx.Now)
+        {
+            ReservationId = reservationId,
+            AutoAssignPublicIp = autoPublic,
+        };
+        tx.Put(instance);
+        return instance;
+    }
 
     public DescribeInstancesResult DescribeInstances(RequestContext ctx, DescribeInstancesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
@@ -145,7 +162,7 @@ public sealed class InstanceOperations
                 if (missing.Count == 1)
                     throw Ec2Errors.InstanceNotFound(missing[0]);
                 if (missing.Count > 1)
-                    throw Ec2Errors.InstancesNotFound(missing);
+                    throw InstanceErrors.InstancesNotFound(missing);
                 selected = all.Where(i => ids.Contains(i.Id.Value)).ToList();
             }
             var n = tx.N;

@@ -17,7 +17,7 @@ public sealed class InternetGatewayOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             if (Transaction.AtQuota(tx.N.InternetGateways, tx.Quotas.InternetGatewaysPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
-                throw Ec2Errors.InternetGatewayLimitExceeded();
+                throw GatewayErrors.InternetGatewayLimitExceeded();
             var igw = new InternetGateway(new InternetGatewayId(tx.NewId(IdPrefixes.InternetGateway)), tx.Account, tx.RegionName, null);
             tx.Put(igw);
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.InternetGateway, igw.Id.Value);
@@ -44,13 +44,13 @@ public sealed class InternetGatewayOperations
             var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (igw.AttachedVpcId != vpc.Id)
-                throw Ec2Errors.GatewayNotAttached(igw.Id.Value, vpc.Id.Value);
+                throw RouteTableErrors.GatewayNotAttached(igw.Id.Value, vpc.Id.Value);
             // AWS: detaching is refused while public addresses (EIPs, auto-assigned) are mapped in the VPC.
             bool mapped = tx.N.NetworkInterfaces.Values.Any(e => e.VpcId == vpc.Id
                 && (e.PrivateIpAddresses.Any(p => p.AutoAssignedPublicIp is not null)
                     || tx.N.ElasticIps.Values.Any(x => x.NetworkInterfaceId == e.Id)));
             if (mapped)
-                throw Ec2Errors.DetachWithMappedPublicAddresses(vpc.Id.Value);
+                throw GatewayErrors.DetachWithMappedPublicAddresses(vpc.Id.Value);
             tx.Put(igw with { AttachedVpcId = null });
             return EmptyResult.Instance;
         });
@@ -60,7 +60,7 @@ public sealed class InternetGatewayOperations
         {
             var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
             if (ResourceKinds.InternetGateway.FirstBlocker(tx.N, igw) is not null)
-                throw Ec2Errors.InternetGatewayHasDependencies(igw.Id.Value);
+                throw GatewayErrors.InternetGatewayHasDependencies(igw.Id.Value);
             tx.N = tx.N with { InternetGateways = tx.N.InternetGateways.Remove(igw.Id) };
             tx.RemoveTags(igw.Id.Value);
             return EmptyResult.Instance;

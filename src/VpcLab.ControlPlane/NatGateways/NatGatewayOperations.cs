@@ -20,7 +20,7 @@ public sealed class NatGatewayOperations
             if (request.AvailabilityMode is not (null or "zonal"))
             {
                 if (request.AvailabilityMode == "regional")
-                    throw Ec2Errors.RegionalNatGatewayUnsupported();
+                    throw GatewayErrors.RegionalNatGatewayUnsupported();
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.AvailabilityMode}) for parameter availabilityMode is invalid. Valid values: zonal, regional");
             }
             var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
@@ -45,7 +45,7 @@ public sealed class NatGatewayOperations
             int inZone = tx.N.NatGateways.Values.Count(g => tx.Owned(g.OwnerId, g.Region) && g.State != NatGatewayState.Deleted
                 && tx.N.Subnets.TryGetValue(g.SubnetId, out var s) && s.AvailabilityZone.Name == subnet.AvailabilityZone.Name);
             if (inZone >= tx.Quotas.NatGatewaysPerAvailabilityZone)
-                throw Ec2Errors.NatGatewayLimitExceeded(subnet.AvailabilityZone.Name);
+                throw GatewayErrors.NatGatewayLimitExceeded(subnet.AvailabilityZone.Name);
 
             var used = tx.UsedAddresses(subnet.Id);
             IpAddress privateIp;

@@ -20,7 +20,7 @@ public sealed class NetworkAclOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.NetworkAcls, tx.Quotas.NetworkAclsPerVpc, a => a.VpcId == vpc.Id))
-                throw Ec2Errors.NetworkAclLimitExceeded(vpc.Id.Value);
+                throw NetworkAclErrors.NetworkAclLimitExceeded(vpc.Id.Value);
             // AWS: a custom ACL has only the '*' deny rules (it blocks everything) and no associations.
             var acl = new NetworkAcl(new NetworkAclId(tx.NewId(IdPrefixes.NetworkAcl)), tx.Account, tx.RegionName, vpc.Id, false, [], []);
             tx.Put(acl);
@@ -33,9 +33,9 @@ public sealed class NetworkAclOperations
         {
             var acl = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             if (acl.IsDefault)
-                throw Ec2Errors.CannotDeleteDefaultNetworkAcl(acl.Id.Value);
+                throw NetworkAclErrors.CannotDeleteDefaultNetworkAcl(acl.Id.Value);
             if (ResourceKinds.NetworkAcl.FirstBlocker(tx.N, acl) is not null)
-                throw Ec2Errors.NetworkAclInUse(acl.Id.Value);
+                throw NetworkAclErrors.NetworkAclInUse(acl.Id.Value);
             tx.N = tx.N with { NetworkAcls = tx.N.NetworkAcls.Remove(acl.Id) };
             tx.RemoveTags(acl.Id.Value);
             return EmptyResult.Instance;
@@ -75,10 +75,10 @@ public sealed class NetworkAclOperations
             var entry = ParseAclEntry(request.RuleNumber, request.Protocol, request.RuleAction, request.Egress, request.CidrBlock,
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             if (acl.Entries.Any(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress))
-                throw Ec2Errors.NetworkAclEntryAlreadyExists(entry.RuleNumber);
+                throw NetworkAclErrors.NetworkAclEntryAlreadyExists(entry.RuleNumber);
             // AWS: 20 rules per direction per family by default (spec §5).
             if (acl.Entries.Count(e => e.Egress == entry.Egress && e.Cidr.Family == entry.Cidr.Family) >= tx.Quotas.NetworkAclRulesPerDirection)
-                throw Ec2Errors.NetworkAclEntryLimitExceeded(acl.Id.Value);
+                throw NetworkAclErrors.NetworkAclEntryLimitExceeded(acl.Id.Value);
             tx.Put(acl with { Entries = acl.Entries.Add(entry) });
             return EmptyResult.Instance;
         });
@@ -90,7 +90,7 @@ public sealed class NetworkAclOperations
             var entry = ParseAclEntry(request.RuleNumber, request.Protocol, request.RuleAction, request.Egress, request.CidrBlock,
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             var existing = acl.Entries.FirstOrDefault(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress)
-                ?? throw Ec2Errors.NetworkAclEntryNotFound(entry.RuleNumber, entry.Egress, acl.Id.Value);
+                ?? throw NetworkAclErrors.NetworkAclEntryNotFound(entry.RuleNumber, entry.Egress, acl.Id.Value);
             tx.Put(acl with { Entries = acl.Entries.Replace(existing, entry) });
             return EmptyResult.Instance;
         });
@@ -102,7 +102,7 @@ public sealed class NetworkAclOperations
             int number = request.RuleNumber ?? throw Ec2Errors.MissingParameter("RuleNumber");
             bool egress = request.Egress ?? throw Ec2Errors.MissingParameter("Egress");
             var existing = acl.Entries.FirstOrDefault(e => e.RuleNumber == number && e.Egress == egress)
-                ?? throw Ec2Errors.NetworkAclEntryNotFound(number, egress, acl.Id.Value);
+                ?? throw NetworkAclErrors.NetworkAclEntryNotFound(number, egress, acl.Id.Value);
             tx.Put(acl with { Entries = acl.Entries.Remove(existing) });
             return EmptyResult.Instance;
         });
@@ -113,10 +113,10 @@ public sealed class NetworkAclOperations
             var associationId = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var target = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             var old = tx.N.NetworkAcls.Values.FirstOrDefault(a => tx.Owned(a.OwnerId, a.Region) && a.Associations.Any(x => x.Id.Value == associationId))
-                ?? throw Ec2Errors.AssociationNotFound(associationId);
+                ?? throw RouteTableErrors.AssociationNotFound(associationId);
             var association = old.Associations.First(x => x.Id.Value == associationId);
             if (old.VpcId != target.VpcId)
-                throw Ec2Errors.NetworkAclInOtherVpc(target.Id.Value, old.VpcId.Value);
+                throw NetworkAclErrors.NetworkAclInOtherVpc(target.Id.Value, old.VpcId.Value);
             var replacement = new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), association.SubnetId);
             tx.Put(old with { Associations = old.Associations.Remove(association) });
             target = tx.N.NetworkAcls[target.Id];
@@ -131,7 +131,7 @@ public sealed class NetworkAclOperations
     {
         int number = ruleNumber ?? throw Ec2Errors.MissingParameter("RuleNumber");
         if (number is < NetworkAcl.MinRuleNumber or > NetworkAcl.MaxRuleNumber)
-            throw Ec2Errors.NetworkAclRuleNumberOutOfRange(number);
+            throw NetworkAclErrors.NetworkAclRuleNumberOutOfRange(number);
         if (!IpProtocol.TryParse(protocolText ?? throw Ec2Errors.MissingParameter("Protocol"), out var protocol))
             throw Ec2Errors.InvalidParameterValue($"Invalid value '{protocolText}' for protocol. Must be a protocol number between -1 and 255.");
         var ruleAction = action switch

@@ -68,7 +68,7 @@ public sealed class NetworkInterfaceOperations
         if (extra < 0)
             throw Ec2Errors.InvalidParameterValue($"Value ({extra}) for parameter secondaryPrivateIpAddressCount is invalid.");
         if (addresses.Count + extra > MaxAddressesPerInterface)
-            throw Ec2Errors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
+            throw NetworkInterfaceErrors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
         for (int i = 0; i < extra; i++)
             addresses.Add(new PrivateIpAddress(tx.AllocatePrivateIpv4(subnet, used), false, null));
 
@@ -94,7 +94,7 @@ public sealed class NetworkInterfaceOperations
         if (description.Length > 255)
             throw Ec2Errors.InvalidParameterValue("Value for parameter description is invalid: longer than 255 characters.");
         if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
-            throw Ec2Errors.NetworkInterfaceLimitExceeded();
+            throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
         var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName, subnet.Id,
             subnet.VpcId, subnet.AvailabilityZone.Name, [.. addresses], [.. v6], groups, SourceDestCheck: true,
             NetworkInterfaceType.Interface, null, description, tx.NewMacAddress());
@@ -112,10 +112,10 @@ public sealed class NetworkInterfaceOperations
         foreach (var group in groups)
         {
             if (group.VpcId != vpc)
-                throw Ec2Errors.SecurityGroupInOtherVpc(group.Id.Value);
+                throw SecurityGroupErrors.SecurityGroupInOtherVpc(group.Id.Value);
         }
         if (groups.Count > tx.Quotas.SecurityGroupsPerNetworkInterface)
-            throw Ec2Errors.TooManySecurityGroups(tx.Quotas.SecurityGroupsPerNetworkInterface);
+            throw SecurityGroupErrors.TooManySecurityGroups(tx.Quotas.SecurityGroupsPerNetworkInterface);
         return [.. groups.Select(g => g.Id)];
     }
 
@@ -134,7 +134,7 @@ public sealed class NetworkInterfaceOperations
         {
             var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
-                throw Ec2Errors.NetworkInterfaceInUse(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
             RemoveInterface(tx, eni);
             return EmptyResult.Instance;
         });
@@ -201,7 +201,7 @@ public sealed class NetworkInterfaceOperations
             if (given != 1)
                 throw Ec2Errors.InvalidParameterCombination("Fields for multiple attribute types specified: specify exactly one of description, sourceDestCheck, groupSet or attachment");
             if (eni.RequesterManaged)
-                throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             if (request.Description is { } description)
                 eni = eni with { Description = description.Value ?? "" };
             if (request.SourceDestCheck is { } check)
@@ -215,7 +215,7 @@ public sealed class NetworkInterfaceOperations
             if (request.Attachment is { } change)
             {
                 if (eni.Attachment is null || eni.Attachment.AttachmentId != change.AttachmentId)
-                    throw Ec2Errors.AttachmentNotFound(change.AttachmentId ?? "");
+                    throw NetworkInterfaceErrors.AttachmentNotFound(change.AttachmentId ?? "");
                 eni = eni with { Attachment = eni.Attachment with { DeleteOnTermination = change.DeleteOnTermination ?? eni.Attachment.DeleteOnTermination } };
             }
             tx.Put(eni);
@@ -227,7 +227,7 @@ public sealed class NetworkInterfaceOperations
         {
             var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (eni.RequesterManaged)
-                throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             var subnet = tx.N.Subnets[eni.SubnetId];
             bool given = request.PrivateIpAddresses is { Count: > 0 };
             if (given == (request.SecondaryPrivateIpAddressCount is not null))
@@ -251,7 +251,7 @@ public sealed class NetworkInterfaceOperations
             if (count < 0)
                 throw Ec2Errors.InvalidParameterValue($"Value ({count}) for parameter secondaryPrivateIpAddressCount is invalid.");
             if (eni.PrivateIpAddresses.Length + added.Count + count > MaxAddressesPerInterface)
-                throw Ec2Errors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
+                throw NetworkInterfaceErrors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
             for (int i = 0; i < count; i++)
                 added.Add(tx.AllocatePrivateIpv4(subnet, used));
             tx.Put(eni with { PrivateIpAddresses = eni.PrivateIpAddresses.AddRange(added.Select(ip => new PrivateIpAddress(ip, false, null))) });
@@ -263,16 +263,16 @@ public sealed class NetworkInterfaceOperations
         {
             var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (eni.RequesterManaged)
-                throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             if (request.PrivateIpAddresses is not { Count: > 0 } texts)
                 throw Ec2Errors.MissingParameter("PrivateIpAddress");
             var addresses = eni.PrivateIpAddresses;
             foreach (var text in texts)
             {
                 var ip = Transaction.ParseIp(text, "privateIpAddress");
-                var entry = addresses.FirstOrDefault(p => p.Address == ip) ?? throw Ec2Errors.AddressNotAssigned(ip, eni.Id.Value);
+                var entry = addresses.FirstOrDefault(p => p.Address == ip) ?? throw NetworkInterfaceErrors.AddressNotAssigned(ip, eni.Id.Value);
                 if (entry.Primary)
-                    throw Ec2Errors.CannotUnassignPrimary(ip);
+                    throw NetworkInterfaceErrors.CannotUnassignPrimary(ip);
                 addresses = addresses.Remove(entry);
                 foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == ip).ToList())
                     tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
@@ -286,10 +286,10 @@ public sealed class NetworkInterfaceOperations
         {
             var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
             if (eni.RequesterManaged)
-                throw Ec2Errors.NetworkInterfaceRequesterManaged(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceRequesterManaged(eni.Id.Value);
             var subnet = tx.N.Subnets[eni.SubnetId];
             if (subnet.Ipv6Cidr is null)
-                throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+                throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
             bool given = request.Ipv6Addresses is { Count: > 0 };
             if (given == (request.Ipv6AddressCount is not null))
                 throw Ec2Errors.InvalidParameterCombination("Specify exactly one of ipv6Addresses or ipv6AddressCount.");
@@ -323,7 +323,7 @@ public sealed class NetworkInterfaceOperations
             {
                 var ip = Transaction.ParseIp(text, "ipv6Addresses");
                 if (!addresses.Contains(ip))
-                    throw Ec2Errors.AddressNotAssigned(ip, eni.Id.Value);
+                    throw NetworkInterfaceErrors.AddressNotAssigned(ip, eni.Id.Value);
                 addresses = addresses.Remove(ip);
             }
             tx.Put(eni with { Ipv6Addresses = addresses });
@@ -337,15 +337,15 @@ public sealed class NetworkInterfaceOperations
             var instance = tx.Require(ResourceKinds.Instance, request.InstanceId);
             int index = request.DeviceIndex ?? throw Ec2Errors.MissingParameter("DeviceIndex");
             if (eni.Attachment is not null || eni.RequesterManaged)
-                throw Ec2Errors.NetworkInterfaceInUse(eni.Id.Value);
+                throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
             if (instance.State is not (InstanceState.Running or InstanceState.Stopped))
                 throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceOperations.InstanceStateName(instance.State));
             var primary = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
             // Choice (docs/semantics.md#attach-same-vpc): same Availability Zone and same VPC.
             if (eni.AvailabilityZone != primary.AvailabilityZone || eni.VpcId != instance.VpcId)
-                throw Ec2Errors.InterfaceInOtherZone(eni.Id.Value, instance.Id.Value);
+                throw NetworkInterfaceErrors.InterfaceInOtherZone(eni.Id.Value, instance.Id.Value);
             if (index < 0 || instance.NetworkInterfaces.Any(id => tx.N.NetworkInterfaces[id].Attachment?.DeviceIndex == index))
-                throw Ec2Errors.DeviceIndexInUse(index, instance.Id.Value);
+                throw NetworkInterfaceErrors.DeviceIndexInUse(index, instance.Id.Value);
             var attachmentId = tx.NewId(IdPrefixes.NetworkInterfaceAttachment);
             tx.Put(eni with { Attachment = new NetworkInterfaceAttachment(attachmentId, instance.Id, index, false) });
             tx.Put(instance with { NetworkInterfaces = instance.NetworkInterfaces.Add(eni.Id) });
@@ -357,9 +357,9 @@ public sealed class NetworkInterfaceOperations
         {
             var attachmentId = request.AttachmentId ?? throw Ec2Errors.MissingParameter("AttachmentId");
             var eni = tx.N.NetworkInterfaces.Values.FirstOrDefault(e => tx.Owned(e.OwnerId, e.Region) && e.Attachment?.AttachmentId == attachmentId)
-                ?? throw Ec2Errors.AttachmentNotFound(attachmentId);
+                ?? throw NetworkInterfaceErrors.AttachmentNotFound(attachmentId);
             if (eni.Attachment!.DeviceIndex == 0)
-                throw Ec2Errors.CannotDetachPrimary(attachmentId);
+                throw NetworkInterfaceErrors.CannotDetachPrimary(attachmentId);
             var instance = tx.N.Instances[eni.Attachment.InstanceId];
             tx.Put(eni with { Attachment = null });
             tx.Put(instance with { NetworkInterfaces = instance.NetworkInterfaces.Remove(eni.Id) });

@@ -34,9 +34,9 @@ public sealed class PrefixListOperations
                 throw Ec2Errors.InvalidParameterValue($"Value ({max}) for parameter maxEntries is invalid. Must be between 1 and {MaxPrefixListEntries}.");
             var entries = ParsePrefixListEntries(request.Entries, family, []);
             if (entries.Count > max)
-                throw Ec2Errors.PrefixListMaxEntriesExceeded(max);
+                throw PrefixListErrors.PrefixListMaxEntriesExceeded(max);
             if (Transaction.AtQuota(tx.N.PrefixLists, tx.Quotas.PrefixListsPerRegion, p => p.OwnerId == tx.Account.Value && p.Region == tx.RegionName))
-                throw Ec2Errors.PrefixListLimitExceeded();
+                throw PrefixListErrors.PrefixListLimitExceeded();
             var list = new ManagedPrefixList(new PrefixListId(tx.NewId(IdPrefixes.PrefixList)), tx.Account.Value, tx.RegionName, name, family,
                 [.. entries], max, 1);
             tx.Put(list);
@@ -65,7 +65,7 @@ public sealed class PrefixListOperations
             if (!seen.Add(cidr))
                 throw Ec2Errors.InvalidParameterValue($"The CIDR {cidr} is specified more than once in the prefix list.");
             if (item.Description is { Length: > 255 })
-                throw Ec2Errors.DescriptionInvalid("description");
+                throw SecurityGroupErrors.DescriptionInvalid("description");
             result.Add(new PrefixListEntry(cidr, item.Description));
         }
         return result;
@@ -76,12 +76,12 @@ public sealed class PrefixListOperations
         {
             var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
             if (list.IsAwsManaged)
-                throw Ec2Errors.AwsManagedPrefixListReadOnly(list.Id.Value);
+                throw PrefixListErrors.AwsManagedPrefixListReadOnly(list.Id.Value);
             bool entriesChange = request.AddEntries is { Count: > 0 } || request.RemoveEntries is { Count: > 0 };
             if (entriesChange && request.MaxEntries is not null)
                 throw Ec2Errors.InvalidParameterCombination("You cannot modify the entries of a prefix list and modify the size of a prefix list at the same time.");
             if (request.CurrentVersion is { } version && version != list.Version)
-                throw Ec2Errors.PrefixListVersionMismatch(list.Version);
+                throw PrefixListErrors.PrefixListVersionMismatch(list.Version);
             if (request.PrefixListName is not null)
                 list = list with { Name = CheckPrefixListName(request.PrefixListName) };
             if (request.MaxEntries is { } max)
@@ -102,7 +102,7 @@ public sealed class PrefixListOperations
                 }
                 entries.AddRange(ParsePrefixListEntries(request.AddEntries, list.AddressFamily, entries));
                 if (entries.Count > list.MaxEntries)
-                    throw Ec2Errors.PrefixListMaxEntriesExceeded(list.MaxEntries);
+                    throw PrefixListErrors.PrefixListMaxEntriesExceeded(list.MaxEntries);
                 list = list with { Entries = [.. entries], Version = list.Version + 1 };
             }
             tx.Put(list);
@@ -114,9 +114,9 @@ public sealed class PrefixListOperations
         {
             var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
             if (list.IsAwsManaged)
-                throw Ec2Errors.AwsManagedPrefixListReadOnly(list.Id.Value);
+                throw PrefixListErrors.AwsManagedPrefixListReadOnly(list.Id.Value);
             if (ResourceKinds.PrefixList.FirstBlocker(tx.N, list) is not null)
-                throw Ec2Errors.PrefixListInUse(list.Id.Value);
+                throw PrefixListErrors.PrefixListInUse(list.Id.Value);
             tx.N = tx.N with { PrefixLists = tx.N.PrefixLists.Remove(list.Id) };
             tx.RemoveTags(list.Id.Value);
             return new DeleteManagedPrefixListResult(list);

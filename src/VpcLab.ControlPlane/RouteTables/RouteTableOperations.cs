@@ -23,7 +23,7 @@ public sealed class RouteTableOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.RouteTables, tx.Quotas.RouteTablesPerVpc, t => t.VpcId == vpc.Id))
-                throw Ec2Errors.RouteTableLimitExceeded(vpc.Id.Value);
+                throw RouteTableErrors.RouteTableLimitExceeded(vpc.Id.Value);
             var table = new RouteTable(new RouteTableId(tx.NewId(IdPrefixes.RouteTable)), vpc.Id, tx.Account, tx.RegionName,
                 [.. vpc.AssociatedCidrs.Select(c => new Route(RouteDestination.To(c), RouteTarget.Local, RouteOrigin.CreateRouteTable))], []);
             tx.Put(table);
@@ -37,7 +37,7 @@ public sealed class RouteTableOperations
             var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             // AWS: the main table cannot be deleted; a custom table only without associations.
             if (ResourceKinds.RouteTable.FirstBlocker(tx.N, table) is not null)
-                throw Ec2Errors.RouteTableHasDependencies(table.Id.Value);
+                throw RouteTableErrors.RouteTableHasDependencies(table.Id.Value);
             tx.N = tx.N with { RouteTables = tx.N.RouteTables.Remove(table.Id) };
             VpcEndpointParts.ForgetRouteTableInEndpoints(tx, table.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             tx.RemoveTags(table.Id.Value);
@@ -106,7 +106,7 @@ public sealed class RouteTableOperations
             {
                 var gateway = tx.Require(ResourceKinds.InternetGateway, request.GatewayId, "GatewayId");
                 if (gateway.AttachedVpcId != table.VpcId)
-                    throw Ec2Errors.GatewayNotAttached(gateway.Id.Value, table.VpcId.Value);
+                    throw RouteTableErrors.GatewayNotAttached(gateway.Id.Value, table.VpcId.Value);
                 if (tx.N.RouteTables.Values.Any(t => t.Associations.Any(a => a.GatewayId == gateway.Id.Value)))
                     throw Ec2Errors.ResourceAlreadyAssociated(gateway.Id.Value);
                 tx.Put(table with { Associations = table.Associations.Add(new RouteTableAssociation(associationId, false, null, gateway.Id.Value)) });
@@ -125,7 +125,7 @@ public sealed class RouteTableOperations
             if (association is not null)
                 return (table, association);
         }
-        throw Ec2Errors.AssociationNotFound(id);
+        throw RouteTableErrors.AssociationNotFound(id);
     }
 
     public EmptyResult DisassociateRouteTable(RequestContext ctx, DisassociateRouteTableRequest request) =>
@@ -133,7 +133,7 @@ public sealed class RouteTableOperations
         {
             var (table, association) = FindRouteTableAssociation(tx, request.AssociationId);
             if (association.Main)
-                throw Ec2Errors.CannotDisassociateMain(association.Id.Value);
+                throw RouteTableErrors.CannotDisassociateMain(association.Id.Value);
             tx.Put(table with { Associations = table.Associations.Remove(association) });
             return EmptyResult.Instance;
         });
@@ -165,11 +165,11 @@ public sealed class RouteTableOperations
             if (target.Kind == RouteTargetKind.Local)
                 throw Ec2Errors.InvalidParameterValue($"The route target 'local' cannot be used with CreateRoute (destination {destination}).");
             if (table.Routes.Any(r => r.Destination == destination))
-                throw Ec2Errors.RouteAlreadyExists(destination.ToString());
+                throw RouteTableErrors.RouteAlreadyExists(destination.ToString());
             CheckMoreSpecificThanLocal(tx, table, destination, target);
             var family = DestinationFamily(tx, destination);
             if (table.Routes.Count(r => r.Origin == RouteOrigin.CreateRoute && DestinationFamily(tx, r.Destination) == family) >= tx.Quotas.RoutesPerRouteTable)
-                throw Ec2Errors.RouteLimitExceeded(table.Id.Value);
+                throw RouteTableErrors.RouteLimitExceeded(table.Id.Value);
             tx.Put(table with { Routes = table.Routes.Add(new Route(destination, target, RouteOrigin.CreateRoute)) });
             return ReturnResult.True;
         });
@@ -180,9 +180,9 @@ public sealed class RouteTableOperations
             var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             var destination = ParseDestination(tx, request.DestinationCidrBlock, request.DestinationIpv6CidrBlock, request.DestinationPrefixListId);
             var existing = table.Routes.FirstOrDefault(r => r.Destination == destination)
-                ?? throw Ec2Errors.ReplaceMissingRoute(destination.ToString());
+                ?? throw RouteTableErrors.ReplaceMissingRoute(destination.ToString());
             if (existing.Target.Kind == RouteTargetKind.GatewayEndpoint)
-                throw Ec2Errors.EndpointRouteManaged(destination.ToString(), existing.Target.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
+                throw VpcEndpointErrors.EndpointRouteManaged(destination.ToString(), existing.Target.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             var target = ResolveTarget(tx, table, destination, new RouteTargetRequest(request.GatewayId, request.EgressOnlyInternetGatewayId,
                 request.NatGatewayId, request.NetworkInterfaceId, request.InstanceId, request.VpcPeeringConnectionId,
                 request.VpcEndpointId, request.TransitGatewayId, request.LocalTarget));
@@ -190,7 +190,7 @@ public sealed class RouteTableOperations
             if (target.Kind == RouteTargetKind.Local && !isVpcCidr)
                 throw Ec2Errors.InvalidParameterValue($"The route {destination} is not a route of a VPC CIDR; only those can target local.");
             if (isVpcCidr && target.Kind is not (RouteTargetKind.Local or RouteTargetKind.NatGateway or RouteTargetKind.NetworkInterface or RouteTargetKind.GatewayLoadBalancerEndpoint))
-                throw Ec2Errors.RouteMoreSpecificThanLocal(destination.ToString(), destination.Cidr!.Value);
+                throw RouteTableErrors.RouteMoreSpecificThanLocal(destination.ToString(), destination.Cidr!.Value);
             if (!isVpcCidr)
                 CheckMoreSpecificThanLocal(tx, table, destination, target);
             tx.Put(table with { Routes = table.Routes.Replace(existing, existing with { Target = target }) });
@@ -203,11 +203,11 @@ public sealed class RouteTableOperations
             var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             var destination = ParseDestination(tx, request.DestinationCidrBlock, request.DestinationIpv6CidrBlock, request.DestinationPrefixListId, mustExist: false);
             var existing = table.Routes.FirstOrDefault(r => r.Destination == destination)
-                ?? throw Ec2Errors.RouteNotFound(destination.ToString(), table.Id.Value);
+                ?? throw RouteTableErrors.RouteNotFound(destination.ToString(), table.Id.Value);
             if (existing.Origin == RouteOrigin.CreateRouteTable)
-                throw Ec2Errors.CannotDeleteLocalRoute(destination.ToString(), table.Id.Value);
+                throw RouteTableErrors.CannotDeleteLocalRoute(destination.ToString(), table.Id.Value);
             if (existing.Target.Kind == RouteTargetKind.GatewayEndpoint)
-                throw Ec2Errors.EndpointRouteManaged(destination.ToString(), existing.Target.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
+                throw VpcEndpointErrors.EndpointRouteManaged(destination.ToString(), existing.Target.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             tx.Put(table with { Routes = table.Routes.Remove(existing) });
             return EmptyResult.Instance;
         });
@@ -219,7 +219,7 @@ public sealed class RouteTableOperations
     {
         int given = (v4 is not null ? 1 : 0) + (v6 is not null ? 1 : 0) + (prefixList is not null ? 1 : 0);
         if (given != 1)
-            throw Ec2Errors.RouteNeedsOneDestination();
+            throw RouteTableErrors.RouteNeedsOneDestination();
         if (prefixList is not null)
         {
             if (!mustExist)
@@ -232,7 +232,7 @@ public sealed class RouteTableOperations
         if (cidr.IsV4 != (v4 is not null))
             throw Ec2Errors.InvalidCidr(text, parameter);
         if (ReservedRouteRanges.Any(r => r.Contains(cidr)))
-            throw Ec2Errors.RouteToReservedRange(cidr.ToString());
+            throw RouteTableErrors.RouteToReservedRange(cidr.ToString());
         return RouteDestination.To(cidr);
     }
 
@@ -247,12 +247,12 @@ public sealed class RouteTableOperations
         var targets = new[] { r.GatewayId, r.EgressOnlyInternetGatewayId, r.NatGatewayId, r.NetworkInterfaceId, r.InstanceId,
             r.VpcPeeringConnectionId, r.VpcEndpointId, r.TransitGatewayId, r.LocalTarget == true ? "local" : null };
         if (targets.Count(t => t is not null) != 1)
-            throw Ec2Errors.RouteNeedsOneTarget();
+            throw RouteTableErrors.RouteNeedsOneTarget();
         var family = DestinationFamily(tx, destination);
         void SameVpc(VpcId vpc, string id)
         {
             if (vpc != table.VpcId)
-                throw Ec2Errors.TargetInOtherVpc(id, table.VpcId.Value);
+                throw RouteTableErrors.TargetInOtherVpc(id, table.VpcId.Value);
         }
 
         if (r.LocalTarget == true || r.GatewayId == "local")
@@ -263,7 +263,7 @@ public sealed class RouteTableOperations
             {
                 if (!ResourceKinds.InternetGateway.IsWellFormed(gatewayId)
                     || !tx.N.InternetGateways.TryGetValue(new InternetGatewayId(gatewayId), out var igw) || !tx.Owned(igw.OwnerId, igw.Region))
-                    throw Ec2Errors.GatewayNotFound(gatewayId);
+                    throw RouteTableErrors.GatewayNotFound(gatewayId);
                 // Choice (docs/semantics.md#route-to-detached-igw): AWS answers InvalidParameterValue
                 // "... belong to different networks" when the gateway is not attached to the table's VPC.
                 if (igw.AttachedVpcId != table.VpcId)
@@ -271,8 +271,8 @@ public sealed class RouteTableOperations
                 return new RouteTarget(RouteTargetKind.InternetGateway, gatewayId);
             }
             if (gatewayId.StartsWith("vpce-", StringComparison.Ordinal))
-                throw Ec2Errors.RouteNotSupported("VPC Endpoints of this type cannot be used as route targets.");
-            throw Ec2Errors.GatewayNotFound(gatewayId);
+                throw RouteTableErrors.RouteNotSupported("VPC Endpoints of this type cannot be used as route targets.");
+            throw RouteTableErrors.GatewayNotFound(gatewayId);
         }
         if (r.EgressOnlyInternetGatewayId is { } eigwId)
         {
@@ -280,7 +280,7 @@ public sealed class RouteTableOperations
             SameVpc(eigw.VpcId, eigwId);
             // AWS: the egress-only internet gateway is "[IPv6 traffic only]".
             if (family != IpFamily.V6)
-                throw Ec2Errors.RouteTargetFamilyMismatch(destination.ToString(), eigwId);
+                throw RouteTableErrors.RouteTargetFamilyMismatch(destination.ToString(), eigwId);
             return new RouteTarget(RouteTargetKind.EgressOnlyInternetGateway, eigwId);
         }
         if (r.NatGatewayId is { } natId)
@@ -291,7 +291,7 @@ public sealed class RouteTableOperations
             SameVpc(nat.VpcId, natId);
             // AWS: NatGatewayId is "[IPv4 traffic only]"; IPv6 only for NAT64 (64:ff9b::/96).
             if (family != IpFamily.V4 && !(destination.Cidr is { } c && Nat64Prefix.Contains(c)))
-                throw Ec2Errors.RouteTargetFamilyMismatch(destination.ToString(), natId);
+                throw RouteTableErrors.RouteTargetFamilyMismatch(destination.ToString(), natId);
             return new RouteTarget(RouteTargetKind.NatGateway, natId);
         }
         if (r.NetworkInterfaceId is { } eniId)
@@ -307,14 +307,14 @@ public sealed class RouteTableOperations
                 throw Ec2Errors.InstanceNotFound(instanceId);
             SameVpc(instance.VpcId, instanceId);
             if (instance.NetworkInterfaces.Length > 1)
-                throw Ec2Errors.InstanceHasMultipleInterfaces(instanceId);
+                throw RouteTableErrors.InstanceHasMultipleInterfaces(instanceId);
             return new RouteTarget(RouteTargetKind.Instance, instanceId);
         }
         if (r.VpcPeeringConnectionId is { } pcx)
             return VpcPeeringOperations.PeeringRouteTarget(tx, table, pcx); // src/VpcLab.ControlPlane/VpcPeering/
         if (r.VpcEndpointId is { } vpce)
             throw VpcEndpointParts.EndpointAsRouteTarget(tx, vpce); // Gateway Load Balancer endpoints are not modelled
-        throw Ec2Errors.TransitGatewayNotFound(r.TransitGatewayId!);
+        throw RouteTableErrors.TransitGatewayNotFound(r.TransitGatewayId!);
     }
 
     /// <summary>AWS: a route equal to or more specific than a VPC CIDR is allowed only when its destination is
@@ -330,6 +330,6 @@ public sealed class RouteTableOperations
         bool isSubnetCidr = tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id && (s.CidrBlock == cidr || s.Ipv6Cidr == cidr));
         bool middlebox = target.Kind is RouteTargetKind.NatGateway or RouteTargetKind.NetworkInterface or RouteTargetKind.GatewayLoadBalancerEndpoint;
         if (!isSubnetCidr || !middlebox || local == cidr)
-            throw Ec2Errors.RouteMoreSpecificThanLocal(cidr.ToString(), local);
+            throw RouteTableErrors.RouteMoreSpecificThanLocal(cidr.ToString(), local);
     }
 }

@@ -39,7 +39,7 @@ public sealed class SecurityGroupRuleDescriptionOperations
             {
                 int index = rules.FindIndex(r => r.SamePermission(wanted));
                 if (index < 0)
-                    throw Ec2Errors.PermissionNotFound();
+                    throw SecurityGroupErrors.PermissionNotFound();
                 rules[index] = rules[index] with { Description = wanted.Description };
             }
         }

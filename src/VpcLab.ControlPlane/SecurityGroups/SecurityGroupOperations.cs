@@ -26,16 +26,16 @@ public sealed class SecurityGroupOperations
             if (name.Length == 0 || name.Length > 255)
                 throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter groupName is invalid. Group names must be 1 to 255 characters.");
             if (!ValidDescription(description))
-                throw Ec2Errors.DescriptionInvalid("GroupDescription");
+                throw SecurityGroupErrors.DescriptionInvalid("GroupDescription");
             if (name.StartsWith("sg-", StringComparison.OrdinalIgnoreCase))
-                throw Ec2Errors.SecurityGroupNameStartsWithSg();
+                throw SecurityGroupErrors.SecurityGroupNameStartsWithSg();
             if (string.Equals(name, SecurityGroup.DefaultGroupName, StringComparison.OrdinalIgnoreCase))
-                throw Ec2Errors.SecurityGroupNameReserved();
+                throw SecurityGroupErrors.SecurityGroupNameReserved();
             // AWS: names are unique per VPC, case-insensitively.
             if (tx.N.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
-                throw Ec2Errors.SecurityGroupDuplicate(name, vpc.Id.Value);
+                throw SecurityGroupErrors.SecurityGroupDuplicate(name, vpc.Id.Value);
             if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
-                throw Ec2Errors.SecurityGroupLimitExceeded();
+                throw SecurityGroupErrors.SecurityGroupLimitExceeded();
             var id = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
             // AWS: a new group has no inbound rules and one outbound rule, all traffic to 0.0.0.0/0.
             // Choice (docs/semantics.md#sg-ipv6-egress): no ::/0 rule, even in an IPv6 VPC.
@@ -61,14 +61,14 @@ public sealed class SecurityGroupOperations
             if (request.GroupId is not null)
                 group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
             else if (request.GroupName is not null)
-                throw Ec2Errors.SecurityGroupNameNotFound(request.GroupName, null);
+                throw SecurityGroupErrors.SecurityGroupNameNotFound(request.GroupName, null);
             else
                 throw Ec2Errors.MissingParameter("GroupId");
             if (group.IsDefault)
-                throw Ec2Errors.CannotDeleteDefaultGroup(group.Id.Value);
+                throw SecurityGroupErrors.CannotDeleteDefaultGroup(group.Id.Value);
             // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
             if (ResourceKinds.SecurityGroup.FirstBlocker(tx.N, group) is not null)
-                throw Ec2Errors.SecurityGroupInUse(group.Id.Value);
+                throw SecurityGroupErrors.SecurityGroupInUse(group.Id.Value);
             tx.N = tx.N with { SecurityGroups = tx.N.SecurityGroups.Remove(group.Id) };
             tx.RemoveTags(group.Id.Value);
             foreach (var rule in group.Rules)
@@ -85,7 +85,7 @@ public sealed class SecurityGroupOperations
             {
                 selected = selected.Where(g => names.Contains(g.GroupName)).ToList();
                 if (names.FirstOrDefault(n => !selected.Any(g => g.GroupName == n)) is { } missing)
-                    throw Ec2Errors.SecurityGroupNameNotFound(missing, null);
+                    throw SecurityGroupErrors.SecurityGroupNameNotFound(missing, null);
             }
             var schema = new FilterSchema<SecurityGroup>(g => g.Id.Value)
                 .Add("group-id", g => g.Id.Value)
@@ -169,7 +169,7 @@ public sealed class SecurityGroupOperations
         if (id is not null)
             return tx.Require(ResourceKinds.SecurityGroup, id);
         if (name is not null)
-            throw Ec2Errors.SecurityGroupNameNotFound(name, null); // names alone address the default VPC, which the lab has not
+            throw SecurityGroupErrors.SecurityGroupNameNotFound(name, null); // names alone address the default VPC, which the lab has not
         throw Ec2Errors.MissingParameter("GroupId");
     }
 
@@ -205,7 +205,7 @@ public sealed class SecurityGroupOperations
         foreach (var permission in permissions)
         {
             if (!IpProtocol.TryParse(permission.IpProtocol, out var protocol))
-                throw Ec2Errors.PermissionMalformed($"Invalid IP protocol: {permission.IpProtocol}");
+                throw SecurityGroupErrors.PermissionMalformed($"Invalid IP protocol: {permission.IpProtocol}");
             var (from, to) = RulePorts(protocol, permission.FromPort, permission.ToPort);
             var peers = new List<(RulePeer Peer, string? Description)>();
             foreach (var range in permission.IpRanges ?? [])
@@ -241,7 +241,7 @@ public sealed class SecurityGroupOperations
                 else if (pair.GroupName is not null)
                 {
                     referenced = tx.N.SecurityGroups.Values.FirstOrDefault(g => g.VpcId == group.VpcId && g.GroupName == pair.GroupName)
-                        ?? throw Ec2Errors.SecurityGroupNameNotFound(pair.GroupName, group.VpcId.Value);
+                        ?? throw SecurityGroupErrors.SecurityGroupNameNotFound(pair.GroupName, group.VpcId.Value);
                 }
                 else
                 {
@@ -255,7 +255,7 @@ public sealed class SecurityGroupOperations
                 peers.Add((new SecurityGroupPeer(referenced.Id, referenced.OwnerId, null), CheckRuleDescription(pair.Description)));
             }
             if (peers.Count == 0)
-                throw Ec2Errors.PermissionMalformed("Each permission must name at least one source or destination (IpRanges, Ipv6Ranges, PrefixListIds or UserIdGroupPairs).");
+                throw SecurityGroupErrors.PermissionMalformed("Each permission must name at least one source or destination (IpRanges, Ipv6Ranges, PrefixListIds or UserIdGroupPairs).");
             foreach (var (peer, description) in peers)
             {
                 var id = allocateIds ? new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)) : default;
@@ -266,7 +266,7 @@ public sealed class SecurityGroupOperations
     }
 
     internal static string? CheckRuleDescription(string? description) =>
-        ValidDescription(description) ? description : throw Ec2Errors.DescriptionInvalid("description");
+        ValidDescription(description) ? description : throw SecurityGroupErrors.DescriptionInvalid("description");
 
     /// <summary>TCP/UDP need a port range 0–65535 (from ≤ to); ICMP types and codes are −1..255 (−1 = all);
     /// for any other protocol AWS ignores ports and reports −1.</summary>
@@ -304,7 +304,7 @@ public sealed class SecurityGroupOperations
         {
             // AWS: a rule identical but for its description is a duplicate, also within one request.
             if (rules.Any(r => r.SamePermission(rule)))
-                throw Ec2Errors.PermissionDuplicate(group.Id.Value, Describe(rule));
+                throw SecurityGroupErrors.PermissionDuplicate(group.Id.Value, Describe(rule));
             rules.Add(rule);
         }
         // AWS counts inbound and outbound rules separately, and IPv4 and IPv6 separately (spec §4).
@@ -312,7 +312,7 @@ public sealed class SecurityGroupOperations
         {
             int count = rules.Count(r => r.IsEgress == egress && (r.Peer is CidrPeer { Cidr.IsV6: true }) == v6);
             if (count > tx.Quotas.RulesPerSecurityGroup)
-                throw Ec2Errors.RulesPerSecurityGroupLimitExceeded();
+                throw SecurityGroupErrors.RulesPerSecurityGroupLimitExceeded();
         }
         tx.Put(group with { Rules = [.. rules] });
         var tags = tx.TagsFor(tagSpecifications, ResourceTypes.SecurityGroupRule, [ResourceTypes.SecurityGroupRule]);
@@ -342,7 +342,7 @@ public sealed class SecurityGroupOperations
         else
         {
             foreach (var wanted in ExpandPermissions(tx, group, permissions, egress, allocateIds: false))
-                removed.Add(group.Rules.FirstOrDefault(r => r.SamePermission(wanted)) ?? throw Ec2Errors.PermissionNotFound());
+                removed.Add(group.Rules.FirstOrDefault(r => r.SamePermission(wanted)) ?? throw SecurityGroupErrors.PermissionNotFound());
         }
         tx.Put(group with { Rules = [.. group.Rules.Except(removed)] });
         foreach (var rule in removed)
@@ -383,7 +383,7 @@ public sealed class SecurityGroupOperations
                 var old = rules[index];
                 var replacement = ExpandPermissions(tx, group, [permission], old.IsEgress, allocateIds: false)[0] with { Id = old.Id };
                 if (rules.Where((r, i) => i != index).Any(r => r.SamePermission(replacement)))
-                    throw Ec2Errors.PermissionDuplicate(group.Id.Value, Describe(replacement));
+                    throw SecurityGroupErrors.PermissionDuplicate(group.Id.Value, Describe(replacement));
                 rules[index] = replacement;
             }
             tx.Put(group with { Rules = [.. rules] });

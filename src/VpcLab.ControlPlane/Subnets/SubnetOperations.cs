@@ -23,12 +23,12 @@ public sealed class SubnetOperations
                 throw Ec2Errors.InvalidCidr(request.CidrBlock, "cidrBlock");
             // AWS: /16–/28, inside one of the VPC's IPv4 CIDRs (spec §2).
             if (cidr.PrefixLength is < 16 or > 28 || !vpc.CidrBlocks.Any(b => b.State == CidrBlockState.Associated && b.Cidr.Contains(cidr)))
-                throw Ec2Errors.SubnetRange(cidr);
+                throw SubnetErrors.SubnetRange(cidr);
             var siblings = tx.N.Subnets.Values.Where(s => s.VpcId == vpc.Id).ToList();
             if (siblings.Any(s => s.CidrBlock.Overlaps(cidr)))
-                throw Ec2Errors.SubnetConflict(cidr);
+                throw SubnetErrors.SubnetConflict(cidr);
             if (siblings.Count >= tx.Quotas.SubnetsPerVpc)
-                throw Ec2Errors.SubnetLimitExceeded();
+                throw SubnetErrors.SubnetLimitExceeded();
             var zone = ResolveZone(tx, request.AvailabilityZone, request.AvailabilityZoneId, siblings.Count);
             var id = new SubnetId(tx.NewId(IdPrefixes.Subnet));
             VpcCidrBlock? v6 = null;
@@ -55,9 +55,9 @@ public sealed class SubnetOperations
         if (name is not null && zoneId is not null)
             throw Ec2Errors.InvalidParameterCombination("Only one of availabilityZone or availabilityZoneId may be specified.");
         if (name is not null)
-            return zones.FirstOrDefault(z => z.Name == name) ?? throw Ec2Errors.InvalidAvailabilityZone(name, zones.Select(z => z.Name));
+            return zones.FirstOrDefault(z => z.Name == name) ?? throw SubnetErrors.InvalidAvailabilityZone(name, zones.Select(z => z.Name));
         if (zoneId is not null)
-            return zones.FirstOrDefault(z => z.ZoneId == zoneId) ?? throw Ec2Errors.InvalidAvailabilityZoneId(zoneId, zones.Select(z => z.ZoneId));
+            return zones.FirstOrDefault(z => z.ZoneId == zoneId) ?? throw SubnetErrors.InvalidAvailabilityZoneId(zoneId, zones.Select(z => z.ZoneId));
         return zones[existing % zones.Length];
     }
 
@@ -68,9 +68,9 @@ public sealed class SubnetOperations
         if (!cidr.IsV6)
             throw Ec2Errors.InvalidCidr(text, "ipv6CidrBlock");
         if (cidr.PrefixLength != 64 || !vpc.Ipv6CidrBlocks.Any(b => b.Cidr.Contains(cidr)))
-            throw Ec2Errors.SubnetRange(cidr);
+            throw SubnetErrors.SubnetRange(cidr);
         if (tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id && s.Id != self && s.Ipv6Cidr is { } other && other.Overlaps(cidr)))
-            throw Ec2Errors.SubnetConflict(cidr);
+            throw SubnetErrors.SubnetConflict(cidr);
         return cidr;
     }
 
@@ -110,7 +110,7 @@ public sealed class SubnetOperations
         {
             var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
             if (ResourceKinds.Subnet.FirstBlocker(tx.N, subnet) is not null)
-                throw Ec2Errors.SubnetHasDependencies(subnet.Id.Value);
+                throw SubnetErrors.SubnetHasDependencies(subnet.Id.Value);
             // Deleting a subnet removes its route table and network ACL associations with it.
             foreach (var table in tx.N.RouteTables.Values.Where(t => t.Associations.Any(a => a.SubnetId == subnet.Id)).ToList())
                 tx.Put(table with { Associations = table.Associations.RemoveAll(a => a.SubnetId == subnet.Id) });
@@ -165,7 +165,7 @@ public sealed class SubnetOperations
         {
             var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var subnet = tx.N.Subnets.Values.FirstOrDefault(s => tx.Owned(s.OwnerId, s.Region) && s.Ipv6CidrBlock?.AssociationId == id)
-                ?? throw Ec2Errors.SubnetCidrAssociationNotFound(id);
+                ?? throw SubnetErrors.SubnetCidrAssociationNotFound(id);
             var block = subnet.Ipv6CidrBlock!;
             // AWS refuses while interfaces in the subnet hold IPv6 addresses from the block.
             if (tx.N.NetworkInterfaces.Values.Any(e => e.SubnetId == subnet.Id && e.Ipv6Addresses.Any(a => block.Cidr.Contains(a))))
@@ -179,7 +179,7 @@ public sealed class SubnetOperations
         {
             IEnumerable<AvailabilityZone> zones = tx.Region.Zones;
             if (request.ZoneNames is { Count: > 0 } names)
-                zones = names.Select(n => tx.Region.Zones.FirstOrDefault(z => z.Name == n) ?? throw Ec2Errors.InvalidAvailabilityZone(n, tx.Region.Zones.Select(z => z.Name))).ToList();
+                zones = names.Select(n => tx.Region.Zones.FirstOrDefault(z => z.Name == n) ?? throw SubnetErrors.InvalidAvailabilityZone(n, tx.Region.Zones.Select(z => z.Name))).ToList();
             if (request.ZoneIds is { Count: > 0 } ids)
                 zones = zones.Where(z => ids.Contains(z.ZoneId)).ToList();
             var schema = new FilterSchema<AvailabilityZone>(_ => null)

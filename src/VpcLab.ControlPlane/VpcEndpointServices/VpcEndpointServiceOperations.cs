@@ -24,7 +24,7 @@ public sealed class VpcEndpointServiceOperations
             {
                 foreach (var name in names)
                     if (!all.Any(s => s.ServiceName == name))
-                        throw Ec2Errors.ServiceNameNotFound(name);
+                        throw VpcEndpointErrors.ServiceNameNotFound(name);
                 var wanted = names.ToHashSet(StringComparer.Ordinal);
                 selected = all.Where(s => wanted.Contains(s.ServiceName));
             }

@@ -35,9 +35,9 @@ public sealed class VpcEndpointOperations
                 VpcEndpointParts.RefuseForType(request.SubnetIds, "SubnetId", type);
                 VpcEndpointParts.RefuseForType(request.SecurityGroupIds, "SecurityGroupId", type);
                 if (request.PrivateDnsEnabled == true)
-                    throw Ec2Errors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
+                    throw VpcEndpointErrors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
                 if (Transaction.AtQuota(tx.N.VpcEndpoints, tx.Quotas.GatewayEndpointsPerRegion, e => e.IsGateway && tx.Owned(e.OwnerId, e.Region)))
-                    throw Ec2Errors.VpcEndpointLimitExceeded("gateway endpoints in this Region", tx.Quotas.GatewayEndpointsPerRegion);
+                    throw VpcEndpointErrors.VpcEndpointLimitExceeded("gateway endpoints in this Region", tx.Quotas.GatewayEndpointsPerRegion);
                 VpcEndpointParts.PutEndpoint(tx, endpoint);
                 endpoint = VpcEndpointParts.AddEndpointRouteTables(tx, endpoint, request.RouteTableIds);
             }
@@ -45,7 +45,7 @@ public sealed class VpcEndpointOperations
             {
                 VpcEndpointParts.RefuseForType(request.RouteTableIds, "RouteTableId", type);
                 if (tx.N.VpcEndpoints.Values.Count(e => e.IsInterface && e.VpcId == vpc.Id) >= tx.Quotas.InterfaceEndpointsPerVpc)
-                    throw Ec2Errors.VpcEndpointLimitExceeded($"interface endpoints in {vpc.Id}", tx.Quotas.InterfaceEndpointsPerVpc);
+                    throw VpcEndpointErrors.VpcEndpointLimitExceeded($"interface endpoints in {vpc.Id}", tx.Quotas.InterfaceEndpointsPerVpc);
                 // AWS: private DNS defaults to true for AWS services that offer a private DNS name.
                 bool privateDns = request.PrivateDnsEnabled ?? service.PrivateDnsName is not null;
                 endpoint = endpoint with { Groups = NetworkInterfaceOperations.ResolveGroups(tx, vpc.Id, request.SecurityGroupIds), PrivateDnsEnabled = privateDns };
@@ -84,7 +84,7 @@ public sealed class VpcEndpointOperations
                 VpcEndpointParts.RefuseForType(request.AddSecurityGroupIds, "AddSecurityGroupId", endpoint.Type);
                 VpcEndpointParts.RefuseForType(request.RemoveSecurityGroupIds, "RemoveSecurityGroupId", endpoint.Type);
                 if (request.PrivateDnsEnabled == true)
-                    throw Ec2Errors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
+                    throw VpcEndpointErrors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
                 endpoint = VpcEndpointParts.RemoveEndpointRouteTables(tx, endpoint, request.RemoveRouteTableIds);
                 endpoint = VpcEndpointParts.AddEndpointRouteTables(tx, endpoint, request.AddRouteTableIds);
             }

@@ -31,10 +31,10 @@ internal static class VpcEndpointParts
             throw Ec2Errors.MissingParameter("ServiceName");
         var entries = catalog.Find(serviceName).Where(s => s.Region == tx.RegionName).ToList();
         if (entries.Count == 0)
-            throw Ec2Errors.ServiceNameNotFound(serviceName);
+            throw VpcEndpointErrors.ServiceNameNotFound(serviceName);
         var wanted = type == VpcEndpointType.Gateway ? AwsServiceEndpointType.Gateway : AwsServiceEndpointType.Interface;
         return entries.FirstOrDefault(s => s.EndpointType == wanted)
-            ?? throw Ec2Errors.EndpointTypeNotOffered(type.ToString(), string.Join(", ", entries.Select(s => s.EndpointType.ToString())));
+            ?? throw VpcEndpointErrors.EndpointTypeNotOffered(type.ToString(), string.Join(", ", entries.Select(s => s.EndpointType.ToString())));
     }
 
     /// <summary>The policy text to store: the caller's, once it parses as an endpoint policy, else AWS's full-access
@@ -44,7 +44,7 @@ internal static class VpcEndpointParts
         if (json is null)
             return PolicyDocument.DefaultEndpointPolicyJson;
         if (!PolicyDocument.TryParse(json, PolicyKind.VpcEndpoint, out _, out var error))
-            throw Ec2Errors.PolicyRefused(error!);
+            throw VpcEndpointErrors.PolicyRefused(error!);
         return json;
     }
 
@@ -105,7 +105,7 @@ internal static class VpcEndpointParts
     internal static void RefuseForType(IReadOnlyList<string>? ids, string parameter, VpcEndpointType type)
     {
         if (ids is { Count: > 0 })
-            throw Ec2Errors.EndpointParameterNotForType(parameter, type.ToString());
+            throw VpcEndpointErrors.EndpointParameterNotForType(parameter, type.ToString());
     }
 
     internal static void PutEndpoint(Transaction tx, VpcEndpoint endpoint) =>
@@ -119,12 +119,12 @@ internal static class VpcEndpointParts
     internal static void CheckPrivateDns(Transaction tx, Vpc vpc, AwsRegionalService service, VpcEndpointId self)
     {
         if (service.PrivateDnsName is not { } name)
-            throw Ec2Errors.PrivateDnsNotOffered(service.ServiceName);
+            throw VpcEndpointErrors.PrivateDnsNotOffered(service.ServiceName);
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames)
-            throw Ec2Errors.PrivateDnsNeedsVpcDnsAttributes(vpc.Id.Value);
+            throw VpcEndpointErrors.PrivateDnsNeedsVpcDnsAttributes(vpc.Id.Value);
         if (tx.N.VpcEndpoints.Values.Any(e => e.Id != self && e.VpcId == vpc.Id && e.IsInterface && e.PrivateDnsEnabled
             && e.ServiceName == service.ServiceName))
-            throw Ec2Errors.PrivateDnsConflict(name, vpc.Id.Value);
+            throw VpcEndpointErrors.PrivateDnsConflict(name, vpc.Id.Value);
     }
 
     // ------------------------------------------------------------------ gateway endpoints: routes
@@ -132,7 +132,7 @@ internal static class VpcEndpointParts
     /// <summary>The service's AWS-managed prefix list in the endpoint's Region (pl-…, named after the service).</summary>
     internal static PrefixListId GatewayPrefixList(Transaction tx, VpcEndpoint endpoint) =>
         tx.N.PrefixLists.Values.FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region && p.Name == endpoint.ServiceName)?.Id
-        ?? throw Ec2Errors.ServiceNameNotFound(endpoint.ServiceName);
+        ?? throw VpcEndpointErrors.ServiceNameNotFound(endpoint.ServiceName);
 
     /// <summary>Adds the route "service prefix list → vpce" to each table (spec (d)). Choice: origin CreateRoute, as
     /// AWS and moto report it. A table already routing that prefix list (another endpoint of the same service, or a
@@ -147,11 +147,11 @@ internal static class VpcEndpointParts
         {
             var table = tx.Require(ResourceKinds.RouteTable, id);
             if (table.VpcId != endpoint.VpcId)
-                throw Ec2Errors.EndpointRouteTableInOtherVpc(id, endpoint.VpcId.Value);
+                throw VpcEndpointErrors.EndpointRouteTableInOtherVpc(id, endpoint.VpcId.Value);
             if (endpoint.RouteTableIds.Contains(table.Id))
                 continue; // already the endpoint's: nothing to add
             if (table.Routes.Any(r => r.Destination == destination))
-                throw Ec2Errors.EndpointRouteExists(id, destination.ToString());
+                throw VpcEndpointErrors.EndpointRouteExists(id, destination.ToString());
             tx.Put(table with { Routes = table.Routes.Add(new Route(destination, target, RouteOrigin.CreateRoute)) });
             endpoint = endpoint with { RouteTableIds = endpoint.RouteTableIds.Add(table.Id) };
         }
@@ -167,7 +167,7 @@ internal static class VpcEndpointParts
         {
             var table = tx.Require(ResourceKinds.RouteTable, id);
             if (!endpoint.RouteTableIds.Contains(table.Id))
-                throw Ec2Errors.NotPartOfEndpoint(id, endpoint.Id.Value);
+                throw VpcEndpointErrors.NotPartOfEndpoint(id, endpoint.Id.Value);
             RemoveEndpointRoute(tx, table, endpoint.Id);
             endpoint = endpoint with { RouteTableIds = endpoint.RouteTableIds.Remove(table.Id) };
         }
@@ -192,14 +192,14 @@ internal static class VpcEndpointParts
         {
             var subnet = tx.Require(ResourceKinds.Subnet, id);
             if (subnet.VpcId != endpoint.VpcId)
-                throw Ec2Errors.EndpointSubnetInOtherVpc(id, endpoint.VpcId.Value);
+                throw VpcEndpointErrors.EndpointSubnetInOtherVpc(id, endpoint.VpcId.Value);
             var zone = subnet.AvailabilityZone.Name;
             if (!service.Zones.Any(z => z.Name == zone))
                 throw Ec2Errors.InvalidParameter($"The VPC endpoint service {service.ServiceName} does not support the availability zone of the subnet: {id}.");
             if (!zones.Add(zone))
-                throw Ec2Errors.DuplicateSubnetsInSameZone(id, zone);
+                throw VpcEndpointErrors.DuplicateSubnetsInSameZone(id, zone);
             if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
-                throw Ec2Errors.NetworkInterfaceLimitExceeded();
+                throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
             var address = tx.AllocatePrivateIpv4(subnet, tx.UsedAddresses(subnet.Id));
             var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName,
                 subnet.Id, subnet.VpcId, zone, [new PrivateIpAddress(address, true, null)], [], endpoint.Groups, SourceDestCheck: true,
@@ -227,7 +227,7 @@ internal static class VpcEndpointParts
             var subnet = tx.Require(ResourceKinds.Subnet, id);
             int index = endpoint.SubnetIds.IndexOf(subnet.Id);
             if (index < 0)
-                throw Ec2Errors.NotPartOfEndpoint(id, endpoint.Id.Value);
+                throw VpcEndpointErrors.NotPartOfEndpoint(id, endpoint.Id.Value);
             DeleteEndpointInterface(tx, endpoint.NetworkInterfaceIds[index]);
             endpoint = endpoint with
             {
@@ -257,20 +257,20 @@ internal static class VpcEndpointParts
         {
             var group = tx.Require(ResourceKinds.SecurityGroup, id, "RemoveSecurityGroupId");
             if (!groups.Remove(group.Id))
-                throw Ec2Errors.NotPartOfEndpoint(id, endpoint.Id.Value);
+                throw VpcEndpointErrors.NotPartOfEndpoint(id, endpoint.Id.Value);
         }
         foreach (var id in (add ?? []).Distinct(StringComparer.Ordinal))
         {
             var group = tx.Require(ResourceKinds.SecurityGroup, id, "AddSecurityGroupId");
             if (group.VpcId != endpoint.VpcId)
-                throw Ec2Errors.SecurityGroupInOtherVpc(id);
+                throw SecurityGroupErrors.SecurityGroupInOtherVpc(id);
             if (!groups.Contains(group.Id))
                 groups.Add(group.Id);
         }
         if (groups.Count == 0)
-            throw Ec2Errors.EndpointNeedsSecurityGroup(endpoint.Id.Value);
+            throw VpcEndpointErrors.EndpointNeedsSecurityGroup(endpoint.Id.Value);
         if (groups.Count > tx.Quotas.SecurityGroupsPerNetworkInterface)
-            throw Ec2Errors.TooManySecurityGroups(tx.Quotas.SecurityGroupsPerNetworkInterface);
+            throw SecurityGroupErrors.TooManySecurityGroups(tx.Quotas.SecurityGroupsPerNetworkInterface);
         endpoint = endpoint with { Groups = [.. groups] };
         foreach (var eniId in endpoint.NetworkInterfaceIds)
         {
@@ -308,6 +308,6 @@ internal static class VpcEndpointParts
     internal static Ec2Exception EndpointAsRouteTarget(Transaction tx, string id)
     {
         FindVpcEndpoint(tx, id, "VpcEndpointId");
-        return Ec2Errors.RouteNotSupported("VPC Endpoints of this type cannot be used as route targets.");
+        return RouteTableErrors.RouteNotSupported("VPC Endpoints of this type cannot be used as route targets.");
     }
 }

@@ -33,11 +33,11 @@ public sealed class VpcPeeringOperations
             var existing = tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now))
                 .FirstOrDefault(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc.Id)?.VpcId == peer.Id);
             if (existing is not null)
-                throw Ec2Errors.PeeringAlreadyExists(vpc.Id.Value, peer.Id.Value, existing.Id.Value);
+                throw PeeringErrors.PeeringAlreadyExists(vpc.Id.Value, peer.Id.Value, existing.Id.Value);
 
             if (tx.N.VpcPeeringConnections.Values.Count(p => p.Requester.OwnerId == tx.Account
                     && VpcPeeringLifecycle.Effective(p, tx.Now).State == VpcPeeringConnectionState.PendingAcceptance) >= tx.Quotas.OutstandingVpcPeeringConnectionRequests)
-                throw Ec2Errors.OutstandingPeeringLimitExceeded(tx.Quotas.OutstandingVpcPeeringConnectionRequests);
+                throw PeeringErrors.OutstandingPeeringLimitExceeded(tx.Quotas.OutstandingVpcPeeringConnectionRequests);
             var id = new VpcPeeringConnectionId(tx.NewId(IdPrefixes.VpcPeeringConnection));
             var requester = Info(vpc);
             var accepter = Info(peer);
@@ -59,7 +59,7 @@ public sealed class VpcPeeringOperations
         {
             var pcx = Peering(tx, request.VpcPeeringConnectionId);
             if (pcx.State != VpcPeeringConnectionState.PendingAcceptance)
-                throw Ec2Errors.PeeringWrongState(pcx.Id.Value);
+                throw PeeringErrors.PeeringWrongState(pcx.Id.Value);
             CheckAccepter(tx, pcx, "accept");
             // Checked again at acceptance: a CIDR may have been added to either VPC meanwhile.
             VpcPeeringConnection updated;
@@ -76,7 +76,7 @@ public sealed class VpcPeeringOperations
                 foreach (var end in new[] { requester.Id, accepter.Id })
                 {
                     if (tx.N.VpcPeeringConnections.Values.Count(p => p.IsActive && p.PeerOf(end) is not null) >= tx.Quotas.ActiveVpcPeeringConnectionsPerVpc)
-                        throw Ec2Errors.ActivePeeringLimitExceeded(end.Value, tx.Quotas.ActiveVpcPeeringConnectionsPerVpc);
+                        throw PeeringErrors.ActivePeeringLimitExceeded(end.Value, tx.Quotas.ActiveVpcPeeringConnectionsPerVpc);
                 }
                 updated = pcx with
                 {
@@ -99,7 +99,7 @@ public sealed class VpcPeeringOperations
         {
             var pcx = Peering(tx, request.VpcPeeringConnectionId);
             if (pcx.State != VpcPeeringConnectionState.PendingAcceptance)
-                throw Ec2Errors.PeeringWrongState(pcx.Id.Value);
+                throw PeeringErrors.PeeringWrongState(pcx.Id.Value);
             CheckAccepter(tx, pcx, "reject");
             var updated = pcx with { State = VpcPeeringConnectionState.Rejected, StatusMessage = $"Rejected by {tx.Account}", ExpirationTime = tx.Now };
             tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
@@ -116,10 +116,10 @@ public sealed class VpcPeeringOperations
                     break; // either owner (visibility already means the caller owns one end, in its Region)
                 case VpcPeeringConnectionState.PendingAcceptance:
                     if (!VpcPeeringLifecycle.IsEnd(pcx.Requester, tx.Caller))
-                        throw Ec2Errors.PeeringNotPermitted(tx.Account.Value, "delete", pcx.Id.Value);
+                        throw PeeringErrors.PeeringNotPermitted(tx.Account.Value, "delete", pcx.Id.Value);
                     break;
                 default:
-                    throw Ec2Errors.PeeringWrongState(pcx.Id.Value);
+                    throw PeeringErrors.PeeringWrongState(pcx.Id.Value);
             }
             // An active inter-Region peering shows deleting for a while (PeeringDeletingTime), then deleted.
             var state = pcx.IsActive && pcx.IsInterRegion ? VpcPeeringConnectionState.Deleting : VpcPeeringConnectionState.Deleted;
@@ -160,7 +160,7 @@ public sealed class VpcPeeringOperations
             if (request.RequesterPeeringConnectionOptions is null && request.AccepterPeeringConnectionOptions is null)
                 throw Ec2Errors.MissingParameter("RequesterPeeringConnectionOptions or AccepterPeeringConnectionOptions");
             if (pcx.State != VpcPeeringConnectionState.Active)
-                throw Ec2Errors.PeeringWrongState(pcx.Id.Value);
+                throw PeeringErrors.PeeringWrongState(pcx.Id.Value);
             VpcPeeringConnectionVpcInfo Side(VpcPeeringConnectionVpcInfo info, PeeringConnectionOptionsRequest? options)
             {
                 if (options is null)
@@ -177,7 +177,7 @@ public sealed class VpcPeeringOperations
                     foreach (var end in new[] { pcx.Requester.VpcId, pcx.Accepter.VpcId })
                     {
                         if (tx.N.Vpcs.TryGetValue(end, out var v) && !v.EnableDnsHostnames)
-                            throw Ec2Errors.PeeringDnsHostnamesDisabled(end.Value);
+                            throw PeeringErrors.PeeringDnsHostnamesDisabled(end.Value);
                     }
                 }
                 return info with { AllowDnsResolutionFromRemoteVpc = allow };
@@ -252,9 +252,9 @@ public sealed class VpcPeeringOperations
     private static void CheckAccepter(Transaction tx, VpcPeeringConnection pcx, string verb)
     {
         if (tx.Account != pcx.Accepter.OwnerId)
-            throw Ec2Errors.PeeringNotPermitted(tx.Account.Value, verb, pcx.Id.Value);
+            throw PeeringErrors.PeeringNotPermitted(tx.Account.Value, verb, pcx.Id.Value);
         if (tx.RegionName != pcx.Accepter.Region)
-            throw Ec2Errors.PeeringWrongRegion(tx.RegionName, pcx.Id.Value, pcx.Accepter.Region);
+            throw PeeringErrors.PeeringWrongRegion(tx.RegionName, pcx.Id.Value, pcx.Accepter.Region);
     }
 
     /// <summary>A connection the caller can see (<see cref="ResourceKinds.VpcPeeringConnection"/>), as of now.</summary>

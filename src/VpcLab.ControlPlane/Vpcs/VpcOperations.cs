@@ -34,12 +34,12 @@ public sealed class VpcOperations
                 throw Ec2Errors.InvalidCidr(request.CidrBlock, "cidrBlock");
             CheckVpcCidrSize(cidr);
             if (NeverVpcRanges.Any(r => r.Overlaps(cidr)))
-                throw Ec2Errors.VpcRange(cidr);
+                throw VpcErrors.VpcRange(cidr);
             var tenancy = request.InstanceTenancy ?? "default";
             if (tenancy is not ("default" or "dedicated"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({tenancy}) for parameter instanceTenancy is invalid. Valid values: default, dedicated");
             if (Transaction.AtQuota(tx.N.Vpcs, tx.Quotas.VpcsPerRegion, v => tx.Owned(v.OwnerId, v.Region)))
-                throw Ec2Errors.VpcLimitExceeded();
+                throw VpcErrors.VpcLimitExceeded();
 
             var id = new VpcId(tx.NewId(IdPrefixes.Vpc));
             var blocks = ImmutableArray.Create(new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), cidr, CidrBlockState.Associated));
@@ -89,7 +89,7 @@ public sealed class VpcOperations
     {
         // AWS: VPC IPv4 blocks are /16 to /28 (spec §2).
         if (cidr.PrefixLength is < 16 or > 28)
-            throw Ec2Errors.VpcRange(cidr);
+            throw VpcErrors.VpcRange(cidr);
     }
 
     public DescribeVpcsResult DescribeVpcs(RequestContext ctx, DescribeVpcsRequest request) =>
@@ -136,7 +136,7 @@ public sealed class VpcOperations
             var n = tx.N;
             // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
             if (ResourceKinds.Vpc.FirstBlocker(n, vpc) is not null)
-                throw Ec2Errors.VpcHasDependencies(vpc.Id.Value);
+                throw VpcErrors.VpcHasDependencies(vpc.Id.Value);
             var main = n.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList();
             var acls = n.NetworkAcls.Values.Where(a => a.VpcId == vpc.Id).ToList();
             var sgs = n.SecurityGroups.Values.Where(g => g.VpcId == vpc.Id).ToList();
@@ -166,7 +166,7 @@ public sealed class VpcOperations
             if (v6)
             {
                 if (vpc.Ipv6CidrBlocks.Length >= tx.Quotas.Ipv6CidrBlocksPerVpc)
-                    throw Ec2Errors.CidrLimitExceeded(vpc.Id.Value, tx.Quotas.Ipv6CidrBlocksPerVpc);
+                    throw VpcErrors.CidrLimitExceeded(vpc.Id.Value, tx.Quotas.Ipv6CidrBlocksPerVpc);
                 block = new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), tx.AllocateIpv6Block(), CidrBlockState.Associated);
                 vpc = vpc with { Ipv6CidrBlocks = vpc.Ipv6CidrBlocks.Add(block) };
             }
@@ -178,7 +178,7 @@ public sealed class VpcOperations
                 CheckVpcCidrSize(cidr);
                 CheckSecondaryCidr(tx, vpc, cidr);
                 if (vpc.CidrBlocks.Length >= tx.Quotas.Ipv4CidrBlocksPerVpc)
-                    throw Ec2Errors.CidrLimitExceeded(vpc.Id.Value, tx.Quotas.Ipv4CidrBlocksPerVpc);
+                    throw VpcErrors.CidrLimitExceeded(vpc.Id.Value, tx.Quotas.Ipv4CidrBlocksPerVpc);
                 block = new VpcCidrBlock(tx.NewId(IdPrefixes.VpcCidrAssociation), cidr, CidrBlockState.Associated);
                 vpc = vpc with { CidrBlocks = vpc.CidrBlocks.Add(block) };
             }
@@ -217,10 +217,10 @@ public sealed class VpcOperations
         foreach (var existing in vpc.CidrBlocks.Select(b => b.Cidr))
         {
             if (existing.Overlaps(cidr))
-                throw Ec2Errors.VpcCidrConflict(cidr, vpc.Id.Value);
+                throw VpcErrors.VpcCidrConflict(cidr, vpc.Id.Value);
         }
         if (NeverVpcRanges.Any(r => r.Overlaps(cidr)))
-            throw Ec2Errors.VpcRange(cidr);
+            throw VpcErrors.VpcRange(cidr);
         var primary = vpc.PrimaryCidr;
         Cidr[] forbidden;
         if (Rfc1918A.Contains(primary))
@@ -234,12 +234,12 @@ public sealed class VpcOperations
         foreach (var range in forbidden)
         {
             if (range.Overlaps(cidr))
-                throw Ec2Errors.VpcCidrRestricted(cidr, $"It overlaps {range}, which cannot be added to a VPC whose primary CIDR is {primary}.");
+                throw VpcErrors.VpcCidrRestricted(cidr, $"It overlaps {range}, which cannot be added to a VPC whose primary CIDR is {primary}.");
         }
         var ten15 = Cidr.Parse("10.0.0.0/15");
         var ten16 = Cidr.Parse("10.0.0.0/16");
         if (vpc.CidrBlocks.Any(b => ten15.Contains(b.Cidr)) && ten16.Overlaps(cidr))
-            throw Ec2Errors.VpcCidrRestricted(cidr, "10.0.0.0/16 cannot be added when a CIDR of the VPC lies in 10.0.0.0/15.");
+            throw VpcErrors.VpcCidrRestricted(cidr, "10.0.0.0/16 cannot be added when a CIDR of the VPC lies in 10.0.0.0/15.");
         // AWS: a new CIDR may not be the same as or larger than an existing route's destination in the VPC.
         var routeDestinations = tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id)
             .SelectMany(t => t.Routes).Where(r => !r.IsLocal && r.Destination.Cidr is { IsV4: true })
@@ -247,7 +247,7 @@ public sealed class VpcOperations
         foreach (var destination in routeDestinations)
         {
             if (cidr.Contains(destination))
-                throw Ec2Errors.VpcCidrRestricted(cidr, $"It is the same as or larger than the destination {destination} of an existing route.");
+                throw VpcErrors.VpcCidrRestricted(cidr, $"It is the same as or larger than the destination {destination} of an existing route.");
         }
     }
 
@@ -257,15 +257,15 @@ public sealed class VpcOperations
             var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var vpc = tx.N.Vpcs.Values.FirstOrDefault(v => tx.Owned(v.OwnerId, v.Region)
                 && v.CidrBlocks.Concat(v.Ipv6CidrBlocks).Any(b => b.AssociationId == id))
-                ?? throw Ec2Errors.VpcCidrAssociationNotFound(id);
+                ?? throw VpcErrors.VpcCidrAssociationNotFound(id);
             var block = vpc.CidrBlocks.Concat(vpc.Ipv6CidrBlocks).First(b => b.AssociationId == id);
             bool v6 = block.Cidr.IsV6;
             if (!v6 && vpc.CidrBlocks[0].AssociationId == id)
-                throw Ec2Errors.PrimaryCidrNotDisassociable(id);
+                throw VpcErrors.PrimaryCidrNotDisassociable(id);
             bool inUse = tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id
                 && (v6 ? s.Ipv6CidrBlock is { } b && block.Cidr.Contains(b.Cidr) : block.Cidr.Contains(s.CidrBlock)));
             if (inUse)
-                throw Ec2Errors.CidrInUseBySubnets(id);
+                throw VpcErrors.CidrInUseBySubnets(id);
             vpc = v6 ? vpc with { Ipv6CidrBlocks = vpc.Ipv6CidrBlocks.Remove(block) } : vpc with { CidrBlocks = vpc.CidrBlocks.Remove(block) };
             tx.Put(vpc);
             foreach (var table in tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList())
@@ -281,7 +281,7 @@ public sealed class VpcOperations
             // AWS: one attribute per call.
             int given = (request.EnableDnsSupport is not null ? 1 : 0) + (request.EnableDnsHostnames is not null ? 1 : 0);
             if (given > 1)
-                throw Ec2Errors.ModifyVpcAttributeOneAtATime();
+                throw VpcErrors.ModifyVpcAttributeOneAtATime();
             if (given == 0)
                 throw Ec2Errors.MissingParameter("EnableDnsSupport or EnableDnsHostnames");
             if (request.EnableDnsSupport is { } support)

@@ -3,11 +3,8 @@ using VpcLab.Net;
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>Route table and route errors, including the route targets (gateways, endpoints, instances).</summary>
-public static partial class Ec2Errors
+public static class RouteTableErrors
 {
-    // ---- route tables ----
-    public static readonly Ec2ErrorCode InvalidRouteTableIdNotFound = new("InvalidRouteTableID.NotFound");
-    public static readonly Ec2ErrorCode InvalidRouteTableIdMalformed = new("InvalidRouteTableId.Malformed");
     public static readonly Ec2ErrorCode RouteAlreadyExistsCode = new("RouteAlreadyExists");
     public static readonly Ec2ErrorCode InvalidRouteNotFound = new("InvalidRoute.NotFound");
     public static readonly Ec2ErrorCode InvalidAssociationIdNotFound = new("InvalidAssociationID.NotFound");
@@ -16,17 +13,10 @@ public static partial class Ec2Errors
     public static readonly Ec2ErrorCode RouteNotSupportedCode = new("RouteNotSupported");
     public static readonly Ec2ErrorCode InvalidGatewayIdNotFound = new("InvalidGatewayID.NotFound");
     public static readonly Ec2ErrorCode GatewayNotAttachedCode = new("Gateway.NotAttached");
-
-    public static readonly Ec2ErrorCode InvalidVpcEndpointIdNotFound = new("InvalidVpcEndpointId.NotFound");
     public static readonly Ec2ErrorCode InvalidTransitGatewayIdNotFound = new("InvalidTransitGatewayID.NotFound");
 
-    // ---------------------------------------------------------------- route tables
-    public static Ec2Exception RouteTableNotFound(string id) => new(InvalidRouteTableIdNotFound, $"The routeTable ID '{id}' does not exist");
-
-    public static Ec2Exception RouteTableMalformed(string id) => new(InvalidRouteTableIdMalformed, $"Invalid id: \"{id}\"");
-
     public static Ec2Exception RouteTableHasDependencies(string id) =>
-        new(DependencyViolationCode, $"The routeTable '{id}' has dependencies and cannot be deleted.");
+        new(Ec2Errors.DependencyViolationCode, $"The routeTable '{id}' has dependencies and cannot be deleted.");
 
     public static Ec2Exception RouteAlreadyExists(string destination) =>
         new(RouteAlreadyExistsCode, $"The route identified by {destination} already exists.");
@@ -35,25 +25,25 @@ public static partial class Ec2Errors
         new(InvalidRouteNotFound, $"no route with destination-cidr-block {destination} in route table {routeTableId}");
 
     public static Ec2Exception ReplaceMissingRoute(string destination) =>
-        new(InvalidParameterValueCode, $"There is no route defined for '{destination}' in the route table. Use CreateRoute instead.");
+        new(Ec2Errors.InvalidParameterValueCode, $"There is no route defined for '{destination}' in the route table. Use CreateRoute instead.");
 
     public static Ec2Exception CannotDeleteLocalRoute(string destination, string routeTableId) =>
-        new(InvalidParameterValueCode, $"cannot remove local route {destination} in route table {routeTableId}");
+        new(Ec2Errors.InvalidParameterValueCode, $"cannot remove local route {destination} in route table {routeTableId}");
 
     public static Ec2Exception RouteMoreSpecificThanLocal(string destination, Cidr local) =>
-        new(InvalidParameterValueCode, $"The destination CIDR block {destination} is equal to or more specific than one of this VPC's CIDR blocks ({local}). This route can target only an interface or an instance, a NAT gateway or a Gateway Load Balancer endpoint, and only for an entire subnet CIDR.");
+        new(Ec2Errors.InvalidParameterValueCode, $"The destination CIDR block {destination} is equal to or more specific than one of this VPC's CIDR blocks ({local}). This route can target only an interface or an instance, a NAT gateway or a Gateway Load Balancer endpoint, and only for an entire subnet CIDR.");
 
     public static Ec2Exception RouteToReservedRange(string destination) =>
-        new(InvalidParameterValueCode, $"The destination CIDR block {destination} is not permitted: routes to link-local reserved ranges (169.254.168.0/22, fd00:ec2::/32) are not supported.");
+        new(Ec2Errors.InvalidParameterValueCode, $"The destination CIDR block {destination} is not permitted: routes to link-local reserved ranges (169.254.168.0/22, fd00:ec2::/32) are not supported.");
 
     public static Ec2Exception RouteTargetFamilyMismatch(string destination, string target) =>
-        new(InvalidParameterValueCode, $"Route target '{target}' does not support destination '{destination}' of this address family.");
+        new(Ec2Errors.InvalidParameterValueCode, $"Route target '{target}' does not support destination '{destination}' of this address family.");
 
     public static Ec2Exception RouteNeedsOneTarget() =>
-        new(InvalidParameterCombinationCode, "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, egressOnlyInternetGatewayId, instanceId, vpcEndpointId, transitGatewayId");
+        new(Ec2Errors.InvalidParameterCombinationCode, "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, egressOnlyInternetGatewayId, instanceId, vpcEndpointId, transitGatewayId");
 
     public static Ec2Exception RouteNeedsOneDestination() =>
-        new(InvalidParameterCombinationCode, "The request must contain exactly one of destinationCidrBlock, destinationIpv6CidrBlock, destinationPrefixListId");
+        new(Ec2Errors.InvalidParameterCombinationCode, "The request must contain exactly one of destinationCidrBlock, destinationIpv6CidrBlock, destinationPrefixListId");
 
     public static Ec2Exception RouteLimitExceeded(string routeTableId) =>
         new(RouteLimitExceededCode, $"The maximum number of routes has been reached for route table {routeTableId}.");
@@ -67,22 +57,19 @@ public static partial class Ec2Errors
         new(InvalidAssociationIdNotFound, $"The association ID '{id}' does not exist");
 
     public static Ec2Exception CannotDisassociateMain(string id) =>
-        new(InvalidParameterValueCode, $"cannot disassociate the main route table association {id}");
+        new(Ec2Errors.InvalidParameterValueCode, $"cannot disassociate the main route table association {id}");
 
     public static Ec2Exception GatewayNotFound(string id) => new(InvalidGatewayIdNotFound, $"The gateway ID '{id}' does not exist");
 
     public static Ec2Exception GatewayNotAttached(string gatewayId, string vpcId) =>
         new(GatewayNotAttachedCode, $"Gateway {gatewayId} is not attached to {vpcId}");
 
-    public static Ec2Exception VpcEndpointNotFound(string id) =>
-        new(InvalidVpcEndpointIdNotFound, $"The VpcEndpoint Id '{id}' does not exist");
-
     public static Ec2Exception TransitGatewayNotFound(string id) =>
         new(InvalidTransitGatewayIdNotFound, $"The transitGateway ID '{id}' does not exist.");
 
     public static Ec2Exception TargetInOtherVpc(string targetId, string vpcId) =>
-        new(InvalidParameterValueCode, $"Route target {targetId} is not in the same vpc as the route table ({vpcId}).");
+        new(Ec2Errors.InvalidParameterValueCode, $"Route target {targetId} is not in the same vpc as the route table ({vpcId}).");
 
     public static Ec2Exception InstanceHasMultipleInterfaces(string instanceId) =>
-        new(InvalidInstanceIdCode, $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
+        new(InstanceErrors.InvalidInstanceIdCode, $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
 }

@@ -3,20 +3,12 @@ using VpcLab.Net;
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>Subnet errors: IDs, CIDR ranges, conflicts and associations.</summary>
-public static partial class Ec2Errors
+public static class SubnetErrors
 {
-    // ---- subnet ----
-    public static readonly Ec2ErrorCode InvalidSubnetIdNotFound = new("InvalidSubnetID.NotFound");
-    public static readonly Ec2ErrorCode InvalidSubnetIdMalformed = new("InvalidSubnetID.Malformed");
     public static readonly Ec2ErrorCode InvalidSubnetRange = new("InvalidSubnet.Range");
     public static readonly Ec2ErrorCode InvalidSubnetConflict = new("InvalidSubnet.Conflict");
     public static readonly Ec2ErrorCode SubnetLimitExceededCode = new("SubnetLimitExceeded");
     public static readonly Ec2ErrorCode InvalidSubnetCidrBlockAssociationIdNotFound = new("InvalidSubnetCidrBlockAssociationID.NotFound");
-
-    // ---------------------------------------------------------------- subnet
-    public static Ec2Exception SubnetNotFound(string id) => new(InvalidSubnetIdNotFound, $"The subnet ID '{id}' does not exist");
-
-    public static Ec2Exception SubnetMalformed(string id) => new(InvalidSubnetIdMalformed, $"Invalid id: \"{id}\"");
 
     public static Ec2Exception SubnetRange(Cidr cidr) => new(InvalidSubnetRange, $"The CIDR '{cidr}' is invalid.");
 
@@ -25,13 +17,13 @@ public static partial class Ec2Errors
     public static Ec2Exception SubnetLimitExceeded() => new(SubnetLimitExceededCode, "The maximum number of subnets has been reached.");
 
     public static Ec2Exception SubnetHasDependencies(string subnetId) =>
-        new(DependencyViolationCode, $"The subnet '{subnetId}' has dependencies and cannot be deleted.");
+        new(Ec2Errors.DependencyViolationCode, $"The subnet '{subnetId}' has dependencies and cannot be deleted.");
 
     public static Ec2Exception InvalidAvailabilityZone(string zone, IEnumerable<string> zones) =>
-        new(InvalidParameterValueCode, $"Value ({zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: {string.Join(", ", zones)}.");
+        new(Ec2Errors.InvalidParameterValueCode, $"Value ({zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: {string.Join(", ", zones)}.");
 
     public static Ec2Exception InvalidAvailabilityZoneId(string zoneId, IEnumerable<string> zones) =>
-        new(InvalidParameterValueCode, $"Value ({zoneId}) for parameter availabilityZoneId is invalid. Subnets can currently only be created in the following availability zones: {string.Join(", ", zones)}.");
+        new(Ec2Errors.InvalidParameterValueCode, $"Value ({zoneId}) for parameter availabilityZoneId is invalid. Subnets can currently only be created in the following availability zones: {string.Join(", ", zones)}.");
 
     public static Ec2Exception SubnetCidrAssociationNotFound(string associationId) =>
         new(InvalidSubnetCidrBlockAssociationIdNotFound, $"The subnet CIDR block with association ID '{associationId}' does not exist");

@@ -1,11 +1,8 @@
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>Security group and security group rule errors.</summary>
-public static partial class Ec2Errors
+public static class SecurityGroupErrors
 {
-    // ---- security groups ----
-    public static readonly Ec2ErrorCode InvalidGroupNotFound = new("InvalidGroup.NotFound");
-    public static readonly Ec2ErrorCode InvalidGroupIdMalformed = new("InvalidGroupId.Malformed");
     public static readonly Ec2ErrorCode InvalidGroupDuplicate = new("InvalidGroup.Duplicate");
     public static readonly Ec2ErrorCode InvalidGroupReserved = new("InvalidGroup.Reserved");
     public static readonly Ec2ErrorCode CannotDeleteCode = new("CannotDelete");
@@ -14,20 +11,12 @@ public static partial class Ec2Errors
     public static readonly Ec2ErrorCode InvalidPermissionMalformed = new("InvalidPermission.Malformed");
     public static readonly Ec2ErrorCode RulesPerSecurityGroupLimitExceededCode = new("RulesPerSecurityGroupLimitExceeded");
     public static readonly Ec2ErrorCode SecurityGroupLimitExceededCode = new("SecurityGroupLimitExceeded");
-    public static readonly Ec2ErrorCode InvalidSecurityGroupRuleIdNotFound = new("InvalidSecurityGroupRuleId.NotFound");
-    public static readonly Ec2ErrorCode InvalidSecurityGroupRuleIdMalformed = new("InvalidSecurityGroupRuleId.Malformed");
     public static readonly Ec2ErrorCode SecurityGroupsPerInterfaceLimitExceededCode = new("SecurityGroupsPerInterfaceLimitExceeded");
 
-    // ---------------------------------------------------------------- security groups
-    public static Ec2Exception SecurityGroupNotFound(string id) =>
-        new(InvalidGroupNotFound, $"The security group '{id}' does not exist");
-
     public static Ec2Exception SecurityGroupNameNotFound(string name, string? vpcId) =>
-        new(InvalidGroupNotFound, vpcId is null
+        new(Ec2Errors.InvalidGroupNotFound, vpcId is null
             ? $"The security group '{name}' does not exist in default VPC"
             : $"The security group '{name}' does not exist in VPC '{vpcId}'");
-
-    public static Ec2Exception SecurityGroupMalformed(string id) => new(InvalidGroupIdMalformed, $"Invalid id: \"{id}\" (expecting \"sg-...\")");
 
     public static Ec2Exception SecurityGroupDuplicate(string name, string vpcId) =>
         new(InvalidGroupDuplicate, $"The security group '{name}' already exists for VPC '{vpcId}'");
@@ -36,13 +25,13 @@ public static partial class Ec2Errors
         new(InvalidGroupReserved, "The security group 'default' is reserved");
 
     public static Ec2Exception SecurityGroupNameStartsWithSg() =>
-        new(InvalidParameterValueCode, "Group names may not be in the format sg-*");
+        new(Ec2Errors.InvalidParameterValueCode, "Group names may not be in the format sg-*");
 
     public static Ec2Exception CannotDeleteDefaultGroup(string id) =>
         new(CannotDeleteCode, $"the specified group: \"{id}\" name: \"default\" cannot be deleted by a user");
 
     public static Ec2Exception SecurityGroupInUse(string id) =>
-        new(DependencyViolationCode, $"resource {id} has a dependent object");
+        new(Ec2Errors.DependencyViolationCode, $"resource {id} has a dependent object");
 
     public static Ec2Exception PermissionDuplicate(string groupId, string detail) =>
         new(InvalidPermissionDuplicate, $"the specified rule \"{detail}\" already exists in group {groupId}");
@@ -58,18 +47,12 @@ public static partial class Ec2Errors
     public static Ec2Exception SecurityGroupLimitExceeded() =>
         new(SecurityGroupLimitExceededCode, "The maximum number of security groups has been reached.");
 
-    public static Ec2Exception SecurityGroupRuleNotFound(string id) =>
-        new(InvalidSecurityGroupRuleIdNotFound, $"The security group rule ID '{id}' does not exist");
-
-    public static Ec2Exception SecurityGroupRuleMalformed(string id) =>
-        new(InvalidSecurityGroupRuleIdMalformed, $"Invalid id: \"{id}\" (expecting \"sgr-...\")");
-
     public static Ec2Exception TooManySecurityGroups(int limit) =>
-        new(SecurityGroupsPerInterfaceLimitExceededCode, $"The maximum number of security groups per interface has been reached ({S(limit)}).");
+        new(SecurityGroupsPerInterfaceLimitExceededCode, $"The maximum number of security groups per interface has been reached ({Ec2Errors.S(limit)}).");
 
     public static Ec2Exception SecurityGroupInOtherVpc(string groupId) =>
-        new(InvalidParameterCode, $"Security group {groupId} and subnet belong to different networks.");
+        new(Ec2Errors.InvalidParameterCode, $"Security group {groupId} and subnet belong to different networks.");
 
     public static Ec2Exception DescriptionInvalid(string parameter) =>
-        new(InvalidParameterValueCode, $"Invalid {parameter}: it must be at most 255 characters of a-zA-Z0-9 ._-:/()#,@[]+=&;{{}}!$*");
+        new(Ec2Errors.InvalidParameterValueCode, $"Invalid {parameter}: it must be at most 255 characters of a-zA-Z0-9 ._-:/()#,@[]+=&;{{}}!$*");
 }

@@ -1,20 +1,13 @@
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>VPC peering connection errors.</summary>
-public static partial class Ec2Errors
+public static class PeeringErrors
 {
-    public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionIdNotFound = new("InvalidVpcPeeringConnectionID.NotFound");
-    public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionIdMalformed = new("InvalidVpcPeeringConnectionId.Malformed");
     public static readonly Ec2ErrorCode InvalidStateTransitionCode = new("InvalidStateTransition");
     public static readonly Ec2ErrorCode VpcPeeringConnectionAlreadyExistsCode = new("VpcPeeringConnectionAlreadyExists");
     public static readonly Ec2ErrorCode ActiveVpcPeeringConnectionPerVpcLimitExceededCode = new("ActiveVpcPeeringConnectionPerVpcLimitExceeded");
     public static readonly Ec2ErrorCode OutstandingVpcPeeringConnectionLimitExceededCode = new("OutstandingVpcPeeringConnectionLimitExceeded");
     public static readonly Ec2ErrorCode InvalidVpcPeeringConnectionStateDnsHostnamesDisabled = new("InvalidVpcPeeringConnectionState.DnsHostnamesDisabled");
-
-    public static Ec2Exception PeeringNotFound(string id) =>
-        new(InvalidVpcPeeringConnectionIdNotFound, $"The vpcPeeringConnection ID '{id}' does not exist");
-
-    public static Ec2Exception PeeringMalformed(string id) => new(InvalidVpcPeeringConnectionIdMalformed, $"Invalid id: \"{id}\"");
 
     public static Ec2Exception PeeringWrongState(string id) =>
         new(InvalidStateTransitionCode, $"VpcPeeringConnectionID {id} is not in the correct state for the request.");
@@ -23,10 +16,10 @@ public static partial class Ec2Errors
         new(VpcPeeringConnectionAlreadyExistsCode, $"A VPC peering connection ({existing}) between {vpcId} and {peerVpcId} already exists.");
 
     public static Ec2Exception PeeringWrongRegion(string region, string id, string expected) =>
-        new(OperationNotPermittedCode, $"Incorrect region ({region}) specified for this request. VPC peering connection {id} must be accepted in region {expected}");
+        new(Ec2Errors.OperationNotPermittedCode, $"Incorrect region ({region}) specified for this request. VPC peering connection {id} must be accepted in region {expected}");
 
     public static Ec2Exception PeeringNotPermitted(string account, string verb, string id) =>
-        new(OperationNotPermittedCode, $"User ({account}) cannot {verb} peering {id}");
+        new(Ec2Errors.OperationNotPermittedCode, $"User ({account}) cannot {verb} peering {id}");
 
     public static Ec2Exception ActivePeeringLimitExceeded(string vpcId, int limit) =>
         new(ActiveVpcPeeringConnectionPerVpcLimitExceededCode, $"The VPC {vpcId} already has the maximum number ({limit}) of active VPC peering connections.");

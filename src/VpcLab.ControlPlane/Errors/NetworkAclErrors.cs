@@ -1,30 +1,21 @@
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>Network ACL and entry errors.</summary>
-public static partial class Ec2Errors
+public static class NetworkAclErrors
 {
-    // ---- network ACLs ----
-    public static readonly Ec2ErrorCode InvalidNetworkAclIdNotFound = new("InvalidNetworkAclID.NotFound");
-    public static readonly Ec2ErrorCode InvalidNetworkAclIdMalformed = new("InvalidNetworkAclId.Malformed");
     public static readonly Ec2ErrorCode NetworkAclEntryAlreadyExistsCode = new("NetworkAclEntryAlreadyExists");
     public static readonly Ec2ErrorCode InvalidNetworkAclEntryNotFound = new("InvalidNetworkAclEntry.NotFound");
     public static readonly Ec2ErrorCode NetworkAclEntryLimitExceededCode = new("NetworkAclEntryLimitExceeded");
     public static readonly Ec2ErrorCode NetworkAclLimitExceededCode = new("NetworkAclLimitExceeded");
 
-    // ---------------------------------------------------------------- network ACLs
-    public static Ec2Exception NetworkAclNotFound(string id) =>
-        new(InvalidNetworkAclIdNotFound, $"The networkAcl ID '{id}' does not exist");
-
-    public static Ec2Exception NetworkAclMalformed(string id) => new(InvalidNetworkAclIdMalformed, $"Invalid id: \"{id}\"");
-
     public static Ec2Exception NetworkAclEntryAlreadyExists(int ruleNumber) =>
-        new(NetworkAclEntryAlreadyExistsCode, $"The network acl entry identified by {S(ruleNumber)} already exists.");
+        new(NetworkAclEntryAlreadyExistsCode, $"The network acl entry identified by {Ec2Errors.S(ruleNumber)} already exists.");
 
     public static Ec2Exception NetworkAclEntryNotFound(int ruleNumber, bool egress, string aclId) =>
-        new(InvalidNetworkAclEntryNotFound, $"The network acl entry identified by {S(ruleNumber)} ({(egress ? "egress" : "ingress")}) does not exist in {aclId}.");
+        new(InvalidNetworkAclEntryNotFound, $"The network acl entry identified by {Ec2Errors.S(ruleNumber)} ({(egress ? "egress" : "ingress")}) does not exist in {aclId}.");
 
     public static Ec2Exception NetworkAclRuleNumberOutOfRange(int ruleNumber) =>
-        new(InvalidParameterValueCode, $"Value ({S(ruleNumber)}) for parameter ruleNumber is invalid. Rule number must be between 1 and 32766.");
+        new(Ec2Errors.InvalidParameterValueCode, $"Value ({Ec2Errors.S(ruleNumber)}) for parameter ruleNumber is invalid. Rule number must be between 1 and 32766.");
 
     public static Ec2Exception NetworkAclEntryLimitExceeded(string aclId) =>
         new(NetworkAclEntryLimitExceededCode, $"The maximum number of entries has been reached for network acl {aclId}.");
@@ -33,11 +24,11 @@ public static partial class Ec2Errors
         new(NetworkAclLimitExceededCode, $"The maximum number of network acls has been reached for vpc {vpcId}.");
 
     public static Ec2Exception CannotDeleteDefaultNetworkAcl(string id) =>
-        new(InvalidParameterValueCode, $"cannot delete default network ACL {id}");
+        new(Ec2Errors.InvalidParameterValueCode, $"cannot delete default network ACL {id}");
 
     public static Ec2Exception NetworkAclInUse(string id) =>
-        new(DependencyViolationCode, $"The network ACL '{id}' cannot be deleted because it is associated with subnets.");
+        new(Ec2Errors.DependencyViolationCode, $"The network ACL '{id}' cannot be deleted because it is associated with subnets.");
 
     public static Ec2Exception NetworkAclInOtherVpc(string aclId, string vpcId) =>
-        new(InvalidParameterValueCode, $"Network ACL {aclId} does not belong to vpc {vpcId}.");
+        new(Ec2Errors.InvalidParameterValueCode, $"Network ACL {aclId} does not belong to vpc {vpcId}.");
 }

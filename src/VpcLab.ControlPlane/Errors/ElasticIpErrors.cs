@@ -3,27 +3,18 @@ using VpcLab.Net;
 namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>Elastic IP address errors.</summary>
-public static partial class Ec2Errors
+public static class ElasticIpErrors
 {
-    // ---- Elastic IPs ----
-    public static readonly Ec2ErrorCode InvalidAllocationIdNotFound = new("InvalidAllocationID.NotFound");
-    public static readonly Ec2ErrorCode InvalidAllocationIdMalformed = new("InvalidAllocationID.Malformed");
     public static readonly Ec2ErrorCode InvalidAssociationIdMalformed = new("InvalidAssociationID.Malformed");
     public static readonly Ec2ErrorCode InvalidAddressNotFound = new("InvalidAddress.NotFound");
     public static readonly Ec2ErrorCode InvalidIpAddressInUse = new("InvalidIPAddress.InUse");
     public static readonly Ec2ErrorCode AddressLimitExceededCode = new("AddressLimitExceeded");
 
-    // ---------------------------------------------------------------- Elastic IPs
-    public static Ec2Exception AllocationNotFound(string id) =>
-        new(InvalidAllocationIdNotFound, $"The allocation ID '{id}' does not exist");
-
-    public static Ec2Exception AllocationMalformed(string id) => new(InvalidAllocationIdMalformed, $"Invalid id: \"{id}\"");
-
     public static Ec2Exception AddressNotFound(string publicIp) =>
         new(InvalidAddressNotFound, $"Address '{publicIp}' not found.");
 
     public static Ec2Exception AddressAssociationNotFound(string id) =>
-        new(InvalidAssociationIdNotFound, $"The association ID '{id}' does not exist");
+        new(RouteTableErrors.InvalidAssociationIdNotFound, $"The association ID '{id}' does not exist");
 
     public static Ec2Exception AddressInUse(string allocationId) =>
         new(InvalidIpAddressInUse, $"Address {allocationId} is in use.");
