@@ -3,12 +3,14 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane.Scenarios;
 
 // The flow-logs: section, created through CreateFlowLogs in the account and Region of the resource they watch.
-internal sealed partial class ScenarioBuild
+
+/// <summary>Builds a scenario's flow logs through the control plane.</summary>
+internal sealed class FlowLogBuilder(ScenarioContext context)
 {
     private const string S3Scheme = "s3://";
     private const string CloudWatchLogsScheme = "cloudwatch-logs:";
 
-    private void BuildFlowLog(FlowLogSpec spec)
+    public void BuildFlowLog(FlowLogSpec spec)
     {
         var (resourceType, resourceId) = FlowLogResource(spec);
         var (ctx, owner) = OwnerOf(resourceId);
@@ -50,30 +52,30 @@ internal sealed partial class ScenarioBuild
         }
         else
         {
-            throw Fail(spec.Line, $"flow log '{spec.Name}': destination '{spec.Destination}' must be {S3Scheme}bucket/folder/ or {CloudWatchLogsScheme}GROUP");
+            throw context.Fail(spec.Line, $"flow log '{spec.Name}': destination '{spec.Destination}' must be {S3Scheme}bucket/folder/ or {CloudWatchLogsScheme}GROUP");
         }
-        var result = Do(spec.Line, "flow log", spec.Name, () => controlPlane.CreateFlowLogs(ctx, request));
+        var result = context.Do(spec.Line, "flow log", spec.Name, () => context.ControlPlane.CreateFlowLogs(ctx, request));
         if (result.Unsuccessful.Count > 0)
         {
             var refused = result.Unsuccessful[0];
-            throw Fail(spec.Line, $"flow log '{spec.Name}': {refused.Code}: {refused.Message}");
+            throw context.Fail(spec.Line, $"flow log '{spec.Name}': {refused.Code}: {refused.Message}");
         }
-        Register(spec.Line, spec.Name, result.FlowLogIds[0].Value);
+        context.Register(spec.Line, spec.Name, result.FlowLogIds[0].Value);
     }
 
     /// <summary>A VPC, subnet or interface by name or id; an instance stands for its primary interface.</summary>
     private (string Type, string Id) FlowLogResource(FlowLogSpec spec)
     {
-        var id = Resolve(spec.Line, spec.Resource, "resource");
+        var id = context.Resolve(spec.Line, spec.Resource, "resource");
         var prefix = id[..Math.Max(0, id.LastIndexOf('-'))];
         return prefix switch
         {
             IdPrefixes.Vpc => ("VPC", id),
             IdPrefixes.Subnet => ("Subnet", id),
             IdPrefixes.NetworkInterface => ("NetworkInterface", id),
-            IdPrefixes.Instance when controlPlane.Network.Instances.TryGetValue(new InstanceId(id), out var instance) =>
+            IdPrefixes.Instance when context.ControlPlane.Network.Instances.TryGetValue(new InstanceId(id), out var instance) =>
                 ("NetworkInterface", instance.PrimaryNetworkInterface.Value),
-            _ => throw Fail(spec.Line, $"flow log '{spec.Name}': '{spec.Resource}' is not a VPC, subnet, instance or network interface"),
+            _ => throw context.Fail(spec.Line, $"flow log '{spec.Name}': '{spec.Resource}' is not a VPC, subnet, instance or network interface"),
         };
     }
 
@@ -81,13 +83,13 @@ internal sealed partial class ScenarioBuild
     /// hold, the scenario's first account and Region, so CreateFlowLogs reports the resource as not found.</summary>
     private (RequestContext Ctx, string Owner) OwnerOf(string resourceId)
     {
-        var n = controlPlane.Network;
+        var n = context.ControlPlane.Network;
         (AccountId Owner, string Region)? found =
             n.Vpcs.TryGetValue(new VpcId(resourceId), out var vpc) ? (vpc.OwnerId, vpc.Region)
             : n.Subnets.TryGetValue(new SubnetId(resourceId), out var subnet) ? (subnet.OwnerId, subnet.Region)
             : n.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(resourceId), out var eni) ? (eni.OwnerId, eni.Region)
             : null;
-        var (account, region) = found ?? (_accounts.Count > 0 ? _accounts.Values.First() : new AccountId(ScenarioParser.DefaultAccountId), document.Region);
+        var (account, region) = found ?? (context.Accounts.Count > 0 ? context.Accounts.Values.First() : new AccountId(ScenarioParser.DefaultAccountId), context.Document.Region);
         return (new RequestContext(account, region), account.Value);
     }
 }

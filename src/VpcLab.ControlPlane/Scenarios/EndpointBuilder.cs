@@ -4,12 +4,14 @@ namespace VpcLab.ControlPlane.Scenarios;
 
 // Customer-managed prefix lists (before any VPC: rules and routes name them), S3 buckets, and VPC endpoints
 // (after every route table: a gateway endpoint adds its route to the tables it names).
-internal sealed partial class ScenarioBuild
+
+/// <summary>Builds a scenario's prefix lists, S3 buckets and VPC endpoints through the control plane.</summary>
+internal sealed partial class EndpointBuilder(ScenarioContext context)
 {
-    private void BuildPrefixList(PrefixListSpec spec)
+    public void BuildPrefixList(PrefixListSpec spec)
     {
-        var ctx = new RequestContext(AccountNamed(spec.Line, spec.Account), spec.Region ?? document.Region);
-        var list = Do(spec.Line, "prefix list", spec.Name, () => controlPlane.CreateManagedPrefixList(ctx, new CreateManagedPrefixListRequest
+        var ctx = new RequestContext(context.AccountNamed(spec.Line, spec.Account), spec.Region ?? context.Document.Region);
+        var list = context.Do(spec.Line, "prefix list", spec.Name, () => context.ControlPlane.CreateManagedPrefixList(ctx, new CreateManagedPrefixListRequest
         {
             PrefixListName = spec.Name,
             AddressFamily = spec.Family,
@@ -17,26 +19,26 @@ internal sealed partial class ScenarioBuild
             Entries = [.. spec.Entries.Select(cidr => new AddPrefixListEntry { Cidr = cidr })],
             TagSpecifications = TagSpecification.Named("prefix-list", spec.Name),
         }).PrefixList);
-        Register(spec.Line, spec.Name, list.Id.Value);
+        context.Register(spec.Line, spec.Name, list.Id.Value);
     }
 
-    private void BuildBucket(BucketSpec spec)
+    public void BuildBucket(BucketSpec spec)
     {
-        var ctx = new RequestContext(AccountNamed(spec.Line, spec.Account), spec.Region ?? document.Region);
+        var ctx = new RequestContext(context.AccountNamed(spec.Line, spec.Account), spec.Region ?? context.Document.Region);
         var policy = spec.Policy is null ? null : SubstituteIds(spec.Line, spec.Policy);
-        Do(spec.Line, "bucket", spec.Name, () => controlPlane.PutBucket(ctx, spec.Name, policy));
+        context.Do(spec.Line, "bucket", spec.Name, () => context.ControlPlane.PutBucket(ctx, spec.Name, policy));
     }
 
     /// <summary>A policy may name a resource of the scenario as <c>{{name}}</c> (ids are only known once it is
     /// built): the leaky-bucket fix's <c>aws:SourceVpce</c> condition names the endpoint this way. <c>${…}</c> is
     /// left alone: it is IAM's own policy-variable syntax.</summary>
     private string SubstituteIds(int line, string policy) =>
-        PlaceholderPattern().Replace(policy, m => Resolve(line, m.Groups[1].Value, "resource"));
+        PlaceholderPattern().Replace(policy, m => context.Resolve(line, m.Groups[1].Value, "resource"));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{\s*([A-Za-z0-9._-]+)\s*\}\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PlaceholderPattern();
 
-    private void BuildEndpoint(RequestContext ctx, EndpointSpec spec, VpcId vpc)
+    public void BuildEndpoint(RequestContext ctx, EndpointSpec spec, VpcId vpc)
     {
         var serviceName = spec.Service.StartsWith("com.amazonaws.", StringComparison.Ordinal)
             ? spec.Service
@@ -47,28 +49,20 @@ internal sealed partial class ScenarioBuild
             null => shortName is "s3" or "dynamodb" ? "Gateway" : "Interface",
             "gateway" => "Gateway",
             "interface" => "Interface",
-            _ => throw Fail(spec.Line, $"endpoint '{spec.Name}': type '{spec.Type}' is neither gateway nor interface"),
+            _ => throw context.Fail(spec.Line, $"endpoint '{spec.Name}': type '{spec.Type}' is neither gateway nor interface"),
         };
-        var endpoint = Do(spec.Line, "endpoint", spec.Name, () => controlPlane.CreateVpcEndpoint(ctx, new CreateVpcEndpointRequest
+        var endpoint = context.Do(spec.Line, "endpoint", spec.Name, () => context.ControlPlane.CreateVpcEndpoint(ctx, new CreateVpcEndpointRequest
         {
             VpcId = vpc.Value,
             ServiceName = serviceName,
             VpcEndpointType = type,
-            RouteTableIds = spec.RouteTables.IsEmpty ? null : [.. spec.RouteTables.Select(t => Resolve(spec.Line, t, "route table"))],
-            SubnetIds = spec.Subnets.IsEmpty ? null : [.. spec.Subnets.Select(s => Resolve(spec.Line, s, "subnet"))],
-            SecurityGroupIds = spec.SecurityGroups.IsEmpty ? null : [.. spec.SecurityGroups.Select(g => Resolve(spec.Line, g, "security group"))],
+            RouteTableIds = spec.RouteTables.IsEmpty ? null : [.. spec.RouteTables.Select(t => context.Resolve(spec.Line, t, "route table"))],
+            SubnetIds = spec.Subnets.IsEmpty ? null : [.. spec.Subnets.Select(s => context.Resolve(spec.Line, s, "subnet"))],
+            SecurityGroupIds = spec.SecurityGroups.IsEmpty ? null : [.. spec.SecurityGroups.Select(g => context.Resolve(spec.Line, g, "security group"))],
             PrivateDnsEnabled = spec.PrivateDns,
             PolicyDocument = spec.Policy is null ? null : SubstituteIds(spec.Line, spec.Policy),
             TagSpecifications = TagSpecification.Named("vpc-endpoint", spec.Name),
         }).VpcEndpoint);
-        Register(spec.Line, spec.Name, endpoint.Id.Value);
-    }
-
-    /// <summary>An account by scenario name; null means the scenario's first account.</summary>
-    private AccountId AccountNamed(int line, string? name)
-    {
-        if (name is null)
-            return _accounts.Count > 0 ? _accounts.Values.First() : new AccountId(ScenarioParser.DefaultAccountId);
-        return _accounts.TryGetValue(name, out var id) ? id : throw Fail(line, $"no account is named '{name}'");
+        context.Register(spec.Line, spec.Name, endpoint.Id.Value);
     }
 }

@@ -3,13 +3,15 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane.Scenarios;
 
 // Network interfaces and instances of a scenario.
-internal sealed partial class ScenarioBuild
+
+/// <summary>Builds a scenario's network interfaces and instances through the control plane.</summary>
+internal sealed class ComputeBuilder(ScenarioContext context)
 {
-    private void BuildNetworkInterface(RequestContext ctx, NetworkInterfaceSpec spec)
+    public void BuildNetworkInterface(RequestContext ctx, NetworkInterfaceSpec spec)
     {
-        var subnetId = Resolve(spec.Line, spec.Subnet, "subnet");
-        var groups = spec.SecurityGroups.Select(g => Resolve(spec.Line, g, "security group")).ToList();
-        var eni = Do(spec.Line, "network interface", spec.Name, () => controlPlane.CreateNetworkInterface(ctx, new CreateNetworkInterfaceRequest
+        var subnetId = context.Resolve(spec.Line, spec.Subnet, "subnet");
+        var groups = spec.SecurityGroups.Select(g => context.Resolve(spec.Line, g, "security group")).ToList();
+        var eni = context.Do(spec.Line, "network interface", spec.Name, () => context.ControlPlane.CreateNetworkInterface(ctx, new CreateNetworkInterfaceRequest
         {
             SubnetId = subnetId,
             Groups = groups.Count > 0 ? groups : null,
@@ -17,17 +19,17 @@ internal sealed partial class ScenarioBuild
             Ipv6AddressCount = spec.Ipv6 ? 1 : null,
             TagSpecifications = TagSpecification.Named("network-interface", spec.Name),
         }).NetworkInterface);
-        Register(spec.Line, spec.Name, eni.Id.Value);
+        context.Register(spec.Line, spec.Name, eni.Id.Value);
         SetSourceDestCheck(ctx, spec.Line, spec.Name, eni.Id.Value, spec.SourceDestCheck);
         if (spec.ElasticIp is { } eipName)
         {
-            var allocation = Do(spec.Line, "network interface", spec.Name, () => controlPlane.AllocateAddress(ctx, new AllocateAddressRequest
+            var allocation = context.Do(spec.Line, "network interface", spec.Name, () => context.ControlPlane.AllocateAddress(ctx, new AllocateAddressRequest
             {
                 Domain = "vpc",
                 TagSpecifications = TagSpecification.Named("elastic-ip", eipName),
             }).AllocationId);
-            Register(spec.Line, eipName, allocation);
-            Do(spec.Line, "network interface", spec.Name, () => controlPlane.AssociateAddress(ctx, new AssociateAddressRequest
+            context.Register(spec.Line, eipName, allocation);
+            context.Do(spec.Line, "network interface", spec.Name, () => context.ControlPlane.AssociateAddress(ctx, new AssociateAddressRequest
             {
                 AllocationId = allocation,
                 NetworkInterfaceId = eni.Id.Value,
@@ -35,11 +37,11 @@ internal sealed partial class ScenarioBuild
         }
     }
 
-    private void BuildInstance(RequestContext ctx, InstanceSpec spec)
+    public void BuildInstance(RequestContext ctx, InstanceSpec spec)
     {
-        var subnetId = Resolve(spec.Line, spec.Subnet, "subnet");
-        var groups = spec.SecurityGroups.Select(g => Resolve(spec.Line, g, "security group")).ToList();
-        var result = Do(spec.Line, "instance", spec.Name, () => controlPlane.RunInstances(ctx, new RunInstancesRequest
+        var subnetId = context.Resolve(spec.Line, spec.Subnet, "subnet");
+        var groups = spec.SecurityGroups.Select(g => context.Resolve(spec.Line, g, "security group")).ToList();
+        var result = context.Do(spec.Line, "instance", spec.Name, () => context.ControlPlane.RunInstances(ctx, new RunInstancesRequest
         {
             ImageId = "ami-0vpclab00000000",
             InstanceType = "t3.micro",
@@ -65,15 +67,15 @@ internal sealed partial class ScenarioBuild
             ],
         }));
         var instance = result.Instances[0];
-        Register(spec.Line, spec.Name, instance.Id.Value);
+        context.Register(spec.Line, spec.Name, instance.Id.Value);
         SetSourceDestCheck(ctx, spec.Line, spec.Name, instance.PrimaryNetworkInterface.Value, spec.SourceDestCheck);
 
         int deviceIndex = 1;
         foreach (var extra in spec.ExtraInterfaces)
         {
-            var eniId = Resolve(spec.Line, extra, "network interface");
+            var eniId = context.Resolve(spec.Line, extra, "network interface");
             var index = deviceIndex++;
-            Do(spec.Line, "instance", spec.Name, () => controlPlane.AttachNetworkInterface(ctx, new AttachNetworkInterfaceRequest
+            context.Do(spec.Line, "instance", spec.Name, () => context.ControlPlane.AttachNetworkInterface(ctx, new AttachNetworkInterfaceRequest
             {
                 NetworkInterfaceId = eniId,
                 InstanceId = instance.Id.Value,
@@ -86,7 +88,7 @@ internal sealed partial class ScenarioBuild
     {
         if (check is not { } value)
             return;
-        Do(line, "network interface", name, () => controlPlane.ModifyNetworkInterfaceAttribute(ctx, new ModifyNetworkInterfaceAttributeRequest
+        context.Do(line, "network interface", name, () => context.ControlPlane.ModifyNetworkInterfaceAttribute(ctx, new ModifyNetworkInterfaceAttributeRequest
         {
             NetworkInterfaceId = eniId,
             SourceDestCheck = value,

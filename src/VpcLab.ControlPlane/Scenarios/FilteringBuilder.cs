@@ -5,21 +5,23 @@ using VpcLab.Net;
 namespace VpcLab.ControlPlane.Scenarios;
 
 // Security groups and network ACLs of a scenario.
-internal sealed partial class ScenarioBuild
+
+/// <summary>Builds a scenario's security groups (rules deferred until every group exists) and network ACLs through the control plane.</summary>
+internal sealed class FilteringBuilder(ScenarioContext context)
 {
-    private void BuildSecurityGroups(RequestContext ctx, IEnumerable<SecurityGroupSpec> specs, VpcId vpc)
+    public void BuildSecurityGroups(RequestContext ctx, IEnumerable<SecurityGroupSpec> specs, VpcId vpc)
     {
         var created = new List<(SecurityGroupSpec Spec, string Id)>();
         foreach (var spec in specs)
         {
-            var id = Do(spec.Line, "security group", spec.Name, () => controlPlane.CreateSecurityGroup(ctx, new CreateSecurityGroupRequest
+            var id = context.Do(spec.Line, "security group", spec.Name, () => context.ControlPlane.CreateSecurityGroup(ctx, new CreateSecurityGroupRequest
             {
                 GroupName = spec.Name,
                 Description = spec.Description ?? spec.Name,
                 VpcId = vpc.Value,
                 TagSpecifications = TagSpecification.Named("security-group", spec.Name),
             }).GroupId);
-            Register(spec.Line, spec.Name, id);
+            context.Register(spec.Line, spec.Name, id);
             created.Add((spec, id));
         }
         // Rules after every group exists: a rule may name any group of the scenario.
@@ -38,10 +40,10 @@ internal sealed partial class ScenarioBuild
             if (spec.Egress is not { } egress)
                 continue;
             // Listing egress rules replaces the allow-all rule every new group starts with.
-            var existing = controlPlane.Network.SecurityGroups[new SecurityGroupId(id)].Egress.Select(r => r.Id.Value).ToList();
+            var existing = context.ControlPlane.Network.SecurityGroups[new SecurityGroupId(id)].Egress.Select(r => r.Id.Value).ToList();
             if (existing.Count > 0)
             {
-                Do(spec.Line, "security group", spec.Name, () => controlPlane.RevokeSecurityGroupEgress(ctx, new RevokeSecurityGroupEgressRequest
+                context.Do(spec.Line, "security group", spec.Name, () => context.ControlPlane.RevokeSecurityGroupEgress(ctx, new RevokeSecurityGroupEgressRequest
                 {
                     GroupId = id,
                     SecurityGroupRuleIds = existing,
@@ -49,7 +51,7 @@ internal sealed partial class ScenarioBuild
             }
             foreach (var rule in egress)
             {
-                Do(rule.Line, "security group", spec.Name, () => controlPlane.AuthorizeSecurityGroupEgress(ctx, new AuthorizeSecurityGroupEgressRequest
+                context.Do(rule.Line, "security group", spec.Name, () => context.ControlPlane.AuthorizeSecurityGroupEgress(ctx, new AuthorizeSecurityGroupEgressRequest
                 {
                     GroupId = id,
                     IpPermissions = [Permission(rule)],
@@ -61,22 +63,22 @@ internal sealed partial class ScenarioBuild
     private readonly List<(RequestContext Ctx, string Group, string GroupId, SecurityGroupRuleSpec Rule)> _deferredIngress = [];
 
     private void AuthorizeIngress(RequestContext ctx, string group, string groupId, SecurityGroupRuleSpec rule) =>
-        Do(rule.Line, "security group", group, () => controlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
+        context.Do(rule.Line, "security group", group, () => context.ControlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
         {
             GroupId = groupId,
             IpPermissions = [Permission(rule)],
         }));
 
     /// <summary>Rules that name a group of a peer VPC, authorized once the peerings exist.</summary>
-    private void AuthorizeDeferredRules()
+    public void AuthorizeDeferredRules()
     {
         foreach (var (ctx, group, groupId, rule) in _deferredIngress)
             AuthorizeIngress(ctx, group, groupId, rule);
     }
 
     private bool NamesGroupOfAnotherVpc(SecurityGroupRuleSpec rule, VpcId vpc) =>
-        _names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal)
-        && controlPlane.Network.SecurityGroups.TryGetValue(new SecurityGroupId(named.Id), out var group) && group.VpcId != vpc;
+        context.Names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal)
+        && context.ControlPlane.Network.SecurityGroups.TryGetValue(new SecurityGroupId(named.Id), out var group) && group.VpcId != vpc;
 
     /// <summary>A rule as the API takes it. The peer is a CIDR (IPv4 or IPv6), a group name or a prefix list.</summary>
     private IpPermission Permission(SecurityGroupRuleSpec rule)
@@ -90,15 +92,15 @@ internal sealed partial class ScenarioBuild
                 ? permission with { IpRanges = [new IpRange { CidrIp = rule.Peer, Description = rule.Description }] }
                 : permission with { Ipv6Ranges = [new Ipv6Range { CidrIpv6 = rule.Peer, Description = rule.Description }] };
         }
-        if (_names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal))
+        if (context.Names.TryGetValue(rule.Peer, out var named) && named.Id.StartsWith("sg-", StringComparison.Ordinal))
         {
             // A group of another account (across a peering) is named with its owner, as the API requires.
-            var owner = controlPlane.Network.SecurityGroups.TryGetValue(new SecurityGroupId(named.Id), out var group) ? group.OwnerId.Value : null;
+            var owner = context.ControlPlane.Network.SecurityGroups.TryGetValue(new SecurityGroupId(named.Id), out var group) ? group.OwnerId.Value : null;
             return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = named.Id, UserId = owner, Description = rule.Description }] };
         }
         if (rule.Peer.StartsWith("sg-", StringComparison.Ordinal))
             return permission with { UserIdGroupPairs = [new UserIdGroupPair { GroupId = rule.Peer, Description = rule.Description }] };
-        return permission with { PrefixListIds = [new PrefixListIdEntry { PrefixListId = ResolvePrefixList(rule.Line, rule.Peer), Description = rule.Description }] };
+        return permission with { PrefixListIds = [new PrefixListIdEntry { PrefixListId = context.ResolvePrefixList(rule.Line, rule.Peer), Description = rule.Description }] };
     }
 
     /// <summary>Scenario ports to the API's FromPort/ToPort: "443", "1024-65535", or absent for all; for ICMP the
@@ -120,24 +122,24 @@ internal sealed partial class ScenarioBuild
         return (-1, -1);
     }
 
-    private void BuildNetworkAcl(RequestContext ctx, NetworkAclSpec spec, VpcId vpc)
+    public void BuildNetworkAcl(RequestContext ctx, NetworkAclSpec spec, VpcId vpc)
     {
-        var acl = Do(spec.Line, "network ACL", spec.Name, () => controlPlane.CreateNetworkAcl(ctx, new CreateNetworkAclRequest
+        var acl = context.Do(spec.Line, "network ACL", spec.Name, () => context.ControlPlane.CreateNetworkAcl(ctx, new CreateNetworkAclRequest
         {
             VpcId = vpc.Value,
             TagSpecifications = TagSpecification.Named("network-acl", spec.Name),
         }).NetworkAcl);
-        Register(spec.Line, spec.Name, acl.Id.Value);
+        context.Register(spec.Line, spec.Name, acl.Id.Value);
         foreach (var (entries, egress) in new[] { (spec.Inbound, false), (spec.Outbound, true) })
         {
             foreach (var entry in entries)
-                Do(entry.Line, "network ACL", spec.Name, () => controlPlane.CreateNetworkAclEntry(ctx, AclEntry(acl.Id.Value, entry, egress)));
+                context.Do(entry.Line, "network ACL", spec.Name, () => context.ControlPlane.CreateNetworkAclEntry(ctx, AclEntry(acl.Id.Value, entry, egress)));
         }
         foreach (var subnet in spec.Subnets)
         {
-            var subnetId = new SubnetId(Resolve(spec.Line, subnet, "subnet"));
-            var association = controlPlane.Network.NetworkAclFor(subnetId).Associations.First(a => a.SubnetId == subnetId).Id.Value;
-            Do(spec.Line, "network ACL", spec.Name, () => controlPlane.ReplaceNetworkAclAssociation(ctx, new ReplaceNetworkAclAssociationRequest
+            var subnetId = new SubnetId(context.Resolve(spec.Line, subnet, "subnet"));
+            var association = context.ControlPlane.Network.NetworkAclFor(subnetId).Associations.First(a => a.SubnetId == subnetId).Id.Value;
+            context.Do(spec.Line, "network ACL", spec.Name, () => context.ControlPlane.ReplaceNetworkAclAssociation(ctx, new ReplaceNetworkAclAssociationRequest
             {
                 AssociationId = association,
                 NetworkAclId = acl.Id.Value,
@@ -176,7 +178,7 @@ internal sealed partial class ScenarioBuild
     private string ProtocolNumber(int line, string text) =>
         IpProtocol.TryParse(text, out var protocol)
             ? protocol.Number.ToString(CultureInfo.InvariantCulture)
-            : throw Fail(line, $"'{text}' is not a protocol (tcp, udp, icmp, icmpv6, all or a number)");
+            : throw context.Fail(line, $"'{text}' is not a protocol (tcp, udp, icmp, icmpv6, all or a number)");
 
     private PortRange ParsePorts(int line, string text)
     {
@@ -186,7 +188,7 @@ internal sealed partial class ScenarioBuild
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
-            throw Fail(line, $"'{text}' is not a port or port range (such as 443 or 1024-65535)");
+            throw context.Fail(line, $"'{text}' is not a port or port range (such as 443 or 1024-65535)");
         }
     }
 
@@ -196,7 +198,7 @@ internal sealed partial class ScenarioBuild
             return IcmpTypeCode.Any;
         var parts = text.Split('/');
         if (parts.Length > 2 || !parts.All(p => int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)))
-            throw Fail(line, $"'{text}' is not an ICMP type or type/code (such as 8 or 3/4)");
+            throw context.Fail(line, $"'{text}' is not an ICMP type or type/code (such as 8 or 3/4)");
         return new IcmpTypeCode(int.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : -1);
     }
 }
