@@ -1,25 +1,17 @@
 using System.Collections.Immutable;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
-using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>The EC2 control plane: one method per EC2 action, with AWS's validation rules, error codes, id
-/// formats and states. Holds the current <see cref="Network"/> snapshot; each mutating operation takes a lock,
-/// computes a new snapshot with pure code and swaps it in only on success, so a failed (or DryRun) call leaves
-/// the state exactly as it was. Readers never lock: snapshots are immutable.</summary>
+/// <summary>The EC2 control plane: a thin facade over one ordinary operations class per resource (or family), which
+/// share the snapshot, the id counter and the ClientToken cache through <see cref="ControlPlaneState"/> and call each
+/// other only through named operations. Each EC2 action here is a one-line delegation, so the server, the CLI,
+/// scenarios and tests call one object; the per-resource objects are exposed too. What differs per resource kind
+/// (id prefix, errors, owner rule, tag type, deletion blockers) is <see cref="ResourceKinds"/>.</summary>
 public sealed partial class Ec2ControlPlane
 {
-    private readonly Lock _gate = new();
-    private readonly ImmutableDictionary<string, RegionInfo> _regions;
-    private Network _network;
-    private ulong _counter;
-    private ImmutableHashSet<IpAddress> _issuedPublicIps = [];
-
-    // ClientToken → (request fingerprint, result) per account, Region and action: AWS's idempotency.
-    private ImmutableDictionary<string, (string Fingerprint, object Result)> _clientTokens =
-        ImmutableDictionary<string, (string Fingerprint, object Result)>.Empty.WithComparers(StringComparer.Ordinal);
+    private readonly ControlPlaneState _state;
 
     public Ec2ControlPlane()
         : this(new ControlPlaneOptions())
@@ -28,104 +20,339 @@ public sealed partial class Ec2ControlPlane
 
     public Ec2ControlPlane(ControlPlaneOptions options)
     {
-        Options = options;
-        _regions = options.Regions.ToImmutableDictionary(r => r.Name, StringComparer.Ordinal);
-        _network = Seed(options);
+        ArgumentNullException.ThrowIfNull(options);
+        _state = new ControlPlaneState(options);
+        AccountAttributes = new AccountAttributeOperations(_state);
+        DefaultVpcs = new DefaultVpcOperations(_state);
+        DhcpOptions = new DhcpOptionsOperations(_state);
+        EgressOnlyInternetGateways = new EgressOnlyInternetGatewayOperations(_state);
+        ElasticIps = new ElasticIpOperations(_state);
+        FlowLogs = new FlowLogOperations(_state);
+        Instances = new InstanceOperations(_state);
+        InternetGateways = new InternetGatewayOperations(_state);
+        NatGateways = new NatGatewayOperations(_state);
+        NetworkAcls = new NetworkAclOperations(_state);
+        NetworkInterfaces = new NetworkInterfaceOperations(_state);
+        PrefixLists = new PrefixListOperations(_state);
+        RouteTables = new RouteTableOperations(_state);
+        SecurityGroupRuleDescriptions = new SecurityGroupRuleDescriptionOperations(_state);
+        SecurityGroups = new SecurityGroupOperations(_state);
+        StaleSecurityGroups = new StaleSecurityGroupOperations(_state);
+        Subnets = new SubnetOperations(_state);
+        Tags = new TagOperations(_state);
+        VpcEndpointServices = new VpcEndpointServiceOperations(_state);
+        VpcEndpoints = new VpcEndpointOperations(_state);
+        VpcPeering = new VpcPeeringOperations(_state);
+        Vpcs = new VpcOperations(_state);
     }
 
-    public ControlPlaneOptions Options { get; }
+    public ControlPlaneOptions Options => _state.Options;
 
     /// <summary>The current snapshot. Immutable: read it freely from any thread.</summary>
-    public Network Network => Volatile.Read(ref _network);
+    public Network Network => _state.Network;
 
     /// <summary>How many ids the control plane has drawn: part of what a replay must reproduce.</summary>
-    public ulong IdCounter => Volatile.Read(ref _counter);
+    public ulong IdCounter => _state.IdCounter;
 
-    public IReadOnlyDictionary<string, RegionInfo> Regions => _regions;
+    public IReadOnlyDictionary<string, RegionInfo> Regions => _state.Regions;
 
-    private static Network Seed(ControlPlaneOptions options)
-    {
-        var network = Network.Empty with
-        {
-            Accounts = ImmutableDictionary<AccountId, Account>.Empty.Add(
-                ControlPlaneOptions.DefaultAccount, new Account(ControlPlaneOptions.DefaultAccount, "default")),
-            Regions = options.Regions.ToImmutableDictionary(r => r.Name, r => new Region(r.Name, r.Zones)),
-        };
-        var lists = ImmutableDictionary.CreateBuilder<PrefixListId, ManagedPrefixList>();
-        foreach (var region in options.Regions)
-        {
-            foreach (var pl in region.ManagedPrefixLists)
-            {
-                lists[new PrefixListId(pl.Id)] = new ManagedPrefixList(
-                    new PrefixListId(pl.Id), ManagedPrefixList.AwsOwner, region.Name, pl.Name, IpFamily.V4,
-                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
-            }
-        }
-        return network with { PrefixLists = lists.ToImmutable() };
-    }
+    /// <summary>The AWS services of every known Region.</summary>
+    public AwsServiceCatalog ServiceCatalog => _state.ServiceCatalog;
 
-    /// <summary>Runs a mutating operation: validates and computes on a private copy, then (unless DryRun) swaps
-    /// the new snapshot in. Any <see cref="Ec2Exception"/> leaves the state untouched.</summary>
-    private T Mutate<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
-    {
-        lock (_gate)
-        {
-            var tx = Begin(ctx, _counter);
-            tx.EnsureAccount();
-            var result = operation(tx);
-            if (dryRun == true)
-                throw Ec2Errors.DryRun();
-            Volatile.Write(ref _counter, tx.Counter);
-            if (tx.PendingPublicIps.Count > 0)
-                _issuedPublicIps = _issuedPublicIps.Union(tx.PendingPublicIps);
-            Volatile.Write(ref _network, tx.N);
-            return result;
-        }
-    }
+    public AccountAttributeOperations AccountAttributes { get; }
 
-    /// <summary>A mutating operation with AWS idempotency: a repeated ClientToken with the same parameters returns
-    /// the first call's result and changes nothing; with different parameters it is IdempotentParameterMismatch.</summary>
-    private T MutateIdempotent<TRequest, T>(RequestContext ctx, bool? dryRun, string? clientToken, string action, TRequest request,
-        Func<Transaction, T> operation)
-        where T : notnull
-    {
-        if (string.IsNullOrEmpty(clientToken))
-            return Mutate(ctx, dryRun, operation);
-        if (clientToken.Length > 64)
-            throw Ec2Errors.InvalidParameterValue($"Value ({clientToken}) for parameter clientToken is invalid. It must be at most 64 characters.");
-        var key = $"{ctx.Account}|{ctx.Region}|{action}|{clientToken}";
-        var fingerprint = System.Text.Json.JsonSerializer.Serialize(request);
-        lock (_gate)
-        {
-            if (_clientTokens.TryGetValue(key, out var earlier))
-            {
-                if (earlier.Fingerprint != fingerprint)
-                    throw Ec2Errors.IdempotentParameterMismatch(clientToken);
-                if (dryRun == true)
-                    throw Ec2Errors.DryRun();
-                return (T)earlier.Result;
-            }
-            var result = Mutate(ctx, dryRun, operation);
-            _clientTokens = _clientTokens.SetItem(key, (fingerprint, result));
-            return result;
-        }
-    }
+    public DefaultVpcOperations DefaultVpcs { get; }
 
-    /// <summary>Runs a read-only operation on the current snapshot, without locking.</summary>
-    private T Read<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
-    {
-        var tx = Begin(ctx, 0);
-        var result = operation(tx);
-        if (dryRun == true)
-            throw Ec2Errors.DryRun();
-        return result;
-    }
+    public DhcpOptionsOperations DhcpOptions { get; }
 
-    private Transaction Begin(RequestContext ctx, ulong counter)
-    {
-        ArgumentNullException.ThrowIfNull(ctx);
-        if (!_regions.TryGetValue(ctx.Region, out var region))
-            throw Ec2Errors.UnknownRegion(ctx.Region);
-        return new Transaction(Network, ctx, Options, region, counter, Options.Clock.GetUtcNow()) { IssuedPublicIps = _issuedPublicIps };
-    }
+    public EgressOnlyInternetGatewayOperations EgressOnlyInternetGateways { get; }
+
+    public ElasticIpOperations ElasticIps { get; }
+
+    public FlowLogOperations FlowLogs { get; }
+
+    public InstanceOperations Instances { get; }
+
+    public InternetGatewayOperations InternetGateways { get; }
+
+    public NatGatewayOperations NatGateways { get; }
+
+    public NetworkAclOperations NetworkAcls { get; }
+
+    public NetworkInterfaceOperations NetworkInterfaces { get; }
+
+    public PrefixListOperations PrefixLists { get; }
+
+    public RouteTableOperations RouteTables { get; }
+
+    public SecurityGroupRuleDescriptionOperations SecurityGroupRuleDescriptions { get; }
+
+    public SecurityGroupOperations SecurityGroups { get; }
+
+    public StaleSecurityGroupOperations StaleSecurityGroups { get; }
+
+    public SubnetOperations Subnets { get; }
+
+    public TagOperations Tags { get; }
+
+    public VpcEndpointServiceOperations VpcEndpointServices { get; }
+
+    public VpcEndpointOperations VpcEndpoints { get; }
+
+    public VpcPeeringOperations VpcPeering { get; }
+
+    public VpcOperations Vpcs { get; }
+
+    // ------------------------------------------------------------------ names and constants other layers print
+    public const string DefaultDhcpOptionsId = DhcpOptionsOperations.DefaultDhcpOptionsId;
+    public const string VpcFlowLogResourceType = ResourceTypes.VpcFlowLog;
+    public static readonly TimeSpan PeeringRequestLifetime = VpcPeeringLifecycle.RequestLifetime;
+    public static readonly TimeSpan PeeringDeletingTime = VpcPeeringLifecycle.DeletingTime;
+
+    public static string StateName(CidrBlockState state) => VpcOperations.StateName(state);
+    public static string PeeringStateName(VpcPeeringConnectionState state) => VpcPeeringLifecycle.StateName(state);
+    public static long AvailableIpAddressCount(Network network, Subnet subnet) => SubnetAddressCount.Available(network, subnet);
+    public static string InterfaceTypeName(NetworkInterfaceType type) => NetworkInterfaceOperations.InterfaceTypeName(type);
+    public static string SecurityGroupArn(SecurityGroup group) => SecurityGroupOperations.SecurityGroupArn(group);
+    public static string OriginName(RouteOrigin origin) => RouteTableOperations.OriginName(origin);
+    public static string NatStateName(NatGatewayState state) => NatGatewayOperations.NatStateName(state);
+    public static string InstanceStateName(InstanceState state) => InstanceOperations.InstanceStateName(state);
+    public static int InstanceStateCode(InstanceState state) => InstanceOperations.InstanceStateCode(state);
+
+    /// <summary>The DHCP options set id of a VPC as DescribeVpcs prints it ("default" when none).</summary>
+    public string DhcpOptionsIdOf(VpcId vpc) => DhcpOptions.DhcpOptionsIdOf(vpc);
+
+    /// <summary>An endpoint as Describe shows it, from the current snapshot.</summary>
+    public VpcEndpointView ViewOf(VpcEndpoint endpoint) => VpcEndpoints.ViewOf(endpoint);
+
+    /// <summary>Runs a mutating operation (the bucket operations in Buckets/ use it).</summary>
+    private T Mutate<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation) => _state.Mutate(ctx, dryRun, operation);
+
+    // ------------------------------------------------------------------ AccountAttributes
+    public DescribeAccountAttributesResult DescribeAccountAttributes(RequestContext ctx, DescribeAccountAttributesRequest request) => AccountAttributes.DescribeAccountAttributes(ctx, request);
+
+    // ------------------------------------------------------------------ DefaultVpcs
+    public CreateDefaultVpcResult CreateDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) => DefaultVpcs.CreateDefaultVpc(ctx, request);
+
+    // ------------------------------------------------------------------ DhcpOptions
+    public CreateDhcpOptionsResult CreateDhcpOptions(RequestContext ctx, CreateDhcpOptionsRequest request) => DhcpOptions.CreateDhcpOptions(ctx, request);
+
+    public EmptyResult DeleteDhcpOptions(RequestContext ctx, DeleteDhcpOptionsRequest request) => DhcpOptions.DeleteDhcpOptions(ctx, request);
+
+    public EmptyResult AssociateDhcpOptions(RequestContext ctx, AssociateDhcpOptionsRequest request) => DhcpOptions.AssociateDhcpOptions(ctx, request);
+
+    public DescribeDhcpOptionsResult DescribeDhcpOptions(RequestContext ctx, DescribeDhcpOptionsRequest request) => DhcpOptions.DescribeDhcpOptions(ctx, request);
+
+    // ------------------------------------------------------------------ EgressOnlyInternetGateways
+    public CreateEgressOnlyInternetGatewayResult CreateEgressOnlyInternetGateway(RequestContext ctx, CreateEgressOnlyInternetGatewayRequest request) => EgressOnlyInternetGateways.CreateEgressOnlyInternetGateway(ctx, request);
+
+    public DeleteEgressOnlyInternetGatewayResult DeleteEgressOnlyInternetGateway(RequestContext ctx, DeleteEgressOnlyInternetGatewayRequest request) => EgressOnlyInternetGateways.DeleteEgressOnlyInternetGateway(ctx, request);
+
+    public DescribeEgressOnlyInternetGatewaysResult DescribeEgressOnlyInternetGateways(RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) => EgressOnlyInternetGateways.DescribeEgressOnlyInternetGateways(ctx, request);
+
+    // ------------------------------------------------------------------ ElasticIps
+    public AllocateAddressResult AllocateAddress(RequestContext ctx, AllocateAddressRequest request) => ElasticIps.AllocateAddress(ctx, request);
+
+    public AssociateAddressResult AssociateAddress(RequestContext ctx, AssociateAddressRequest request) => ElasticIps.AssociateAddress(ctx, request);
+
+    public EmptyResult DisassociateAddress(RequestContext ctx, DisassociateAddressRequest request) => ElasticIps.DisassociateAddress(ctx, request);
+
+    public EmptyResult ReleaseAddress(RequestContext ctx, ReleaseAddressRequest request) => ElasticIps.ReleaseAddress(ctx, request);
+
+    public DescribeAddressesResult DescribeAddresses(RequestContext ctx, DescribeAddressesRequest request) => ElasticIps.DescribeAddresses(ctx, request);
+
+    // ------------------------------------------------------------------ FlowLogs
+    public CreateFlowLogsResult CreateFlowLogs(RequestContext ctx, CreateFlowLogsRequest request) => FlowLogs.CreateFlowLogs(ctx, request);
+
+    public DescribeFlowLogsResult DescribeFlowLogs(RequestContext ctx, DescribeFlowLogsRequest request) => FlowLogs.DescribeFlowLogs(ctx, request);
+
+    public DeleteFlowLogsResult DeleteFlowLogs(RequestContext ctx, DeleteFlowLogsRequest request) => FlowLogs.DeleteFlowLogs(ctx, request);
+
+    // ------------------------------------------------------------------ Instances
+    public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) => Instances.RunInstances(ctx, request);
+
+    public DescribeInstancesResult DescribeInstances(RequestContext ctx, DescribeInstancesRequest request) => Instances.DescribeInstances(ctx, request);
+
+    public TerminateInstancesResult TerminateInstances(RequestContext ctx, TerminateInstancesRequest request) => Instances.TerminateInstances(ctx, request);
+
+    public StopInstancesResult StopInstances(RequestContext ctx, StopInstancesRequest request) => Instances.StopInstances(ctx, request);
+
+    public StartInstancesResult StartInstances(RequestContext ctx, StartInstancesRequest request) => Instances.StartInstances(ctx, request);
+
+    // ------------------------------------------------------------------ InternetGateways
+    public CreateInternetGatewayResult CreateInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) => InternetGateways.CreateInternetGateway(ctx, request);
+
+    public EmptyResult AttachInternetGateway(RequestContext ctx, AttachInternetGatewayRequest request) => InternetGateways.AttachInternetGateway(ctx, request);
+
+    public EmptyResult DetachInternetGateway(RequestContext ctx, DetachInternetGatewayRequest request) => InternetGateways.DetachInternetGateway(ctx, request);
+
+    public EmptyResult DeleteInternetGateway(RequestContext ctx, DeleteInternetGatewayRequest request) => InternetGateways.DeleteInternetGateway(ctx, request);
+
+    public DescribeInternetGatewaysResult DescribeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) => InternetGateways.DescribeInternetGateways(ctx, request);
+
+    // ------------------------------------------------------------------ NatGateways
+    public CreateNatGatewayResult CreateNatGateway(RequestContext ctx, CreateNatGatewayRequest request) => NatGateways.CreateNatGateway(ctx, request);
+
+    public DeleteNatGatewayResult DeleteNatGateway(RequestContext ctx, DeleteNatGatewayRequest request) => NatGateways.DeleteNatGateway(ctx, request);
+
+    public DescribeNatGatewaysResult DescribeNatGateways(RequestContext ctx, DescribeNatGatewaysRequest request) => NatGateways.DescribeNatGateways(ctx, request);
+
+    // ------------------------------------------------------------------ NetworkAcls
+    public CreateNetworkAclResult CreateNetworkAcl(RequestContext ctx, CreateNetworkAclRequest request) => NetworkAcls.CreateNetworkAcl(ctx, request);
+
+    public EmptyResult DeleteNetworkAcl(RequestContext ctx, DeleteNetworkAclRequest request) => NetworkAcls.DeleteNetworkAcl(ctx, request);
+
+    public DescribeNetworkAclsResult DescribeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) => NetworkAcls.DescribeNetworkAcls(ctx, request);
+
+    public EmptyResult CreateNetworkAclEntry(RequestContext ctx, CreateNetworkAclEntryRequest request) => NetworkAcls.CreateNetworkAclEntry(ctx, request);
+
+    public EmptyResult ReplaceNetworkAclEntry(RequestContext ctx, ReplaceNetworkAclEntryRequest request) => NetworkAcls.ReplaceNetworkAclEntry(ctx, request);
+
+    public EmptyResult DeleteNetworkAclEntry(RequestContext ctx, DeleteNetworkAclEntryRequest request) => NetworkAcls.DeleteNetworkAclEntry(ctx, request);
+
+    public ReplaceNetworkAclAssociationResult ReplaceNetworkAclAssociation(RequestContext ctx, ReplaceNetworkAclAssociationRequest request) => NetworkAcls.ReplaceNetworkAclAssociation(ctx, request);
+
+    // ------------------------------------------------------------------ NetworkInterfaces
+    public CreateNetworkInterfaceResult CreateNetworkInterface(RequestContext ctx, CreateNetworkInterfaceRequest request) => NetworkInterfaces.CreateNetworkInterface(ctx, request);
+
+    public EmptyResult DeleteNetworkInterface(RequestContext ctx, DeleteNetworkInterfaceRequest request) => NetworkInterfaces.DeleteNetworkInterface(ctx, request);
+
+    public DescribeNetworkInterfacesResult DescribeNetworkInterfaces(RequestContext ctx, DescribeNetworkInterfacesRequest request) => NetworkInterfaces.DescribeNetworkInterfaces(ctx, request);
+
+    public EmptyResult ModifyNetworkInterfaceAttribute(RequestContext ctx, ModifyNetworkInterfaceAttributeRequest request) => NetworkInterfaces.ModifyNetworkInterfaceAttribute(ctx, request);
+
+    public AssignPrivateIpAddressesResult AssignPrivateIpAddresses(RequestContext ctx, AssignPrivateIpAddressesRequest request) => NetworkInterfaces.AssignPrivateIpAddresses(ctx, request);
+
+    public EmptyResult UnassignPrivateIpAddresses(RequestContext ctx, UnassignPrivateIpAddressesRequest request) => NetworkInterfaces.UnassignPrivateIpAddresses(ctx, request);
+
+    public AssignIpv6AddressesResult AssignIpv6Addresses(RequestContext ctx, AssignIpv6AddressesRequest request) => NetworkInterfaces.AssignIpv6Addresses(ctx, request);
+
+    public UnassignIpv6AddressesResult UnassignIpv6Addresses(RequestContext ctx, UnassignIpv6AddressesRequest request) => NetworkInterfaces.UnassignIpv6Addresses(ctx, request);
+
+    public AttachNetworkInterfaceResult AttachNetworkInterface(RequestContext ctx, AttachNetworkInterfaceRequest request) => NetworkInterfaces.AttachNetworkInterface(ctx, request);
+
+    public EmptyResult DetachNetworkInterface(RequestContext ctx, DetachNetworkInterfaceRequest request) => NetworkInterfaces.DetachNetworkInterface(ctx, request);
+
+    // ------------------------------------------------------------------ PrefixLists
+    public CreateManagedPrefixListResult CreateManagedPrefixList(RequestContext ctx, CreateManagedPrefixListRequest request) => PrefixLists.CreateManagedPrefixList(ctx, request);
+
+    public ModifyManagedPrefixListResult ModifyManagedPrefixList(RequestContext ctx, ModifyManagedPrefixListRequest request) => PrefixLists.ModifyManagedPrefixList(ctx, request);
+
+    public DeleteManagedPrefixListResult DeleteManagedPrefixList(RequestContext ctx, DeleteManagedPrefixListRequest request) => PrefixLists.DeleteManagedPrefixList(ctx, request);
+
+    public DescribeManagedPrefixListsResult DescribeManagedPrefixLists(RequestContext ctx, DescribeManagedPrefixListsRequest request) => PrefixLists.DescribeManagedPrefixLists(ctx, request);
+
+    public GetManagedPrefixListEntriesResult GetManagedPrefixListEntries(RequestContext ctx, GetManagedPrefixListEntriesRequest request) => PrefixLists.GetManagedPrefixListEntries(ctx, request);
+
+    public DescribePrefixListsResult DescribePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) => PrefixLists.DescribePrefixLists(ctx, request);
+
+    // ------------------------------------------------------------------ RouteTables
+    public CreateRouteTableResult CreateRouteTable(RequestContext ctx, CreateRouteTableRequest request) => RouteTables.CreateRouteTable(ctx, request);
+
+    public EmptyResult DeleteRouteTable(RequestContext ctx, DeleteRouteTableRequest request) => RouteTables.DeleteRouteTable(ctx, request);
+
+    public DescribeRouteTablesResult DescribeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) => RouteTables.DescribeRouteTables(ctx, request);
+
+    public AssociateRouteTableResult AssociateRouteTable(RequestContext ctx, AssociateRouteTableRequest request) => RouteTables.AssociateRouteTable(ctx, request);
+
+    public EmptyResult DisassociateRouteTable(RequestContext ctx, DisassociateRouteTableRequest request) => RouteTables.DisassociateRouteTable(ctx, request);
+
+    public ReplaceRouteTableAssociationResult ReplaceRouteTableAssociation(RequestContext ctx, ReplaceRouteTableAssociationRequest request) => RouteTables.ReplaceRouteTableAssociation(ctx, request);
+
+    public ReturnResult CreateRoute(RequestContext ctx, CreateRouteRequest request) => RouteTables.CreateRoute(ctx, request);
+
+    public EmptyResult ReplaceRoute(RequestContext ctx, ReplaceRouteRequest request) => RouteTables.ReplaceRoute(ctx, request);
+
+    public EmptyResult DeleteRoute(RequestContext ctx, DeleteRouteRequest request) => RouteTables.DeleteRoute(ctx, request);
+
+    // ------------------------------------------------------------------ SecurityGroupRuleDescriptions
+    public ReturnResult UpdateSecurityGroupRuleDescriptionsIngress(RequestContext ctx, UpdateSecurityGroupRuleDescriptionsIngressRequest request) => SecurityGroupRuleDescriptions.UpdateSecurityGroupRuleDescriptionsIngress(ctx, request);
+
+    public ReturnResult UpdateSecurityGroupRuleDescriptionsEgress(RequestContext ctx, UpdateSecurityGroupRuleDescriptionsEgressRequest request) => SecurityGroupRuleDescriptions.UpdateSecurityGroupRuleDescriptionsEgress(ctx, request);
+
+    // ------------------------------------------------------------------ SecurityGroups
+    public CreateSecurityGroupResult CreateSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) => SecurityGroups.CreateSecurityGroup(ctx, request);
+
+    public DeleteSecurityGroupResult DeleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) => SecurityGroups.DeleteSecurityGroup(ctx, request);
+
+    public DescribeSecurityGroupsResult DescribeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) => SecurityGroups.DescribeSecurityGroups(ctx, request);
+
+    public AuthorizeSecurityGroupIngressResult AuthorizeSecurityGroupIngress(RequestContext ctx, AuthorizeSecurityGroupIngressRequest request) => SecurityGroups.AuthorizeSecurityGroupIngress(ctx, request);
+
+    public AuthorizeSecurityGroupEgressResult AuthorizeSecurityGroupEgress(RequestContext ctx, AuthorizeSecurityGroupEgressRequest request) => SecurityGroups.AuthorizeSecurityGroupEgress(ctx, request);
+
+    public RevokeSecurityGroupIngressResult RevokeSecurityGroupIngress(RequestContext ctx, RevokeSecurityGroupIngressRequest request) => SecurityGroups.RevokeSecurityGroupIngress(ctx, request);
+
+    public RevokeSecurityGroupEgressResult RevokeSecurityGroupEgress(RequestContext ctx, RevokeSecurityGroupEgressRequest request) => SecurityGroups.RevokeSecurityGroupEgress(ctx, request);
+
+    public DescribeSecurityGroupRulesResult DescribeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest request) => SecurityGroups.DescribeSecurityGroupRules(ctx, request);
+
+    public ReturnResult ModifySecurityGroupRules(RequestContext ctx, ModifySecurityGroupRulesRequest request) => SecurityGroups.ModifySecurityGroupRules(ctx, request);
+
+    // ------------------------------------------------------------------ StaleSecurityGroups
+    public DescribeStaleSecurityGroupsResult DescribeStaleSecurityGroups(RequestContext ctx, DescribeStaleSecurityGroupsRequest request) => StaleSecurityGroups.DescribeStaleSecurityGroups(ctx, request);
+
+    // ------------------------------------------------------------------ Subnets
+    public CreateSubnetResult CreateSubnet(RequestContext ctx, CreateSubnetRequest request) => Subnets.CreateSubnet(ctx, request);
+
+    public DescribeSubnetsResult DescribeSubnets(RequestContext ctx, DescribeSubnetsRequest request) => Subnets.DescribeSubnets(ctx, request);
+
+    public EmptyResult DeleteSubnet(RequestContext ctx, DeleteSubnetRequest request) => Subnets.DeleteSubnet(ctx, request);
+
+    public EmptyResult ModifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) => Subnets.ModifySubnetAttribute(ctx, request);
+
+    public AssociateSubnetCidrBlockResult AssociateSubnetCidrBlock(RequestContext ctx, AssociateSubnetCidrBlockRequest request) => Subnets.AssociateSubnetCidrBlock(ctx, request);
+
+    public DisassociateSubnetCidrBlockResult DisassociateSubnetCidrBlock(RequestContext ctx, DisassociateSubnetCidrBlockRequest request) => Subnets.DisassociateSubnetCidrBlock(ctx, request);
+
+    public DescribeAvailabilityZonesResult DescribeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) => Subnets.DescribeAvailabilityZones(ctx, request);
+
+    public DescribeRegionsResult DescribeRegions(RequestContext ctx, DescribeRegionsRequest request) => Subnets.DescribeRegions(ctx, request);
+
+    // ------------------------------------------------------------------ Tags
+    public EmptyResult CreateTags(RequestContext ctx, CreateTagsRequest request) => Tags.CreateTags(ctx, request);
+
+    public EmptyResult DeleteTags(RequestContext ctx, DeleteTagsRequest request) => Tags.DeleteTags(ctx, request);
+
+    public DescribeTagsResult DescribeTags(RequestContext ctx, DescribeTagsRequest request) => Tags.DescribeTags(ctx, request);
+
+    // ------------------------------------------------------------------ VpcEndpointServices
+    public DescribeVpcEndpointServicesResult DescribeVpcEndpointServices(RequestContext ctx, DescribeVpcEndpointServicesRequest request) => VpcEndpointServices.DescribeVpcEndpointServices(ctx, request);
+
+    // ------------------------------------------------------------------ VpcEndpoints
+    public CreateVpcEndpointResult CreateVpcEndpoint(RequestContext ctx, CreateVpcEndpointRequest request) => VpcEndpoints.CreateVpcEndpoint(ctx, request);
+
+    public ModifyVpcEndpointResult ModifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest request) => VpcEndpoints.ModifyVpcEndpoint(ctx, request);
+
+    public DescribeVpcEndpointsResult DescribeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) => VpcEndpoints.DescribeVpcEndpoints(ctx, request);
+
+    public DeleteVpcEndpointsResult DeleteVpcEndpoints(RequestContext ctx, DeleteVpcEndpointsRequest request) => VpcEndpoints.DeleteVpcEndpoints(ctx, request);
+
+    // ------------------------------------------------------------------ VpcPeering
+    public CreateVpcPeeringConnectionResult CreateVpcPeeringConnection(RequestContext ctx, CreateVpcPeeringConnectionRequest request) => VpcPeering.CreateVpcPeeringConnection(ctx, request);
+
+    public AcceptVpcPeeringConnectionResult AcceptVpcPeeringConnection(RequestContext ctx, AcceptVpcPeeringConnectionRequest request) => VpcPeering.AcceptVpcPeeringConnection(ctx, request);
+
+    public ReturnResult RejectVpcPeeringConnection(RequestContext ctx, RejectVpcPeeringConnectionRequest request) => VpcPeering.RejectVpcPeeringConnection(ctx, request);
+
+    public ReturnResult DeleteVpcPeeringConnection(RequestContext ctx, DeleteVpcPeeringConnectionRequest request) => VpcPeering.DeleteVpcPeeringConnection(ctx, request);
+
+    public DescribeVpcPeeringConnectionsResult DescribeVpcPeeringConnections(RequestContext ctx, DescribeVpcPeeringConnectionsRequest request) => VpcPeering.DescribeVpcPeeringConnections(ctx, request);
+
+    public ModifyVpcPeeringConnectionOptionsResult ModifyVpcPeeringConnectionOptions(RequestContext ctx, ModifyVpcPeeringConnectionOptionsRequest request) => VpcPeering.ModifyVpcPeeringConnectionOptions(ctx, request);
+
+    // ------------------------------------------------------------------ Vpcs
+    public CreateVpcResult CreateVpc(RequestContext ctx, CreateVpcRequest request) => Vpcs.CreateVpc(ctx, request);
+
+    public DescribeVpcsResult DescribeVpcs(RequestContext ctx, DescribeVpcsRequest request) => Vpcs.DescribeVpcs(ctx, request);
+
+    public EmptyResult DeleteVpc(RequestContext ctx, DeleteVpcRequest request) => Vpcs.DeleteVpc(ctx, request);
+
+    public AssociateVpcCidrBlockResult AssociateVpcCidrBlock(RequestContext ctx, AssociateVpcCidrBlockRequest request) => Vpcs.AssociateVpcCidrBlock(ctx, request);
+
+    public DisassociateVpcCidrBlockResult DisassociateVpcCidrBlock(RequestContext ctx, DisassociateVpcCidrBlockRequest request) => Vpcs.DisassociateVpcCidrBlock(ctx, request);
+
+    public EmptyResult ModifyVpcAttribute(RequestContext ctx, ModifyVpcAttributeRequest request) => Vpcs.ModifyVpcAttribute(ctx, request);
+
+    public DescribeVpcAttributeResult DescribeVpcAttribute(RequestContext ctx, DescribeVpcAttributeRequest request) => Vpcs.DescribeVpcAttribute(ctx, request);
 }

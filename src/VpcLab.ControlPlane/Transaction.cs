@@ -6,7 +6,8 @@ using VpcLab.Net;
 namespace VpcLab.ControlPlane;
 
 /// <summary>One operation's private working copy: the snapshot being computed (<see cref="N"/>), the caller,
-/// the id counter and the lookups every operation shares (id shape, then ownership, then existence).</summary>
+/// the id counter and the one lookup every operation shares (<see cref="Require{TId, TRecord}"/>, driven by
+/// <see cref="ResourceKinds"/>).</summary>
 internal sealed class Transaction
 {
     private readonly ulong _seed;
@@ -46,108 +47,21 @@ internal sealed class Transaction
     public bool Owned(AccountId owner, string region) => owner == Account && region == RegionName;
 
     // ------------------------------------------------------------------ lookups
-    private static string Required(string? id, string parameter) =>
-        string.IsNullOrEmpty(id) ? throw Ec2Errors.MissingParameter(parameter) : id;
+    /// <summary>The caller, for the owner rules of <see cref="ResourceKinds"/>.</summary>
+    public ResourceCaller Caller => new(Account, RegionName, Now);
 
-    public Vpc Vpc(string? id, string parameter = "VpcId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Vpc))
-            throw Ec2Errors.VpcMalformed(id);
-        return N.Vpcs.TryGetValue(new VpcId(id), out var vpc) && Owned(vpc.OwnerId, vpc.Region) ? vpc : throw Ec2Errors.VpcNotFound(id);
-    }
+    /// <summary>The one lookup (<see cref="ResourceKind{TId, TRecord}.Require"/>): the id given, then its shape
+    /// (the kind's Malformed error), then existence and the kind's owner rule (its NotFound error).</summary>
+    public TRecord Require<TId, TRecord>(ResourceKind<TId, TRecord> kind, string? id, string? parameter = null)
+        where TId : notnull
+        where TRecord : class =>
+        kind.Require(N, id, Caller, parameter);
 
-    public Subnet Subnet(string? id, string parameter = "SubnetId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Subnet))
-            throw Ec2Errors.SubnetMalformed(id);
-        return N.Subnets.TryGetValue(new SubnetId(id), out var s) && Owned(s.OwnerId, s.Region) ? s : throw Ec2Errors.SubnetNotFound(id);
-    }
-
-    public RouteTable RouteTable(string? id, string parameter = "RouteTableId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.RouteTable))
-            throw Ec2Errors.RouteTableMalformed(id);
-        return N.RouteTables.TryGetValue(new RouteTableId(id), out var t) && Owned(t.OwnerId, t.Region) ? t : throw Ec2Errors.RouteTableNotFound(id);
-    }
-
-    public InternetGateway InternetGateway(string? id, string parameter = "InternetGatewayId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.InternetGateway))
-            throw Ec2Errors.InternetGatewayMalformed(id);
-        return N.InternetGateways.TryGetValue(new InternetGatewayId(id), out var g) && Owned(g.OwnerId, g.Region) ? g : throw Ec2Errors.InternetGatewayNotFound(id);
-    }
-
-    public EgressOnlyInternetGateway EgressOnlyInternetGateway(string? id, string parameter = "EgressOnlyInternetGatewayId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.EgressOnlyInternetGateway))
-            throw Ec2Errors.EgressOnlyInternetGatewayMalformed(id);
-        return N.EgressOnlyInternetGateways.TryGetValue(new EgressOnlyInternetGatewayId(id), out var g) && Owned(g.OwnerId, g.Region)
-            ? g : throw Ec2Errors.EgressOnlyInternetGatewayNotFound(id);
-    }
-
-    public NatGateway NatGateway(string? id, string parameter = "NatGatewayId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.NatGateway))
-            throw Ec2Errors.NatGatewayMalformed(id);
-        return N.NatGateways.TryGetValue(new NatGatewayId(id), out var g) && Owned(g.OwnerId, g.Region) ? g : throw Ec2Errors.NatGatewayNotFound(id);
-    }
-
-    public ElasticIpAddress ElasticIp(string? id, string parameter = "AllocationId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Allocation))
-            throw Ec2Errors.AllocationMalformed(id);
-        return N.ElasticIps.TryGetValue(new AllocationId(id), out var e) && Owned(e.OwnerId, e.Region) ? e : throw Ec2Errors.AllocationNotFound(id);
-    }
-
-    public SecurityGroup SecurityGroup(string? id, string parameter = "GroupId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.SecurityGroup))
-            throw Ec2Errors.SecurityGroupMalformed(id);
-        return N.SecurityGroups.TryGetValue(new SecurityGroupId(id), out var g) && Owned(g.OwnerId, g.Region) ? g : throw Ec2Errors.SecurityGroupNotFound(id);
-    }
-
-    public NetworkAcl NetworkAcl(string? id, string parameter = "NetworkAclId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkAcl))
-            throw Ec2Errors.NetworkAclMalformed(id);
-        return N.NetworkAcls.TryGetValue(new NetworkAclId(id), out var a) && Owned(a.OwnerId, a.Region) ? a : throw Ec2Errors.NetworkAclNotFound(id);
-    }
-
-    public NetworkInterface NetworkInterface(string? id, string parameter = "NetworkInterfaceId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkInterface))
-            throw Ec2Errors.NetworkInterfaceMalformed(id);
-        return N.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var e) && Owned(e.OwnerId, e.Region)
-            ? e : throw Ec2Errors.NetworkInterfaceNotFound(id);
-    }
-
-    public Instance Instance(string? id, string parameter = "InstanceId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.Instance))
-            throw Ec2Errors.InstanceMalformed(id);
-        return N.Instances.TryGetValue(new InstanceId(id), out var i) && Owned(i.OwnerId, i.Region) ? i : throw Ec2Errors.InstanceNotFound(id);
-    }
-
-    /// <summary>A prefix list the caller may use: its own, or an AWS-managed list of this Region.</summary>
-    public ManagedPrefixList PrefixList(string? id, string parameter = "PrefixListId")
-    {
-        id = Required(id, parameter);
-        if (!IdGenerator.IsWellFormed(id, IdPrefixes.PrefixList))
-            throw Ec2Errors.PrefixListMalformed(id);
-        return N.PrefixLists.TryGetValue(new PrefixListId(id), out var p) && p.Region == RegionName
-            && (p.IsAwsManaged || p.OwnerId == Account.Value) ? p : throw Ec2Errors.PrefixListNotFound(id);
-    }
+    /// <summary>The caller's resource of that kind, or null (no error).</summary>
+    public TRecord? Find<TId, TRecord>(ResourceKind<TId, TRecord> kind, string? id)
+        where TId : notnull
+        where TRecord : class =>
+        kind.Find(N, id, Caller);
 
     // ------------------------------------------------------------------ parsing wire values
     public static Cidr ParseCidr(string? value, string parameter)
@@ -234,31 +148,31 @@ internal sealed class Transaction
             if (used.Add(candidate))
                 return candidate;
         }
-        throw Ec2Errors.InsufficientFreeAddresses(subnet.Id.Value);
+        throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
     }
 
     public IpAddress AllocateIpv6(Subnet subnet, ISet<IpAddress> used)
     {
-        var block = subnet.Ipv6Cidr ?? throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+        var block = subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
         for (UInt128 offset = 4; offset < 1_000_000; offset++)
         {
             var candidate = block.AddressAt(offset);
             if (used.Add(candidate))
                 return candidate;
         }
-        throw Ec2Errors.InsufficientFreeAddresses(subnet.Id.Value);
+        throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
     }
 
     /// <summary>Checks an explicitly requested private address (either family) against the subnet.</summary>
     public void CheckRequestedAddress(Subnet subnet, IpAddress address, ISet<IpAddress> used)
     {
-        var block = address.IsV4 ? subnet.CidrBlock : subnet.Ipv6Cidr ?? throw Ec2Errors.NoIpv6InSubnet(subnet.Id.Value);
+        var block = address.IsV4 ? subnet.CidrBlock : subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
         if (!block.Contains(address))
-            throw Ec2Errors.AddressNotInSubnet(address, subnet.Id.Value);
+            throw NetworkInterfaceErrors.AddressNotInSubnet(address, subnet.Id.Value);
         if (Model.Subnet.IsReserved(block, address))
-            throw Ec2Errors.AddressReserved(address);
+            throw NetworkInterfaceErrors.AddressReserved(address);
         if (!used.Add(address))
-            throw Ec2Errors.PrivateAddressInUse(address);
+            throw ElasticIpErrors.PrivateAddressInUse(address);
     }
 
     /// <summary>Public IPv4s handed out by this transaction, not yet committed.</summary>
@@ -282,7 +196,7 @@ internal sealed class Transaction
                 continue;
             return candidate;
         }
-        throw Ec2Errors.AddressLimitExceeded();
+        throw ElasticIpErrors.AddressLimitExceeded();
     }
 
     /// <summary>A deterministic, unique Amazon-provided /56 from the Region's IPv6 pool.</summary>
@@ -299,7 +213,7 @@ internal sealed class Transaction
             if (!used.Contains(candidate))
                 return candidate;
         }
-        throw Ec2Errors.CidrLimitExceeded("region", 0);
+        throw VpcErrors.CidrLimitExceeded("region", 0);
     }
 
     public string NewMacAddress()

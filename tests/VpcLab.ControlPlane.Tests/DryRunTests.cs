@@ -47,7 +47,7 @@ public sealed class DryRunTests
     public void CreateVpc_DryRunInvalid_RealError()
     {
         var lab = new TestLab();
-        lab.Fails(Ec2Errors.InvalidVpcRange, () => lab.Cp.CreateVpc(Ctx, new CreateVpcRequest { CidrBlock = "10.0.0.0/8", DryRun = true }));
+        lab.Fails(VpcErrors.InvalidVpcRange, () => lab.Cp.CreateVpc(Ctx, new CreateVpcRequest { CidrBlock = "10.0.0.0/8", DryRun = true }));
     }
 
     private static object Invoke(World w, Ec2ControlPlane cp, string operation, bool dryRun) => operation switch

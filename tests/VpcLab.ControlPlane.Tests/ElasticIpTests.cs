@@ -25,7 +25,7 @@ public sealed class ElasticIpTests
         var lab = new TestLab();
         for (int i = 0; i < 5; i++)
             lab.Eip();
-        lab.Fails(Ec2Errors.AddressLimitExceededCode, () => lab.Eip());
+        lab.Fails(ElasticIpErrors.AddressLimitExceededCode, () => lab.Eip());
     }
 
     // AWS: associate to an instance (its primary interface) or to an interface + private IP; the VPC needs an IGW.
@@ -64,7 +64,7 @@ public sealed class ElasticIpTests
         var lab = new TestLab();
         var eni = lab.Eni(lab.Subnet(lab.Vpc()));
         var eip = lab.Eip();
-        lab.Fails(Ec2Errors.GatewayNotAttachedCode, () => lab.Cp.AssociateAddress(Ctx,
+        lab.Fails(RouteTableErrors.GatewayNotAttachedCode, () => lab.Cp.AssociateAddress(Ctx,
             new AssociateAddressRequest { AllocationId = eip.AllocationId.Value, NetworkInterfaceId = eni.Id.Value }));
     }
 
@@ -95,7 +95,7 @@ public sealed class ElasticIpTests
         var eni = lab.Eni(lab.Subnet(vpc));
         var eip = lab.Eip();
         var association = lab.Cp.AssociateAddress(Ctx, new AssociateAddressRequest { AllocationId = eip.AllocationId.Value, NetworkInterfaceId = eni.Id.Value }).AssociationId;
-        lab.Fails(Ec2Errors.InvalidIpAddressInUse, () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value }));
+        lab.Fails(ElasticIpErrors.InvalidIpAddressInUse, () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value }));
         lab.Cp.DisassociateAddress(Ctx, new DisassociateAddressRequest { AssociationId = association });
         lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value });
         Assert.Empty(lab.N.ElasticIps);
@@ -108,8 +108,8 @@ public sealed class ElasticIpTests
     {
         var lab = new TestLab();
         var nat = lab.Nat(lab.Subnet(lab.Vpc()));
-        lab.Fails(Ec2Errors.InvalidIpAddressInUse, () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = nat.AllocationId!.Value.Value }));
-        lab.Fails(Ec2Errors.InvalidIpAddressInUse, () => lab.Cp.DisassociateAddress(Ctx, new DisassociateAddressRequest { PublicIp = nat.PublicIp.ToString() }));
+        lab.Fails(ElasticIpErrors.InvalidIpAddressInUse, () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = nat.AllocationId!.Value.Value }));
+        lab.Fails(ElasticIpErrors.InvalidIpAddressInUse, () => lab.Cp.DisassociateAddress(Ctx, new DisassociateAddressRequest { PublicIp = nat.PublicIp.ToString() }));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ElasticIpTests
     {
         var lab = new TestLab();
         lab.Eip();
-        var error = lab.Fails(Ec2Errors.InvalidAddressNotFound, () => lab.Cp.DescribeAddresses(Ctx, new DescribeAddressesRequest { PublicIps = ["198.51.100.7"] }));
+        var error = lab.Fails(ElasticIpErrors.InvalidAddressNotFound, () => lab.Cp.DescribeAddresses(Ctx, new DescribeAddressesRequest { PublicIps = ["198.51.100.7"] }));
         Assert.Equal("Address '198.51.100.7' not found.", error.Message);
     }
 }

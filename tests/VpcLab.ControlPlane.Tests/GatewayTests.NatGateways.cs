@@ -120,7 +120,7 @@ public sealed partial class GatewayTests
     {
         var lab = new TestLab();
         var nat = lab.Nat(lab.Subnet(lab.Vpc()));
-        lab.Fails(Ec2Errors.InvalidNetworkInterfaceInUse, () => lab.Cp.DeleteNetworkInterface(Ctx,
+        lab.Fails(NetworkInterfaceErrors.InvalidNetworkInterfaceInUse, () => lab.Cp.DeleteNetworkInterface(Ctx,
             new DeleteNetworkInterfaceRequest { NetworkInterfaceId = nat.NetworkInterfaceId.Value }));
     }
 
@@ -133,7 +133,7 @@ public sealed partial class GatewayTests
         var subnet = lab.Subnet(vpc);
         for (int i = 0; i < 5; i++)
             lab.Nat(subnet, isPublic: false);
-        lab.Fails(Ec2Errors.NatGatewayLimitExceededCode, () => lab.Nat(subnet, isPublic: false));
+        lab.Fails(GatewayErrors.NatGatewayLimitExceededCode, () => lab.Nat(subnet, isPublic: false));
         lab.Nat(lab.Subnet(vpc, "10.0.2.0/24", zone: "us-east-1b"), isPublic: false);
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class GatewayTests
         var lab = new TestLab();
         var vpc = lab.Vpc();
         var igw = lab.Cp.CreateInternetGateway(Ctx, new CreateInternetGatewayRequest()).InternetGateway;
-        var error = lab.Fails(Ec2Errors.GatewayNotAttachedCode, () => lab.Cp.DetachInternetGateway(Ctx,
+        var error = lab.Fails(RouteTableErrors.GatewayNotAttachedCode, () => lab.Cp.DetachInternetGateway(Ctx,
             new DetachInternetGatewayRequest { InternetGatewayId = igw.Id.Value, VpcId = vpc.Id.Value }));
         Assert.Equal($"Gateway {igw.Id} is not attached to {vpc.Id}", error.Message);
     }
@@ -90,7 +90,7 @@ public sealed partial class GatewayTests
         var lab = new TestLab();
         for (int i = 0; i < 5; i++)
             lab.Cp.CreateInternetGateway(Ctx, new CreateInternetGatewayRequest());
-        lab.Fails(Ec2Errors.InternetGatewayLimitExceededCode, () => lab.Cp.CreateInternetGateway(Ctx, new CreateInternetGatewayRequest()));
+        lab.Fails(GatewayErrors.InternetGatewayLimitExceededCode, () => lab.Cp.CreateInternetGateway(Ctx, new CreateInternetGatewayRequest()));
     }
 
     // AWS: an egress-only internet gateway is created attached to its VPC; one per VPC.
@@ -102,7 +102,7 @@ public sealed partial class GatewayTests
         var eigw = lab.Cp.CreateEgressOnlyInternetGateway(Ctx, new CreateEgressOnlyInternetGatewayRequest { VpcId = vpc.Id.Value }).EgressOnlyInternetGateway;
         Assert.Equal(vpc.Id, eigw.VpcId);
         Assert.Matches("^eigw-0[0-9a-f]{16}$", eigw.Id.Value);
-        lab.Fails(Ec2Errors.EgressOnlyInternetGatewayLimitExceededCode, () => lab.Cp.CreateEgressOnlyInternetGateway(Ctx,
+        lab.Fails(GatewayErrors.EgressOnlyInternetGatewayLimitExceededCode, () => lab.Cp.CreateEgressOnlyInternetGateway(Ctx,
             new CreateEgressOnlyInternetGatewayRequest { VpcId = vpc.Id.Value }));
         var filtered = lab.Cp.DescribeEgressOnlyInternetGateways(Ctx, new DescribeEgressOnlyInternetGatewaysRequest { Filters = [new Filter("attachment.vpc-id", vpc.Id.Value)] });
         Assert.Single(filtered.EgressOnlyInternetGateways);

@@ -51,7 +51,7 @@ public sealed class InstanceTests
     {
         var lab = new TestLab();
         lab.Vpc();
-        lab.Fails(Ec2Errors.VpcIdNotSpecifiedCode, () => lab.Cp.RunInstances(Ctx, new RunInstancesRequest { MinCount = 1, MaxCount = 1 }));
+        lab.Fails(InstanceErrors.VpcIdNotSpecifiedCode, () => lab.Cp.RunInstances(Ctx, new RunInstancesRequest { MinCount = 1, MaxCount = 1 }));
     }
 
     public static TheoryData<string> BadLaunches => ["subnet+nics", "public on index 1", "public with two nics", "min>max", "ip with count 2"];

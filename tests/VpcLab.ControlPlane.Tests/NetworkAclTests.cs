@@ -68,7 +68,7 @@ public sealed class NetworkAclTests
     {
         var (lab, _, acl) = Setup();
         lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 100));
-        var error = lab.Fails(Ec2Errors.NetworkAclEntryAlreadyExistsCode, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 100, cidr: "10.0.0.0/8")));
+        var error = lab.Fails(NetworkAclErrors.NetworkAclEntryAlreadyExistsCode, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 100, cidr: "10.0.0.0/8")));
         Assert.Equal("The network acl entry identified by 100 already exists.", error.Message);
         lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 100, egress: true));
     }
@@ -120,11 +120,11 @@ public sealed class NetworkAclTests
     {
         var (lab, _, acl) = Setup();
         var e = Entry(acl, 7);
-        lab.Fails(Ec2Errors.InvalidNetworkAclEntryNotFound, () => lab.Cp.ReplaceNetworkAclEntry(Ctx, new ReplaceNetworkAclEntryRequest
+        lab.Fails(NetworkAclErrors.InvalidNetworkAclEntryNotFound, () => lab.Cp.ReplaceNetworkAclEntry(Ctx, new ReplaceNetworkAclEntryRequest
         {
             NetworkAclId = e.NetworkAclId, RuleNumber = 7, Protocol = "-1", RuleAction = "deny", Egress = false, CidrBlock = "0.0.0.0/0",
         }));
-        lab.Fails(Ec2Errors.InvalidNetworkAclEntryNotFound, () => lab.Cp.DeleteNetworkAclEntry(Ctx, new DeleteNetworkAclEntryRequest
+        lab.Fails(NetworkAclErrors.InvalidNetworkAclEntryNotFound, () => lab.Cp.DeleteNetworkAclEntry(Ctx, new DeleteNetworkAclEntryRequest
         {
             NetworkAclId = acl.Id.Value, RuleNumber = 7, Egress = false,
         }));
@@ -152,7 +152,7 @@ public sealed class NetworkAclTests
         var (lab, _, acl) = Setup();
         for (int i = 1; i <= 20; i++)
             lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, i));
-        lab.Fails(Ec2Errors.NetworkAclEntryLimitExceededCode, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 21)));
+        lab.Fails(NetworkAclErrors.NetworkAclEntryLimitExceededCode, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 21)));
         lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 21, egress: true));
     }
 
@@ -167,7 +167,7 @@ public sealed class NetworkAclTests
         Assert.StartsWith("aclassoc-", result.NewAssociationId, StringComparison.Ordinal);
         Assert.NotEqual(old.Id.Value, result.NewAssociationId);
         Assert.Equal(acl.Id, lab.N.NetworkAclFor(subnet.Id).Id);
-        lab.Fails(Ec2Errors.InvalidAssociationIdNotFound, () => lab.Cp.ReplaceNetworkAclAssociation(Ctx,
+        lab.Fails(RouteTableErrors.InvalidAssociationIdNotFound, () => lab.Cp.ReplaceNetworkAclAssociation(Ctx,
             new ReplaceNetworkAclAssociationRequest { AssociationId = old.Id.Value, NetworkAclId = acl.Id.Value }));
     }
 

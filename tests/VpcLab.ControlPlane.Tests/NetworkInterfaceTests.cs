@@ -70,7 +70,7 @@ public sealed class NetworkInterfaceTests
         var subnet = lab.Subnet(lab.Vpc(), "10.0.1.0/28");
         for (int i = 0; i < 11; i++)
             lab.Eni(subnet);
-        lab.Fails(Ec2Errors.InsufficientFreeAddressesInSubnetCode, () => lab.Eni(subnet));
+        lab.Fails(NetworkInterfaceErrors.InsufficientFreeAddressesInSubnetCode, () => lab.Eni(subnet));
     }
 
     // AWS: IPv6 addresses come from the subnet's /64; a subnet with assign-ipv6 gives one automatically.
@@ -103,7 +103,7 @@ public sealed class NetworkInterfaceTests
         var vpc = lab.Vpc();
         var subnet = lab.Subnet(vpc);
         var groups = Enumerable.Range(0, 6).Select(i => lab.Group(vpc, $"g{i}").Id.Value).ToList();
-        lab.Fails(Ec2Errors.SecurityGroupsPerInterfaceLimitExceededCode, () => lab.Cp.CreateNetworkInterface(Ctx,
+        lab.Fails(SecurityGroupErrors.SecurityGroupsPerInterfaceLimitExceededCode, () => lab.Cp.CreateNetworkInterface(Ctx,
             new CreateNetworkInterfaceRequest { SubnetId = subnet.Id.Value, Groups = groups }));
         Assert.Equal(5, lab.Cp.CreateNetworkInterface(Ctx, new CreateNetworkInterfaceRequest { SubnetId = subnet.Id.Value, Groups = groups[..5] }).NetworkInterface.Groups.Length);
     }
@@ -160,7 +160,7 @@ public sealed class NetworkInterfaceTests
         var subnet = lab.Subnet(lab.Vpc());
         var (a, b) = (lab.Eni(subnet), lab.Eni(subnet));
         lab.Cp.AssignPrivateIpAddresses(Ctx, new AssignPrivateIpAddressesRequest { NetworkInterfaceId = a.Id.Value, PrivateIpAddresses = ["10.0.1.20"] });
-        lab.Fails(Ec2Errors.InvalidIpAddressInUse, () => lab.Cp.AssignPrivateIpAddresses(Ctx,
+        lab.Fails(ElasticIpErrors.InvalidIpAddressInUse, () => lab.Cp.AssignPrivateIpAddresses(Ctx,
             new AssignPrivateIpAddressesRequest { NetworkInterfaceId = b.Id.Value, PrivateIpAddresses = ["10.0.1.20"] }));
         lab.Cp.AssignPrivateIpAddresses(Ctx, new AssignPrivateIpAddressesRequest { NetworkInterfaceId = b.Id.Value, PrivateIpAddresses = ["10.0.1.20"], AllowReassignment = true });
         Assert.DoesNotContain(lab.N.NetworkInterfaces[a.Id].PrivateIpAddresses, p => p.Address == IpAddress.Parse("10.0.1.20"));
@@ -189,7 +189,7 @@ public sealed class NetworkInterfaceTests
         var attachment = lab.Cp.AttachNetworkInterface(Ctx, new AttachNetworkInterfaceRequest { NetworkInterfaceId = eni.Id.Value, InstanceId = instance.Id.Value, DeviceIndex = 1 });
         Assert.StartsWith("eni-attach-", attachment.AttachmentId, StringComparison.Ordinal);
         Assert.Equal(2, lab.N.Instances[instance.Id].NetworkInterfaces.Length);
-        lab.Fails(Ec2Errors.InvalidNetworkInterfaceInUse, () => lab.Cp.DeleteNetworkInterface(Ctx, new DeleteNetworkInterfaceRequest { NetworkInterfaceId = eni.Id.Value }));
+        lab.Fails(NetworkInterfaceErrors.InvalidNetworkInterfaceInUse, () => lab.Cp.DeleteNetworkInterface(Ctx, new DeleteNetworkInterfaceRequest { NetworkInterfaceId = eni.Id.Value }));
         lab.Cp.DetachNetworkInterface(Ctx, new DetachNetworkInterfaceRequest { AttachmentId = attachment.AttachmentId });
         lab.Cp.DeleteNetworkInterface(Ctx, new DeleteNetworkInterfaceRequest { NetworkInterfaceId = eni.Id.Value });
         Assert.False(lab.N.NetworkInterfaces.ContainsKey(eni.Id));
@@ -225,7 +225,7 @@ public sealed class NetworkInterfaceTests
         var instance = lab.Instance(lab.Subnet(lab.Vpc()));
         var attachment = lab.N.NetworkInterfaces[instance.PrimaryNetworkInterface].Attachment!;
         lab.Fails(Ec2Errors.OperationNotPermittedCode, () => lab.Cp.DetachNetworkInterface(Ctx, new DetachNetworkInterfaceRequest { AttachmentId = attachment.AttachmentId }));
-        lab.Fails(Ec2Errors.InvalidAttachmentIdNotFound, () => lab.Cp.DetachNetworkInterface(Ctx, new DetachNetworkInterfaceRequest { AttachmentId = "eni-attach-0123456789abcdef0" }));
+        lab.Fails(NetworkInterfaceErrors.InvalidAttachmentIdNotFound, () => lab.Cp.DetachNetworkInterface(Ctx, new DetachNetworkInterfaceRequest { AttachmentId = "eni-attach-0123456789abcdef0" }));
     }
 
     [Theory]

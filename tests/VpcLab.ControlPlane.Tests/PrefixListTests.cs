@@ -92,7 +92,7 @@ public sealed class PrefixListTests
         }).PrefixList;
         Assert.Equal(2, modified.Version);
         Assert.Equal([Cidr.Parse("203.0.113.0/24")], modified.Entries.Select(e => e.Cidr));
-        lab.Fails(Ec2Errors.PrefixListVersionMismatchCode, () => lab.Cp.ModifyManagedPrefixList(Ctx, new ModifyManagedPrefixListRequest
+        lab.Fails(PrefixListErrors.PrefixListVersionMismatchCode, () => lab.Cp.ModifyManagedPrefixList(Ctx, new ModifyManagedPrefixListRequest
         {
             PrefixListId = list.Id.Value, CurrentVersion = 1, AddEntries = [new AddPrefixListEntry { Cidr = "10.0.0.0/8" }],
         }));

@@ -44,7 +44,7 @@ public sealed partial class RouteTableTests
         var id = lab.Cp.AssociateRouteTable(Ctx, new AssociateRouteTableRequest { RouteTableId = custom.Id.Value, SubnetId = subnet.Id.Value }).AssociationId;
         lab.Cp.DisassociateRouteTable(Ctx, new DisassociateRouteTableRequest { AssociationId = id });
         Assert.Equal(lab.MainTable(vpc).Id, lab.N.RouteTableFor(subnet.Id).Id);
-        lab.Fails(Ec2Errors.InvalidAssociationIdNotFound, () => lab.Cp.DisassociateRouteTable(Ctx, new DisassociateRouteTableRequest { AssociationId = id }));
+        lab.Fails(RouteTableErrors.InvalidAssociationIdNotFound, () => lab.Cp.DisassociateRouteTable(Ctx, new DisassociateRouteTableRequest { AssociationId = id }));
     }
 
     // AWS: the main association cannot be disassociated, only replaced.
@@ -92,7 +92,7 @@ public sealed partial class RouteTableTests
     {
         var (lab, _, _, custom) = Setup();
         var igw = lab.Cp.CreateInternetGateway(Ctx, new CreateInternetGatewayRequest()).InternetGateway;
-        lab.Fails(Ec2Errors.GatewayNotAttachedCode, () => lab.Cp.AssociateRouteTable(Ctx,
+        lab.Fails(RouteTableErrors.GatewayNotAttachedCode, () => lab.Cp.AssociateRouteTable(Ctx,
             new AssociateRouteTableRequest { RouteTableId = custom.Id.Value, GatewayId = igw.Id.Value }));
     }
 }

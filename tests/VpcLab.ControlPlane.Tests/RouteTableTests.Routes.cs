@@ -120,7 +120,7 @@ public sealed partial class RouteTableTests
     {
         var w = new World();
         w.Create("0.0.0.0/0", "igw");
-        var error = w.Lab.Fails(Ec2Errors.RouteAlreadyExistsCode, () => w.Create(destination, "igw"));
+        var error = w.Lab.Fails(RouteTableErrors.RouteAlreadyExistsCode, () => w.Create(destination, "igw"));
         Assert.Equal($"The route identified by {w.Resolve(destination)} already exists.", error.Message);
     }
 
@@ -200,7 +200,7 @@ public sealed partial class RouteTableTests
         var w = new World();
         for (int i = 0; i < 50; i++)
             w.Create($"192.{i}.0.0/16", "igw");
-        w.Lab.Fails(Ec2Errors.RouteLimitExceededCode, () => w.Create("193.0.0.0/16", "igw"));
+        w.Lab.Fails(RouteTableErrors.RouteLimitExceededCode, () => w.Create("193.0.0.0/16", "igw"));
         w.Create("2001:db8::/32", "igw"); // the IPv6 family has its own count
     }
 
@@ -209,7 +209,7 @@ public sealed partial class RouteTableTests
     public void DeleteRoute_Missing_InvalidRouteNotFound()
     {
         var w = new World();
-        var error = w.Lab.Fails(Ec2Errors.InvalidRouteNotFound, () => w.Lab.Cp.DeleteRoute(Ctx,
+        var error = w.Lab.Fails(RouteTableErrors.InvalidRouteNotFound, () => w.Lab.Cp.DeleteRoute(Ctx,
             new DeleteRouteRequest { RouteTableId = w.Table.Id.Value, DestinationCidrBlock = "1.0.0.0/8" }));
         Assert.Equal($"no route with destination-cidr-block 1.0.0.0/8 in route table {w.Table.Id}", error.Message);
     }

@@ -46,11 +46,11 @@ public sealed partial class SecurityGroupTests
         var lab = new TestLab();
         var group = lab.Group(lab.Vpc());
         Ingress(lab, group, Tcp(22, 22, "10.0.0.0/8"));
-        lab.Fails(Ec2Errors.InvalidPermissionDuplicate, () => Ingress(lab, lab.N.SecurityGroups[group.Id], Tcp(22, 22, "10.0.0.0/8") with
+        lab.Fails(SecurityGroupErrors.InvalidPermissionDuplicate, () => Ingress(lab, lab.N.SecurityGroups[group.Id], Tcp(22, 22, "10.0.0.0/8") with
         {
             IpRanges = [new IpRange { CidrIp = "10.0.0.0/8", Description = "different text" }],
         }));
-        lab.Fails(Ec2Errors.InvalidPermissionDuplicate, () => Ingress(lab, group, Tcp(80, 80, "1.0.0.0/8"), Tcp(80, 80, "1.0.0.0/8")));
+        lab.Fails(SecurityGroupErrors.InvalidPermissionDuplicate, () => Ingress(lab, group, Tcp(80, 80, "1.0.0.0/8"), Tcp(80, 80, "1.0.0.0/8")));
     }
 
     // AWS: the new group's default egress rule is itself a duplicate of "-1 to 0.0.0.0/0".
@@ -59,7 +59,7 @@ public sealed partial class SecurityGroupTests
     {
         var lab = new TestLab();
         var group = lab.Group(lab.Vpc());
-        lab.Fails(Ec2Errors.InvalidPermissionDuplicate, () => lab.Cp.AuthorizeSecurityGroupEgress(Ctx, new AuthorizeSecurityGroupEgressRequest
+        lab.Fails(SecurityGroupErrors.InvalidPermissionDuplicate, () => lab.Cp.AuthorizeSecurityGroupEgress(Ctx, new AuthorizeSecurityGroupEgressRequest
         {
             GroupId = group.Id.Value, IpPermissions = [new IpPermission { IpProtocol = "-1", IpRanges = [new IpRange { CidrIp = "0.0.0.0/0" }] }],
         }));
@@ -137,7 +137,7 @@ public sealed partial class SecurityGroupTests
         var lab = new TestLab();
         var group = lab.Group(lab.Vpc());
         Ingress(lab, group, [.. Enumerable.Range(1, 60).Select(p => Tcp(p, p, "0.0.0.0/0"))]);
-        lab.Fails(Ec2Errors.RulesPerSecurityGroupLimitExceededCode, () => Ingress(lab, lab.N.SecurityGroups[group.Id], Tcp(100, 100, "0.0.0.0/0")));
+        lab.Fails(SecurityGroupErrors.RulesPerSecurityGroupLimitExceededCode, () => Ingress(lab, lab.N.SecurityGroups[group.Id], Tcp(100, 100, "0.0.0.0/0")));
         Ingress(lab, lab.N.SecurityGroups[group.Id], new IpPermission { IpProtocol = "tcp", FromPort = 100, ToPort = 100, Ipv6Ranges = [new Ipv6Range { CidrIpv6 = "::/0" }] });
     }
 
@@ -151,7 +151,7 @@ public sealed partial class SecurityGroupTests
         var revoked = lab.Cp.RevokeSecurityGroupIngress(Ctx, new RevokeSecurityGroupIngressRequest { GroupId = group.Id.Value, IpPermissions = [Tcp(22, 22, "10.0.0.0/8")] });
         Assert.Single(revoked.RevokedSecurityGroupRules);
         Assert.Empty(lab.N.SecurityGroups[group.Id].Ingress);
-        lab.Fails(Ec2Errors.InvalidPermissionNotFound, () => lab.Cp.RevokeSecurityGroupIngress(Ctx,
+        lab.Fails(SecurityGroupErrors.InvalidPermissionNotFound, () => lab.Cp.RevokeSecurityGroupIngress(Ctx,
             new RevokeSecurityGroupIngressRequest { GroupId = group.Id.Value, IpPermissions = [Tcp(22, 22, "10.0.0.0/8")] }));
     }
 

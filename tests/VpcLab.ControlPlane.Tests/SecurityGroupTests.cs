@@ -38,7 +38,7 @@ public sealed partial class SecurityGroupTests
         var lab = new TestLab();
         var vpc = lab.Vpc();
         Create(lab, vpc, "web");
-        lab.Fails(Ec2Errors.InvalidGroupDuplicate, () => Create(lab, vpc, second));
+        lab.Fails(SecurityGroupErrors.InvalidGroupDuplicate, () => Create(lab, vpc, second));
         Create(lab, lab.Vpc("10.1.0.0/16"), second);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class SecurityGroupTests
     {
         var lab = new TestLab();
         var vpc = lab.Vpc();
-        lab.Fails(Ec2Errors.CannotDeleteCode, () => lab.Cp.DeleteSecurityGroup(Ctx,
+        lab.Fails(SecurityGroupErrors.CannotDeleteCode, () => lab.Cp.DeleteSecurityGroup(Ctx,
             new DeleteSecurityGroupRequest { GroupId = lab.N.DefaultSecurityGroup(vpc.Id).Id.Value }));
     }
 

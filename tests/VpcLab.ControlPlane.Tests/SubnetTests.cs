@@ -29,7 +29,7 @@ public sealed class SubnetTests
     {
         var lab = new TestLab();
         var vpc = lab.Vpc();
-        var error = lab.Fails(Ec2Errors.InvalidSubnetRange, () => lab.Subnet(vpc, cidr));
+        var error = lab.Fails(SubnetErrors.InvalidSubnetRange, () => lab.Subnet(vpc, cidr));
         Assert.Equal($"The CIDR '{Cidr.Parse(cidr)}' is invalid.", error.Message);
     }
 
@@ -43,7 +43,7 @@ public sealed class SubnetTests
         var lab = new TestLab();
         var vpc = lab.Vpc();
         lab.Subnet(vpc, "10.0.1.0/24");
-        lab.Fails(Ec2Errors.InvalidSubnetConflict, () => lab.Subnet(vpc, cidr));
+        lab.Fails(SubnetErrors.InvalidSubnetConflict, () => lab.Subnet(vpc, cidr));
     }
 
     // Subnets in a secondary CIDR are allowed.
@@ -111,7 +111,7 @@ public sealed class SubnetTests
             "same" => TestLab.Ipv6Subnet(vpc, 0),
             _ => block,
         };
-        var expected = block == "same" ? Ec2Errors.InvalidSubnetConflict : Ec2Errors.InvalidSubnetRange;
+        var expected = block == "same" ? SubnetErrors.InvalidSubnetConflict : SubnetErrors.InvalidSubnetRange;
         lab.Fails(expected, () => lab.Subnet(vpc, ipv6: text));
     }
 
@@ -151,7 +151,7 @@ public sealed class SubnetTests
             new AssociateSubnetCidrBlockRequest { SubnetId = subnet.Id.Value, Ipv6CidrBlock = TestLab.Ipv6Subnet(vpc, 4) }));
         lab.Cp.DisassociateSubnetCidrBlock(TestLab.Ctx, new DisassociateSubnetCidrBlockRequest { AssociationId = result.Ipv6CidrBlockAssociation.AssociationId });
         Assert.Null(lab.N.Subnets[subnet.Id].Ipv6CidrBlock);
-        lab.Fails(Ec2Errors.InvalidSubnetCidrBlockAssociationIdNotFound, () => lab.Cp.DisassociateSubnetCidrBlock(TestLab.Ctx,
+        lab.Fails(SubnetErrors.InvalidSubnetCidrBlockAssociationIdNotFound, () => lab.Cp.DisassociateSubnetCidrBlock(TestLab.Ctx,
             new DisassociateSubnetCidrBlockRequest { AssociationId = result.Ipv6CidrBlockAssociation.AssociationId }));
     }
 

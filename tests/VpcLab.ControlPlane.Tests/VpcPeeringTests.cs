@@ -121,8 +121,9 @@ public sealed class VpcPeeringTests
             // Two VPCs never get the same Amazon /56; put the same block on b directly in the snapshot for the test.
             var n = lab.Cp.Network;
             b = n.Vpcs[b.Id] with { Ipv6CidrBlocks = n.Vpcs[a.Id].Ipv6CidrBlocks };
-            typeof(Ec2ControlPlane).GetField("_network", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .SetValue(lab.Cp, n with { Vpcs = n.Vpcs.SetItem(b.Id, b) });
+            const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+            var state = typeof(Ec2ControlPlane).GetField("_state", Private)!.GetValue(lab.Cp)!;
+            state.GetType().GetField("_network", Private)!.SetValue(state, n with { Vpcs = n.Vpcs.SetItem(b.Id, b) });
         }
         var pcx = Create(lab, A, lab.N.Vpcs[a.Id], b);
         Assert.Equal(VpcPeeringConnectionState.Failed, pcx.State);

@@ -39,7 +39,7 @@ public sealed partial class VpcTests
     {
         var lab = new TestLab();
         var vpc = lab.Vpc(primary);
-        lab.Fails(Ec2Errors.InvalidVpcRange, () => Associate(lab, vpc, secondary));
+        lab.Fails(VpcErrors.InvalidVpcRange, () => Associate(lab, vpc, secondary));
     }
 
     // AWS: a new CIDR may not be the same as or larger than an existing route's destination.
@@ -50,7 +50,7 @@ public sealed partial class VpcTests
         var vpc = lab.Vpc();
         var igw = lab.AttachedIgw(vpc);
         lab.Cp.CreateRoute(TestLab.Ctx, new CreateRouteRequest { RouteTableId = lab.MainTable(vpc).Id.Value, DestinationCidrBlock = "10.5.1.0/24", GatewayId = igw.Id.Value });
-        lab.Fails(Ec2Errors.InvalidVpcRange, () => Associate(lab, vpc, "10.5.0.0/16"));
+        lab.Fails(VpcErrors.InvalidVpcRange, () => Associate(lab, vpc, "10.5.0.0/16"));
     }
 
     // AWS: 5 IPv4 CIDRs per VPC by default (CidrLimitExceeded).
@@ -61,7 +61,7 @@ public sealed partial class VpcTests
         var vpc = lab.Vpc();
         for (int i = 1; i < 5; i++)
             Associate(lab, vpc, $"10.{i}.0.0/16");
-        var error = lab.Fails(Ec2Errors.CidrLimitExceededCode, () => Associate(lab, lab.N.Vpcs[vpc.Id], "10.9.0.0/16"));
+        var error = lab.Fails(VpcErrors.CidrLimitExceededCode, () => Associate(lab, lab.N.Vpcs[vpc.Id], "10.9.0.0/16"));
         Assert.Contains(": 5", error.Message, StringComparison.Ordinal);
     }
 
@@ -85,7 +85,7 @@ public sealed partial class VpcTests
         lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx, new DisassociateVpcCidrBlockRequest { AssociationId = association.AssociationId });
         Assert.Single(lab.N.Vpcs[vpc.Id].CidrBlocks);
         Assert.Single(lab.MainTable(vpc).Routes);
-        lab.Fails(Ec2Errors.InvalidVpcCidrBlockAssociationIdNotFound, () => lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx,
+        lab.Fails(VpcErrors.InvalidVpcCidrBlockAssociationIdNotFound, () => lab.Cp.DisassociateVpcCidrBlock(TestLab.Ctx,
             new DisassociateVpcCidrBlockRequest { AssociationId = association.AssociationId }));
     }
 

@@ -33,7 +33,7 @@ public sealed partial class VpcTests
     public void CreateVpc_CidrOutOfRange_InvalidVpcRange(string cidr)
     {
         var lab = new TestLab();
-        lab.Fails(Ec2Errors.InvalidVpcRange, () => lab.Vpc(cidr));
+        lab.Fails(VpcErrors.InvalidVpcRange, () => lab.Vpc(cidr));
     }
 
     // AWS: a CIDR that does not parse is InvalidParameterValue with "This is not a valid CIDR block."
@@ -57,7 +57,7 @@ public sealed partial class VpcTests
         var lab = new TestLab();
         for (int i = 0; i < 5; i++)
             lab.Vpc($"10.{i}.0.0/16");
-        lab.Fails(Ec2Errors.VpcLimitExceededCode, () => lab.Vpc("10.9.0.0/16"));
+        lab.Fails(VpcErrors.VpcLimitExceededCode, () => lab.Vpc("10.9.0.0/16"));
         lab.Vpc("10.9.0.0/16", ctx: new RequestContext(new AccountId("222222222222"), "us-east-1"));
         lab.Vpc("10.9.0.0/16", ctx: new RequestContext(ControlPlaneOptions.DefaultAccount, "us-west-2"));
     }

@@ -26,7 +26,7 @@ public static partial class Ec2Errors
     public static readonly Ec2ErrorCode ResourceAlreadyAssociatedCode = new("Resource.AlreadyAssociated");
     public static readonly Ec2ErrorCode IdempotentParameterMismatchCode = new("IdempotentParameterMismatch");
 
-    private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
+    internal static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     // ---------------------------------------------------------------- generic factories
     public static Ec2Exception DryRun() =>

@@ -82,4 +82,8 @@ public static class ResourceTypes
     public const string NetworkInterface = "network-interface";
     public const string Instance = "instance";
     public const string PrefixList = "prefix-list";
+    public const string VpcPeeringConnection = "vpc-peering-connection";
+    public const string VpcEndpoint = "vpc-endpoint";
+    public const string VpcFlowLog = "vpc-flow-log";
+    public const string DhcpOptions = "dhcp-options";
 }

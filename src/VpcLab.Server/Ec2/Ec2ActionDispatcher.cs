@@ -25,7 +25,12 @@ public sealed partial class Ec2ActionDispatcher
     private readonly Ec2ControlPlane _controlPlane;
     private readonly FrozenDictionary<string, Func<RequestContext, JsonObject, JsonObject?>> _handlers;
     private readonly FrozenSet<string> _withClientToken;
-    private readonly Ec2IdempotencyCache _idempotency = new();
+    // ClientToken idempotency (docs/semantics.md#idempotency): one scope per account and Region, the action in the
+    // fingerprint, so a token reused by another action is a mismatch; each answer is a copy of the first.
+    private readonly ClientTokenCache<JsonObject?> _idempotency = new(
+        token => new Ec2ProtocolException("IdempotentParameterMismatch",
+            $"Client token '{Ec2ProtocolErrors.Echo(token)}' was already used with different parameters or another action."),
+        response => (JsonObject?)response?.DeepClone());
 
     public Ec2ActionDispatcher(Ec2ControlPlane controlPlane)
     {
@@ -65,11 +70,25 @@ public sealed partial class Ec2ActionDispatcher
         if (_withClientToken.Contains(operation)
             && parameters["ClientToken"] is JsonValue tokenValue && tokenValue.TryGetValue<string>(out var token) && token.Length > 0)
         {
-            if (token.Length > 64)
+            if (token.Length > ClientTokens.MaxLength)
                 throw Ec2ProtocolErrors.Invalid($"Value ({Ec2ProtocolErrors.Echo(token)}) for parameter clientToken is invalid. It must be at most 64 ASCII characters.");
-            return _idempotency.Run(operation, context, token, parameters, () => handler(context, parameters));
+            return _idempotency.Run(context, scope: "", token, RequestBytes(operation, parameters), () => handler(context, parameters));
         }
         return handler(context, parameters);
+    }
+
+    /// <summary>The bytes a ClientToken is checked against: the action and all its parameters, keys sorted.</summary>
+    private static byte[] RequestBytes(string operation, JsonObject parameters)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(operation);
+            Canonical.Write(writer, parameters);
+            writer.WriteEndArray();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Binds member-name JSON to a request record; a value of the wrong JSON type is

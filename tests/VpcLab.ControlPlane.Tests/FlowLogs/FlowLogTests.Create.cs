@@ -240,7 +240,7 @@ public sealed partial class FlowLogTests
         if (duplicate)
         {
             var refused = RefusedAlone(lab, again);
-            Assert.Equal(Ec2Errors.FlowLogAlreadyExistsCode.Code, refused.Code);
+            Assert.Equal(FlowLogErrors.FlowLogAlreadyExistsCode.Code, refused.Code);
             Assert.Equal("Error. There is an existing Flow Log with the same configuration and log destination.", refused.Message);
         }
         else
@@ -270,7 +270,7 @@ public sealed partial class FlowLogTests
         Created(lab, ToS3(vpc.Id.Value, bucket: "arn:aws:s3:::b-1"));
         Created(lab, ToS3(vpc.Id.Value, bucket: "arn:aws:s3:::b-2"));
         var refused = RefusedAlone(lab, ToS3(vpc.Id.Value, bucket: "arn:aws:s3:::b-3"));
-        Assert.Equal(Ec2Errors.FlowLogsLimitExceededCode.Code, refused.Code);
+        Assert.Equal(FlowLogErrors.FlowLogsLimitExceededCode.Code, refused.Code);
         Created(lab, ToS3(other.Id.Value, bucket: "arn:aws:s3:::b-3")); // per resource, not per account
         Assert.Equal(25, Ec2Quotas.AwsDefaults.FlowLogsPerResource);
     }

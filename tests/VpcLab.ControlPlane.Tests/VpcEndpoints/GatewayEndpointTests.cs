@@ -88,7 +88,7 @@ public sealed class GatewayEndpointTests
         var igw = lab.AttachedIgw(vpc);
         var table = lab.MainTable(vpc);
         lab.Cp.CreateRoute(Ctx, new CreateRouteRequest { RouteTableId = table.Id.Value, DestinationPrefixListId = lab.PrefixList().Value, GatewayId = igw.Id.Value });
-        lab.Fails(Ec2Errors.RouteAlreadyExistsCode, () => lab.Gateway(vpc, EndpointLab.S3, table));
+        lab.Fails(RouteTableErrors.RouteAlreadyExistsCode, () => lab.Gateway(vpc, EndpointLab.S3, table));
     }
 
     public static TheoryData<string, string> BadGatewayRequests => new()

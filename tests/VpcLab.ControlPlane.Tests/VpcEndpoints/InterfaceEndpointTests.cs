@@ -252,7 +252,7 @@ public sealed class InterfaceEndpointTests
         var other = lab.DnsVpc("10.1.0.0/16");
         lab.Interface(vpc, EndpointLab.Sns, privateDns: false);
         lab.Interface(vpc, EndpointLab.Sqs, privateDns: false);
-        lab.Fails(Ec2Errors.VpcEndpointLimitExceededCode, () => lab.Interface(vpc, EndpointLab.Sns, privateDns: false));
+        lab.Fails(VpcEndpointErrors.VpcEndpointLimitExceededCode, () => lab.Interface(vpc, EndpointLab.Sns, privateDns: false));
         lab.Gateway(vpc); // gateway endpoints count apart
         lab.Interface(other, EndpointLab.Sns); // another VPC has its own quota
     }

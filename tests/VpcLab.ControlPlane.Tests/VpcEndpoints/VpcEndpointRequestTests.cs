@@ -65,7 +65,7 @@ public sealed class VpcEndpointRequestTests
     {
         var lab = new TestLab();
         var vpc = lab.Vpc();
-        lab.Fails(Ec2Errors.InvalidPolicyDocumentCode, () => lab.Cp.CreateVpcEndpoint(Ctx, new CreateVpcEndpointRequest
+        lab.Fails(VpcEndpointErrors.InvalidPolicyDocumentCode, () => lab.Cp.CreateVpcEndpoint(Ctx, new CreateVpcEndpointRequest
         {
             VpcId = vpc.Id.Value, ServiceName = EndpointLab.S3, RouteTableIds = [lab.MainTable(vpc).Id.Value], PolicyDocument = policy,
         }));
@@ -86,7 +86,7 @@ public sealed class VpcEndpointRequestTests
         Assert.Equal(DenyPolicy, lab.Modify(endpoint, new() { PolicyDocument = DenyPolicy }).VpcEndpoint.PolicyDocument);
         Assert.True(PolicyDocument.TryParse(lab.Endpoint(endpoint).PolicyDocument, PolicyKind.VpcEndpoint, out _, out _));
 
-        lab.Fails(Ec2Errors.InvalidPolicyDocumentCode, () => lab.Modify(endpoint, new() { PolicyDocument = "[]" }));
+        lab.Fails(VpcEndpointErrors.InvalidPolicyDocumentCode, () => lab.Modify(endpoint, new() { PolicyDocument = "[]" }));
         lab.Fails(Ec2Errors.InvalidParameterCombinationCode, () => lab.Modify(endpoint, new() { ResetPolicy = true, PolicyDocument = DenyPolicy }));
         Assert.Equal(DenyPolicy, lab.Endpoint(endpoint).PolicyDocument);
 
@@ -162,7 +162,7 @@ public sealed class VpcEndpointRequestTests
         var vpc = lab.Vpc();
         lab.Gateway(vpc, EndpointLab.S3);
         lab.Gateway(lab.Vpc("10.1.0.0/16"), EndpointLab.DynamoDb);
-        lab.Fails(Ec2Errors.VpcEndpointLimitExceededCode, () => lab.Gateway(vpc, EndpointLab.DynamoDb));
+        lab.Fails(VpcEndpointErrors.VpcEndpointLimitExceededCode, () => lab.Gateway(vpc, EndpointLab.DynamoDb));
         var west = RequestContext.For(Ctx.Account.Value, "eu-west-1");
         var westVpc = lab.Cp.CreateVpc(west, new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }).Vpc;
         lab.Cp.CreateVpcEndpoint(west, new CreateVpcEndpointRequest { VpcId = westVpc.Id.Value, ServiceName = "com.amazonaws.eu-west-1.s3" });

@@ -35,12 +35,8 @@ internal static class SubnetShape
         ["MapPublicIpOnLaunch"] = s.MapPublicIpOnLaunch,
     };
 
-    /// <summary>AWS: the block's size minus its five reserved addresses minus the private IPv4 addresses in use.</summary>
-    public static int AvailableIpAddressCount(Subnet s, ShapeContext c)
-    {
-        var size = (long)(ulong)s.CidrBlock.AddressCount;
-        return (int)Math.Max(0, size - Subnet.AwsReservedAddressCount - c.UsedIpv4(s.Id));
-    }
+    /// <summary>The ControlPlane's rule (<see cref="SubnetAddressCount"/>), with the interface count the context caches.</summary>
+    public static int AvailableIpAddressCount(Subnet s, ShapeContext c) => (int)SubnetAddressCount.Available(s, c.UsedIpv4(s.Id));
 
     public static JsonObject Ipv6Association(VpcCidrBlock block) => new()
     {

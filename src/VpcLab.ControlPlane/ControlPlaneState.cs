@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>What every resource's operations share: the current <see cref="Network"/> snapshot, the id counter,
+/// the public IPv4s handed out and the ClientToken cache, and the three ways to run an operation over a
+/// <see cref="Transaction"/>. Each mutating operation takes a lock, computes a new snapshot with pure code and
+/// swaps it in only on success, so a failed (or DryRun) call leaves the state exactly as it was. Readers never lock:
+/// snapshots are immutable.</summary>
+internal sealed class ControlPlaneState
+{
+    private readonly Lock _gate = new();
+    private Network _network;
+    private ulong _counter;
+    private ImmutableHashSet<IpAddress> _issuedPublicIps = [];
+
+    // AWS's ClientToken idempotency, scoped by account, Region and action (docs/semantics.md#idempotency).
+    private readonly ClientTokenCache<object> _clientTokens = new(Ec2Errors.IdempotentParameterMismatch);
+
+    public ControlPlaneState(ControlPlaneOptions options)
+    {
+        Options = options;
+        Regions = options.Regions.ToImmutableDictionary(r => r.Name, StringComparer.Ordinal);
+        _network = Seed(options);
+    }
+
+    public ControlPlaneOptions Options { get; }
+
+    public ImmutableDictionary<string, RegionInfo> Regions { get; }
+
+    public Network Network => Volatile.Read(ref _network);
+
+    public ulong IdCounter => Volatile.Read(ref _counter);
+
+    /// <summary>The AWS services of every known Region, built once from the Region catalog and the service
+    /// address ranges.</summary>
+    public AwsServiceCatalog ServiceCatalog => field ??= new AwsServiceCatalog(
+        Regions.Values.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (r.Name, r.Zones)), AwsIpRanges.Default);
+
+    private static Network Seed(ControlPlaneOptions options)
+    {
+        var network = Network.Empty with
+        {
+            Accounts = ImmutableDictionary<AccountId, Account>.Empty.Add(
+                ControlPlaneOptions.DefaultAccount, new Account(ControlPlaneOptions.DefaultAccount, "default")),
+            Regions = options.Regions.ToImmutableDictionary(r => r.Name, r => new Region(r.Name, r.Zones)),
+        };
+        var lists = ImmutableDictionary.CreateBuilder<PrefixListId, ManagedPrefixList>();
+        foreach (var region in options.Regions)
+        {
+            foreach (var pl in region.ManagedPrefixLists)
+            {
+                lists[new PrefixListId(pl.Id)] = new ManagedPrefixList(
+                    new PrefixListId(pl.Id), ManagedPrefixList.AwsOwner, region.Name, pl.Name, IpFamily.V4,
+                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
+            }
+        }
+        return network with { PrefixLists = lists.ToImmutable() };
+    }
+
+    /// <summary>Runs a mutating operation: validates and computes on a private copy, then (unless DryRun) swaps
+    /// the new snapshot in. Any <see cref="Ec2Exception"/> leaves the state untouched.</summary>
+    public T Mutate<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
+    {
+        lock (_gate)
+        {
+            var tx = Begin(ctx, _counter);
+            tx.EnsureAccount();
+            var result = operation(tx);
+            if (dryRun == true)
+                throw Ec2Errors.DryRun();
+            Volatile.Write(ref _counter, tx.Counter);
+            if (tx.PendingPublicIps.Count > 0)
+                _issuedPublicIps = _issuedPublicIps.Union(tx.PendingPublicIps);
+            Volatile.Write(ref _network, tx.N);
+            return result;
+        }
+    }
+
+    /// <summary>A mutating operation with AWS idempotency: a repeated ClientToken with the same parameters returns
+    /// the first call's result and changes nothing; with different parameters it is IdempotentParameterMismatch.</summary>
+    public T MutateIdempotent<TRequest, T>(RequestContext ctx, bool? dryRun, string? clientToken, string action, TRequest request,
+        Func<Transaction, T> operation)
+        where T : notnull
+    {
+        if (string.IsNullOrEmpty(clientToken))
+            return Mutate(ctx, dryRun, operation);
+        if (clientToken.Length > ClientTokens.MaxLength)
+            throw Ec2Errors.InvalidParameterValue($"Value ({clientToken}) for parameter clientToken is invalid. It must be at most 64 characters.");
+        var fingerprint = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request);
+        return (T)_clientTokens.Run(ctx, action, clientToken, fingerprint, () => Mutate(ctx, dryRun, operation), onRepeat: () =>
+        {
+            if (dryRun == true)
+                throw Ec2Errors.DryRun();
+        });
+    }
+
+    /// <summary>Runs a read-only operation on the current snapshot, without locking.</summary>
+    public T Read<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
+    {
+        var tx = Begin(ctx, 0);
+        var result = operation(tx);
+        if (dryRun == true)
+            throw Ec2Errors.DryRun();
+        return result;
+    }
+
+    private Transaction Begin(RequestContext ctx, ulong counter)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (!Regions.TryGetValue(ctx.Region, out var region))
+            throw Ec2Errors.UnknownRegion(ctx.Region);
+        return new Transaction(Network, ctx, Options, region, counter, Options.Clock.GetUtcNow()) { IssuedPublicIps = _issuedPublicIps };
+    }
+}

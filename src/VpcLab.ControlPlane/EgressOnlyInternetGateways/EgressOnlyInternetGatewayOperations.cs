@@ -1,0 +1,50 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The EgressOnlyInternetGateways operations.</summary>
+public sealed class EgressOnlyInternetGatewayOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal EgressOnlyInternetGatewayOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public CreateEgressOnlyInternetGatewayResult CreateEgressOnlyInternetGateway(RequestContext ctx, CreateEgressOnlyInternetGatewayRequest request) =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateEgressOnlyInternetGateway), request, tx =>
+        {
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
+            if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerVpc, g => g.VpcId == vpc.Id))
+                throw GatewayErrors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
+            var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
+                tx.Account, tx.RegionName, vpc.Id);
+            tx.Put(eigw);
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.EgressOnlyInternetGateway, eigw.Id.Value);
+            return new CreateEgressOnlyInternetGatewayResult(eigw);
+        });
+
+    public DeleteEgressOnlyInternetGatewayResult DeleteEgressOnlyInternetGateway(RequestContext ctx, DeleteEgressOnlyInternetGatewayRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var eigw = tx.Require(ResourceKinds.EgressOnlyInternetGateway, request.EgressOnlyInternetGatewayId);
+            // Routes to it stay and turn blackhole (spec (a)).
+            tx.N = tx.N with { EgressOnlyInternetGateways = tx.N.EgressOnlyInternetGateways.Remove(eigw.Id) };
+            tx.RemoveTags(eigw.Id.Value);
+            return new DeleteEgressOnlyInternetGatewayResult(true);
+        });
+
+    public DescribeEgressOnlyInternetGatewaysResult DescribeEgressOnlyInternetGateways(RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.EgressOnlyInternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
+            var selected = Transaction.ByIds(request.EgressOnlyInternetGatewayIds, all, id => tx.Require(ResourceKinds.EgressOnlyInternetGateway, id));
+            var schema = new FilterSchema<EgressOnlyInternetGateway>(g => g.Id.Value)
+                .Add("egress-only-internet-gateway-id", g => g.Id.Value)
+                .Add("attachment.vpc-id", g => g.VpcId.Value)
+                .Add("attachment.state", _ => "attached");
+            return new DescribeEgressOnlyInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+        });
+}

@@ -1,0 +1,144 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The ElasticIps operations.</summary>
+public sealed class ElasticIpOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal ElasticIpOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public AllocateAddressResult AllocateAddress(RequestContext ctx, AllocateAddressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            if (request.Domain is not (null or "vpc"))
+                throw Ec2Errors.InvalidParameterValue($"Value ({request.Domain}) for parameter domain is invalid. Only 'vpc' is supported (EC2-Classic is retired).");
+            if (Transaction.AtQuota(tx.N.ElasticIps, tx.Quotas.ElasticIpsPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+                throw ElasticIpErrors.AddressLimitExceeded();
+            var eip = new ElasticIpAddress(new AllocationId(tx.NewId(IdPrefixes.Allocation)), tx.Account, tx.RegionName,
+                tx.AllocatePublicIpv4(), null, null, null);
+            tx.Put(eip);
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.ElasticIp, eip.AllocationId.Value);
+            return new AllocateAddressResult(eip.AllocationId.Value, eip.PublicIp.ToString(), "vpc", "amazon", tx.RegionName) { Address = eip };
+        });
+
+    private static ElasticIpAddress FindAddress(Transaction tx, string? allocationId, string? publicIp)
+    {
+        if ((allocationId is null) == (publicIp is null))
+            throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of allocationId or publicIp");
+        if (allocationId is not null)
+            return tx.Require(ResourceKinds.ElasticIp, allocationId);
+        var ip = Transaction.ParseIp(publicIp, "publicIp");
+        return tx.N.ElasticIps.Values.FirstOrDefault(e => e.PublicIp == ip && tx.Owned(e.OwnerId, e.Region))
+            ?? throw ElasticIpErrors.AddressNotFound(publicIp!);
+    }
+
+    public AssociateAddressResult AssociateAddress(RequestContext ctx, AssociateAddressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
+            if ((request.InstanceId is null) == (request.NetworkInterfaceId is null))
+                throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of instanceId or networkInterfaceId");
+            NetworkInterface eni;
+            if (request.InstanceId is not null)
+            {
+                var instance = tx.Require(ResourceKinds.Instance, request.InstanceId);
+                if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
+                    throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceOperations.InstanceStateName(instance.State));
+                eni = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
+            }
+            else
+            {
+                eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
+            }
+            if (eni.RequesterManaged)
+                throw NetworkInterfaceErrors.NetworkInterfaceRequesterManaged(eni.Id.Value);
+            var privateIp = request.PrivateIpAddress is null ? eni.PrimaryPrivateIp : Transaction.ParseIp(request.PrivateIpAddress, "privateIpAddress");
+            if (!eni.PrivateIpAddresses.Any(p => p.Address == privateIp))
+                throw NetworkInterfaceErrors.AddressNotAssigned(privateIp, eni.Id.Value);
+            // AWS: the VPC needs an internet gateway for an Elastic IP to be associated in it.
+            if (!tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == eni.VpcId))
+                throw NetworkInterfaceErrors.VpcHasNoInternetGateway(eni.VpcId.Value);
+            if (eip.AssociationId is not null && request.AllowReassociation != true
+                && !(eip.NetworkInterfaceId == eni.Id && eip.PrivateIp == privateIp))
+                throw Ec2Errors.ResourceAlreadyAssociated(eip.AllocationId.Value);
+            if (eip.NetworkInterfaceId is { } oldEni && tx.N.NetworkInterfaces.TryGetValue(oldEni, out var old) && old.RequesterManaged)
+                throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+            // An address already mapped to that private IP is replaced; the auto-assigned public IP is released.
+            foreach (var other in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == privateIp && e.AllocationId != eip.AllocationId).ToList())
+                tx.Put(other with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+            tx.Put(eni with
+            {
+                PrivateIpAddresses = [.. eni.PrivateIpAddresses.Select(p => p.Address == privateIp ? p with { AutoAssignedPublicIp = null } : p)],
+            });
+            var associationId = tx.NewId(IdPrefixes.ElasticIpAssociation);
+            tx.Put(eip with { AssociationId = associationId, NetworkInterfaceId = eni.Id, PrivateIp = privateIp });
+            return new AssociateAddressResult(associationId);
+        });
+
+    public EmptyResult DisassociateAddress(RequestContext ctx, DisassociateAddressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            ElasticIpAddress eip;
+            if (request.AssociationId is not null)
+            {
+                if (request.PublicIp is not null)
+                    throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of associationId or publicIp");
+                eip = tx.N.ElasticIps.Values.FirstOrDefault(e => e.AssociationId == request.AssociationId && tx.Owned(e.OwnerId, e.Region))
+                    ?? throw ElasticIpErrors.AddressAssociationNotFound(request.AssociationId);
+            }
+            else
+            {
+                eip = FindAddress(tx, null, request.PublicIp);
+                if (eip.AssociationId is null)
+                    throw ElasticIpErrors.AddressAssociationNotFound(request.PublicIp ?? "");
+            }
+            if (eip.NetworkInterfaceId is { } eniId && tx.N.NetworkInterfaces.TryGetValue(eniId, out var eni) && eni.RequesterManaged)
+                throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+            tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+            return EmptyResult.Instance;
+        });
+
+    public EmptyResult ReleaseAddress(RequestContext ctx, ReleaseAddressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
+            if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
+                throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+            tx.N = tx.N with { ElasticIps = tx.N.ElasticIps.Remove(eip.AllocationId) };
+            tx.RemoveTags(eip.AllocationId.Value);
+            return EmptyResult.Instance;
+        });
+
+    public DescribeAddressesResult DescribeAddresses(RequestContext ctx, DescribeAddressesRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            IEnumerable<ElasticIpAddress> selected = tx.N.ElasticIps.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
+            if (request.AllocationIds is { Count: > 0 } ids)
+                selected = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.ElasticIp, id)).ToList();
+            if (request.PublicIps is { Count: > 0 } ips)
+                selected = selected.Where(e => ips.Contains(e.PublicIp.ToString())).ToList();
+            if (request.PublicIps is { Count: > 0 } wanted && wanted.FirstOrDefault(ip => !selected.Any(e => e.PublicIp.ToString() == ip)) is { } missing)
+                throw ElasticIpErrors.AddressNotFound(missing);
+            var n = tx.N;
+            string? InstanceOf(ElasticIpAddress e) =>
+                e.NetworkInterfaceId is { } id && n.NetworkInterfaces.TryGetValue(id, out var eni) ? eni.Attachment?.InstanceId.Value : null;
+            var schema = new FilterSchema<ElasticIpAddress>(e => e.AllocationId.Value)
+                .Add("allocation-id", e => e.AllocationId.Value)
+                .Add("association-id", e => e.AssociationId)
+                .Add("domain", _ => "vpc")
+                .Add("instance-id", InstanceOf)
+                .Add("network-interface-id", e => e.NetworkInterfaceId?.Value)
+                .Add("network-interface-owner-id", e => e.NetworkInterfaceId is null ? null : e.OwnerId.Value)
+                .Add("private-ip-address", e => e.PrivateIp?.ToString())
+                .Add("public-ip", e => e.PublicIp.ToString())
+                .Add("network-border-group", e => e.Region);
+            return new DescribeAddressesResult([.. schema.Apply(selected, request.Filters, n).OrderBy(e => e.AllocationId.Value, StringComparer.Ordinal)]);
+        });
+}

@@ -1,0 +1,48 @@
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane.Errors;
+
+/// <summary>VPC errors: IDs, CIDR ranges and associations, limits, the default VPC.</summary>
+public static class VpcErrors
+{
+    public static readonly Ec2ErrorCode InvalidVpcRange = new("InvalidVpc.Range");
+    public static readonly Ec2ErrorCode CidrLimitExceededCode = new("CidrLimitExceeded");
+    public static readonly Ec2ErrorCode VpcLimitExceededCode = new("VpcLimitExceeded");
+    public static readonly Ec2ErrorCode InvalidVpcCidrBlockAssociationIdNotFound = new("InvalidVpcCidrBlockAssociationID.NotFound");
+
+    public static Ec2Exception VpcRange(Cidr cidr) => new(InvalidVpcRange, $"The CIDR '{cidr}' is invalid.");
+
+    public static Ec2Exception VpcCidrRestricted(Cidr cidr, string reason) =>
+        new(InvalidVpcRange, $"The CIDR '{cidr}' is restricted. {reason}");
+
+    public static Ec2Exception VpcCidrConflict(Cidr cidr, string vpcId) =>
+        new(InvalidVpcRange, $"The CIDR '{cidr}' conflicts with another CIDR block of vpc {vpcId}.");
+
+    public static Ec2Exception CidrLimitExceeded(string vpcId, int limit) =>
+        new(CidrLimitExceededCode, $"This network '{vpcId}' has met its maximum number of allowed CIDRs: {Ec2Errors.S(limit)}");
+
+    public static Ec2Exception VpcLimitExceeded() => new(VpcLimitExceededCode, "The maximum number of VPCs has been reached.");
+
+    public static Ec2Exception VpcHasDependencies(string vpcId) =>
+        new(Ec2Errors.DependencyViolationCode, $"The vpc '{vpcId}' has dependencies and cannot be deleted.");
+
+    public static Ec2Exception VpcCidrAssociationNotFound(string associationId) =>
+        new(InvalidVpcCidrBlockAssociationIdNotFound, $"The vpc CIDR block association ID '{associationId}' does not exist");
+
+    public static Ec2Exception PrimaryCidrNotDisassociable(string associationId) =>
+        new(Ec2Errors.OperationNotPermittedCode, $"The vpc CIDR block with association ID {associationId} may not be disassociated. It is the primary IPv4 CIDR block of the VPC");
+
+    public static Ec2Exception CidrInUseBySubnets(string associationId) =>
+        new(Ec2Errors.DependencyViolationCode, $"The vpc CIDR block with association ID {associationId} may not be disassociated because it has subnets with addresses from it.");
+
+    public static Ec2Exception ModifyVpcAttributeOneAtATime() =>
+        new(Ec2Errors.InvalidParameterCombinationCode, "Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport");
+
+    public static readonly Ec2ErrorCode DefaultVpcAlreadyExistsCode = new("DefaultVpcAlreadyExists");
+
+    public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
+        new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
+
+    public static Ec2Exception NoDefaultVpc() =>
+        new(InstanceErrors.VpcIdNotSpecifiedCode, "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.");
+}

@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The PrefixLists operations.</summary>
+public sealed class PrefixListOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal PrefixListOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public const int MaxPrefixListEntries = 1000;
+
+    public CreateManagedPrefixListResult CreateManagedPrefixList(RequestContext ctx, CreateManagedPrefixListRequest request) =>
+        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateManagedPrefixList), request, tx =>
+        {
+            var name = CheckPrefixListName(request.PrefixListName ?? throw Ec2Errors.MissingParameter("PrefixListName"));
+            var family = request.AddressFamily switch
+            {
+                "IPv4" => IpFamily.V4,
+                "IPv6" => IpFamily.V6,
+                null => throw Ec2Errors.MissingParameter("AddressFamily"),
+                var other => throw Ec2Errors.InvalidParameterValue($"Value ({other}) for parameter addressFamily is invalid. Valid values: IPv4, IPv6"),
+            };
+            int max = request.MaxEntries ?? throw Ec2Errors.MissingParameter("MaxEntries");
+            if (max is < 1 or > MaxPrefixListEntries)
+                throw Ec2Errors.InvalidParameterValue($"Value ({max}) for parameter maxEntries is invalid. Must be between 1 and {MaxPrefixListEntries}.");
+            var entries = ParsePrefixListEntries(request.Entries, family, []);
+            if (entries.Count > max)
+                throw PrefixListErrors.PrefixListMaxEntriesExceeded(max);
+            if (Transaction.AtQuota(tx.N.PrefixLists, tx.Quotas.PrefixListsPerRegion, p => p.OwnerId == tx.Account.Value && p.Region == tx.RegionName))
+                throw PrefixListErrors.PrefixListLimitExceeded();
+            var list = new ManagedPrefixList(new PrefixListId(tx.NewId(IdPrefixes.PrefixList)), tx.Account.Value, tx.RegionName, name, family,
+                [.. entries], max, 1);
+            tx.Put(list);
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.PrefixList, list.Id.Value);
+            return new CreateManagedPrefixListResult(list);
+        });
+
+    private static string CheckPrefixListName(string name)
+    {
+        if (name.Length is 0 or > 255)
+            throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter prefixListName is invalid. Names are 1 to 255 characters.");
+        if (name.StartsWith("com.amazonaws", StringComparison.OrdinalIgnoreCase))
+            throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter prefixListName is invalid. The prefix com.amazonaws is reserved.");
+        return name;
+    }
+
+    private static List<PrefixListEntry> ParsePrefixListEntries(IReadOnlyList<AddPrefixListEntry>? items, IpFamily family, IEnumerable<PrefixListEntry> existing)
+    {
+        var result = new List<PrefixListEntry>();
+        var seen = existing.Select(e => e.Cidr).ToHashSet();
+        foreach (var item in items ?? [])
+        {
+            var cidr = Transaction.ParseCidr(item.Cidr, "cidr");
+            if (cidr.Family != family)
+                throw Ec2Errors.InvalidParameterValue($"The CIDR {cidr} does not match the address family of the prefix list.");
+            if (!seen.Add(cidr))
+                throw Ec2Errors.InvalidParameterValue($"The CIDR {cidr} is specified more than once in the prefix list.");
+            if (item.Description is { Length: > 255 })
+                throw SecurityGroupErrors.DescriptionInvalid("description");
+            result.Add(new PrefixListEntry(cidr, item.Description));
+        }
+        return result;
+    }
+
+    public ModifyManagedPrefixListResult ModifyManagedPrefixList(RequestContext ctx, ModifyManagedPrefixListRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
+            if (list.IsAwsManaged)
+                throw PrefixListErrors.AwsManagedPrefixListReadOnly(list.Id.Value);
+            bool entriesChange = request.AddEntries is { Count: > 0 } || request.RemoveEntries is { Count: > 0 };
+            if (entriesChange && request.MaxEntries is not null)
+                throw Ec2Errors.InvalidParameterCombination("You cannot modify the entries of a prefix list and modify the size of a prefix list at the same time.");
+            if (request.CurrentVersion is { } version && version != list.Version)
+                throw PrefixListErrors.PrefixListVersionMismatch(list.Version);
+            if (request.PrefixListName is not null)
+                list = list with { Name = CheckPrefixListName(request.PrefixListName) };
+            if (request.MaxEntries is { } max)
+            {
+                if (max is < 1 or > MaxPrefixListEntries || max < list.Entries.Length)
+                    throw Ec2Errors.InvalidParameterValue($"Value ({max}) for parameter maxEntries is invalid. It must be between the current number of entries and {MaxPrefixListEntries}.");
+                list = list with { MaxEntries = max };
+            }
+            if (entriesChange)
+            {
+                var entries = list.Entries.ToList();
+                foreach (var remove in request.RemoveEntries ?? [])
+                {
+                    var cidr = Transaction.ParseCidr(remove.Cidr, "cidr");
+                    var entry = entries.FirstOrDefault(e => e.Cidr == cidr)
+                        ?? throw Ec2Errors.InvalidParameterValue($"The CIDR {cidr} is not an entry of prefix list {list.Id}.");
+                    entries.Remove(entry);
+                }
+                entries.AddRange(ParsePrefixListEntries(request.AddEntries, list.AddressFamily, entries));
+                if (entries.Count > list.MaxEntries)
+                    throw PrefixListErrors.PrefixListMaxEntriesExceeded(list.MaxEntries);
+                list = list with { Entries = [.. entries], Version = list.Version + 1 };
+            }
+            tx.Put(list);
+            return new ModifyManagedPrefixListResult(list);
+        });
+
+    public DeleteManagedPrefixListResult DeleteManagedPrefixList(RequestContext ctx, DeleteManagedPrefixListRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
+            if (list.IsAwsManaged)
+                throw PrefixListErrors.AwsManagedPrefixListReadOnly(list.Id.Value);
+            if (ResourceKinds.PrefixList.FirstBlocker(tx.N, list) is not null)
+                throw PrefixListErrors.PrefixListInUse(list.Id.Value);
+            tx.N = tx.N with { PrefixLists = tx.N.PrefixLists.Remove(list.Id) };
+            tx.RemoveTags(list.Id.Value);
+            return new DeleteManagedPrefixListResult(list);
+        });
+
+    public DescribeManagedPrefixListsResult DescribeManagedPrefixLists(RequestContext ctx, DescribeManagedPrefixListsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && (p.IsAwsManaged || p.OwnerId == tx.Account.Value));
+            var selected = Transaction.ByIds(request.PrefixListIds, all, id => tx.Require(ResourceKinds.PrefixList, id));
+            var schema = new FilterSchema<ManagedPrefixList>(p => p.Id.Value)
+                .Add("prefix-list-id", p => p.Id.Value)
+                .Add("prefix-list-name", p => p.Name)
+                .Add("owner-id", p => p.OwnerId)
+                .Add("address-family", p => p.AddressFamily == IpFamily.V4 ? "IPv4" : "IPv6")
+                .Add("state", _ => "create-complete")
+                .Add("version", p => p.Version.ToString(CultureInfo.InvariantCulture));
+            return new DescribeManagedPrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
+        });
+
+    /// <summary>Choice (docs/semantics.md#prefix-list-versions): only the current version is kept, so a
+    /// TargetVersion other than the current one is refused.</summary>
+    public GetManagedPrefixListEntriesResult GetManagedPrefixListEntries(RequestContext ctx, GetManagedPrefixListEntriesRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
+            if (request.TargetVersion is { } version && version != list.Version)
+                throw Ec2Errors.InvalidParameterValue($"Value ({version}) for parameter targetVersion is invalid. Only the current version ({list.Version}) is available.");
+            return new GetManagedPrefixListEntriesResult([.. list.Entries.OrderBy(e => e.Cidr)]);
+        });
+
+    public DescribePrefixListsResult DescribePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && p.IsAwsManaged);
+            var selected = Transaction.ByIds(request.PrefixListIds, all, id =>
+            {
+                var list = tx.Require(ResourceKinds.PrefixList, id);
+                return list.IsAwsManaged ? list : throw Ec2Errors.PrefixListNotFound(id);
+            });
+            var schema = new FilterSchema<ManagedPrefixList>(_ => null)
+                .Add("prefix-list-id", p => p.Id.Value)
+                .Add("prefix-list-name", p => p.Name);
+            return new DescribePrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
+        });
+}

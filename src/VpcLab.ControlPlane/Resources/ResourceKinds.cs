@@ -1,0 +1,206 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The table of EC2 resource kinds: one row per kind the control plane looks up by id and tags. DHCP
+/// options sets are not here: they live beside the <see cref="Network"/>, not in it.</summary>
+public static class ResourceKinds
+{
+    private static bool Owns(ResourceCaller c, AccountId owner, string region) => c.Owns(owner, region);
+
+    public static readonly ResourceKind<VpcId, Vpc> Vpc = new(
+        "VPC", IdPrefixes.Vpc, "VpcId", ResourceTypes.Vpc, Ec2Errors.VpcMalformed, Ec2Errors.VpcNotFound,
+        id => new VpcId(id), (n, id) => n.Vpcs.GetValueOrDefault(id), (v, c) => Owns(c, v.OwnerId, v.Region))
+    {
+        // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
+        BlockedBy =
+        [
+            new("a subnet", (n, v) => n.Subnets.Values.Any(s => s.VpcId == v.Id)),
+            new("an attached internet gateway", (n, v) => n.InternetGateways.Values.Any(g => g.AttachedVpcId == v.Id)),
+            new("an egress-only internet gateway", (n, v) => n.EgressOnlyInternetGateways.Values.Any(g => g.VpcId == v.Id)),
+            new("a NAT gateway not deleted", (n, v) => n.NatGateways.Values.Any(g => g.VpcId == v.Id && g.State != NatGatewayState.Deleted)),
+            new("a network interface", (n, v) => n.NetworkInterfaces.Values.Any(e => e.VpcId == v.Id)),
+            new("a non-default security group", (n, v) => n.SecurityGroups.Values.Any(g => g.VpcId == v.Id && !g.IsDefault)),
+            new("a non-main route table", (n, v) => n.RouteTables.Values.Any(t => t.VpcId == v.Id && !t.IsMain)),
+            new("a non-default network ACL", (n, v) => n.NetworkAcls.Values.Any(a => a.VpcId == v.Id && !a.IsDefault)),
+            new("an instance not terminated", (n, v) => n.Instances.Values.Any(i => i.VpcId == v.Id && i.State != InstanceState.Terminated)),
+            new("a VPC endpoint", (n, v) => n.VpcEndpoints.Values.Any(e => e.VpcId == v.Id)),
+        ],
+        DeletionCascades =
+        [
+            "its main route table, default network ACL and default security group",
+            "its pending or active peering connections (to deleted)",
+            "its flow logs",
+            "terminated instances and deleted NAT gateways still listed in it",
+        ],
+    };
+
+    public static readonly ResourceKind<SubnetId, Subnet> Subnet = new(
+        "subnet", IdPrefixes.Subnet, "SubnetId", ResourceTypes.Subnet, Ec2Errors.SubnetMalformed, Ec2Errors.SubnetNotFound,
+        id => new SubnetId(id), (n, id) => n.Subnets.GetValueOrDefault(id), (s, c) => Owns(c, s.OwnerId, s.Region))
+    {
+        BlockedBy =
+        [
+            new("a network interface", (n, s) => n.NetworkInterfaces.Values.Any(e => e.SubnetId == s.Id)),
+            new("a NAT gateway not deleted", (n, s) => n.NatGateways.Values.Any(g => g.SubnetId == s.Id && g.State != NatGatewayState.Deleted)),
+            new("an instance not terminated", (n, s) => n.Instances.Values.Any(i => i.SubnetId == s.Id && i.State != InstanceState.Terminated)),
+        ],
+        DeletionCascades =
+        [
+            "its route table and network ACL associations",
+            "its flow logs",
+            "terminated instances and deleted NAT gateways still listed in it",
+        ],
+    };
+
+    public static readonly ResourceKind<RouteTableId, RouteTable> RouteTable = new(
+        "route table", IdPrefixes.RouteTable, "RouteTableId", ResourceTypes.RouteTable, Ec2Errors.RouteTableMalformed, Ec2Errors.RouteTableNotFound,
+        id => new RouteTableId(id), (n, id) => n.RouteTables.GetValueOrDefault(id), (t, c) => Owns(c, t.OwnerId, t.Region))
+    {
+        // AWS: the main table cannot be deleted; a custom table only without associations.
+        BlockedBy = [new("an association", (_, t) => t.Associations.Length > 0)],
+        DeletionCascades = ["VPC endpoints stop listing it (docs/semantics.md#vpc-endpoints)"],
+    };
+
+    public static readonly ResourceKind<InternetGatewayId, InternetGateway> InternetGateway = new(
+        "internet gateway", IdPrefixes.InternetGateway, "InternetGatewayId", ResourceTypes.InternetGateway,
+        Ec2Errors.InternetGatewayMalformed, Ec2Errors.InternetGatewayNotFound,
+        id => new InternetGatewayId(id), (n, id) => n.InternetGateways.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
+    {
+        BlockedBy = [new("a VPC attachment", (_, g) => g.AttachedVpcId is not null)],
+    };
+
+    public static readonly ResourceKind<EgressOnlyInternetGatewayId, EgressOnlyInternetGateway> EgressOnlyInternetGateway = new(
+        "egress-only internet gateway", IdPrefixes.EgressOnlyInternetGateway, "EgressOnlyInternetGatewayId", ResourceTypes.EgressOnlyInternetGateway,
+        Ec2Errors.EgressOnlyInternetGatewayMalformed, Ec2Errors.EgressOnlyInternetGatewayNotFound,
+        id => new EgressOnlyInternetGatewayId(id), (n, id) => n.EgressOnlyInternetGateways.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
+    {
+        DeletionCascades = ["routes to it stay and turn blackhole"],
+    };
+
+    public static readonly ResourceKind<NatGatewayId, NatGateway> NatGateway = new(
+        "NAT gateway", IdPrefixes.NatGateway, "NatGatewayId", ResourceTypes.NatGateway, Ec2Errors.NatGatewayMalformed, Ec2Errors.NatGatewayNotFound,
+        id => new NatGatewayId(id), (n, id) => n.NatGateways.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
+    {
+        DeletionCascades =
+        [
+            "its interface and that interface's flow logs",
+            "its Elastic IP is disassociated (still allocated)",
+            "it stays listed as deleted; routes to it turn blackhole",
+        ],
+    };
+
+    public static readonly ResourceKind<AllocationId, ElasticIpAddress> ElasticIp = new(
+        "Elastic IP address", IdPrefixes.Allocation, "AllocationId", ResourceTypes.ElasticIp, Ec2Errors.AllocationMalformed, Ec2Errors.AllocationNotFound,
+        id => new AllocationId(id), (n, id) => n.ElasticIps.GetValueOrDefault(id), (e, c) => Owns(c, e.OwnerId, e.Region));
+
+    public static readonly ResourceKind<SecurityGroupId, SecurityGroup> SecurityGroup = new(
+        "security group", IdPrefixes.SecurityGroup, "GroupId", ResourceTypes.SecurityGroup, Ec2Errors.SecurityGroupMalformed, Ec2Errors.SecurityGroupNotFound,
+        id => new SecurityGroupId(id), (n, id) => n.SecurityGroups.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
+    {
+        // AWS: not while another group's rule references it or an interface (or interface endpoint) carries it.
+        BlockedBy =
+        [
+            new("a rule of another group", (n, g) => n.SecurityGroups.Values.Any(o => o.Id != g.Id
+                && o.Rules.Any(r => r.Peer is SecurityGroupPeer p && p.GroupId == g.Id))),
+            new("a network interface", (n, g) => n.NetworkInterfaces.Values.Any(e => e.Groups.Contains(g.Id))),
+            new("a VPC endpoint", (n, g) => n.VpcEndpoints.Values.Any(e => e.Groups.Contains(g.Id))),
+        ],
+        DeletionCascades = ["the tags of its rules"],
+    };
+
+    /// <summary>A rule lives in its group: the record found is the group that holds it.</summary>
+    public static readonly ResourceKind<SecurityGroupRuleId, SecurityGroup> SecurityGroupRule = new(
+        "security group rule", IdPrefixes.SecurityGroupRule, "SecurityGroupRuleId", ResourceTypes.SecurityGroupRule,
+        Ec2Errors.SecurityGroupRuleMalformed, Ec2Errors.SecurityGroupRuleNotFound,
+        id => new SecurityGroupRuleId(id), (n, id) => n.SecurityGroups.Values.FirstOrDefault(g => g.Rules.Any(r => r.Id == id)),
+        (g, c) => Owns(c, g.OwnerId, g.Region));
+
+    public static readonly ResourceKind<NetworkAclId, NetworkAcl> NetworkAcl = new(
+        "network ACL", IdPrefixes.NetworkAcl, "NetworkAclId", ResourceTypes.NetworkAcl, Ec2Errors.NetworkAclMalformed, Ec2Errors.NetworkAclNotFound,
+        id => new NetworkAclId(id), (n, id) => n.NetworkAcls.GetValueOrDefault(id), (a, c) => Owns(c, a.OwnerId, a.Region))
+    {
+        BlockedBy = [new("a subnet association", (_, a) => a.Associations.Length > 0)],
+    };
+
+    public static readonly ResourceKind<NetworkInterfaceId, NetworkInterface> NetworkInterface = new(
+        "network interface", IdPrefixes.NetworkInterface, "NetworkInterfaceId", ResourceTypes.NetworkInterface,
+        Ec2Errors.NetworkInterfaceMalformed, Ec2Errors.NetworkInterfaceNotFound,
+        id => new NetworkInterfaceId(id), (n, id) => n.NetworkInterfaces.GetValueOrDefault(id), (e, c) => Owns(c, e.OwnerId, e.Region))
+    {
+        BlockedBy =
+        [
+            new("an attachment", (_, e) => e.Attachment is not null),
+            new("its manager (requester-managed)", (_, e) => e.RequesterManaged),
+        ],
+        DeletionCascades = ["Elastic IPs mapped to it are disassociated (still allocated)", "its flow logs"],
+    };
+
+    public static readonly ResourceKind<InstanceId, Instance> Instance = new(
+        "instance", IdPrefixes.Instance, "InstanceId", ResourceTypes.Instance, Ec2Errors.InstanceMalformed, Ec2Errors.InstanceNotFound,
+        id => new InstanceId(id), (n, id) => n.Instances.GetValueOrDefault(id), (i, c) => Owns(c, i.OwnerId, i.Region))
+    {
+        DeletionCascades =
+        [
+            "interfaces with DeleteOnTermination (the others are detached)",
+            "auto-assigned public IPv4 addresses are released",
+        ],
+    };
+
+    /// <summary>The caller may use its own lists and the AWS-managed lists of its Region; it may tag only its own.</summary>
+    public static readonly ResourceKind<PrefixListId, ManagedPrefixList> PrefixList = new(
+        "prefix list", IdPrefixes.PrefixList, "PrefixListId", ResourceTypes.PrefixList, Ec2Errors.PrefixListMalformed, Ec2Errors.PrefixListNotFound,
+        id => new PrefixListId(id), (n, id) => n.PrefixLists.GetValueOrDefault(id),
+        (p, c) => p.Region == c.Region && (p.IsAwsManaged || p.OwnerId == c.Account.Value),
+        isTaggableBy: (p, c) => p.OwnerId == c.Account.Value && p.Region == c.Region)
+    {
+        BlockedBy =
+        [
+            new("a route", (n, p) => n.RouteTables.Values.Any(t => t.Routes.Any(r => r.Destination.PrefixListId == p.Id))),
+            new("a security group rule", (n, p) => n.SecurityGroups.Values.Any(g => g.Rules.Any(r => r.Peer is PrefixListPeer x && x.PrefixListId == p.Id))),
+        ],
+    };
+
+    /// <summary>Either end's owner, from its end's Region, within the visibility window of a finished connection
+    /// (docs/semantics.md#vpc-peering: one shared tag set).</summary>
+    public static readonly ResourceKind<VpcPeeringConnectionId, VpcPeeringConnection> VpcPeeringConnection = new(
+        "VPC peering connection", IdPrefixes.VpcPeeringConnection, "VpcPeeringConnectionId", ResourceTypes.VpcPeeringConnection,
+        Ec2Errors.PeeringMalformed, Ec2Errors.PeeringNotFound,
+        id => new VpcPeeringConnectionId(id), (n, id) => n.VpcPeeringConnections.GetValueOrDefault(id), VpcPeeringLifecycle.IsVisible);
+
+    public static readonly ResourceKind<VpcEndpointId, VpcEndpoint> VpcEndpoint = new(
+        "VPC endpoint", IdPrefixes.VpcEndpoint, "VpcEndpointId", ResourceTypes.VpcEndpoint, Ec2Errors.VpcEndpointMalformed, Ec2Errors.VpcEndpointNotFound,
+        id => new VpcEndpointId(id), (n, id) => n.VpcEndpoints.GetValueOrDefault(id), (e, c) => Owns(c, e.OwnerId, e.Region))
+    {
+        DeletionCascades = ["its gateway routes and its interfaces (with their flow logs)"],
+    };
+
+    /// <summary>AWS answers an ill-formed flow log id with NotFound too (DeleteFlowLogs lists it as unsuccessful).</summary>
+    public static readonly ResourceKind<FlowLogId, FlowLog> FlowLog = new(
+        "flow log", IdPrefixes.FlowLog, "FlowLogId", ResourceTypes.VpcFlowLog, Ec2Errors.FlowLogNotFound, Ec2Errors.FlowLogNotFound,
+        id => new FlowLogId(id), (n, id) => n.FlowLogs.GetValueOrDefault(id), (f, c) => Owns(c, f.OwnerId, f.Region));
+
+    /// <summary>Every kind, in the order above.</summary>
+    public static readonly ImmutableArray<ResourceKind> All =
+    [
+        Vpc, Subnet, RouteTable, InternetGateway, EgressOnlyInternetGateway, NatGateway, ElasticIp, SecurityGroup, SecurityGroupRule,
+        NetworkAcl, NetworkInterface, Instance, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog,
+    ];
+
+    private static readonly FrozenDictionary<string, ResourceKind> s_byPrefix = All.ToFrozenDictionary(k => k.IdPrefix, StringComparer.Ordinal);
+
+    /// <summary>The kind an id names by its prefix (the text before its last '-'), or null.</summary>
+    public static ResourceKind? ForId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var dash = id.LastIndexOf('-');
+        return dash > 0 && s_byPrefix.TryGetValue(id[..dash], out var kind) ? kind : null;
+    }
+
+    /// <summary>The DescribeTags resource type of an id the caller may tag, or null when it names nothing of theirs.</summary>
+    public static string? TaggableResourceType(Network network, string id, ResourceCaller caller) =>
+        ForId(id) is { } kind && kind.IsTaggableBy(network, id, caller) ? kind.TagResourceType : null;
+}

@@ -1,0 +1,392 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The SecurityGroups operations.</summary>
+public sealed class SecurityGroupOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal SecurityGroupOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public CreateSecurityGroupResult CreateSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var name = request.GroupName ?? throw Ec2Errors.MissingParameter("GroupName");
+            var description = request.Description ?? throw Ec2Errors.MissingParameter("GroupDescription");
+            // Choice (docs/semantics.md#no-default-vpc): the lab has no default VPC, so VpcId is required.
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId ?? throw Ec2Errors.MissingParameter("VpcId"));
+            if (name.Length == 0 || name.Length > 255)
+                throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter groupName is invalid. Group names must be 1 to 255 characters.");
+            if (!ValidDescription(description))
+                throw SecurityGroupErrors.DescriptionInvalid("GroupDescription");
+            if (name.StartsWith("sg-", StringComparison.OrdinalIgnoreCase))
+                throw SecurityGroupErrors.SecurityGroupNameStartsWithSg();
+            if (string.Equals(name, SecurityGroup.DefaultGroupName, StringComparison.OrdinalIgnoreCase))
+                throw SecurityGroupErrors.SecurityGroupNameReserved();
+            // AWS: names are unique per VPC, case-insensitively.
+            if (tx.N.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
+                throw SecurityGroupErrors.SecurityGroupDuplicate(name, vpc.Id.Value);
+            if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
+                throw SecurityGroupErrors.SecurityGroupLimitExceeded();
+            var id = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
+            // AWS: a new group has no inbound rules and one outbound rule, all traffic to 0.0.0.0/0.
+            // Choice (docs/semantics.md#sg-ipv6-egress): no ::/0 rule, even in an IPv6 VPC.
+            var egress = new SecurityGroupRule(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), true, IpProtocol.All, -1, -1,
+                new CidrPeer(Cidr.AnyV4), null);
+            var group = new SecurityGroup(id, tx.Account, tx.RegionName, vpc.Id, name, description, [egress]);
+            tx.Put(group);
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.SecurityGroup, id.Value);
+            return new CreateSecurityGroupResult(id.Value, SecurityGroupArn(group)) { SecurityGroup = group };
+        });
+
+    public static string SecurityGroupArn(SecurityGroup group) =>
+        $"arn:aws:ec2:{group.Region}:{group.OwnerId}:security-group/{group.Id}";
+
+    /// <summary>AWS: at most 255 characters of a-zA-Z0-9, spaces and ._-:/()#,@[]+=&amp;;{}!$* (spec §4).</summary>
+    private static bool ValidDescription(string? text) =>
+        text is null || (text.Length <= 255 && text.All(c => char.IsAsciiLetterOrDigit(c) || " ._-:/()#,@[]+=&;{}!$*".Contains(c)));
+
+    public DeleteSecurityGroupResult DeleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            SecurityGroup group;
+            if (request.GroupId is not null)
+                group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
+            else if (request.GroupName is not null)
+                throw SecurityGroupErrors.SecurityGroupNameNotFound(request.GroupName, null);
+            else
+                throw Ec2Errors.MissingParameter("GroupId");
+            if (group.IsDefault)
+                throw SecurityGroupErrors.CannotDeleteDefaultGroup(group.Id.Value);
+            // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
+            if (ResourceKinds.SecurityGroup.FirstBlocker(tx.N, group) is not null)
+                throw SecurityGroupErrors.SecurityGroupInUse(group.Id.Value);
+            tx.N = tx.N with { SecurityGroups = tx.N.SecurityGroups.Remove(group.Id) };
+            tx.RemoveTags(group.Id.Value);
+            foreach (var rule in group.Rules)
+                tx.RemoveTags(rule.Id.Value);
+            return new DeleteSecurityGroupResult(true, group.Id.Value);
+        });
+
+    public DescribeSecurityGroupsResult DescribeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region)).ToList();
+            var selected = Transaction.ByIds(request.GroupIds, all, id => tx.Require(ResourceKinds.SecurityGroup, id));
+            if (request.GroupNames is { Count: > 0 } names)
+            {
+                selected = selected.Where(g => names.Contains(g.GroupName)).ToList();
+                if (names.FirstOrDefault(n => !selected.Any(g => g.GroupName == n)) is { } missing)
+                    throw SecurityGroupErrors.SecurityGroupNameNotFound(missing, null);
+            }
+            var schema = new FilterSchema<SecurityGroup>(g => g.Id.Value)
+                .Add("group-id", g => g.Id.Value)
+                .Add("group-name", g => g.GroupName)
+                .Add("vpc-id", g => g.VpcId.Value)
+                .Add("description", g => g.Description)
+                .Add("owner-id", g => g.OwnerId.Value);
+            foreach (var (prefix, egress) in new[] { ("ip-permission.", false), ("egress.ip-permission.", true) })
+            {
+                IEnumerable<SecurityGroupRule> Rules(SecurityGroup g) => g.Rules.Where(r => r.IsEgress == egress);
+                schema
+                    .AddMany(prefix + "cidr", g => Rules(g).Select(r => r.Peer is CidrPeer { Cidr.IsV4: true } c ? c.Cidr.ToString() : null))
+                    .AddMany(prefix + "ipv6-cidr", g => Rules(g).Select(r => r.Peer is CidrPeer { Cidr.IsV6: true } c ? c.Cidr.ToString() : null))
+                    .AddMany(prefix + "prefix-list-id", g => Rules(g).Select(r => r.Peer is PrefixListPeer p ? p.PrefixListId.Value : null))
+                    .AddMany(prefix + "group-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p ? p.GroupId.Value : null))
+                    .AddMany(prefix + "protocol", g => Rules(g).Select(r => r.Protocol.Name))
+                    .AddMany(prefix + "from-port", g => Rules(g).Select(r => r.FromPort.ToString(CultureInfo.InvariantCulture)))
+                    .AddMany(prefix + "to-port", g => Rules(g).Select(r => r.ToPort.ToString(CultureInfo.InvariantCulture)));
+            }
+            return new DescribeSecurityGroupsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+        });
+
+    public AuthorizeSecurityGroupIngressResult AuthorizeSecurityGroupIngress(RequestContext ctx, AuthorizeSecurityGroupIngressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var group = GroupByIdOrName(tx, request.GroupId, request.GroupName);
+            var permissions = Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, request.SourceSecurityGroupName);
+            return new AuthorizeSecurityGroupIngressResult(true, Authorize(tx, group, permissions, egress: false, request.TagSpecifications));
+        });
+
+    public AuthorizeSecurityGroupEgressResult AuthorizeSecurityGroupEgress(RequestContext ctx, AuthorizeSecurityGroupEgressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
+            var permissions = Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, null);
+            return new AuthorizeSecurityGroupEgressResult(true, Authorize(tx, group, permissions, egress: true, request.TagSpecifications));
+        });
+
+    public RevokeSecurityGroupIngressResult RevokeSecurityGroupIngress(RequestContext ctx, RevokeSecurityGroupIngressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var group = GroupByIdOrName(tx, request.GroupId, request.GroupName);
+            var permissions = request.SecurityGroupRuleIds is { Count: > 0 } ? [] :
+                Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, request.SourceSecurityGroupName);
+            return new RevokeSecurityGroupIngressResult(true, Revoke(tx, group, permissions, request.SecurityGroupRuleIds, egress: false));
+        });
+
+    public RevokeSecurityGroupEgressResult RevokeSecurityGroupEgress(RequestContext ctx, RevokeSecurityGroupEgressRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
+            var permissions = request.SecurityGroupRuleIds is { Count: > 0 } ? [] :
+                Permissions(request.IpPermissions, request.IpProtocol, request.FromPort, request.ToPort, request.CidrIp, null);
+            return new RevokeSecurityGroupEgressResult(true, Revoke(tx, group, permissions, request.SecurityGroupRuleIds, egress: true));
+        });
+
+    public DescribeSecurityGroupRulesResult DescribeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region))
+                .SelectMany(g => g.Rules.Select(r => new SecurityGroupRuleEntry(g.Id.Value, g.OwnerId.Value, r))).ToList();
+            IEnumerable<SecurityGroupRuleEntry> selected = all;
+            if (request.SecurityGroupRuleIds is { Count: > 0 } ids)
+            {
+                selected = ids.Distinct(StringComparer.Ordinal).Select(id =>
+                {
+                    if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
+                        throw Ec2Errors.SecurityGroupRuleMalformed(id);
+                    return all.FirstOrDefault(e => e.Rule.Id.Value == id) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                }).ToList();
+            }
+            var schema = new FilterSchema<SecurityGroupRuleEntry>(e => e.Rule.Id.Value)
+                .Add("group-id", e => e.GroupId)
+                .Add("security-group-rule-id", e => e.Rule.Id.Value)
+                .Add("is-egress", e => Wire.Bool(e.Rule.IsEgress));
+            return new DescribeSecurityGroupRulesResult([.. schema.Apply(selected, request.Filters, tx.N)]);
+        });
+
+    internal static SecurityGroup GroupByIdOrName(Transaction tx, string? id, string? name)
+    {
+        if (id is not null)
+            return tx.Require(ResourceKinds.SecurityGroup, id);
+        if (name is not null)
+            throw SecurityGroupErrors.SecurityGroupNameNotFound(name, null); // names alone address the default VPC, which the lab has not
+        throw Ec2Errors.MissingParameter("GroupId");
+    }
+
+    private static IReadOnlyList<IpPermission> Permissions(IReadOnlyList<IpPermission>? permissions, string? protocol, int? from, int? to,
+        string? cidrIp, string? sourceGroupName)
+    {
+        bool legacy = protocol is not null || from is not null || to is not null || cidrIp is not null || sourceGroupName is not null;
+        if (permissions is { Count: > 0 })
+        {
+            if (legacy)
+                throw Ec2Errors.InvalidParameterCombination("The parameter 'ipPermissions' may not be used in combination with 'ipProtocol', 'fromPort', 'toPort', 'cidrIp' or 'sourceSecurityGroupName'");
+            return permissions;
+        }
+        if (!legacy)
+            throw Ec2Errors.MissingParameter("IpPermissions");
+        return
+        [
+            new IpPermission
+            {
+                IpProtocol = protocol ?? "-1",
+                FromPort = from,
+                ToPort = to,
+                IpRanges = cidrIp is null ? null : [new IpRange { CidrIp = cidrIp }],
+                UserIdGroupPairs = sourceGroupName is null ? null : [new UserIdGroupPair { GroupName = sourceGroupName }],
+            },
+        ];
+    }
+
+    /// <summary>Expands permissions into rules (one per peer) and validates protocol, ports and peers.</summary>
+    internal static List<SecurityGroupRule> ExpandPermissions(Transaction tx, SecurityGroup group, IReadOnlyList<IpPermission> permissions, bool egress, bool allocateIds)
+    {
+        var rules = new List<SecurityGroupRule>();
+        foreach (var permission in permissions)
+        {
+            if (!IpProtocol.TryParse(permission.IpProtocol, out var protocol))
+                throw SecurityGroupErrors.PermissionMalformed($"Invalid IP protocol: {permission.IpProtocol}");
+            var (from, to) = RulePorts(protocol, permission.FromPort, permission.ToPort);
+            var peers = new List<(RulePeer Peer, string? Description)>();
+            foreach (var range in permission.IpRanges ?? [])
+            {
+                var cidr = Transaction.ParseCidr(range.CidrIp, "cidrIp");
+                if (!cidr.IsV4)
+                    throw Ec2Errors.InvalidCidr(range.CidrIp, "cidrIp");
+                peers.Add((new CidrPeer(cidr), CheckRuleDescription(range.Description)));
+            }
+            foreach (var range in permission.Ipv6Ranges ?? [])
+            {
+                var cidr = Transaction.ParseCidr(range.CidrIpv6, "cidrIpv6");
+                if (!cidr.IsV6)
+                    throw Ec2Errors.InvalidCidr(range.CidrIpv6, "cidrIpv6");
+                peers.Add((new CidrPeer(cidr), CheckRuleDescription(range.Description)));
+            }
+            foreach (var pl in permission.PrefixListIds ?? [])
+                peers.Add((new PrefixListPeer(tx.Require(ResourceKinds.PrefixList, pl.PrefixListId, "PrefixListId").Id), CheckRuleDescription(pl.Description)));
+            foreach (var pair in permission.UserIdGroupPairs ?? [])
+            {
+                if (pair.VpcPeeringConnectionId is not null)
+                    throw Ec2Errors.PeeringNotFound(pair.VpcPeeringConnectionId);
+                SecurityGroup referenced;
+                if (pair.GroupId is not null)
+                {
+                    var owner = pair.UserId is null ? tx.Account : new AccountId(pair.UserId);
+                    if (!ResourceKinds.SecurityGroup.IsWellFormed(pair.GroupId))
+                        throw Ec2Errors.SecurityGroupMalformed(pair.GroupId);
+                    if (!tx.N.SecurityGroups.TryGetValue(new SecurityGroupId(pair.GroupId), out referenced!)
+                        || referenced.OwnerId != owner || referenced.Region != tx.RegionName)
+                        throw Ec2Errors.SecurityGroupNotFound(pair.GroupId);
+                }
+                else if (pair.GroupName is not null)
+                {
+                    referenced = tx.N.SecurityGroups.Values.FirstOrDefault(g => g.VpcId == group.VpcId && g.GroupName == pair.GroupName)
+                        ?? throw SecurityGroupErrors.SecurityGroupNameNotFound(pair.GroupName, group.VpcId.Value);
+                }
+                else
+                {
+                    throw Ec2Errors.MissingParameter("GroupId");
+                }
+                // A referenced group must be in the same VPC, or in a VPC peered with it by an active peering in the
+                // same Region (spec §4; the Region was checked above).
+                if (referenced.VpcId != group.VpcId && !tx.N.VpcPeeringConnections.Values.Any(p =>
+                        p.IsActive && p.PeerOf(group.VpcId)?.VpcId == referenced.VpcId))
+                    throw Ec2Errors.InvalidParameter($"You have specified two resources that belong to different networks: {group.Id} and {referenced.Id}.");
+                peers.Add((new SecurityGroupPeer(referenced.Id, referenced.OwnerId, null), CheckRuleDescription(pair.Description)));
+            }
+            if (peers.Count == 0)
+                throw SecurityGroupErrors.PermissionMalformed("Each permission must name at least one source or destination (IpRanges, Ipv6Ranges, PrefixListIds or UserIdGroupPairs).");
+            foreach (var (peer, description) in peers)
+            {
+                var id = allocateIds ? new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)) : default;
+                rules.Add(new SecurityGroupRule(id, egress, protocol, from, to, peer, description));
+            }
+        }
+        return rules;
+    }
+
+    internal static string? CheckRuleDescription(string? description) =>
+        ValidDescription(description) ? description : throw SecurityGroupErrors.DescriptionInvalid("description");
+
+    /// <summary>TCP/UDP need a port range 0–65535 (from ≤ to); ICMP types and codes are −1..255 (−1 = all);
+    /// for any other protocol AWS ignores ports and reports −1.</summary>
+    private static (int From, int To) RulePorts(IpProtocol protocol, int? from, int? to)
+    {
+        if (protocol.HasPorts)
+        {
+            if (from is null || to is null)
+                throw Ec2Errors.InvalidParameterValue($"Invalid value for portRange. Must specify both from and to ports with TCP/UDP.");
+            if (from is < 0 or > 65535 || to is < 0 or > 65535 || from > to)
+                throw Ec2Errors.InvalidParameterValue($"Invalid value for portRange. Must be a valid port range 0-65535 (from {from} to {to}).");
+            return (from.Value, to.Value);
+        }
+        if (protocol.IsIcmp)
+        {
+            int type = from ?? -1, code = to ?? -1;
+            if (type is < -1 or > 255 || code is < -1 or > 255)
+                throw Ec2Errors.InvalidParameterValue($"Invalid value for ICMP type ({type}) or code ({code}). Must be -1 or 0-255.");
+            if (type == -1 && code != -1)
+                throw Ec2Errors.InvalidParameterValue("ICMP code must be -1 (all) when the ICMP type is -1 (all).");
+            return (type, code);
+        }
+        return (-1, -1);
+    }
+
+    private static string Describe(SecurityGroupRule rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"peer: {rule.Peer}, {rule.Protocol.Name.ToUpperInvariant()}, from port: {rule.FromPort}, to port: {rule.ToPort}, ALLOW");
+
+    private static List<SecurityGroupRuleEntry> Authorize(Transaction tx, SecurityGroup group, IReadOnlyList<IpPermission> permissions, bool egress,
+        IReadOnlyList<TagSpecification>? tagSpecifications)
+    {
+        var added = ExpandPermissions(tx, group, permissions, egress, allocateIds: true);
+        var rules = group.Rules.ToList();
+        foreach (var rule in added)
+        {
+            // AWS: a rule identical but for its description is a duplicate, also within one request.
+            if (rules.Any(r => r.SamePermission(rule)))
+                throw SecurityGroupErrors.PermissionDuplicate(group.Id.Value, Describe(rule));
+            rules.Add(rule);
+        }
+        // AWS counts inbound and outbound rules separately, and IPv4 and IPv6 separately (spec §4).
+        foreach (var v6 in new[] { false, true })
+        {
+            int count = rules.Count(r => r.IsEgress == egress && (r.Peer is CidrPeer { Cidr.IsV6: true }) == v6);
+            if (count > tx.Quotas.RulesPerSecurityGroup)
+                throw SecurityGroupErrors.RulesPerSecurityGroupLimitExceeded();
+        }
+        tx.Put(group with { Rules = [.. rules] });
+        var tags = tx.TagsFor(tagSpecifications, ResourceTypes.SecurityGroupRule, [ResourceTypes.SecurityGroupRule]);
+        if (tags.Count > 0)
+        {
+            foreach (var rule in added)
+                tx.SetTags(rule.Id.Value, tags);
+        }
+        return [.. added.Select(r => new SecurityGroupRuleEntry(group.Id.Value, group.OwnerId.Value, r))];
+    }
+
+    private static List<SecurityGroupRuleEntry> Revoke(Transaction tx, SecurityGroup group, IReadOnlyList<IpPermission> permissions,
+        IReadOnlyList<string>? ruleIds, bool egress)
+    {
+        var removed = new List<SecurityGroupRule>();
+        if (ruleIds is { Count: > 0 })
+        {
+            if (permissions.Count > 0)
+                throw Ec2Errors.InvalidParameterCombination("The parameter 'securityGroupRuleIds' may not be used in combination with 'ipPermissions'");
+            foreach (var id in ruleIds.Distinct(StringComparer.Ordinal))
+            {
+                if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
+                    throw Ec2Errors.SecurityGroupRuleMalformed(id);
+                removed.Add(group.Rules.FirstOrDefault(r => r.Id.Value == id && r.IsEgress == egress) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id));
+            }
+        }
+        else
+        {
+            foreach (var wanted in ExpandPermissions(tx, group, permissions, egress, allocateIds: false))
+                removed.Add(group.Rules.FirstOrDefault(r => r.SamePermission(wanted)) ?? throw SecurityGroupErrors.PermissionNotFound());
+        }
+        tx.Put(group with { Rules = [.. group.Rules.Except(removed)] });
+        foreach (var rule in removed)
+            tx.RemoveTags(rule.Id.Value);
+        return [.. removed.Distinct().Select(r => new SecurityGroupRuleEntry(group.Id.Value, group.OwnerId.Value, r))];
+    }
+
+    public ReturnResult ModifySecurityGroupRules(RequestContext ctx, ModifySecurityGroupRulesRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
+            if (request.SecurityGroupRules is not { Count: > 0 } updates)
+                throw Ec2Errors.MissingParameter("SecurityGroupRule");
+            var rules = group.Rules.ToList();
+            foreach (var update in updates)
+            {
+                var id = update.SecurityGroupRuleId ?? throw Ec2Errors.MissingParameter("SecurityGroupRuleId");
+                if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
+                    throw Ec2Errors.SecurityGroupRuleMalformed(id);
+                int index = rules.FindIndex(r => r.Id.Value == id);
+                if (index < 0)
+                    throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                var spec = update.SecurityGroupRule ?? throw Ec2Errors.MissingParameter("SecurityGroupRule");
+                int peers = (spec.CidrIpv4 is not null ? 1 : 0) + (spec.CidrIpv6 is not null ? 1 : 0)
+                    + (spec.PrefixListId is not null ? 1 : 0) + (spec.ReferencedGroupId is not null ? 1 : 0);
+                if (peers != 1)
+                    throw Ec2Errors.InvalidParameterCombination("A security group rule needs exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId.");
+                var permission = new IpPermission
+                {
+                    IpProtocol = spec.IpProtocol,
+                    FromPort = spec.FromPort,
+                    ToPort = spec.ToPort,
+                    IpRanges = spec.CidrIpv4 is null ? null : [new IpRange { CidrIp = spec.CidrIpv4, Description = spec.Description }],
+                    Ipv6Ranges = spec.CidrIpv6 is null ? null : [new Ipv6Range { CidrIpv6 = spec.CidrIpv6, Description = spec.Description }],
+                    PrefixListIds = spec.PrefixListId is null ? null : [new PrefixListIdEntry { PrefixListId = spec.PrefixListId, Description = spec.Description }],
+                    UserIdGroupPairs = spec.ReferencedGroupId is null ? null : [new UserIdGroupPair { GroupId = spec.ReferencedGroupId, Description = spec.Description }],
+                };
+                var old = rules[index];
+                var replacement = ExpandPermissions(tx, group, [permission], old.IsEgress, allocateIds: false)[0] with { Id = old.Id };
+                if (rules.Where((r, i) => i != index).Any(r => r.SamePermission(replacement)))
+                    throw SecurityGroupErrors.PermissionDuplicate(group.Id.Value, Describe(replacement));
+                rules[index] = replacement;
+            }
+            tx.Put(group with { Rules = [.. rules] });
+            return ReturnResult.True;
+        });
+}

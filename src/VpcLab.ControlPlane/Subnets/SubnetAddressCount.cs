@@ -1,0 +1,26 @@
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>A subnet's available IPv4 address count, as DescribeSubnets reports it: the one place the rule lives
+/// (the ControlPlane's filter and the server's Subnet shape both call it).</summary>
+public static class SubnetAddressCount
+{
+    /// <summary>AWS: the block's size − the 5 reserved addresses − the private IPv4 addresses interfaces hold
+    /// (spec §2). AWS never reports a negative count, so it is clamped at 0.</summary>
+    public static long Available(Subnet subnet, long usedIpv4)
+    {
+        ArgumentNullException.ThrowIfNull(subnet);
+        long size = (long)subnet.CidrBlock.AddressCount;
+        return Math.Max(0, size - Subnet.AwsReservedAddressCount - usedIpv4);
+    }
+
+    /// <summary>The count for a subnet of <paramref name="network"/>, counting its interfaces' private IPv4s.</summary>
+    public static long Available(Network network, Subnet subnet)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(subnet);
+        long used = network.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet.Id).Sum(e => (long)e.PrivateIpAddresses.Length);
+        return Available(subnet, used);
+    }
+}

@@ -1,0 +1,218 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The Subnets operations.</summary>
+public sealed class SubnetOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal SubnetOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public CreateSubnetResult CreateSubnet(RequestContext ctx, CreateSubnetRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
+            var cidr = Transaction.ParseCidr(request.CidrBlock, "cidrBlock");
+            if (!cidr.IsV4)
+                throw Ec2Errors.InvalidCidr(request.CidrBlock, "cidrBlock");
+            // AWS: /16–/28, inside one of the VPC's IPv4 CIDRs (spec §2).
+            if (cidr.PrefixLength is < 16 or > 28 || !vpc.CidrBlocks.Any(b => b.State == CidrBlockState.Associated && b.Cidr.Contains(cidr)))
+                throw SubnetErrors.SubnetRange(cidr);
+            var siblings = tx.N.Subnets.Values.Where(s => s.VpcId == vpc.Id).ToList();
+            if (siblings.Any(s => s.CidrBlock.Overlaps(cidr)))
+                throw SubnetErrors.SubnetConflict(cidr);
+            if (siblings.Count >= tx.Quotas.SubnetsPerVpc)
+                throw SubnetErrors.SubnetLimitExceeded();
+            var zone = ResolveZone(tx, request.AvailabilityZone, request.AvailabilityZoneId, siblings.Count);
+            var id = new SubnetId(tx.NewId(IdPrefixes.Subnet));
+            VpcCidrBlock? v6 = null;
+            if (request.Ipv6CidrBlock is not null)
+                v6 = new VpcCidrBlock(tx.NewId(IdPrefixes.SubnetCidrAssociation), CheckSubnetIpv6(tx, vpc, request.Ipv6CidrBlock, null), CidrBlockState.Associated);
+            var subnet = new Subnet(id, vpc.Id, tx.Account, tx.RegionName, zone, cidr, v6, false, false, false);
+            tx.Put(subnet);
+            // AWS: every subnet is associated (with an aclassoc- id) with the VPC's default network ACL at once,
+            // so ReplaceNetworkAclAssociation has an association to replace.
+            var defaultAcl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
+            tx.Put(defaultAcl with
+            {
+                Associations = defaultAcl.Associations.Add(new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), id)),
+            });
+            tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.Subnet, id.Value);
+            return new CreateSubnetResult(subnet);
+        });
+
+    /// <summary>AZ by name or by zone id; neither given: AWS picks one (the lab: round robin by subnet count,
+    /// docs/semantics.md#subnet-zone).</summary>
+    private static AvailabilityZone ResolveZone(Transaction tx, string? name, string? zoneId, int existing)
+    {
+        var zones = tx.Region.Zones;
+        if (name is not null && zoneId is not null)
+            throw Ec2Errors.InvalidParameterCombination("Only one of availabilityZone or availabilityZoneId may be specified.");
+        if (name is not null)
+            return zones.FirstOrDefault(z => z.Name == name) ?? throw SubnetErrors.InvalidAvailabilityZone(name, zones.Select(z => z.Name));
+        if (zoneId is not null)
+            return zones.FirstOrDefault(z => z.ZoneId == zoneId) ?? throw SubnetErrors.InvalidAvailabilityZoneId(zoneId, zones.Select(z => z.ZoneId));
+        return zones[existing % zones.Length];
+    }
+
+    /// <summary>A subnet IPv6 block: a /64 inside one of the VPC's /56s, not overlapping another subnet's.</summary>
+    private static Cidr CheckSubnetIpv6(Transaction tx, Vpc vpc, string text, SubnetId? self)
+    {
+        var cidr = Transaction.ParseCidr(text, "ipv6CidrBlock");
+        if (!cidr.IsV6)
+            throw Ec2Errors.InvalidCidr(text, "ipv6CidrBlock");
+        if (cidr.PrefixLength != 64 || !vpc.Ipv6CidrBlocks.Any(b => b.Cidr.Contains(cidr)))
+            throw SubnetErrors.SubnetRange(cidr);
+        if (tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id && s.Id != self && s.Ipv6Cidr is { } other && other.Overlaps(cidr)))
+            throw SubnetErrors.SubnetConflict(cidr);
+        return cidr;
+    }
+
+    public DescribeSubnetsResult DescribeSubnets(RequestContext ctx, DescribeSubnetsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var all = tx.N.Subnets.Values.Where(s => tx.Owned(s.OwnerId, s.Region));
+            var selected = Transaction.ByIds(request.SubnetIds, all, id => tx.Require(ResourceKinds.Subnet, id));
+            var n = tx.N;
+            var schema = new FilterSchema<Subnet>(s => s.Id.Value)
+                .Add("subnet-id", s => s.Id.Value)
+                .Add("vpc-id", s => s.VpcId.Value)
+                .Add("cidr-block", s => s.CidrBlock.ToString())
+                .Add("cidr", s => s.CidrBlock.ToString())
+                .Add("cidrBlock", s => s.CidrBlock.ToString())
+                .Add("availability-zone", s => s.AvailabilityZone.Name)
+                .Add("availabilityZone", s => s.AvailabilityZone.Name)
+                .Add("availability-zone-id", s => s.AvailabilityZone.ZoneId)
+                .Add("available-ip-address-count", s => AvailableIpAddressCount(n, s).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add("default-for-az", s => Wire.Bool(s.DefaultForAz))
+                .Add("defaultForAz", s => Wire.Bool(s.DefaultForAz))
+                .Add("map-public-ip-on-launch", s => Wire.Bool(s.MapPublicIpOnLaunch))
+                .Add("assign-ipv6-address-on-creation", s => Wire.Bool(s.AssignIpv6AddressOnCreation))
+                .Add("ipv6-cidr-block-association.ipv6-cidr-block", s => s.Ipv6CidrBlock?.Cidr.ToString())
+                .Add("ipv6-cidr-block-association.association-id", s => s.Ipv6CidrBlock?.AssociationId)
+                .Add("ipv6-cidr-block-association.state", s => s.Ipv6CidrBlock is { } b ? VpcOperations.StateName(b.State) : null)
+                .Add("owner-id", s => s.OwnerId.Value)
+                .Add("state", _ => "available");
+            return new DescribeSubnetsResult([.. schema.Apply(selected, request.Filters, n).OrderBy(s => s.Id.Value, StringComparer.Ordinal)]);
+        });
+
+    /// <summary>See <see cref="SubnetAddressCount"/>.</summary>
+    public static long AvailableIpAddressCount(Network network, Subnet subnet) => SubnetAddressCount.Available(network, subnet);
+
+    public EmptyResult DeleteSubnet(RequestContext ctx, DeleteSubnetRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
+            if (ResourceKinds.Subnet.FirstBlocker(tx.N, subnet) is not null)
+                throw SubnetErrors.SubnetHasDependencies(subnet.Id.Value);
+            // Deleting a subnet removes its route table and network ACL associations with it.
+            foreach (var table in tx.N.RouteTables.Values.Where(t => t.Associations.Any(a => a.SubnetId == subnet.Id)).ToList())
+                tx.Put(table with { Associations = table.Associations.RemoveAll(a => a.SubnetId == subnet.Id) });
+            foreach (var acl in tx.N.NetworkAcls.Values.Where(a => a.Associations.Any(x => x.SubnetId == subnet.Id)).ToList())
+                tx.Put(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) });
+            tx.N = tx.N with { Subnets = tx.N.Subnets.Remove(subnet.Id) };
+            tx.RemoveTags(subnet.Id.Value);
+            FlowLogOperations.DeleteFlowLogsOf(tx, subnet.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
+            // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
+            // snapshot names a subnet that no longer exists.
+            PurgeRemains(tx, i => i.SubnetId == subnet.Id, g => g.SubnetId == subnet.Id);
+            return EmptyResult.Instance;
+        });
+
+    public EmptyResult ModifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) =>
+        _state.Mutate(ctx, null, tx =>
+        {
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
+            int given = (request.MapPublicIpOnLaunch is not null ? 1 : 0) + (request.AssignIpv6AddressOnCreation is not null ? 1 : 0);
+            if (given != 1)
+                throw Ec2Errors.InvalidParameterCombination("Specify exactly one attribute: MapPublicIpOnLaunch or AssignIpv6AddressOnCreation.");
+            if (request.MapPublicIpOnLaunch is { } map)
+                subnet = subnet with { MapPublicIpOnLaunch = map.Value ?? throw Ec2Errors.MissingParameter("MapPublicIpOnLaunch.Value") };
+            if (request.AssignIpv6AddressOnCreation is { } assign)
+            {
+                bool value = assign.Value ?? throw Ec2Errors.MissingParameter("AssignIpv6AddressOnCreation.Value");
+                if (value && subnet.Ipv6Cidr is null)
+                    throw Ec2Errors.InvalidParameterValue($"Invalid value 'true' for assignIpv6AddressOnCreation: subnet {subnet.Id} has no IPv6 CIDR block.");
+                subnet = subnet with { AssignIpv6AddressOnCreation = value };
+            }
+            tx.Put(subnet);
+            return EmptyResult.Instance;
+        });
+
+    public AssociateSubnetCidrBlockResult AssociateSubnetCidrBlock(RequestContext ctx, AssociateSubnetCidrBlockRequest request) =>
+        _state.Mutate(ctx, null, tx =>
+        {
+            var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
+            var vpc = tx.N.Vpcs[subnet.VpcId];
+            if (request.Ipv6CidrBlock is null)
+                throw Ec2Errors.MissingParameter("Ipv6CidrBlock");
+            if (subnet.Ipv6CidrBlock is not null)
+                throw Ec2Errors.ResourceAlreadyAssociated(subnet.Id.Value);
+            var cidr = CheckSubnetIpv6(tx, vpc, request.Ipv6CidrBlock, subnet.Id);
+            var block = new VpcCidrBlock(tx.NewId(IdPrefixes.SubnetCidrAssociation), cidr, CidrBlockState.Associated);
+            tx.Put(subnet with { Ipv6CidrBlock = block });
+            return new AssociateSubnetCidrBlockResult(subnet.Id.Value, block);
+        });
+
+    public DisassociateSubnetCidrBlockResult DisassociateSubnetCidrBlock(RequestContext ctx, DisassociateSubnetCidrBlockRequest request) =>
+        _state.Mutate(ctx, null, tx =>
+        {
+            var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
+            var subnet = tx.N.Subnets.Values.FirstOrDefault(s => tx.Owned(s.OwnerId, s.Region) && s.Ipv6CidrBlock?.AssociationId == id)
+                ?? throw SubnetErrors.SubnetCidrAssociationNotFound(id);
+            var block = subnet.Ipv6CidrBlock!;
+            // AWS refuses while interfaces in the subnet hold IPv6 addresses from the block.
+            if (tx.N.NetworkInterfaces.Values.Any(e => e.SubnetId == subnet.Id && e.Ipv6Addresses.Any(a => block.Cidr.Contains(a))))
+                throw Ec2Errors.DependencyViolation($"The subnet CIDR block {block.Cidr} has addresses in use by network interfaces.");
+            tx.Put(subnet with { Ipv6CidrBlock = null, AssignIpv6AddressOnCreation = false });
+            return new DisassociateSubnetCidrBlockResult(subnet.Id.Value, block with { State = CidrBlockState.Disassociating });
+        });
+
+    public DescribeAvailabilityZonesResult DescribeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            IEnumerable<AvailabilityZone> zones = tx.Region.Zones;
+            if (request.ZoneNames is { Count: > 0 } names)
+                zones = names.Select(n => tx.Region.Zones.FirstOrDefault(z => z.Name == n) ?? throw SubnetErrors.InvalidAvailabilityZone(n, tx.Region.Zones.Select(z => z.Name))).ToList();
+            if (request.ZoneIds is { Count: > 0 } ids)
+                zones = zones.Where(z => ids.Contains(z.ZoneId)).ToList();
+            var schema = new FilterSchema<AvailabilityZone>(_ => null)
+                .Add("zone-name", z => z.Name)
+                .Add("zone-id", z => z.ZoneId)
+                .Add("region-name", z => z.Region)
+                .Add("state", _ => "available")
+                .Add("zone-type", _ => "availability-zone");
+            return new DescribeAvailabilityZonesResult([.. schema.Apply(zones, request.Filters, tx.N)]);
+        });
+
+    public DescribeRegionsResult DescribeRegions(RequestContext ctx, DescribeRegionsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            IEnumerable<Region> regions = tx.N.Regions.Values.OrderBy(r => r.Name, StringComparer.Ordinal);
+            if (request.RegionNames is { Count: > 0 } names)
+                regions = regions.Where(r => names.Contains(r.Name));
+            var schema = new FilterSchema<Region>(_ => null)
+                .Add("region-name", r => r.Name)
+                .Add("endpoint", r => $"ec2.{r.Name}.amazonaws.com")
+                .Add("opt-in-status", _ => "opt-in-not-required");
+            return new DescribeRegionsResult([.. schema.Apply(regions, request.Filters, tx.N)]);
+        });
+
+    /// <summary>Removes terminated instances and deleted NAT gateways matching the predicates (and their tags).</summary>
+    internal static void PurgeRemains(Transaction tx, Func<Instance, bool> instance, Func<NatGateway, bool> nat)
+    {
+        var instances = tx.N.Instances.Values.Where(i => i.State == InstanceState.Terminated && instance(i)).Select(i => i.Id).ToList();
+        var nats = tx.N.NatGateways.Values.Where(g => g.State == NatGatewayState.Deleted && nat(g)).Select(g => g.Id).ToList();
+        if (instances.Count == 0 && nats.Count == 0)
+            return;
+        tx.N = tx.N with { Instances = tx.N.Instances.RemoveRange(instances), NatGateways = tx.N.NatGateways.RemoveRange(nats) };
+        foreach (var id in instances.Select(i => i.Value).Concat(nats.Select(g => g.Value)))
+            tx.RemoveTags(id);
+    }
+}

@@ -1,0 +1,83 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>CreateTags, DeleteTags and DescribeTags over every kind of <see cref="ResourceKinds"/>.</summary>
+public sealed class TagOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal TagOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public EmptyResult CreateTags(RequestContext ctx, CreateTagsRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var resources = request.Resources is { Count: > 0 } r ? r : throw Ec2Errors.MissingParameter("ResourceId");
+            var tags = request.Tags is { Count: > 0 } t ? t.Select(Transaction.ValidateTag).ToList() : throw Ec2Errors.MissingParameter("Tag");
+            foreach (var id in resources)
+            {
+                if (ResourceTypeOf(tx, id) is null)
+                    throw Ec2Errors.InvalidId(id);
+                tx.SetTags(id, tags);
+            }
+            return EmptyResult.Instance;
+        });
+
+    public EmptyResult DeleteTags(RequestContext ctx, DeleteTagsRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var resources = request.Resources is { Count: > 0 } r ? r : throw Ec2Errors.MissingParameter("ResourceId");
+            foreach (var id in resources)
+            {
+                if (ResourceTypeOf(tx, id) is null)
+                    throw Ec2Errors.InvalidId(id);
+                var current = tx.N.TagsOf(id);
+                var items = current.Items;
+                if (request.Tags is not { Count: > 0 } tags)
+                {
+                    items = items.Clear();
+                }
+                else
+                {
+                    // AWS: a tag with a value deletes the key only when the value matches; without, whatever it is.
+                    foreach (var tag in tags)
+                    {
+                        var key = tag.Key ?? throw Ec2Errors.MissingParameter("Tag.Key");
+                        if (items.TryGetValue(key, out var value) && (tag.Value is null || tag.Value == value))
+                            items = items.Remove(key);
+                    }
+                }
+                tx.N = items.IsEmpty
+                    ? tx.N with { Tags = tx.N.Tags.Remove(id) }
+                    : tx.N with { Tags = tx.N.Tags.SetItem(id, new Model.Tags(items)) };
+            }
+            return EmptyResult.Instance;
+        });
+
+    public DescribeTagsResult DescribeTags(RequestContext ctx, DescribeTagsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var rows = new List<TagDescription>();
+            foreach (var (id, tags) in tx.N.Tags)
+            {
+                if (ResourceTypeOf(tx, id) is not { } type)
+                    continue;
+                rows.AddRange(tags.Items.Select(kv => new TagDescription(id, type, kv.Key, kv.Value)));
+            }
+            var schema = new FilterSchema<TagDescription>(_ => null)
+                .Add("key", t => t.Key)
+                .Add("value", t => t.Value)
+                .Add("resource-id", t => t.ResourceId)
+                .Add("resource-type", t => t.ResourceType);
+            return new DescribeTagsResult([.. schema.Apply(rows, request.Filters, tx.N)
+                .OrderBy(t => t.ResourceId, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal)]);
+        });
+
+    /// <summary>The resource type of an id the caller may tag, or null when no such resource of theirs exists
+    /// (<see cref="ResourceKinds"/>: the kind by id prefix, then its owner rule for tagging).</summary>
+    private static string? ResourceTypeOf(Transaction tx, string id) => ResourceKinds.TaggableResourceType(tx.N, id, tx.Caller);
+}
