@@ -2,12 +2,12 @@ using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 using VpcLab.Net;
-using VpcLab.Server.Ec2;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
-// A path's source and destination: an id or ARN of a resource RA analyses, visible to the caller.
-public sealed partial class NetworkInsightsActions
+/// <summary>A path's source and destination: an id or ARN of a resource RA analyses, visible to the caller
+/// (docs/semantics.md#errors, docs/semantics.md#ra-endpoints).</summary>
+public static class PathEndResolver
 {
     /// <summary>Types RA accepts as a source or destination that VpcLab does not model yet.</summary>
     private static readonly string[] s_unmodelledPrefixes = ["tgw-attach-", "tgw-", "vgw-", "vpce-svc-", "pcx-"];
@@ -16,7 +16,7 @@ public sealed partial class NetworkInsightsActions
 
     /// <summary>An id or ARN of an instance, network interface, internet gateway or VPC endpoint of the caller, in
     /// its Region.</summary>
-    internal static PathEndpoint Endpoint(string value, string parameter, RequestContext ctx, Network network)
+    public static PathEndpoint Resolve(string value, string parameter, RequestContext ctx, Network network)
     {
         string id = value;
         string? arn = null;
@@ -91,8 +91,12 @@ public sealed partial class NetworkInsightsActions
             throw Ec2Errors.InvalidParameterValue(
                 $"Value ({value}) for parameter {parameter} is invalid. It must be the ID or ARN of one of: {Supported}.");
         }
-        return new PathEndpoint(kind, id, arn ?? ShapeArn(ctx, arnType, id));
+        return new PathEndpoint(kind, id, arn ?? Arn(ctx, arnType, id));
     }
+
+    /// <summary>arn:aws:ec2:&lt;region&gt;:&lt;account&gt;:&lt;type&gt;/&lt;id&gt; of a resource of the caller.</summary>
+    internal static string Arn(RequestContext ctx, string type, string id) =>
+        $"arn:aws:ec2:{ctx.Region}:{ctx.Account.Value}:{type}/{id}";
 
     private static Ec2Exception NotFound(string id) =>
         id.StartsWith("eni-", StringComparison.Ordinal) ? Ec2Errors.NetworkInterfaceNotFound(id)
