@@ -18,33 +18,8 @@ public static class PathEndResolver
     /// its Region.</summary>
     public static PathEndpoint Resolve(string value, string parameter, RequestContext ctx, Network network)
     {
-        string id = value;
-        string? arn = null;
-        if (value.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            // arn:<partition>:ec2:<region>:<account>:<type>/<id>
-            var parts = value.Split(':');
-            var slash = parts.Length == 6 ? parts[5].IndexOf('/', StringComparison.Ordinal) : -1;
-            if (parts.Length != 6 || parts[2] != "ec2" || slash <= 0)
-                throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. It is not a valid EC2 resource ARN.");
-            var type = parts[5][..slash];
-            id = parts[5][(slash + 1)..];
-            var expected = type switch
-            {
-                "instance" => "i-",
-                "network-interface" => "eni-",
-                "internet-gateway" => "igw-",
-                "vpc-endpoint" => "vpce-",
-                _ => throw Ec2Errors.InvalidParameterValue(
-                    $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination."),
-            };
-            if (!id.StartsWith(expected, StringComparison.Ordinal))
-                throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. The resource type does not match the id.");
-            // Another account's or Region's resource is not visible to the caller: not found, as for a plain id.
-            if (parts[3] != ctx.Region || parts[4] != ctx.Account.Value)
-                throw NotFound(id);
-            arn = value;
-        }
+        string? arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : null;
+        string id = arn is null ? value : IdOfArn(value, parameter, ctx);
 
         PathEndpointKind kind;
         string arnType;
@@ -92,6 +67,33 @@ public static class PathEndResolver
                 $"Value ({value}) for parameter {parameter} is invalid. It must be the ID or ARN of one of: {Supported}.");
         }
         return new PathEndpoint(kind, id, arn ?? Arn(ctx, arnType, id));
+    }
+
+    /// <summary>The id in an ARN of a resource type RA takes (arn:&lt;partition&gt;:ec2:&lt;region&gt;:&lt;account&gt;:&lt;type&gt;/&lt;id&gt;),
+    /// of the caller in its Region.</summary>
+    private static string IdOfArn(string value, string parameter, RequestContext ctx)
+    {
+        var parts = value.Split(':');
+        var slash = parts.Length == 6 ? parts[5].IndexOf('/', StringComparison.Ordinal) : -1;
+        if (parts.Length != 6 || parts[2] != "ec2" || slash <= 0)
+            throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. It is not a valid EC2 resource ARN.");
+        var type = parts[5][..slash];
+        var id = parts[5][(slash + 1)..];
+        var expected = type switch
+        {
+            "instance" => "i-",
+            "network-interface" => "eni-",
+            "internet-gateway" => "igw-",
+            "vpc-endpoint" => "vpce-",
+            _ => throw Ec2Errors.InvalidParameterValue(
+                $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination."),
+        };
+        if (!id.StartsWith(expected, StringComparison.Ordinal))
+            throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. The resource type does not match the id.");
+        // Another account's or Region's resource is not visible to the caller: not found, as for a plain id.
+        if (parts[3] != ctx.Region || parts[4] != ctx.Account.Value)
+            throw NotFound(id);
+        return id;
     }
 
     /// <summary>arn:aws:ec2:&lt;region&gt;:&lt;account&gt;:&lt;type&gt;/&lt;id&gt; of a resource of the caller.</summary>
