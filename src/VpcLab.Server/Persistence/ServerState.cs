@@ -11,9 +11,9 @@ namespace VpcLab.Server.Persistence;
 /// <summary>The world a server serves: the control plane, the dispatcher in front of it, and the
 /// <see cref="OperationJournal"/> (src/VpcLab.ControlPlane/Persistence) that makes every acknowledged mutation
 /// durable and replays the log at start. This class is hosting glue: it says which operations mutate, how a logged
-/// operation is re-applied (EC2 actions through the dispatcher, others through <see cref="LoggedOperation"/>
-/// handlers given to <see cref="Open"/>), and gives each account its default VPC. Reads run concurrently on
-/// immutable snapshots.</summary>
+/// operation is re-applied (EC2 actions through the dispatcher, others through the
+/// <see cref="LoggedOperationHandler"/>s of <see cref="NonEc2Operations"/>), and gives each account its default
+/// VPC. Reads run concurrently on immutable snapshots.</summary>
 public sealed class ServerState : IDisposable, IOperationReplayer
 {
     /// <summary>Fixed, so replaying the log reproduces the same ids.</summary>
@@ -52,12 +52,13 @@ public sealed class ServerState : IDisposable, IOperationReplayer
 
     /// <summary>Opens the state: in memory when <paramref name="dataDirectory"/> is null, else from (and onto) the
     /// operation log there, replaying it first. <paramref name="otherOperations"/> are the logged operations that are
-    /// not EC2 actions (name → how to apply it), so that <see cref="MutateAsync"/> can log them and replay re-apply them.</summary>
+    /// not EC2 actions (name → how to apply it; <see cref="NonEc2Operations.All"/> unless given), so that
+    /// <see cref="MutateAsync"/> can log them and replay re-apply them.</summary>
     public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null, bool defaultVpcs = true,
         IReadOnlyDictionary<string, LoggedOperationHandler>? otherOperations = null)
     {
         var state = new ServerState(OperationJournal.Open(dataDirectory), realTime ?? TimeProvider.System, quotas ?? Ec2Quotas.AwsDefaults,
-            defaultVpcs, otherOperations ?? new Dictionary<string, LoggedOperationHandler>(StringComparer.Ordinal));
+            defaultVpcs, otherOperations ?? NonEc2Operations.All);
         state.Replayed = state._journal.Replay(state);
         return state;
     }
