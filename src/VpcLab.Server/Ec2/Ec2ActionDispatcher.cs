@@ -38,7 +38,7 @@ public sealed partial class Ec2ActionDispatcher
         _controlPlane = controlPlane;
         var table = new Dictionary<string, Func<RequestContext, JsonObject, JsonObject?>>(StringComparer.Ordinal);
         Register(new Registrar(this, table));
-        Insights.NetworkInsightsActions.Register(controlPlane, table.Add); // Reachability Analyzer: src/VpcLab.Server/Insights/
+        Insights.NetworkInsightsActions.Register(controlPlane, table.Add); // Reachability Analyzer: src/VpcLab.Analysis/Reachability/
         _handlers = table.ToFrozenDictionary(StringComparer.Ordinal);
         _withClientToken = table.Keys
             .Where(op => Ec2ServiceModel.Instance.InputShape(op)?.FindMember("ClientToken") is not null)

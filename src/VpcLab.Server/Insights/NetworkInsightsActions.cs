@@ -1,31 +1,20 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json.Nodes;
+using VpcLab.Analysis.Reachability;
 using VpcLab.ControlPlane;
-using VpcLab.ControlPlane.Errors;
-using VpcLab.Model;
-using VpcLab.Net;
 using VpcLab.Server.Ec2;
 
 namespace VpcLab.Server.Insights;
 
-/// <summary>The Reachability Analyzer actions (Create/Describe/DeleteNetworkInsightsPath,
-/// Start/Describe/DeleteNetworkInsightsAnalysis), answered by the engine. The dispatcher calls
-/// <see cref="Register"/> once; everything else lives in NetworkInsightsActions.*.cs (paths, analyses, path ends,
-/// parameters, filters). docs/semantics.md.</summary>
-public sealed partial class NetworkInsightsActions
+/// <summary>The Reachability Analyzer actions as EC2 Query actions: each binds the parsed parameters to the request
+/// record, calls <see cref="NetworkInsights"/> (src/VpcLab.Analysis, where every decision lives) and maps the answer
+/// to its output shape. The dispatcher calls <see cref="Register"/> once. docs/semantics.md#reachability-analyzer-api.</summary>
+public sealed class NetworkInsightsActions
 {
-    public const string PathResourceType = "network-insights-path";
-    public const string AnalysisResourceType = "network-insights-analysis";
-
-    private readonly Ec2ControlPlane _controlPlane;
-    private readonly NetworkInsightsStore _store;
-    private readonly NetworkInsightsAnalyzer _analyzer = new();
+    private readonly NetworkInsights _insights;
 
     private NetworkInsightsActions(Ec2ControlPlane controlPlane)
     {
-        _controlPlane = controlPlane;
-        _store = new NetworkInsightsStore(controlPlane.Options.IdSeed);
+        _insights = new NetworkInsights(controlPlane);
     }
 
     /// <summary>Adds the six actions to a dispatcher's table. One store per call: a fresh dispatcher (server
@@ -43,12 +32,66 @@ public sealed partial class NetworkInsightsActions
         add("DeleteNetworkInsightsAnalysis", a.DeleteAnalysis);
     }
 
-    private void CheckRegion(RequestContext ctx)
+    private JsonObject CreatePath(RequestContext ctx, JsonObject parameters)
     {
-        if (!_controlPlane.Regions.ContainsKey(ctx.Region))
-            throw Ec2Errors.UnknownRegion(ctx.Region);
+        var path = _insights.CreatePath(ctx, Ec2ActionDispatcher.Bind<CreateNetworkInsightsPathRequest>(parameters));
+        return new JsonObject { ["NetworkInsightsPath"] = NetworkInsightsShapes.Path(path) };
     }
 
-    private static string ShapeArn(RequestContext ctx, string type, string id) =>
-        $"arn:aws:ec2:{ctx.Region}:{ctx.Account.Value}:{type}/{id}";
+    private JsonObject DescribePaths(RequestContext ctx, JsonObject parameters)
+    {
+        var page = BeginPage("DescribeNetworkInsightsPaths", ctx, parameters);
+        var all = _insights.DescribePaths(ctx, Ec2ActionDispatcher.Bind<DescribeNetworkInsightsPathsRequest>(parameters));
+        IReadOnlyList<NetworkInsightsPath> slice = all;
+        string? next = null;
+        if (page is not null)
+            (slice, next) = page.Slice(all, p => p.Id);
+        return new JsonObject
+        {
+            ["NetworkInsightsPaths"] = Json(slice, NetworkInsightsShapes.Path),
+            ["NextToken"] = next,
+        };
+    }
+
+    private JsonObject DeletePath(RequestContext ctx, JsonObject parameters) => new()
+    {
+        ["NetworkInsightsPathId"] = _insights.DeletePath(ctx, Ec2ActionDispatcher.Bind<DeleteNetworkInsightsPathRequest>(parameters)),
+    };
+
+    private JsonObject StartAnalysis(RequestContext ctx, JsonObject parameters)
+    {
+        var analysis = _insights.StartAnalysis(ctx, Ec2ActionDispatcher.Bind<StartNetworkInsightsAnalysisRequest>(parameters));
+        return new JsonObject { ["NetworkInsightsAnalysis"] = NetworkInsightsShapes.Analysis(analysis) };
+    }
+
+    private JsonObject DescribeAnalyses(RequestContext ctx, JsonObject parameters)
+    {
+        var page = BeginPage("DescribeNetworkInsightsAnalyses", ctx, parameters);
+        var all = _insights.DescribeAnalyses(ctx, Ec2ActionDispatcher.Bind<DescribeNetworkInsightsAnalysesRequest>(parameters));
+        IReadOnlyList<NetworkInsightsAnalysis> slice = all;
+        string? next = null;
+        if (page is not null)
+            (slice, next) = page.Slice(all, a => a.Id);
+        return new JsonObject
+        {
+            ["NetworkInsightsAnalyses"] = Json(slice, NetworkInsightsShapes.Analysis),
+            ["NextToken"] = next,
+        };
+    }
+
+    private JsonObject DeleteAnalysis(RequestContext ctx, JsonObject parameters) => new()
+    {
+        ["NetworkInsightsAnalysisId"] = _insights.DeleteAnalysis(ctx, Ec2ActionDispatcher.Bind<DeleteNetworkInsightsAnalysisRequest>(parameters)),
+    };
+
+    private static PageRequest? BeginPage(string operation, RequestContext ctx, JsonObject parameters) =>
+        Ec2Pagination.SpecFor(operation) is { } spec ? Ec2Pagination.Begin(operation, spec, ctx, parameters) : null;
+
+    private static JsonArray Json<T>(IEnumerable<T> items, Func<T, JsonNode?> map)
+    {
+        var array = new JsonArray();
+        foreach (var item in items)
+            array.Add(map(item));
+        return array;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using VpcLab.Analysis.Reachability;
 using VpcLab.ControlPlane;
 using VpcLab.Engine;
 using VpcLab.Model;
@@ -59,14 +60,14 @@ internal static class NetworkInsightsShapes
             ["NetworkPathFound"] = a.NetworkPathFound,
             ["Tags"] = a.Tags.IsEmpty ? null : ShapeContext.TagList(a.Tags),
         };
-        foreach (var (key, value) in a.Result)
+        foreach (var (key, value) in Result(a.Outcome, a.AnalyzedNetwork, new RequestContext(a.OwnerId, a.Region)))
             o[key] = value?.DeepClone();
         return o;
     }
 
     /// <summary>The engine's answer as the members ForwardPathComponents, ReturnPathComponents, Explanations,
     /// resolved against the snapshot it was computed on (ARNs, VPCs), so later changes do not rewrite it.</summary>
-    public static JsonObject Result(AnalysisOutcome outcome, Network network, RequestContext caller)
+    private static JsonObject Result(AnalysisOutcome outcome, Network network, RequestContext caller)
     {
         var m = new Mapper(network, caller);
         var o = new JsonObject();

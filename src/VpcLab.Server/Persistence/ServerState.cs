@@ -1,56 +1,65 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Persistence;
 using VpcLab.ControlPlane.Time;
 using VpcLab.Model;
 using VpcLab.Server.Ec2;
 
 namespace VpcLab.Server.Persistence;
 
-/// <summary>The world a server serves: the control plane, the dispatcher in front of it, and (unless in memory)
-/// the operation log that makes every acknowledged mutation durable. Mutations are applied one at a time, so the
-/// log's order is the order they were applied in, and committed in groups (<see cref="GroupCommitter"/>): each
-/// answer waits for its own record to be on disk. Reads run concurrently on immutable snapshots.</summary>
-public sealed class ServerState : IDisposable
+/// <summary>The world a server serves: the control plane, the dispatcher in front of it, and the
+/// <see cref="OperationJournal"/> (src/VpcLab.ControlPlane/Persistence) that makes every acknowledged mutation
+/// durable and replays the log at start. This class is hosting glue: it says which operations mutate, how a logged
+/// operation is re-applied (EC2 actions through the dispatcher, others through the
+/// <see cref="LoggedOperationHandler"/>s of <see cref="NonEc2Operations"/>), and gives each account its default
+/// VPC. Reads run concurrently on immutable snapshots.</summary>
+public sealed class ServerState : IDisposable, IOperationReplayer
 {
     /// <summary>Fixed, so replaying the log reproduces the same ids.</summary>
     public const ulong ServerIdSeed = 0x7c1ab5e7;
 
-    private readonly OperationLog? _log;
-    private readonly GroupCommitter? _committer;
+    public const string DefaultVpcOperation = "CreateDefaultVpc";
+
+    private readonly OperationJournal _journal;
     private readonly TimeProvider _realTime;
-    private readonly Lock _writeLock = new();
+    private readonly Ec2Quotas _quotas;
+    private readonly bool _defaultVpcs;
+    private readonly IReadOnlyDictionary<string, LoggedOperationHandler> _otherOperations;
 
     /// <summary>The (account, Region) pairs already seen: each got its default VPC on first contact.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Account, string Region), bool> _contacted = new();
+    private readonly ConcurrentDictionary<(string Account, string Region), bool> _contacted = new();
     private SimulatedClock _clock;
 
-    private readonly Ec2Quotas _quotas;
-    private bool _defaultVpcs = true;
-
-    private ServerState(OperationLog? log, TimeProvider realTime, Ec2Quotas quotas)
+    private ServerState(OperationJournal journal, TimeProvider realTime, Ec2Quotas quotas, bool defaultVpcs,
+        IReadOnlyDictionary<string, LoggedOperationHandler> otherOperations)
     {
-        _log = log;
-        _committer = log is null ? null : new GroupCommitter(log);
+        _journal = journal;
         _realTime = realTime;
         _quotas = quotas;
+        _defaultVpcs = defaultVpcs;
+        _otherOperations = otherOperations;
         (_clock, ControlPlane, Dispatcher) = Fresh(realTime.GetUtcNow(), quotas);
     }
 
     public Ec2ControlPlane ControlPlane { get; private set; }
     public Ec2ActionDispatcher Dispatcher { get; private set; }
     public SimulatedClock Clock => _clock;
-    public bool IsDurable => _log is not null;
+    public bool IsDurable => _journal.IsDurable;
 
     /// <summary>How many logged operations were replayed at start.</summary>
     public int Replayed { get; private set; }
 
     /// <summary>Opens the state: in memory when <paramref name="dataDirectory"/> is null, else from (and onto) the
-    /// operation log there, replaying it first.</summary>
-    public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null, bool defaultVpcs = true)
+    /// operation log there, replaying it first. <paramref name="otherOperations"/> are the logged operations that are
+    /// not EC2 actions (name → how to apply it; <see cref="NonEc2Operations.All"/> unless given), so that
+    /// <see cref="MutateAsync"/> can log them and replay re-apply them.</summary>
+    public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null, bool defaultVpcs = true,
+        IReadOnlyDictionary<string, LoggedOperationHandler>? otherOperations = null)
     {
-        var state = new ServerState(dataDirectory is null ? null : OperationLog.Open(dataDirectory), realTime ?? TimeProvider.System,
-            quotas ?? Ec2Quotas.AwsDefaults) { _defaultVpcs = defaultVpcs };
-        state.Replay();
+        var state = new ServerState(OperationJournal.Open(dataDirectory), realTime ?? TimeProvider.System, quotas ?? Ec2Quotas.AwsDefaults,
+            defaultVpcs, otherOperations ?? NonEc2Operations.All);
+        state.Replayed = state._journal.Replay(state);
         return state;
     }
 
@@ -61,119 +70,110 @@ public sealed class ServerState : IDisposable
         return (clock, controlPlane, new Ec2ActionDispatcher(controlPlane));
     }
 
-    private void Replay()
+    SimulatedClock IOperationReplayer.BeginReplay(DateTimeOffset firstRecordTime)
     {
-        if (_log is null)
-            return;
-        var operations = _log.ReadAll().ToList();
-        if (operations.Count == 0)
-            return;
-        // The replayed world starts at the first record's time, so every timestamp comes back as it was logged.
-        (_clock, ControlPlane, Dispatcher) = Fresh(operations[0].Time, _quotas);
-        foreach (var op in operations)
-        {
-            if (op.Time > _clock.GetUtcNow())
-                _clock.Set(op.Time);
-            var parameters = JsonNode.Parse(op.Parameters) as JsonObject ?? [];
-            _contacted[(op.Account, op.Region)] = true;
-            try
-            {
-                Dispatcher.Execute(op.Operation, new RequestContext(new AccountId(op.Account), op.Region), parameters);
-            }
-            catch (Exception e)
-            {
-                throw new InvalidOperationException(
-                    $"The operation log in {OperationLog.FileName} cannot be replayed: operation {op.Sequence} ({op.Operation}) failed: {e.Message}", e);
-            }
-            Replayed++;
-        }
+        (_clock, ControlPlane, Dispatcher) = Fresh(firstRecordTime, _quotas);
+        return _clock;
     }
 
-    /// <summary>Runs one EC2 action and waits for it to be durable. A mutation is applied under one lock and
-    /// queued for the log; the answer comes back only once its record is committed. A failed one leaves neither
-    /// state nor log changed.</summary>
+    void IOperationReplayer.Apply(LoggedOperation operation)
+    {
+        var parameters = JsonNode.Parse(operation.Parameters) as JsonObject ?? [];
+        _contacted[(operation.Account, operation.Region)] = true;
+        Apply(new RequestContext(new AccountId(operation.Account), operation.Region), operation.Operation, parameters);
+    }
+
+    /// <summary>Runs one EC2 action (read or mutation) and, for a mutation, waits for it to be durable.</summary>
     public async ValueTask<JsonObject?> ExecuteAsync(RequestContext context, string operation, JsonObject parameters)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(operation);
-        if (_defaultVpcs && !_contacted.ContainsKey((context.Account.Value, context.Region)))
-            await FirstContact(context).ConfigureAwait(false);
         if (!Ec2ActionDispatcher.IsMutating(operation))
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            await EnsureContacted(context).ConfigureAwait(false);
             return Dispatcher.Execute(operation, context, parameters);
-        JsonObject? result;
-        Task durable;
-        var logged = _committer is null ? null : parameters.ToJsonString(); // before the lock: it holds others up
-        lock (_writeLock)
-            (result, durable) = ExecuteMutation(context, operation, parameters, logged);
-        // Outside the lock, so the next mutations apply while this one's commit is on its way to disk.
-        await durable.ConfigureAwait(false);
-        return result;
+        }
+        return await MutateAsync(context, operation, parameters).ConfigureAwait(false);
     }
 
     /// <summary><see cref="ExecuteAsync"/> for callers without a request to await in (tests, tools).</summary>
     public JsonObject? Execute(RequestContext context, string operation, JsonObject parameters) =>
         ExecuteAsync(context, operation, parameters).AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Applies one mutation and queues its record; the task completes when the record is on disk. The
-    /// caller holds the write lock.</summary>
-    private (JsonObject? Result, Task Durable) ExecuteMutation(RequestContext context, string operation, JsonObject parameters, string? logged)
+    /// <summary>Runs one logged mutation: an EC2 action, or an operation given to <see cref="Open"/>. It is applied
+    /// under the journal's write lock and its record queued for the log; the answer comes back once the record is
+    /// committed. A failed one leaves neither state nor log changed. The one way for any protocol to change the world
+    /// durably.</summary>
+    public async ValueTask<JsonObject?> MutateAsync(RequestContext context, string operation, JsonObject parameters)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(parameters);
+        await EnsureContacted(context).ConfigureAwait(false);
+        var logged = _journal.IsDurable ? parameters.ToJsonString() : null; // before the lock: it holds others up
+        JsonObject? result = null;
+        var durable = _journal.Mutate(() =>
+        {
+            (result, var record) = ApplyNow(context, operation, parameters, logged);
+            return record;
+        });
+        // Outside the lock, so the next mutations apply while this one's commit is on its way to disk.
+        await durable.ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Applies one mutation now (the caller holds the journal's write lock) and describes its record.</summary>
+    private (JsonObject? Result, LogRecord? Record) ApplyNow(RequestContext context, string operation, JsonObject parameters, string? logged)
     {
         var now = _realTime.GetUtcNow();
         if (now > _clock.GetUtcNow())
             _clock.Set(now); // the simulated clock follows real time unless a workload has moved it ahead
-        var result = Dispatcher.Execute(operation, context, parameters); // throws: nothing applied, nothing logged
-        if (_committer is null)
-            return (result, Task.CompletedTask);
-        var durable = _committer.Enqueue(new LogRecord(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, logged ?? parameters.ToJsonString()));
-        return (result, durable);
+        var result = Apply(context, operation, parameters); // throws: nothing applied, nothing logged
+        var record = _journal.IsDurable
+            ? new LogRecord(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, logged ?? parameters.ToJsonString())
+            : null;
+        return (result, record);
     }
+
+    private JsonObject? Apply(RequestContext context, string operation, JsonObject parameters) =>
+        _otherOperations.TryGetValue(operation, out var handler)
+            ? handler(ControlPlane, context, parameters)
+            : Dispatcher.Execute(operation, context, parameters);
+
+    private Task EnsureContacted(RequestContext context) =>
+        _defaultVpcs && !_contacted.ContainsKey((context.Account.Value, context.Region)) ? FirstContact(context) : Task.CompletedTask;
 
     /// <summary>AWS gives every account a default VPC in every Region; here it is created (and logged, so replay
     /// reproduces it) the first time an account calls in a Region. A Region the control plane does not know gets
     /// none: the caller's own request then fails with the control plane's error.</summary>
-    private Task FirstContact(RequestContext context)
+    private Task FirstContact(RequestContext context) => _journal.Mutate(() =>
     {
-        Task durable = Task.CompletedTask;
-        lock (_writeLock)
+        var key = (context.Account.Value, context.Region);
+        if (_contacted.ContainsKey(key))
+            return null;
+        LogRecord? record = null;
+        if (Dispatcher.SupportedOperations.Contains(DefaultVpcOperation))
         {
-            if (_contacted.ContainsKey((context.Account.Value, context.Region)))
-                return Task.CompletedTask;
-            if (!Dispatcher.SupportedOperations.Contains(DefaultVpcOperation))
-            {
-                _contacted[(context.Account.Value, context.Region)] = true;
-                return Task.CompletedTask;
-            }
             try
             {
-                durable = ExecuteMutation(context, DefaultVpcOperation, [], "{}").Durable;
+                record = ApplyNow(context, DefaultVpcOperation, [], "{}").Record;
             }
             catch (VpcLab.ControlPlane.Errors.Ec2Exception)
             {
                 // e.g. an unknown Region: nothing was created or logged.
             }
-            _contacted[(context.Account.Value, context.Region)] = true;
         }
-        return durable;
-    }
-
-    public const string DefaultVpcOperation = "CreateDefaultVpc";
+        _contacted[key] = true;
+        return record;
+    });
 
     /// <summary>Forgets everything: an empty world and an empty log (for test suites).</summary>
-    public void Reset()
+    public void Reset() => _journal.Reset(() =>
     {
-        lock (_writeLock)
-        {
-            _committer?.Flush(); // commits in flight finish before the log is emptied
-            _log?.Clear();
-            (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow(), _quotas);
-            _contacted.Clear();
-            Replayed = 0;
-        }
-    }
+        (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow(), _quotas);
+        _contacted.Clear();
+        Replayed = 0;
+    });
 
-    public void Dispose()
-    {
-        _committer?.Dispose(); // commits what is pending, then stops
-        _log?.Dispose();
-    }
+    public void Dispose() => _journal.Dispose();
 }

@@ -64,4 +64,30 @@ public class ServerStateTests
         Assert.Equal(0, reopened.Replayed);
         Directory.Delete(dir, recursive: true);
     }
+
+    // How another protocol makes its mutations durable: a named handler over the control plane, run by MutateAsync,
+    // logged like an EC2 action and re-applied by the replay.
+    [Fact]
+    public async Task MutateAsync_NonEc2Operation_LoggedAndReplayed()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"vpclab-state-{Guid.NewGuid():N}");
+        var operations = new Dictionary<string, LoggedOperationHandler>(StringComparer.Ordinal)
+        {
+            ["test:CreateVpc"] = (controlPlane, context, parameters) => new JsonObject
+            {
+                ["VpcId"] = controlPlane.CreateVpc(context, new CreateVpcRequest { CidrBlock = parameters["Cidr"]!.GetValue<string>() }).Vpc.Id.Value,
+            },
+        };
+        string id;
+        using (var state = ServerState.Open(dir, defaultVpcs: false, otherOperations: operations))
+        {
+            id = (await state.MutateAsync(Ctx, "test:CreateVpc", new JsonObject { ["Cidr"] = "10.7.0.0/16" }))!["VpcId"]!.GetValue<string>();
+            // A refused one is neither applied nor logged.
+            await Assert.ThrowsAnyAsync<Exception>(async () => await state.MutateAsync(Ctx, "test:CreateVpc", new JsonObject { ["Cidr"] = "10.0.0.0/8" }));
+        }
+        using var reopened = ServerState.Open(dir, defaultVpcs: false, otherOperations: operations);
+        Assert.Equal(1, reopened.Replayed);
+        Assert.Equal(id, Assert.Single(reopened.ControlPlane.Network.Vpcs.Keys).Value);
+        Directory.Delete(dir, recursive: true);
+    }
 }

@@ -68,10 +68,11 @@ public sealed class NetworkInsightsReplayTests
                 using var ec2 = Client(server);
                 var paths = (await ec2.DescribeNetworkInsightsPathsAsync(new DescribeNetworkInsightsPathsRequest(), Ct)).NetworkInsightsPaths;
                 Assert.Equal(path.NetworkInsightsPathId, Assert.Single(paths).NetworkInsightsPathId);
+                Assert.Equal(path.CreatedDate, paths[0].CreatedDate);
                 var after = Assert.Single((await ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest(), Ct)).NetworkInsightsAnalyses);
                 Assert.Equal(before.NetworkInsightsAnalysisId, after.NetworkInsightsAnalysisId);
-                // Not compared: CreatedDate/StartDate, the replay clock starts at the restart time, not the logged
-                // time (ServerState.Replay; reported, docs/semantics.md#replay).
+                // The replay clock follows the logged times (OperationJournal.Replay, docs/semantics.md#replay).
+                Assert.Equal(before.StartDate, after.StartDate);
                 Assert.Equal(before.NetworkPathFound, after.NetworkPathFound);
                 Assert.Equal(before.ForwardPathComponents.Select(c => c.Component.Id), after.ForwardPathComponents.Select(c => c.Component.Id));
 

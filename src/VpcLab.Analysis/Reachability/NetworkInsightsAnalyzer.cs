@@ -1,34 +1,16 @@
-using System.Collections.Immutable;
 using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
 
-namespace VpcLab.Server.Insights;
-
-/// <summary>What an analysis found: the engine's hops and explanations (or a failure message when the path's
-/// resources cannot be resolved any more).</summary>
-internal sealed record AnalysisOutcome(string Status, string? StatusMessage, bool? NetworkPathFound,
-    ImmutableArray<Hop> Forward, ImmutableArray<Hop> Return, ImmutableArray<Explanation> Explanations)
-{
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-
-    /// <summary>The flow that was traced, when one was.</summary>
-    public FlowKey? Flow { get; init; }
-
-    public static AnalysisOutcome Failure(string message) => new(Failed, message, null, [], [], []);
-}
+namespace VpcLab.Analysis.Reachability;
 
 /// <summary>Runs a path through the engine: the same data plane as <c>vpclab trace</c>, on the current snapshot
 /// (compiled once per snapshot). docs/semantics.md#analysis.</summary>
-internal sealed partial class NetworkInsightsAnalyzer
+public sealed class NetworkInsightsAnalyzer
 {
     /// <summary>Choice: the internet address of an internet gateway end when the path gives none (TEST-NET-2,
     /// RFC 5737: never a VPC's or a Region pool's address, and not RFC 1918/6598, which gateways refuse).</summary>
     public static readonly IpAddress DefaultInternetAddress = IpAddress.Parse("198.51.100.1");
-
-    /// <summary>Destination ports probed when the path names none: at most this many.</summary>
-    private const int MaxProbedPorts = 32;
 
     private readonly Lock _gate = new();
     private Network? _network;
@@ -61,7 +43,7 @@ internal sealed partial class NetworkInsightsAnalyzer
             ?? path.FilterAtDestination?.SourcePortRange?.From ?? FlowKey.DefaultEphemeralPort);
         var source = SourceEndpoint(path, network);
         if (path.Destination is { Kind: PathEndpointKind.VpcEndpoint } toEndpoint
-            && (EndpointWithoutInterface(toEndpoint, network) ?? GatewayEndpointFromOutside(path.Source, toEndpoint, network)) is { } none)
+            && (VpcEndpointPathEnds.EndpointWithoutInterface(toEndpoint, network) ?? VpcEndpointPathEnds.GatewayEndpointFromOutside(path.Source, toEndpoint, network)) is { } none)
             return none;
         var destination = DestinationEndpoint(path, network);
 
@@ -82,11 +64,7 @@ internal sealed partial class NetworkInsightsAnalyzer
             && PrivateRangeCode(from) is { } refused)
             return NoPathAt(network, path.Source, refused, $"{path.Source.Id} drops packets from the private address {from}.", from);
 
-        var ports = path.DestinationPort is { } p ? [(ushort)p]
-            : path.FilterAtSource?.DestinationPortRange is { } fs ? [fs.From]
-            : path.FilterAtDestination?.DestinationPortRange is { } fd ? [fd.From]
-            : path.Destination is { Kind: PathEndpointKind.VpcEndpoint } ? [EndpointServicePort]
-            : CandidatePorts(path, network, protocol);
+        var ports = ProbePorts.For(path, network, protocol);
 
         Trace? first = null;
         try
@@ -119,7 +97,7 @@ internal sealed partial class NetworkInsightsAnalyzer
             return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, t.Forward, [], [explanation]) { Flow = t.Flow };
         }
         if (path.Destination is { Kind: PathEndpointKind.VpcEndpoint } vpce && t.Verdict == Verdict.Accepted
-            && GatewayEndpointNotCrossed(vpce, t, network) is { } notCrossed)
+            && VpcEndpointPathEnds.GatewayEndpointNotCrossed(vpce, t, network) is { } notCrossed)
             return notCrossed;
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, t.Verdict == Verdict.Accepted, t.Forward,
             t.Verdict == Verdict.Accepted || t.DroppedOn == PathDirection.Return ? t.Return : [], t.Explanations) { Flow = t.Flow };
@@ -143,7 +121,7 @@ internal sealed partial class NetworkInsightsAnalyzer
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, [hop], [], [explanation]);
     }
 
-    private static ComponentRef Ref(Network network, ComponentKind kind, string id) => new(kind, id, network.NameOf(id));
+    internal static ComponentRef Ref(Network network, ComponentKind kind, string id) => new(kind, id, network.NameOf(id));
 
     private static TraceEndpoint SourceEndpoint(NetworkInsightsPath path, Network network)
     {
@@ -152,7 +130,7 @@ internal sealed partial class NetworkInsightsAnalyzer
         {
             PathEndpointKind.Instance => TraceEndpoint.Instance(new InstanceId(path.Source.Id), selected),
             PathEndpointKind.NetworkInterface => TraceEndpoint.Interface(new NetworkInterfaceId(path.Source.Id), selected),
-            PathEndpointKind.VpcEndpoint => EndpointSource(path.Source, network, selected),
+            PathEndpointKind.VpcEndpoint => VpcEndpointPathEnds.EndpointSource(path.Source, network, selected),
             _ => TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress),
         };
     }
@@ -170,7 +148,7 @@ internal sealed partial class NetworkInsightsAnalyzer
         {
             PathEndpointKind.Instance => TraceEndpoint.Instance(new InstanceId(d.Id), selected),
             PathEndpointKind.NetworkInterface => TraceEndpoint.Interface(new NetworkInterfaceId(d.Id), selected),
-            PathEndpointKind.VpcEndpoint => EndpointDestination(path, d, network, selected),
+            PathEndpointKind.VpcEndpoint => VpcEndpointPathEnds.EndpointDestination(path, d, network, selected),
             _ => TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress),
         };
     }
@@ -193,26 +171,4 @@ internal sealed partial class NetworkInsightsAnalyzer
         PathEndpointKind.VpcEndpoint => network.VpcEndpoints[new VpcEndpointId(endpoint.Id)].VpcId,
         _ => network.InternetGateways[new InternetGatewayId(endpoint.Id)].AttachedVpcId,
     };
-
-    /// <summary>Choice (docs/semantics.md#ports): RA without a destination port asks about every
-    /// port; we probe concrete ones — the lower bound of each inbound rule of the destination's security groups
-    /// that can match the protocol, ascending — and report the first that gets through (else the first probe).
-    /// With no such rule (or no interface at the destination) the probe is 80 for TCP and 53 for UDP.</summary>
-    private static ushort[] CandidatePorts(NetworkInsightsPath path, Network network, IpProtocol protocol)
-    {
-        var groups = path.Destination switch
-        {
-            { Kind: PathEndpointKind.Instance } d => network.Instances[new InstanceId(d.Id)].NetworkInterfaces
-                .SelectMany(e => network.NetworkInterfaces.TryGetValue(e, out var eni) ? eni.Groups : []),
-            { Kind: PathEndpointKind.NetworkInterface } d => network.NetworkInterfaces[new NetworkInterfaceId(d.Id)].Groups.AsEnumerable(),
-            _ => [],
-        };
-        var ports = groups.Distinct()
-            .SelectMany(g => network.SecurityGroups.TryGetValue(g, out var sg) ? sg.Rules : [])
-            .Where(r => !r.IsEgress && r.Protocol.Matches(protocol))
-            .Select(r => r.Protocol.IsAll || r.FromPort < 0 ? 0 : r.FromPort)
-            .Distinct().Order().Take(MaxProbedPorts)
-            .Select(p => (ushort)Math.Clamp(p, 0, ushort.MaxValue)).ToArray();
-        return ports.Length > 0 ? ports : [protocol == IpProtocol.Udp ? (ushort)53 : (ushort)80];
-    }
 }

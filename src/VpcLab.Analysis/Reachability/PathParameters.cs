@@ -3,17 +3,15 @@ using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 using VpcLab.Net;
-using VpcLab.Server.Ec2;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
-// The other request parameters of a path: IPv4 addresses, filters, port ranges, ARNs and tags.
-public sealed partial class NetworkInsightsActions
+/// <summary>The request parameters of a path or an analysis besides its ends: IPv4 addresses, filters, port
+/// ranges, ARNs, account ids and tags, checked as docs/semantics.md#errors lists.</summary>
+internal static class PathParameters
 {
-    // ------------------------------------------------------------------ validation
-
     /// <summary>RA analyses IPv4 only (spec/reachability.md §1.1).</summary>
-    private static IpAddress? Ipv4(string? value, string parameter)
+    public static IpAddress? Ipv4(string? value, string parameter)
     {
         if (value is null)
             return null;
@@ -24,7 +22,7 @@ public sealed partial class NetworkInsightsActions
         return address;
     }
 
-    private static PathFilter? Filter(PathRequestFilter? filter, string parameter)
+    public static PathFilter? Filter(PathRequestFilter? filter, string parameter)
     {
         if (filter is null)
             return null;
@@ -35,7 +33,7 @@ public sealed partial class NetworkInsightsActions
     }
 
     /// <summary>A filter port range: FromPort and ToPort in 0–65535, From ≤ To; a missing bound is the other one.</summary>
-    private static PortRange? Ports(RequestFilterPortRange? range, string parameter)
+    public static PortRange? Ports(RequestFilterPortRange? range, string parameter)
     {
         if (range is null || (range.FromPort is null && range.ToPort is null))
             return null;
@@ -48,7 +46,7 @@ public sealed partial class NetworkInsightsActions
         return new PortRange((ushort)from, (ushort)to);
     }
 
-    private static ImmutableArray<string> Arns(IReadOnlyList<string>? arns, string parameter)
+    public static ImmutableArray<string> Arns(IReadOnlyList<string>? arns, string parameter)
     {
         foreach (var arn in arns ?? [])
         {
@@ -58,9 +56,20 @@ public sealed partial class NetworkInsightsActions
         return (arns ?? []).ToImmutableArray();
     }
 
+    /// <summary>AdditionalAccounts: each a 12-digit account id.</summary>
+    public static ImmutableArray<string> Accounts(IReadOnlyList<string>? accounts)
+    {
+        foreach (var account in accounts ?? [])
+        {
+            if (account.Length != 12 || !account.All(char.IsAsciiDigit))
+                throw Ec2Errors.InvalidParameterValue($"Value ({account}) for parameter additionalAccount is invalid. It must be a 12-digit account ID.");
+        }
+        return (accounts ?? []).ToImmutableArray();
+    }
+
     /// <summary>TagSpecifications as the control plane checks them (only <paramref name="resourceType"/>; each
     /// with a tag; keys 1–128 characters, not aws:; values up to 256).</summary>
-    private static Tags TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType)
+    public static Tags TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType)
     {
         var tags = Tags.Empty;
         foreach (var spec in specs ?? [])

@@ -1,19 +1,20 @@
 using System.Text.Json.Nodes;
+using VpcLab.Analysis.Reachability;
 using VpcLab.ControlPlane;
-using VpcLab.Server.Hosting;
-using VpcLab.Server.Tests.Ec2;
+using VpcLab.Engine;
+using VpcLab.Model;
 
-namespace VpcLab.Server.Tests.Insights;
+namespace VpcLab.Analysis.Tests.Reachability;
 
-/// <summary>The Reachability Analyzer actions through the dispatcher: AWS's validation errors, per-account and
-/// per-Region isolation, deterministic ids. docs/semantics.md.</summary>
+/// <summary>The Reachability Analyzer operations on the control plane's world: AWS's validation errors, per-account
+/// and per-Region isolation, deterministic ids, what an analysis answers. docs/semantics.md#reachability-analyzer-api.
+/// The wire (binding, paging, ClientToken, output shapes) is tested in tests/VpcLab.Server.Tests/Insights.</summary>
 public sealed class NetworkInsightsTests
 {
     private const string Missing17 = "0123456789abcdef0";
 
-    private readonly Ec2Harness _h = new();
+    private readonly InsightsLab _lab = new();
     private readonly string _vpc;
-    private readonly string _subnet;
     private readonly string _web;
     private readonly string _app;
     private readonly string _eni;
@@ -22,41 +23,23 @@ public sealed class NetworkInsightsTests
 
     public NetworkInsightsTests()
     {
-        _vpc = _h.Vpc();
-        _subnet = _h.Subnet(_vpc);
-        _web = Launch(_h, _subnet);
-        _app = Launch(_h, _subnet);
-        _eni = _h.ControlPlane.Network.Instances[new VpcLab.Model.InstanceId(_web)].PrimaryNetworkInterface.Value;
-        _igw = Igw(_h);
-        _h.Run("AttachInternetGateway", $$"""{"InternetGatewayId":"{{_igw}}","VpcId":"{{_vpc}}"}""");
-        _igw2 = Igw(_h);
+        _vpc = _lab.Vpc();
+        var subnet = _lab.Subnet(_vpc);
+        _web = _lab.Launch(subnet);
+        _app = _lab.Launch(subnet);
+        _eni = _lab.ControlPlane.Network.Instances[new InstanceId(_web)].PrimaryNetworkInterface.Value;
+        _igw = _lab.Igw();
+        _lab.Attach(_igw, _vpc);
+        _igw2 = _lab.Igw();
     }
-
-    internal static string Launch(Ec2Harness h, string subnet) =>
-        Ec2Harness.Str(h.Ok("RunInstances", $$"""{"ImageId":"ami-12345678","InstanceType":"t3.micro","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")
-            ["Instances"]![0]!["InstanceId"]);
-
-    internal static string Igw(Ec2Harness h) =>
-        Ec2Harness.Str(h.Ok("CreateInternetGateway")["InternetGateway"]!["InternetGatewayId"]);
 
     private string Fill(string json) => json
         .Replace("{web}", _web, StringComparison.Ordinal).Replace("{app}", _app, StringComparison.Ordinal)
         .Replace("{eni}", _eni, StringComparison.Ordinal).Replace("{igw}", _igw, StringComparison.Ordinal)
         .Replace("{igw2}", _igw2, StringComparison.Ordinal).Replace("{missing}", Missing17, StringComparison.Ordinal);
 
-    private static string CodeOf(Action call)
-    {
-        var e = Assert.ThrowsAny<Exception>(call);
-        var (status, code, _) = QueryEndpoint.Describe(e);
-        Assert.InRange(status, 400, 499); // an AWS client error, never an InternalError
-        return code;
-    }
-
     private string CreatePath(string json = """{"Source":"{web}","Destination":"{app}","Protocol":"tcp","DestinationPort":443}""") =>
-        Ec2Harness.Str(_h.Ok("CreateNetworkInsightsPath", Fill(json))["NetworkInsightsPath"]!["NetworkInsightsPathId"]);
-
-    private JsonObject Start(string pathId) =>
-        (JsonObject)_h.Ok("StartNetworkInsightsAnalysis", $$"""{"NetworkInsightsPathId":"{{pathId}}","ClientToken":"{{Guid.NewGuid()}}"}""")["NetworkInsightsAnalysis"]!;
+        _lab.CreatePath(Fill(json)).Id;
 
     // spec/reachability.md §1.2 (operations and their rules); codes for ids follow the control plane's resources.
     [Theory]
@@ -94,10 +77,10 @@ public sealed class NetworkInsightsTests
     [InlineData("""{"Source":"{web}","Destination":"{app}","Protocol":"tcp","TagSpecifications":[{"ResourceType":"vpc","Tags":[{"Key":"a","Value":"b"}]}]}""", "InvalidParameterValue")]
     [InlineData("""{"Source":"{web}","Destination":"{app}","Protocol":"tcp","TagSpecifications":[{"ResourceType":"network-insights-path","Tags":[{"Key":"aws:x","Value":"b"}]}]}""", "InvalidParameterValue")]
     [InlineData("""{"Source":"{web}","Destination":"{app}","Protocol":"tcp","DryRun":true}""", "DryRunOperation")]
-    public void CreateNetworkInsightsPath_BadInput_AwsErrorCodeAndNothingStored(string json, string code)
+    public void CreatePath_BadInput_AwsErrorCodeAndNothingStored(string json, string code)
     {
-        Assert.Equal(code, CodeOf(() => _h.Run("CreateNetworkInsightsPath", Fill(json))));
-        Assert.Empty(_h.Ok("DescribeNetworkInsightsPaths")["NetworkInsightsPaths"]!.AsArray());
+        Assert.Equal(code, InsightsLab.CodeOf(() => _lab.CreatePath(Fill(json))));
+        Assert.Empty(_lab.Paths());
     }
 
     [Theory]
@@ -105,13 +88,13 @@ public sealed class NetworkInsightsTests
     [InlineData("""{"Source":"{eni}","DestinationIp":"10.0.1.200","Protocol":"udp"}""")]
     [InlineData("""{"Source":"arn:aws:ec2:us-east-1:111111111111:internet-gateway/{igw}","Destination":"{web}","Protocol":"tcp","FilterAtSource":{"SourceAddress":"198.51.100.7","SourcePortRange":{"FromPort":40000,"ToPort":40010}}}""")]
     [InlineData("""{"Source":"{app}","Destination":"{igw}","Protocol":"tcp","FilterAtDestination":{"DestinationAddress":"8.8.8.8","DestinationPortRange":{"FromPort":443}}}""")]
-    public void CreateNetworkInsightsPath_ValidInput_StoredAndDescribed(string json)
+    public void CreatePath_ValidInput_StoredAndDescribed(string json)
     {
         var id = CreatePath(json);
         Assert.Matches("^nip-0[0-9a-f]{16}$", id);
-        var path = _h.Ok("DescribeNetworkInsightsPaths", $$"""{"NetworkInsightsPathIds":["{{id}}"]}""")["NetworkInsightsPaths"]![0]!;
-        Assert.Equal($"arn:aws:ec2:us-east-1:111111111111:network-insights-path/{id}", Ec2Harness.Str(path["NetworkInsightsPathArn"]));
-        Assert.StartsWith("arn:aws:ec2:us-east-1:111111111111:", Ec2Harness.Str(path["SourceArn"]), StringComparison.Ordinal);
+        var path = Assert.Single(_lab.Paths($$"""{"NetworkInsightsPathIds":["{{id}}"]}"""));
+        Assert.Equal($"arn:aws:ec2:us-east-1:111111111111:network-insights-path/{id}", path.Arn);
+        Assert.StartsWith("arn:aws:ec2:us-east-1:111111111111:", path.Source.Arn, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -128,64 +111,80 @@ public sealed class NetworkInsightsTests
     [InlineData("DescribeNetworkInsightsAnalyses", """{"Filters":[{"Name":"source","Values":["x"]}]}""", "InvalidParameterValue")]
     [InlineData("DeleteNetworkInsightsAnalysis", """{"NetworkInsightsAnalysisId":"nia-{missing}"}""", "InvalidNetworkInsightsAnalysisId.NotFound")]
     [InlineData("DeleteNetworkInsightsAnalysis", """{"NetworkInsightsAnalysisId":"nip-{missing}"}""", "InvalidNetworkInsightsAnalysisId.Malformed")]
-    public void UnknownOrMalformedIds_AwsErrorCodes(string operation, string json, string code) =>
-        Assert.Equal(code, CodeOf(() => _h.Run(operation, Fill(json))));
+    public void Operation_UnknownOrMalformedId_AwsErrorCode(string operation, string json, string code) =>
+        Assert.Equal(code, InsightsLab.CodeOf(() => Run(operation, Fill(json))));
+
+    private void Run(string operation, string json)
+    {
+        var ctx = _lab.Context;
+        var insights = _lab.Insights;
+        _ = operation switch
+        {
+            "DescribeNetworkInsightsPaths" => (object)insights.DescribePaths(ctx, InsightsLab.Request<DescribeNetworkInsightsPathsRequest>(json)),
+            "DeleteNetworkInsightsPath" => insights.DeletePath(ctx, InsightsLab.Request<DeleteNetworkInsightsPathRequest>(json)),
+            "StartNetworkInsightsAnalysis" => insights.StartAnalysis(ctx, InsightsLab.Request<StartNetworkInsightsAnalysisRequest>(json)),
+            "DescribeNetworkInsightsAnalyses" => insights.DescribeAnalyses(ctx, InsightsLab.Request<DescribeNetworkInsightsAnalysesRequest>(json)),
+            "DeleteNetworkInsightsAnalysis" => insights.DeleteAnalysis(ctx, InsightsLab.Request<DeleteNetworkInsightsAnalysisRequest>(json)),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
+    }
 
     [Theory]
     [InlineData("""{"FilterInArns":["not-an-arn"]}""", "InvalidParameterValue")]
     [InlineData("""{"AdditionalAccounts":["12345"]}""", "InvalidParameterValue")]
     [InlineData("""{"TagSpecifications":[{"ResourceType":"network-insights-path","Tags":[{"Key":"a","Value":"b"}]}]}""", "InvalidParameterValue")]
     [InlineData("""{"DryRun":true}""", "DryRunOperation")]
-    public void StartNetworkInsightsAnalysis_BadInput_AwsErrorCodeAndNothingStored(string extra, string code)
+    public void StartAnalysis_BadInput_AwsErrorCodeAndNothingStored(string extra, string code)
     {
         var path = CreatePath();
         var json = JsonNode.Parse(extra)!.AsObject();
         json["NetworkInsightsPathId"] = path;
         json["ClientToken"] = "tok";
-        Assert.Equal(code, CodeOf(() => _h.Run("StartNetworkInsightsAnalysis", json.ToJsonString())));
-        Assert.Empty(_h.Ok("DescribeNetworkInsightsAnalyses")["NetworkInsightsAnalyses"]!.AsArray());
+        Assert.Equal(code, InsightsLab.CodeOf(() => _lab.Insights.StartAnalysis(_lab.Context,
+            InsightsLab.Request<StartNetworkInsightsAnalysisRequest>(json.ToJsonString()))));
+        Assert.Empty(_lab.Analyses());
     }
 
     [Fact]
-    public void DeleteNetworkInsightsPath_WithAnalyses_DependencyViolationUntilTheyAreDeleted()
+    public void DeletePath_WithAnalyses_DependencyViolationUntilTheyAreDeleted()
     {
         var path = CreatePath();
-        var analysis = Ec2Harness.Str(Start(path)["NetworkInsightsAnalysisId"]);
-        Assert.Equal("DependencyViolation", CodeOf(() => _h.Run("DeleteNetworkInsightsPath", $$"""{"NetworkInsightsPathId":"{{path}}"}""")));
-        _h.Ok("DeleteNetworkInsightsAnalysis", $$"""{"NetworkInsightsAnalysisId":"{{analysis}}"}""");
-        Assert.Equal(path, Ec2Harness.Str(_h.Ok("DeleteNetworkInsightsPath", $$"""{"NetworkInsightsPathId":"{{path}}"}""")["NetworkInsightsPathId"]));
-        Assert.Empty(_h.Ok("DescribeNetworkInsightsPaths")["NetworkInsightsPaths"]!.AsArray());
+        var analysis = _lab.Start(path).Id;
+        Assert.Equal("DependencyViolation", InsightsLab.CodeOf(() => _lab.Insights.DeletePath(_lab.Context, new() { NetworkInsightsPathId = path })));
+        _lab.Insights.DeleteAnalysis(_lab.Context, new() { NetworkInsightsAnalysisId = analysis });
+        Assert.Equal(path, _lab.Insights.DeletePath(_lab.Context, new() { NetworkInsightsPathId = path }));
+        Assert.Empty(_lab.Paths());
     }
 
     [Fact]
-    public void StartNetworkInsightsAnalysis_SucceedsAtOnceWithTheControlPlanesClock()
+    public void StartAnalysis_OpenPath_SucceedsAtOnceWithTheControlPlanesClock()
     {
         var path = CreatePath();
-        var analysis = Start(path);
-        Assert.Equal("succeeded", Ec2Harness.Str(analysis["Status"]));
-        Assert.Matches("^nia-0[0-9a-f]{16}$", Ec2Harness.Str(analysis["NetworkInsightsAnalysisId"]));
-        Assert.Equal(_h.ControlPlane.Options.Clock.GetUtcNow().UtcDateTime, analysis["StartDate"]!.GetValue<DateTime>());
-        Assert.True(analysis["NetworkPathFound"]!.GetValue<bool>()); // default groups: same group → allowed
+        var analysis = _lab.Start(path);
+        Assert.Equal("succeeded", analysis.Status);
+        Assert.Matches("^nia-0[0-9a-f]{16}$", analysis.Id);
+        Assert.Equal(_lab.ControlPlane.Options.Clock.GetUtcNow(), analysis.StartDate);
+        Assert.True(analysis.NetworkPathFound); // default groups: same group → allowed
     }
 
     [Fact]
-    public void StartNetworkInsightsAnalysis_TerminatedSource_FailedWithMissingComponent()
+    public void StartAnalysis_TerminatedSource_FailedWithMissingComponent()
     {
         var path = CreatePath();
-        _h.Ok("TerminateInstances", $$"""{"InstanceIds":["{{_web}}"]}""");
-        var analysis = Start(path);
-        Assert.Equal("failed", Ec2Harness.Str(analysis["Status"]));
-        Assert.Contains(_web, Ec2Harness.Str(analysis["StatusMessage"]), StringComparison.Ordinal);
-        Assert.Null(analysis["NetworkPathFound"]);
+        _lab.Terminate(_web);
+        var analysis = _lab.Start(path);
+        Assert.Equal("failed", analysis.Status);
+        Assert.Contains(_web, analysis.StatusMessage, StringComparison.Ordinal);
+        Assert.Null(analysis.NetworkPathFound);
     }
 
     [Fact]
     public void InternetGatewayAsSource_NotAttachedToTheDestinationsVpc_NoPath()
     {
         var path = CreatePath("""{"Source":"{igw2}","Destination":"{web}","Protocol":"tcp","DestinationPort":22}""");
-        var analysis = Start(path);
-        Assert.False(analysis["NetworkPathFound"]!.GetValue<bool>());
-        Assert.Equal("NO_PATH", Ec2Harness.Str(analysis["Explanations"]![0]!["ExplanationCode"]));
+        var analysis = _lab.Start(path);
+        Assert.False(analysis.NetworkPathFound);
+        Assert.Equal("NO_PATH", analysis.Outcome.Explanations[0].Code.Value);
     }
 
     [Theory]
@@ -195,12 +194,13 @@ public sealed class NetworkInsightsTests
     {
         var path = CreatePath("""{"Source":"{igw}","Destination":"{web}","Protocol":"tcp","FilterAtSource":{"SourceAddress":"{addr}","DestinationPortRange":{"FromPort":22,"ToPort":22}}}"""
             .Replace("{addr}", address, StringComparison.Ordinal));
-        var analysis = Start(path);
-        Assert.False(analysis["NetworkPathFound"]!.GetValue<bool>());
-        var explanation = analysis["Explanations"]![0]!;
-        Assert.Equal(code, Ec2Harness.Str(explanation["ExplanationCode"]));
-        Assert.Equal(address, Ec2Harness.Str(explanation["Address"]));
-        Assert.Equal(_igw, Ec2Harness.Str(explanation["InternetGateway"]!["Id"]));
+        var analysis = _lab.Start(path);
+        Assert.False(analysis.NetworkPathFound);
+        var explanation = analysis.Outcome.Explanations[0];
+        Assert.Equal(code, explanation.Code.Value);
+        Assert.Equal(address, explanation.Address?.ToString());
+        Assert.Equal(ComponentKind.InternetGateway, explanation.Component!.Kind);
+        Assert.Equal(_igw, explanation.Component.Id);
     }
 
     [Theory]
@@ -211,97 +211,69 @@ public sealed class NetworkInsightsTests
     [InlineData("destination-port", "443", 1)]
     [InlineData("tag:team", "net?", 1)]
     [InlineData("tag-key", "other", 0)]
-    public void DescribeNetworkInsightsPaths_Filters(string name, string value, int count)
+    public void DescribePaths_Filter_MatchingPaths(string name, string value, int count)
     {
         CreatePath("""{"Source":"{web}","Destination":"{app}","Protocol":"tcp","DestinationPort":443,"TagSpecifications":[{"ResourceType":"network-insights-path","Tags":[{"Key":"team","Value":"netx"}]}]}""");
-        var result = _h.Ok("DescribeNetworkInsightsPaths", Fill($$"""{"Filters":[{"Name":"{{name}}","Values":["{{value}}"]}]}"""));
-        Assert.Equal(count, result["NetworkInsightsPaths"]!.AsArray().Count);
+        Assert.Equal(count, _lab.Paths(Fill($$"""{"Filters":[{"Name":"{{name}}","Values":["{{value}}"]}]}""")).Count);
     }
 
     [Fact]
-    public void DescribeNetworkInsightsAnalyses_ByPathAndPathFoundFilter()
+    public void DescribeAnalyses_ByPathAndPathFoundFilter_MatchingAnalyses()
     {
         var open = CreatePath();
         var other = CreatePath("""{"Source":"{app}","Destination":"{web}","Protocol":"tcp","DestinationPort":22}""");
-        Start(open);
-        Start(other);
-        Assert.Single(_h.Ok("DescribeNetworkInsightsAnalyses", $$"""{"NetworkInsightsPathId":"{{open}}"}""")["NetworkInsightsAnalyses"]!.AsArray());
-        Assert.Equal(2, _h.Ok("DescribeNetworkInsightsAnalyses", """{"Filters":[{"Name":"path-found","Values":["true"]}]}""")["NetworkInsightsAnalyses"]!.AsArray().Count);
-        Assert.Empty(_h.Ok("DescribeNetworkInsightsAnalyses", """{"Filters":[{"Name":"status","Values":["running"]}]}""")["NetworkInsightsAnalyses"]!.AsArray());
-        var page = _h.Ok("DescribeNetworkInsightsAnalyses", """{"MaxResults":1}""");
-        Assert.Single(page["NetworkInsightsAnalyses"]!.AsArray());
-        Assert.NotNull(page["NextToken"]);
+        _lab.Start(open);
+        _lab.Start(other);
+        Assert.Single(_lab.Analyses($$"""{"NetworkInsightsPathId":"{{open}}"}"""));
+        Assert.Equal(2, _lab.Analyses("""{"Filters":[{"Name":"path-found","Values":["true"]}]}""").Count);
+        Assert.Empty(_lab.Analyses("""{"Filters":[{"Name":"status","Values":["running"]}]}"""));
     }
 
     // Paths and analyses belong to one account in one Region, like every EC2 resource.
     [Theory]
     [InlineData("222222222222", "us-east-1")]
     [InlineData("111111111111", "eu-west-1")]
-    public void PathsAndAnalyses_AreInvisibleToOtherAccountsAndRegions(string account, string region)
+    public void PathsAndAnalyses_OtherAccountOrRegion_Invisible(string account, string region)
     {
         var path = CreatePath();
-        var analysis = Ec2Harness.Str(Start(path)["NetworkInsightsAnalysisId"]);
-        _h.Context = RequestContext.For(account, region);
+        var analysis = _lab.Start(path).Id;
+        _lab.Context = RequestContext.For(account, region);
 
-        Assert.Empty(_h.Ok("DescribeNetworkInsightsPaths")["NetworkInsightsPaths"]!.AsArray());
-        Assert.Empty(_h.Ok("DescribeNetworkInsightsAnalyses")["NetworkInsightsAnalyses"]!.AsArray());
-        Assert.Equal("InvalidNetworkInsightsPathId.NotFound", CodeOf(() => _h.Run("DescribeNetworkInsightsPaths", $$"""{"NetworkInsightsPathIds":["{{path}}"]}""")));
-        Assert.Equal("InvalidNetworkInsightsPathId.NotFound", CodeOf(() => _h.Run("StartNetworkInsightsAnalysis", $$"""{"NetworkInsightsPathId":"{{path}}","ClientToken":"x"}""")));
-        Assert.Equal("InvalidNetworkInsightsPathId.NotFound", CodeOf(() => _h.Run("DeleteNetworkInsightsPath", $$"""{"NetworkInsightsPathId":"{{path}}"}""")));
-        Assert.Equal("InvalidNetworkInsightsAnalysisId.NotFound", CodeOf(() => _h.Run("DeleteNetworkInsightsAnalysis", $$"""{"NetworkInsightsAnalysisId":"{{analysis}}"}""")));
+        Assert.Empty(_lab.Paths());
+        Assert.Empty(_lab.Analyses());
+        Assert.Equal("InvalidNetworkInsightsPathId.NotFound", InsightsLab.CodeOf(() => _lab.Paths($$"""{"NetworkInsightsPathIds":["{{path}}"]}""")));
+        Assert.Equal("InvalidNetworkInsightsPathId.NotFound", InsightsLab.CodeOf(() => _lab.Start(path)));
+        Assert.Equal("InvalidNetworkInsightsPathId.NotFound", InsightsLab.CodeOf(() => _lab.Insights.DeletePath(_lab.Context, new() { NetworkInsightsPathId = path })));
+        Assert.Equal("InvalidNetworkInsightsAnalysisId.NotFound", InsightsLab.CodeOf(() => _lab.Insights.DeleteAnalysis(_lab.Context, new() { NetworkInsightsAnalysisId = analysis })));
         // Nor may a path name another account's instance.
-        Assert.Equal("InvalidInstanceID.NotFound", CodeOf(() => _h.Run("CreateNetworkInsightsPath", Fill("""{"Source":"{web}","Destination":"{app}","Protocol":"tcp"}"""))));
+        Assert.Equal("InvalidInstanceID.NotFound", InsightsLab.CodeOf(() => _lab.CreatePath(Fill("""{"Source":"{web}","Destination":"{app}","Protocol":"tcp"}"""))));
 
-        _h.Context = RequestContext.Default;
-        Assert.Single(_h.Ok("DescribeNetworkInsightsPaths")["NetworkInsightsPaths"]!.AsArray());
+        _lab.Context = RequestContext.Default;
+        Assert.Single(_lab.Paths());
     }
 
-    // Replaying the server's operation log must reproduce the same ids: same seed, same successful calls.
+    // Replaying the operation log must reproduce the same ids: same seed, same successful calls.
     [Fact]
     public void Ids_SameSeedAndCalls_SameIds_FailedCallsDrawNone()
     {
         static (string, string) Run(bool withFailures)
         {
-            var h = new Ec2Harness(new ControlPlaneOptions { Quotas = Ec2Quotas.Generous, IdSeed = 42 });
-            var subnet = h.Subnet(h.Vpc());
-            var a = Launch(h, subnet);
-            var b = Launch(h, subnet);
+            var lab = new InsightsLab(new ControlPlaneOptions { Quotas = Ec2Quotas.Generous, IdSeed = 42 });
+            var subnet = lab.Subnet(lab.Vpc());
+            var a = lab.Launch(subnet);
+            var b = lab.Launch(subnet);
             if (withFailures)
             {
-                Assert.ThrowsAny<Exception>(() => h.Run("CreateNetworkInsightsPath", $$"""{"Source":"{{a}}","Destination":"{{b}}","Protocol":"icmp"}"""));
-                Assert.ThrowsAny<Exception>(() => h.Run("CreateNetworkInsightsPath", $$"""{"Source":"{{a}}","Destination":"{{b}}","Protocol":"tcp","DryRun":true}"""));
+                Assert.ThrowsAny<Exception>(() => lab.CreatePath($$"""{"Source":"{{a}}","Destination":"{{b}}","Protocol":"icmp"}"""));
+                Assert.ThrowsAny<Exception>(() => lab.CreatePath($$"""{"Source":"{{a}}","Destination":"{{b}}","Protocol":"tcp","DryRun":true}"""));
             }
-            var path = Ec2Harness.Str(h.Ok("CreateNetworkInsightsPath", $$"""{"Source":"{{a}}","Destination":"{{b}}","Protocol":"tcp"}""")["NetworkInsightsPath"]!["NetworkInsightsPathId"]);
-            var analysis = Ec2Harness.Str(h.Ok("StartNetworkInsightsAnalysis", $$"""{"NetworkInsightsPathId":"{{path}}","ClientToken":"c"}""")["NetworkInsightsAnalysis"]!["NetworkInsightsAnalysisId"]);
+            var path = lab.CreatePath($$"""{"Source":"{{a}}","Destination":"{{b}}","Protocol":"tcp"}""").Id;
+            var analysis = lab.Start(path).Id;
             return (path, analysis);
         }
 
         var first = Run(withFailures: false);
         Assert.Equal(first, Run(withFailures: true));
         Assert.NotEqual(first.Item1[4..], first.Item2[4..]);
-    }
-
-    [Fact]
-    public void StartNetworkInsightsAnalysis_SameClientToken_SameAnalysis()
-    {
-        var path = CreatePath();
-        var json = $$"""{"NetworkInsightsPathId":"{{path}}","ClientToken":"once"}""";
-        var first = Ec2Harness.Str(_h.Ok("StartNetworkInsightsAnalysis", json)["NetworkInsightsAnalysis"]!["NetworkInsightsAnalysisId"]);
-        var second = Ec2Harness.Str(_h.Ok("StartNetworkInsightsAnalysis", json)["NetworkInsightsAnalysis"]!["NetworkInsightsAnalysisId"]);
-        Assert.Equal(first, second);
-        Assert.Single(_h.Ok("DescribeNetworkInsightsAnalyses")["NetworkInsightsAnalyses"]!.AsArray());
-    }
-
-    [Theory]
-    [InlineData("CreateNetworkInsightsPath", true)]
-    [InlineData("StartNetworkInsightsAnalysis", true)]
-    [InlineData("DeleteNetworkInsightsPath", true)]
-    [InlineData("DeleteNetworkInsightsAnalysis", true)]
-    [InlineData("DescribeNetworkInsightsPaths", false)]
-    [InlineData("DescribeNetworkInsightsAnalyses", false)]
-    public void Actions_AreRegistered_AndMutationsAreLogged(string operation, bool mutating)
-    {
-        Assert.Contains(operation, _h.Dispatcher.SupportedOperations);
-        Assert.Equal(mutating, VpcLab.Server.Ec2.Ec2ActionDispatcher.IsMutating(operation));
     }
 }

@@ -1,28 +1,20 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 using VpcLab.Net;
-using VpcLab.Server.Ec2;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
-// Describe filters and pages.
-public sealed partial class NetworkInsightsActions
+/// <summary>The Describe filters of paths and analyses (spec/reachability.md §1.2, docs/semantics.md#errors) and the
+/// selection by id.</summary>
+internal static class NetworkInsightsFilters
 {
-    // ------------------------------------------------------------------ filters and pages
+    public static IEnumerable<NetworkInsightsPath> ApplyToPaths(IEnumerable<NetworkInsightsPath> paths, IReadOnlyList<Filter>? filters) =>
+        Apply(paths, filters, s_pathFilters, PathFilterValues, p => p.Tags);
 
-    private static PageRequest? BeginPage(string operation, RequestContext ctx, JsonObject parameters) =>
-        Ec2Pagination.SpecFor(operation) is { } spec ? Ec2Pagination.Begin(operation, spec, ctx, parameters) : null;
-
-    private static JsonArray Json<T>(IEnumerable<T> items, Func<T, JsonNode?> map)
-    {
-        var array = new JsonArray();
-        foreach (var item in items)
-            array.Add(map(item));
-        return array;
-    }
+    public static IEnumerable<NetworkInsightsAnalysis> ApplyToAnalyses(IEnumerable<NetworkInsightsAnalysis> analyses, IReadOnlyList<Filter>? filters) =>
+        Apply(analyses, filters, s_analysisFilters, AnalysisFilterValues, a => a.Tags);
 
     /// <summary>Filter values of a path (spec/reachability.md §1.2). Port ranges read "from-to".</summary>
     private static IEnumerable<string?>? PathFilterValues(NetworkInsightsPath p, string name) => name switch
@@ -57,7 +49,7 @@ public sealed partial class NetworkInsightsActions
 
     /// <summary>AWS filter semantics (spec §1): names AND-ed, values OR-ed, '*' and '?' wildcards, tag:&lt;key&gt;,
     /// tag-key and tag-value; an unknown name is InvalidParameterValue.</summary>
-    private static IEnumerable<T> ApplyFilters<T>(IEnumerable<T> items, IReadOnlyList<Filter>? filters, string[] known,
+    private static IEnumerable<T> Apply<T>(IEnumerable<T> items, IReadOnlyList<Filter>? filters, string[] known,
         Func<T, string, IEnumerable<string?>?> values, Func<T, Tags> tags)
     {
         foreach (var filter in filters ?? [])
@@ -96,7 +88,7 @@ public sealed partial class NetworkInsightsActions
 
     /// <summary>The items a Describe call names by id (all of them when it names none); an unknown id fails the whole
     /// call through <paramref name="find"/>, as AWS does.</summary>
-    private static IEnumerable<T> OnlyIds<T>(IEnumerable<T> items, IReadOnlyList<string>? ids, Func<string, string> find, Func<T, string> idOf)
+    public static IEnumerable<T> OnlyIds<T>(IEnumerable<T> items, IReadOnlyList<string>? ids, Func<string, string> find, Func<T, string> idOf)
     {
         if (ids is not { Count: > 0 })
             return items;

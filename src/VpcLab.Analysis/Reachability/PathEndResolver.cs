@@ -2,12 +2,12 @@ using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 using VpcLab.Net;
-using VpcLab.Server.Ec2;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
-// A path's source and destination: an id or ARN of a resource RA analyses, visible to the caller.
-public sealed partial class NetworkInsightsActions
+/// <summary>A path's source and destination: an id or ARN of a resource RA analyses, visible to the caller
+/// (docs/semantics.md#errors, docs/semantics.md#ra-endpoints).</summary>
+public static class PathEndResolver
 {
     /// <summary>Types RA accepts as a source or destination that VpcLab does not model yet.</summary>
     private static readonly string[] s_unmodelledPrefixes = ["tgw-attach-", "tgw-", "vgw-", "vpce-svc-", "pcx-"];
@@ -16,35 +16,10 @@ public sealed partial class NetworkInsightsActions
 
     /// <summary>An id or ARN of an instance, network interface, internet gateway or VPC endpoint of the caller, in
     /// its Region.</summary>
-    internal static PathEndpoint Endpoint(string value, string parameter, RequestContext ctx, Network network)
+    public static PathEndpoint Resolve(string value, string parameter, RequestContext ctx, Network network)
     {
-        string id = value;
-        string? arn = null;
-        if (value.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            // arn:<partition>:ec2:<region>:<account>:<type>/<id>
-            var parts = value.Split(':');
-            var slash = parts.Length == 6 ? parts[5].IndexOf('/', StringComparison.Ordinal) : -1;
-            if (parts.Length != 6 || parts[2] != "ec2" || slash <= 0)
-                throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. It is not a valid EC2 resource ARN.");
-            var type = parts[5][..slash];
-            id = parts[5][(slash + 1)..];
-            var expected = type switch
-            {
-                "instance" => "i-",
-                "network-interface" => "eni-",
-                "internet-gateway" => "igw-",
-                "vpc-endpoint" => "vpce-",
-                _ => throw Ec2Errors.InvalidParameterValue(
-                    $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination."),
-            };
-            if (!id.StartsWith(expected, StringComparison.Ordinal))
-                throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. The resource type does not match the id.");
-            // Another account's or Region's resource is not visible to the caller: not found, as for a plain id.
-            if (parts[3] != ctx.Region || parts[4] != ctx.Account.Value)
-                throw NotFound(id);
-            arn = value;
-        }
+        string? arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : null;
+        string id = arn is null ? value : IdOfArn(value, parameter, ctx);
 
         PathEndpointKind kind;
         string arnType;
@@ -91,8 +66,39 @@ public sealed partial class NetworkInsightsActions
             throw Ec2Errors.InvalidParameterValue(
                 $"Value ({value}) for parameter {parameter} is invalid. It must be the ID or ARN of one of: {Supported}.");
         }
-        return new PathEndpoint(kind, id, arn ?? ShapeArn(ctx, arnType, id));
+        return new PathEndpoint(kind, id, arn ?? Arn(ctx, arnType, id));
     }
+
+    /// <summary>The id in an ARN of a resource type RA takes (arn:&lt;partition&gt;:ec2:&lt;region&gt;:&lt;account&gt;:&lt;type&gt;/&lt;id&gt;),
+    /// of the caller in its Region.</summary>
+    private static string IdOfArn(string value, string parameter, RequestContext ctx)
+    {
+        var parts = value.Split(':');
+        var slash = parts.Length == 6 ? parts[5].IndexOf('/', StringComparison.Ordinal) : -1;
+        if (parts.Length != 6 || parts[2] != "ec2" || slash <= 0)
+            throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. It is not a valid EC2 resource ARN.");
+        var type = parts[5][..slash];
+        var id = parts[5][(slash + 1)..];
+        var expected = type switch
+        {
+            "instance" => "i-",
+            "network-interface" => "eni-",
+            "internet-gateway" => "igw-",
+            "vpc-endpoint" => "vpce-",
+            _ => throw Ec2Errors.InvalidParameterValue(
+                $"Value ({value}) for parameter {parameter} is invalid. VpcLab supports {Supported} as a source or destination."),
+        };
+        if (!id.StartsWith(expected, StringComparison.Ordinal))
+            throw Ec2Errors.InvalidParameterValue($"Value ({value}) for parameter {parameter} is invalid. The resource type does not match the id.");
+        // Another account's or Region's resource is not visible to the caller: not found, as for a plain id.
+        if (parts[3] != ctx.Region || parts[4] != ctx.Account.Value)
+            throw NotFound(id);
+        return id;
+    }
+
+    /// <summary>arn:aws:ec2:&lt;region&gt;:&lt;account&gt;:&lt;type&gt;/&lt;id&gt; of a resource of the caller.</summary>
+    internal static string Arn(RequestContext ctx, string type, string id) =>
+        $"arn:aws:ec2:{ctx.Region}:{ctx.Account.Value}:{type}/{id}";
 
     private static Ec2Exception NotFound(string id) =>
         id.StartsWith("eni-", StringComparison.Ordinal) ? Ec2Errors.NetworkInterfaceNotFound(id)

@@ -1,4 +1,4 @@
-namespace VpcLab.Server.Persistence;
+namespace VpcLab.ControlPlane.Persistence;
 
 /// <summary>Group commit for the <see cref="OperationLog"/>: mutations applied while a commit is on its way to
 /// disk wait together and go in the next transaction, so concurrent writers share one fsync instead of queueing
@@ -22,7 +22,7 @@ internal sealed class GroupCommitter : IDisposable
     }
 
     /// <summary>Queues one applied mutation; the task completes when its record is on disk (or faults when the
-    /// disk refused it). Callers enqueue in the order they applied (under the server's write lock), which is the
+    /// disk refused it). Callers enqueue in the order they applied (under the journal's write lock), which is the
     /// order the log keeps.</summary>
     public Task Enqueue(LogRecord record)
     {

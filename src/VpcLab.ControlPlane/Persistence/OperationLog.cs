@@ -1,17 +1,11 @@
 using Microsoft.Data.Sqlite;
 
-namespace VpcLab.Server.Persistence;
-
-/// <summary>One acknowledged mutation: who, where, when (the simulated clock), what, with which parameters (the
-/// parsed request as JSON keyed by model member names).</summary>
-public sealed record LoggedOperation(long Sequence, DateTimeOffset Time, string Account, string Region, string Operation, string Parameters);
-
-/// <summary>A mutation to log: a <see cref="LoggedOperation"/> before the log gives it its sequence number.</summary>
-public sealed record LogRecord(DateTimeOffset Time, string Account, string Region, string Operation, string Parameters);
+namespace VpcLab.ControlPlane.Persistence;
 
 /// <summary>The durable record of every acknowledged mutation, in order, in a SQLite file (WAL, synchronous=FULL:
-/// a commit is on disk before it returns). State is rebuilt at start by replaying the log through the same
-/// dispatcher; ids come out the same because the control plane's ids are deterministic.</summary>
+/// a commit is on disk before it returns). State is rebuilt at start by replaying the log
+/// (<see cref="OperationJournal.Replay"/>); ids come out the same because the control plane's ids are
+/// deterministic.</summary>
 public sealed class OperationLog : IDisposable
 {
     public const string FileName = "vpclab.db";

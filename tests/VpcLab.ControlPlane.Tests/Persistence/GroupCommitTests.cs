@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using VpcLab.ControlPlane;
-using VpcLab.Server.Persistence;
+using VpcLab.ControlPlane.Persistence;
+using VpcLab.ControlPlane.Time;
 
-namespace VpcLab.Server.Tests.Hosting;
+namespace VpcLab.ControlPlane.Tests.Persistence;
 
 /// <summary>Group commit (DESIGN "a write that was acknowledged is never lost"): many writers at once, each
 /// answer given only once its record is committed; the log keeps the order the mutations were applied in, so a
@@ -13,6 +13,56 @@ public class GroupCommitTests
     private static readonly RequestContext Ctx = RequestContext.Default;
 
     private static string NewDirectory() => Path.Combine(Path.GetTempPath(), $"vpclab-group-{Guid.NewGuid():N}");
+
+    /// <summary>A control plane whose one logged operation is CreateVpc, made durable by an
+    /// <see cref="OperationJournal"/> the way the server's state is.</summary>
+    private sealed class VpcWorld : IOperationReplayer, IDisposable
+    {
+        private readonly OperationJournal _journal;
+
+        public VpcWorld(string directory)
+        {
+            _journal = OperationJournal.Open(directory);
+            ControlPlane = NewControlPlane(new SimulatedClock());
+            Replayed = _journal.Replay(this);
+        }
+
+        public Ec2ControlPlane ControlPlane { get; private set; }
+
+        public int Replayed { get; }
+
+        private static Ec2ControlPlane NewControlPlane(SimulatedClock clock) =>
+            new(new ControlPlaneOptions { Clock = clock, IdSeed = 7, Quotas = Ec2Quotas.Generous });
+
+        public async Task<string> CreateVpcAsync(string cidr)
+        {
+            string id = "";
+            await _journal.Mutate(() =>
+            {
+                id = Apply(cidr);
+                return new LogRecord(ControlPlane.Options.Clock.GetUtcNow(), Ctx.Account.Value, Ctx.Region, "CreateVpc",
+                    JsonSerializer.Serialize(new CreateVpcRequest { CidrBlock = cidr }));
+            });
+            return id;
+        }
+
+        public void Reset() => _journal.Reset(() => ControlPlane = NewControlPlane(new SimulatedClock()));
+
+        private string Apply(string cidr) =>
+            ControlPlane.CreateVpc(Ctx, new CreateVpcRequest { CidrBlock = cidr }).Vpc.Id.Value;
+
+        SimulatedClock IOperationReplayer.BeginReplay(DateTimeOffset firstRecordTime)
+        {
+            var clock = new SimulatedClock(firstRecordTime);
+            ControlPlane = NewControlPlane(clock);
+            return clock;
+        }
+
+        void IOperationReplayer.Apply(LoggedOperation operation) =>
+            Apply(JsonSerializer.Deserialize<CreateVpcRequest>(operation.Parameters)!.CidrBlock!);
+
+        public void Dispose() => _journal.Dispose();
+    }
 
     /// <summary>The operations table as it is on disk, read through a second connection.</summary>
     private static List<string> LoggedOperations(string dir)
@@ -34,32 +84,30 @@ public class GroupCommitTests
         var dir = NewDirectory();
         const int Writers = 8, PerWriter = 25;
         string[] before;
-        using (var state = ServerState.Open(dir, quotas: Ec2Quotas.Generous))
+        using (var world = new VpcWorld(dir))
         {
-            await state.ExecuteAsync(Ctx, "DescribeVpcs", []); // first contact: the default VPC
             var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
             await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
             {
                 for (var i = 0; i < PerWriter; i++)
                 {
                     var cidr = $"10.{w * PerWriter + i}.0.0/16";
-                    var result = await state.ExecuteAsync(Ctx, "CreateVpc", new JsonObject { ["CidrBlock"] = cidr });
-                    var vpcId = result!["Vpc"]!["VpcId"]!.GetValue<string>();
+                    var vpcId = await world.CreateVpcAsync(cidr);
                     // Answered means committed: the record is readable from the file right now.
                     Assert.Contains(LoggedOperations(dir), row => row.Contains(cidr, StringComparison.Ordinal));
                     acknowledged.Add(vpcId);
                     // A refused mutation between the others: not applied, not logged, the group goes on.
                     if (i == PerWriter / 2)
-                        await Assert.ThrowsAnyAsync<Exception>(async () => await state.ExecuteAsync(Ctx, "CreateVpc", new JsonObject { ["CidrBlock"] = "10.0.0.0/8" }));
+                        await Assert.ThrowsAnyAsync<Exception>(() => world.CreateVpcAsync("10.0.0.0/8"));
                 }
             }, TestContext.Current.CancellationToken)));
             Assert.Equal(Writers * PerWriter, acknowledged.Distinct().Count());
-            Assert.Equal(1 + Writers * PerWriter, LoggedOperations(dir).Count); // CreateDefaultVpc and every CreateVpc, no refused one
-            before = [.. state.ControlPlane.Network.Vpcs.Keys.Select(k => k.Value).Order(StringComparer.Ordinal)];
+            Assert.Equal(Writers * PerWriter, LoggedOperations(dir).Count); // every CreateVpc, no refused one
+            before = [.. world.ControlPlane.Network.Vpcs.Keys.Select(k => k.Value).Order(StringComparer.Ordinal)];
         }
 
-        using var reopened = ServerState.Open(dir, quotas: Ec2Quotas.Generous);
-        Assert.Equal(1 + Writers * PerWriter, reopened.Replayed);
+        using var reopened = new VpcWorld(dir);
+        Assert.Equal(Writers * PerWriter, reopened.Replayed);
         Assert.Equal(before, reopened.ControlPlane.Network.Vpcs.Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
         Directory.Delete(dir, recursive: true);
     }
@@ -69,23 +117,31 @@ public class GroupCommitTests
     {
         var dir = NewDirectory();
         int logged, inWorld;
-        using (var state = ServerState.Open(dir, quotas: Ec2Quotas.Generous, defaultVpcs: false))
+        using (var world = new VpcWorld(dir))
         {
             var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
                 for (var i = 0; i < 20; i++)
-                    await state.ExecuteAsync(Ctx, "CreateVpc", new JsonObject { ["CidrBlock"] = $"10.{w * 20 + i}.0.0/16" });
+                    await world.CreateVpcAsync($"10.{w * 20 + i}.0.0/16");
             }, TestContext.Current.CancellationToken)).ToList();
             await Task.Delay(5, TestContext.Current.CancellationToken);
-            state.Reset(); // waits for commits in flight, then empties both
+            world.Reset(); // waits for commits in flight, then empties both
             await Task.WhenAll(writers);
             logged = LoggedOperations(dir).Count;
-            inWorld = state.ControlPlane.Network.Vpcs.Count;
+            inWorld = world.ControlPlane.Network.Vpcs.Count;
         }
         Assert.Equal(inWorld, logged); // what survived the reset is exactly what is logged
 
-        using var reopened = ServerState.Open(dir, quotas: Ec2Quotas.Generous, defaultVpcs: false);
+        using var reopened = new VpcWorld(dir);
         Assert.Equal(inWorld, reopened.ControlPlane.Network.Vpcs.Count);
         Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void Mutate_InMemory_CompletesAtOnceWithoutALog()
+    {
+        using var journal = OperationJournal.Open(null);
+        Assert.False(journal.IsDurable);
+        Assert.True(journal.Mutate(() => new LogRecord(DateTimeOffset.UnixEpoch, "111111111111", "us-east-1", "CreateVpc", "{}")).IsCompletedSuccessfully);
     }
 }

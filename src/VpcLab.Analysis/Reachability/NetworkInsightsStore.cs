@@ -1,53 +1,14 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
 using VpcLab.Model;
-using VpcLab.Net;
 
-namespace VpcLab.Server.Insights;
-
-/// <summary>What a path's source or destination names: an instance, a network interface, an internet gateway or a
-/// VPC endpoint (gateway or interface; docs/semantics.md#ra-endpoints).</summary>
-public enum PathEndpointKind
-{
-    Instance,
-    NetworkInterface,
-    InternetGateway,
-    VpcEndpoint,
-}
-
-/// <summary>A path's source or destination as stored: its kind, id and ARN (as the caller gave it or as we built it).</summary>
-public sealed record PathEndpoint(PathEndpointKind Kind, string Id, string Arn);
-
-/// <summary>FilterAtSource / FilterAtDestination after validation.</summary>
-public sealed record PathFilter(IpAddress? SourceAddress, PortRange? SourcePortRange, IpAddress? DestinationAddress,
-    PortRange? DestinationPortRange);
-
-/// <summary>A Reachability Analyzer path (nip-…): the question, not an answer. Not part of the network model the
-/// engine decides on; kept by <see cref="NetworkInsightsStore"/>.</summary>
-public sealed record NetworkInsightsPath(
-    string Id, string Arn, AccountId OwnerId, string Region, DateTimeOffset CreatedDate,
-    PathEndpoint Source, PathEndpoint? Destination, IpAddress? SourceIp, IpAddress? DestinationIp, string Protocol,
-    int? DestinationPort, PathFilter? FilterAtSource, PathFilter? FilterAtDestination, Tags Tags);
-
-/// <summary>A finished analysis (nia-…). <see cref="Result"/> holds the members computed by the engine
-/// (NetworkPathFound, ForwardPathComponents, ReturnPathComponents, Explanations) in output-shape JSON.</summary>
-public sealed record NetworkInsightsAnalysis(
-    string Id, string Arn, string PathId, AccountId OwnerId, string Region, DateTimeOffset StartDate,
-    string Status, string? StatusMessage, string? WarningMessage, bool? NetworkPathFound,
-    ImmutableArray<string> AdditionalAccounts, ImmutableArray<string> FilterInArns, ImmutableArray<string> FilterOutArns,
-    Tags Tags, JsonObject Result);
+namespace VpcLab.Analysis.Reachability;
 
 /// <summary>Paths and analyses of every account and Region, each visible only to its owner in its Region.
 /// Ids are drawn like the control plane's (SplitMix64 over a seed and a counter that advances only when a call
-/// succeeds), so replaying the server's operation log reproduces them. Thread-safe; one per dispatcher, so a
-/// server reset forgets them with the rest of the world.</summary>
-internal sealed class NetworkInsightsStore
+/// succeeds), so replaying the operation log reproduces them. Thread-safe; one per <see cref="NetworkInsights"/>, so a
+/// fresh world (a server reset) starts with none.</summary>
+public sealed class NetworkInsightsStore
 {
-    public const string PathPrefix = "nip";
-    public const string AnalysisPrefix = "nia";
-
     /// <summary>Mixed into the control plane's seed so our ids never follow the same sequence as its ones.</summary>
     private const ulong SeedSalt = 0x6e69_705f_6e69_615fUL; // "nip_nia_"
 
@@ -77,7 +38,7 @@ internal sealed class NetworkInsightsStore
     {
         lock (_gate)
         {
-            var path = build(IdGenerator.Format(PathPrefix, IdGenerator.Draw(_seed, _counter)));
+            var path = build(IdGenerator.Format(NetworkInsightsPath.IdPrefix, IdGenerator.Draw(_seed, _counter)));
             _paths.Add(path.Id, path);
             _counter++;
             return path;
@@ -90,7 +51,7 @@ internal sealed class NetworkInsightsStore
     {
         lock (_gate)
         {
-            var analysis = build(IdGenerator.Format(AnalysisPrefix, IdGenerator.Draw(_seed, _counter)));
+            var analysis = build(IdGenerator.Format(NetworkInsightsAnalysis.IdPrefix, IdGenerator.Draw(_seed, _counter)));
             _analyses.Add(analysis.Id, analysis);
             _counter++;
             return analysis;

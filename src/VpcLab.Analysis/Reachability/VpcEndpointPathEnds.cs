@@ -3,23 +3,20 @@ using VpcLab.Engine.S3;
 using VpcLab.Model;
 using VpcLab.Net;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
-// VPC endpoints as a path's ends (docs/semantics.md#ra-endpoints): an interface endpoint is one of its interfaces, a gateway
-// endpoint is its service's address in the Region, reached only if the packet crosses that endpoint.
-internal sealed partial class NetworkInsightsAnalyzer
+/// <summary>VPC endpoints as a path's ends (docs/semantics.md#ra-endpoints): an interface endpoint is one of its
+/// interfaces, a gateway endpoint is its service's address in the Region, reached only if the packet crosses that
+/// endpoint.</summary>
+internal static class VpcEndpointPathEnds
 {
-    /// <summary>Choice: without a destination port, a path to a VPC endpoint asks about HTTPS, the port AWS
-    /// services answer on behind endpoints (S3, DynamoDB, SNS, SQS, ...).</summary>
-    public const ushort EndpointServicePort = 443;
-
     /// <summary>An interface endpoint as the source: its first interface (the engine then answers
     /// VPCE_INTRA_VPC_TRAFFIC: the service behind it never opens connections into the VPC).</summary>
-    private static TraceEndpoint EndpointSource(PathEndpoint source, Network network, IpAddress? selected)
+    internal static TraceEndpoint EndpointSource(PathEndpoint source, Network network, IpAddress? selected)
     {
         var endpoint = network.VpcEndpoints[new VpcEndpointId(source.Id)];
         return endpoint.NetworkInterfaceIds.IsDefaultOrEmpty
-            ? TraceEndpoint.ForAddress(selected ?? DefaultInternetAddress)
+            ? TraceEndpoint.ForAddress(selected ?? NetworkInsightsAnalyzer.DefaultInternetAddress)
             : TraceEndpoint.Interface(endpoint.NetworkInterfaceIds[0], selected);
     }
 
@@ -27,7 +24,7 @@ internal sealed partial class NetworkInsightsAnalyzer
     /// its first (a client's DNS answer for the regional name includes every zone; RA models one). A gateway
     /// endpoint: an address of its service in the Region (S3's as <see cref="S3RequestTracer.S3AddressIn"/> picks
     /// it; another service's the first address of its first range), unless the path selects one.</summary>
-    private static TraceEndpoint EndpointDestination(NetworkInsightsPath path, PathEndpoint destination, Network network, IpAddress? selected)
+    internal static TraceEndpoint EndpointDestination(NetworkInsightsPath path, PathEndpoint destination, Network network, IpAddress? selected)
     {
         var endpoint = network.VpcEndpoints[new VpcEndpointId(destination.Id)];
         if (endpoint.IsGateway)
@@ -61,7 +58,7 @@ internal sealed partial class NetworkInsightsAnalyzer
     }
 
     /// <summary>The Availability Zone of an instance's or interface's source (null for a gateway).</summary>
-    private static string? ZoneOf(PathEndpoint source, Network network) => source.Kind switch
+    internal static string? ZoneOf(PathEndpoint source, Network network) => source.Kind switch
     {
         PathEndpointKind.NetworkInterface => network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(source.Id), out var eni) ? eni.AvailabilityZone : null,
         PathEndpointKind.Instance => network.Instances.TryGetValue(new InstanceId(source.Id), out var i) && !i.NetworkInterfaces.IsDefaultOrEmpty
@@ -71,12 +68,12 @@ internal sealed partial class NetworkInsightsAnalyzer
 
     /// <summary>An interface endpoint without interfaces (no subnet left) has nothing to receive the packet:
     /// NO_POSSIBLE_DESTINATION on the endpoint. Null when the endpoint can be traced to.</summary>
-    private static AnalysisOutcome? EndpointWithoutInterface(PathEndpoint destination, Network network)
+    internal static AnalysisOutcome? EndpointWithoutInterface(PathEndpoint destination, Network network)
     {
         var endpoint = network.VpcEndpoints[new VpcEndpointId(destination.Id)];
         if (endpoint.IsGateway || !endpoint.NetworkInterfaceIds.IsDefaultOrEmpty)
             return null;
-        var component = Ref(network, ComponentKind.InterfaceEndpoint, destination.Id);
+        var component = NetworkInsightsAnalyzer.Ref(network, ComponentKind.InterfaceEndpoint, destination.Id);
         var explanation = new Explanation(ExplanationCode.NoPossibleDestination, TrafficDirection.Ingress, component)
         {
             Message = $"{destination.Id} has no network interface in any subnet.",
@@ -87,28 +84,28 @@ internal sealed partial class NetworkInsightsAnalyzer
 
     /// <summary>A gateway endpoint serves only its VPC's subnets, through their route tables: from an internet
     /// gateway (the internet) no path leads into it (NO_PATH on the endpoint). Null for any other source.</summary>
-    private static AnalysisOutcome? GatewayEndpointFromOutside(PathEndpoint source, PathEndpoint destination, Network network)
+    internal static AnalysisOutcome? GatewayEndpointFromOutside(PathEndpoint source, PathEndpoint destination, Network network)
     {
         if (source.Kind != PathEndpointKind.InternetGateway || !network.VpcEndpoints[new VpcEndpointId(destination.Id)].IsGateway)
             return null;
-        var component = Ref(network, ComponentKind.GatewayEndpoint, destination.Id);
+        var component = NetworkInsightsAnalyzer.Ref(network, ComponentKind.GatewayEndpoint, destination.Id);
         var explanation = new Explanation(ExplanationCode.NoPath, TrafficDirection.Ingress, component)
         {
             Message = $"{destination.Id} is reached only from its VPC's subnets through their route tables, not from {source.Id}.",
         };
-        var hop = new Hop(1, Ref(network, ComponentKind.InternetGateway, source.Id), HopAction.Dropped, TrafficDirection.Ingress, null, null, null, default, [explanation]);
+        var hop = new Hop(1, NetworkInsightsAnalyzer.Ref(network, ComponentKind.InternetGateway, source.Id), HopAction.Dropped, TrafficDirection.Ingress, null, null, null, default, [explanation]);
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, false, [hop], [], [explanation]);
     }
 
     /// <summary>A gateway endpoint destination is reached only through that endpoint (like an internet gateway
     /// destination): an accepted trace that gets to the service another way (a NAT gateway and the internet,
     /// another endpoint) is NO_PATH. Null when the trace crossed it, or the destination is an interface endpoint.</summary>
-    private static AnalysisOutcome? GatewayEndpointNotCrossed(PathEndpoint destination, Trace trace, Network network)
+    internal static AnalysisOutcome? GatewayEndpointNotCrossed(PathEndpoint destination, Trace trace, Network network)
     {
         if (!network.VpcEndpoints[new VpcEndpointId(destination.Id)].IsGateway
             || trace.Forward.Any(h => h.Component.Kind == ComponentKind.GatewayEndpoint && h.Component.Id == destination.Id))
             return null;
-        var explanation = new Explanation(ExplanationCode.NoPath, Component: Ref(network, ComponentKind.GatewayEndpoint, destination.Id))
+        var explanation = new Explanation(ExplanationCode.NoPath, Component: NetworkInsightsAnalyzer.Ref(network, ComponentKind.GatewayEndpoint, destination.Id))
         {
             Message = $"The packet reaches {trace.Flow.Destination} without crossing {destination.Id}.",
         };

@@ -1,6 +1,6 @@
 using VpcLab.ControlPlane;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
 // Request records of the Reachability Analyzer actions, named like the botocore input members, as the control
 // plane's are: the dispatcher binds the parser's member-name JSON to them.

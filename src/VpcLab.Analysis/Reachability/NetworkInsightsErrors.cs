@@ -1,6 +1,6 @@
 using VpcLab.ControlPlane.Errors;
 
-namespace VpcLab.Server.Insights;
+namespace VpcLab.Analysis.Reachability;
 
 /// <summary>The Reachability Analyzer's error codes, declared once (AWS's spelling: <c>InvalidNetworkInsightsPathId</c>
 /// with a lowercase "d", like the other newer resources). Codes the control plane already declares (instances,

@@ -1,0 +1,92 @@
+using VpcLab.ControlPlane.Time;
+
+namespace VpcLab.ControlPlane.Persistence;
+
+/// <summary>The durability of a world: mutations run one at a time under one write lock, so the log's order is the
+/// order they were applied in, and each applied mutation's record is committed in groups
+/// (<see cref="GroupCommitter"/>): its caller awaits the returned task, which completes once that record is on disk.
+/// In memory (no data directory) nothing is written and every task is already complete. At start,
+/// <see cref="Replay"/> hands the logged operations back, in order, to an <see cref="IOperationReplayer"/>.
+/// docs/semantics.md#server.</summary>
+public sealed class OperationJournal : IDisposable
+{
+    private readonly OperationLog? _log;
+    private readonly GroupCommitter? _committer;
+    private readonly Lock _writeLock = new();
+
+    private OperationJournal(OperationLog? log)
+    {
+        _log = log;
+        _committer = log is null ? null : new GroupCommitter(log);
+    }
+
+    /// <summary>In memory when <paramref name="dataDirectory"/> is null, else the operation log
+    /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing.</summary>
+    public static OperationJournal Open(string? dataDirectory) =>
+        new(dataDirectory is null ? null : OperationLog.Open(dataDirectory));
+
+    public bool IsDurable => _log is not null;
+
+    /// <summary>Re-applies every logged operation, in order, through <paramref name="replayer"/>: a fresh world at the
+    /// first record's time, then each operation with the simulated clock moved forward to its logged time (never
+    /// back). Returns how many were replayed. An operation that fails now is a log this build cannot replay:
+    /// <see cref="InvalidOperationException"/> naming it.</summary>
+    public int Replay(IOperationReplayer replayer)
+    {
+        ArgumentNullException.ThrowIfNull(replayer);
+        if (_log is null)
+            return 0;
+        var operations = _log.ReadAll().ToList();
+        if (operations.Count == 0)
+            return 0;
+        var clock = replayer.BeginReplay(operations[0].Time);
+        foreach (var op in operations)
+        {
+            if (op.Time > clock.GetUtcNow())
+                clock.Set(op.Time);
+            try
+            {
+                replayer.Apply(op);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException(
+                    $"The operation log in {OperationLog.FileName} cannot be replayed: operation {op.Sequence} ({op.Operation}) failed: {e.Message}", e);
+            }
+        }
+        return operations.Count;
+    }
+
+    /// <summary>Runs <paramref name="apply"/> under the write lock. It applies one mutation and returns the record
+    /// to log (null: nothing changed, nothing to log); if it throws, nothing is logged and the exception propagates.
+    /// The returned task completes when the record is on disk: await it outside any lock before answering, so the
+    /// next mutations apply while this one's commit is on its way.</summary>
+    public Task Mutate(Func<LogRecord?> apply)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        lock (_writeLock)
+        {
+            var record = apply();
+            return record is null || _committer is null ? Task.CompletedTask : _committer.Enqueue(record);
+        }
+    }
+
+    /// <summary>Empties the log and runs <paramref name="resetWorld"/> under the write lock, after the commits in
+    /// flight finished: no mutation lands between the two.</summary>
+    public void Reset(Action resetWorld)
+    {
+        ArgumentNullException.ThrowIfNull(resetWorld);
+        lock (_writeLock)
+        {
+            _committer?.Flush();
+            _log?.Clear();
+            resetWorld();
+        }
+    }
+
+    public void Dispose()
+    {
+        _committer?.Dispose(); // commits what is pending, then stops
+        _log?.Dispose();
+    }
+}
