@@ -78,7 +78,7 @@ public sealed class ServerState : IDisposable
             _contacted[(op.Account, op.Region)] = true;
             try
             {
-                Dispatcher.Execute(op.Operation, new RequestContext(new AccountId(op.Account), op.Region), parameters);
+                Apply(op.Operation, new RequestContext(new AccountId(op.Account), op.Region), parameters);
             }
             catch (Exception e)
             {
@@ -121,12 +121,18 @@ public sealed class ServerState : IDisposable
         var now = _realTime.GetUtcNow();
         if (now > _clock.GetUtcNow())
             _clock.Set(now); // the simulated clock follows real time unless a workload has moved it ahead
-        var result = Dispatcher.Execute(operation, context, parameters); // throws: nothing applied, nothing logged
+        var result = Apply(operation, context, parameters); // throws: nothing applied, nothing logged
         if (_committer is null)
             return (result, Task.CompletedTask);
         var durable = _committer.Enqueue(new LogRecord(_clock.GetUtcNow(), context.Account.Value, context.Region, operation, logged ?? parameters.ToJsonString()));
         return (result, durable);
     }
+
+    /// <summary>An EC2 action, or one of the S3 API's bucket mutations, which share the log with EC2's.</summary>
+    private JsonObject? Apply(string operation, RequestContext context, JsonObject parameters) =>
+        BucketOperations.Handles(operation)
+            ? BucketOperations.Execute(ControlPlane, operation, context, parameters)
+            : Dispatcher.Execute(operation, context, parameters);
 
     /// <summary>AWS gives every account a default VPC in every Region; here it is created (and logged, so replay
     /// reproduces it) the first time an account calls in a Region. A Region the control plane does not know gets
