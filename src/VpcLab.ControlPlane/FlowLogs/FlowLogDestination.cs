@@ -76,8 +76,8 @@ internal sealed partial record FlowLogDestination(FlowLogDestinationType Type, s
         if (!S3Arn.IsS3Arn(destination))
             throw Ec2Errors.InvalidParameter($"LogDestination '{destination}' is not an Amazon S3 bucket ARN (arn:aws:s3:::bucket-name or arn:aws:s3:::bucket-name/folder/).");
         var bucket = S3Arn.Bucket(destination);
-        if (!BucketPattern().IsMatch(bucket) || bucket.Contains("..", StringComparison.Ordinal))
-            throw Ec2Errors.InvalidParameter($"LogDestination '{destination}': '{bucket}' is not a valid S3 bucket name.");
+        if (S3BucketName.Problem(bucket) is { } problem)
+            throw Ec2Errors.InvalidParameter($"LogDestination '{destination}': '{bucket}' is not a valid S3 bucket name ({problem}).");
         if (S3Arn.Prefix(destination).Split('/').Contains("AWSLogs", StringComparer.Ordinal))
             throw Ec2Errors.InvalidParameter($"LogDestination '{destination}': AWSLogs is a reserved term and cannot be used as a folder name.");
     }
@@ -101,7 +101,4 @@ internal sealed partial record FlowLogDestination(FlowLogDestinationType Type, s
 
     [GeneratedRegex(@"^arn:aws:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")]
     private static partial Regex RoleArnPattern();
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketPattern();
 }

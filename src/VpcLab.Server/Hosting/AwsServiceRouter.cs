@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using VpcLab.FlowLogs.CloudWatchLogs;
 using VpcLab.Server.Logs;
+using VpcLab.Server.Persistence;
 using VpcLab.Server.S3;
 
 namespace VpcLab.Server.Hosting;
@@ -22,11 +23,11 @@ public sealed class AwsServiceRouter : IDisposable
 
     public const string LogsFileName = "logs.db";
 
-    public AwsServiceRouter(ServerOptions options, AccountDirectory accounts)
+    public AwsServiceRouter(ServerOptions options, AccountDirectory accounts, ServerState state)
     {
         _options = options;
         _accounts = accounts;
-        _buckets = S3BucketStore.Open(options.DataDirectory, options.DefaultAccount.Value, options.DefaultRegion);
+        _buckets = S3BucketStore.Open(options.DataDirectory);
         try
         {
             _logs = options.DataDirectory is { } data
@@ -38,7 +39,7 @@ public sealed class AwsServiceRouter : IDisposable
             _buckets.Dispose();
             throw;
         }
-        _s3 = new S3Endpoint(_buckets);
+        _s3 = new S3Endpoint(_buckets, new S3Buckets(state, _buckets, options.DefaultAccount, options.DefaultRegion));
         _logsEndpoint = new LogsEndpoint(_logs);
     }
 

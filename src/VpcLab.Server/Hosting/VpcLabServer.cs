@@ -51,7 +51,7 @@ public sealed class VpcLabServer : IAsyncDisposable
         var app = builder.Build();
 
         var query = new QueryEndpoint(state, new AccountDirectory(options), options);
-        var services = new AwsServiceRouter(options, new AccountDirectory(options)); // S3 and CloudWatch Logs on the same port
+        var services = new AwsServiceRouter(options, new AccountDirectory(options), state); // S3 and CloudWatch Logs on the same port
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
         app.Use(next => http => services.RouteAsync(http, next));
         app.MapGet("/_vpclab/health", () => Results.Json(new { status = "ok", durable = state.IsDurable, replayed = state.Replayed }));

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using VpcLab.ControlPlane;
 
 namespace VpcLab.Server.Persistence;
 
@@ -12,5 +13,13 @@ public static class NonEc2Operations
     public static readonly FrozenDictionary<string, LoggedOperationHandler> All =
         new Dictionary<string, LoggedOperationHandler>(StringComparer.Ordinal)
         {
+            [BucketOperations.CreateBucket] = Bucket(BucketOperations.CreateBucket),
+            [BucketOperations.DeleteBucket] = Bucket(BucketOperations.DeleteBucket),
+            [BucketOperations.PutBucketPolicy] = Bucket(BucketOperations.PutBucketPolicy),
+            [BucketOperations.DeleteBucketPolicy] = Bucket(BucketOperations.DeleteBucketPolicy),
         }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The S3 API's bucket mutations, which share the log with EC2's actions.</summary>
+    private static LoggedOperationHandler Bucket(string operation) =>
+        (controlPlane, context, parameters) => BucketOperations.Execute(controlPlane, operation, context, parameters);
 }

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
+using VpcLab.Model;
 
 namespace VpcLab.Server.S3;
 
-/// <summary>Buckets and objects on disk: an object is the file <c>{root}/{bucket}/{key}</c> (the layout the flow-log
-/// delivery's LocalDirectoryBucketStore and the query engine share), a bucket's metadata is the JSON file
-/// <c>{metadata}/{bucket}.json</c> outside the object tree. A folder under the root without metadata (a delivery
-/// wrote it) counts as a bucket of the default account in the default Region. Writes go to a temporary file then
-/// a rename, so readers never see half an object.</summary>
+/// <summary>Objects on disk: an object is the file <c>{root}/{bucket}/{key}</c> (the layout the flow-log delivery's
+/// LocalDirectoryBucketStore and the query engine share). Which buckets exist, and whose they are, is the world's
+/// (<see cref="S3Buckets"/>); a folder here that the world does not know was written by a flow-log delivery. Writes
+/// go to a temporary file then a rename, so readers never see half an object.</summary>
 public sealed class S3BucketStore : IDisposable
 {
     /// <summary>S3's largest single PUT.</summary>
@@ -18,94 +17,52 @@ public sealed class S3BucketStore : IDisposable
     private const string TempMarker = ".tmp-";
 
     private readonly string? _ownedTemp;
-    private readonly string _metadata;
-    private readonly string _defaultAccount;
-    private readonly string _defaultRegion;
-    private readonly TimeProvider _time;
-    private readonly Lock _lock = new();
 
-    private S3BucketStore(string root, string metadata, string? ownedTemp, string defaultAccount, string defaultRegion, TimeProvider time)
+    private S3BucketStore(string root, string? ownedTemp)
     {
         Root = root;
-        _metadata = metadata;
         _ownedTemp = ownedTemp;
-        _defaultAccount = defaultAccount;
-        _defaultRegion = defaultRegion;
-        _time = time;
         Directory.CreateDirectory(Root);
-        Directory.CreateDirectory(_metadata);
     }
 
     /// <summary>Where the object files are (<c>{data}/s3</c>).</summary>
     public string Root { get; }
 
-    /// <summary>Objects in <c>{dataDirectory}/s3</c>, metadata in <c>{dataDirectory}/s3-buckets</c>; null: a
-    /// temporary directory deleted on dispose.</summary>
-    public static S3BucketStore Open(string? dataDirectory, string defaultAccount, string defaultRegion, TimeProvider? time = null)
+    /// <summary>Objects in <c>{dataDirectory}/s3</c>; null: a temporary directory deleted on dispose.</summary>
+    public static S3BucketStore Open(string? dataDirectory)
     {
         string? temp = null;
         if (dataDirectory is null)
             dataDirectory = temp = Directory.CreateTempSubdirectory("vpclab-s3-").FullName;
-        var full = Path.GetFullPath(dataDirectory);
-        return new S3BucketStore(Path.Combine(full, "s3"), Path.Combine(full, "s3-buckets"), temp, defaultAccount, defaultRegion, time ?? TimeProvider.System);
+        return new S3BucketStore(Path.Combine(Path.GetFullPath(dataDirectory), "s3"), temp);
     }
 
-    public IReadOnlyList<S3Bucket> ListBuckets(string account) =>
+    /// <summary>The bucket-named folders under the root, with their creation times.</summary>
+    public IEnumerable<(string Bucket, DateTimeOffset Created)> Folders() =>
         Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>()
-            .Where(name => BucketNameRules.IsValid(name))
-            .Select(Find).OfType<S3Bucket>()
-            .Where(b => b.OwnerAccount == account)
-            .OrderBy(b => b.Name, StringComparer.Ordinal)
-            .ToList();
+            .Where(S3BucketName.IsValid)
+            .Select(name => (name, Created(name)));
 
-    public S3Bucket? Find(string bucket)
+    /// <summary>When the bucket's folder was made, or null when there is none.</summary>
+    public DateTimeOffset? FolderCreated(string bucket)
     {
-        if (!BucketNameRules.IsValid(bucket))
-            return null;
-        var meta = MetadataPath(bucket);
-        if (File.Exists(meta))
-            return JsonSerializer.Deserialize(File.ReadAllText(meta), S3JsonContext.Default.S3Bucket);
         var folder = Path.Combine(Root, bucket);
-        return Directory.Exists(folder)
-            ? new S3Bucket(bucket, _defaultAccount, _defaultRegion, new DateTimeOffset(Directory.GetCreationTimeUtc(folder), TimeSpan.Zero))
-            : null;
+        return S3BucketName.IsValid(bucket) && Directory.Exists(folder) ? Created(bucket) : null;
     }
 
-    /// <summary>The bucket, if <paramref name="account"/> may use it: NoSuchBucket, else AccessDenied for another
-    /// account's bucket (no bucket policies in the lab).</summary>
-    public S3Bucket Require(string account, string bucket)
+    /// <summary>True when the bucket holds an object (half-written files do not count).</summary>
+    public bool HasObjects(string bucket)
     {
-        var found = Find(bucket) ?? throw S3Errors.NoSuchBucket(bucket);
-        return found.OwnerAccount == account ? found : throw S3Errors.AccessDenied(bucket);
+        var folder = Path.Combine(Root, bucket);
+        return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(f => !IsTemp(f));
     }
 
-    public S3Bucket CreateBucket(string account, string region, string bucket)
+    /// <summary>Removes the bucket's folder, if any (the bucket was deleted).</summary>
+    public void DeleteFolder(string bucket)
     {
-        if (!BucketNameRules.IsValid(bucket))
-            throw S3Errors.InvalidBucketName(bucket);
-        lock (_lock)
-        {
-            if (Find(bucket) is { } existing)
-                throw existing.OwnerAccount == account ? S3Errors.BucketAlreadyOwnedByYou(bucket) : S3Errors.BucketAlreadyExists(bucket);
-            var created = new S3Bucket(bucket, account, region, _time.GetUtcNow());
-            WriteAtomically(MetadataPath(bucket), JsonSerializer.SerializeToUtf8Bytes(created, S3JsonContext.Default.S3Bucket));
-            Directory.CreateDirectory(Path.Combine(Root, bucket));
-            return created;
-        }
-    }
-
-    public void DeleteBucket(string account, string bucket)
-    {
-        lock (_lock)
-        {
-            Require(account, bucket);
-            var folder = Path.Combine(Root, bucket);
-            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(f => !IsTemp(f)))
-                throw S3Errors.BucketNotEmpty(bucket);
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            File.Delete(MetadataPath(bucket));
-        }
+        var folder = Path.Combine(Root, bucket);
+        if (S3BucketName.IsValid(bucket) && Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
     }
 
     public async Task<S3ObjectInfo> PutObjectAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
@@ -205,39 +162,11 @@ public sealed class S3BucketStore : IDisposable
         }
     }
 
-    private string MetadataPath(string bucket) => Path.Combine(_metadata, bucket + ".json");
-
     private static bool IsTemp(string path) => Path.GetFileName(path).StartsWith(TempMarker, StringComparison.Ordinal);
 
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temp = path + TempMarker + Guid.NewGuid().ToString("N");
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
-    }
+    private DateTimeOffset Created(string bucket) =>
+        new(Directory.GetCreationTimeUtc(Path.Combine(Root, bucket)), TimeSpan.Zero);
 }
-
-/// <summary>S3's bucket naming rules (general purpose buckets).</summary>
-public static class BucketNameRules
-{
-    public static bool IsValid(string name) =>
-        name.Length is >= 3 and <= 63
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-')
-        && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
-        && !name.Contains("..", StringComparison.Ordinal)
-        && !IsDottedQuad(name) // not formatted as an IP address (192.168.5.4)
-        && !name.StartsWith("xn--", StringComparison.Ordinal)
-        && !name.EndsWith("-s3alias", StringComparison.Ordinal);
-
-    private static bool IsDottedQuad(string name)
-    {
-        var parts = name.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
-    }
-}
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(S3Bucket))]
-internal sealed partial class S3JsonContext : System.Text.Json.Serialization.JsonSerializerContext;
 
 internal static class S3Formats
 {

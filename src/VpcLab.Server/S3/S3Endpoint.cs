@@ -8,15 +8,16 @@ using Microsoft.AspNetCore.Http.Features;
 namespace VpcLab.Server.S3;
 
 /// <summary>S3's REST API, path style (<c>/bucket/key</c>), the subset flow-log clients need: ListBuckets,
-/// Create/Head/DeleteBucket, GetBucketLocation, Put/Get/Head/DeleteObject, ListObjects (v1) and ListObjectsV2.
-/// The caller's account and Region come from the SigV4 credential, as for EC2.</summary>
-public sealed partial class S3Endpoint(S3BucketStore store)
+/// Create/Head/DeleteBucket, GetBucketLocation, Put/Get/DeleteBucketPolicy, Put/Get/Head/DeleteObject, ListObjects
+/// (v1) and ListObjectsV2. Buckets and their policies are the world's (<see cref="S3Buckets"/>), objects the
+/// store's. The caller's account and Region come from the SigV4 credential, as for EC2.</summary>
+public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
 {
     private const int DefaultMaxKeys = 1000;
 
     // Subresources S3 has but the lab does not serve: answered NotImplemented rather than mistaken for a listing.
     private static readonly string[] UnsupportedSubresources =
-        ["acl", "policy", "versioning", "uploads", "uploadId", "tagging", "cors", "lifecycle", "encryption", "website",
+        ["acl", "versioning", "uploads", "uploadId", "tagging", "cors", "lifecycle", "encryption", "website",
          "notification", "logging", "replication", "ownershipControls", "publicAccessBlock", "versions", "delete", "object-lock", "retention", "legal-hold", "attributes", "accelerate", "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering"];
 
     public async Task HandleAsync(HttpContext http, string account, string region)
@@ -33,6 +34,8 @@ public sealed partial class S3Endpoint(S3BucketStore store)
             var unsupported = UnsupportedSubresources.FirstOrDefault(query.ContainsKey);
             if (unsupported is not null)
                 throw S3Errors.NotImplemented($"?{unsupported}");
+            if (key is not null && query.ContainsKey("policy"))
+                throw S3Errors.NotImplemented("?policy on an object");
             if (http.Request.Headers.ContainsKey("x-amz-copy-source"))
                 throw S3Errors.NotImplemented("CopyObject (x-amz-copy-source)");
 
@@ -43,20 +46,23 @@ public sealed partial class S3Endpoint(S3BucketStore store)
                     break;
                 case (null, _, _):
                     throw S3Errors.MethodNotAllowed(method);
+                case (_, null, _) when query.ContainsKey("policy"):
+                    await BucketPolicyAsync(http, account, region, bucket).ConfigureAwait(false);
+                    break;
                 case (_, null, "PUT"):
                     await CreateBucketAsync(http, account, region, bucket).ConfigureAwait(false);
                     break;
                 case (_, null, "HEAD"):
-                    var head = store.Require(account, bucket);
+                    var head = buckets.Require(account, bucket);
                     response.Headers["x-amz-bucket-region"] = head.Region;
                     response.StatusCode = StatusCodes.Status200OK;
                     break;
                 case (_, null, "DELETE"):
-                    store.DeleteBucket(account, bucket);
+                    await buckets.DeleteAsync(account, region, bucket).ConfigureAwait(false);
                     response.StatusCode = StatusCodes.Status204NoContent;
                     break;
                 case (_, null, "GET") when query.ContainsKey("location"):
-                    var located = store.Require(account, bucket);
+                    var located = buckets.Require(account, bucket);
                     await WriteXmlAsync(http, S3Xml.Write(w =>
                     {
                         w.WriteStartElement("LocationConstraint", S3Xml.Namespace);
@@ -66,21 +72,21 @@ public sealed partial class S3Endpoint(S3BucketStore store)
                     })).ConfigureAwait(false);
                     break;
                 case (_, null, "GET"):
-                    store.Require(account, bucket);
+                    buckets.Require(account, bucket);
                     await WriteXmlAsync(http, query["list-type"] == "2" ? ListObjectsV2(bucket, query) : ListObjectsV1(bucket, query)).ConfigureAwait(false);
                     break;
                 case (_, null, _):
                     throw S3Errors.MethodNotAllowed(method);
                 case (_, not null, "PUT"):
-                    store.Require(account, bucket);
+                    buckets.Require(account, bucket);
                     await PutObjectAsync(http, bucket, key).ConfigureAwait(false);
                     break;
                 case (_, not null, "GET" or "HEAD"):
-                    store.Require(account, bucket);
+                    buckets.Require(account, bucket);
                     await GetObjectAsync(http, bucket, key, headOnly: method == "HEAD").ConfigureAwait(false);
                     break;
                 case (_, not null, "DELETE"):
-                    store.Require(account, bucket);
+                    buckets.Require(account, bucket);
                     store.DeleteObject(bucket, key);
                     response.StatusCode = StatusCodes.Status204NoContent;
                     break;
@@ -129,13 +135,13 @@ public sealed partial class S3Endpoint(S3BucketStore store)
 
     private byte[] ListBuckets(string account)
     {
-        var buckets = store.ListBuckets(account);
+        var owned = buckets.List(account);
         return S3Xml.Write(w =>
         {
             w.WriteStartElement("ListAllMyBucketsResult", S3Xml.Namespace);
             S3Xml.Owner(w, account);
             w.WriteStartElement("Buckets");
-            foreach (var b in buckets)
+            foreach (var b in owned)
             {
                 w.WriteStartElement("Bucket");
                 w.WriteElementString("Name", b.Name);
@@ -160,10 +166,37 @@ public sealed partial class S3Endpoint(S3BucketStore store)
             throw S3Errors.IllegalLocationConstraint(constraint);
         if (constraint is not null && !System.Text.RegularExpressions.Regex.IsMatch(constraint, "^[a-z]{2}(-[a-z]+)+-[0-9]+$"))
             throw S3Errors.InvalidLocationConstraint(constraint);
-        var created = store.CreateBucket(account, constraint ?? "us-east-1", bucket);
+        var created = await buckets.CreateAsync(account, region, constraint ?? "us-east-1", bucket).ConfigureAwait(false);
         http.Response.Headers.Location = "/" + created.Name;
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentLength = 0;
+    }
+
+    /// <summary>GetBucketPolicy (the policy text as put), PutBucketPolicy (204; MalformedPolicy for a document that
+    /// is not a bucket policy) and DeleteBucketPolicy (204, with or without a policy).</summary>
+    private async Task BucketPolicyAsync(HttpContext http, string account, string region, string bucket)
+    {
+        switch (http.Request.Method)
+        {
+            case "GET":
+                var policy = Encoding.UTF8.GetBytes(buckets.GetPolicy(account, bucket));
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                http.Response.ContentType = "application/json";
+                http.Response.ContentLength = policy.Length;
+                await http.Response.Body.WriteAsync(policy).ConfigureAwait(false);
+                break;
+            case "PUT":
+                using (var reader = new StreamReader(http.Request.Body, Encoding.UTF8))
+                    await buckets.PutPolicyAsync(account, region, bucket, await reader.ReadToEndAsync().ConfigureAwait(false)).ConfigureAwait(false);
+                http.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case "DELETE":
+                await buckets.DeletePolicyAsync(account, region, bucket).ConfigureAwait(false);
+                http.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            default:
+                throw S3Errors.MethodNotAllowed(http.Request.Method);
+        }
     }
 
     private static async Task<string?> ReadLocationConstraintAsync(HttpRequest request)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using VpcLab.ControlPlane;
 
 namespace VpcLab.Server.S3;
 
@@ -32,6 +33,12 @@ public static class S3Errors
     public static S3Exception InvalidBucketName(string bucket) =>
         new("InvalidBucketName", "The specified bucket is not valid.", StatusCodes.Status400BadRequest, bucket);
 
+    public static S3Exception NoSuchBucketPolicy(string bucket) =>
+        new("NoSuchBucketPolicy", "The bucket policy does not exist", StatusCodes.Status404NotFound, bucket);
+
+    public static S3Exception MalformedPolicy(string bucket, string problem) =>
+        new("MalformedPolicy", problem, StatusCodes.Status400BadRequest, bucket);
+
     public static S3Exception AccessDenied(string bucket) =>
         new("AccessDenied", "Access Denied", StatusCodes.Status403Forbidden, bucket);
 
@@ -63,4 +70,27 @@ public static class S3Errors
 
     public static S3Exception EntityTooLarge(long max) =>
         new("EntityTooLarge", $"Your proposed upload exceeds the maximum allowed size ({max} bytes).", StatusCodes.Status400BadRequest);
+
+    /// <summary>A bucket operation's control-plane error (S3's code, src/VpcLab.ControlPlane/Buckets/BucketErrors.cs)
+    /// with S3's own message; a code S3 does not have (a Region the lab does not know) is InvalidArgument.</summary>
+    public static S3Exception FromControlPlane(VpcLab.ControlPlane.Errors.Ec2Exception error, string bucket)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var code = error.Code;
+        if (code == BucketErrors.InvalidBucketNameCode)
+            return InvalidBucketName(bucket);
+        if (code == BucketErrors.BucketAlreadyExistsCode)
+            return BucketAlreadyExists(bucket);
+        if (code == BucketErrors.BucketAlreadyOwnedByYouCode)
+            return BucketAlreadyOwnedByYou(bucket);
+        if (code == BucketErrors.NoSuchBucketCode)
+            return NoSuchBucket(bucket);
+        if (code == BucketErrors.AccessDeniedCode)
+            return AccessDenied(bucket);
+        if (code == BucketErrors.MalformedPolicyCode)
+            return MalformedPolicy(bucket, error.Message);
+        if (code == BucketErrors.InvalidLocationConstraintCode)
+            return new(code.Code, error.Message, StatusCodes.Status400BadRequest);
+        return InvalidArgument(error.Message);
+    }
 }

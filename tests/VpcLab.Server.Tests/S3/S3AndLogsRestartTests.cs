@@ -5,7 +5,7 @@ using VpcLab.Server.Hosting;
 
 namespace VpcLab.Server.Tests.S3;
 
-/// <summary>With a data directory, S3 buckets and objects (<c>{data}/s3</c>, <c>{data}/s3-buckets</c>) and CloudWatch
+/// <summary>With a data directory, S3 buckets (the operation log) and objects (<c>{data}/s3</c>) and CloudWatch
 /// Logs groups and events (<c>{data}/logs.db</c>) are still there after the server stops and starts again.</summary>
 public sealed class S3AndLogsRestartTests
 {

@@ -1,7 +1,7 @@
 namespace VpcLab.FlowLogs.Delivery.S3;
 
-/// <summary>Where delivered objects go: a folder on disk (<see cref="LocalDirectoryBucketStore"/>) or any
-/// S3-compatible endpoint (<see cref="S3CompatibleBucketStore"/>).</summary>
+/// <summary>Where delivered objects go: a folder on disk (<see cref="LocalDirectoryBucketStore"/>), the layout the
+/// server's S3 API serves its objects from.</summary>
 public interface IBucketStore
 {
     Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
