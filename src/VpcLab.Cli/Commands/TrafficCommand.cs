@@ -41,7 +41,7 @@ public static class TrafficCommand
             var workload = WorkloadParser.ParseFile(file);
             if (workload.Patterns.IsEmpty)
                 throw new UsageException($"{file} has no workloads: section; nothing to run.");
-            var span = WorkloadParser.ParseDuration(parse.GetValue(duration)!) is { } d && d > TimeSpan.Zero
+            var span = TrafficDuration.Parse(parse.GetValue(duration)!) is { } d && d > TimeSpan.Zero
                 ? d : throw new UsageException($"--duration '{parse.GetValue(duration)}' is not a duration like 30s, 10m or 1h.");
             if (span > TimeSpan.FromDays(31))
                 throw new UsageException("--duration is limited to 31 days.");

@@ -28,7 +28,7 @@ internal sealed class TrafficEndpoint(ServerState state, AwsServiceRouter servic
         }
         if (request?.Workloads is not { Length: > 0 } yaml)
             return Bad("Give \"workloads\": a YAML document with a workloads: list (the scenario syntax).");
-        var duration = WorkloadParser.ParseDuration(request.Duration ?? "10m");
+        var duration = TrafficDuration.Parse(request.Duration ?? "10m");
         if (duration is not { } span || span <= TimeSpan.Zero || span > MaxDuration)
             return Bad($"\"duration\" '{request.Duration}' is not a duration from 1s to 7d, like 30s, 10m or 1h.");
         try

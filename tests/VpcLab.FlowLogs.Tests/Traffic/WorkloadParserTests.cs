@@ -58,5 +58,5 @@ public class WorkloadParserTests
     [InlineData("5m", 300)]
     [InlineData("1h30m", 5400)]
     [InlineData("2d", 172800)]
-    public void Durations(string text, double seconds) => Assert.Equal(TimeSpan.FromSeconds(seconds), WorkloadParser.ParseDuration(text));
+    public void Durations(string text, double seconds) => Assert.Equal(TimeSpan.FromSeconds(seconds), TrafficDuration.Parse(text));
 }
