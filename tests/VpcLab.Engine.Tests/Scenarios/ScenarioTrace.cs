@@ -1,6 +1,6 @@
 using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Net;
-using VpcLab.Tests.Shared;
+using VpcLab.TestWorlds;
 
 namespace VpcLab.Engine.Tests.Scenarios;
 
