@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using VpcLab.Benchmarks.Worlds;
 using VpcLab.Engine;
-using VpcLab.Engine.Tests.TestWorlds;
 using VpcLab.Model;
 using VpcLab.Net;
+using VpcLab.TestWorlds;
 
 namespace VpcLab.Benchmarks;
 

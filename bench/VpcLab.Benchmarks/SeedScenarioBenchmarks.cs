@@ -3,7 +3,7 @@ using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
-using VpcLab.Tests.Shared;
+using VpcLab.TestWorlds;
 
 namespace VpcLab.Benchmarks;
 

@@ -107,15 +107,13 @@ public static class DemoCommand
         console.Write(new Rule("[bold]flow logs[/]: 15 simulated minutes of the seed's workloads, then SQL over what was delivered"));
         var file = ScenarioFiles.Resolve("seed");
         var loaded = ScenarioOptions.Load(file);
-        var workload = WorkloadParser.ParseFile(file);
         var start = loaded.Network.FlowLogs.Values.Max(f => f.CreationTime).AddMinutes(1);
-        var result = new TrafficSimulator(CompiledNetwork.Compile(loaded.Network)).Run(workload, start, TimeSpan.FromMinutes(15));
         var directory = Path.Combine(Path.GetTempPath(), $"vpclab-demo-{Environment.ProcessId}");
         try
         {
-            var output = new FlowLogOutput(directory);
-            var delivered = output.DeliverAsync(loaded.Network, result).GetAwaiter().GetResult();
-            console.Write(TrafficView.Build(loaded.Network, result, delivered, "(a temporary folder)", queryHint: false));
+            var run = TrafficRun.RunAsync(new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file),
+                TimeSpan.FromMinutes(15), start, new FlowLogOutput(directory)) { Source = file }).GetAwaiter().GetResult();
+            console.Write(TrafficView.Build(loaded.Network, run.Traffic, run.Delivered, "(a temporary folder)", queryHint: false));
             using var query = FlowLogQuery.Open(FlowLogsDirectory.Resolve(directory));
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(ExampleQueries.ActionsByInterface.Description)}[/]");

@@ -5,7 +5,6 @@ using VpcLab.Cli.Rendering;
 using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Scenarios;
 using VpcLab.ControlPlane.Time;
-using VpcLab.Engine;
 using VpcLab.FlowLogs.Traffic;
 using VpcLab.Query;
 
@@ -19,7 +18,7 @@ public static class TrafficCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario file with flow-logs: and workloads:, or a shipped scenario's name", Required = true };
-        var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d", DefaultValueFactory = _ => "1h" };
+        var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d (at most 7d)", DefaultValueFactory = _ => "1h" };
         var output = new Option<string>("--out", "-o") { Description = "Directory to deliver flow logs into (S3 as files, CloudWatch Logs as SQLite)", DefaultValueFactory = _ => FlowLogsDirectory.Default };
         var start = new Option<string?>("--start") { Description = "Simulated start time (ISO 8601, UTC); the scenario is built at that moment. Default: its clock (2026-01-01), to the next minute" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for source ports, client addresses and timing (same seed, same files)", DefaultValueFactory = _ => 42 };
@@ -34,38 +33,22 @@ public static class TrafficCommand
             var file = ScenarioFiles.Resolve(parse.GetValue(scenario)!);
             var startText = parse.GetValue(start);
             var given = startText is null ? (DateTimeOffset?)null : ParseStart(startText);
+            var span = TrafficDuration.ParseRun(parse.GetValue(duration)!, "--duration");
             // With --start the scenario is built at that moment, so its flow logs exist when the traffic begins.
             var loaded = given is { } at
                 ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
                 : ScenarioOptions.Load(file);
-            var workload = WorkloadParser.ParseFile(file);
-            if (workload.Patterns.IsEmpty)
-                throw new UsageException($"{file} has no workloads: section; nothing to run.");
-            var span = WorkloadParser.ParseDuration(parse.GetValue(duration)!) is { } d && d > TimeSpan.Zero
-                ? d : throw new UsageException($"--duration '{parse.GetValue(duration)}' is not a duration like 30s, 10m or 1h.");
-            if (span > TimeSpan.FromDays(31))
-                throw new UsageException("--duration is limited to 31 days.");
-            var from = given ?? StartOf(loaded.Network);
-            var simulator = new TrafficSimulator(CompiledNetwork.Compile(loaded.Network),
-                new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) });
-            var result = Run(console, simulator, workload, from, span, quiet: parse.GetValue(json));
-            var sink = new FlowLogOutput(parse.GetValue(output)!);
-            var delivered = sink.DeliverAsync(loaded.Network, result).GetAwaiter().GetResult();
+            var request = new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file), span,
+                given ?? StartOf(loaded.Network), new FlowLogOutput(parse.GetValue(output)!))
+            {
+                Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) },
+                Source = file,
+            };
+            var run = Run(console, request, quiet: parse.GetValue(json));
             if (parse.GetValue(json))
-                console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new
-                {
-                    start = result.Start,
-                    end = result.End,
-                    result.Connections,
-                    result.Established,
-                    result.Failed,
-                    result.Skipped,
-                    records = result.RecordCount,
-                    output = sink.Directory,
-                    flowLogs = delivered.Select(x => new { id = x.FlowLog.Id.Value, name = loaded.Network.NameOf(x.FlowLog.Id.Value), x.Records, x.Locations }),
-                }));
+                console.Profile.Out.Writer.WriteLine(run.Summary.ToJson(indented: true));
             else
-                console.Write(TrafficView.Build(loaded.Network, result, delivered, sink.Directory));
+                console.Write(TrafficView.Build(loaded.Network, run.Traffic, run.Delivered, run.Summary.Output!));
             return ExitCodes.Ok;
         });
         return command;
@@ -83,18 +66,17 @@ public static class TrafficCommand
         return DateTimeOffset.FromUnixTimeSeconds(((s + 59) / 60) * 60);
     }
 
-    private static TrafficResult Run(IAnsiConsole console, TrafficSimulator simulator, Workload workload, DateTimeOffset start,
-        TimeSpan duration, bool quiet)
+    private static TrafficRunResult Run(IAnsiConsole console, TrafficRunRequest request, bool quiet)
     {
-        long total = TrafficSimulator.CountConnections(workload, duration);
         if (quiet || !console.Profile.Capabilities.Interactive)
-            return simulator.Run(workload, start, duration);
-        TrafficResult? result = null;
+            return TrafficRun.RunAsync(request).GetAwaiter().GetResult();
+        long total = TrafficRun.CountConnections(request);
+        TrafficRunResult? result = null;
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"{total:N0} connections", maxValue: Math.Max(1, total));
-                result = simulator.Run(workload, start, duration, new Progress<long>(n => task.Value = n));
+                result = TrafficRun.RunAsync(request, new Progress<long>(n => task.Value = n)).GetAwaiter().GetResult();
                 task.Value = task.MaxValue;
             });
         return result!;

@@ -5,8 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace VpcLab.ControlPlane.Scenarios;
 
 /// <summary>A YAML mapping read with its position, refusing keys it does not know, so that every mistake in a
-/// scenario is reported at its line instead of being silently ignored.</summary>
-internal sealed class YamlMap
+/// scenario is reported at its line instead of being silently ignored. Public so that a layer above reads its own
+/// section of a scenario (the traffic simulation's <c>workloads:</c>) through the same code and errors.</summary>
+public sealed class YamlMap
 {
     private readonly YamlMappingNode _node;
     private readonly string _file;
@@ -93,17 +94,24 @@ internal sealed class YamlMap
     }
 
     /// <summary>Each mapping of a list, read by <paramref name="read"/>; null when the key is absent.</summary>
-    public ImmutableArray<T>? List<T>(string key, string what, Func<YamlMap, T> read)
+    public ImmutableArray<T>? List<T>(string key, string what, Func<YamlMap, T> read) => ReadList(Get(key), _file, key, what, read);
+
+    /// <summary>Each mapping of a list kept as written (a section another layer reads, such as
+    /// <see cref="ScenarioDocument.Workloads"/>), read by <paramref name="read"/>; null when <paramref name="node"/> is.</summary>
+    public static ImmutableArray<T>? ReadList<T>(YamlNode? node, string file, string key, string what, Func<YamlMap, T> read)
     {
-        var node = Get(key);
+        ArgumentNullException.ThrowIfNull(read);
         if (node is null)
             return null;
         if (node is YamlScalarNode { Value: null or "" or "[]" })
             return [];
         if (node is not YamlSequenceNode seq)
-            throw Error(node, $"'{key}' must be a list of {what}s");
-        return [.. seq.Children.Select(child => read(new YamlMap(child, _file, what)))];
+            throw new ScenarioException($"{file}:{node.Start.Line}: '{key}' must be a list of {what}s");
+        return [.. seq.Children.Select(child => read(new YamlMap(child, file, what)))];
     }
+
+    /// <summary>A nested mapping (<c>request: {packets: 10, bytes: 4000}</c>); null when the key is absent.</summary>
+    public YamlMap? Map(string key, string what) => Get(key) is { } node ? new YamlMap(node, _file, what) : null;
 
     /// <summary>Fails on any key that no reader asked for (a typo must not pass silently), then on a missing one.</summary>
     public void RejectUnknownKeys(string what)

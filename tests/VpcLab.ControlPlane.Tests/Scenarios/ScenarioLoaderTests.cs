@@ -1,4 +1,4 @@
-using VpcLab.Tests.Shared;
+using VpcLab.TestWorlds;
 using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Model;
 

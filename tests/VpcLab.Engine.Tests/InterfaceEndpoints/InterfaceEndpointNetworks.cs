@@ -5,7 +5,7 @@ using VpcLab.Net;
 
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
 
-/// <summary>Adds what <see cref="TestWorlds.WorldBuilder"/> does not build to a built <see cref="Network"/>: subnets
+/// <summary>Adds what <see cref="WorldBuilder"/> does not build to a built <see cref="Network"/>: subnets
 /// in other Availability Zones, VPC DNS attributes, and interface endpoints with one requester-managed interface per
 /// subnet (as CreateVpcEndpoint makes them: type vpc_endpoint, no attachment, the endpoint's groups).</summary>
 public static class InterfaceEndpointNetworks

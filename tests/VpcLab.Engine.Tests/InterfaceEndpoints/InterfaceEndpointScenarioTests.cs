@@ -1,6 +1,6 @@
 using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Engine.Tests.TestWorlds;
-using VpcLab.Tests.Shared;
+using VpcLab.TestWorlds;
 
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
 

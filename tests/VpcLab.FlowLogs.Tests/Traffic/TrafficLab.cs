@@ -5,7 +5,7 @@ using VpcLab.Engine;
 using VpcLab.FlowLogs.Formatting;
 using VpcLab.FlowLogs.Traffic;
 using VpcLab.Model;
-using VpcLab.Tests.Shared;
+using VpcLab.TestWorlds;
 
 namespace VpcLab.FlowLogs.Tests.Traffic;
 

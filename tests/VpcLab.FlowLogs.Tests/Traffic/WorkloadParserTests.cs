@@ -51,12 +51,4 @@ public class WorkloadParserTests
             "workloads:\n  - { name: a, from: x, to: y, protocol: udp, port: 53 }\n  - { name: a, from: x, to: y, protocol: udp, port: 53 }\n", "w.yaml"));
         Assert.Contains("already named 'a'", e.Message, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("90", 90)]
-    [InlineData("30s", 30)]
-    [InlineData("5m", 300)]
-    [InlineData("1h30m", 5400)]
-    [InlineData("2d", 172800)]
-    public void Durations(string text, double seconds) => Assert.Equal(TimeSpan.FromSeconds(seconds), WorkloadParser.ParseDuration(text));
 }

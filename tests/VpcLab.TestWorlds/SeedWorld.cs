@@ -1,6 +1,7 @@
+using VpcLab.Engine;
 using VpcLab.Model;
 
-namespace VpcLab.Engine.Tests.TestWorlds;
+namespace VpcLab.TestWorlds;
 
 /// <summary>scenarios/seed.yaml built as records: public, app (behind a NAT gateway and an egress-only IGW) and
 /// database subnets in one dual-stack VPC, with the deliberate db-acl mistake (replies only to app-a).</summary>

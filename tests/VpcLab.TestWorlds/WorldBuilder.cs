@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
 
-namespace VpcLab.Engine.Tests.TestWorlds;
+namespace VpcLab.TestWorlds;
 
 /// <summary>Builds <see cref="Network"/> records directly, fast and deterministically, with AWS's defaults: a new
 /// VPC gets a main route table with local routes, a default NACL that allows all (rules 100/101), and a default
 /// security group (all in from itself, all out). Test-only: the ControlPlane is the real way to build worlds.
-/// Also linked into bench/VpcLab.Benchmarks for the generated topologies.</summary>
+/// Also used by bench/VpcLab.Benchmarks for the generated topologies.</summary>
 public sealed class WorldBuilder
 {
     public const string Region = "us-east-1";

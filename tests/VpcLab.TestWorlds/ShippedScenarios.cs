@@ -1,4 +1,4 @@
-namespace VpcLab.Tests.Shared;
+namespace VpcLab.TestWorlds;
 
 /// <summary>The scenarios shipped in the repository's scenarios/ folder, found from the test binary.</summary>
 public static class ShippedScenarios

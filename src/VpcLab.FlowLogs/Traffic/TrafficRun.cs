@@ -1,0 +1,36 @@
+using VpcLab.Engine;
+
+namespace VpcLab.FlowLogs.Traffic;
+
+/// <summary>The traffic run behind both edges (<c>vpclab traffic</c> and <c>POST /_vpclab/traffic</c>): checks the
+/// request, compiles the network, plays the workload (<see cref="TrafficSimulator"/>), delivers every flow log
+/// (<see cref="FlowLogOutput"/>) and summarises (<see cref="TrafficSummary"/>). The edges only read their input and
+/// print the result.</summary>
+public static class TrafficRun
+{
+    /// <summary>How many connections the run will make (for progress bars).</summary>
+    public static long CountConnections(TrafficRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return TrafficSimulator.CountConnections(request.Workload, request.Duration);
+    }
+
+    /// <summary>Runs and delivers; <paramref name="progress"/> hears the number of connections made so far.</summary>
+    /// <exception cref="WorkloadException">No workloads, a duration outside 1 s to <see cref="TrafficDuration.MaxRun"/>,
+    /// or a workload that names an endpoint that does not exist or cannot send its traffic.</exception>
+    public static async Task<TrafficRunResult> RunAsync(TrafficRunRequest request, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Workload.Patterns.IsEmpty)
+            throw new WorkloadException($"{request.Source} has no workloads: section; nothing to run.");
+        if (request.Duration <= TimeSpan.Zero || request.Duration > TrafficDuration.MaxRun)
+            throw new WorkloadException($"A run lasts from 1 s to {TrafficDuration.MaxRun.TotalDays:0} days, not {request.Duration}.");
+        // Flow log records count whole seconds, so a run starts on one.
+        var start = DateTimeOffset.FromUnixTimeSeconds(request.Start.ToUnixTimeSeconds());
+        var simulator = new TrafficSimulator(CompiledNetwork.Compile(request.Network), request.Options);
+        var traffic = simulator.Run(request.Workload, start, request.Duration, progress);
+        var delivered = await request.Output.DeliverAsync(request.Network, traffic, cancellationToken).ConfigureAwait(false);
+        return new TrafficRunResult(traffic, delivered, TrafficSummary.Of(request.Network, traffic, delivered, request.Output.Directory));
+    }
+}
