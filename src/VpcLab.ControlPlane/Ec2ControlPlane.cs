@@ -9,7 +9,7 @@ namespace VpcLab.ControlPlane;
 /// other only through named operations. Each EC2 action here is a one-line delegation, so the server, the CLI,
 /// scenarios and tests call one object; the per-resource objects are exposed too. What differs per resource kind
 /// (id prefix, errors, owner rule, tag type, deletion blockers) is <see cref="ResourceKinds"/>.</summary>
-public sealed partial class Ec2ControlPlane
+public sealed class Ec2ControlPlane
 {
     private readonly ControlPlaneState _state;
 
@@ -23,6 +23,7 @@ public sealed partial class Ec2ControlPlane
         ArgumentNullException.ThrowIfNull(options);
         _state = new ControlPlaneState(options);
         AccountAttributes = new AccountAttributeOperations(_state);
+        Buckets = new S3BucketOperations(_state);
         DefaultVpcs = new DefaultVpcOperations(_state);
         DhcpOptions = new DhcpOptionsOperations(_state);
         EgressOnlyInternetGateways = new EgressOnlyInternetGatewayOperations(_state);
@@ -60,6 +61,8 @@ public sealed partial class Ec2ControlPlane
     public AwsServiceCatalog ServiceCatalog => _state.ServiceCatalog;
 
     public AccountAttributeOperations AccountAttributes { get; }
+
+    public S3BucketOperations Buckets { get; }
 
     public DefaultVpcOperations DefaultVpcs { get; }
 
@@ -125,8 +128,16 @@ public sealed partial class Ec2ControlPlane
     /// <summary>An endpoint as Describe shows it, from the current snapshot.</summary>
     public VpcEndpointView ViewOf(VpcEndpoint endpoint) => VpcEndpoints.ViewOf(endpoint);
 
-    /// <summary>Runs a mutating operation (the bucket operations in Buckets/ use it).</summary>
-    private T Mutate<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation) => _state.Mutate(ctx, dryRun, operation);
+    // ------------------------------------------------------------------ S3 buckets (not EC2 resources; see Buckets/)
+    public S3Bucket PutBucket(RequestContext ctx, string name, string? policyJson) => Buckets.PutBucket(ctx, name, policyJson);
+
+    public S3Bucket CreateBucket(RequestContext ctx, string name, string region) => Buckets.CreateBucket(ctx, name, region);
+
+    public S3Bucket DeleteBucket(RequestContext ctx, string name) => Buckets.DeleteBucket(ctx, name);
+
+    public S3Bucket PutBucketPolicy(RequestContext ctx, string name, string policyJson) => Buckets.PutBucketPolicy(ctx, name, policyJson);
+
+    public S3Bucket DeleteBucketPolicy(RequestContext ctx, string name) => Buckets.DeleteBucketPolicy(ctx, name);
 
     // ------------------------------------------------------------------ AccountAttributes
     public DescribeAccountAttributesResult DescribeAccountAttributes(RequestContext ctx, DescribeAccountAttributesRequest request) => AccountAttributes.DescribeAccountAttributes(ctx, request);

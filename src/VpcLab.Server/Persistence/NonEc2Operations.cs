@@ -13,13 +13,13 @@ public static class NonEc2Operations
     public static readonly FrozenDictionary<string, LoggedOperationHandler> All =
         new Dictionary<string, LoggedOperationHandler>(StringComparer.Ordinal)
         {
-            [BucketOperations.CreateBucket] = Bucket(BucketOperations.CreateBucket),
-            [BucketOperations.DeleteBucket] = Bucket(BucketOperations.DeleteBucket),
-            [BucketOperations.PutBucketPolicy] = Bucket(BucketOperations.PutBucketPolicy),
-            [BucketOperations.DeleteBucketPolicy] = Bucket(BucketOperations.DeleteBucketPolicy),
+            [BucketLogOperations.CreateBucket] = Bucket(BucketLogOperations.CreateBucket),
+            [BucketLogOperations.DeleteBucket] = Bucket(BucketLogOperations.DeleteBucket),
+            [BucketLogOperations.PutBucketPolicy] = Bucket(BucketLogOperations.PutBucketPolicy),
+            [BucketLogOperations.DeleteBucketPolicy] = Bucket(BucketLogOperations.DeleteBucketPolicy),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The S3 API's bucket mutations, which share the log with EC2's actions.</summary>
     private static LoggedOperationHandler Bucket(string operation) =>
-        (controlPlane, context, parameters) => BucketOperations.Execute(controlPlane, operation, context, parameters);
+        (controlPlane, context, parameters) => BucketLogOperations.Execute(controlPlane, operation, context, parameters);
 }

@@ -7,7 +7,7 @@ namespace VpcLab.Server.S3;
 
 /// <summary>The S3 API's buckets are the world's buckets (<see cref="Network.Buckets"/>, the ones traces read):
 /// existence, owner, Region and policy come from the control plane, and every change goes through the server
-/// state as a logged operation (<see cref="BucketOperations"/>), so it survives a restart. A folder of the object
+/// state as a logged operation (<see cref="BucketLogOperations"/>), so it survives a restart. A folder of the object
 /// store that the world does not know (a flow-log delivery wrote it) counts as a bucket of the default account in
 /// the default Region, without a policy, as before buckets were part of the world.</summary>
 public sealed class S3Buckets(ServerState state, S3BucketStore objects, AccountId defaultAccount, string defaultRegion)
@@ -47,7 +47,7 @@ public sealed class S3Buckets(ServerState state, S3BucketStore objects, AccountI
             throw S3Errors.InvalidBucketName(name);
         if (Find(name) is { } existing)
             throw existing.OwnerId.Value == account ? S3Errors.BucketAlreadyOwnedByYou(name) : S3Errors.BucketAlreadyExists(name);
-        await RunAsync(account, signingRegion, BucketOperations.CreateBucket, BucketOperations.Parameters(name, region: region), name).ConfigureAwait(false);
+        await RunAsync(account, signingRegion, BucketLogOperations.CreateBucket, BucketLogOperations.Parameters(name, region: region), name).ConfigureAwait(false);
         return Require(account, name);
     }
 
@@ -59,7 +59,7 @@ public sealed class S3Buckets(ServerState state, S3BucketStore objects, AccountI
         if (objects.HasObjects(name))
             throw S3Errors.BucketNotEmpty(name);
         if (state.ControlPlane.Network.Buckets.ContainsKey(name))
-            await RunAsync(account, signingRegion, BucketOperations.DeleteBucket, BucketOperations.Parameters(name), name).ConfigureAwait(false);
+            await RunAsync(account, signingRegion, BucketLogOperations.DeleteBucket, BucketLogOperations.Parameters(name), name).ConfigureAwait(false);
         objects.DeleteFolder(name);
     }
 
@@ -75,15 +75,15 @@ public sealed class S3Buckets(ServerState state, S3BucketStore objects, AccountI
     {
         var bucket = Require(account, name);
         if (!state.ControlPlane.Network.Buckets.ContainsKey(name))
-            await RunAsync(account, signingRegion, BucketOperations.CreateBucket, BucketOperations.Parameters(name, region: bucket.Region), name).ConfigureAwait(false);
-        await RunAsync(account, signingRegion, BucketOperations.PutBucketPolicy, BucketOperations.Parameters(name, policy: policy), name).ConfigureAwait(false);
+            await RunAsync(account, signingRegion, BucketLogOperations.CreateBucket, BucketLogOperations.Parameters(name, region: bucket.Region), name).ConfigureAwait(false);
+        await RunAsync(account, signingRegion, BucketLogOperations.PutBucketPolicy, BucketLogOperations.Parameters(name, policy: policy), name).ConfigureAwait(false);
     }
 
     public async Task DeletePolicyAsync(string account, string signingRegion, string name)
     {
         Require(account, name);
         if (state.ControlPlane.Network.Buckets.ContainsKey(name))
-            await RunAsync(account, signingRegion, BucketOperations.DeleteBucketPolicy, BucketOperations.Parameters(name), name).ConfigureAwait(false);
+            await RunAsync(account, signingRegion, BucketLogOperations.DeleteBucketPolicy, BucketLogOperations.Parameters(name), name).ConfigureAwait(false);
     }
 
     private async Task RunAsync(string account, string region, string operation, System.Text.Json.Nodes.JsonObject parameters, string bucket)

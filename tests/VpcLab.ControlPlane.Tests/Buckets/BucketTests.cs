@@ -5,7 +5,7 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane.Tests.Buckets;
 
 /// <summary>The S3 API's bucket operations on the world's buckets (docs/semantics.md#s3-api-buckets): S3's codes and
-/// statuses, nothing changed by a failed call, and the logged form (BucketOperations) doing the same.</summary>
+/// statuses, nothing changed by a failed call, and the logged form (BucketLogOperations) doing the same.</summary>
 public class BucketTests
 {
     private const string Policy =
@@ -95,13 +95,13 @@ public class BucketTests
     public void BucketOperations_LoggedForm_ReplaysToTheSameBuckets()
     {
         var lab = new TestLab();
-        BucketOperations.Execute(lab.Cp, BucketOperations.CreateBucket, TestLab.Ctx, BucketOperations.Parameters("logs", region: "us-west-2"));
-        BucketOperations.Execute(lab.Cp, BucketOperations.PutBucketPolicy, TestLab.Ctx, BucketOperations.Parameters("logs", policy: Policy));
-        BucketOperations.Execute(lab.Cp, BucketOperations.CreateBucket, TestLab.Ctx, BucketOperations.Parameters("gone"));
-        BucketOperations.Execute(lab.Cp, BucketOperations.DeleteBucket, TestLab.Ctx, BucketOperations.Parameters("gone"));
+        BucketLogOperations.Execute(lab.Cp, BucketLogOperations.CreateBucket, TestLab.Ctx, BucketLogOperations.Parameters("logs", region: "us-west-2"));
+        BucketLogOperations.Execute(lab.Cp, BucketLogOperations.PutBucketPolicy, TestLab.Ctx, BucketLogOperations.Parameters("logs", policy: Policy));
+        BucketLogOperations.Execute(lab.Cp, BucketLogOperations.CreateBucket, TestLab.Ctx, BucketLogOperations.Parameters("gone"));
+        BucketLogOperations.Execute(lab.Cp, BucketLogOperations.DeleteBucket, TestLab.Ctx, BucketLogOperations.Parameters("gone"));
         var logs = Assert.Single(lab.N.Buckets.Values);
         Assert.Equal(("logs", "us-west-2", Policy), (logs.Name, logs.Region, logs.Policy));
-        Assert.True(BucketOperations.Handles(BucketOperations.DeleteBucketPolicy));
-        Assert.False(BucketOperations.Handles("CreateVpc"));
+        Assert.True(BucketLogOperations.Handles(BucketLogOperations.DeleteBucketPolicy));
+        Assert.False(BucketLogOperations.Handles("CreateVpc"));
     }
 }

@@ -5,7 +5,7 @@ namespace VpcLab.ControlPlane;
 /// <summary>The bucket mutations of the S3 API as named operations with JSON parameters, so the operation log
 /// records and replays them beside EC2's actions and a bucket (and its policy) put through S3 survives a restart.
 /// Names are IAM action names (<c>s3:CreateBucket</c>), which no EC2 action can be.</summary>
-public static class BucketOperations
+public static class BucketLogOperations
 {
     public const string CreateBucket = "s3:CreateBucket";
     public const string DeleteBucket = "s3:DeleteBucket";

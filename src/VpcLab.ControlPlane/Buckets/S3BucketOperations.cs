@@ -3,12 +3,21 @@ using VpcLab.Model.Policies;
 
 namespace VpcLab.ControlPlane;
 
-// S3 buckets as the data plane sees them: a name, an owner, a Region and a bucket policy. They are not EC2
-// resources: scenarios define them (PutBucket) and the server's S3 API creates them (CreateBucket, DeleteBucket,
-// Put/DeleteBucketPolicy, logged like EC2 mutations through BucketOperations), so a trace to s3://bucket/key
-// evaluates the bucket policy the S3 API put. Objects are not here: the server's object store keeps them.
-public sealed partial class Ec2ControlPlane
+/// <summary>S3 buckets as the data plane sees them: a name, an owner, a Region and a bucket policy. They are not EC2
+/// resources: scenarios define them (PutBucket) and the server's S3 API creates them (CreateBucket, DeleteBucket,
+/// Put/DeleteBucketPolicy, logged like EC2 mutations through BucketLogOperations), so a trace to s3://bucket/key
+/// evaluates the bucket policy the S3 API put. Objects are not here: the server's object store keeps them.</summary>
+public sealed class S3BucketOperations
 {
+    private readonly ControlPlaneState _state;
+
+    internal S3BucketOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    private T Mutate<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation) => _state.Mutate(ctx, dryRun, operation);
+
     /// <summary>Creates a bucket owned by the caller in the caller's Region, or replaces its policy when the caller
     /// already owns it (a scenario's <c>buckets:</c>). A bucket name is global: another owner's (or another
     /// Region's) bucket of that name is BucketAlreadyExists. A policy must parse as an S3 bucket policy
@@ -33,7 +42,7 @@ public sealed partial class Ec2ControlPlane
         {
             ArgumentNullException.ThrowIfNull(region);
             CheckName(name);
-            if (!_regions.ContainsKey(region))
+            if (!_state.Regions.ContainsKey(region))
                 throw BucketErrors.InvalidLocationConstraint(region);
             if (tx.N.Buckets.TryGetValue(name, out var existing))
                 throw existing.OwnerId == tx.Account ? BucketErrors.BucketAlreadyOwnedByYou(name) : BucketErrors.BucketAlreadyExists(name);
