@@ -1,7 +1,7 @@
 using VpcLab.ControlPlane.Scenarios;
-using VpcLab.Engine.Tests.TestWorlds;
 using VpcLab.Net;
-using VpcLab.Tests.Shared;
+using VpcLab.Engine.Tests.TestWorlds;
+using VpcLab.TestWorlds;
 
 namespace VpcLab.Engine.Tests.Scenarios;
 
