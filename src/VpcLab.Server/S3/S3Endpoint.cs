@@ -28,71 +28,7 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
         response.Headers["x-amz-id-2"] = S3Xml.HostId(requestId);
         try
         {
-            var (bucket, key) = SplitPath(http);
-            var method = http.Request.Method;
-            var query = http.Request.Query;
-            var unsupported = UnsupportedSubresources.FirstOrDefault(query.ContainsKey);
-            if (unsupported is not null)
-                throw S3Errors.NotImplemented($"?{unsupported}");
-            if (key is not null && query.ContainsKey("policy"))
-                throw S3Errors.NotImplemented("?policy on an object");
-            if (http.Request.Headers.ContainsKey("x-amz-copy-source"))
-                throw S3Errors.NotImplemented("CopyObject (x-amz-copy-source)");
-
-            switch (bucket, key, method)
-            {
-                case (null, _, "GET"):
-                    await WriteXmlAsync(http, ListBuckets(account)).ConfigureAwait(false);
-                    break;
-                case (null, _, _):
-                    throw S3Errors.MethodNotAllowed(method);
-                case (_, null, _) when query.ContainsKey("policy"):
-                    await BucketPolicyAsync(http, account, region, bucket).ConfigureAwait(false);
-                    break;
-                case (_, null, "PUT"):
-                    await CreateBucketAsync(http, account, region, bucket).ConfigureAwait(false);
-                    break;
-                case (_, null, "HEAD"):
-                    var head = buckets.Require(account, bucket);
-                    response.Headers["x-amz-bucket-region"] = head.Region;
-                    response.StatusCode = StatusCodes.Status200OK;
-                    break;
-                case (_, null, "DELETE"):
-                    await buckets.DeleteAsync(account, region, bucket).ConfigureAwait(false);
-                    response.StatusCode = StatusCodes.Status204NoContent;
-                    break;
-                case (_, null, "GET") when query.ContainsKey("location"):
-                    var located = buckets.Require(account, bucket);
-                    await WriteXmlAsync(http, S3Xml.Write(w =>
-                    {
-                        w.WriteStartElement("LocationConstraint", S3Xml.Namespace);
-                        if (located.Region != "us-east-1")
-                            w.WriteString(located.Region); // S3 answers an empty constraint for us-east-1
-                        w.WriteEndElement();
-                    })).ConfigureAwait(false);
-                    break;
-                case (_, null, "GET"):
-                    buckets.Require(account, bucket);
-                    await WriteXmlAsync(http, query["list-type"] == "2" ? ListObjectsV2(bucket, query) : ListObjectsV1(bucket, query)).ConfigureAwait(false);
-                    break;
-                case (_, null, _):
-                    throw S3Errors.MethodNotAllowed(method);
-                case (_, not null, "PUT"):
-                    buckets.Require(account, bucket);
-                    await PutObjectAsync(http, bucket, key).ConfigureAwait(false);
-                    break;
-                case (_, not null, "GET" or "HEAD"):
-                    buckets.Require(account, bucket);
-                    await GetObjectAsync(http, bucket, key, headOnly: method == "HEAD").ConfigureAwait(false);
-                    break;
-                case (_, not null, "DELETE"):
-                    buckets.Require(account, bucket);
-                    store.DeleteObject(bucket, key);
-                    response.StatusCode = StatusCodes.Status204NoContent;
-                    break;
-                default:
-                    throw S3Errors.MethodNotAllowed(method);
-            }
+            await RouteAsync(http, account, region).ConfigureAwait(false);
         }
         catch (Exception e) when (e is S3Exception or BadHttpRequestException or IOException or UnauthorizedAccessException)
         {
@@ -113,6 +49,77 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
             response.ContentType = S3Xml.ContentType;
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One request to the operation its method, path and subresource name.</summary>
+    private async Task RouteAsync(HttpContext http, string account, string region)
+    {
+        var response = http.Response;
+        var (bucket, key) = SplitPath(http);
+        var method = http.Request.Method;
+        var query = http.Request.Query;
+        var unsupported = UnsupportedSubresources.FirstOrDefault(query.ContainsKey);
+        if (unsupported is not null)
+            throw S3Errors.NotImplemented($"?{unsupported}");
+        if (key is not null && query.ContainsKey("policy"))
+            throw S3Errors.NotImplemented("?policy on an object");
+        if (http.Request.Headers.ContainsKey("x-amz-copy-source"))
+            throw S3Errors.NotImplemented("CopyObject (x-amz-copy-source)");
+
+        switch (bucket, key, method)
+        {
+            case (null, _, "GET"):
+                await WriteXmlAsync(http, ListBuckets(account)).ConfigureAwait(false);
+                break;
+            case (null, _, _):
+                throw S3Errors.MethodNotAllowed(method);
+            case (_, null, _) when query.ContainsKey("policy"):
+                await BucketPolicyAsync(http, account, region, bucket).ConfigureAwait(false);
+                break;
+            case (_, null, "PUT"):
+                await CreateBucketAsync(http, account, region, bucket).ConfigureAwait(false);
+                break;
+            case (_, null, "HEAD"):
+                var head = buckets.Require(account, bucket);
+                response.Headers["x-amz-bucket-region"] = head.Region;
+                response.StatusCode = StatusCodes.Status200OK;
+                break;
+            case (_, null, "DELETE"):
+                await buckets.DeleteAsync(account, region, bucket).ConfigureAwait(false);
+                response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case (_, null, "GET") when query.ContainsKey("location"):
+                var located = buckets.Require(account, bucket);
+                await WriteXmlAsync(http, S3Xml.Write(w =>
+                {
+                    w.WriteStartElement("LocationConstraint", S3Xml.Namespace);
+                    if (located.Region != "us-east-1")
+                        w.WriteString(located.Region); // S3 answers an empty constraint for us-east-1
+                    w.WriteEndElement();
+                })).ConfigureAwait(false);
+                break;
+            case (_, null, "GET"):
+                buckets.Require(account, bucket);
+                await WriteXmlAsync(http, query["list-type"] == "2" ? ListObjectsV2(bucket, query) : ListObjectsV1(bucket, query)).ConfigureAwait(false);
+                break;
+            case (_, null, _):
+                throw S3Errors.MethodNotAllowed(method);
+            case (_, not null, "PUT"):
+                buckets.Require(account, bucket);
+                await PutObjectAsync(http, bucket, key).ConfigureAwait(false);
+                break;
+            case (_, not null, "GET" or "HEAD"):
+                buckets.Require(account, bucket);
+                await GetObjectAsync(http, bucket, key, headOnly: method == "HEAD").ConfigureAwait(false);
+                break;
+            case (_, not null, "DELETE"):
+                buckets.Require(account, bucket);
+                store.DeleteObject(bucket, key);
+                response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            default:
+                throw S3Errors.MethodNotAllowed(method);
         }
     }
 
