@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VpcLab.Net;
 
 namespace VpcLab.Engine.Compilation;
@@ -17,6 +18,7 @@ internal sealed class AddressTables(
     public static ulong V4Key(int vpc, in IpAddress address) => ((ulong)(uint)vpc << 32) | (uint)address.Value;
 
     /// <summary>The interface owning a private address of a VPC, or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FindInterface(int vpc, in IpAddress address) =>
         (address.Family == IpFamily.V4
             ? privateV4.TryGetValue(V4Key(vpc, address), out int eni)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -43,6 +44,7 @@ internal sealed class RoutingTables(CompiledRouteTable[] tables, RouteTableSlice
     }
 
     /// <summary>Route <paramref name="route"/> (an index <see cref="FindRoute"/> returned) of a table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref readonly CompiledRoute Route(int table, int route) => ref routes[slices[table].RouteBase + route];
 
     /// <summary>The flow-log traffic path of a packet routed by <paramref name="route"/> of a table

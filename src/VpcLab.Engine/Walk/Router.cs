@@ -195,17 +195,20 @@ internal sealed class Router
         }
 
         int route = _routing.FindRoute(s.RouteTable, destination);
-        // NACLs guard the subnet's edge: a route to a middlebox or NAT gateway in the same subnet stays inside.
-        bool crossing = route < 0 || CrossesSubnetEdge(in _routing.Route(s.RouteTable, route), subnet);
-        if (crossing && !_filters.AclAllows(rec, ref st, subnet, egress: true))
-            return;
-        rec.Route(s.RouteTable, route, subnet, in st.Packet);
         if (route < 0)
         {
+            if (!_filters.AclAllows(rec, ref st, subnet, egress: true))
+                return;
+            rec.Route(s.RouteTable, route, subnet, in st.Packet);
             st.Drop(rec, DropReason.NoRouteToDestination);
             return;
         }
         ref readonly var chosen = ref _routing.Route(s.RouteTable, route);
+        // NACLs guard the subnet's edge: a route to a middlebox or NAT gateway in the same subnet stays inside.
+        bool crossing = CrossesSubnetEdge(in chosen, subnet);
+        if (crossing && !_filters.AclAllows(rec, ref st, subnet, egress: true))
+            return;
+        rec.Route(s.RouteTable, route, subnet, in st.Packet);
         if (chosen.Blackhole)
         {
             st.Drop(rec, DropReason.BadStateRoute);
