@@ -40,6 +40,7 @@ public sealed class Ec2ControlPlane
         SecurityGroups = new SecurityGroupOperations(_state);
         StaleSecurityGroups = new StaleSecurityGroupOperations(_state);
         Subnets = new SubnetOperations(_state);
+        RegionsAndZones = new RegionOperations(_state);
         Tags = new TagOperations(_state);
         VpcEndpointServices = new VpcEndpointServiceOperations(_state);
         VpcEndpoints = new VpcEndpointOperations(_state);
@@ -95,6 +96,8 @@ public sealed class Ec2ControlPlane
     public StaleSecurityGroupOperations StaleSecurityGroups { get; }
 
     public SubnetOperations Subnets { get; }
+
+    public RegionOperations RegionsAndZones { get; }
 
     public TagOperations Tags { get; }
 
@@ -316,9 +319,9 @@ public sealed class Ec2ControlPlane
 
     public DisassociateSubnetCidrBlockResult DisassociateSubnetCidrBlock(RequestContext ctx, DisassociateSubnetCidrBlockRequest request) => Subnets.DisassociateSubnetCidrBlock(ctx, request);
 
-    public DescribeAvailabilityZonesResult DescribeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) => Subnets.DescribeAvailabilityZones(ctx, request);
+    public DescribeAvailabilityZonesResult DescribeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) => RegionsAndZones.DescribeAvailabilityZones(ctx, request);
 
-    public DescribeRegionsResult DescribeRegions(RequestContext ctx, DescribeRegionsRequest request) => Subnets.DescribeRegions(ctx, request);
+    public DescribeRegionsResult DescribeRegions(RequestContext ctx, DescribeRegionsRequest request) => RegionsAndZones.DescribeRegions(ctx, request);
 
     // ------------------------------------------------------------------ Tags
     public EmptyResult CreateTags(RequestContext ctx, CreateTagsRequest request) => Tags.CreateTags(ctx, request);
