@@ -12,7 +12,16 @@ public sealed partial class Ec2ActionDispatcher
     private void Register(Registrar r)
     {
         var cp = _controlPlane;
+        RegisterVpcsAndSubnets(r, cp);
+        RegisterRouting(r, cp);
+        RegisterFiltering(r, cp);
+        RegisterInterfacesAndInstances(r, cp);
+        RegisterConnectivity(r, cp);
+    }
 
+    /// <summary>Regions, zones, account attributes, VPCs, DHCP options, subnets.</summary>
+    private static void RegisterVpcsAndSubnets(Registrar r, Ec2ControlPlane cp)
+    {
         // Regions and zones
         r.List<DescribeRegionsRequest, DescribeRegionsResult, Region>("DescribeRegions", cp.DescribeRegions,
             x => x.Regions, "Regions", g => g.Name, (g, _) => RegionShape.Map(g));
@@ -56,7 +65,11 @@ public sealed partial class Ec2ActionDispatcher
             (x, _, _) => SubnetShape.CidrAssociationResult(x.SubnetId, x.Ipv6CidrBlockAssociation));
         r.Action<DisassociateSubnetCidrBlockRequest, DisassociateSubnetCidrBlockResult>("DisassociateSubnetCidrBlock", cp.DisassociateSubnetCidrBlock,
             (x, _, _) => SubnetShape.CidrAssociationResult(x.SubnetId, x.Ipv6CidrBlockAssociation));
+    }
 
+    /// <summary>Route tables, gateways, NAT gateways, Elastic IPs.</summary>
+    private static void RegisterRouting(Registrar r, Ec2ControlPlane cp)
+    {
         // Route tables, routes, associations
         r.Action<CreateRouteTableRequest, CreateRouteTableResult>("CreateRouteTable", cp.CreateRouteTable,
             (x, c, p) => new JsonObject { ["RouteTable"] = RouteTableShape.Map(x.RouteTable, c), ["ClientToken"] = ClientToken(p) });
@@ -103,7 +116,11 @@ public sealed partial class Ec2ActionDispatcher
         r.Empty<ReleaseAddressRequest, EmptyResult>("ReleaseAddress", cp.ReleaseAddress);
         r.List<DescribeAddressesRequest, DescribeAddressesResult, ElasticIpAddress>("DescribeAddresses", cp.DescribeAddresses,
             x => x.Addresses, "Addresses", a => a.AllocationId.Value, AddressShape.Map);
+    }
 
+    /// <summary>Security groups and network ACLs.</summary>
+    private static void RegisterFiltering(Registrar r, Ec2ControlPlane cp)
+    {
         // Security groups and rules
         r.Action<CreateSecurityGroupRequest, CreateSecurityGroupResult>("CreateSecurityGroup", cp.CreateSecurityGroup, (x, c, _) => SecurityGroupShape.Created(x, c));
         r.Action<DeleteSecurityGroupRequest, DeleteSecurityGroupResult>("DeleteSecurityGroup", cp.DeleteSecurityGroup,
@@ -138,7 +155,11 @@ public sealed partial class Ec2ActionDispatcher
         r.Empty<DeleteNetworkAclEntryRequest, EmptyResult>("DeleteNetworkAclEntry", cp.DeleteNetworkAclEntry);
         r.Action<ReplaceNetworkAclAssociationRequest, ReplaceNetworkAclAssociationResult>("ReplaceNetworkAclAssociation", cp.ReplaceNetworkAclAssociation,
             (x, _, _) => new JsonObject { ["NewAssociationId"] = x.NewAssociationId });
+    }
 
+    /// <summary>Network interfaces, instances, tags.</summary>
+    private static void RegisterInterfacesAndInstances(Registrar r, Ec2ControlPlane cp)
+    {
         // Network interfaces
         r.Action<CreateNetworkInterfaceRequest, CreateNetworkInterfaceResult>("CreateNetworkInterface", cp.CreateNetworkInterface,
             (x, c, p) => new JsonObject { ["NetworkInterface"] = NetworkInterfaceShape.Map(x.NetworkInterface, c), ["ClientToken"] = ClientToken(p) });
@@ -180,7 +201,11 @@ public sealed partial class Ec2ActionDispatcher
 
         r.List<DescribeStaleSecurityGroupsRequest, DescribeStaleSecurityGroupsResult, StaleSecurityGroup>("DescribeStaleSecurityGroups",
             cp.DescribeStaleSecurityGroups, x => x.StaleSecurityGroupSet, "StaleSecurityGroupSet", g => g.GroupId.Value, StaleSecurityGroupShape.Map);
+    }
 
+    /// <summary>Peering, flow logs, prefix lists, endpoint services and VPC endpoints.</summary>
+    private static void RegisterConnectivity(Registrar r, Ec2ControlPlane cp)
+    {
         // VPC peering (src/VpcLab.ControlPlane/VpcPeering/)
         r.Action<CreateVpcPeeringConnectionRequest, CreateVpcPeeringConnectionResult>("CreateVpcPeeringConnection", cp.CreateVpcPeeringConnection,
             (x, c, _) => new JsonObject { ["VpcPeeringConnection"] = VpcPeeringConnectionShape.Map(x.VpcPeeringConnection, c) });
