@@ -44,7 +44,7 @@ public sealed record Ec2Quotas
     public int NetworkAclRulesPerDirection { get; init; } = 20;
     public int NetworkInterfacesPerRegion { get; init; } = 5000;
     public int PrefixListsPerRegion { get; init; } = 100;
-    public int TagsPerResource { get; init; } = 50;
+    public int TagsPerResource { get; init; } = TagRules.MaxTagsPerResource;
 
     /// <summary>Active VPC peering connections per VPC (AWS default 50, adjustable up to 125).</summary>
     public int ActiveVpcPeeringConnectionsPerVpc { get; init; } = 50;

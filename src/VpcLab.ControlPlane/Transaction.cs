@@ -89,44 +89,14 @@ internal sealed class Transaction
             SetTags(resourceId, tags);
     }
 
-    public IReadOnlyList<KeyValuePair<string, string>> TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType, IReadOnlyCollection<string> allowedTypes)
-    {
-        if (specs is null)
-            return [];
-        var result = new List<KeyValuePair<string, string>>();
-        foreach (var spec in specs)
-        {
-            if (spec.ResourceType is null || !allowedTypes.Contains(spec.ResourceType))
-                throw Ec2Errors.InvalidTagResourceType(spec.ResourceType);
-            if (spec.Tags is null || spec.Tags.Count == 0)
-                throw Ec2Errors.EmptyTagSpecification();
-            if (spec.ResourceType != resourceType)
-                continue;
-            foreach (var tag in spec.Tags)
-                result.Add(ValidateTag(tag));
-        }
-        return result;
-    }
-
-    public static KeyValuePair<string, string> ValidateTag(Tag tag)
-    {
-        var key = tag.Key ?? throw Ec2Errors.MissingParameter("Tag.Key");
-        var value = tag.Value ?? "";
-        if (key.Length == 0 || key.Length > 128)
-            throw Ec2Errors.TagKeyTooLong(key);
-        if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-            throw Ec2Errors.ReservedTagKey(key);
-        if (value.Length > 256)
-            throw Ec2Errors.TagValueTooLong(value);
-        return KeyValuePair.Create(key, value);
-    }
+    public IReadOnlyList<KeyValuePair<string, string>> TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType, IReadOnlyCollection<string> allowedTypes) =>
+        TagRules.FromSpecifications(specs, resourceType, allowedTypes);
 
     public void SetTags(string resourceId, IEnumerable<KeyValuePair<string, string>> tags)
     {
         var current = N.TagsOf(resourceId);
         var updated = new Model.Tags(current.Items.SetItems(tags));
-        if (updated.Count > Quotas.TagsPerResource)
-            throw Ec2Errors.TagLimitExceeded(Quotas.TagsPerResource);
+        TagRules.CheckCount(updated.Count, Quotas.TagsPerResource);
         N = N with { Tags = N.Tags.SetItem(resourceId, updated) };
     }
 

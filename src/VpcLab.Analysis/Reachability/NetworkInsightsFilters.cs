@@ -11,10 +11,10 @@ namespace VpcLab.Analysis.Reachability;
 internal static class NetworkInsightsFilters
 {
     public static IEnumerable<NetworkInsightsPath> ApplyToPaths(IEnumerable<NetworkInsightsPath> paths, IReadOnlyList<Filter>? filters) =>
-        Apply(paths, filters, s_pathFilters, PathFilterValues, p => p.Tags);
+        s_paths.Apply(paths, filters);
 
     public static IEnumerable<NetworkInsightsAnalysis> ApplyToAnalyses(IEnumerable<NetworkInsightsAnalysis> analyses, IReadOnlyList<Filter>? filters) =>
-        Apply(analyses, filters, s_analysisFilters, AnalysisFilterValues, a => a.Tags);
+        s_analyses.Apply(analyses, filters);
 
     /// <summary>Filter values of a path (spec/reachability.md §1.2). Port ranges read "from-to".</summary>
     private static IEnumerable<string?>? PathFilterValues(NetworkInsightsPath p, string name) => name switch
@@ -47,35 +47,6 @@ internal static class NetworkInsightsFilters
         _ => null,
     };
 
-    /// <summary>AWS filter semantics (spec §1): names AND-ed, values OR-ed, '*' and '?' wildcards, tag:&lt;key&gt;,
-    /// tag-key and tag-value; an unknown name is InvalidParameterValue.</summary>
-    private static IEnumerable<T> Apply<T>(IEnumerable<T> items, IReadOnlyList<Filter>? filters, string[] known,
-        Func<T, string, IEnumerable<string?>?> values, Func<T, Tags> tags)
-    {
-        foreach (var filter in filters ?? [])
-        {
-            var name = filter.Name ?? throw Ec2Errors.MissingParameter("Filter.Name");
-            var patterns = filter.Values ?? [];
-            Func<T, IEnumerable<string?>> of;
-            if (name.StartsWith("tag:", StringComparison.Ordinal))
-            {
-                var key = name[4..];
-                of = x => tags(x).Items.TryGetValue(key, out var v) ? [v] : [];
-            }
-            else if (name == "tag-key")
-                of = x => tags(x).Items.Keys;
-            else if (name == "tag-value")
-                of = x => tags(x).Items.Values;
-            else if (!known.Contains(name))
-                throw Ec2Errors.InvalidFilter(name);
-            else
-                of = x => values(x, name) ?? [];
-            var selector = of;
-            items = items.Where(x => selector(x).Any(v => v is not null && patterns.Any(p => VpcLab.Model.Wildcard.Matches(p, v))));
-        }
-        return items;
-    }
-
     private static readonly string[] s_pathFilters =
     [
         "source", "destination", "source-ip", "destination-ip", "protocol", "destination-port",
@@ -85,6 +56,18 @@ internal static class NetworkInsightsFilters
     ];
 
     private static readonly string[] s_analysisFilters = ["path-found", "status"];
+
+    // The control plane's filter semantics (names AND-ed, values OR-ed, wildcards, tag filters, unknown names refused).
+    private static readonly FilterSchema<NetworkInsightsPath> s_paths = Schema(FilterSchema<NetworkInsightsPath>.WithTags(p => p.Tags), s_pathFilters, PathFilterValues);
+
+    private static readonly FilterSchema<NetworkInsightsAnalysis> s_analyses = Schema(FilterSchema<NetworkInsightsAnalysis>.WithTags(a => a.Tags), s_analysisFilters, AnalysisFilterValues);
+
+    private static FilterSchema<T> Schema<T>(FilterSchema<T> schema, string[] names, Func<T, string, IEnumerable<string?>?> values)
+    {
+        foreach (var name in names)
+            schema.AddMany(name, x => values(x, name) ?? []);
+        return schema;
+    }
 
     /// <summary>The items a Describe call names by id (all of them when it names none); an unknown id fails the whole
     /// call through <paramref name="find"/>, as AWS does.</summary>

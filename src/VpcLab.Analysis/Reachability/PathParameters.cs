@@ -72,27 +72,9 @@ internal static class PathParameters
     public static Tags TagsFor(IReadOnlyList<TagSpecification>? specs, string resourceType)
     {
         var tags = Tags.Empty;
-        foreach (var spec in specs ?? [])
-        {
-            if (spec.ResourceType != resourceType)
-                throw Ec2Errors.InvalidTagResourceType(spec.ResourceType);
-            if (spec.Tags is null || spec.Tags.Count == 0)
-                throw Ec2Errors.EmptyTagSpecification();
-            foreach (var tag in spec.Tags)
-            {
-                var key = tag.Key ?? throw Ec2Errors.MissingParameter("Tag.Key");
-                var value = tag.Value ?? "";
-                if (key.Length is 0 or > 128)
-                    throw Ec2Errors.TagKeyTooLong(key);
-                if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-                    throw Ec2Errors.ReservedTagKey(key);
-                if (value.Length > 256)
-                    throw Ec2Errors.TagValueTooLong(value);
-                tags = tags.With(key, value);
-            }
-        }
-        if (tags.Count > 50)
-            throw Ec2Errors.TagLimitExceeded(50);
+        foreach (var (key, value) in TagRules.FromSpecifications(specs, resourceType, [resourceType]))
+            tags = tags.With(key, value);
+        TagRules.CheckCount(tags.Count);
         return tags;
     }
 }

@@ -17,7 +17,7 @@ public sealed class TagOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var resources = request.Resources is { Count: > 0 } r ? r : throw Ec2Errors.MissingParameter("ResourceId");
-            var tags = request.Tags is { Count: > 0 } t ? t.Select(Transaction.ValidateTag).ToList() : throw Ec2Errors.MissingParameter("Tag");
+            var tags = request.Tags is { Count: > 0 } t ? t.Select(TagRules.Validate).ToList() : throw Ec2Errors.MissingParameter("Tag");
             foreach (var id in resources)
             {
                 if (ResourceTypeOf(tx, id) is null)
