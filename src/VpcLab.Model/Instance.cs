@@ -17,13 +17,3 @@ public sealed record Instance(
     /// AssociatePublicIpAddress): AWS gives it a new one each time the instance starts.</summary>
     public bool AutoAssignPublicIp { get; init; }
 }
-
-public enum InstanceState
-{
-    Pending,
-    Running,
-    ShuttingDown,
-    Terminated,
-    Stopping,
-    Stopped,
-}

@@ -13,5 +13,3 @@ public sealed record ManagedPrefixList(
 
     public bool IsAwsManaged => OwnerId == AwsOwner;
 }
-
-public sealed record PrefixListEntry(Cidr Cidr, string? Description);

@@ -9,18 +9,3 @@ public sealed record NatGateway(
     NatGatewayId Id, AccountId OwnerId, string Region, VpcId VpcId, SubnetId SubnetId,
     NatConnectivityType ConnectivityType, AllocationId? AllocationId, NetworkInterfaceId NetworkInterfaceId,
     IpAddress PrivateIp, IpAddress? PublicIp, NatGatewayState State, DateTimeOffset CreateTime);
-
-public enum NatConnectivityType
-{
-    Public,
-    Private,
-}
-
-public enum NatGatewayState
-{
-    Pending,
-    Failed,
-    Available,
-    Deleting,
-    Deleted,
-}

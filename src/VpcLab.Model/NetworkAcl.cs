@@ -18,5 +18,3 @@ public sealed record NetworkAcl(
     public IEnumerable<NetworkAclEntry> EntriesFor(bool egress) =>
         Entries.Where(e => e.Egress == egress).OrderBy(e => e.RuleNumber);
 }
-
-public sealed record NetworkAclAssociation(NetworkAclAssociationId Id, SubnetId SubnetId);

@@ -22,17 +22,3 @@ public sealed record NetworkInterface(
     public IEnumerable<IpAddress> AllPrivateAddresses =>
         PrivateIpAddresses.Select(p => p.Address).Concat(Ipv6Addresses);
 }
-
-/// <summary>A private IPv4 of an interface, with the public IPv4 AWS auto-assigned to it at launch, if any
-/// (Elastic IP associations live on <see cref="ElasticIpAddress"/>).</summary>
-public sealed record PrivateIpAddress(IpAddress Address, bool Primary, IpAddress? AutoAssignedPublicIp);
-
-public sealed record NetworkInterfaceAttachment(string AttachmentId, InstanceId InstanceId, int DeviceIndex, bool DeleteOnTermination);
-
-/// <summary>The kinds of interface AWS creates (the API's interfaceType values).</summary>
-public enum NetworkInterfaceType
-{
-    Interface,
-    NatGateway,
-    VpcEndpoint,
-}

@@ -13,22 +13,3 @@ public sealed record SecurityGroupRule(
         IsEgress == other.IsEgress && Protocol == other.Protocol && FromPort == other.FromPort
         && ToPort == other.ToPort && Peer == other.Peer;
 }
-
-/// <summary>The other end a rule names: exactly one of an IPv4 or IPv6 CIDR, a prefix list or a security group.</summary>
-public abstract record RulePeer;
-
-public sealed record CidrPeer(Cidr Cidr) : RulePeer
-{
-    public override string ToString() => Cidr.ToString();
-}
-
-public sealed record PrefixListPeer(PrefixListId PrefixListId) : RulePeer
-{
-    public override string ToString() => PrefixListId.Value;
-}
-
-/// <summary>A referenced group: matches packets whose address is a private IP of an interface carrying it.</summary>
-public sealed record SecurityGroupPeer(SecurityGroupId GroupId, AccountId? UserId, VpcPeeringConnectionId? VpcPeeringConnectionId) : RulePeer
-{
-    public override string ToString() => GroupId.Value;
-}

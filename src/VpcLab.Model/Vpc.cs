@@ -21,16 +21,3 @@ public sealed record Vpc(
     /// <summary>The Amazon DNS resolver lives at the primary CIDR's base + 2 (spec §3).</summary>
     public IpAddress DnsResolverAddress => PrimaryCidr.AddressAt(2);
 }
-
-/// <summary>A CIDR associated with a VPC or subnet, with its association id (vpc-cidr-assoc-…).</summary>
-public sealed record VpcCidrBlock(string AssociationId, Cidr Cidr, CidrBlockState State);
-
-public enum CidrBlockState
-{
-    Associating,
-    Associated,
-    Disassociating,
-    Disassociated,
-    Failing,
-    Failed,
-}

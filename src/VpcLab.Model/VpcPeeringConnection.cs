@@ -19,22 +19,3 @@ public sealed record VpcPeeringConnection(
     public VpcPeeringConnectionVpcInfo? PeerOf(VpcId vpc) =>
         Requester.VpcId == vpc ? Accepter : Accepter.VpcId == vpc ? Requester : null;
 }
-
-/// <summary>One end of a peering connection: whose VPC, where, its CIDRs as of acceptance, and its options.</summary>
-public sealed record VpcPeeringConnectionVpcInfo(
-    AccountId OwnerId, string Region, VpcId VpcId, ImmutableArray<Cidr> CidrBlocks, ImmutableArray<Cidr> Ipv6CidrBlocks,
-    bool AllowDnsResolutionFromRemoteVpc);
-
-/// <summary>AWS's peering lifecycle (status.code).</summary>
-public enum VpcPeeringConnectionState
-{
-    InitiatingRequest,
-    PendingAcceptance,
-    Provisioning,
-    Active,
-    Deleting,
-    Deleted,
-    Rejected,
-    Failed,
-    Expired,
-}

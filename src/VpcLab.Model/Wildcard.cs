@@ -2,19 +2,24 @@ namespace VpcLab.Model;
 
 /// <summary>AWS's glob, written once: <c>*</c> matches any run of characters (empty too), <c>?</c> exactly one.
 /// IAM policies (actions, ARNs, condition values) use it as is; Describe* filters also let <c>\</c> escape the
-/// next character (<see cref="Matches"/>).</summary>
+/// next character (<see cref="Matches"/>); CloudWatch Logs filter values know <c>*</c> only (<see cref="MatchesStars"/>).</summary>
 public static class Wildcard
 {
     /// <summary>A Describe* filter value: case-sensitive, and <c>\*</c>, <c>\?</c> match the character itself.</summary>
     public static bool Matches(string pattern, string value) =>
         IsMatch(pattern, value, StringComparison.Ordinal, backslashEscapes: true);
 
+    /// <summary>A CloudWatch Logs filter-pattern value: case-sensitive, <c>*</c> is the only wildcard (a <c>?</c> is
+    /// itself).</summary>
+    public static bool MatchesStars(string pattern, string value) =>
+        IsMatch(pattern, value, StringComparison.Ordinal, backslashEscapes: false, questionMark: false);
+
     /// <summary>An IAM pattern (no escapes); <paramref name="comparison"/> is Ordinal or OrdinalIgnoreCase.</summary>
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value, StringComparison comparison) =>
         IsMatch(pattern, value, comparison, backslashEscapes: false);
 
     private static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value, StringComparison comparison,
-        bool backslashEscapes)
+        bool backslashEscapes, bool questionMark = true)
     {
         bool ignoreCase = comparison == StringComparison.OrdinalIgnoreCase;
         int p = 0, v = 0, star = -1, resume = 0;
@@ -26,7 +31,7 @@ public static class Wildcard
                 p += 2;
                 v++;
             }
-            else if (p < pattern.Length && pattern[p] == '?')
+            else if (questionMark && p < pattern.Length && pattern[p] == '?')
             {
                 p++;
                 v++;

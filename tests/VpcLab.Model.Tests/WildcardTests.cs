@@ -28,4 +28,14 @@ public sealed class WildcardTests
     [InlineData("a*c", "abd", StringComparison.Ordinal, false)]
     public void IsMatch_IamPatterns_MatchAsIam(string pattern, string value, StringComparison comparison, bool expected) =>
         Assert.Equal(expected, Wildcard.IsMatch(pattern, value, comparison));
+
+    // CloudWatch Logs filter patterns: '*' is the only wildcard in a field value; '?' is an ordinary character.
+    [Theory]
+    [InlineData("10.0.*", "10.0.1.5", true)]
+    [InlineData("*REJECT*", "x REJECT y", true)]
+    [InlineData("10.?.1.5", "10.0.1.5", false)]
+    [InlineData("a?", "a?", true)]
+    [InlineData("eni-*", "ENI-1", false)] // case-sensitive
+    public void MatchesStars_CloudWatchLogsValues_OnlyStarIsAWildcard(string pattern, string value, bool expected) =>
+        Assert.Equal(expected, Wildcard.MatchesStars(pattern, value));
 }

@@ -4,15 +4,6 @@ using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>What the lab knows of one Region: its zones, the IPv6 pool Amazon-provided /56s come from, the
-/// public IPv4 pool Elastic and auto-assigned public IPs come from, and the AWS-managed prefix lists.</summary>
-public sealed record RegionInfo(
-    string Name, ImmutableArray<AvailabilityZone> Zones, Cidr Ipv6Pool, Cidr PublicIpv4Pool,
-    ImmutableArray<AwsManagedPrefixListInfo> ManagedPrefixLists);
-
-/// <summary>An AWS-managed prefix list seeded per Region (com.amazonaws.&lt;region&gt;.s3, .dynamodb).</summary>
-public sealed record AwsManagedPrefixListInfo(string Id, string Name, ImmutableArray<Cidr> Cidrs);
-
 /// <summary>The Regions the lab knows by default, with AWS's real zone names and zone ids.
 /// Choice (docs/semantics.md#zones): every account sees the same name → zone-id mapping.</summary>
 public static class RegionCatalog

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 
 namespace VpcLab.FlowLogs.CloudWatchLogs;
 
@@ -166,12 +165,7 @@ public sealed class FilterPattern
                     return n == p;
                 return value == pattern;
             }
-            var regex = new StringBuilder("^");
-            foreach (var part in pattern.Split('*'))
-                regex.Append(System.Text.RegularExpressions.Regex.Escape(part)).Append(".*");
-            regex.Length -= 2;
-            regex.Append('$');
-            return System.Text.RegularExpressions.Regex.IsMatch(value, regex.ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return VpcLab.Model.Wildcard.MatchesStars(pattern, value);
         }
     }
 }

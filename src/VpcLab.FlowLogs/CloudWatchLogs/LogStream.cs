@@ -8,10 +8,3 @@ public sealed record LogStream(
 {
     public string Arn => Scope.LogStreamArn(LogGroupName, Name);
 }
-
-/// <summary>DescribeLogStreams' <c>orderBy</c>.</summary>
-public enum LogStreamOrder
-{
-    LogStreamName,
-    LastEventTime,
-}

@@ -3,19 +3,6 @@ using VpcLab.Net;
 
 namespace VpcLab.FlowLogs;
 
-/// <summary>What a record says about its interface: the same for every record of one interface, so records share
-/// one instance instead of copying strings.</summary>
-public sealed record InterfaceContext(string AccountId, string InterfaceId, string VpcId, string SubnetId,
-    string? InstanceId, string Region, string AzId);
-
-/// <summary>The record's <c>log-status</c>.</summary>
-public enum LogStatus : byte
-{
-    Ok,
-    NoData,
-    SkipData,
-}
-
 /// <summary>One flow log record: one 5-tuple, one direction, one action, on one interface, in one aggregation window.
 /// Every field of versions 2–5 is here as a value; a format picks and orders them. Addresses follow AWS's rule:
 /// <see cref="SrcAddr"/>/<see cref="DstAddr"/> put the interface's own primary address on its side, while

@@ -82,6 +82,3 @@ public sealed class FlowLogOutput
         return delivered.ToImmutable();
     }
 }
-
-/// <summary>One flow log's delivery: how many records and where they went (s3://bucket/key or group/stream).</summary>
-public sealed record FlowLogDelivered(FlowLog FlowLog, int Records, ImmutableArray<string> Locations);

@@ -2,10 +2,6 @@ using System.Collections.Immutable;
 
 namespace VpcLab.Model;
 
-/// <summary>One DNS name of an endpoint as DescribeVpcEndpoints lists it (dnsEntrySet/item), with the zone it
-/// belongs to (null for the regional and private names).</summary>
-public sealed record VpcEndpointDnsEntry(string DnsName, string HostedZoneId, string? AvailabilityZone, bool IsPrivateDnsName);
-
 /// <summary>The DNS names AWS gives an interface endpoint (spec: gateways-endpoints-peering.md §e):
 /// regional <c>vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com</c>, one zonal name per zone with
 /// <c>-ZONE</c> appended to the first label, and last the service's own name when private DNS is on.

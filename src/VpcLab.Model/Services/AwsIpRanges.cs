@@ -3,10 +3,6 @@ using VpcLab.Net;
 
 namespace VpcLab.Model;
 
-/// <summary>One public address range of an AWS service in a Region, as ip-ranges.json lists it
-/// (service codes such as S3, DYNAMODB, EC2, AMAZON).</summary>
-public sealed record AwsIpRange(Cidr Prefix, string Region, string Service);
-
 /// <summary>The public addresses AWS services answer on. VpcLab's defaults are simulated: fixed, documented ranges
 /// shaped like AWS's (several are real S3/DynamoDB/EC2 prefixes), stable across releases, and replaceable. Flow logs
 /// name the service of a public address (<c>pkt-src-aws-service</c>); where ranges overlap, the longest prefix

@@ -142,13 +142,3 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
         return fields;
     }
 }
-
-/// <summary>A caller whose signature does not check out (only with --verify-signatures).</summary>
-public sealed class AuthFailureException : Exception
-{
-    public AuthFailureException(string message) : base(message) { }
-
-    public AuthFailureException() { }
-
-    public AuthFailureException(string message, Exception inner) : base(message, inner) { }
-}

@@ -65,9 +65,3 @@ public sealed class LogsEndpoint(CloudWatchLogsStore store)
         }
     }
 }
-
-/// <summary>A request the protocol layer refuses before any operation runs (bad JSON, unknown operation, wrong types).</summary>
-public sealed class LogsProtocolException(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
-}

@@ -33,39 +33,3 @@ public sealed class Ec2ProtocolException : Exception
 
     public int HttpStatus { get; }
 }
-
-/// <summary>The protocol layer's error codes and messages, AWS's spelling, in one place.</summary>
-public static class Ec2ProtocolErrors
-{
-    public const string UnknownParameterCode = "UnknownParameter";
-    public const string MissingParameterCode = "MissingParameter";
-    public const string InvalidParameterValueCode = "InvalidParameterValue";
-    public const string MissingActionCode = "MissingAction";
-    public const string InvalidActionCode = "InvalidAction";
-    public const string NoSuchVersionCode = "NoSuchVersion";
-
-    /// <summary>Longest piece of a client's value echoed back in a message.</summary>
-    private const int EchoLimit = 64;
-
-    public static Ec2ProtocolException UnknownParameter(string name) =>
-        new(UnknownParameterCode, $"The parameter {Echo(name)} is not recognized");
-
-    public static Ec2ProtocolException MissingParameter(string name) =>
-        new(MissingParameterCode, $"The request must contain the parameter {name}");
-
-    public static Ec2ProtocolException MissingAction() =>
-        new(MissingActionCode, "The request must contain the parameter Action");
-
-    public static Ec2ProtocolException InvalidAction(string action) =>
-        new(InvalidActionCode, $"The action {Echo(action)} is not valid for this web service.");
-
-    public static Ec2ProtocolException NoSuchVersion(string version) =>
-        new(NoSuchVersionCode, $"The requested version ({Echo(version)}) of service AmazonEC2 does not exist");
-
-    public static Ec2ProtocolException InvalidValue(string parameter, string value, string expected) =>
-        new(InvalidParameterValueCode, $"Invalid value '{Echo(value)}' for parameter {Echo(parameter)}: {expected}");
-
-    public static Ec2ProtocolException Invalid(string message) => new(InvalidParameterValueCode, message);
-
-    internal static string Echo(string s) => s.Length <= EchoLimit ? s : string.Concat(s.AsSpan(0, EchoLimit), "...");
-}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using VpcLab.ControlPlane.Time;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The service quotas the control plane enforces (spec: "Quotas" lines). <see cref="AwsDefaults"/> are
+/// AWS's default values; <see cref="Generous"/> is for generated worlds such as the 1,000-VPC benchmark.</summary>
+public sealed record Ec2Quotas
+{
+    public int VpcsPerRegion { get; init; } = 5;
+    public int Ipv4CidrBlocksPerVpc { get; init; } = 5;
+    public int Ipv6CidrBlocksPerVpc { get; init; } = 5;
+    public int SubnetsPerVpc { get; init; } = 200;
+    public int InternetGatewaysPerRegion { get; init; } = 5;
+    public int EgressOnlyInternetGatewaysPerVpc { get; init; } = 1;
+    public int NatGatewaysPerAvailabilityZone { get; init; } = 5;
+    public int ElasticIpsPerRegion { get; init; } = 5;
+    public int RouteTablesPerVpc { get; init; } = 200;
+    public int RoutesPerRouteTable { get; init; } = 50;
+    public int SecurityGroupsPerRegion { get; init; } = 2500;
+    public int RulesPerSecurityGroup { get; init; } = 60;
+    public int SecurityGroupsPerNetworkInterface { get; init; } = 5;
+    public int NetworkAclsPerVpc { get; init; } = 200;
+    public int NetworkAclRulesPerDirection { get; init; } = 20;
+    public int NetworkInterfacesPerRegion { get; init; } = 5000;
+    public int PrefixListsPerRegion { get; init; } = 100;
+    public int TagsPerResource { get; init; } = TagRules.MaxTagsPerResource;
+
+    /// <summary>Active VPC peering connections per VPC (AWS default 50, adjustable up to 125).</summary>
+    public int ActiveVpcPeeringConnectionsPerVpc { get; init; } = 50;
+
+    /// <summary>Outstanding (pending-acceptance) peering requests per account.</summary>
+    public int OutstandingVpcPeeringConnectionRequests { get; init; } = 25;
+
+    /// <summary>Flow logs per VPC, subnet or network interface (AWS default 25, not adjustable).</summary>
+    public int FlowLogsPerResource { get; init; } = 25;
+
+    /// <summary>Gateway VPC endpoints per Region per account (spec (d): 20).</summary>
+    public int GatewayEndpointsPerRegion { get; init; } = 20;
+
+    /// <summary>Interface (and GWLB) endpoints per VPC (spec "VPC endpoint API": 50).</summary>
+    public int InterfaceEndpointsPerVpc { get; init; } = 50;
+
+    public static readonly Ec2Quotas AwsDefaults = new();
+
+    public static readonly Ec2Quotas Generous = new()
+    {
+        VpcsPerRegion = 5000,
+        Ipv4CidrBlocksPerVpc = 50,
+        Ipv6CidrBlocksPerVpc = 50,
+        SubnetsPerVpc = 1000,
+        InternetGatewaysPerRegion = 5000,
+        NatGatewaysPerAvailabilityZone = 5000,
+        ElasticIpsPerRegion = 50000,
+        RouteTablesPerVpc = 1000,
+        RoutesPerRouteTable = 1000,
+        SecurityGroupsPerRegion = 100000,
+        RulesPerSecurityGroup = 1000,
+        SecurityGroupsPerNetworkInterface = 16,
+        NetworkAclRulesPerDirection = 40,
+        NetworkInterfacesPerRegion = 1000000,
+        PrefixListsPerRegion = 10000,
+        ActiveVpcPeeringConnectionsPerVpc = 125,
+        OutstandingVpcPeeringConnectionRequests = 1000,
+        FlowLogsPerResource = 1000,
+        GatewayEndpointsPerRegion = 5000,
+        InterfaceEndpointsPerVpc = 1000,
+    };
+}

@@ -1,0 +1,9 @@
+using VpcLab.Net;
+
+namespace VpcLab.Model;
+
+public enum NatConnectivityType
+{
+    Public,
+    Private,
+}
