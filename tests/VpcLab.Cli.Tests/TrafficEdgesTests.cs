@@ -41,7 +41,11 @@ public sealed partial class TrafficEdgesTests : IAsyncLifetime
     public async Task TrafficRun_PingScenarioFromCliAndServer_SameSummaryAndRecords()
     {
         await BuildPingWorldAsync();
-        var start = _server.State.Clock.GetUtcNow();
+        // Both runs start one minute into a fresh 10-minute aggregation window (the flow log's default), so the
+        // 5-minute run stays in one window whatever the wall clock says; the server's clock may move ahead, never back.
+        var now = _server.State.Clock.GetUtcNow();
+        var start = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1).AddMinutes(1);
+        _server.State.Clock.Set(start);
         var scenario = await File.ReadAllTextAsync(ScenarioFiles.Resolve("ping-flow-logs"), Ct);
         var workloads = scenario[scenario.IndexOf("\nworkloads:", StringComparison.Ordinal)..];
 
