@@ -11,7 +11,7 @@ public class DefaultVpcTests
     // AWS: the default VPC is 172.31.0.0/16 with a /20 default subnet per AZ, public IPs on launch, an attached
     // IGW routed from the main table, and DNS hostnames on.
     [Fact]
-    public void CreateDefaultVpc_BuildsAwsDefaultLayout()
+    public void CreateDefaultVpc_FirstCall_BuildsDefaultSubnetPerZoneRoutedToInternetGateway()
     {
         var cp = new Ec2ControlPlane();
         var vpc = cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest()).Vpc;

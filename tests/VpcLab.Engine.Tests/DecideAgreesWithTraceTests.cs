@@ -151,7 +151,7 @@ public class DecideAgreesWithTraceTests
     }
 
     [Fact]
-    public void Decide_DoesNotAllocate()
+    public void Decide_AfterWarmUp_DoesNotAllocate()
     {
         var flows = new List<(FlowKey, int)>();
         for (int eni = 0; eni < World.InterfaceCount; eni++)

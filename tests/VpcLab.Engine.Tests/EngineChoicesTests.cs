@@ -45,7 +45,7 @@ public class EngineChoicesTests
 
     // Choice: a route table associated with the internet gateway steers inbound traffic (ingress routing).
     [Fact]
-    public void IngressRouting_GatewayTableToMiddlebox()
+    public void IngressRouting_GatewayRouteTableToMiddlebox_InboundForwardedThroughTheMiddlebox()
     {
         var w = new ThreeSubnets();
         var igw = w.B.InternetGateway("igw", w.Vpc);
@@ -133,7 +133,7 @@ public class EngineChoicesTests
     [Theory]
     [InlineData("0:-1", "ACCEPT")]                 // echo replies allowed back in
     [InlineData("3:4", "SUBNET_ACL_RESTRICTION")]  // only "fragmentation needed": the echo reply is denied
-    public void Icmp_ReplyCheckedAgainstNacl(string inboundIcmp, string expected)
+    public void IcmpEchoReply_InboundNetworkAclEntry_AcceptedOnlyWhenEchoReplyAllowed(string inboundIcmp, string expected)
     {
         var w = new ThreeSubnets();
         var acl = w.B.NetworkAcl("client-acl", w.Vpc, w.S1);

@@ -10,7 +10,7 @@ public class InternetGatewayTests
     [Theory]
     [InlineData("web-1", "ACCEPT")]                                   // auto-assigned public IP
     [InlineData("web-2", "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS")]     // public subnet, no public IP
-    public void Egress_NeedsPublicIp(string from, string expected) =>
+    public void Egress_PublicSubnetWithOrWithoutPublicIp_AcceptedOnlyWithPublicIp(string from, string expected) =>
         new SeedWorld().Compile().Run(from, "8.8.8.8").AssertVerdict(expected);
 
     [Fact]
@@ -99,7 +99,7 @@ public class InternetGatewayTests
     // AWS: a public IP in a subnet without a route to the IGW does not help: outbound has no route, and an
     // inbound request arrives but its reply has no way out.
     [Fact]
-    public void PublicIpInPrivateSubnet_NoRouteEitherWay()
+    public void PublicIp_SubnetWithoutInternetGatewayRoute_NoRouteEitherWay()
     {
         var seed = new SeedWorld(s =>
         {
@@ -115,7 +115,7 @@ public class InternetGatewayTests
 
     // An instance reaching another's public IP leaves through the IGW and comes back in through it.
     [Fact]
-    public void PublicIpToPublicIp_GoesOutAndBackIn()
+    public void InstanceToPublicIp_OfAnotherInstance_GoesOutAndBackInThroughTheInternetGateway()
     {
         var seed = new SeedWorld(s => s.B.ElasticIp(s.Web2.Interface, "3.3.3.3"));
         var trace = seed.Compile().Run("web-1", "3.3.3.3");
@@ -169,7 +169,7 @@ public class EgressOnlyInternetGatewayTests
     }
 
     [Fact]
-    public void Ipv4RoutedToEigw_ProtocolRestriction()
+    public void Ipv4_RoutedToEgressOnlyInternetGateway_ProtocolRestriction()
     {
         var seed = new SeedWorld(s => s.B.Route(s.AppRt, "8.8.8.0/24", s.Eigw));
         seed.Compile().Run("app-1", "8.8.8.8").AssertDropped(ExplanationCode.ProtocolRestriction);

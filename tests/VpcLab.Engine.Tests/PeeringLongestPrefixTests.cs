@@ -53,7 +53,7 @@ public class PeeringLongestPrefixTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void LongestPrefix_PicksThePeering(string destination, string peering, string reached, TrafficPath path)
+    public void Trace_OverlappingPeeringRoutes_LongestPrefixPicksThePeering(string destination, string peering, string reached, TrafficPath path)
     {
         var world = World();
         var trace = world.Run("a-1", destination, port: 443);
@@ -73,7 +73,7 @@ public class PeeringLongestPrefixTests
 
     // Only peering hops carry a traffic path; the value is the flow-log traffic-path number.
     [Fact]
-    public void OnlyPeeringHops_CarryATrafficPath()
+    public void Trace_InterRegionPeering_OnlyPeeringHopsCarryTheFlowLogTrafficPath()
     {
         var trace = World().Run("a-1", "10.1.2.10", port: 443);
         Assert.All(trace.Forward.Concat(trace.Return).Where(h => h.Component.Kind != ComponentKind.VpcPeeringConnection),

@@ -132,7 +132,7 @@ public class PeeringTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Peering_Rules(string rule, Variant variant, string from, string to, ushort port, string expected, PathDirection direction)
+    public void Trace_OneRowPerAwsPeeringRule_ExpectedVerdict(string rule, Variant variant, string from, string to, ushort port, string expected, PathDirection direction)
     {
         var trace = World(variant).Run(from, to, port: port);
         Assert.True(rule.Length > 0);
@@ -143,7 +143,7 @@ public class PeeringTests
     [Theory]
     [InlineData(Variant.None, "ACCEPT")]
     [InlineData(Variant.CrossRegion, "ACCEPT")]
-    public void Ipv6_OverPeering(Variant variant, string expected) =>
+    public void Ipv6_SameOrCrossRegionPeering_Accepted(Variant variant, string expected) =>
         World(variant).Run("a-1", "b-1", port: 443, family: IpFamily.V6).AssertVerdict(expected);
 
     // The peering hop sits between the source's route table and the destination's NACL, both ways.
@@ -166,7 +166,7 @@ public class PeeringTests
     // AWS: a peering only carries traffic whose source is an address of the sending VPC: a middlebox in B that
     // relays a packet with an internet source toward A is refused at the peering.
     [Fact]
-    public void RelayedInternetSource_MayNotCrossPeering()
+    public void Peering_RelayedInternetSource_DroppedPcxRequiresAddressInVpcCidr()
     {
         var b = new WorldBuilder();
         var vpcA = b.Vpc("vpc-a", "10.0.0.0/16");
@@ -195,7 +195,7 @@ public class PeeringTests
 
     // AWS: no edge to edge the other way: A's own NAT gateway may not send A's traffic on over the peering.
     [Fact]
-    public void OwnNatGateway_MayNotContinueOverPeering()
+    public void Peering_ThroughOwnNatGateway_DroppedPcxRequiresAddressInVpcCidr()
     {
         var b = new WorldBuilder();
         var vpcA = b.Vpc("vpc-a", "10.0.0.0/16");

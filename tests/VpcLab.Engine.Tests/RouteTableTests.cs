@@ -131,7 +131,7 @@ public class RouteTableTests
 
     // AWS: a subnet without an explicit association uses the VPC's main route table.
     [Fact]
-    public void NoExplicitAssociation_UsesMainTable()
+    public void Subnet_NoExplicitAssociation_UsesTheMainRouteTable()
     {
         var w = new World();
         var main = w.B.MainRouteTable(w.Vpc);
@@ -143,7 +143,7 @@ public class RouteTableTests
 
     // AWS: traffic between two interfaces of one subnet is layer 2: no route table, even a blackhole for it.
     [Fact]
-    public void SameSubnet_BypassesRouteTable()
+    public void SameSubnet_BetweenTwoInterfaces_BypassesRouteTable()
     {
         var w = new World();
         var open = w.B.Id("open");
@@ -158,7 +158,7 @@ public class RouteTableTests
     [Theory]
     [InlineData(false, "ACCEPT")]
     [InlineData(true, "ENI_SOURCE_DEST_CHECK_RESTRICTION")]
-    public void MiddleboxRoute_SourceDestCheck(bool check, string expected)
+    public void MiddleboxRoute_SourceDestCheckOnOrOff_ForwardsOnlyWithTheCheckOff(bool check, string expected)
     {
         var w = new World();
         var open = new SecurityGroupId(w.B.Id("open"));
@@ -169,7 +169,7 @@ public class RouteTableTests
 
     // AWS: a route to an instance that is not running is a blackhole.
     [Fact]
-    public void RouteToStoppedInstance_BadStateRoute()
+    public void Route_ToStoppedInstance_BadStateRoute()
     {
         var w = new World();
         var open = new SecurityGroupId(w.B.Id("open"));
@@ -181,7 +181,7 @@ public class RouteTableTests
 
     // Choice (docs/semantics.md): routes that loop between middleboxes end in VPCLAB_FORWARDING_LOOP.
     [Fact]
-    public void MiddleboxLoop_ForwardingLoop()
+    public void MiddleboxRoutes_LoopBetweenMiddleboxes_ForwardingLoop()
     {
         var w = new World();
         var open = new SecurityGroupId(w.B.Id("open"));
@@ -193,7 +193,7 @@ public class RouteTableTests
     }
 
     [Fact]
-    public void Ipv6Destination_ChosenByFamily()
+    public void Run_Ipv6Family_PicksTheIpv6DestinationAndIsAccepted()
     {
         var w = new World();
         var trace = w.B.Compile().Run("client", "server", family: IpFamily.V6);

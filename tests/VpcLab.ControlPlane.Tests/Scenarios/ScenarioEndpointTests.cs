@@ -37,7 +37,7 @@ public sealed class ScenarioEndpointTests
         Assert.Throws<ScenarioException>(() => Load(vpcExtra, rootExtra)).Message;
 
     [Fact]
-    public void GatewayEndpoint_AddsThePrefixListRouteToTheNamedTablesOnly()
+    public void GatewayEndpoint_RouteTablesListed_PrefixListRouteOnlyInThoseTables()
     {
         var loaded = Load("""
                 endpoints:
@@ -88,7 +88,7 @@ public sealed class ScenarioEndpointTests
     }
 
     [Fact]
-    public void BucketPolicy_NamesTheEndpointByScenarioName()
+    public void BucketPolicy_EndpointByScenarioName_ReplacedWithTheVpcEndpointId()
     {
         var loaded = Load("""
                 endpoints:

@@ -65,7 +65,7 @@ public sealed class DescribeVpcEndpointsTests
     [Theory]
     [InlineData("222222222222", "us-east-1")]
     [InlineData("111111111111", "eu-west-1")]
-    public void OtherAccountOrRegion_SeesNothing(string account, string region)
+    public void DescribeVpcEndpoints_OtherAccountOrRegion_EmptyAndIdsNotFound(string account, string region)
     {
         var ctx = RequestContext.For(account, region);
         Assert.Empty(W.Lab.Cp.DescribeVpcEndpoints(ctx, new DescribeVpcEndpointsRequest()).VpcEndpoints);
@@ -75,7 +75,7 @@ public sealed class DescribeVpcEndpointsTests
     // Spec (e): regional name first, then one zonal name per zone (sorted), then the private DNS name with its own
     // hosted zone; format vpce-ID-SUFFIX[-ZONE].SERVICE.REGION.vpce.amazonaws.com.
     [Fact]
-    public void DnsEntries_RegionalZonalThenPrivate()
+    public void DnsEntries_PrivateDnsOn_RegionalThenZonalThenPrivateName()
     {
         var view = W.Lab.Cp.DescribeVpcEndpoints(Ctx, new DescribeVpcEndpointsRequest { VpcEndpointIds = [W.Sns.Id.Value] }).VpcEndpoints.Single();
         var prefix = $"{W.Sns.Id}-{W.Sns.DnsSuffix}";
@@ -106,7 +106,7 @@ public sealed class DescribeVpcEndpointsTests
     }
 
     [Fact]
-    public void All_SortedById()
+    public void DescribeVpcEndpoints_NoFilter_AllSortedById()
     {
         var ids = W.Lab.Cp.DescribeVpcEndpoints(Ctx, new DescribeVpcEndpointsRequest()).VpcEndpoints.Select(v => v.Endpoint.Id.Value).ToList();
         Assert.Equal(3, ids.Count);

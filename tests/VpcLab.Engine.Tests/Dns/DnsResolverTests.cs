@@ -129,7 +129,7 @@ public class DnsResolverTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Resolution_Rules(string rule, Variant variant, string from, string owner, string nameKind, DnsRule expectedRule, string expected)
+    public void Resolve_OneRowPerAwsDnsRule_ExpectedRuleAndAddresses(string rule, Variant variant, string from, string owner, string nameKind, DnsRule expectedRule, string expected)
     {
         var world = Build(variant);
         var name = nameKind == "private" ? world.PrivateName(owner) : world.PublicName(owner);
@@ -148,7 +148,7 @@ public class DnsResolverTests
 
     // The answer names the peering that made a peer's private address visible.
     [Fact]
-    public void OverPeering_NamesThePeering()
+    public void Resolve_PeerPublicNameOverPeering_AnswerNamesThePeeringAndInterface()
     {
         var world = Build(Variant.OptionOnB);
         var answer = world.Resolver.Resolve(world.A, world.PublicName("b-1"));
@@ -174,14 +174,14 @@ public class DnsResolverTests
     [Theory]
     [InlineData("10.0.1.5", "us-east-1", "ip-10-0-1-5.ec2.internal", "ec2-10-0-1-5.compute-1.amazonaws.com")]
     [InlineData("203.0.113.5", "eu-west-1", "ip-203-0-113-5.eu-west-1.compute.internal", "ec2-203-0-113-5.eu-west-1.compute.amazonaws.com")]
-    public void Hostname_Formats(string address, string region, string privateName, string publicName)
+    public void Ec2Hostnames_PerRegion_MatchAwsPrivateAndPublicDnsNames(string address, string region, string privateName, string publicName)
     {
         Assert.Equal(privateName, Ec2Hostnames.Private(IpAddress.Parse(address), region));
         Assert.Equal(publicName, Ec2Hostnames.Public(IpAddress.Parse(address), region));
     }
 
     [Fact]
-    public void UnknownName_IsNxDomain()
+    public void Resolve_UnknownName_IsNxDomain()
     {
         var answer = Build(Variant.None).Resolver.Resolve(DnsResolver.Internet, "www.example.com");
         Assert.Equal(DnsStatus.NxDomain, answer.Status);
@@ -216,7 +216,7 @@ public class DnsResolverTests
 
     // Cached per snapshot like a compiled network.
     [Fact]
-    public void For_CachesPerSnapshot()
+    public void For_SameOrCopiedSnapshot_OneResolverPerSnapshot()
     {
         var network = Build(Variant.None).Network;
         Assert.Same(DnsResolver.For(network), DnsResolver.For(network));
@@ -225,7 +225,7 @@ public class DnsResolverTests
 
     // Sources are asked in order: a source placed first overrides the EC2 names (how private zones will work).
     [Fact]
-    public void EarlierSource_Overrides()
+    public void Build_SourcePlacedFirst_OverridesTheEc2Names()
     {
         var world = Build(Variant.None);
         var name = world.PublicName("a-1");

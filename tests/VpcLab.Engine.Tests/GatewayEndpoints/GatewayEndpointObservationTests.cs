@@ -51,7 +51,7 @@ public class GatewayEndpointObservationTests
     }
 
     [Fact]
-    public void ReplyDeniedByTheNacl_IsRejectedOnTheSender()
+    public void ThroughTheEndpoint_ReplyDeniedByNetworkAcl_RejectedOnTheSender()
     {
         var lab = new GatewayEndpointLab();
         lab.GatewayEndpoint(tables: [lab.PrivateRt]);

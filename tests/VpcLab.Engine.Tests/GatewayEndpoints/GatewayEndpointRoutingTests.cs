@@ -104,7 +104,7 @@ public class GatewayEndpointRoutingTests
     }
 
     [Fact]
-    public void RouteToAnotherVpcsEndpoint_IsBlackhole()
+    public void EndpointOfAnotherVpc_RouteToIt_IsBlackhole()
     {
         // AWS: an endpoint serves only its own VPC's route tables.
         var lab = new GatewayEndpointLab();
@@ -133,7 +133,7 @@ public class GatewayEndpointRoutingTests
     }
 
     [Fact]
-    public void AcceptedFlow_ReplyComesBackThroughTheEndpointToTheSender()
+    public void IsolatedSubnetToS3_ThroughGatewayEndpoint_ReplyReturnsTheSameWayUntranslated()
     {
         var lab = new GatewayEndpointLab();
         var vpce = lab.GatewayEndpoint(tables: [lab.IsolatedRt]);
@@ -186,7 +186,7 @@ public class GatewayEndpointRoutingTests
     }
 
     [Fact]
-    public void FromAPeeredVpc_TheEndpointIsNotUsable()
+    public void PeeredVpcToS3_RoutedOverThePeering_DroppedBeforeTheGatewayEndpoint()
     {
         // AWS: no edge-to-edge routing: a peer cannot reach S3 through this VPC's gateway endpoint.
         var lab = new GatewayEndpointLab();
@@ -204,7 +204,7 @@ public class GatewayEndpointRoutingTests
     }
 
     [Fact]
-    public void DynamoDbEndpoint_CarriesDynamoDbButNotS3()
+    public void DynamoDbGatewayEndpoint_S3OrDynamoDb_CarriesOnlyDynamoDb()
     {
         var lab = new GatewayEndpointLab();
         lab.GatewayEndpoint(service: "dynamodb", tables: [lab.IsolatedRt]);
@@ -216,7 +216,7 @@ public class GatewayEndpointRoutingTests
     }
 
     [Fact]
-    public void NatGatewayBehindThePrefixListRoute_CarriesS3ThroughTheEndpoint()
+    public void NatGatewaySubnet_RoutesS3ToTheEndpoint_TranslatedThenCarriedByTheEndpoint()
     {
         // The NAT gateway's own subnet routes S3 to the endpoint: the NAT translates, the endpoint carries, and
         // the reply comes back through both.

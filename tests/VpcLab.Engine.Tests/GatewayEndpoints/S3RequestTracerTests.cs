@@ -63,7 +63,7 @@ public class S3RequestTracerTests
     }
 
     [Fact]
-    public void EndpointExplicitDeny_WinsOverBucketAllow()
+    public void EndpointPolicy_ExplicitDenyAndBucketAllow_RequestDroppedAtTheEndpoint()
     {
         // AWS: an explicit Deny in any layer wins over every Allow.
         var (lab, vpce) = Lab(Policy(Statement("Allow"), Statement("Deny", "'s3:GetObject'", sid: "NoReads")));
@@ -106,7 +106,7 @@ public class S3RequestTracerTests
     }
 
     [Fact]
-    public void InternetPath_SourceIpIsThePublicAddressS3Sees()
+    public void InternetPath_DirectOrThroughNat_SourceIpIsThePublicAddress()
     {
         // Over the internet S3 sees the public address: public-1's own, or the NAT gateway's Elastic IP.
         var lab = new GatewayEndpointLab();
@@ -219,7 +219,7 @@ public class S3RequestTracerTests
     }
 
     [Fact]
-    public void UnknownBucket_IsABadRequestNamingIt()
+    public void Trace_UnknownBucket_TraceRequestExceptionNamingTheBucket()
     {
         var (lab, _) = Lab();
         var e = Assert.Throws<TraceRequestException>(() => Trace(lab, "private-1", bucket: "no-such-bucket"));
@@ -243,6 +243,6 @@ public class S3RequestTracerTests
         Assert.Throws<TraceRequestException>(() => S3Request.Parse(uri));
 
     [Fact]
-    public void S3Address_IsTheTenthAddressOfTheRegionsFirstS3Range() =>
+    public void S3AddressIn_UsEast1_IsTheTenthAddressOfTheFirstS3Range() =>
         Assert.Equal(GatewayEndpointLab.S3, S3RequestTracer.S3AddressIn("us-east-1").ToString());
 }

@@ -80,7 +80,7 @@ public class InterfaceEndpointDnsTests
     }
 
     [Fact]
-    public void VpceNames_HaveAwsShape()
+    public void VpceNames_RegionalAndZonal_MatchAwsVpceDnsFormat()
     {
         var w = new EndpointWorld();
         Assert.Matches(@"^vpce-[0-9a-f]{17}-29p5708s\.sns\.us-east-1\.vpce\.amazonaws\.com$", w.RegionalName);

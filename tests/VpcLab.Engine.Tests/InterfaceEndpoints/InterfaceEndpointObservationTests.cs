@@ -37,7 +37,7 @@ public class InterfaceEndpointObservationTests
     // AWS: an endpoint's interface is logged like any interface; the client's traffic to it stays in the VPC
     // (traffic-path 1), and so does the reply.
     [Fact]
-    public void ClientToEndpoint_BothInterfacesRecordRequestAndReply()
+    public void Observe_ClientToEndpoint_BothInterfacesRecordRequestAndReply()
     {
         var (client, index) = Client(World, "client-a");
         var endpoint = World.EndpointIp("us-east-1a");
@@ -52,7 +52,7 @@ public class InterfaceEndpointObservationTests
 
     // AWS: a security group refusal is a REJECT on the interface that refused (the endpoint's).
     [Fact]
-    public void EndpointGroupRefuses_RejectOnTheEndpointInterface()
+    public void Observe_EndpointSecurityGroupRefuses_RejectOnTheEndpointInterface()
     {
         var w = new EndpointWorld(EndpointVariant.EndpointSgOnlyFromAppA);
         var (client, index) = Client(w, "client-b");
@@ -66,7 +66,7 @@ public class InterfaceEndpointObservationTests
 
     // AWS: the service never initiates; nothing leaves the endpoint's interface, so nothing is logged.
     [Fact]
-    public void EndpointInitiating_LeavesNoObservation()
+    public void Observe_EndpointInterfaceInitiates_LeavesNoObservation()
     {
         var (client, _) = Client(World, "client-a");
         var eni = World.EndpointInterface("us-east-1a");

@@ -53,7 +53,7 @@ public class InterfaceEndpointTraceTests
 
     // AWS: the endpoint security group's inbound rule is what a refused client meets.
     [Fact]
-    public void EndpointSgRefuses_DropIsAtTheEndpointsGroup()
+    public void ClientToSnsByName_EndpointSecurityGroupRefuses_DroppedAtTheEndpointSecurityGroup()
     {
         var trace = new EndpointWorld(EndpointVariant.EndpointSgOnlyFromAppA).Trace("client-b", EndpointWorld.SnsName);
         Assert.Equal("endpoint-sg", trace.DroppedAt!.Name);
@@ -62,7 +62,7 @@ public class InterfaceEndpointTraceTests
     [Theory]
     [InlineData(EndpointVariant.PrivateDnsOff, "private DNS is off")]
     [InlineData(EndpointVariant.HostnamesOff, "enableDnsHostnames off")]
-    public void PrivateDnsNotUsed_RoutingDropExplainsThePublicAnswer(EndpointVariant variant, string why)
+    public void ClientToSnsByName_PrivateDnsNotUsed_NoRouteExplainedByThePublicAnswer(EndpointVariant variant, string why)
     {
         var trace = new EndpointWorld(variant).Trace("client-a", EndpointWorld.SnsName);
         Assert.Equal(ExplanationCode.NoRouteToDestination, trace.Explanations[0].Code);
@@ -95,7 +95,7 @@ public class InterfaceEndpointTraceTests
     }
 
     [Fact]
-    public void MissingZone_ExplanationSaysTheEndpointHasNoInterfaceThere()
+    public void ClientToSnsByName_NoEndpointInterfaceInTheClientsZone_CrossAzExplanation()
     {
         var trace = new EndpointWorld().Trace("client-c", EndpointWorld.SnsName);
         var hop = trace.Forward.Single(h => h.Component.Kind == ComponentKind.InterfaceEndpoint);
@@ -108,7 +108,7 @@ public class InterfaceEndpointTraceTests
     [Theory]
     [InlineData("tcp", 22)]
     [InlineData("udp", 53)]
-    public void EndpointInterface_CannotInitiateIntoTheVpc(string protocol, int port)
+    public void EndpointInterface_InitiatesTcpOrUdpIntoTheVpc_DroppedAsVpceIntraVpcTraffic(string protocol, int port)
     {
         var w = new EndpointWorld();
         var trace = w.Trace(w.EndpointInterface("us-east-1a").Id.Value, "client-a", protocol, (ushort)port);
@@ -117,7 +117,7 @@ public class InterfaceEndpointTraceTests
 
     // Choice: an endpoint that is not available carries nothing (BAD_STATE at the endpoint).
     [Fact]
-    public void PendingEndpoint_DropsAtTheEndpoint()
+    public void InterfaceEndpoint_Pending_DroppedWithBadStateAtTheEndpoint()
     {
         var w = new EndpointWorld(EndpointVariant.EndpointPending);
         var trace = w.Trace("client-a", w.EndpointIp("us-east-1a").ToString());
@@ -127,7 +127,7 @@ public class InterfaceEndpointTraceTests
 
     // The endpoint's interfaces are reached by address too (the regional name or an address in code).
     [Fact]
-    public void ByAddress_SameAsByName()
+    public void ClientToEndpoint_ByAddressOrRegionalName_Accepted()
     {
         var w = new EndpointWorld();
         w.Trace("client-b", w.EndpointIp("us-east-1b").ToString()).AssertAccepted();
@@ -136,7 +136,7 @@ public class InterfaceEndpointTraceTests
 
     // AWS: a VPC without peering cannot reach another VPC's endpoint interfaces, though their names resolve.
     [Fact]
-    public void OtherVpc_ResolvesTheRegionalNameButHasNoPath()
+    public void RegionalName_FromAnUnpeeredVpc_ResolvesButIsDropped()
     {
         var w = new EndpointWorld();
         var trace = w.Trace("other-1", w.RegionalName);
@@ -148,7 +148,7 @@ public class InterfaceEndpointTraceTests
     [Theory]
     [InlineData("regional", "ACCEPT")]
     [InlineData("sns", "NO_ROUTE_TO_DESTINATION")]
-    public void PeeredVpc_UsesTheEndpointByItsOwnNameOnly(string to, string expected)
+    public void PeeredVpc_RegionalNameOrServiceName_AcceptedOnlyByTheRegionalName(string to, string expected)
     {
         var w = new EndpointWorld(EndpointVariant.PeeredOther);
         var trace = w.Trace("other-1", to == "regional" ? w.RegionalName : EndpointWorld.SnsName);

@@ -58,7 +58,7 @@ public class PolicyEvaluatorProperties
 
     // IAM's glob (* any run, ? one character, case-sensitive) agrees with the equivalent regular expression.
     [Fact]
-    public void StringLike_AgreesWithRegexOracle() =>
+    public void StringLike_RandomPatternsAndValues_AgreesWithRegexOracle() =>
         Gen.Select(Gen.Char["ab*?"].Array[0, 7], Gen.Char["abA"].Array[0, 7]).Sample((patternChars, valueChars) =>
         {
             var pattern = new string(patternChars);

@@ -12,7 +12,7 @@ public class PolicyEvaluatorTests
     [Theory]
     [InlineData("s3:GetObject", "arn:aws:s3:::any/key")]
     [InlineData("dynamodb:PutItem", "arn:aws:dynamodb:us-east-1:111111111111:table/t")]
-    public void DefaultEndpointPolicy_AllowsAnything(string action, string resource)
+    public void Evaluate_DefaultEndpointPolicy_AllowsAnyActionOnAnyResource(string action, string resource)
     {
         var evaluation = PolicyEvaluator.Evaluate(PolicyDocument.DefaultEndpointPolicy, Request(action, resource));
         Assert.Equal(PolicyDecision.Allow, evaluation.Decision);

@@ -86,7 +86,7 @@ public class S3AccessEvaluatorTests
     [Theory]
     [InlineData(Owner, true, S3AccessLayer.BucketOwnerAccount)]
     [InlineData(Other, false, S3AccessLayer.BucketPolicy)]
-    public void NoBucketPolicy_OnlyTheOwnersAccountGetsIn(string callerAccount, bool allowed, S3AccessLayer layer)
+    public void NoBucketPolicy_OwnerOrOtherAccount_OnlyTheOwnersAccountGetsIn(string callerAccount, bool allowed, S3AccessLayer layer)
     {
         var request = ViaEndpoint(Request(principalArn: $"arn:aws:iam::{callerAccount}:user/u"));
         var decision = S3AccessEvaluator.Evaluate(request, PolicyDocument.DefaultEndpointPolicy, Owner, bucketPolicy: null);
@@ -116,7 +116,7 @@ public class S3AccessEvaluatorTests
 
     // Explicit deny in either policy wins over an Allow in the other.
     [Fact]
-    public void EndpointPolicyDeny_WinsOverBucketAllow()
+    public void EndpointPolicy_ExplicitDenyAndBucketAllow_ExplicitDenyWins()
     {
         var endpoint = Endpoint("{'Statement':[{'Effect':'Allow','Principal':'*','Action':'*','Resource':'*'},{'Sid':'NoWrites','Effect':'Deny','Principal':'*','Action':'s3:Put*','Resource':'*'}]}");
         var bucket = BucketPolicy($"{{'Statement':[{{'Effect':'Allow','Principal':{{'AWS':'{Other}'}},'Action':'s3:*','Resource':'arn:aws:s3:::reports/*'}}]}}");
@@ -159,7 +159,7 @@ public class S3AccessEvaluatorTests
     }
 
     [Fact]
-    public void ThroughVpcEndpoint_SetsTheEndpointKeysAndDropsSourceIp()
+    public void ViaEndpoint_RequestFromTheOwner_SetsSourceVpceKeysAndDropsSourceIp()
     {
         var request = ViaEndpoint(FromOwner());
         Assert.Equal([Vpce], request.ValuesOf("AWS:SOURCEVPCE"));

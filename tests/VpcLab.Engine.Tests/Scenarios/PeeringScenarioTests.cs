@@ -31,7 +31,7 @@ public class PeeringScenarioTests
 
     // AWS: a peering request between overlapping CIDRs fails.
     [Fact]
-    public void OverlappingPair_RequestFailed()
+    public void VpcPeeringConnection_OverlappingCidrs_StateFailed()
     {
         var id = new Model.VpcPeeringConnectionId(Lab.Loaded.IdOf("overlap-b"));
         Assert.Equal(Model.VpcPeeringConnectionState.Failed, Lab.Loaded.Network.VpcPeeringConnections[id].State);

@@ -18,7 +18,7 @@ public class TeachingScenarioTests
 
     // AWS: a NACL that allows inbound 22 but not outbound 1024-65535 drops the reply (NACLs are stateless)...
     [Fact]
-    public void NaclAllowsSshInButNotEphemeralOut_BlocksTheReply()
+    public void NetworkAcl_SshInWithoutEphemeralOut_ReplyDropped()
     {
         var trace = Lab.Trace("bastion", "strict-server", "tcp", 22);
         Assert.Equal(Verdict.Dropped, trace.Verdict);
@@ -29,7 +29,7 @@ public class TeachingScenarioTests
 
     // ...and adding the outbound ephemeral rule fixes it; the inbound deny at rule 200 never matters after rule 100.
     [Fact]
-    public void NaclWithEphemeralOutbound_DeliversAndReturns()
+    public void NetworkAcl_SshInWithEphemeralOut_Accepted()
     {
         var trace = Lab.Trace("bastion", "fixed-server", "tcp", 22);
         Assert.True(trace.Verdict == Verdict.Accepted, trace.ToString());
@@ -38,7 +38,7 @@ public class TeachingScenarioTests
 
     // AWS: first match wins: rule 200 denies SSH from the rest of the VPC once rule 100 (lab subnet) missed.
     [Fact]
-    public void Nacl_FirstMatchingRuleDecides()
+    public void NetworkAcl_SshFromRestOfVpc_FirstMatchingRule200Denies()
     {
         var trace = Lab.Trace("visitor", "fixed-server", "tcp", 22);
         Assert.Equal(Verdict.Dropped, trace.Verdict);
@@ -48,7 +48,7 @@ public class TeachingScenarioTests
 
     // AWS: a security group with its egress rules removed lets nothing out.
     [Fact]
-    public void SecurityGroupWithoutEgressRules_SendsNothing()
+    public void SecurityGroup_EgressRulesRemoved_DroppedAtTheGroup()
     {
         var trace = Lab.Trace("silent", "bastion", "tcp", 22);
         Assert.Equal(Verdict.Dropped, trace.Verdict);
@@ -59,7 +59,7 @@ public class TeachingScenarioTests
     [Theory]
     [InlineData("tcp", 443)]
     [InlineData("udp", 123)]
-    public void DefaultEgressRule_AllowsAnyOutbound(string protocol, int port)
+    public void SecurityGroup_DefaultEgressRule_AllowsAnyOutbound(string protocol, int port)
     {
         var trace = Lab.Trace("bastion", "198.51.100.9", protocol, (ushort)port);
         Assert.True(trace.Verdict == Verdict.Accepted, trace.ToString());

@@ -23,7 +23,7 @@ public sealed class Ec2ActionDispatcherTests
     ];
 
     [Fact]
-    public void SupportedOperations_AreTheModelSubsetMinusTheUnimplemented()
+    public void SupportedOperations_AgainstTheEc2ServiceModel_CoverEveryModelOperationButTheNotImplemented()
     {
         var model = Ec2ServiceModel.Instance.Operations.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var supported = _h.Dispatcher.SupportedOperations.ToHashSet(StringComparer.Ordinal);

@@ -43,7 +43,7 @@ public sealed class Ec2IdempotencyTests
     }
 
     [Fact]
-    public void SameToken_ParameterOrderDoesNotMatter()
+    public void SameToken_ParametersInAnotherOrder_AnswersTheSameNetworkAcl()
     {
         var vpc = _h.Vpc();
         var first = _h.Ok("CreateNetworkAcl", $$"""{"VpcId":"{{vpc}}","ClientToken":"t"}""");
@@ -102,7 +102,7 @@ public sealed class Ec2IdempotencyTests
     }
 
     [Fact]
-    public void ActionWithoutClientTokenInTheModel_IgnoresTheMember()
+    public void CreateVpc_ClientTokenNotInTheModel_IgnoredAndCreatesTwoVpcs()
     {
         // CreateVpc has no ClientToken: two calls make two VPCs.
         _h.Ok("CreateVpc", """{"CidrBlock":"10.0.0.0/16","ClientToken":"t"}""");

@@ -51,7 +51,7 @@ public class ServerStateTests
     }
 
     [Fact]
-    public void Reset_ForgetsTheWorldAndTheLog()
+    public void Reset_AfterCreateVpc_EmptiesTheWorldAndReplaysNothingOnReopen()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"vpclab-state-{Guid.NewGuid():N}");
         using (var state = ServerState.Open(dir))

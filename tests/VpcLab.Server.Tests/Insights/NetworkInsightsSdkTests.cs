@@ -263,7 +263,7 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paths_DescribeFilterDeleteAndErrorsThroughTheSdk()
+    public async Task NetworkInsightsPath_DescribeFilterAndDelete_DependencyViolationWhileAnalyzedThenNotFound()
     {
         var path = (await _ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
         {

@@ -339,7 +339,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
     [Theory]
     [InlineData("s3", "NO_PATH")]
     [InlineData("sns", "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS")]
-    public async Task InternetGatewayToEndpoint_NoPath(string endpoint, string code)
+    public async Task InternetGatewayToVpcEndpoint_GatewayOrInterface_NetworkPathNotFound(string endpoint, string code)
     {
         var analysis = await Analyze(new CreateNetworkInsightsPathRequest
         {
@@ -384,7 +384,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
 
     // A path outlives its endpoint; an analysis after DeleteVpcEndpoints fails naming the missing component.
     [Fact]
-    public async Task AnalysisAfterTheEndpointIsDeleted_FailsWithMissingComponent()
+    public async Task StartNetworkInsightsAnalysis_EndpointDeleted_FailsNamingTheMissingEndpoint()
     {
         var path = (await _ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
         {

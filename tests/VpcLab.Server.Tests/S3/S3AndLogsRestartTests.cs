@@ -26,7 +26,7 @@ public sealed class S3AndLogsRestartTests
     }
 
     [Fact]
-    public async Task ObjectsAndLogEvents_SurviveRestart()
+    public async Task ObjectsAndLogEvents_ServerRestarted_ReadBackFromTheDataDirectory()
     {
         var data = Directory.CreateTempSubdirectory("vpclab-restart-").FullName;
         try

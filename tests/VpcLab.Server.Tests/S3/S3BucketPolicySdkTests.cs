@@ -99,7 +99,7 @@ public sealed class S3BucketPolicySdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateAndDeleteBucket_ChangeTheWorld()
+    public async Task CreateAndDeleteBucket_InEuWest1_AddsThenRemovesTheWorldBucket()
     {
         using var west = S3SdkTests.Client(_server.Url, region: "eu-west-1");
         await west.PutBucketAsync(new PutBucketRequest { BucketName = "west-logs", BucketRegion = S3Region.EUWest1 }, Ct);
@@ -121,7 +121,7 @@ public sealed class S3BucketPolicySdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BucketAndPolicy_SurviveRestart()
+    public async Task BucketAndBucketPolicy_ServerRestarted_KeptAndDeletedBucketStaysGone()
     {
         var data = Directory.CreateTempSubdirectory("vpclab-s3-policy-").FullName;
         try

@@ -136,7 +136,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MissingBucket_NoSuchBucket404()
+    public async Task ListObjectsV2AndPutObject_MissingBucket_NoSuchBucket404()
     {
         var error = await Fails(() => _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "nope" }, Ct));
         Assert.Equal(("NoSuchBucket", HttpStatusCode.NotFound), (error.ErrorCode, error.StatusCode));
@@ -196,7 +196,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListObjectsV2_PrefixDelimiterCommonPrefixes()
+    public async Task ListObjectsV2_PrefixAndDelimiter_GroupsKeysIntoCommonPrefixes()
     {
         await _s3.PutBucketAsync("tree", Ct);
         foreach (var key in new[] { "AWSLogs/1/a.log", "AWSLogs/1/b.log", "AWSLogs/2/c.log", "AWSLogs/top.txt", "other.txt" })
@@ -216,7 +216,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListObjectsV2_MaxKeysContinuationAndStartAfter()
+    public async Task ListObjectsV2_MaxKeysOrStartAfter_PagesByContinuationTokenAndStartsAfterTheKey()
     {
         await _s3.PutBucketAsync("pages", Ct);
         var keys = Enumerable.Range(0, 7).Select(i => $"k{i:D2}").ToArray();
@@ -255,7 +255,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListObjectsV1_Works()
+    public async Task ListObjectsV1_Delimiter_ReturnsKeysAndCommonPrefixes()
     {
         await _s3.PutBucketAsync("list-v1", Ct);
         await PutText("list-v1", "x/1", "v");
@@ -266,7 +266,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Objects_AreFilesUnderDataS3BucketKey()
+    public async Task PutObjectAndGetObject_OnDisk_MapToFilesUnderS3RootBucketKey()
     {
         await _s3.PutBucketAsync("layout", Ct);
         await PutText("layout", "AWSLogs/x.log", "hello");
@@ -287,7 +287,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ec2_StillAnsweredOnTheSamePort()
+    public async Task DescribeVpcs_SamePortAsS3_AnswersTheDefaultVpc()
     {
         using var ec2 = new Amazon.EC2.AmazonEC2Client(new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
             new Amazon.EC2.AmazonEC2Config { ServiceURL = _server.Url.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
