@@ -21,31 +21,24 @@ public static class PathEndResolver
         string? arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : null;
         string id = arn is null ? value : IdOfArn(value, parameter, ctx);
 
+        var caller = new ResourceCaller(ctx.Account, ctx.Region, default);
         PathEndpointKind kind;
         string arnType;
         if (id.StartsWith("eni-", StringComparison.Ordinal))
         {
-            if (!IdGenerator.IsWellFormed(id, IdPrefixes.NetworkInterface))
-                throw Ec2Errors.NetworkInterfaceMalformed(id);
-            if (!network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var eni) || !Visible(ctx, eni.OwnerId, eni.Region))
-                throw Ec2Errors.NetworkInterfaceNotFound(id);
+            ResourceKinds.NetworkInterface.Require(network, id, caller);
             (kind, arnType) = (PathEndpointKind.NetworkInterface, "network-interface");
         }
         else if (id.StartsWith("igw-", StringComparison.Ordinal))
         {
-            if (!IdGenerator.IsWellFormed(id, IdPrefixes.InternetGateway))
-                throw Ec2Errors.InternetGatewayMalformed(id);
-            if (!network.InternetGateways.TryGetValue(new InternetGatewayId(id), out var igw) || !Visible(ctx, igw.OwnerId, igw.Region))
-                throw Ec2Errors.InternetGatewayNotFound(id);
+            ResourceKinds.InternetGateway.Require(network, id, caller);
             (kind, arnType) = (PathEndpointKind.InternetGateway, "internet-gateway");
         }
         else if (id.StartsWith("i-", StringComparison.Ordinal))
         {
-            if (!IdGenerator.IsWellFormed(id, IdPrefixes.Instance))
-                throw Ec2Errors.InstanceMalformed(id);
-            if (!network.Instances.TryGetValue(new InstanceId(id), out var instance) || !Visible(ctx, instance.OwnerId, instance.Region)
-                || instance.State == InstanceState.Terminated)
-                throw Ec2Errors.InstanceNotFound(id);
+            // A terminated instance is gone for Reachability Analyzer, though Describe still lists it for a while.
+            if (ResourceKinds.Instance.Require(network, id, caller).State == InstanceState.Terminated)
+                throw ResourceKinds.Instance.NotFound(id);
             (kind, arnType) = (PathEndpointKind.Instance, "instance");
         }
         else if (s_unmodelledPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal)))
@@ -55,10 +48,7 @@ public static class PathEndResolver
         }
         else if (id.StartsWith("vpce-", StringComparison.Ordinal))
         {
-            if (!IdGenerator.IsWellFormed(id, IdPrefixes.VpcEndpoint))
-                throw Ec2Errors.VpcEndpointMalformed(id);
-            if (!network.VpcEndpoints.TryGetValue(new VpcEndpointId(id), out var vpce) || !Visible(ctx, vpce.OwnerId, vpce.Region))
-                throw Ec2Errors.VpcEndpointNotFound(id);
+            ResourceKinds.VpcEndpoint.Require(network, id, caller);
             (kind, arnType) = (PathEndpointKind.VpcEndpoint, "vpc-endpoint");
         }
         else
@@ -101,11 +91,5 @@ public static class PathEndResolver
         $"arn:aws:ec2:{ctx.Region}:{ctx.Account.Value}:{type}/{id}";
 
     private static Ec2Exception NotFound(string id) =>
-        id.StartsWith("eni-", StringComparison.Ordinal) ? Ec2Errors.NetworkInterfaceNotFound(id)
-        : id.StartsWith("igw-", StringComparison.Ordinal) ? Ec2Errors.InternetGatewayNotFound(id)
-        : id.StartsWith("vpce-", StringComparison.Ordinal) ? Ec2Errors.VpcEndpointNotFound(id)
-        : Ec2Errors.InstanceNotFound(id);
-
-    private static bool Visible(RequestContext ctx, AccountId owner, string region) =>
-        ctx.Account == owner && string.Equals(ctx.Region, region, StringComparison.Ordinal);
+        (ResourceKinds.ForId(id) ?? ResourceKinds.Instance).NotFound(id);
 }
