@@ -227,6 +227,7 @@ internal sealed class Router
         Forward(rec, ref st, in chosen, subnet, crossing);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CrossesSubnetEdge(in CompiledRoute route, int subnet)
     {
         if (route.Blackhole)
