@@ -60,6 +60,18 @@ if (args.Length > 0 && args[0] == "--cpu")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--cpu-seed")
+{
+    // The seed world alone, like the last lines of --cpu, repeated (`--cpu-seed [ROUNDS]`, default 5): a quick
+    // before/after figure for changes to the walk's fixed costs, which small worlds show most.
+    int repeat = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var seed = new SeedWorldBenchmarks();
+    seed.Setup();
+    for (int r = 1; r <= repeat; r++)
+        Report($"seed world, round {r}", seed.Compiled, seed.FlowArray, seed.SourceArray);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--cpu-endpoint-kinds")
 {
     // What each endpoint kind costs the existing mix on the largest world: none, gateway only, interface only,

@@ -15,6 +15,7 @@ internal sealed class AddressTables(
     Dictionary<AddressKey, int> globalV6,
     LongestPrefixMatchTable<int> vpcCidrs)
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong V4Key(int vpc, in IpAddress address) => ((ulong)(uint)vpc << 32) | (uint)address.Value;
 
     /// <summary>The interface owning a private address of a VPC, or −1.</summary>

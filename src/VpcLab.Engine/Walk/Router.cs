@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VpcLab.Engine.Compilation;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -52,7 +53,7 @@ internal sealed class Router
     /// −1 when the flow comes from the internet.</summary>
     public Decision Run<TRec>(TRec forward, TRec reply, in FlowKey flow, int source) where TRec : IPathRecorder
     {
-        var st = WalkState.Start(in flow);
+        WalkState.Begin(out var st, in flow);
         if (source >= 0)
             FromInterface(forward, ref st, source);
         else
@@ -63,7 +64,7 @@ internal sealed class Router
         if (st.End == WalkEnd.Service)
             return Decision.Accepted;
 
-        var back = WalkState.Start(st.Packet.Reply());
+        WalkState.Begin(out var back, st.Packet.Reply());
         back.Reply = true;
         back.NatGateway = st.NatGateway;
         back.NatOriginalSource = st.NatOriginalSource;
@@ -91,7 +92,10 @@ internal sealed class Router
         return Decision.Accepted;
     }
 
-    /// <summary>Takes the packet wherever the last step sent it, until a step ends the walk.</summary>
+    /// <summary>Takes the packet wherever the last step sent it, until a step ends the walk. Never inlined: Run calls
+    /// it for both directions, and two inlined copies of the whole walk exhaust the JIT's inlining budget for Run,
+    /// which then leaves small helpers (UInt128 operators, rule matches) as calls.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Continue<TRec>(TRec rec, ref WalkState st) where TRec : IPathRecorder
     {
         while (true)
@@ -223,6 +227,7 @@ internal sealed class Router
         Forward(rec, ref st, in chosen, subnet, crossing);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CrossesSubnetEdge(in CompiledRoute route, int subnet)
     {
         if (route.Blackhole)

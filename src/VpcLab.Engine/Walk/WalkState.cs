@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VpcLab.Net;
 
 namespace VpcLab.Engine.Walk;
@@ -62,16 +63,20 @@ internal struct WalkState
     public int NextIndex;
     public bool NextCrossing;
 
-    /// <summary>A fresh walk of <paramref name="packet"/>; a reply carries the request's gateway state.</summary>
-    public static WalkState Start(in FlowKey packet) => new()
+    /// <summary>Starts a fresh walk of <paramref name="packet"/> in <paramref name="st"/>; a reply then takes the
+    /// request's gateway state. Written into the caller's variable: a constructor or a factory builds this
+    /// 176-byte struct in a temporary and copies it over with a memmove call, on every walk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Begin(out WalkState st, in FlowKey packet)
     {
-        Packet = packet,
-        IdentityPreserved = true,
-        NatGateway = -1,
-        EgressOnlyGateway = -1,
-        Peering = -1,
-        Sender = -1,
-    };
+        st = default;
+        st.Packet = packet;
+        st.IdentityPreserved = true;
+        st.NatGateway = -1;
+        st.EgressOnlyGateway = -1;
+        st.Peering = -1;
+        st.Sender = -1;
+    }
 
     public void Drop<TRec>(TRec rec, DropReason reason) where TRec : IPathRecorder
     {
