@@ -46,7 +46,8 @@ internal sealed class ControlPlaneState
         {
             Accounts = ImmutableDictionary<AccountId, Account>.Empty.Add(
                 ControlPlaneOptions.DefaultAccount, new Account(ControlPlaneOptions.DefaultAccount, "default")),
-            Regions = options.Regions.ToImmutableDictionary(r => r.Name, r => new Region(r.Name, r.Zones)),
+            Regions = options.Regions.ToImmutableDictionary(r => r.Name,
+                r => new Region(r.Name, r.Zones) { OptInRequired = r.OptInRequired }),
         };
         var lists = ImmutableDictionary.CreateBuilder<PrefixListId, ManagedPrefixList>();
         foreach (var region in options.Regions)

@@ -14,6 +14,10 @@ public sealed class RegionOperations
         _state = state;
     }
 
+    /// <summary>EC2 API reference, AvailabilityZone.OptInStatus: "For Availability Zones, this parameter always has
+    /// the value of opt-in-not-required" (Local Zones, which the lab does not model, are the ones that opt in).</summary>
+    public const string AvailabilityZoneOptInStatus = "opt-in-not-required";
+
     public DescribeAvailabilityZonesResult DescribeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
@@ -27,7 +31,9 @@ public sealed class RegionOperations
                 .Add("zone-id", z => z.ZoneId)
                 .Add("region-name", z => z.Region)
                 .Add("state", _ => "available")
-                .Add("zone-type", _ => "availability-zone");
+                .Add("zone-type", _ => "availability-zone")
+                .Add("group-name", z => z.Region)
+                .Add("opt-in-status", _ => AvailabilityZoneOptInStatus);
             return new DescribeAvailabilityZonesResult([.. schema.Apply(zones, request.Filters, tx.N)]);
         });
 
@@ -40,7 +46,7 @@ public sealed class RegionOperations
             var schema = new FilterSchema<Region>(_ => null)
                 .Add("region-name", r => r.Name)
                 .Add("endpoint", r => $"ec2.{r.Name}.amazonaws.com")
-                .Add("opt-in-status", _ => "opt-in-not-required");
+                .Add("opt-in-status", r => r.OptInStatus);
             return new DescribeRegionsResult([.. schema.Apply(regions, request.Filters, tx.N)]);
         });
 }

@@ -22,6 +22,17 @@ public sealed class AwsIpRanges
     /// <summary>The range holding an address, or null for an address that is not AWS's.</summary>
     public AwsIpRange? Find(IpAddress address) => _table.TryLookup(address, out var range, out _) ? range : null;
 
+    /// <summary>The Regions whose S3, DynamoDB and EC2 ranges are simulated from their index here: S3
+    /// <c>52.95.k.0/24</c>, DynamoDB <c>52.94.(100 + k).0/24</c>, EC2 <c>15.(8k).0.0/13</c> — stable, disjoint from the
+    /// real-shaped ranges below and from the documentation ranges that scenarios use as "the internet".</summary>
+    public static readonly ImmutableArray<string> SimulatedRegions =
+    [
+        "ca-central-1", "sa-east-1", "eu-west-2", "eu-west-3", "eu-north-1", "ap-south-1", "ap-northeast-2",
+        "ap-northeast-3", "ap-southeast-2", "af-south-1", "ap-east-1", "ap-east-2", "ap-south-2", "ap-southeast-3",
+        "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-west-1", "eu-central-2",
+        "eu-south-1", "eu-south-2", "il-central-1", "me-central-1", "me-south-1", "mx-central-1",
+    ];
+
     /// <summary>The one table of simulated public ranges: the AWS-managed prefix lists of S3 and DynamoDB in each
     /// Region are built from it (so a prefix list route and <c>pkt-dst-aws-service</c> always agree), and each Region's
     /// EC2 range is the pool its public IPv4 addresses come from.</summary>
@@ -43,8 +54,11 @@ public sealed class AwsIpRanges
             dynamodb: ["52.94.13.0/24"], ec2: "13.228.0.0/15"),
         .. Region("ap-northeast-1", s3: ["3.5.152.0/21", "52.219.64.0/20", "54.231.224.0/21"],
             dynamodb: ["52.94.11.0/24"], ec2: "13.112.0.0/14"),
+        .. SimulatedRegions.SelectMany((region, k) => Region(region,
+            s3: [$"52.95.{k}.0/24"], dynamodb: [$"52.94.{100 + k}.0/24"], ec2: $"15.{8 * k}.0.0/13")),
         .. SimulatedInterfaceServiceRanges(),
     ]);
+
 
     /// <summary>The prefixes of one service code in one Region, in table order.</summary>
     public ImmutableArray<Cidr> PrefixesOf(string region, string service) =>
@@ -56,17 +70,18 @@ public sealed class AwsIpRanges
             .Append(new AwsIpRange(Cidr.Parse(ec2), region, "EC2"));
 
     /// <summary>Services reached only through interface endpoints (SNS, SQS, STS, KMS, SSM, SECRETSMANAGER, LOGS).
-    /// Simulated, stable: one /24 each, <c>52.46.(16 × region index + service index).0/24</c> in the order below
-    /// (on AWS such addresses sit in 52.46.0.0/18, listed as AMAZON; the lab gives each service its own code so a
-    /// flow log names it).</summary>
+    /// Simulated, stable: one /24 each, <c>52.(46 + r / 16).(16 × (r mod 16) + service index).0/24</c> for the
+    /// region index r in the order below (on AWS such addresses sit in 52.46.0.0/18, listed as AMAZON; the lab gives
+    /// each service its own code so a flow log names it).</summary>
     private static IEnumerable<AwsIpRange> SimulatedInterfaceServiceRanges()
     {
         string[] regions = [
             "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "us-east-2", "us-west-1", "ap-northeast-1",
+            .. SimulatedRegions,
         ];
         string[] services = ["SNS", "SQS", "STS", "KMS", "SSM", "SECRETSMANAGER", "LOGS"];
         for (var r = 0; r < regions.Length; r++)
             for (var s = 0; s < services.Length; s++)
-                yield return new(Cidr.Parse($"52.46.{16 * r + s}.0/24"), regions[r], services[s]);
+                yield return new(Cidr.Parse($"52.{46 + r / 16}.{16 * (r % 16) + s}.0/24"), regions[r], services[s]);
     }
 }

@@ -114,6 +114,9 @@ public sealed partial class Ec2SdkTests
         var east = Assert.Single(regions.Regions, r => r.RegionName == "us-east-1");
         Assert.Equal("ec2.us-east-1.amazonaws.com", east.Endpoint);
         Assert.Equal("opt-in-not-required", east.OptInStatus);
+        // Every commercial Region; opt-in Regions are enabled in a lab account (docs/semantics.md#regions).
+        Assert.Equal(34, regions.Regions.Count);
+        Assert.Equal("opted-in", Assert.Single(regions.Regions, r => r.RegionName == "af-south-1").OptInStatus);
 
         var zones = await _ec2.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest(), Ct);
         Assert.Equal(6, zones.AvailabilityZones.Count);
@@ -126,6 +129,10 @@ public sealed partial class Ec2SdkTests
         using var west = Client(region: "eu-west-1");
         var westZones = await west.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest { ZoneNames = ["eu-west-1b"] }, Ct);
         Assert.Equal("euw1-az2", Assert.Single(westZones.AvailabilityZones).ZoneId);
+        using var paris = Client(region: "eu-west-3");
+        var parisZones = await paris.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest(), Ct);
+        Assert.Equal(["euw3-az1", "euw3-az2", "euw3-az3"], parisZones.AvailabilityZones.Select(z => z.ZoneId));
+        Assert.All(parisZones.AvailabilityZones, z => Assert.Equal("opt-in-not-required", z.OptInStatus));
     }
 
     [Fact]

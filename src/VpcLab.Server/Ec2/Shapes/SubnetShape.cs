@@ -59,14 +59,14 @@ internal static class RegionShape
 {
     public static JsonObject Map(Region r) => new()
     {
-        ["OptInStatus"] = "opt-in-not-required",
+        ["OptInStatus"] = r.OptInStatus,
         ["RegionName"] = r.Name,
         ["Endpoint"] = $"ec2.{r.Name}.amazonaws.com",
     };
 
     public static JsonObject Zone(AvailabilityZone z) => new()
     {
-        ["OptInStatus"] = "opt-in-not-required",
+        ["OptInStatus"] = RegionOperations.AvailabilityZoneOptInStatus,
         ["Messages"] = new JsonArray(),
         ["RegionName"] = z.Region,
         ["ZoneName"] = z.Name,
