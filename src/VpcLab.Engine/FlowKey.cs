@@ -67,16 +67,15 @@ public readonly record struct FlowKey(IpAddress Source, IpAddress Destination,
     /// (3), source quench (4), redirect (5), time exceeded (11), parameter problem (12) (RFC 1122 §3.2.2); ICMPv6 types
     /// 0–127 (RFC 4443 §2.1: destination unreachable 1, packet too big 2, time exceeded 3, parameter problem 4).
     /// Security groups let it through as part of the connection it reports on (docs/semantics.md#one-way-icmp).</summary>
-    public bool IsIcmpError
+    public bool IsIcmpError => IsIcmpErrorType(Protocol, IcmpType);
+
+    /// <summary>Whether an ICMP (1) or ICMPv6 (58) message of this type is an error message (see <see cref="IsIcmpError"/>).</summary>
+    public static bool IsIcmpErrorType(IpProtocol protocol, int type) => protocol.Number switch
     {
-        get
-        {
-            int protocol = Protocol.Number;
-            if (protocol == 1)
-                return IcmpType is 3 or 4 or 5 or 11 or 12;
-            return protocol == 58 && IcmpType < 128;
-        }
-    }
+        1 => type is 3 or 4 or 5 or 11 or 12,
+        58 => type is >= 0 and < 128,
+        _ => false,
+    };
 
     /// <summary>NACLs are stateless: the return path is checked with the reply's 5-tuple. An ICMP echo request
     /// is answered by an echo reply. Meaningful only when <see cref="HasReply"/>.</summary>
