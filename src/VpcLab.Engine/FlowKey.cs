@@ -66,7 +66,7 @@ public readonly record struct FlowKey(IpAddress Source, IpAddress Destination,
     /// <summary>An ICMP error message, which reports on a packet of another connection: ICMP destination unreachable
     /// (3), source quench (4), redirect (5), time exceeded (11), parameter problem (12) (RFC 1122 §3.2.2); ICMPv6 types
     /// 0–127 (RFC 4443 §2.1: destination unreachable 1, packet too big 2, time exceeded 3, parameter problem 4).
-    /// Security groups let it through as part of the connection it reports on (docs/semantics.md#one-way-icmp).</summary>
+    /// Security groups let it through as part of the connection it reports on (docs/semantics.md#sg-icmp-errors).</summary>
     public bool IsIcmpError => IsIcmpErrorType(Protocol, IcmpType);
 
     /// <summary>Whether an ICMP (1) or ICMPv6 (58) message of this type is an error message (see <see cref="IsIcmpError"/>).</summary>

@@ -158,8 +158,12 @@ public class DecideAgreesWithTraceTests
         var flows = new List<(FlowKey, int)>();
         for (int eni = 0; eni < World.InterfaceCount; eni++)
         {
+            var source = World.Network.NetworkInterfaces[World.InterfaceIdAt(eni)].PrimaryPrivateIp;
             foreach (var d in Addresses)
-                flows.Add((new FlowKey(World.Network.NetworkInterfaces[World.InterfaceIdAt(eni)].PrimaryPrivateIp, d, IpProtocol.Tcp, 49152, 443), eni));
+            {
+                flows.Add((new FlowKey(source, d, IpProtocol.Tcp, 49152, 443), eni));
+                flows.Add((FlowKey.Icmp(source, d, 3, 4), eni)); // one-way: no return path, errors pass the groups
+            }
         }
         foreach (var (f, s) in flows)
             World.Decide(f, s); // warm up (JIT, tiering)

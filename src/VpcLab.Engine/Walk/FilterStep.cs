@@ -48,7 +48,7 @@ internal sealed class FilterStep(Topology topology, FilterTables filters, Addres
         if (p.IsIcmpError)
         {
             // AWS (EC2 User Guide, Path MTU Discovery): security groups are stateful, so ICMP responses to tracked
-            // traffic pass regardless of rules. An error reports on a connection: docs/semantics.md#one-way-icmp.
+            // traffic pass regardless of rules. An error reports on a connection: docs/semantics.md#sg-icmp-errors.
             rec.SecurityGroupTracked(eni, egress, in st.Packet);
             return true;
         }

@@ -49,8 +49,8 @@ internal sealed class Router
         _interfaceEndpoint = new InterfaceEndpointStep(topology, addresses, _filters);
     }
 
-    /// <summary>Walks a flow's forward path, then its reply when it has one (<see cref="FlowKey.HasReply"/>). <paramref name="source"/> is the sending interface, or
-    /// −1 when the flow comes from the internet.</summary>
+    /// <summary>Walks a flow's forward path, then its reply when it has one (<see cref="FlowKey.HasReply"/>).
+    /// <paramref name="source"/> is the sending interface, or −1 when the flow comes from the internet.</summary>
     public Decision Run<TRec>(TRec forward, TRec reply, in FlowKey flow, int source) where TRec : IPathRecorder
     {
         WalkState.Begin(out var st, in flow);
