@@ -47,7 +47,8 @@ public sealed class CompiledNetwork
     /// <summary>The model interface at a compiled index (its subnet, VPC, owner, addresses...).</summary>
     public NetworkInterface InterfaceAt(int index) => _models.Interfaces[index];
 
-    /// <summary>Decides one flow without allocating: forward path, then the reply. <paramref name="sourceInterfaceIndex"/>
+    /// <summary>Decides one flow without allocating: forward path, then the reply when it has one
+    /// (<see cref="FlowKey.HasReply"/>). <paramref name="sourceInterfaceIndex"/>
     /// is the sending interface (<see cref="InterfaceIndexOf"/>), or −1 when the flow comes from the internet.</summary>
     public Decision Decide(in FlowKey flow, int sourceInterfaceIndex) =>
         _router.Run(default(NullRecorder), default(NullRecorder), in flow, sourceInterfaceIndex);

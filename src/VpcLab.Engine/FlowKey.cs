@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using VpcLab.Net;
 
 namespace VpcLab.Engine;
@@ -42,8 +43,42 @@ public readonly record struct FlowKey(IpAddress Source, IpAddress Destination,
     internal const int IcmpEchoRequestV6 = 128;
     internal const int IcmpEchoReplyV6 = 129;
 
+    /// <summary>Whether the flow has a reply, walked back as its return path: the one place that decides it
+    /// (docs/semantics.md#one-way-icmp). TCP and UDP have one, and so does every other protocol (security groups track
+    /// it by addresses and protocol number, and accept the same traffic coming back); ICMP and ICMPv6 only for an echo
+    /// request (ping), answered by an echo reply. Every other ICMP message — destination unreachable, fragmentation
+    /// needed (type 3 code 4), time exceeded, ICMPv6 packet too big, an echo reply sent on its own — is one-way: it is
+    /// judged only in the direction it travels.</summary>
+    public bool HasReply
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            int protocol = Protocol.Number;
+            if (protocol == 1)
+                return IcmpType == IcmpEchoRequestV4;
+            if (protocol == 58)
+                return IcmpType == IcmpEchoRequestV6;
+            return true;
+        }
+    }
+
+    /// <summary>An ICMP error message, which reports on a packet of another connection: ICMP destination unreachable
+    /// (3), source quench (4), redirect (5), time exceeded (11), parameter problem (12) (RFC 1122 §3.2.2); ICMPv6 types
+    /// 0–127 (RFC 4443 §2.1: destination unreachable 1, packet too big 2, time exceeded 3, parameter problem 4).
+    /// Security groups let it through as part of the connection it reports on (docs/semantics.md#sg-icmp-errors).</summary>
+    public bool IsIcmpError => IsIcmpErrorType(Protocol, IcmpType);
+
+    /// <summary>Whether an ICMP (1) or ICMPv6 (58) message of this type is an error message (see <see cref="IsIcmpError"/>).</summary>
+    public static bool IsIcmpErrorType(IpProtocol protocol, int type) => protocol.Number switch
+    {
+        1 => type is 3 or 4 or 5 or 11 or 12,
+        58 => type is >= 0 and < 128,
+        _ => false,
+    };
+
     /// <summary>NACLs are stateless: the return path is checked with the reply's 5-tuple. An ICMP echo request
-    /// is answered by an echo reply; other ICMP messages keep their type.</summary>
+    /// is answered by an echo reply. Meaningful only when <see cref="HasReply"/>.</summary>
     public FlowKey Reply()
     {
         if (Protocol.Number == 1 && IcmpType == IcmpEchoRequestV4)

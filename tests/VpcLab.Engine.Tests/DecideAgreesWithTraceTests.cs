@@ -97,7 +97,9 @@ public class DecideAgreesWithTraceTests
 
     private static readonly Gen<(FlowKey Flow, int Source)> Flows =
         Gen.Select(Gen.Int[0, Addresses.Length - 1], Gen.Int[0, Addresses.Length - 1], Gen.Int[-1, World.InterfaceCount - 1],
-                Gen.OneOf<short>(6, 17, 1, 58, 47), Gen.OneOf<ushort>(22, 53, 80, 443, 5432, 8080, 49152, 0, 2048),
+                // ICMP type × 256 + code: 2048 echo request, 772 fragmentation needed (3/4), 2816 time exceeded (11/0),
+                // 512 ICMPv6 packet too big (2/0), 32768 ICMPv6 echo request (128/0); small values are echo replies.
+                Gen.OneOf<short>(6, 17, 1, 58, 47), Gen.OneOf<ushort>(22, 53, 80, 443, 5432, 8080, 49152, 0, 2048, 772, 512, 2816, 32768),
                 Gen.OneOf<ushort>(49152, 80, 1000, 0))
             .Select((s, d, src, proto, dport, sport) =>
             {
@@ -156,8 +158,12 @@ public class DecideAgreesWithTraceTests
         var flows = new List<(FlowKey, int)>();
         for (int eni = 0; eni < World.InterfaceCount; eni++)
         {
+            var source = World.Network.NetworkInterfaces[World.InterfaceIdAt(eni)].PrimaryPrivateIp;
             foreach (var d in Addresses)
-                flows.Add((new FlowKey(World.Network.NetworkInterfaces[World.InterfaceIdAt(eni)].PrimaryPrivateIp, d, IpProtocol.Tcp, 49152, 443), eni));
+            {
+                flows.Add((new FlowKey(source, d, IpProtocol.Tcp, 49152, 443), eni));
+                flows.Add((FlowKey.Icmp(source, d, 3, 4), eni)); // one-way: no return path, errors pass the groups
+            }
         }
         foreach (var (f, s) in flows)
             World.Decide(f, s); // warm up (JIT, tiering)

@@ -22,6 +22,8 @@ public static class TraceView
         AddPath(tree.AddNode("[grey]forward path[/]"), trace.Forward, PacketHeader.From(trace.Flow));
         if (!trace.Return.IsDefaultOrEmpty)
             AddPath(tree.AddNode("[grey]return path[/]"), trace.Return, trace.Return[0].OutboundHeader);
+        if (trace.OneWayNote is { } oneWay)
+            tree.AddNode($"[grey]no return path[/] {Markup.Escape(oneWay)}");
         // Explanations already shown under their hop are not repeated.
         var shown = trace.Forward.Concat(trace.Return.IsDefault ? [] : trace.Return).SelectMany(h => h.Explanations).ToHashSet();
         foreach (var explanation in trace.Explanations.Where(e => !shown.Contains(e)))

@@ -75,6 +75,8 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
 
     public void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet) { }
 
+    public void SecurityGroupTracked(int eni, bool egress, in FlowKey packet) { }
+
     public void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet) { }
 
     public void Route(int table, int route, int subnet, in FlowKey packet) =>

@@ -79,6 +79,11 @@ public readonly record struct ExplanationCode(string Value)
     /// policy. The explanation names the policy and the statement (index and Sid).</summary>
     public static readonly ExplanationCode S3AccessDenied = new("VPCLAB_S3_ACCESS_DENIED");
 
+    /// <summary>On an accepted hop: no rule of the interface's security groups allows the packet, but it is an ICMP
+    /// error (destination unreachable, fragmentation needed, time exceeded, ICMPv6 packet too big), which security
+    /// groups let through as part of the tracked connection it reports on (EC2 User Guide, Path MTU Discovery).</summary>
+    public static readonly ExplanationCode SecurityGroupTrackedIcmpError = new("VPCLAB_SG_TRACKED_ICMP_ERROR");
+
     public override string ToString() => Value;
 
     /// <summary>The code that explains a drop reason of the fast path.</summary>

@@ -8,6 +8,9 @@ internal interface IPathRecorder
 {
     void Interface(int eni, HopAction action, in FlowKey packet);
     void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet);
+    /// <summary>No rule of the interface's groups allows the packet, but it is an ICMP error, which the groups let
+    /// through as part of the tracked connection it reports on (<see cref="FlowKey.IsIcmpError"/>).</summary>
+    void SecurityGroupTracked(int eni, bool egress, in FlowKey packet);
     void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet);
     void Route(int table, int route, int subnet, in FlowKey packet);
     void Subnet(int subnet, in FlowKey packet);
@@ -29,6 +32,7 @@ internal readonly struct NullRecorder : IPathRecorder
 {
     public void Interface(int eni, HopAction action, in FlowKey packet) { }
     public void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet) { }
+    public void SecurityGroupTracked(int eni, bool egress, in FlowKey packet) { }
     public void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet) { }
     public void Route(int table, int route, int subnet, in FlowKey packet) { }
     public void Subnet(int subnet, in FlowKey packet) { }

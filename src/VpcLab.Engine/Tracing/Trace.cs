@@ -19,6 +19,15 @@ public sealed record Trace(FlowKey Flow, Verdict Verdict, ImmutableArray<Hop> Fo
 
     public bool PathFound => Verdict == Verdict.Accepted;
 
+    /// <summary>True when the flow is a one-way message (an ICMP error, an echo reply on its own): it has no reply, so
+    /// the trace has no return path and the verdict is the forward path's (<see cref="FlowKey.HasReply"/>).</summary>
+    public bool OneWay => !Flow.HasReply;
+
+    /// <summary>A sentence saying the flow is one-way and why, for people (null when it has a reply).</summary>
+    public string? OneWayNote => OneWay
+        ? $"{(Flow.Protocol.Number == 58 ? "ICMPv6" : "ICMP")} type {Flow.IcmpType} code {Flow.IcmpCode} is a one-way message: nothing answers it, so it has no return path and is judged only in the direction it travels."
+        : null;
+
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -26,6 +35,8 @@ public sealed record Trace(FlowKey Flow, Verdict Verdict, ImmutableArray<Hop> Fo
         if (DroppedAt is not null)
             sb.Append(" at ").Append(DroppedAt).Append(" on the ").Append(DroppedOn == PathDirection.Return ? "return" : "forward").Append(" path");
         sb.AppendLine();
+        if (OneWayNote is { } note)
+            sb.Append("one-way: ").AppendLine(note);
         sb.AppendLine("forward:");
         foreach (var h in Forward)
             sb.Append("  ").AppendLine(h.ToString());

@@ -59,6 +59,18 @@ internal sealed class TraceBuilder : IPathRecorder
             d.SecurityGroupRule = _network.SecurityGroupRuleRefOf(group, rule, prefixList);
     }
 
+    public void SecurityGroupTracked(int eni, bool egress, in FlowKey packet)
+    {
+        SecurityGroup(eni, egress, -1, -1, -1, packet);
+        var d = _hops[^1];
+        d.Explanations.Add(new Explanation(ExplanationCode.SecurityGroupTrackedIcmpError, d.Direction, d.Component)
+        {
+            SecurityGroups = d.Groups,
+            Message = $"No {(egress ? "outbound" : "inbound")} rule of {string.Join(", ", d.Groups.Select(g => g.Id))} allows {d.Header}, "
+                + "but an ICMP error belongs to the connection it reports on, which security groups track: it passes regardless of their rules.",
+        });
+    }
+
     public void Acl(int acl, int subnet, bool egress, int entry, bool allowed, in FlowKey packet)
     {
         var d = Add(_network.AclRef(acl), HopAction.Forwarded, packet);

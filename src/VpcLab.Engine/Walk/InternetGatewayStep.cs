@@ -11,6 +11,7 @@ internal sealed class InternetGatewayStep(Topology topology, AddressTables addre
 {
     private readonly CompiledInterface[] _interfaces = topology.Interfaces;
     private readonly CompiledVpc[] _vpcs = topology.Vpcs;
+    private readonly CompiledSubnet[] _subnets = topology.Subnets;
     private readonly int[] _egressOnlyVpc = topology.EgressOnlyVpc;
 
     public void InternetGatewayEgress<TRec>(TRec rec, ref WalkState st, int igw, int vpc) where TRec : IPathRecorder
@@ -157,10 +158,28 @@ internal sealed class InternetGatewayStep(Topology topology, AddressTables addre
         if (cv.EgressOnlyInternetGateway >= 0)
         {
             rec.Gateway(ComponentKind.EgressOnlyInternetGateway, cv.EgressOnlyInternetGateway, HopAction.Forwarded, in p);
+            if (p.IsIcmpError && LeavesThrough(eni, p.Source, cv.EgressOnlyInternetGateway))
+            {
+                // Choice, docs/semantics.md#one-way-icmp: an ICMPv6 error (packet too big...) reports on a connection
+                // that left through the gateway, which lets it back in as it lets that connection's replies.
+                st.ArriveAt(eni, crossing: true);
+                return;
+            }
             st.Drop(rec, DropReason.EgressOnlyInboundRefused);
             return;
         }
         st.Drop(rec, DropReason.NoPath);
+    }
+
+    /// <summary>Whether the interface's subnet routes traffic to <paramref name="peer"/> through the egress-only gateway.</summary>
+    private bool LeavesThrough(int eni, in IpAddress peer, int eigw)
+    {
+        int table = _subnets[_interfaces[eni].Subnet].RouteTable;
+        int route = routing.FindRoute(table, peer);
+        if (route < 0)
+            return false;
+        ref readonly var r = ref routing.Route(table, route);
+        return !r.Blackhole && r.Kind == RouteTargetKind.EgressOnlyInternetGateway && r.Target == eigw;
     }
 
     /// <summary>The internet gateway hands the packet to the VPC: through the route table associated with the

@@ -49,8 +49,8 @@ internal sealed class Router
         _interfaceEndpoint = new InterfaceEndpointStep(topology, addresses, _filters);
     }
 
-    /// <summary>Walks a flow's forward path, then its reply. <paramref name="source"/> is the sending interface, or
-    /// −1 when the flow comes from the internet.</summary>
+    /// <summary>Walks a flow's forward path, then its reply when it has one (<see cref="FlowKey.HasReply"/>).
+    /// <paramref name="source"/> is the sending interface, or −1 when the flow comes from the internet.</summary>
     public Decision Run<TRec>(TRec forward, TRec reply, in FlowKey flow, int source) where TRec : IPathRecorder
     {
         WalkState.Begin(out var st, in flow);
@@ -61,7 +61,9 @@ internal sealed class Router
         Continue(forward, ref st);
         if (st.End == WalkEnd.Dropped)
             return new Decision(Verdict.Dropped, st.Reason, PathDirection.Forward);
-        if (st.End == WalkEnd.Service)
+        // The resolver and the metadata service answer outside the walk; a one-way message (an ICMP error, an echo
+        // reply on its own) has no reply to walk back: the forward verdict is the flow's (docs/semantics.md#one-way-icmp).
+        if (st.End == WalkEnd.Service || !flow.HasReply)
             return Decision.Accepted;
 
         WalkState.Begin(out var back, st.Packet.Reply());

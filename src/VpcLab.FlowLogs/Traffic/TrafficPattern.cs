@@ -13,6 +13,12 @@ public sealed record TrafficPattern(
     /// <summary>SYNs a client sends when its connection cannot be established (TCP only).</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>ICMP only: the message's type (null: an echo request, ping) and code. A message other than an echo
+    /// request is one-way (<see cref="VpcLab.Engine.FlowKey.HasReply"/>): it has no response.</summary>
+    public int? IcmpType { get; init; }
+
+    public int IcmpCode { get; init; }
+
     /// <summary>True when each connection goes to the next port of <see cref="Ports"/> (a scan or probe).</summary>
     public bool IsScan => Ports.From != Ports.To;
 }

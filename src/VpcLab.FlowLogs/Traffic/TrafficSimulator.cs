@@ -90,7 +90,7 @@ public sealed class TrafficSimulator
     /// <summary>The packets of one connection on each interface it crossed. TCP: an established connection sends its
     /// request (SYN first, FIN last) and response (SYN-ACK first, FIN last); one that fails sends only its SYNs (and
     /// the server's SYN-ACKs when the reply is what failed). UDP and ICMP: the request always leaves; the response
-    /// exists when the request arrived.</summary>
+    /// exists when the request arrived. A one-way ICMP message has no response: the engine observes no return path.</summary>
     private static void Record(TrafficPattern p, in FlowKey flow, Decision decision, FlowObservations observations,
         FlowLogCollector collector, double t0)
     {
@@ -121,7 +121,11 @@ public sealed class TrafficSimulator
             var clients = p.From.Contains('/', StringComparison.Ordinal) && Cidr.TryParse(p.From, out var cidr) ? cidr : (Cidr?)null;
             var source = clients is { } c ? TraceEndpoint.ForAddress(c.First) : _resolver.Resolve(p.From);
             var destination = _resolver.Resolve(p.To, source);
-            var request = new TraceRequest(source, destination, p.Protocol, p.Ports.From, FlowKey.DefaultEphemeralPort);
+            var request = new TraceRequest(source, destination, p.Protocol, p.Ports.From, FlowKey.DefaultEphemeralPort)
+            {
+                IcmpType = p.IcmpType,
+                IcmpCode = p.IcmpCode,
+            };
             var resolved = _network.Resolve(request);
             if (clients is not null && resolved.SourceInterfaceIndex >= 0)
                 throw new WorkloadException($"workload '{p.Name}' (line {p.Line}): a CIDR source stands for internet clients, but {p.From} is inside a VPC; name the instances instead");

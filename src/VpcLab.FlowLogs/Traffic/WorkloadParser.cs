@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using VpcLab.ControlPlane.Scenarios;
+using VpcLab.Engine;
 using VpcLab.Net;
 
 namespace VpcLab.FlowLogs.Traffic;
@@ -57,7 +58,11 @@ public static class WorkloadParser
     private sealed record Fields(
         string Name, string From, string To, string Protocol, string? Port, string? Ports, string? Connections, string? Rate,
         string? Start, string? End, string? Duration, string? Packets, string? Bytes, string? Attempts,
-        PacketProfile? Request, PacketProfile? Response);
+        PacketProfile? Request, PacketProfile? Response)
+    {
+        public string? IcmpType { get; init; }
+        public string? IcmpCode { get; init; }
+    }
 
     private static TrafficPattern ReadPattern(YamlMap m)
     {
@@ -66,7 +71,11 @@ public static class WorkloadParser
             name, m.RequiredString("from", "a workload"), m.RequiredString("to", "a workload"), m.String("protocol") ?? "tcp",
             m.String("port"), m.String("ports"), m.String("connections"), m.String("rate"), m.String("start"), m.String("end"),
             m.String("duration"), m.String("packets"), m.String("bytes"), m.String("attempts"),
-            Profile(m, "request", name), Profile(m, "response", name));
+            Profile(m, "request", name), Profile(m, "response", name))
+        {
+            IcmpType = m.String("icmp-type"),
+            IcmpCode = m.String("icmp-code"),
+        };
         m.RejectUnknownKeys("a workload");
         return Build(m, fields);
     }
@@ -96,11 +105,14 @@ public static class WorkloadParser
             throw m.Error($"workload '{name}': end must come after start");
         var duration = Duration(m, name, f.Duration, "duration") ?? TimeSpan.FromSeconds(protocol.IsIcmp ? 3 : 1);
 
+        var (icmpType, icmpCode) = IcmpTypeCode(m, f, protocol);
         var (request, response) = Defaults(protocol);
+        if (icmpType is { } t && FlowKey.IsIcmpErrorType(protocol, t))
+            request = new PacketProfile(1, IcmpPacketBytes(protocol, t));
         if (protocol.IsIcmp && f.Packets is { } pk)
         {
             long n = Long(m, name, pk, "packets");
-            request = response = new PacketProfile(n, n * (protocol.Number == 58 ? 104 : 84));
+            request = response = new PacketProfile(n, n * IcmpPacketBytes(protocol, icmpType));
         }
         else if (f.Packets is not null || f.Bytes is not null)
             throw m.Error($"workload '{name}': 'packets' is for ICMP; use request/response for TCP and UDP");
@@ -110,7 +122,39 @@ public static class WorkloadParser
             : 1;
 
         return new TrafficPattern(name, m.Line, f.From, f.To, protocol, ports,
-            new ConnectionSchedule(start, end, count, rate), f.Request ?? request, f.Response ?? response, duration) { Attempts = attempts };
+            new ConnectionSchedule(start, end, count, rate), f.Request ?? request, f.Response ?? response, duration)
+        {
+            Attempts = attempts,
+            IcmpType = icmpType,
+            IcmpCode = icmpCode,
+        };
+    }
+
+    /// <summary><c>icmp-type</c> and <c>icmp-code</c> (0–255, ICMP and ICMPv6 only); no type is an echo request.</summary>
+    private static (int? Type, int Code) IcmpTypeCode(YamlMap m, Fields f, IpProtocol protocol)
+    {
+        if (f.IcmpType is null && f.IcmpCode is null)
+            return (null, 0);
+        if (!protocol.IsIcmp)
+            throw m.Error($"workload '{f.Name}': 'icmp-type' and 'icmp-code' are for ICMP");
+        if (f.IcmpType is null)
+            throw m.Error($"workload '{f.Name}': 'icmp-code' needs 'icmp-type'");
+        return (Byte(f.IcmpType, "icmp-type"), f.IcmpCode is null ? 0 : Byte(f.IcmpCode, "icmp-code"));
+
+        int Byte(string text, string key) =>
+            byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
+                : throw m.Error($"workload '{f.Name}': {key} '{text}' is not 0-255");
+    }
+
+    /// <summary>Bytes of one ICMP packet: ping's echo carries 56 bytes of data (84 in all over IPv4, 104 over IPv6); an
+    /// error carries the IP header and first 8 bytes of the packet it reports on over IPv4 (56 in all, RFC 792) and as
+    /// much of it as fits in IPv6's minimum MTU over IPv6 (1,280, RFC 4443 §2.4).</summary>
+    private static long IcmpPacketBytes(IpProtocol protocol, int? type)
+    {
+        bool v6 = protocol.Number == 58;
+        if (type is { } t && FlowKey.IsIcmpErrorType(protocol, t))
+            return v6 ? 1_280 : 56;
+        return v6 ? 104 : 84;
     }
 
     private static PortRange Ports(YamlMap m, Fields f, IpProtocol protocol)

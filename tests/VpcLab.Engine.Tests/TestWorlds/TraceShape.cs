@@ -20,7 +20,8 @@ namespace VpcLab.Engine.Tests.TestWorlds;
 /// on the path the trace says dropped, else Delivered at an interface, the internet, an AWS service, the DNS resolver or
 /// the metadata service. No other hop is Dropped or Delivered. An accepted flow's reply is delivered back to its
 /// source; the return path is empty only when the request was dropped or answered by the resolver or metadata
-/// service.</item>
+/// service, or when the flow is a one-way message (<see cref="FlowKey.HasReply"/> false: an ICMP error, an echo reply
+/// on its own), which never has one: its verdict is its forward path's.</item>
 /// </list></summary>
 public static class TraceShape
 {
@@ -100,10 +101,14 @@ public static class TraceShape
         CheckPath(trace, trace.Forward, PathDirection.Forward, forwardDropped, problems);
         bool toLinkLocal = !forwardDropped && trace.Forward.Length > 0 && Classes(trace.Forward, trace.Forward.Length - 1, PathDirection.Forward)
             .Contains(HopClass.LinkLocalService);
-        if (forwardDropped || toLinkLocal)
+        if (trace.OneWay != !trace.Flow.HasReply)
+            problems.Add("a trace is one-way exactly when its flow has no reply");
+        if (forwardDropped || toLinkLocal || trace.OneWay)
         {
             if (!trace.Return.IsDefaultOrEmpty)
-                problems.Add("no return path after a forward drop or a link-local service");
+                problems.Add("no return path after a forward drop, a link-local service or a one-way message");
+            if (returnDropped)
+                problems.Add("a flow without a return path is not dropped on one");
             return problems;
         }
         if (trace.Return.IsDefaultOrEmpty)
