@@ -3,11 +3,13 @@ using VpcLab.Net;
 namespace VpcLab.Model;
 
 /// <summary>A range of a VPC's addresses in one Availability Zone. Its route table (explicit association,
-/// else the VPC's main table) and its network ACL decide what may leave it.</summary>
+/// else the VPC's main table) and its network ACL decide what may leave it. <see cref="EnableDns64"/>: the Route 53
+/// Resolver answers queries from this subnet with synthesised 64:ff9b::/96 addresses for IPv4-only names
+/// (docs/semantics.md#dns64).</summary>
 public sealed record Subnet(
     SubnetId Id, VpcId VpcId, AccountId OwnerId, string Region, AvailabilityZone AvailabilityZone,
     Cidr CidrBlock, VpcCidrBlock? Ipv6CidrBlock, bool MapPublicIpOnLaunch, bool AssignIpv6AddressOnCreation,
-    bool DefaultForAz)
+    bool DefaultForAz, bool EnableDns64 = false)
 {
     /// <summary>AWS keeps five addresses of each subnet: network, router, DNS, reserved, broadcast.</summary>
     public const int AwsReservedAddressCount = 5;

@@ -70,6 +70,9 @@ public class DecideAgreesWithTraceTests
         s.B.Route(farMain, "10.0.0.0/16", bc);
         var pendingMain = s.B.MainRouteTable(pending);
         s.B.Route(pendingMain, "10.0.0.0/16", ad);
+
+        // NAT64 (docs/semantics.md#nat64): app-rt sends 64:ff9b::/96 to nat-a.
+        s.B.Route(s.AppRt, "64:ff9b::/96", s.NatA);
     });
 
     // A gateway endpoint for S3 on the app and public tables (the public table also routes 0.0.0.0/0 to the IGW).
@@ -90,7 +93,8 @@ public class DecideAgreesWithTraceTests
         }
         list.AddRange(network.ElasticIps.Values.Select(e => e.PublicIp));
         foreach (var text in new[] { "8.8.8.8", "52.217.1.1", "8.8.4.4", "192.168.1.1", "10.0.0.2", "169.254.169.254",
-                     "10.0.99.9", "10.1.99.9", "10.2.99.9", "203.0.113.5", "3.5.0.10", "3.5.64.10", "100.64.1.1", "2001:4860:4860::8888", "fd00:ec2::253", "2600:1f18:1234:5600::99" })
+                     "10.0.99.9", "10.1.99.9", "10.2.99.9", "203.0.113.5", "3.5.0.10", "3.5.64.10", "100.64.1.1", "2001:4860:4860::8888", "fd00:ec2::253", "2600:1f18:1234:5600::99",
+                     "64:ff9b::808:808", "64:ff9b::a00:140a", "64:ff9b::a01:10a" })
             list.Add(IpAddress.Parse(text));
         return [.. list.Distinct()];
     }

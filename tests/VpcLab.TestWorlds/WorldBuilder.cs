@@ -104,6 +104,9 @@ public sealed class WorldBuilder
 
     public void SetDnsSupport(VpcId vpc, bool enabled) => _vpcs[vpc] = _vpcs[vpc] with { EnableDnsSupport = enabled };
 
+    /// <summary>The subnet attribute EnableDns64 (ModifySubnetAttribute --enable-dns64).</summary>
+    public void SetDns64(SubnetId subnet, bool enabled) => _subnets[subnet] = _subnets[subnet] with { EnableDns64 = enabled };
+
     public SubnetId Subnet(string name, VpcId vpc, string cidr, string? ipv6 = null)
     {
         var id = new SubnetId(NewId(IdPrefixes.Subnet));

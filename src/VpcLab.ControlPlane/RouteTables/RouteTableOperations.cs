@@ -16,7 +16,6 @@ public sealed class RouteTableOperations
 
     // AWS: no routes to the link-local reserved ranges or subsets of them (spec §2).
     private static readonly Cidr[] ReservedRouteRanges = [Cidr.Parse("169.254.168.0/22"), Cidr.Parse("fd00:ec2::/32")];
-    private static readonly Cidr Nat64Prefix = Cidr.Parse("64:ff9b::/96");
 
     public CreateRouteTableResult CreateRouteTable(RequestContext ctx, CreateRouteTableRequest request) =>
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
@@ -290,7 +289,7 @@ public sealed class RouteTableOperations
                 throw Ec2Errors.NatGatewayNotFound(natId);
             SameVpc(nat.VpcId, natId);
             // AWS: NatGatewayId is "[IPv4 traffic only]"; IPv6 only for NAT64 (64:ff9b::/96).
-            if (family != IpFamily.V4 && !(destination.Cidr is { } c && Nat64Prefix.Contains(c)))
+            if (family != IpFamily.V4 && !(destination.Cidr is { } c && Nat64Address.WellKnownPrefix.Contains(c)))
                 throw RouteTableErrors.RouteTargetFamilyMismatch(destination.ToString(), natId);
             return new RouteTarget(RouteTargetKind.NatGateway, natId);
         }

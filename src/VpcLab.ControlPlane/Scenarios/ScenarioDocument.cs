@@ -58,7 +58,11 @@ public sealed record VpcSpec(
 }
 
 /// <summary><see cref="Ipv6Index"/> picks the n-th /64 of the VPC's Amazon-provided /56.</summary>
-public sealed record SubnetSpec(int Line, string Name, string Az, string Cidr, int? Ipv6Index, bool MapPublicIpOnLaunch);
+public sealed record SubnetSpec(int Line, string Name, string Az, string Cidr, int? Ipv6Index, bool MapPublicIpOnLaunch)
+{
+    /// <summary><c>enable-dns64</c>: the subnet attribute EnableDns64 (ModifySubnetAttribute, docs/semantics.md#dns64).</summary>
+    public bool EnableDns64 { get; init; }
+}
 
 public sealed record NatGatewaySpec(int Line, string Name, string Subnet, bool Private);
 

@@ -134,7 +134,10 @@ public static class ScenarioParser
     {
         var spec = new SubnetSpec(
             m.Line, m.RequiredString("name", "a subnet"), m.RequiredString("az", "a subnet"),
-            m.RequiredString("cidr", "a subnet"), m.Int("ipv6-index"), m.Bool("map-public-ip-on-launch") ?? false);
+            m.RequiredString("cidr", "a subnet"), m.Int("ipv6-index"), m.Bool("map-public-ip-on-launch") ?? false)
+        {
+            EnableDns64 = m.Bool("enable-dns64") ?? false,
+        };
         m.RejectUnknownKeys("a subnet");
         return spec;
     }

@@ -116,5 +116,14 @@ internal sealed class VpcBuilder(ScenarioContext context, FilteringBuilder filte
                 MapPublicIpOnLaunch = true,
             }));
         }
+        if (spec.EnableDns64)
+        {
+            // CreateSubnet has no DNS64 parameter: AWS sets it with ModifySubnetAttribute, as here.
+            context.Do(spec.Line, "subnet", spec.Name, () => context.ControlPlane.ModifySubnetAttribute(ctx, new ModifySubnetAttributeRequest
+            {
+                SubnetId = subnet.Id.Value,
+                EnableDns64 = true,
+            }));
+        }
     }
 }

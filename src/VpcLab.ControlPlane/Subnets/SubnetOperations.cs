@@ -94,6 +94,7 @@ public sealed class SubnetOperations
                 .Add("defaultForAz", s => Wire.Bool(s.DefaultForAz))
                 .Add("map-public-ip-on-launch", s => Wire.Bool(s.MapPublicIpOnLaunch))
                 .Add("assign-ipv6-address-on-creation", s => Wire.Bool(s.AssignIpv6AddressOnCreation))
+                .Add("enable-dns64", s => Wire.Bool(s.EnableDns64))
                 .Add("ipv6-cidr-block-association.ipv6-cidr-block", s => s.Ipv6CidrBlock?.Cidr.ToString())
                 .Add("ipv6-cidr-block-association.association-id", s => s.Ipv6CidrBlock?.AssociationId)
                 .Add("ipv6-cidr-block-association.state", s => s.Ipv6CidrBlock is { } b ? VpcOperations.StateName(b.State) : null)
@@ -129,9 +130,13 @@ public sealed class SubnetOperations
         _state.Mutate(ctx, null, tx =>
         {
             var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
-            int given = (request.MapPublicIpOnLaunch is not null ? 1 : 0) + (request.AssignIpv6AddressOnCreation is not null ? 1 : 0);
+            int given = (request.MapPublicIpOnLaunch is not null ? 1 : 0) + (request.AssignIpv6AddressOnCreation is not null ? 1 : 0)
+                + (request.EnableDns64 is not null ? 1 : 0);
+            // AWS: "You can only modify one attribute at a time."
             if (given != 1)
-                throw Ec2Errors.InvalidParameterCombination("Specify exactly one attribute: MapPublicIpOnLaunch or AssignIpv6AddressOnCreation.");
+                throw Ec2Errors.InvalidParameterCombination("Specify exactly one attribute: MapPublicIpOnLaunch, AssignIpv6AddressOnCreation or EnableDns64.");
+            if (request.EnableDns64 is { } dns64)
+                subnet = subnet with { EnableDns64 = dns64.Value ?? throw Ec2Errors.MissingParameter("EnableDns64.Value") };
             if (request.MapPublicIpOnLaunch is { } map)
                 subnet = subnet with { MapPublicIpOnLaunch = map.Value ?? throw Ec2Errors.MissingParameter("MapPublicIpOnLaunch.Value") };
             if (request.AssignIpv6AddressOnCreation is { } assign)

@@ -35,6 +35,7 @@ public sealed record ModifySubnetAttributeRequest
     public string? SubnetId { get; init; }
     public AttributeBooleanValue? MapPublicIpOnLaunch { get; init; }
     public AttributeBooleanValue? AssignIpv6AddressOnCreation { get; init; }
+    public AttributeBooleanValue? EnableDns64 { get; init; }
 }
 
 public sealed record AssociateSubnetCidrBlockRequest

@@ -14,6 +14,10 @@ public sealed record DnsAnswer(string Name, string From, DnsStatus Status, DnsRu
 
     public VpcPeeringConnectionId? Peering { get; init; }
 
+    /// <summary>The subnet whose EnableDns64 synthesised the 64:ff9b::/96 addresses of <see cref="Addresses"/> (the
+    /// name has IPv4 addresses only), else null.</summary>
+    public SubnetId? Dns64Subnet { get; init; }
+
     public bool Resolved => Status == DnsStatus.Resolved;
 
     public override string ToString() => Resolved

@@ -49,12 +49,28 @@ public sealed class DnsResolver
     }
 
     /// <summary>Resolves <paramref name="name"/> as asked from <paramref name="from"/>: a VPC id, a VPC's Name tag,
-    /// or <see cref="Internet"/>.</summary>
+    /// a subnet id or Name tag (its VPC's resolver, with the subnet's DNS64 setting), or <see cref="Internet"/>.</summary>
     /// <exception cref="DnsQueryException">The name is not a DNS name, or <paramref name="from"/> names no VPC.</exception>
     public DnsAnswer Resolve(string from, string name)
     {
         ArgumentNullException.ThrowIfNull(from);
-        return Resolve(string.Equals(from.Trim(), Internet, StringComparison.OrdinalIgnoreCase) ? null : FindVpc(from.Trim()), name);
+        from = from.Trim();
+        if (string.Equals(from, Internet, StringComparison.OrdinalIgnoreCase))
+            return Resolve((Vpc?)null, name);
+        if (FindSubnet(from) is { } subnet)
+            return Resolve(subnet.Id, name);
+        return Resolve(FindVpc(from), name);
+    }
+
+    /// <summary>Resolves <paramref name="name"/> as asked by an instance in subnet <paramref name="from"/>: its VPC's
+    /// resolver, and with the subnet's EnableDns64 on, synthesised 64:ff9b::/96 addresses for a name that has IPv4
+    /// addresses only (VPC User Guide, "DNS64 and NAT64"; docs/semantics.md#dns64).</summary>
+    public DnsAnswer Resolve(SubnetId from, string name)
+    {
+        if (!_network.Subnets.TryGetValue(from, out var subnet))
+            throw new DnsQueryException($"The subnet '{from}' does not exist.");
+        var answer = Resolve(_network.Vpcs.GetValueOrDefault(subnet.VpcId), name);
+        return subnet.EnableDns64 ? Dns64.Synthesise(answer, subnet.Id) : answer;
     }
 
     /// <summary>Resolves <paramref name="name"/> as asked by an instance in <paramref name="from"/> (null: the internet).</summary>
@@ -87,6 +103,18 @@ public sealed class DnsResolver
             "no record of this lab has this name (the lab has no internet DNS)");
     }
 
+    /// <summary>A subnet by id or Name tag, or null when <paramref name="text"/> names none (it may name a VPC).</summary>
+    private Subnet? FindSubnet(string text)
+    {
+        if (_network.Subnets.TryGetValue(new SubnetId(text), out var byId))
+            return byId;
+        var named = _network.Subnets.Values.Where(s => _network.TagsOf(s.Id.Value).Name == text)
+            .OrderBy(s => s.Id.Value, StringComparer.Ordinal).ToList();
+        if (named.Count > 1)
+            throw new DnsQueryException($"'{text}' is ambiguous: it names {string.Join(", ", named.Select(s => s.Id.Value))}. Use an id instead.");
+        return named.Count == 1 ? named[0] : null;
+    }
+
     private Vpc FindVpc(string text)
     {
         if (_network.Vpcs.TryGetValue(new VpcId(text), out var byId))
@@ -96,7 +124,7 @@ public sealed class DnsResolver
         return named.Count switch
         {
             1 => named[0],
-            0 => throw new DnsQueryException($"'{text}' is not a VPC id, a VPC's Name tag, or '{Internet}'."),
+            0 => throw new DnsQueryException($"'{text}' is not a VPC or subnet id, a VPC's or subnet's Name tag, or '{Internet}'."),
             _ => throw new DnsQueryException($"'{text}' is ambiguous: it names {string.Join(", ", named.Select(v => v.Id.Value))}. Use an id instead."),
         };
     }

@@ -12,6 +12,10 @@ internal static class EndpointAddressChoice
 {
     public static IpAddress Pick(Network network, DnsAnswer answer, TraceEndpoint? source)
     {
+        // DNS64 (docs/semantics.md#dns64): a client with an IPv6 address connects to the synthesised AAAA, as RFC 6724's
+        // default policy prefers IPv6; one without stays on the A record.
+        if (answer.Dns64Subnet is not null && HasIpv6(network, source))
+            return answer.Addresses.First(a => a.IsV6);
         if (answer.Addresses.Length < 2 || answer.ResourceId is not { } resource
             || !network.VpcEndpoints.TryGetValue(new VpcEndpointId(resource), out var endpoint)
             || ZoneOf(network, source) is not { } zone)
@@ -29,6 +33,15 @@ internal static class EndpointAddressChoice
         }
         return answer.Addresses[0];
     }
+
+    private static bool HasIpv6(Network network, TraceEndpoint? source) => source switch
+    {
+        InstanceEndpoint i when network.Instances.TryGetValue(i.Id, out var instance)
+            && network.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterface, out var primary) => !primary.Ipv6Addresses.IsDefaultOrEmpty,
+        InterfaceEndpoint n when network.NetworkInterfaces.TryGetValue(n.Id, out var eni) => !eni.Ipv6Addresses.IsDefaultOrEmpty,
+        AddressEndpoint a => a.Ip.IsV6,
+        _ => false,
+    };
 
     /// <summary>The Availability Zone of a source endpoint's interface, or null (the internet, unknown).</summary>
     private static string? ZoneOf(Network network, TraceEndpoint? source) => source switch

@@ -80,7 +80,10 @@ public sealed class EndpointResolver
         DnsAnswer answer;
         try
         {
-            answer = DnsResolver.For(_network).Resolve(from, name);
+            // The resolver answers per subnet where the source has one: DNS64 is a subnet attribute.
+            answer = source is not null && SubnetOf(source) is { } subnet
+                ? DnsResolver.For(_network).Resolve(subnet, name)
+                : DnsResolver.For(_network).Resolve(from, name);
         }
         catch (DnsQueryException e)
         {
@@ -91,6 +94,17 @@ public sealed class EndpointResolver
             throw new TraceRequestException($"'{name}' does not resolve from {answer.From}: {answer.Status} ({answer.Explanation}).");
         return new AddressEndpoint(EndpointAddressChoice.Pick(_network, answer, source));
     }
+
+    /// <summary>The subnet of a source interface or instance (its primary interface's), else null.</summary>
+    private SubnetId? SubnetOf(TraceEndpoint source) => source switch
+    {
+        InstanceEndpoint i when _network.Instances.TryGetValue(i.Id, out var instance)
+            && _network.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterface, out var primary) => primary.SubnetId,
+        InterfaceEndpoint n when _network.NetworkInterfaces.TryGetValue(n.Id, out var eni) => eni.SubnetId,
+        AddressEndpoint a => _network.NetworkInterfaces.Values.Where(e => e.AllPrivateAddresses.Contains(a.Ip))
+            .Select(e => (SubnetId?)e.SubnetId).Distinct().Take(2).ToList() is [var only] ? only : null,
+        _ => null,
+    };
 
     /// <summary>The VPC a source endpoint asks DNS from: its interface's VPC; for a bare address, the VPC of the
     /// interface that owns it (private, else public address); null for the internet.</summary>

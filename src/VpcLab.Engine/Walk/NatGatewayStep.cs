@@ -4,7 +4,7 @@ using VpcLab.Net;
 namespace VpcLab.Engine.Walk;
 
 /// <summary>A NAT gateway: source translation on the way out, its reverse for the reply; it then hands the packet
-/// to its own subnet's routing.</summary>
+/// to its own subnet's routing. IPv6 to 64:ff9b::/96 is translated to IPv4 (NAT64, docs/semantics.md#nat64).</summary>
 internal sealed class NatGatewayStep(Topology topology, FilterStep filters)
 {
     private readonly CompiledNat[] _nats = topology.Nats;
@@ -25,7 +25,21 @@ internal sealed class NatGatewayStep(Topology topology, FilterStep filters)
             st.Drop(rec, DropReason.AsymmetricReturnPath);
             return;
         }
-        if (p.Family != IpFamily.V4 || p.Protocol.Number is not (6 or 17 or 1))
+        var destination = p.Destination;
+        var protocol = p.Protocol;
+        ushort destinationPort = p.DestinationPort;
+        if (p.Family == IpFamily.V6)
+        {
+            // NAT64: only the well-known prefix is translated; the IPv4 destination is its last 32 bits.
+            if (!Nat64Address.IsEmbedded(in destination) || !Nat64Translation.ToIpv4(ref protocol, ref destinationPort))
+            {
+                rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Forwarded, in p);
+                st.Drop(rec, DropReason.ProtocolRestriction);
+                return;
+            }
+            destination = Nat64Address.Extract(in destination);
+        }
+        else if (p.Protocol.Number is not (6 or 17 or 1))
         {
             rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Forwarded, in p);
             st.Drop(rec, DropReason.ProtocolRestriction);
@@ -34,8 +48,8 @@ internal sealed class NatGatewayStep(Topology topology, FilterStep filters)
         st.NatGateway = nat;
         st.NatOriginalSource = p.Source;
         st.NatOriginalPort = p.SourcePort;
-        ushort port = p.Protocol.HasPorts ? MapPort(p.SourcePort) : p.SourcePort;
-        st.Packet = new FlowKey(n.PrivateIp, p.Destination, p.Protocol, port, p.DestinationPort);
+        ushort port = protocol.HasPorts ? MapPort(p.SourcePort) : p.SourcePort;
+        st.Packet = new FlowKey(n.PrivateIp, destination, protocol, port, destinationPort);
         st.IdentityPreserved = false;
         st.FromEdge = true;
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
@@ -58,8 +72,21 @@ internal sealed class NatGatewayStep(Topology topology, FilterStep filters)
             st.Drop(rec, DropReason.NatGatewayInboundRefused);
             return;
         }
-        st.Packet = new FlowKey(p.Source, st.NatOriginalSource, p.Protocol, p.SourcePort,
-            p.Protocol.HasPorts ? st.NatOriginalPort : p.DestinationPort);
+        var source = p.Source;
+        var protocol = p.Protocol;
+        ushort destinationPort = p.Protocol.HasPorts ? st.NatOriginalPort : p.DestinationPort;
+        if (st.NatOriginalSource.IsV6)
+        {
+            // NAT64's reverse: the IPv4 source gets 64:ff9b::/96 in front, the destination is the host's IPv6.
+            if (p.Family != IpFamily.V4 || !Nat64Translation.ToIpv6(ref protocol, ref destinationPort))
+            {
+                rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Forwarded, in p);
+                st.Drop(rec, DropReason.ProtocolRestriction);
+                return;
+            }
+            source = Nat64Address.Embed(in source);
+        }
+        st.Packet = new FlowKey(source, st.NatOriginalSource, protocol, p.SourcePort, destinationPort);
         rec.Gateway(ComponentKind.NatGateway, nat, HopAction.Translated, in st.Packet);
         st.Sender = _nats[nat].Interface;
         st.RouteFrom(_nats[nat].Subnet);

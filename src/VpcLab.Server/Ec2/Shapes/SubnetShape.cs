@@ -16,7 +16,7 @@ internal static class SubnetShape
         ["Ipv6CidrBlockAssociationSet"] = Json.Array(s.Ipv6CidrBlock is { } b ? [b] : Array.Empty<VpcCidrBlock>(), Ipv6Association),
         ["Tags"] = c.Tags(s.Id.Value),
         ["SubnetArn"] = ShapeContext.Arn(s.Region, s.OwnerId.Value, "subnet", s.Id.Value),
-        ["EnableDns64"] = false,
+        ["EnableDns64"] = s.EnableDns64,
         ["Ipv6Native"] = false,
         ["PrivateDnsNameOptionsOnLaunch"] = new JsonObject
         {
