@@ -16,8 +16,8 @@ public sealed record PolicyRequest(
     /// <summary>A request with the principal keys IAM documents for its caller (docs/semantics.md#policy-request-keys):
     /// <c>aws:PrincipalAccount</c>, <c>aws:PrincipalArn</c> (a role session: its role's ARN), <c>aws:PrincipalType</c>,
     /// <c>aws:PrincipalIsAWSService</c>, <c>aws:ViaAWSService</c> (false: the caller asks directly),
-    /// <c>aws:username</c> for an IAM user, <c>aws:userid</c> where the lab knows it (root: the account id; anonymous:
-    /// <c>anonymous</c>), <c>aws:PrincipalServiceName</c> for a service.</summary>
+    /// <c>aws:username</c> for an IAM user, <c>aws:userid</c> where the lab knows it (root: the account id; a federated
+    /// user: <c>account:name</c>; anonymous: <c>anonymous</c>), <c>aws:PrincipalServiceName</c> for a service.</summary>
     public static PolicyRequest Create(RequestPrincipal principal, string action, string resource)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -34,6 +34,7 @@ public sealed record PolicyRequest(
         {
             "Account" => principal.AccountId,
             "Anonymous" => "anonymous",
+            "FederatedUser" => $"{principal.AccountId}:{principal.Arn![(principal.Arn!.LastIndexOf('/') + 1)..]}",
             _ => null, // IAM's unique ids (AIDA…, AROA…) are not modelled
         };
         if (userId is not null)

@@ -84,6 +84,8 @@ public class S3RequestContextTests
     [InlineData("arn:aws:iam::111111111111:user/ops/alice", "aws:PrincipalType", "User")]
     [InlineData("arn:aws:iam::111111111111:user/ops/alice", "aws:username", "alice")]
     [InlineData("arn:aws:iam::111111111111:user/ops/alice", "aws:PrincipalArn", "arn:aws:iam::111111111111:user/ops/alice")]
+    [InlineData("arn:aws:sts::111111111111:federated-user/carol", "aws:PrincipalType", "FederatedUser")]
+    [InlineData("arn:aws:sts::111111111111:federated-user/carol", "aws:userid", "111111111111:carol")]
     [InlineData("anonymous", "aws:PrincipalType", "Anonymous")]
     [InlineData("anonymous", "aws:userid", "anonymous")]
     [InlineData("anonymous", "aws:PrincipalAccount", null)]
