@@ -8,23 +8,6 @@ using VpcLab.Model.Policies;
 
 namespace VpcLab.Engine.Tests.Policies;
 
-/// <summary>Where an example policy is put.</summary>
-public enum PolicyPlace
-{
-    GatewayEndpoint,
-    InterfaceEndpoint,
-    Bucket,
-}
-
-/// <summary>How the request leaves the VPC: private-1 through the S3 gateway endpoint, private-1 to the S3 interface
-/// endpoint, public-1 over the internet.</summary>
-public enum ExampleRoute
-{
-    GatewayEndpoint,
-    InterfaceEndpoint,
-    Internet,
-}
-
 /// <summary><see cref="GatewayEndpointLab"/> (account 111111111111, VPC 10.0.0.0/16) with an S3 gateway endpoint
 /// routed from private-rt and isolated-rt, an S3 interface endpoint in subnet "endpoints" (10.0.3.0/24, 443 open
 /// from the VPC, private DNS off), the bucket lab-bucket of the lab's account and other-account-bucket of
