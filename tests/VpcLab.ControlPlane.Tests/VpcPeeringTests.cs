@@ -344,6 +344,26 @@ public sealed class VpcPeeringTests
     }
 
     [Fact]
+    public void Deleting_the_accepter_vpc_of_a_pending_cross_account_request_is_refused_until_rejected()
+    {
+        // AWS (https://docs.aws.amazon.com/vpc/latest/peering/delete-vpc-peering-connection.html): "You cannot
+        // delete a VPC for which you have a pending-acceptance request from a VPC in another account. You must first
+        // reject the VPC peering connection request."; the requester deleting its VPC deletes the request.
+        var (lab, a, b) = CrossAccount();
+        var pcx = Create(lab, A, a, b);
+        Fails(lab, "DependencyViolation", () => lab.Cp.DeleteVpc(B, new DeleteVpcRequest { VpcId = b.Id.Value }));
+        Assert.Equal(VpcPeeringConnectionState.PendingAcceptance, Describe(lab, B, pcx).State);
+        lab.Cp.RejectVpcPeeringConnection(B, new RejectVpcPeeringConnectionRequest { VpcPeeringConnectionId = pcx.Id.Value });
+        lab.Cp.DeleteVpc(B, new DeleteVpcRequest { VpcId = b.Id.Value });
+        Assert.False(lab.N.Vpcs.ContainsKey(b.Id));
+
+        var (lab2, a2, b2) = CrossAccount();
+        var pending = Create(lab2, A, a2, b2);
+        lab2.Cp.DeleteVpc(A, new DeleteVpcRequest { VpcId = a2.Id.Value });
+        Assert.Equal(VpcPeeringConnectionState.Deleted, Describe(lab2, B, pending).State);
+    }
+
+    [Fact]
     public void Tags_are_shared_by_both_owners()
     {
         var (lab, a, b) = CrossAccount();

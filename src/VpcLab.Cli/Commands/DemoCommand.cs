@@ -74,7 +74,7 @@ public static class DemoCommand
                     var resolver = new EndpointResolver(loaded.Network); // one per flow: it keeps the DNS answers it gave
                     if (flow.S3Action is { } action)
                     {
-                        var s3 = S3RequestTracer.Trace(compiled, resolver.Resolve(flow.From), S3Request.Parse(flow.To, action));
+                        var s3 = S3RequestTracer.Trace(compiled, resolver.Resolve(flow.From), S3Request.Parse(flow.To, action) with { RequestTime = loaded.ControlPlane.Options.Clock.GetUtcNow() });
                         console.Write(S3TraceView.Build(s3, $"{index}. {flow.Title}"));
                         if (s3.IsAllowed != (flow.Expected == Verdict.Accepted))
                             surprises++;

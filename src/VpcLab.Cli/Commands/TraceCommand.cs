@@ -22,7 +22,7 @@ public static class TraceCommand
             var loaded = ScenarioOptions.Load(parse.GetValue(scenario)!);
             var compiled = CompiledNetwork.Compile(loaded.Network);
             if (Engine.S3.S3Request.IsS3Uri(parse.GetValue(flow.To)!))
-                return TraceS3.Run(console, parse, flow, compiled, parse.GetValue(json));
+                return TraceS3.Run(console, parse, flow, compiled, parse.GetValue(json), loaded.ControlPlane.Options.Clock.GetUtcNow());
             var resolver = new EndpointResolver(loaded.Network);
             var trace = compiled.Trace(flow.ToRequest(parse, resolver), resolver.Resolutions);
             if (parse.GetValue(json))

@@ -9,12 +9,12 @@ namespace VpcLab.Cli.Commands;
 
 /// <summary><c>vpclab trace --to s3://bucket/key [--action s3:PutObject] [--principal ARN]</c>: the network path to
 /// the bucket's Region's S3 address on TCP 443, then the endpoint and bucket policies. Exit code 0 when the request
-/// is allowed, 1 when the network or a policy refuses it.</summary>
+/// is allowed, 1 when the network or a policy refuses it. The request is made at the scenario clock's time (aws:CurrentTime).</summary>
 internal static class TraceS3
 {
-    public static int Run(IAnsiConsole console, ParseResult parse, TraceOptions flow, CompiledNetwork compiled, bool json)
+    public static int Run(IAnsiConsole console, ParseResult parse, TraceOptions flow, CompiledNetwork compiled, bool json, DateTimeOffset now)
     {
-        var request = S3Request.Parse(parse.GetValue(flow.To)!, parse.GetValue(flow.Action));
+        var request = S3Request.Parse(parse.GetValue(flow.To)!, parse.GetValue(flow.Action)) with { RequestTime = now };
         if (parse.GetValue(flow.Principal) is { } principal)
             request = request with { Principal = Principal(principal) };
         var resolver = new EndpointResolver(compiled.Network);

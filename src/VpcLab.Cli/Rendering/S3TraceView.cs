@@ -21,6 +21,9 @@ public static class S3TraceView
             case S3NetworkPath.GatewayEndpoint:
                 s3.AddNode($"through gateway endpoint {Markup.Escape(result.Endpoint!.Name == result.Endpoint.Id ? result.Endpoint.Id : $"{result.Endpoint.Name} ({result.Endpoint.Id})")}; S3 sees {Markup.Escape(result.SourceSeenByS3?.ToString() ?? "?")} (aws:SourceVpce, aws:SourceVpc set)");
                 break;
+            case S3NetworkPath.InterfaceEndpoint:
+                s3.AddNode($"through interface endpoint {Markup.Escape(result.Endpoint!.Id)}; S3 sees {Markup.Escape(result.SourceSeenByS3?.ToString() ?? "?")} (aws:SourceVpce, aws:SourceVpc set)");
+                break;
             case S3NetworkPath.Internet:
                 s3.AddNode($"over the internet; S3 sees aws:SourceIp {Markup.Escape(result.SourceSeenByS3?.ToString() ?? "?")} (no endpoint policy)");
                 break;

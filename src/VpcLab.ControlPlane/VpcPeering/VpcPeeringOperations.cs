@@ -197,6 +197,11 @@ public sealed class VpcPeeringOperations
     /// (docs/semantics.md#vpc-peering); routes to them in the other VPC turn blackhole.</summary>
     internal static void DeletePeeringsOf(Transaction tx, VpcId vpc)
     {
+        // AWS: "You cannot delete a VPC for which you have a pending-acceptance request from a VPC in another
+        // account. You must first reject the VPC peering connection request." (docs/semantics.md#vpc-peering)
+        if (tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Any(p =>
+                p.State == VpcPeeringConnectionState.PendingAcceptance && p.Accepter.VpcId == vpc && p.Requester.OwnerId != p.Accepter.OwnerId))
+            throw VpcErrors.VpcHasDependencies(vpc.Value);
         foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Where(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc) is not null).ToList())
         {
             var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = tx.Now };

@@ -12,8 +12,12 @@ namespace VpcLab.Engine.Policies;
 /// multivalued key matches when any of its values does (a negated operator: when none does).</summary>
 internal static class ConditionEvaluator
 {
-    public static bool IsSatisfied(PolicyCondition condition, PolicyRequest request)
+    /// <param name="condition">The condition.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="variables">Resolve policy variables in string and ARN values (a policy of Version 2012-10-17).</param>
+    public static bool IsSatisfied(PolicyCondition condition, PolicyRequest request, bool variables = false)
     {
+        var from = variables ? request : null;
         var op = condition.Operator;
         var present = request.ValuesOf(condition.Key);
 
@@ -42,14 +46,14 @@ internal static class ConditionEvaluator
             case ConditionSetQualifier.ForAnyValue:
                 foreach (var value in present)
                 {
-                    if (ValueSatisfies(op, value, condition.Values))
+                    if (ValueSatisfies(op, value, condition.Values, from))
                         return true;
                 }
                 return false;
             case ConditionSetQualifier.ForAllValues:
                 foreach (var value in present)
                 {
-                    if (!ValueSatisfies(op, value, condition.Values))
+                    if (!ValueSatisfies(op, value, condition.Values, from))
                         return false;
                 }
                 return true;
@@ -58,7 +62,7 @@ internal static class ConditionEvaluator
                 bool anyMatch = false;
                 foreach (var value in present)
                 {
-                    if (MatchesAny(op.Kind, value, condition.Values))
+                    if (MatchesAny(op.Kind, value, condition.Values, from))
                     {
                         anyMatch = true;
                         break;
@@ -70,20 +74,47 @@ internal static class ConditionEvaluator
 
     /// <summary>One request value against the policy's values: for a positive operator it matches one of them,
     /// for a negated operator it matches none of them.</summary>
-    private static bool ValueSatisfies(ConditionOperator op, string value, ImmutableArray<string> policyValues)
+    private static bool ValueSatisfies(ConditionOperator op, string value, ImmutableArray<string> policyValues, PolicyRequest? variables)
     {
-        bool match = MatchesAny(op.Kind, value, policyValues);
+        bool match = MatchesAny(op.Kind, value, policyValues, variables);
         return op.IsNegated ? !match : match;
     }
 
-    private static bool MatchesAny(ConditionOperatorKind kind, string value, ImmutableArray<string> policyValues)
+    private static bool MatchesAny(ConditionOperatorKind kind, string value, ImmutableArray<string> policyValues, PolicyRequest? variables)
     {
         foreach (var policyValue in policyValues)
         {
-            if (Matches(kind, value, policyValue))
+            if (variables is not null && PolicyVariables.HasVariables(policyValue)
+                ? MatchesWithVariables(kind, value, policyValue, variables)
+                : Matches(kind, value, policyValue))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>String and ARN operators resolve policy variables (IAM: not Numeric, Date, Bool, Binary, IpAddress or
+    /// Null, whose values stay literal). A variable with no value is "effectively null" and matches nothing, so a
+    /// negated operator, which is the positive test's negation, matches it.</summary>
+    private static bool MatchesWithVariables(ConditionOperatorKind kind, string value, string policyValue, PolicyRequest variables)
+    {
+        switch (kind)
+        {
+            case ConditionOperatorKind.StringEquals:
+            case ConditionOperatorKind.StringNotEquals:
+            case ConditionOperatorKind.StringEqualsIgnoreCase:
+            case ConditionOperatorKind.StringNotEqualsIgnoreCase:
+                return PolicyVariables.TryResolve(policyValue, variables, glob: false, out var text) && Matches(kind, value, text);
+            case ConditionOperatorKind.StringLike:
+            case ConditionOperatorKind.StringNotLike:
+                return PolicyVariables.TryResolve(policyValue, variables, glob: true, out var pattern) && Wildcard.Matches(pattern, value);
+            case ConditionOperatorKind.ArnEquals:
+            case ConditionOperatorKind.ArnLike:
+            case ConditionOperatorKind.ArnNotEquals:
+            case ConditionOperatorKind.ArnNotLike:
+                return ArnPattern.IsMatch(policyValue, value, variables, anywhere: true);
+            default:
+                return Matches(kind, value, policyValue);
+        }
     }
 
     /// <summary>The positive comparison behind each operator (negated operators share their positive twin's).</summary>

@@ -19,7 +19,7 @@ public static class PolicyEvaluator
             var statement = policy.Statements[i];
             if (statement.Effect == PolicyEffect.Allow && firstAllow is not null)
                 continue; // an Allow can no longer change the outcome; only a Deny can
-            if (!Applies(statement, policy.Kind, request))
+            if (!Applies(statement, policy.Kind, request, policy.Version == PolicyDocument.Version2012))
                 continue;
             var reference = new PolicyStatementRef(i, statement.Sid);
             if (statement.Effect == PolicyEffect.Deny)
@@ -31,8 +31,10 @@ public static class PolicyEvaluator
             : new PolicyEvaluation(policy.Kind, PolicyDecision.Allow, firstAllow);
     }
 
-    /// <summary>True when the statement applies to the request (whatever its Effect).</summary>
-    public static bool Applies(PolicyStatement statement, PolicyKind kind, PolicyRequest request)
+    /// <summary>True when the statement applies to the request (whatever its Effect). <paramref name="policyVariables"/>:
+    /// resolve <c>${…}</c> variables, as IAM does in a policy of Version 2012-10-17 (older versions take them
+    /// literally).</summary>
+    public static bool Applies(PolicyStatement statement, PolicyKind kind, PolicyRequest request, bool policyVariables = false)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(request);
@@ -40,23 +42,24 @@ public static class PolicyEvaluator
             return false;
         if (!MatchesAny(statement.Action, request.Action, isAction: true))
             return false;
-        if (!MatchesAny(statement.Resource, request.Resource, isAction: false))
+        if (!MatchesAny(statement.Resource, request.Resource, isAction: false, policyVariables ? request : null))
             return false;
         foreach (var condition in statement.Conditions)
         {
-            if (!ConditionEvaluator.IsSatisfied(condition, request))
+            if (!ConditionEvaluator.IsSatisfied(condition, request, policyVariables))
                 return false;
         }
         return true;
     }
 
-    // Actions compare case-insensitively (s3:getobject is s3:GetObject); resources are case-sensitive ARNs.
-    private static bool MatchesAny(StatementValues values, string requested, bool isAction)
+    // Actions compare case-insensitively (s3:getobject is s3:GetObject); resources are case-sensitive ARNs, with
+    // policy variables in their resource part (a variable with no value matches no resource).
+    private static bool MatchesAny(StatementValues values, string requested, bool isAction, PolicyRequest? variables = null)
     {
         bool any = false;
         foreach (var pattern in values.Patterns)
         {
-            if (isAction ? Wildcard.IsMatch(pattern, requested, StringComparison.OrdinalIgnoreCase) : ArnPattern.IsMatch(pattern, requested))
+            if (isAction ? Wildcard.IsMatch(pattern, requested, StringComparison.OrdinalIgnoreCase) : ArnPattern.IsMatch(pattern, requested, variables))
             {
                 any = true;
                 break;

@@ -13,15 +13,36 @@ public sealed record PolicyRequest(
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> EmptyContext =
         ImmutableDictionary.Create<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A request with the principal keys AWS always sets (<c>aws:PrincipalAccount</c>,
-    /// <c>aws:PrincipalArn</c>) already filled in.</summary>
+    /// <summary>A request with the principal keys IAM documents for its caller (docs/semantics.md#policy-request-keys):
+    /// <c>aws:PrincipalAccount</c>, <c>aws:PrincipalArn</c> (a role session: its role's ARN), <c>aws:PrincipalType</c>,
+    /// <c>aws:PrincipalIsAWSService</c>, <c>aws:ViaAWSService</c> (false: the caller asks directly),
+    /// <c>aws:username</c> for an IAM user, <c>aws:userid</c> where the lab knows it (root: the account id; a federated
+    /// user: <c>account:name</c>; anonymous: <c>anonymous</c>), <c>aws:PrincipalServiceName</c> for a service.</summary>
     public static PolicyRequest Create(RequestPrincipal principal, string action, string resource)
     {
+        ArgumentNullException.ThrowIfNull(principal);
         var context = EmptyContext;
         if (principal.AccountId is { } account)
             context = context.SetItem(PolicyContextKeys.PrincipalAccount, [account]);
-        if (principal.Arn is { } arn)
+        if (principal.PolicyArn is { } arn)
             context = context.SetItem(PolicyContextKeys.PrincipalArn, [arn]);
+        if (principal.PrincipalType is { } type)
+            context = context.SetItem(PolicyContextKeys.PrincipalType, [type]);
+        if (principal.UserName is { } userName)
+            context = context.SetItem(PolicyContextKeys.UserName, [userName]);
+        var userId = principal.PrincipalType switch
+        {
+            "Account" => principal.AccountId,
+            "Anonymous" => "anonymous",
+            "FederatedUser" => $"{principal.AccountId}:{principal.Arn![(principal.Arn!.LastIndexOf('/') + 1)..]}",
+            _ => null, // IAM's unique ids (AIDA…, AROA…) are not modelled
+        };
+        if (userId is not null)
+            context = context.SetItem(PolicyContextKeys.UserId, [userId]);
+        if (principal.ServiceName is { } service)
+            context = context.SetItem(PolicyContextKeys.PrincipalServiceName, [service]);
+        context = context.SetItem(PolicyContextKeys.PrincipalIsAwsService, [principal.ServiceName is null ? "false" : "true"])
+            .SetItem(PolicyContextKeys.ViaAwsService, ["false"]);
         return new PolicyRequest(principal, action, resource, context);
     }
 

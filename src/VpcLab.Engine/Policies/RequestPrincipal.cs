@@ -41,5 +41,41 @@ public sealed record RequestPrincipal(string? AccountId, string? Arn, string? Se
         }
     }
 
+    /// <summary>aws:PrincipalType as IAM's principal key table gives it: <c>Account</c> (root), <c>User</c>,
+    /// <c>AssumedRole</c> (a role session; a role ARN given as caller is taken as one of its sessions),
+    /// <c>FederatedUser</c>, <c>Anonymous</c>; null for a service principal (IAM lists no type for it).</summary>
+    public string? PrincipalType
+    {
+        get
+        {
+            if (IsAnonymous)
+                return "Anonymous";
+            if (Arn is null)
+                return null;
+            var resource = ResourcePart(Arn);
+            if (resource == "root")
+                return "Account";
+            if (resource.StartsWith("user/", StringComparison.Ordinal))
+                return "User";
+            if (resource.StartsWith("federated-user/", StringComparison.Ordinal))
+                return "FederatedUser";
+            return resource.StartsWith("assumed-role/", StringComparison.Ordinal) || resource.StartsWith("role/", StringComparison.Ordinal)
+                ? "AssumedRole" : null;
+        }
+    }
+
+    /// <summary>aws:PrincipalArn: the caller's ARN, except that a role session is named by its role's ARN (IAM: "the
+    /// ARN of the role, not the ARN of the assumed-role session").</summary>
+    public string? PolicyArn => RoleArn ?? Arn;
+
+    /// <summary>aws:username: an IAM user's name (the last segment of its ARN's path); null for everyone else.</summary>
+    public string? UserName => PrincipalType == "User" ? ResourcePart(Arn!)[(ResourcePart(Arn!).LastIndexOf('/') + 1)..] : null;
+
+    private static string ResourcePart(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        return parts.Length == 6 ? parts[5] : "";
+    }
+
     public override string ToString() => Arn ?? ServiceName ?? "anonymous";
 }

@@ -10,6 +10,24 @@ public sealed record S3Request(string Bucket, string Key, string Action = S3Requ
     public const string DefaultAction = "s3:GetObject";
     public const string Scheme = "s3://";
 
+    /// <summary>When the request is made (aws:CurrentTime, aws:EpochTime): the lab's clock, passed by the caller.
+    /// Null: the request carries no time keys (a condition on them meets an absent key).</summary>
+    public DateTimeOffset? RequestTime { get; init; }
+
+    /// <summary>HTTPS (port 443, aws:SecureTransport true, the default) or plain HTTP (port 80, false).</summary>
+    public bool SecureTransport { get; init; } = true;
+
+    /// <summary>The list request's <c>prefix</c> parameter (s3:prefix), null when the request has none.</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>An interface endpoint of S3 to send the request to (vpce-…), as a client does with the endpoint's
+    /// DNS name (<c>--endpoint-url https://bucket.vpce-….s3.REGION.vpce.amazonaws.com</c>); null: the Regional S3
+    /// address, which the route table sends to a gateway endpoint or the internet.</summary>
+    public string? VpcEndpointId { get; init; }
+
+    /// <summary>The list request's <c>delimiter</c> parameter (s3:delimiter), null when the request has none.</summary>
+    public string? Delimiter { get; init; }
+
     /// <summary>The resource ARN the policies see: <c>arn:aws:s3:::bucket/key</c>, or the bucket's ARN when
     /// there is no key.</summary>
     public string ResourceArn => Key.Length == 0 ? $"arn:aws:s3:::{Bucket}" : $"arn:aws:s3:::{Bucket}/{Key}";

@@ -15,6 +15,9 @@ public static class S3RequestTracer
     /// <summary>The port S3 is asked on (HTTPS).</summary>
     public const ushort HttpsPort = 443;
 
+    /// <summary>The port of a plain-HTTP request (<see cref="S3Request.SecureTransport"/> false).</summary>
+    public const ushort HttpPort = 80;
+
     /// <summary>Where S3 answers in a Region: the tenth address of the Region's first S3 range in
     /// <see cref="AwsIpRanges.Default"/> (stable; e.g. 3.5.0.10 in us-east-1), so the Region's prefix list holds it.</summary>
     /// <exception cref="TraceRequestException">The Region has no S3 range.</exception>
@@ -36,7 +39,8 @@ public static class S3RequestTracer
         if (!compiled.Network.Buckets.TryGetValue(request.Bucket, out var bucket))
             throw new TraceRequestException($"The bucket '{request.Bucket}' does not exist.");
 
-        var flowRequest = TraceRequest.Tcp(source, TraceEndpoint.ForAddress(S3AddressIn(bucket.Region)), HttpsPort, IpFamily.V4);
+        var flowRequest = TraceRequest.Tcp(source, Destination(compiled.Network, source, request, bucket),
+            request.SecureTransport ? HttpsPort : HttpPort, IpFamily.V4);
         var resolved = compiled.Resolve(flowRequest);
         if (resolved.SourceInterfaceIndex < 0)
             throw new TraceRequestException($"An S3 request is traced from an instance or interface in a VPC; {source} is not one.");
@@ -45,7 +49,7 @@ public static class S3RequestTracer
         var (path, route, endpoint, seen) = Exit(network);
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (route is not null)
-            reasons.Add($"route {route.Destination}{(route.MatchedCidr is { } matched ? $" ({matched})" : "")} -> {route.TargetId} sends {network.Flow.Destination} {(path == S3NetworkPath.GatewayEndpoint ? "to the gateway endpoint" : "toward the internet")}");
+            reasons.Add($"route {route.Destination}{(route.MatchedCidr is { } matched ? $" ({matched})" : "")} -> {route.TargetId} sends {network.Flow.Destination} {Toward(path)}");
         if (network.Verdict == Verdict.Dropped || path == S3NetworkPath.None)
         {
             reasons.Add("the network drops the request before it reaches S3");
@@ -56,19 +60,14 @@ public static class S3RequestTracer
         }
 
         var principal = request.Principal ?? RequestPrincipal.Root(compiled.InterfaceAt(resolved.SourceInterfaceIndex).OwnerId.Value);
-        var policyRequest = PolicyRequest.Create(principal, request.Action, request.ResourceArn);
         PolicyDocument? endpointPolicy = null;
         VpcEndpoint? vpce = null;
-        if (path == S3NetworkPath.GatewayEndpoint)
+        if (path is S3NetworkPath.GatewayEndpoint or S3NetworkPath.InterfaceEndpoint)
         {
             vpce = compiled.Network.VpcEndpoints[new VpcEndpointId(endpoint!.Id)];
-            policyRequest = policyRequest.ThroughVpcEndpoint(vpce.Id.Value, vpce.VpcId.Value, seen.ToString());
             endpointPolicy = PolicyDocument.Parse(vpce.PolicyDocument, PolicyKind.VpcEndpoint);
         }
-        else
-        {
-            policyRequest = policyRequest.With(PolicyContextKeys.SourceIp, seen.ToString());
-        }
+        var policyRequest = S3RequestContext.Build(request, principal, bucket, vpce, seen);
         var bucketPolicy = bucket.Policy is null ? null : PolicyDocument.Parse(bucket.Policy, PolicyKind.S3Bucket);
         var access = S3AccessEvaluator.Evaluate(policyRequest, endpointPolicy, bucket.OwnerId.Value, bucketPolicy);
 
@@ -94,6 +93,28 @@ public static class S3RequestTracer
         };
     }
 
+    /// <summary>Where the request is sent: the Regional S3 address, or the interface endpoint named by the request
+    /// (through its Regional DNS name, so the client's zone picks the interface, as for any name).</summary>
+    private static TraceEndpoint Destination(Network network, TraceEndpoint source, S3Request request, S3Bucket bucket)
+    {
+        if (request.VpcEndpointId is not { } id)
+            return TraceEndpoint.ForAddress(S3AddressIn(bucket.Region));
+        if (!network.VpcEndpoints.TryGetValue(new VpcEndpointId(id), out var vpce))
+            throw new TraceRequestException($"The VPC endpoint '{id}' does not exist.");
+        // Choice, docs/semantics.md#s3-request-tracing: an S3 interface endpoint serves the buckets of its own Region.
+        var s3 = $"com.amazonaws.{bucket.Region}.s3";
+        if (!vpce.IsInterface || vpce.ServiceName != s3)
+            throw new TraceRequestException($"{id} is not an interface endpoint of {s3} (the service of the bucket's Region); it is a {vpce.Type} endpoint of {vpce.ServiceName}.");
+        return new EndpointResolver(network).Resolve(VpcEndpointDnsNames.Regional(vpce), source);
+    }
+
+    private static string Toward(S3NetworkPath path) => path switch
+    {
+        S3NetworkPath.GatewayEndpoint => "to the gateway endpoint",
+        S3NetworkPath.InterfaceEndpoint => "to the interface endpoint",
+        _ => "toward the internet",
+    };
+
     /// <summary>How the request left the VPC: the gateway endpoint or the internet hop it reached, the route that
     /// led there (the last route before it), and the source address S3 sees.</summary>
     private static (S3NetworkPath Path, RouteRef? Route, ComponentRef? Endpoint, IpAddress Seen) Exit(Trace network)
@@ -105,6 +126,8 @@ public static class S3RequestTracer
                 route = hop.Route;
             if (hop.Component.Kind == ComponentKind.GatewayEndpoint)
                 return (network.Verdict == Verdict.Accepted ? S3NetworkPath.GatewayEndpoint : S3NetworkPath.None, route, hop.Component, hop.OutboundHeader.Source);
+            if (hop.Component.Kind == ComponentKind.InterfaceEndpoint)
+                return (network.Verdict == Verdict.Accepted ? S3NetworkPath.InterfaceEndpoint : S3NetworkPath.None, route, hop.Component, hop.OutboundHeader.Source);
             if (hop.Component.Kind == ComponentKind.Internet && hop.Action == HopAction.Delivered)
                 return (S3NetworkPath.Internet, route, null, hop.OutboundHeader.Source);
         }
