@@ -75,6 +75,7 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets, S
                 break;
             case S3Operations.DeleteBucket:
                 await buckets.DeleteAsync(account, region, bucket).ConfigureAwait(false);
+                multipart.AbortAll(bucket); // uploads in progress go with their bucket
                 response.StatusCode = StatusCodes.Status204NoContent;
                 break;
             case S3Operations.GetBucketLocation:

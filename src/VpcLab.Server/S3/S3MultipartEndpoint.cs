@@ -33,6 +33,9 @@ public sealed class S3MultipartEndpoint(S3MultipartUploads uploads, TimeProvider
         };
     }
 
+    /// <summary>Drops the uploads in progress of a deleted bucket.</summary>
+    public void AbortAll(string bucket) => uploads.AbortAll(bucket);
+
     private S3MultipartUpload Upload(HttpContext http, string bucket, string key) =>
         uploads.Find(bucket, key, http.Request.Query["uploadId"].ToString());
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Amazon.EC2.Model;
+using CsCheck;
 using VpcLab.Server.Hosting;
 using VpcLab.Server.Tests.S3;
 
@@ -56,5 +57,23 @@ public sealed partial class RequestLogTests
         var call = new CallDescription { Account = "111111111111", Region = "us-east-1", Service = "ec2", Action = "DescribeVpcs" };
         Assert.Equal("2026-12-04T17:02:03.456Z 111111111111 us-east-1 ec2 DescribeVpcs 200 12ms",
             RequestLog.Line(new DateTimeOffset(2026, 12, 4, 17, 2, 3, 456, TimeSpan.Zero), call, 200, TimeSpan.FromMilliseconds(12.7)));
+    }
+
+    // Invariant: whatever a client puts in an action, account or Region, a log line is one line of seven fields.
+    [Fact]
+    public void Line_AnyClientText_OneLineOfSevenFields()
+    {
+        var text = Gen.OneOf(Gen.String[Gen.Char['\0', '\u024F'], 0, 200], Gen.OneOf<string>("", " ", "a b\nc", "\r\n", "x\ty"));
+        Gen.Select(text, text, text, text).Sample((service, action, account, region) =>
+        {
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            var call = new CallDescription();
+            http.Features.Set(call);
+            CallDescription.Describe(http, service, action, account, region);
+            var line = RequestLog.Line(DateTimeOffset.UnixEpoch, call, 400, TimeSpan.Zero);
+            Assert.DoesNotContain('\n', line);
+            Assert.DoesNotContain('\r', line);
+            Assert.Equal(7, line.Split(' ').Length);
+        });
     }
 }

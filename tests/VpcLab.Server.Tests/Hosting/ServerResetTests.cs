@@ -65,6 +65,7 @@ public sealed class ServerResetTests : IDisposable
         using var s3 = S3SdkTests.Client(server.Url);
         await s3.PutBucketAsync("reset-me", Ct);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = "reset-me", Key = "AWSLogs/a.log", ContentBody = "gone soon" }, Ct);
+        await s3.InitiateMultipartUploadAsync("reset-me", "in-progress.bin", Ct);
         await s3.PutBucketPolicyAsync("reset-me", """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::reset-me/*"}]}""", Ct);
 
         await Logs(server, "create-log-group", "--log-group-name", "/vpc/flow");
@@ -112,6 +113,7 @@ public sealed class ServerResetTests : IDisposable
             await AssertFresh(server);
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_data, "s3"))); // objects gone on disk too
+        Assert.False(Directory.Exists(Path.Combine(_data, "s3-multipart"))); // and uploads in progress
         Assert.False(File.Exists(Path.Combine(_data, ServerReset.MarkerFileName)));
 
         await using (var restarted = await Start())
