@@ -5,6 +5,10 @@ Reads botocore's data/ec2/2016-11-15/service-2.json(.gz) (Apache-2.0), keeps the
 below and every shape they reach transitively, drops every "documentation" key, and writes
 src/VpcLab.Server/Protocol/Model/ec2-subset.json (operations and shapes sorted by name; members in model order).
 
+It also writes ec2-operation-names.txt beside the output: the name of every EC2 operation in the model, one per
+line, so the server can tell an action AWS has but VpcLab lacks (501 NotImplemented) from one that does not exist
+(InvalidAction).
+
 Usage: python3 tools/extract-ec2-model.py [path/to/service-2.json.gz] [output.json]
 Only the Python standard library is used; botocore need not be importable.
 """
@@ -142,7 +146,10 @@ def main():
         # order AWS writes response elements in.
         json.dump(subset, f, indent=None, separators=(",", ":"), ensure_ascii=False)
         f.write("\n")
-    print(f"{source}: {len(operations)} operations, {len(shapes)} shapes -> {output}")
+    names = os.path.join(os.path.dirname(output), "ec2-operation-names.txt")
+    with open(names, "w", encoding="utf-8") as f:
+        f.write("".join(name + "\n" for name in sorted(model["operations"])))
+    print(f"{source}: {len(operations)} operations, {len(shapes)} shapes -> {output}; {len(model['operations'])} names -> {names}")
 
 
 if __name__ == "__main__":

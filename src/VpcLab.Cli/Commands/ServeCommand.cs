@@ -19,10 +19,11 @@ public static class ServeCommand
         var accounts = new Option<string[]>("--account") { Description = "Map an access key to an account: KEY=123456789012 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var generous = new Option<bool>("--generous-quotas") { Description = "Raise service quotas (VPCs per Region, interfaces...) far above AWS's defaults" };
         var noDefaultVpc = new Option<bool>("--no-default-vpc") { Description = "Start accounts without the default VPC AWS gives every account in every Region" };
+        var logRequests = new Option<bool>("--log-requests") { Description = "Write one line per call to stderr: time, account, Region, service, action, HTTP status, duration" };
         var verify = new Option<string[]>("--verify-signatures") { Description = "Enforce SigV4 signatures for these credentials: KEY=SECRET (repeatable)" };
         var command = new Command("serve", "Serve the EC2 API on a local port for the AWS CLI, boto3 and the AWS SDKs")
         {
-            host, port, data, inMemory, accounts, verify, generous, noDefaultVpc,
+            host, port, data, inMemory, accounts, verify, generous, noDefaultVpc, logRequests,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -35,6 +36,7 @@ public static class ServeCommand
                 DefaultVpcs = !parse.GetValue(noDefaultVpc),
                 Quotas = parse.GetValue(generous) ? VpcLab.ControlPlane.Ec2Quotas.Generous : VpcLab.ControlPlane.Ec2Quotas.AwsDefaults,
                 VerifySignaturesWith = parse.GetValue(verify) is { Length: > 0 } secrets ? Pairs(secrets, "--verify-signatures").ToImmutableDictionary() : null,
+                RequestLog = parse.GetValue(logRequests) ? Console.Error : null,
             };
             if (options.Port is < 0 or > 65535)
                 throw new UsageException($"--port: {options.Port} is not a port (0-65535)");

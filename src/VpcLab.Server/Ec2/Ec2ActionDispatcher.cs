@@ -66,7 +66,7 @@ public sealed partial class Ec2ActionDispatcher
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
         if (!_handlers.TryGetValue(operation, out var handler))
-            throw Ec2ProtocolErrors.InvalidAction(operation);
+            throw Ec2ProtocolErrors.UnknownAction(operation);
         if (_withClientToken.Contains(operation)
             && parameters["ClientToken"] is JsonValue tokenValue && tokenValue.TryGetValue<string>(out var token) && token.Length > 0)
         {

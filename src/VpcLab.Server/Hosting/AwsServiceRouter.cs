@@ -9,9 +9,11 @@ namespace VpcLab.Server.Hosting;
 /// <summary>Sends S3 and CloudWatch Logs requests to their endpoints before EC2's Query handling sees them, on the
 /// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
 /// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
-/// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). Everything else — EC2,
-/// STS, the lab's own paths, and malformed requests that only look like the others — goes on unchanged, so it
-/// gets EC2's XML error envelope. Owns both stores.</summary>
+/// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). An unsigned
+/// <c>GET /</c> gets the <see cref="LandingPage"/>; a call signed for another AWS service gets that service's own
+/// error naming it (<see cref="UnservedServiceResponder"/>). Everything else — EC2, STS, the lab's own paths, and
+/// malformed requests that only look like the others — goes on unchanged, so it gets EC2's XML error envelope. Owns
+/// both stores.</summary>
 public sealed class AwsServiceRouter : IDisposable
 {
     private readonly AccountDirectory _accounts;
@@ -39,7 +41,8 @@ public sealed class AwsServiceRouter : IDisposable
             _buckets.Dispose();
             throw;
         }
-        _s3 = new S3Endpoint(_buckets, new S3Buckets(state, _buckets, options.DefaultAccount, options.DefaultRegion));
+        _s3 = new S3Endpoint(_buckets, new S3Buckets(state, _buckets, options.DefaultAccount, options.DefaultRegion),
+            new S3MultipartEndpoint(new S3MultipartUploads(_buckets)));
         _logsEndpoint = new LogsEndpoint(_logs);
     }
 
@@ -51,18 +54,44 @@ public sealed class AwsServiceRouter : IDisposable
     public Task RouteAsync(HttpContext http, RequestDelegate next)
     {
         if (http.Request.Path.StartsWithSegments("/_vpclab", StringComparison.Ordinal))
+        {
+            CallDescription.Describe(http, service: "vpclab", action: http.Request.Path.Value?["/_vpclab".Length..].Trim('/'));
             return next(http);
+        }
         var headerCredential = SigV4Credential.FromAuthorizationHeader(http.Request.Headers.Authorization.ToString());
         var presigned = headerCredential is null && http.Request.Query.ContainsKey("X-Amz-Signature")
             && http.Request.Query["X-Amz-Credential"].ToString() is { Length: > 0 } scope
             ? SigV4Credential.FromScope(scope, "", "") : null;
         var credential = headerCredential ?? presigned;
         var region = credential?.Region is { Length: > 0 } r ? r : _options.DefaultRegion;
+        var account = _accounts.AccountFor(credential?.AccessKeyId).Value;
+        CallDescription.Describe(http, account: account, region: region);
         if (credential?.Service == "s3" && (presigned is not null || http.Request.Headers.ContainsKey("x-amz-content-sha256")))
-            return _s3.HandleAsync(http, _accounts.AccountFor(credential.AccessKeyId).Value, region);
+        {
+            CallDescription.Describe(http, service: "s3");
+            return _s3.HandleAsync(http, account, region);
+        }
         if (credential?.Service == "logs") // any target: an unknown one gets Logs' own 400, not EC2's envelope
-            return _logsEndpoint.HandleAsync(http, _accounts.AccountFor(credential.AccessKeyId).Value, region);
+        {
+            var target = http.Request.Headers["X-Amz-Target"].ToString();
+            CallDescription.Describe(http, service: "logs", action: target[(target.LastIndexOf('.') + 1)..]);
+            return _logsEndpoint.HandleAsync(http, account, region);
+        }
+        if (LandingPage.Matches(http.Request, credential))
+            return LandingPage.WriteAsync(http);
+        if (UnservedServiceResponder.UnservedService(credential) is { } service)
+            return UnservedServiceResponder.WriteAsync(http, service);
         return next(http);
+    }
+
+    /// <summary>Empties both stores: every CloudWatch Logs group (with its streams and events) of every account and
+    /// Region, and every S3 object, bucket folder and multipart upload. Part of the server's reset
+    /// (<see cref="ServerReset"/>), which runs it with no request inside.</summary>
+    public void Reset()
+    {
+        foreach (var group in _logs.ListAllLogGroups())
+            _logs.DeleteLogGroup(group.Scope, group.Name);
+        _buckets.Clear();
     }
 
     public void Dispose()

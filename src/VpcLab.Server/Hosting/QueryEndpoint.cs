@@ -29,6 +29,8 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
                 credential?.Region is { Length: > 0 } region ? region : options.DefaultRegion);
 
             var isSts = form.Any(p => p.Key == "Action" && p.Value == "GetCallerIdentity");
+            CallDescription.Describe(http, service: isSts || credential?.Service == "sts" ? "sts" : "ec2",
+                action: form.FirstOrDefault(p => p.Key == "Action").Value);
             if (credential?.Service == "sts" && !isSts)
             {
                 // Signed for STS but not its one call we serve: STS's own answer for an action it lacks.

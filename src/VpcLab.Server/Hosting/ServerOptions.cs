@@ -33,6 +33,10 @@ public sealed record ServerOptions
     /// <summary>AWS gives every account a default VPC in every Region; off, accounts start empty.</summary>
     public bool DefaultVpcs { get; init; } = true;
 
+    /// <summary>When set, one line per call is written here (<see cref="Hosting.RequestLog"/>;
+    /// <c>vpclab serve --log-requests</c>).</summary>
+    public TextWriter? RequestLog { get; init; }
+
     /// <summary>Default Region when a request carries no SigV4 credential scope.</summary>
     public string DefaultRegion { get; init; } = "us-east-1";
 }

@@ -11,8 +11,9 @@ using VpcLab.Server.Persistence;
 namespace VpcLab.Server.Hosting;
 
 /// <summary>A running VpcLab server: Kestrel on loopback speaking EC2's Query protocol (and STS's
-/// GetCallerIdentity) to unchanged AWS clients, plus <c>/_vpclab/health</c>, <c>/_vpclab/reset</c> and <c>/_vpclab/traffic</c> for test
-/// suites.</summary>
+/// GetCallerIdentity), S3 and CloudWatch Logs to unchanged AWS clients, plus <c>/_vpclab/health</c>,
+/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>) and <c>/_vpclab/traffic</c> for test suites, and a landing page
+/// at <c>GET /</c>.</summary>
 public sealed class VpcLabServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -50,14 +51,61 @@ public sealed class VpcLabServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         var app = builder.Build();
 
+        AwsServiceRouter services;
+        try
+        {
+            services = Map(app, options, state);
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            services.Dispose();
+            state.Dispose();
+            throw;
+        }
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new VpcLabServer(app, state, new Uri(address)) { AwsServices = services };
+    }
+
+    /// <summary>The request pipeline: the request log (when asked for), the gate a reset closes, S3 and CloudWatch
+    /// Logs (and the landing page, and other services' errors) before EC2's Query endpoint, the lab's own paths.</summary>
+    private static AwsServiceRouter Map(WebApplication app, ServerOptions options, ServerState state)
+    {
         var query = new QueryEndpoint(state, new AccountDirectory(options), options);
         var services = new AwsServiceRouter(options, new AccountDirectory(options), state); // S3 and CloudWatch Logs on the same port
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
+        var gate = new RequestGate();
+        var reset = new ServerReset(state, services, gate, options.DataDirectory);
+        reset.FinishInterrupted();
+        if (options.RequestLog is { } output)
+        {
+            var log = new RequestLog(output);
+            app.Use(next => http => log.InvokeAsync(http, next));
+        }
+        app.Use(next => async http =>
+        {
+            if (http.Request.Path.Equals("/_vpclab/reset", StringComparison.Ordinal))
+            {
+                await next(http).ConfigureAwait(false); // the reset waits for the others; it must not wait for itself
+                return;
+            }
+            using (await gate.EnterAsync(http.RequestAborted).ConfigureAwait(false))
+                await next(http).ConfigureAwait(false);
+        });
         app.Use(next => http => services.RouteAsync(http, next));
         app.MapGet("/_vpclab/health", () => Results.Json(new { status = "ok", durable = state.IsDurable, replayed = state.Replayed }));
-        app.MapPost("/_vpclab/reset", () =>
+        app.MapPost("/_vpclab/reset", async (HttpContext http) =>
         {
-            state.Reset();
+            await reset.RunAsync(http.RequestAborted).ConfigureAwait(false);
             return Results.Json(new { status = "reset" });
         });
         var traffic = new TrafficEndpoint(state, services);
@@ -73,19 +121,7 @@ public sealed class VpcLabServer : IAsyncDisposable
             await http.Response.WriteAsync(
                 $"<Response><Errors><Error><Code>InvalidAction</Code><Message>VpcLab serves the EC2 Query API at POST /; {System.Security.SecurityElement.Escape(http.Request.Method + " " + http.Request.Path)} is not an action.</Message></Error></Errors><RequestID>{Guid.NewGuid()}</RequestID></Response>").ConfigureAwait(false);
         });
-
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            services.Dispose();
-            state.Dispose();
-            throw;
-        }
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new VpcLabServer(app, state, new Uri(address)) { AwsServices = services };
+        return services;
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => ((IHost)_app).WaitForShutdownAsync(cancellationToken);

@@ -9,6 +9,7 @@ public static class Ec2ProtocolErrors
     public const string MissingActionCode = "MissingAction";
     public const string InvalidActionCode = "InvalidAction";
     public const string NoSuchVersionCode = "NoSuchVersion";
+    public const string NotImplementedCode = "NotImplemented";
 
     /// <summary>Longest piece of a client's value echoed back in a message.</summary>
     private const int EchoLimit = 64;
@@ -24,6 +25,15 @@ public static class Ec2ProtocolErrors
 
     public static Ec2ProtocolException InvalidAction(string action) =>
         new(InvalidActionCode, $"The action {Echo(action)} is not valid for this web service.");
+
+    /// <summary>An action VpcLab has no handler for: 501 <c>NotImplemented</c> when EC2 has it
+    /// (<see cref="Ec2ActionCatalog"/>), else 400 <c>InvalidAction</c>, as for any name EC2 does not know.
+    /// docs/semantics.md#unknown-actions.</summary>
+    public static Ec2ProtocolException UnknownAction(string action) =>
+        Ec2ActionCatalog.IsAwsAction(action) ? NotImplemented(action) : InvalidAction(action);
+
+    public static Ec2ProtocolException NotImplemented(string action) =>
+        new(NotImplementedCode, $"VpcLab does not implement the EC2 action {Echo(action)} (EC2 has it; VpcLab serves the VPC networking subset).", 501);
 
     public static Ec2ProtocolException NoSuchVersion(string version) =>
         new(NoSuchVersionCode, $"The requested version ({Echo(version)}) of service AmazonEC2 does not exist");

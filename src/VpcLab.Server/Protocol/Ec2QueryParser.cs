@@ -57,7 +57,7 @@ public sealed class Ec2QueryParser
 
         if (string.IsNullOrEmpty(action))
             throw Ec2ProtocolErrors.MissingAction();
-        var operation = _model.FindOperation(action) ?? throw Ec2ProtocolErrors.InvalidAction(action);
+        var operation = _model.FindOperation(action) ?? throw Ec2ProtocolErrors.UnknownAction(action);
         if (string.IsNullOrEmpty(version))
             throw Ec2ProtocolErrors.MissingParameter("Version");
         if (!IsWellFormedVersion(version))

@@ -17,16 +17,24 @@ public sealed class S3BucketStore : IDisposable
     private const string TempMarker = ".tmp-";
 
     private readonly string? _ownedTemp;
+    private readonly S3MultipartETags _etags;
 
-    private S3BucketStore(string root, string? ownedTemp)
+    private S3BucketStore(string root, string multipartRoot, string? ownedTemp)
     {
         Root = root;
+        MultipartRoot = multipartRoot;
         _ownedTemp = ownedTemp;
+        _etags = new S3MultipartETags(Path.Combine(multipartRoot, "etags"));
         Directory.CreateDirectory(Root);
     }
 
     /// <summary>Where the object files are (<c>{data}/s3</c>).</summary>
     public string Root { get; }
+
+    /// <summary>Multipart uploads in progress and the ETags of completed ones (<c>{data}/s3-multipart</c>): beside the
+    /// object tree, not in it, so neither listings nor the query engine see them; on the same file system, so a
+    /// completed object is moved into place, not copied.</summary>
+    public string MultipartRoot { get; }
 
     /// <summary>Objects in <c>{dataDirectory}/s3</c>; null: a temporary directory deleted on dispose.</summary>
     public static S3BucketStore Open(string? dataDirectory)
@@ -34,7 +42,8 @@ public sealed class S3BucketStore : IDisposable
         string? temp = null;
         if (dataDirectory is null)
             dataDirectory = temp = Directory.CreateTempSubdirectory("vpclab-s3-").FullName;
-        return new S3BucketStore(Path.Combine(Path.GetFullPath(dataDirectory), "s3"), temp);
+        var data = Path.GetFullPath(dataDirectory);
+        return new S3BucketStore(Path.Combine(data, "s3"), Path.Combine(data, "s3-multipart"), temp);
     }
 
     /// <summary>The bucket-named folders under the root, with their creation times.</summary>
@@ -63,6 +72,41 @@ public sealed class S3BucketStore : IDisposable
         var folder = Path.Combine(Root, bucket);
         if (S3BucketName.IsValid(bucket) && Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
+        if (S3BucketName.IsValid(bucket))
+            _etags.ForgetBucket(bucket);
+    }
+
+    /// <summary>Removes every object, bucket folder and multipart upload (the server's reset): the root stays, empty.</summary>
+    public void Clear()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+            Directory.Delete(folder, recursive: true);
+        foreach (var file in Directory.EnumerateFiles(Root))
+            File.Delete(file);
+        if (Directory.Exists(MultipartRoot))
+            Directory.Delete(MultipartRoot, recursive: true);
+    }
+
+    /// <summary>Moves a completed multipart upload's assembled file into place as the object, with its multipart
+    /// ETag (CompleteMultipartUpload).</summary>
+    public S3ObjectInfo PlaceObject(string bucket, string key, string assembled, string etag, IReadOnlyList<long> partSizes)
+    {
+        var path = ObjectPath(bucket, key);
+        var folder = Path.GetDirectoryName(path)!;
+        CheckNoFileOnTheWay(bucket, key, folder);
+        if (Directory.Exists(path))
+            throw S3Errors.InvalidArgument($"VpcLab stores objects as files: key '{key}' is already a prefix of other keys.");
+        Directory.CreateDirectory(folder);
+        File.Move(assembled, path, overwrite: true);
+        _etags.Record(bucket, key, new FileInfo(path), etag, partSizes);
+        return ReadInfo(bucket, key, path);
+    }
+
+    /// <summary>Refuses, before any part is stored, a key that cannot become an object file.</summary>
+    public void CheckKey(string bucket, string key)
+    {
+        var path = ObjectPath(bucket, key);
+        CheckNoFileOnTheWay(bucket, key, Path.GetDirectoryName(path)!);
     }
 
     public async Task<S3ObjectInfo> PutObjectAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
@@ -85,14 +129,15 @@ public sealed class S3BucketStore : IDisposable
         {
             File.Delete(temp);
         }
-        return ReadInfo(key, path);
+        _etags.Forget(bucket, key);
+        return ReadInfo(bucket, key, path);
     }
 
     /// <summary>The object's file and facts, or NoSuchKey.</summary>
     public (string Path, S3ObjectInfo Info) GetObject(string bucket, string key)
     {
         var path = ObjectPath(bucket, key);
-        return File.Exists(path) ? (path, ReadInfo(key, path)) : throw S3Errors.NoSuchKey(bucket, key);
+        return File.Exists(path) ? (path, ReadInfo(bucket, key, path)) : throw S3Errors.NoSuchKey(bucket, key);
     }
 
     /// <summary>S3 answers 204 whether or not the key existed.</summary>
@@ -102,6 +147,7 @@ public sealed class S3BucketStore : IDisposable
         if (!File.Exists(path))
             return;
         File.Delete(path);
+        _etags.Forget(bucket, key);
         // Drop folders the key left empty, so the prefix disappears from listings as it does in S3.
         var bucketFolder = Path.Combine(Root, bucket);
         for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > bucketFolder.Length
@@ -123,7 +169,7 @@ public sealed class S3BucketStore : IDisposable
             .Order(StringComparer.Ordinal);
     }
 
-    public S3ObjectInfo Info(string bucket, string key) => ReadInfo(key, ObjectPath(bucket, key));
+    public S3ObjectInfo Info(string bucket, string key) => ReadInfo(bucket, key, ObjectPath(bucket, key));
 
     public void Dispose()
     {
@@ -131,14 +177,17 @@ public sealed class S3BucketStore : IDisposable
             Directory.Delete(_ownedTemp, recursive: true);
     }
 
-    private static S3ObjectInfo ReadInfo(string key, string path)
+    private S3ObjectInfo ReadInfo(string bucket, string key, string path)
     {
         var file = new FileInfo(path);
+        var time = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
+        if (_etags.Find(bucket, key, file) is { } multipart)
+            return new S3ObjectInfo(key, file.Length, multipart.ETag, time, multipart.PartSizes);
         using var stream = file.OpenRead();
 #pragma warning disable CA5351 // S3's ETag of a single-part object is its MD5: a checksum clients compare, not security
         var md5 = Convert.ToHexStringLower(MD5.HashData(stream));
 #pragma warning restore CA5351
-        return new S3ObjectInfo(key, file.Length, $"\"{md5}\"", new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+        return new S3ObjectInfo(key, file.Length, $"\"{md5}\"", time);
     }
 
     private string ObjectPath(string bucket, string key)

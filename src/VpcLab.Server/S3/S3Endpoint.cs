@@ -9,16 +9,11 @@ namespace VpcLab.Server.S3;
 
 /// <summary>S3's REST API, path style (<c>/bucket/key</c>), the subset flow-log clients need: ListBuckets,
 /// Create/Head/DeleteBucket, GetBucketLocation, Put/Get/DeleteBucketPolicy, Put/Get/Head/DeleteObject, ListObjects
-/// (v1) and ListObjectsV2. Buckets and their policies are the world's (<see cref="S3Buckets"/>), objects the
+/// (v1), ListObjectsV2, and multipart upload (<see cref="S3MultipartEndpoint"/>). Buckets and their policies are the world's (<see cref="S3Buckets"/>), objects the
 /// store's. The caller's account and Region come from the SigV4 credential, as for EC2.</summary>
-public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
+public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets, S3MultipartEndpoint multipart)
 {
     private const int DefaultMaxKeys = 1000;
-
-    // Subresources S3 has but the lab does not serve: answered NotImplemented rather than mistaken for a listing.
-    private static readonly string[] UnsupportedSubresources =
-        ["acl", "versioning", "uploads", "uploadId", "tagging", "cors", "lifecycle", "encryption", "website",
-         "notification", "logging", "replication", "ownershipControls", "publicAccessBlock", "versions", "delete", "object-lock", "retention", "legal-hold", "attributes", "accelerate", "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering"];
 
     public async Task HandleAsync(HttpContext http, string account, string region)
     {
@@ -52,44 +47,38 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
         }
     }
 
-    /// <summary>One request to the operation its method, path and subresource name.</summary>
+    /// <summary>One request to its operation (<see cref="S3Operations.Classify"/>).</summary>
     private async Task RouteAsync(HttpContext http, string account, string region)
     {
         var response = http.Response;
         var (bucket, key) = SplitPath(http);
-        var method = http.Request.Method;
-        var query = http.Request.Query;
-        var unsupported = UnsupportedSubresources.FirstOrDefault(query.ContainsKey);
-        if (unsupported is not null)
-            throw S3Errors.NotImplemented($"?{unsupported}");
-        if (key is not null && query.ContainsKey("policy"))
-            throw S3Errors.NotImplemented("?policy on an object");
-        if (http.Request.Headers.ContainsKey("x-amz-copy-source"))
-            throw S3Errors.NotImplemented("CopyObject (x-amz-copy-source)");
-
-        switch (bucket, key, method)
+        var operation = S3Operations.Classify(http.Request.Method, bucket, key, http.Request.Query, http.Request.Headers);
+        Hosting.CallDescription.Describe(http, action: operation);
+        if (bucket is null)
         {
-            case (null, _, "GET"):
-                await WriteXmlAsync(http, ListBuckets(account)).ConfigureAwait(false);
-                break;
-            case (null, _, _):
-                throw S3Errors.MethodNotAllowed(method);
-            case (_, null, _) when query.ContainsKey("policy"):
+            await WriteXmlAsync(http, ListBuckets(account)).ConfigureAwait(false);
+            return;
+        }
+        if (operation is not (S3Operations.CreateBucket or S3Operations.DeleteBucket) && !operation.EndsWith("BucketPolicy", StringComparison.Ordinal))
+            buckets.Require(account, bucket);
+        switch (operation)
+        {
+            case S3Operations.GetBucketPolicy or S3Operations.PutBucketPolicy or S3Operations.DeleteBucketPolicy:
                 await BucketPolicyAsync(http, account, region, bucket).ConfigureAwait(false);
                 break;
-            case (_, null, "PUT"):
+            case S3Operations.CreateBucket:
                 await CreateBucketAsync(http, account, region, bucket).ConfigureAwait(false);
                 break;
-            case (_, null, "HEAD"):
-                var head = buckets.Require(account, bucket);
-                response.Headers["x-amz-bucket-region"] = head.Region;
+            case S3Operations.HeadBucket:
+                response.Headers["x-amz-bucket-region"] = buckets.Require(account, bucket).Region;
                 response.StatusCode = StatusCodes.Status200OK;
                 break;
-            case (_, null, "DELETE"):
+            case S3Operations.DeleteBucket:
                 await buckets.DeleteAsync(account, region, bucket).ConfigureAwait(false);
+                multipart.AbortAll(bucket); // uploads in progress go with their bucket
                 response.StatusCode = StatusCodes.Status204NoContent;
                 break;
-            case (_, null, "GET") when query.ContainsKey("location"):
+            case S3Operations.GetBucketLocation:
                 var located = buckets.Require(account, bucket);
                 await WriteXmlAsync(http, S3Xml.Write(w =>
                 {
@@ -99,27 +88,25 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
                     w.WriteEndElement();
                 })).ConfigureAwait(false);
                 break;
-            case (_, null, "GET"):
-                buckets.Require(account, bucket);
-                await WriteXmlAsync(http, query["list-type"] == "2" ? ListObjectsV2(bucket, query) : ListObjectsV1(bucket, query)).ConfigureAwait(false);
+            case S3Operations.ListObjectsV2:
+                await WriteXmlAsync(http, ListObjectsV2(bucket, http.Request.Query)).ConfigureAwait(false);
                 break;
-            case (_, null, _):
-                throw S3Errors.MethodNotAllowed(method);
-            case (_, not null, "PUT"):
-                buckets.Require(account, bucket);
-                await PutObjectAsync(http, bucket, key).ConfigureAwait(false);
+            case S3Operations.ListObjects:
+                await WriteXmlAsync(http, ListObjectsV1(bucket, http.Request.Query)).ConfigureAwait(false);
                 break;
-            case (_, not null, "GET" or "HEAD"):
-                buckets.Require(account, bucket);
-                await GetObjectAsync(http, bucket, key, headOnly: method == "HEAD").ConfigureAwait(false);
+            case S3Operations.PutObject:
+                await PutObjectAsync(http, bucket, key!).ConfigureAwait(false);
                 break;
-            case (_, not null, "DELETE"):
-                buckets.Require(account, bucket);
-                store.DeleteObject(bucket, key);
+            case S3Operations.GetObject or S3Operations.HeadObject:
+                await GetObjectAsync(http, bucket, key!, headOnly: operation == S3Operations.HeadObject).ConfigureAwait(false);
+                break;
+            case S3Operations.DeleteObject:
+                store.DeleteObject(bucket, key!);
                 response.StatusCode = StatusCodes.Status204NoContent;
                 break;
-            default:
-                throw S3Errors.MethodNotAllowed(method);
+            default: // the multipart upload operations
+                await multipart.HandleAsync(http, operation, account, bucket, key).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -267,7 +254,23 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets)
         var response = http.Response;
         long start = 0, length = info.Size;
         var range = http.Request.Headers.Range.ToString();
-        if (range.Length > 0 && TryParseRange(range, info.Size, out var from, out var to))
+        if (http.Request.Query["partNumber"].ToString() is { Length: > 0 } partText)
+        {
+            // GetObject/HeadObject partNumber: that part of a multipart object (206, x-amz-mp-parts-count); part 1 of
+            // any other object is all of it.
+            if (!int.TryParse(partText, NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part is < 1 or > S3MultipartUploads.MaxPartNumber)
+                throw S3Errors.InvalidPartNumber();
+            var sizes = info.PartSizes ?? [info.Size];
+            if (part > sizes.Count)
+                throw S3Errors.PartNumberNotSatisfiable();
+            start = sizes.Take(part - 1).Sum();
+            length = sizes[part - 1];
+            if (info.PartSizes is not null)
+                response.Headers["x-amz-mp-parts-count"] = sizes.Count.ToString(CultureInfo.InvariantCulture);
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {start}-{start + length - 1}/{info.Size}";
+        }
+        else if (range.Length > 0 && TryParseRange(range, info.Size, out var from, out var to))
         {
             start = from;
             length = to - from + 1;

@@ -62,6 +62,24 @@ public static class S3Errors
     public static S3Exception EntityTooLarge(long max) =>
         new("EntityTooLarge", $"Your proposed upload exceeds the maximum allowed size ({max} bytes).", StatusCodes.Status400BadRequest);
 
+    public static S3Exception NoSuchUpload(string bucket, string key) =>
+        new("NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.", StatusCodes.Status404NotFound, bucket, key);
+
+    public static S3Exception InvalidPart(string bucket, string key) =>
+        new("InvalidPart", "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", StatusCodes.Status400BadRequest, bucket, key);
+
+    public static S3Exception InvalidPartOrder(string bucket, string key) =>
+        new("InvalidPartOrder", "The list of parts was not in ascending order. The parts list must be specified in order by part number.", StatusCodes.Status400BadRequest, bucket, key);
+
+    public static S3Exception EntityTooSmall(string bucket, string key) =>
+        new("EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.", StatusCodes.Status400BadRequest, bucket, key);
+
+    public static S3Exception PartNumberNotSatisfiable() =>
+        new("InvalidPartNumber", "The requested partnumber is not satisfiable", StatusCodes.Status416RangeNotSatisfiable);
+
+    public static S3Exception InvalidPartNumber() =>
+        new("InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive", StatusCodes.Status400BadRequest);
+
     /// <summary>A bucket operation's control-plane error (S3's code, src/VpcLab.ControlPlane/Buckets/BucketErrors.cs)
     /// with S3's own message; a code S3 does not have (a Region the lab does not know) is InvalidArgument.</summary>
     public static S3Exception FromControlPlane(VpcLab.ControlPlane.Errors.Ec2Exception error, string bucket)

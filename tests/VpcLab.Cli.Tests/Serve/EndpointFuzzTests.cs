@@ -267,7 +267,7 @@ public partial class EndpointFuzzTests
         {
             var action = random.Next(3) switch
             {
-                0 => Pick(random, ["DescribeVpc", "describevpcs", "DESCRIBEVPCS", "CreateVPC", "DescribeImages", "PutObject",
+                0 => Pick(random, ["DescribeVpc", "describevpcs", "DESCRIBEVPCS", "CreateVPC", "DescribeImagez", "PutObject",
                     "GetCallerIdentities", "DescribeVpcsX", "Describe.Vpcs", "DescribeVpcs1"]),
                 1 => RandomWord(random, random.Next(1, 40)),
                 _ => "Describe" + RandomWord(random, random.Next(1, 12)),

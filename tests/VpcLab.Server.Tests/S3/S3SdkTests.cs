@@ -279,11 +279,12 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unsupported_Multipart_NotImplemented_NotACrash()
+    public async Task Unsupported_Subresource_NotImplemented_NotACrash()
     {
-        await _s3.PutBucketAsync("multi", Ct);
-        var error = await Fails(() => _s3.InitiateMultipartUploadAsync("multi", "big", Ct));
+        await _s3.PutBucketAsync("versioned", Ct);
+        var error = await Fails(() => _s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = "versioned" }, Ct));
         Assert.Equal("NotImplemented", error.ErrorCode);
+        Assert.Equal(HttpStatusCode.NotImplemented, error.StatusCode);
     }
 
     [Fact]
