@@ -267,6 +267,7 @@ public sealed class NetworkInterfaceOperations
             if (request.PrivateIpAddresses is not { Count: > 0 } texts)
                 throw Ec2Errors.MissingParameter("PrivateIpAddress");
             var addresses = eni.PrivateIpAddresses;
+            bool disassociated = false;
             foreach (var text in texts)
             {
                 var ip = Transaction.ParseIp(text, "privateIpAddress");
@@ -275,9 +276,15 @@ public sealed class NetworkInterfaceOperations
                     throw NetworkInterfaceErrors.CannotUnassignPrimary(ip);
                 addresses = addresses.Remove(entry);
                 foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == ip).ToList())
+                {
                     tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+                    disassociated = true;
+                }
             }
             tx.Put(eni with { PrivateIpAddresses = addresses });
+            // The Elastic IP of a secondary address went with it: like a disassociation (docs/semantics.md#public-ipv4).
+            if (disassociated)
+                ElasticIpOperations.RenewPublicIpv4Of(tx, eni.Id);
             return EmptyResult.Instance;
         });
 
