@@ -216,6 +216,8 @@ public sealed class InstanceOperations
             var changes = new List<InstanceStateChange>();
             foreach (var instance in InstancesFor(tx, request.InstanceIds))
             {
+                if (instance.DisableApiTermination && instance.State != InstanceState.Terminated)
+                    throw InstanceErrors.TerminationProtected(instance.Id.Value);
                 if (instance.State != InstanceState.Terminated)
                 {
                     // AWS: interfaces with DeleteOnTermination go (their EIPs are disassociated); the others are
@@ -244,6 +246,8 @@ public sealed class InstanceOperations
             {
                 if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
                     throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceStateName(instance.State));
+                if (instance.DisableApiStop)
+                    throw InstanceErrors.StopProtected(instance.Id.Value);
                 // AWS: a stopped instance loses its auto-assigned public IPv4 (Elastic IPs stay).
                 foreach (var eniId in instance.NetworkInterfaces)
                 {
