@@ -109,6 +109,41 @@ public sealed class PublicIpv4LifecycleTests
         Assert.All(lab.N.NetworkInterfaces[instance.PrimaryNetworkInterface].PrivateIpAddresses, p => Assert.Null(p.AutoAssignedPublicIp));
     }
 
+    // ReleaseAddress (EC2 API reference, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ReleaseAddress.html):
+    // in a default VPC releasing an associated address disassociates it (and, as any disassociation, the instance
+    // gets a new public IPv4); in a nondefault VPC it is InvalidIPAddress.InUse.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReleaseAddress_Associated_DisassociatesOnlyInADefaultVpc(bool defaultVpc)
+    {
+        var lab = new TestLab();
+        Subnet subnet;
+        if (defaultVpc)
+        {
+            lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
+            subnet = lab.N.Subnets.Values.First(s => s.DefaultForAz);
+        }
+        else
+        {
+            var vpc = lab.Vpc();
+            lab.AttachedIgw(vpc);
+            subnet = lab.Subnet(vpc);
+        }
+        var instance = lab.Instance(subnet, publicIp: true);
+        var eip = lab.Eip();
+        lab.Cp.AssociateAddress(Ctx, new AssociateAddressRequest { AllocationId = eip.AllocationId.Value, InstanceId = instance.Id.Value });
+        var release = new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value };
+        if (!defaultVpc)
+        {
+            lab.Fails(ElasticIpErrors.InvalidIpAddressInUse, () => lab.Cp.ReleaseAddress(Ctx, release));
+            return;
+        }
+        lab.Cp.ReleaseAddress(Ctx, release);
+        Assert.Empty(lab.N.ElasticIps);
+        Assert.NotNull(lab.N.NetworkInterfaces[instance.PrimaryNetworkInterface].PrivateIpAddresses[0].AutoAssignedPublicIp);
+    }
+
     /// <summary>One instance launched into a subnet of a VPC with an internet gateway, its primary interface holding a
     /// secondary private address, two Elastic IPs ready, and a spare interface to attach.</summary>
     private sealed class Story

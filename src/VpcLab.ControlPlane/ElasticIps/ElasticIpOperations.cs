@@ -125,8 +125,18 @@ public sealed class ElasticIpOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
-            if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
+            if (tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+            if (eip.AssociationId is not null)
+            {
+                // AWS (ReleaseAddress): in a default VPC releasing disassociates the address; elsewhere it must be
+                // disassociated first (InvalidIPAddress.InUse).
+                var eni = eip.NetworkInterfaceId is { } id ? tx.N.NetworkInterfaces.GetValueOrDefault(id) : null;
+                if (eni is null || eni.RequesterManaged || !tx.N.Vpcs.TryGetValue(eni.VpcId, out var vpc) || !vpc.IsDefault)
+                    throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+                tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+                RenewPublicIpv4Of(tx, eni.Id);
+            }
             tx.N = tx.N with { ElasticIps = tx.N.ElasticIps.Remove(eip.AllocationId) };
             tx.RemoveTags(eip.AllocationId.Value);
             return EmptyResult.Instance;
