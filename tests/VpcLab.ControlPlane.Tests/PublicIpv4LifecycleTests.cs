@@ -1,3 +1,4 @@
+using CsCheck;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -54,6 +55,32 @@ public sealed class PublicIpv4LifecycleTests
         var story = new Story(launchWithPublicIp: false);
         story.Run(steps);
         Assert.Equal("none", story.Outcome());
+    }
+
+    private static readonly string[] s_steps =
+        ["stop", "start", "attach", "detach", "eip-primary", "eip-secondary", "unassoc-primary", "unassoc-secondary", "unassign-secondary", "move-eip"];
+
+    // Invariants of the lifecycle, whatever the sequence of steps (steps AWS would refuse are skipped): a stopped
+    // instance has no public IPv4; an address maps to an Elastic IP or an auto-assigned address, never both; only
+    // the primary private address of the primary interface has an auto-assigned one; none appears while more than one
+    // interface is attached or a secondary address holds an Elastic IP; a released address never comes back
+    // (Story.Observe).
+    [Fact]
+    public void PublicIpv4_AnyStepSequence_InvariantsHold()
+    {
+        Gen.Int[0, s_steps.Length - 1].Array[1, 14].Sample(indexes =>
+        {
+            var story = new Story(launchWithPublicIp: true);
+            foreach (var index in indexes)
+            {
+                var hadNone = story.AutoAssigned is null;
+                if (!story.TryRun(s_steps[index]))
+                    continue;
+                story.CheckInvariants();
+                if (hadNone && (story.InterfaceCount > 1 || story.SecondaryHoldsEip))
+                    Assert.Null(story.AutoAssigned);
+            }
+        }, iter: 200);
     }
 
     // Public IPv4 addresses: the subnet's MapPublicIpOnLaunch or AssociatePublicIpAddress decides, for a new primary
@@ -175,6 +202,53 @@ public sealed class PublicIpv4LifecycleTests
         private NetworkInterface Primary => Lab.N.NetworkInterfaces[Instance.PrimaryNetworkInterface];
         private IpAddress SecondaryAddress => Primary.PrivateIpAddresses.First(p => !p.Primary).Address;
         private string[] Ids => [Instance.Id.Value];
+
+        public IpAddress? AutoAssigned => Primary.PrivateIpAddresses.First(p => p.Primary).AutoAssignedPublicIp;
+        public int InterfaceCount => Lab.N.Instances[Instance.Id].NetworkInterfaces.Length;
+        public bool SecondaryHoldsEip => Lab.N.ElasticIps.Values.Any(e => e.NetworkInterfaceId == Primary.Id && e.PrivateIp != Primary.PrimaryPrivateIp);
+
+        /// <summary>Runs one step unless it does not apply now (nothing to detach, no such association, no secondary
+        /// left) or the control plane refuses it; true when it ran.</summary>
+        public bool TryRun(string step)
+        {
+            bool applies = step switch
+            {
+                "detach" => Lab.N.NetworkInterfaces[_spare.Id].Attachment is not null,
+                "attach" => Lab.N.NetworkInterfaces[_spare.Id].Attachment is null,
+                "unassoc-primary" or "move-eip" => Lab.N.ElasticIps[PrimaryEip.AllocationId].AssociationId is not null,
+                "unassoc-secondary" => Lab.N.ElasticIps[SecondaryEip.AllocationId].AssociationId is not null,
+                "eip-secondary" or "unassign-secondary" => Primary.PrivateIpAddresses.Any(p => !p.Primary),
+                _ => true,
+            };
+            if (!applies)
+                return false;
+            try
+            {
+                Run(step);
+                return true;
+            }
+            catch (Ec2Exception)
+            {
+                return false;
+            }
+        }
+
+        public void CheckInvariants()
+        {
+            var n = Lab.N;
+            if (n.Instances[Instance.Id].State == InstanceState.Stopped)
+                Assert.All(Primary.PrivateIpAddresses, p => Assert.Null(p.AutoAssignedPublicIp));
+            foreach (var eni in n.NetworkInterfaces.Values)
+            {
+                foreach (var p in eni.PrivateIpAddresses)
+                {
+                    if (p.AutoAssignedPublicIp is null)
+                        continue;
+                    Assert.Null(n.ElasticIpFor(eni.Id, p.Address));
+                    Assert.True(p.Primary && eni.Id == Instance.PrimaryNetworkInterface, $"{p.Address} of {eni.Id} has an auto-assigned public IPv4");
+                }
+            }
+        }
 
         public void Run(string steps)
         {
