@@ -55,6 +55,7 @@ OPERATIONS = [
     "UnassignIpv6Addresses",
     # Instances
     "RunInstances", "TerminateInstances", "StartInstances", "StopInstances", "DescribeInstances",
+    "ModifyInstanceAttribute", "DescribeInstanceAttribute",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

@@ -30,6 +30,7 @@ public sealed class Ec2ControlPlane
         ElasticIps = new ElasticIpOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
         Instances = new InstanceOperations(_state);
+        InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
         NetworkAcls = new NetworkAclOperations(_state);
@@ -76,6 +77,8 @@ public sealed class Ec2ControlPlane
     public FlowLogOperations FlowLogs { get; }
 
     public InstanceOperations Instances { get; }
+
+    public InstanceAttributeOperations InstanceAttributes { get; }
 
     public InternetGatewayOperations InternetGateways { get; }
 
@@ -192,6 +195,10 @@ public sealed class Ec2ControlPlane
     public StopInstancesResult StopInstances(RequestContext ctx, StopInstancesRequest request) => Instances.StopInstances(ctx, request);
 
     public StartInstancesResult StartInstances(RequestContext ctx, StartInstancesRequest request) => Instances.StartInstances(ctx, request);
+
+    public EmptyResult ModifyInstanceAttribute(RequestContext ctx, ModifyInstanceAttributeRequest request) => InstanceAttributes.ModifyInstanceAttribute(ctx, request);
+
+    public DescribeInstanceAttributeResult DescribeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) => InstanceAttributes.DescribeInstanceAttribute(ctx, request);
 
     // ------------------------------------------------------------------ InternetGateways
     public CreateInternetGatewayResult CreateInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) => InternetGateways.CreateInternetGateway(ctx, request);

@@ -16,4 +16,10 @@ public sealed record Instance(
     /// <summary>True when its primary interface was launched with an auto-assigned public IPv4 (subnet setting or
     /// AssociatePublicIpAddress): AWS gives it a new one each time the instance starts.</summary>
     public bool AutoAssignPublicIp { get; init; }
+
+    /// <summary>Termination protection (the disableApiTermination attribute): TerminateInstances refuses while set.</summary>
+    public bool DisableApiTermination { get; init; }
+
+    /// <summary>Stop protection (the disableApiStop attribute): StopInstances refuses while set.</summary>
+    public bool DisableApiStop { get; init; }
 }

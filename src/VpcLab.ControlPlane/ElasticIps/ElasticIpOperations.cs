@@ -51,6 +51,9 @@ public sealed class ElasticIpOperations
                 var instance = tx.Require(ResourceKinds.Instance, request.InstanceId);
                 if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
                     throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceOperations.InstanceStateName(instance.State));
+                // AWS (AssociateAddress, InstanceId): the instance must have exactly one attached network interface.
+                if (instance.NetworkInterfaces.Length > 1)
+                    throw InstanceErrors.MultipleInterfaces(instance.Id.Value);
                 eni = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
             }
             else
@@ -70,7 +73,8 @@ public sealed class ElasticIpOperations
                 throw Ec2Errors.ResourceAlreadyAssociated(eip.AllocationId.Value);
             if (eip.NetworkInterfaceId is { } oldEni && tx.N.NetworkInterfaces.TryGetValue(oldEni, out var old) && old.RequesterManaged)
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
-            // An address already mapped to that private IP is replaced; the auto-assigned public IP is released.
+            // An address already mapped to that private IP is replaced; the auto-assigned public IP is released
+            // (docs/semantics.md#public-ipv4).
             foreach (var other in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == privateIp && e.AllocationId != eip.AllocationId).ToList())
                 tx.Put(other with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
             tx.Put(eni with
@@ -79,6 +83,9 @@ public sealed class ElasticIpOperations
             });
             var associationId = tx.NewId(IdPrefixes.ElasticIpAssociation);
             tx.Put(eip with { AssociationId = associationId, NetworkInterfaceId = eni.Id, PrivateIp = privateIp });
+            // Reassociation takes the address away from where it was: that instance may get a public IPv4 back.
+            if (eip.NetworkInterfaceId is { } former && former != eni.Id)
+                RenewPublicIpv4Of(tx, former);
             return new AssociateAddressResult(associationId);
         });
 
@@ -102,15 +109,34 @@ public sealed class ElasticIpOperations
             if (eip.NetworkInterfaceId is { } eniId && tx.N.NetworkInterfaces.TryGetValue(eniId, out var eni) && eni.RequesterManaged)
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+            RenewPublicIpv4Of(tx, eip.NetworkInterfaceId);
             return EmptyResult.Instance;
         });
+
+    /// <summary>AWS: disassociating an Elastic IP from an instance gives it a new public IPv4 when it had one
+    /// (docs/semantics.md#public-ipv4).</summary>
+    internal static void RenewPublicIpv4Of(Transaction tx, NetworkInterfaceId? formerInterface)
+    {
+        if (formerInterface is { } id && tx.N.NetworkInterfaces.TryGetValue(id, out var eni) && eni.Attachment is { } attachment)
+            InstancePublicIpv4.RenewIfEligible(tx, attachment.InstanceId);
+    }
 
     public EmptyResult ReleaseAddress(RequestContext ctx, ReleaseAddressRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
-            if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
+            if (tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+            if (eip.AssociationId is not null)
+            {
+                // AWS (ReleaseAddress): in a default VPC releasing disassociates the address; elsewhere it must be
+                // disassociated first (InvalidIPAddress.InUse).
+                var eni = eip.NetworkInterfaceId is { } id ? tx.N.NetworkInterfaces.GetValueOrDefault(id) : null;
+                if (eni is null || eni.RequesterManaged || !tx.N.Vpcs.TryGetValue(eni.VpcId, out var vpc) || !vpc.IsDefault)
+                    throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
+                tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+                RenewPublicIpv4Of(tx, eni.Id);
+            }
             tx.N = tx.N with { ElasticIps = tx.N.ElasticIps.Remove(eip.AllocationId) };
             tx.RemoveTags(eip.AllocationId.Value);
             return EmptyResult.Instance;

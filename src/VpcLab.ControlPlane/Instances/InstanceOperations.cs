@@ -113,9 +113,7 @@ public sealed class InstanceOperations
             if (spec.DeviceIndex == 0)
             {
                 primarySubnet = subnetOfEni;
-                // AWS: a public IPv4 when asked, else when the subnet maps public IPs on launch and the
-                // instance has a single new interface.
-                autoPublic = created && (spec.AssociatePublicIpAddress ?? (subnetOfEni.MapPublicIpOnLaunch && specs.Count == 1));
+                autoPublic = InstancePublicIpv4.AssignedAtLaunch(created, spec.AssociatePublicIpAddress, subnetOfEni, specs.Count);
             }
             else if (primarySubnet is not null && subnetOfEni.AvailabilityZone != primarySubnet.AvailabilityZone)
             {
@@ -218,6 +216,8 @@ public sealed class InstanceOperations
             var changes = new List<InstanceStateChange>();
             foreach (var instance in InstancesFor(tx, request.InstanceIds))
             {
+                if (instance.DisableApiTermination && instance.State != InstanceState.Terminated)
+                    throw InstanceErrors.TerminationProtected(instance.Id.Value);
                 if (instance.State != InstanceState.Terminated)
                 {
                     // AWS: interfaces with DeleteOnTermination go (their EIPs are disassociated); the others are
@@ -229,7 +229,7 @@ public sealed class InstanceOperations
                         if (eni.Attachment?.DeleteOnTermination == true)
                             NetworkInterfaceOperations.RemoveInterface(tx, eni);
                         else
-                            tx.Put(ReleaseAutoPublicIps(eni) with { Attachment = null });
+                            tx.Put(InstancePublicIpv4.Released(eni) with { Attachment = null });
                     }
                     tx.Put(instance with { State = InstanceState.Terminated });
                 }
@@ -237,9 +237,6 @@ public sealed class InstanceOperations
             }
             return new TerminateInstancesResult(changes);
         });
-
-    private static NetworkInterface ReleaseAutoPublicIps(NetworkInterface eni) =>
-        eni with { PrivateIpAddresses = [.. eni.PrivateIpAddresses.Select(p => p with { AutoAssignedPublicIp = null })] };
 
     public StopInstancesResult StopInstances(RequestContext ctx, StopInstancesRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
@@ -249,11 +246,13 @@ public sealed class InstanceOperations
             {
                 if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
                     throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceStateName(instance.State));
+                if (instance.DisableApiStop)
+                    throw InstanceErrors.StopProtected(instance.Id.Value);
                 // AWS: a stopped instance loses its auto-assigned public IPv4 (Elastic IPs stay).
                 foreach (var eniId in instance.NetworkInterfaces)
                 {
                     if (tx.N.NetworkInterfaces.TryGetValue(eniId, out var eni))
-                        tx.Put(ReleaseAutoPublicIps(eni));
+                        tx.Put(InstancePublicIpv4.Released(eni));
                 }
                 tx.Put(instance with { State = InstanceState.Stopped });
                 changes.Add(new InstanceStateChange(instance.Id.Value, InstanceState.Stopped, instance.State));
@@ -269,15 +268,10 @@ public sealed class InstanceOperations
             {
                 if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown or InstanceState.Stopping)
                     throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceStateName(instance.State));
-                if (instance.State == InstanceState.Stopped && instance.AutoAssignPublicIp
-                    && tx.N.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterface, out var eni))
-                {
-                    // AWS: a new public IPv4 on start, unless an Elastic IP is mapped to the primary address.
-                    var primary = eni.PrivateIpAddresses.First(p => p.Primary);
-                    if (tx.N.ElasticIpFor(eni.Id, primary.Address) is null && primary.AutoAssignedPublicIp is null)
-                        tx.Put(eni with { PrivateIpAddresses = eni.PrivateIpAddresses.Replace(primary, primary with { AutoAssignedPublicIp = tx.AllocatePublicIpv4() }) });
-                }
                 tx.Put(instance with { State = InstanceState.Running });
+                // AWS: a stopped instance gets a new public IPv4 when it starts (docs/semantics.md#public-ipv4).
+                if (instance.State == InstanceState.Stopped)
+                    InstancePublicIpv4.RenewIfEligible(tx, instance.Id);
                 changes.Add(new InstanceStateChange(instance.Id.Value, InstanceState.Running, instance.State));
             }
             return new StartInstancesResult(changes);

@@ -205,13 +205,9 @@ public sealed class NetworkInterfaceOperations
             if (request.Description is { } description)
                 eni = eni with { Description = description.Value ?? "" };
             if (request.SourceDestCheck is { } check)
-                eni = eni with { SourceDestCheck = check.Value ?? throw Ec2Errors.MissingParameter("SourceDestCheck.Value") };
+                eni = WithSourceDestCheck(eni, check);
             if (request.Groups is { } groups)
-            {
-                if (groups.Count == 0)
-                    throw Ec2Errors.MissingParameter("SecurityGroupId");
-                eni = eni with { Groups = ResolveGroups(tx, eni.VpcId, groups) };
-            }
+                eni = WithGroups(tx, eni, groups, "SecurityGroupId");
             if (request.Attachment is { } change)
             {
                 if (eni.Attachment is null || eni.Attachment.AttachmentId != change.AttachmentId)
@@ -221,6 +217,20 @@ public sealed class NetworkInterfaceOperations
             tx.Put(eni);
             return EmptyResult.Instance;
         });
+
+    /// <summary>The interface with source/destination checking on or off (ModifyNetworkInterfaceAttribute, and
+    /// ModifyInstanceAttribute on the primary interface).</summary>
+    internal static NetworkInterface WithSourceDestCheck(NetworkInterface eni, AttributeBooleanValue check) =>
+        eni with { SourceDestCheck = check.Value ?? throw Ec2Errors.MissingParameter("SourceDestCheck.Value") };
+
+    /// <summary>The interface with its security groups replaced: at least one, each of the interface's VPC
+    /// (ModifyNetworkInterfaceAttribute, and ModifyInstanceAttribute on the primary interface).</summary>
+    internal static NetworkInterface WithGroups(Transaction tx, NetworkInterface eni, IReadOnlyList<string> groups, string parameter)
+    {
+        if (groups.Count == 0)
+            throw Ec2Errors.MissingParameter(parameter);
+        return eni with { Groups = ResolveGroups(tx, eni.VpcId, groups) };
+    }
 
     public AssignPrivateIpAddressesResult AssignPrivateIpAddresses(RequestContext ctx, AssignPrivateIpAddressesRequest request) =>
         _state.Mutate(ctx, null, tx =>
@@ -267,6 +277,7 @@ public sealed class NetworkInterfaceOperations
             if (request.PrivateIpAddresses is not { Count: > 0 } texts)
                 throw Ec2Errors.MissingParameter("PrivateIpAddress");
             var addresses = eni.PrivateIpAddresses;
+            bool disassociated = false;
             foreach (var text in texts)
             {
                 var ip = Transaction.ParseIp(text, "privateIpAddress");
@@ -275,9 +286,15 @@ public sealed class NetworkInterfaceOperations
                     throw NetworkInterfaceErrors.CannotUnassignPrimary(ip);
                 addresses = addresses.Remove(entry);
                 foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == ip).ToList())
+                {
                     tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
+                    disassociated = true;
+                }
             }
             tx.Put(eni with { PrivateIpAddresses = addresses });
+            // The Elastic IP of a secondary address went with it: like a disassociation (docs/semantics.md#public-ipv4).
+            if (disassociated)
+                ElasticIpOperations.RenewPublicIpv4Of(tx, eni.Id);
             return EmptyResult.Instance;
         });
 

@@ -192,6 +192,9 @@ public sealed partial class Ec2ActionDispatcher
             (x, _, _) => new JsonObject { ["StoppingInstances"] = Json.Array(x.StoppingInstances, InstanceShape.StateChange) });
         r.Action<StartInstancesRequest, StartInstancesResult>("StartInstances", cp.StartInstances,
             (x, _, _) => new JsonObject { ["StartingInstances"] = Json.Array(x.StartingInstances, InstanceShape.StateChange) });
+        r.Empty<ModifyInstanceAttributeRequest, EmptyResult>("ModifyInstanceAttribute", cp.ModifyInstanceAttribute);
+        r.Action<DescribeInstanceAttributeRequest, DescribeInstanceAttributeResult>("DescribeInstanceAttribute", cp.DescribeInstanceAttribute,
+            (x, c, _) => InstanceShape.Attribute(x, c));
 
         // Tags
         r.Empty<CreateTagsRequest, EmptyResult>("CreateTags", cp.CreateTags);

@@ -45,11 +45,11 @@ internal static class InstanceShape
         {
             ["Architecture"] = "x86_64",
             ["BlockDeviceMappings"] = new JsonArray(),
-            ["EbsOptimized"] = false,
-            ["EnaSupport"] = true,
+            ["EbsOptimized"] = InstanceAttributeOperations.EbsOptimized,
+            ["EnaSupport"] = InstanceAttributeOperations.EnaSupport,
             ["Hypervisor"] = "xen",
             ["NetworkInterfaces"] = Json.Array(enis, e => NetworkInterfaceShape.InInstance(e, c)),
-            ["RootDeviceName"] = "/dev/xvda",
+            ["RootDeviceName"] = InstanceAttributeOperations.RootDeviceName,
             ["RootDeviceType"] = "ebs",
             ["SecurityGroups"] = c.GroupIdentifiers(primary?.Groups ?? []),
             ["SourceDestCheck"] = primary?.SourceDestCheck,
@@ -92,6 +92,27 @@ internal static class InstanceShape
             ["PublicIpAddress"] = terminated ? null : publicIp?.ToString(),
         };
     }
+
+    /// <summary>DescribeInstanceAttribute's InstanceAttribute shape: the instance id and the one attribute asked.</summary>
+    public static JsonObject Attribute(DescribeInstanceAttributeResult r, ShapeContext c) => new()
+    {
+        ["Groups"] = r.Groups is null ? null : c.GroupIdentifiers(r.Groups),
+        ["BlockDeviceMappings"] = r.BlockDeviceMappings ? new JsonArray() : null,
+        ["DisableApiTermination"] = Boolean(r.DisableApiTermination),
+        ["EnaSupport"] = Boolean(r.EnaSupport),
+        ["EbsOptimized"] = Boolean(r.EbsOptimized),
+        ["InstanceId"] = r.InstanceId,
+        ["InstanceInitiatedShutdownBehavior"] = Text(r.InstanceInitiatedShutdownBehavior),
+        ["InstanceType"] = Text(r.InstanceType),
+        ["ProductCodes"] = r.ProductCodes ? new JsonArray() : null,
+        ["RootDeviceName"] = Text(r.RootDeviceName),
+        ["SourceDestCheck"] = Boolean(r.SourceDestCheck),
+        ["DisableApiStop"] = Boolean(r.DisableApiStop),
+    };
+
+    private static JsonObject? Boolean(bool? value) => value is { } v ? new JsonObject { ["Value"] = v } : null;
+
+    private static JsonObject? Text(string? value) => value is null ? null : new JsonObject { ["Value"] = value };
 
     private static JsonObject? StateReason(InstanceState state) => state switch
     {

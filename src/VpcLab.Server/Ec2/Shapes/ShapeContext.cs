@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
+using VpcLab.Engine.Dns;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -70,18 +71,11 @@ internal sealed class ShapeContext
     /// <summary>AWS's internal host name of a private IPv4: ip-10-0-1-5.ec2.internal in us-east-1,
     /// ip-10-0-1-5.&lt;region&gt;.compute.internal elsewhere.</summary>
     public static string PrivateDnsName(IpAddress address, string region) =>
-        address.IsV4
-            ? string.Create(CultureInfo.InvariantCulture, $"ip-{address.ToString().Replace('.', '-')}.{(region == "us-east-1" ? "ec2.internal" : region + ".compute.internal")}")
-            : "";
+        address.IsV4 ? Ec2Hostnames.Private(address, region) : "";
 
     /// <summary>The public host name AWS gives a public IPv4 when the VPC has DNS hostnames enabled, else "".</summary>
-    public string PublicDnsName(IpAddress? publicIp, VpcId vpc, string region)
-    {
-        if (publicIp is not { } ip || !Network.Vpcs.TryGetValue(vpc, out var v) || !v.EnableDnsHostnames)
-            return "";
-        var dashed = ip.ToString().Replace('.', '-');
-        return region == "us-east-1" ? $"ec2-{dashed}.compute-1.amazonaws.com" : $"ec2-{dashed}.{region}.compute.amazonaws.com";
-    }
+    public string PublicDnsName(IpAddress? publicIp, VpcId vpc, string region) =>
+        publicIp is { IsV4: true } ip && Network.Vpcs.TryGetValue(vpc, out var v) && v.EnableDnsHostnames ? Ec2Hostnames.Public(ip, region) : "";
 
     public static string Arn(string region, string owner, string type, string id) => $"arn:aws:ec2:{region}:{owner}:{type}/{id}";
 }
