@@ -76,8 +76,11 @@ public sealed class NetworkAclOperations
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             if (acl.Entries.Any(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress))
                 throw NetworkAclErrors.NetworkAclEntryAlreadyExists(entry.RuleNumber);
-            // AWS: 20 rules per direction per family by default (spec §5).
-            if (acl.Entries.Count(e => e.Egress == entry.Egress && e.Cidr.Family == entry.Cidr.Family) >= tx.Quotas.NetworkAclRulesPerDirection)
+            // AWS (amazon-vpc-limits, "Rules per network ACL"): a one-way quota, enforced separately for IPv4 and IPv6
+            // rules, that includes the default deny rule of the family (32767 / 32768), so one place is always taken
+            // (docs/semantics.md#nacl-entry-quota).
+            int taken = acl.Entries.Count(e => e.Egress == entry.Egress && e.Cidr.Family == entry.Cidr.Family) + 1;
+            if (taken >= tx.Quotas.NetworkAclRulesPerDirection)
                 throw NetworkAclErrors.NetworkAclEntryLimitExceeded(acl.Id.Value);
             tx.Put(acl with { Entries = acl.Entries.Add(entry) });
             return EmptyResult.Instance;
