@@ -13,7 +13,9 @@ public sealed record Ec2Quotas
     public int Ipv6CidrBlocksPerVpc { get; init; } = 5;
     public int SubnetsPerVpc { get; init; } = 200;
     public int InternetGatewaysPerRegion { get; init; } = 5;
+    /// <summary>AWS: "You can attach only one egress-only internet gateway to a VPC at a time".</summary>
     public int EgressOnlyInternetGatewaysPerVpc { get; init; } = 1;
+    public int EgressOnlyInternetGatewaysPerRegion { get; init; } = 5;
     public int NatGatewaysPerAvailabilityZone { get; init; } = 5;
     public int ElasticIpsPerRegion { get; init; } = 5;
     public int RouteTablesPerVpc { get; init; } = 200;
@@ -55,6 +57,7 @@ public sealed record Ec2Quotas
         Ipv6CidrBlocksPerVpc = 50,
         SubnetsPerVpc = 1000,
         InternetGatewaysPerRegion = 5000,
+        EgressOnlyInternetGatewaysPerRegion = 5000,
         NatGatewaysPerAvailabilityZone = 5000,
         ElasticIpsPerRegion = 50000,
         RouteTablesPerVpc = 1000,

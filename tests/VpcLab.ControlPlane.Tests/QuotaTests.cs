@@ -18,6 +18,8 @@ public sealed class QuotaTests
     [InlineData(nameof(Ec2Quotas.Ipv6CidrBlocksPerVpc), 5)]
     [InlineData(nameof(Ec2Quotas.ElasticIpsPerRegion), 5)]
     [InlineData(nameof(Ec2Quotas.InternetGatewaysPerRegion), 5)]
+    [InlineData(nameof(Ec2Quotas.EgressOnlyInternetGatewaysPerRegion), 5)]
+    [InlineData(nameof(Ec2Quotas.EgressOnlyInternetGatewaysPerVpc), 1)] // "attach only one ... to a VPC at a time"
     [InlineData(nameof(Ec2Quotas.NatGatewaysPerAvailabilityZone), 5)]
     [InlineData(nameof(Ec2Quotas.PrefixListsPerRegion), 100)]
     [InlineData(nameof(Ec2Quotas.NetworkAclsPerVpc), 200)]
@@ -245,12 +247,14 @@ public sealed class QuotaTests
     [InlineData(nameof(Ec2Quotas.SecurityGroupsPerRegion), "SecurityGroupLimitExceeded", 1)] // the default group counts
     [InlineData(nameof(Ec2Quotas.PrefixListsPerRegion), "PrefixListLimitExceeded", 0)] // AWS-managed lists do not
     [InlineData(nameof(Ec2Quotas.ElasticIpsPerRegion), "AddressLimitExceeded", 0)]
+    [InlineData(nameof(Ec2Quotas.EgressOnlyInternetGatewaysPerRegion), "EgressOnlyInternetGatewayLimitExceeded", 0)]
     public void Create_AtQuota_RefusedWithAwsCode(string quota, string code, int existing)
     {
         var quotas = Ec2Quotas.AwsDefaults with { };
         typeof(Ec2Quotas).GetProperty(quota)!.SetValue(quotas, 2);
         var lab = new TestLab(quotas: quotas);
         var vpc = lab.Vpc("10.0.0.0/16", ipv6: true);
+        var others = quota == nameof(Ec2Quotas.EgressOnlyInternetGatewaysPerRegion) ? [lab.Vpc("10.1.0.0/16"), lab.Vpc("10.2.0.0/16"), lab.Vpc("10.3.0.0/16")] : new List<Vpc>();
         int n = 0;
         Func<object> next = quota switch
         {
@@ -263,6 +267,8 @@ public sealed class QuotaTests
             nameof(Ec2Quotas.NetworkAclsPerVpc) => () => lab.Cp.CreateNetworkAcl(Ctx, new CreateNetworkAclRequest { VpcId = vpc.Id.Value }),
             nameof(Ec2Quotas.SecurityGroupsPerRegion) => () => lab.Group(vpc, $"g{++n}"),
             nameof(Ec2Quotas.PrefixListsPerRegion) => () => PrefixList(lab, "IPv4", ++n),
+            nameof(Ec2Quotas.EgressOnlyInternetGatewaysPerRegion) => () => lab.Cp.CreateEgressOnlyInternetGateway(Ctx,
+                new CreateEgressOnlyInternetGatewayRequest { VpcId = others[n++].Id.Value }),
             _ => () => lab.Eip(),
         };
         for (int i = existing; i < 2; i++)
