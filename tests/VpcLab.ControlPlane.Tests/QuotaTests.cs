@@ -213,6 +213,32 @@ public sealed class QuotaTests
         lab.Cp.CreateNetworkAclEntry(Ctx, Entry(room + 1, !ipv6)); // the other family has its own count
     }
 
+    // AWS (amazon-vpc-limits, "Rules per network ACL"): a rule replaced by one of the other family counts there.
+    [Fact]
+    public void ReplaceNetworkAclEntry_IntoAFullFamily_NetworkAclEntryLimitExceeded()
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc(ipv6: true);
+        var acl = lab.Cp.CreateNetworkAcl(Ctx, new CreateNetworkAclRequest { VpcId = vpc.Id.Value }).NetworkAcl;
+        for (int i = 1; i <= 19; i++)
+        {
+            lab.Cp.CreateNetworkAclEntry(Ctx, new CreateNetworkAclEntryRequest
+            {
+                NetworkAclId = acl.Id.Value, RuleNumber = i, Protocol = "-1", RuleAction = "allow", Egress = false, Ipv6CidrBlock = "2001:db8::/32",
+            });
+        }
+        lab.Cp.CreateNetworkAclEntry(Ctx, new CreateNetworkAclEntryRequest
+        {
+            NetworkAclId = acl.Id.Value, RuleNumber = 100, Protocol = "-1", RuleAction = "allow", Egress = false, CidrBlock = "10.9.0.0/16",
+        });
+        var before = lab.N;
+        lab.Fails(NetworkAclErrors.NetworkAclEntryLimitExceededCode, () => lab.Cp.ReplaceNetworkAclEntry(Ctx, new ReplaceNetworkAclEntryRequest
+        {
+            NetworkAclId = acl.Id.Value, RuleNumber = 100, Protocol = "-1", RuleAction = "allow", Egress = false, Ipv6CidrBlock = "2001:db9::/32",
+        }));
+        Assert.Same(before, lab.N);
+    }
+
     // AWS (amazon-vpc-limits): at most 5 security groups per network interface (SecurityGroupsPerInterfaceLimitExceeded).
     [Theory]
     [InlineData(5, false)]
