@@ -4,8 +4,8 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>The service quotas the control plane enforces (spec: "Quotas" lines). <see cref="AwsDefaults"/> are
-/// AWS's default values; <see cref="Generous"/> is for generated worlds such as the 1,000-VPC benchmark.</summary>
+/// <summary>The service quotas the control plane enforces (AWS: https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html;
+/// docs/semantics.md#quota-units). <see cref="AwsDefaults"/> are AWS's default values; <see cref="Generous"/> is for generated worlds such as the 1,000-VPC benchmark.</summary>
 public sealed record Ec2Quotas
 {
     public int VpcsPerRegion { get; init; } = 5;
@@ -13,15 +13,21 @@ public sealed record Ec2Quotas
     public int Ipv6CidrBlocksPerVpc { get; init; } = 5;
     public int SubnetsPerVpc { get; init; } = 200;
     public int InternetGatewaysPerRegion { get; init; } = 5;
+    /// <summary>AWS: "You can attach only one egress-only internet gateway to a VPC at a time".</summary>
     public int EgressOnlyInternetGatewaysPerVpc { get; init; } = 1;
+    public int EgressOnlyInternetGatewaysPerRegion { get; init; } = 5;
     public int NatGatewaysPerAvailabilityZone { get; init; } = 5;
     public int ElasticIpsPerRegion { get; init; } = 5;
     public int RouteTablesPerVpc { get; init; } = 200;
-    public int RoutesPerRouteTable { get; init; } = 50;
+    /// <summary>Non-propagated routes per route table and family (AWS's current default 500, at most 1,000); a
+    /// prefix list counts its weight (<see cref="QuotaUnits"/>).</summary>
+    public int RoutesPerRouteTable { get; init; } = 500;
     public int SecurityGroupsPerRegion { get; init; } = 2500;
+    /// <summary>Inbound, and apart outbound, rules per group, each family apart (<see cref="QuotaUnits"/>).</summary>
     public int RulesPerSecurityGroup { get; init; } = 60;
     public int SecurityGroupsPerNetworkInterface { get; init; } = 5;
     public int NetworkAclsPerVpc { get; init; } = 200;
+    /// <summary>Rules per network ACL, per direction and family, the family's default deny rule included.</summary>
     public int NetworkAclRulesPerDirection { get; init; } = 20;
     public int NetworkInterfacesPerRegion { get; init; } = 5000;
     public int PrefixListsPerRegion { get; init; } = 100;
@@ -51,6 +57,7 @@ public sealed record Ec2Quotas
         Ipv6CidrBlocksPerVpc = 50,
         SubnetsPerVpc = 1000,
         InternetGatewaysPerRegion = 5000,
+        EgressOnlyInternetGatewaysPerRegion = 5000,
         NatGatewaysPerAvailabilityZone = 5000,
         ElasticIpsPerRegion = 50000,
         RouteTablesPerVpc = 1000,

@@ -145,15 +145,16 @@ public sealed class NetworkAclTests
         Assert.Empty(lab.N.NetworkAcls[acl.Id].Entries);
     }
 
-    // AWS: 20 rules per direction (per family) by default.
+    // AWS (amazon-vpc-limits, "Rules per network ACL"): 20 per direction and family by default, the default deny
+    // rule included, so 19 numbered rules fit.
     [Fact]
     public void CreateNetworkAclEntry_QuotaReached_NetworkAclEntryLimitExceeded()
     {
         var (lab, _, acl) = Setup();
-        for (int i = 1; i <= 20; i++)
+        for (int i = 1; i <= 19; i++)
             lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, i));
-        lab.Fails(NetworkAclErrors.NetworkAclEntryLimitExceededCode, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 21)));
-        lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 21, egress: true));
+        lab.Fails(NetworkAclErrors.NetworkAclEntryLimitExceededCode, () => lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 20)));
+        lab.Cp.CreateNetworkAclEntry(Ctx, Entry(acl, 20, egress: true));
     }
 
     // AWS: ReplaceNetworkAclAssociation moves a subnet to another ACL with a new aclassoc- id.

@@ -193,13 +193,14 @@ public sealed partial class RouteTableTests
         w.Lab.Fails(Ec2Errors.InvalidParameterValueCode, () => w.Create(destination, "igw"));
     }
 
-    // AWS: 50 static routes per table per family by default (RouteLimitExceeded).
+    // AWS (amazon-vpc-limits, route tables): 500 non-propagated routes per table per family by default (RouteLimitExceeded).
     [Fact]
     public void CreateRoute_QuotaReached_RouteLimitExceeded()
     {
         var w = new World();
-        for (int i = 0; i < 50; i++)
-            w.Create($"192.{i}.0.0/16", "igw");
+        Assert.Equal(500, Ec2Quotas.AwsDefaults.RoutesPerRouteTable);
+        for (int i = 0; i < 500; i++)
+            w.Create($"{100 + (i / 256)}.{i % 256}.0.0/16", "igw");
         w.Lab.Fails(RouteTableErrors.RouteLimitExceededCode, () => w.Create("193.0.0.0/16", "igw"));
         w.Create("2001:db8::/32", "igw"); // the IPv6 family has its own count
     }

@@ -247,4 +247,80 @@ public sealed partial class SecurityGroupTests
         Assert.Equal(code, error.Code.Code);
         Assert.Same(before, lab.N);
     }
+
+    // AWS (API SecurityGroupRuleRequest): "When you modify a rule, you cannot change the rule type" (choice of code:
+    // InvalidParameterValue); a rule id of another group is not found in this one; GroupId, the updates and each
+    // update's rule id are required (MissingParameter). Nothing changes on any refusal.
+    [Theory]
+    [InlineData("ipv4-to-ipv6", "InvalidParameterValue")]
+    [InlineData("ipv4-to-group", "InvalidParameterValue")]
+    [InlineData("ipv4-to-prefix-list", "InvalidParameterValue")]
+    [InlineData("rule-of-other-group", "InvalidSecurityGroupRuleId.NotFound")]
+    [InlineData("no-group-id", "MissingParameter")]
+    [InlineData("no-updates", "MissingParameter")]
+    [InlineData("no-rule-id", "MissingParameter")]
+    [InlineData("two-peers", "InvalidParameterCombination")]
+    public void ModifySecurityGroupRules_InvalidUpdate_RefusedAsAws(string update, string code)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc(ipv6: true);
+        var group = lab.Group(vpc);
+        var other = lab.Group(vpc, "other");
+        var rule = Ingress(lab, group, Tcp(22, 22, "10.0.0.0/8")).SecurityGroupRules[0].Rule.Id.Value;
+        var foreign = Ingress(lab, other, Tcp(22, 22, "10.0.0.0/8")).SecurityGroupRules[0].Rule.Id.Value;
+        var spec = update switch
+        {
+            "ipv4-to-ipv6" => new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 22, ToPort = 22, CidrIpv6 = "::/0" },
+            "ipv4-to-group" => new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 22, ToPort = 22, ReferencedGroupId = other.Id.Value },
+            "ipv4-to-prefix-list" => new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 22, ToPort = 22, PrefixListId = "pl-63a5400a" },
+            "two-peers" => new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 22, ToPort = 22, CidrIpv4 = "10.1.0.0/16", CidrIpv6 = "::/0" },
+            _ => new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 2222, ToPort = 2222, CidrIpv4 = "10.0.0.0/8" },
+        };
+        var request = new ModifySecurityGroupRulesRequest
+        {
+            GroupId = update == "no-group-id" ? null : group.Id.Value,
+            SecurityGroupRules = update == "no-updates" ? null :
+            [
+                new SecurityGroupRuleUpdate
+                {
+                    SecurityGroupRuleId = update switch { "no-rule-id" => null, "rule-of-other-group" => foreign, _ => rule },
+                    SecurityGroupRule = spec,
+                },
+            ],
+        };
+        var before = lab.N;
+        lab.FailsWith(code, () => lab.Cp.ModifySecurityGroupRules(Ctx, request));
+        Assert.Same(before, lab.N);
+    }
+
+    // AWS (amazon-vpc-limits; security-group-rules "Security group size"): a rule moved to a larger customer-managed
+    // prefix list counts its new maximum entries, so ModifySecurityGroupRules can exceed the quota too.
+    [Fact]
+    public void ModifySecurityGroupRules_ToLargerPrefixList_RulesPerSecurityGroupLimitExceeded()
+    {
+        var lab = new TestLab();
+        var group = lab.Group(lab.Vpc());
+        ManagedPrefixList List(string name, int max) => lab.Cp.CreateManagedPrefixList(Ctx, new CreateManagedPrefixListRequest
+        {
+            PrefixListName = name, AddressFamily = "IPv4", MaxEntries = max,
+        }).PrefixList;
+        var small = List("small", 1);
+        var large = List("large", 2);
+        Ingress(lab, group, [.. Enumerable.Range(1, 59).Select(p => Tcp(p, p, "10.0.0.0/8"))]);
+        var rule = Ingress(lab, lab.N.SecurityGroups[group.Id], new IpPermission
+        {
+            IpProtocol = "tcp", FromPort = 443, ToPort = 443, PrefixListIds = [new PrefixListIdEntry { PrefixListId = small.Id.Value }],
+        }).SecurityGroupRules[0].Rule.Id.Value;
+        var before = lab.N;
+        lab.Fails(SecurityGroupErrors.RulesPerSecurityGroupLimitExceededCode, () => lab.Cp.ModifySecurityGroupRules(Ctx, new ModifySecurityGroupRulesRequest
+        {
+            GroupId = group.Id.Value,
+            SecurityGroupRules = [new SecurityGroupRuleUpdate
+            {
+                SecurityGroupRuleId = rule,
+                SecurityGroupRule = new SecurityGroupRuleRequest { IpProtocol = "tcp", FromPort = 443, ToPort = 443, PrefixListId = large.Id.Value },
+            }],
+        }));
+        Assert.Same(before, lab.N);
+    }
 }

@@ -11,20 +11,22 @@ public sealed partial class SecurityGroupTests
     private static CreateSecurityGroupResult Create(TestLab lab, Vpc vpc, string name) =>
         lab.Cp.CreateSecurityGroup(Ctx, new CreateSecurityGroupRequest { GroupName = name, Description = "d", VpcId = vpc.Id.Value });
 
-    // AWS: a new group has no inbound rules and one outbound rule -1 to 0.0.0.0/0 (choice: no ::/0, even with IPv6).
+    // AWS (VPC User Guide, security-group-rules "Characteristics": a new group has no inbound rules and an outbound
+    // rule allowing all traffic; get-started-ipv6 "Rules for the WebServerSG security group": in a VPC with IPv6 the
+    // default outbound rules are all traffic to 0.0.0.0/0 and to ::/0).
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void CreateSecurityGroup_New_OnlyEgressAllIpv4(bool ipv6Vpc)
+    [InlineData(false, new[] { "0.0.0.0/0" })]
+    [InlineData(true, new[] { "0.0.0.0/0", "::/0" })]
+    public void CreateSecurityGroup_New_EgressAllTrafficToEachFamilyOfItsVpc(bool ipv6Vpc, string[] destinations)
     {
         var lab = new TestLab();
         var vpc = lab.Vpc(ipv6: ipv6Vpc);
         var result = Create(lab, vpc, "web");
         var group = lab.N.SecurityGroups[new SecurityGroupId(result.GroupId)];
         Assert.Empty(group.Ingress);
-        var rule = Assert.Single(group.Egress);
-        Assert.Equal((IpProtocol.All, -1, -1, (RulePeer)new CidrPeer(Cidr.AnyV4)), (rule.Protocol, rule.FromPort, rule.ToPort, rule.Peer));
-        Assert.Matches("^sgr-0[0-9a-f]{16}$", rule.Id.Value);
+        Assert.Equal(destinations.Select(d => (IpProtocol.All, -1, -1, (RulePeer)new CidrPeer(Cidr.Parse(d)), (string?)null)),
+            group.Egress.Select(r => (r.Protocol, r.FromPort, r.ToPort, r.Peer, r.Description)));
+        Assert.All(group.Egress, r => Assert.Matches("^sgr-0[0-9a-f]{16}$", r.Id.Value));
         Assert.Equal($"arn:aws:ec2:us-east-1:111111111111:security-group/{result.GroupId}", result.SecurityGroupArn);
     }
 

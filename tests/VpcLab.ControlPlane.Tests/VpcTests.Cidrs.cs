@@ -119,4 +119,56 @@ public sealed partial class VpcTests
         Assert.DoesNotContain(entries, e => e.RuleNumber == 101 && !e.Egress);
         Assert.Contains(entries, e => e.RuleNumber == 101 && e.Egress && e.Cidr == Cidr.AnyV6);
     }
+
+    // AWS (VPC User Guide, vpc-migrate-ipv6-add "Update your outbound security group rules"; default-security-group):
+    // associating an IPv6 block adds an outbound all-traffic rule to ::/0 to the VPC's security groups, default and
+    // custom, unless their original outbound rules were modified.
+    [Theory]
+    [InlineData("default", true)]
+    [InlineData("untouched", true)]
+    [InlineData("egress-added", false)]
+    [InlineData("egress-revoked", false)]
+    public void AssociateVpcCidrBlock_Ipv6Later_EgressToAnyV6OnlyWhereOriginal(string group, bool getsRule)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var sg = group == "default" ? lab.N.DefaultSecurityGroup(vpc.Id) : lab.Group(vpc, group);
+        if (group == "egress-added")
+            lab.Cp.AuthorizeSecurityGroupEgress(TestLab.Ctx, new AuthorizeSecurityGroupEgressRequest { GroupId = sg.Id.Value, IpProtocol = "tcp", FromPort = 443, ToPort = 443, CidrIp = "10.9.0.0/16" });
+        if (group == "egress-revoked")
+            lab.Cp.RevokeSecurityGroupEgress(TestLab.Ctx, new RevokeSecurityGroupEgressRequest { GroupId = sg.Id.Value, SecurityGroupRuleIds = [sg.Egress.Single().Id.Value] });
+        var before = lab.N.SecurityGroups[sg.Id].Egress.ToList();
+        lab.Cp.AssociateVpcCidrBlock(TestLab.Ctx, new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, AmazonProvidedIpv6CidrBlock = true });
+        var after = lab.N.SecurityGroups[sg.Id].Egress.ToList();
+        var added = after.Except(before).ToList();
+        if (!getsRule)
+        {
+            Assert.Empty(added);
+            return;
+        }
+        var rule = Assert.Single(added);
+        Assert.Equal((IpProtocol.All, (RulePeer)new CidrPeer(Cidr.AnyV6)), (rule.Protocol, rule.Peer));
+        // A second IPv6 block finds the ::/0 rule already there and adds nothing.
+        lab.Cp.AssociateVpcCidrBlock(TestLab.Ctx, new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, AmazonProvidedIpv6CidrBlock = true });
+        Assert.Equal(after, lab.N.SecurityGroups[sg.Id].Egress);
+    }
+
+    // AWS (API AssociateVpcCidrBlock / aws ec2 associate-vpc-cidr-block examples): the response shows the new block
+    // `associating`; DescribeVpcs shows it `associated` (choice: at once, docs/semantics.md#cidr-association-state).
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AssociateVpcCidrBlock_Any_AnswersAssociatingThenDescribesAssociated(bool ipv6)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        var result = lab.Cp.AssociateVpcCidrBlock(TestLab.Ctx, ipv6
+            ? new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, AmazonProvidedIpv6CidrBlock = true }
+            : new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, CidrBlock = "10.1.0.0/16" });
+        var answered = (ipv6 ? result.Ipv6CidrBlockAssociation : result.CidrBlockAssociation)!;
+        Assert.Equal(CidrBlockState.Associating, answered.State);
+        var described = lab.Cp.DescribeVpcs(TestLab.Ctx, new DescribeVpcsRequest { VpcIds = [vpc.Id.Value] }).Vpcs.Single();
+        var stored = (ipv6 ? described.Ipv6CidrBlocks : described.CidrBlocks).Single(b => b.AssociationId == answered.AssociationId);
+        Assert.Equal((CidrBlockState.Associated, answered.Cidr), (stored.State, stored.Cidr));
+    }
 }

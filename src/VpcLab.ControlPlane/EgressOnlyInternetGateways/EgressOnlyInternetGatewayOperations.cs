@@ -19,6 +19,8 @@ public sealed class EgressOnlyInternetGatewayOperations
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerVpc, g => g.VpcId == vpc.Id))
                 throw GatewayErrors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
+            if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
+                throw GatewayErrors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
             var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
                 tx.Account, tx.RegionName, vpc.Id);
             tx.Put(eigw);

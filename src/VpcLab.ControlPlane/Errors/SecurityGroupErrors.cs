@@ -53,6 +53,10 @@ public static class SecurityGroupErrors
     public static Ec2Exception SecurityGroupInOtherVpc(string groupId) =>
         new(Ec2Errors.InvalidParameterCode, $"Security group {groupId} and subnet belong to different networks.");
 
+    /// <summary>Choice (docs/semantics.md#modify-sg-rules): AWS documents the rule but not its code.</summary>
+    public static Ec2Exception RuleTypeUnchangeable(string ruleId, string parameter) =>
+        new(Ec2Errors.InvalidParameterValueCode, $"The rule type of security group rule '{ruleId}' cannot be changed: use {parameter}.");
+
     public static Ec2Exception DescriptionInvalid(string parameter) =>
         new(Ec2Errors.InvalidParameterValueCode, $"Invalid {parameter}: it must be at most 255 characters of a-zA-Z0-9 ._-:/()#,@[]+=&;{{}}!$*");
 }

@@ -76,10 +76,9 @@ public sealed class NetworkAclOperations
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             if (acl.Entries.Any(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress))
                 throw NetworkAclErrors.NetworkAclEntryAlreadyExists(entry.RuleNumber);
-            // AWS: 20 rules per direction per family by default (spec §5).
-            if (acl.Entries.Count(e => e.Egress == entry.Egress && e.Cidr.Family == entry.Cidr.Family) >= tx.Quotas.NetworkAclRulesPerDirection)
-                throw NetworkAclErrors.NetworkAclEntryLimitExceeded(acl.Id.Value);
-            tx.Put(acl with { Entries = acl.Entries.Add(entry) });
+            var updated = acl with { Entries = acl.Entries.Add(entry) };
+            CheckEntryQuota(tx, updated, entry);
+            tx.Put(updated);
             return EmptyResult.Instance;
         });
 
@@ -91,7 +90,9 @@ public sealed class NetworkAclOperations
                 request.Ipv6CidrBlock, request.PortRange, request.IcmpTypeCode);
             var existing = acl.Entries.FirstOrDefault(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress)
                 ?? throw NetworkAclErrors.NetworkAclEntryNotFound(entry.RuleNumber, entry.Egress, acl.Id.Value);
-            tx.Put(acl with { Entries = acl.Entries.Replace(existing, entry) });
+            var updated = acl with { Entries = acl.Entries.Replace(existing, entry) };
+            CheckEntryQuota(tx, updated, entry); // a rule moved to the other family counts there
+            tx.Put(updated);
             return EmptyResult.Instance;
         });
 
@@ -123,6 +124,16 @@ public sealed class NetworkAclOperations
             tx.Put(target with { Associations = target.Associations.Add(replacement) });
             return new ReplaceNetworkAclAssociationResult(replacement.Id.Value);
         });
+
+    /// <summary>AWS (amazon-vpc-limits, "Rules per network ACL"): a one-way quota, enforced separately for IPv4 and
+    /// IPv6 rules, that includes the family's default deny rule (32767 / 32768), so one place is always taken
+    /// (docs/semantics.md#nacl-entry-quota). Checked on the ACL as it would be stored.</summary>
+    private static void CheckEntryQuota(Transaction tx, NetworkAcl acl, NetworkAclEntry entry)
+    {
+        int taken = acl.Entries.Count(e => e.Egress == entry.Egress && e.Cidr.Family == entry.Cidr.Family) + 1;
+        if (taken > tx.Quotas.NetworkAclRulesPerDirection)
+            throw NetworkAclErrors.NetworkAclEntryLimitExceeded(acl.Id.Value);
+    }
 
     /// <summary>Validates one NACL rule (spec §5): number 1–32766; one CIDR of either family; PortRange required
     /// for TCP/UDP; IcmpTypeCode required for ICMP and for ICMPv6 with an IPv6 CIDR; ignored otherwise.</summary>

@@ -106,8 +106,21 @@ public sealed class PrefixListOperations
                 list = list with { Entries = [.. entries], Version = list.Version + 1 };
             }
             tx.Put(list);
+            if (request.MaxEntries is not null)
+                CheckReferencesFit(tx, list.Id);
             return new ModifyManagedPrefixListResult(list);
         });
+
+    /// <summary>AWS (work-with-cust-managed-prefix-lists, "Modify a prefix list"): a larger maximum size counts
+    /// against every resource that references the list; if one cannot take it the modification fails. The error is
+    /// that resource's own quota error (choice, docs/semantics.md#quota-units).</summary>
+    private static void CheckReferencesFit(Transaction tx, PrefixListId id)
+    {
+        foreach (var group in tx.N.SecurityGroups.Values.Where(g => g.Rules.Any(r => r.Peer is PrefixListPeer p && p.PrefixListId == id)))
+            QuotaUnits.CheckSecurityGroupRules(tx, group);
+        foreach (var table in tx.N.RouteTables.Values.Where(t => t.Routes.Any(r => r.Destination.PrefixListId == id)))
+            QuotaUnits.CheckRoutes(tx, table);
+    }
 
     public DeleteManagedPrefixListResult DeleteManagedPrefixList(RequestContext ctx, DeleteManagedPrefixListRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>

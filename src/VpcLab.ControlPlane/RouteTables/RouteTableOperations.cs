@@ -166,10 +166,9 @@ public sealed class RouteTableOperations
             if (table.Routes.Any(r => r.Destination == destination))
                 throw RouteTableErrors.RouteAlreadyExists(destination.ToString());
             CheckMoreSpecificThanLocal(tx, table, destination, target);
-            var family = DestinationFamily(tx, destination);
-            if (table.Routes.Count(r => r.Origin == RouteOrigin.CreateRoute && DestinationFamily(tx, r.Destination) == family) >= tx.Quotas.RoutesPerRouteTable)
-                throw RouteTableErrors.RouteLimitExceeded(table.Id.Value);
-            tx.Put(table with { Routes = table.Routes.Add(new Route(destination, target, RouteOrigin.CreateRoute)) });
+            var updated = table with { Routes = table.Routes.Add(new Route(destination, target, RouteOrigin.CreateRoute)) };
+            QuotaUnits.CheckRoutes(tx, updated); // src/VpcLab.ControlPlane/QuotaUnits.cs: per family, a prefix list by its weight
+            tx.Put(updated);
             return ReturnResult.True;
         });
 
@@ -211,8 +210,7 @@ public sealed class RouteTableOperations
             return EmptyResult.Instance;
         });
 
-    private static IpFamily DestinationFamily(Transaction tx, RouteDestination destination) =>
-        destination.Cidr?.Family ?? (tx.N.PrefixLists.TryGetValue(destination.PrefixListId!.Value, out var pl) ? pl.AddressFamily : IpFamily.V4);
+    private static IpFamily DestinationFamily(Transaction tx, RouteDestination destination) => QuotaUnits.FamilyOf(tx.N, destination);
 
     private static RouteDestination ParseDestination(Transaction tx, string? v4, string? v6, string? prefixList, bool mustExist = true)
     {

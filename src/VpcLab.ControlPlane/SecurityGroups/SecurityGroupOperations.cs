@@ -37,11 +37,8 @@ public sealed class SecurityGroupOperations
             if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
                 throw SecurityGroupErrors.SecurityGroupLimitExceeded();
             var id = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
-            // AWS: a new group has no inbound rules and one outbound rule, all traffic to 0.0.0.0/0.
-            // Choice (docs/semantics.md#sg-ipv6-egress): no ::/0 rule, even in an IPv6 VPC.
-            var egress = new SecurityGroupRule(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), true, IpProtocol.All, -1, -1,
-                new CidrPeer(Cidr.AnyV4), null);
-            var group = new SecurityGroup(id, tx.Account, tx.RegionName, vpc.Id, name, description, [egress]);
+            // AWS: a new group has no inbound rules and allows all outbound traffic (docs/semantics.md#sg-ipv6-egress).
+            var group = new SecurityGroup(id, tx.Account, tx.RegionName, vpc.Id, name, description, DefaultEgressRules.ForNewGroup(tx, vpc));
             tx.Put(group);
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.SecurityGroup, id.Value);
             return new CreateSecurityGroupResult(id.Value, SecurityGroupArn(group)) { SecurityGroup = group };
@@ -307,14 +304,9 @@ public sealed class SecurityGroupOperations
                 throw SecurityGroupErrors.PermissionDuplicate(group.Id.Value, Describe(rule));
             rules.Add(rule);
         }
-        // AWS counts inbound and outbound rules separately, and IPv4 and IPv6 separately (spec §4).
-        foreach (var v6 in new[] { false, true })
-        {
-            int count = rules.Count(r => r.IsEgress == egress && (r.Peer is CidrPeer { Cidr.IsV6: true }) == v6);
-            if (count > tx.Quotas.RulesPerSecurityGroup)
-                throw SecurityGroupErrors.RulesPerSecurityGroupLimitExceeded();
-        }
-        tx.Put(group with { Rules = [.. rules] });
+        var updated = group with { Rules = [.. rules] };
+        QuotaUnits.CheckSecurityGroupRules(tx, updated);
+        tx.Put(updated);
         var tags = tx.TagsFor(tagSpecifications, ResourceTypes.SecurityGroupRule, [ResourceTypes.SecurityGroupRule]);
         if (tags.Count > 0)
         {
@@ -350,6 +342,16 @@ public sealed class SecurityGroupOperations
         return [.. removed.Distinct().Select(r => new SecurityGroupRuleEntry(group.Id.Value, group.OwnerId.Value, r))];
     }
 
+    /// <summary>AWS (API SecurityGroupRuleRequest): "When you modify a rule, you cannot change the rule type"; the
+    /// type is the parameter that names the peer.</summary>
+    private static string RuleType(RulePeer peer) => peer switch
+    {
+        CidrPeer { Cidr.IsV6: true } => "CidrIpv6",
+        CidrPeer => "CidrIpv4",
+        PrefixListPeer => "PrefixListId",
+        _ => "ReferencedGroupId",
+    };
+
     public ReturnResult ModifySecurityGroupRules(RequestContext ctx, ModifySecurityGroupRulesRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
@@ -382,11 +384,15 @@ public sealed class SecurityGroupOperations
                 };
                 var old = rules[index];
                 var replacement = ExpandPermissions(tx, group, [permission], old.IsEgress, allocateIds: false)[0] with { Id = old.Id };
+                if (RuleType(replacement.Peer) != RuleType(old.Peer))
+                    throw SecurityGroupErrors.RuleTypeUnchangeable(id, RuleType(old.Peer));
                 if (rules.Where((r, i) => i != index).Any(r => r.SamePermission(replacement)))
                     throw SecurityGroupErrors.PermissionDuplicate(group.Id.Value, Describe(replacement));
                 rules[index] = replacement;
             }
-            tx.Put(group with { Rules = [.. rules] });
+            var updated = group with { Rules = [.. rules] };
+            QuotaUnits.CheckSecurityGroupRules(tx, updated); // a prefix list of another size changes the count
+            tx.Put(updated);
             return ReturnResult.True;
         });
 }

@@ -73,16 +73,10 @@ public sealed class VpcOperations
         tx.Put(new NetworkAcl(new NetworkAclId(tx.NewId(IdPrefixes.NetworkAcl)), tx.Account, tx.RegionName, vpc.Id, true, [.. entries], []));
 
         var sgId = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
-        var rules = new List<SecurityGroupRule>
-        {
-            new(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), false, IpProtocol.All, -1, -1,
-                new SecurityGroupPeer(sgId, tx.Account, null), null),
-            new(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), true, IpProtocol.All, -1, -1, new CidrPeer(Cidr.AnyV4), null),
-        };
-        if (vpc.HasIpv6)
-            rules.Add(new(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), true, IpProtocol.All, -1, -1, new CidrPeer(Cidr.AnyV6), null));
+        var inbound = new SecurityGroupRule(new SecurityGroupRuleId(tx.NewId(IdPrefixes.SecurityGroupRule)), false, IpProtocol.All, -1, -1,
+            new SecurityGroupPeer(sgId, tx.Account, null), null);
         tx.Put(new SecurityGroup(sgId, tx.Account, tx.RegionName, vpc.Id, SecurityGroup.DefaultGroupName,
-            "default VPC security group", [.. rules]));
+            "default VPC security group", [inbound, .. DefaultEgressRules.ForNewGroup(tx, vpc)]));
     }
 
     private static void CheckVpcCidrSize(Cidr cidr)
@@ -188,8 +182,14 @@ public sealed class VpcOperations
             foreach (var table in tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList())
                 tx.Put(table with { Routes = table.Routes.Add(new Route(RouteDestination.To(block.Cidr), RouteTarget.Local, RouteOrigin.CreateRouteTable)) });
             if (v6)
+            {
                 AddIpv6RulesToDefaultAcl(tx, vpc.Id);
-            return new AssociateVpcCidrBlockResult(vpc.Id.Value, v6 ? null : block, v6 ? block : null);
+                DefaultEgressRules.OnIpv6Associated(tx, vpc.Id);
+            }
+            // AWS answers the new block `associating` (the API reference's and CLI's examples); the lab's association is
+            // complete at once, so DescribeVpcs shows it `associated` (docs/semantics.md#cidr-association-state).
+            var reported = block with { State = CidrBlockState.Associating };
+            return new AssociateVpcCidrBlockResult(vpc.Id.Value, v6 ? null : reported, v6 ? reported : null);
         });
 
     /// <summary>AWS: associating IPv6 adds rule 101 (::/0 allow) to the default ACL, per direction, only if that

@@ -27,6 +27,9 @@ public class SeedScenarioTests
     // AWS: an egress-only internet gateway lets IPv6 connections out and their replies back...
     [InlineData("app-1", "2001:db8:ffff::80", "tcp", 443, true, null, null)]
     [InlineData("batch-1", "2001:db8:ffff::80", "tcp", 443, true, null, null)]
+    // AWS (VPC User Guide, get-started-ipv6): web-sg lists no egress, so it keeps the outbound rules a new group gets in
+    // a VPC with IPv6, all traffic to 0.0.0.0/0 and to ::/0; web-1's IPv6 leaves through the internet gateway.
+    [InlineData("web-1", "2001:db8:ffff::80", "tcp", 443, true, null, null)]
     // ...and nothing in, even where the security group is open to ::/0.
     [InlineData("2001:db8:ffff::7", "batch-1", "tcp", 8443, true, "VPCLAB_EIGW_INBOUND_REFUSED", "batch-eigw")]
     // AWS: IPv6 addresses are public; through an internet gateway they are reachable from the internet.
