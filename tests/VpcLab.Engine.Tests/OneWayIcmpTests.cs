@@ -172,19 +172,32 @@ public class OneWayIcmpTests
             Assert.Empty(trace.Return);
     }
 
-    /// <summary>Choice (docs/semantics.md#one-way-icmp): a NAT gateway's translation of ICMP errors for its
-    /// connections is not modelled; an error addressed to its public address is refused like any packet outside
-    /// the connections it opened.</summary>
-    [Fact]
-    public void Trace_IcmpErrorToNatGatewayAddress_Refused()
+    private const string NatGatewayPage = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html";
+    private const string NatGatewayBasicsPage = "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html";
+
+    /// <summary>Choice (docs/semantics.md#ngw-icmp-errors): AWS documents that a NAT gateway translates response
+    /// traffic back to the instance and that its instances "can't receive unsolicited inbound connections", but says
+    /// nothing of ICMP errors (fragmentation needed, time exceeded) for its translated connections, and a trace has no
+    /// connection for the error to report on. So an ICMP message addressed to the NAT gateway's Elastic IP from the
+    /// internet is refused like any packet outside the connections it opened, error or not; Decide agrees with
+    /// Trace.</summary>
+    [Theory]
+    [InlineData(3, 4, NatGatewayPage)]       // fragmentation needed (PMTUD): not documented for NAT gateways
+    [InlineData(3, 1, NatGatewayPage)]       // host unreachable: same
+    [InlineData(11, 0, NatGatewayPage)]      // time exceeded (traceroute): same
+    [InlineData(8, 0, NatGatewayPage)]       // echo request: unsolicited inbound, refused as AWS says
+    [InlineData(0, 0, NatGatewayBasicsPage)] // echo reply on its own: no connection it belongs to in a trace
+    public void Trace_IcmpToNatGatewayElasticIp_Refused(int type, int code, string awsPage)
     {
+        _ = awsPage;
         var seed = new SeedWorld();
         var world = seed.Compile();
         var nat = world.Network.NatGateways[seed.NatA];
-        var flow = FlowKey.Icmp(IpAddress.Parse("198.51.100.7"), nat.PublicIp!.Value, 3, 4);
+        var flow = FlowKey.Icmp(IpAddress.Parse("198.51.100.7"), nat.PublicIp!.Value, type, code);
         var trace = world.Trace(flow, -1).AssertWellFormed();
         trace.AssertDropped(ExplanationCode.NatGatewayInboundRefused);
         Assert.Equal(world.Decide(flow, -1).Reason, trace.Reason);
+        Assert.Equal(Verdict.Dropped, world.Decide(flow, -1).Verdict);
     }
 
     // The single rule: only an echo request has a reply, for ICMP and ICMPv6; every other protocol has one.

@@ -6,7 +6,7 @@ using VpcLab.Net;
 namespace VpcLab.FlowLogs.Traffic;
 
 /// <summary>Aggregates what interfaces saw into flow log records, per flow log: one record per interface, direction,
-/// 5-tuple and action in each aggregation window (60 or 600 s, aligned to the epoch), packets and bytes summed,
+/// 5-tuple and action in each aggregation window (aligned to the epoch; its length is AggregationWindow's), packets and bytes summed,
 /// tcp-flags OR-ed, start/end the first and last packet in the window. A flow log keeps only records of its traffic
 /// type and only traffic after its creation.</summary>
 internal sealed class FlowLogCollector
@@ -17,6 +17,8 @@ internal sealed class FlowLogCollector
     private readonly FlowLog[] _logs;
     /// <summary>For each interface index, the flow logs (indexes into _logs) that watch it.</summary>
     private readonly int[][] _watchers;
+    /// <summary>For each interface index, the window length (seconds) of each of its watchers, decided once.</summary>
+    private readonly long[][] _windows;
     private readonly Dictionary<Key, Counters> _records = [];
 
     private readonly record struct Key(int Log, int Interface, long Window, TrafficDirection Direction, FlowKey Packet, bool Accepted);
@@ -38,10 +40,12 @@ internal sealed class FlowLogCollector
         _ranges = ranges;
         _logs = [.. network.Network.FlowLogs.Values.OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
         _watchers = new int[network.InterfaceCount][];
+        _windows = new long[network.InterfaceCount][];
         for (int i = 0; i < _watchers.Length; i++)
         {
             var eni = network.InterfaceAt(i);
             _watchers[i] = [.. Enumerable.Range(0, _logs.Length).Where(l => _logs[l].Covers(eni))];
+            _windows[i] = [.. _watchers[i].Select(l => AggregationWindow.Seconds(_logs[l], eni))];
         }
     }
 
@@ -52,13 +56,15 @@ internal sealed class FlowLogCollector
     /// <summary>Adds what <paramref name="observation"/>'s interface saw of a burst of packets.</summary>
     public void Add(in InterfaceObservation observation, in PacketBurst burst)
     {
-        foreach (int l in _watchers[observation.InterfaceIndex])
+        var watchers = _watchers[observation.InterfaceIndex];
+        for (int k = 0; k < watchers.Length; k++)
         {
+            int l = watchers[k];
             var log = _logs[l];
             if (!log.Keeps(observation.Accepted))
                 continue;
             long created = log.CreationTime.ToUnixTimeSeconds();
-            long w = log.MaxAggregationInterval;
+            long w = _windows[observation.InterfaceIndex][k];
             long firstWindow = (long)Math.Floor(Math.Max(burst.First, created) / w);
             long lastWindow = (long)Math.Floor(burst.Last / w);
             for (long window = firstWindow; window <= lastWindow; window++)
@@ -93,9 +99,10 @@ internal sealed class FlowLogCollector
         {
             for (int eni = 0; eni < _watchers.Length; eni++)
             {
-                foreach (int l in _watchers[eni])
+                for (int k = 0; k < _watchers[eni].Length; k++)
                 {
-                    long w = _logs[l].MaxAggregationInterval;
+                    int l = _watchers[eni][k];
+                    long w = _windows[eni][k];
                     long start = Math.Max(from, _logs[l].CreationTime.ToUnixTimeSeconds());
                     for (long window = start / w; window * w < to; window++)
                     {

@@ -10,7 +10,10 @@ public class TrafficGoldenTests
 {
     private static string[] Fields(string line) => line.Split(' ');
 
-    // flow-logs.md §4: SG allows inbound ICMP, NACL allows it in but not out → exactly ACCEPT then REJECT.
+    // flow-logs.md §4: SG allows inbound ICMP, NACL allows it in but not out → exactly ACCEPT then REJECT. AWS's example
+    // prints each direction as one record of 4 packets, 1432917027–1432917142 (May 2015, before Nitro); host is an
+    // instance, modelled as Nitro, so its records are cut into 60-s windows whatever host-log's 600 asks
+    // (docs/semantics.md#flow-log-windows): the same 4 packets and 336 bytes, in three windows per direction.
     [Fact]
     public void Ping_example_gives_exactly_an_accept_then_a_reject()
     {
@@ -19,8 +22,12 @@ public class TrafficGoldenTests
         var eni = lab.InterfaceOf("host").Id.Value;
         Assert.Equal(
         [
-            $"2 123456789010 {eni} 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK",
-            $"2 123456789010 {eni} 172.31.16.139 203.0.113.12 0 0 1 4 336 1432917027 1432917142 REJECT OK",
+            $"2 123456789010 {eni} 203.0.113.12 172.31.16.139 0 0 1 1 84 1432917027 1432917027 ACCEPT OK",
+            $"2 123456789010 {eni} 172.31.16.139 203.0.113.12 0 0 1 1 84 1432917027 1432917027 REJECT OK",
+            $"2 123456789010 {eni} 203.0.113.12 172.31.16.139 0 0 1 2 168 1432917065 1432917104 ACCEPT OK",
+            $"2 123456789010 {eni} 172.31.16.139 203.0.113.12 0 0 1 2 168 1432917065 1432917104 REJECT OK",
+            $"2 123456789010 {eni} 203.0.113.12 172.31.16.139 0 0 1 1 84 1432917142 1432917142 ACCEPT OK",
+            $"2 123456789010 {eni} 172.31.16.139 203.0.113.12 0 0 1 1 84 1432917142 1432917142 REJECT OK",
         ], lab.Lines(result, lab.FlowLog("host-log")));
     }
 

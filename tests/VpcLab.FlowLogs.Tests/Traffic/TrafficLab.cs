@@ -36,7 +36,7 @@ internal sealed class TrafficLab
     public FlowLog FlowLog(string name) => Network.FlowLogs[new FlowLogId(Scenario.IdOf(name))];
 
     /// <summary>Adds a flow log through the control plane (as a user would), before the traffic runs.</summary>
-    public FlowLog AddFlowLog(string resourceId, string resourceType, string format, string bucket = "extra-logs")
+    public FlowLog AddFlowLog(string resourceId, string resourceType, string format, string bucket = "extra-logs", int maxAggregationInterval = 60)
     {
         var (owner, region) = Network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(resourceId), out var eni)
             ? (eni.OwnerId, eni.Region) : (Network.Vpcs.Values.First().OwnerId, Network.Vpcs.Values.First().Region);
@@ -49,7 +49,7 @@ internal sealed class TrafficLab
                 LogDestinationType = "s3",
                 LogDestination = $"arn:aws:s3:::{bucket}",
                 LogFormat = format,
-                MaxAggregationInterval = 60,
+                MaxAggregationInterval = maxAggregationInterval,
             });
         Assert.Empty(result.Unsuccessful);
         return Network.FlowLogs[Assert.Single(result.FlowLogIds)];

@@ -36,12 +36,11 @@ public class TrafficRunTests
         var log = lab.FlowLog("host-log");
         var eni = lab.InterfaceOf("host").Id.Value;
         long t = TrafficLab.Start.ToUnixTimeSeconds();
+        // host is an instance (Nitro): its windows are 60 s although host-log asks for 600 (docs/semantics.md#flow-log-windows).
+        Assert.Equal(600, log.MaxAggregationInterval);
         Assert.Equal(
-        [
-            $"2 123456789010 {eni} - - - - - - - {t} {t + 600} - NODATA",
-            $"2 123456789010 {eni} - - - - - - - {t + 600} {t + 1200} - NODATA",
-            $"2 123456789010 {eni} - - - - - - - {t + 1200} {t + 1800} - NODATA",
-        ], lab.Lines(with, log));
+            Enumerable.Range(0, 30).Select(i => $"2 123456789010 {eni} - - - - - - - {t + 60 * i} {t + 60 * (i + 1)} - NODATA"),
+            lab.Lines(with, log));
     }
 
     // A flow log records only traffic after its creation.

@@ -45,6 +45,10 @@ public sealed class OneWayIcmpTrafficTests : IAsyncLifetime
     {
         var vpc = (await _ec2.DescribeVpcsAsync(Ct)).Vpcs.Single();
         var subnet = (await _ec2.DescribeSubnetsAsync(Ct)).Subnets.First().SubnetId;
+        // Start on a minute boundary: an instance's flow-log windows are 60 s (Nitro, docs/semantics.md#flow-log-windows),
+        // and the message's 3 s must not straddle two of them whatever the wall clock says.
+        var now = _loopback.Server.State.Clock.GetUtcNow();
+        _loopback.Server.State.Clock.Set(new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1));
         var client = await Launch(subnet);
         var server = await Launch(subnet);
         using var s3 = S3SdkTests.Client(_loopback.Server.Url);
@@ -58,7 +62,7 @@ public sealed class OneWayIcmpTrafficTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = _loopback.Server.Url };
         var body = JsonSerializer.Serialize(new
         {
-            workloads = $"workloads:\n  - {{ name: m, from: {client.InstanceId}, to: {server.InstanceId}, protocol: icmp, {icmp}, connections: 1 }}\n",
+            workloads = $"workloads:\n  - {{ name: m, from: {client.InstanceId}, to: {server.InstanceId}, protocol: icmp, {icmp}, connections: 1, start: 0s, end: 1s }}\n",
             duration = "1m",
         });
         using var response = await http.PostAsync("/_vpclab/traffic", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
