@@ -23,7 +23,7 @@ public sealed class DefaultVpcOperations
     public CreateDefaultVpcResult CreateDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var existing = tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
+            var existing = DefaultVpcLookup.Find(tx);
             if (existing is not null)
                 throw VpcErrors.DefaultVpcAlreadyExists(existing.Id.Value);
             if (tx.N.Vpcs.Values.Count(v => tx.Owned(v.OwnerId, v.Region)) >= tx.Quotas.VpcsPerRegion)

@@ -13,6 +13,9 @@ public static class SecurityGroupErrors
     public static readonly Ec2ErrorCode SecurityGroupLimitExceededCode = new("SecurityGroupLimitExceeded");
     public static readonly Ec2ErrorCode SecurityGroupsPerInterfaceLimitExceededCode = new("SecurityGroupsPerInterfaceLimitExceeded");
 
+    public static Ec2Exception SecurityGroupNameNotFoundInDefaultVpc(string name, string vpcId) =>
+        new(Ec2Errors.InvalidGroupNotFound, $"The security group '{name}' does not exist in default VPC '{vpcId}'");
+
     public static Ec2Exception SecurityGroupNameNotFound(string name, string? vpcId) =>
         new(Ec2Errors.InvalidGroupNotFound, vpcId is null
             ? $"The security group '{name}' does not exist in default VPC"

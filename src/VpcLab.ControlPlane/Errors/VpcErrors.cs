@@ -43,6 +43,11 @@ public static class VpcErrors
     public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
         new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
 
+    /// <summary>RunInstances without a subnet, CreateSecurityGroup without VpcId, when the account has no default VPC.</summary>
     public static Ec2Exception NoDefaultVpc() =>
+        new(InstanceErrors.VpcIdNotSpecifiedCode, "No default VPC for this user");
+
+    /// <summary>A group named by GroupName alone when the account has no default VPC.</summary>
+    public static Ec2Exception NoDefaultVpcForGroupName() =>
         new(InstanceErrors.VpcIdNotSpecifiedCode, "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.");
 }

@@ -21,8 +21,8 @@ public sealed class SecurityGroupOperations
         {
             var name = request.GroupName ?? throw Ec2Errors.MissingParameter("GroupName");
             var description = request.Description ?? throw Ec2Errors.MissingParameter("GroupDescription");
-            // Choice (docs/semantics.md#no-default-vpc): the lab has no default VPC, so VpcId is required.
-            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId ?? throw Ec2Errors.MissingParameter("VpcId"));
+            // AWS (VpcId): "[Default VPC]" when omitted (docs/semantics.md#default-vpc-fallback).
+            var vpc = request.VpcId is null ? DefaultVpcLookup.Require(tx) : tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (name.Length == 0 || name.Length > 255)
                 throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter groupName is invalid. Group names must be 1 to 255 characters.");
             if (!ValidDescription(description))
@@ -57,13 +57,7 @@ public sealed class SecurityGroupOperations
     public DeleteSecurityGroupResult DeleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            SecurityGroup group;
-            if (request.GroupId is not null)
-                group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
-            else if (request.GroupName is not null)
-                throw SecurityGroupErrors.SecurityGroupNameNotFound(request.GroupName, null);
-            else
-                throw Ec2Errors.MissingParameter("GroupId");
+            var group = GroupByIdOrName(tx, request.GroupId, request.GroupName);
             if (group.IsDefault)
                 throw SecurityGroupErrors.CannotDeleteDefaultGroup(group.Id.Value);
             // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
@@ -83,9 +77,9 @@ public sealed class SecurityGroupOperations
             var selected = Transaction.ByIds(request.GroupIds, all, id => tx.Require(ResourceKinds.SecurityGroup, id));
             if (request.GroupNames is { Count: > 0 } names)
             {
-                selected = selected.Where(g => names.Contains(g.GroupName)).ToList();
-                if (names.FirstOrDefault(n => !selected.Any(g => g.GroupName == n)) is { } missing)
-                    throw SecurityGroupErrors.SecurityGroupNameNotFound(missing, null);
+                // AWS (GroupNames): "[Default VPC]"; a name missing there is InvalidGroup.NotFound.
+                var named = names.Select(n => DefaultVpcLookup.GroupByName(tx, n).Id).ToHashSet();
+                selected = selected.Where(g => named.Contains(g.Id)).ToList();
             }
             var schema = new FilterSchema<SecurityGroup>(g => g.Id.Value)
                 .Add("group-id", g => g.Id.Value)
@@ -169,7 +163,7 @@ public sealed class SecurityGroupOperations
         if (id is not null)
             return tx.Require(ResourceKinds.SecurityGroup, id);
         if (name is not null)
-            throw SecurityGroupErrors.SecurityGroupNameNotFound(name, null); // names alone address the default VPC, which the lab has not
+            return DefaultVpcLookup.GroupByName(tx, name); // AWS: a name alone addresses the default VPC
         throw Ec2Errors.MissingParameter("GroupId");
     }
 
