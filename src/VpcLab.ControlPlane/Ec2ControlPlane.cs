@@ -41,11 +41,11 @@ public sealed class Ec2ControlPlane
         StaleSecurityGroups = new StaleSecurityGroupOperations(_state);
         Subnets = new SubnetOperations(_state);
         RegionsAndZones = new RegionOperations(_state);
-        Tags = new TagOperations(_state);
+        Tags = new TagOperations(_state, DhcpOptions);
         VpcEndpointServices = new VpcEndpointServiceOperations(_state);
         VpcEndpoints = new VpcEndpointOperations(_state);
         VpcPeering = new VpcPeeringOperations(_state);
-        Vpcs = new VpcOperations(_state);
+        Vpcs = new VpcOperations(_state, DhcpOptions);
     }
 
     public ControlPlaneOptions Options => _state.Options;

@@ -43,6 +43,10 @@ public static class VpcErrors
     public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
         new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
 
+    /// <summary>CreateVpc with an Ipv6Pool: the lab has no BYOIP IPv6 pools.</summary>
+    public static Ec2Exception Ipv6PoolNotFound(string pool) =>
+        new(Ec2Errors.InvalidParameterValueCode, $"The IPv6 address pool '{pool}' does not exist");
+
     /// <summary>RunInstances without a subnet, CreateSecurityGroup without VpcId, when the account has no default VPC.</summary>
     public static Ec2Exception NoDefaultVpc() =>
         new(InstanceErrors.VpcIdNotSpecifiedCode, "No default VPC for this user");

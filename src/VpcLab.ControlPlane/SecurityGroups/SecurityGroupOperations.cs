@@ -95,6 +95,10 @@ public sealed class SecurityGroupOperations
                     .AddMany(prefix + "ipv6-cidr", g => Rules(g).Select(r => r.Peer is CidrPeer { Cidr.IsV6: true } c ? c.Cidr.ToString() : null))
                     .AddMany(prefix + "prefix-list-id", g => Rules(g).Select(r => r.Peer is PrefixListPeer p ? p.PrefixListId.Value : null))
                     .AddMany(prefix + "group-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p ? p.GroupId.Value : null))
+                    .AddMany(prefix + "group-name", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
+                        && tx.N.SecurityGroups.TryGetValue(p.GroupId, out var peer) ? peer.GroupName : null))
+                    .AddMany(prefix + "user-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
+                        ? (p.UserId ?? (tx.N.SecurityGroups.TryGetValue(p.GroupId, out var peer) ? peer.OwnerId : g.OwnerId)).Value : null))
                     .AddMany(prefix + "protocol", g => Rules(g).Select(r => r.Protocol.Name))
                     .AddMany(prefix + "from-port", g => Rules(g).Select(r => r.FromPort.ToString(CultureInfo.InvariantCulture)))
                     .AddMany(prefix + "to-port", g => Rules(g).Select(r => r.ToPort.ToString(CultureInfo.InvariantCulture)));
@@ -150,6 +154,13 @@ public sealed class SecurityGroupOperations
                         throw Ec2Errors.SecurityGroupRuleMalformed(id);
                     return all.FirstOrDefault(e => e.Rule.Id.Value == id) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
                 }).ToList();
+            }
+            // AWS: a group-id filter value must be a well-formed group id (InvalidGroupId.Malformed); an unknown one
+            // matches nothing.
+            foreach (var value in (request.Filters ?? []).Where(f => f.Name == "group-id").SelectMany(f => f.Values ?? []))
+            {
+                if (!ResourceKinds.SecurityGroup.IsWellFormed(value))
+                    throw SecurityGroupErrors.GroupIdFilterMalformed(value);
             }
             var schema = new FilterSchema<SecurityGroupRuleEntry>(e => e.Rule.Id.Value)
                 .Add("group-id", e => e.GroupId)
