@@ -147,6 +147,7 @@ public sealed class Ec2ControlPlane
 
     // ------------------------------------------------------------------ DefaultVpcs
     public CreateDefaultVpcResult CreateDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) => DefaultVpcs.CreateDefaultVpc(ctx, request);
+    public CreateDefaultSubnetResult CreateDefaultSubnet(RequestContext ctx, CreateDefaultSubnetRequest request) => DefaultVpcs.CreateDefaultSubnet(ctx, request);
 
     // ------------------------------------------------------------------ DhcpOptions
     public CreateDhcpOptionsResult CreateDhcpOptions(RequestContext ctx, CreateDhcpOptionsRequest request) => DhcpOptions.CreateDhcpOptions(ctx, request);

@@ -40,6 +40,15 @@ public static class VpcErrors
 
     public static readonly Ec2ErrorCode DefaultVpcAlreadyExistsCode = new("DefaultVpcAlreadyExists");
 
+    public static readonly Ec2ErrorCode DefaultVpcDoesNotExistCode = new("DefaultVpcDoesNotExist");
+    public static readonly Ec2ErrorCode DefaultSubnetAlreadyExistsCode = new("DefaultSubnetAlreadyExistsInAvailabilityZone");
+
+    public static Ec2Exception DefaultVpcDoesNotExist() =>
+        new(DefaultVpcDoesNotExistCode, "No default VPC exists for this account in this region.");
+
+    public static Ec2Exception DefaultSubnetAlreadyExists(string zone, string subnetId) =>
+        new(DefaultSubnetAlreadyExistsCode, $"A default subnet already exists in availability zone {zone}: {subnetId}.");
+
     public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
         new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
 
