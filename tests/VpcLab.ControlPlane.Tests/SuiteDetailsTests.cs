@@ -136,4 +136,16 @@ public sealed class SuiteDetailsTests
         var item = Assert.Single(lab.Cp.DeleteFlowLogs(Ctx, new DeleteFlowLogsRequest { FlowLogIds = ["fl-0123456789abcdef0"] }).Unsuccessful);
         Assert.Equal(("fl-0123456789abcdef0", "InvalidFlowLogId.NotFound"), (item.ResourceId, item.Code));
     }
+
+    // AWS CreateSecurityGroup GroupDescription: "Required: Yes"; an empty description is MissingParameter, also in
+    // the default VPC (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html).
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void CreateSecurityGroup_NoDescription_MissingParameter(string? description)
+    {
+        var lab = new TestLab();
+        lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
+        lab.FailsWith("MissingParameter", () => lab.Cp.CreateSecurityGroup(Ctx, new CreateSecurityGroupRequest { GroupName = "web", Description = description }));
+    }
 }

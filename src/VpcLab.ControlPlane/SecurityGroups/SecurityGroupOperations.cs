@@ -20,7 +20,8 @@ public sealed class SecurityGroupOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var name = request.GroupName ?? throw Ec2Errors.MissingParameter("GroupName");
-            var description = request.Description ?? throw Ec2Errors.MissingParameter("GroupDescription");
+            // AWS: GroupDescription is required; an empty one counts as missing.
+            var description = string.IsNullOrEmpty(request.Description) ? throw Ec2Errors.MissingParameter("GroupDescription") : request.Description;
             // AWS (VpcId): "[Default VPC]" when omitted (docs/semantics.md#default-vpc-fallback).
             var vpc = request.VpcId is null ? DefaultVpcLookup.Require(tx) : tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (name.Length == 0 || name.Length > 255)
