@@ -47,7 +47,7 @@ public static class VpcErrors
         new(DefaultVpcDoesNotExistCode, "No default VPC exists for this account in this region.");
 
     public static Ec2Exception DefaultSubnetAlreadyExists(string zone, string subnetId) =>
-        new(DefaultSubnetAlreadyExistsCode, $"A default subnet already exists in availability zone {zone}: {subnetId}.");
+        new(DefaultSubnetAlreadyExistsCode, $"'{subnetId}' is already the default subnet in {zone}.");
 
     public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
         new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
