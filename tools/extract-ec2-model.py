@@ -23,7 +23,7 @@ OPERATIONS = [
     "DescribeRegions", "DescribeAvailabilityZones", "DescribeAccountAttributes",
     # VPCs
     "CreateVpc", "DeleteVpc", "DescribeVpcs", "ModifyVpcAttribute", "DescribeVpcAttribute",
-    "AssociateVpcCidrBlock", "DisassociateVpcCidrBlock", "CreateDefaultVpc",
+    "AssociateVpcCidrBlock", "DisassociateVpcCidrBlock", "CreateDefaultVpc", "CreateDefaultSubnet",
     # Subnets
     "CreateSubnet", "DeleteSubnet", "DescribeSubnets", "ModifySubnetAttribute",
     "AssociateSubnetCidrBlock", "DisassociateSubnetCidrBlock",

@@ -42,11 +42,11 @@ public sealed class Ec2ControlPlane
         StaleSecurityGroups = new StaleSecurityGroupOperations(_state);
         Subnets = new SubnetOperations(_state);
         RegionsAndZones = new RegionOperations(_state);
-        Tags = new TagOperations(_state);
+        Tags = new TagOperations(_state, DhcpOptions);
         VpcEndpointServices = new VpcEndpointServiceOperations(_state);
         VpcEndpoints = new VpcEndpointOperations(_state);
         VpcPeering = new VpcPeeringOperations(_state);
-        Vpcs = new VpcOperations(_state);
+        Vpcs = new VpcOperations(_state, DhcpOptions);
     }
 
     public ControlPlaneOptions Options => _state.Options;
@@ -150,6 +150,7 @@ public sealed class Ec2ControlPlane
 
     // ------------------------------------------------------------------ DefaultVpcs
     public CreateDefaultVpcResult CreateDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) => DefaultVpcs.CreateDefaultVpc(ctx, request);
+    public CreateDefaultSubnetResult CreateDefaultSubnet(RequestContext ctx, CreateDefaultSubnetRequest request) => DefaultVpcs.CreateDefaultSubnet(ctx, request);
 
     // ------------------------------------------------------------------ DhcpOptions
     public CreateDhcpOptionsResult CreateDhcpOptions(RequestContext ctx, CreateDhcpOptionsRequest request) => DhcpOptions.CreateDhcpOptions(ctx, request);

@@ -16,6 +16,9 @@ public sealed record Vpc(
     public IEnumerable<Cidr> AssociatedCidrs =>
         CidrBlocks.Concat(Ipv6CidrBlocks).Where(b => b.State == CidrBlockState.Associated).Select(b => b.Cidr);
 
+    /// <summary>ModifyVpcAttribute's enableNetworkAddressUsageMetrics (off unless turned on); no effect on traffic.</summary>
+    public bool EnableNetworkAddressUsageMetrics { get; init; }
+
     public bool HasIpv6 => Ipv6CidrBlocks.Any(b => b.State == CidrBlockState.Associated);
 
     /// <summary>The Amazon DNS resolver lives at the primary CIDR's base + 2 (spec §3).</summary>

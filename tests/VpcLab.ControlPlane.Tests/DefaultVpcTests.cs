@@ -60,4 +60,33 @@ public class DefaultVpcTests
         Assert.Equal("DryRunOperation", e.Code.Code);
         Assert.Same(before, cp.Network);
     }
+
+    // AWS CreateDefaultSubnet: a /20 default subnet in the zone of the default VPC; one per zone
+    // (DefaultSubnetAlreadyExistsInAvailabilityZone); none without a default VPC (DefaultVpcDoesNotExist)
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateDefaultSubnet.html).
+    [Theory]
+    [InlineData("recreate deleted", null)]
+    [InlineData("zone has one", "DefaultSubnetAlreadyExistsInAvailabilityZone")]
+    [InlineData("no default VPC", "DefaultVpcDoesNotExist")]
+    [InlineData("unknown zone", "InvalidParameterValue")]
+    public void CreateDefaultSubnet_Cases_AwsOutcome(string kind, string? code)
+    {
+        var lab = new TestLab();
+        if (kind != "no default VPC")
+            lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
+        var deleted = lab.N.Subnets.Values.FirstOrDefault(s => s.AvailabilityZone.Name == "us-east-1b");
+        if (kind == "recreate deleted")
+            lab.Cp.DeleteSubnet(Ctx, new DeleteSubnetRequest { SubnetId = deleted!.Id.Value });
+        var request = new CreateDefaultSubnetRequest { AvailabilityZone = kind == "unknown zone" ? "us-east-1z" : "us-east-1b" };
+
+        if (code is not null)
+        {
+            lab.FailsWith(code, () => lab.Cp.CreateDefaultSubnet(Ctx, request));
+            return;
+        }
+        var subnet = lab.Cp.CreateDefaultSubnet(Ctx, request).Subnet;
+        Assert.True(subnet.DefaultForAz && subnet.MapPublicIpOnLaunch);
+        Assert.Equal(deleted!.CidrBlock, subnet.CidrBlock);
+        Assert.Contains(lab.N.NetworkAclFor(subnet.Id).Associations, a => a.SubnetId == subnet.Id);
+    }
 }

@@ -45,7 +45,7 @@ public sealed class InstanceTests
         Assert.Equal(expected, eni.PrivateIpAddresses[0].AutoAssignedPublicIp is not null);
     }
 
-    // AWS: no subnet and no interfaces means the default VPC, which the lab does not have.
+    // AWS: no subnet and no interfaces means the default VPC; without one, VPCIdNotSpecified.
     [Fact]
     public void RunInstances_NoSubnet_VpcIdNotSpecified()
     {

@@ -24,7 +24,7 @@ public sealed class AccountAttributeOperations
     public DescribeAccountAttributesResult DescribeAccountAttributes(RequestContext ctx, DescribeAccountAttributesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var defaultVpc = tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
+            var defaultVpc = DefaultVpcLookup.Find(tx);
             var all = new List<AccountAttribute>
             {
                 new("vpc-max-security-groups-per-interface", [Wire.Int(tx.Quotas.SecurityGroupsPerNetworkInterface)]),

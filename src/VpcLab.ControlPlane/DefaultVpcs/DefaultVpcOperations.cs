@@ -23,7 +23,7 @@ public sealed class DefaultVpcOperations
     public CreateDefaultVpcResult CreateDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var existing = tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
+            var existing = DefaultVpcLookup.Find(tx);
             if (existing is not null)
                 throw VpcErrors.DefaultVpcAlreadyExists(existing.Id.Value);
             if (tx.N.Vpcs.Values.Count(v => tx.Owned(v.OwnerId, v.Region)) >= tx.Quotas.VpcsPerRegion)
@@ -44,18 +44,45 @@ public sealed class DefaultVpcOperations
                     new RouteTarget(RouteTargetKind.InternetGateway, igw.Id.Value), RouteOrigin.CreateRoute)),
             });
 
-            var acl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
-            var associations = acl.Associations.ToBuilder();
             int index = 0;
             foreach (var zone in tx.Region.Zones)
-            {
-                var subnet = new Subnet(new SubnetId(tx.NewId(IdPrefixes.Subnet)), vpc.Id, tx.Account, tx.RegionName, zone,
-                    DefaultVpcCidr.Subnet(20, (UInt128)index++), null, MapPublicIpOnLaunch: true,
-                    AssignIpv6AddressOnCreation: false, DefaultForAz: true);
-                tx.Put(subnet);
-                associations.Add(new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), subnet.Id));
-            }
-            tx.Put(acl with { Associations = associations.ToImmutable() });
+                PutDefaultSubnet(tx, vpc, zone, DefaultVpcCidr.Subnet(20, (UInt128)index++));
             return new CreateDefaultVpcResult(vpc);
         });
+
+    /// <summary>AWS: a /20 default subnet in the given zone of the default VPC; one per zone
+    /// (DefaultSubnetAlreadyExistsInAvailabilityZone), none without a default VPC (DefaultVpcDoesNotExist)
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateDefaultSubnet.html). Choice
+    /// (docs/semantics.md#default-vpc-fallback): the lowest /20 of 172.31.0.0/16 free of the VPC's subnets.</summary>
+    public CreateDefaultSubnetResult CreateDefaultSubnet(RequestContext ctx, CreateDefaultSubnetRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            if (request.AvailabilityZone is null && request.AvailabilityZoneId is null)
+                throw Ec2Errors.MissingParameter("AvailabilityZone");
+            if (request.Ipv6Native == true)
+                throw Ec2Errors.InvalidParameterValue("Ipv6Native default subnets need an IPv6 block in the default VPC, which the lab's default VPC has not.");
+            var zone = SubnetOperations.ResolveZone(tx, request.AvailabilityZone, request.AvailabilityZoneId, 0);
+            var vpc = DefaultVpcLookup.Find(tx) ?? throw VpcErrors.DefaultVpcDoesNotExist();
+            var subnets = tx.N.SubnetsOf(vpc.Id).ToList();
+            if (subnets.FirstOrDefault(s => s.DefaultForAz && s.AvailabilityZone.Name == zone.Name) is { } existing)
+                throw VpcErrors.DefaultSubnetAlreadyExists(zone.Name, existing.Id.Value);
+            var cidr = Enumerable.Range(0, 16).Select(i => DefaultVpcCidr.Subnet(20, (UInt128)i))
+                .FirstOrDefault(c => !subnets.Any(s => s.CidrBlock.Overlaps(c)), Cidr.AnyV4);
+            if (cidr == Cidr.AnyV4)
+                throw Ec2Errors.InvalidParameterValue($"The default VPC {vpc.Id} has no free /20 for a default subnet.");
+            return new CreateDefaultSubnetResult(PutDefaultSubnet(tx, vpc, zone, cidr));
+        });
+
+    private static Subnet PutDefaultSubnet(Transaction tx, Vpc vpc, AvailabilityZone zone, Cidr cidr)
+    {
+        var subnet = new Subnet(new SubnetId(tx.NewId(IdPrefixes.Subnet)), vpc.Id, tx.Account, tx.RegionName, zone,
+            cidr, null, MapPublicIpOnLaunch: true, AssignIpv6AddressOnCreation: false, DefaultForAz: true);
+        tx.Put(subnet);
+        var acl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
+        tx.Put(acl with
+        {
+            Associations = acl.Associations.Add(new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), subnet.Id)),
+        });
+        return subnet;
+    }
 }

@@ -11,3 +11,14 @@ public sealed record CreateDefaultVpcRequest
 }
 
 public sealed record CreateDefaultVpcResult(Vpc Vpc);
+
+/// <summary>CreateDefaultSubnet: AvailabilityZone or AvailabilityZoneId, not both.</summary>
+public sealed record CreateDefaultSubnetRequest
+{
+    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZoneId { get; init; }
+    public bool? Ipv6Native { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record CreateDefaultSubnetResult(Subnet Subnet);

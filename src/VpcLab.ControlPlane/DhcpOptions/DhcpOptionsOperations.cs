@@ -31,6 +31,11 @@ public sealed class DhcpOptionsOperations
     /// <summary>The DHCP options set id of a VPC as DescribeVpcs prints it ("default" when none).</summary>
     public string DhcpOptionsIdOf(VpcId vpc) => Volatile.Read(ref _dhcp).Associations.GetValueOrDefault(vpc, DefaultDhcpOptionsId);
 
+    /// <summary>True when id is a DHCP options set of the caller's account and Region (CreateTags/DescribeTags:
+    /// the sets live beside the network, not in it).</summary>
+    internal bool IsOwnedBy(Transaction tx, string id) =>
+        Volatile.Read(ref _dhcp).Sets.TryGetValue(id, out var set) && tx.Owned(set.OwnerId, set.Region);
+
     /// <summary>Runs a DHCP options mutation: the control plane's validation, ids and DryRun, then the side state
     /// swapped in under its own lock (taken before the control plane's, never after).</summary>
     private T MutateDhcp<T>(RequestContext ctx, bool? dryRun, Func<Transaction, DhcpState, (T Result, DhcpState State)> operation)

@@ -40,9 +40,27 @@ public static class VpcErrors
 
     public static readonly Ec2ErrorCode DefaultVpcAlreadyExistsCode = new("DefaultVpcAlreadyExists");
 
+    public static readonly Ec2ErrorCode DefaultVpcDoesNotExistCode = new("DefaultVpcDoesNotExist");
+    public static readonly Ec2ErrorCode DefaultSubnetAlreadyExistsCode = new("DefaultSubnetAlreadyExistsInAvailabilityZone");
+
+    public static Ec2Exception DefaultVpcDoesNotExist() =>
+        new(DefaultVpcDoesNotExistCode, "No default VPC exists for this account in this region.");
+
+    public static Ec2Exception DefaultSubnetAlreadyExists(string zone, string subnetId) =>
+        new(DefaultSubnetAlreadyExistsCode, $"'{subnetId}' is already the default subnet in {zone}.");
+
     public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
         new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
 
+    /// <summary>CreateVpc with an Ipv6Pool: the lab has no BYOIP IPv6 pools.</summary>
+    public static Ec2Exception Ipv6PoolNotFound(string pool) =>
+        new(Ec2Errors.InvalidParameterValueCode, $"The IPv6 address pool '{pool}' does not exist");
+
+    /// <summary>RunInstances without a subnet, CreateSecurityGroup without VpcId, when the account has no default VPC.</summary>
     public static Ec2Exception NoDefaultVpc() =>
+        new(InstanceErrors.VpcIdNotSpecifiedCode, "No default VPC for this user");
+
+    /// <summary>A group named by GroupName alone when the account has no default VPC.</summary>
+    public static Ec2Exception NoDefaultVpcForGroupName() =>
         new(InstanceErrors.VpcIdNotSpecifiedCode, "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.");
 }

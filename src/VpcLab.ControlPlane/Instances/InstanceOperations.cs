@@ -28,8 +28,9 @@ public sealed class InstanceOperations
                 new InstanceNetworkInterfaceSpecification
                 {
                     DeviceIndex = 0,
-                    SubnetId = request.SubnetId,
-                    Groups = request.SecurityGroupIds,
+                    // AWS: no subnet means a default subnet of the default VPC (docs/semantics.md#default-vpc-fallback).
+                    SubnetId = request.SubnetId ?? DefaultVpcLookup.DefaultSubnet(tx, request.Placement?.AvailabilityZone).Id.Value,
+                    Groups = GroupIds(tx, request),
                     PrivateIpAddress = request.PrivateIpAddress,
                     Ipv6AddressCount = request.Ipv6AddressCount,
                     Ipv6Addresses = request.Ipv6Addresses,
@@ -64,8 +65,8 @@ public sealed class InstanceOperations
             throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level security groups may not be specified on the same request");
         if (nics.Count > 0 && (request.PrivateIpAddress is not null || request.Ipv6AddressCount is not null || request.Ipv6Addresses is not null))
             throw Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level private IP address or IPv6 addresses may not be specified on the same request");
-        if (nics.Count == 0 && request.SubnetId is null)
-            throw VpcErrors.NoDefaultVpc();
+        if (request.SecurityGroups is { Count: > 0 } && (request.SubnetId is not null || nics.Count > 0))
+            throw InstanceErrors.GroupNameWithSubnet();
         if (max > 1 && (request.PrivateIpAddress is not null || nics.Any(n => n.PrivateIpAddress is not null || n.NetworkInterfaceId is not null
             || n.PrivateIpAddresses is { Count: > 0 } || n.Ipv6Addresses is { Count: > 0 }) || request.Ipv6Addresses is { Count: > 0 }))
             throw Ec2Errors.InvalidParameterCombination("Explicit private IP addresses or network interface ids can only be used when launching a single instance (MaxCount=1).");
@@ -83,6 +84,11 @@ public sealed class InstanceOperations
 
         return (max, nics);
     }
+
+    /// <summary>The instance-level groups: ids as given, names (SecurityGroup.N) resolved in the default VPC.</summary>
+    private static IReadOnlyList<string>? GroupIds(Transaction tx, RunInstancesRequest request) =>
+        request.SecurityGroups is not { Count: > 0 } names ? request.SecurityGroupIds
+            : [.. request.SecurityGroupIds ?? [], .. names.Select(name => DefaultVpcLookup.GroupByName(tx, name).Id.Value)];
 
     /// <summary>One instance of a RunInstances call: its interfaces (new or given), attached in device order, a
     /// public IPv4 on the primary when AWS would give one, and the instance record.</summary>
@@ -105,7 +111,8 @@ public sealed class InstanceOperations
             }
             else
             {
-                var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId);
+                var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId
+                    ?? DefaultVpcLookup.DefaultSubnet(tx, request.Placement?.AvailabilityZone).Id.Value);
                 eni = NetworkInterfaceOperations.BuildInterface(tx, new NetworkInterfaceOperations.InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
                     spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount));
             }

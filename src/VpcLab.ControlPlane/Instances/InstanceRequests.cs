@@ -19,6 +19,12 @@ public sealed record InstanceNetworkInterfaceSpecification
     public bool? DeleteOnTermination { get; init; }
 }
 
+/// <summary>RunInstances' Placement (the model's Placement structure); the lab reads its AvailabilityZone.</summary>
+public sealed record InstancePlacement
+{
+    public string? AvailabilityZone { get; init; }
+}
+
 public sealed record RunInstancesRequest
 {
     public string? ImageId { get; init; }
@@ -27,6 +33,9 @@ public sealed record RunInstancesRequest
     public int? MaxCount { get; init; }
     public string? SubnetId { get; init; }
     public IReadOnlyList<string>? SecurityGroupIds { get; init; }
+    /// <summary>Security group names (SecurityGroup.N): groups of the default VPC only.</summary>
+    public IReadOnlyList<string>? SecurityGroups { get; init; }
+    public InstancePlacement? Placement { get; init; }
     public string? PrivateIpAddress { get; init; }
     public int? Ipv6AddressCount { get; init; }
     public IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses { get; init; }

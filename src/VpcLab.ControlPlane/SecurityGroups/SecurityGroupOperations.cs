@@ -20,9 +20,10 @@ public sealed class SecurityGroupOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var name = request.GroupName ?? throw Ec2Errors.MissingParameter("GroupName");
-            var description = request.Description ?? throw Ec2Errors.MissingParameter("GroupDescription");
-            // Choice (docs/semantics.md#no-default-vpc): the lab has no default VPC, so VpcId is required.
-            var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId ?? throw Ec2Errors.MissingParameter("VpcId"));
+            // AWS: GroupDescription is required; an empty one counts as missing.
+            var description = string.IsNullOrEmpty(request.Description) ? throw Ec2Errors.MissingParameter("GroupDescription") : request.Description;
+            // AWS (VpcId): "[Default VPC]" when omitted (docs/semantics.md#default-vpc-fallback).
+            var vpc = request.VpcId is null ? DefaultVpcLookup.Require(tx) : tx.Require(ResourceKinds.Vpc, request.VpcId);
             if (name.Length == 0 || name.Length > 255)
                 throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter groupName is invalid. Group names must be 1 to 255 characters.");
             if (!ValidDescription(description))
@@ -54,13 +55,7 @@ public sealed class SecurityGroupOperations
     public DeleteSecurityGroupResult DeleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            SecurityGroup group;
-            if (request.GroupId is not null)
-                group = tx.Require(ResourceKinds.SecurityGroup, request.GroupId);
-            else if (request.GroupName is not null)
-                throw SecurityGroupErrors.SecurityGroupNameNotFound(request.GroupName, null);
-            else
-                throw Ec2Errors.MissingParameter("GroupId");
+            var group = GroupByIdOrName(tx, request.GroupId, request.GroupName);
             if (group.IsDefault)
                 throw SecurityGroupErrors.CannotDeleteDefaultGroup(group.Id.Value);
             // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
@@ -80,9 +75,9 @@ public sealed class SecurityGroupOperations
             var selected = Transaction.ByIds(request.GroupIds, all, id => tx.Require(ResourceKinds.SecurityGroup, id));
             if (request.GroupNames is { Count: > 0 } names)
             {
-                selected = selected.Where(g => names.Contains(g.GroupName)).ToList();
-                if (names.FirstOrDefault(n => !selected.Any(g => g.GroupName == n)) is { } missing)
-                    throw SecurityGroupErrors.SecurityGroupNameNotFound(missing, null);
+                // AWS (GroupNames): "[Default VPC]"; a name missing there is InvalidGroup.NotFound.
+                var named = names.Select(n => DefaultVpcLookup.GroupByName(tx, n).Id).ToHashSet();
+                selected = selected.Where(g => named.Contains(g.Id)).ToList();
             }
             var schema = new FilterSchema<SecurityGroup>(g => g.Id.Value)
                 .Add("group-id", g => g.Id.Value)
@@ -98,6 +93,10 @@ public sealed class SecurityGroupOperations
                     .AddMany(prefix + "ipv6-cidr", g => Rules(g).Select(r => r.Peer is CidrPeer { Cidr.IsV6: true } c ? c.Cidr.ToString() : null))
                     .AddMany(prefix + "prefix-list-id", g => Rules(g).Select(r => r.Peer is PrefixListPeer p ? p.PrefixListId.Value : null))
                     .AddMany(prefix + "group-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p ? p.GroupId.Value : null))
+                    .AddMany(prefix + "group-name", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
+                        && tx.N.SecurityGroups.TryGetValue(p.GroupId, out var peer) ? peer.GroupName : null))
+                    .AddMany(prefix + "user-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
+                        ? (p.UserId ?? (tx.N.SecurityGroups.TryGetValue(p.GroupId, out var peer) ? peer.OwnerId : g.OwnerId)).Value : null))
                     .AddMany(prefix + "protocol", g => Rules(g).Select(r => r.Protocol.Name))
                     .AddMany(prefix + "from-port", g => Rules(g).Select(r => r.FromPort.ToString(CultureInfo.InvariantCulture)))
                     .AddMany(prefix + "to-port", g => Rules(g).Select(r => r.ToPort.ToString(CultureInfo.InvariantCulture)));
@@ -154,6 +153,13 @@ public sealed class SecurityGroupOperations
                     return all.FirstOrDefault(e => e.Rule.Id.Value == id) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
                 }).ToList();
             }
+            // AWS: a group-id filter value must be a well-formed group id (InvalidGroupId.Malformed); an unknown one
+            // matches nothing.
+            foreach (var value in (request.Filters ?? []).Where(f => f.Name == "group-id").SelectMany(f => f.Values ?? []))
+            {
+                if (!ResourceKinds.SecurityGroup.IsWellFormed(value))
+                    throw SecurityGroupErrors.GroupIdFilterMalformed(value);
+            }
             var schema = new FilterSchema<SecurityGroupRuleEntry>(e => e.Rule.Id.Value)
                 .Add("group-id", e => e.GroupId)
                 .Add("security-group-rule-id", e => e.Rule.Id.Value)
@@ -166,7 +172,7 @@ public sealed class SecurityGroupOperations
         if (id is not null)
             return tx.Require(ResourceKinds.SecurityGroup, id);
         if (name is not null)
-            throw SecurityGroupErrors.SecurityGroupNameNotFound(name, null); // names alone address the default VPC, which the lab has not
+            return DefaultVpcLookup.GroupByName(tx, name); // AWS: a name alone addresses the default VPC
         throw Ec2Errors.MissingParameter("GroupId");
     }
 

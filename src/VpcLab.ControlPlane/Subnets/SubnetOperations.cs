@@ -49,7 +49,7 @@ public sealed class SubnetOperations
 
     /// <summary>AZ by name or by zone id; neither given: AWS picks one (the lab: round robin by subnet count,
     /// docs/semantics.md#subnet-zone).</summary>
-    private static AvailabilityZone ResolveZone(Transaction tx, string? name, string? zoneId, int existing)
+    internal static AvailabilityZone ResolveZone(Transaction tx, string? name, string? zoneId, int existing)
     {
         var zones = tx.Region.Zones;
         if (name is not null && zoneId is not null)

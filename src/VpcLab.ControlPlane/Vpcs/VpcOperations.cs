@@ -9,10 +9,12 @@ namespace VpcLab.ControlPlane;
 public sealed class VpcOperations
 {
     private readonly ControlPlaneState _state;
+    private readonly DhcpOptionsOperations _dhcp;
 
-    internal VpcOperations(ControlPlaneState state)
+    internal VpcOperations(ControlPlaneState state, DhcpOptionsOperations dhcp)
     {
         _state = state;
+        _dhcp = dhcp;
     }
 
     private static readonly Cidr Rfc1918A = Cidr.Parse("10.0.0.0/8");
@@ -35,6 +37,12 @@ public sealed class VpcOperations
             CheckVpcCidrSize(cidr);
             if (NeverVpcRanges.Any(r => r.Overlaps(cidr)))
                 throw VpcErrors.VpcRange(cidr);
+            // AWS (CreateVpc Ipv6CidrBlock): "You must also specify Ipv6Pool in the request"; the lab has no BYOIP pool
+            // (docs/semantics.md#vpc-ipv6-pool).
+            if (request.Ipv6CidrBlock is not null && request.Ipv6Pool is null)
+                throw Ec2Errors.MissingParameter("Ipv6Pool");
+            if (request.Ipv6Pool is not null)
+                throw VpcErrors.Ipv6PoolNotFound(request.Ipv6Pool);
             var tenancy = request.InstanceTenancy ?? "default";
             if (tenancy is not ("default" or "dedicated"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({tenancy}) for parameter instanceTenancy is invalid. Valid values: default, dedicated");
@@ -94,7 +102,7 @@ public sealed class VpcOperations
             return new DescribeVpcsResult([.. VpcFilters(tx.N).Apply(selected, request.Filters, tx.N).OrderBy(v => v.Id.Value, StringComparer.Ordinal)]);
         });
 
-    private static FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(v => v.Id.Value)
+    private FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(v => v.Id.Value)
         .Add("vpc-id", v => v.Id.Value)
         .Add("cidr", v => v.PrimaryCidr.ToString())
         .AddMany("cidr-block-association.cidr-block", v => v.CidrBlocks.Select(b => b.Cidr.ToString()))
@@ -109,7 +117,7 @@ public sealed class VpcOperations
         .Add("instance-tenancy", v => v.InstanceTenancy)
         .Add("enable-dns-support", v => Wire.Bool(v.EnableDnsSupport))
         .Add("enable-dns-hostnames", v => Wire.Bool(v.EnableDnsHostnames))
-        .Add("dhcp-options-id", _ => null)
+        .Add("dhcp-options-id", v => _dhcp.DhcpOptionsIdOf(v.Id))
         .Add("has-internet-gateway", v => Wire.Bool(n.InternetGateways.Values.Any(g => g.AttachedVpcId == v.Id)));
 
     /// <summary>AWS's lower-camel wire name of a CIDR association state.</summary>
@@ -279,13 +287,16 @@ public sealed class VpcOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             // AWS: one attribute per call.
-            int given = (request.EnableDnsSupport is not null ? 1 : 0) + (request.EnableDnsHostnames is not null ? 1 : 0);
+            int given = (request.EnableDnsSupport is not null ? 1 : 0) + (request.EnableDnsHostnames is not null ? 1 : 0)
+                + (request.EnableNetworkAddressUsageMetrics is not null ? 1 : 0);
             if (given > 1)
                 throw VpcErrors.ModifyVpcAttributeOneAtATime();
             if (given == 0)
-                throw Ec2Errors.MissingParameter("EnableDnsSupport or EnableDnsHostnames");
+                throw Ec2Errors.MissingParameter("EnableDnsSupport, EnableDnsHostnames or EnableNetworkAddressUsageMetrics");
             if (request.EnableDnsSupport is { } support)
                 vpc = vpc with { EnableDnsSupport = support.Value ?? throw Ec2Errors.MissingParameter("EnableDnsSupport.Value") };
+            if (request.EnableNetworkAddressUsageMetrics is { } metrics)
+                vpc = vpc with { EnableNetworkAddressUsageMetrics = metrics.Value ?? throw Ec2Errors.MissingParameter("EnableNetworkAddressUsageMetrics.Value") };
             if (request.EnableDnsHostnames is { } hostnames)
                 vpc = vpc with { EnableDnsHostnames = hostnames.Value ?? throw Ec2Errors.MissingParameter("EnableDnsHostnames.Value") };
             tx.Put(vpc);
@@ -300,8 +311,9 @@ public sealed class VpcOperations
             {
                 "enableDnsSupport" => new DescribeVpcAttributeResult(vpc.Id.Value, vpc.EnableDnsSupport, null),
                 "enableDnsHostnames" => new DescribeVpcAttributeResult(vpc.Id.Value, null, vpc.EnableDnsHostnames),
+                "enableNetworkAddressUsageMetrics" => new DescribeVpcAttributeResult(vpc.Id.Value, null, null, vpc.EnableNetworkAddressUsageMetrics),
                 null => throw Ec2Errors.MissingParameter("Attribute"),
-                var other => throw Ec2Errors.InvalidParameterValue($"Value ({other}) for parameter attribute is invalid. Valid values: enableDnsSupport, enableDnsHostnames"),
+                var other => throw Ec2Errors.InvalidParameterValue($"Value ({other}) for parameter attribute is invalid. Valid values: enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics"),
             };
         });
 }

@@ -6,6 +6,9 @@ public sealed record CreateVpcRequest
 {
     public string? CidrBlock { get; init; }
     public bool? AmazonProvidedIpv6CidrBlock { get; init; }
+    /// <summary>A block of a BYOIP IPv6 pool: AWS requires Ipv6Pool with it (the lab has no such pool).</summary>
+    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6Pool { get; init; }
     public string? InstanceTenancy { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
     public bool? DryRun { get; init; }
@@ -50,16 +53,18 @@ public sealed record ModifyVpcAttributeRequest
     public string? VpcId { get; init; }
     public AttributeBooleanValue? EnableDnsSupport { get; init; }
     public AttributeBooleanValue? EnableDnsHostnames { get; init; }
+    public AttributeBooleanValue? EnableNetworkAddressUsageMetrics { get; init; }
 }
 
 public sealed record DescribeVpcAttributeRequest
 {
     public string? VpcId { get; init; }
 
-    /// <summary>enableDnsSupport or enableDnsHostnames.</summary>
+    /// <summary>enableDnsSupport, enableDnsHostnames or enableNetworkAddressUsageMetrics.</summary>
     public string? Attribute { get; init; }
     public bool? DryRun { get; init; }
 }
 
 /// <summary>Only the asked attribute is set.</summary>
-public sealed record DescribeVpcAttributeResult(string VpcId, AttributeBooleanValue? EnableDnsSupport, AttributeBooleanValue? EnableDnsHostnames);
+public sealed record DescribeVpcAttributeResult(string VpcId, AttributeBooleanValue? EnableDnsSupport, AttributeBooleanValue? EnableDnsHostnames,
+    AttributeBooleanValue? EnableNetworkAddressUsageMetrics = null);

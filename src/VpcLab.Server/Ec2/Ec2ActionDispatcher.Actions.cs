@@ -38,6 +38,7 @@ public sealed partial class Ec2ActionDispatcher
 
         // VPCs
         r.Action<CreateVpcRequest, CreateVpcResult>("CreateVpc", cp.CreateVpc, (x, c, _) => new JsonObject { ["Vpc"] = VpcShape.Map(x.Vpc, c) });
+        r.Action<CreateDefaultSubnetRequest, CreateDefaultSubnetResult>("CreateDefaultSubnet", cp.CreateDefaultSubnet, (x, c, _) => new JsonObject { ["Subnet"] = SubnetShape.Map(x.Subnet, c) });
         r.Action<CreateDefaultVpcRequest, CreateDefaultVpcResult>("CreateDefaultVpc", cp.CreateDefaultVpc, (x, c, _) => new JsonObject { ["Vpc"] = VpcShape.Map(x.Vpc, c) });
         r.List<DescribeVpcsRequest, DescribeVpcsResult, Vpc>("DescribeVpcs", cp.DescribeVpcs, x => x.Vpcs, "Vpcs", v => v.Id.Value, VpcShape.Map);
         r.Empty<DeleteVpcRequest, EmptyResult>("DeleteVpc", cp.DeleteVpc);

@@ -56,6 +56,7 @@ internal static class VpcShape
     {
         ["EnableDnsHostnames"] = r.EnableDnsHostnames is { } h ? new JsonObject { ["Value"] = h.Value } : null,
         ["EnableDnsSupport"] = r.EnableDnsSupport is { } s ? new JsonObject { ["Value"] = s.Value } : null,
+        ["EnableNetworkAddressUsageMetrics"] = r.EnableNetworkAddressUsageMetrics is { } m ? new JsonObject { ["Value"] = m.Value } : null,
         ["VpcId"] = r.VpcId,
     };
 }
