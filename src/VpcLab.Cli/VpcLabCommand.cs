@@ -30,6 +30,10 @@ public static class VpcLabCommand
         try
         {
             var result = root.Parse(args);
+            // Help and --version clear parse errors; anything else with errors is a usage error (exit 2, not 1, so a
+            // script never reads a typo as "trace: dropped").
+            if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
+                return UsageError(result, stderr);
             return result.Invoke(config);
         }
         catch (Exception e) when (CommandErrors.IsUserFacing(e))
@@ -37,5 +41,13 @@ public static class VpcLabCommand
             stderr.WriteLine($"error: {CommandErrors.Describe(e)}");
             return ExitCodes.BadInput;
         }
+    }
+
+    private static int UsageError(ParseResult result, TextWriter stderr)
+    {
+        foreach (var message in ParseErrorMessages.Describe(result))
+            stderr.WriteLine($"error: {message}");
+        stderr.WriteLine($"See '{ParseErrorMessages.CommandPath(result)} --help' for its options.");
+        return ExitCodes.BadInput;
     }
 }
