@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using VpcLab.Cli.Commands;
+using VpcLab.Cli.Rendering;
 
 namespace VpcLab.Cli;
 
@@ -22,11 +23,26 @@ public static class VpcLabCommand
             TrafficCommand.Create(console),
         };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, ConsoleOutput.WidthFrom(Environment.GetEnvironmentVariable("COLUMNS")));
+
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where data goes.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <param name="width">Columns to render for; null: the terminal's, or 80 when there is none.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, int? width)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        var output = new ConsoleOutput(stdout, width);
+        // Spectre tells a redirected stdout only when it writes to Console.Out itself; ours goes through a trimmer.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = output,
+            Ansi = output.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = output.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
         var root = Create(console);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration { Output = output.Writer, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             var result = root.Parse(args);
