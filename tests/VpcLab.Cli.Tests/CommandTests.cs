@@ -15,6 +15,18 @@ public class CommandTests
         Assert.Contains("Usage:", run.Out);
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("show")]
+    public void Help_ScenarioArgument_NamesEveryShippedScenario(string command)
+    {
+        var run = CliRun.At(400, command, "--help");
+        var shipped = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "scenarios"), "*.yaml").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.True(shipped.Count >= 6);
+        foreach (var name in shipped)
+            Assert.Contains(name!, run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Demo_SeedScenario_EveryVerdictIsTheExpectedOne()
     {
