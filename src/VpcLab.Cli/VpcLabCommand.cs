@@ -21,6 +21,7 @@ public static class VpcLabCommand
             ResolveCommand.Create(console),
             FlowLogsCommand.Create(console),
             TrafficCommand.Create(console),
+            CompletionCommand.Create(),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

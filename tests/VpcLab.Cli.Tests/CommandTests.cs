@@ -42,6 +42,29 @@ public class CommandTests
         Assert.Contains("carries TCP only", run.Out);
     }
 
+    [Theory]
+    [InlineData("eigw", 2, "egress-only internet gateway")]
+    [InlineData("gateway-endpoints", 4, "gateway endpoint")]
+    [InlineData("interface-endpoints", 5, "interface endpoint")]
+    [InlineData("peering", 4, "VPC peering connection")]
+    public void Demo_Topic_RunsOnlyThatLesson(string topic, int flows, string expected)
+    {
+        var run = CliRun.Of("demo", "--topic", topic);
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains($"{flows} flows traced; every verdict is the one AWS gives", run.Out, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("flow logs", run.Out, StringComparison.Ordinal); // the finale is its own topic
+    }
+
+    [Fact]
+    public void Demo_TopicFlowLogs_RunsOnlyTheFinale()
+    {
+        var run = CliRun.Of("demo", "--topic", "flow-logs");
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains("15 simulated minutes", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("flows traced", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_ShippedScenarios_Load()
     {

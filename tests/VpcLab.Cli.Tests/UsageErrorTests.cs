@@ -42,6 +42,8 @@ public class UsageErrorTests
         { "--duration", ["traffic", "-s", "seed", "--duration", "5x"] },
         { "--start '2026-13-45' is not a time", ["traffic", "-s", "seed", "--start", "2026-13-45"] },
         { "unknown command 'tracee' (did you mean trace?)", ["tracee"] },
+        { "'ksh'", ["completion", "ksh"] },
+        { "give the shell", ["completion"] },
         { "choose a command: demo, trace", [] },
     };
 
