@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using VpcLab.Cli.Commands;
+using VpcLab.Cli.Rendering;
 
 namespace VpcLab.Cli;
 
@@ -20,16 +21,36 @@ public static class VpcLabCommand
             ResolveCommand.Create(console),
             FlowLogsCommand.Create(console),
             TrafficCommand.Create(console),
+            CompletionCommand.Create(),
         };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, ConsoleOutput.WidthFrom(Environment.GetEnvironmentVariable("COLUMNS")));
+
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where data goes.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <param name="width">Columns to render for; null: the terminal's, or 80 when there is none.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, int? width)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        var output = new ConsoleOutput(stdout, width);
+        // Spectre tells a redirected stdout only when it writes to Console.Out itself; ours goes through a trimmer.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = output,
+            Ansi = output.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = output.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
         var root = Create(console);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration { Output = output.Writer, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             var result = root.Parse(args);
+            // Help and --version clear parse errors; anything else with errors is a usage error (exit 2, not 1, so a
+            // script never reads a typo as "trace: dropped").
+            if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
+                return UsageError(result, stderr);
             return result.Invoke(config);
         }
         catch (Exception e) when (CommandErrors.IsUserFacing(e))
@@ -37,5 +58,13 @@ public static class VpcLabCommand
             stderr.WriteLine($"error: {CommandErrors.Describe(e)}");
             return ExitCodes.BadInput;
         }
+    }
+
+    private static int UsageError(ParseResult result, TextWriter stderr)
+    {
+        foreach (var message in ParseErrorMessages.Describe(result))
+            stderr.WriteLine($"error: {message}");
+        stderr.WriteLine($"See '{ParseErrorMessages.CommandPath(result)} --help' for its options.");
+        return ExitCodes.BadInput;
     }
 }

@@ -3,11 +3,15 @@ namespace VpcLab.Cli.Tests;
 /// <summary>Runs the real command in-process and captures what a user would see.</summary>
 internal sealed record CliRun(int ExitCode, string Out, string Err)
 {
-    public static CliRun Of(params string[] args)
+    public static CliRun Of(params string[] args) => At(null, args);
+
+    /// <summary>Runs the command as if printing to a terminal (or COLUMNS) of <paramref name="width"/> columns;
+    /// null: piped with no COLUMNS (Spectre's 80).</summary>
+    public static CliRun At(int? width, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = VpcLabCommand.Run(args, stdout, stderr);
+        int code = VpcLabCommand.Run(args, stdout, stderr, width);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -15,6 +15,18 @@ public class CommandTests
         Assert.Contains("Usage:", run.Out);
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("show")]
+    public void Help_ScenarioArgument_NamesEveryShippedScenario(string command)
+    {
+        var run = CliRun.At(400, command, "--help");
+        var shipped = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "scenarios"), "*.yaml").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.True(shipped.Count >= 6);
+        foreach (var name in shipped)
+            Assert.Contains(name!, run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Demo_SeedScenario_EveryVerdictIsTheExpectedOne()
     {
@@ -28,6 +40,29 @@ public class CommandTests
         Assert.Contains("DenyUnlessThroughOurEndpoint", run.Out);
         Assert.Contains("AVAILABILITY_ZONE_CROSSED", run.Out);
         Assert.Contains("carries TCP only", run.Out);
+    }
+
+    [Theory]
+    [InlineData("eigw", 2, "egress-only internet gateway")]
+    [InlineData("gateway-endpoints", 4, "gateway endpoint")]
+    [InlineData("interface-endpoints", 5, "interface endpoint")]
+    [InlineData("peering", 4, "VPC peering connection")]
+    public void Demo_Topic_RunsOnlyThatLesson(string topic, int flows, string expected)
+    {
+        var run = CliRun.Of("demo", "--topic", topic);
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains($"{flows} flows traced; every verdict is the one AWS gives", run.Out, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("flow logs", run.Out, StringComparison.Ordinal); // the finale is its own topic
+    }
+
+    [Fact]
+    public void Demo_TopicFlowLogs_RunsOnlyTheFinale()
+    {
+        var run = CliRun.Of("demo", "--topic", "flow-logs");
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains("15 simulated minutes", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("flows traced", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,13 +55,30 @@ public static class DemoCommand
         new("Interface endpoints carry TCP only: even with a group that admits everything, UDP to STS's endpoint is refused", "app-1", "sts.us-east-1.amazonaws.com", IpProtocol.Udp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
     ];
 
+    /// <summary>The lessons <c>--topic</c> runs alone: which flows (flow-logs has none: it is the finale).</summary>
+    public static readonly IReadOnlyDictionary<string, Func<DemoFlow, bool>> Topics = new Dictionary<string, Func<DemoFlow, bool>>(StringComparer.Ordinal)
+    {
+        ["flow-logs"] = _ => false,
+        ["eigw"] = f => f.Ipv6 && f.Scenario == "seed" && f.Title.Contains("egress-only", StringComparison.Ordinal),
+        ["gateway-endpoints"] = f => f.Scenario == "gateway-endpoint",
+        ["interface-endpoints"] = f => f.Scenario == "interface-endpoint",
+        ["peering"] = f => f.Scenario == "peering",
+    };
+
     public static Command Create(IAnsiConsole console)
     {
-        var command = new Command("demo", "Load the seed, peering and VPC endpoint scenarios, trace their instructive flows, then write and query flow logs (the main job)");
-        command.SetAction(_ =>
+        var topic = new Option<string?>("--topic") { Description = "Run one lesson: " + string.Join(", ", Topics.Keys) };
+        topic.AcceptOnlyFromAmong([.. Topics.Keys]);
+        var command = new Command("demo", "Load the seed, peering and VPC endpoint scenarios, trace their instructive flows, then write and query flow logs (the main job)")
         {
+            topic,
+        };
+        command.SetAction(parse =>
+        {
+            var chosen = parse.GetValue(topic);
+            var flows = chosen is null ? Flows : Flows.Where(Topics[chosen]).ToList();
             int surprises = 0, index = 0;
-            foreach (var group in Flows.GroupBy(f => f.Scenario))
+            foreach (var group in flows.GroupBy(f => f.Scenario))
             {
                 var loaded = ScenarioOptions.Load(group.Key);
                 var compiled = CompiledNetwork.Compile(loaded.Network);
@@ -90,11 +107,15 @@ public static class DemoCommand
                         surprises++;
                 }
             }
-            console.WriteLine();
-            console.MarkupLine(surprises == 0
-                ? $"[green]{Flows.Count} flows traced; every verdict is the one AWS gives.[/]"
-                : $"[red]{surprises} of {Flows.Count} verdicts differ from what AWS gives.[/]");
-            FlowLogsFinale(console);
+            if (flows.Count > 0)
+            {
+                console.WriteLine();
+                console.MarkupLine(surprises == 0
+                    ? $"[green]{flows.Count} flows traced; every verdict is the one AWS gives.[/]"
+                    : $"[red]{surprises} of {flows.Count} verdicts differ from what AWS gives.[/]");
+            }
+            if (chosen is null or "flow-logs")
+                FlowLogsFinale(console);
             return surprises == 0 ? ExitCodes.Ok : ExitCodes.Dropped;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using VpcLab.Cli.Rendering;
 using VpcLab.FlowLogs.CloudWatchLogs;
 
 namespace VpcLab.Cli.Commands;
@@ -41,9 +42,10 @@ public static class FlowLogsCommand
         {
             Description = "A CloudWatch Logs filter pattern: terms (REJECT), \"quoted phrases\", ?any ?of, -excluded, or a space-delimited [version, ..., action=REJECT, status]",
         };
+        var json = ScenarioOptions.Json();
         var command = new Command("tail", "Print a log group's events, oldest first, each with its timestamp and stream (like aws logs tail)")
         {
-            output, group, stream, limit, filter, account, region,
+            output, group, stream, limit, filter, account, region, json,
         };
         command.SetAction(parse =>
         {
@@ -76,6 +78,11 @@ public static class FlowLogsCommand
                 while (token is not null);
             });
             var writer = console.Profile.Out.Writer;
+            if (parse.GetValue(json))
+            {
+                writer.WriteLine(JsonOutput.Serialize(events.Select(e => new { Timestamp = Time(e.Timestamp), LogStream = e.LogStreamName, e.Message })));
+                return ExitCodes.Ok;
+            }
             foreach (var e in events)
                 writer.WriteLine($"{Time(e.Timestamp)} {e.LogStreamName} {e.Message}");
             return ExitCodes.Ok;
@@ -86,16 +93,24 @@ public static class FlowLogsCommand
     private static Command Groups(IAnsiConsole console)
     {
         var output = Out();
-        var command = new Command("groups", "List the log groups in the store (account, Region, name, streams, bytes)") { output };
+        var json = ScenarioOptions.Json();
+        var command = new Command("groups", "List the log groups in the store (account, Region, name, streams, bytes)") { output, json };
         command.SetAction(parse =>
         {
             using var store = OpenStore(parse.GetValue(output)!);
-            var table = new Table().AddColumns("Account", "Region", "Log group", "Streams", "Stored bytes", "Created");
-            foreach (var g in store.ListAllLogGroups())
+            var groups = store.ListAllLogGroups()
+                .Select(g => new { g.Scope.Account, g.Scope.Region, LogGroup = g.Name, Streams = AllStreams(store, g.Scope, g.Name).Count, g.StoredBytes, Created = Time(g.CreationTime) })
+                .ToList();
+            if (parse.GetValue(json))
             {
-                var streams = AllStreams(store, g.Scope, g.Name).Count;
-                table.AddRow(Markup.Escape(g.Scope.Account), Markup.Escape(g.Scope.Region), Markup.Escape(g.Name),
-                    streams.ToString(CultureInfo.InvariantCulture), g.StoredBytes.ToString(CultureInfo.InvariantCulture), Time(g.CreationTime));
+                console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(groups));
+                return ExitCodes.Ok;
+            }
+            var table = new FoldingTable(null, "Account", "Region", "Log group", "Streams", "Stored bytes", "Created").RightAlign(3).RightAlign(4);
+            foreach (var g in groups)
+            {
+                table.AddRow(Markup.Escape(g.Account), Markup.Escape(g.Region), Markup.Escape(g.LogGroup),
+                    g.Streams.ToString(CultureInfo.InvariantCulture), g.StoredBytes.ToString(CultureInfo.InvariantCulture), g.Created);
             }
             console.Write(table);
             return ExitCodes.Ok;
@@ -109,21 +124,27 @@ public static class FlowLogsCommand
         var group = Group();
         var account = Account();
         var region = Region();
+        var json = ScenarioOptions.Json();
         var command = new Command("streams", "List a log group's streams (one per network interface) with their first and last event")
         {
-            output, group, account, region,
+            output, group, account, region, json,
         };
         command.SetAction(parse =>
         {
             using var store = OpenStore(parse.GetValue(output)!);
             var name = parse.GetValue(group)!;
             var scope = ScopeOf(store, name, parse.GetValue(account), parse.GetValue(region));
-            var table = new Table().AddColumns("Log stream", "First event", "Last event", "Stored bytes");
-            foreach (var s in AllStreams(store, scope, name))
+            var streams = AllStreams(store, scope, name)
+                .Select(s => new { LogStream = s.Name, FirstEvent = s.FirstEventTimestamp is { } f ? Time(f) : null, LastEvent = s.LastEventTimestamp is { } l ? Time(l) : null, s.StoredBytes })
+                .ToList();
+            if (parse.GetValue(json))
             {
-                table.AddRow(Markup.Escape(s.Name), s.FirstEventTimestamp is { } f ? Time(f) : "-", s.LastEventTimestamp is { } l ? Time(l) : "-",
-                    s.StoredBytes.ToString(CultureInfo.InvariantCulture));
+                console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(streams));
+                return ExitCodes.Ok;
             }
+            var table = new FoldingTable(null, "Log stream", "First event", "Last event", "Stored bytes").RightAlign(3);
+            foreach (var s in streams)
+                table.AddRow(Markup.Escape(s.LogStream), s.FirstEvent ?? "-", s.LastEvent ?? "-", s.StoredBytes.ToString(CultureInfo.InvariantCulture));
             console.Write(table);
             return ExitCodes.Ok;
         });

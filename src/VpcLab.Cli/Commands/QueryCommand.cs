@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VpcLab.Cli.Rendering;
 using VpcLab.Query;
 
 namespace VpcLab.Cli.Commands;
@@ -27,9 +28,10 @@ public static class QueryCommand
         {
             Description = "Run a named example instead of SQL: " + string.Join(", ", ExampleQueries.All.Select(q => q.Name)),
         };
+        var json = ScenarioOptions.Json();
         var command = new Command("query", "Query delivered flow logs with SQL (DuckDB), as Athena would over the same S3 objects")
         {
-            sql, logs, format, example,
+            sql, logs, format, json, example,
         };
         command.SetAction(parse =>
         {
@@ -37,6 +39,12 @@ public static class QueryCommand
             var output = parse.GetValue(format)!.ToLowerInvariant();
             if (!Formats.Contains(output))
                 throw new UsageException($"Unknown --format '{output}': use {string.Join(", ", Formats)}.");
+            if (parse.GetValue(json))
+            {
+                if (parse.GetResult(format) is { Implicit: false } && output != "json")
+                    throw new UsageException($"Give --json or --format {output}, not both.");
+                output = "json";
+            }
             var root = OpenRoot(parse.GetValue(logs)!);
             try
             {
@@ -70,6 +78,8 @@ public static class QueryCommand
 
     private static string OpenRoot(string logs)
     {
+        if (File.Exists(logs))
+            throw new UsageException($"--logs '{logs}' is a file; give the directory vpclab traffic --out wrote into.");
         if (!Directory.Exists(logs))
             throw new UsageException($"The logs directory '{logs}' does not exist: deliver flow logs with vpclab traffic --out DIR, or pass --logs DIR.");
         return FlowLogsDirectory.Resolve(logs);
@@ -87,11 +97,15 @@ public static class QueryCommand
                 writer.WriteLine(QueryResultText.Json(result));
                 break;
             default:
-                var table = new Table().RoundedBorder();
-                foreach (var column in result.Columns)
-                    table.AddColumn(new TableColumn(new Text(column.Name)) { Alignment = column.IsNumeric ? Justify.Right : Justify.Left });
+                // A table when it fits the width, else one block per row (a 51-column SELECT * reads at 80 columns).
+                var table = new FoldingTable(null, [.. result.Columns.Select(c => c.Name)]);
+                for (int c = 0; c < result.Columns.Count; c++)
+                {
+                    if (result.Columns[c].IsNumeric)
+                        table.RightAlign(c);
+                }
                 foreach (var row in result.Rows)
-                    table.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(QueryResultText.Cell(v))).ToArray());
+                    table.AddRow([.. row.Select(v => Markup.Escape(QueryResultText.Cell(v)))]);
                 console.Write(table);
                 console.WriteLine($"({result.Rows.Count} row{(result.Rows.Count == 1 ? "" : "s")})");
                 break;

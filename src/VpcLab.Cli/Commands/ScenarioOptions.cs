@@ -7,7 +7,7 @@ namespace VpcLab.Cli.Commands;
 public static class ScenarioOptions
 {
     public static Argument<string> FileArgument() =>
-        new("scenario") { Description = "A scenario file, or the name of a shipped one (seed, nacl-sg-teaching)" };
+        new("scenario") { Description = $"A scenario file, or the name of a shipped one ({string.Join(", ", ScenarioFiles.Shipped())})" };
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of tables" };
 

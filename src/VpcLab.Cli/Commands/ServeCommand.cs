@@ -31,7 +31,7 @@ public static class ServeCommand
             {
                 Host = parse.GetValue(host)!,
                 Port = parse.GetValue(port),
-                DataDirectory = parse.GetValue(inMemory) ? null : parse.GetValue(data),
+                DataDirectory = parse.GetValue(inMemory) ? null : DirectoryOptions.CheckWritable(parse.GetValue(data)!, "--data"),
                 Accounts = Pairs(parse.GetValue(accounts), "--account").ToImmutableDictionary(p => p.Key, p => AccountIdOf(p.Value)),
                 DefaultVpcs = !parse.GetValue(noDefaultVpc),
                 Quotas = parse.GetValue(generous) ? VpcLab.ControlPlane.Ec2Quotas.Generous : VpcLab.ControlPlane.Ec2Quotas.AwsDefaults,

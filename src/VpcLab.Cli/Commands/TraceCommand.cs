@@ -23,6 +23,7 @@ public static class TraceCommand
             var compiled = CompiledNetwork.Compile(loaded.Network);
             if (Engine.S3.S3Request.IsS3Uri(parse.GetValue(flow.To)!))
                 return TraceS3.Run(console, parse, flow, compiled, parse.GetValue(json), loaded.ControlPlane.Options.Clock.GetUtcNow());
+            flow.CheckNoS3Options(parse);
             var resolver = new EndpointResolver(loaded.Network);
             var trace = compiled.Trace(flow.ToRequest(parse, resolver), resolver.Resolutions);
             if (parse.GetValue(json))

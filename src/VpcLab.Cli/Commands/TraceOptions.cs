@@ -26,6 +26,7 @@ public sealed class TraceOptions
         if (!IpProtocol.TryParse(protocolText, out var protocol) || protocol.IsAll)
             throw new UsageException($"--protocol: '{protocolText}' is not tcp, udp, icmp, icmpv6 or a protocol number");
         var port = parse.GetValue(Port);
+        CheckFitsProtocol(parse, protocol);
         if (protocol.HasPorts && port is null)
             throw new UsageException($"--port is required for {protocol.Name}");
         // A DNS name as destination is resolved by the source VPC's Amazon DNS resolver.
@@ -38,6 +39,38 @@ public sealed class TraceOptions
             IcmpType = parse.GetValue(IcmpType),
             IcmpCode = parse.GetValue(IcmpCode) ?? 0,
         };
+    }
+
+    /// <summary>Ports belong to TCP and UDP, type and code to ICMP: an option the protocol has no field for is refused,
+    /// not silently ignored (docs/semantics.md#cli).</summary>
+    private void CheckFitsProtocol(ParseResult parse, IpProtocol protocol)
+    {
+        if (!protocol.HasPorts)
+        {
+            foreach (var option in new[] { Port, SourcePort }.Where(o => parse.GetValue(o) is not null))
+            {
+                throw new UsageException(protocol.IsIcmp
+                    ? $"{option.Name}: {protocol.Name} has no ports; give --icmp-type and --icmp-code instead."
+                    : $"{option.Name}: protocol {protocol.Name} has no ports (only tcp and udp do).");
+            }
+        }
+        if (!protocol.IsIcmp)
+        {
+            foreach (var option in new[] { IcmpType, IcmpCode }.Where(o => parse.GetValue(o) is not null))
+                throw new UsageException($"{option.Name} applies to icmp and icmpv6, not {protocol.Name}.");
+        }
+        foreach (var option in new[] { IcmpType, IcmpCode })
+        {
+            if (parse.GetValue(option) is { } value and (< 0 or > 255))
+                throw new UsageException($"{option.Name}: {value} is not an ICMP {(option == IcmpType ? "type" : "code")} (0-255).");
+        }
+    }
+
+    /// <summary>--action and --principal describe an S3 request: refused for a plain flow rather than ignored.</summary>
+    public void CheckNoS3Options(ParseResult parse)
+    {
+        foreach (var option in new[] { Action, Principal }.Where(o => parse.GetValue(o) is not null))
+            throw new UsageException($"{option.Name} applies only to an S3 request (--to s3://bucket/key).");
     }
 
     private static ushort CheckedPort(int value, string option) =>

@@ -14,7 +14,8 @@ internal static class TraceS3
 {
     public static int Run(IAnsiConsole console, ParseResult parse, TraceOptions flow, CompiledNetwork compiled, bool json, DateTimeOffset now)
     {
-        var request = S3Request.Parse(parse.GetValue(flow.To)!, parse.GetValue(flow.Action)) with { RequestTime = now };
+        var action = parse.GetValue(flow.Action) is { } given ? S3ActionNames.Check(given) : null;
+        var request = S3Request.Parse(parse.GetValue(flow.To)!, action) with { RequestTime = now };
         if (parse.GetValue(flow.Principal) is { } principal)
             request = request with { Principal = Principal(principal) };
         var resolver = new EndpointResolver(compiled.Network);

@@ -30,6 +30,7 @@ public static class TrafficCommand
         };
         command.SetAction(parse =>
         {
+            var outDirectory = DirectoryOptions.CheckWritable(parse.GetValue(output)!, "--out");
             var file = ScenarioFiles.Resolve(parse.GetValue(scenario)!);
             var startText = parse.GetValue(start);
             var given = startText is null ? (DateTimeOffset?)null : ParseStart(startText);
@@ -39,7 +40,7 @@ public static class TrafficCommand
                 ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
                 : ScenarioOptions.Load(file);
             var request = new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file), span,
-                given ?? StartOf(loaded.Network), new FlowLogOutput(parse.GetValue(output)!))
+                given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory))
             {
                 Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) },
                 Source = file,
@@ -48,7 +49,10 @@ public static class TrafficCommand
             if (parse.GetValue(json))
                 console.Profile.Out.Writer.WriteLine(run.Summary.ToJson(indented: true));
             else
+            {
                 console.Write(TrafficView.Build(loaded.Network, run.Traffic, run.Delivered, run.Summary.Output!));
+                console.WriteLine();
+            }
             return ExitCodes.Ok;
         });
         return command;

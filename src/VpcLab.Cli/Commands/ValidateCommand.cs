@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VpcLab.Cli.Rendering;
 
 namespace VpcLab.Cli.Commands;
 
@@ -10,11 +11,23 @@ public static class ValidateCommand
     public static Command Create(IAnsiConsole console)
     {
         var file = ScenarioOptions.FileArgument();
-        var command = new Command("validate", "Check a scenario: load it through the EC2 operations, as the API would") { file };
+        var json = ScenarioOptions.Json();
+        var command = new Command("validate", "Check a scenario: load it through the EC2 operations, as the API would") { file, json };
         command.SetAction(parse =>
         {
             var loaded = ScenarioOptions.Load(parse.GetValue(file)!);
             var n = loaded.Network;
+            if (parse.GetValue(json))
+            {
+                console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new
+                {
+                    Valid = true, loaded.Document.Name, Vpcs = n.Vpcs.Count, Subnets = n.Subnets.Count, RouteTables = n.RouteTables.Count,
+                    SecurityGroups = n.SecurityGroups.Count, NetworkAcls = n.NetworkAcls.Count, Instances = n.Instances.Count,
+                    NetworkInterfaces = n.NetworkInterfaces.Count, VpcPeeringConnections = n.VpcPeeringConnections.Count,
+                    VpcEndpoints = n.VpcEndpoints.Count, FlowLogs = n.FlowLogs.Count,
+                }));
+                return ExitCodes.Ok;
+            }
             console.MarkupLine($"[green]✓[/] {Markup.Escape(loaded.Document.Name)}: {n.Vpcs.Count} VPC(s), {n.Subnets.Count} subnet(s), " +
                 $"{n.RouteTables.Count} route table(s), {n.SecurityGroups.Count} security group(s), {n.NetworkAcls.Count} network ACL(s), " +
                 $"{n.Instances.Count} instance(s), {n.NetworkInterfaces.Count} network interface(s)");

@@ -26,7 +26,10 @@ public static class JsonOutput
         options.Converters.Add(new ToStringConverter<PortRange>(PortRange.Parse));
         options.Converters.Add(new ToStringConverter<Model.RulePeer>(_ => throw new NotSupportedException("read-only")));
         options.Converters.Add(new ToStringConverter<Engine.ExplanationCode>(v => new Engine.ExplanationCode(v)));
+        options.Converters.Add(new ToStringConverter<Model.FlowLogFormat>(Model.FlowLogFormat.Parse));
         options.Converters.Add(new IdConverterFactory());
+        foreach (var converter in FlowJsonConverters.All)
+            options.Converters.Add(converter);
         return options;
     }
 

@@ -43,15 +43,16 @@ public static class NetworkView
         }
         console.Write(routes);
 
-        var groups = Table("Security group rules", "Group", "Direction", "Protocol", "Ports", "Peer", "Description");
-        foreach (var group in network.SecurityGroups.Values.OrderBy(g => g.GroupName, StringComparer.Ordinal))
+        var groups = Table("Security group rules", "Group", "VPC", "Direction", "Protocol", "Ports", "Peer", "Description");
+        foreach (var group in network.SecurityGroups.Values.OrderBy(g => g.GroupName, StringComparer.Ordinal).ThenBy(g => network.NameOf(g.VpcId.Value), StringComparer.Ordinal))
         {
+            var vpc = Name(group.VpcId.Value);
             if (group.Rules.IsEmpty)
-                groups.AddRow(Markup.Escape(group.GroupName), "-", "-", "-", "[grey]no rules[/]", "");
+                groups.AddRow(Markup.Escape(group.GroupName), vpc, "-", "-", "-", "[grey]no rules[/]", "");
             foreach (var rule in group.Rules.OrderBy(r => r.IsEgress))
             {
                 var peer = rule.Peer is SecurityGroupPeer sg ? network.SecurityGroups.GetValueOrDefault(sg.GroupId)?.GroupName ?? sg.GroupId.Value : rule.Peer.ToString()!;
-                groups.AddRow(Markup.Escape(group.GroupName), rule.IsEgress ? "egress" : "ingress", rule.Protocol.Name,
+                groups.AddRow(Markup.Escape(group.GroupName), vpc, rule.IsEgress ? "egress" : "ingress", rule.Protocol.Name,
                     Ports(rule), Markup.Escape(peer), Markup.Escape(rule.Description ?? ""));
             }
         }
@@ -84,6 +85,7 @@ public static class NetworkView
                 Markup.Escape(string.Join(", ", eni.Groups.Select(g => network.SecurityGroups.GetValueOrDefault(g)?.GroupName ?? g.Value))));
         }
         console.Write(interfaces);
+        NetworkLinksView.Render(console, network);
         RenderEndpoints(console, network);
     }
 
@@ -136,11 +138,5 @@ public static class NetworkView
 
     private static string Yes(bool value) => value ? "yes" : "no";
 
-    private static Table Table(string title, params string[] columns)
-    {
-        var table = new Table { Title = new TableTitle($"[bold]{title}[/]"), Border = TableBorder.Rounded };
-        foreach (var column in columns)
-            table.AddColumn(column);
-        return table;
-    }
+    internal static FoldingTable Table(string title, params string[] columns) => new($"[bold]{title}[/]", columns);
 }

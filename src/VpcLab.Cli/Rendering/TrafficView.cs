@@ -20,9 +20,7 @@ public static class TrafficView
         summary.AddRow("[bold]records[/]", result.RecordCount.ToString("N0", CultureInfo.InvariantCulture));
         summary.AddRow("[bold]output[/]", Markup.Escape(output));
 
-        var table = new Table().RoundedBorder().Title("flow logs delivered")
-            .AddColumn("flow log").AddColumn("watches").AddColumn("traffic").AddColumn("destination")
-            .AddColumn(new TableColumn("records").RightAligned()).AddColumn("written");
+        var table = new FoldingTable("flow logs delivered", "flow log", "watches", "traffic", "destination", "records", "written").RightAlign(4);
         foreach (var d in delivered)
         {
             var log = d.FlowLog;

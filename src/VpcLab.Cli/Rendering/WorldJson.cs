@@ -18,6 +18,10 @@ public sealed record WorldJson(
     /// <summary>Customer-managed prefix lists (the AWS-managed ones are the same in every world).</summary>
     public IReadOnlyList<ManagedPrefixList> PrefixLists { get; init; } = [];
 
+    public IReadOnlyList<VpcPeeringConnection> VpcPeeringConnections { get; init; } = [];
+
+    public IReadOnlyList<FlowLog> FlowLogs { get; init; } = [];
+
     public static WorldJson From(Network n) => new(
         [.. n.Vpcs.Values], [.. n.Subnets.Values], [.. n.RouteTables.Values], [.. n.InternetGateways.Values],
         [.. n.EgressOnlyInternetGateways.Values], [.. n.NatGateways.Values], [.. n.ElasticIps.Values],
@@ -27,5 +31,7 @@ public sealed record WorldJson(
         VpcEndpoints = [.. n.VpcEndpoints.Values],
         Buckets = [.. n.Buckets.Values],
         PrefixLists = [.. n.PrefixLists.Values.Where(p => !p.IsAwsManaged)],
+        VpcPeeringConnections = [.. n.VpcPeeringConnections.Values],
+        FlowLogs = [.. n.FlowLogs.Values],
     };
 }

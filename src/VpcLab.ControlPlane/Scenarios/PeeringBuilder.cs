@@ -26,6 +26,14 @@ internal sealed class PeeringBuilder(ScenarioContext context)
             TagSpecifications = TagSpecification.Named("vpc-peering-connection", spec.Name),
         }).VpcPeeringConnection);
         context.Register(spec.Line, spec.Name, pcx.Id.Value);
+        // AWS does not refuse an overlapping request: the connection goes to failed at once, and accepting it would
+        // only report InvalidStateTransition. Say what failed (docs/semantics.md#vpc-peering).
+        if (spec.Accepted && pcx.State == VpcPeeringConnectionState.Failed)
+        {
+            throw context.Fail(spec.Line, $"peering '{spec.Name}': the request failed ({pcx.StatusMessage}): the VPCs' CIDRs overlap " +
+                $"({spec.Requester}: {Cidrs(pcx.Requester)}; {spec.Accepter}: {Cidrs(pcx.Accepter)}). Peered VPCs need CIDRs that do not overlap; " +
+                "'accepted: false' keeps the failed request in the scenario");
+        }
         if (spec.Accepted)
         {
             context.Do(spec.Line, "peering", spec.Name, () => context.ControlPlane.AcceptVpcPeeringConnection(accepter.Ctx,
@@ -46,4 +54,6 @@ internal sealed class PeeringBuilder(ScenarioContext context)
             context.Do(spec.Line, "peering", spec.Name, () => context.ControlPlane.ModifyVpcPeeringConnectionOptions(side == "requester" ? requester.Ctx : accepter.Ctx, request));
         }
     }
+
+    private static string Cidrs(VpcPeeringConnectionVpcInfo side) => string.Join(", ", side.CidrBlocks.Concat(side.Ipv6CidrBlocks));
 }

@@ -41,7 +41,14 @@ internal sealed class ScenarioContext(ScenarioDocument document, string file, Ec
         throw Fail(line, $"{what} '{nameOrId}' is not defined in this scenario (known: {string.Join(", ", Names.Keys.Order(StringComparer.Ordinal))})");
     }
 
-    public T Do<T>(int line, string kind, string name, Func<T> operation)
+    public T Do<T>(int line, string kind, string name, Func<T> operation) => Do(line, kind, name, operation, _ => null);
+
+    /// <param name="line">The resource's line in the file.</param>
+    /// <param name="kind">The resource kind, as the message names it.</param>
+    /// <param name="name">The resource's name in the scenario.</param>
+    /// <param name="operation">The control-plane call.</param>
+    /// <param name="hint">What the scenario author should know beside AWS's words (AWS's message is kept as it is).</param>
+    public T Do<T>(int line, string kind, string name, Func<T> operation, Func<Ec2Exception, string?> hint)
     {
         try
         {
@@ -49,7 +56,8 @@ internal sealed class ScenarioContext(ScenarioDocument document, string file, Ec
         }
         catch (Ec2Exception e)
         {
-            throw new ScenarioException($"{File}:{line}: {kind} '{name}': {e.Code.Code}: {e.Message}", e);
+            var more = hint(e) is { } h ? $" ({h})" : "";
+            throw new ScenarioException($"{File}:{line}: {kind} '{name}': {e.Code.Code}: {e.Message}{more}", e);
         }
     }
 

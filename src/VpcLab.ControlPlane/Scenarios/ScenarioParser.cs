@@ -18,6 +18,19 @@ public static class ScenarioParser
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>The first line (1-based) whose indentation holds a tab, or null.</summary>
+    private static int? TabIndentedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indent.Contains('\t', StringComparison.Ordinal))
+                return i + 1;
+        }
+        return null;
+    }
+
     public static ScenarioDocument Parse(string yaml, string file)
     {
         var stream = new YamlStream();
@@ -27,8 +40,13 @@ public static class ScenarioParser
         }
         catch (YamlException e)
         {
+            // YamlDotNet reports a tab in the indentation at the scalar before it; name the tab's own line.
+            if (TabIndentedLine(yaml) is { } tabLine)
+                throw new ScenarioException($"{file}:{tabLine}: a tab in the indentation; YAML indents with spaces only", e);
             throw new ScenarioException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", e);
         }
+        if (stream.Documents.Count == 0)
+            throw new ScenarioException($"{file}: the file is empty (no YAML in it); a scenario has at least a 'vpcs:' list");
         if (stream.Documents.Count != 1)
             throw new ScenarioException($"{file}: a scenario file holds exactly one YAML document");
 

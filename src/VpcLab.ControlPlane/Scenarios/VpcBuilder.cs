@@ -106,7 +106,9 @@ internal sealed class VpcBuilder(ScenarioContext context, FilteringBuilder filte
             AvailabilityZone = isZoneId ? null : spec.Az,
             AvailabilityZoneId = isZoneId ? spec.Az : null,
             TagSpecifications = TagSpecification.Named("subnet", spec.Name),
-        }).Subnet);
+        }).Subnet, e => e.Code == Errors.SubnetErrors.InvalidSubnetRange
+            ? $"a subnet's CIDR must fit inside one of its VPC's IPv4 CIDRs: {string.Join(", ", context.ControlPlane.Network.Vpcs[vpcId].CidrBlocks.Select(c => c.Cidr))}"
+            : null);
         context.Register(spec.Line, spec.Name, subnet.Id.Value);
         if (spec.MapPublicIpOnLaunch)
         {
