@@ -91,15 +91,23 @@ public sealed class S3BucketStore : IDisposable
     /// ETag (CompleteMultipartUpload).</summary>
     public S3ObjectInfo PlaceObject(string bucket, string key, string assembled, string etag, IReadOnlyList<long> partSizes)
     {
+        var (path, _) = PrepareObjectPath(bucket, key);
+        File.Move(assembled, path, overwrite: true);
+        _etags.Record(bucket, key, new FileInfo(path), etag, partSizes);
+        return ReadInfo(bucket, key, path);
+    }
+
+    /// <summary>The file an object is stored in, with its folder created: refused when a file stands where a folder
+    /// must go, or when the key is already a prefix of other keys (objects are files).</summary>
+    private (string Path, string Folder) PrepareObjectPath(string bucket, string key)
+    {
         var path = ObjectPath(bucket, key);
         var folder = Path.GetDirectoryName(path)!;
         CheckNoFileOnTheWay(bucket, key, folder);
         if (Directory.Exists(path))
             throw S3Errors.InvalidArgument($"VpcLab stores objects as files: key '{key}' is already a prefix of other keys.");
         Directory.CreateDirectory(folder);
-        File.Move(assembled, path, overwrite: true);
-        _etags.Record(bucket, key, new FileInfo(path), etag, partSizes);
-        return ReadInfo(bucket, key, path);
+        return (path, folder);
     }
 
     /// <summary>Refuses, before any part is stored, a key that cannot become an object file.</summary>
@@ -111,12 +119,7 @@ public sealed class S3BucketStore : IDisposable
 
     public async Task<S3ObjectInfo> PutObjectAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
     {
-        var path = ObjectPath(bucket, key);
-        var folder = Path.GetDirectoryName(path)!;
-        CheckNoFileOnTheWay(bucket, key, folder);
-        if (Directory.Exists(path))
-            throw S3Errors.InvalidArgument($"VpcLab stores objects as files: key '{key}' is already a prefix of other keys.");
-        Directory.CreateDirectory(folder);
+        var (path, folder) = PrepareObjectPath(bucket, key);
         var temp = Path.Combine(folder, TempMarker + Guid.NewGuid().ToString("N"));
         try
         {
