@@ -64,18 +64,26 @@ public readonly record struct FlowKey(IpAddress Source, IpAddress Destination,
     }
 
     /// <summary>An ICMP error message, which reports on a packet of another connection: ICMP destination unreachable
-    /// (3), source quench (4), redirect (5), time exceeded (11), parameter problem (12) (RFC 1122 §3.2.2); ICMPv6 types
-    /// 0–127 (RFC 4443 §2.1: destination unreachable 1, packet too big 2, time exceeded 3, parameter problem 4).
+    /// (3), source quench (4), redirect (5), time exceeded (11), parameter problem (12) (RFC 1122 §3.2.2); ICMPv6
+    /// destination unreachable (1), packet too big (2), time exceeded (3), parameter problem (4) (RFC 4443 §2.1).
     /// Security groups let it through as part of the connection it reports on (docs/semantics.md#sg-icmp-errors).</summary>
     public bool IsIcmpError => IsIcmpErrorType(Protocol, IcmpType);
 
     /// <summary>Whether an ICMP (1) or ICMPv6 (58) message of this type is an error message (see <see cref="IsIcmpError"/>).</summary>
     public static bool IsIcmpErrorType(IpProtocol protocol, int type) => protocol.Number switch
     {
-        1 => type is 3 or 4 or 5 or 11 or 12,
-        58 => type is >= 0 and < 128,
+        1 => type is >= 0 and <= 255 && IcmpErrorTypesV4.Contains((byte)type),
+        58 => type is >= 0 and <= 255 && IcmpErrorTypesV6.Contains((byte)type),
         _ => false,
     };
+
+    /// <summary>The ICMP error message types (RFC 1122 §3.2.2): destination unreachable, source quench, redirect,
+    /// time exceeded, parameter problem.</summary>
+    public static ReadOnlySpan<byte> IcmpErrorTypesV4 => [3, 4, 5, 11, 12];
+
+    /// <summary>The ICMPv6 error message types IANA assigns (RFC 4443 §2.1 reserves 0–127 for errors; 1–4 are
+    /// defined: destination unreachable, packet too big, time exceeded, parameter problem).</summary>
+    public static ReadOnlySpan<byte> IcmpErrorTypesV6 => [1, 2, 3, 4];
 
     /// <summary>NACLs are stateless: the return path is checked with the reply's 5-tuple. An ICMP echo request
     /// is answered by an echo reply. Meaningful only when <see cref="HasReply"/>.</summary>

@@ -52,6 +52,14 @@ internal static class FilterCompiler
                 AddRule(buckets, models, rule, g, r);
             }
         }
+        // After every real rule, so a rule that allows the packet is the one a trace shows.
+        foreach (bool direction in (ReadOnlySpan<bool>)[false, true])
+        {
+            foreach (byte type in FlowKey.IcmpErrorTypesV4)
+                AddToBuckets(buckets, direction, IpFamily.V4, 1, SgRule.TrackedIcmpError(1, type));
+            foreach (byte type in FlowKey.IcmpErrorTypesV6)
+                AddToBuckets(buckets, direction, IpFamily.V6, 58, SgRule.TrackedIcmpError(58, type));
+        }
         return new CompiledSecurityGroupSet
         {
             Groups = groups,

@@ -21,6 +21,27 @@ internal readonly struct SgRule
     public readonly int ModelIndex;
     public readonly int PrefixList;
 
+    /// <summary><see cref="Group"/> of the rules every compiled set ends its ICMP buckets with: an ICMP error passes as
+    /// part of the connection it reports on, whatever the rules say (docs/semantics.md#sg-icmp-errors). They are rules
+    /// of the set, not a check in the walk, so the walk runs the same code for every packet.</summary>
+    public const int TrackedIcmpErrorGroup = -2;
+
+    /// <summary>A tracked-error rule for one ICMP (<paramref name="protocol"/> 1) or ICMPv6 (58) error type: any peer,
+    /// any code.</summary>
+    public static SgRule TrackedIcmpError(short protocol, byte type) => new(protocol, type);
+
+    private SgRule(short protocol, byte type)
+    {
+        PeerGroup = -1;
+        Protocol = protocol;
+        MatchKind = 2;
+        IcmpType = type;
+        IcmpCode = -1;
+        Group = TrackedIcmpErrorGroup;
+        ModelIndex = -1;
+        PrefixList = -1;
+    }
+
     public SgRule(SecurityGroupRule rule, int group, int modelIndex, Cidr? cidr, int peerGroup, int prefixList)
     {
         if (cidr is { } c)

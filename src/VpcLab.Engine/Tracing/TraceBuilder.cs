@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VpcLab.Engine.Compilation;
 using VpcLab.Engine.Walk;
 using VpcLab.Model;
 
@@ -48,6 +49,11 @@ internal sealed class TraceBuilder : IPathRecorder
 
     public void SecurityGroup(int eni, bool egress, int group, int rule, int prefixList, in FlowKey packet)
     {
+        if (group == SgRule.TrackedIcmpErrorGroup)
+        {
+            SecurityGroupTracked(eni, egress, packet);
+            return;
+        }
         var groups = _network.GroupsOf(eni);
         var component = group >= 0 ? _network.SecurityGroupRef(group)
             : groups.IsEmpty ? _network.InterfaceRef(eni) : groups[0];
@@ -61,7 +67,7 @@ internal sealed class TraceBuilder : IPathRecorder
 
     public void SecurityGroupTracked(int eni, bool egress, in FlowKey packet)
     {
-        SecurityGroup(eni, egress, -1, -1, -1, packet);
+        SecurityGroup(eni, egress, -1, -1, -1, in packet);
         var d = _hops[^1];
         d.Explanations.Add(new Explanation(ExplanationCode.SecurityGroupTrackedIcmpError, d.Direction, d.Component)
         {

@@ -20,7 +20,8 @@ internal sealed class FilterStep(Topology topology, FilterTables filters, Addres
     /// <summary>Security groups: the union of the interface's groups, allow-only. Rules are pre-bucketed by
     /// direction, family and protocol; a group reference matches a private address of an interface carrying
     /// the group (in this VPC), and only while the packet still comes from its original sender. An ICMP error no rule
-    /// allows still passes, as part of the tracked connection it reports on.</summary>
+    /// allows still passes, as part of the tracked connection it reports on: every compiled set ends its ICMP buckets
+    /// with that rule (<see cref="SgRule.TrackedIcmpError"/>; AWS, EC2 User Guide, Path MTU Discovery).</summary>
     public bool SecurityGroupAllows<TRec>(TRec rec, ref WalkState st, int eni, bool egress) where TRec : IPathRecorder
     {
         ref readonly var e = ref _interfaces[eni];
@@ -43,13 +44,6 @@ internal sealed class FilterStep(Topology topology, FilterTables filters, Addres
                 continue;
             }
             rec.SecurityGroup(eni, egress, r.Group, r.ModelIndex, r.PrefixList, in st.Packet);
-            return true;
-        }
-        if (p.IsIcmpError)
-        {
-            // AWS (EC2 User Guide, Path MTU Discovery): security groups are stateful, so ICMP responses to tracked
-            // traffic pass regardless of rules. An error reports on a connection: docs/semantics.md#sg-icmp-errors.
-            rec.SecurityGroupTracked(eni, egress, in st.Packet);
             return true;
         }
         rec.SecurityGroup(eni, egress, -1, -1, -1, in st.Packet);
