@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
@@ -35,6 +38,15 @@ internal sealed class LoopbackEc2 : IAsyncDisposable
             MaxErrorRetry = 0,
         });
         return new LoopbackEc2(server, client);
+    }
+
+    /// <summary>POST /_vpclab/traffic with a JSON body: the HTTP status and the parsed answer.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostTrafficAsync(string body, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = Server.Url };
+        using var response = await http.PostAsync("/_vpclab/traffic", new StringContent(body, Encoding.UTF8, "application/json"), ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -115,14 +114,13 @@ public sealed class S3BucketPolicyTraceTests : IAsyncLifetime
             SubnetId = (await _ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [_app] }, Ct)).Reservations[0].Instances[0].SubnetId,
         }, Ct)).Reservation.Instances.Single().InstanceId;
 
-        using var http = new HttpClient { BaseAddress = _loopback.Server.Url };
         var body = JsonSerializer.Serialize(new
         {
             workloads = $"workloads:\n  - {{ name: ssh, from: {_app}, to: {peer}, protocol: tcp, port: 22, connections: 2 }}\n",
             duration = "10m",
         });
-        using var response = await http.PostAsync("/_vpclab/traffic", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (status, _) = await _loopback.PostTrafficAsync(body, Ct);
+        Assert.Equal(HttpStatusCode.OK, status);
 
         using var s3 = S3SdkTests.Client(_loopback.Server.Url);
         var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = "flows/AWSLogs/" }, Ct);

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -59,14 +58,13 @@ public sealed class OneWayIcmpTrafficTests : IAsyncLifetime
             LogDestinationType = LogDestinationType.S3, LogDestination = "arn:aws:s3:::flows/lab/",
         }, Ct);
 
-        using var http = new HttpClient { BaseAddress = _loopback.Server.Url };
         var body = JsonSerializer.Serialize(new
         {
             workloads = $"workloads:\n  - {{ name: m, from: {client.InstanceId}, to: {server.InstanceId}, protocol: icmp, {icmp}, connections: 1, start: 0s, end: 1s }}\n",
             duration = "1m",
         });
-        using var response = await http.PostAsync("/_vpclab/traffic", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (status, _) = await _loopback.PostTrafficAsync(body, Ct);
+        Assert.Equal(HttpStatusCode.OK, status);
 
         var lines = new List<string[]>();
         var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "flows", Prefix = "lab/AWSLogs/" }, Ct);

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -37,13 +36,7 @@ public sealed class TrafficEndpointTests : IAsyncLifetime
         return run.Reservation.Instances.Single().InstanceId;
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> Traffic(string body)
-    {
-        using var http = new HttpClient { BaseAddress = _loopback.Server.Url };
-        using var response = await http.PostAsync("/_vpclab/traffic", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> Traffic(string body) => _loopback.PostTrafficAsync(body, Ct);
 
     [Fact]
     public async Task Workload_delivers_flow_logs_that_Sdk_clients_read()
