@@ -12,17 +12,18 @@ public static class ResolveCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario file, or a shipped scenario's name", Required = true };
+        var world = WorldOptions.WithScenarioOption();
         var vpc = new Option<string>("--vpc") { Description = "The VPC that asks (its id or Name tag), a subnet (id or Name tag: its VPC's resolver with the subnet's DNS64 setting), or 'internet' for public DNS", Required = true };
         var name = new Argument<string>("hostname") { Description = "The name to resolve, e.g. ip-10-0-1-5.ec2.internal or ec2-203-0-113-5.compute-1.amazonaws.com" };
         var json = ScenarioOptions.Json();
         var command = new Command("resolve", "Resolve a host name as an instance in a VPC (or the internet) would, and explain the answer")
         {
-            scenario, vpc, name, json,
+            vpc, name, json,
         };
+        world.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = ScenarioOptions.Load(parse.GetValue(scenario)!);
+            var loaded = world.Load(parse);
             DnsAnswer answer;
             try
             {

@@ -12,7 +12,8 @@ namespace VpcLab.Server.Hosting;
 
 /// <summary>A running VpcLab server: Kestrel on loopback speaking EC2's Query protocol (and STS's
 /// GetCallerIdentity), S3 and CloudWatch Logs to unchanged AWS clients, plus <c>/_vpclab/health</c>,
-/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>) and <c>/_vpclab/traffic</c> for test suites, and a landing page
+/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>), <c>/_vpclab/traffic</c> for test suites and
+/// <c>/_vpclab/world</c> (<see cref="WorldEndpoint"/>) for <c>vpclab trace --endpoint-url</c>, and a landing page
 /// at <c>GET /</c>.</summary>
 public sealed class VpcLabServer : IAsyncDisposable
 {
@@ -123,6 +124,8 @@ public sealed class VpcLabServer : IAsyncDisposable
             await reset.RunAsync(http.RequestAborted).ConfigureAwait(false);
             return Results.Json(new { status = "reset" });
         });
+        var world = new WorldEndpoint(state, new AccountDirectory(options), options);
+        app.MapGet("/_vpclab/world", world.Handle);
         var traffic = new TrafficEndpoint(state, services);
         app.MapPost("/_vpclab/traffic", (Func<HttpContext, Task<IResult>>)traffic.HandleAsync);
         app.MapPost("/", query.HandleAsync);
