@@ -30,11 +30,15 @@ public sealed partial class DocLinkTests
         Assert.True(broken.Count == 0, "Comments cite what does not exist:\n" + string.Join('\n', broken));
     }
 
+    /// <summary>README.md and docs/*.md: the pages a user reads.</summary>
+    private static IEnumerable<string> Pages() =>
+        Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Order(StringComparer.Ordinal).Prepend(Path.Combine(Root, "README.md"));
+
     [Fact]
     public void Docs_CitationsAndLinks_FileAndAnchorExist()
     {
         var broken = new List<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Order(StringComparer.Ordinal))
+        foreach (var file in Pages())
         {
             var lines = File.ReadAllLines(file);
             for (int i = 0; i < lines.Length; i++)
@@ -51,7 +55,47 @@ public sealed partial class DocLinkTests
                 }
             }
         }
-        Assert.True(broken.Count == 0, "docs/*.md cite what does not exist:\n" + string.Join('\n', broken));
+        Assert.True(broken.Count == 0, "README.md and docs/*.md cite what does not exist:\n" + string.Join('\n', broken));
+    }
+
+    /// <summary>The pages link only inside the repository (relative links, checked above), except to AWS's own
+    /// documentation (https://docs.aws.amazon.com/…), cited as the source of a rule. A URL inside code (a span or a
+    /// fenced block: an endpoint such as http://127.0.0.1:4566, an XML namespace) is an example, not a link.
+    /// docs/architecture.md#doc-tests.</summary>
+    [Fact]
+    public void Docs_WebLinks_OnlyAwsDocumentation()
+    {
+        var outside = new List<string>();
+        foreach (var file in Pages())
+        {
+            bool fenced = false, inSpan = false;
+            var lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal))
+                    fenced = !fenced;
+                if (fenced || lines[i].Trim().Length == 0)
+                {
+                    inSpan = false; // a code span never crosses a paragraph
+                    continue;
+                }
+                var prose = new StringBuilder();
+                foreach (var c in lines[i])
+                {
+                    if (c == '`')
+                        inSpan = !inSpan;
+                    else if (!inSpan)
+                        prose.Append(c);
+                }
+                prose.Append(' ');
+                foreach (Match m in WebUrl().Matches(prose.ToString()))
+                {
+                    if (!m.Value.StartsWith("https://docs.aws.amazon.com/", StringComparison.Ordinal))
+                        outside.Add($"{Relative(file)}:{i + 1}: {m.Value}");
+                }
+            }
+        }
+        Assert.True(outside.Count == 0, "README.md and docs/*.md link outside the repository:\n" + string.Join('\n', outside));
     }
 
     [Theory]
@@ -192,6 +236,9 @@ public sealed partial class DocLinkTests
     /// <summary>A path in the repository written as code (`src/…`, `tests/…`, `bench/…`, `scenarios/…`), without wildcards.</summary>
     [GeneratedRegex(@"`(?<path>(?:src|tests|bench|scenarios)/[\w./-]+)`")]
     private static partial Regex RepositoryPath();
+
+    [GeneratedRegex(@"https?://[^\s)>\]""'`]+")]
+    private static partial Regex WebUrl();
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex Link();
