@@ -46,6 +46,7 @@ public static class LandingPage
             <li><a href="/_vpclab/health">/_vpclab/health</a>: is the server up, is its state durable</li>
             <li><code>POST /_vpclab/reset</code>: forget everything (EC2, S3, CloudWatch Logs)</li>
             <li><code>POST /_vpclab/traffic</code>: run workloads and deliver flow logs</li>
+            <li><a href="/_vpclab/world">/_vpclab/world</a>: the world as JSON (<code>?accessKeyId=…&amp;region=…</code>), what <code>vpclab trace --endpoint-url</code> reads</li>
             </ul>
             </body>
             </html>
