@@ -56,6 +56,8 @@ OPERATIONS = [
     # Instances
     "RunInstances", "TerminateInstances", "StartInstances", "StopInstances", "DescribeInstances",
     "ModifyInstanceAttribute", "DescribeInstanceAttribute",
+    # Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
+    "DescribeImages",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

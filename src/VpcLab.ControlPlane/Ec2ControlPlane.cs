@@ -29,7 +29,9 @@ public sealed class Ec2ControlPlane
         EgressOnlyInternetGateways = new EgressOnlyInternetGatewayOperations(_state);
         ElasticIps = new ElasticIpOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
-        Instances = new InstanceOperations(_state);
+        Parameters = new SsmParameterStore(_state.Regions.Keys);
+        Images = new ImageOperations(_state, Parameters);
+        Instances = new InstanceOperations(_state, Images);
         InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
@@ -75,6 +77,13 @@ public sealed class Ec2ControlPlane
     public ElasticIpOperations ElasticIps { get; }
 
     public FlowLogOperations FlowLogs { get; }
+
+    /// <summary>The public AMI catalogue's DescribeImages (src/VpcLab.ControlPlane/Images/).</summary>
+    public ImageOperations Images { get; }
+
+    /// <summary>The Systems Manager public parameters of every Region: the one store the SSM endpoint, RunInstances'
+    /// resolve:ssm: and CloudFormation's SSM parameter types read.</summary>
+    public SsmParameterStore Parameters { get; }
 
     public InstanceOperations Instances { get; }
 
@@ -187,6 +196,8 @@ public sealed class Ec2ControlPlane
     public DeleteFlowLogsResult DeleteFlowLogs(RequestContext ctx, DeleteFlowLogsRequest request) => FlowLogs.DeleteFlowLogs(ctx, request);
 
     // ------------------------------------------------------------------ Instances
+    public DescribeImagesResult DescribeImages(RequestContext ctx, DescribeImagesRequest request) => Images.DescribeImages(ctx, request);
+
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) => Instances.RunInstances(ctx, request);
 
     public DescribeInstancesResult DescribeInstances(RequestContext ctx, DescribeInstancesRequest request) => Instances.DescribeInstances(ctx, request);

@@ -8,13 +8,17 @@ namespace VpcLab.ControlPlane;
 public sealed class InstanceOperations
 {
     private readonly ControlPlaneState _state;
+    private readonly ImageOperations _images;
 
-    internal InstanceOperations(ControlPlaneState state)
+    internal InstanceOperations(ControlPlaneState state, ImageOperations images)
     {
         _state = state;
+        _images = images;
     }
 
-    public const string DefaultImageId = "ami-0000000000000000a";
+    /// <summary>The catalogue image a RunInstances call without ImageId launches (choice,
+    /// docs/semantics.md#ami-catalogue): Amazon Linux 2023 for x86_64 of the Region.</summary>
+    public const string DefaultImageName = "al2023-ami-2023.6.20241212.0-kernel-6.1-x86_64";
     public const string DefaultInstanceType = "m1.small";
 
     /// <summary>Launches MinCount..MaxCount instances (the lab launches MaxCount, or fails). Choice
@@ -23,6 +27,8 @@ public sealed class InstanceOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
         {
             var (max, nics) = CheckRunInstances(request);
+            // AWS checks the image first: InvalidAMIID.Malformed / .NotFound, resolve:ssm: through the Region's parameters.
+            var imageId = request.ImageId is null ? ImageCatalog.IdOf(tx.RegionName, DefaultImageName) : _images.ResolveForLaunch(tx.RegionName, request.ImageId).Id;
             var specs = nics.Count > 0 ? nics.OrderBy(n => n.DeviceIndex).ToList() :
             [
                 new InstanceNetworkInterfaceSpecification
@@ -42,7 +48,7 @@ public sealed class InstanceOperations
             var launched = new List<Instance>();
             for (int n = 0; n < max; n++)
             {
-                var instance = Launch(tx, request, specs, reservationId, eniTags);
+                var instance = Launch(tx, request, imageId, specs, reservationId, eniTags);
                 if (instanceTags.Count > 0)
                     tx.SetTags(instance.Id.Value, instanceTags);
                 launched.Add(instance);
@@ -92,7 +98,7 @@ public sealed class InstanceOperations
 
     /// <summary>One instance of a RunInstances call: its interfaces (new or given), attached in device order, a
     /// public IPv4 on the primary when AWS would give one, and the instance record.</summary>
-    private static Instance Launch(Transaction tx, RunInstancesRequest request, List<InstanceNetworkInterfaceSpecification> specs,
+    private static Instance Launch(Transaction tx, RunInstancesRequest request, string imageId, List<InstanceNetworkInterfaceSpecification> specs,
         string reservationId, IReadOnlyList<KeyValuePair<string, string>> eniTags)
     {
         var instanceId = new InstanceId(tx.NewId(IdPrefixes.Instance));
@@ -140,7 +146,7 @@ public sealed class InstanceOperations
                 tx.SetTags(eni.Id.Value, eniTags);
             interfaces.Add(eni.Id);
         }
-        var instance = new Instance(instanceId, tx.Account, tx.RegionName, request.ImageId ?? DefaultImageId,
+        var instance = new Instance(instanceId, tx.Account, tx.RegionName, imageId,
             request.InstanceType ?? DefaultInstanceType, InstanceState.Running, primarySubnet!.Id, primarySubnet.VpcId,
             [.. interfaces], tx.Now)
         {

@@ -16,8 +16,8 @@ public sealed class Ec2ReplayTests
         ("CreateRouteTable", """{"VpcId":"$vpc","ClientToken":"rt-1"}"""),
         ("AllocateAddress", "{}"),
         ("CreateNatGateway", """{"SubnetId":"$subnet","ConnectivityType":"private","ClientToken":"nat-1"}"""),
-        ("RunInstances", """{"ImageId":"ami-1","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
-        ("RunInstances", """{"ImageId":"ami-1","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
+        ("RunInstances", """{"ImageId":"ami-0fc50b841d13a3d05","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
+        ("RunInstances", """{"ImageId":"ami-0fc50b841d13a3d05","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
         ("CreateTags", """{"Resources":["$vpc"],"Tags":[{"Key":"Name","Value":"replayed"}]}"""),
     ];
 

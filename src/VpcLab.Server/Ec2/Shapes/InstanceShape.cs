@@ -43,7 +43,7 @@ internal static class InstanceShape
         n.Subnets.TryGetValue(i.SubnetId, out var subnet);
         return new JsonObject
         {
-            ["Architecture"] = "x86_64",
+            ["Architecture"] = ImageCatalog.Find(i.Region, i.ImageId)?.Architecture ?? "x86_64",
             ["BlockDeviceMappings"] = new JsonArray(),
             ["EbsOptimized"] = InstanceAttributeOperations.EbsOptimized,
             ["EnaSupport"] = InstanceAttributeOperations.EnaSupport,
