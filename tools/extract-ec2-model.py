@@ -58,6 +58,8 @@ OPERATIONS = [
     "ModifyInstanceAttribute", "DescribeInstanceAttribute",
     # Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
     "DescribeImages",
+    # Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
+    "CreateKeyPair", "ImportKeyPair", "DescribeKeyPairs", "DeleteKeyPair",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

@@ -32,6 +32,7 @@ public sealed class Ec2ControlPlane
         Parameters = new SsmParameterStore(_state.Regions.Keys);
         Images = new ImageOperations(_state, Parameters);
         Instances = new InstanceOperations(_state, Images);
+        KeyPairs = new KeyPairOperations(_state);
         InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
@@ -86,6 +87,9 @@ public sealed class Ec2ControlPlane
     public SsmParameterStore Parameters { get; }
 
     public InstanceOperations Instances { get; }
+
+    /// <summary>Key pairs (src/VpcLab.ControlPlane/KeyPairs/).</summary>
+    public KeyPairOperations KeyPairs { get; }
 
     public InstanceAttributeOperations InstanceAttributes { get; }
 
@@ -197,6 +201,14 @@ public sealed class Ec2ControlPlane
 
     // ------------------------------------------------------------------ Instances
     public DescribeImagesResult DescribeImages(RequestContext ctx, DescribeImagesRequest request) => Images.DescribeImages(ctx, request);
+
+    public CreateKeyPairResult CreateKeyPair(RequestContext ctx, CreateKeyPairRequest request) => KeyPairs.CreateKeyPair(ctx, request);
+
+    public ImportKeyPairResult ImportKeyPair(RequestContext ctx, ImportKeyPairRequest request) => KeyPairs.ImportKeyPair(ctx, request);
+
+    public DescribeKeyPairsResult DescribeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) => KeyPairs.DescribeKeyPairs(ctx, request);
+
+    public DeleteKeyPairResult DeleteKeyPair(RequestContext ctx, DeleteKeyPairRequest request) => KeyPairs.DeleteKeyPair(ctx, request);
 
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) => Instances.RunInstances(ctx, request);
 

@@ -29,4 +29,5 @@ public static class IdPrefixes
     public const string FlowLog = "fl";
     public const string Image = "ami";
     public const string Snapshot = "snap";
+    public const string KeyPair = "key";
 }

@@ -28,6 +28,7 @@ public sealed class InstanceOperations
         {
             var (max, nics) = CheckRunInstances(request);
             // AWS checks the image first: InvalidAMIID.Malformed / .NotFound, resolve:ssm: through the Region's parameters.
+            KeyPairOperations.RequireForLaunch(tx, request.KeyName);
             var imageId = request.ImageId is null ? ImageCatalog.IdOf(tx.RegionName, DefaultImageName) : _images.ResolveForLaunch(tx.RegionName, request.ImageId).Id;
             var specs = nics.Count > 0 ? nics.OrderBy(n => n.DeviceIndex).ToList() :
             [
@@ -152,6 +153,7 @@ public sealed class InstanceOperations
         {
             ReservationId = reservationId,
             AutoAssignPublicIp = autoPublic,
+            KeyName = request.KeyName,
         };
         tx.Put(instance);
         return instance;

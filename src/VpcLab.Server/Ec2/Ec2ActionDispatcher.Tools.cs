@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
 using VpcLab.Model;
 using VpcLab.Server.Ec2.Shapes;
 
 namespace VpcLab.Server.Ec2;
 
-/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue (and, later, key pairs,
+/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs (and, later,
 /// instance types, volumes, launch templates). Registered from <see cref="Register"/>.</summary>
 public sealed partial class Ec2ActionDispatcher
 {
@@ -13,5 +14,13 @@ public sealed partial class Ec2ActionDispatcher
         // Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
         r.List<DescribeImagesRequest, DescribeImagesResult, Image>("DescribeImages", cp.DescribeImages,
             x => x.Images, "Images", i => i.Id, ImageShape.Map);
+
+        // Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
+        r.Action<CreateKeyPairRequest, CreateKeyPairResult>("CreateKeyPair", cp.CreateKeyPair, (x, c, _) => KeyPairShape.Created(x.KeyPair, x.KeyMaterial, c));
+        r.Action<ImportKeyPairRequest, ImportKeyPairResult>("ImportKeyPair", cp.ImportKeyPair, (x, c, _) => KeyPairShape.Imported(x.KeyPair, c));
+        r.List<DescribeKeyPairsRequest, DescribeKeyPairsResult, (KeyPair Key, bool WithPublicKey)>("DescribeKeyPairs", cp.DescribeKeyPairs,
+            x => [.. x.KeyPairs.Select(k => (k, x.IncludePublicKey))], "KeyPairs", k => k.Key.Id, (k, c) => KeyPairShape.Info(k.Key, k.WithPublicKey, c));
+        r.Action<DeleteKeyPairRequest, DeleteKeyPairResult>("DeleteKeyPair", cp.DeleteKeyPair,
+            (x, _, _) => new JsonObject { ["Return"] = x.Return, ["KeyPairId"] = x.KeyPairId });
     }
 }

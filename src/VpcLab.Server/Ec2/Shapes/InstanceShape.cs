@@ -48,6 +48,7 @@ internal static class InstanceShape
             ["EbsOptimized"] = InstanceAttributeOperations.EbsOptimized,
             ["EnaSupport"] = InstanceAttributeOperations.EnaSupport,
             ["Hypervisor"] = "xen",
+            ["KeyName"] = i.KeyName,
             ["NetworkInterfaces"] = Json.Array(enis, e => NetworkInterfaceShape.InInstance(e, c)),
             ["RootDeviceName"] = InstanceAttributeOperations.RootDeviceName,
             ["RootDeviceType"] = "ebs",
