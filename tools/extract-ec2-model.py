@@ -60,6 +60,8 @@ OPERATIONS = [
     "DescribeImages",
     # Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
     "CreateKeyPair", "ImportKeyPair", "DescribeKeyPairs", "DeleteKeyPair",
+    # Instance types (src/VpcLab.ControlPlane/InstanceTypes/)
+    "DescribeInstanceTypes", "DescribeInstanceTypeOfferings",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

@@ -33,6 +33,7 @@ public sealed class Ec2ControlPlane
         Images = new ImageOperations(_state, Parameters);
         Instances = new InstanceOperations(_state, Images);
         KeyPairs = new KeyPairOperations(_state);
+        InstanceTypes = new InstanceTypeOperations(_state);
         InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
@@ -87,6 +88,9 @@ public sealed class Ec2ControlPlane
     public SsmParameterStore Parameters { get; }
 
     public InstanceOperations Instances { get; }
+
+    /// <summary>DescribeInstanceTypes and DescribeInstanceTypeOfferings (src/VpcLab.ControlPlane/InstanceTypes/).</summary>
+    public InstanceTypeOperations InstanceTypes { get; }
 
     /// <summary>Key pairs (src/VpcLab.ControlPlane/KeyPairs/).</summary>
     public KeyPairOperations KeyPairs { get; }
@@ -201,6 +205,10 @@ public sealed class Ec2ControlPlane
 
     // ------------------------------------------------------------------ Instances
     public DescribeImagesResult DescribeImages(RequestContext ctx, DescribeImagesRequest request) => Images.DescribeImages(ctx, request);
+
+    public DescribeInstanceTypesResult DescribeInstanceTypes(RequestContext ctx, DescribeInstanceTypesRequest request) => InstanceTypes.DescribeInstanceTypes(ctx, request);
+
+    public DescribeInstanceTypeOfferingsResult DescribeInstanceTypeOfferings(RequestContext ctx, DescribeInstanceTypeOfferingsRequest request) => InstanceTypes.DescribeInstanceTypeOfferings(ctx, request);
 
     public CreateKeyPairResult CreateKeyPair(RequestContext ctx, CreateKeyPairRequest request) => KeyPairs.CreateKeyPair(ctx, request);
 

@@ -43,6 +43,7 @@ public sealed class InstanceOperations
                     Ipv6Addresses = request.Ipv6Addresses,
                 },
             ];
+            InstanceTypeLimits.CheckLaunch(request.InstanceType ?? DefaultInstanceType, specs.Count);
             var reservationId = tx.NewId(IdPrefixes.Reservation);
             var instanceTags = tx.TagsFor(request.TagSpecifications, ResourceTypes.Instance, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]);
             var eniTags = tx.TagsFor(request.TagSpecifications, ResourceTypes.NetworkInterface, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]);
@@ -115,13 +116,14 @@ public sealed class InstanceOperations
                 eni = tx.Require(ResourceKinds.NetworkInterface, spec.NetworkInterfaceId);
                 if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
                     throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
+                InstanceTypeLimits.CheckAttach(request.InstanceType ?? DefaultInstanceType, specs.Count, eni);
             }
             else
             {
                 var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId
                     ?? DefaultVpcLookup.DefaultSubnet(tx, request.Placement?.AvailabilityZone).Id.Value);
                 eni = NetworkInterfaceOperations.BuildInterface(tx, new NetworkInterfaceOperations.InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
-                    spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount));
+                    spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount) { InstanceType = request.InstanceType ?? DefaultInstanceType });
             }
             var subnetOfEni = tx.N.Subnets[eni.SubnetId];
             if (spec.DeviceIndex == 0)

@@ -5,8 +5,8 @@ using VpcLab.Server.Ec2.Shapes;
 
 namespace VpcLab.Server.Ec2;
 
-/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs (and, later,
-/// instance types, volumes, launch templates). Registered from <see cref="Register"/>.</summary>
+/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs, instance types (and,
+/// later, volumes and launch templates). Registered from <see cref="Register"/>.</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private static void RegisterTools(Registrar r, Ec2ControlPlane cp)
@@ -14,6 +14,13 @@ public sealed partial class Ec2ActionDispatcher
         // Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
         r.List<DescribeImagesRequest, DescribeImagesResult, Image>("DescribeImages", cp.DescribeImages,
             x => x.Images, "Images", i => i.Id, ImageShape.Map);
+
+        // Instance types (src/VpcLab.ControlPlane/InstanceTypes/)
+        r.List<DescribeInstanceTypesRequest, DescribeInstanceTypesResult, InstanceTypeInfo>("DescribeInstanceTypes", cp.DescribeInstanceTypes,
+            x => x.InstanceTypes, "InstanceTypes", t => t.Name, (t, _) => InstanceTypeShape.Map(t));
+        r.List<DescribeInstanceTypeOfferingsRequest, DescribeInstanceTypeOfferingsResult, InstanceTypeOffering>("DescribeInstanceTypeOfferings",
+            cp.DescribeInstanceTypeOfferings, x => x.InstanceTypeOfferings, "InstanceTypeOfferings", o => o.Location + "\0" + o.InstanceType,
+            (o, _) => InstanceTypeShape.Offering(o));
 
         // Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
         r.Action<CreateKeyPairRequest, CreateKeyPairResult>("CreateKeyPair", cp.CreateKeyPair, (x, c, _) => KeyPairShape.Created(x.KeyPair, x.KeyMaterial, c));
