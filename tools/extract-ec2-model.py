@@ -56,6 +56,12 @@ OPERATIONS = [
     # Instances
     "RunInstances", "TerminateInstances", "StartInstances", "StopInstances", "DescribeInstances",
     "ModifyInstanceAttribute", "DescribeInstanceAttribute",
+    # Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
+    "DescribeImages",
+    # Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
+    "CreateKeyPair", "ImportKeyPair", "DescribeKeyPairs", "DeleteKeyPair",
+    # Instance types (src/VpcLab.ControlPlane/InstanceTypes/)
+    "DescribeInstanceTypes", "DescribeInstanceTypeOfferings",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

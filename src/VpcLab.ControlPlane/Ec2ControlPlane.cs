@@ -29,7 +29,11 @@ public sealed class Ec2ControlPlane
         EgressOnlyInternetGateways = new EgressOnlyInternetGatewayOperations(_state);
         ElasticIps = new ElasticIpOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
-        Instances = new InstanceOperations(_state);
+        Parameters = new SsmParameterStore(_state.Regions.Keys);
+        Images = new ImageOperations(_state, Parameters);
+        Instances = new InstanceOperations(_state, Images);
+        KeyPairs = new KeyPairOperations(_state);
+        InstanceTypes = new InstanceTypeOperations(_state);
         InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
@@ -76,7 +80,20 @@ public sealed class Ec2ControlPlane
 
     public FlowLogOperations FlowLogs { get; }
 
+    /// <summary>The public AMI catalogue's DescribeImages (src/VpcLab.ControlPlane/Images/).</summary>
+    public ImageOperations Images { get; }
+
+    /// <summary>The Systems Manager public parameters of every Region: the one store the SSM endpoint, RunInstances'
+    /// resolve:ssm: and CloudFormation's SSM parameter types read.</summary>
+    public SsmParameterStore Parameters { get; }
+
     public InstanceOperations Instances { get; }
+
+    /// <summary>DescribeInstanceTypes and DescribeInstanceTypeOfferings (src/VpcLab.ControlPlane/InstanceTypes/).</summary>
+    public InstanceTypeOperations InstanceTypes { get; }
+
+    /// <summary>Key pairs (src/VpcLab.ControlPlane/KeyPairs/).</summary>
+    public KeyPairOperations KeyPairs { get; }
 
     public InstanceAttributeOperations InstanceAttributes { get; }
 
@@ -187,6 +204,20 @@ public sealed class Ec2ControlPlane
     public DeleteFlowLogsResult DeleteFlowLogs(RequestContext ctx, DeleteFlowLogsRequest request) => FlowLogs.DeleteFlowLogs(ctx, request);
 
     // ------------------------------------------------------------------ Instances
+    public DescribeImagesResult DescribeImages(RequestContext ctx, DescribeImagesRequest request) => Images.DescribeImages(ctx, request);
+
+    public DescribeInstanceTypesResult DescribeInstanceTypes(RequestContext ctx, DescribeInstanceTypesRequest request) => InstanceTypes.DescribeInstanceTypes(ctx, request);
+
+    public DescribeInstanceTypeOfferingsResult DescribeInstanceTypeOfferings(RequestContext ctx, DescribeInstanceTypeOfferingsRequest request) => InstanceTypes.DescribeInstanceTypeOfferings(ctx, request);
+
+    public CreateKeyPairResult CreateKeyPair(RequestContext ctx, CreateKeyPairRequest request) => KeyPairs.CreateKeyPair(ctx, request);
+
+    public ImportKeyPairResult ImportKeyPair(RequestContext ctx, ImportKeyPairRequest request) => KeyPairs.ImportKeyPair(ctx, request);
+
+    public DescribeKeyPairsResult DescribeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) => KeyPairs.DescribeKeyPairs(ctx, request);
+
+    public DeleteKeyPairResult DeleteKeyPair(RequestContext ctx, DeleteKeyPairRequest request) => KeyPairs.DeleteKeyPair(ctx, request);
+
     public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) => Instances.RunInstances(ctx, request);
 
     public DescribeInstancesResult DescribeInstances(RequestContext ctx, DescribeInstancesRequest request) => Instances.DescribeInstances(ctx, request);

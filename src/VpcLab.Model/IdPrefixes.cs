@@ -27,4 +27,7 @@ public static class IdPrefixes
     public const string DhcpOptions = "dopt";
     public const string Reservation = "r";
     public const string FlowLog = "fl";
+    public const string Image = "ami";
+    public const string Snapshot = "snap";
+    public const string KeyPair = "key";
 }

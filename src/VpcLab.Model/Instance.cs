@@ -20,6 +20,9 @@ public sealed record Instance(
     /// <summary>Termination protection (the disableApiTermination attribute): TerminateInstances refuses while set.</summary>
     public bool DisableApiTermination { get; init; }
 
+    /// <summary>The key pair named at launch (RunInstances KeyName), or null.</summary>
+    public string? KeyName { get; init; }
+
     /// <summary>Stop protection (the disableApiStop attribute): StopInstances refuses while set.</summary>
     public bool DisableApiStop { get; init; }
 }

@@ -35,6 +35,9 @@ public sealed record Network(
     public ImmutableDictionary<string, S3Bucket> Buckets { get; init; } =
         ImmutableDictionary<string, S3Bucket>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>EC2 key pairs of every account and Region, by id (key-…).</summary>
+    public ImmutableDictionary<string, KeyPair> KeyPairs { get; init; } = ImmutableDictionary<string, KeyPair>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Flow logs of every account and Region.</summary>
     public ImmutableDictionary<FlowLogId, FlowLog> FlowLogs { get; init; } = ImmutableDictionary<FlowLogId, FlowLog>.Empty;
 

@@ -122,7 +122,7 @@ public sealed partial class TrafficEdgesTests : IAsyncLifetime
         var association = acls.Descendants().Where(e => e.Name.LocalName == "item" && e.Elements().Any(c => c.Name.LocalName == "subnetId" && c.Value == subnet))
             .Select(e => e.Elements().First(c => c.Name.LocalName == "networkAclAssociationId").Value).First();
         await Ec2("ReplaceNetworkAclAssociation", ("AssociationId", association), ("NetworkAclId", acl));
-        var instance = await Ec2("RunInstances", ("ImageId", "ami-12345678"), ("InstanceType", "t3.micro"), ("MinCount", "1"), ("MaxCount", "1"),
+        var instance = await Ec2("RunInstances", ("ImageId", "ami-0fc50b841d13a3d05"), ("InstanceType", "t3.micro"), ("MinCount", "1"), ("MaxCount", "1"),
             ("SubnetId", subnet), ("SecurityGroupId.1", group), ("PrivateIpAddress", "172.31.16.139"),
             ("TagSpecification.1.ResourceType", "instance"), ("TagSpecification.1.Tag.1.Key", "Name"), ("TagSpecification.1.Tag.1.Value", "host"));
         await Ec2("CreateFlowLogs", ("ResourceId.1", Id(instance, "networkInterfaceId")), ("ResourceType", "NetworkInterface"), ("TrafficType", "ALL"),

@@ -14,7 +14,7 @@ public sealed class InstanceTests
     {
         var lab = new TestLab();
         var subnet = lab.Subnet(lab.Vpc());
-        var reservation = lab.Cp.RunInstances(Ctx, new RunInstancesRequest { SubnetId = subnet.Id.Value, MinCount = 2, MaxCount = 2, ImageId = "ami-12345678" });
+        var reservation = lab.Cp.RunInstances(Ctx, new RunInstancesRequest { SubnetId = subnet.Id.Value, MinCount = 2, MaxCount = 2, ImageId = "ami-0fc50b841d13a3d05" });
         Assert.Matches("^r-0[0-9a-f]{16}$", reservation.ReservationId);
         Assert.Equal(2, reservation.Instances.Count);
         Assert.All(reservation.Instances, i =>

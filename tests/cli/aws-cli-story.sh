@@ -220,7 +220,7 @@ expect "$(ec2 delete-flow-logs --flow-log-ids "$FL_SUBNET" fl-0123456789abcdef0 
 expect "$(ec2 describe-flow-logs --flow-log-ids "$FL_SUBNET" --query 'length(FlowLogs)')" 0
 
 step "run-instances (6 instances in the private subnet)"
-INSTANCES=$(ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t3.micro --count 6 \
+INSTANCES=$(ec2 run-instances --image-id ami-0fc50b841d13a3d05 --instance-type t3.micro --count 6 \
   --subnet-id "$PRIVATE" --security-group-ids "$SG" \
   --tag-specifications "ResourceType=instance,Tags=[{Key=Name,Value=app-$RUN}]" \
   --query 'Instances[].InstanceId')

@@ -8,13 +8,17 @@ namespace VpcLab.ControlPlane;
 public sealed class InstanceOperations
 {
     private readonly ControlPlaneState _state;
+    private readonly ImageOperations _images;
 
-    internal InstanceOperations(ControlPlaneState state)
+    internal InstanceOperations(ControlPlaneState state, ImageOperations images)
     {
         _state = state;
+        _images = images;
     }
 
-    public const string DefaultImageId = "ami-0000000000000000a";
+    /// <summary>The catalogue image a RunInstances call without ImageId launches (choice,
+    /// docs/semantics.md#ami-catalogue): Amazon Linux 2023 for x86_64 of the Region.</summary>
+    public const string DefaultImageName = "al2023-ami-2023.6.20241212.0-kernel-6.1-x86_64";
     public const string DefaultInstanceType = "m1.small";
 
     /// <summary>Launches MinCount..MaxCount instances (the lab launches MaxCount, or fails). Choice
@@ -23,6 +27,9 @@ public sealed class InstanceOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
         {
             var (max, nics) = CheckRunInstances(request);
+            // AWS checks the image first: InvalidAMIID.Malformed / .NotFound, resolve:ssm: through the Region's parameters.
+            KeyPairOperations.RequireForLaunch(tx, request.KeyName);
+            var imageId = request.ImageId is null ? ImageCatalog.IdOf(tx.RegionName, DefaultImageName) : _images.ResolveForLaunch(tx.RegionName, request.ImageId).Id;
             var specs = nics.Count > 0 ? nics.OrderBy(n => n.DeviceIndex).ToList() :
             [
                 new InstanceNetworkInterfaceSpecification
@@ -36,13 +43,14 @@ public sealed class InstanceOperations
                     Ipv6Addresses = request.Ipv6Addresses,
                 },
             ];
+            InstanceTypeLimits.CheckLaunch(request.InstanceType ?? DefaultInstanceType, specs.Count);
             var reservationId = tx.NewId(IdPrefixes.Reservation);
             var instanceTags = tx.TagsFor(request.TagSpecifications, ResourceTypes.Instance, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]);
             var eniTags = tx.TagsFor(request.TagSpecifications, ResourceTypes.NetworkInterface, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]);
             var launched = new List<Instance>();
             for (int n = 0; n < max; n++)
             {
-                var instance = Launch(tx, request, specs, reservationId, eniTags);
+                var instance = Launch(tx, request, imageId, specs, reservationId, eniTags);
                 if (instanceTags.Count > 0)
                     tx.SetTags(instance.Id.Value, instanceTags);
                 launched.Add(instance);
@@ -92,7 +100,7 @@ public sealed class InstanceOperations
 
     /// <summary>One instance of a RunInstances call: its interfaces (new or given), attached in device order, a
     /// public IPv4 on the primary when AWS would give one, and the instance record.</summary>
-    private static Instance Launch(Transaction tx, RunInstancesRequest request, List<InstanceNetworkInterfaceSpecification> specs,
+    private static Instance Launch(Transaction tx, RunInstancesRequest request, string imageId, List<InstanceNetworkInterfaceSpecification> specs,
         string reservationId, IReadOnlyList<KeyValuePair<string, string>> eniTags)
     {
         var instanceId = new InstanceId(tx.NewId(IdPrefixes.Instance));
@@ -108,13 +116,14 @@ public sealed class InstanceOperations
                 eni = tx.Require(ResourceKinds.NetworkInterface, spec.NetworkInterfaceId);
                 if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
                     throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
+                InstanceTypeLimits.CheckAttach(request.InstanceType ?? DefaultInstanceType, specs.Count, eni);
             }
             else
             {
                 var subnet = tx.Require(ResourceKinds.Subnet, spec.SubnetId ?? request.SubnetId
                     ?? DefaultVpcLookup.DefaultSubnet(tx, request.Placement?.AvailabilityZone).Id.Value);
                 eni = NetworkInterfaceOperations.BuildInterface(tx, new NetworkInterfaceOperations.InterfaceSpec(subnet, spec.Description, spec.PrivateIpAddress, spec.Groups, spec.PrivateIpAddresses,
-                    spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount));
+                    spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount) { InstanceType = request.InstanceType ?? DefaultInstanceType });
             }
             var subnetOfEni = tx.N.Subnets[eni.SubnetId];
             if (spec.DeviceIndex == 0)
@@ -140,12 +149,13 @@ public sealed class InstanceOperations
                 tx.SetTags(eni.Id.Value, eniTags);
             interfaces.Add(eni.Id);
         }
-        var instance = new Instance(instanceId, tx.Account, tx.RegionName, request.ImageId ?? DefaultImageId,
+        var instance = new Instance(instanceId, tx.Account, tx.RegionName, imageId,
             request.InstanceType ?? DefaultInstanceType, InstanceState.Running, primarySubnet!.Id, primarySubnet.VpcId,
             [.. interfaces], tx.Now)
         {
             ReservationId = reservationId,
             AutoAssignPublicIp = autoPublic,
+            KeyName = request.KeyName,
         };
         tx.Put(instance);
         return instance;

@@ -29,6 +29,8 @@ public sealed record RunInstancesRequest
 {
     public string? ImageId { get; init; }
     public string? InstanceType { get; init; }
+    /// <summary>A key pair of the caller in the Region (InvalidKeyPair.NotFound otherwise).</summary>
+    public string? KeyName { get; init; }
     public int? MinCount { get; init; }
     public int? MaxCount { get; init; }
     public string? SubnetId { get; init; }

@@ -15,19 +15,28 @@ public sealed class NetworkInterfaceOperations
         _state = state;
     }
 
-    /// <summary>Choice (docs/semantics.md#addresses-per-interface): the largest instance types allow 50
-    /// IPv4 and 50 IPv6 addresses per interface; the lab applies that ceiling to every interface.</summary>
-    public const int MaxAddressesPerInterface = 50;
+    /// <summary>The ceiling of an interface no instance type bounds; the limits of attached interfaces come from
+    /// their instance's type (<see cref="InstanceTypeCatalog.AddressesPerInterface"/>, docs/semantics.md#instance-types).</summary>
+    public const int MaxAddressesPerInterface = InstanceTypeCatalog.UnboundedAddressesPerInterface;
+
+    /// <summary>The address limits of an interface: its instance's type when attached, else the ceiling.</summary>
+    internal static (int Ipv4, int Ipv6) Limits(Transaction tx, NetworkInterface eni) =>
+        InstanceTypeCatalog.AddressesPerInterface(eni.Attachment is { } a && tx.N.Instances.TryGetValue(a.InstanceId, out var instance) ? instance.InstanceType : null);
 
     /// <summary>What an interface is to be built from: CreateNetworkInterface and RunInstances share it.</summary>
     internal sealed record InterfaceSpec(
         Subnet Subnet, string? Description, string? PrivateIpAddress, IReadOnlyList<string>? Groups,
         IReadOnlyList<PrivateIpAddressSpecification>? PrivateIpAddresses, int? SecondaryPrivateIpAddressCount,
-        IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses, int? Ipv6AddressCount);
+        IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses, int? Ipv6AddressCount)
+    {
+        /// <summary>The type of the instance RunInstances builds it for (its address limits), null for CreateNetworkInterface.</summary>
+        public string? InstanceType { get; init; }
+    }
 
     internal static NetworkInterface BuildInterface(Transaction tx, InterfaceSpec spec)
     {
         var subnet = spec.Subnet;
+        var (max4, max6) = InstanceTypeCatalog.AddressesPerInterface(spec.InstanceType);
         var groups = ResolveGroups(tx, subnet.VpcId, spec.Groups);
         var used = tx.UsedAddresses(subnet.Id);
         var explicitPrimary = spec.PrivateIpAddresses?.Where(p => p.Primary == true).ToList() ?? [];
@@ -67,8 +76,8 @@ public sealed class NetworkInterfaceOperations
         int extra = spec.SecondaryPrivateIpAddressCount ?? 0;
         if (extra < 0)
             throw Ec2Errors.InvalidParameterValue($"Value ({extra}) for parameter secondaryPrivateIpAddressCount is invalid.");
-        if (addresses.Count + extra > MaxAddressesPerInterface)
-            throw NetworkInterfaceErrors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
+        if (addresses.Count + extra > max4)
+            throw NetworkInterfaceErrors.PrivateIpAddressLimitExceeded(max4);
         for (int i = 0; i < extra; i++)
             addresses.Add(new PrivateIpAddress(tx.AllocatePrivateIpv4(subnet, used), false, null));
 
@@ -85,7 +94,7 @@ public sealed class NetworkInterfaceOperations
         }
         // AWS: a subnet with assign-ipv6-address-on-creation gives a new interface one IPv6 address when none is asked for.
         int v6Count = spec.Ipv6AddressCount ?? (spec.Ipv6Addresses is { Count: > 0 } ? 0 : subnet.AssignIpv6AddressOnCreation ? 1 : 0);
-        if (v6Count < 0 || v6Count + v6.Count > MaxAddressesPerInterface)
+        if (v6Count < 0 || v6Count + v6.Count > max6)
             throw Ec2Errors.InvalidParameterValue($"Value ({v6Count}) for parameter ipv6AddressCount is invalid.");
         for (int i = 0; i < v6Count; i++)
             v6.Add(tx.AllocateIpv6(subnet, used));
@@ -260,8 +269,9 @@ public sealed class NetworkInterfaceOperations
             int count = request.SecondaryPrivateIpAddressCount ?? 0;
             if (count < 0)
                 throw Ec2Errors.InvalidParameterValue($"Value ({count}) for parameter secondaryPrivateIpAddressCount is invalid.");
-            if (eni.PrivateIpAddresses.Length + added.Count + count > MaxAddressesPerInterface)
-                throw NetworkInterfaceErrors.PrivateIpAddressLimitExceeded(MaxAddressesPerInterface);
+            var max4 = Limits(tx, eni).Ipv4;
+            if (eni.PrivateIpAddresses.Length + added.Count + count > max4)
+                throw NetworkInterfaceErrors.PrivateIpAddressLimitExceeded(max4);
             for (int i = 0; i < count; i++)
                 added.Add(tx.AllocatePrivateIpv4(subnet, used));
             tx.Put(eni with { PrivateIpAddresses = eni.PrivateIpAddresses.AddRange(added.Select(ip => new PrivateIpAddress(ip, false, null))) });
@@ -321,7 +331,7 @@ public sealed class NetworkInterfaceOperations
                 added.Add(ip);
             }
             int count = request.Ipv6AddressCount ?? 0;
-            if (count < 0 || eni.Ipv6Addresses.Length + added.Count + count > MaxAddressesPerInterface)
+            if (count < 0 || eni.Ipv6Addresses.Length + added.Count + count > Limits(tx, eni).Ipv6)
                 throw Ec2Errors.InvalidParameterValue($"Value ({count}) for parameter ipv6AddressCount is invalid.");
             for (int i = 0; i < count; i++)
                 added.Add(tx.AllocateIpv6(subnet, used));
@@ -363,6 +373,7 @@ public sealed class NetworkInterfaceOperations
                 throw NetworkInterfaceErrors.InterfaceInOtherZone(eni.Id.Value, instance.Id.Value);
             if (index < 0 || instance.NetworkInterfaces.Any(id => tx.N.NetworkInterfaces[id].Attachment?.DeviceIndex == index))
                 throw NetworkInterfaceErrors.DeviceIndexInUse(index, instance.Id.Value);
+            InstanceTypeLimits.CheckAttach(instance.InstanceType, instance.NetworkInterfaces.Length + 1, eni);
             var attachmentId = tx.NewId(IdPrefixes.NetworkInterfaceAttachment);
             tx.Put(eni with { Attachment = new NetworkInterfaceAttachment(attachmentId, instance.Id, index, false) });
             tx.Put(instance with { NetworkInterfaces = instance.NetworkInterfaces.Add(eni.Id) });

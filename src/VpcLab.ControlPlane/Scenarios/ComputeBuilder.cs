@@ -43,7 +43,6 @@ internal sealed class ComputeBuilder(ScenarioContext context)
         var groups = spec.SecurityGroups.Select(g => context.Resolve(spec.Line, g, "security group")).ToList();
         var result = context.Do(spec.Line, "instance", spec.Name, () => context.ControlPlane.RunInstances(ctx, new RunInstancesRequest
         {
-            ImageId = "ami-0vpclab00000000",
             InstanceType = "t3.micro",
             MinCount = 1,
             MaxCount = 1,

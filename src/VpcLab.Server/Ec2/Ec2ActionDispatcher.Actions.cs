@@ -17,6 +17,7 @@ public sealed partial class Ec2ActionDispatcher
         RegisterFiltering(r, cp);
         RegisterInterfacesAndInstances(r, cp);
         RegisterConnectivity(r, cp);
+        RegisterTools(r, cp);
     }
 
     /// <summary>Regions, zones, account attributes, VPCs, DHCP options, subnets.</summary>

@@ -3,10 +3,11 @@ using VpcLab.FlowLogs.CloudWatchLogs;
 using VpcLab.Server.Logs;
 using VpcLab.Server.Persistence;
 using VpcLab.Server.S3;
+using VpcLab.Server.Ssm;
 
 namespace VpcLab.Server.Hosting;
 
-/// <summary>Sends S3 and CloudWatch Logs requests to their endpoints before EC2's Query handling sees them, on the
+/// <summary>Sends S3, CloudWatch Logs and Systems Manager (<c>ssm</c>, GetParameter*) requests to their endpoints before EC2's Query handling sees them, on the
 /// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
 /// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
 /// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). An unsigned
@@ -22,6 +23,7 @@ public sealed class AwsServiceRouter : IDisposable
     private readonly CloudWatchLogsStore _logs;
     private readonly S3Endpoint _s3;
     private readonly LogsEndpoint _logsEndpoint;
+    private readonly ServerState _state;
 
     public const string LogsFileName = "logs.db";
 
@@ -29,6 +31,7 @@ public sealed class AwsServiceRouter : IDisposable
     {
         _options = options;
         _accounts = accounts;
+        _state = state;
         _buckets = S3BucketStore.Open(options.DataDirectory);
         try
         {
@@ -76,6 +79,12 @@ public sealed class AwsServiceRouter : IDisposable
             var target = http.Request.Headers["X-Amz-Target"].ToString();
             CallDescription.Describe(http, service: "logs", action: target[(target.LastIndexOf('.') + 1)..]);
             return _logsEndpoint.HandleAsync(http, account, region);
+        }
+        if (credential?.Service == "ssm") // Systems Manager's public parameters (src/VpcLab.Server/Ssm/)
+        {
+            var target = http.Request.Headers["X-Amz-Target"].ToString();
+            CallDescription.Describe(http, service: "ssm", action: target[(target.LastIndexOf('.') + 1)..]);
+            return new SsmEndpoint(_state.ControlPlane.Parameters).HandleAsync(http, region);
         }
         if (LandingPage.Matches(http.Request, credential))
             return LandingPage.WriteAsync(http);

@@ -326,7 +326,7 @@ public partial class EndpointFuzzTests
                 3 => $"Action=CreateNetworkAclEntry&NetworkAclId={w.Acl}&RuleNumber=101&Protocol=-1&RuleAction=allow&Egress={notBool}&CidrBlock=0.0.0.0%2F0",
                 4 => $"Action=AuthorizeSecurityGroupIngress&GroupId={w.Group}&IpPermissions.1.IpProtocol=tcp&IpPermissions.1.FromPort={notInt}&IpPermissions.1.ToPort=80&IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0%2F8",
                 5 => $"Action=ModifyVpcAttribute&VpcId={w.Vpc}&EnableDnsHostnames.Value={notBool}",
-                _ => $"Action=RunInstances&ImageId=ami-12345678&MinCount={notInt}&MaxCount=1&SubnetId={w.Subnet}",
+                _ => $"Action=RunInstances&ImageId=ami-0fc50b841d13a3d05&MinCount={notInt}&MaxCount=1&SubnetId={w.Subnet}",
             };
             return Form("wrong-type", $"{form}&{Version}", null);
         }

@@ -40,7 +40,7 @@ public sealed class DefaultVpcSdkTests : IAsyncLifetime
 
         var instance = Assert.Single((await _lab.Client.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-0123456789abcdef0",
+            ImageId = "ami-0fc50b841d13a3d05",
             InstanceType = InstanceType.T3Micro,
             MinCount = 1,
             MaxCount = 1,
@@ -68,7 +68,7 @@ public sealed class DefaultVpcSdkTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-0123456789abcdef0",
+            ImageId = "ami-0fc50b841d13a3d05",
             MinCount = 1,
             MaxCount = 1,
         }, Ct));
@@ -81,7 +81,7 @@ public sealed class DefaultVpcSdkTests : IAsyncLifetime
     public async Task AwsCliRunInstances_NoSubnet_LaunchesInDefaultVpc()
     {
         Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
-        var result = await AwsCli.RunAsync(_lab.Server.Url, "ec2", "run-instances", "--image-id", "ami-0123456789abcdef0", "--instance-type", "t3.micro");
+        var result = await AwsCli.RunAsync(_lab.Server.Url, "ec2", "run-instances", "--image-id", "ami-0fc50b841d13a3d05", "--instance-type", "t3.micro");
         Assert.True(result.ExitCode == 0, result.Stderr);
         var vpc = await DefaultVpcAsync();
         var instance = result.Json["Instances"]![0]!;

@@ -67,7 +67,7 @@ public sealed class Ec2IdempotencyTests
     {
         var vpc = _h.Vpc();
         var subnet = _h.Subnet(vpc);
-        var json = $$"""{"ImageId":"ami-12345678","InstanceType":"t3.micro","MinCount":2,"MaxCount":2,"SubnetId":"{{subnet}}","ClientToken":"launch-1"}""";
+        var json = $$"""{"ImageId":"ami-0fc50b841d13a3d05","InstanceType":"t3.micro","MinCount":2,"MaxCount":2,"SubnetId":"{{subnet}}","ClientToken":"launch-1"}""";
         var first = _h.Ok("RunInstances", json);
         var second = _h.Ok("RunInstances", json);
         Assert.Equal(Str(first["ReservationId"]), Str(second["ReservationId"]));

@@ -35,7 +35,7 @@ public sealed class Ec2InstanceCliTests : IAsyncLifetime
         // The default VPC's subnets map public IPv4s on launch.
         var subnets = await Ok("describe-subnets", "--filters", "Name=default-for-az,Values=true");
         var subnet = (string)subnets["Subnets"]![0]!["SubnetId"]!;
-        var run = await Ok("run-instances", "--image-id", "ami-12345678", "--count", "1", "--subnet-id", subnet);
+        var run = await Ok("run-instances", "--image-id", "ami-0fc50b841d13a3d05", "--count", "1", "--subnet-id", subnet);
         var instance = (string)run["Instances"]![0]!["InstanceId"]!;
 
         Assert.Empty(await Ok("modify-instance-attribute", "--instance-id", instance, "--no-source-dest-check"));

@@ -16,9 +16,10 @@ public sealed class Ec2ReplayTests
         ("CreateRouteTable", """{"VpcId":"$vpc","ClientToken":"rt-1"}"""),
         ("AllocateAddress", "{}"),
         ("CreateNatGateway", """{"SubnetId":"$subnet","ConnectivityType":"private","ClientToken":"nat-1"}"""),
-        ("RunInstances", """{"ImageId":"ami-1","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
-        ("RunInstances", """{"ImageId":"ami-1","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
+        ("RunInstances", """{"ImageId":"ami-0fc50b841d13a3d05","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
+        ("RunInstances", """{"ImageId":"ami-0fc50b841d13a3d05","MinCount":2,"MaxCount":2,"SubnetId":"$subnet","ClientToken":"run-1"}"""),
         ("CreateTags", """{"Resources":["$vpc"],"Tags":[{"Key":"Name","Value":"replayed"}]}"""),
+        ("CreateKeyPair", """{"KeyName":"replayed","KeyType":"ed25519"}"""), // key material too (docs/semantics.md#key-pairs)
     ];
 
     private static List<string> Run()

@@ -63,7 +63,7 @@ public sealed partial class Ec2SdkTests
 
         var instance = Assert.Single((await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet.SubnetId,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet.SubnetId,
         }, Ct)).Reservation.Instances);
         var attached = await _ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = id, InstanceId = instance.InstanceId, DeviceIndex = 1 }, Ct);
         Assert.StartsWith("eni-attach-", attached.AttachmentId, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed partial class Ec2SdkTests
 
         var reservation = (await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 2, MaxCount = 2, SubnetId = subnet.SubnetId,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 2, MaxCount = 2, SubnetId = subnet.SubnetId,
             TagSpecifications = Named(ResourceType.Instance, "web"),
         }, Ct)).Reservation;
         Assert.StartsWith("r-", reservation.ReservationId, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed partial class Ec2SdkTests
         Assert.Equal(2, reservation.Instances.Count);
         var first = reservation.Instances[0];
         Assert.StartsWith("i-", first.InstanceId, StringComparison.Ordinal);
-        Assert.Equal("ami-12345678", first.ImageId);
+        Assert.Equal("ami-0fc50b841d13a3d05", first.ImageId);
         Assert.Equal(InstanceType.T3Micro, first.InstanceType);
         Assert.Equal(subnet.SubnetId, first.SubnetId);
         Assert.Equal(vpc.VpcId, first.VpcId);
@@ -149,7 +149,7 @@ public sealed partial class Ec2SdkTests
     {
         var e = await Fails(() => _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = "subnet-0123456789abcdef0",
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = "subnet-0123456789abcdef0",
         }, Ct));
         Assert.Equal("InvalidSubnetID.NotFound", e.ErrorCode);
         Assert.Empty((await _ec2.DescribeInstancesAsync(new DescribeInstancesRequest(), Ct)).Reservations);

@@ -18,7 +18,7 @@ public sealed partial class Ec2SdkTests
         var subnet = await NewSubnet(vpc.VpcId);
         var instance = Assert.Single((await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", MinCount = 1, MaxCount = 1,
+            ImageId = "ami-0fc50b841d13a3d05", MinCount = 1, MaxCount = 1,
             NetworkInterfaces = [new InstanceNetworkInterfaceSpecification { DeviceIndex = 0, SubnetId = subnet.SubnetId, AssociatePublicIpAddress = true }],
         }, Ct)).Reservation.Instances);
         return (vpc, subnet, instance);

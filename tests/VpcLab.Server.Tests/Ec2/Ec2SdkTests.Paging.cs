@@ -48,7 +48,7 @@ public sealed partial class Ec2SdkTests
         var vpc = await NewVpc();
         var subnet = await NewSubnet(vpc.VpcId);
         for (int i = 0; i < 6; i++)
-            await _ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet.SubnetId }, Ct);
+            await _ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet.SubnetId }, Ct);
         var first = await _ec2.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5 }, Ct);
         Assert.Equal(5, first.Reservations.Count);
         var second = await _ec2.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = first.NextToken }, Ct);

@@ -99,7 +99,7 @@ public sealed class Ec2ShapeTests
     {
         var vpc = _h.Vpc();
         var subnet = _h.Subnet(vpc);
-        var instance = _h.Ok("RunInstances", $$"""{"ImageId":"ami-1","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")["Instances"]![0]!;
+        var instance = _h.Ok("RunInstances", $$"""{"ImageId":"ami-0fc50b841d13a3d05","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")["Instances"]![0]!;
         var instanceId = Str(instance["InstanceId"]);
         var table = Str(_h.Ok("CreateRouteTable", $$"""{"VpcId":"{{vpc}}"}""")["RouteTable"]!["RouteTableId"]);
         _h.Ok("CreateRoute", $$"""{"RouteTableId":"{{table}}","DestinationCidrBlock":"0.0.0.0/0","InstanceId":"{{instanceId}}"}""");
@@ -118,7 +118,7 @@ public sealed class Ec2ShapeTests
     public void Instance_Terminated_DropsNetworkDetails_StateCode48()
     {
         var subnet = _h.Subnet(_h.Vpc());
-        var id = Str(_h.Ok("RunInstances", $$"""{"ImageId":"ami-1","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")["Instances"]![0]!["InstanceId"]);
+        var id = Str(_h.Ok("RunInstances", $$"""{"ImageId":"ami-0fc50b841d13a3d05","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")["Instances"]![0]!["InstanceId"]);
         _h.Ok("TerminateInstances", $$"""{"InstanceIds":["{{id}}"]}""");
         var instance = Single("DescribeInstances", "Reservations")["Instances"]![0]!;
         if (Str(instance["State"]!["Name"]) == "terminated")

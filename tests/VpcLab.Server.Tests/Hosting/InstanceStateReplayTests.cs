@@ -19,7 +19,7 @@ public sealed class InstanceStateReplayTests
         {
             state.Execute(Ctx, "DescribeVpcs", []); // the default VPC: internet gateway, subnets that map public IPs
             var subnet = state.ControlPlane.Network.Subnets.Values.First(s => s.DefaultForAz);
-            var instanceId = state.Execute(Ctx, "RunInstances", new JsonObject { ["ImageId"] = "ami-12345678", ["MinCount"] = 1, ["MaxCount"] = 1, ["SubnetId"] = subnet.Id.Value })!
+            var instanceId = state.Execute(Ctx, "RunInstances", new JsonObject { ["ImageId"] = "ami-0fc50b841d13a3d05", ["MinCount"] = 1, ["MaxCount"] = 1, ["SubnetId"] = subnet.Id.Value })!
                 ["Instances"]![0]!["InstanceId"]!.GetValue<string>();
             var allocation = state.Execute(Ctx, "AllocateAddress", [])!["AllocationId"]!.GetValue<string>();
             var association = state.Execute(Ctx, "AssociateAddress", new JsonObject { ["AllocationId"] = allocation, ["InstanceId"] = instanceId })!

@@ -52,7 +52,7 @@ public sealed class ServerResetTests : IDisposable
         var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/24" }, Ct)).Subnet.SubnetId;
         var igw = (await ec2.CreateInternetGatewayAsync(new CreateInternetGatewayRequest(), Ct)).InternetGateway.InternetGatewayId;
         await ec2.AttachInternetGatewayAsync(new AttachInternetGatewayRequest { VpcId = vpc, InternetGatewayId = igw }, Ct);
-        var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12345678", MinCount = 1, MaxCount = 1, SubnetId = subnet }, Ct))
+        var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-0fc50b841d13a3d05", MinCount = 1, MaxCount = 1, SubnetId = subnet }, Ct))
             .Reservation.Instances.Single().InstanceId;
         var path = (await ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
         {

@@ -26,7 +26,7 @@ public class ServerStateTests
             state.Execute(Ctx, "DescribeVpcs", []); // first contact: the account gets its default VPC
             var subnet = state.ControlPlane.Network.Subnets.Values.First(s => s.DefaultForAz);
             time.Now = time.Now.AddHours(1);
-            state.Execute(Ctx, "RunInstances", new JsonObject { ["ImageId"] = "ami-12345678", ["MinCount"] = 1, ["MaxCount"] = 1, ["SubnetId"] = subnet.Id.Value });
+            state.Execute(Ctx, "RunInstances", new JsonObject { ["ImageId"] = "ami-0fc50b841d13a3d05", ["MinCount"] = 1, ["MaxCount"] = 1, ["SubnetId"] = subnet.Id.Value });
             // A refused mutation is neither applied nor logged.
             Assert.ThrowsAny<Exception>(() => state.Execute(Ctx, "CreateVpc", new JsonObject { ["CidrBlock"] = "10.0.0.0/8" }));
             before = Snapshot(state);

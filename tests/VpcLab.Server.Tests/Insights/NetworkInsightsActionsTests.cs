@@ -34,7 +34,7 @@ public sealed class NetworkInsightsActionsTests
     }
 
     internal static string Launch(Ec2Harness h, string subnet) =>
-        Ec2Harness.Str(h.Ok("RunInstances", $$"""{"ImageId":"ami-12345678","InstanceType":"t3.micro","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")
+        Ec2Harness.Str(h.Ok("RunInstances", $$"""{"ImageId":"ami-0fc50b841d13a3d05","InstanceType":"t3.micro","MinCount":1,"MaxCount":1,"SubnetId":"{{subnet}}"}""")
             ["Instances"]![0]!["InstanceId"]);
 
     internal static string Igw(Ec2Harness h) =>

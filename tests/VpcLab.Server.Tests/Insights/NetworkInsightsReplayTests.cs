@@ -29,7 +29,7 @@ public sealed class NetworkInsightsReplayTests
     private static async Task<string> Launch(AmazonEC2Client ec2, string subnet) =>
         (await ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet,
         }, Ct)).Reservation.Instances.Single().InstanceId;
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class NetworkInsightsVpcEndpointSdkTests : IAsyncLifetime
     private async Task<string> Launch(string subnet, string group, string name) =>
         (await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1,
             SubnetId = subnet, SecurityGroupIds = [group],
             TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Tag("Name", name)] }],
         }, Ct)).Reservation.Instances.Single().InstanceId;

@@ -235,7 +235,7 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
         _server.Answer = _ => Obj("""{"ReservationId":"r-1","Instances":[{"InstanceId":"i-1"}]}""");
         var run = await _client.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-1", MinCount = 1, MaxCount = 1,
+            ImageId = "ami-0fc50b841d13a3d05", MinCount = 1, MaxCount = 1,
             NetworkInterfaces =
             [
                 new InstanceNetworkInterfaceSpecification
@@ -249,7 +249,7 @@ public sealed class AwsSdkInteropTests : IAsyncLifetime
         // the SDK fills the idempotency token (ClientToken) itself, as botocore does
         Assert.True(_server.LastRequest!.Parameters.Remove("ClientToken"));
         AssertEqual(Obj("""
-            {"ImageId":"ami-1","MinCount":1,"MaxCount":1,"NetworkInterfaces":[{"DeviceIndex":0,"SubnetId":"subnet-1","Groups":["sg-1"],
+            {"ImageId":"ami-0fc50b841d13a3d05","MinCount":1,"MaxCount":1,"NetworkInterfaces":[{"DeviceIndex":0,"SubnetId":"subnet-1","Groups":["sg-1"],
               "PrivateIpAddresses":[{"PrivateIpAddress":"10.0.1.9","Primary":true}],"Ipv6Addresses":[{"Ipv6Address":"2600:1f18::9"}]}]}
             """), _server.LastRequest!.Parameters);
         Assert.Equal("i-1", run.Reservation.Instances.Single().InstanceId);

@@ -34,7 +34,7 @@ public sealed class S3BucketPolicyTraceTests : IAsyncLifetime
         await _ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = table, SubnetId = subnet }, Ct);
         _app = (await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet,
         }, Ct)).Reservation.Instances.Single().InstanceId;
         _endpoint = (await _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {
@@ -110,7 +110,7 @@ public sealed class S3BucketPolicyTraceTests : IAsyncLifetime
         }, Ct);
         var peer = (await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1,
             SubnetId = (await _ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [_app] }, Ct)).Reservations[0].Instances[0].SubnetId,
         }, Ct)).Reservation.Instances.Single().InstanceId;
 

@@ -31,7 +31,7 @@ public sealed class TrafficEndpointTests : IAsyncLifetime
     {
         var run = await _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet,
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet,
         }, Ct);
         return run.Reservation.Instances.Single().InstanceId;
     }

@@ -43,11 +43,12 @@ internal static class InstanceShape
         n.Subnets.TryGetValue(i.SubnetId, out var subnet);
         return new JsonObject
         {
-            ["Architecture"] = "x86_64",
+            ["Architecture"] = ImageCatalog.Find(i.Region, i.ImageId)?.Architecture ?? "x86_64",
             ["BlockDeviceMappings"] = new JsonArray(),
             ["EbsOptimized"] = InstanceAttributeOperations.EbsOptimized,
             ["EnaSupport"] = InstanceAttributeOperations.EnaSupport,
             ["Hypervisor"] = "xen",
+            ["KeyName"] = i.KeyName,
             ["NetworkInterfaces"] = Json.Array(enis, e => NetworkInterfaceShape.InInstance(e, c)),
             ["RootDeviceName"] = InstanceAttributeOperations.RootDeviceName,
             ["RootDeviceType"] = "ebs",

@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using System.Text;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>CreateKeyPair, ImportKeyPair, DescribeKeyPairs, DeleteKeyPair, and the check RunInstances makes of
+/// KeyName (docs/semantics.md#key-pairs). Key material is drawn from the control plane's id stream (seed and
+/// counter), which a replay of the operation log reproduces, so the same log gives the same keys.</summary>
+public sealed class KeyPairOperations
+{
+    public const string ResourceType = "key-pair";
+
+    private readonly ControlPlaneState _state;
+
+    internal KeyPairOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public CreateKeyPairResult CreateKeyPair(RequestContext ctx, CreateKeyPairRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var name = CheckNewName(tx, request.KeyName);
+            var type = request.KeyType ?? KeyMaterial.Rsa;
+            if (type is not (KeyMaterial.Rsa or KeyMaterial.Ed25519Type))
+                throw KeyPairErrors.InvalidKeyType(type);
+            var format = request.KeyFormat ?? KeyMaterial.Pem;
+            if (format is not (KeyMaterial.Pem or KeyMaterial.Ppk))
+                throw KeyPairErrors.InvalidKeyFormat(format);
+            var seed = new byte[32];
+            for (int i = 0; i < 4; i++)
+                BinaryPrimitives.WriteUInt64BigEndian(seed.AsSpan(i * 8), tx.NextRandom());
+            var (publicKey, fingerprint, privateKey) = KeyMaterial.Create(type, format, name, seed);
+            var keyPair = Add(tx, name, type, fingerprint, publicKey, request.TagSpecifications);
+            return new CreateKeyPairResult(keyPair, privateKey);
+        });
+
+    public ImportKeyPairResult ImportKeyPair(RequestContext ctx, ImportKeyPairRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var name = CheckNewName(tx, request.KeyName);
+            var material = request.PublicKeyMaterial ?? throw Ec2Errors.MissingParameter("PublicKeyMaterial");
+            string text;
+            try
+            {
+                text = Encoding.UTF8.GetString(Convert.FromBase64String(material));
+            }
+            catch (FormatException)
+            {
+                throw KeyPairErrors.Format();
+            }
+            var (type, publicKey, fingerprint) = KeyMaterial.Import(text) ?? throw KeyPairErrors.Format();
+            return new ImportKeyPairResult(Add(tx, name, type, fingerprint, publicKey, request.TagSpecifications));
+        });
+
+    public DescribeKeyPairsResult DescribeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var mine = Mine(tx).OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
+            IEnumerable<KeyPair> selected = mine;
+            if (request.KeyNames is { Count: > 0 } names)
+            {
+                foreach (var name in names.Where(n => mine.All(k => k.Name != n)))
+                    throw KeyPairErrors.NotFound(name);
+                selected = selected.Where(k => names.Contains(k.Name));
+            }
+            if (request.KeyPairIds is { Count: > 0 } ids)
+            {
+                foreach (var id in ids.Where(i => mine.All(k => k.Id != i)))
+                    throw KeyPairErrors.IdNotFound(id);
+                selected = selected.Where(k => ids.Contains(k.Id));
+            }
+            var schema = new FilterSchema<KeyPair>(k => k.Id)
+                .Add("key-pair-id", k => k.Id)
+                .Add("key-name", k => k.Name)
+                .Add("fingerprint", k => k.Fingerprint)
+                .Add("key-type", k => k.KeyType);
+            return new DescribeKeyPairsResult([.. schema.Apply(selected, request.Filters, tx.N)], request.IncludePublicKey == true);
+        });
+
+    public DeleteKeyPairResult DeleteKeyPair(RequestContext ctx, DeleteKeyPairRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            if (request.KeyName is null && request.KeyPairId is null)
+                throw Ec2Errors.MissingParameter("KeyName or KeyPairId");
+            var keyPair = Mine(tx).FirstOrDefault(k => request.KeyPairId is { } id ? k.Id == id : k.Name == request.KeyName);
+            if (keyPair is null)
+                return new DeleteKeyPairResult(true, null); // AWS: deleting a key pair that is not there succeeds
+            tx.N = tx.N with { KeyPairs = tx.N.KeyPairs.Remove(keyPair.Id) };
+            tx.RemoveTags(keyPair.Id);
+            return new DeleteKeyPairResult(true, keyPair.Id);
+        });
+
+    /// <summary>RunInstances' KeyName: a key pair of the caller in the Region, else InvalidKeyPair.NotFound.</summary>
+    internal static void RequireForLaunch(Transaction tx, string? keyName)
+    {
+        if (keyName is not null && Mine(tx).All(k => k.Name != keyName))
+            throw KeyPairErrors.NotFound(keyName);
+    }
+
+    private static IEnumerable<KeyPair> Mine(Transaction tx) => tx.N.KeyPairs.Values.Where(k => tx.Owned(k.OwnerId, k.Region));
+
+    private static string CheckNewName(Transaction tx, string? name)
+    {
+        if (name is null)
+            throw Ec2Errors.MissingParameter("KeyName");
+        if (name.Length is 0 or > KeyPairErrors.MaxNameLength || !Ascii.IsValid(name))
+            throw KeyPairErrors.InvalidName(name);
+        if (Mine(tx).Any(k => k.Name == name))
+            throw KeyPairErrors.Duplicate(name);
+        return name;
+    }
+
+    private static KeyPair Add(Transaction tx, string name, string type, string fingerprint, string publicKey, IReadOnlyList<TagSpecification>? tags)
+    {
+        var keyPair = new KeyPair(tx.NewId(IdPrefixes.KeyPair), tx.Account, tx.RegionName, name, type, fingerprint, publicKey, tx.Now);
+        tx.N = tx.N with { KeyPairs = tx.N.KeyPairs.Add(keyPair.Id, keyPair) };
+        tx.ApplyTagSpecifications(tags, ResourceType, keyPair.Id);
+        return keyPair;
+    }
+}

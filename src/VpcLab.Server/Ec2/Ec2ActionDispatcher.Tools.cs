@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
+using VpcLab.Model;
+using VpcLab.Server.Ec2.Shapes;
+
+namespace VpcLab.Server.Ec2;
+
+/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs, instance types (and,
+/// later, volumes and launch templates). Registered from <see cref="Register"/>.</summary>
+public sealed partial class Ec2ActionDispatcher
+{
+    private static void RegisterTools(Registrar r, Ec2ControlPlane cp)
+    {
+        // Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
+        r.List<DescribeImagesRequest, DescribeImagesResult, Image>("DescribeImages", cp.DescribeImages,
+            x => x.Images, "Images", i => i.Id, ImageShape.Map);
+
+        // Instance types (src/VpcLab.ControlPlane/InstanceTypes/)
+        r.List<DescribeInstanceTypesRequest, DescribeInstanceTypesResult, InstanceTypeInfo>("DescribeInstanceTypes", cp.DescribeInstanceTypes,
+            x => x.InstanceTypes, "InstanceTypes", t => t.Name, (t, _) => InstanceTypeShape.Map(t));
+        r.List<DescribeInstanceTypeOfferingsRequest, DescribeInstanceTypeOfferingsResult, InstanceTypeOffering>("DescribeInstanceTypeOfferings",
+            cp.DescribeInstanceTypeOfferings, x => x.InstanceTypeOfferings, "InstanceTypeOfferings", o => o.Location + "\0" + o.InstanceType,
+            (o, _) => InstanceTypeShape.Offering(o));
+
+        // Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
+        r.Action<CreateKeyPairRequest, CreateKeyPairResult>("CreateKeyPair", cp.CreateKeyPair, (x, c, _) => KeyPairShape.Created(x.KeyPair, x.KeyMaterial, c));
+        r.Action<ImportKeyPairRequest, ImportKeyPairResult>("ImportKeyPair", cp.ImportKeyPair, (x, c, _) => KeyPairShape.Imported(x.KeyPair, c));
+        r.List<DescribeKeyPairsRequest, DescribeKeyPairsResult, (KeyPair Key, bool WithPublicKey)>("DescribeKeyPairs", cp.DescribeKeyPairs,
+            x => [.. x.KeyPairs.Select(k => (k, x.IncludePublicKey))], "KeyPairs", k => k.Key.Id, (k, c) => KeyPairShape.Info(k.Key, k.WithPublicKey, c));
+        r.Action<DeleteKeyPairRequest, DeleteKeyPairResult>("DeleteKeyPair", cp.DeleteKeyPair,
+            (x, _, _) => new JsonObject { ["Return"] = x.Return, ["KeyPairId"] = x.KeyPairId });
+    }
+}
