@@ -74,15 +74,26 @@ public static class TrafficCommand
     {
         if (quiet || !console.Profile.Capabilities.Interactive)
             return TrafficRun.RunAsync(request).GetAwaiter().GetResult();
-        long total = TrafficRun.CountConnections(request);
         TrafficRunResult? result = null;
+        var start = DateTimeOffset.FromUnixTimeSeconds(request.Start.ToUnixTimeSeconds());
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"{total:N0} connections", maxValue: Math.Max(1, total));
-                result = TrafficRun.RunAsync(request, new Progress<long>(n => task.Value = n)).GetAwaiter().GetResult();
+                // The bar is simulated time; the label says how far, and what was written.
+                var task = ctx.AddTask(Label(TimeSpan.Zero, request.Duration, 0, 0), maxValue: Math.Max(1, request.Duration.TotalSeconds));
+                result = TrafficRun.RunAsync(request, new Progress<TrafficProgress>(p =>
+                {
+                    var done = p.Simulated - start;
+                    task.Value = done.TotalSeconds;
+                    task.Description = Label(done, request.Duration, p.Records, p.Bytes);
+                })).GetAwaiter().GetResult();
                 task.Value = task.MaxValue;
             });
         return result!;
     }
+
+    private static string Label(TimeSpan done, TimeSpan total, long records, long bytes) => string.Create(CultureInfo.InvariantCulture,
+        $"simulated {Days(done)} of {Days(total)}: {records:N0} records, {bytes / (1024.0 * 1024):N1} MiB written");
+
+    private static string Days(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalDays}d {t.Hours:00}:{t.Minutes:00}");
 }
