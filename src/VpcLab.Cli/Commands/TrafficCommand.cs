@@ -18,15 +18,17 @@ public static class TrafficCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario file with flow-logs: and workloads:, or a shipped scenario's name", Required = true };
-        var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d (at most 7d)", DefaultValueFactory = _ => "1h" };
+        var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d (at most 31d)", DefaultValueFactory = _ => "1h" };
         var output = new Option<string>("--out", "-o") { Description = "Directory to deliver flow logs into (S3 as files, CloudWatch Logs as SQLite)", DefaultValueFactory = _ => FlowLogsDirectory.Default };
         var start = new Option<string?>("--start") { Description = "Simulated start time (ISO 8601, UTC); the scenario is built at that moment. Default: its clock (2026-01-01), to the next minute" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for source ports, client addresses and timing (same seed, same files)", DefaultValueFactory = _ => 42 };
         var noData = new Option<bool>("--nodata") { Description = "Also write NODATA records for watched interfaces that saw nothing in a window" };
+        var replace = new Option<bool>("--replace") { Description = "--out already holds a run: delete it first" };
+        var append = new Option<bool>("--append") { Description = "--out already holds a run: add this one, which must start after it (--start)" };
         var json = ScenarioOptions.Json();
         var command = new Command("traffic", "Run a scenario's workloads over simulated time and write the flow logs AWS would deliver")
         {
-            scenario, duration, output, start, seed, noData, json,
+            scenario, duration, output, start, seed, noData, replace, append, json,
         };
         command.SetAction(parse =>
         {
@@ -39,13 +41,24 @@ public static class TrafficCommand
             var loaded = given is { } at
                 ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
                 : ScenarioOptions.Load(file);
+            if (parse.GetValue(replace) && parse.GetValue(append))
+                throw new UsageException("--replace and --append exclude each other: replace the run in --out, or add to it.");
+            var existing = parse.GetValue(replace) ? ExistingRun.Replace : parse.GetValue(append) ? ExistingRun.Append : ExistingRun.Refuse;
             var request = new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file), span,
-                given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory))
+                given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory) { ExistingRun = existing })
             {
                 Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) },
                 Source = file,
             };
-            var run = Run(console, request, quiet: parse.GetValue(json));
+            TrafficRunResult run;
+            try
+            {
+                run = Run(console, request, quiet: parse.GetValue(json));
+            }
+            catch (OutputInUseException e)
+            {
+                throw new UsageException($"--out {e.Message} Give --replace to start over, --append with a later --start to add to it, or another --out.");
+            }
             if (parse.GetValue(json))
                 console.Profile.Out.Writer.WriteLine(run.Summary.ToJson(indented: true));
             else

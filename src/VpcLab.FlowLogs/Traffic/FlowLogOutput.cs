@@ -34,6 +34,19 @@ public sealed class FlowLogOutput
     /// <summary>The directory delivered into; null when delivering into a server's stores.</summary>
     public string? Directory { get; }
 
+    /// <summary>What to do when <see cref="Directory"/> already holds a run (refuse by default); a server's stores
+    /// take every run, as AWS's do.</summary>
+    public ExistingRun ExistingRun { get; init; }
+
+    /// <summary>Applies <see cref="ExistingRun"/> before a run from <paramref name="start"/> writes.</summary>
+    /// <exception cref="OutputInUseException">The directory holds a run and may not be written as asked.</exception>
+    public void Prepare(Network network, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (Directory is not null)
+            RunDirectory.Prepare(Directory, ExistingRun, network, start);
+    }
+
     /// <summary>Delivers every flow log's records at once (a run kept in memory: <see cref="TrafficSimulator.Run"/>);
     /// returns what each one wrote (S3 keys or log streams). The same files and events as the streamed delivery of
     /// <see cref="TrafficRun"/>.</summary>
@@ -42,6 +55,7 @@ public sealed class FlowLogOutput
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(result);
+        Prepare(network, result.Start);
         var logs = result.Records.Keys.OrderBy(id => id.Value, StringComparer.Ordinal).Select(id => network.FlowLogs[id]).ToArray();
         var all = new ClosedWindows(logs, [.. logs.Select(l => result.Records[l.Id].ToList())], long.MaxValue);
         return await WriteAsync(async (sink, ct) => await sink.WriteAsync(all, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,15 @@ public sealed class TrafficSimulator
     public static long CountConnections(Workload workload, TimeSpan duration) =>
         workload.Patterns.Sum(p => (long)ConnectionCount(p, duration));
 
+    /// <summary>Resolves every pattern of <paramref name="workload"/> on the network, as a run would.</summary>
+    /// <exception cref="WorkloadException">A pattern names an endpoint that does not exist or cannot send that traffic.</exception>
+    public void Check(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        foreach (var pattern in workload.Patterns)
+            _ = Plan(pattern);
+    }
+
     /// <summary>Runs the workload from <paramref name="start"/> for <paramref name="duration"/> and keeps every record
     /// (tests and small runs; a long run streams through <see cref="Play"/>); <paramref name="progress"/> hears the
     /// number of connections made so far.</summary>
