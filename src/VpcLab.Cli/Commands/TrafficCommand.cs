@@ -24,11 +24,12 @@ public static class TrafficCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed for source ports, client addresses and timing (same seed, same files)", DefaultValueFactory = _ => 42 };
         var noData = new Option<bool>("--nodata") { Description = "Also write NODATA records for watched interfaces that saw nothing in a window" };
         var replace = new Option<bool>("--replace") { Description = "--out already holds a run: delete it first" };
+        var shard = new Option<string?>("--shard") { Description = "Play only shard I of N (0-based, N up to 60): its interfaces, its own files; N shards' files together are one run's (docs/semantics.md#shards)" };
         var append = new Option<bool>("--append") { Description = "--out already holds a run: add this one, which must start after it (--start)" };
         var json = ScenarioOptions.Json();
         var command = new Command("traffic", "Run a scenario's workloads over simulated time and write the flow logs AWS would deliver")
         {
-            scenario, duration, output, start, seed, noData, replace, append, json,
+            scenario, duration, output, start, seed, noData, shard, replace, append, json,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +48,7 @@ public static class TrafficCommand
             var request = new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file), span,
                 given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory) { ExistingRun = existing })
             {
-                Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) },
+                Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData), Shard = ShardOf(parse.GetValue(shard)) },
                 Source = file,
             };
             TrafficRunResult run;
@@ -70,6 +71,9 @@ public static class TrafficCommand
         });
         return command;
     }
+
+    private static TrafficShard? ShardOf(string? text) => text is null ? null
+        : TrafficShard.Parse(text) ?? throw new UsageException($"--shard '{text}' is not I/N with 0 <= I < N <= {FlowLogs.Delivery.S3.InterfaceGroups.Count} (e.g. 0/3, 1/3, 2/3).");
 
     private static DateTimeOffset ParseStart(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)

@@ -39,9 +39,10 @@ internal sealed class FlowLogCollector
         public TrafficPath Path;
     }
 
-    /// <summary>With <paramref name="noDataFrom"/>/<paramref name="noDataTo"/> set, a NODATA record for each window in
+    /// <summary>With <paramref name="shard"/>, only that shard's interfaces are watched. With <paramref name="noDataFrom"/>/<paramref name="noDataTo"/> set, a NODATA record for each window in
     /// which a watched interface recorded nothing.</summary>
-    public FlowLogCollector(CompiledNetwork network, InterfaceContexts contexts, AwsIpRanges ranges, long? noDataFrom = null, long? noDataTo = null)
+    public FlowLogCollector(CompiledNetwork network, InterfaceContexts contexts, AwsIpRanges ranges, TrafficShard? shard = null,
+        long? noDataFrom = null, long? noDataTo = null)
     {
         _network = network;
         _contexts = contexts;
@@ -52,7 +53,8 @@ internal sealed class FlowLogCollector
         for (int i = 0; i < _watchers.Length; i++)
         {
             var eni = network.InterfaceAt(i);
-            _watchers[i] = [.. Enumerable.Range(0, _logs.Length).Where(l => _logs[l].Covers(eni))];
+            // A shard watches only its own interfaces: the others are another process's.
+            _watchers[i] = shard is null || shard.Plays(eni.Id.Value) ? [.. Enumerable.Range(0, _logs.Length).Where(l => _logs[l].Covers(eni))] : [];
             _windows[i] = [.. _watchers[i].Select(l => AggregationWindow.Seconds(_logs[l], eni))];
         }
         _lengths = [.. _windows.SelectMany(w => w).Distinct()];

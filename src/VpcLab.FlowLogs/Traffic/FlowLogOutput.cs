@@ -64,11 +64,12 @@ public sealed class FlowLogOutput
     /// <summary>Opens the destinations, lets <paramref name="write"/> feed the sink, closes them; returns what each
     /// flow log wrote.</summary>
     internal async Task<ImmutableArray<FlowLogDelivered>> WriteAsync(Func<FlowLogSink, CancellationToken, Task> write,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool byInterfaceGroup = false)
     {
+        var s3Options = byInterfaceGroup ? (_s3Options ?? S3DeliveryOptions.Default) with { ByInterfaceGroup = true } : _s3Options;
         if (Directory is null)
         {
-            var sink = new FlowLogSink(_buckets!, _logs!, _s3Options);
+            var sink = new FlowLogSink(_buckets!, _logs!, s3Options);
             await write(sink, cancellationToken).ConfigureAwait(false);
             return sink.Delivered();
         }
@@ -76,7 +77,7 @@ public sealed class FlowLogOutput
         try
         {
             var sink = new FlowLogSink(new LocalDirectoryBucketStore(Path.Combine(Directory, "s3")),
-                () => logs ??= CloudWatchLogsStore.Open(Path.Combine(Directory, "cloudwatch-logs.db")), _s3Options);
+                () => logs ??= CloudWatchLogsStore.Open(Path.Combine(Directory, "cloudwatch-logs.db")), s3Options);
             await write(sink, cancellationToken).ConfigureAwait(false);
             return sink.Delivered();
         }

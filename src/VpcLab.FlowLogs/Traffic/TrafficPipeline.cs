@@ -28,8 +28,9 @@ internal static class TrafficPipeline
         ImmutableArray<FlowLogDelivered> delivered;
         try
         {
-            delivered = await request.Output.WriteAsync((sink, ct) => ConsumeAsync(sink, queue.Reader, start + request.Duration, progress, ct), stop.Token)
-                .ConfigureAwait(false);
+            // A shard writes one file per slice and delivery group, so shards' files never share a name.
+            delivered = await request.Output.WriteAsync((sink, ct) => ConsumeAsync(sink, queue.Reader, start + request.Duration, progress, ct), stop.Token,
+                byInterfaceGroup: request.Options.Shard is not null).ConfigureAwait(false);
         }
         catch
         {

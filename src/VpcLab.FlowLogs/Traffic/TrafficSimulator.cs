@@ -77,8 +77,8 @@ public sealed class TrafficSimulator
         var plans = workload.Patterns.Select(Plan).ToArray();
         var contexts = new InterfaceContexts(_network);
         var collector = _options.EmitNoData
-            ? new FlowLogCollector(_network, contexts, _options.ServiceRanges, startUnix, endUnix)
-            : new FlowLogCollector(_network, contexts, _options.ServiceRanges);
+            ? new FlowLogCollector(_network, contexts, _options.ServiceRanges, _options.Shard, startUnix, endUnix)
+            : new FlowLogCollector(_network, contexts, _options.ServiceRanges, _options.Shard);
         var skip = new NeverLogged(_network.Network);
         var observations = new FlowObservations();
         var clock = new ConnectionClock(plans, _options.Seed, startUnix, duration);

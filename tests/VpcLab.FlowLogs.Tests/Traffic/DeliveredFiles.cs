@@ -20,7 +20,7 @@ internal static class DeliveredFiles
         }
         var db = Path.Combine(root, "cloudwatch-logs.db");
         if (File.Exists(db))
-            lines.Add(Events(db));
+            lines.Add(Events(db, all: true));
         return [.. lines];
     }
 
@@ -28,7 +28,38 @@ internal static class DeliveredFiles
     public static string[] Golden(string name) =>
         [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Traffic", "Golden", name)).Where(l => !l.StartsWith('#'))];
 
-    private static string Events(string db)
+    /// <summary>One line per CloudWatch Logs stream: the SHA-256 of its events (timestamp, message, in time then put
+    /// order), then <c>cloudwatch/{group}/{stream}</c>; none without a store.</summary>
+    public static string[] Events(string root)
+    {
+        var db = Path.Combine(root, "cloudwatch-logs.db");
+        if (!File.Exists(db))
+            return [];
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT g.name, s.name, e.timestamp, e.message FROM log_events e JOIN log_streams s ON s.id = e.stream_id
+            JOIN log_groups g ON g.id = s.group_id ORDER BY g.name, s.name, e.timestamp, e.id
+            """;
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        string? current = null;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        while (reader.Read())
+        {
+            var stream = $"cloudwatch/{reader.GetString(0)}/{reader.GetString(1)}";
+            if (current is not null && stream != current)
+                lines.Add($"{Convert.ToHexStringLower(hash.GetHashAndReset())}  {current}");
+            current = stream;
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{reader.GetInt64(2)}\t{reader.GetString(3)}\n"));
+        }
+        if (current is not null)
+            lines.Add($"{Convert.ToHexStringLower(hash.GetHashAndReset())}  {current}");
+        return [.. lines];
+    }
+
+    private static string Events(string db, bool all)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
