@@ -41,7 +41,7 @@ public sealed class FlowLogQuery : IDisposable
         catch (Exception e) when (e is DuckDBException or IOException or InvalidDataException)
         {
             connection.Dispose();
-            throw new FlowLogQueryException($"Could not read the flow logs under '{root}': {Describe(e)}", e);
+            throw new FlowLogQueryException(CorruptFlowLogFile.Describe($"could not read the flow logs under '{root}': {Describe(e)}", files), e);
         }
         catch
         {
@@ -51,7 +51,8 @@ public sealed class FlowLogQuery : IDisposable
     }
 
     /// <summary>Runs one SQL statement and returns its columns and rows.</summary>
-    /// <exception cref="FlowLogQueryException">DuckDB refused the SQL; the message is DuckDB's (Parser Error, Binder Error, …).</exception>
+    /// <exception cref="FlowLogQueryException">DuckDB refused the SQL; the message is DuckDB's (Parser Error, Binder Error, …),
+    /// after the name of the file when one could not be read.</exception>
     public QueryResult Execute(string sql)
     {
         if (string.IsNullOrWhiteSpace(sql))
@@ -76,11 +77,17 @@ public sealed class FlowLogQuery : IDisposable
         }
         catch (DuckDBException e)
         {
-            throw new FlowLogQueryException(Describe(e), e);
+            // DuckDB reads the files lazily: a file cut short shows up here, and its message may not name it.
+            throw new FlowLogQueryException(IsReadError(e) ? CorruptFlowLogFile.Describe(Describe(e), Files) : Describe(e), e);
         }
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>An error reading data (not the SQL's): DuckDB's IO, Invalid Input and Conversion errors.</summary>
+    private static bool IsReadError(DuckDBException e) =>
+        e.Message.StartsWith("IO Error", StringComparison.Ordinal) || e.Message.StartsWith("Invalid Input Error", StringComparison.Ordinal)
+        || e.Message.StartsWith("Conversion Error", StringComparison.Ordinal) || e.Message.Contains("gzip", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>DuckDB.NET names types by its enum (BigInt, UnsignedInteger); SQL spells them BIGINT, UINTEGER.</summary>
     private static string SqlTypeName(string name) =>

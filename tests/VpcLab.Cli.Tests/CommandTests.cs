@@ -109,6 +109,23 @@ public class CommandTests
         Assert.Contains($"{path}:3:", run.Err);
     }
 
+    // One check for both commands (TrafficRun.Check): what `vpclab traffic` refuses in a workload, `vpclab validate`
+    // refuses with the same message (docs/semantics.md#re-runs, "Workloads").
+    [Theory]
+    [InlineData("{ name: typo, from: app-1, to: apii, protocol: tcp, port: 443 }", "apii")]
+    [InlineData("{ name: quick, from: app-1, to: db-1, protocol: tcp, port: 5432, rate: fast }", "rate 'fast' is not like 10/s")]
+    public void Validate_WorkloadTrafficRefuses_FailsWithTheSameMessage(string workload, string named)
+    {
+        var seed = File.ReadAllText(ScenarioFiles.Resolve("seed"));
+        var path = CliRun.TempScenario(seed[..seed.IndexOf("\nworkloads:", StringComparison.Ordinal)] + $"\nworkloads:\n  - {workload}\n");
+        var validate = CliRun.Of("validate", path);
+        var traffic = CliRun.Of("traffic", "-s", path, "--duration", "1m", "--out", Path.Combine(Path.GetTempPath(), $"vpclab-unused-{Guid.NewGuid():N}"));
+        Assert.Equal(ExitCodes.BadInput, validate.ExitCode);
+        Assert.Contains(named, validate.Err, StringComparison.Ordinal);
+        Assert.Equal(traffic.Err, validate.Err);
+        Assert.Equal(ExitCodes.BadInput, traffic.ExitCode);
+    }
+
     [Fact]
     public void Validate_MissingFile_IsBadInput()
     {

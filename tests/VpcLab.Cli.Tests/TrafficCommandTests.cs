@@ -49,7 +49,7 @@ public sealed class TrafficCommandTests : IDisposable
 
     [Theory]
     [InlineData("--duration", "forever", "--duration 'forever'")]
-    [InlineData("--duration", "90d", "7 days")]
+    [InlineData("--duration", "90d", "31 days")]
     [InlineData("--start", "yesterday", "--start 'yesterday'")]
     public void Bad_options_are_one_line_errors(string option, string value, string named)
     {
@@ -65,5 +65,24 @@ public sealed class TrafficCommandTests : IDisposable
         var run = CliRun.Of("traffic", "-s", "nacl-sg-teaching", "--out", _out);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no workloads", run.Err, StringComparison.Ordinal);
+    }
+
+    // docs/semantics.md#re-runs: a second run into the same --out would overwrite its files and double its
+    // CloudWatch Logs events, so it is a usage error unless --replace or --append says what to do.
+    [Fact]
+    public void Second_run_into_the_same_out_is_refused_unless_replaced()
+    {
+        string[] args = ["traffic", "-s", "seed", "--duration", "10m", "--out", _out, "--json"];
+        Assert.Equal(0, CliRun.Of(args).ExitCode);
+        var again = CliRun.Of(args);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already holds a run", again.Err, StringComparison.Ordinal);
+        Assert.Contains("--replace", again.Err, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Of([.. args, "--replace"]).ExitCode);
+        var both = CliRun.Of([.. args, "--replace", "--append"]);
+        Assert.Equal(2, both.ExitCode);
+        var overlapping = CliRun.Of([.. args, "--append"]);
+        Assert.Equal(2, overlapping.ExitCode);
+        Assert.Contains("at or after this run's start", overlapping.Err, StringComparison.Ordinal);
     }
 }

@@ -18,15 +18,18 @@ public static class TrafficCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario file with flow-logs: and workloads:, or a shipped scenario's name", Required = true };
-        var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d (at most 7d)", DefaultValueFactory = _ => "1h" };
+        var duration = new Option<string>("--duration", "-d") { Description = "Simulated time to run: 30s, 10m, 1h, 2d (at most 31d)", DefaultValueFactory = _ => "1h" };
         var output = new Option<string>("--out", "-o") { Description = "Directory to deliver flow logs into (S3 as files, CloudWatch Logs as SQLite)", DefaultValueFactory = _ => FlowLogsDirectory.Default };
         var start = new Option<string?>("--start") { Description = "Simulated start time (ISO 8601, UTC); the scenario is built at that moment. Default: its clock (2026-01-01), to the next minute" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for source ports, client addresses and timing (same seed, same files)", DefaultValueFactory = _ => 42 };
         var noData = new Option<bool>("--nodata") { Description = "Also write NODATA records for watched interfaces that saw nothing in a window" };
+        var replace = new Option<bool>("--replace") { Description = "--out already holds a run: delete it first" };
+        var shard = new Option<string?>("--shard") { Description = "Play only shard I of N (0-based, N up to 60): its interfaces, its own files; N shards' files together are one run's (docs/semantics.md#shards)" };
+        var append = new Option<bool>("--append") { Description = "--out already holds a run: add this one, which must start after it (--start)" };
         var json = ScenarioOptions.Json();
         var command = new Command("traffic", "Run a scenario's workloads over simulated time and write the flow logs AWS would deliver")
         {
-            scenario, duration, output, start, seed, noData, json,
+            scenario, duration, output, start, seed, noData, shard, replace, append, json,
         };
         command.SetAction(parse =>
         {
@@ -39,13 +42,24 @@ public static class TrafficCommand
             var loaded = given is { } at
                 ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
                 : ScenarioOptions.Load(file);
+            if (parse.GetValue(replace) && parse.GetValue(append))
+                throw new UsageException("--replace and --append exclude each other: replace the run in --out, or add to it.");
+            var existing = parse.GetValue(replace) ? ExistingRun.Replace : parse.GetValue(append) ? ExistingRun.Append : ExistingRun.Refuse;
             var request = new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file), span,
-                given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory))
+                given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory) { ExistingRun = existing })
             {
-                Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData) },
+                Options = new TrafficOptions { Seed = parse.GetValue(seed), EmitNoData = parse.GetValue(noData), Shard = ShardOf(parse.GetValue(shard)) },
                 Source = file,
             };
-            var run = Run(console, request, quiet: parse.GetValue(json));
+            TrafficRunResult run;
+            try
+            {
+                run = Run(console, request, quiet: parse.GetValue(json));
+            }
+            catch (OutputInUseException e)
+            {
+                throw new UsageException($"--out {e.Message} Give --replace to start over, --append with a later --start to add to it, or another --out.");
+            }
             if (parse.GetValue(json))
                 console.Profile.Out.Writer.WriteLine(run.Summary.ToJson(indented: true));
             else
@@ -57,6 +71,9 @@ public static class TrafficCommand
         });
         return command;
     }
+
+    private static TrafficShard? ShardOf(string? text) => text is null ? null
+        : TrafficShard.Parse(text) ?? throw new UsageException($"--shard '{text}' is not I/N with 0 <= I < N <= {FlowLogs.Delivery.S3.InterfaceGroups.Count} (e.g. 0/3, 1/3, 2/3).");
 
     private static DateTimeOffset ParseStart(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
@@ -74,15 +91,26 @@ public static class TrafficCommand
     {
         if (quiet || !console.Profile.Capabilities.Interactive)
             return TrafficRun.RunAsync(request).GetAwaiter().GetResult();
-        long total = TrafficRun.CountConnections(request);
         TrafficRunResult? result = null;
+        var start = DateTimeOffset.FromUnixTimeSeconds(request.Start.ToUnixTimeSeconds());
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"{total:N0} connections", maxValue: Math.Max(1, total));
-                result = TrafficRun.RunAsync(request, new Progress<long>(n => task.Value = n)).GetAwaiter().GetResult();
+                // The bar is simulated time; the label says how far, and what was written.
+                var task = ctx.AddTask(Label(TimeSpan.Zero, request.Duration, 0, 0), maxValue: Math.Max(1, request.Duration.TotalSeconds));
+                result = TrafficRun.RunAsync(request, new Progress<TrafficProgress>(p =>
+                {
+                    var done = p.Simulated - start;
+                    task.Value = done.TotalSeconds;
+                    task.Description = Label(done, request.Duration, p.Records, p.Bytes);
+                })).GetAwaiter().GetResult();
                 task.Value = task.MaxValue;
             });
         return result!;
     }
+
+    private static string Label(TimeSpan done, TimeSpan total, long records, long bytes) => string.Create(CultureInfo.InvariantCulture,
+        $"simulated {Days(done)} of {Days(total)}: {records:N0} records, {bytes / (1024.0 * 1024):N1} MiB written");
+
+    private static string Days(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalDays}d {t.Hours:00}:{t.Minutes:00}");
 }

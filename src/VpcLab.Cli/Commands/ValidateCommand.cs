@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Spectre.Console;
 using VpcLab.Cli.Rendering;
+using VpcLab.ControlPlane.Scenarios;
+using VpcLab.FlowLogs.Traffic;
 
 namespace VpcLab.Cli.Commands;
 
-/// <summary><c>vpclab validate FILE</c>: load a scenario through the EC2 operations and report what it holds, or
-/// the first error with its file, line and resource.</summary>
+/// <summary><c>vpclab validate FILE</c>: load a scenario through the EC2 operations and check its workloads as
+/// <c>vpclab traffic</c> does; report what it holds, or the first error with its file, line and resource.</summary>
 public static class ValidateCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -15,8 +17,11 @@ public static class ValidateCommand
         var command = new Command("validate", "Check a scenario: load it through the EC2 operations, as the API would") { file, json };
         command.SetAction(parse =>
         {
-            var loaded = ScenarioOptions.Load(parse.GetValue(file)!);
+            var path = ScenarioFiles.Resolve(parse.GetValue(file)!);
+            var loaded = ScenarioLoader.LoadFile(path);
             var n = loaded.Network;
+            // Its workloads: as `vpclab traffic` reads and checks them, with the same messages.
+            TrafficRun.Check(n, WorkloadParser.Read(loaded.Document, path));
             if (parse.GetValue(json))
             {
                 console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new

@@ -10,7 +10,7 @@ namespace VpcLab.Cli.Rendering;
 /// <summary>What a traffic run did: connections by outcome, and per flow log the records and where they went.</summary>
 public static class TrafficView
 {
-    public static IRenderable Build(Network network, TrafficResult result, ImmutableArray<FlowLogDelivered> delivered, string output,
+    public static IRenderable Build(Network network, TrafficTotals result, ImmutableArray<FlowLogDelivered> delivered, string output,
         bool queryHint = true)
     {
         var summary = new Grid().AddColumn().AddColumn();

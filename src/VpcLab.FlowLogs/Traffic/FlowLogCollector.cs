@@ -8,7 +8,9 @@ namespace VpcLab.FlowLogs.Traffic;
 /// <summary>Aggregates what interfaces saw into flow log records, per flow log: one record per interface, direction,
 /// 5-tuple and action in each aggregation window (aligned to the epoch; its length is AggregationWindow's), packets and bytes summed,
 /// tcp-flags OR-ed, start/end the first and last packet in the window. A flow log keeps only records of its traffic
-/// type and only traffic after its creation.</summary>
+/// type and only traffic after its creation. Streaming: the simulator plays connections in time order, so a window
+/// whose end is behind the clock can no longer change; <see cref="Close"/> hands its records over and forgets it, and
+/// memory holds only the windows still open (docs/semantics.md#flow-log-streaming).</summary>
 internal sealed class FlowLogCollector
 {
     private readonly CompiledNetwork _network;
@@ -19,7 +21,11 @@ internal sealed class FlowLogCollector
     private readonly int[][] _watchers;
     /// <summary>For each interface index, the window length (seconds) of each of its watchers, decided once.</summary>
     private readonly long[][] _windows;
-    private readonly Dictionary<Key, Counters> _records = [];
+    /// <summary>The distinct window lengths in use, for the watermark.</summary>
+    private readonly long[] _lengths;
+    /// <summary>Open windows by their end (Unix seconds): the records each holds so far.</summary>
+    private readonly Dictionary<long, Dictionary<Key, Counters>> _open = [];
+    private readonly NoDataWindows? _noData;
 
     private readonly record struct Key(int Log, int Interface, long Window, TrafficDirection Direction, FlowKey Packet, bool Accepted);
 
@@ -33,7 +39,10 @@ internal sealed class FlowLogCollector
         public TrafficPath Path;
     }
 
-    public FlowLogCollector(CompiledNetwork network, InterfaceContexts contexts, AwsIpRanges ranges)
+    /// <summary>With <paramref name="shard"/>, only that shard's interfaces are watched. With <paramref name="noDataFrom"/>/<paramref name="noDataTo"/> set, a NODATA record for each window in
+    /// which a watched interface recorded nothing.</summary>
+    public FlowLogCollector(CompiledNetwork network, InterfaceContexts contexts, AwsIpRanges ranges, TrafficShard? shard = null,
+        long? noDataFrom = null, long? noDataTo = null)
     {
         _network = network;
         _contexts = contexts;
@@ -44,9 +53,13 @@ internal sealed class FlowLogCollector
         for (int i = 0; i < _watchers.Length; i++)
         {
             var eni = network.InterfaceAt(i);
-            _watchers[i] = [.. Enumerable.Range(0, _logs.Length).Where(l => _logs[l].Covers(eni))];
+            // A shard watches only its own interfaces: the others are another process's.
+            _watchers[i] = shard is null || shard.Plays(eni.Id.Value) ? [.. Enumerable.Range(0, _logs.Length).Where(l => _logs[l].Covers(eni))] : [];
             _windows[i] = [.. _watchers[i].Select(l => AggregationWindow.Seconds(_logs[l], eni))];
         }
+        _lengths = [.. _windows.SelectMany(w => w).Distinct()];
+        if (noDataFrom is { } from && noDataTo is { } to)
+            _noData = new NoDataWindows(_logs, _watchers, _windows, from, to);
     }
 
     public IReadOnlyList<FlowLog> Logs => _logs;
@@ -72,9 +85,10 @@ internal sealed class FlowLogCollector
                 long from = Math.Max(window * w, created);
                 if (!burst.Slice(from, (window + 1) * w, out var packets, out var bytes, out var first, out var last, out var flags))
                     continue;
+                var records = OpenWindow((window + 1) * w);
                 var key = new Key(l, observation.InterfaceIndex, window, observation.Direction, observation.Packet, observation.Accepted);
-                if (!_records.TryGetValue(key, out var c))
-                    _records[key] = c = new Counters { Path = observation.EgressPath };
+                if (!records.TryGetValue(key, out var c))
+                    records[key] = c = new Counters { Path = observation.EgressPath };
                 c.Packets += packets;
                 c.Bytes += bytes;
                 c.First = Math.Min(c.First, first);
@@ -84,41 +98,55 @@ internal sealed class FlowLogCollector
         }
     }
 
-    /// <summary>The records of every flow log; with <paramref name="noDataFrom"/>/<paramref name="noDataTo"/> set, a
-    /// NODATA record for each window in which a watched interface recorded nothing.</summary>
-    public ImmutableDictionary<FlowLogId, ImmutableArray<FlowRecord>> Records(long? noDataFrom = null, long? noDataTo = null)
+    private Dictionary<Key, Counters> OpenWindow(long end)
     {
-        var lists = _logs.Select(_ => new List<FlowRecord>()).ToArray();
-        var busy = new HashSet<(int Log, int Interface, long Window)>();
-        foreach (var (key, c) in _records)
+        if (!_open.TryGetValue(end, out var records))
+            _open[end] = records = [];
+        return records;
+    }
+
+    /// <summary>Closes every window that ends at or before <paramref name="clock"/> (Unix seconds; no traffic still to
+    /// come starts before it) and returns its records, with NODATA records when asked; <see cref="long.MaxValue"/>
+    /// closes them all (the end of the run).</summary>
+    public ClosedWindows Close(long clock)
+    {
+        var lists = new List<FlowRecord>[_logs.Length];
+        for (int l = 0; l < lists.Length; l++)
+            lists[l] = [];
+        var busy = _noData is null ? null : new HashSet<(int Log, int Interface, long Window)>();
+        List<long>? closed = null;
+        foreach (var end in _open.Keys)
         {
-            lists[key.Log].Add(ToRecord(key, c));
-            busy.Add((key.Log, key.Interface, key.Window));
+            if (end <= clock)
+                (closed ??= []).Add(end);
         }
-        if (noDataFrom is { } from && noDataTo is { } to)
+        if (closed is not null)
         {
-            for (int eni = 0; eni < _watchers.Length; eni++)
+            // In end order, so a run's batches are the same whatever the dictionary's order.
+            closed.Sort();
+            foreach (var end in closed)
             {
-                for (int k = 0; k < _watchers[eni].Length; k++)
+                foreach (var (key, c) in _open[end])
                 {
-                    int l = _watchers[eni][k];
-                    long w = _windows[eni][k];
-                    long start = Math.Max(from, _logs[l].CreationTime.ToUnixTimeSeconds());
-                    for (long window = start / w; window * w < to; window++)
-                    {
-                        if (!busy.Contains((l, eni, window)))
-                            lists[l].Add(FlowRecord.NoData(_contexts[eni], Math.Max(window * w, start), Math.Min((window + 1) * w, to)));
-                    }
+                    lists[key.Log].Add(ToRecord(key, c));
+                    busy?.Add((key.Log, key.Interface, key.Window));
                 }
+                _open.Remove(end);
             }
         }
-        var result = ImmutableDictionary.CreateBuilder<FlowLogId, ImmutableArray<FlowRecord>>();
-        for (int l = 0; l < _logs.Length; l++)
-        {
-            lists[l].Sort(RecordOrder);
-            result[_logs[l].Id] = [.. lists[l]];
-        }
-        return result.ToImmutable();
+        _noData?.Close(clock, busy!, lists, _contexts);
+        return new ClosedWindows(_logs, lists, Watermark(clock));
+    }
+
+    /// <summary>The earliest start of a window still open: every record to come starts at or after it.</summary>
+    private long Watermark(long clock)
+    {
+        if (clock == long.MaxValue)
+            return long.MaxValue;
+        long mark = clock;
+        foreach (long w in _lengths)
+            mark = Math.Min(mark, clock - (((clock % w) + w) % w));
+        return mark;
     }
 
     private FlowRecord ToRecord(in Key key, Counters c)
@@ -138,8 +166,4 @@ internal sealed class FlowLogCollector
     }
 
     private string? ServiceOf(IpAddress address) => _ranges.Find(address)?.Service;
-
-    /// <summary>Records in the order delivered files use (time, interface, then every field), so files are the same on
-    /// every run and delivery need not sort again.</summary>
-    private static int RecordOrder(FlowRecord a, FlowRecord b) => Delivery.FlowRecordOrder.CompareRecords(in a, in b);
 }

@@ -34,51 +34,56 @@ public sealed class FlowLogOutput
     /// <summary>The directory delivered into; null when delivering into a server's stores.</summary>
     public string? Directory { get; }
 
-    /// <summary>Delivers every flow log's records; returns what each one wrote (S3 keys or log streams).</summary>
+    /// <summary>What to do when <see cref="Directory"/> already holds a run (refuse by default); a server's stores
+    /// take every run, as AWS's do.</summary>
+    public ExistingRun ExistingRun { get; init; }
+
+    /// <summary>Applies <see cref="ExistingRun"/> before a run from <paramref name="start"/> writes.</summary>
+    /// <exception cref="OutputInUseException">The directory holds a run and may not be written as asked.</exception>
+    public void Prepare(Network network, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (Directory is not null)
+            RunDirectory.Prepare(Directory, ExistingRun, network, start);
+    }
+
+    /// <summary>Delivers every flow log's records at once (a run kept in memory: <see cref="TrafficSimulator.Run"/>);
+    /// returns what each one wrote (S3 keys or log streams). The same files and events as the streamed delivery of
+    /// <see cref="TrafficRun"/>.</summary>
     public async Task<ImmutableArray<FlowLogDelivered>> DeliverAsync(Network network, TrafficResult result,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(result);
+        Prepare(network, result.Start);
+        var logs = result.Records.Keys.OrderBy(id => id.Value, StringComparer.Ordinal).Select(id => network.FlowLogs[id]).ToArray();
+        var all = new ClosedWindows(logs, [.. logs.Select(l => result.Records[l.Id].ToList())], long.MaxValue);
+        return await WriteAsync(async (sink, ct) => await sink.WriteAsync(all, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the destinations, lets <paramref name="write"/> feed the sink, closes them; returns what each
+    /// flow log wrote.</summary>
+    internal async Task<ImmutableArray<FlowLogDelivered>> WriteAsync(Func<FlowLogSink, CancellationToken, Task> write,
+        CancellationToken cancellationToken, bool byInterfaceGroup = false)
+    {
+        var s3Options = byInterfaceGroup ? (_s3Options ?? S3DeliveryOptions.Default) with { ByInterfaceGroup = true } : _s3Options;
         if (Directory is null)
-            return await DeliverAsync(network, result, _buckets!, _logs!, cancellationToken).ConfigureAwait(false);
+        {
+            var sink = new FlowLogSink(_buckets!, _logs!, s3Options);
+            await write(sink, cancellationToken).ConfigureAwait(false);
+            return sink.Delivered();
+        }
         CloudWatchLogsStore? logs = null;
         try
         {
-            return await DeliverAsync(network, result, new LocalDirectoryBucketStore(Path.Combine(Directory, "s3")),
-                () => logs ??= CloudWatchLogsStore.Open(Path.Combine(Directory, "cloudwatch-logs.db")), cancellationToken).ConfigureAwait(false);
+            var sink = new FlowLogSink(new LocalDirectoryBucketStore(Path.Combine(Directory, "s3")),
+                () => logs ??= CloudWatchLogsStore.Open(Path.Combine(Directory, "cloudwatch-logs.db")), s3Options);
+            await write(sink, cancellationToken).ConfigureAwait(false);
+            return sink.Delivered();
         }
         finally
         {
             logs?.Dispose();
         }
-    }
-
-    private async Task<ImmutableArray<FlowLogDelivered>> DeliverAsync(Network network, TrafficResult result,
-        IBucketStore buckets, Func<CloudWatchLogsStore> logs, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(result);
-        var delivered = ImmutableArray.CreateBuilder<FlowLogDelivered>();
-        var s3 = new S3FlowLogDelivery(buckets, _s3Options);
-        foreach (var (id, records) in result.Records.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
-        {
-            var log = network.FlowLogs[id];
-            switch (log.DestinationType)
-            {
-                case FlowLogDestinationType.S3:
-                    var keys = records.IsEmpty ? [] : await s3.DeliverAsync(log, records, cancellationToken).ConfigureAwait(false);
-                    delivered.Add(new FlowLogDelivered(log, records.Length, [.. keys.Select(k => $"s3://{log.S3Bucket}/{k}")]));
-                    break;
-                case FlowLogDestinationType.CloudWatchLogs:
-                    var streams = records.IsEmpty ? [] : new CloudWatchFlowLogDelivery(logs()).Deliver(log, records);
-                    var group = CloudWatchFlowLogDelivery.Target(log).Group;
-                    delivered.Add(new FlowLogDelivered(log, records.Length, [.. streams.Select(s => $"{group}/{s}")]));
-                    break;
-                default:
-                    // Kinesis Data Firehose has no local stand-in: the records are counted, not written.
-                    delivered.Add(new FlowLogDelivered(log, records.Length, []));
-                    break;
-            }
-        }
-        return delivered.ToImmutable();
     }
 }

@@ -7,9 +7,9 @@ namespace VpcLab.FlowLogs.Traffic;
 /// of a run, whichever edge (<c>vpclab traffic</c>, <c>POST /_vpclab/traffic</c>) asks.</summary>
 public static class TrafficDuration
 {
-    /// <summary>Choice, docs/semantics.md#the-traffic-action: a run lasts at most 7 days, so every event it delivers
-    /// is younger than the 14 days CloudWatch Logs' PutLogEvents accepts.</summary>
-    public static readonly TimeSpan MaxRun = TimeSpan.FromDays(7);
+    /// <summary>Choice, docs/semantics.md#the-traffic-action: a run lasts at most 31 days (a month of flow logs); a run
+    /// streams, so its memory does not grow with the duration.</summary>
+    public static readonly TimeSpan MaxRun = TimeSpan.FromDays(31);
 
     /// <summary>The length of a run, from 1 s to <see cref="MaxRun"/>; <paramref name="what"/> names the option or
     /// field in the error (<c>--duration</c>, <c>"duration"</c>).</summary>

@@ -14,5 +14,9 @@ public sealed record TrafficOptions
 
     public AwsIpRanges ServiceRanges { get; init; } = AwsIpRanges.Default;
 
+    /// <summary>Record only this shard's interfaces and write the sharded file layout; null: the whole run, one file
+    /// series per slice.</summary>
+    public TrafficShard? Shard { get; init; }
+
     public static readonly TrafficOptions Default = new();
 }

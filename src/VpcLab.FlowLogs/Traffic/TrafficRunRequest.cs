@@ -14,6 +14,6 @@ public sealed record TrafficRunRequest(Network Network, Workload Workload, TimeS
     public string Source { get; init; } = "the request";
 }
 
-/// <summary>What a run did: the simulation's records and counts, each flow log's delivery, and the summary both
+/// <summary>What a run did: the simulation's counts, each flow log's delivery, and the summary both
 /// edges print.</summary>
-public sealed record TrafficRunResult(TrafficResult Traffic, ImmutableArray<FlowLogDelivered> Delivered, TrafficSummary Summary);
+public sealed record TrafficRunResult(TrafficTotals Traffic, ImmutableArray<FlowLogDelivered> Delivered, TrafficSummary Summary);

@@ -29,54 +29,97 @@ public sealed class TrafficSimulator
     public static long CountConnections(Workload workload, TimeSpan duration) =>
         workload.Patterns.Sum(p => (long)ConnectionCount(p, duration));
 
-    /// <summary>Runs the workload from <paramref name="start"/> for <paramref name="duration"/>; <paramref name="progress"/>
-    /// hears the number of connections made so far.</summary>
+    /// <summary>Resolves every pattern of <paramref name="workload"/> on the network, as a run would.</summary>
+    /// <exception cref="WorkloadException">A pattern names an endpoint that does not exist or cannot send that traffic.</exception>
+    public void Check(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        foreach (var pattern in workload.Patterns)
+            _ = Plan(pattern);
+    }
+
+    /// <summary>Runs the workload from <paramref name="start"/> for <paramref name="duration"/> and keeps every record
+    /// (tests and small runs; a long run streams through <see cref="Play"/>); <paramref name="progress"/> hears the
+    /// number of connections made so far.</summary>
     /// <exception cref="WorkloadException">A pattern names an endpoint that does not exist or cannot send that traffic.</exception>
     public TrafficResult Run(Workload workload, DateTimeOffset start, TimeSpan duration, IProgress<long>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(workload);
-        var contexts = new InterfaceContexts(_network);
-        var collector = new FlowLogCollector(_network, contexts, _options.ServiceRanges);
-        var skip = new NeverLogged(_network.Network);
-        var observations = new FlowObservations();
-        long startUnix = start.ToUnixTimeSeconds();
-        long connections = 0, established = 0, failed = 0, skipped = 0;
-
-        foreach (var pattern in workload.Patterns)
+        IReadOnlyList<Model.FlowLog> logs = [];
+        List<FlowRecord>[] lists = [];
+        var totals = Play(workload, start, duration, closed =>
         {
-            var plan = Plan(pattern);
-            var rng = new SplitMix64(SplitMix64.Mix(_options.Seed, pattern.Name));
-            int count = ConnectionCount(pattern, duration);
-            double from = startUnix + pattern.Schedule.Start.TotalSeconds;
-            double to = startUnix + Math.Min((pattern.Schedule.End ?? duration).TotalSeconds, duration.TotalSeconds);
-            double spacing = count > 0 ? (to - from) / count : 0;
-            for (int j = 0; j < count; j++)
-            {
-                double t0 = from + ((j + rng.NextDouble()) * spacing);
-                var flow = plan.Flow(j, ref rng);
-                connections++;
-                if (skip.Matches(in flow))
-                {
-                    skipped++;
-                    continue;
-                }
-                var decision = _network.Observe(in flow, plan.SourceInterface, observations);
-                if (decision.IsAccepted)
-                    established++;
-                else
-                    failed++;
-                Record(pattern, in flow, decision, observations, collector, t0);
-                if ((connections & 1023) == 0)
-                    progress?.Report(connections);
-            }
-        }
-        progress?.Report(connections);
-        long endUnix = startUnix + (long)duration.TotalSeconds;
-        var records = _options.EmitNoData ? collector.Records(startUnix, endUnix) : collector.Records();
-        return new TrafficResult(start, start + duration, records, connections, established, failed, skipped);
+            if (lists.Length == 0)
+                (logs, lists) = (closed.Logs, [.. closed.Logs.Select(_ => new List<FlowRecord>())]);
+            for (int l = 0; l < lists.Length; l++)
+                lists[l].AddRange(closed.Records[l]);
+        }, progress);
+        var records = ImmutableDictionary.CreateBuilder<Model.FlowLogId, ImmutableArray<FlowRecord>>();
+        for (int l = 0; l < logs.Count; l++)
+            records[logs[l].Id] = [.. Delivery.FlowRecordOrder.Sort(lists[l])];
+        return new TrafficResult(start, start + duration, records.ToImmutable(), totals.Connections, totals.Established,
+            totals.Failed, totals.Skipped);
     }
 
-    private static int ConnectionCount(TrafficPattern p, TimeSpan duration)
+    /// <summary>Plays the workload in time order: the connections of all patterns merged by start time, each pattern
+    /// drawing from its own generator in its own order, so the records are those of a pattern-by-pattern run. Each
+    /// time the clock passes a whole minute, the windows that closed go to <paramref name="deliver"/> and are
+    /// forgotten; the last call (watermark <see cref="long.MaxValue"/>) closes the rest. Memory holds the open windows
+    /// only, whatever the duration.</summary>
+    /// <exception cref="WorkloadException">A pattern names an endpoint that does not exist or cannot send that traffic
+    /// (thrown before anything is delivered).</exception>
+    internal TrafficTotals Play(Workload workload, DateTimeOffset start, TimeSpan duration, Action<ClosedWindows> deliver,
+        IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(deliver);
+        long startUnix = start.ToUnixTimeSeconds();
+        long endUnix = startUnix + (long)duration.TotalSeconds;
+        var plans = workload.Patterns.Select(Plan).ToArray();
+        var contexts = new InterfaceContexts(_network);
+        var collector = _options.EmitNoData
+            ? new FlowLogCollector(_network, contexts, _options.ServiceRanges, _options.Shard, startUnix, endUnix)
+            : new FlowLogCollector(_network, contexts, _options.ServiceRanges, _options.Shard);
+        var skip = new NeverLogged(_network.Network);
+        var observations = new FlowObservations();
+        var clock = new ConnectionClock(plans, _options.Seed, startUnix, duration);
+        long connections = 0, established = 0, failed = 0, skipped = 0, records = 0;
+        long minute = long.MinValue;
+        while (clock.Next(out int p, out int j, out double t0))
+        {
+            long now = (long)Math.Floor(t0 / 60) * 60;
+            if (now > minute)
+            {
+                minute = now;
+                records += Deliver(collector.Close(now), deliver);
+            }
+            var flow = plans[p].Flow(j, ref clock.Generator(p));
+            connections++;
+            if ((connections & 1023) == 0)
+                progress?.Report(connections);
+            if (skip.Matches(in flow))
+            {
+                skipped++;
+                continue;
+            }
+            var decision = _network.Observe(in flow, plans[p].SourceInterface, observations);
+            if (decision.IsAccepted)
+                established++;
+            else
+                failed++;
+            Record(plans[p].Pattern, in flow, decision, observations, collector, t0);
+        }
+        records += Deliver(collector.Close(long.MaxValue), deliver);
+        progress?.Report(connections);
+        return new TrafficTotals(start, start + duration, connections, established, failed, skipped, records);
+    }
+
+    private static long Deliver(ClosedWindows closed, Action<ClosedWindows> deliver)
+    {
+        deliver(closed);
+        return closed.Count;
+    }
+
+    internal static int ConnectionCount(TrafficPattern p, TimeSpan duration)
     {
         var end = p.Schedule.End is { } e && e < duration ? e : duration;
         double span = Math.Max(0, (end - p.Schedule.Start).TotalSeconds);
@@ -139,7 +182,7 @@ public sealed class TrafficSimulator
 
     /// <summary>A pattern resolved once: each connection varies only the client address, its source port and (for
     /// a scan) the destination port.</summary>
-    private sealed record PatternPlan(TrafficPattern Pattern, FlowKey Base, int SourceInterface, Cidr? Clients)
+    internal sealed record PatternPlan(TrafficPattern Pattern, FlowKey Base, int SourceInterface, Cidr? Clients)
     {
         public FlowKey Flow(int index, ref SplitMix64 rng)
         {

@@ -16,7 +16,7 @@ public sealed record TrafficSummary(
     private static readonly JsonSerializerOptions Compact = Options(indented: false);
     private static readonly JsonSerializerOptions Indented = Options(indented: true);
 
-    public static TrafficSummary Of(Network network, TrafficResult traffic, ImmutableArray<FlowLogDelivered> delivered, string? output)
+    public static TrafficSummary Of(Network network, TrafficTotals traffic, ImmutableArray<FlowLogDelivered> delivered, string? output)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(traffic);

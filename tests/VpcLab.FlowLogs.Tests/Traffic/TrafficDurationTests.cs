@@ -20,15 +20,15 @@ public class TrafficDurationTests
     public void Parse_NotADuration_IsNull(string text) => Assert.Null(TrafficDuration.Parse(text));
 
     [Fact]
-    public void ParseRun_SevenDays_IsTheLongestRun() =>
-        Assert.Equal(TrafficDuration.MaxRun, TrafficDuration.ParseRun("7d", "--duration"));
+    public void ParseRun_ThirtyOneDays_IsTheLongestRun() =>
+        Assert.Equal(TrafficDuration.MaxRun, TrafficDuration.ParseRun("31d", "--duration"));
 
     // docs/semantics.md#the-traffic-action: one limit for both edges.
     [Theory]
-    [InlineData("7d1s", "limited to 7 days")]
+    [InlineData("31d1s", "limited to 31 days")]
     [InlineData("0", "not a duration")]
     [InlineData("forever", "not a duration")]
-    public void ParseRun_OutsideOneSecondToSevenDays_NamesTheOption(string text, string expected)
+    public void ParseRun_OutsideOneSecondToThirtyOneDays_NamesTheOption(string text, string expected)
     {
         var e = Assert.Throws<WorkloadException>(() => TrafficDuration.ParseRun(text, "--duration"));
         Assert.StartsWith($"--duration '{text}'", e.Message, StringComparison.Ordinal);

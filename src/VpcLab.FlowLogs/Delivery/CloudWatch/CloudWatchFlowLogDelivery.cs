@@ -14,13 +14,18 @@ public sealed class CloudWatchFlowLogDelivery(CloudWatchLogsStore store)
     private readonly CloudWatchLogsStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     /// <summary>Writes the events and returns the streams written to, in name order.</summary>
-    public IReadOnlyList<string> Deliver(FlowLog log, IEnumerable<FlowRecord> records)
+    public IReadOnlyList<string> Deliver(FlowLog log, IEnumerable<FlowRecord> records) => Deliver(log, records, out _);
+
+    /// <summary>Writes the events and returns the streams written to, in name order; <paramref name="bytes"/> is the
+    /// size of the messages written (UTF-8).</summary>
+    public IReadOnlyList<string> Deliver(FlowLog log, IEnumerable<FlowRecord> records, out long bytes)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(records);
         var (scope, group) = Target(log);
         var formatter = new FlowRecordFormatter(log.Format);
         var streams = new List<string>();
+        bytes = 0;
         foreach (var byInterface in records.GroupBy(r => r.Interface.InterfaceId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var stream = StreamName(byInterface.Key, log.TrafficType);
@@ -28,7 +33,11 @@ public sealed class CloudWatchFlowLogDelivery(CloudWatchLogsStore store)
             var sorted = FlowRecordOrder.Sort([.. byInterface]);
             _store.EnsureLogGroupAndStream(scope, group, stream);
             foreach (var batch in Batches(sorted.Select(r => new InputLogEvent(r.Start * 1000, formatter.FormatLine(r)))))
+            {
                 _store.PutLogEvents(scope, group, stream, batch);
+                foreach (var e in batch)
+                    bytes += Encoding.UTF8.GetByteCount(e.Message);
+            }
             streams.Add(stream);
         }
         return streams;

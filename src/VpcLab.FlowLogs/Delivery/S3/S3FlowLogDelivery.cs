@@ -13,15 +13,18 @@ public sealed class S3FlowLogDelivery(IBucketStore store, S3DeliveryOptions? opt
     /// <summary>Writes the objects and returns their keys, in slice then part order.</summary>
     public async Task<IReadOnlyList<string>> DeliverAsync(FlowLog log, IEnumerable<FlowRecord> records, CancellationToken cancellationToken = default)
     {
+        var files = await DeliverFilesAsync(log, records, cancellationToken).ConfigureAwait(false);
+        return [.. files.Select(f => f.Key)];
+    }
+
+    /// <summary>Writes the objects and returns them (key, slice, part, records, bytes), in slice then part order.</summary>
+    public async Task<IReadOnlyList<S3FlowLogFile>> DeliverFilesAsync(FlowLog log, IEnumerable<FlowRecord> records, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(log);
         var files = await S3FlowLogFiles.RenderAsync(log, records, Options, cancellationToken).ConfigureAwait(false);
         var bucket = log.S3Bucket!;
-        var keys = new List<string>(files.Count);
         foreach (var file in files)
-        {
             await _store.PutObjectAsync(bucket, file.Key, file.Content, cancellationToken).ConfigureAwait(false);
-            keys.Add(file.Key);
-        }
-        return keys;
+        return files;
     }
 }

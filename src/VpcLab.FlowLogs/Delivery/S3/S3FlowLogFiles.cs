@@ -21,40 +21,53 @@ public static class S3FlowLogFiles
         if (options.MaxFileBytes <= 0)
             throw new ArgumentException($"MaxFileBytes must be positive (got {options.MaxFileBytes}).", nameof(options));
 
-        var formatter = new FlowRecordFormatter(log.Format);
-        var header = log.Format.HeaderLine;
         var files = new List<S3FlowLogFile>();
         foreach (var (slice, sliceRecords) in BySlice(records))
         {
-            var all = FlowRecordOrder.Sort(sliceRecords);
-            // Every line is formatted once: text files reuse the bytes, Parquet files use the lengths to cut parts.
-            var lines = new ArrayBufferWriter<byte>((int)Math.Min(all.Length * 128L + 1, Array.MaxLength));
-            var ends = new int[all.Length];
-            for (int i = 0; i < all.Length; i++)
+            if (!options.ByInterfaceGroup)
             {
-                formatter.Write(all[i], lines, newline: true);
-                ends[i] = lines.WrittenCount;
+                await RenderSliceAsync(log, slice, sliceRecords, null, options, files, cancellationToken).ConfigureAwait(false);
+                continue;
             }
-            int part = 0, first = 0;
-            foreach (int last in PartEnds(ends, Encoding.UTF8.GetByteCount(header) + 1, options.MaxFileBytes))
-            {
-                var partRecords = all.AsMemory(first, last - first);
-                byte[] content;
-                if (log.DestinationOptions.FileFormat == FlowLogFileFormat.Parquet)
-                {
-                    content = await ParquetFile.WriteAsync(log.Format, partRecords, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    int from = first == 0 ? 0 : ends[first - 1];
-                    content = GzipTextFile.Write(header, lines.WrittenSpan[from..ends[last - 1]]);
-                }
-                files.Add(new S3FlowLogFile(S3KeyLayout.Key(log, slice, part, options), slice, part, last - first, content));
-                part++;
-                first = last;
-            }
+            foreach (var group in sliceRecords.GroupBy(r => InterfaceGroups.Of(r.Interface.InterfaceId)).OrderBy(g => g.Key))
+                await RenderSliceAsync(log, slice, [.. group], group.Key, options, files, cancellationToken).ConfigureAwait(false);
         }
         return files;
+    }
+
+    /// <summary>The files of one slice (or of one delivery group of it), added to <paramref name="files"/>.</summary>
+    private static async Task RenderSliceAsync(FlowLog log, TimeSlice slice, List<FlowRecord> sliceRecords, int? group,
+        S3DeliveryOptions options, List<S3FlowLogFile> files, CancellationToken cancellationToken)
+    {
+        var formatter = new FlowRecordFormatter(log.Format);
+        var header = log.Format.HeaderLine;
+        var all = FlowRecordOrder.Sort(sliceRecords);
+        // Every line is formatted once: text files reuse the bytes, Parquet files use the lengths to cut parts.
+        var lines = new ArrayBufferWriter<byte>((int)Math.Min(all.Length * 128L + 1, Array.MaxLength));
+        var ends = new int[all.Length];
+        for (int i = 0; i < all.Length; i++)
+        {
+            formatter.Write(all[i], lines, newline: true);
+            ends[i] = lines.WrittenCount;
+        }
+        int part = 0, first = 0;
+        foreach (int last in PartEnds(ends, Encoding.UTF8.GetByteCount(header) + 1, options.MaxFileBytes))
+        {
+            var partRecords = all.AsMemory(first, last - first);
+            byte[] content;
+            if (log.DestinationOptions.FileFormat == FlowLogFileFormat.Parquet)
+            {
+                content = await ParquetFile.WriteAsync(log.Format, partRecords, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                int from = first == 0 ? 0 : ends[first - 1];
+                content = GzipTextFile.Write(header, lines.WrittenSpan[from..ends[last - 1]]);
+            }
+            files.Add(new S3FlowLogFile(S3KeyLayout.Key(log, slice, part, options, group), slice, part, last - first, content));
+            part++;
+            first = last;
+        }
     }
 
     /// <summary>Where each part ends (exclusive record index): a part grows while its uncompressed text (header and

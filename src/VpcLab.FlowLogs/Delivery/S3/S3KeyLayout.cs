@@ -52,18 +52,22 @@ public static class S3KeyLayout
             $"{log.OwnerId.Value}_vpcflowlogs_{log.Region}_{log.Id.Value}_{slice.Start:yyyyMMdd'T'HHmm}Z_{hash}{extension}");
     }
 
-    /// <summary>The full key of part <paramref name="part"/> (0, 1, …) of a slice.</summary>
-    public static string Key(FlowLog log, TimeSlice slice, int part, S3DeliveryOptions options)
+    /// <summary>The full key of part <paramref name="part"/> (0, 1, …) of a slice, or of a slice's
+    /// <see cref="InterfaceGroups">delivery group</see> <paramref name="group"/> (a sharded run's layout).</summary>
+    public static string Key(FlowLog log, TimeSlice slice, int part, S3DeliveryOptions options, int? group = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Folder(log, slice) + FileName(log, slice, Hash(options.HashSeed, log.Id.Value, slice, part));
+        return Folder(log, slice) + FileName(log, slice, Hash(options.HashSeed, log.Id.Value, slice, part, group));
     }
 
-    /// <summary>8 lower-case hex characters from (seed, flow log id, slice, part): AWS's suffix looks random; a
+    /// <summary>8 lower-case hex characters from (seed, flow log id, slice, part[, delivery group]): AWS's suffix looks random; a
     /// derived one keeps runs reproducible while still telling the parts of one slice apart.</summary>
-    public static string Hash(string seed, string flowLogId, TimeSlice slice, int part)
+    public static string Hash(string seed, string flowLogId, TimeSlice slice, int part, int? group = null)
     {
-        var input = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{seed}\n{flowLogId}\n{slice.StartSeconds}\n{part}"));
+        var text = string.Create(CultureInfo.InvariantCulture, $"{seed}\n{flowLogId}\n{slice.StartSeconds}\n{part}");
+        if (group is { } g)
+            text += string.Create(CultureInfo.InvariantCulture, $"\ngroup {g}");
+        var input = Encoding.UTF8.GetBytes(text);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(input, digest);
         return Convert.ToHexStringLower(digest[..4]);

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using VpcLab.FlowLogs.CloudWatchLogs;
+using VpcLab.FlowLogs.Delivery.CloudWatch;
+using VpcLab.FlowLogs.Delivery.S3;
+using VpcLab.Model;
+
+namespace VpcLab.FlowLogs.Traffic;
+
+/// <summary>One run's delivery, fed window by window (<see cref="WriteAsync"/>): an S3 flow log's 5-minute slice is
+/// rendered and written as soon as no record still to come can fall in it (its end is at or before the watermark),
+/// then forgotten; a CloudWatch Logs flow log's events are put once no record still to come can start before them,
+/// so each stream receives its events in time order and events of one timestamp in one step (stream by stream, in
+/// name order, as one delivery of the whole run would); they wait for a full PutLogEvents batch (10,000 events). The files and events are those of delivering all records
+/// at once (docs/semantics.md#flow-log-streaming).</summary>
+internal sealed class FlowLogSink
+{
+    private readonly IBucketStore _buckets;
+    private readonly Func<CloudWatchLogsStore> _logs;
+    private readonly S3FlowLogDelivery _s3;
+    private readonly Dictionary<FlowLogId, LogState> _states = [];
+
+    private sealed class LogState(FlowLog log)
+    {
+        public FlowLog Log { get; } = log;
+        public SortedDictionary<TimeSlice, List<FlowRecord>> Slices { get; } = [];
+        public List<FlowRecord> Events { get; } = [];
+        public List<string> Locations { get; } = [];
+        public SortedSet<string> Streams { get; } = new(StringComparer.Ordinal);
+        public long Records { get; set; }
+    }
+
+    public FlowLogSink(IBucketStore buckets, Func<CloudWatchLogsStore> logs, S3DeliveryOptions? s3Options)
+    {
+        _buckets = buckets;
+        _logs = logs;
+        _s3 = new S3FlowLogDelivery(_buckets, s3Options);
+    }
+
+    /// <summary>Takes the records of closed windows and writes what can no longer change; returns the bytes written
+    /// (S3 objects as stored, CloudWatch Logs messages).</summary>
+    public async Task<long> WriteAsync(ClosedWindows closed, CancellationToken cancellationToken)
+    {
+        long bytes = 0;
+        for (int l = 0; l < closed.Logs.Count; l++)
+        {
+            var log = closed.Logs[l];
+            if (!_states.TryGetValue(log.Id, out var state))
+                _states[log.Id] = state = new LogState(log);
+            state.Records += closed.Records[l].Count;
+            switch (log.DestinationType)
+            {
+                case FlowLogDestinationType.S3:
+                    bytes += await WriteS3Async(state, closed.Records[l], closed.Watermark, cancellationToken).ConfigureAwait(false);
+                    break;
+                case FlowLogDestinationType.CloudWatchLogs:
+                    bytes += WriteCloudWatch(state, closed.Records[l], closed.Watermark);
+                    break;
+                default:
+                    // Kinesis Data Firehose has no local stand-in: the records are counted, not written.
+                    break;
+            }
+        }
+        return bytes;
+    }
+
+    /// <summary>What each flow log wrote (S3 keys in slice and part order, or log streams in name order), flow logs
+    /// in id order.</summary>
+    public ImmutableArray<FlowLogDelivered> Delivered() =>
+    [
+        .. _states.Values.OrderBy(s => s.Log.Id.Value, StringComparer.Ordinal).Select(s => s.Log.DestinationType switch
+        {
+            FlowLogDestinationType.S3 => new FlowLogDelivered(s.Log, (int)s.Records, [.. s.Locations.Select(k => $"s3://{s.Log.S3Bucket}/{k}")]),
+            FlowLogDestinationType.CloudWatchLogs => new FlowLogDelivered(s.Log, (int)s.Records,
+                [.. s.Streams.Select(stream => $"{CloudWatchFlowLogDelivery.Target(s.Log).Group}/{stream}")]),
+            _ => new FlowLogDelivered(s.Log, (int)s.Records, []),
+        }),
+    ];
+
+    private async Task<long> WriteS3Async(LogState state, List<FlowRecord> records, long watermark, CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            var slice = TimeSlice.Of(record.End);
+            if (!state.Slices.TryGetValue(slice, out var list))
+                state.Slices.Add(slice, list = []);
+            list.Add(record);
+        }
+        long bytes = 0;
+        // A record ends at or after its start, and every record to come starts at or after the watermark.
+        while (state.Slices.Count > 0 && state.Slices.First() is var (slice, list) && slice.StartSeconds + TimeSlice.LengthSeconds <= watermark)
+        {
+            state.Slices.Remove(slice);
+            foreach (var file in await _s3.DeliverFilesAsync(state.Log, list, cancellationToken).ConfigureAwait(false))
+            {
+                state.Locations.Add(file.Key);
+                bytes += file.Content.Length;
+            }
+        }
+        return bytes;
+    }
+
+    private long WriteCloudWatch(LogState state, List<FlowRecord> records, long watermark)
+    {
+        state.Events.AddRange(records);
+        // Put in steps of a full batch (each put is a transaction on disk), and the rest at the end.
+        if (state.Events.Count == 0 || (state.Events.Count < CloudWatchLogsStore.MaxEventsPerPut && watermark != long.MaxValue))
+            return 0;
+        List<FlowRecord> ready = [], later = [];
+        foreach (var record in state.Events)
+            (record.Start < watermark ? ready : later).Add(record);
+        if (ready.Count == 0)
+            return 0;
+        state.Events.Clear();
+        state.Events.AddRange(later);
+        var streams = new CloudWatchFlowLogDelivery(_logs()).Deliver(state.Log, ready, out long bytes);
+        state.Streams.UnionWith(streams);
+        return bytes;
+    }
+}

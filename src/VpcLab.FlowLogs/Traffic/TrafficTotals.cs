@@ -1,0 +1,6 @@
+namespace VpcLab.FlowLogs.Traffic;
+
+/// <summary>What a streamed run did, in counts: the simulated span, connections by outcome, and the records delivered
+/// (the records themselves went to their destinations as their windows closed).</summary>
+public sealed record TrafficTotals(DateTimeOffset Start, DateTimeOffset End, long Connections, long Established, long Failed,
+    long Skipped, long RecordCount);
