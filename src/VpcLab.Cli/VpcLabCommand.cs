@@ -22,6 +22,7 @@ public static class VpcLabCommand
             FlowLogsCommand.Create(console),
             TrafficCommand.Create(console),
             ImportCommand.Create(console),
+            CollectCommand.Create(console),
             CompletionCommand.Create(),
         };
 

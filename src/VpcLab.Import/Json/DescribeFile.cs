@@ -43,12 +43,19 @@ internal sealed class DescribeFile
         return new DescribeFile(shownAs, pages);
     }
 
-    /// <summary>The items of a list member (Vpcs, Subnets, …) over every page; a page without it is refused.</summary>
+    /// <summary>The items of a list member (Vpcs, Subnets, …) over every page. A page without it is empty only when it
+    /// holds nothing else (some SDKs drop an empty list); otherwise it is another call's output and refused.</summary>
     public IEnumerable<JsonSource> Items(string listMember)
     {
         foreach (var page in _pages)
         {
-            foreach (var item in page.Required(listMember).Items())
+            if (page.Member(listMember) is not { } list)
+            {
+                if (page.Element.EnumerateObject().Any(p => p.Name != "NextToken"))
+                    throw new ImportException(page.File, $"{page.Path}.{listMember}", "missing (is this the output of another call?)");
+                continue;
+            }
+            foreach (var item in list.Items())
                 yield return item;
         }
     }

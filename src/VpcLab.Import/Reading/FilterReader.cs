@@ -26,7 +26,7 @@ internal static class FilterReader
                 continue;
             }
             var group = new SecurityGroup(id, VpcReader.OwnerOf(g, ctx), ctx.Region, new VpcId(vpc), g.String("GroupName"),
-                g.OptionalString("Description") ?? "", [.. rules[id]]);
+                g.OptionalString("Description") ?? "", [.. PermissionOrder.Sort(g, rules[id])]);
             if (ctx.Parts.SecurityGroups.TryAdd(id, group))
                 ctx.Parts.Tag(id.Value, g.Tags());
         }
