@@ -32,7 +32,7 @@ internal static class InterfaceReader
     }
 
     /// <summary>interface, nat_gateway and vpc_endpoint are modelled; other service-managed kinds (load balancers,
-    /// Lambda, EFA…) are carried as plain interfaces (docs/semantics.md#import-interface-types).</summary>
+    /// Lambda, EFA…) are carried as plain interfaces (docs/semantics.md#import-unmodelled-targets).</summary>
     private static NetworkInterfaceType InterfaceType(FolderContext ctx, JsonSource n, NetworkInterfaceId id)
     {
         var text = n.OptionalString("InterfaceType") ?? "interface";
