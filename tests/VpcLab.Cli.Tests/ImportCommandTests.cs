@@ -36,6 +36,29 @@ public class ImportCommandTests
         Assert.True(exit == run.ExitCode, run.Out + run.Err);
     }
 
+    // A dropped flow lists every blocker (data's NACL rule 110, then db's group) with a change checked by tracing again.
+    [Fact]
+    public void Trace_DroppedFlow_JsonListsEveryBlockerAndItsChange()
+    {
+        var run = CliRun.Of("trace", "--scenario", Fixture, "--from", "app-1", "--to", "db-1", "--port", "22", "--json");
+        Assert.Equal(1, run.ExitCode);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        var blockers = json.GetProperty("blockers").EnumerateArray().ToList();
+        Assert.Equal(["SUBNET_ACL_RESTRICTION", "ENI_SG_RULES_MISMATCH"], blockers.Select(b => b.GetProperty("code").GetString()));
+        Assert.Equal("inbound rule 110 deny", blockers[0].GetProperty("rule").GetString());
+        Assert.Contains("RuleNumber=109", blockers[0].GetProperty("change").GetProperty("call").GetString(), StringComparison.Ordinal);
+        Assert.True(json.GetProperty("resolvedByChanges").GetBoolean());
+    }
+
+    [Fact]
+    public void Trace_DroppedFlow_TableShowsTheBlockers()
+    {
+        var run = CliRun.At(250, "trace", "--scenario", Fixture, "--from", "app-1", "--to", "db-1", "--port", "22");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("blockers", run.Out, StringComparison.Ordinal);
+        Assert.Contains("AuthorizeSecurityGroupIngress", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Show_ImportedFolderAsScenario_ShowsImportedIds()
     {
