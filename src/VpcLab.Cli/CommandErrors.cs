@@ -8,7 +8,7 @@ namespace VpcLab.Cli;
 public static class CommandErrors
 {
     public static bool IsUserFacing(Exception e) =>
-        e is UsageException or ScenarioException or TraceRequestException or VpcLab.FlowLogs.Traffic.WorkloadException or Ec2Exception or FormatException
+        e is UsageException or ScenarioException or VpcLab.Import.ImportException or TraceRequestException or VpcLab.FlowLogs.Traffic.WorkloadException or Ec2Exception or FormatException
             or IOException or UnauthorizedAccessException;
 
     public static string Describe(Exception e) => e switch

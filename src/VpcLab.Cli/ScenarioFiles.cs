@@ -5,8 +5,8 @@ public static class ScenarioFiles
 {
     public static string Resolve(string nameOrPath)
     {
-        if (File.Exists(nameOrPath))
-            return nameOrPath;
+        if (File.Exists(nameOrPath) || Directory.Exists(nameOrPath))
+            return nameOrPath; // a directory is an imported account (vpclab import)
         foreach (var dir in SearchDirectories())
         {
             foreach (var candidate in new[] { nameOrPath, nameOrPath + ".yaml" })

@@ -21,6 +21,8 @@ public static class VpcLabCommand
             ResolveCommand.Create(console),
             FlowLogsCommand.Create(console),
             TrafficCommand.Create(console),
+            ImportCommand.Create(console),
+            CollectCommand.Create(console),
             CompletionCommand.Create(),
         };
 

@@ -21,4 +21,9 @@ public sealed record ControlPlaneOptions
     public ImmutableArray<RegionInfo> Regions { get; init; } = RegionCatalog.Default;
 
     public Ec2Quotas Quotas { get; init; } = Ec2Quotas.AwsDefaults;
+
+    /// <summary>A world to start from instead of an empty one: an imported account keeps the ids, addresses and
+    /// states AWS gave it (docs/semantics.md#import-ids). The catalogue's Regions and AWS-managed prefix lists are
+    /// added to it where it has none of its own.</summary>
+    public Network? Initial { get; init; }
 }

@@ -59,8 +59,17 @@ internal sealed class ControlPlaneState
                     [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
             }
         }
-        return network with { PrefixLists = lists.ToImmutable() };
+        network = network with { PrefixLists = lists.ToImmutable() };
+        return options.Initial is { } initial ? Restore(network, initial) : network;
     }
+
+    /// <summary>The seed under an initial world: its accounts, Regions and prefix lists win over the seed's.</summary>
+    private static Network Restore(Network seed, Network initial) => initial with
+    {
+        Accounts = seed.Accounts.SetItems(initial.Accounts),
+        Regions = seed.Regions.SetItems(initial.Regions),
+        PrefixLists = seed.PrefixLists.SetItems(initial.PrefixLists),
+    };
 
     /// <summary>Runs a mutating operation: validates and computes on a private copy, then (unless DryRun) swaps
     /// the new snapshot in. Any <see cref="Ec2Exception"/> leaves the state untouched.</summary>

@@ -43,6 +43,10 @@ public class UsageErrorTests
         { "--start '2026-13-45' is not a time", ["traffic", "-s", "seed", "--start", "2026-13-45"] },
         { "unknown command 'tracee' (did you mean trace?)", ["tracee"] },
         { "'ksh'", ["completion", "ksh"] },
+        { "give the dir", ["import"] },
+        { "unexpected argument 'extra'", ["import", "some-dir", "extra"] },
+        { "--out is required", ["collect"] },
+        { "--endpoint-url: 'not a url' is not a URL", ["collect", "--out", ".", "--endpoint-url", "not a url"] },
         { "give the shell", ["completion"] },
         { "choose a command: demo, trace", [] },
     };

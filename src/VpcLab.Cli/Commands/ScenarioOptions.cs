@@ -1,5 +1,7 @@
 using System.CommandLine;
+using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Scenarios;
+using VpcLab.Import;
 
 namespace VpcLab.Cli.Commands;
 
@@ -11,5 +13,10 @@ public static class ScenarioOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of tables" };
 
-    public static LoadedScenario Load(string nameOrPath) => ScenarioLoader.LoadFile(ScenarioFiles.Resolve(nameOrPath));
+    /// <summary>A scenario file, or a directory of describe output (<c>vpclab import</c>): either gives a world.</summary>
+    public static LoadedScenario Load(string nameOrPath, ControlPlaneOptions? options = null)
+    {
+        var path = ScenarioFiles.Resolve(nameOrPath);
+        return Directory.Exists(path) ? ImportedScenario.Load(path, options) : ScenarioLoader.LoadFile(path, options);
+    }
 }

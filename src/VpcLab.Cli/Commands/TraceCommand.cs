@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VpcLab.Analysis.Blockers;
 using VpcLab.Cli.Rendering;
 using VpcLab.Engine;
 
@@ -27,13 +28,31 @@ public static class TraceCommand
                 return TraceS3.Run(console, parse, flow, compiled, parse.GetValue(json), loaded.Now);
             flow.CheckNoS3Options(parse);
             var resolver = new EndpointResolver(loaded.Network);
-            var trace = compiled.Trace(flow.ToRequest(parse, resolver), resolver.Resolutions);
+            var request = flow.ToRequest(parse, resolver);
+            var trace = compiled.Trace(request, resolver.Resolutions);
+            // A dropped flow: every blocker on both paths and the changes that let it through (docs/semantics.md#blocked-paths).
+            var blocked = trace.Verdict == Verdict.Dropped ? BlockedPathAnalyzer.Analyze(loaded.Network, request) : null;
             if (parse.GetValue(json))
-                console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(trace));
+                console.Profile.Out.Writer.WriteLine(WithBlockers(JsonOutput.Serialize(trace), blocked));
             else
+            {
                 console.Write(TraceView.Build(trace));
+                if (blocked is { Blockers.Length: > 0 })
+                    console.Write(BlockersView.Build(blocked));
+            }
             return trace.Verdict == Verdict.Accepted ? ExitCodes.Ok : ExitCodes.Dropped;
         });
         return command;
+    }
+
+    /// <summary>The trace's JSON with <c>blockers</c> and <c>resolvedByChanges</c> added when it was dropped.</summary>
+    private static string WithBlockers(string traceJson, BlockedPath? blocked)
+    {
+        if (blocked is null)
+            return traceJson;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(traceJson)!.AsObject();
+        node["blockers"] = System.Text.Json.Nodes.JsonNode.Parse(JsonOutput.Serialize(blocked.Blockers));
+        node["resolvedByChanges"] = blocked.Resolved;
+        return node.ToJsonString(JsonOutput.Options);
     }
 }

@@ -40,7 +40,7 @@ public static class TrafficCommand
             var span = TrafficDuration.ParseRun(parse.GetValue(duration)!, "--duration");
             // With --start the scenario is built at that moment, so its flow logs exist when the traffic begins.
             var loaded = given is { } at
-                ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
+                ? ScenarioOptions.Load(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
                 : ScenarioOptions.Load(file);
             if (parse.GetValue(replace) && parse.GetValue(append))
                 throw new UsageException("--replace and --append exclude each other: replace the run in --out, or add to it.");
