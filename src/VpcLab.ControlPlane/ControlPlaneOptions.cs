@@ -21,4 +21,8 @@ public sealed record ControlPlaneOptions
     public ImmutableArray<RegionInfo> Regions { get; init; } = RegionCatalog.Default;
 
     public Ec2Quotas Quotas { get; init; } = Ec2Quotas.AwsDefaults;
+
+    /// <summary>True (the default): Describe* filters are answered from the index kept with the state; false: by a
+    /// scan of every record, the reference the index is tested against (docs/semantics.md#filter-indexes).</summary>
+    public bool IndexedFilters { get; init; } = true;
 }
