@@ -37,6 +37,9 @@ internal sealed class ControlPlaneState
     /// <summary>The filter index of <see cref="Network"/> (the same snapshot).</summary>
     public WorldIndex Index => Volatile.Read(ref _world).Index;
 
+    /// <summary>The current snapshot with its index, read at once.</summary>
+    public IndexedWorld World => Volatile.Read(ref _world);
+
     public ulong IdCounter => Volatile.Read(ref _counter);
 
     /// <summary>The AWS services of every known Region, built once from the Region catalog and the service

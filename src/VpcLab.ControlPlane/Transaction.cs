@@ -142,7 +142,8 @@ internal sealed class Transaction
     // ------------------------------------------------------------------ addresses
     /// <summary>Every IPv4 and IPv6 address held by an interface in the subnet.</summary>
     public HashSet<IpAddress> UsedAddresses(SubnetId subnet) =>
-        [.. N.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet).SelectMany(e => e.AllPrivateAddresses)];
+        [.. Index.Ids(IndexedKinds.NetworkInterface.Key, "subnet-id", subnet.Value)
+            .Select(id => N.NetworkInterfaces[new NetworkInterfaceId(id)]).SelectMany(e => e.AllPrivateAddresses)];
 
     /// <summary>AWS (and this lab) auto-assigns the lowest free address that is not one of the five reserved
     /// (docs/semantics.md#private-ip-allocation).</summary>

@@ -80,7 +80,7 @@ public sealed class SubnetOperations
             var named = Transaction.Named(request.SubnetIds, id => tx.Require(ResourceKinds.Subnet, id));
             var n = tx.N;
             var schema = new FilterSchema<Subnet>(IndexedKinds.Subnet)
-                .Add("available-ip-address-count", s => AvailableIpAddressCount(n, s).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add("available-ip-address-count", s => SubnetAddressCount.Available(n, tx.Index, s).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add("map-public-ip-on-launch", s => Wire.Bool(s.MapPublicIpOnLaunch))
                 .Add("assign-ipv6-address-on-creation", s => Wire.Bool(s.AssignIpv6AddressOnCreation))
                 .Add("enable-dns64", s => Wire.Bool(s.EnableDns64))
