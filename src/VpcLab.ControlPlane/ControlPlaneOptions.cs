@@ -26,4 +26,8 @@ public sealed record ControlPlaneOptions
     /// states AWS gave it (docs/semantics.md#import-ids). The catalogue's Regions and AWS-managed prefix lists are
     /// added to it where it has none of its own.</summary>
     public Network? Initial { get; init; }
+
+    /// <summary>True (the default): Describe* filters are answered from the index kept with the state; false: by a
+    /// scan of every record, the reference the index is tested against (docs/semantics.md#filter-indexes).</summary>
+    public bool IndexedFilters { get; init; } = true;
 }

@@ -13,7 +13,7 @@ namespace VpcLab.ControlPlane;
 internal sealed class ControlPlaneState
 {
     private readonly Lock _gate = new();
-    private Network _network;
+    private IndexedWorld _world;
     private ulong _counter;
     private ImmutableHashSet<IpAddress> _issuedPublicIps = [];
 
@@ -24,14 +24,21 @@ internal sealed class ControlPlaneState
     {
         Options = options;
         Regions = options.Regions.ToImmutableDictionary(r => r.Name, StringComparer.Ordinal);
-        _network = Seed(options);
+        var seed = Seed(options);
+        _world = new IndexedWorld(seed, WorldIndex.Build(seed));
     }
 
     public ControlPlaneOptions Options { get; }
 
     public ImmutableDictionary<string, RegionInfo> Regions { get; }
 
-    public Network Network => Volatile.Read(ref _network);
+    public Network Network => Volatile.Read(ref _world).Network;
+
+    /// <summary>The filter index of <see cref="Network"/> (the same snapshot).</summary>
+    public WorldIndex Index => Volatile.Read(ref _world).Index;
+
+    /// <summary>The current snapshot with its index, read at once.</summary>
+    public IndexedWorld World => Volatile.Read(ref _world);
 
     public ulong IdCounter => Volatile.Read(ref _counter);
 
@@ -85,7 +92,7 @@ internal sealed class ControlPlaneState
             Volatile.Write(ref _counter, tx.Counter);
             if (tx.PendingPublicIps.Count > 0)
                 _issuedPublicIps = _issuedPublicIps.Union(tx.PendingPublicIps);
-            Volatile.Write(ref _network, tx.N);
+            Volatile.Write(ref _world, new IndexedWorld(tx.N, tx.Index));
             return result;
         }
     }
@@ -123,6 +130,7 @@ internal sealed class ControlPlaneState
         ArgumentNullException.ThrowIfNull(ctx);
         if (!Regions.TryGetValue(ctx.Region, out var region))
             throw Ec2Errors.UnknownRegion(ctx.Region);
-        return new Transaction(Network, ctx, Options, region, counter, Options.Clock.GetUtcNow()) { IssuedPublicIps = _issuedPublicIps };
+        var world = Volatile.Read(ref _world);
+        return new Transaction(world.Network, world.Index, ctx, Options, region, counter, Options.Clock.GetUtcNow()) { IssuedPublicIps = _issuedPublicIps };
     }
 }

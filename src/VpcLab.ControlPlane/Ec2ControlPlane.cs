@@ -58,6 +58,12 @@ public sealed class Ec2ControlPlane
     /// <summary>The current snapshot. Immutable: read it freely from any thread.</summary>
     public Network Network => _state.Network;
 
+    /// <summary>The filter index kept with the current snapshot (docs/semantics.md#filter-indexes).</summary>
+    public WorldIndex Index => _state.Index;
+
+    /// <summary>The current snapshot and its index, as one consistent pair.</summary>
+    public IndexedWorld World => _state.World;
+
     /// <summary>How many ids the control plane has drawn: part of what a replay must reproduce.</summary>
     public ulong IdCounter => _state.IdCounter;
 

@@ -12,9 +12,12 @@ internal sealed class Transaction
 {
     private readonly ulong _seed;
 
-    public Transaction(Network network, RequestContext ctx, ControlPlaneOptions options, RegionInfo region, ulong counter, DateTimeOffset now)
+    private Network _n;
+
+    public Transaction(Network network, WorldIndex index, RequestContext ctx, ControlPlaneOptions options, RegionInfo region, ulong counter, DateTimeOffset now)
     {
-        N = network;
+        _n = network;
+        Index = index;
         Ctx = ctx;
         Options = options;
         Region = region;
@@ -23,7 +26,23 @@ internal sealed class Transaction
         _seed = options.IdSeed;
     }
 
-    public Network N { get; set; }
+    /// <summary>The snapshot being computed. Setting it may change only what no index covers: an indexed kind's map
+    /// and the tags change through <see cref="Put(Vpc)"/>, <see cref="Remove(VpcId)"/>, <see cref="SetTags"/> and their
+    /// siblings, which keep <see cref="Index"/> in step (docs/semantics.md#filter-indexes).</summary>
+    public Network N
+    {
+        get => _n;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (!ReferenceEquals(value.Tags, _n.Tags) || IndexedKinds.All.Any(k => !ReferenceEquals(k.Collection(value), k.Collection(_n))))
+                throw new InvalidOperationException("an indexed map or the tags changed without their index: use Transaction.Put/Remove/SetTags");
+            _n = value;
+        }
+    }
+
+    /// <summary>The filter index of <see cref="N"/>, updated with it.</summary>
+    public WorldIndex Index { get; private set; }
     public RequestContext Ctx { get; }
     public ControlPlaneOptions Options { get; }
     public Ec2Quotas Quotas => Options.Quotas;
@@ -97,15 +116,34 @@ internal sealed class Transaction
         var current = N.TagsOf(resourceId);
         var updated = new Model.Tags(current.Items.SetItems(tags));
         TagRules.CheckCount(updated.Count, Quotas.TagsPerResource);
-        N = N with { Tags = N.Tags.SetItem(resourceId, updated) };
+        ReplaceTags(resourceId, updated);
     }
 
-    public void RemoveTags(string resourceId) => N = N with { Tags = N.Tags.Remove(resourceId) };
+    public void RemoveTags(string resourceId) => ReplaceTags(resourceId, null);
+
+    /// <summary>Sets (null or empty: removes) the tags of a resource, and their postings.</summary>
+    public void ReplaceTags(string resourceId, Model.Tags? tags)
+    {
+        var before = _n.Tags.GetValueOrDefault(resourceId);
+        if (tags is null || tags.IsEmpty)
+        {
+            if (before is null)
+                return;
+            _n = _n with { Tags = _n.Tags.Remove(resourceId) };
+            tags = null;
+        }
+        else
+        {
+            _n = _n with { Tags = _n.Tags.SetItem(resourceId, tags) };
+        }
+        Index = Index.ReplaceTags(resourceId, before, tags);
+    }
 
     // ------------------------------------------------------------------ addresses
     /// <summary>Every IPv4 and IPv6 address held by an interface in the subnet.</summary>
     public HashSet<IpAddress> UsedAddresses(SubnetId subnet) =>
-        [.. N.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet).SelectMany(e => e.AllPrivateAddresses)];
+        [.. Index.Ids(IndexedKinds.NetworkInterface.Key, "subnet-id", subnet.Value)
+            .Select(id => N.NetworkInterfaces[new NetworkInterfaceId(id)]).SelectMany(e => e.AllPrivateAddresses)];
 
     /// <summary>AWS (and this lab) auto-assigns the lowest free address that is not one of the five reserved
     /// (docs/semantics.md#private-ip-allocation).</summary>
@@ -201,18 +239,44 @@ internal sealed class Transaction
         all.Count >= quota && all.Values.Count(counts) >= quota;
 
     // ------------------------------------------------------------------ small helpers
-    public void Put(Vpc v) => N = N with { Vpcs = N.Vpcs.SetItem(v.Id, v) };
-    public void Put(Subnet s) => N = N with { Subnets = N.Subnets.SetItem(s.Id, s) };
-    public void Put(RouteTable t) => N = N with { RouteTables = N.RouteTables.SetItem(t.Id, t) };
-    public void Put(InternetGateway g) => N = N with { InternetGateways = N.InternetGateways.SetItem(g.Id, g) };
+    public void Put(Vpc v) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(v.Id), v, _n with { Vpcs = _n.Vpcs.SetItem(v.Id, v) });
+    public void Put(Subnet s) => Set(IndexedKinds.Subnet, _n.Subnets.GetValueOrDefault(s.Id), s, _n with { Subnets = _n.Subnets.SetItem(s.Id, s) });
+    public void Put(RouteTable t) => Set(IndexedKinds.RouteTable, _n.RouteTables.GetValueOrDefault(t.Id), t, _n with { RouteTables = _n.RouteTables.SetItem(t.Id, t) });
+    public void Put(InternetGateway g) => Set(IndexedKinds.InternetGateway, _n.InternetGateways.GetValueOrDefault(g.Id), g, _n with { InternetGateways = _n.InternetGateways.SetItem(g.Id, g) });
     public void Put(EgressOnlyInternetGateway g) => N = N with { EgressOnlyInternetGateways = N.EgressOnlyInternetGateways.SetItem(g.Id, g) };
-    public void Put(NatGateway g) => N = N with { NatGateways = N.NatGateways.SetItem(g.Id, g) };
-    public void Put(ElasticIpAddress e) => N = N with { ElasticIps = N.ElasticIps.SetItem(e.AllocationId, e) };
-    public void Put(SecurityGroup g) => N = N with { SecurityGroups = N.SecurityGroups.SetItem(g.Id, g) };
-    public void Put(NetworkAcl a) => N = N with { NetworkAcls = N.NetworkAcls.SetItem(a.Id, a) };
-    public void Put(NetworkInterface e) => N = N with { NetworkInterfaces = N.NetworkInterfaces.SetItem(e.Id, e) };
-    public void Put(Instance i) => N = N with { Instances = N.Instances.SetItem(i.Id, i) };
+    public void Put(NatGateway g) => Set(IndexedKinds.NatGateway, _n.NatGateways.GetValueOrDefault(g.Id), g, _n with { NatGateways = _n.NatGateways.SetItem(g.Id, g) });
+    public void Put(ElasticIpAddress e) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(e.AllocationId), e, _n with { ElasticIps = _n.ElasticIps.SetItem(e.AllocationId, e) });
+    public void Put(SecurityGroup g) => Set(IndexedKinds.SecurityGroup, _n.SecurityGroups.GetValueOrDefault(g.Id), g, _n with { SecurityGroups = _n.SecurityGroups.SetItem(g.Id, g) });
+    public void Put(NetworkAcl a) => Set(IndexedKinds.NetworkAcl, _n.NetworkAcls.GetValueOrDefault(a.Id), a, _n with { NetworkAcls = _n.NetworkAcls.SetItem(a.Id, a) });
+    public void Put(NetworkInterface e) => Set(IndexedKinds.NetworkInterface, _n.NetworkInterfaces.GetValueOrDefault(e.Id), e, _n with { NetworkInterfaces = _n.NetworkInterfaces.SetItem(e.Id, e) });
+    public void Put(Instance i) => Set(IndexedKinds.Instance, _n.Instances.GetValueOrDefault(i.Id), i, _n with { Instances = _n.Instances.SetItem(i.Id, i) });
+
+    public void Remove(VpcId id) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(id), null, _n with { Vpcs = _n.Vpcs.Remove(id) });
+    public void Remove(SubnetId id) => Set(IndexedKinds.Subnet, _n.Subnets.GetValueOrDefault(id), null, _n with { Subnets = _n.Subnets.Remove(id) });
+    public void Remove(RouteTableId id) => Set(IndexedKinds.RouteTable, _n.RouteTables.GetValueOrDefault(id), null, _n with { RouteTables = _n.RouteTables.Remove(id) });
+    public void Remove(InternetGatewayId id) => Set(IndexedKinds.InternetGateway, _n.InternetGateways.GetValueOrDefault(id), null, _n with { InternetGateways = _n.InternetGateways.Remove(id) });
+    public void Remove(NatGatewayId id) => Set(IndexedKinds.NatGateway, _n.NatGateways.GetValueOrDefault(id), null, _n with { NatGateways = _n.NatGateways.Remove(id) });
+    public void Remove(AllocationId id) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(id), null, _n with { ElasticIps = _n.ElasticIps.Remove(id) });
+    public void Remove(SecurityGroupId id) => Set(IndexedKinds.SecurityGroup, _n.SecurityGroups.GetValueOrDefault(id), null, _n with { SecurityGroups = _n.SecurityGroups.Remove(id) });
+    public void Remove(NetworkAclId id) => Set(IndexedKinds.NetworkAcl, _n.NetworkAcls.GetValueOrDefault(id), null, _n with { NetworkAcls = _n.NetworkAcls.Remove(id) });
+    public void Remove(NetworkInterfaceId id) => Set(IndexedKinds.NetworkInterface, _n.NetworkInterfaces.GetValueOrDefault(id), null, _n with { NetworkInterfaces = _n.NetworkInterfaces.Remove(id) });
+    public void Remove(InstanceId id) => Set(IndexedKinds.Instance, _n.Instances.GetValueOrDefault(id), null, _n with { Instances = _n.Instances.Remove(id) });
+
+    /// <summary>The one way an indexed map changes: the new snapshot and the index, together.</summary>
+    private void Set<T>(IndexedKind<T> kind, T? before, T? after, Network network)
+        where T : class
+    {
+        if (before is null && after is null)
+            return;
+        Index = Index.Replace(kind, before, after);
+        _n = network;
+    }
     public void Put(ManagedPrefixList p) => N = N with { PrefixLists = N.PrefixLists.SetItem(p.Id, p) };
+
+    /// <summary>Describe-by-id for <see cref="FilterSchema{T}.Select"/>: null when no ids are given (then the index
+    /// selects), else each id's record; each must exist (and be visible) or the whole call fails.</summary>
+    public static IEnumerable<T>? Named<T>(IReadOnlyList<string>? ids, Func<string, T> lookup) =>
+        ids is null || ids.Count == 0 ? null : ids.Distinct(StringComparer.Ordinal).Select(lookup).ToImmutableArray();
 
     /// <summary>Resolves describe-by-id: each id must exist (and be visible) or the whole call fails.</summary>
     public static IEnumerable<T> ByIds<T>(IReadOnlyList<string>? ids, IEnumerable<T> all, Func<string, T> lookup)

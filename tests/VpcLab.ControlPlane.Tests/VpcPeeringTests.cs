@@ -123,7 +123,9 @@ public sealed class VpcPeeringTests
             b = n.Vpcs[b.Id] with { Ipv6CidrBlocks = n.Vpcs[a.Id].Ipv6CidrBlocks };
             const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
             var state = typeof(Ec2ControlPlane).GetField("_state", Private)!.GetValue(lab.Cp)!;
-            state.GetType().GetField("_network", Private)!.SetValue(state, n with { Vpcs = n.Vpcs.SetItem(b.Id, b) });
+            var world = state.GetType().GetField("_world", Private)!;
+            var changed = n with { Vpcs = n.Vpcs.SetItem(b.Id, b) };
+            world.SetValue(state, Activator.CreateInstance(world.FieldType, changed, WorldIndex.Build(changed)));
         }
         var pcx = Create(lab, A, lab.N.Vpcs[a.Id], b);
         Assert.Equal(VpcPeeringConnectionState.Failed, pcx.State);

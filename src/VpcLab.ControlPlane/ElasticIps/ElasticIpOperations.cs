@@ -137,7 +137,7 @@ public sealed class ElasticIpOperations
                 tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
                 RenewPublicIpv4Of(tx, eni.Id);
             }
-            tx.N = tx.N with { ElasticIps = tx.N.ElasticIps.Remove(eip.AllocationId) };
+            tx.Remove(eip.AllocationId);
             tx.RemoveTags(eip.AllocationId.Value);
             return EmptyResult.Instance;
         });
@@ -145,26 +145,25 @@ public sealed class ElasticIpOperations
     public DescribeAddressesResult DescribeAddresses(RequestContext ctx, DescribeAddressesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            IEnumerable<ElasticIpAddress> selected = tx.N.ElasticIps.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
-            if (request.AllocationIds is { Count: > 0 } ids)
-                selected = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.ElasticIp, id)).ToList();
+            var selected = Transaction.Named(request.AllocationIds, id => tx.Require(ResourceKinds.ElasticIp, id));
             if (request.PublicIps is { Count: > 0 } ips)
-                selected = selected.Where(e => ips.Contains(e.PublicIp.ToString())).ToList();
-            if (request.PublicIps is { Count: > 0 } wanted && wanted.FirstOrDefault(ip => !selected.Any(e => e.PublicIp.ToString() == ip)) is { } missing)
+            {
+                // Public addresses are indexed (public-ip): the caller's addresses holding one of them.
+                var byAddress = ips.Distinct(StringComparer.Ordinal)
+                    .SelectMany(ip => tx.Index.Ids(IndexedKinds.ElasticIp.Key, "public-ip", ip))
+                    .Select(id => tx.Find(ResourceKinds.ElasticIp, id)).OfType<ElasticIpAddress>();
+                selected = (selected ?? byAddress).Where(e => ips.Contains(e.PublicIp.ToString())).ToList();
+            }
+            if (request.PublicIps is { Count: > 0 } wanted && wanted.FirstOrDefault(ip => !selected!.Any(e => e.PublicIp.ToString() == ip)) is { } missing)
                 throw ElasticIpErrors.AddressNotFound(missing);
             var n = tx.N;
             string? InstanceOf(ElasticIpAddress e) =>
                 e.NetworkInterfaceId is { } id && n.NetworkInterfaces.TryGetValue(id, out var eni) ? eni.Attachment?.InstanceId.Value : null;
-            var schema = new FilterSchema<ElasticIpAddress>(e => e.AllocationId.Value)
-                .Add("allocation-id", e => e.AllocationId.Value)
-                .Add("association-id", e => e.AssociationId)
+            var schema = new FilterSchema<ElasticIpAddress>(IndexedKinds.ElasticIp)
                 .Add("domain", _ => "vpc")
                 .Add("instance-id", InstanceOf)
-                .Add("network-interface-id", e => e.NetworkInterfaceId?.Value)
                 .Add("network-interface-owner-id", e => e.NetworkInterfaceId is null ? null : e.OwnerId.Value)
-                .Add("private-ip-address", e => e.PrivateIp?.ToString())
-                .Add("public-ip", e => e.PublicIp.ToString())
                 .Add("network-border-group", e => e.Region);
-            return new DescribeAddressesResult([.. schema.Apply(selected, request.Filters, n).OrderBy(e => e.AllocationId.Value, StringComparer.Ordinal)]);
+            return new DescribeAddressesResult([.. schema.Select(tx, request.Filters, selected)]);
         });
 }

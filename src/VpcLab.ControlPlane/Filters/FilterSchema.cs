@@ -12,12 +12,23 @@ public sealed class FilterSchema<T>
 {
     private readonly Dictionary<string, Func<T, IEnumerable<string?>>> _fields = new(StringComparer.Ordinal);
     private readonly Func<T, Network?, Tags> _tags;
+    private readonly IndexedKind<T>? _kind;
 
     /// <summary>A schema for an EC2 resource, whose tags live in <see cref="Network.Tags"/> under its id.</summary>
     public FilterSchema(Func<T, string?> tagId)
     {
         ArgumentNullException.ThrowIfNull(tagId);
         _tags = (x, network) => network is not null && tagId(x) is { } id ? network.TagsOf(id) : Tags.Empty;
+    }
+
+    /// <summary>A schema for an indexed kind: its indexed filters come from <paramref name="kind"/> (the same value
+    /// functions the index files records by), and <see cref="Select"/> plans over the index.</summary>
+    public FilterSchema(IndexedKind<T> kind)
+        : this(x => kind.Id(x))
+    {
+        _kind = kind;
+        foreach (var (name, values) in kind.Fields)
+            _fields[name] = values;
     }
 
     private FilterSchema(Func<T, Network?, Tags> tags)
@@ -48,6 +59,63 @@ public sealed class FilterSchema<T>
     {
         if (filters is null || filters.Count == 0)
             return items;
+        var compiled = Compile(filters, network);
+        return items.Where(x => compiled.All(f => f(x)));
+    }
+
+    /// <summary>The one place a Describe* of an indexed kind selects: the records named by
+    /// <paramref name="named"/> (explicit ids, already checked) or else the caller's records of the kind, that pass
+    /// every filter, in ordinal id order. Without ids, the candidates are the narrowest posting list among the
+    /// caller's scope and each filter whose values are all literal (no <c>*</c>, <c>?</c> or <c>\</c>): the union of
+    /// its values' lists, or for the id filter the ids themselves; every filter is then checked on each candidate, so
+    /// wildcard filters and filters reading other resources cost one test per candidate
+    /// (docs/semantics.md#filter-indexes).</summary>
+    internal IEnumerable<T> Select(Transaction tx, IReadOnlyList<Filter>? filters, IEnumerable<T>? named = null)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var kind = _kind ?? throw new InvalidOperationException("Select needs an indexed kind");
+        var network = tx.N;
+        if (named is not null)
+            return Apply(named, filters, network).OrderBy(kind.Id, StringComparer.Ordinal);
+        var compiled = filters is { Count: > 0 } ? Compile(filters, network) : [];
+        var caller = tx.Caller;
+        if (!tx.Options.IndexedFilters)
+            return kind.All(network).Where(x => kind.IsCallers(x, caller) && compiled.All(f => f(x))).OrderBy(kind.Id, StringComparer.Ordinal);
+        var candidates = Plan(kind, tx.Index, caller, filters);
+        return candidates.Select(id => kind.Lookup(network, id))
+            .Where(x => x is not null && kind.IsCallers(x, caller) && compiled.All(f => f(x)))!;
+    }
+
+    /// <summary>The narrowest candidate list, in ordinal order.</summary>
+    private IEnumerable<string> Plan(IndexedKind<T> kind, WorldIndex index, ResourceCaller caller, IReadOnlyList<Filter>? filters)
+    {
+        var scope = index.Ids(kind.Key, WorldIndex.ScopeName, IndexedKind<T>.Scope(caller.Account, caller.Region));
+        IEnumerable<string> best = scope;
+        long bestCount = scope.Count;
+        foreach (var filter in filters ?? [])
+        {
+            var values = filter.Values ?? [];
+            if (filter.Name is not { } name || values.Any(FilterValues.IsPattern) || !IsIndexed(kind, name))
+                continue;
+            if (name == kind.IdFilter)
+            {
+                if (values.Count < bestCount)
+                    (best, bestCount) = (values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), values.Count);
+                continue;
+            }
+            var lists = values.Distinct(StringComparer.Ordinal).Select(v => index.Ids(kind.Key, name, v)).ToList();
+            long count = lists.Sum(l => (long)l.Count);
+            if (count < bestCount)
+                (best, bestCount) = (lists.Count == 1 ? lists[0] : lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), count);
+        }
+        return best;
+    }
+
+    private static bool IsIndexed(IndexedKind<T> kind, string name) =>
+        kind.Fields.ContainsKey(name) || name.StartsWith("tag:", StringComparison.Ordinal) || name is "tag-key" or "tag-value";
+
+    private List<Func<T, bool>> Compile(IReadOnlyList<Filter> filters, Network? network)
+    {
         var compiled = new List<Func<T, bool>>();
         foreach (var filter in filters)
         {
@@ -68,6 +136,6 @@ public sealed class FilterSchema<T>
             var v = values;
             compiled.Add(x => v(x).Any(value => value is not null && patterns.Any(p => Wildcard.Matches(p, value))));
         }
-        return items.Where(x => compiled.All(f => f(x)));
+        return compiled;
     }
 }

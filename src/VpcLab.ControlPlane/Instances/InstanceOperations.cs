@@ -164,8 +164,7 @@ public sealed class InstanceOperations
     public DescribeInstancesResult DescribeInstances(RequestContext ctx, DescribeInstancesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.Instances.Values.Where(i => tx.Owned(i.OwnerId, i.Region));
-            IEnumerable<Instance> selected = all;
+            IEnumerable<Instance>? selected = null;
             if (request.InstanceIds is { Count: > 0 } ids)
             {
                 foreach (var id in ids)
@@ -173,26 +172,21 @@ public sealed class InstanceOperations
                     if (!ResourceKinds.Instance.IsWellFormed(id))
                         throw Ec2Errors.InstanceMalformed(id);
                 }
-                var missing = ids.Where(id => !all.Any(i => i.Id.Value == id)).ToList();
+                var missing = ids.Where(id => tx.Find(ResourceKinds.Instance, id) is null).ToList();
                 if (missing.Count == 1)
                     throw Ec2Errors.InstanceNotFound(missing[0]);
                 if (missing.Count > 1)
                     throw InstanceErrors.InstancesNotFound(missing);
-                selected = all.Where(i => ids.Contains(i.Id.Value)).ToList();
+                selected = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Find(ResourceKinds.Instance, id)!).ToList();
             }
             var n = tx.N;
             IEnumerable<NetworkInterface> Enis(Instance i) => i.NetworkInterfaces.Where(n.NetworkInterfaces.ContainsKey).Select(id => n.NetworkInterfaces[id]);
             NetworkInterface? Primary(Instance i) => n.NetworkInterfaces.GetValueOrDefault(i.PrimaryNetworkInterface);
-            var schema = new FilterSchema<Instance>(i => i.Id.Value)
-                .Add("instance-id", i => i.Id.Value)
-                .Add("instance-state-name", i => InstanceStateName(i.State))
+            var schema = new FilterSchema<Instance>(IndexedKinds.Instance)
                 .Add("instance-state-code", i => Wire.Int(InstanceStateCode(i.State)))
                 .Add("instance-type", i => i.InstanceType)
                 .Add("image-id", i => i.ImageId)
-                .Add("reservation-id", i => i.ReservationId)
                 .Add("owner-id", i => i.OwnerId.Value)
-                .Add("subnet-id", i => i.SubnetId.Value)
-                .Add("vpc-id", i => i.VpcId.Value)
                 .Add("availability-zone", i => n.Subnets.TryGetValue(i.SubnetId, out var s) ? s.AvailabilityZone.Name : null)
                 .Add("private-ip-address", i => Primary(i)?.PrimaryPrivateIp.ToString())
                 .Add("ip-address", i => Primary(i) is { } e ? n.PublicIpFor(e, e.PrivateIpAddresses.First(p => p.Primary))?.ToString() : null)
@@ -202,7 +196,7 @@ public sealed class InstanceOperations
                 .AddMany("network-interface.vpc-id", i => Enis(i).Select(e => e.VpcId.Value))
                 .AddMany("network-interface.addresses.private-ip-address", i => Enis(i).SelectMany(e => e.PrivateIpAddresses).Select(p => p.Address.ToString()))
                 .AddMany("network-interface.ipv6-addresses.ipv6-address", i => Enis(i).SelectMany(e => e.Ipv6Addresses).Select(a => a.ToString()));
-            var matched = schema.Apply(selected, request.Filters, n).ToList();
+            var matched = schema.Select(tx, request.Filters, selected).ToList();
             var reservations = matched.GroupBy(i => i.ReservationId)
                 .Select(g => new Reservation(g.Key, g.First().OwnerId.Value, [.. g.OrderBy(i => i.Id.Value, StringComparer.Ordinal)]))
                 .OrderBy(r => r.ReservationId, StringComparer.Ordinal);

@@ -61,7 +61,7 @@ public sealed class InternetGatewayOperations
             var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
             if (ResourceKinds.InternetGateway.FirstBlocker(tx.N, igw) is not null)
                 throw GatewayErrors.InternetGatewayHasDependencies(igw.Id.Value);
-            tx.N = tx.N with { InternetGateways = tx.N.InternetGateways.Remove(igw.Id) };
+            tx.Remove(igw.Id);
             tx.RemoveTags(igw.Id.Value);
             return EmptyResult.Instance;
         });
@@ -69,14 +69,9 @@ public sealed class InternetGatewayOperations
     public DescribeInternetGatewaysResult DescribeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.InternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.InternetGatewayIds, all, id => tx.Require(ResourceKinds.InternetGateway, id));
-            var schema = new FilterSchema<InternetGateway>(g => g.Id.Value)
-                .Add("internet-gateway-id", g => g.Id.Value)
-                .Add("attachment.vpc-id", g => g.AttachedVpcId?.Value)
-                // AWS reports an attached internet gateway's attachment state as "available" (spec (b)).
-                .Add("attachment.state", g => g.AttachedVpcId is null ? null : "available")
+            var named = Transaction.Named(request.InternetGatewayIds, id => tx.Require(ResourceKinds.InternetGateway, id));
+            var schema = new FilterSchema<InternetGateway>(IndexedKinds.InternetGateway)
                 .Add("owner-id", g => g.OwnerId.Value);
-            return new DescribeInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeInternetGatewaysResult([.. schema.Select(tx, request.Filters, named)]);
         });
 }

@@ -84,7 +84,7 @@ public sealed class NatGatewayOperations
                 throw Ec2Errors.NatGatewayNotFound(nat.Id.Value);
             // AWS: the gateway goes to deleted (and stays visible), its interface is released, its Elastic IP is
             // disassociated (still allocated); routes to it turn blackhole.
-            tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(nat.NetworkInterfaceId) };
+            tx.Remove(nat.NetworkInterfaceId);
             FlowLogOperations.DeleteFlowLogsOf(tx, nat.NetworkInterfaceId.Value); // the interface's flow logs go with it
             foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == nat.NetworkInterfaceId).ToList())
                 tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
@@ -95,15 +95,10 @@ public sealed class NatGatewayOperations
     public DescribeNatGatewaysResult DescribeNatGateways(RequestContext ctx, DescribeNatGatewaysRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.NatGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.NatGatewayIds, all, id => tx.Require(ResourceKinds.NatGateway, id));
-            var schema = new FilterSchema<NatGateway>(g => g.Id.Value)
-                .Add("nat-gateway-id", g => g.Id.Value)
-                .Add("state", g => NatStateName(g.State))
-                .Add("subnet-id", g => g.SubnetId.Value)
-                .Add("vpc-id", g => g.VpcId.Value)
+            var named = Transaction.Named(request.NatGatewayIds, id => tx.Require(ResourceKinds.NatGateway, id));
+            var schema = new FilterSchema<NatGateway>(IndexedKinds.NatGateway)
                 .Add("connectivity-type", g => g.ConnectivityType == NatConnectivityType.Public ? "public" : "private");
-            return new DescribeNatGatewaysResult([.. schema.Apply(selected, request.Filter, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeNatGatewaysResult([.. schema.Select(tx, request.Filter, named)]);
         });
 
     public static string NatStateName(NatGatewayState state) => state switch

@@ -36,7 +36,7 @@ public sealed class NetworkAclOperations
                 throw NetworkAclErrors.CannotDeleteDefaultNetworkAcl(acl.Id.Value);
             if (ResourceKinds.NetworkAcl.FirstBlocker(tx.N, acl) is not null)
                 throw NetworkAclErrors.NetworkAclInUse(acl.Id.Value);
-            tx.N = tx.N with { NetworkAcls = tx.N.NetworkAcls.Remove(acl.Id) };
+            tx.Remove(acl.Id);
             tx.RemoveTags(acl.Id.Value);
             return EmptyResult.Instance;
         });
@@ -44,19 +44,11 @@ public sealed class NetworkAclOperations
     public DescribeNetworkAclsResult DescribeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.NetworkAcls.Values.Where(a => tx.Owned(a.OwnerId, a.Region));
-            var selected = Transaction.ByIds(request.NetworkAclIds, all, id => tx.Require(ResourceKinds.NetworkAcl, id));
+            var named = Transaction.Named(request.NetworkAclIds, id => tx.Require(ResourceKinds.NetworkAcl, id));
             static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
-            var schema = new FilterSchema<NetworkAcl>(a => a.Id.Value)
-                .Add("network-acl-id", a => a.Id.Value)
-                .Add("vpc-id", a => a.VpcId.Value)
-                .Add("default", a => Wire.Bool(a.IsDefault))
+            var schema = new FilterSchema<NetworkAcl>(IndexedKinds.NetworkAcl)
                 .Add("owner-id", a => a.OwnerId.Value)
-                .AddMany("association.association-id", a => a.Associations.Select(x => x.Id.Value))
                 .AddMany("association.network-acl-id", a => a.Associations.Select(_ => a.Id.Value))
-                .AddMany("association.subnet-id", a => a.Associations.Select(x => x.SubnetId.Value))
-                .AddMany("entry.cidr", a => a.Entries.Where(e => e.Cidr.IsV4).Select(e => e.Cidr.ToString()))
-                .AddMany("entry.ipv6-cidr", a => a.Entries.Where(e => e.Cidr.IsV6).Select(e => e.Cidr.ToString()))
                 .AddMany("entry.egress", a => a.Entries.Select(e => Wire.Bool(e.Egress)))
                 .AddMany("entry.protocol", a => a.Entries.Select(e => I(e.Protocol.Number)))
                 .AddMany("entry.rule-action", a => a.Entries.Select(e => e.Action == RuleAction.Allow ? "allow" : "deny"))
@@ -65,7 +57,7 @@ public sealed class NetworkAclOperations
                 .AddMany("entry.port-range.to", a => a.Entries.Select(e => e.PortRange is { } p ? I(p.To) : null))
                 .AddMany("entry.icmp.type", a => a.Entries.Select(e => e.Icmp is { } i ? I(i.Type) : null))
                 .AddMany("entry.icmp.code", a => a.Entries.Select(e => e.Icmp is { } i ? I(i.Code) : null));
-            return new DescribeNetworkAclsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(a => a.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeNetworkAclsResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     public EmptyResult CreateNetworkAclEntry(RequestContext ctx, CreateNetworkAclEntryRequest request) =>

@@ -153,7 +153,7 @@ public sealed class NetworkInterfaceOperations
     {
         foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id).ToList())
             tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
-        tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(eni.Id) };
+        tx.Remove(eni.Id);
         tx.RemoveTags(eni.Id.Value);
         FlowLogOperations.DeleteFlowLogsOf(tx, eni.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
     }
@@ -161,36 +161,22 @@ public sealed class NetworkInterfaceOperations
     public DescribeNetworkInterfacesResult DescribeNetworkInterfaces(RequestContext ctx, DescribeNetworkInterfacesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.NetworkInterfaces.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
-            var selected = Transaction.ByIds(request.NetworkInterfaceIds, all, id => tx.Require(ResourceKinds.NetworkInterface, id));
+            var named = Transaction.Named(request.NetworkInterfaceIds, id => tx.Require(ResourceKinds.NetworkInterface, id));
             var n = tx.N;
-            var schema = new FilterSchema<NetworkInterface>(e => e.Id.Value)
-                .Add("network-interface-id", e => e.Id.Value)
-                .Add("subnet-id", e => e.SubnetId.Value)
-                .Add("vpc-id", e => e.VpcId.Value)
-                .Add("availability-zone", e => e.AvailabilityZone)
+            var schema = new FilterSchema<NetworkInterface>(IndexedKinds.NetworkInterface)
                 .Add("description", e => e.Description)
-                .Add("mac-address", e => e.MacAddress)
                 .Add("owner-id", e => e.OwnerId.Value)
                 .Add("requester-managed", e => Wire.Bool(e.RequesterManaged))
                 .Add("source-dest-check", e => Wire.Bool(e.SourceDestCheck))
-                .Add("status", e => e.Attachment is not null || e.RequesterManaged ? "in-use" : "available")
                 .Add("interface-type", e => InterfaceTypeName(e.InterfaceType))
-                .Add("private-ip-address", e => e.PrimaryPrivateIp.ToString())
-                .AddMany("addresses.private-ip-address", e => e.PrivateIpAddresses.Select(p => p.Address.ToString()))
                 .AddMany("addresses.primary", e => e.PrivateIpAddresses.Select(p => Wire.Bool(p.Primary)))
-                .AddMany("ipv6-addresses.ipv6-address", e => e.Ipv6Addresses.Select(a => a.ToString()))
-                .AddMany("group-id", e => e.Groups.Select(g => g.Value))
                 .AddMany("group-name", e => e.Groups.Select(g => n.SecurityGroups.TryGetValue(g, out var sg) ? sg.GroupName : null))
-                .Add("attachment.instance-id", e => e.Attachment?.InstanceId.Value)
-                .Add("attachment.attachment-id", e => e.Attachment?.AttachmentId)
                 .Add("attachment.device-index", e => e.Attachment is { } a ? Wire.Int(a.DeviceIndex) : null)
-                .Add("attachment.status", e => e.Attachment is null ? null : "attached")
                 .Add("attachment.delete-on-termination", e => e.Attachment is { } a ? Wire.Bool(a.DeleteOnTermination) : null)
                 .AddMany("association.public-ip", e => e.PrivateIpAddresses.Select(p => n.PublicIpFor(e, p)?.ToString()))
                 .AddMany("association.allocation-id", e => n.ElasticIps.Values.Where(x => x.NetworkInterfaceId == e.Id).Select(x => x.AllocationId.Value))
                 .AddMany("association.association-id", e => n.ElasticIps.Values.Where(x => x.NetworkInterfaceId == e.Id).Select(x => x.AssociationId));
-            return new DescribeNetworkInterfacesResult([.. schema.Apply(selected, request.Filters, n).OrderBy(e => e.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeNetworkInterfacesResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     /// <summary>AWS's interfaceType wire values.</summary>

@@ -37,7 +37,7 @@ public sealed class RouteTableOperations
             // AWS: the main table cannot be deleted; a custom table only without associations.
             if (ResourceKinds.RouteTable.FirstBlocker(tx.N, table) is not null)
                 throw RouteTableErrors.RouteTableHasDependencies(table.Id.Value);
-            tx.N = tx.N with { RouteTables = tx.N.RouteTables.Remove(table.Id) };
+            tx.Remove(table.Id);
             VpcEndpointParts.ForgetRouteTableInEndpoints(tx, table.Id); // src/VpcLab.ControlPlane/VpcEndpoints/
             tx.RemoveTags(table.Id.Value);
             return EmptyResult.Instance;
@@ -46,34 +46,14 @@ public sealed class RouteTableOperations
     public DescribeRouteTablesResult DescribeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.RouteTables.Values.Where(t => tx.Owned(t.OwnerId, t.Region));
-            var selected = Transaction.ByIds(request.RouteTableIds, all, id => tx.Require(ResourceKinds.RouteTable, id));
+            var named = Transaction.Named(request.RouteTableIds, id => tx.Require(ResourceKinds.RouteTable, id));
             var n = tx.N;
-            IEnumerable<string?> RouteTargets(RouteTable t, RouteTargetKind kind) =>
-                t.Routes.Where(r => r.Target.Kind == kind).Select(r => r.Target.Id);
-            var schema = new FilterSchema<RouteTable>(t => t.Id.Value)
-                .Add("route-table-id", t => t.Id.Value)
-                .Add("vpc-id", t => t.VpcId.Value)
+            var schema = new FilterSchema<RouteTable>(IndexedKinds.RouteTable)
                 .Add("owner-id", t => t.OwnerId.Value)
-                .AddMany("association.route-table-association-id", t => t.Associations.Select(a => a.Id.Value))
                 .AddMany("association.route-table-id", t => t.Associations.Select(_ => t.Id.Value))
-                .AddMany("association.subnet-id", t => t.Associations.Select(a => a.SubnetId?.Value))
-                .AddMany("association.gateway-id", t => t.Associations.Select(a => a.GatewayId))
-                .Add("association.main", t => Wire.Bool(t.IsMain))
-                .AddMany("route.destination-cidr-block", t => t.Routes.Where(r => r.Destination.Cidr is { IsV4: true }).Select(r => r.Destination.Cidr!.Value.ToString()))
-                .AddMany("route.destination-ipv6-cidr-block", t => t.Routes.Where(r => r.Destination.Cidr is { IsV6: true }).Select(r => r.Destination.Cidr!.Value.ToString()))
-                .AddMany("route.destination-prefix-list-id", t => t.Routes.Select(r => r.Destination.PrefixListId?.Value))
-                .AddMany("route.gateway-id", t => t.Routes.Where(r => r.Target.Kind is RouteTargetKind.InternetGateway or RouteTargetKind.Local
-                    or RouteTargetKind.GatewayEndpoint or RouteTargetKind.VirtualPrivateGateway).Select(r => r.Target.Id))
-                .AddMany("route.egress-only-internet-gateway-id", t => RouteTargets(t, RouteTargetKind.EgressOnlyInternetGateway))
-                .AddMany("route.nat-gateway-id", t => RouteTargets(t, RouteTargetKind.NatGateway))
-                .AddMany("route.instance-id", t => RouteTargets(t, RouteTargetKind.Instance))
-                .AddMany("route.network-interface-id", t => RouteTargets(t, RouteTargetKind.NetworkInterface))
-                .AddMany("route.vpc-peering-connection-id", t => RouteTargets(t, RouteTargetKind.VpcPeeringConnection))
-                .AddMany("route.transit-gateway-id", t => RouteTargets(t, RouteTargetKind.TransitGateway))
                 .AddMany("route.origin", t => t.Routes.Select(r => OriginName(r.Origin)))
                 .AddMany("route.state", t => t.Routes.Select(r => n.RouteState(t, r) == RouteState.Active ? "active" : "blackhole"));
-            return new DescribeRouteTablesResult([.. schema.Apply(selected, request.Filters, n).OrderBy(t => t.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeRouteTablesResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     /// <summary>AWS's wire name of a route origin.</summary>

@@ -61,7 +61,7 @@ public sealed class SecurityGroupOperations
             // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
             if (ResourceKinds.SecurityGroup.FirstBlocker(tx.N, group) is not null)
                 throw SecurityGroupErrors.SecurityGroupInUse(group.Id.Value);
-            tx.N = tx.N with { SecurityGroups = tx.N.SecurityGroups.Remove(group.Id) };
+            tx.Remove(group.Id);
             tx.RemoveTags(group.Id.Value);
             foreach (var rule in group.Rules)
                 tx.RemoveTags(rule.Id.Value);
@@ -71,28 +71,21 @@ public sealed class SecurityGroupOperations
     public DescribeSecurityGroupsResult DescribeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region)).ToList();
-            var selected = Transaction.ByIds(request.GroupIds, all, id => tx.Require(ResourceKinds.SecurityGroup, id));
+            var selected = Transaction.Named(request.GroupIds, id => tx.Require(ResourceKinds.SecurityGroup, id));
             if (request.GroupNames is { Count: > 0 } names)
             {
                 // AWS (GroupNames): "[Default VPC]"; a name missing there is InvalidGroup.NotFound.
-                var named = names.Select(n => DefaultVpcLookup.GroupByName(tx, n).Id).ToHashSet();
-                selected = selected.Where(g => named.Contains(g.Id)).ToList();
+                var byName = names.Select(n => DefaultVpcLookup.GroupByName(tx, n)).DistinctBy(g => g.Id).ToList();
+                selected = selected is null ? byName : selected.Where(g => byName.Any(x => x.Id == g.Id)).ToList();
             }
-            var schema = new FilterSchema<SecurityGroup>(g => g.Id.Value)
-                .Add("group-id", g => g.Id.Value)
-                .Add("group-name", g => g.GroupName)
-                .Add("vpc-id", g => g.VpcId.Value)
+            var schema = new FilterSchema<SecurityGroup>(IndexedKinds.SecurityGroup)
                 .Add("description", g => g.Description)
                 .Add("owner-id", g => g.OwnerId.Value);
             foreach (var (prefix, egress) in new[] { ("ip-permission.", false), ("egress.ip-permission.", true) })
             {
                 IEnumerable<SecurityGroupRule> Rules(SecurityGroup g) => g.Rules.Where(r => r.IsEgress == egress);
                 schema
-                    .AddMany(prefix + "cidr", g => Rules(g).Select(r => r.Peer is CidrPeer { Cidr.IsV4: true } c ? c.Cidr.ToString() : null))
-                    .AddMany(prefix + "ipv6-cidr", g => Rules(g).Select(r => r.Peer is CidrPeer { Cidr.IsV6: true } c ? c.Cidr.ToString() : null))
                     .AddMany(prefix + "prefix-list-id", g => Rules(g).Select(r => r.Peer is PrefixListPeer p ? p.PrefixListId.Value : null))
-                    .AddMany(prefix + "group-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p ? p.GroupId.Value : null))
                     .AddMany(prefix + "group-name", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
                         && tx.N.SecurityGroups.TryGetValue(p.GroupId, out var peer) ? peer.GroupName : null))
                     .AddMany(prefix + "user-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
@@ -101,7 +94,7 @@ public sealed class SecurityGroupOperations
                     .AddMany(prefix + "from-port", g => Rules(g).Select(r => r.FromPort.ToString(CultureInfo.InvariantCulture)))
                     .AddMany(prefix + "to-port", g => Rules(g).Select(r => r.ToPort.ToString(CultureInfo.InvariantCulture)));
             }
-            return new DescribeSecurityGroupsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeSecurityGroupsResult([.. schema.Select(tx, request.Filters, selected)]);
         });
 
     public AuthorizeSecurityGroupIngressResult AuthorizeSecurityGroupIngress(RequestContext ctx, AuthorizeSecurityGroupIngressRequest request) =>

@@ -23,4 +23,25 @@ public static class SubnetAddressCount
         long used = network.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet.Id).Sum(e => (long)e.PrivateIpAddresses.Length);
         return Available(subnet, used);
     }
+
+    /// <summary>The same count, the subnet's interfaces found through the index of <paramref name="network"/>.</summary>
+    public static long Available(Network network, WorldIndex index, Subnet subnet)
+    {
+        ArgumentNullException.ThrowIfNull(subnet);
+        return Available(subnet, UsedIpv4(network, index, subnet.Id));
+    }
+
+    /// <summary>The private IPv4s interfaces hold in a subnet (primary and secondary), through the index.</summary>
+    public static long UsedIpv4(Network network, WorldIndex index, SubnetId subnet)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(index);
+        long used = 0;
+        foreach (var id in index.Ids(IndexedKinds.NetworkInterface.Key, "subnet-id", subnet.Value))
+        {
+            if (network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(id), out var eni))
+                used += eni.PrivateIpAddresses.Length;
+        }
+        return used;
+    }
 }

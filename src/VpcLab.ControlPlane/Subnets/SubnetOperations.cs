@@ -77,30 +77,16 @@ public sealed class SubnetOperations
     public DescribeSubnetsResult DescribeSubnets(RequestContext ctx, DescribeSubnetsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.Subnets.Values.Where(s => tx.Owned(s.OwnerId, s.Region));
-            var selected = Transaction.ByIds(request.SubnetIds, all, id => tx.Require(ResourceKinds.Subnet, id));
+            var named = Transaction.Named(request.SubnetIds, id => tx.Require(ResourceKinds.Subnet, id));
             var n = tx.N;
-            var schema = new FilterSchema<Subnet>(s => s.Id.Value)
-                .Add("subnet-id", s => s.Id.Value)
-                .Add("vpc-id", s => s.VpcId.Value)
-                .Add("cidr-block", s => s.CidrBlock.ToString())
-                .Add("cidr", s => s.CidrBlock.ToString())
-                .Add("cidrBlock", s => s.CidrBlock.ToString())
-                .Add("availability-zone", s => s.AvailabilityZone.Name)
-                .Add("availabilityZone", s => s.AvailabilityZone.Name)
-                .Add("availability-zone-id", s => s.AvailabilityZone.ZoneId)
-                .Add("available-ip-address-count", s => AvailableIpAddressCount(n, s).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Add("default-for-az", s => Wire.Bool(s.DefaultForAz))
-                .Add("defaultForAz", s => Wire.Bool(s.DefaultForAz))
+            var schema = new FilterSchema<Subnet>(IndexedKinds.Subnet)
+                .Add("available-ip-address-count", s => SubnetAddressCount.Available(n, tx.Index, s).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add("map-public-ip-on-launch", s => Wire.Bool(s.MapPublicIpOnLaunch))
                 .Add("assign-ipv6-address-on-creation", s => Wire.Bool(s.AssignIpv6AddressOnCreation))
                 .Add("enable-dns64", s => Wire.Bool(s.EnableDns64))
-                .Add("ipv6-cidr-block-association.ipv6-cidr-block", s => s.Ipv6CidrBlock?.Cidr.ToString())
-                .Add("ipv6-cidr-block-association.association-id", s => s.Ipv6CidrBlock?.AssociationId)
-                .Add("ipv6-cidr-block-association.state", s => s.Ipv6CidrBlock is { } b ? VpcOperations.StateName(b.State) : null)
                 .Add("owner-id", s => s.OwnerId.Value)
                 .Add("state", _ => "available");
-            return new DescribeSubnetsResult([.. schema.Apply(selected, request.Filters, n).OrderBy(s => s.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeSubnetsResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     /// <summary>See <see cref="SubnetAddressCount"/>.</summary>
@@ -117,7 +103,7 @@ public sealed class SubnetOperations
                 tx.Put(table with { Associations = table.Associations.RemoveAll(a => a.SubnetId == subnet.Id) });
             foreach (var acl in tx.N.NetworkAcls.Values.Where(a => a.Associations.Any(x => x.SubnetId == subnet.Id)).ToList())
                 tx.Put(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) });
-            tx.N = tx.N with { Subnets = tx.N.Subnets.Remove(subnet.Id) };
+            tx.Remove(subnet.Id);
             tx.RemoveTags(subnet.Id.Value);
             FlowLogOperations.DeleteFlowLogsOf(tx, subnet.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
             // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
@@ -186,7 +172,10 @@ public sealed class SubnetOperations
         var nats = tx.N.NatGateways.Values.Where(g => g.State == NatGatewayState.Deleted && nat(g)).Select(g => g.Id).ToList();
         if (instances.Count == 0 && nats.Count == 0)
             return;
-        tx.N = tx.N with { Instances = tx.N.Instances.RemoveRange(instances), NatGateways = tx.N.NatGateways.RemoveRange(nats) };
+        foreach (var id in instances)
+            tx.Remove(id);
+        foreach (var id in nats)
+            tx.Remove(id);
         foreach (var id in instances.Select(i => i.Value).Concat(nats.Select(g => g.Value)))
             tx.RemoveTags(id);
     }

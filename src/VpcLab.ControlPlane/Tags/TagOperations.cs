@@ -53,9 +53,8 @@ public sealed class TagOperations
                             items = items.Remove(key);
                     }
                 }
-                tx.N = items.IsEmpty
-                    ? tx.N with { Tags = tx.N.Tags.Remove(id) }
-                    : tx.N with { Tags = tx.N.Tags.SetItem(id, new Model.Tags(items)) };
+                if (!ReferenceEquals(items, current.Items))
+                    tx.ReplaceTags(id, new Model.Tags(items));
             }
             return EmptyResult.Instance;
         });
@@ -64,9 +63,9 @@ public sealed class TagOperations
         _state.Read(ctx, request.DryRun, tx =>
         {
             var rows = new List<TagDescription>();
-            foreach (var (id, tags) in tx.N.Tags)
+            foreach (var id in Candidates(tx, request.Filters))
             {
-                if (ResourceTypeOf(tx, id) is not { } type)
+                if (tx.N.Tags.GetValueOrDefault(id) is not { } tags || ResourceTypeOf(tx, id) is not { } type)
                     continue;
                 rows.AddRange(tags.Items.Select(kv => new TagDescription(id, type, kv.Key, kv.Value)));
             }
@@ -78,6 +77,29 @@ public sealed class TagOperations
             return new DescribeTagsResult([.. schema.Apply(rows, request.Filters, tx.N)
                 .OrderBy(t => t.ResourceId, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal)]);
         });
+
+    /// <summary>The resources whose tags DescribeTags looks at: the narrowest of the ids named by a literal resource-id
+    /// filter and the index's lists of a literal key or value filter, else every tagged resource; every filter is still
+    /// checked on each row (docs/semantics.md#filter-indexes).</summary>
+    private static IEnumerable<string> Candidates(Transaction tx, IReadOnlyList<Filter>? filters)
+    {
+        if (!tx.Options.IndexedFilters)
+            return tx.N.Tags.Keys;
+        IEnumerable<string> best = tx.N.Tags.Keys;
+        long bestCount = tx.N.Tags.Count;
+        if (FilterValues.Literals(filters, "resource-id") is { } ids && ids.Count < bestCount)
+            (best, bestCount) = (ids.Distinct(StringComparer.Ordinal), ids.Count);
+        foreach (var name in new[] { "key", "value" })
+        {
+            if (FilterValues.Literals(filters, name) is not { } values)
+                continue;
+            var lists = values.Distinct(StringComparer.Ordinal).Select(v => tx.Index.Ids(WorldIndex.AnyKind, name, v)).ToList();
+            long count = lists.Sum(l => (long)l.Count);
+            if (count < bestCount)
+                (best, bestCount) = (lists.SelectMany(l => l).Distinct(StringComparer.Ordinal), count);
+        }
+        return best;
+    }
 
     /// <summary>The resource type of an id the caller may tag, or null when no such resource of theirs exists
     /// (<see cref="ResourceKinds"/>: the kind by id prefix, then its owner rule for tagging).</summary>

@@ -241,7 +241,7 @@ internal static class VpcEndpointParts
 
     internal static void DeleteEndpointInterface(Transaction tx, NetworkInterfaceId eni)
     {
-        tx.N = tx.N with { NetworkInterfaces = tx.N.NetworkInterfaces.Remove(eni) };
+        tx.Remove(eni);
         FlowLogOperations.DeleteFlowLogsOf(tx, eni.Value); // an interface's flow logs go with it
         tx.RemoveTags(eni.Value);
     }

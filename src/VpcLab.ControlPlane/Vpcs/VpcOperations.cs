@@ -97,21 +97,11 @@ public sealed class VpcOperations
     public DescribeVpcsResult DescribeVpcs(RequestContext ctx, DescribeVpcsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.Vpcs.Values.Where(v => tx.Owned(v.OwnerId, v.Region));
-            var selected = Transaction.ByIds(request.VpcIds, all, id => tx.Require(ResourceKinds.Vpc, id));
-            return new DescribeVpcsResult([.. VpcFilters(tx.N).Apply(selected, request.Filters, tx.N).OrderBy(v => v.Id.Value, StringComparer.Ordinal)]);
+            var named = Transaction.Named(request.VpcIds, id => tx.Require(ResourceKinds.Vpc, id));
+            return new DescribeVpcsResult([.. VpcFilters(tx.N).Select(tx, request.Filters, named)]);
         });
 
-    private FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(v => v.Id.Value)
-        .Add("vpc-id", v => v.Id.Value)
-        .Add("cidr", v => v.PrimaryCidr.ToString())
-        .AddMany("cidr-block-association.cidr-block", v => v.CidrBlocks.Select(b => b.Cidr.ToString()))
-        .AddMany("cidr-block-association.association-id", v => v.CidrBlocks.Select(b => b.AssociationId))
-        .AddMany("cidr-block-association.state", v => v.CidrBlocks.Select(b => StateName(b.State)))
-        .AddMany("ipv6-cidr-block-association.ipv6-cidr-block", v => v.Ipv6CidrBlocks.Select(b => b.Cidr.ToString()))
-        .AddMany("ipv6-cidr-block-association.association-id", v => v.Ipv6CidrBlocks.Select(b => b.AssociationId))
-        .AddMany("ipv6-cidr-block-association.state", v => v.Ipv6CidrBlocks.Select(b => StateName(b.State)))
-        .Add("is-default", v => Wire.Bool(v.IsDefault))
+    private FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
         .Add("owner-id", v => v.OwnerId.Value)
         .Add("state", _ => "available")
         .Add("instance-tenancy", v => v.InstanceTenancy)
@@ -142,13 +132,13 @@ public sealed class VpcOperations
             var main = n.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList();
             var acls = n.NetworkAcls.Values.Where(a => a.VpcId == vpc.Id).ToList();
             var sgs = n.SecurityGroups.Values.Where(g => g.VpcId == vpc.Id).ToList();
-            tx.N = n with
-            {
-                Vpcs = n.Vpcs.Remove(vpc.Id),
-                RouteTables = n.RouteTables.RemoveRange(main.Select(t => t.Id)),
-                NetworkAcls = n.NetworkAcls.RemoveRange(acls.Select(a => a.Id)),
-                SecurityGroups = n.SecurityGroups.RemoveRange(sgs.Select(g => g.Id)),
-            };
+            tx.Remove(vpc.Id);
+            foreach (var table in main)
+                tx.Remove(table.Id);
+            foreach (var acl in acls)
+                tx.Remove(acl.Id);
+            foreach (var group in sgs)
+                tx.Remove(group.Id);
             SubnetOperations.PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
             VpcPeeringOperations.DeletePeeringsOf(tx, vpc.Id); // src/VpcLab.ControlPlane/VpcPeering/
             FlowLogOperations.DeleteFlowLogsOf(tx, vpc.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/

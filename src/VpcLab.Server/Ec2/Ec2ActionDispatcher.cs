@@ -154,7 +154,11 @@ public sealed partial class Ec2ActionDispatcher
             _table = table;
         }
 
-        private ShapeContext Shapes(RequestContext ctx) => new(_owner._controlPlane.Network, ctx, _owner._controlPlane);
+        private ShapeContext Shapes(RequestContext ctx)
+        {
+            var world = _owner._controlPlane.World;
+            return new(world.Network, ctx, _owner._controlPlane, world.Index);
+        }
 
         /// <summary>An action whose result maps to one output object (null for actions without output).</summary>
         public void Action<TReq, TRes>(string operation, Func<RequestContext, TReq, TRes> call, Func<TRes, ShapeContext, JsonObject, JsonObject?> map)

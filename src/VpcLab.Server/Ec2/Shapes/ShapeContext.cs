@@ -15,12 +15,17 @@ internal sealed class ShapeContext
     private Dictionary<SubnetId, int>? _usedIpv4;
     private Dictionary<(NetworkInterfaceId, IpAddress), ElasticIpAddress>? _elasticIps;
 
-    public ShapeContext(Network network, RequestContext caller, Ec2ControlPlane? controlPlane = null)
+    public ShapeContext(Network network, RequestContext caller, Ec2ControlPlane? controlPlane = null, WorldIndex? index = null)
     {
         Network = network;
         Caller = caller;
         ControlPlane = controlPlane;
+        Index = index;
     }
+
+    /// <summary>The filter index of <see cref="Network"/> when the caller has it: per-subnet and per-interface
+    /// lookups then cost what they find (docs/semantics.md#filter-indexes).</summary>
+    public WorldIndex? Index { get; }
 
     /// <summary>For state kept beside the snapshot (a VPC's DHCP options set).</summary>
     public Ec2ControlPlane? ControlPlane { get; }
@@ -44,6 +49,8 @@ internal sealed class ShapeContext
     /// <summary>Private IPv4 addresses held in a subnet by any interface (primary and secondary).</summary>
     public int UsedIpv4(SubnetId subnet)
     {
+        if (Index is not null)
+            return (int)SubnetAddressCount.UsedIpv4(Network, Index, subnet);
         _usedIpv4 ??= Network.NetworkInterfaces.Values
             .GroupBy(e => e.SubnetId)
             .ToDictionary(g => g.Key, g => g.Sum(e => e.PrivateIpAddresses.Length));
@@ -52,6 +59,11 @@ internal sealed class ShapeContext
 
     public ElasticIpAddress? ElasticIpFor(NetworkInterfaceId eni, IpAddress privateIp)
     {
+        if (Index is not null)
+        {
+            return Index.Ids(IndexedKinds.ElasticIp.Key, "network-interface-id", eni.Value)
+                .Select(id => Network.ElasticIps[new AllocationId(id)]).FirstOrDefault(e => e.PrivateIp == privateIp);
+        }
         _elasticIps ??= Network.ElasticIps.Values
             .Where(e => e.NetworkInterfaceId is not null && e.PrivateIp is not null)
             .ToDictionary(e => (e.NetworkInterfaceId!.Value, e.PrivateIp!.Value));

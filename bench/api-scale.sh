@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# The API at scale, in one run: for worlds of 10, 1,000 and 10,000 resources per main kind (VPCs, subnets,
+# interfaces, and the route table, network ACL and security group AWS makes with each VPC), built through the HTTP
+# API by bench/VpcLab.ApiScaleBench, wrk (1 thread, 16 connections, SigV4-shaped unsigned requests: the server checks
+# no signature unless asked) measures filtered describes of each main kind and a durable CreateTags, beside
+# `GET /_vpclab/health` (the floor: the same HTTP stack doing nothing) measured in the same run, against the same
+# server. moto's server (python3 -m moto.server) gets the same describes at the sizes in MOTO_SIZES.
+# Prints one TSV line per measure (size, server, request, req/s, ratio to the floor) to stdout and $OUT.
+#
+#   bench/api-scale.sh                           # 10, 1000, 10000; 5 s per measure
+#   SIZES="10 1000" DURATION=3 bench/api-scale.sh
+#   WORLD=1 bench/api-scale.sh                   # also the 1,000-VPC / 100,000-interface world: build time and RSS
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"10 1000 10000"}
+MOTO_SIZES=${MOTO_SIZES:-"10 1000"}
+DURATION=${DURATION:-5}
+ART=${ART:-/tmp/vpclab-api-scale}
+OUT=${OUT:-/tmp/vpclab-api-scale.tsv}
+command -v wrk >/dev/null || { echo "api-scale.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
+if [ -z "${NO_BUILD:-}" ]; then
+  dotnet build src/VpcLab.Cli -c Release --artifacts-path "$ART" -v q -nologo >/dev/null
+  dotnet build bench/VpcLab.ApiScaleBench -c Release --artifacts-path "$ART" -v q -nologo >/dev/null
+fi
+VPCLAB=$ART/bin/VpcLab.Cli/release/vpclab.dll
+BUILDER=$ART/bin/VpcLab.ApiScaleBench/release/VpcLab.ApiScaleBench.dll
+AUTH="AWS4-HMAC-SHA256 Credential=111111111111/$(date -u +%Y%m%d)/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
+LUA=$ART/post.lua
+mkdir -p "$ART"
+cat >"$LUA" <<'LUA'
+wrk.method = "POST"
+wrk.body = os.getenv("WRK_BODY") .. "&Version=2016-11-15"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Authorization"] = os.getenv("WRK_AUTH")
+wrk.headers["X-Amz-Date"] = os.getenv("WRK_DATE")
+LUA
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_up() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "api-scale.sh: $1 never came up" >&2; return 1; }
+SERVER_PID=
+DATA=
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; fi
+  if [ -n "$DATA" ]; then rm -rf "$DATA"; DATA=; fi
+}
+trap stop_server EXIT
+rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# rate URL [BODY]: wrk's requests per second (a GET without BODY), after a 1-second warm-up of the same request
+# (JIT, caches); any non-2xx answer fails the run.
+rate() {
+  local url=$1 body=${2:-} out d
+  for d in 1 "$DURATION"; do
+    if [ -z "$body" ]; then
+      out=$(wrk -t1 -c16 -d"${d}s" "$url")
+    else
+      out=$(WRK_BODY=$body WRK_AUTH=$AUTH WRK_DATE=$(date -u +%Y%m%dT%H%M%SZ) wrk -t1 -c16 -d"${d}s" -s "$LUA" "$url")
+    fi
+  done
+  if grep -q "Non-2xx" <<<"$out"; then echo "api-scale.sh: non-2xx answers for $body: $out" >&2; exit 1; fi
+  awk '/Requests\/sec/ { print $2 }' <<<"$out"
+}
+
+json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+# measure SIZE SERVER URL WORLD_JSON: the floor, then each describe and (vpclab) the durable CreateTags.
+measure() {
+  local size=$1 server=$2 url=$3 world=$4 floor
+  local vpc subnet group eni cidr name
+  vpc=$(json "$world" vpc); subnet=$(json "$world" subnet); group=$(json "$world" group)
+  eni=$(json "$world" eni); cidr=$(json "$world" cidr); name=$(json "$world" name)
+  if [ "$server" = vpclab ]; then floor=$(rate "$url/_vpclab/health"); else floor=$(rate "$url" "Action=DescribeRegions&RegionName.1=us-east-1"); fi
+  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor" "$floor" "1.00" | tee -a "$OUT"
+  local -a probes=(
+    "DescribeVpcs VpcId.1|Action=DescribeVpcs&VpcId.1=$vpc"
+    "DescribeVpcs vpc-id|Action=DescribeVpcs&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
+    "DescribeVpcs cidr|Action=DescribeVpcs&Filter.1.Name=cidr&Filter.1.Value.1=${cidr/\//%2F}"
+    "DescribeVpcs tag:Name|Action=DescribeVpcs&Filter.1.Name=tag%3AName&Filter.1.Value.1=$name"
+    "DescribeSubnets vpc-id|Action=DescribeSubnets&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
+    "DescribeSecurityGroups group-id|Action=DescribeSecurityGroups&Filter.1.Name=group-id&Filter.1.Value.1=$group"
+    "DescribeSecurityGroups vpc-id|Action=DescribeSecurityGroups&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
+    "DescribeRouteTables vpc-id|Action=DescribeRouteTables&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
+    "DescribeNetworkAcls vpc-id|Action=DescribeNetworkAcls&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
+    "DescribeNetworkInterfaces subnet-id|Action=DescribeNetworkInterfaces&Filter.1.Name=subnet-id&Filter.1.Value.1=$subnet"
+    "DescribeNetworkInterfaces id|Action=DescribeNetworkInterfaces&Filter.1.Name=network-interface-id&Filter.1.Value.1=$eni"
+    "DescribeTags resource-id|Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=$vpc"
+  )
+  if [ "$server" = vpclab ]; then probes+=("CreateTags (durable)|Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on"); fi
+  local probe label body r
+  for probe in "${probes[@]}"; do
+    label=${probe%%|*}; body=${probe#*|}
+    r=$(rate "$url/" "$body")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "$label" "$r" "$(python3 -c "print(f'{$r / $floor:.2f}')")" | tee -a "$OUT"
+  done
+}
+
+: >"$OUT"
+printf 'size\tserver\trequest\treq/s\tratio to floor\n'
+for size in $SIZES; do
+  port=$(free_port); DATA=$(mktemp -d)
+  dotnet "$VPCLAB" serve --port "$port" --data "$DATA" --generous-quotas >/dev/null 2>&1 &
+  SERVER_PID=$!
+  wait_up "http://127.0.0.1:$port/_vpclab/health"
+  world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs "$size" --concurrency 16)
+  echo "# vpclab $size: $world (server RSS $(rss_mib $SERVER_PID) MiB)" >&2
+  measure "$size" vpclab "http://127.0.0.1:$port" "$world"
+  stop_server
+  if [[ " $MOTO_SIZES " == *" $size "* ]] && python3 -c "import moto.server" 2>/dev/null; then
+    port=$(free_port)
+    python3 -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+    SERVER_PID=$!
+    wait_up "http://127.0.0.1:$port/moto-api/"
+    world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs "$size" --concurrency 16)
+    echo "# moto $size: $world" >&2
+    measure "$size" moto "http://127.0.0.1:$port" "$world"
+    stop_server
+  fi
+done
+
+if [ -n "${WORLD:-}" ]; then
+  # The 1,000-VPC / 100,000-interface world through the API: build time, then the server's resident memory.
+  port=$(free_port); DATA=$(mktemp -d)
+  dotnet "$VPCLAB" serve --port "$port" --data "$DATA" --generous-quotas >/dev/null 2>&1 &
+  SERVER_PID=$!
+  wait_up "http://127.0.0.1:$port/_vpclab/health"
+  idle=$(rss_mib $SERVER_PID)
+  world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs 1000 --enis-per-vpc 100 --concurrency 16)
+  echo "# world: $world" >&2
+  printf 'world\tvpclab\tbuild 1000 VPCs + 100000 interfaces (s)\t%s\t-\n' "$(json "$world" build_s)" | tee -a "$OUT"
+  printf 'world\tvpclab\tRSS idle / built (MiB)\t%s / %s\t-\n' "$idle" "$(rss_mib $SERVER_PID)" | tee -a "$OUT"
+  stop_server
+fi
+
+python3 - "$OUT" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+rates = {(r[0], r[1], r[2]): float(r[3]) for r in rows if r[0] != "world"}
+sizes = sorted({int(r[0]) for r in rows if r[0] != "world"})
+if len(sizes) > 1:
+    lo, hi = str(sizes[0]), str(sizes[-1])
+    print(f"\nrate at {hi} / rate at {lo} (each normalised by its own run's floor):")
+    for (size, server, request), value in sorted(rates.items()):
+        if size != hi or request == "floor" or (lo, server, request) not in rates:
+            continue
+        ratio = (value / rates[(hi, server, "floor")]) / (rates[(lo, server, request)] / rates[(lo, server, "floor")])
+        print(f"  {server:<7} {request:<36} {ratio:6.2f}")
+PY

@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>A resource kind whose Describe* filters are answered from <see cref="WorldIndex"/>: the key its postings
+/// are filed under (its id prefix), the filter that names its id, where its records live in <see cref="Network"/>,
+/// its owner rule, and the filters whose values depend on the record alone (ids of parents, CIDRs, addresses,
+/// states). The scan of <see cref="FilterSchema{T}"/> and the index read the same value functions, so the two
+/// cannot disagree on what a filter means (docs/semantics.md#filter-indexes).</summary>
+public sealed class IndexedKind<T> : IIndexedKind
+{
+    private readonly Dictionary<string, Func<T, IEnumerable<string?>>> _fields = new(StringComparer.Ordinal);
+    private FrozenDictionary<string, Func<T, IEnumerable<string?>>>? _frozen;
+
+    public IndexedKind(string key, string idFilter, Func<T, string> id, Func<T, AccountId> owner, Func<T, string> region,
+        Func<Network, string, T?> lookup, Func<Network, IEnumerable<T>> all, Func<Network, object> collection)
+    {
+        Key = key;
+        IdFilter = idFilter;
+        Id = id;
+        Owner = owner;
+        Region = region;
+        Lookup = lookup;
+        All = all;
+        Collection = collection;
+        _fields[idFilter] = x => [id(x)];
+    }
+
+    /// <summary>The id prefix its postings are filed under (vpc, subnet, eni, …).</summary>
+    public string Key { get; }
+
+    /// <summary>The filter naming the id itself (vpc-id for VPCs): answered by a lookup, not a posting.</summary>
+    public string IdFilter { get; }
+
+    public Func<T, string> Id { get; }
+
+    public Func<T, AccountId> Owner { get; }
+
+    public Func<T, string> Region { get; }
+
+    /// <summary>The record of an id (any owner), or null.</summary>
+    public Func<Network, string, T?> Lookup { get; }
+
+    public Func<Network, IEnumerable<T>> All { get; }
+
+    /// <summary>The map of <see cref="Network"/> holding the kind: a change to it must go through the index.</summary>
+    public Func<Network, object> Collection { get; }
+
+    /// <summary>The indexed filters: name → the values a record has for it.</summary>
+    public IReadOnlyDictionary<string, Func<T, IEnumerable<string?>>> Fields => _frozen ??= _fields.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public IndexedKind<T> Field(string name, Func<T, string?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Many(name, x => [value(x)]);
+    }
+
+    public IndexedKind<T> Many(string name, Func<T, IEnumerable<string?>> values)
+    {
+        if (_frozen is not null)
+            throw new InvalidOperationException("an indexed kind is complete once used");
+        _fields[name] = values;
+        return this;
+    }
+
+    public void FileAll(Network network, Action<string, PostingKey> file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        foreach (var record in All(network))
+        {
+            var id = Id(record);
+            foreach (var key in WorldIndex.Postings(this, record))
+                file(id, key);
+        }
+    }
+
+    /// <summary>The owner rule of every indexed kind: the caller's account, called from the record's Region.</summary>
+    public bool IsCallers(T record, ResourceCaller caller) => caller.Owns(Owner(record), Region(record));
+
+    /// <summary>The posting value of the owner rule (account and Region).</summary>
+    public static string Scope(AccountId owner, string region) => owner.Value + "|" + region;
+}

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The table of indexed kinds and their indexed filters (<see cref="IndexedKind{T}"/>): the filters that
+/// select by an id, a parent (vpc-id, subnet-id, group-id, attachment), a CIDR or an address, or a state, whose values
+/// depend on the record alone. Each Describe* builds its <see cref="FilterSchema{T}"/> from its row here and adds the
+/// filters that read other resources (has-internet-gateway, group-name, …), which are evaluated on the candidates
+/// the index gives (docs/semantics.md#filter-indexes).</summary>
+public static class IndexedKinds
+{
+    public static readonly IndexedKind<Vpc> Vpc = new IndexedKind<Vpc>(
+        IdPrefixes.Vpc, "vpc-id", v => v.Id.Value, v => v.OwnerId, v => v.Region,
+        (n, id) => ResourceKinds.Vpc.Get(n, id), n => n.Vpcs.Values, n => n.Vpcs)
+        .Field("cidr", v => v.PrimaryCidr.ToString())
+        .Many("cidr-block-association.cidr-block", v => v.CidrBlocks.Select(b => b.Cidr.ToString()))
+        .Many("cidr-block-association.association-id", v => v.CidrBlocks.Select(b => b.AssociationId))
+        .Many("cidr-block-association.state", v => v.CidrBlocks.Select(b => VpcOperations.StateName(b.State)))
+        .Many("ipv6-cidr-block-association.ipv6-cidr-block", v => v.Ipv6CidrBlocks.Select(b => b.Cidr.ToString()))
+        .Many("ipv6-cidr-block-association.association-id", v => v.Ipv6CidrBlocks.Select(b => b.AssociationId))
+        .Many("ipv6-cidr-block-association.state", v => v.Ipv6CidrBlocks.Select(b => VpcOperations.StateName(b.State)))
+        .Field("is-default", v => Wire.Bool(v.IsDefault));
+
+    public static readonly IndexedKind<Subnet> Subnet = new IndexedKind<Subnet>(
+        IdPrefixes.Subnet, "subnet-id", s => s.Id.Value, s => s.OwnerId, s => s.Region,
+        (n, id) => ResourceKinds.Subnet.Get(n, id), n => n.Subnets.Values, n => n.Subnets)
+        .Field("vpc-id", s => s.VpcId.Value)
+        .Field("cidr-block", s => s.CidrBlock.ToString())
+        .Field("cidr", s => s.CidrBlock.ToString())
+        .Field("cidrBlock", s => s.CidrBlock.ToString())
+        .Field("availability-zone", s => s.AvailabilityZone.Name)
+        .Field("availabilityZone", s => s.AvailabilityZone.Name)
+        .Field("availability-zone-id", s => s.AvailabilityZone.ZoneId)
+        .Field("default-for-az", s => Wire.Bool(s.DefaultForAz))
+        .Field("defaultForAz", s => Wire.Bool(s.DefaultForAz))
+        .Field("ipv6-cidr-block-association.ipv6-cidr-block", s => s.Ipv6CidrBlock?.Cidr.ToString())
+        .Field("ipv6-cidr-block-association.association-id", s => s.Ipv6CidrBlock?.AssociationId)
+        .Field("ipv6-cidr-block-association.state", s => s.Ipv6CidrBlock is { } b ? VpcOperations.StateName(b.State) : null);
+
+    public static readonly IndexedKind<RouteTable> RouteTable = new IndexedKind<RouteTable>(
+        IdPrefixes.RouteTable, "route-table-id", t => t.Id.Value, t => t.OwnerId, t => t.Region,
+        (n, id) => ResourceKinds.RouteTable.Get(n, id), n => n.RouteTables.Values, n => n.RouteTables)
+        .Field("vpc-id", t => t.VpcId.Value)
+        .Many("association.route-table-association-id", t => t.Associations.Select(a => a.Id.Value))
+        .Many("association.subnet-id", t => t.Associations.Select(a => a.SubnetId?.Value))
+        .Many("association.gateway-id", t => t.Associations.Select(a => a.GatewayId))
+        .Field("association.main", t => Wire.Bool(t.IsMain))
+        .Many("route.destination-cidr-block", t => t.Routes.Where(r => r.Destination.Cidr is { IsV4: true }).Select(r => r.Destination.Cidr!.Value.ToString()))
+        .Many("route.destination-ipv6-cidr-block", t => t.Routes.Where(r => r.Destination.Cidr is { IsV6: true }).Select(r => r.Destination.Cidr!.Value.ToString()))
+        .Many("route.destination-prefix-list-id", t => t.Routes.Select(r => r.Destination.PrefixListId?.Value))
+        .Many("route.nat-gateway-id", t => RouteTargets(t, RouteTargetKind.NatGateway))
+        .Many("route.egress-only-internet-gateway-id", t => RouteTargets(t, RouteTargetKind.EgressOnlyInternetGateway))
+        .Many("route.instance-id", t => RouteTargets(t, RouteTargetKind.Instance))
+        .Many("route.network-interface-id", t => RouteTargets(t, RouteTargetKind.NetworkInterface))
+        .Many("route.vpc-peering-connection-id", t => RouteTargets(t, RouteTargetKind.VpcPeeringConnection))
+        .Many("route.transit-gateway-id", t => RouteTargets(t, RouteTargetKind.TransitGateway))
+        .Many("route.gateway-id", t => t.Routes.Where(r => r.Target.Kind is RouteTargetKind.InternetGateway or RouteTargetKind.Local
+            or RouteTargetKind.GatewayEndpoint or RouteTargetKind.VirtualPrivateGateway).Select(r => r.Target.Id));
+
+    public static readonly IndexedKind<InternetGateway> InternetGateway = new IndexedKind<InternetGateway>(
+        IdPrefixes.InternetGateway, "internet-gateway-id", g => g.Id.Value, g => g.OwnerId, g => g.Region,
+        (n, id) => ResourceKinds.InternetGateway.Get(n, id), n => n.InternetGateways.Values, n => n.InternetGateways)
+        .Field("attachment.vpc-id", g => g.AttachedVpcId?.Value)
+        // AWS reports an attached internet gateway's attachment state as "available" (spec (b)).
+        .Field("attachment.state", g => g.AttachedVpcId is null ? null : "available");
+
+    public static readonly IndexedKind<NatGateway> NatGateway = new IndexedKind<NatGateway>(
+        IdPrefixes.NatGateway, "nat-gateway-id", g => g.Id.Value, g => g.OwnerId, g => g.Region,
+        (n, id) => ResourceKinds.NatGateway.Get(n, id), n => n.NatGateways.Values, n => n.NatGateways)
+        .Field("state", g => NatGatewayOperations.NatStateName(g.State))
+        .Field("subnet-id", g => g.SubnetId.Value)
+        .Field("vpc-id", g => g.VpcId.Value);
+
+    public static readonly IndexedKind<ElasticIpAddress> ElasticIp = new IndexedKind<ElasticIpAddress>(
+        IdPrefixes.Allocation, "allocation-id", e => e.AllocationId.Value, e => e.OwnerId, e => e.Region,
+        (n, id) => ResourceKinds.ElasticIp.Get(n, id), n => n.ElasticIps.Values, n => n.ElasticIps)
+        .Field("association-id", e => e.AssociationId)
+        .Field("network-interface-id", e => e.NetworkInterfaceId?.Value)
+        .Field("private-ip-address", e => e.PrivateIp?.ToString())
+        .Field("public-ip", e => e.PublicIp.ToString());
+
+    public static readonly IndexedKind<SecurityGroup> SecurityGroup = new IndexedKind<SecurityGroup>(
+        IdPrefixes.SecurityGroup, "group-id", g => g.Id.Value, g => g.OwnerId, g => g.Region,
+        (n, id) => ResourceKinds.SecurityGroup.Get(n, id), n => n.SecurityGroups.Values, n => n.SecurityGroups)
+        .Field("group-name", g => g.GroupName)
+        .Field("vpc-id", g => g.VpcId.Value)
+        .Many("ip-permission.cidr", g => RuleCidrs(g, egress: false, v6: false))
+        .Many("ip-permission.ipv6-cidr", g => RuleCidrs(g, egress: false, v6: true))
+        .Many("ip-permission.group-id", g => RuleGroups(g, egress: false))
+        .Many("egress.ip-permission.cidr", g => RuleCidrs(g, egress: true, v6: false))
+        .Many("egress.ip-permission.ipv6-cidr", g => RuleCidrs(g, egress: true, v6: true))
+        .Many("egress.ip-permission.group-id", g => RuleGroups(g, egress: true));
+
+    public static readonly IndexedKind<NetworkAcl> NetworkAcl = new IndexedKind<NetworkAcl>(
+        IdPrefixes.NetworkAcl, "network-acl-id", a => a.Id.Value, a => a.OwnerId, a => a.Region,
+        (n, id) => ResourceKinds.NetworkAcl.Get(n, id), n => n.NetworkAcls.Values, n => n.NetworkAcls)
+        .Field("vpc-id", a => a.VpcId.Value)
+        .Field("default", a => Wire.Bool(a.IsDefault))
+        .Many("association.association-id", a => a.Associations.Select(x => x.Id.Value))
+        .Many("association.subnet-id", a => a.Associations.Select(x => x.SubnetId.Value))
+        .Many("entry.cidr", a => a.Entries.Where(e => e.Cidr.IsV4).Select(e => e.Cidr.ToString()))
+        .Many("entry.ipv6-cidr", a => a.Entries.Where(e => e.Cidr.IsV6).Select(e => e.Cidr.ToString()));
+
+    public static readonly IndexedKind<NetworkInterface> NetworkInterface = new IndexedKind<NetworkInterface>(
+        IdPrefixes.NetworkInterface, "network-interface-id", e => e.Id.Value, e => e.OwnerId, e => e.Region,
+        (n, id) => ResourceKinds.NetworkInterface.Get(n, id), n => n.NetworkInterfaces.Values, n => n.NetworkInterfaces)
+        .Field("subnet-id", e => e.SubnetId.Value)
+        .Field("vpc-id", e => e.VpcId.Value)
+        .Field("availability-zone", e => e.AvailabilityZone)
+        .Field("mac-address", e => e.MacAddress)
+        .Field("status", e => e.Attachment is not null || e.RequesterManaged ? "in-use" : "available")
+        .Field("private-ip-address", e => e.PrimaryPrivateIp.ToString())
+        .Many("addresses.private-ip-address", e => e.PrivateIpAddresses.Select(p => p.Address.ToString()))
+        .Many("ipv6-addresses.ipv6-address", e => e.Ipv6Addresses.Select(a => a.ToString()))
+        .Many("group-id", e => e.Groups.Select(g => g.Value))
+        .Field("attachment.instance-id", e => e.Attachment?.InstanceId.Value)
+        .Field("attachment.attachment-id", e => e.Attachment?.AttachmentId)
+        .Field("attachment.status", e => e.Attachment is null ? null : "attached");
+
+    public static readonly IndexedKind<Instance> Instance = new IndexedKind<Instance>(
+        IdPrefixes.Instance, "instance-id", i => i.Id.Value, i => i.OwnerId, i => i.Region,
+        (n, id) => ResourceKinds.Instance.Get(n, id), n => n.Instances.Values, n => n.Instances)
+        .Field("instance-state-name", i => InstanceOperations.InstanceStateName(i.State))
+        .Field("reservation-id", i => i.ReservationId)
+        .Field("subnet-id", i => i.SubnetId.Value)
+        .Field("vpc-id", i => i.VpcId.Value);
+
+    /// <summary>Every indexed kind.</summary>
+    public static readonly ImmutableArray<IIndexedKind> All =
+        [Vpc, Subnet, RouteTable, InternetGateway, NatGateway, ElasticIp, SecurityGroup, NetworkAcl, NetworkInterface, Instance];
+
+    private static IEnumerable<string?> RouteTargets(RouteTable t, RouteTargetKind kind) =>
+        t.Routes.Where(r => r.Target.Kind == kind).Select(r => r.Target.Id);
+
+    private static IEnumerable<string?> RuleCidrs(SecurityGroup g, bool egress, bool v6) =>
+        g.Rules.Where(r => r.IsEgress == egress).Select(r => r.Peer is CidrPeer c && c.Cidr.IsV6 == v6 ? c.Cidr.ToString() : null);
+
+    private static IEnumerable<string?> RuleGroups(SecurityGroup g, bool egress) =>
+        g.Rules.Where(r => r.IsEgress == egress).Select(r => r.Peer is SecurityGroupPeer p ? p.GroupId.Value : null);
+}
