@@ -311,6 +311,7 @@ internal sealed class NetworkCompiler
             HasV4 = primary is not null && primary.Address.IsV4,
             PrimaryV4Value = primary is not null && primary.Address.IsV4 ? (uint)primary.Address.Value : 0,
             HasV6 = !n.Ipv6Addresses.IsDefaultOrEmpty,
+            WithoutSecurityGroups = n.InterfaceType == NetworkInterfaceType.NetworkLoadBalancer && n.Groups.IsDefaultOrEmpty,
             PrimaryV6Value = n.Ipv6Addresses.IsDefaultOrEmpty ? 0 : n.Ipv6Addresses[0].Value,
         };
     }
