@@ -34,6 +34,9 @@ public sealed class Ec2ControlPlane
         Instances = new InstanceOperations(_state, Images);
         KeyPairs = new KeyPairOperations(_state);
         InstanceTypes = new InstanceTypeOperations(_state);
+        LoadBalancers = new LoadBalancerOperations(_state);
+        TargetGroups = new TargetGroupOperations(_state);
+        Listeners = new ListenerOperations(_state);
         InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
@@ -104,6 +107,13 @@ public sealed class Ec2ControlPlane
     public InstanceAttributeOperations InstanceAttributes { get; }
 
     public InternetGatewayOperations InternetGateways { get; }
+
+    /// <summary>Network Load Balancers (the Elastic Load Balancing v2 API).</summary>
+    public LoadBalancerOperations LoadBalancers { get; }
+
+    public TargetGroupOperations TargetGroups { get; }
+
+    public ListenerOperations Listeners { get; }
 
     public NatGatewayOperations NatGateways { get; }
 

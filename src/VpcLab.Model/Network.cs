@@ -41,6 +41,18 @@ public sealed record Network(
     /// <summary>Flow logs of every account and Region.</summary>
     public ImmutableDictionary<FlowLogId, FlowLog> FlowLogs { get; init; } = ImmutableDictionary<FlowLogId, FlowLog>.Empty;
 
+    /// <summary>Network Load Balancers of every account and Region, by ARN.</summary>
+    public ImmutableDictionary<LoadBalancerArn, LoadBalancer> LoadBalancers { get; init; } =
+        ImmutableDictionary<LoadBalancerArn, LoadBalancer>.Empty;
+
+    /// <summary>Load balancer target groups of every account and Region, by ARN.</summary>
+    public ImmutableDictionary<TargetGroupArn, TargetGroup> TargetGroups { get; init; } =
+        ImmutableDictionary<TargetGroupArn, TargetGroup>.Empty;
+
+    /// <summary>Load balancer listeners of every account and Region, by ARN.</summary>
+    public ImmutableDictionary<ListenerArn, Listener> Listeners { get; init; } =
+        ImmutableDictionary<ListenerArn, Listener>.Empty;
+
     public static readonly Network Empty = new(
         ImmutableDictionary<AccountId, Account>.Empty,
         ImmutableDictionary<string, Region>.Empty,

@@ -9,4 +9,5 @@ public enum NetworkInterfaceType
     Interface,
     NatGateway,
     VpcEndpoint,
+    NetworkLoadBalancer,
 }

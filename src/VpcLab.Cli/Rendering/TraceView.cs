@@ -102,6 +102,7 @@ public static class TraceView
             ComponentKind.AwsService => "AWS service",
             ComponentKind.InterfaceEndpoint => "interface endpoint",
             ComponentKind.S3Bucket => "S3 bucket",
+            ComponentKind.LoadBalancer => "load balancer",
             _ => component.Kind.ToString(),
         };
         if (component.Kind is ComponentKind.Internet or ComponentKind.AmazonDnsResolver or ComponentKind.InstanceMetadataService or ComponentKind.AwsService)

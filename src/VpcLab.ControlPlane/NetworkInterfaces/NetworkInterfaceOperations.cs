@@ -184,6 +184,7 @@ public sealed class NetworkInterfaceOperations
     {
         NetworkInterfaceType.NatGateway => "nat_gateway",
         NetworkInterfaceType.VpcEndpoint => "vpc_endpoint",
+        NetworkInterfaceType.NetworkLoadBalancer => "network_load_balancer",
         _ => "interface",
     };
 

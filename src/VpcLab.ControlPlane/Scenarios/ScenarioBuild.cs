@@ -17,6 +17,7 @@ internal sealed class ScenarioBuild
     private readonly PeeringBuilder _peerings;
     private readonly EndpointBuilder _endpoints;
     private readonly FlowLogBuilder _flowLogs;
+    private readonly LoadBalancerBuilder _loadBalancers;
 
     public ScenarioBuild(ScenarioDocument document, string file, Ec2ControlPlane controlPlane)
     {
@@ -27,6 +28,7 @@ internal sealed class ScenarioBuild
         _peerings = new PeeringBuilder(_context);
         _endpoints = new EndpointBuilder(_context);
         _flowLogs = new FlowLogBuilder(_context);
+        _loadBalancers = new LoadBalancerBuilder(_context);
     }
 
     /// <summary>Each name of the scenario and the id it stands for.</summary>
@@ -59,6 +61,8 @@ internal sealed class ScenarioBuild
             foreach (var endpoint in spec.Endpoints)
                 _endpoints.BuildEndpoint(ctx, endpoint, vpc); // after the route tables a gateway endpoint adds its route to
         }
+        foreach (var (ctx, spec, vpc) in built)
+            _loadBalancers.Build(ctx, spec, vpc); // after instances (targets) and gateways (internet-facing needs one)
         foreach (var bucket in document.Buckets)
             _endpoints.BuildBucket(bucket); // after the endpoints: a bucket policy may name one ({{s3-endpoint}})
         foreach (var flowLog in document.FlowLogs)

@@ -55,6 +55,12 @@ public sealed record VpcSpec(
 {
     /// <summary>VPC endpoints, created after the VPC's route tables.</summary>
     public ImmutableArray<EndpointSpec> Endpoints { get; init; } = [];
+
+    /// <summary>Network Load Balancer target groups of this VPC (built before its load balancers, whose listeners name them).</summary>
+    public ImmutableArray<TargetGroupSpec> TargetGroups { get; init; } = [];
+
+    /// <summary>Network Load Balancers in this VPC's subnets, with their listeners.</summary>
+    public ImmutableArray<LoadBalancerSpec> LoadBalancers { get; init; } = [];
 }
 
 /// <summary><see cref="Ipv6Index"/> picks the n-th /64 of the VPC's Amazon-provided /56.</summary>
@@ -109,3 +115,16 @@ public sealed record BucketSpec(int Line, string Name, string? Account, string? 
 /// <summary>A customer-managed prefix list that routes and security group rules may name. Created before the VPCs.</summary>
 public sealed record PrefixListSpec(
     int Line, string Name, string? Account, string? Region, string Family, int? MaxEntries, ImmutableArray<string> Entries);
+
+/// <summary>A target group: its targets are instance names (instance targets) or IP addresses (ip targets).</summary>
+public sealed record TargetGroupSpec(
+    int Line, string Name, string Protocol, int Port, string? TargetType, ImmutableArray<string> Targets, bool? PreserveClientIp,
+    string? CrossZone, string? HealthCheckPort);
+
+/// <summary>A Network Load Balancer: one subnet per zone, optional groups, cross-zone, listeners.</summary>
+public sealed record LoadBalancerSpec(
+    int Line, string Name, string? Scheme, ImmutableArray<string> Subnets, ImmutableArray<string> SecurityGroups,
+    string? IpAddressType, bool? CrossZone, ImmutableArray<ListenerSpec> Listeners);
+
+/// <summary>A listener: its port and protocol, and the target group (by name) it forwards to.</summary>
+public sealed record ListenerSpec(int Line, int Port, string Protocol, string TargetGroup, string? Certificate);

@@ -93,6 +93,41 @@ public static class ScenarioParser
         return spec;
     }
 
+    private static TargetGroupSpec ReadTargetGroup(YamlMap m)
+    {
+        var spec = new TargetGroupSpec(
+            m.Line, m.RequiredString("name", "a target group"), m.String("protocol") ?? "TCP",
+            m.Int("port") ?? Required(m, "port", "a target group"), m.String("target-type"), m.Strings("targets"),
+            m.Bool("preserve-client-ip"), m.String("cross-zone"), m.String("health-check-port"));
+        m.RejectUnknownKeys("a target group");
+        return spec;
+    }
+
+    private static LoadBalancerSpec ReadLoadBalancer(YamlMap m)
+    {
+        var spec = new LoadBalancerSpec(
+            m.Line, m.RequiredString("name", "a load balancer"), m.String("scheme"), m.Strings("subnets"), m.Strings("security-groups"),
+            m.String("ip-address-type"), m.Bool("cross-zone"), m.List("listeners", "listener", ReadListener) ?? []);
+        m.RejectUnknownKeys("a load balancer");
+        return spec;
+    }
+
+    private static ListenerSpec ReadListener(YamlMap m)
+    {
+        var spec = new ListenerSpec(
+            m.Line, m.Int("port") ?? Required(m, "port", "a listener"), m.String("protocol") ?? "TCP",
+            m.RequiredString("target-group", "a listener"), m.String("certificate"));
+        m.RejectUnknownKeys("a listener");
+        return spec;
+    }
+
+    /// <summary>A number the element must have: reported like a missing string (<see cref="YamlMap.Require"/>).</summary>
+    private static int Required(YamlMap m, string key, string what)
+    {
+        m.Require(key, what);
+        return 0;
+    }
+
     private static BucketSpec ReadBucket(YamlMap m)
     {
         var spec = new BucketSpec(m.Line, m.RequiredString("name", "a bucket"), m.String("account"), m.String("region"), m.String("policy"));
@@ -143,6 +178,8 @@ public static class ScenarioParser
             m.List("network-interfaces", "network interface", ReadNetworkInterface) ?? [])
         {
             Endpoints = m.List("endpoints", "endpoint", ReadEndpoint) ?? [],
+            TargetGroups = m.List("target-groups", "target group", ReadTargetGroup) ?? [],
+            LoadBalancers = m.List("load-balancers", "load balancer", ReadLoadBalancer) ?? [],
         };
         m.RejectUnknownKeys("a VPC");
         return spec;

@@ -24,6 +24,11 @@ internal struct CompiledInterface
     public bool HasPublicV4;
     /// <summary>An interface of an interface VPC endpoint: it receives for the service and never initiates.</summary>
     public bool IsVpcEndpoint;
+    /// <summary>A node of a Network Load Balancer created without security groups: AWS filters nothing there
+    /// (docs/semantics.md#network-load-balancers).</summary>
+    public bool WithoutSecurityGroups;
+    /// <summary>A node of a Network Load Balancer (<see cref="LoadBalancerTables"/>).</summary>
+    public bool IsLoadBalancerNode;
 
     public readonly IpAddress PrimaryV4 => IpAddress.V4(PrimaryV4Value);
     public readonly IpAddress PrimaryV6 => IpAddress.V6(PrimaryV6Value);

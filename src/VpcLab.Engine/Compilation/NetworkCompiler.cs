@@ -54,7 +54,9 @@ internal sealed class NetworkCompiler
         compiler.CompileNatGateways();
         compiler.MapPublicAddresses();
         var routing = compiler.CompileRouteTables();
-        return compiler.Assemble(routing);
+        var compiled = compiler.Assemble(routing);
+        LoadBalancerCompiler.Complete(compiled); // last: it walks the nodes' health checks through the compiled network
+        return compiled;
     }
 
     /// <summary>Stage 1: every model the walk can reach, sorted by id (compiled indices are positions in these
@@ -311,6 +313,7 @@ internal sealed class NetworkCompiler
             HasV4 = primary is not null && primary.Address.IsV4,
             PrimaryV4Value = primary is not null && primary.Address.IsV4 ? (uint)primary.Address.Value : 0,
             HasV6 = !n.Ipv6Addresses.IsDefaultOrEmpty,
+            WithoutSecurityGroups = n.InterfaceType == NetworkInterfaceType.NetworkLoadBalancer && n.Groups.IsDefaultOrEmpty,
             PrimaryV6Value = n.Ipv6Addresses.IsDefaultOrEmpty ? 0 : n.Ipv6Addresses[0].Value,
         };
     }
@@ -451,8 +454,12 @@ internal sealed class NetworkCompiler
             GroupVpc = [.. _models.SecurityGroups.Select(g => _models.VpcIndex.GetValueOrDefault(g.VpcId, -1))],
             SgReferencePeers = _sgReferencePeers,
         };
+        var balancers = LoadBalancerCompiler.Index(_models);
+        for (int i = 0; i < _interfaces.Length; i++)
+            _interfaces[i].IsLoadBalancerNode = balancers.BalancerOfInterface[i] >= 0;
         var topology = new Topology
         {
+            LoadBalancers = balancers,
             Vpcs = _vpcs,
             Subnets = _subnets,
             Interfaces = _interfaces,

@@ -21,6 +21,8 @@ internal sealed class Topology
     public required int[] EndpointOfInterface { get; init; }
     /// <summary>Per interface endpoint: true when it carries traffic (state available).</summary>
     public required bool[] InterfaceEndpointAvailable { get; init; }
+    /// <summary>Network Load Balancers: which interfaces are nodes, and what each node's listeners do.</summary>
+    public required LoadBalancerTables LoadBalancers { get; init; }
 
     public bool InVpcCidrs(int vpc, in IpAddress address)
     {

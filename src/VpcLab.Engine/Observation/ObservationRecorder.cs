@@ -86,6 +86,11 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
 
     public void Gateway(ComponentKind kind, int index, HopAction action, in FlowKey packet)
     {
+        if (kind == ComponentKind.LoadBalancer && action == HopAction.Translated)
+        {
+            Open(index, TrafficDirection.Egress, packet); // the node sends the connection on (index: its interface)
+            return;
+        }
         if (kind == ComponentKind.NatGateway)
         {
             if (action == HopAction.Translated)

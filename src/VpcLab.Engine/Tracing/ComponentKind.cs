@@ -37,4 +37,7 @@ public enum ComponentKind : byte
     InterfaceEndpoint,
     /// <summary>An S3 bucket whose policy decided a traced S3 request (its id is the bucket's ARN).</summary>
     S3Bucket,
+    /// <summary>A Network Load Balancer (its id is the load balancer's ARN, its name the load balancer's name), met at
+    /// one of its nodes.</summary>
+    LoadBalancer,
 }

@@ -30,4 +30,7 @@ public enum DropReason : byte
     NgwRequiresSourceInVpc,
     VpceGatewayProtocolRestriction,
     VpceIntraVpcTraffic,
+    ElbV2ListenersMismatch,
+    ElbV2ListenerHasNoTg,
+    ElbV2NoTargetsInAz,
 }

@@ -38,6 +38,9 @@ public readonly record struct ExplanationCode(string Value)
     public static readonly ExplanationCode VpcLocalRouteCidrRestriction = new("VPC_LOCAL_ROUTE_CIDR_RESTRICTION");
     public static readonly ExplanationCode VpceGatewayProtocolRestriction = new("VPCE_GATEWAY_PROTOCOL_RESTRICTION");
     public static readonly ExplanationCode VpceIntraVpcTraffic = new("VPCE_INTRA_VPC_TRAFFIC");
+    public static readonly ExplanationCode ElbV2ListenersMismatch = new("ELBV2_LISTENERS_MISMATCH");
+    public static readonly ExplanationCode ElbV2ListenerHasNoTg = new("ELBV2_LISTENER_HAS_NO_TG");
+    public static readonly ExplanationCode ElbV2NoTargetsInAz = new("ELBV2_NO_TARGETS_IN_AZ");
 
     // Additional detail (RA's additionalDetailType), on hops of an accepted path.
     public static readonly ExplanationCode AvailabilityZoneCrossed = new("AVAILABILITY_ZONE_CROSSED");
@@ -114,6 +117,9 @@ public readonly record struct ExplanationCode(string Value)
         DropReason.NgwRequiresSourceInVpc => NgwRequiresSourceInVpc,
         DropReason.VpceGatewayProtocolRestriction => VpceGatewayProtocolRestriction,
         DropReason.VpceIntraVpcTraffic => VpceIntraVpcTraffic,
+        DropReason.ElbV2ListenersMismatch => ElbV2ListenersMismatch,
+        DropReason.ElbV2ListenerHasNoTg => ElbV2ListenerHasNoTg,
+        DropReason.ElbV2NoTargetsInAz => ElbV2NoTargetsInAz,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "No explanation code for this reason."),
     };
 }

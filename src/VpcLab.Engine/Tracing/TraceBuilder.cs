@@ -215,6 +215,10 @@ internal sealed class TraceBuilder : IPathRecorder
             $"{last.Component.Id} belongs to an interface endpoint: the service never opens connections into the VPC; clients connect to it.",
         DropReason.ProtocolRestriction => $"{last.Component.Id} does not carry {last.Header.Protocol} over {(last.Header.Source.IsV4 ? "IPv4" : "IPv6")}.",
         DropReason.ForwardingLoop => "The routes send the packet round in a loop.",
+        DropReason.ElbV2ListenersMismatch => $"No listener of {last.Component.Id} accepts {last.Header.Protocol} on port {last.Header.DestinationPort}.",
+        DropReason.ElbV2ListenerHasNoTg => $"The listener's target group of {last.Component.Id} has no targets.",
+        DropReason.ElbV2NoTargetsInAz =>
+            $"{last.Component.Id} has no target this node may send to (none in its Availability Zone with cross-zone load balancing off, or none usable).",
         DropReason.DnsSupportDisabled => "DNS support is off in this VPC: the Amazon DNS resolver does not answer.",
         DropReason.PcxRequiresAddressInVpcCidr =>
             $"{last.Component.Id} only carries traffic between addresses of its two VPCs ({last.Header}): peering is neither transitive nor edge to edge.",

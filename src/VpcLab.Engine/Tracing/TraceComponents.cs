@@ -49,8 +49,12 @@ internal sealed class TraceComponents(CompiledModels models, Topology topology, 
         ComponentKind.VpcPeeringConnection => Ref(kind, models.Peerings[index].Id.Value),
         ComponentKind.GatewayEndpoint => Ref(kind, models.GatewayEndpoints[index].Id.Value),
         ComponentKind.AwsService => new(kind, models.GatewayEndpoints[index].ServiceName, models.GatewayEndpoints[index].ServiceName),
+        // index: the node's interface.
+        ComponentKind.LoadBalancer => BalancerRef(topology.LoadBalancers.Balancers[topology.LoadBalancers.BalancerOfInterface[index]]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    private static ComponentRef BalancerRef(LoadBalancer lb) => new(ComponentKind.LoadBalancer, lb.Arn.Value, lb.Name);
 
     public ComponentRef InterfaceEndpointRef(int endpoint) =>
         Ref(ComponentKind.InterfaceEndpoint, models.InterfaceEndpoints[endpoint].Id.Value);

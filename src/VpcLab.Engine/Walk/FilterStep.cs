@@ -25,6 +25,8 @@ internal sealed class FilterStep(Topology topology, FilterTables filters, Addres
     public bool SecurityGroupAllows<TRec>(TRec rec, ref WalkState st, int eni, bool egress) where TRec : IPathRecorder
     {
         ref readonly var e = ref _interfaces[eni];
+        if (e.WithoutSecurityGroups)
+            return true;
         ref readonly var p = ref st.Packet;
         var peer = egress ? p.Destination : p.Source;
         int at = e.SecurityGroupSet * (ProtocolBuckets.Total + 1) + ProtocolBuckets.Index(egress, p.Family, p.Protocol.Number);

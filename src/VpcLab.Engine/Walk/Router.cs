@@ -32,6 +32,7 @@ internal sealed class Router
     private readonly PeeringStep _peering;
     private readonly GatewayEndpointStep _gatewayEndpoint;
     private readonly InterfaceEndpointStep _interfaceEndpoint;
+    private readonly LoadBalancerStep _loadBalancer;
 
     public Router(Topology topology, AddressTables addresses, RoutingTables routing, FilterTables filters)
     {
@@ -47,6 +48,7 @@ internal sealed class Router
         _peering = new PeeringStep(topology, addresses, routing);
         _gatewayEndpoint = new GatewayEndpointStep(topology, addresses);
         _interfaceEndpoint = new InterfaceEndpointStep(topology, addresses, _filters);
+        _loadBalancer = new LoadBalancerStep(topology, addresses, _filters);
     }
 
     /// <summary>Walks a flow's forward path, then its reply when it has one (<see cref="FlowKey.HasReply"/>).
@@ -72,6 +74,10 @@ internal sealed class Router
         back.NatOriginalSource = st.NatOriginalSource;
         back.NatOriginalPort = st.NatOriginalPort;
         back.EgressOnlyGateway = st.EgressOnlyGateway;
+        back.BalancerNode = st.BalancerNode;
+        back.BalancerClient = st.BalancerClient;
+        back.BalancerClientPort = st.BalancerClientPort;
+        back.BalancerListenerPort = st.BalancerListenerPort;
         if (st.End == WalkEnd.Interface)
             FromInterface(reply, ref back, st.EndInterface);
         else if (st.End == WalkEnd.AwsService)
@@ -171,6 +177,12 @@ internal sealed class Router
                 return;
         }
         st.Sender = eni;
+        if (st.Reply && st.BalancerNode >= 0)
+        {
+            // A target's reply to a connection a load balancer node forwarded goes back through that node.
+            _loadBalancer.ReturnToNode(rec, ref st, e.Subnet);
+            return;
+        }
         st.RouteFrom(e.Subnet);
     }
 
@@ -293,6 +305,11 @@ internal sealed class Router
         if (t.NatGateway >= 0)
         {
             _nat.Receive(rec, ref st, t.NatGateway);
+            return;
+        }
+        if (t.IsLoadBalancerNode)
+        {
+            _loadBalancer.Arrive(rec, ref st, target);
             return;
         }
         if (t.IsVpcEndpoint)

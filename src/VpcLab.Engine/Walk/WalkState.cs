@@ -62,6 +62,12 @@ internal struct WalkState
     public WalkNext Next;
     public int NextIndex;
     public bool NextCrossing;
+    /// <summary>The load balancer node that forwarded the request (its reply goes back through it), else −1; the
+    /// client's address and port and the listener's port it restores.</summary>
+    public int BalancerNode;
+    public ushort BalancerClientPort;
+    public ushort BalancerListenerPort;
+    public IpAddress BalancerClient;
 
     /// <summary>Starts a fresh walk of <paramref name="packet"/> in <paramref name="st"/>; a reply then takes the
     /// request's gateway state. Written into the caller's variable: a constructor or a factory builds this
@@ -76,6 +82,7 @@ internal struct WalkState
         st.EgressOnlyGateway = -1;
         st.Peering = -1;
         st.Sender = -1;
+        st.BalancerNode = -1;
     }
 
     public void Drop<TRec>(TRec rec, DropReason reason) where TRec : IPathRecorder

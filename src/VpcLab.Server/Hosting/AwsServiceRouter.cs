@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using VpcLab.ControlPlane;
 using VpcLab.FlowLogs.CloudWatchLogs;
+using VpcLab.Server.Elb;
 using VpcLab.Server.Logs;
 using VpcLab.Server.Persistence;
 using VpcLab.Server.S3;
@@ -24,6 +26,7 @@ public sealed class AwsServiceRouter : IDisposable
     private readonly S3Endpoint _s3;
     private readonly LogsEndpoint _logsEndpoint;
     private readonly ServerState _state;
+    private readonly ElbEndpoint _elb;
 
     public const string LogsFileName = "logs.db";
 
@@ -47,6 +50,7 @@ public sealed class AwsServiceRouter : IDisposable
         _s3 = new S3Endpoint(_buckets, new S3Buckets(state, _buckets, options.DefaultAccount, options.DefaultRegion),
             new S3MultipartEndpoint(new S3MultipartUploads(_buckets)));
         _logsEndpoint = new LogsEndpoint(_logs);
+        _elb = new ElbEndpoint(state, new QueryEndpoint(state, accounts, options));
     }
 
     /// <summary>The S3 object tree (<c>{data}/s3</c>, or a temporary directory in memory mode).</summary>
@@ -86,6 +90,8 @@ public sealed class AwsServiceRouter : IDisposable
             CallDescription.Describe(http, service: "ssm", action: target[(target.LastIndexOf('.') + 1)..]);
             return new SsmEndpoint(_state.ControlPlane.Parameters).HandleAsync(http, region);
         }
+        if (credential?.Service == ElbEndpoint.SigningName) // Elastic Load Balancing v2 (Network Load Balancers)
+            return _elb.HandleAsync(http, credential, new RequestContext(new Model.AccountId(account), region));
         if (LandingPage.Matches(http.Request, credential))
             return LandingPage.WriteAsync(http);
         if (UnservedServiceResponder.UnservedService(credential) is { } service)

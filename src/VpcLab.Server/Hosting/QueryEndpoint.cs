@@ -79,7 +79,7 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
     /// <summary>The largest request body accepted; EC2's own limit for Query requests is of this order.</summary>
     public const int MaxBodyBytes = 1 << 20;
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    internal static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
             throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
@@ -111,7 +111,7 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
         return memory.ToArray();
     }
 
-    private void Authenticate(HttpRequest request, byte[] body, SigV4Credential? credential)
+    internal void Authenticate(HttpRequest request, byte[] body, SigV4Credential? credential)
     {
         if (options.VerifySignaturesWith is not { } secrets)
             return;
@@ -122,7 +122,7 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
     }
 
     /// <summary>Form fields of a POST body and the query string together, as EC2 accepts both.</summary>
-    private static List<KeyValuePair<string, string?>> ParseForm(HttpRequest request, byte[] body)
+    internal static List<KeyValuePair<string, string?>> ParseForm(HttpRequest request, byte[] body)
     {
         var fields = new List<KeyValuePair<string, string?>>();
         foreach (var (key, values) in request.Query)

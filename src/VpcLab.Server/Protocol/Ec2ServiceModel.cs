@@ -27,6 +27,13 @@ public sealed class Ec2ServiceModel
     /// <summary>The model, parsed once per process.</summary>
     public static Ec2ServiceModel Instance => s_instance.Value;
 
+    private static readonly Lazy<Ec2ServiceModel> s_elbv2 = new(() => LoadEmbedded(Elbv2ResourceName));
+    private const string Elbv2ResourceName = "VpcLab.Server.Protocol.Model.elbv2-subset.json";
+
+    /// <summary>The subset of Elastic Load Balancing v2's model (tools/extract-elbv2-model.py), botocore's "query"
+    /// protocol: the same shapes, member names on the wire.</summary>
+    public static Ec2ServiceModel Elbv2 => s_elbv2.Value;
+
     /// <summary><c>2016-11-15</c>.</summary>
     public string ApiVersion { get; }
 
@@ -47,10 +54,12 @@ public sealed class Ec2ServiceModel
 
     public Ec2Shape? OutputShape(string action) => FindOperation(action)?.Output;
 
-    private static Ec2ServiceModel LoadEmbedded()
+    private static Ec2ServiceModel LoadEmbedded() => LoadEmbedded(ResourceName);
+
+    private static Ec2ServiceModel LoadEmbedded(string resourceName)
     {
-        using var stream = typeof(Ec2ServiceModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var stream = typeof(Ec2ServiceModel).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"embedded resource {resourceName} is missing");
         return Load(stream);
     }
 
@@ -65,6 +74,9 @@ public sealed class Ec2ServiceModel
         if (!ns.EndsWith('/'))
             ns += "/";
 
+        // botocore's "query" protocol (ELBv2) names members on the wire and in XML by their member name (or
+        // locationName); the "ec2" protocol upper-cases locationName for requests and lower-cases names in XML.
+        bool query = metadata.TryGetProperty("protocol", out var protocol) && protocol.GetString() == "query";
         var shapeElements = root.GetProperty("shapes");
         var shapes = new Dictionary<string, Ec2Shape>(StringComparer.Ordinal);
         foreach (var prop in shapeElements.EnumerateObject())
@@ -78,12 +90,12 @@ public sealed class Ec2ServiceModel
             if (element.TryGetProperty("members", out var membersElement))
             {
                 foreach (var m in membersElement.EnumerateObject())
-                    members.Add(ResolveMember(m.Name, m.Value, shapes, shapeElements));
+                    members.Add(ResolveMember(m.Name, m.Value, shapes, shapeElements, query));
             }
 
             Ec2Member? listMember = null;
             if (element.TryGetProperty("member", out var listMemberElement))
-                listMember = ResolveMember("member", listMemberElement, shapes, shapeElements);
+                listMember = ResolveMember("member", listMemberElement, shapes, shapeElements, query);
 
             var required = element.TryGetProperty("required", out var req)
                 ? [.. req.EnumerateArray().Select(r => r.GetString()!)]
@@ -109,7 +121,7 @@ public sealed class Ec2ServiceModel
     }
 
     private static Ec2Member ResolveMember(string name, JsonElement reference,
-        Dictionary<string, Ec2Shape> shapes, JsonElement shapeElements)
+        Dictionary<string, Ec2Shape> shapes, JsonElement shapeElements, bool query)
     {
         var shapeName = reference.GetProperty("shape").GetString()!;
         var shape = shapes[shapeName];
@@ -118,6 +130,8 @@ public sealed class Ec2ServiceModel
         var target = shapeElements.GetProperty(shapeName);
         var queryName = Trait(reference, target, "queryName");
         var locationName = Trait(reference, target, "locationName");
+        if (query)
+            return new Ec2Member(name, shape, locationName ?? name, locationName ?? name);
         var wire = queryName ?? (locationName is { Length: > 0 } ? UpperFirst(locationName) : name);
         var xml = locationName ?? LowerFirst(name);
         return new Ec2Member(name, shape, wire, xml);

@@ -61,6 +61,7 @@ internal static class NetworkInterfaceShape
     {
         NetworkInterfaceType.NatGateway => "AWS:NatGateway",
         NetworkInterfaceType.VpcEndpoint => "AWS:VpcEndpoint",
+        NetworkInterfaceType.NetworkLoadBalancer => "amazon-elb", // docs/semantics.md#network-load-balancers
         _ => "AWS",
     };
 

@@ -1,0 +1,11 @@
+namespace VpcLab.Model;
+
+/// <summary>The protocols of a Network Load Balancer's target groups and listeners. TCP_UDP takes both on one
+/// port.</summary>
+public enum TargetGroupProtocol
+{
+    Tcp,
+    Udp,
+    Tls,
+    TcpUdp,
+}
