@@ -29,6 +29,20 @@ internal static class ResourceHandlers
         yield return new SecurityGroupHandler();
         yield return new SecurityGroupRuleHandler(egress: false);
         yield return new SecurityGroupRuleHandler(egress: true);
+        yield return new NetworkAclHandler();
+        yield return new NetworkAclEntryHandler();
+        yield return new SubnetNetworkAclAssociationHandler();
+        yield return new InstanceHandler();
+        yield return new VpcEndpointHandler();
+        yield return new VpcPeeringConnectionHandler();
+        yield return new FlowLogHandler();
+        yield return new SubnetCidrBlockHandler();
+        yield return new EipAssociationHandler();
+        yield return new NetworkInterfaceHandler();
+        yield return new NetworkInterfaceAttachmentHandler();
+        yield return new PrefixListHandler();
+        yield return new DhcpOptionsHandler();
+        yield return new VpcDhcpOptionsAssociationHandler();
         yield return new BucketHandler();
         yield return new BucketPolicyHandler();
         foreach (var stored in Stored())
