@@ -19,6 +19,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
 {
     private readonly Lock _lock = new();
     private readonly List<Stack> _stacks = [];
+    private readonly List<ChangeSet> _changeSets = [];
 
     public Ec2ControlPlane ControlPlane => controlPlane;
     public StoredResources Stored { get; } = new();
@@ -120,7 +121,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
         return delete ? run.Stack with { DeletionTime = run.Stack.Events[^1].Timestamp } : run.Stack;
     }
 
-    private ImmutableArray<StackOutput> StackOutputs(Template template, StackScope scope, Stack stack)
+    private ImmutableArray<StackOutput> StackOutputs(Template template, StackScope scope, Stack stack, string? except = null)
     {
         var outputs = ImmutableArray.CreateBuilder<StackOutput>();
         foreach (var (key, node) in template.Outputs)
@@ -135,7 +136,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
             if ((output["Export"] as JsonObject)?["Name"] is { } nameNode)
             {
                 exportName = IntrinsicEvaluator.Text(IntrinsicEvaluator.Evaluate(nameNode, scope), "Export");
-                if (Export(stack.Context, exportName) is { } taken)
+                if (Export(stack.Context, exportName) is { } taken && taken.ExportingStackId != except)
                     throw CloudFormationException.Validation($"Export with name {exportName} is already exported by stack {taken.ExportingStackId.Split('/')[1]}");
             }
             var description = output["Description"] is JsonValue d ? IntrinsicEvaluator.ScalarText(d) : null;
@@ -182,6 +183,179 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
         }
     }
 
+    /// <summary>UpdateStack: the stack updated to the new template and parameters (<see cref="StackUpdate"/>); AWS's
+    /// ValidationError "No updates are to be performed." when nothing would change.</summary>
+    public Stack UpdateStack(RequestContext context, CreateStackRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_lock)
+        {
+            var old = Get(context, request.StackName);
+            if (old.StackStatus is not (StackStatuses.CreateComplete or StackStatuses.UpdateComplete or StackStatuses.UpdateRollbackComplete))
+                throw CloudFormationException.Validation($"Stack:{old.StackId} is in {old.StackStatus} state and can not be updated.");
+            var (template, parameters, order, effective) = PrepareUpdate(old, request);
+            if (ChangeSetPlanner.Changes(old, template, parameters).IsEmpty)
+                throw CloudFormationException.Validation("No updates are to be performed.");
+            return Update(old, effective, template, parameters, order);
+        }
+    }
+
+    private (Template, IReadOnlyList<BoundParameter>, ImmutableArray<TemplateResource>, CreateStackRequest) PrepareUpdate(Stack old, CreateStackRequest request)
+    {
+        var body = request.UsePreviousTemplate ? old.TemplateBody : request.TemplateBody;
+        var given = new Dictionary<string, string>(request.Parameters, StringComparer.Ordinal);
+        foreach (var key in request.PreviousValues)
+            given[key] = old.Parameters.FirstOrDefault(p => p.Key == key)?.Value ?? throw CloudFormationException.Validation($"Invalid input for parameter key {key}. Cannot specify usePreviousValue as true for a parameter key not in the previous template");
+        var template = Template.Parse(body);
+        var order = DependencyOrder.Of(template);
+        var parameters = ParameterBinder.Bind(template, given);
+        return (template, parameters, order, request with { TemplateBody = body, Parameters = given });
+    }
+
+    private Stack Update(Stack old, CreateStackRequest request, Template template, IReadOnlyList<BoundParameter> parameters, ImmutableArray<TemplateResource> order)
+    {
+        var stack = old with { TemplateBody = request.TemplateBody, Description = template.Description, Parameters = [.. parameters], Tags = [.. request.Tags] };
+        var scope = new StackScope(template, parameters, stack.StackId, stack.StackName, stack.Context, controlPlane, Stored, name => Export(stack.Context, name)?.Value);
+        foreach (var resource in old.Resources.Where(r => r.ResourceStatus is not (StackStatuses.DeleteComplete or StackStatuses.DeleteSkipped)))
+            scope.Resources[resource.LogicalResourceId] = resource;
+        var run = new StackRun(stack, scope, Clock);
+        run.StackStatus(StackStatuses.UpdateInProgress, "User Initiated");
+        var update = new StackUpdate(run, scope, old, template);
+        string? failure;
+        ImmutableArray<StackOutput> outputs = [];
+        try
+        {
+            failure = update.Run(order, request.SkipUnmodelled || old.Tags.Any(t => t.Key == CreateStackRequest.SkipTag && t.Value == "true"));
+            if (failure is null)
+                outputs = StackOutputs(template, scope, stack, except: stack.StackId);
+        }
+        catch (CloudFormationException e)
+        {
+            failure = e.Message + " ";
+        }
+        Stack result;
+        if (failure is null)
+        {
+            run.StackStatus(StackStatuses.UpdateCompleteCleanupInProgress);
+            update.Cleanup();
+            run.StackStatus(StackStatuses.UpdateComplete);
+            result = run.Stack with { Outputs = outputs, LastUpdatedTime = Clock.GetUtcNow(), Imports = [.. scope.Imports] };
+        }
+        else
+        {
+            run.StackStatus(StackStatuses.UpdateRollbackInProgress, failure.TrimEnd());
+            update.RollBack();
+            run.StackStatus(StackStatuses.UpdateRollbackComplete);
+            result = run.Stack with { TemplateBody = old.TemplateBody, Parameters = old.Parameters, Tags = old.Tags, Outputs = old.Outputs, Description = old.Description, LastUpdatedTime = Clock.GetUtcNow() };
+        }
+        _stacks[_stacks.IndexOf(old)] = result;
+        return result;
+    }
+
+    /// <summary>CreateChangeSet: CREATE makes the stack in REVIEW_IN_PROGRESS (as AWS does), UPDATE plans against the
+    /// live stack. A change set with no change is FAILED with AWS's reason, as <c>aws cloudformation deploy</c>
+    /// expects.</summary>
+    public ChangeSet CreateChangeSet(RequestContext context, CreateStackRequest request, string changeSetName, string? changeSetType)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_lock)
+        {
+            var type = changeSetType ?? "UPDATE";
+            var existing = Live(context, request.StackName);
+            if (type == "CREATE" && existing is not null && existing.StackStatus != StackStatuses.ReviewInProgress)
+                throw new CloudFormationException(CloudFormationException.AlreadyExists, $"Stack [{request.StackName}] already exists and cannot be created again with the changeSet [{changeSetName}].");
+            if (type == "UPDATE" && (existing is null || existing.StackStatus == StackStatuses.ReviewInProgress))
+                throw CloudFormationException.Validation($"Stack [{request.StackName}] does not exist");
+            if (type is not ("CREATE" or "UPDATE"))
+                throw CloudFormationException.Validation($"VpcLab does not support ChangeSetType {type}");
+            Template template;
+            IReadOnlyList<BoundParameter> parameters;
+            CreateStackRequest effective;
+            if (type == "CREATE")
+            {
+                (template, parameters, _) = Prepare(context, request.StackName, request.TemplateBody, request.Parameters);
+                effective = request;
+                if (existing is null)
+                {
+                    var review = NewStack(context, request, template, parameters, StackStatuses.ReviewInProgress);
+                    var run = new StackRun(review, new StackScope(template, parameters, review.StackId, review.StackName, context, controlPlane, Stored, _ => null), Clock);
+                    run.StackStatus(StackStatuses.ReviewInProgress, "User Initiated");
+                    existing = run.Stack;
+                    _stacks.Add(existing);
+                }
+            }
+            else
+            {
+                (template, parameters, _, effective) = PrepareUpdate(existing!, request);
+            }
+            var changes = ChangeSetPlanner.Changes(type == "CREATE" ? null : existing, template, parameters);
+            var id = $"arn:aws:cloudformation:{context.Region}:{context.Account}:changeSet/{changeSetName}/{DeterministicIds.Guid($"{existing!.StackId}/{changeSetName}/{_changeSets.Count}")}";
+            var empty = changes.IsEmpty;
+            var changeSet = new ChangeSet(id, changeSetName, existing.StackId, existing.StackName, type,
+                empty ? "FAILED" : "CREATE_COMPLETE",
+                empty ? "The submitted information didn't contain changes. Submit different information to create a change set." : null,
+                empty ? "UNAVAILABLE" : "AVAILABLE", Clock.GetUtcNow(), changes, effective);
+            _changeSets.Add(changeSet);
+            return changeSet;
+        }
+    }
+
+    /// <summary>A change set by ARN, or by name with its stack; AWS's ChangeSetNotFound otherwise.</summary>
+    public ChangeSet DescribeChangeSet(RequestContext context, string changeSetNameOrId, string? stackName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        lock (_lock)
+        {
+            var stackId = stackName is null ? null : Find(context, stackName)?.StackId ?? stackName;
+            return _changeSets.LastOrDefault(c => c.ChangeSetId == changeSetNameOrId
+                    || (c.ChangeSetName == changeSetNameOrId && c.StackId == stackId && c.ChangeSetId.Contains($":{context.Region}:{context.Account}:", StringComparison.Ordinal)))
+                ?? throw new CloudFormationException(CloudFormationException.ChangeSetNotFound, $"ChangeSet [{changeSetNameOrId}] does not exist");
+        }
+    }
+
+    public IReadOnlyList<ChangeSet> ListChangeSets(RequestContext context, string stackName)
+    {
+        lock (_lock)
+        {
+            var stack = Get(context, stackName);
+            return [.. _changeSets.Where(c => c.StackId == stack.StackId)];
+        }
+    }
+
+    /// <summary>ExecuteChangeSet: a CREATE change set creates the stack, an UPDATE one updates it; the stack's other
+    /// change sets go, as AWS deletes them.</summary>
+    public Stack ExecuteChangeSet(RequestContext context, string changeSetNameOrId, string? stackName)
+    {
+        lock (_lock)
+        {
+            var changeSet = DescribeChangeSet(context, changeSetNameOrId, stackName);
+            if (changeSet.ExecutionStatus != "AVAILABLE")
+                throw new CloudFormationException(CloudFormationException.InvalidChangeSetStatus, $"ChangeSet [{changeSet.ChangeSetId}] cannot be executed in its current status of [{changeSet.Status}]");
+            _changeSets.RemoveAll(c => c.StackId == changeSet.StackId);
+            return changeSet.ChangeSetType == "CREATE"
+                ? CreateStack(context, changeSet.Request)
+                : UpdateStackUnchecked(context, changeSet.Request);
+        }
+    }
+
+    private Stack UpdateStackUnchecked(RequestContext context, CreateStackRequest request)
+    {
+        var old = Get(context, request.StackName);
+        var (template, parameters, order, effective) = PrepareUpdate(old, request);
+        return Update(old, effective, template, parameters, order);
+    }
+
+    public void DeleteChangeSet(RequestContext context, string changeSetNameOrId, string? stackName)
+    {
+        lock (_lock)
+        {
+            var changeSet = DescribeChangeSet(context, changeSetNameOrId, stackName);
+            _changeSets.Remove(changeSet);
+        }
+    }
+
     /// <summary>A stack by name (the live one) or by id (deleted ones too), as DescribeStacks finds them.</summary>
     public Stack? Find(RequestContext context, string stackNameOrId)
     {
@@ -220,6 +394,10 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
     }
 
     private StackExport? Export(RequestContext context, string name) => Exports(context).FirstOrDefault(e => e.Name == name);
+
+    /// <summary>The distinct resource types of a template, in template order (GetTemplateSummary).</summary>
+    public static IReadOnlyList<string> ResourceTypes(string body) =>
+        [.. Template.Parse(body).Resources.Select(r => r.Type).Distinct(StringComparer.Ordinal)];
 
     /// <summary>ValidateTemplate: the template checked (structure, references, dependency cycle) without a stack;
     /// returns its description and parameters.</summary>

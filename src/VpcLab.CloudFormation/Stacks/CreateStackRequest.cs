@@ -15,5 +15,11 @@ public sealed record CreateStackRequest(string StackName, string TemplateBody)
     public IReadOnlyList<string> Capabilities { get; init; } = [];
     public bool SkipUnmodelled { get; init; }
 
+    /// <summary>UpdateStack: keep the stack's template (TemplateBody is then ignored).</summary>
+    public bool UsePreviousTemplate { get; init; }
+
+    /// <summary>UpdateStack: the parameters that keep their previous value (UsePreviousValue=true).</summary>
+    public IReadOnlyList<string> PreviousValues { get; init; } = [];
+
     public const string SkipTag = "vpclab:skip-unmodelled";
 }

@@ -39,10 +39,18 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         return null;
     }
 
-    private bool Create(TemplateResource resource, bool skipUnmodelled)
+    private bool Create(TemplateResource resource, bool skipUnmodelled) => CreateOne(resource, skipUnmodelled);
+
+    /// <summary>Creates one resource (during a create, or an update: a new resource, or the replacement of
+    /// <paramref name="replacing"/>, whose statuses are then UPDATE_*).</summary>
+    public bool CreateOne(TemplateResource resource, bool skipUnmodelled, StackResource? replacing = null)
     {
         var handler = ResourceHandlers.For(resource.Type);
-        Event(resource.LogicalId, "", resource.Type, StackStatuses.CreateInProgress, null, clock.GetUtcNow());
+        var (inProgress, complete, failed) = replacing is null
+            ? (StackStatuses.CreateInProgress, StackStatuses.CreateComplete, StackStatuses.CreateFailed)
+            : (StackStatuses.UpdateInProgress, StackStatuses.UpdateComplete, StackStatuses.UpdateFailed);
+        Event(resource.LogicalId, "", resource.Type, inProgress,
+            replacing is null ? null : "Requested update requires the creation of a new physical resource; hence creating one.", clock.GetUtcNow());
         if (handler is null)
             return Skip(resource, skipUnmodelled);
         JsonObject properties;
@@ -55,17 +63,51 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         }
         catch (Ec2Exception e)
         {
-            return Failed(resource, Ec2Reason(e));
+            return Failed(resource, Ec2Reason(e), failed);
         }
         catch (CloudFormationException e)
         {
             return Failed(resource, e.Message.StartsWith('#')
                 ? $"Properties validation failed for resource {resource.LogicalId} with message: [{e.Message}]"
-                : e.Message);
+                : e.Message, failed);
         }
-        Set(resource, made.PhysicalId, StackStatuses.CreateComplete, null) ;
+        Set(resource, made.PhysicalId, complete, null);
         scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Provisioned = made, Properties = properties };
         return true;
+    }
+
+    /// <summary>An update that changes only Tags: applied in place (UPDATE_IN_PROGRESS, UPDATE_COMPLETE).</summary>
+    public void Modified(TemplateResource resource, StackResource existing, JsonObject properties, ResourceContext context)
+    {
+        Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
+        StackUpdate.Tag(context, existing.PhysicalResourceId, properties);
+        Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateComplete, null);
+        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Properties = properties };
+    }
+
+    /// <summary>Deletes a resource the stack no longer holds (a replaced or removed one, or one an update made and
+    /// rolls back), with its own events; the stack's entry for the logical id is left to the caller.</summary>
+    public void DeleteOld(string logicalId, StackResource resource, bool retain)
+    {
+        var now = clock.GetUtcNow();
+        if (retain)
+        {
+            Event(logicalId, resource.PhysicalResourceId, resource.ResourceType, StackStatuses.DeleteSkipped, null, now);
+            return;
+        }
+        Event(logicalId, resource.PhysicalResourceId, resource.ResourceType, StackStatuses.DeleteInProgress, null, now);
+        try
+        {
+            if (!resource.Skipped && resource.Provisioned is not null)
+                ResourceHandlers.For(resource.ResourceType)!.Delete(scope.Context(logicalId), resource.Provisioned);
+            Event(logicalId, resource.PhysicalResourceId, resource.ResourceType, StackStatuses.DeleteComplete, null, clock.GetUtcNow());
+        }
+        catch (Ec2Exception e)
+        {
+            Event(logicalId, resource.PhysicalResourceId, resource.ResourceType, StackStatuses.DeleteFailed, Ec2Reason(e), clock.GetUtcNow());
+        }
+        if (scope.Resources.TryGetValue(logicalId, out var current) && current.PhysicalResourceId == resource.PhysicalResourceId)
+            scope.Resources.Remove(logicalId);
     }
 
     /// <summary>A type VpcLab does not model: skipped (with the option, or always for a custom resource, whose
@@ -108,9 +150,9 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         : code.EndsWith(".Duplicate", StringComparison.Ordinal) || code.Contains("AlreadyExists", StringComparison.Ordinal) ? "AlreadyExists"
         : "InvalidRequest";
 
-    private bool Failed(TemplateResource resource, string reason)
+    private bool Failed(TemplateResource resource, string reason, string status = StackStatuses.CreateFailed)
     {
-        Set(resource, scope.Resources.TryGetValue(resource.LogicalId, out var r) ? r.PhysicalResourceId : "", StackStatuses.CreateFailed, reason);
+        Set(resource, scope.Resources.TryGetValue(resource.LogicalId, out var r) ? r.PhysicalResourceId : "", status, reason);
         return false;
     }
 
@@ -123,7 +165,7 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         {
             if (resource.ResourceStatus is StackStatuses.DeleteComplete or StackStatuses.DeleteSkipped)
                 continue;
-            if (resource.ResourceStatus == StackStatuses.CreateFailed || resource.Provisioned is null && !resource.Skipped)
+            if (resource.ResourceStatus is StackStatuses.CreateFailed or StackStatuses.UpdateFailed || resource.Provisioned is null && !resource.Skipped)
             {
                 Set(resource.LogicalResourceId, resource.ResourceType, resource.PhysicalResourceId, StackStatuses.DeleteComplete, null);
                 continue;
@@ -173,7 +215,7 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         var id = type == StackStatuses.StackType
             ? DeterministicIds.Guid($"{_stack.StackId}/{_events.Count}").ToString()
             : $"{logicalId}-{status}-{at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}-{_events.Count}";
-        if (status == StackStatuses.CreateInProgress && type != StackStatuses.StackType && physicalId.Length == 0 && !scope.Resources.ContainsKey(logicalId))
+        if (status is StackStatuses.CreateInProgress or StackStatuses.UpdateInProgress && type != StackStatuses.StackType && physicalId.Length == 0 && !scope.Resources.ContainsKey(logicalId))
             scope.Resources[logicalId] = new StackResource(logicalId, type, "", status, reason, at);
         _events.Add(new StackEvent(id, _stack.StackId, _stack.StackName, logicalId, physicalId, type, at, status, reason));
     }

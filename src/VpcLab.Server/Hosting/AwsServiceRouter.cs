@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using VpcLab.FlowLogs.CloudWatchLogs;
+using VpcLab.Server.CloudFormation;
 using VpcLab.Server.Logs;
 using VpcLab.Server.Persistence;
 using VpcLab.Server.S3;
 
 namespace VpcLab.Server.Hosting;
 
-/// <summary>Sends S3 and CloudWatch Logs requests to their endpoints before EC2's Query handling sees them, on the
+/// <summary>Sends S3, CloudWatch Logs and CloudFormation (signed for <c>cloudformation</c>, Query protocol) requests to their endpoints before EC2's Query handling sees them, on the
 /// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
 /// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
 /// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). An unsigned
@@ -22,6 +23,7 @@ public sealed class AwsServiceRouter : IDisposable
     private readonly CloudWatchLogsStore _logs;
     private readonly S3Endpoint _s3;
     private readonly LogsEndpoint _logsEndpoint;
+    private readonly CloudFormationEndpoint _cloudFormation;
 
     public const string LogsFileName = "logs.db";
 
@@ -44,6 +46,7 @@ public sealed class AwsServiceRouter : IDisposable
         _s3 = new S3Endpoint(_buckets, new S3Buckets(state, _buckets, options.DefaultAccount, options.DefaultRegion),
             new S3MultipartEndpoint(new S3MultipartUploads(_buckets)));
         _logsEndpoint = new LogsEndpoint(_logs);
+        _cloudFormation = new CloudFormationEndpoint(state, _buckets);
     }
 
     /// <summary>The S3 object tree (<c>{data}/s3</c>, or a temporary directory in memory mode).</summary>
@@ -76,6 +79,11 @@ public sealed class AwsServiceRouter : IDisposable
             var target = http.Request.Headers["X-Amz-Target"].ToString();
             CallDescription.Describe(http, service: "logs", action: target[(target.LastIndexOf('.') + 1)..]);
             return _logsEndpoint.HandleAsync(http, account, region);
+        }
+        if (credential?.Service == "cloudformation")
+        {
+            CallDescription.Describe(http, service: "cloudformation");
+            return _cloudFormation.HandleAsync(http, account, region);
         }
         if (LandingPage.Matches(http.Request, credential))
             return LandingPage.WriteAsync(http);

@@ -18,7 +18,7 @@ public static class UnservedServiceResponder
 
     /// <summary>SigV4 signing names of what this endpoint serves: EC2 (and, signed "" or not at all, anything
     /// EC2's envelope answers), STS's GetCallerIdentity, S3, CloudWatch Logs.</summary>
-    private static readonly HashSet<string> Served = new(StringComparer.Ordinal) { "", "ec2", "sts", "s3", "logs" };
+    private static readonly HashSet<string> Served = new(StringComparer.Ordinal) { "", "ec2", "sts", "s3", "logs", "cloudformation" };
 
     // botocore's rest-xml services other than S3 (which is served): their clients read only XML errors.
     private static readonly HashSet<string> RestXml = new(StringComparer.Ordinal) { "route53", "cloudfront" };
@@ -28,7 +28,7 @@ public static class UnservedServiceResponder
     public static string? UnservedService(SigV4Credential? credential) =>
         credential is null || Served.Contains(credential.Service) ? null : credential.Service;
 
-    public const string ServedList = "EC2 (VPC networking and Reachability Analyzer), S3, CloudWatch Logs and STS GetCallerIdentity";
+    public const string ServedList = "EC2 (VPC networking and Reachability Analyzer), S3, CloudWatch Logs, CloudFormation and STS GetCallerIdentity";
 
     public static string Message(string service, string? operation) =>
         $"VpcLab does not serve the AWS service '{service}'{(operation is null ? "" : $" (operation {operation})")}. This endpoint serves {ServedList}.";

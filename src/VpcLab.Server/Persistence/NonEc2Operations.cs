@@ -17,7 +17,7 @@ public static class NonEc2Operations
             [BucketLogOperations.DeleteBucket] = Bucket(BucketLogOperations.DeleteBucket),
             [BucketLogOperations.PutBucketPolicy] = Bucket(BucketLogOperations.PutBucketPolicy),
             [BucketLogOperations.DeleteBucketPolicy] = Bucket(BucketLogOperations.DeleteBucketPolicy),
-        }.ToFrozenDictionary(StringComparer.Ordinal);
+        }.Concat(CloudFormation.CloudFormationLogOperations.Handlers()).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The S3 API's bucket mutations, which share the log with EC2's actions.</summary>
     private static LoggedOperationHandler Bucket(string operation) =>
