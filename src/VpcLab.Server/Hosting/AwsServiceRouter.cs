@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using VpcLab.ControlPlane;
 using VpcLab.FlowLogs.CloudWatchLogs;
 using VpcLab.Server.Elb;
+using VpcLab.Server.CloudFormation;
 using VpcLab.Server.Logs;
 using VpcLab.Server.Persistence;
 using VpcLab.Server.S3;
@@ -9,7 +10,7 @@ using VpcLab.Server.Ssm;
 
 namespace VpcLab.Server.Hosting;
 
-/// <summary>Sends S3, CloudWatch Logs and Systems Manager (<c>ssm</c>, GetParameter*) requests to their endpoints before EC2's Query handling sees them, on the
+/// <summary>Sends S3, CloudWatch Logs, Systems Manager (<c>ssm</c>, GetParameter*), Elastic Load Balancing v2 and CloudFormation (signed for <c>cloudformation</c>, Query protocol) requests to their endpoints before EC2's Query handling sees them, on the
 /// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
 /// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
 /// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). An unsigned
@@ -27,6 +28,7 @@ public sealed class AwsServiceRouter : IDisposable
     private readonly LogsEndpoint _logsEndpoint;
     private readonly ServerState _state;
     private readonly ElbEndpoint _elb;
+    private readonly CloudFormationEndpoint _cloudFormation;
 
     public const string LogsFileName = "logs.db";
 
@@ -51,6 +53,7 @@ public sealed class AwsServiceRouter : IDisposable
             new S3MultipartEndpoint(new S3MultipartUploads(_buckets)));
         _logsEndpoint = new LogsEndpoint(_logs);
         _elb = new ElbEndpoint(state, new QueryEndpoint(state, accounts, options));
+        _cloudFormation = new CloudFormationEndpoint(state, _buckets);
     }
 
     /// <summary>The S3 object tree (<c>{data}/s3</c>, or a temporary directory in memory mode).</summary>
@@ -92,6 +95,11 @@ public sealed class AwsServiceRouter : IDisposable
         }
         if (credential?.Service == ElbEndpoint.SigningName) // Elastic Load Balancing v2 (Network Load Balancers)
             return _elb.HandleAsync(http, credential, new RequestContext(new Model.AccountId(account), region));
+        if (credential?.Service == "cloudformation")
+        {
+            CallDescription.Describe(http, service: "cloudformation");
+            return _cloudFormation.HandleAsync(http, account, region);
+        }
         if (LandingPage.Matches(http.Request, credential))
             return LandingPage.WriteAsync(http);
         if (UnservedServiceResponder.UnservedService(credential) is { } service)

@@ -18,8 +18,8 @@ public static class UnservedServiceResponder
 
     /// <summary>SigV4 signing names of what this endpoint serves: EC2 (and, signed "" or not at all, anything
     /// EC2's envelope answers), STS's GetCallerIdentity, S3, CloudWatch Logs, Systems Manager's public parameters,
-    /// Elastic Load Balancing v2.</summary>
-    private static readonly HashSet<string> Served = new(StringComparer.Ordinal) { "", "ec2", "sts", "s3", "logs", "ssm", "elasticloadbalancing" };
+    /// Elastic Load Balancing v2, CloudFormation.</summary>
+    private static readonly HashSet<string> Served = new(StringComparer.Ordinal) { "", "ec2", "sts", "s3", "logs", "ssm", "elasticloadbalancing", "cloudformation" };
 
     // botocore's rest-xml services other than S3 (which is served): their clients read only XML errors.
     private static readonly HashSet<string> RestXml = new(StringComparer.Ordinal) { "route53", "cloudfront" };
@@ -29,7 +29,7 @@ public static class UnservedServiceResponder
     public static string? UnservedService(SigV4Credential? credential) =>
         credential is null || Served.Contains(credential.Service) ? null : credential.Service;
 
-    public const string ServedList = "EC2 (VPC networking and Reachability Analyzer), Elastic Load Balancing v2 (Network Load Balancers), S3, CloudWatch Logs, Systems Manager public parameters (GetParameter, GetParameters, GetParametersByPath) and STS GetCallerIdentity";
+    public const string ServedList = "EC2 (VPC networking and Reachability Analyzer), Elastic Load Balancing v2 (Network Load Balancers), S3, CloudWatch Logs, CloudFormation, Systems Manager public parameters (GetParameter, GetParameters, GetParametersByPath) and STS GetCallerIdentity";
 
     public static string Message(string service, string? operation) =>
         $"VpcLab does not serve the AWS service '{service}'{(operation is null ? "" : $" (operation {operation})")}. This endpoint serves {ServedList}.";

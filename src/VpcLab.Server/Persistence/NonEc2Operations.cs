@@ -18,6 +18,7 @@ public static class NonEc2Operations
             [BucketLogOperations.PutBucketPolicy] = Bucket(BucketLogOperations.PutBucketPolicy),
             [BucketLogOperations.DeleteBucketPolicy] = Bucket(BucketLogOperations.DeleteBucketPolicy),
         }.Concat(Elb.ElbActions.LoggedOperations) // elasticloadbalancing:CreateLoadBalancer, …
+        .Concat(CloudFormation.CloudFormationLogOperations.Handlers())
         .ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The S3 API's bucket mutations, which share the log with EC2's actions.</summary>

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
+using VpcLab.Engine.Dns;
+using VpcLab.Model;
+
+namespace VpcLab.CloudFormation.Resources.Ec2;
+
+/// <summary>AWS::EC2::Instance: RunInstances of one instance (subnet, groups, addresses, network interfaces). Its
+/// UserData, cfn-init Metadata, key pair and IAM instance profile are kept, not run; an instance profile must exist
+/// (made by a stack) when named. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html</summary>
+internal sealed class InstanceHandler : ResourceHandler
+{
+    public override string Type => "AWS::EC2::Instance";
+
+    public override IReadOnlyList<string>? Known => null; // ~40 documented properties; the networking ones are used
+
+    public override IReadOnlyList<string> Attributes =>
+        ["AvailabilityZone", "InstanceId", "PrivateDnsName", "PrivateIp", "PublicDnsName", "PublicIp", "VpcId"];
+
+    public override Provisioned Create(ResourceContext context, JsonObject p)
+    {
+        if (Props.Text(p, "IamInstanceProfile") is { } profile && !profile.StartsWith("arn:", StringComparison.Ordinal)
+            && context.Stored.Get(context.Request, "AWS::IAM::InstanceProfile", profile) is null)
+            throw CloudFormationException.Validation($"Value ({profile}) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name");
+        var reservation = context.ControlPlane.RunInstances(context.Request, new RunInstancesRequest
+        {
+            ImageId = Props.Text(p, "ImageId"),
+            InstanceType = Props.Text(p, "InstanceType") ?? "m1.small",
+            MinCount = 1,
+            MaxCount = 1,
+            SubnetId = Props.Text(p, "SubnetId"),
+            SecurityGroupIds = Props.Strings(p, "SecurityGroupIds"),
+            SecurityGroups = Props.Strings(p, "SecurityGroups"),
+            Placement = Props.Text(p, "AvailabilityZone") is { } zone ? new InstancePlacement { AvailabilityZone = zone } : null,
+            PrivateIpAddress = Props.Text(p, "PrivateIpAddress"),
+            Ipv6AddressCount = Props.Int(p, "Ipv6AddressCount"),
+            NetworkInterfaces = Interfaces(p),
+            TagSpecifications = Props.Tags(p, ResourceTypes.Instance),
+        });
+        return new Provisioned(reservation.Instances[0].Id.Value);
+    }
+
+    private static List<InstanceNetworkInterfaceSpecification>? Interfaces(JsonObject p)
+    {
+        var specs = Props.Objects(p, "NetworkInterfaces");
+        return specs.Count == 0 ? null : [.. specs.Select(s => new InstanceNetworkInterfaceSpecification
+        {
+            DeviceIndex = Props.Int(s, "DeviceIndex"),
+            NetworkInterfaceId = Props.Text(s, "NetworkInterfaceId"),
+            SubnetId = Props.Text(s, "SubnetId"),
+            Description = Props.Text(s, "Description"),
+            Groups = Props.Strings(s, "GroupSet"),
+            PrivateIpAddress = Props.Text(s, "PrivateIpAddress"),
+            SecondaryPrivateIpAddressCount = Props.Int(s, "SecondaryPrivateIpAddressCount"),
+            Ipv6AddressCount = Props.Int(s, "Ipv6AddressCount"),
+            AssociatePublicIpAddress = Props.Bool(s, "AssociatePublicIpAddress"),
+            DeleteOnTermination = Props.Bool(s, "DeleteOnTermination"),
+        })];
+    }
+
+    public override void Delete(ResourceContext context, Provisioned resource) =>
+        context.ControlPlane.TerminateInstances(context.Request, new TerminateInstancesRequest { InstanceIds = [resource.PhysicalId] });
+
+    public override JsonNode? GetAtt(ResourceContext context, Provisioned resource, string attribute)
+    {
+        var network = context.ControlPlane.Network;
+        var instance = network.Instances[new InstanceId(resource.PhysicalId)];
+        var eni = network.NetworkInterfaces[instance.PrimaryNetworkInterface];
+        var primary = eni.PrivateIpAddresses.First(a => a.Primary);
+        var publicIp = network.PublicIpFor(eni, primary);
+        return attribute switch
+        {
+            "AvailabilityZone" => eni.AvailabilityZone,
+            "InstanceId" => instance.Id.Value,
+            "PrivateDnsName" => Ec2Hostnames.Private(primary.Address, instance.Region),
+            "PrivateIp" => primary.Address.ToString(),
+            "PublicDnsName" => publicIp is { } dns ? Ec2Hostnames.Public(dns, instance.Region) : "",
+            "PublicIp" => publicIp?.ToString() ?? "",
+            "VpcId" => instance.VpcId.Value,
+            _ => base.GetAtt(context, resource, attribute),
+        };
+    }
+}

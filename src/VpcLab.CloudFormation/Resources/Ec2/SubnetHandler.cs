@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
+using VpcLab.Model;
+
+namespace VpcLab.CloudFormation.Resources.Ec2;
+
+/// <summary>AWS::EC2::Subnet: CreateSubnet, then ModifySubnetAttribute for MapPublicIpOnLaunch,
+/// AssignIpv6AddressOnCreation and EnableDns64. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html</summary>
+internal sealed class SubnetHandler : ResourceHandler
+{
+    public override string Type => "AWS::EC2::Subnet";
+
+    public override IReadOnlyList<string> Required => ["VpcId"];
+
+    public override IReadOnlyList<string>? Known =>
+        ["AssignIpv6AddressOnCreation", "AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "EnableDns64",
+         "EnableLniAtDeviceIndex", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6CidrBlock", "Ipv6IpamPoolId", "Ipv6Native",
+         "Ipv6NetmaskLength", "MapPublicIpOnLaunch", "OutpostArn", "PrivateDnsNameOptionsOnLaunch", "Tags", "VpcId"];
+
+    public override IReadOnlyList<string> Attributes =>
+        ["AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "Ipv6CidrBlocks", "NetworkAclAssociationId", "OutpostArn", "SubnetId", "VpcId", "Ipv6Native"];
+
+    public override Provisioned Create(ResourceContext context, JsonObject properties)
+    {
+        var cp = context.ControlPlane;
+        var subnet = cp.CreateSubnet(context.Request, new CreateSubnetRequest
+        {
+            VpcId = Props.Text(properties, "VpcId"),
+            CidrBlock = Props.Text(properties, "CidrBlock"),
+            Ipv6CidrBlock = Props.Text(properties, "Ipv6CidrBlock"),
+            AvailabilityZone = Props.Text(properties, "AvailabilityZone"),
+            AvailabilityZoneId = Props.Text(properties, "AvailabilityZoneId"),
+            TagSpecifications = Props.Tags(properties, ResourceTypes.Subnet),
+        }).Subnet;
+        var id = subnet.Id.Value;
+        if (Props.Bool(properties, "MapPublicIpOnLaunch") == true)
+            cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, MapPublicIpOnLaunch = true });
+        if (Props.Bool(properties, "AssignIpv6AddressOnCreation") == true)
+            cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, AssignIpv6AddressOnCreation = true });
+        if (Props.Bool(properties, "EnableDns64") == true)
+            cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, EnableDns64 = true });
+        return new Provisioned(id);
+    }
+
+    public override void Delete(ResourceContext context, Provisioned resource) =>
+        context.ControlPlane.DeleteSubnet(context.Request, new DeleteSubnetRequest { SubnetId = resource.PhysicalId });
+
+    public override JsonNode? GetAtt(ResourceContext context, Provisioned resource, string attribute)
+    {
+        var network = context.ControlPlane.Network;
+        var subnet = network.Subnets[new SubnetId(resource.PhysicalId)];
+        return attribute switch
+        {
+            "AvailabilityZone" => subnet.AvailabilityZone.Name,
+            "AvailabilityZoneId" => subnet.AvailabilityZone.ZoneId,
+            "CidrBlock" => subnet.CidrBlock.ToString(),
+            "Ipv6CidrBlocks" => List(subnet.Ipv6Cidr is { } v6 ? [v6.ToString()] : []),
+            "NetworkAclAssociationId" => network.NetworkAcls.Values.SelectMany(a => a.Associations).First(a => a.SubnetId == subnet.Id).Id.Value,
+            "OutpostArn" => "",
+            "SubnetId" => subnet.Id.Value,
+            "VpcId" => subnet.VpcId.Value,
+            "Ipv6Native" => "false",
+            _ => base.GetAtt(context, resource, attribute),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace VpcLab.CloudFormation.Resources;
+
+/// <summary>One resource type: its properties (AWS's names; the required ones and every documented one, so a misspelt
+/// key is refused as CloudFormation refuses it), how it is created and deleted through the control plane, and its
+/// Fn::GetAtt attributes as the CloudFormation resource reference documents them. docs/cloudformation.md#resource-types</summary>
+internal abstract class ResourceHandler
+{
+    public abstract string Type { get; }
+
+    public virtual IReadOnlyList<string> Required => [];
+
+    /// <summary>Every property AWS documents for the type (null: not checked).</summary>
+    public abstract IReadOnlyList<string>? Known { get; }
+
+    public virtual IReadOnlyList<string> Attributes => [];
+
+    public abstract Provisioned Create(ResourceContext context, JsonObject properties);
+
+    public abstract void Delete(ResourceContext context, Provisioned resource);
+
+    /// <summary>An attribute of a resource made by this handler (only names in <see cref="Attributes"/> are asked).</summary>
+    public virtual JsonNode? GetAtt(ResourceContext context, Provisioned resource, string attribute) =>
+        throw CloudFormationException.Validation($"Template error: resource {context.LogicalId} does not support attribute type {attribute} in Fn::GetAtt");
+
+    public static JsonArray List(IEnumerable<string> items) => new([.. items.Select(i => (JsonNode)JsonValue.Create(i))]);
+}

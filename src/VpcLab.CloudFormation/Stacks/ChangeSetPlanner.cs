@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using VpcLab.CloudFormation.Parameters;
+using VpcLab.CloudFormation.Templates;
+
+namespace VpcLab.CloudFormation.Stacks;
+
+/// <summary>What a change set would do, from the templates and parameters alone (as CloudFormation computes it before
+/// executing): Add for a new logical id, Remove for one gone, Modify for one whose properties as written changed or
+/// that refers to a parameter whose value changed (Replacement True unless only Tags changed).</summary>
+internal static class ChangeSetPlanner
+{
+    public static ImmutableArray<ResourceChange> Changes(Stack? old, Template template, IReadOnlyList<BoundParameter> parameters)
+    {
+        var changes = ImmutableArray.CreateBuilder<ResourceChange>();
+        var live = old?.Resources.Where(r => r.ResourceStatus is not (StackStatuses.DeleteComplete or StackStatuses.DeleteSkipped))
+            .ToDictionary(r => r.LogicalResourceId, StringComparer.Ordinal) ?? [];
+        var oldTemplate = old is null || old.StackStatus == StackStatuses.ReviewInProgress ? null : Template.Parse(old.TemplateBody);
+        var changedParameters = parameters.Where(p => old?.Parameters.FirstOrDefault(o => o.Key == p.Key)?.Value != p.Value).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var resource in template.Resources)
+        {
+            if (!live.TryGetValue(resource.LogicalId, out var existing) || oldTemplate?.Resource(resource.LogicalId) is not { } before)
+            {
+                changes.Add(new ResourceChange("Add", resource.LogicalId, resource.Type, null, null));
+                continue;
+            }
+            var refsChanged = TemplateReferences.Of(resource.Properties).Refs.Any(changedParameters.Contains);
+            if (before.Type == resource.Type && JsonNode.DeepEquals(before.Properties, resource.Properties) && !refsChanged)
+                continue;
+            var onlyTags = before.Type == resource.Type && !refsChanged && WithoutTags(before.Properties).IsEquivalent(WithoutTags(resource.Properties));
+            changes.Add(new ResourceChange("Modify", resource.LogicalId, resource.Type, existing.PhysicalResourceId, onlyTags ? "False" : "True"));
+        }
+        foreach (var gone in live.Values.Where(r => template.Resource(r.LogicalResourceId) is null))
+            changes.Add(new ResourceChange("Remove", gone.LogicalResourceId, gone.ResourceType, gone.PhysicalResourceId, null));
+        return changes.ToImmutable();
+    }
+
+    private static JsonObject WithoutTags(JsonObject properties)
+    {
+        var copy = (JsonObject)properties.DeepClone();
+        copy.Remove("Tags");
+        return copy;
+    }
+
+    private static bool IsEquivalent(this JsonObject a, JsonObject b) => JsonNode.DeepEquals(a, b);
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using VpcLab.CloudFormation.Intrinsics;
+using VpcLab.CloudFormation.Resources;
+using VpcLab.CloudFormation.Templates;
+using VpcLab.ControlPlane;
+using VpcLab.ControlPlane.Errors;
+
+namespace VpcLab.CloudFormation.Stacks;
+
+/// <summary>An update: the new template's resources in dependency order — a new one is created, one whose evaluated
+/// properties are unchanged is kept, one whose only change is Tags is modified in place, any other change replaces it
+/// (the new resource is created, the old one deleted during cleanup), and resources gone from the template are deleted
+/// in cleanup, in reverse order. A failure rolls back: what the update created is deleted and the old resources stay.
+/// VpcLab replaces on every non-tag change, where AWS modifies some properties in place; docs/cloudformation.md#updates.</summary>
+internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Template template)
+{
+    private readonly List<(string LogicalId, StackResource Resource)> _cleanup = [];
+    private readonly List<string> _created = [];
+
+    /// <summary>Runs the update; returns the failure reason, or null.</summary>
+    public string? Run(IEnumerable<TemplateResource> order, bool skipUnmodelled)
+    {
+        var oldResources = old.Resources.Where(r => r.ResourceStatus is not (StackStatuses.DeleteComplete or StackStatuses.DeleteSkipped)).ToDictionary(r => r.LogicalResourceId, StringComparer.Ordinal);
+        foreach (var resource in order)
+        {
+            if (resource.Condition is { } condition && !scope.Condition(condition))
+                continue;
+            if (!oldResources.TryGetValue(resource.LogicalId, out var existing))
+            {
+                if (!run.CreateOne(resource, skipUnmodelled))
+                    return $"The following resource(s) failed to create: [{resource.LogicalId}]. ";
+                _created.Add(resource.LogicalId);
+                continue;
+            }
+            if (Update(resource, existing, skipUnmodelled) is { } failure)
+                return failure;
+        }
+        foreach (var gone in oldResources.Values.Reverse().Where(r => template.Resource(r.LogicalResourceId) is null || !Kept(r.LogicalResourceId)))
+            _cleanup.Add((gone.LogicalResourceId, gone));
+        return null;
+    }
+
+    private bool Kept(string logicalId) => scope.Resources.ContainsKey(logicalId);
+
+    private string? Update(TemplateResource resource, StackResource existing, bool skipUnmodelled)
+    {
+        JsonObject properties;
+        try
+        {
+            properties = IntrinsicEvaluator.Evaluate(resource.Properties, scope) as JsonObject ?? [];
+        }
+        catch (CloudFormationException e)
+        {
+            return e.Message;
+        }
+        var same = existing.ResourceType == resource.Type && existing.Properties is { } before && JsonNode.DeepEquals(before, properties);
+        if (same || existing.Skipped)
+            return null;
+        if (existing.ResourceType == resource.Type && existing.Properties is { } previous && OnlyTagsDiffer(previous, properties))
+        {
+            run.Modified(resource, existing, properties, scope.Context(resource.LogicalId));
+            return null;
+        }
+        scope.Resources.Remove(resource.LogicalId);
+        if (!run.CreateOne(resource, skipUnmodelled, replacing: existing))
+        {
+            scope.Resources[resource.LogicalId] = existing;
+            return $"The following resource(s) failed to update: [{resource.LogicalId}]. ";
+        }
+        _created.Add(resource.LogicalId);
+        _cleanup.Add((resource.LogicalId, existing));
+        return null;
+    }
+
+    private static bool OnlyTagsDiffer(JsonObject before, JsonObject after)
+    {
+        var a = (JsonObject)before.DeepClone();
+        var b = (JsonObject)after.DeepClone();
+        a.Remove("Tags");
+        b.Remove("Tags");
+        return JsonNode.DeepEquals(a, b);
+    }
+
+    /// <summary>UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: the replaced and removed resources, deleted in reverse order.</summary>
+    public void Cleanup()
+    {
+        // Reverse creation order of the old stack, so dependents go before what they depend on.
+        var order = old.Resources.Select(r => r.LogicalResourceId).ToList();
+        foreach (var (logicalId, resource) in _cleanup.OrderByDescending(c => order.IndexOf(c.LogicalId)))
+            run.DeleteOld(logicalId, resource, template.Resource(logicalId)?.RetainOnDelete ?? OldRetains(logicalId));
+    }
+
+    private bool OldRetains(string logicalId) => Template.Parse(old.TemplateBody).Resource(logicalId)?.RetainOnDelete == true;
+
+    /// <summary>UPDATE_ROLLBACK: what the update created is deleted, the old resources are the stack's again.</summary>
+    public void RollBack()
+    {
+        foreach (var logicalId in Enumerable.Reverse(_created))
+        {
+            if (scope.Resources.TryGetValue(logicalId, out var made))
+                run.DeleteOld(logicalId, made, retain: false);
+            scope.Resources.Remove(logicalId);
+        }
+        foreach (var resource in old.Resources.Where(r => r.ResourceStatus is not (StackStatuses.DeleteComplete or StackStatuses.DeleteSkipped)))
+            scope.Resources[resource.LogicalResourceId] = resource with { ResourceStatus = StackStatuses.UpdateComplete };
+    }
+
+    public static void Tag(ResourceContext context, string physicalId, JsonObject properties)
+    {
+        var tags = Props.Objects(properties, "Tags").Select(t => new Tag(Props.Text(t, "Key") ?? "", Props.Text(t, "Value") ?? "")).ToArray();
+        if (tags.Length == 0)
+            return;
+        try
+        {
+            context.ControlPlane.CreateTags(context.Request, new CreateTagsRequest { Resources = [physicalId], Tags = tags });
+        }
+        catch (Ec2Exception)
+        {
+            // A resource that is not an EC2 resource (a bucket, a stored type): its tags are kept in its properties.
+        }
+    }
+}

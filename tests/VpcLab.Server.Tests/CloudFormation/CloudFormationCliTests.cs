@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using VpcLab.Server.Hosting;
+using VpcLab.Server.Tests.Logs;
+
+namespace VpcLab.Server.Tests.CloudFormation;
+
+/// <summary>CloudFormation's Query protocol driven by the real AWS CLI v2 against the real server (127.0.0.1, random
+/// port): create-stack and its waiter, describe-*, list-*, get-template, validate-template, list-exports,
+/// delete-stack, and <c>aws cloudformation deploy</c> (change sets) creating, updating and finding nothing to change
+/// (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Operations.html).</summary>
+public sealed class CloudFormationCliTests : IAsyncLifetime
+{
+    private const string Template = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Description: one public subnet
+        Parameters:
+          Cidr: { Type: String, Default: 10.20.0.0/16, AllowedPattern: '[0-9./]+' }
+        Resources:
+          Vpc:
+            Type: AWS::EC2::VPC
+            Properties: { CidrBlock: !Ref Cidr, Tags: [{ Key: Name, Value: cfn-vpc }] }
+          Subnet:
+            Type: AWS::EC2::Subnet
+            Properties: { VpcId: !Ref Vpc, CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 2, 8]], AvailabilityZone: !Select [0, !GetAZs ''] }
+        Outputs:
+          VpcId:
+            Value: !Ref Vpc
+            Export: { Name: !Sub '${AWS::StackName}-vpc' }
+          SubnetCidr: { Value: !GetAtt Subnet.CidrBlock }
+        """;
+
+    private VpcLabServer _server = null!;
+    private string _dir = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null }, TestContext.Current.CancellationToken);
+        _dir = Directory.CreateTempSubdirectory("vpclab-cfn-").FullName;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string File(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private async Task<JsonObject> Ok(params string[] args)
+    {
+        var result = await AwsCli.RunAsync(_server.Url, args);
+        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
+        return result.Stdout.Trim().Length == 0 || result.Stdout.TrimStart()[0] != '{' ? [] : result.Json;
+    }
+
+    private static void RequireCli() => Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
+
+    [Fact]
+    public async Task Stack_ThroughAwsCli_CreateDescribeDelete()
+    {
+        RequireCli();
+        var template = File("vpc.yaml", Template);
+        var created = await Ok("cloudformation", "create-stack", "--stack-name", "lab", "--template-body", $"file://{template}",
+            "--parameters", "ParameterKey=Cidr,ParameterValue=10.30.0.0/16", "--tags", "Key=team,Value=net");
+        Assert.StartsWith("arn:aws:cloudformation:us-east-1:111111111111:stack/lab/", (string?)created["StackId"], StringComparison.Ordinal);
+        await Ok("cloudformation", "wait", "stack-create-complete", "--stack-name", "lab");
+
+        var stack = (await Ok("cloudformation", "describe-stacks", "--stack-name", "lab"))["Stacks"]![0]!;
+        Assert.Equal("CREATE_COMPLETE", (string?)stack["StackStatus"]);
+        Assert.Equal("one public subnet", (string?)stack["Description"]);
+        var outputs = stack["Outputs"]!.AsArray().ToDictionary(o => (string)o!["OutputKey"]!, o => (string)o!["OutputValue"]!);
+        Assert.Equal("10.30.0.0/24", outputs["SubnetCidr"]);
+        var vpcs = await Ok("ec2", "describe-vpcs", "--vpc-ids", outputs["VpcId"]);
+        Assert.Equal("10.30.0.0/16", (string?)vpcs["Vpcs"]![0]!["CidrBlock"]);
+
+        var resources = (await Ok("cloudformation", "describe-stack-resources", "--stack-name", "lab"))["StackResources"]!.AsArray();
+        Assert.Equal(["AWS::EC2::VPC", "AWS::EC2::Subnet"], resources.Select(r => (string)r!["ResourceType"]!));
+        var summaries = (await Ok("cloudformation", "list-stack-resources", "--stack-name", "lab"))["StackResourceSummaries"]!.AsArray();
+        Assert.All(summaries, s => Assert.Equal("CREATE_COMPLETE", (string?)s!["ResourceStatus"]));
+        var events = (await Ok("cloudformation", "describe-stack-events", "--stack-name", "lab"))["StackEvents"]!.AsArray();
+        Assert.Equal("CREATE_COMPLETE", (string?)events[0]!["ResourceStatus"]); // newest first
+        Assert.Equal("AWS::CloudFormation::Stack", (string?)events[0]!["ResourceType"]);
+        var body = await Ok("cloudformation", "get-template", "--stack-name", "lab");
+        Assert.Contains("one public subnet", body["TemplateBody"]!.ToJsonString(), StringComparison.Ordinal);
+        var exports = (await Ok("cloudformation", "list-exports"))["Exports"]!.AsArray();
+        Assert.Equal("lab-vpc", (string?)exports.Single()!["Name"]);
+
+        await Ok("cloudformation", "delete-stack", "--stack-name", "lab");
+        await Ok("cloudformation", "wait", "stack-delete-complete", "--stack-name", "lab");
+        var listed = (await Ok("cloudformation", "list-stacks", "--stack-status-filter", "DELETE_COMPLETE"))["StackSummaries"]!.AsArray();
+        Assert.Equal("lab", (string?)listed.Single()!["StackName"]);
+        var gone = await AwsCli.RunAsync(_server.Url, "ec2", "describe-vpcs", "--vpc-ids", outputs["VpcId"]);
+        Assert.Contains("InvalidVpcID.NotFound", gone.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stack_Ec2RefusesMidway_WaiterFailsAndEventsNameTheError()
+    {
+        RequireCli();
+        var outputsAt = Template.IndexOf("Outputs:", StringComparison.Ordinal);
+        var template = File("bad.yaml", Template[..outputsAt] + """
+              Bad:
+                Type: AWS::EC2::Subnet
+                Properties: { VpcId: !Ref Vpc, CidrBlock: 192.168.0.0/24 }
+
+            """ + Template[outputsAt..]);
+        await Ok("cloudformation", "create-stack", "--stack-name", "bad", "--template-body", $"file://{template}");
+        var wait = await AwsCli.RunAsync(_server.Url, "cloudformation", "wait", "stack-create-complete", "--stack-name", "bad");
+        Assert.NotEqual(0, wait.ExitCode);
+        var stack = (await Ok("cloudformation", "describe-stacks", "--stack-name", "bad"))["Stacks"]![0]!;
+        Assert.Equal("ROLLBACK_COMPLETE", (string?)stack["StackStatus"]);
+        var events = (await Ok("cloudformation", "describe-stack-events", "--stack-name", "bad"))["StackEvents"]!.AsArray();
+        var failed = events.Single(e => (string?)e!["ResourceStatus"] == "CREATE_FAILED")!;
+        Assert.Equal("Bad", (string?)failed["LogicalResourceId"]);
+        Assert.Contains("InvalidSubnet.Range", (string?)failed["ResourceStatusReason"], StringComparison.Ordinal);
+        var vpcs = await Ok("ec2", "describe-vpcs", "--filters", "Name=tag:Name,Values=cfn-vpc");
+        Assert.Empty(vpcs["Vpcs"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ValidateTemplate_CircularDependsOn_CloudFormationsError()
+    {
+        RequireCli();
+        var template = File("cycle.yaml", """
+            Resources:
+              A: { Type: AWS::EC2::InternetGateway, DependsOn: B }
+              B: { Type: AWS::EC2::InternetGateway, DependsOn: A }
+            """);
+        var result = await AwsCli.RunAsync(_server.Url, "cloudformation", "validate-template", "--template-body", $"file://{template}");
+        Assert.Equal(254, result.ExitCode);
+        Assert.Contains("(ValidationError) when calling the ValidateTemplate operation: Circular dependency between resources: [A, B]", result.Stderr, StringComparison.Ordinal);
+        var valid = await Ok("cloudformation", "validate-template", "--template-body", $"file://{File("ok.yaml", Template)}");
+        Assert.Equal("Cidr", (string?)valid["Parameters"]![0]!["ParameterKey"]);
+        Assert.Equal("10.20.0.0/16", (string?)valid["Parameters"]![0]!["DefaultValue"]);
+    }
+
+    [Fact]
+    public async Task Deploy_ChangeSets_CreateThenUpdateThenNoChange()
+    {
+        RequireCli();
+        var template = File("deploy.yaml", Template);
+        await Ok("cloudformation", "deploy", "--template-file", template, "--stack-name", "dep");
+        var first = (await Ok("cloudformation", "describe-stacks", "--stack-name", "dep"))["Stacks"]![0]!;
+        Assert.Equal("CREATE_COMPLETE", (string?)first["StackStatus"]);
+
+        await Ok("cloudformation", "deploy", "--template-file", template, "--stack-name", "dep", "--parameter-overrides", "Cidr=10.40.0.0/16");
+        var second = (await Ok("cloudformation", "describe-stacks", "--stack-name", "dep"))["Stacks"]![0]!;
+        Assert.Equal("UPDATE_COMPLETE", (string?)second["StackStatus"]);
+        var vpcId = second["Outputs"]!.AsArray().Single(o => (string?)o!["OutputKey"] == "VpcId")!["OutputValue"]!.ToString();
+        var vpcs = await Ok("ec2", "describe-vpcs", "--filters", "Name=tag:Name,Values=cfn-vpc");
+        Assert.Equal("10.40.0.0/16", (string?)vpcs["Vpcs"]!.AsArray().Single()!["CidrBlock"]); // replaced, the old VPC deleted
+        Assert.Equal(vpcId, (string?)vpcs["Vpcs"]![0]!["VpcId"]);
+
+        var same = await AwsCli.RunAsync(_server.Url, "cloudformation", "deploy", "--template-file", template, "--stack-name", "dep",
+            "--parameter-overrides", "Cidr=10.40.0.0/16", "--no-fail-on-empty-changeset");
+        Assert.True(same.ExitCode == 0, same.Stderr);
+        Assert.Contains("No changes to deploy", same.Stdout + same.Stderr, StringComparison.Ordinal);
+    }
+}
