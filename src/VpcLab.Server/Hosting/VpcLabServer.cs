@@ -12,8 +12,8 @@ namespace VpcLab.Server.Hosting;
 
 /// <summary>A running VpcLab server: Kestrel on loopback speaking EC2's Query protocol (and STS's
 /// GetCallerIdentity), S3 and CloudWatch Logs to unchanged AWS clients, plus <c>/_vpclab/health</c>,
-/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>) and <c>/_vpclab/traffic</c> for test suites, and a landing page
-/// at <c>GET /</c>.</summary>
+/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>) and <c>/_vpclab/traffic</c> for test suites, and the web console
+/// at <c>GET /</c> (<see cref="WebConsole.ConsoleEndpoints"/>; the landing page at <c>/_vpclab/about</c>).</summary>
 public sealed class VpcLabServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -110,6 +110,7 @@ public sealed class VpcLabServer : IAsyncDisposable
         });
         var traffic = new TrafficEndpoint(state, services);
         app.MapPost("/_vpclab/traffic", (Func<HttpContext, Task<IResult>>)traffic.HandleAsync);
+        new WebConsole.ConsoleEndpoints(state, options).Map(app);
         app.MapPost("/", query.HandleAsync);
         app.MapGet("/", query.HandleAsync);
         // Every other method and path, files included ("{**path}", not MapFallback's default "{*path:nonfile}",
