@@ -28,17 +28,23 @@ internal sealed class LoopbackEc2 : IAsyncDisposable
 
     public AmazonEC2Client Client { get; }
 
-    public static async Task<LoopbackEc2> StartAsync(CancellationToken ct)
+    /// <summary>Starts the server (in memory on a free port unless <paramref name="options"/> say otherwise) with a
+    /// client for <paramref name="accessKeyId"/> in <paramref name="region"/>.</summary>
+    public static async Task<LoopbackEc2> StartAsync(CancellationToken ct, ServerOptions? options = null,
+        string accessKeyId = "AKIDEXAMPLE", string region = "us-east-1")
     {
-        var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null }, ct);
-        var client = new AmazonEC2Client(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonEC2Config
+        var server = await VpcLabServer.StartAsync(options ?? new ServerOptions { Port = 0, DataDirectory = null }, ct);
+        return new LoopbackEc2(server, ClientFor(server, accessKeyId, region));
+    }
+
+    /// <summary>Another caller of the same server (its own account and Region); the caller disposes it.</summary>
+    public static AmazonEC2Client ClientFor(VpcLabServer server, string accessKeyId, string region) =>
+        new(new BasicAWSCredentials(accessKeyId, "secret"), new AmazonEC2Config
         {
             ServiceURL = server.Url.ToString(),
-            AuthenticationRegion = "us-east-1",
+            AuthenticationRegion = region,
             MaxErrorRetry = 0,
         });
-        return new LoopbackEc2(server, client);
-    }
 
     /// <summary>POST /_vpclab/traffic with a JSON body: the HTTP status and the parsed answer.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostTrafficAsync(string body, CancellationToken ct)

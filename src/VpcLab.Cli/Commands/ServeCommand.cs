@@ -20,10 +20,11 @@ public static class ServeCommand
         var generous = new Option<bool>("--generous-quotas") { Description = "Raise service quotas (VPCs per Region, interfaces...) far above AWS's defaults" };
         var noDefaultVpc = new Option<bool>("--no-default-vpc") { Description = "Start accounts without the default VPC AWS gives every account in every Region" };
         var logRequests = new Option<bool>("--log-requests") { Description = "Write one line per call to stderr: time, account, Region, service, action, HTTP status, duration" };
+        var scenario = new Option<string?>("--scenario", "-s") { Description = "Start the world from a scenario file (or a shipped scenario's name); only into an empty state" };
         var verify = new Option<string[]>("--verify-signatures") { Description = "Enforce SigV4 signatures for these credentials: KEY=SECRET (repeatable)" };
         var command = new Command("serve", "Serve the EC2 API on a local port for the AWS CLI, boto3 and the AWS SDKs")
         {
-            host, port, data, inMemory, accounts, verify, generous, noDefaultVpc, logRequests,
+            host, port, data, inMemory, scenario, accounts, verify, generous, noDefaultVpc, logRequests,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -37,6 +38,7 @@ public static class ServeCommand
                 Quotas = parse.GetValue(generous) ? VpcLab.ControlPlane.Ec2Quotas.Generous : VpcLab.ControlPlane.Ec2Quotas.AwsDefaults,
                 VerifySignaturesWith = parse.GetValue(verify) is { Length: > 0 } secrets ? Pairs(secrets, "--verify-signatures").ToImmutableDictionary() : null,
                 RequestLog = parse.GetValue(logRequests) ? Console.Error : null,
+                ScenarioFile = parse.GetValue(scenario) is { } name ? ScenarioFiles.Resolve(name) : null,
             };
             if (options.Port is < 0 or > 65535)
                 throw new UsageException($"--port: {options.Port} is not a port (0-65535)");
@@ -45,6 +47,8 @@ public static class ServeCommand
             var url = server.Url.ToString().TrimEnd('/');
             table.AddRow("endpoint", $"[bold]{url}[/]");
             table.AddRow("state", options.DataDirectory is null ? "in memory" : $"{Markup.Escape(Path.GetFullPath(options.DataDirectory))} ({server.State.Replayed} operations replayed)");
+            if (options.ScenarioFile is { } file)
+                table.AddRow("scenario", Markup.Escape($"{Path.GetFileName(file)} ({(server.ScenarioLoaded ? "loaded" : "already in this state, not loaded again")})"));
             table.AddRow("signatures", options.VerifySignaturesWith is null ? "parsed, not enforced" : "enforced");
             table.AddRow("try", Markup.Escape($"aws --endpoint-url {url} ec2 describe-vpcs"));
             console.Write(new Panel(table) { Header = new PanelHeader("VpcLab EC2 endpoint") });

@@ -37,6 +37,10 @@ public sealed record ServerOptions
     /// <c>vpclab serve --log-requests</c>).</summary>
     public TextWriter? RequestLog { get; init; }
 
+    /// <summary>A scenario file to start the world from (<c>vpclab serve --scenario</c>,
+    /// <see cref="Persistence.ServerState.LoadScenario"/>); null starts from the data directory's state alone.</summary>
+    public string? ScenarioFile { get; init; }
+
     /// <summary>Default Region when a request carries no SigV4 credential scope.</summary>
     public string DefaultRegion { get; init; } = "us-east-1";
 }

@@ -30,12 +30,27 @@ public sealed class VpcLabServer : IAsyncDisposable
     /// <summary>The S3 and CloudWatch Logs side of the server (their stores).</summary>
     public AwsServiceRouter AwsServices { get; private init; } = null!;
 
+    /// <summary>Whether <see cref="ServerOptions.ScenarioFile"/> was loaded at this start (false: none was given, or
+    /// the data directory's world already began with it).</summary>
+    public bool ScenarioLoaded { get; private init; }
+
     /// <summary>Where clients point --endpoint-url (http://127.0.0.1:PORT).</summary>
     public Uri Url { get; }
 
     public static async Task<VpcLabServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         var state = ServerState.Open(options.DataDirectory, options.Quotas, defaultVpcs: options.DefaultVpcs);
+        bool scenarioLoaded;
+        try
+        {
+            // Before Kestrel listens: no client can reach the world before the scenario is in it.
+            scenarioLoaded = options.ScenarioFile is { } file && state.LoadScenario(File.ReadAllText(file), file);
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
@@ -73,7 +88,7 @@ public sealed class VpcLabServer : IAsyncDisposable
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new VpcLabServer(app, state, new Uri(address)) { AwsServices = services };
+        return new VpcLabServer(app, state, new Uri(address)) { AwsServices = services, ScenarioLoaded = scenarioLoaded };
     }
 
     /// <summary>The request pipeline: the request log (when asked for), the gate a reset closes, S3 and CloudWatch

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Persistence;
+using VpcLab.ControlPlane.Scenarios;
 using VpcLab.ControlPlane.Time;
 using VpcLab.Model;
 using VpcLab.Server.Ec2;
@@ -20,6 +21,9 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     public const ulong ServerIdSeed = 0x7c1ab5e7;
 
     public const string DefaultVpcOperation = "CreateDefaultVpc";
+
+    /// <summary>The logged operation of <see cref="LoadScenario"/>: parameters <c>{"file": ..., "yaml": ...}</c>.</summary>
+    public const string LoadScenarioOperation = "vpclab:LoadScenario";
 
     private readonly OperationJournal _journal;
     private readonly TimeProvider _realTime;
@@ -49,6 +53,9 @@ public sealed class ServerState : IDisposable, IOperationReplayer
 
     /// <summary>How many logged operations were replayed at start.</summary>
     public int Replayed { get; private set; }
+
+    /// <summary>The YAML of the scenario this world began with (<see cref="LoadScenario"/>), or null.</summary>
+    public string? ScenarioYaml { get; private set; }
 
     /// <summary>Opens the state: in memory when <paramref name="dataDirectory"/> is null, else from (and onto) the
     /// operation log there, replaying it first. <paramref name="otherOperations"/> are the logged operations that are
@@ -135,10 +142,57 @@ public sealed class ServerState : IDisposable, IOperationReplayer
         return (result, record);
     }
 
-    private JsonObject? Apply(RequestContext context, string operation, JsonObject parameters) =>
-        _otherOperations.TryGetValue(operation, out var handler)
+    private JsonObject? Apply(RequestContext context, string operation, JsonObject parameters)
+    {
+        if (operation == LoadScenarioOperation)
+        {
+            ReplaceWithScenario((string)parameters["yaml"]!, (string)parameters["file"]!);
+            return null;
+        }
+        return _otherOperations.TryGetValue(operation, out var handler)
             ? handler(ControlPlane, context, parameters)
             : Dispatcher.Execute(operation, context, parameters);
+    }
+
+    /// <summary>Starts the world from a scenario file's text (<c>vpclab serve --scenario</c>), logged as one operation
+    /// so a restart replays it. Only into an empty world: a log that holds anything else is refused
+    /// (<see cref="ScenarioException"/>), unless it began with this same scenario text, whose world (with everything
+    /// done since) the replay has already restored (docs/semantics.md#serve-scenario). Called at start, before any
+    /// request. Returns whether it loaded now.</summary>
+    public bool LoadScenario(string yaml, string file)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        if (ScenarioYaml is not null && ScenarioYaml == yaml)
+            return false;
+        if (Replayed > 0 || ScenarioYaml is not null || !_contacted.IsEmpty)
+        {
+            throw new ScenarioException(ScenarioYaml is null
+                ? $"{file}: the server's state is not empty ({Replayed} logged operations); a scenario loads only into an empty world. Use --in-memory, another --data directory, or empty this one."
+                : $"{file}: the server's state began with another scenario; a scenario loads only into an empty world. Use --in-memory, another --data directory, or empty this one.");
+        }
+        var parameters = new JsonObject { ["file"] = Path.GetFileName(file), ["yaml"] = yaml };
+        var context = new RequestContext(new AccountId(ScenarioParser.DefaultAccountId), ScenarioParser.DefaultRegion);
+        _journal.Mutate(() => ApplyNow(context, LoadScenarioOperation, parameters, null).Record).GetAwaiter().GetResult();
+        return true;
+    }
+
+    /// <summary>Replaces the (empty) world by the scenario's, built by the same loader as <c>vpclab trace --scenario</c>
+    /// with its id seed, so the served ids are the ids <c>vpclab show</c> prints. The scenario's accounts and Regions
+    /// count as contacted: the scenario says what they hold, so no default VPC is added there.</summary>
+    private void ReplaceWithScenario(string yaml, string file)
+    {
+        var loaded = ScenarioLoader.Load(ScenarioParser.Parse(yaml, file), file,
+            new ControlPlaneOptions { Clock = _clock, IdSeed = ScenarioLoader.ScenarioIdSeed, Quotas = _quotas });
+        ControlPlane = loaded.ControlPlane;
+        Dispatcher = new Ec2ActionDispatcher(ControlPlane);
+        var regions = loaded.Network.Vpcs.Values.Select(v => v.Region).Append(loaded.Document.Region).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var account in loaded.Network.Accounts.Keys.Select(a => a.Value).Concat(loaded.Document.Accounts.Select(a => a.Id)))
+        {
+            foreach (var region in regions)
+                _contacted[(account, region)] = true;
+        }
+        ScenarioYaml = yaml;
+    }
 
     private Task EnsureContacted(RequestContext context) =>
         _defaultVpcs && !_contacted.ContainsKey((context.Account.Value, context.Region)) ? FirstContact(context) : Task.CompletedTask;
@@ -173,6 +227,7 @@ public sealed class ServerState : IDisposable, IOperationReplayer
         (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow(), _quotas);
         _contacted.Clear();
         Replayed = 0;
+        ScenarioYaml = null;
     });
 
     public void Dispose() => _journal.Dispose();

@@ -19,7 +19,20 @@ internal sealed class ServerProcess : IDisposable
         Url = url;
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null)
+    private readonly System.Text.StringBuilder _output = new();
+
+    /// <summary>What the process printed on stdout so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    /// <summary>Starts <c>vpclab serve</c> on <paramref name="dataDirectory"/> with <paramref name="extra"/> options.</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, params string[] extra)
     {
         int p = port ?? FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -29,14 +42,18 @@ internal sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vpclab.dll"));
-        foreach (var a in new[] { "serve", "--port", p.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDirectory, "--generous-quotas" })
+        foreach (var a in new[] { "serve", "--port", p.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDirectory, "--generous-quotas" }.Concat(extra))
             start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{p}/"));
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (server._output)
+                server._output.AppendLine(e.Data);
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{p}/"));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
