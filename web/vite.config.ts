@@ -6,5 +6,5 @@ export default defineConfig({
   base: "/_vpclab/console/",
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { proxy: { "/_vpclab": "http://127.0.0.1:4566" } },
-  test: { environment: "node", include: ["src/**/*.test.ts"] },
+  test: { environment: "node", include: ["test/**/*.test.ts"] },
 });

@@ -12,6 +12,15 @@ export interface ElementData {
   target?: string;
   /** The resource whose details a click shows (for an AZ box: none). */
   ref?: string;
+  /** A leaf's size, from its label (boxes with children are sized by them). */
+  width?: number;
+  height?: number;
+}
+
+/** Room for a label of 11px text: about 6.5px a character, 14px a line, and a margin. */
+export function labelSize(label: string): { width: number; height: number } {
+  const lines = label.split("\n");
+  return { width: Math.max(...lines.map((l) => l.length)) * 6.5 + 16, height: lines.length * 14 + 12 };
 }
 
 export interface Element {
@@ -48,7 +57,7 @@ export function interfaceNodes(t: Topology): Map<string, string> {
 
 export function toElements(t: Topology): Element[] {
   const out: Element[] = [];
-  const node = (data: ElementData, classes: string) => out.push({ group: "nodes", data, classes });
+  const node = (data: ElementData, classes: string) => out.push({ group: "nodes", data: { ...data, ...labelSize(data.label) }, classes });
   const edge = (data: ElementData, classes: string) => out.push({ group: "edges", data, classes });
   const vpcIds = new Set(t.vpcs.map((v) => v.id));
   for (const v of t.vpcs) {

@@ -57,7 +57,7 @@ export function describeDrop(hop: Hop | undefined, explanation: Explanation | un
 
 /** A hop in one line, for the path list beside the map. */
 export function hopInWords(hop: Hop): string {
-  const what = [`${hop.sequenceNumber}. ${hop.component.name} (${hop.component.kind.replaceAll("-", " ")})`, hop.action];
+  const what = [`${hop.component.name} (${hop.component.kind.replaceAll("-", " ")})`, hop.action];
   if (hop.direction) what.push(hop.direction);
   if (hop.aclRule) what.push(`— ${aclRuleInWords(hop.aclRule)}`);
   if (hop.securityGroupRule) what.push(`— ${sgRuleInWords(hop.securityGroupRule)}`);

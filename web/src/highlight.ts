@@ -57,17 +57,29 @@ function steps(hops: Hop[], enis: Map<string, string>, nodes: Set<string>): Path
   return out;
 }
 
-export function highlight(trace: Trace, t: Topology, nodes: Set<string>): TraceHighlight {
+/** Whether one box holds the other (an instance and its subnet): no arrow is drawn between them, the box is lit. */
+function nested(a: string, b: string, parentOf: Map<string, string | undefined>): boolean {
+  const holds = (outer: string, inner: string) => {
+    for (let p = parentOf.get(inner); p; p = parentOf.get(p)) if (p === outer) return true;
+    return false;
+  };
+  return holds(a, b) || holds(b, a);
+}
+
+/** `nodes`: every drawn node and its parent box. */
+export function highlight(trace: Trace, t: Topology, nodes: Map<string, string | undefined>): TraceHighlight {
   const enis = interfaceNodes(t);
-  const forward = steps(trace.forward, enis, nodes);
-  const back = steps(trace.return ?? [], enis, nodes);
+  const drawn = new Set(nodes.keys());
+  const forward = steps(trace.forward, enis, drawn);
+  const back = steps(trace.return ?? [], enis, drawn);
   const edges: TraceHighlight["edges"] = [];
   for (const [path, list] of [["forward", forward], ["return", back]] as const) {
     let order = 0;
     for (let i = 1; i < list.length; i++) {
-      if (list[i].node === list[i - 1].node) continue;
+      const [source, target] = [list[i - 1].node, list[i].node];
+      if (source === target || nested(source, target, nodes)) continue;
       order++;
-      edges.push({ id: `trace:${path}:${order}`, source: list[i - 1].node, target: list[i].node, path, order });
+      edges.push({ id: `trace:${path}:${order}`, source, target, path, order });
     }
   }
   const result: TraceHighlight = { forward, return: back, edges };

@@ -18,7 +18,7 @@ const POLL_MS = 1000;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const state: { topology?: Topology; etag?: string; scope: Scope; selected?: string; trace?: Trace } = { scope: {} };
 
-const cy: Core = cytoscape({ container: $("map"), style: mapStyle, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 3 });
+const cy: Core = cytoscape({ container: $("map"), style: mapStyle, minZoom: 0.1, maxZoom: 3 });
 cy.on("tap", "node, edge", (e) => {
   const ref = e.target.data("ref") as string | undefined;
   if (ref) select(ref);
@@ -133,7 +133,7 @@ function clearTrace() {
 function showTrace(trace: Trace) {
   cy.remove(cy.edges(".trace"));
   cy.elements().removeClass("on-forward on-return dropped");
-  const nodes = new Set(cy.nodes().map((n) => n.id()));
+  const nodes = new Map(cy.nodes().map((n) => [n.id(), n.data("parent") as string | undefined]));
   const lit = highlight(trace, state.topology!, nodes);
   for (const s of lit.forward) cy.getElementById(s.node).addClass("on-forward");
   for (const s of lit.return) cy.getElementById(s.node).addClass("on-return");
@@ -175,6 +175,15 @@ for (const id of ["account", "region"]) {
     void refresh();
   });
 }
+
+// A read-only view of what is drawn, for the browser tests (tests/VpcLab.Web.Tests) and for curious users.
+(window as unknown as { vpclab: unknown }).vpclab = {
+  drawn: () => cy.nodes().map((n) => {
+    const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+    return { id: n.id(), kind: n.data("kind"), parent: n.data("parent") ?? null, classes: n.classes().join(" "), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+  }),
+  select,
+};
 
 void refresh();
 setInterval(() => void refresh(), POLL_MS);

@@ -3,7 +3,7 @@
 import type { StylesheetJson } from "cytoscape";
 
 export const mapStyle: StylesheetJson = [
-  { selector: "node", style: { label: "data(label)", "font-size": 11, "text-wrap": "wrap", "text-valign": "center", "text-halign": "center", color: "#1b1f24", "background-color": "#ffffff", "border-width": 1, "border-color": "#57606a", shape: "round-rectangle", width: "label", height: "label", padding: "6px" } },
+  { selector: "node", style: { label: "data(label)", "font-size": 11, "text-wrap": "wrap", "text-valign": "center", "text-halign": "center", color: "#1b1f24", "background-color": "#ffffff", "border-width": 1, "border-color": "#57606a", shape: "round-rectangle", width: "data(width)", height: "data(height)" } },
   { selector: ":parent", style: { "text-valign": "top", "text-halign": "center", "font-weight": "bold", "background-opacity": 0.6, padding: "14px" } },
   { selector: "node.vpc", style: { "background-color": "#eaf2ff", "border-color": "#0550ae", "border-width": 2 } },
   { selector: "node.az", style: { "background-color": "#f6f8fa", "border-style": "dashed", "border-color": "#6e7781", "font-weight": "normal" } },
@@ -13,7 +13,7 @@ export const mapStyle: StylesheetJson = [
   { selector: "node.instance.stopped", style: { "border-style": "dashed" } },
   { selector: "node.gateway", style: { shape: "cut-rectangle", "background-color": "#fbefff", "border-color": "#6639ba" } },
   { selector: "node.detached", style: { "border-style": "dotted" } },
-  { selector: "node.internet", style: { shape: "ellipse", "background-color": "#ffffff", "border-color": "#1b1f24", "border-width": 2, width: 90, height: 50 } },
+  { selector: "node.internet", style: { shape: "ellipse", "background-color": "#ffffff", "border-color": "#1b1f24", "border-width": 2 } },
   { selector: "node.remote", style: { "border-style": "dashed", "background-color": "#f6f8fa" } },
   { selector: "edge", style: { width: 1.5, "line-color": "#57606a", "target-arrow-color": "#57606a", "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#1b1f24", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px" } },
   { selector: "edge.route", style: { "line-color": "#8c959f", "target-arrow-color": "#8c959f" } },

@@ -118,7 +118,7 @@ public static class ConsoleTopology
         ["outbound"] = Array(a.EntriesFor(egress: true), Node),
     });
 
-    private static JsonObject SecurityGroup(Network network, SecurityGroup g) => Named(network, g.Id.Value, new JsonObject
+    private static JsonObject SecurityGroup(Network network, SecurityGroup g) => Named(network, g.Id.Value, g.GroupName, new JsonObject
     {
         ["vpcId"] = g.VpcId.Value,
         ["groupName"] = g.GroupName,
@@ -128,10 +128,13 @@ public static class ConsoleTopology
     });
 
     /// <summary>Adds the id, the display name (Name tag, else the id) and the tags.</summary>
-    internal static JsonObject Named(Network network, string id, JsonObject body)
+    internal static JsonObject Named(Network network, string id, JsonObject body) => Named(network, id, id, body);
+
+    /// <summary>Adds the id, the display name (Name tag, else <paramref name="fallbackName"/>) and the tags.</summary>
+    internal static JsonObject Named(Network network, string id, string fallbackName, JsonObject body)
     {
         var tags = network.TagsOf(id);
-        var result = new JsonObject { ["id"] = id, ["name"] = tags.Name ?? id };
+        var result = new JsonObject { ["id"] = id, ["name"] = tags.Name ?? fallbackName };
         foreach (var (key, value) in body.ToList())
         {
             body.Remove(key);
