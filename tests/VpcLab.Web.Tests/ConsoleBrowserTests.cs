@@ -13,7 +13,7 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    private sealed record Drawn(string Id, string Kind, string? Parent, string Classes, double X1, double Y1, double X2, double Y2);
+    private sealed record Drawn(string Id, string Kind, string? Parent, string Classes, bool Visible, double X1, double Y1, double X2, double Y2);
 
     private async Task<(ConsoleLab Lab, IPage Page, List<string> Requests)> OpenAsync(int width = Width, int height = Height)
     {
@@ -139,6 +139,25 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
         var node = (await DrawnAsync(page)).Single(d => d.Id == created);
         Assert.Equal($"az:{vpc.Id}:us-east-1c", node.Parent);
         await ScreenshotAsync(page, "subnet-created-live");
+    }
+
+    [Fact]
+    public async Task CollapseVpc_FromItsDetails_ItsSubnetsHidden_ExpandShowsThemAgain()
+    {
+        var (lab, page, _) = await OpenAsync();
+        await using var __ = lab;
+        var world = lab.Server.State.ControlPlane.Network;
+        var vpc = world.Vpcs.Values.Single(v => world.NameOf(v.Id.Value) == "seed-vpc");
+        var subnets = world.SubnetsOf(vpc.Id).Select(s => s.Id.Value).ToHashSet();
+        await page.Locator("summary", new() { HasText = "VPCs" }).ClickAsync();
+        await page.Locator($"button.link[data-ref=\"{vpc.Id}\"]").ClickAsync();
+        await page.ClickAsync("#collapse");
+        var drawn = await DrawnAsync(page);
+        Assert.All(drawn.Where(d => subnets.Contains(d.Id)), d => Assert.False(d.Visible, $"{d.Id} still shown"));
+        Assert.Contains("collapsed", drawn.Single(d => d.Id == vpc.Id.Value).Classes.Split(' '));
+        await ScreenshotAsync(page, "vpc-collapsed");
+        await page.ClickAsync("#collapse");
+        Assert.All((await DrawnAsync(page)).Where(d => subnets.Contains(d.Id)), d => Assert.True(d.Visible, $"{d.Id} hidden"));
     }
 
     [Fact]

@@ -17,10 +17,10 @@ export interface ElementData {
   height?: number;
 }
 
-/** Room for a label of 11px text: about 6.5px a character, 14px a line, and a margin. */
+/** Room for a label of 12px text: about 7px a character, 15px a line, and a margin. */
 export function labelSize(label: string): { width: number; height: number } {
   const lines = label.split("\n");
-  return { width: Math.max(...lines.map((l) => l.length)) * 6.5 + 16, height: lines.length * 14 + 12 };
+  return { width: Math.max(...lines.map((l) => l.length)) * 7 + 16, height: lines.length * 15 + 12 };
 }
 
 export interface Element {

@@ -16,9 +16,31 @@ cytoscape.use(fcose);
 
 const POLL_MS = 1000;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const state: { topology?: Topology; etag?: string; scope: Scope; selected?: string; trace?: Trace } = { scope: {} };
+const state: { topology?: Topology; etag?: string; scope: Scope; selected?: string; trace?: Trace; collapsed: Set<string> } = { scope: {}, collapsed: new Set() };
 
 const cy: Core = cytoscape({ container: $("map"), style: mapStyle, minZoom: 0.1, maxZoom: 3 });
+// A VPC collapses to one box (double-click it, or its details' button): a world of many VPCs stays readable.
+function applyCollapsed() {
+  cy.batch(() => {
+    cy.nodes().style("display", "element");
+    cy.nodes(".vpc").removeClass("collapsed");
+    for (const id of state.collapsed) {
+      const vpc = cy.getElementById(id);
+      if (vpc.empty()) continue;
+      vpc.addClass("collapsed");
+      vpc.descendants().style("display", "none");
+    }
+  });
+}
+
+function toggleCollapsed(id: string) {
+  if (state.collapsed.has(id)) state.collapsed.delete(id);
+  else state.collapsed.add(id);
+  applyCollapsed();
+  if (state.selected) showDetails(state.selected, false);
+}
+
+cy.on("dbltap", "node.vpc", (e) => toggleCollapsed(e.target.id()));
 cy.on("tap", "node, edge", (e) => {
   const ref = e.target.data("ref") as string | undefined;
   if (ref) select(ref);
@@ -44,6 +66,7 @@ function draw(t: Topology, structureChanged: boolean) {
       }
     }
   });
+  applyCollapsed();
   if (structureChanged) layout();
   document.body.dataset.topology = t.subnets.map((s) => s.id).join(" ");
   renderComponentList(t);
@@ -104,6 +127,12 @@ function showDetails(id: string, focus: boolean) {
   const panel = $("details");
   const content = state.topology ? details(state.topology, id, link) : null;
   panel.replaceChildren(content ?? h("p", { class: "hint" }, `${id} is no longer in this Region.`));
+  if (content && state.topology?.vpcs.some((v) => v.id === id)) {
+    const button = h("button", { type: "button", id: "collapse", "aria-pressed": String(state.collapsed.has(id)) },
+      state.collapsed.has(id) ? "Expand on the map" : "Collapse on the map");
+    button.addEventListener("click", () => toggleCollapsed(id));
+    panel.prepend(button);
+  }
   if (focus) panel.focus();
 }
 
@@ -180,7 +209,7 @@ for (const id of ["account", "region"]) {
 (window as unknown as { vpclab: unknown }).vpclab = {
   drawn: () => cy.nodes().map((n) => {
     const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-    return { id: n.id(), kind: n.data("kind"), parent: n.data("parent") ?? null, classes: n.classes().join(" "), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    return { id: n.id(), kind: n.data("kind"), parent: n.data("parent") ?? null, classes: n.classes().join(" "), visible: n.visible(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
   }),
   select,
 };
