@@ -6,6 +6,7 @@ using VpcLab.Engine.S3;
 using VpcLab.FlowLogs.Traffic;
 using VpcLab.Net;
 using VpcLab.Query;
+using VpcLab.Server.Hosting;
 
 namespace VpcLab.Cli.Commands;
 
@@ -69,56 +70,64 @@ public static class DemoCommand
     {
         var topic = new Option<string?>("--topic") { Description = "Run one lesson: " + string.Join(", ", Topics.Keys) };
         topic.AcceptOnlyFromAmong([.. Topics.Keys]);
+        var web = new Option<bool>("--web") { Description = "Serve the seed scenario's world in memory and print the web console's URL (Ctrl+C stops it)" };
+        var port = new Option<int>("--port") { Description = "With --web: the port to listen on (0 picks a free one)", DefaultValueFactory = _ => ServerOptions.DefaultPort };
         var command = new Command("demo", "Load the seed, peering and VPC endpoint scenarios, trace their instructive flows, then write and query flow logs (the main job)")
         {
-            topic,
+            topic, web, port,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
-            var chosen = parse.GetValue(topic);
-            var flows = chosen is null ? Flows : Flows.Where(Topics[chosen]).ToList();
-            int surprises = 0, index = 0;
-            foreach (var group in flows.GroupBy(f => f.Scenario))
-            {
-                var loaded = ScenarioOptions.Load(group.Key);
-                var compiled = CompiledNetwork.Compile(loaded.Network);
-                console.WriteLine();
-                console.Write(new Rule($"[bold]{Markup.Escape(loaded.Document.Name)}[/]: {Markup.Escape(loaded.Document.Description ?? "")}"));
-                foreach (var flow in group)
-                {
-                    index++;
-                    console.WriteLine();
-                    var resolver = new EndpointResolver(loaded.Network); // one per flow: it keeps the DNS answers it gave
-                    if (flow.S3Action is { } action)
-                    {
-                        var s3 = S3RequestTracer.Trace(compiled, resolver.Resolve(flow.From), S3Request.Parse(flow.To, action) with { RequestTime = loaded.ControlPlane.Options.Clock.GetUtcNow() });
-                        console.Write(S3TraceView.Build(s3, $"{index}. {flow.Title}"));
-                        if (s3.IsAllowed != (flow.Expected == Verdict.Accepted))
-                            surprises++;
-                        continue;
-                    }
-                    var source = resolver.Resolve(flow.From);
-                    // A DNS name is asked of the source VPC's Amazon DNS resolver, as `vpclab trace` does.
-                    var request = new TraceRequest(source, resolver.Resolve(flow.To, source), flow.Protocol, flow.Port,
-                        FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
-                    var trace = compiled.Trace(request, resolver.Resolutions);
-                    console.Write(TraceView.Build(trace, $"{index}. {flow.Title}"));
-                    if (trace.Verdict != flow.Expected)
-                        surprises++;
-                }
-            }
-            if (flows.Count > 0)
-            {
-                console.WriteLine();
-                console.MarkupLine(surprises == 0
-                    ? $"[green]{flows.Count} flows traced; every verdict is the one AWS gives.[/]"
-                    : $"[red]{surprises} of {flows.Count} verdicts differ from what AWS gives.[/]");
-            }
-            if (chosen is null or "flow-logs")
-                FlowLogsFinale(console);
-            return surprises == 0 ? ExitCodes.Ok : ExitCodes.Dropped;
+            if (parse.GetValue(web))
+                return await DemoWeb.RunAsync(console, parse.GetValue(port), cancellation).ConfigureAwait(false);
+            return Run(console, parse.GetValue(topic));
         });
         return command;
+    }
+
+    private static int Run(IAnsiConsole console, string? chosen)
+    {
+        var flows = chosen is null ? Flows : Flows.Where(Topics[chosen]).ToList();
+        int surprises = 0, index = 0;
+        foreach (var group in flows.GroupBy(f => f.Scenario))
+        {
+            var loaded = ScenarioOptions.Load(group.Key);
+            var compiled = CompiledNetwork.Compile(loaded.Network);
+            console.WriteLine();
+            console.Write(new Rule($"[bold]{Markup.Escape(loaded.Document.Name)}[/]: {Markup.Escape(loaded.Document.Description ?? "")}"));
+            foreach (var flow in group)
+            {
+                index++;
+                console.WriteLine();
+                var resolver = new EndpointResolver(loaded.Network); // one per flow: it keeps the DNS answers it gave
+                if (flow.S3Action is { } action)
+                {
+                    var s3 = S3RequestTracer.Trace(compiled, resolver.Resolve(flow.From), S3Request.Parse(flow.To, action) with { RequestTime = loaded.ControlPlane.Options.Clock.GetUtcNow() });
+                    console.Write(S3TraceView.Build(s3, $"{index}. {flow.Title}"));
+                    if (s3.IsAllowed != (flow.Expected == Verdict.Accepted))
+                        surprises++;
+                    continue;
+                }
+                var source = resolver.Resolve(flow.From);
+                // A DNS name is asked of the source VPC's Amazon DNS resolver, as `vpclab trace` does.
+                var request = new TraceRequest(source, resolver.Resolve(flow.To, source), flow.Protocol, flow.Port,
+                    FlowKey.DefaultEphemeralPort, flow.Ipv6 ? IpFamily.V6 : null);
+                var trace = compiled.Trace(request, resolver.Resolutions);
+                console.Write(TraceView.Build(trace, $"{index}. {flow.Title}"));
+                if (trace.Verdict != flow.Expected)
+                    surprises++;
+            }
+        }
+        if (flows.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine(surprises == 0
+                ? $"[green]{flows.Count} flows traced; every verdict is the one AWS gives.[/]"
+                : $"[red]{surprises} of {flows.Count} verdicts differ from what AWS gives.[/]");
+        }
+        if (chosen is null or "flow-logs")
+            FlowLogsFinale(console);
+        return surprises == 0 ? ExitCodes.Ok : ExitCodes.Dropped;
     }
 
     /// <summary>The seed's workloads for 15 simulated minutes, delivered as AWS would, then SQL over the files.</summary>
@@ -129,7 +138,8 @@ public static class DemoCommand
         var file = ScenarioFiles.Resolve("seed");
         var loaded = ScenarioOptions.Load(file);
         var start = loaded.Network.FlowLogs.Values.Max(f => f.CreationTime).AddMinutes(1);
-        var directory = Path.Combine(Path.GetTempPath(), $"vpclab-demo-{Environment.ProcessId}");
+        // One folder per run: tests run demos side by side in one process.
+        var directory = Path.Combine(Path.GetTempPath(), $"vpclab-demo-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
             var run = TrafficRun.RunAsync(new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file),

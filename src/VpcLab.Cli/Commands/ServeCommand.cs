@@ -51,6 +51,7 @@ public static class ServeCommand
                 table.AddRow("scenario", Markup.Escape($"{Path.GetFileName(file)} ({(server.ScenarioLoaded ? "loaded" : "already in this state, not loaded again")})"));
             table.AddRow("signatures", options.VerifySignaturesWith is null ? "parsed, not enforced" : "enforced");
             table.AddRow("try", Markup.Escape($"aws --endpoint-url {url} ec2 describe-vpcs"));
+            table.AddRow("console", Markup.Escape($"{url}/ (the web console, in a browser)"));
             console.Write(new Panel(table) { Header = new PanelHeader("VpcLab EC2 endpoint") });
             console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
             try

@@ -4,27 +4,41 @@ using VpcLab.Cli.Rendering;
 
 namespace VpcLab.Cli.Commands;
 
-/// <summary><c>vpclab show FILE</c> (or <c>--endpoint-url URL</c>): the world as tables (or JSON).</summary>
+/// <summary><c>vpclab show FILE</c> (or <c>--endpoint-url URL</c>): the world as tables, JSON, or a diagram (Mermaid or
+/// Graphviz DOT, for READMEs: <see cref="TopologyDiagram"/>).</summary>
 public static class ShowCommand
 {
     public static Command Create(IAnsiConsole console)
     {
         var world = WorldOptions.WithScenarioArgument();
         var json = ScenarioOptions.Json();
-        var command = new Command("show", "Show a scenario's resources (or a running server's, for your account and Region) as tables: VPCs, subnets, routes, rules, interfaces");
+        var format = new Option<string>("--format", "-f") { Description = "table, json, mermaid (a flowchart for Markdown) or dot (Graphviz)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "mermaid", "dot");
+        var command = new Command("show", "Show a scenario's resources (or a running server's, for your account and Region) as tables (VPCs, subnets, routes, rules, interfaces), JSON or a diagram");
         world.AddTo(command);
         command.Options.Add(json);
+        command.Options.Add(format);
         command.SetAction(parse =>
         {
             var loaded = world.Load(parse);
-            if (parse.GetValue(json))
+            var writer = console.Profile.Out.Writer;
+            switch (parse.GetValue(json) ? "json" : parse.GetValue(format))
             {
-                console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(WorldJson.From(loaded.Shown)));
-                return ExitCodes.Ok;
+                case "json":
+                    writer.WriteLine(JsonOutput.Serialize(WorldJson.From(loaded.Shown)));
+                    break;
+                case "mermaid":
+                    writer.Write(TopologyDiagram.Mermaid(loaded.Shown));
+                    break;
+                case "dot":
+                    writer.Write(TopologyDiagram.Dot(loaded.Shown));
+                    break;
+                default:
+                    if (loaded.Served is { } served)
+                        console.MarkupLine(Markup.Escape($"Account {served.Account}, Region {served.Region}, as served at {parse.GetValue(world.EndpointUrl)}"));
+                    NetworkView.Render(console, loaded.Shown);
+                    break;
             }
-            if (loaded.Served is { } served)
-                console.MarkupLine(Markup.Escape($"Account {served.Account}, Region {served.Region}, as served at {parse.GetValue(world.EndpointUrl)}"));
-            NetworkView.Render(console, loaded.Shown);
             return ExitCodes.Ok;
         });
         return command;

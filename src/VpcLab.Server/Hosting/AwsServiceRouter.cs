@@ -14,7 +14,8 @@ namespace VpcLab.Server.Hosting;
 /// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
 /// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
 /// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). An unsigned
-/// <c>GET /</c> gets the <see cref="LandingPage"/>; a call signed for another AWS service gets that service's own
+/// <c>GET /</c> gets the web console (<see cref="WebConsole.ConsoleAssets"/>), or the <see cref="LandingPage"/> when the
+/// front end was not built; a call signed for another AWS service gets that service's own
 /// error naming it (<see cref="UnservedServiceResponder"/>). Everything else — EC2, STS, the lab's own paths, and
 /// malformed requests that only look like the others — goes on unchanged, so it gets EC2's XML error envelope. Owns
 /// both stores.</summary>
@@ -101,7 +102,7 @@ public sealed class AwsServiceRouter : IDisposable
             return _cloudFormation.HandleAsync(http, account, region);
         }
         if (LandingPage.Matches(http.Request, credential))
-            return LandingPage.WriteAsync(http);
+            return WebConsole.ConsoleAssets.Available ? (Task)WebConsole.ConsoleAssets.TryWriteAsync(http, "index.html") : LandingPage.WriteAsync(http);
         if (UnservedServiceResponder.UnservedService(credential) is { } service)
             return UnservedServiceResponder.WriteAsync(http, service);
         return next(http);

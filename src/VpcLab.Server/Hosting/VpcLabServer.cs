@@ -12,9 +12,9 @@ namespace VpcLab.Server.Hosting;
 
 /// <summary>A running VpcLab server: Kestrel on loopback speaking EC2's Query protocol (and STS's
 /// GetCallerIdentity), S3 and CloudWatch Logs to unchanged AWS clients, plus <c>/_vpclab/health</c>,
-/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>), <c>/_vpclab/traffic</c> for test suites and
-/// <c>/_vpclab/world</c> (<see cref="WorldEndpoint"/>) for <c>vpclab trace --endpoint-url</c>, and a landing page
-/// at <c>GET /</c>.</summary>
+/// <c>/_vpclab/reset</c> (<see cref="ServerReset"/>), <c>/_vpclab/traffic</c> for test suites,
+/// <c>/_vpclab/world</c> (<see cref="WorldEndpoint"/>) for <c>vpclab trace --endpoint-url</c>, and the web console
+/// at <c>GET /</c> (<see cref="WebConsole.ConsoleEndpoints"/>; the landing page at <c>/_vpclab/about</c>).</summary>
 public sealed class VpcLabServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -128,6 +128,7 @@ public sealed class VpcLabServer : IAsyncDisposable
         app.MapGet("/_vpclab/world", world.Handle);
         var traffic = new TrafficEndpoint(state, services);
         app.MapPost("/_vpclab/traffic", (Func<HttpContext, Task<IResult>>)traffic.HandleAsync);
+        new WebConsole.ConsoleEndpoints(state, options).Map(app);
         app.MapPost("/", query.HandleAsync);
         app.MapGet("/", query.HandleAsync);
         // Every other method and path, files included ("{**path}", not MapFallback's default "{*path:nonfile}",

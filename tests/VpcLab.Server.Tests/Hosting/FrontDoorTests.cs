@@ -6,8 +6,8 @@ using VpcLab.Server.Tests.Logs;
 
 namespace VpcLab.Server.Tests.Hosting;
 
-/// <summary>What arrives at the port that is not an EC2, S3 or CloudWatch Logs call: a browser's <c>GET /</c> gets a
-/// page saying what the server is (docs/semantics.md#landing-page); a call for another AWS service gets an error in
+/// <summary>What arrives at the port that is not an EC2, S3 or CloudWatch Logs call: a browser's <c>GET /</c> gets the
+/// web console, <c>/_vpclab/about</c> a page saying what the server is (docs/semantics.md#landing-page); a call for another AWS service gets an error in
 /// that service's own protocol naming the service (docs/semantics.md#unserved-services), which the AWS CLI v2 prints
 /// as a readable message.</summary>
 public sealed class FrontDoorTests : IAsyncLifetime
@@ -21,11 +21,21 @@ public sealed class FrontDoorTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
+    // The web console is served at / (docs/semantics.md#console); the landing page moved to /_vpclab/about, linked from it.
     [Fact]
-    public async Task GetRoot_FromABrowser_HtmlNamingVpcLabVersionEndpointAndHealth()
+    public async Task GetRoot_FromABrowser_TheWebConsoleLinkingTheAboutPage()
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, _server.Url);
+        var html = await http.GetStringAsync(_server.Url, Ct);
+        Assert.Contains("<title>VpcLab console</title>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/_vpclab/about\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAbout_FromABrowser_HtmlNamingVpcLabVersionEndpointAndHealth()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.Url, "/_vpclab/about"));
         request.Headers.Accept.ParseAdd("text/html");
         using var response = await http.SendAsync(request, Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);

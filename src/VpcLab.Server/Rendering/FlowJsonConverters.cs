@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using VpcLab.Engine;
 using VpcLab.Net;
 
-namespace VpcLab.Cli.Rendering;
+namespace VpcLab.Server.Rendering;
 
 /// <summary>A flow and a packet header in JSON with the fields their protocol has: ports for TCP and UDP,
 /// <c>icmpType</c>/<c>icmpCode</c> for ICMP and ICMPv6 (the engine keeps type × 256 + code in the destination port,

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using VpcLab.Server.Hosting;
+using VpcLab.TestWorlds;
+
+namespace VpcLab.Web.Tests;
+
+/// <summary>A real in-memory server on a random loopback port with a shipped scenario loaded
+/// (<c>vpclab serve --scenario</c>), an HTTP client for its console API, and AWS SDK clients for its accounts.</summary>
+internal sealed class ConsoleLab : IAsyncDisposable
+{
+    static ConsoleLab()
+    {
+        AWSConfigs.InitializeCollections = true;
+    }
+
+    private ConsoleLab(VpcLabServer server)
+    {
+        Server = server;
+        Http = new HttpClient { BaseAddress = server.Url };
+    }
+
+    public VpcLabServer Server { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<ConsoleLab> StartAsync(string scenario, CancellationToken ct) =>
+        new(await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null, ScenarioFile = ShippedScenarios.PathOf(scenario) }, ct));
+
+    /// <summary>An EC2 client acting as <paramref name="account"/> (a 12-digit access key is that account) in a Region.</summary>
+    public AmazonEC2Client Ec2(string account = "111111111111", string region = "us-east-1") =>
+        new(new BasicAWSCredentials(account, "secret"), new AmazonEC2Config { ServiceURL = Server.Url.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 });
+
+    public async Task<JsonElement> GetJsonAsync(string pathAndQuery, CancellationToken ct)
+    {
+        var text = await Http.GetStringAsync(pathAndQuery, ct);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,218 @@
+// The console page: picks an account and Region, draws the map, follows the server (polls the topology with its
+// ETag, so a change made with the AWS CLI or an SDK appears without a reload), shows details, traces flows.
+import cytoscape, { type Core } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import { fetchTopology, fetchTrace, type Scope } from "./api";
+import { details } from "./details";
+import { h } from "./dom";
+import { toElements } from "./elements";
+import { hopInWords } from "./explain";
+import { highlight } from "./highlight";
+import { mapStyle } from "./style";
+import "./style.css";
+import type { Topology, Trace } from "./types";
+
+cytoscape.use(fcose);
+
+const POLL_MS = 1000;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const state: { topology?: Topology; etag?: string; scope: Scope; selected?: string; trace?: Trace; collapsed: Set<string> } = { scope: {}, collapsed: new Set() };
+
+const cy: Core = cytoscape({ container: $("map"), style: mapStyle, minZoom: 0.1, maxZoom: 3 });
+// A VPC collapses to one box (double-click it, or its details' button): a world of many VPCs stays readable.
+function applyCollapsed() {
+  cy.batch(() => {
+    cy.nodes().style("display", "element");
+    cy.nodes(".vpc").removeClass("collapsed");
+    for (const id of state.collapsed) {
+      const vpc = cy.getElementById(id);
+      if (vpc.empty()) continue;
+      vpc.addClass("collapsed");
+      vpc.descendants().style("display", "none");
+    }
+  });
+}
+
+function toggleCollapsed(id: string) {
+  if (state.collapsed.has(id)) state.collapsed.delete(id);
+  else state.collapsed.add(id);
+  applyCollapsed();
+  if (state.selected) showDetails(state.selected, false);
+}
+
+cy.on("dbltap", "node.vpc", (e) => toggleCollapsed(e.target.id()));
+cy.on("tap", "node, edge", (e) => {
+  const ref = e.target.data("ref") as string | undefined;
+  if (ref) select(ref);
+});
+
+function layout() {
+  cy.layout({ name: "fcose", animate: false, nodeDimensionsIncludeLabels: true, packComponents: true, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 80, nestingFactor: 0.3, tile: true } as cytoscape.LayoutOptions).run();
+  cy.fit(undefined, 20);
+}
+
+function draw(t: Topology, structureChanged: boolean) {
+  const elements = toElements(t);
+  const ids = new Set(elements.map((e) => e.data.id));
+  cy.batch(() => {
+    cy.elements().filter((e) => !ids.has(e.id()) && !e.hasClass("trace")).remove();
+    for (const el of elements) {
+      const existing = cy.getElementById(el.data.id);
+      if (existing.nonempty()) {
+        existing.data(el.data);
+        existing.classes(el.classes);
+      } else {
+        cy.add(el);
+      }
+    }
+  });
+  applyCollapsed();
+  if (structureChanged) layout();
+  document.body.dataset.topology = t.subnets.map((s) => s.id).join(" ");
+  renderComponentList(t);
+  if (state.trace) showTrace(state.trace);
+  if (state.selected) showDetails(state.selected, false);
+}
+
+async function refresh() {
+  try {
+    const result = await fetchTopology(state.scope, state.etag);
+    $("live").textContent = `live · updated ${new Date().toLocaleTimeString()}`;
+    if (!result) return;
+    const previous = state.topology;
+    state.topology = result.topology;
+    state.etag = result.etag;
+    state.scope = { account: result.topology.account, region: result.topology.region };
+    fillPickers(result.topology);
+    const before = previous ? toElements(previous).map((e) => e.data.id).sort().join() : "";
+    const after = toElements(result.topology).map((e) => e.data.id).sort().join();
+    draw(result.topology, before !== after);
+  } catch (e) {
+    $("live").textContent = `offline: ${(e as Error).message}`;
+  }
+}
+
+function fillPickers(t: Topology) {
+  const fill = (select: HTMLSelectElement, values: string[], current: string) => {
+    const all = values.includes(current) ? values : [current, ...values];
+    if ([...select.options].map((o) => o.value).join() === all.join()) return;
+    select.replaceChildren(...all.map((v) => h("option", { value: v }, v)));
+    select.value = current;
+  };
+  fill($("account"), t.accounts, t.account);
+  fill($("region"), t.regions, t.region);
+  const names = new Set<string>();
+  for (const i of t.instances) names.add(i.name);
+  for (const n of t.networkInterfaces) if (n.name !== n.id) names.add(n.name);
+  $("endpoints").replaceChildren(...[...names].sort().map((n) => h("option", { value: n })));
+}
+
+function link(id: string): HTMLElement {
+  const t = state.topology!;
+  const all = [...t.routeTables, ...t.networkAcls, ...t.securityGroups];
+  const name = all.find((x) => x.id === id)?.name ?? id;
+  const b = h("button", { type: "button", class: "link", "data-ref": id }, name === id ? id : `${name} (${id})`);
+  b.addEventListener("click", () => select(id));
+  return b;
+}
+
+function select(id: string) {
+  state.selected = id;
+  cy.$(":selected").unselect();
+  cy.getElementById(id).select();
+  showDetails(id, true);
+}
+
+function showDetails(id: string, focus: boolean) {
+  const panel = $("details");
+  const content = state.topology ? details(state.topology, id, link) : null;
+  panel.replaceChildren(content ?? h("p", { class: "hint" }, `${id} is no longer in this Region.`));
+  if (content && state.topology?.vpcs.some((v) => v.id === id)) {
+    const button = h("button", { type: "button", id: "collapse", "aria-pressed": String(state.collapsed.has(id)) },
+      state.collapsed.has(id) ? "Expand on the map" : "Collapse on the map");
+    button.addEventListener("click", () => toggleCollapsed(id));
+    panel.prepend(button);
+  }
+  if (focus) panel.focus();
+}
+
+function renderComponentList(t: Topology) {
+  const item = (id: string, text: string) => {
+    const b = h("button", { type: "button", class: "link", "data-ref": id }, text);
+    b.addEventListener("click", () => select(id));
+    return h("li", {}, b);
+  };
+  const groups: [string, { id: string; name: string }[]][] = [
+    ["VPCs", t.vpcs], ["Subnets", t.subnets], ["Route tables", t.routeTables], ["Network ACLs", t.networkAcls], ["Security groups", t.securityGroups],
+    ["Instances", t.instances], ["Internet gateways", [...t.internetGateways, ...t.egressOnlyInternetGateways]], ["NAT gateways", t.natGateways],
+    ["Endpoints", t.vpcEndpoints], ["Peerings", t.peerings],
+  ];
+  $("component-list").replaceChildren(...groups.filter(([, xs]) => xs.length).map(([title, xs]) =>
+    h("li", {}, h("details", {}, h("summary", {}, `${title} (${xs.length})`), h("ul", {}, ...xs.map((x) => item(x.id, x.name === x.id ? x.id : `${x.name} (${x.id})`)))))));
+}
+
+function clearTrace() {
+  state.trace = undefined;
+  cy.remove(cy.edges(".trace"));
+  cy.elements().removeClass("on-forward on-return dropped");
+  $("trace-result").replaceChildren();
+  delete document.body.dataset.dropped;
+}
+
+function showTrace(trace: Trace) {
+  cy.remove(cy.edges(".trace"));
+  cy.elements().removeClass("on-forward on-return dropped");
+  const nodes = new Map(cy.nodes().map((n) => [n.id(), n.data("parent") as string | undefined]));
+  const lit = highlight(trace, state.topology!, nodes);
+  for (const s of lit.forward) cy.getElementById(s.node).addClass("on-forward");
+  for (const s of lit.return) cy.getElementById(s.node).addClass("on-return");
+  cy.add(lit.edges.map((e) => ({ group: "edges" as const, data: { id: e.id, source: e.source, target: e.target, label: `${e.path === "return" ? "↩" : ""}${e.order}` }, classes: `trace ${e.path}` })));
+  if (lit.drop) {
+    cy.getElementById(lit.drop.node).addClass("dropped");
+    document.body.dataset.dropped = `${lit.drop.node} ${lit.drop.component} ${lit.drop.code}`;
+  }
+  const verdict = trace.verdict === "accepted" ? "Accepted: the flow and its reply get through." : "Dropped.";
+  $("trace-result").replaceChildren(h("div", {},
+    h("p", { class: `verdict ${trace.verdict}` }, verdict),
+    lit.drop ? h("p", { class: "drop", "data-code": lit.drop.code }, lit.drop.words) : null,
+    h("h3", {}, "Forward path"), h("ol", { class: "hops" }, ...trace.forward.map((x) => h("li", {}, hopInWords(x)))),
+    trace.return?.length ? h("h3", {}, "Return path") : null,
+    trace.return?.length ? h("ol", { class: "hops" }, ...trace.return.map((x) => h("li", {}, hopInWords(x)))) : null));
+}
+
+$("trace-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const value = (id: string) => $<HTMLInputElement>(id).value.trim();
+  try {
+    state.trace = await fetchTrace({ from: value("trace-from"), to: value("trace-to"), protocol: value("trace-protocol"), port: value("trace-port"), ipv6: $<HTMLInputElement>("trace-ipv6").checked });
+    showTrace(state.trace);
+  } catch (err) {
+    clearTrace();
+    $("trace-result").replaceChildren(h("p", { class: "error", role: "alert" }, (err as Error).message));
+  }
+});
+$("clear-trace").addEventListener("click", clearTrace);
+$("fit").addEventListener("click", () => cy.fit(undefined, 20));
+$("relayout").addEventListener("click", layout);
+for (const id of ["account", "region"]) {
+  $(id).addEventListener("change", () => {
+    state.scope = id === "account" ? { account: $<HTMLSelectElement>("account").value } : { ...state.scope, region: $<HTMLSelectElement>("region").value };
+    state.etag = undefined;
+    clearTrace();
+    cy.elements().remove();
+    state.topology = undefined;
+    void refresh();
+  });
+}
+
+// A read-only view of what is drawn, for the browser tests (tests/VpcLab.Web.Tests) and for curious users.
+(window as unknown as { vpclab: unknown }).vpclab = {
+  drawn: () => cy.nodes().map((n) => {
+    const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+    return { id: n.id(), kind: n.data("kind"), parent: n.data("parent") ?? null, classes: n.classes().join(" "), visible: n.visible(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+  }),
+  select,
+};
+
+void refresh();
+setInterval(() => void refresh(), POLL_MS);
