@@ -28,7 +28,7 @@ public sealed class ResourceTypeTests
                 && n.NetworkAcls[new NetworkAclId(id("Acl"))].Entries.Count(e => e.RuleNumber == 100) == 2),
         ["AWS::EC2::Instance"] = ("""
               Profile: { Type: AWS::IAM::InstanceProfile, Properties: { Roles: [r] } }
-              Web: { Type: AWS::EC2::Instance, Properties: { ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref Subnet, SecurityGroupIds: [!Ref Sg], IamInstanceProfile: !Ref Profile, PrivateIpAddress: 10.0.1.10, UserData: !Base64 "#!/bin/bash" } }
+              Web: { Type: AWS::EC2::Instance, Properties: { ImageId: ami-0fc50b841d13a3d05, InstanceType: t3.micro, SubnetId: !Ref Subnet, SecurityGroupIds: [!Ref Sg], IamInstanceProfile: !Ref Profile, PrivateIpAddress: 10.0.1.10, UserData: !Base64 "#!/bin/bash" } }
             """, (n, s, id) => n.Instances[new InstanceId(id("Web"))].SubnetId.Value == id("Subnet")
                 && s.Outputs.Length == 0),
         ["AWS::EC2::VPCEndpoint (gateway and interface)"] = ("""

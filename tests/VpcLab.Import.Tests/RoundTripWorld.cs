@@ -123,7 +123,7 @@ internal static class RoundTripWorld
     private static async Task<string> Instance(IAmazonEC2 c, string subnet, string group, string name, CancellationToken ct) =>
         (await c.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12345678", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet, SecurityGroupIds = [group],
+            ImageId = "ami-0fc50b841d13a3d05", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet, SecurityGroupIds = [group],
             TagSpecifications = Named(ResourceType.Instance, name),
         }, ct)).Reservation.Instances[0].InstanceId;
 

@@ -111,7 +111,7 @@ public sealed class NlbWorld
     private static Instance Run(Ec2ControlPlane cp, Subnet subnet, string? group) =>
         cp.RunInstances(Ctx, new RunInstancesRequest
         {
-            ImageId = "ami-12345678", MinCount = 1, MaxCount = 1, SubnetId = subnet.Id.Value,
+            ImageId = "ami-0fc50b841d13a3d05", MinCount = 1, MaxCount = 1, SubnetId = subnet.Id.Value,
             SecurityGroupIds = group is null ? null : [group],
         }).Instances[0];
 

@@ -67,7 +67,7 @@ public sealed class NetworkLoadBalancerCliTests : IAsyncLifetime
 
         var tg = (string)(await Ok("elbv2", "create-target-group", "--name", "web-tg", "--protocol", "TCP", "--port", "80",
             "--vpc-id", vpc, "--target-type", "instance"))["TargetGroups"]![0]!["TargetGroupArn"]!;
-        var instance = (string)(await Ok("ec2", "run-instances", "--image-id", "ami-12345678", "--count", "1", "--subnet-id", subnets[0]))["Instances"]![0]!["InstanceId"]!;
+        var instance = (string)(await Ok("ec2", "run-instances", "--image-id", "ami-0fc50b841d13a3d05", "--count", "1", "--subnet-id", subnets[0]))["Instances"]![0]!["InstanceId"]!;
         await Ok("elbv2", "register-targets", "--target-group-arn", tg, "--targets", $"Id={instance}");
         Assert.Equal("unused", await HealthState(tg)); // Target.NotInUse: no listener yet
 
