@@ -102,7 +102,12 @@ public sealed class AwsServiceRouter : IDisposable
             return _cloudFormation.HandleAsync(http, account, region);
         }
         if (LandingPage.Matches(http.Request, credential))
-            return WebConsole.ConsoleAssets.Available ? (Task)WebConsole.ConsoleAssets.TryWriteAsync(http, "index.html") : LandingPage.WriteAsync(http);
+        {
+            if (!WebConsole.ConsoleAssets.Available)
+                return LandingPage.WriteAsync(http);
+            CallDescription.Describe(http, service: "vpclab", action: "GET/"); // the request log names the page as it names the landing page
+            return WebConsole.ConsoleAssets.TryWriteAsync(http, "index.html");
+        }
         if (UnservedServiceResponder.UnservedService(credential) is { } service)
             return UnservedServiceResponder.WriteAsync(http, service);
         return next(http);
