@@ -18,6 +18,8 @@ public class CommandTests
     [Theory]
     [InlineData("validate")]
     [InlineData("show")]
+    [InlineData("trace")]
+    [InlineData("resolve")]
     public void Help_ScenarioArgument_NamesEveryShippedScenario(string command)
     {
         var run = CliRun.At(400, command, "--help");

@@ -21,7 +21,10 @@ public sealed class WorldOptions
 
     /// <summary>The scenario as <c>--scenario</c>/<c>-s</c> (trace, resolve).</summary>
     public static WorldOptions WithScenarioOption() =>
-        new(new Option<string?>("--scenario", "-s") { Description = "A scenario file, or a shipped scenario's name (or give --endpoint-url)" }, null);
+        new(new Option<string?>("--scenario", "-s")
+        {
+            Description = $"A scenario file, or the name of a shipped one ({string.Join(", ", ScenarioFiles.Shipped())}); or give --endpoint-url",
+        }, null);
 
     /// <summary>The scenario as the first argument (show).</summary>
     public static WorldOptions WithScenarioArgument() =>

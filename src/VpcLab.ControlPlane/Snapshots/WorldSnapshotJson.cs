@@ -73,6 +73,8 @@ public static class WorldSnapshotJson
             DictionaryKeyPolicy = null,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlyStoredMembers, RulePeerKinds } },
             RespectNullableAnnotations = false,
+            // Read by programs, never embedded in HTML: '+' in a time and '<' in a description stay as they are.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<IpAddress>(IpAddress.Parse, v => v.ToString()));
