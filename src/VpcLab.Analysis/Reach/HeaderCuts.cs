@@ -63,8 +63,10 @@ internal sealed class HeaderCuts
     /// <summary>The pieces of one family's address space, as [first, last] pairs.</summary>
     public IEnumerable<(UInt128 First, UInt128 Last)> Addresses(IpFamily family)
     {
+        // IPv4 ends with the cut after 255.255.255.255; IPv6 runs to the last address.
         var cuts = (family == IpFamily.V4 ? _v4 : _v6).ToArray();
-        for (int i = 0; i < cuts.Length; i++)
+        int pieces = family == IpFamily.V4 ? cuts.Length - 1 : cuts.Length;
+        for (int i = 0; i < pieces; i++)
         {
             var last = i + 1 < cuts.Length ? cuts[i + 1] - 1 : UInt128.MaxValue;
             yield return (cuts[i], last);
