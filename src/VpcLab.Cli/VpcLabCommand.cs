@@ -23,6 +23,7 @@ public static class VpcLabCommand
             TrafficCommand.Create(console),
             ImportCommand.Create(console),
             CollectCommand.Create(console),
+            ReachCommand.Create(console),
             CompletionCommand.Create(),
         };
 

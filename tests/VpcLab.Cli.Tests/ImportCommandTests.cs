@@ -60,6 +60,16 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void ReachInternet_ImportedFolder_ListsWebsPorts()
+    {
+        var run = CliRun.Of("reach", "internet", "--scenario", Fixture, "--json");
+        Assert.Equal(0, run.ExitCode);
+        var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray()
+            .Select(r => (r.GetProperty("address").GetString(), string.Join(",", r.GetProperty("ports").EnumerateArray().Select(p => p.GetString())))).ToList();
+        Assert.Equal([("3.80.10.20", "22,443"), ("2600:1f18:1234:ab01::10", "443")], rows);
+    }
+
+    [Fact]
     public void Show_ImportedFolderAsScenario_ShowsImportedIds()
     {
         var run = CliRun.Of("show", Fixture);

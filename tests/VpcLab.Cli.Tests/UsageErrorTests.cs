@@ -46,6 +46,7 @@ public class UsageErrorTests
         { "give the dir", ["import"] },
         { "unexpected argument 'extra'", ["import", "some-dir", "extra"] },
         { "--out is required", ["collect"] },
+        { "--scenario is required", ["reach", "internet"] },
         { "--endpoint-url: 'not a url' is not a URL", ["collect", "--out", ".", "--endpoint-url", "not a url"] },
         { "give the shell", ["completion"] },
         { "choose a command: demo, trace", [] },
