@@ -47,6 +47,7 @@ public static class DnsView
         DnsRule.VpcEndpointZonalName => "interface endpoint, zonal name",
         DnsRule.VpcEndpointPrivateDns => "interface endpoint, private DNS",
         DnsRule.ServicePublicName => "AWS service, public DNS",
+        DnsRule.LoadBalancerName => "load balancer, public DNS",
         _ => "unknown name",
     };
 }

@@ -37,4 +37,7 @@ public enum DnsRule : byte
     /// <summary>An AWS service's public name answered by public DNS: the service's public address (no endpoint with
     /// private DNS in the asking VPC, private DNS off, or the VPC's DNS hostnames off).</summary>
     ServicePublicName,
+    /// <summary>A Network Load Balancer's DNS name (NAME-ID.elb.REGION.amazonaws.com): its nodes' addresses, private
+    /// for an internal load balancer, public for an internet-facing one.</summary>
+    LoadBalancerName,
 }

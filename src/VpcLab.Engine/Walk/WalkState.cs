@@ -71,7 +71,8 @@ internal struct WalkState
 
     /// <summary>Starts a fresh walk of <paramref name="packet"/> in <paramref name="st"/>; a reply then takes the
     /// request's gateway state. Written into the caller's variable: a constructor or a factory builds this
-    /// 176-byte struct in a temporary and copies it over with a memmove call, on every walk.</summary>
+    /// large struct (about 200 bytes with the load balancer state) in a temporary and copies it over with a memmove
+    /// call, on every walk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Begin(out WalkState st, in FlowKey packet)
     {

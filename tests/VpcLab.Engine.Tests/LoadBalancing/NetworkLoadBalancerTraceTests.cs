@@ -1,3 +1,4 @@
+using VpcLab.Engine.Tests.TestWorlds;
 using VpcLab.Net;
 
 namespace VpcLab.Engine.Tests.LoadBalancing;
@@ -44,7 +45,7 @@ public sealed class NetworkLoadBalancerTraceTests
         var flow = protocol == "tcp" ? FlowKey.Tcp(source, destination, (ushort)port) : FlowKey.Udp(source, destination, (ushort)port);
         int sender = internet ? -1 : world.InterfaceOf(world.Client);
 
-        var trace = world.Compiled.Trace(in flow, sender);
+        var trace = world.Compiled.Trace(in flow, sender).AssertWellFormed();
         var decision = world.Compiled.Decide(in flow, sender);
 
         Assert.Equal(decision.Verdict, trace.Verdict);

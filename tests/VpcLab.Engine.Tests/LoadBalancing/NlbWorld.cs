@@ -21,6 +21,8 @@ public enum NlbVariant
     NoTargets = 16,
     /// <summary>The app subnets' NACL denies the node subnets (10.0.1.0/24, 10.0.2.0/24): every health check fails.</summary>
     NaclDeniesNodes = 32,
+    /// <summary>The load balancer is internal (private addresses only).</summary>
+    Internal = 64,
 }
 
 /// <summary>A VPC 10.0.0.0/16 with an internet gateway, built through the control plane:
@@ -63,6 +65,7 @@ public sealed class NlbWorld
         Nlb = cp.LoadBalancers.CreateLoadBalancer(Ctx, new CreateLoadBalancerRequest
         {
             Name = "web", Type = "network", Subnets = [pubA.Id.Value, pubB.Id.Value], SecurityGroups = nlbGroups,
+            Scheme = v.HasFlag(NlbVariant.Internal) ? "internal" : "internet-facing",
         });
         if (v.HasFlag(NlbVariant.CrossZone))
             cp.LoadBalancers.ModifyLoadBalancerAttributes(Ctx, new LoadBalancerAttributesRequest

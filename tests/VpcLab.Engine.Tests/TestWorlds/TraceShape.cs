@@ -47,13 +47,16 @@ public static class TraceShape
         InternetIn,
         InternetOut,
         LinkLocalService,
+        /// <summary>A Network Load Balancer node: takes the connection (Forwarded), sends it on to a target or back
+        /// to the client (Translated).</summary>
+        LoadBalancer,
     }
 
     private static readonly HopClass[] FromSubnet = [HopClass.SubnetLookup, HopClass.AclEgress, HopClass.RouteTable,
-        HopClass.SecurityGroupIngress, HopClass.Interface, HopClass.NatGateway];
+        HopClass.SecurityGroupIngress, HopClass.Interface, HopClass.NatGateway, HopClass.LoadBalancer];
 
     private static readonly HopClass[] Arrival = [HopClass.AclIngress, HopClass.SecurityGroupIngress, HopClass.Interface,
-        HopClass.NatGateway];
+        HopClass.NatGateway, HopClass.LoadBalancer];
 
     /// <summary>Which hop may follow which: the data plane's hand-offs (docs/semantics.md describes each).</summary>
     public static readonly IReadOnlyDictionary<HopClass, HopClass[]> Successors = new Dictionary<HopClass, HopClass[]>
@@ -62,11 +65,14 @@ public static class TraceShape
         [HopClass.SourceInternet] = [HopClass.InternetGateway, HopClass.EgressOnlyInternetGateway],
         [HopClass.SourceService] = [HopClass.GatewayEndpoint],
         [HopClass.SecurityGroupEgress] = FromSubnet,
-        [HopClass.AclEgress] = [HopClass.RouteTable],
+        // A target's reply goes back to the load balancer node that forwarded it without a route (AWS keeps the
+        // connection there): out of the target subnet's NACL straight into the node subnet's.
+        [HopClass.AclEgress] = [HopClass.RouteTable, HopClass.AclIngress],
         [HopClass.RouteTable] = [.. Arrival, HopClass.Peering, HopClass.InternetGateway, HopClass.EgressOnlyInternetGateway,
             HopClass.GatewayEndpoint],
-        [HopClass.AclIngress] = [HopClass.SecurityGroupIngress, HopClass.Interface, HopClass.NatGateway],
-        [HopClass.SecurityGroupIngress] = [HopClass.Interface],
+        [HopClass.AclIngress] = [HopClass.SecurityGroupIngress, HopClass.Interface, HopClass.NatGateway, HopClass.LoadBalancer],
+        [HopClass.SecurityGroupIngress] = [HopClass.Interface, HopClass.LoadBalancer],
+        [HopClass.LoadBalancer] = [HopClass.LoadBalancer, HopClass.SecurityGroupEgress, .. FromSubnet],
         [HopClass.Interface] = [HopClass.SecurityGroupEgress, HopClass.InterfaceEndpoint, .. FromSubnet],
         [HopClass.NatGateway] = FromSubnet,
         [HopClass.Peering] = [HopClass.AclIngress],
@@ -251,6 +257,9 @@ public static class TraceShape
                 break;
             case ComponentKind.GatewayEndpoint when Is(HopAction.Forwarded):
                 result.Add(HopClass.GatewayEndpoint);
+                break;
+            case ComponentKind.LoadBalancer when Is(HopAction.Forwarded, HopAction.Translated):
+                result.Add(HopClass.LoadBalancer);
                 break;
             case ComponentKind.InterfaceEndpoint when Is(HopAction.Forwarded):
                 result.Add(HopClass.InterfaceEndpoint);
