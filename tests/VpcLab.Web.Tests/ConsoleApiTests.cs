@@ -138,6 +138,43 @@ public sealed class ConsoleApiTests
         Assert.NotEqual(etag, response.Headers.ETag);
     }
 
+    public static TheoryData<string> Examples() => [.. VpcLab.Query.ExampleQueries.All.Select(e => e.Name)];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task FlowLogs_AfterTheSeedsTraffic_EachExampleAnswersAsVpclabQuery(string example)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var lab = await ConsoleLab.StartAsync("seed", ct);
+        await lab.RunScenarioTrafficAsync("seed", "15m", ct);
+        var answer = await lab.GetJsonAsync($"{ConsoleEndpoints.ApiPath}/flowlogs?example={example}", ct);
+        using var query = VpcLab.Query.FlowLogQuery.Open(lab.Server.AwsServices.S3Root);
+        var expected = JsonDocument.Parse(VpcLab.Query.QueryResultText.Json(query.Execute(VpcLab.Query.ExampleQueries.Find(example)!.Sql))).RootElement;
+        Assert.Equal(expected.GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal),
+            JsonSerializer.Serialize(answer.GetProperty("rows")).Replace(" ", "", StringComparison.Ordinal));
+        Assert.True(answer.GetProperty("files").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task FlowLogs_BeforeAnyTraffic_NoFilesNoRows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var lab = await ConsoleLab.StartAsync("seed", ct);
+        var answer = await lab.GetJsonAsync($"{ConsoleEndpoints.ApiPath}/flowlogs?example=top-talkers", ct);
+        Assert.Equal(0, answer.GetProperty("files").GetInt32());
+        Assert.Equal(0, answer.GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task FlowLogs_UnknownExample_404SayingSo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var lab = await ConsoleLab.StartAsync("seed", ct);
+        using var response = await lab.Http.GetAsync($"{ConsoleEndpoints.ApiPath}/flowlogs?example=no-such-query", ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no-such-query", JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Root_UnsignedGet_ServesTheConsole_AboutKeepsTheLandingPage()
     {

@@ -161,6 +161,28 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
     }
 
     [Fact]
+    public async Task FlowLogView_ActionsByInterface_SameNumbersAsVpclabQuery()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (lab, page, _) = await OpenAsync();
+        await using var __ = lab;
+        await lab.RunScenarioTrafficAsync("seed", "15m", ct);
+        var example = VpcLab.Query.ExampleQueries.ActionsByInterface;
+        await page.SelectOptionAsync("#flowlog-example", example.Name);
+        await page.ClickAsync("#flowlog-run");
+        var table = page.Locator("#flowlog-result table");
+        await table.WaitForAsync();
+        var shown = new List<List<string>>();
+        foreach (var row in await table.Locator("tbody tr").AllAsync())
+            shown.Add([.. (await row.Locator("td").AllInnerTextsAsync()).Select(t => t.Trim())]);
+        using var query = VpcLab.Query.FlowLogQuery.Open(lab.Server.AwsServices.S3Root);
+        var expected = query.Execute(example.Sql).Rows.Select(r => r.Select(VpcLab.Query.QueryResultText.Cell).ToList()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, shown);
+        await ScreenshotAsync(page, "flow-logs");
+    }
+
+    [Fact]
     public async Task NarrowWindow_MapThenPanels_EverySubnetStillDrawn()
     {
         var (lab, page, _) = await OpenAsync(width: 480, height: 800);

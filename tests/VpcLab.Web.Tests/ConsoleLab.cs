@@ -39,6 +39,17 @@ internal sealed class ConsoleLab : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Plays the scenario's own workloads for <paramref name="duration"/> through <c>POST /_vpclab/traffic</c>, so
+    /// the server delivers the flow logs the scenario declares.</summary>
+    public async Task RunScenarioTrafficAsync(string scenario, string duration, CancellationToken ct)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject { ["workloads"] = await File.ReadAllTextAsync(ShippedScenarios.PathOf(scenario), ct), ["duration"] = duration };
+        using var response = await Http.PostAsync("/_vpclab/traffic", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"traffic: {(int)response.StatusCode} {text}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

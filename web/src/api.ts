@@ -40,3 +40,23 @@ export async function fetchTrace(q: TraceQuery): Promise<Trace> {
   if (!response.ok) throw new Error(body.error ?? `trace: HTTP ${response.status}`);
   return body as Trace;
 }
+
+export interface FlowLogAnswer {
+  name: string;
+  description: string;
+  files: number;
+  columns: { name: string; numeric: boolean }[];
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+export async function fetchFlowLogExamples(): Promise<{ name: string; description: string }[]> {
+  const response = await fetch(`${API}/flowlogs`, { cache: "no-store" });
+  return ((await response.json()) as { examples: { name: string; description: string }[] }).examples;
+}
+
+export async function fetchFlowLogs(example: string): Promise<FlowLogAnswer> {
+  const response = await fetch(`${API}/flowlogs?example=${encodeURIComponent(example)}`, { cache: "no-store" });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? `flow logs: HTTP ${response.status}`);
+  return body as FlowLogAnswer;
+}

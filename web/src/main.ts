@@ -2,11 +2,12 @@
 // ETag, so a change made with the AWS CLI or an SDK appears without a reload), shows details, traces flows.
 import cytoscape, { type Core } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { fetchTopology, fetchTrace, type Scope } from "./api";
+import { fetchFlowLogExamples, fetchFlowLogs, fetchTopology, fetchTrace, type Scope } from "./api";
 import { details } from "./details";
 import { h } from "./dom";
 import { toElements } from "./elements";
 import { hopInWords } from "./explain";
+import { flowLogTable } from "./flowlogs";
 import { highlight } from "./highlight";
 import { mapStyle } from "./style";
 import "./style.css";
@@ -192,6 +193,16 @@ $("trace-form").addEventListener("submit", async (e) => {
   }
 });
 $("clear-trace").addEventListener("click", clearTrace);
+$("flowlog-run").addEventListener("click", async () => {
+  const result = $("flowlog-result");
+  try {
+    result.replaceChildren(flowLogTable(await fetchFlowLogs($<HTMLSelectElement>("flowlog-example").value)));
+  } catch (err) {
+    result.replaceChildren(h("p", { class: "error", role: "alert" }, (err as Error).message));
+  }
+});
+void fetchFlowLogExamples().then((examples) =>
+  $("flowlog-example").replaceChildren(...examples.map((e) => h("option", { value: e.name, title: e.description }, e.name))));
 $("fit").addEventListener("click", () => cy.fit(undefined, 20));
 $("relayout").addEventListener("click", layout);
 for (const id of ["account", "region"]) {

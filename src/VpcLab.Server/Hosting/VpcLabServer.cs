@@ -128,7 +128,7 @@ public sealed class VpcLabServer : IAsyncDisposable
         app.MapGet("/_vpclab/world", world.Handle);
         var traffic = new TrafficEndpoint(state, services);
         app.MapPost("/_vpclab/traffic", (Func<HttpContext, Task<IResult>>)traffic.HandleAsync);
-        new WebConsole.ConsoleEndpoints(state, options).Map(app);
+        new WebConsole.ConsoleEndpoints(state, options, services).Map(app);
         app.MapPost("/", query.HandleAsync);
         app.MapGet("/", query.HandleAsync);
         // Every other method and path, files included ("{**path}", not MapFallback's default "{*path:nonfile}",

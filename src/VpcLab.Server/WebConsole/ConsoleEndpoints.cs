@@ -12,8 +12,9 @@ using VpcLab.Server.Rendering;
 namespace VpcLab.Server.WebConsole;
 
 /// <summary>The web console's JSON under <see cref="ApiPath"/> and its files: <c>topology</c> (one account and
-/// Region, <see cref="ConsoleTopology"/>, with an ETag so the page can poll cheaply and redraw only on a change) and
-/// <c>trace</c> (the engine's <see cref="Trace"/> exactly as <c>vpclab trace --json</c> prints it). Reads only: each
+/// Region, <see cref="ConsoleTopology"/>, with an ETag so the page can poll cheaply and redraw only on a change),
+/// <c>trace</c> (the engine's <see cref="Trace"/> exactly as <c>vpclab trace --json</c> prints it) and <c>flowlogs</c>
+/// (<see cref="ConsoleFlowLogs"/>). Reads only: each
 /// answer is computed from the current snapshot, compiled once per snapshot.</summary>
 public sealed class ConsoleEndpoints
 {
@@ -21,12 +22,14 @@ public sealed class ConsoleEndpoints
 
     private readonly ServerState _state;
     private readonly ServerOptions _options;
+    private readonly AwsServiceRouter _services;
     private Tuple<Network, CompiledNetwork>? _compiled; // one reference, replaced whole: safe to read without a lock
 
-    public ConsoleEndpoints(ServerState state, ServerOptions options)
+    public ConsoleEndpoints(ServerState state, ServerOptions options, AwsServiceRouter services)
     {
         _state = state;
         _options = options;
+        _services = services;
     }
 
     public void Map(WebApplication app)
@@ -34,6 +37,7 @@ public sealed class ConsoleEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(ApiPath + "/topology", Topology);
         app.MapGet(ApiPath + "/trace", TraceFlow);
+        app.MapGet(ApiPath + "/flowlogs", FlowLogs);
         app.MapGet("/_vpclab/about", LandingPage.WriteAsync);
         app.MapGet(ConsoleAssets.BasePath, (HttpContext http) => Page(http, "index.html"));
         app.MapGet(ConsoleAssets.BasePath + "/{**file}", (HttpContext http, string file) => Page(http, file));
@@ -77,6 +81,32 @@ public sealed class ConsoleEndpoints
         var region = query["region"].ToString() is { Length: > 0 } r ? r
             : regions.Contains(_options.DefaultRegion) || regions.Count == 0 ? _options.DefaultRegion : regions[0];
         return (account, region);
+    }
+
+    /// <summary>Without <c>?example=</c> the example queries; with one, its answer over the delivered flow logs (none yet:
+    /// no rows; 404 for an unknown name, 409 when DuckDB cannot read what was delivered).</summary>
+    private async Task FlowLogs(HttpContext http)
+    {
+        var name = http.Request.Query["example"].ToString();
+        JsonObject body;
+        if (name.Length == 0)
+            body = ConsoleFlowLogs.Examples();
+        else
+        {
+            try
+            {
+                body = ConsoleFlowLogs.Run(_services.S3Root, name) ?? new JsonObject { ["error"] = $"No example query is named '{name}'." };
+                if (body.ContainsKey("error"))
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+            catch (Query.FlowLogQueryException e)
+            {
+                http.Response.StatusCode = StatusCodes.Status409Conflict;
+                body = new JsonObject { ["error"] = e.Message };
+            }
+        }
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task TraceFlow(HttpContext http)
