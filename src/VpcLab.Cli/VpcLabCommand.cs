@@ -21,6 +21,7 @@ public static class VpcLabCommand
             ResolveCommand.Create(console),
             FlowLogsCommand.Create(console),
             TrafficCommand.Create(console),
+            ApplyCommand.Create(console),
             CompletionCommand.Create(),
         };
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using VpcLab.CloudFormation;
+using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Scenarios;
 
 namespace VpcLab.Cli.Commands;
@@ -11,5 +13,12 @@ public static class ScenarioOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of tables" };
 
-    public static LoadedScenario Load(string nameOrPath) => ScenarioLoader.LoadFile(ScenarioFiles.Resolve(nameOrPath));
+    public static LoadedScenario Load(string nameOrPath) => LoadFile(ScenarioFiles.Resolve(nameOrPath), null);
+
+    /// <summary>A scenario file, or a CloudFormation template (told apart by content: docs/cloudformation.md#cli),
+    /// deployed as one stack.</summary>
+    public static LoadedScenario LoadFile(string path, ControlPlaneOptions? options) =>
+        TemplateScenario.IsTemplate(File.ReadAllText(path))
+            ? TemplateScenario.Load(path, options: options)
+            : ScenarioLoader.LoadFile(path, options);
 }

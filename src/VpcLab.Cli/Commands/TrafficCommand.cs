@@ -37,7 +37,7 @@ public static class TrafficCommand
             var span = TrafficDuration.ParseRun(parse.GetValue(duration)!, "--duration");
             // With --start the scenario is built at that moment, so its flow logs exist when the traffic begins.
             var loaded = given is { } at
-                ? ScenarioLoader.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
+                ? ScenarioOptions.LoadFile(file, new ControlPlaneOptions { Clock = new SimulatedClock(at) })
                 : ScenarioOptions.Load(file);
             var request = new TrafficRunRequest(loaded.Network, WorkloadParser.Read(loaded.Document, file), span,
                 given ?? StartOf(loaded.Network), new FlowLogOutput(outDirectory))
