@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VpcLab.CloudFormation;
 using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Import;
@@ -13,10 +14,17 @@ public static class ScenarioOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of tables" };
 
-    /// <summary>A scenario file, or a directory of describe output (<c>vpclab import</c>): either gives a world.</summary>
-    public static LoadedScenario Load(string nameOrPath, ControlPlaneOptions? options = null)
+    /// <summary>A scenario file, a CloudFormation template (told apart by content: docs/cloudformation.md#cli, deployed
+    /// as one stack), or a directory of describe output (<c>vpclab import</c>): each gives a world.</summary>
+    public static LoadedScenario Load(string nameOrPath, ControlPlaneOptions? options = null) =>
+        LoadFile(ScenarioFiles.Resolve(nameOrPath), options);
+
+    public static LoadedScenario LoadFile(string path, ControlPlaneOptions? options)
     {
-        var path = ScenarioFiles.Resolve(nameOrPath);
-        return Directory.Exists(path) ? ImportedScenario.Load(path, options) : ScenarioLoader.LoadFile(path, options);
+        if (Directory.Exists(path))
+            return ImportedScenario.Load(path, options);
+        return TemplateScenario.IsTemplate(File.ReadAllText(path))
+            ? TemplateScenario.Load(path, options: options)
+            : ScenarioLoader.LoadFile(path, options);
     }
 }

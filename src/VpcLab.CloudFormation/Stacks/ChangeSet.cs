@@ -9,6 +9,3 @@ public sealed record ChangeSet(
     string ChangeSetId, string ChangeSetName, string StackId, string StackName, string ChangeSetType, string Status,
     string? StatusReason, string ExecutionStatus, DateTimeOffset CreationTime, ImmutableArray<ResourceChange> Changes,
     CreateStackRequest Request);
-
-/// <summary>One change of a change set: Add, Modify (with whether it replaces the resource) or Remove.</summary>
-public sealed record ResourceChange(string Action, string LogicalResourceId, string ResourceType, string? PhysicalResourceId, string? Replacement);

@@ -14,7 +14,7 @@ namespace VpcLab.CloudFormation.Stacks;
 /// VpcLab replaces on every non-tag change, where AWS modifies some properties in place; docs/cloudformation.md#updates.</summary>
 internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Template template)
 {
-    private readonly List<(string LogicalId, StackResource Resource)> _cleanup = [];
+    private readonly List<(string LogicalId, StackResource Resource, bool Replaced)> _cleanup = [];
     private readonly List<string> _created = [];
 
     /// <summary>Runs the update; returns the failure reason, or null.</summary>
@@ -36,7 +36,7 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
                 return failure;
         }
         foreach (var gone in oldResources.Values.Reverse().Where(r => template.Resource(r.LogicalResourceId) is null || !Kept(r.LogicalResourceId)))
-            _cleanup.Add((gone.LogicalResourceId, gone));
+            _cleanup.Add((gone.LogicalResourceId, gone, false));
         return null;
     }
 
@@ -68,7 +68,7 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
             return $"The following resource(s) failed to update: [{resource.LogicalId}]. ";
         }
         _created.Add(resource.LogicalId);
-        _cleanup.Add((resource.LogicalId, existing));
+        _cleanup.Add((resource.LogicalId, existing, true));
         return null;
     }
 
@@ -81,13 +81,16 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
         return JsonNode.DeepEquals(a, b);
     }
 
-    /// <summary>UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: the replaced and removed resources, deleted in reverse order.</summary>
+    /// <summary>UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: the replaced and removed resources, deleted in reverse order of
+    /// the old stack's creation.</summary>
     public void Cleanup()
     {
         // Reverse creation order of the old stack, so dependents go before what they depend on.
         var order = old.Resources.Select(r => r.LogicalResourceId).ToList();
-        foreach (var (logicalId, resource) in _cleanup.OrderByDescending(c => order.IndexOf(c.LogicalId)))
-            run.DeleteOld(logicalId, resource, template.Resource(logicalId)?.RetainOnDelete ?? OldRetains(logicalId));
+        // DeletionPolicy holds for a resource removed from the template, never for a replaced one
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html).
+        foreach (var (logicalId, resource, replaced) in _cleanup.OrderByDescending(c => order.IndexOf(c.LogicalId)))
+            run.DeleteOld(logicalId, resource, !replaced && OldRetains(logicalId));
     }
 
     private bool OldRetains(string logicalId) => Template.Parse(old.TemplateBody).Resource(logicalId)?.RetainOnDelete == true;

@@ -40,7 +40,7 @@ public static class LandingPage
             <p>Endpoint URL: <code>{{endpoint}}</code></p>
             <pre>aws --endpoint-url {{endpoint}} ec2 describe-vpcs</pre>
             <p>It answers EC2 (VPC networking and Reachability Analyzer), S3 (path-style buckets and objects),
-            CloudWatch Logs and STS GetCallerIdentity. Any credentials work: the access key picks the account, the
+            CloudWatch Logs, CloudFormation and STS GetCallerIdentity. Any credentials work: the access key picks the account, the
             signature's Region the Region.</p>
             <ul>
             <li><a href="/_vpclab/health">/_vpclab/health</a>: is the server up, is its state durable</li>

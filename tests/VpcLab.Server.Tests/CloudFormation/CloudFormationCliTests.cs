@@ -161,4 +161,19 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
         Assert.True(same.ExitCode == 0, same.Stderr);
         Assert.Contains("No changes to deploy", same.Stdout + same.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CreateStack_TemplateUrlInVpcLabsS3_IsRead()
+    {
+        RequireCli();
+        var template = File("url.yaml", Template);
+        await Ok("s3api", "create-bucket", "--bucket", "templates");
+        await Ok("s3", "cp", template, "s3://templates/vpc.yaml");
+        var url = $"https://s3.amazonaws.com/templates/vpc.yaml";
+        await Ok("cloudformation", "create-stack", "--stack-name", "fromurl", "--template-url", url);
+        var stack = (await Ok("cloudformation", "describe-stacks", "--stack-name", "fromurl"))["Stacks"]![0]!;
+        Assert.Equal("CREATE_COMPLETE", (string?)stack["StackStatus"]);
+        var missing = await AwsCli.RunAsync(_server.Url, "cloudformation", "create-stack", "--stack-name", "nourl", "--template-url", "https://s3.amazonaws.com/templates/none.yaml");
+        Assert.Contains("S3 error: The specified key does not exist.", missing.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -36,10 +36,10 @@ internal sealed class SecurityGroupHandler : ResourceHandler
             if (egress.Count > 0)
             {
                 var defaults = cp.Network.SecurityGroups[new SecurityGroupId(groupId)].Rules.Where(r => r.IsEgress).Select(r => r.Id.Value).ToList();
-                foreach (var rule in egress)
-                    SecurityGroupRules.Authorize(context, groupId, rule, egress: true);
                 foreach (var ruleId in defaults)
                     SecurityGroupRules.Revoke(context, groupId, ruleId, egress: true);
+                foreach (var rule in egress)
+                    SecurityGroupRules.Authorize(context, groupId, rule, egress: true);
             }
         }
         catch
