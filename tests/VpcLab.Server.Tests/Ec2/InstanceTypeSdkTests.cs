@@ -68,6 +68,19 @@ public sealed class InstanceTypeSdkTests : IAsyncLifetime
         Assert.Equal(zones, offerings.Select(o => o.Location).Order());
     }
 
+    // DescribeInstanceStatus: a running instance passes its checks; DescribeInstanceCreditSpecifications: T3 unlimited.
+    [Fact]
+    public async Task DescribeInstanceStatusAndCredits_RunningT3_OkAndUnlimited()
+    {
+        var instance = Assert.Single((await _lab.Client.RunInstancesAsync(new RunInstancesRequest { InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1 }, Ct)).Reservation.Instances);
+        var status = Assert.Single((await _lab.Client.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = [instance.InstanceId] }, Ct)).InstanceStatuses);
+        Assert.Equal(SummaryStatus.Ok, status.Status.Status);
+        Assert.Equal(StatusType.Passed, Assert.Single(status.SystemStatus.Details).Status);
+        Assert.Equal(InstanceStateName.Running, status.InstanceState.Name);
+        var credits = Assert.Single((await _lab.Client.DescribeInstanceCreditSpecificationsAsync(new DescribeInstanceCreditSpecificationsRequest(), Ct)).InstanceCreditSpecifications);
+        Assert.Equal("unlimited", credits.CpuCredits);
+    }
+
     [Fact]
     public async Task DescribeInstanceTypes_Unknown_InvalidInstanceType()
     {
