@@ -62,6 +62,8 @@ OPERATIONS = [
     "CreateKeyPair", "ImportKeyPair", "DescribeKeyPairs", "DeleteKeyPair",
     # Instance types (src/VpcLab.ControlPlane/InstanceTypes/)
     "DescribeInstanceTypes", "DescribeInstanceTypeOfferings",
+    # Instance status and CPU credits (src/VpcLab.ControlPlane/InstanceStatus/)
+    "DescribeInstanceStatus", "DescribeInstanceCreditSpecifications",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

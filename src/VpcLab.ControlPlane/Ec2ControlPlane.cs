@@ -37,6 +37,7 @@ public sealed class Ec2ControlPlane
         LoadBalancers = new LoadBalancerOperations(_state);
         TargetGroups = new TargetGroupOperations(_state);
         Listeners = new ListenerOperations(_state);
+        InstanceStatuses = new InstanceStatusOperations(_state);
         InstanceAttributes = new InstanceAttributeOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
@@ -100,6 +101,9 @@ public sealed class Ec2ControlPlane
 
     /// <summary>DescribeInstanceTypes and DescribeInstanceTypeOfferings (src/VpcLab.ControlPlane/InstanceTypes/).</summary>
     public InstanceTypeOperations InstanceTypes { get; }
+
+    /// <summary>DescribeInstanceStatus and DescribeInstanceCreditSpecifications (src/VpcLab.ControlPlane/InstanceStatus/).</summary>
+    public InstanceStatusOperations InstanceStatuses { get; }
 
     /// <summary>Key pairs (src/VpcLab.ControlPlane/KeyPairs/).</summary>
     public KeyPairOperations KeyPairs { get; }
@@ -225,6 +229,11 @@ public sealed class Ec2ControlPlane
     public DescribeInstanceTypesResult DescribeInstanceTypes(RequestContext ctx, DescribeInstanceTypesRequest request) => InstanceTypes.DescribeInstanceTypes(ctx, request);
 
     public DescribeInstanceTypeOfferingsResult DescribeInstanceTypeOfferings(RequestContext ctx, DescribeInstanceTypeOfferingsRequest request) => InstanceTypes.DescribeInstanceTypeOfferings(ctx, request);
+
+    public DescribeInstanceStatusResult DescribeInstanceStatus(RequestContext ctx, DescribeInstanceStatusRequest request) => InstanceStatuses.DescribeInstanceStatus(ctx, request);
+
+    public DescribeInstanceCreditSpecificationsResult DescribeInstanceCreditSpecifications(RequestContext ctx, DescribeInstanceCreditSpecificationsRequest request) =>
+        InstanceStatuses.DescribeInstanceCreditSpecifications(ctx, request);
 
     public CreateKeyPairResult CreateKeyPair(RequestContext ctx, CreateKeyPairRequest request) => KeyPairs.CreateKeyPair(ctx, request);
 

@@ -5,8 +5,8 @@ using VpcLab.Server.Ec2.Shapes;
 
 namespace VpcLab.Server.Ec2;
 
-/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs, instance types (and,
-/// later, volumes and launch templates). Registered from <see cref="Register"/>.</summary>
+/// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs, instance types, instance status
+/// and CPU credits. Registered from <see cref="Register"/>.</summary>
 public sealed partial class Ec2ActionDispatcher
 {
     private static void RegisterTools(Registrar r, Ec2ControlPlane cp)
@@ -21,6 +21,13 @@ public sealed partial class Ec2ActionDispatcher
         r.List<DescribeInstanceTypeOfferingsRequest, DescribeInstanceTypeOfferingsResult, InstanceTypeOffering>("DescribeInstanceTypeOfferings",
             cp.DescribeInstanceTypeOfferings, x => x.InstanceTypeOfferings, "InstanceTypeOfferings", o => o.Location + "\0" + o.InstanceType,
             (o, _) => InstanceTypeShape.Offering(o));
+
+        // Instance status checks and CPU credits (src/VpcLab.ControlPlane/InstanceStatus/)
+        r.List<DescribeInstanceStatusRequest, DescribeInstanceStatusResult, InstanceStatusEntry>("DescribeInstanceStatus", cp.DescribeInstanceStatus,
+            x => x.InstanceStatuses, "InstanceStatuses", e => e.Instance.Id.Value, (e, _) => InstanceStatusShape.Map(e));
+        r.List<DescribeInstanceCreditSpecificationsRequest, DescribeInstanceCreditSpecificationsResult, InstanceCreditSpecification>(
+            "DescribeInstanceCreditSpecifications", cp.DescribeInstanceCreditSpecifications, x => x.InstanceCreditSpecifications,
+            "InstanceCreditSpecifications", e => e.InstanceId, (e, _) => new JsonObject { ["InstanceId"] = e.InstanceId, ["CpuCredits"] = e.CpuCredits });
 
         // Key pairs (src/VpcLab.ControlPlane/KeyPairs/)
         r.Action<CreateKeyPairRequest, CreateKeyPairResult>("CreateKeyPair", cp.CreateKeyPair, (x, c, _) => KeyPairShape.Created(x.KeyPair, x.KeyMaterial, c));
