@@ -15,7 +15,7 @@ namespace VpcLab.CloudFormation;
 /// EC2 rule applies). Operations run to completion before they return (a stack is CREATE_COMPLETE or
 /// ROLLBACK_COMPLETE when CreateStack answers); ids and times come from the control plane's id counter and clock, so
 /// replaying the same calls rebuilds the same stacks. docs/cloudformation.md</summary>
-public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParameterSource? ssm = null)
+public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
 {
     private readonly Lock _lock = new();
     private readonly List<Stack> _stacks = [];
@@ -23,7 +23,6 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
 
     public Ec2ControlPlane ControlPlane => controlPlane;
     public StoredResources Stored { get; } = new();
-    public ISsmParameterSource Ssm { get; } = ssm ?? BuiltInSsmParameters.Instance;
 
     private TimeProvider Clock => controlPlane.Options.Clock;
 
@@ -82,7 +81,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane, ISsmParam
         ImmutableArray<StackOutput> outputs = [];
         try
         {
-            var resolved = WorldParameterCheck.Resolve(stack, controlPlane, Ssm);
+            var resolved = WorldParameterCheck.Resolve(stack, controlPlane);
             scope = new StackScope(template, resolved, stack.StackId, stack.StackName, stack.Context, controlPlane, Stored, name => Export(stack.Context, name)?.Value);
             run = new StackRun(run.Stack with { Parameters = [.. resolved] }, scope, Clock);
             var failed = run.CreateAll(order, skipUnmodelled);

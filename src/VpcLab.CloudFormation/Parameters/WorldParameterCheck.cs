@@ -12,14 +12,14 @@ namespace VpcLab.CloudFormation.Parameters;
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html</summary>
 internal static class WorldParameterCheck
 {
-    public static IReadOnlyList<BoundParameter> Resolve(Stack stack, Ec2ControlPlane controlPlane, ISsmParameterSource ssm)
+    public static IReadOnlyList<BoundParameter> Resolve(Stack stack, Ec2ControlPlane controlPlane)
     {
         var result = new List<BoundParameter>();
         foreach (var parameter in stack.Parameters)
         {
             if (ParameterBinder.IsSsmValue(parameter.Type))
             {
-                result.Add(Ssm(stack.Context, parameter, ssm));
+                result.Add(Ssm(stack.Context, parameter, controlPlane));
                 continue;
             }
             var itemType = parameter.Type.StartsWith("List<AWS::", StringComparison.Ordinal) ? parameter.Type[5..^1] : parameter.Type;
@@ -31,9 +31,9 @@ internal static class WorldParameterCheck
         return result;
     }
 
-    private static BoundParameter Ssm(RequestContext context, BoundParameter parameter, ISsmParameterSource ssm)
+    private static BoundParameter Ssm(RequestContext context, BoundParameter parameter, Ec2ControlPlane controlPlane)
     {
-        var value = ssm.Value(context, parameter.Value)
+        var value = controlPlane.Parameters.TryResolve(context.Region, parameter.Value) // AWS's public parameters: docs/cloudformation.md#ssm-parameters
             ?? throw CloudFormationException.Validation($"Unable to fetch parameters [{parameter.Value}] from parameter store for this account");
         var list = parameter.Type.Contains("List<", StringComparison.Ordinal) || parameter.Type.Contains("CommaDelimitedList", StringComparison.Ordinal);
         return parameter with
