@@ -38,6 +38,10 @@ public sealed class FlowLogOutput
     /// take every run, as AWS's do.</summary>
     public ExistingRun ExistingRun { get; init; }
 
+    /// <summary>How many S3 slices may be formatted and compressed at once (default: one per core). The files are
+    /// the same, written in the same order, whatever the number.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Applies <see cref="ExistingRun"/> before a run from <paramref name="start"/> writes.</summary>
     /// <exception cref="OutputInUseException">The directory holds a run and may not be written as asked.</exception>
     public void Prepare(Network network, DateTimeOffset start)
@@ -69,7 +73,7 @@ public sealed class FlowLogOutput
         var s3Options = byInterfaceGroup ? (_s3Options ?? S3DeliveryOptions.Default) with { ByInterfaceGroup = true } : _s3Options;
         if (Directory is null)
         {
-            var sink = new FlowLogSink(_buckets!, _logs!, s3Options);
+            var sink = new FlowLogSink(_buckets!, _logs!, s3Options, Workers);
             await write(sink, cancellationToken).ConfigureAwait(false);
             return sink.Delivered();
         }
@@ -77,7 +81,7 @@ public sealed class FlowLogOutput
         try
         {
             var sink = new FlowLogSink(new LocalDirectoryBucketStore(Path.Combine(Directory, "s3")),
-                () => logs ??= CloudWatchLogsStore.Open(Path.Combine(Directory, "cloudwatch-logs.db")), s3Options);
+                () => logs ??= CloudWatchLogsStore.Open(Path.Combine(Directory, "cloudwatch-logs.db")), s3Options, Workers);
             await write(sink, cancellationToken).ConfigureAwait(false);
             return sink.Delivered();
         }

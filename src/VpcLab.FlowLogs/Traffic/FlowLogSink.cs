@@ -11,13 +11,17 @@ namespace VpcLab.FlowLogs.Traffic;
 /// then forgotten; a CloudWatch Logs flow log's events are put once no record still to come can start before them,
 /// so each stream receives its events in time order and events of one timestamp in one step (stream by stream, in
 /// name order, as one delivery of the whole run would); they wait for a full PutLogEvents batch (10,000 events). The files and events are those of delivering all records
-/// at once (docs/semantics.md#flow-log-streaming).</summary>
+/// at once (docs/semantics.md#flow-log-streaming). Slices are rendered on up to <c>workers</c> cores at once and
+/// written in order, so the files never depend on the core count.</summary>
 internal sealed class FlowLogSink
 {
     private readonly IBucketStore _buckets;
     private readonly Func<CloudWatchLogsStore> _logs;
-    private readonly S3FlowLogDelivery _s3;
+    private readonly S3DeliveryOptions _s3Options;
+    private readonly int _workers;
     private readonly Dictionary<FlowLogId, LogState> _states = [];
+    /// <summary>Slices being rendered (formatted, compressed) on other cores, in the order they are written.</summary>
+    private readonly Queue<(LogState State, Task<IReadOnlyList<S3FlowLogFile>> Files)> _rendering = new();
 
     private sealed class LogState(FlowLog log)
     {
@@ -29,11 +33,14 @@ internal sealed class FlowLogSink
         public long Records { get; set; }
     }
 
-    public FlowLogSink(IBucketStore buckets, Func<CloudWatchLogsStore> logs, S3DeliveryOptions? s3Options)
+    /// <summary><paramref name="workers"/>: how many slices may be rendered at once (1: one after the other, on
+    /// the delivery thread). Files are written in the same order whatever the number.</summary>
+    public FlowLogSink(IBucketStore buckets, Func<CloudWatchLogsStore> logs, S3DeliveryOptions? s3Options, int workers = 1)
     {
         _buckets = buckets;
         _logs = logs;
-        _s3 = new S3FlowLogDelivery(_buckets, s3Options);
+        _s3Options = s3Options ?? S3DeliveryOptions.Default;
+        _workers = Math.Max(1, workers);
     }
 
     /// <summary>Takes the records of closed windows and writes what can no longer change; returns the bytes written
@@ -50,7 +57,7 @@ internal sealed class FlowLogSink
             switch (log.DestinationType)
             {
                 case FlowLogDestinationType.S3:
-                    bytes += await WriteS3Async(state, closed.Records[l], closed.Watermark, cancellationToken).ConfigureAwait(false);
+                    Slice(state, closed.Records[l], closed.Watermark, cancellationToken);
                     break;
                 case FlowLogDestinationType.CloudWatchLogs:
                     bytes += WriteCloudWatch(state, closed.Records[l], closed.Watermark);
@@ -60,7 +67,8 @@ internal sealed class FlowLogSink
                     break;
             }
         }
-        return bytes;
+        // Write what is rendered, in order; wait for the oldest when too many are on the way, and for all at the end.
+        return bytes + await WriteRenderedAsync(closed.Watermark == long.MaxValue ? 0 : 2 * _workers, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What each flow log wrote (S3 keys in slice and part order, or log streams in name order), flow logs
@@ -76,7 +84,7 @@ internal sealed class FlowLogSink
         }),
     ];
 
-    private async Task<long> WriteS3Async(LogState state, List<FlowRecord> records, long watermark, CancellationToken cancellationToken)
+    private void Slice(LogState state, List<FlowRecord> records, long watermark, CancellationToken cancellationToken)
     {
         foreach (var record in records)
         {
@@ -85,13 +93,29 @@ internal sealed class FlowLogSink
                 state.Slices.Add(slice, list = []);
             list.Add(record);
         }
-        long bytes = 0;
         // A record ends at or after its start, and every record to come starts at or after the watermark.
         while (state.Slices.Count > 0 && state.Slices.First() is var (slice, list) && slice.StartSeconds + TimeSlice.LengthSeconds <= watermark)
         {
             state.Slices.Remove(slice);
-            foreach (var file in await _s3.DeliverFilesAsync(state.Log, list, cancellationToken).ConfigureAwait(false))
+            var log = state.Log;
+            // Rendering is pure (the same records give the same bytes), so it may run on any core.
+            var files = _workers == 1 ? S3FlowLogFiles.RenderAsync(log, list, _s3Options, cancellationToken)
+                : Task.Run(() => S3FlowLogFiles.RenderAsync(log, list, _s3Options, cancellationToken), cancellationToken);
+            _rendering.Enqueue((state, files));
+        }
+    }
+
+    /// <summary>Writes rendered slices from the head of the queue while it is longer than <paramref name="keep"/> or
+    /// its head is done; returns the bytes written.</summary>
+    private async Task<long> WriteRenderedAsync(int keep, CancellationToken cancellationToken)
+    {
+        long bytes = 0;
+        while (_rendering.Count > 0 && (_rendering.Count > keep || _rendering.Peek().Files.IsCompleted))
+        {
+            var (state, rendering) = _rendering.Dequeue();
+            foreach (var file in await rendering.ConfigureAwait(false))
             {
+                await _buckets.PutObjectAsync(state.Log.S3Bucket!, file.Key, file.Content, cancellationToken).ConfigureAwait(false);
                 state.Locations.Add(file.Key);
                 bytes += file.Content.Length;
             }

@@ -56,7 +56,25 @@ public sealed class StreamingDeliveryTests : IDisposable
             run.Delivered.Select(d => (d.FlowLog.Id, d.Records, string.Join(' ', d.Locations))));
     }
 
-    private static Task<TrafficRunResult> RunStreamedAsync(TrafficLab lab, string root, TimeSpan duration, TrafficOptions options) =>
-        TrafficRun.RunAsync(new TrafficRunRequest(lab.Network, lab.Workload, duration, TrafficLab.Start, new FlowLogOutput(root)) { Options = options },
-            cancellationToken: Ct);
+    // Slices are formatted and compressed on several cores and written in order: the files do not depend on how many.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    public async Task StreamedRun_SeveralWorkers_WritesTheFilesOfOneWorker(int workers)
+    {
+        var lab = new TrafficLab("seed");
+        var options = new TrafficOptions { Seed = 11, EmitNoData = true };
+        var one = Path.Combine(_root, "one");
+        var many = Path.Combine(_root, "many");
+        var a = await RunStreamedAsync(lab, one, TimeSpan.FromMinutes(90), options, workers: 1);
+        var b = await RunStreamedAsync(lab, many, TimeSpan.FromMinutes(90), options, workers);
+        Assert.Equal(DeliveredFiles.Manifest(one), DeliveredFiles.Manifest(many));
+        Assert.Equal(a.Delivered.SelectMany(d => d.Locations), b.Delivered.SelectMany(d => d.Locations));
+    }
+
+    private static Task<TrafficRunResult> RunStreamedAsync(TrafficLab lab, string root, TimeSpan duration, TrafficOptions options, int workers = 4) =>
+        TrafficRun.RunAsync(new TrafficRunRequest(lab.Network, lab.Workload, duration, TrafficLab.Start, new FlowLogOutput(root) { Workers = workers })
+        {
+            Options = options,
+        }, cancellationToken: Ct);
 }
