@@ -82,6 +82,19 @@ internal sealed class Transaction
         where TRecord : class =>
         kind.Find(N, id, Caller);
 
+    /// <summary>The records of <paramref name="kind"/> whose indexed filter <paramref name="filter"/> has
+    /// <paramref name="value"/> (a VPC's subnets: Subnet, "vpc-id", vpc), in id order, through the index: what a
+    /// mutation needs of its neighbours costs what it finds, not the world (docs/semantics.md#filter-indexes).</summary>
+    public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        foreach (var id in Index.Ids(kind.Key, filter, value))
+        {
+            if (kind.Lookup(N, id) is { } record)
+                yield return record;
+        }
+    }
+
     // ------------------------------------------------------------------ parsing wire values
     public static Cidr ParseCidr(string? value, string parameter)
     {

@@ -151,7 +151,7 @@ public sealed class NetworkInterfaceOperations
     /// <summary>Deletes an interface; Elastic IPs mapped to it are disassociated (they stay allocated).</summary>
     internal static void RemoveInterface(Transaction tx, NetworkInterface eni)
     {
-        foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id).ToList())
+        foreach (var eip in tx.Where(IndexedKinds.ElasticIp, "network-interface-id", eni.Id.Value).ToList())
             tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
         tx.Remove(eni.Id);
         tx.RemoveTags(eni.Id.Value);
@@ -243,7 +243,7 @@ public sealed class NetworkInterfaceOperations
             foreach (var text in request.PrivateIpAddresses ?? [])
             {
                 var ip = Transaction.ParseIp(text, "privateIpAddress");
-                var holder = tx.N.NetworkInterfaces.Values.FirstOrDefault(e => e.SubnetId == subnet.Id && e.Id != eni.Id && e.PrivateIpAddresses.Any(p => p.Address == ip));
+                var holder = tx.Where(IndexedKinds.NetworkInterface, "subnet-id", subnet.Id.Value).FirstOrDefault(e => e.Id != eni.Id && e.PrivateIpAddresses.Any(p => p.Address == ip));
                 if (holder is not null && request.AllowReassignment == true && !holder.PrivateIpAddresses.First(p => p.Address == ip).Primary)
                 {
                     // AWS: AllowReassignment moves a secondary address from another interface of the subnet.

@@ -18,7 +18,7 @@ internal static class DefaultEgressRules
     /// block adds the ::/0 rule to the VPC's groups, unless their original outbound rules were modified.</summary>
     public static void OnIpv6Associated(Transaction tx, VpcId vpc)
     {
-        foreach (var group in tx.N.SecurityGroups.Values.Where(g => g.VpcId == vpc).OrderBy(g => g.Id.Value, StringComparer.Ordinal).ToList())
+        foreach (var group in tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Value).ToList())
         {
             if (IsOriginalIpv4Egress(group))
                 tx.Put(group with { Rules = group.Rules.Add(AllTrafficTo(tx, Cidr.AnyV6)) });

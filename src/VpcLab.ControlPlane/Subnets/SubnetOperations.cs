@@ -24,7 +24,7 @@ public sealed class SubnetOperations
             // AWS: /16–/28, inside one of the VPC's IPv4 CIDRs (spec §2).
             if (cidr.PrefixLength is < 16 or > 28 || !vpc.CidrBlocks.Any(b => b.State == CidrBlockState.Associated && b.Cidr.Contains(cidr)))
                 throw SubnetErrors.SubnetRange(cidr);
-            var siblings = tx.N.Subnets.Values.Where(s => s.VpcId == vpc.Id).ToList();
+            var siblings = tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Id.Value).ToList();
             if (siblings.Any(s => s.CidrBlock.Overlaps(cidr)))
                 throw SubnetErrors.SubnetConflict(cidr);
             if (siblings.Count >= tx.Quotas.SubnetsPerVpc)
@@ -38,7 +38,7 @@ public sealed class SubnetOperations
             tx.Put(subnet);
             // AWS: every subnet is associated (with an aclassoc- id) with the VPC's default network ACL at once,
             // so ReplaceNetworkAclAssociation has an association to replace.
-            var defaultAcl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
+            var defaultAcl = tx.Where(IndexedKinds.NetworkAcl, "vpc-id", vpc.Id.Value).First(a => a.IsDefault);
             tx.Put(defaultAcl with
             {
                 Associations = defaultAcl.Associations.Add(new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), id)),
@@ -69,7 +69,7 @@ public sealed class SubnetOperations
             throw Ec2Errors.InvalidCidr(text, "ipv6CidrBlock");
         if (cidr.PrefixLength != 64 || !vpc.Ipv6CidrBlocks.Any(b => b.Cidr.Contains(cidr)))
             throw SubnetErrors.SubnetRange(cidr);
-        if (tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id && s.Id != self && s.Ipv6Cidr is { } other && other.Overlaps(cidr)))
+        if (tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Id.Value).Any(s => s.Id != self && s.Ipv6Cidr is { } other && other.Overlaps(cidr)))
             throw SubnetErrors.SubnetConflict(cidr);
         return cidr;
     }
@@ -99,9 +99,9 @@ public sealed class SubnetOperations
             if (ResourceKinds.Subnet.FirstBlocker(tx.N, subnet) is not null)
                 throw SubnetErrors.SubnetHasDependencies(subnet.Id.Value);
             // Deleting a subnet removes its route table and network ACL associations with it.
-            foreach (var table in tx.N.RouteTables.Values.Where(t => t.Associations.Any(a => a.SubnetId == subnet.Id)).ToList())
+            foreach (var table in tx.Where(IndexedKinds.RouteTable, "association.subnet-id", subnet.Id.Value).ToList())
                 tx.Put(table with { Associations = table.Associations.RemoveAll(a => a.SubnetId == subnet.Id) });
-            foreach (var acl in tx.N.NetworkAcls.Values.Where(a => a.Associations.Any(x => x.SubnetId == subnet.Id)).ToList())
+            foreach (var acl in tx.Where(IndexedKinds.NetworkAcl, "association.subnet-id", subnet.Id.Value).ToList())
                 tx.Put(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) });
             tx.Remove(subnet.Id);
             tx.RemoveTags(subnet.Id.Value);
@@ -159,7 +159,7 @@ public sealed class SubnetOperations
                 ?? throw SubnetErrors.SubnetCidrAssociationNotFound(id);
             var block = subnet.Ipv6CidrBlock!;
             // AWS refuses while interfaces in the subnet hold IPv6 addresses from the block.
-            if (tx.N.NetworkInterfaces.Values.Any(e => e.SubnetId == subnet.Id && e.Ipv6Addresses.Any(a => block.Cidr.Contains(a))))
+            if (tx.Where(IndexedKinds.NetworkInterface, "subnet-id", subnet.Id.Value).Any(e => e.Ipv6Addresses.Any(a => block.Cidr.Contains(a))))
                 throw Ec2Errors.DependencyViolation($"The subnet CIDR block {block.Cidr} has addresses in use by network interfaces.");
             tx.Put(subnet with { Ipv6CidrBlock = null, AssignIpv6AddressOnCreation = false });
             return new DisassociateSubnetCidrBlockResult(subnet.Id.Value, block with { State = CidrBlockState.Disassociating });

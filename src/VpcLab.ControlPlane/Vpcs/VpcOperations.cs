@@ -129,9 +129,9 @@ public sealed class VpcOperations
             // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
             if (ResourceKinds.Vpc.FirstBlocker(n, vpc) is not null)
                 throw VpcErrors.VpcHasDependencies(vpc.Id.Value);
-            var main = n.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList();
-            var acls = n.NetworkAcls.Values.Where(a => a.VpcId == vpc.Id).ToList();
-            var sgs = n.SecurityGroups.Values.Where(g => g.VpcId == vpc.Id).ToList();
+            var main = tx.Where(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value).ToList();
+            var acls = tx.Where(IndexedKinds.NetworkAcl, "vpc-id", vpc.Id.Value).ToList();
+            var sgs = tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Id.Value).ToList();
             tx.Remove(vpc.Id);
             foreach (var table in main)
                 tx.Remove(table.Id);
