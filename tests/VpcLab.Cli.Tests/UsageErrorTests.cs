@@ -44,6 +44,7 @@ public class UsageErrorTests
         { "unknown command 'tracee' (did you mean trace?)", ["tracee"] },
         { "'ksh'", ["completion", "ksh"] },
         { "give the dir", ["import"] },
+        { "give the template", ["apply"] },
         { "unexpected argument 'extra'", ["import", "some-dir", "extra"] },
         { "--out is required", ["collect"] },
         { "--scenario is required", ["reach", "internet"] },
