@@ -10,13 +10,14 @@ line, so the server can tell an action AWS has but VpcLab lacks (501 NotImplemen
 (InvalidAction).
 
 Usage: python3 tools/extract-ec2-model.py [path/to/service-2.json.gz] [output.json]
-Only the Python standard library is used; botocore need not be importable.
+Only the Python standard library is used; botocore need not be importable. The shape walk is
+botocore_subset.py's, shared with extract-elbv2-model.py.
 """
 import glob
-import gzip
-import json
 import os
 import sys
+
+import botocore_subset
 
 OPERATIONS = [
     # Regions, zones, account
@@ -89,21 +90,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUTPUT = os.path.join(HERE, "..", "src", "VpcLab.Server", "Protocol", "Model", "ec2-subset.json")
 
 
-def strip_docs(node):
-    if isinstance(node, dict):
-        return {k: strip_docs(v) for k, v in node.items() if k != "documentation"}
-    if isinstance(node, list):
-        return [strip_docs(v) for v in node]
-    return node
-
-
-def referenced_shapes(shape):
-    if "members" in shape:
-        for member in shape["members"].values():
-            yield member["shape"]
-    for key in ("member", "key", "value"):
-        if key in shape:
-            yield shape[key]["shape"]
+def keep_shape(name, shape):
+    if shape["type"] == "map":
+        sys.exit(f"shape {name} is a map; the server's parser does not implement maps yet")
+    return shape
 
 
 def main():
@@ -114,50 +104,14 @@ def main():
             sys.exit("botocore's EC2 service-2.json.gz not found; pass its path")
         source = matches[-1]
     output = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUTPUT
-    opener = gzip.open if source.endswith(".gz") else open
-    with opener(source, "rt", encoding="utf-8") as f:
-        model = json.load(f)
+    model = botocore_subset.load_model(source)
 
-    missing = [op for op in OPERATIONS if op not in model["operations"]]
-    if missing:
-        sys.exit(f"operations not in the model: {missing}")
+    botocore_subset.require_operations(model, OPERATIONS)
     if len(set(OPERATIONS)) != len(OPERATIONS):
         sys.exit("duplicate operation in OPERATIONS")
 
-    operations = {}
-    pending = []
-    for name in OPERATIONS:
-        op = strip_docs(model["operations"][name])
-        operations[name] = op
-        for io in ("input", "output"):
-            if io in op:
-                pending.append(op[io]["shape"])
-    shapes = {}
-    while pending:
-        name = pending.pop()
-        if name in shapes:
-            continue
-        shape = strip_docs(model["shapes"][name])
-        if shape["type"] == "map":
-            sys.exit(f"shape {name} is a map; the server's parser does not implement maps yet")
-        shapes[name] = shape
-        pending.extend(referenced_shapes(shape))
-
-    subset = {
-        "version": model.get("version", "2.0"),
-        "metadata": model["metadata"],
-        "operations": dict(sorted(operations.items())),
-        "shapes": dict(sorted(shapes.items())),
-    }
-    os.makedirs(os.path.dirname(output), exist_ok=True)
-    with open(output, "w", encoding="utf-8") as f:
-        # Top-level names sorted so re-runs diff cleanly; members keep the model's order, which is the
-        # order AWS writes response elements in.
-        json.dump(subset, f, indent=None, separators=(",", ":"), ensure_ascii=False)
-        f.write("\n")
-    names = os.path.join(os.path.dirname(output), "ec2-operation-names.txt")
-    with open(names, "w", encoding="utf-8") as f:
-        f.write("".join(name + "\n" for name in sorted(model["operations"])))
+    operations, shapes = botocore_subset.walk(model, OPERATIONS, keep_shape=keep_shape)
+    names = botocore_subset.write_subset(model, operations, shapes, output, "ec2-operation-names.txt")
     print(f"{source}: {len(operations)} operations, {len(shapes)} shapes -> {output}; {len(model['operations'])} names -> {names}")
 
 

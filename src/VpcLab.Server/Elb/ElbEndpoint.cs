@@ -30,7 +30,7 @@ public sealed class ElbEndpoint(ServerState state, QueryEndpoint query)
             query.Authenticate(http.Request, raw, credential);
             var form = QueryEndpoint.ParseForm(http.Request, raw);
             CallDescription.Describe(http, service: SigningName, action: form.FirstOrDefault(p => p.Key == "Action").Value);
-            var request = s_parser.Parse(form, ElbActionCatalog.IsAwsAction);
+            var request = s_parser.Parse(form, AwsActionCatalog.Elbv2.IsAwsAction);
             var action = request.Operation.Name;
             var result = ElbActions.IsMutating(action)
                 ? await state.MutateAsync(context, ElbActions.LogPrefix + action, request.Parameters).ConfigureAwait(false)

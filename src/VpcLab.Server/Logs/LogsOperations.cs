@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VpcLab.FlowLogs.CloudWatchLogs;
+using VpcLab.Server.Hosting;
 
 namespace VpcLab.Server.Logs;
 
@@ -42,7 +43,7 @@ internal static class LogsOperations
             case "FilterLogEvents":
                 return FilterLogEvents(store, scope, input);
             default:
-                throw new LogsProtocolException("UnknownOperationException",
+                throw new AwsJsonProtocolException("UnknownOperationException",
                     $"Operation '{operation}' is not a CloudWatch Logs operation VpcLab serves (X-Amz-Target: Logs_20140328.<Op> with Op one of {string.Join(", ", Supported)}).");
         }
     }
@@ -179,7 +180,7 @@ internal static class LogsOperations
     private static CloudWatchLogsException Missing(string member) =>
         CloudWatchLogsErrors.Invalid($"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
 
-    private static LogsProtocolException WrongType(string member, string expected) =>
+    private static AwsJsonProtocolException WrongType(string member, string expected) =>
         new("SerializationException", $"'{member}' must be {expected}.");
 
     private static string RequiredString(JsonObject input, string member) => OptionalString(input, member) ?? throw Missing(member);

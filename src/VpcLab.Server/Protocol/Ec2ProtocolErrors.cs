@@ -27,10 +27,10 @@ public static class Ec2ProtocolErrors
         new(InvalidActionCode, $"The action {Echo(action)} is not valid for this web service.");
 
     /// <summary>An action VpcLab has no handler for: 501 <c>NotImplemented</c> when EC2 has it
-    /// (<see cref="Ec2ActionCatalog"/>), else 400 <c>InvalidAction</c>, as for any name EC2 does not know.
+    /// (<see cref="AwsActionCatalog.Ec2"/>), else 400 <c>InvalidAction</c>, as for any name EC2 does not know.
     /// docs/semantics.md#unknown-actions.</summary>
     public static Ec2ProtocolException UnknownAction(string action) =>
-        Ec2ActionCatalog.IsAwsAction(action) ? NotImplemented(action) : InvalidAction(action);
+        AwsActionCatalog.Ec2.IsAwsAction(action) ? NotImplemented(action) : InvalidAction(action);
 
     public static Ec2ProtocolException NotImplemented(string action) =>
         new(NotImplementedCode, $"VpcLab does not implement the EC2 action {Echo(action)} (EC2 has it; VpcLab serves the VPC networking subset).", 501);

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using VpcLab.ControlPlane;
+using VpcLab.Server.Hosting;
 
 namespace VpcLab.Server.Ssm;
 
@@ -15,33 +14,15 @@ namespace VpcLab.Server.Ssm;
 public sealed class SsmEndpoint(SsmParameterStore store)
 {
     public const string TargetPrefix = "AmazonSSM.";
-    public const string ContentType = "application/x-amz-json-1.1";
+    public const string ContentType = AwsJsonProtocol.ContentType;
     private const int MaxBodyBytes = 1 << 20;
 
-    public async Task HandleAsync(HttpContext http, string region)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var response = http.Response;
-        response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        byte[] body;
-        try
-        {
-            var target = http.Request.Headers["X-Amz-Target"].ToString();
-            var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
-            var input = await ReadInputAsync(http.Request).ConfigureAwait(false);
-            body = Encoding.UTF8.GetBytes(Run(operation, region, input).ToJsonString());
-            response.StatusCode = StatusCodes.Status200OK;
-        }
-        catch (Exception e) when (e is SsmException or BadHttpRequestException)
-        {
-            var (code, message) = e is SsmException ssm ? (ssm.Code, ssm.Message) : ("SerializationException", "The request body could not be read: " + e.Message);
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            body = Encoding.UTF8.GetBytes(new JsonObject { ["__type"] = code, ["message"] = message }.ToJsonString());
-        }
-        response.ContentType = ContentType;
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body).ConfigureAwait(false);
-    }
+    private static readonly AwsJsonProtocol s_protocol = new(TargetPrefix, MaxBodyBytes, SsmParameterStore.ValidationExceptionCode);
+
+    public Task HandleAsync(HttpContext http, string region) =>
+        s_protocol.HandleAsync(http,
+            (operation, input) => Run(operation, region, input),
+            e => e is SsmException ssm ? (ssm.Code, ssm.Message) : null);
 
     /// <summary>One operation on a parsed input: the output object, or an <see cref="SsmException"/>.</summary>
     public JsonObject Run(string operation, string region, JsonObject input)
@@ -117,23 +98,4 @@ public sealed class SsmEndpoint(SsmParameterStore store)
             JsonArray a => [.. a.Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new SsmException("SerializationException", $"Member {member} must be a list of strings."))],
             _ => throw new SsmException("SerializationException", $"Member {member} must be a list of strings."),
         };
-
-    private static async Task<JsonObject> ReadInputAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            throw new SsmException(SsmParameterStore.ValidationExceptionCode, $"The request body exceeds {MaxBodyBytes} bytes.");
-        using var memory = new MemoryStream();
-        await request.Body.CopyToAsync(memory).ConfigureAwait(false);
-        if (memory.Length == 0)
-            return [];
-        try
-        {
-            return JsonNode.Parse(memory.ToArray()) as JsonObject
-                ?? throw new SsmException("SerializationException", "The request body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw new SsmException("SerializationException", "The request body is not valid JSON: " + e.Message);
-        }
-    }
 }

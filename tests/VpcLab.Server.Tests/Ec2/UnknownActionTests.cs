@@ -36,10 +36,10 @@ public sealed class UnknownActionTests : IAsyncLifetime
     [Fact]
     public void Catalog_EveryEc2ActionNotServed_IsNotImplemented()
     {
-        Assert.All(Ec2ServiceModel.Instance.Operations, op => Assert.True(Ec2ActionCatalog.IsAwsAction(op.Name), op.Name));
-        Assert.True(Ec2ActionCatalog.Count > 700, $"{Ec2ActionCatalog.Count} EC2 actions"); // botocore 1.43.11 has 765
+        Assert.All(Ec2ServiceModel.Instance.Operations, op => Assert.True(AwsActionCatalog.Ec2.IsAwsAction(op.Name), op.Name));
+        Assert.True(AwsActionCatalog.Ec2.Count > 700, $"{AwsActionCatalog.Ec2.Count} EC2 actions"); // botocore 1.43.11 has 765
         var names = typeof(AmazonEC2Client).GetMethods().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
-            .Select(m => m.Name[..^"Async".Length]).Distinct().Where(n => Ec2ServiceModel.Instance.FindOperation(n) is null && Ec2ActionCatalog.IsAwsAction(n));
+            .Select(m => m.Name[..^"Async".Length]).Distinct().Where(n => Ec2ServiceModel.Instance.FindOperation(n) is null && AwsActionCatalog.Ec2.IsAwsAction(n));
         Assert.All(names, n => Assert.Equal("NotImplemented", Ec2ProtocolErrors.UnknownAction(n).Code));
     }
 
