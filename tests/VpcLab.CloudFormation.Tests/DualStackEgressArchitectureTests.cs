@@ -137,5 +137,7 @@ public sealed class DualStackEgressArchitectureTests
             Assert.Contains(trace.Forward, h => h.Component.Id == stacks.Physical(stack, "Nat"));
         if (flow == "out-v6")
             Assert.Contains(trace.Forward, h => h.Component.Id == stacks.Physical(stack, "Eigw"));
+        if (flow == "in-v6")
+            Assert.Equal(stacks.Physical(stack, "Eigw"), trace.DroppedAt?.Id);
     }
 }
