@@ -54,8 +54,16 @@ public sealed class IntrinsicFunctionTests
         { "And", "!If [Both, yes, no]", "yes" },
         { "Or", "!If [Either, yes, no]", "no" },
         { "Base64", "!Base64 hello", "aGVsbG8=" },
-        { "Length", "!Length [a, b, c, d]", "4" },
-        { "ToJsonString", "!ToJsonString {k: v}", "{\"k\":\"v\"}" },
+        // Fn::Length: the number of elements of a list (YAML puts one tag on a node, so a nested function is the long form)
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-length.html)
+        { "Length of a list literal", "!Length [a, b, c, d]", "4" },
+        { "Length of a list from Fn::Split", "{'Fn::Length': !Split [',', 'p,q,r,s,t']}", "5" },
+        { "Length of a list parameter", "{'Fn::Length': !Ref Names}", "3" },
+        // Fn::ToJsonString: an object or array as a JSON string
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ToJsonString.html)
+        { "ToJsonString of an object", "!ToJsonString {k: v}", "{\"k\":\"v\"}" },
+        { "ToJsonString of an object with an intrinsic inside", "!ToJsonString {env: !Ref Env, n: !Length [x, y]}", "{\"env\":\"prod\",\"n\":2}" },
+        { "ToJsonString of an array", "!ToJsonString [a, !Ref Env]", "[\"a\",\"prod\"]" },
     };
 
     [Theory]
@@ -66,6 +74,38 @@ public sealed class IntrinsicFunctionTests
         var stack = stacks.Create("s", Header + expression + "\n");
         Assert.True(stack.StackStatus == "CREATE_COMPLETE", $"{function}: {stack.StackStatusReason}");
         Assert.Equal(expected, Stacks.Output(stack, "Out"));
+    }
+
+    /// <summary>AWS evaluates Fn::Length and Fn::ToJsonString only under <c>Transform: AWS::LanguageExtensions</c>
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-languageextensions.html);
+    /// VpcLab evaluates them with or without it, accepts that transform (string or one-element list form) and refuses
+    /// every other (docs/cloudformation.md#template-language).</summary>
+    [Theory]
+    [InlineData("Transform: AWS::LanguageExtensions\n", "CREATE_COMPLETE")]
+    [InlineData("Transform: [AWS::LanguageExtensions]\n", "CREATE_COMPLETE")]
+    [InlineData("Transform: AWS::Serverless-2016-10-31\n", null)]
+    [InlineData("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n", null)]
+    public void Transform_OnlyLanguageExtensions_IsAccepted(string transform, string? status)
+    {
+        const string body = """
+            Resources:
+              Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+            Outputs:
+              Count: { Value: !Length [a, b] }
+              Json: { Value: !ToJsonString [!GetAtt Vpc.CidrBlock] }
+            """;
+        var stacks = new Stacks();
+        if (status is null)
+        {
+            var error = Assert.Throws<CloudFormationException>(() => stacks.Create("t", transform + body));
+            Assert.Contains("transform", error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(stacks.ControlPlane.Network.Vpcs.Values, v => v.PrimaryCidr.ToString() == "10.0.0.0/16");
+            return;
+        }
+        var stack = stacks.Create("t", transform + body);
+        Assert.Equal(status, stack.StackStatus);
+        Assert.Equal("2", Stacks.Output(stack, "Count"));
+        Assert.Equal("[\"10.0.0.0/16\"]", Stacks.Output(stack, "Json"));
     }
 
     [Fact]

@@ -33,7 +33,9 @@ internal sealed record Template(
             throw CloudFormationException.Format($"Invalid template property or properties [{string.Join(", ", unknown)}]");
         if (root["AWSTemplateFormatVersion"] is JsonValue version && IntrinsicText(version) != "2010-09-09")
             throw CloudFormationException.Format($"'{IntrinsicText(version)}' is not a supported value for AWSTemplateFormatVersion.");
-        if (root.ContainsKey("Transform"))
+        // AWS::LanguageExtensions only enables functions VpcLab evaluates anyway (Fn::Length, Fn::ToJsonString):
+        // docs/cloudformation.md#template-language.
+        if (root["Transform"] is { } transform && !IsLanguageExtensions(transform))
             throw CloudFormationException.Validation("VpcLab does not run template transforms (Transform: AWS::Serverless, AWS::Include, macros); expand the template first");
         if (root[nameof(Resources)] is not JsonObject { Count: > 0 } resources)
             throw CloudFormationException.Format("At least one Resources member must be defined.");
@@ -41,6 +43,13 @@ internal sealed record Template(
             Section(root, "Parameters"), Section(root, "Mappings"), Section(root, "Conditions"),
             [.. resources.Select(r => ParseResource(r.Key, r.Value))], Section(root, "Outputs"));
     }
+
+    private static bool IsLanguageExtensions(JsonNode transform) => transform switch
+    {
+        JsonValue one => IntrinsicText(one) == "AWS::LanguageExtensions",
+        JsonArray many => many.Count > 0 && many.All(t => t is JsonValue v && IntrinsicText(v) == "AWS::LanguageExtensions"),
+        _ => false,
+    };
 
     private static JsonObject Section(JsonObject root, string name) => root[name] switch
     {
