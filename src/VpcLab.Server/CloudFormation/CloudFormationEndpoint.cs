@@ -168,13 +168,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
             w.WriteElementString("StackId", s.StackId);
             w.WriteElementString("StackName", s.StackName);
             Optional(w, "TemplateDescription", s.Description);
-            w.WriteElementString("CreationTime", Time(s.CreationTime));
-            if (s.LastUpdatedTime is { } updated)
-                w.WriteElementString("LastUpdatedTime", Time(updated));
-            if (s.DeletionTime is { } deleted)
-                w.WriteElementString("DeletionTime", Time(deleted));
-            w.WriteElementString("StackStatus", s.StackStatus);
-            Optional(w, "StackStatusReason", s.StackStatusReason);
+            TimesAndStatus(w, s);
             Drift(w, "StackDriftStatus");
         });
     }

@@ -70,6 +70,18 @@ internal static class CloudFormationXml
             w.WriteElementString(name, value);
     }
 
+    /// <summary>A stack's times and status, in the order Stack and StackSummary both list them.</summary>
+    public static void TimesAndStatus(XmlWriter w, Stack s)
+    {
+        w.WriteElementString("CreationTime", Time(s.CreationTime));
+        if (s.LastUpdatedTime is { } updated)
+            w.WriteElementString("LastUpdatedTime", Time(updated));
+        if (s.DeletionTime is { } deleted)
+            w.WriteElementString("DeletionTime", Time(deleted));
+        w.WriteElementString("StackStatus", s.StackStatus);
+        Optional(w, "StackStatusReason", s.StackStatusReason);
+    }
+
     public static void Stack(XmlWriter w, Stack s)
     {
         w.WriteElementString("StackId", s.StackId);
@@ -81,13 +93,7 @@ internal static class CloudFormationXml
             w.WriteElementString("ParameterValue", p.NoEcho ? "****" : p.Value);
             Optional(w, "ResolvedValue", p.ResolvedValue);
         });
-        w.WriteElementString("CreationTime", Time(s.CreationTime));
-        if (s.LastUpdatedTime is { } updated)
-            w.WriteElementString("LastUpdatedTime", Time(updated));
-        if (s.DeletionTime is { } deleted)
-            w.WriteElementString("DeletionTime", Time(deleted));
-        w.WriteElementString("StackStatus", s.StackStatus);
-        Optional(w, "StackStatusReason", s.StackStatusReason);
+        TimesAndStatus(w, s);
         w.WriteElementString("DisableRollback", s.DisableRollback ? "true" : "false");
         Members(w, "NotificationARNs", Array.Empty<string>(), (_, _) => { });
         Members(w, "Capabilities", s.Capabilities, (w, c) => w.WriteString(c));
