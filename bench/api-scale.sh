@@ -5,22 +5,25 @@
 # no signature unless asked) measures filtered describes of each main kind and a durable CreateTags, beside
 # `GET /_vpclab/health` (the floor: the same HTTP stack doing nothing) measured in the same run, against the same
 # server. moto's server (python3 -m moto.server) gets the same describes at the sizes in MOTO_SIZES.
-# Prints one TSV line per measure (size, server, request, req/s, ratio to the floor) to stdout and $OUT.
+# Prints one TSV line per measure (size, server, request, req/s, ratio to the floor, the server's CPU microseconds per
+# request) to stdout and $OUT.
 #
 #   bench/api-scale.sh                           # 10, 1000, 10000; 5 s per measure
 #   SIZES="10 1000" DURATION=3 bench/api-scale.sh
 #   WORLD=1 bench/api-scale.sh                   # also the 1,000-VPC / 100,000-interface world: build time and RSS
+#   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and a durable server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10 1000 10000"}
 MOTO_SIZES=${MOTO_SIZES-"10 1000"}
 DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-3} # seconds of the same request first: the server's JIT tiers its code up (a write runs more code than the floor)
 ART=${ART:-/tmp/vpclab-api-scale}
 OUT=${OUT:-/tmp/vpclab-api-scale.tsv}
 command -v wrk >/dev/null || { echo "api-scale.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
 if [ -z "${NO_BUILD:-}" ]; then
-  dotnet build src/VpcLab.Cli -c Release --artifacts-path "$ART" -v q -nologo >/dev/null
-  dotnet build bench/VpcLab.ApiScaleBench -c Release --artifacts-path "$ART" -v q -nologo >/dev/null
+  dotnet build src/VpcLab.Cli -c Release --artifacts-path "$ART" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
+  dotnet build bench/VpcLab.ApiScaleBench -c Release --artifacts-path "$ART" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
 fi
 VPCLAB=$ART/bin/VpcLab.Cli/release/vpclab.dll
 BUILDER=$ART/bin/VpcLab.ApiScaleBench/release/VpcLab.ApiScaleBench.dll
@@ -46,19 +49,27 @@ stop_server() {
 trap stop_server EXIT
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-# rate URL [BODY]: wrk's requests per second (a GET without BODY), after a 1-second warm-up of the same request
-# (JIT, caches); any non-2xx answer fails the run.
+# The server's CPU time so far (user + system, all threads), in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+# rate URL [BODY]: "REQ/S CPU" — wrk's requests per second (a GET without BODY) and the server's CPU microseconds
+# per request during the measured run, after a $WARMUP-second warm-up of the same request (JIT, caches); any non-2xx
+# answer fails the run. CPU per request is what to compare on a loaded machine: it moves less with the load than the
+# rate does.
 rate() {
-  local url=$1 body=${2:-} out d
-  for d in 1 "$DURATION"; do
+  local url=$1 body=${2:-} out d t0 t1
+  for d in "$WARMUP" "$DURATION"; do
+    t0=$(cpu_ticks)
     if [ -z "$body" ]; then
       out=$(wrk -t1 -c16 -d"${d}s" "$url")
     else
       out=$(WRK_BODY=$body WRK_AUTH=$AUTH WRK_DATE=$(date -u +%Y%m%dT%H%M%SZ) wrk -t1 -c16 -d"${d}s" -s "$LUA" "$url")
     fi
+    t1=$(cpu_ticks)
   done
   if grep -q "Non-2xx" <<<"$out"; then echo "api-scale.sh: non-2xx answers for $body: $out" >&2; exit 1; fi
-  awk '/Requests\/sec/ { print $2 }' <<<"$out"
+  awk -v ticks=$((t1 - t0)) -v tick_us="$TICK_US" '/requests in/ { n = $1 } /Requests\/sec/ { r = $2 } END { printf "%s %.1f\n", r, ticks * tick_us / n }' <<<"$out"
 }
 
 json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
@@ -69,8 +80,9 @@ measure() {
   local vpc subnet group eni cidr name
   vpc=$(json "$world" vpc); subnet=$(json "$world" subnet); group=$(json "$world" group)
   eni=$(json "$world" eni); cidr=$(json "$world" cidr); name=$(json "$world" name)
-  if [ "$server" = vpclab ]; then floor=$(rate "$url/_vpclab/health"); else floor=$(rate "$url" "Action=DescribeRegions&RegionName.1=us-east-1"); fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor" "$floor" "1.00" | tee -a "$OUT"
+  if [ "$server" = vpclab ]; then r=$(rate "$url/_vpclab/health"); else r=$(rate "$url" "Action=DescribeRegions&RegionName.1=us-east-1"); fi
+  floor=${r% *}
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor" "$floor" "1.00" "${r#* }" | tee -a "$OUT"
   local -a probes=(
     "DescribeVpcs VpcId.1|Action=DescribeVpcs&VpcId.1=$vpc"
     "DescribeVpcs vpc-id|Action=DescribeVpcs&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
@@ -90,15 +102,15 @@ measure() {
   for probe in "${probes[@]}"; do
     label=${probe%%|*}; body=${probe#*|}
     r=$(rate "$url/" "$body")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "$label" "$r" "$(python3 -c "print(f'{$r / $floor:.2f}')")" | tee -a "$OUT"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "$label" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
   done
   # The floor again at the end: how much the machine's load moved during the run.
   if [ "$server" = vpclab ]; then r=$(rate "$url/_vpclab/health"); else r=$(rate "$url" "Action=DescribeRegions&RegionName.1=us-east-1"); fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor (again, at the end)" "$r" "$(python3 -c "print(f'{$r / $floor:.2f}')")" | tee -a "$OUT"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor (again, at the end)" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
 }
 
 : >"$OUT"
-printf 'size\tserver\trequest\treq/s\tratio to floor\n'
+printf 'size\tserver\trequest\treq/s\tratio to floor\tserver CPU us/req\n'
 for size in $SIZES; do
   port=$(free_port); DATA=$(mktemp -d)
   dotnet "$VPCLAB" serve --port "$port" --data "$DATA" --generous-quotas >/dev/null 2>&1 &
@@ -124,6 +136,25 @@ for size in $SIZES; do
   fi
 done
 
+if [ -z "${NO_WRITES:-}" ]; then
+  # Durable writes against the same writes without the log, each beside its own floor: what the fsync costs apart
+  # from the request's CPU.
+  for mode in in-memory durable; do
+    port=$(free_port)
+    if [ "$mode" = durable ]; then DATA=$(mktemp -d); store=(--data "$DATA"); else store=(--in-memory); fi
+    dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
+    SERVER_PID=$!
+    wait_up "http://127.0.0.1:$port/_vpclab/health"
+    world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs 10 --concurrency 1)
+    vpc=$(json "$world" vpc)
+    r=$(rate "http://127.0.0.1:$port/_vpclab/health"); floor=${r% *}
+    printf 'writes\tvpclab %s\tfloor\t%s\t1.00\t%s\n' "$mode" "$floor" "${r#* }" | tee -a "$OUT"
+    r=$(rate "http://127.0.0.1:$port/" "Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on")
+    printf 'writes\tvpclab %s\tCreateTags\t%s\t%s\t%s\n' "$mode" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
+    stop_server
+  done
+fi
+
 if [ -n "${WORLD:-}" ]; then
   # The 1,000-VPC / 100,000-interface world through the API: build time, then the server's resident memory.
   port=$(free_port); DATA=$(mktemp -d)
@@ -141,8 +172,8 @@ fi
 python3 - "$OUT" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-rates = {(r[0], r[1], r[2]): float(r[3]) for r in rows if r[0] != "world"}
-sizes = sorted({int(r[0]) for r in rows if r[0] != "world"})
+rates = {(r[0], r[1], r[2]): float(r[3]) for r in rows if r[0].isdigit()}
+sizes = sorted({int(r[0]) for r in rows if r[0].isdigit()})
 if len(sizes) > 1:
     lo, hi = str(sizes[0]), str(sizes[-1])
     print(f"\nrate at {hi} / rate at {lo} (each normalised by its own run's floor):")

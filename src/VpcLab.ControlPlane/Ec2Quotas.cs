@@ -50,14 +50,17 @@ public sealed record Ec2Quotas
 
     public static readonly Ec2Quotas AwsDefaults = new();
 
+    /// <summary>Raised quotas (<c>vpclab serve --generous-quotas</c>), as an account gets them through Service Quotas:
+    /// VPCs per Region is adjustable with no documented maximum, and internet gateways per Region follow it
+    /// (docs/semantics.md#generous-quotas).</summary>
     public static readonly Ec2Quotas Generous = new()
     {
-        VpcsPerRegion = 5000,
+        VpcsPerRegion = 20000,
         Ipv4CidrBlocksPerVpc = 50,
         Ipv6CidrBlocksPerVpc = 50,
         SubnetsPerVpc = 1000,
-        InternetGatewaysPerRegion = 5000,
-        EgressOnlyInternetGatewaysPerRegion = 5000,
+        InternetGatewaysPerRegion = 20000,
+        EgressOnlyInternetGatewaysPerRegion = 20000,
         NatGatewaysPerAvailabilityZone = 5000,
         ElasticIpsPerRegion = 50000,
         RouteTablesPerVpc = 1000,
