@@ -69,21 +69,32 @@ public sealed class FilterSchema<T>
     /// caller's scope and each filter whose values are all literal (no <c>*</c>, <c>?</c> or <c>\</c>): the union of
     /// its values' lists, or for the id filter the ids themselves; every filter is then checked on each candidate, so
     /// wildcard filters and filters reading other resources cost one test per candidate
-    /// (docs/semantics.md#filter-indexes).</summary>
+    /// (docs/semantics.md#filter-indexes). A paged caller's <see cref="RequestContext.Page"/> window enters the
+    /// candidate list after its cursor and stops after the page (docs/semantics.md#pagination).</summary>
     internal IEnumerable<T> Select(Transaction tx, IReadOnlyList<Filter>? filters, IEnumerable<T>? named = null)
     {
         ArgumentNullException.ThrowIfNull(tx);
         var kind = _kind ?? throw new InvalidOperationException("Select needs an indexed kind");
         var network = tx.N;
+        var window = tx.Ctx.Page;
         if (named is not null)
-            return Apply(named, filters, network).OrderBy(kind.Id, StringComparer.Ordinal);
+        {
+            var ordered = Apply(named, filters, network).OrderBy(kind.Id, StringComparer.Ordinal);
+            return window is null ? ordered : window.Cut(ordered, kind.Id);
+        }
         var compiled = filters is { Count: > 0 } ? Compile(filters, network) : [];
         var caller = tx.Caller;
         if (!tx.Options.IndexedFilters)
-            return kind.All(network).Where(x => kind.IsCallers(x, caller) && compiled.All(f => f(x))).OrderBy(kind.Id, StringComparer.Ordinal);
+        {
+            var scanned = kind.All(network).Where(x => kind.IsCallers(x, caller) && compiled.All(f => f(x))).OrderBy(kind.Id, StringComparer.Ordinal);
+            return window is null ? scanned : window.Cut(scanned, kind.Id);
+        }
         var candidates = Plan(kind, tx.Index, caller, filters);
-        return candidates.Select(id => kind.Lookup(network, id))
+        if (window is not null)
+            candidates = window.Seek(candidates);
+        IEnumerable<T> selected = candidates.Select(id => kind.Lookup(network, id))
             .Where(x => x is not null && kind.IsCallers(x, caller) && compiled.All(f => f(x)))!;
+        return window is null ? selected : selected.Take(window.Take);
     }
 
     /// <summary>The narrowest candidate list, in ordinal order.</summary>

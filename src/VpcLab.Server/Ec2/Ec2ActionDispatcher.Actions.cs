@@ -41,7 +41,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<CreateVpcRequest, CreateVpcResult>("CreateVpc", cp.CreateVpc, (x, c, _) => new JsonObject { ["Vpc"] = VpcShape.Map(x.Vpc, c) });
         r.Action<CreateDefaultSubnetRequest, CreateDefaultSubnetResult>("CreateDefaultSubnet", cp.CreateDefaultSubnet, (x, c, _) => new JsonObject { ["Subnet"] = SubnetShape.Map(x.Subnet, c) });
         r.Action<CreateDefaultVpcRequest, CreateDefaultVpcResult>("CreateDefaultVpc", cp.CreateDefaultVpc, (x, c, _) => new JsonObject { ["Vpc"] = VpcShape.Map(x.Vpc, c) });
-        r.List<DescribeVpcsRequest, DescribeVpcsResult, Vpc>("DescribeVpcs", cp.DescribeVpcs, x => x.Vpcs, "Vpcs", v => v.Id.Value, VpcShape.Map);
+        r.List<DescribeVpcsRequest, DescribeVpcsResult, Vpc>("DescribeVpcs", cp.DescribeVpcs, x => x.Vpcs, "Vpcs", v => v.Id.Value, VpcShape.Map, windowed: true);
         r.Empty<DeleteVpcRequest, EmptyResult>("DeleteVpc", cp.DeleteVpc);
         r.Empty<ModifyVpcAttributeRequest, EmptyResult>("ModifyVpcAttribute", cp.ModifyVpcAttribute);
         r.Action<DescribeVpcAttributeRequest, DescribeVpcAttributeResult>("DescribeVpcAttribute", cp.DescribeVpcAttribute, (x, _, _) => VpcShape.Attribute(x));
@@ -60,7 +60,7 @@ public sealed partial class Ec2ActionDispatcher
 
         // Subnets
         r.Action<CreateSubnetRequest, CreateSubnetResult>("CreateSubnet", cp.CreateSubnet, (x, c, _) => new JsonObject { ["Subnet"] = SubnetShape.Map(x.Subnet, c) });
-        r.List<DescribeSubnetsRequest, DescribeSubnetsResult, Subnet>("DescribeSubnets", cp.DescribeSubnets, x => x.Subnets, "Subnets", s => s.Id.Value, SubnetShape.Map);
+        r.List<DescribeSubnetsRequest, DescribeSubnetsResult, Subnet>("DescribeSubnets", cp.DescribeSubnets, x => x.Subnets, "Subnets", s => s.Id.Value, SubnetShape.Map, windowed: true);
         r.Empty<DeleteSubnetRequest, EmptyResult>("DeleteSubnet", cp.DeleteSubnet);
         r.Empty<ModifySubnetAttributeRequest, EmptyResult>("ModifySubnetAttribute", cp.ModifySubnetAttribute);
         r.Action<AssociateSubnetCidrBlockRequest, AssociateSubnetCidrBlockResult>("AssociateSubnetCidrBlock", cp.AssociateSubnetCidrBlock,
@@ -76,7 +76,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<CreateRouteTableRequest, CreateRouteTableResult>("CreateRouteTable", cp.CreateRouteTable,
             (x, c, p) => new JsonObject { ["RouteTable"] = RouteTableShape.Map(x.RouteTable, c), ["ClientToken"] = ClientToken(p) });
         r.List<DescribeRouteTablesRequest, DescribeRouteTablesResult, RouteTable>("DescribeRouteTables", cp.DescribeRouteTables,
-            x => x.RouteTables, "RouteTables", t => t.Id.Value, RouteTableShape.Map);
+            x => x.RouteTables, "RouteTables", t => t.Id.Value, RouteTableShape.Map, windowed: true);
         r.Empty<DeleteRouteTableRequest, EmptyResult>("DeleteRouteTable", cp.DeleteRouteTable);
         r.Action<AssociateRouteTableRequest, AssociateRouteTableResult>("AssociateRouteTable", cp.AssociateRouteTable,
             (x, _, _) => new JsonObject { ["AssociationId"] = x.AssociationId, ["AssociationState"] = Json.State(x.AssociationState.State) });
@@ -94,7 +94,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Empty<DetachInternetGatewayRequest, EmptyResult>("DetachInternetGateway", cp.DetachInternetGateway);
         r.Empty<DeleteInternetGatewayRequest, EmptyResult>("DeleteInternetGateway", cp.DeleteInternetGateway);
         r.List<DescribeInternetGatewaysRequest, DescribeInternetGatewaysResult, InternetGateway>("DescribeInternetGateways", cp.DescribeInternetGateways,
-            x => x.InternetGateways, "InternetGateways", g => g.Id.Value, InternetGatewayShape.Map);
+            x => x.InternetGateways, "InternetGateways", g => g.Id.Value, InternetGatewayShape.Map, windowed: true);
         r.Action<CreateEgressOnlyInternetGatewayRequest, CreateEgressOnlyInternetGatewayResult>("CreateEgressOnlyInternetGateway", cp.CreateEgressOnlyInternetGateway,
             (x, c, p) => new JsonObject { ["ClientToken"] = ClientToken(p), ["EgressOnlyInternetGateway"] = EgressOnlyInternetGatewayShape.Map(x.EgressOnlyInternetGateway, c) });
         r.Action<DeleteEgressOnlyInternetGatewayRequest, DeleteEgressOnlyInternetGatewayResult>("DeleteEgressOnlyInternetGateway", cp.DeleteEgressOnlyInternetGateway,
@@ -108,7 +108,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DeleteNatGatewayRequest, DeleteNatGatewayResult>("DeleteNatGateway", cp.DeleteNatGateway,
             (x, _, _) => new JsonObject { ["NatGatewayId"] = x.NatGatewayId });
         r.List<DescribeNatGatewaysRequest, DescribeNatGatewaysResult, NatGateway>("DescribeNatGateways", cp.DescribeNatGateways,
-            x => x.NatGateways, "NatGateways", g => g.Id.Value, NatGatewayShape.Map);
+            x => x.NatGateways, "NatGateways", g => g.Id.Value, NatGatewayShape.Map, windowed: true);
 
         // Elastic IPs
         r.Action<AllocateAddressRequest, AllocateAddressResult>("AllocateAddress", cp.AllocateAddress, (x, _, _) => AddressShape.Allocated(x));
@@ -117,7 +117,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Empty<DisassociateAddressRequest, EmptyResult>("DisassociateAddress", cp.DisassociateAddress);
         r.Empty<ReleaseAddressRequest, EmptyResult>("ReleaseAddress", cp.ReleaseAddress);
         r.List<DescribeAddressesRequest, DescribeAddressesResult, ElasticIpAddress>("DescribeAddresses", cp.DescribeAddresses,
-            x => x.Addresses, "Addresses", a => a.AllocationId.Value, AddressShape.Map);
+            x => x.Addresses, "Addresses", a => a.AllocationId.Value, AddressShape.Map, windowed: true);
     }
 
     /// <summary>Security groups and network ACLs.</summary>
@@ -128,7 +128,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DeleteSecurityGroupRequest, DeleteSecurityGroupResult>("DeleteSecurityGroup", cp.DeleteSecurityGroup,
             (x, _, _) => new JsonObject { ["Return"] = x.Return, ["GroupId"] = x.GroupId });
         r.List<DescribeSecurityGroupsRequest, DescribeSecurityGroupsResult, SecurityGroup>("DescribeSecurityGroups", cp.DescribeSecurityGroups,
-            x => x.SecurityGroups, "SecurityGroups", g => g.Id.Value, SecurityGroupShape.Map);
+            x => x.SecurityGroups, "SecurityGroups", g => g.Id.Value, SecurityGroupShape.Map, windowed: true);
         r.Action<AuthorizeSecurityGroupIngressRequest, AuthorizeSecurityGroupIngressResult>("AuthorizeSecurityGroupIngress", cp.AuthorizeSecurityGroupIngress,
             (x, c, _) => new JsonObject { ["Return"] = x.Return, ["SecurityGroupRules"] = Json.Array(x.SecurityGroupRules, e => SecurityGroupRuleShape.Map(e, c)) });
         r.Action<AuthorizeSecurityGroupEgressRequest, AuthorizeSecurityGroupEgressResult>("AuthorizeSecurityGroupEgress", cp.AuthorizeSecurityGroupEgress,
@@ -151,7 +151,7 @@ public sealed partial class Ec2ActionDispatcher
             (x, c, p) => new JsonObject { ["NetworkAcl"] = NetworkAclShape.Map(x.NetworkAcl, c), ["ClientToken"] = ClientToken(p) });
         r.Empty<DeleteNetworkAclRequest, EmptyResult>("DeleteNetworkAcl", cp.DeleteNetworkAcl);
         r.List<DescribeNetworkAclsRequest, DescribeNetworkAclsResult, NetworkAcl>("DescribeNetworkAcls", cp.DescribeNetworkAcls,
-            x => x.NetworkAcls, "NetworkAcls", a => a.Id.Value, NetworkAclShape.Map);
+            x => x.NetworkAcls, "NetworkAcls", a => a.Id.Value, NetworkAclShape.Map, windowed: true);
         r.Empty<CreateNetworkAclEntryRequest, EmptyResult>("CreateNetworkAclEntry", cp.CreateNetworkAclEntry);
         r.Empty<ReplaceNetworkAclEntryRequest, EmptyResult>("ReplaceNetworkAclEntry", cp.ReplaceNetworkAclEntry);
         r.Empty<DeleteNetworkAclEntryRequest, EmptyResult>("DeleteNetworkAclEntry", cp.DeleteNetworkAclEntry);
@@ -167,7 +167,7 @@ public sealed partial class Ec2ActionDispatcher
             (x, c, p) => new JsonObject { ["NetworkInterface"] = NetworkInterfaceShape.Map(x.NetworkInterface, c), ["ClientToken"] = ClientToken(p) });
         r.Empty<DeleteNetworkInterfaceRequest, EmptyResult>("DeleteNetworkInterface", cp.DeleteNetworkInterface);
         r.List<DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResult, NetworkInterface>("DescribeNetworkInterfaces", cp.DescribeNetworkInterfaces,
-            x => x.NetworkInterfaces, "NetworkInterfaces", e => e.Id.Value, NetworkInterfaceShape.Map);
+            x => x.NetworkInterfaces, "NetworkInterfaces", e => e.Id.Value, NetworkInterfaceShape.Map, windowed: true);
         r.Empty<ModifyNetworkInterfaceAttributeRequest, EmptyResult>("ModifyNetworkInterfaceAttribute", cp.ModifyNetworkInterfaceAttribute);
         r.Action<AssignPrivateIpAddressesRequest, AssignPrivateIpAddressesResult>("AssignPrivateIpAddresses", cp.AssignPrivateIpAddresses,
             (x, _, _) => new JsonObject

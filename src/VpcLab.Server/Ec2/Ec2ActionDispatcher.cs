@@ -180,9 +180,12 @@ public sealed partial class Ec2ActionDispatcher
 
         /// <summary>A Describe*/Get* action answering one list member; paged when the model gives it
         /// MaxResults. <paramref name="key"/> orders the items (ordinal) and is what a NextToken remembers;
-        /// null keeps the control plane's order and pages by position.</summary>
+        /// null keeps the control plane's order and pages by position. <paramref name="windowed"/>: the control plane
+        /// answers exactly its indexed kind's records in <paramref name="key"/> order, so the page's window
+        /// (<see cref="PageWindow"/>) goes with the call and the control plane cuts the page out of its index.</summary>
         public void List<TReq, TRes, TItem>(string operation, Func<RequestContext, TReq, TRes> call,
-            Func<TRes, IReadOnlyList<TItem>> items, string listMember, Func<TItem, string>? key, Func<TItem, ShapeContext, JsonNode?> map)
+            Func<TRes, IReadOnlyList<TItem>> items, string listMember, Func<TItem, string>? key, Func<TItem, ShapeContext, JsonNode?> map,
+            bool windowed = false)
             where TReq : new()
         {
             Ensure(operation);
@@ -191,7 +194,7 @@ public sealed partial class Ec2ActionDispatcher
             {
                 var page = spec is null ? null : Ec2Pagination.Begin(operation, spec, ctx, parameters);
                 var request = Bind<TReq>(parameters);
-                var all = items(call(ctx, request));
+                var all = items(call(windowed && page is not null ? ctx with { Page = page.Window() } : ctx, request));
                 var shapes = Shapes(ctx);
                 if (page is null)
                     return new JsonObject { [listMember] = Json.Array(all, x => map(x, shapes)) };

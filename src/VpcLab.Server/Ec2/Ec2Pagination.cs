@@ -140,7 +140,13 @@ internal static class Ec2Pagination
 /// key is <see cref="After"/> (from the start when null).</summary>
 internal sealed record PageRequest(int? MaxResults, string? After, string Fingerprint)
 {
-    /// <summary>Cuts the page out of the whole, key-ordered result; NextToken is null on the last page.</summary>
+    /// <summary>What the control plane needs to answer only this page: the items after the cursor, one more than
+    /// the page holds (so <see cref="Slice{T}"/> knows whether a next page exists); null for an unpaged request.</summary>
+    public PageWindow? Window() =>
+        MaxResults is null && After is null ? null : new PageWindow(After, MaxResults is { } max ? max + 1 : int.MaxValue);
+
+    /// <summary>Cuts the page out of the whole, key-ordered result (or out of the <see cref="Window"/> the control
+    /// plane already cut: then every item is after the cursor); NextToken is null on the last page.</summary>
     public (List<T> Page, string? NextToken) Slice<T>(IReadOnlyList<T> ordered, Func<T, string> key)
     {
         int start = 0;

@@ -73,7 +73,7 @@ public sealed class FilterIndexPropertyTests
         }, iter: 40);
     }
 
-    private static Ec2ControlPlane Build((int Op, int A, int B)[] steps, bool indexedFilters)
+    internal static Ec2ControlPlane Build((int Op, int A, int B)[] steps, bool indexedFilters)
     {
         var cp = new Ec2ControlPlane(new ControlPlaneOptions { IdSeed = 7, Quotas = Ec2Quotas.Generous, IndexedFilters = indexedFilters });
         foreach (var (op, a, b) in steps)
@@ -176,7 +176,7 @@ public sealed class FilterIndexPropertyTests
     private static RequestContext Owner(AccountId owner) => owner == B.Account ? B : A;
 
     /// <summary>Values the filters are asked with: every id, CIDR, address, tag and state of the world, wildcards and misses.</summary>
-    private static List<string> ValuePool(Network n)
+    internal static List<string> ValuePool(Network n)
     {
         var values = new SortedSet<string>(StringComparer.Ordinal)
         {
@@ -196,7 +196,7 @@ public sealed class FilterIndexPropertyTests
     }
 
     /// <summary>The answer as text: the ids in order, or the error code.</summary>
-    private static string Ask(Ec2ControlPlane cp, string action, RequestContext ctx, List<Filter> filters)
+    internal static string Ask(Ec2ControlPlane cp, string action, RequestContext ctx, List<Filter> filters)
     {
         try
         {

@@ -1,0 +1,33 @@
+namespace VpcLab.ControlPlane;
+
+/// <summary>The part of an id-ordered Describe* answer a paged caller keeps: the records whose id comes after
+/// <paramref name="After"/> (ordinal; from the start when null), at most <paramref name="Take"/> of them. Given on the
+/// <see cref="RequestContext"/> by the server's pagination, it lets <see cref="FilterSchema{T}.Select"/> seek into the
+/// index's ordered lists and stop, so a page costs its own size, not the answer's (docs/semantics.md#pagination).</summary>
+public sealed record PageWindow(string? After, int Take)
+{
+    /// <summary>The window applied to ids already in ordinal order: those after <see cref="After"/>. A sorted set is
+    /// entered by binary search; other sequences are skipped through.</summary>
+    internal IEnumerable<string> Seek(IEnumerable<string> orderedIds)
+    {
+        if (After is not { } after)
+            return orderedIds;
+        if (orderedIds is System.Collections.Immutable.ImmutableSortedSet<string> set)
+            return FromIndex(set, after);
+        return orderedIds.SkipWhile(id => string.CompareOrdinal(id, after) <= 0);
+    }
+
+    private static IEnumerable<string> FromIndex(System.Collections.Immutable.ImmutableSortedSet<string> set, string after)
+    {
+        var at = set.IndexOf(after); // the set's comparer is ordinal (WorldIndex)
+        for (var i = at >= 0 ? at + 1 : ~at; i < set.Count; i++)
+            yield return set[i];
+    }
+
+    /// <summary>The window applied to records in id order.</summary>
+    internal IEnumerable<T> Cut<T>(IEnumerable<T> ordered, Func<T, string> id)
+    {
+        var after = After is { } a ? ordered.SkipWhile(x => string.CompareOrdinal(id(x), a) <= 0) : ordered;
+        return after.Take(Take);
+    }
+}
