@@ -17,7 +17,10 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10 1000 10000"}
 MOTO_SIZES=${MOTO_SIZES-"10 1000"}
 DURATION=${DURATION:-5}
-WARMUP=${WARMUP:-3} # seconds of the same request first: the server's JIT tiers its code up (a write runs more code than the floor)
+WARMUP=${WARMUP:-3} # seconds of the same request first: the server's JIT tiers its code up
+# A write runs far more code than a read (binding, the mutation, the log): on the loaded 2-core machine its code was
+# still being compiled 10 s in (a quarter of the server's CPU in the tiering thread), not 40 s in.
+WRITE_WARMUP=${WRITE_WARMUP:-30}
 ART=${ART:-/tmp/vpclab-api-scale}
 OUT=${OUT:-/tmp/vpclab-api-scale.tsv}
 command -v wrk >/dev/null || { echo "api-scale.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
@@ -53,13 +56,13 @@ rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 
-# rate URL [BODY]: "REQ/S CPU" — wrk's requests per second (a GET without BODY) and the server's CPU microseconds
+# rate URL [BODY [WARMUP]]: "REQ/S CPU" — wrk's requests per second (a GET without BODY) and the server's CPU microseconds
 # per request during the measured run, after a $WARMUP-second warm-up of the same request (JIT, caches); any non-2xx
 # answer fails the run. CPU per request is what to compare on a loaded machine: it moves less with the load than the
 # rate does.
 rate() {
   local url=$1 body=${2:-} out d t0 t1
-  for d in "$WARMUP" "$DURATION"; do
+  for d in "${3:-$WARMUP}" "$DURATION"; do
     t0=$(cpu_ticks)
     if [ -z "$body" ]; then
       out=$(wrk -t1 -c16 -d"${d}s" "$url")
@@ -96,12 +99,13 @@ measure() {
     "DescribeNetworkInterfaces subnet-id|Action=DescribeNetworkInterfaces&Filter.1.Name=subnet-id&Filter.1.Value.1=$subnet"
     "DescribeNetworkInterfaces id|Action=DescribeNetworkInterfaces&Filter.1.Name=network-interface-id&Filter.1.Value.1=$eni"
     "DescribeTags resource-id|Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=$vpc"
+    "DescribeVpcs MaxResults=5 (a page of all)|Action=DescribeVpcs&MaxResults=5"
   )
   if [ "$server" = vpclab ]; then probes+=("CreateTags (durable)|Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on"); fi
   local probe label body r
   for probe in "${probes[@]}"; do
     label=${probe%%|*}; body=${probe#*|}
-    r=$(rate "$url/" "$body")
+    if [[ $label == Create* ]]; then r=$(rate "$url/" "$body" "$WRITE_WARMUP"); else r=$(rate "$url/" "$body"); fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "$label" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
   done
   # The floor again at the end: how much the machine's load moved during the run.
@@ -147,10 +151,11 @@ if [ -z "${NO_WRITES:-}" ]; then
     wait_up "http://127.0.0.1:$port/_vpclab/health"
     world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs 10 --concurrency 1)
     vpc=$(json "$world" vpc)
+    # The write first (its long warm-up also warms the server), then the floor, against the same warm server.
+    w=$(rate "http://127.0.0.1:$port/" "Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on" "$WRITE_WARMUP")
     r=$(rate "http://127.0.0.1:$port/_vpclab/health"); floor=${r% *}
     printf 'writes\tvpclab %s\tfloor\t%s\t1.00\t%s\n' "$mode" "$floor" "${r#* }" | tee -a "$OUT"
-    r=$(rate "http://127.0.0.1:$port/" "Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on")
-    printf 'writes\tvpclab %s\tCreateTags\t%s\t%s\t%s\n' "$mode" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
+    printf 'writes\tvpclab %s\tCreateTags\t%s\t%s\t%s\n' "$mode" "${w% *}" "$(python3 -c "print(f'{${w% *} / $floor:.2f}')")" "${w#* }" | tee -a "$OUT"
     stop_server
   done
 fi
@@ -173,13 +178,16 @@ python3 - "$OUT" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 rates = {(r[0], r[1], r[2]): float(r[3]) for r in rows if r[0].isdigit()}
+cpu = {(r[0], r[1], r[2]): float(r[5]) for r in rows if r[0].isdigit() and len(r) > 5}
 sizes = sorted({int(r[0]) for r in rows if r[0].isdigit()})
 if len(sizes) > 1:
     lo, hi = str(sizes[0]), str(sizes[-1])
-    print(f"\nrate at {hi} / rate at {lo} (each normalised by its own run's floor):")
+    print(f"\nat {hi} against {lo}: rate ratio (each normalised by its own run's floor) and CPU ratio (server CPU per"
+          f" request at {lo} / at {hi}: the rate ratio of a CPU-bound server, steadier on a loaded machine):")
     for (size, server, request), value in sorted(rates.items()):
         if size != hi or request.startswith("floor") or (lo, server, request) not in rates:
             continue
         ratio = (value / rates[(hi, server, "floor")]) / (rates[(lo, server, request)] / rates[(lo, server, "floor")])
-        print(f"  {server:<7} {request:<36} {ratio:6.2f}")
+        by_cpu = cpu[(lo, server, request)] / cpu[(size, server, request)]
+        print(f"  {server:<7} {request:<42} {ratio:6.2f} {by_cpu:6.2f}")
 PY
