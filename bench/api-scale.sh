@@ -142,7 +142,22 @@ done
 
 if [ -z "${NO_WRITES:-}" ]; then
   # Durable writes against the same writes without the log, each beside its own floor: what the fsync costs apart
-  # from the request's CPU.
+  # from the request's CPU. First the disk's own fsync latency (where --data lives): with one request in flight per
+  # connection, 16 connections cannot commit more than 16 answers per fsync.
+  fsync_us=$(python3 - "$(mktemp -d)" <<'PYF'
+import os, sys, time
+path = os.path.join(sys.argv[1], "probe")
+fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+times = []
+for _ in range(200):
+    os.write(fd, b"x" * 200)
+    t = time.perf_counter(); os.fsync(fd); times.append(time.perf_counter() - t)
+os.close(fd); os.remove(path); os.rmdir(sys.argv[1])
+times.sort()
+print(f"{times[100] * 1e6:.0f} (p90 {times[180] * 1e6:.0f})")
+PYF
+)
+  printf 'writes\tdisk\tfsync of 200 bytes, median us\t%s\t-\t-\n' "$fsync_us" | tee -a "$OUT"
   for mode in in-memory durable; do
     port=$(free_port)
     if [ "$mode" = durable ]; then DATA=$(mktemp -d); store=(--data "$DATA"); else store=(--in-memory); fi
