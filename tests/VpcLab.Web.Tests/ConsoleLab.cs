@@ -26,8 +26,11 @@ internal sealed class ConsoleLab : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ConsoleLab> StartAsync(string scenario, CancellationToken ct) =>
-        new(await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null, ScenarioFile = ShippedScenarios.PathOf(scenario) }, ct));
+    public static Task<ConsoleLab> StartAsync(string scenario, CancellationToken ct) => StartFileAsync(ShippedScenarios.PathOf(scenario), ct);
+
+    /// <summary>A server with the scenario file at <paramref name="path"/> loaded (<c>vpclab serve --scenario FILE</c>).</summary>
+    public static async Task<ConsoleLab> StartFileAsync(string path, CancellationToken ct) =>
+        new(await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null, ScenarioFile = path }, ct));
 
     /// <summary>An EC2 client acting as <paramref name="account"/> (a 12-digit access key is that account) in a Region.</summary>
     public AmazonEC2Client Ec2(string account = "111111111111", string region = "us-east-1") =>
