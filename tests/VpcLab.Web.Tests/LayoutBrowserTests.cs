@@ -40,7 +40,7 @@ public sealed class LayoutBrowserTests(ChromiumFixture chromium) : IClassFixture
         var file = FiftyVpcs();
         try
         {
-            await using var lab = await ConsoleLab.StartFileAsync(file, ct);
+            await using var lab = await ConsoleLab.StartFileAsync(file, ct, VpcLab.ControlPlane.Ec2Quotas.Generous); // AWS: 5 VPCs a Region by default, adjustable
             await using var console = await ConsolePage.OpenAsync(chromium, lab);
             var drawn = await console.DrawnAsync();
             var vpcs = drawn.Where(d => d.Kind == "vpc").ToList();

@@ -62,3 +62,43 @@ export function stableOrder(elements: Element[]): Element[] {
 export function worldSeed(elements: Element[]): number {
   return hash(stableOrder(elements).map((e) => e.data.id).join(" "));
 }
+
+export interface Box {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function overlaps(a: Box, b: Box, gap: number): boolean {
+  return a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+}
+
+/** Moves boxes apart until none overlaps another (with `gap` between): a force layout keeps big compound boxes mostly
+ * apart, this makes it certain. Boxes are taken top to bottom, left to right (ties by id); each stays where it is if
+ * it is free of the boxes already placed, else moves to the nearest free spot beside one of them (left, right, above
+ * or below it), or past all of them. Deterministic. Returns each moved box's shift. */
+export function separate(boxes: Box[], gap: number): Map<string, { dx: number; dy: number }> {
+  const order = [...boxes].sort((a, b) => a.y1 - b.y1 || a.x1 - b.x1 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const placed: Box[] = [];
+  const shifts = new Map<string, { dx: number; dy: number }>();
+  const at = (b: Box, dx: number, dy: number): Box => ({ id: b.id, x1: b.x1 + dx, x2: b.x2 + dx, y1: b.y1 + dy, y2: b.y2 + dy });
+  const free = (b: Box) => placed.every((p) => !overlaps(b, p, gap));
+  for (const box of order) {
+    let best = { dx: 0, dy: 0 };
+    if (!free(box)) {
+      const right = Math.max(...placed.map((p) => p.x2)) + gap - box.x1;
+      const candidates = [{ dx: right, dy: 0 }];
+      for (const p of placed) {
+        candidates.push({ dx: p.x2 + gap - box.x1, dy: 0 }, { dx: p.x1 - gap - box.x2, dy: 0 },
+          { dx: 0, dy: p.y2 + gap - box.y1 }, { dx: 0, dy: p.y1 - gap - box.y2 });
+      }
+      const size = (c: { dx: number; dy: number }) => Math.abs(c.dx) + Math.abs(c.dy);
+      best = candidates.filter((c) => free(at(box, c.dx, c.dy))).reduce((m, c) => (size(c) < size(m) ? c : m));
+      shifts.set(box.id, best);
+    }
+    placed.push(at(box, best.dx, best.dy));
+  }
+  return shifts;
+}

@@ -9,7 +9,7 @@ import { toElements } from "./elements";
 import { hopInWords } from "./explain";
 import { flowLogTable } from "./flowlogs";
 import { initFlowLogView, showFlowLogs } from "./flowlogview";
-import { stableOrder, withSeed, worldSeed } from "./layout";
+import { separate, stableOrder, withSeed, worldSeed } from "./layout";
 import { pickValue } from "./pick";
 import { highlight } from "./highlight";
 import { mapStyle } from "./style";
@@ -72,6 +72,15 @@ function layout() {
   const elements = cy.elements().map((e) => ({ group: e.group(), data: { id: e.id() } })) as Parameters<typeof worldSeed>[0];
   withSeed(worldSeed(elements), () =>
     cy.layout({ name: "fcose", animate: false, nodeDimensionsIncludeLabels: true, packComponents: true, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 80, nestingFactor: 0.3, tile: true } as cytoscape.LayoutOptions).run());
+  // Top-level boxes (VPCs, the internet, stubs of remote VPCs) never overlap, whatever the forces left.
+  const tops = cy.nodes().orphans();
+  const shifts = separate(tops.map((n) => ({ id: n.id(), ...n.boundingBox({ includeLabels: true }) })), 24);
+  cy.batch(() => {
+    for (const [id, d] of shifts) {
+      const top = cy.getElementById(id);
+      (top.isParent() ? top.descendants().filter((n) => n.isChildless()) : top).shift({ x: d.dx, y: d.dy });
+    }
+  });
   cy.fit(undefined, 20);
 }
 

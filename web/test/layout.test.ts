@@ -1,7 +1,7 @@
 // A deterministic layout (src/layout.ts, docs/semantics.md#console-layout): the same world, the same seed and order.
 import { describe, expect, it } from "vitest";
 import { toElements } from "../src/elements";
-import { hash, seededRandom, stableOrder, withSeed, worldSeed } from "../src/layout";
+import { hash, seededRandom, separate, stableOrder, withSeed, worldSeed } from "../src/layout";
 import { seed } from "./world";
 
 describe("layout", () => {
@@ -38,4 +38,33 @@ describe("layout", () => {
     expect(worldSeed(elements.slice(1))).not.toBe(worldSeed(elements));
     expect(hash("")).toBe(0x811c9dc5);
   });
+});
+
+describe("separate", () => {
+  const overlaps = (boxes: { id: string; x1: number; y1: number; x2: number; y2: number }[]) =>
+    boxes.some((a, i) => boxes.some((b, j) => j > i && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2));
+  const moved = (boxes: { id: string; x1: number; y1: number; x2: number; y2: number }[], shifts: Map<string, { dx: number; dy: number }>) =>
+    boxes.map((b) => { const s = shifts.get(b.id) ?? { dx: 0, dy: 0 }; return { ...b, x1: b.x1 + s.dx, x2: b.x2 + s.dx, y1: b.y1 + s.dy, y2: b.y2 + s.dy }; });
+
+  it("Separate_TwoOverlapping_TheLowerMovesTheShortestWay_WithTheGap", () => {
+    const boxes = [{ id: "a", x1: 0, y1: 0, x2: 100, y2: 100 }, { id: "b", x1: 90, y1: 10, x2: 190, y2: 110 }];
+    const shifts = separate(boxes, 10);
+    expect(shifts.get("b")).toEqual({ dx: 20, dy: 0 });
+    expect(shifts.has("a")).toBe(false);
+  });
+
+  it("Separate_ManyPiledUp_NoneOverlapsAfter_AndTheSameAnswerTwice", () => {
+    const rnd = seededRandom(5);
+    const boxes = Array.from({ length: 50 }, (_, i) => {
+      const [x, y, w, h] = [rnd() * 300, rnd() * 300, 40 + rnd() * 120, 40 + rnd() * 120];
+      return { id: `vpc-${i}`, x1: x, y1: y, x2: x + w, y2: y + h };
+    });
+    expect(overlaps(boxes)).toBe(true);
+    const shifts = separate(boxes, 8);
+    expect(overlaps(moved(boxes, shifts))).toBe(false);
+    expect(separate([...boxes].reverse(), 8)).toEqual(shifts);
+  });
+
+  it("Separate_AlreadyApart_NothingMoves", () =>
+    expect(separate([{ id: "a", x1: 0, y1: 0, x2: 10, y2: 10 }, { id: "b", x1: 30, y1: 0, x2: 40, y2: 10 }], 5).size).toBe(0));
 });
