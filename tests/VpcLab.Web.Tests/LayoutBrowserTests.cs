@@ -136,4 +136,43 @@ public sealed class LayoutBrowserTests(ChromiumFixture chromium) : IClassFixture
         Assert.Equal("solid", outline);
         await console.ScreenshotAsync("keyboard");
     }
+
+    /// <summary>WCAG 2 contrast of every visible element's own text against the background it sits on (the first
+    /// opaque background up its ancestors, else the page's white).</summary>
+    private const string LowContrast = """
+        () => {
+          const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+          const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+          const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0.9) return c; } return [255, 255, 255]; };
+          const low = [];
+          for (const el of document.querySelectorAll('body *')) {
+            if (el.closest('svg, option, #map') || !el.checkVisibility()) continue;
+            if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+            const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < 4.5) low.push(`${el.tagName}#${el.id}.${el.className} ${ratio.toFixed(2)}`);
+          }
+          return low;
+        }
+        """;
+
+    // WCAG 2.1 success criterion 1.4.3: text at least 4.5:1 against its background.
+    [Fact]
+    public async Task Contrast_MapAndFlowLogViews_EveryTextAtLeast4point5To1()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var console = await ConsolePage.OpenAsync(chromium);
+        var page = console.Page;
+        await console.Lab.RunScenarioTrafficAsync("seed", "5m", ct);
+        await page.FillAsync("#trace-from", "app-2");
+        await page.FillAsync("#trace-to", "db-1");
+        await page.FillAsync("#trace-port", "5432");
+        await page.ClickAsync("#trace-run");
+        await page.Locator("#trace-result .drop").WaitForAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(LowContrast));
+        await page.ClickAsync("#view-flowlogs");
+        await page.Locator("#fl-records table").WaitForAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(LowContrast));
+        await console.ScreenshotAsync("contrast-flow-logs");
+    }
 }
