@@ -102,8 +102,33 @@ public static class ExampleQueries
         ORDER BY "date", region, account_id
         """);
 
+    public static readonly ExampleQuery ActionsOverTime = new(
+        "actions-over-time",
+        "Accepted and rejected records per minute (the minute of each record's start, in Unix seconds; formats without start are left out).",
+        """
+        SELECT "start" - "start" % 60 AS minute_start,
+               COUNT(*) FILTER (WHERE action = 'ACCEPT') AS accepted,
+               COUNT(*) FILTER (WHERE action = 'REJECT') AS rejected,
+               CAST(COALESCE(SUM(bytes), 0) AS BIGINT) AS bytes
+        FROM vpc_flow_logs
+        WHERE log_status = 'OK' AND "start" IS NOT NULL
+        GROUP BY "start" - "start" % 60
+        ORDER BY minute_start
+        """);
+
+    public static readonly ExampleQuery Records = new(
+        "records",
+        "The first 500 records in time order, with the fields people filter on.",
+        """
+        SELECT "start", "end", interface_id, srcaddr, srcport, dstaddr, dstport, protocol,
+               packets, bytes, action, log_status, flow_direction, traffic_path
+        FROM vpc_flow_logs
+        ORDER BY "start", interface_id, srcaddr, srcport, dstaddr, dstport, action, "end"
+        LIMIT 500
+        """);
+
     public static readonly IReadOnlyList<ExampleQuery> All =
-        [TopTalkers, RejectedByPort, GatewayEndpointTraffic, BytesByTrafficPath, ActionsByInterface, RecordsByDay];
+        [TopTalkers, RejectedByPort, GatewayEndpointTraffic, BytesByTrafficPath, ActionsByInterface, RecordsByDay, ActionsOverTime, Records];
 
     public static ExampleQuery? Find(string name) =>
         All.FirstOrDefault(q => string.Equals(q.Name, name, StringComparison.OrdinalIgnoreCase));

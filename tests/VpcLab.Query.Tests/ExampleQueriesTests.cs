@@ -102,10 +102,28 @@ public sealed class ExampleQueriesTests : IDisposable
             Rows(result));
     }
 
+    // The custom-format file has no start field: its records have no minute and are left out.
+    [Fact]
+    public void ActionsOverTime_RecordsWithAStart_CountsPerMinute()
+    {
+        var result = _query.Execute(ExampleQueries.ActionsOverTime.Sql);
+        Assert.Equal(["minute_start", "accepted", "rejected", "bytes"], result.Columns.Select(c => c.Name));
+        Assert.Equal([new object?[] { 1795450800L, 3L, 3L, 23856L }], result.Rows.Select(r => r.ToArray()));
+    }
+
+    [Fact]
+    public void Records_EveryFile_AllRecordsInStartOrder_NoStartLast()
+    {
+        var result = _query.Execute(ExampleQueries.Records.Sql);
+        Assert.Equal(11, result.Rows.Count);
+        Assert.Equal(["eni-a", "eni-a", "eni-a", "eni-b", "eni-d", "eni-d", "eni-d", "eni-c", "eni-c", "eni-c", "eni-c"], result.Column("interface_id"));
+    }
+
     [Fact]
     public void Find_KnowsEveryExampleByName_IgnoringCase()
     {
-        Assert.Equal(["top-talkers", "rejected-by-port", "gateway-endpoint-traffic", "bytes-by-traffic-path", "actions-by-interface", "records-by-day"],
+        Assert.Equal(["top-talkers", "rejected-by-port", "gateway-endpoint-traffic", "bytes-by-traffic-path", "actions-by-interface", "records-by-day",
+            "actions-over-time", "records"],
             ExampleQueries.All.Select(q => q.Name));
         Assert.Same(ExampleQueries.TopTalkers, ExampleQueries.Find("Top-Talkers"));
         Assert.Null(ExampleQueries.Find("nope"));

@@ -1,48 +1,22 @@
-using System.Text.Json;
 using Amazon.EC2.Model;
 using Microsoft.Playwright;
 
 namespace VpcLab.Web.Tests;
 
 /// <summary>The console in a real headless Chromium against a real server on a random loopback port with the seed
-/// scenario loaded (<c>vpclab serve --scenario seed</c>). Each test saves a screenshot under TestResults/web-console.</summary>
+/// scenario loaded (<c>vpclab serve --scenario seed</c>): the map, details, a dropped trace, live updates, collapsing.
+/// Each test saves a screenshot under TestResults/web-console.</summary>
 public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private const int Width = 1280;
-    private const int Height = 800;
-
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private sealed record Drawn(string Id, string Kind, string? Parent, string Classes, bool Visible, double X1, double Y1, double X2, double Y2);
-
-    private async Task<(ConsoleLab Lab, IPage Page, List<string> Requests)> OpenAsync(int width = Width, int height = Height)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var lab = await ConsoleLab.StartAsync("seed", ct);
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var requests = new List<string>();
-        page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
-        await page.GotoAsync(lab.Server.Url.ToString());
-        await page.WaitForFunctionAsync("() => window.vpclab && window.vpclab.drawn().some(n => n.kind === 'subnet')");
-        return (lab, page, requests);
-    }
-
-    private static async Task<List<Drawn>> DrawnAsync(IPage page)
-    {
-        var json = await page.EvaluateAsync<JsonElement>("() => window.vpclab.drawn()");
-        return JsonSerializer.Deserialize<List<Drawn>>(json.GetRawText(), Web)!;
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebRepository.Artifacts, name + ".png"), FullPage = true });
+    private Task<ConsolePage> OpenAsync() => ConsolePage.OpenAsync(chromium);
 
     [Fact]
     public async Task Map_SeedScenario_EverySubnetAndGatewayDrawnInsideTheMap()
     {
-        var (lab, page, requests) = await OpenAsync();
-        await using var _ = lab;
-        await ScreenshotAsync(page, "seed-map");
-        var drawn = (await DrawnAsync(page)).ToDictionary(d => d.Id);
+        await using var console = await OpenAsync();
+        var (lab, page, requests) = (console.Lab, console.Page, console.Requests);
+        await console.ScreenshotAsync("seed-map");
+        var drawn = (await console.DrawnAsync()).ToDictionary(d => d.Id);
         var world = lab.Server.State.ControlPlane.Network;
         var expected = world.Subnets.Keys.Select(s => s.Value)
             .Concat(world.InternetGateways.Keys.Select(g => g.Value))
@@ -65,11 +39,11 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
     [Fact]
     public async Task MapClick_PublicSubnet_DetailsShowItsRouteTableAndRoutes()
     {
-        var (lab, page, _) = await OpenAsync();
-        await using var __ = lab;
+        await using var console = await OpenAsync();
+        var (lab, page) = (console.Lab, console.Page);
         var world = lab.Server.State.ControlPlane.Network;
         var subnet = world.Subnets.Values.Single(s => world.NameOf(s.Id.Value) == "public-a");
-        var node = (await DrawnAsync(page)).Single(d => d.Id == subnet.Id.Value);
+        var node = (await console.DrawnAsync()).Single(d => d.Id == subnet.Id.Value);
         var map = (await page.Locator("#map").BoundingBoxAsync())!;
         // Inside the subnet's box, in its padding above its first child: a click on the subnet itself.
         await page.Mouse.ClickAsync((float)(map.X + (node.X1 + node.X2) / 2), (float)(map.Y + node.Y1 + 3));
@@ -81,7 +55,7 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
         var rows = await routes.Locator("tbody tr").AllInnerTextsAsync();
         Assert.Contains(rows, r => r.Contains("0.0.0.0/0", StringComparison.Ordinal) && r.Contains(igw, StringComparison.Ordinal) && r.Contains("active", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("10.0.0.0/16", StringComparison.Ordinal) && r.Contains("local", StringComparison.Ordinal));
-        await ScreenshotAsync(page, "subnet-details");
+        await console.ScreenshotAsync("subnet-details");
 
         // The same from the keyboard: the component list, then Enter on a route table.
         await page.Locator("summary", new() { HasText = "Route tables" }).FocusAsync();
@@ -91,7 +65,7 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await details.GetByText("Route table app-rt").WaitForAsync();
         var nat = world.NatGateways.Keys.Single().Value;
         Assert.Contains(await details.Locator("tbody tr").AllInnerTextsAsync(), r => r.Contains("0.0.0.0/0", StringComparison.Ordinal) && r.Contains(nat, StringComparison.Ordinal));
-        await ScreenshotAsync(page, "route-table-details");
+        await console.ScreenshotAsync("route-table-details");
     }
 
     // NACLs are stateless: db-acl admits app-b's request on 5432 and has no outbound rule for the reply to app-b
@@ -100,8 +74,8 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
     [Fact]
     public async Task Trace_NaclDropsTheReturnPath_DbSubnetHighlightedWithItsExplanation()
     {
-        var (lab, page, _) = await OpenAsync();
-        await using var __ = lab;
+        await using var console = await OpenAsync();
+        var (lab, page) = (console.Lab, console.Page);
         await page.FillAsync("#trace-from", "app-2");
         await page.FillAsync("#trace-to", "db-1");
         await page.SelectOptionAsync("#trace-protocol", "tcp");
@@ -116,19 +90,19 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
         Assert.Contains("final rule *", words, StringComparison.Ordinal);
         var world = lab.Server.State.ControlPlane.Network;
         var dbA = world.Subnets.Values.Single(s => world.NameOf(s.Id.Value) == "db-a").Id.Value;
-        var drawn = await DrawnAsync(page);
+        var drawn = await console.DrawnAsync();
         Assert.Contains("dropped", drawn.Single(d => d.Id == dbA).Classes.Split(' '));
         Assert.Single(drawn, d => d.Classes.Split(' ').Contains("dropped"));
         Assert.True(await page.Locator("#trace-result ol.hops").CountAsync() == 2, "both paths are listed");
-        await ScreenshotAsync(page, "trace-nacl-return");
+        await console.ScreenshotAsync("trace-nacl-return");
     }
 
     [Fact]
     public async Task CreateSubnet_ThroughTheSdk_AppearsWithoutReload()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (lab, page, _) = await OpenAsync();
-        await using var __ = lab;
+        await using var console = await OpenAsync();
+        var (lab, page) = (console.Lab, console.Page);
         await page.EvaluateAsync("() => { window.sameDocument = 42; }");
         var world = lab.Server.State.ControlPlane.Network;
         var vpc = world.Vpcs.Values.Single(v => world.NameOf(v.Id.Value) == "seed-vpc");
@@ -136,62 +110,27 @@ public sealed class ConsoleBrowserTests(ChromiumFixture chromium) : IClassFixtur
         var created = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc.Id.Value, CidrBlock = "10.0.99.0/24", AvailabilityZone = "us-east-1c" }, ct)).Subnet.SubnetId;
         await page.WaitForFunctionAsync($"() => window.vpclab.drawn().some(n => n.id === '{created}')", null, new() { Timeout = 15_000 });
         Assert.Equal(42, await page.EvaluateAsync<int>("() => window.sameDocument"));
-        var node = (await DrawnAsync(page)).Single(d => d.Id == created);
+        var node = (await console.DrawnAsync()).Single(d => d.Id == created);
         Assert.Equal($"az:{vpc.Id}:us-east-1c", node.Parent);
-        await ScreenshotAsync(page, "subnet-created-live");
+        await console.ScreenshotAsync("subnet-created-live");
     }
 
     [Fact]
     public async Task CollapseVpc_FromItsDetails_ItsSubnetsHidden_ExpandShowsThemAgain()
     {
-        var (lab, page, _) = await OpenAsync();
-        await using var __ = lab;
+        await using var console = await OpenAsync();
+        var (lab, page) = (console.Lab, console.Page);
         var world = lab.Server.State.ControlPlane.Network;
         var vpc = world.Vpcs.Values.Single(v => world.NameOf(v.Id.Value) == "seed-vpc");
         var subnets = world.SubnetsOf(vpc.Id).Select(s => s.Id.Value).ToHashSet();
         await page.Locator("summary", new() { HasText = "VPCs" }).ClickAsync();
         await page.Locator($"button.link[data-ref=\"{vpc.Id}\"]").ClickAsync();
         await page.ClickAsync("#collapse");
-        var drawn = await DrawnAsync(page);
+        var drawn = await console.DrawnAsync();
         Assert.All(drawn.Where(d => subnets.Contains(d.Id)), d => Assert.False(d.Visible, $"{d.Id} still shown"));
         Assert.Contains("collapsed", drawn.Single(d => d.Id == vpc.Id.Value).Classes.Split(' '));
-        await ScreenshotAsync(page, "vpc-collapsed");
+        await console.ScreenshotAsync("vpc-collapsed");
         await page.ClickAsync("#collapse");
-        Assert.All((await DrawnAsync(page)).Where(d => subnets.Contains(d.Id)), d => Assert.True(d.Visible, $"{d.Id} hidden"));
-    }
-
-    [Fact]
-    public async Task FlowLogView_ActionsByInterface_SameNumbersAsVpclabQuery()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var (lab, page, _) = await OpenAsync();
-        await using var __ = lab;
-        await lab.RunScenarioTrafficAsync("seed", "15m", ct);
-        var example = VpcLab.Query.ExampleQueries.ActionsByInterface;
-        await page.SelectOptionAsync("#flowlog-example", example.Name);
-        await page.ClickAsync("#flowlog-run");
-        var table = page.Locator("#flowlog-result table");
-        await table.WaitForAsync();
-        var shown = new List<List<string>>();
-        foreach (var row in await table.Locator("tbody tr").AllAsync())
-            shown.Add([.. (await row.Locator("td").AllInnerTextsAsync()).Select(t => t.Trim())]);
-        using var query = VpcLab.Query.FlowLogQuery.Open(lab.Server.AwsServices.S3Root);
-        var expected = query.Execute(example.Sql).Rows.Select(r => r.Select(VpcLab.Query.QueryResultText.Cell).ToList()).ToList();
-        Assert.NotEmpty(expected);
-        Assert.Equal(expected, shown);
-        await ScreenshotAsync(page, "flow-logs");
-    }
-
-    [Fact]
-    public async Task NarrowWindow_MapThenPanels_EverySubnetStillDrawn()
-    {
-        var (lab, page, _) = await OpenAsync(width: 480, height: 800);
-        await using var __ = lab;
-        var map = (await page.Locator("#map").BoundingBoxAsync())!;
-        Assert.True(map.Width <= 480 && map.Height > 300, $"map {map.Width}x{map.Height}");
-        Assert.True(await page.Locator("#trace-form").IsVisibleAsync());
-        var drawn = await DrawnAsync(page);
-        Assert.Equal(lab.Server.State.ControlPlane.Network.Subnets.Count, drawn.Count(d => d.Kind == "subnet"));
-        await ScreenshotAsync(page, "narrow");
+        Assert.All((await console.DrawnAsync()).Where(d => subnets.Contains(d.Id)), d => Assert.True(d.Visible, $"{d.Id} hidden"));
     }
 }

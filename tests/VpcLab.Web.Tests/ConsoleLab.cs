@@ -26,8 +26,12 @@ internal sealed class ConsoleLab : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ConsoleLab> StartAsync(string scenario, CancellationToken ct) =>
-        new(await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null, ScenarioFile = ShippedScenarios.PathOf(scenario) }, ct));
+    public static Task<ConsoleLab> StartAsync(string scenario, CancellationToken ct) => StartFileAsync(ShippedScenarios.PathOf(scenario), ct);
+
+    /// <summary>A server with the scenario file at <paramref name="path"/> loaded (<c>vpclab serve --scenario FILE</c>),
+    /// with AWS's default quotas unless others are given (a generated world of 50 VPCs needs more than 5 a Region).</summary>
+    public static async Task<ConsoleLab> StartFileAsync(string path, CancellationToken ct, VpcLab.ControlPlane.Ec2Quotas? quotas = null) =>
+        new(await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null, ScenarioFile = path, Quotas = quotas ?? VpcLab.ControlPlane.Ec2Quotas.AwsDefaults }, ct));
 
     /// <summary>An EC2 client acting as <paramref name="account"/> (a 12-digit access key is that account) in a Region.</summary>
     public AmazonEC2Client Ec2(string account = "111111111111", string region = "us-east-1") =>

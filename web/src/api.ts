@@ -54,9 +54,58 @@ export async function fetchFlowLogExamples(): Promise<{ name: string; descriptio
   return ((await response.json()) as { examples: { name: string; description: string }[] }).examples;
 }
 
-export async function fetchFlowLogs(example: string): Promise<FlowLogAnswer> {
-  const response = await fetch(`${API}/flowlogs?example=${encodeURIComponent(example)}`, { cache: "no-store" });
+/** The flow-log view's filters, as the server reads them (src/VpcLab.Server/WebConsole/ConsoleFlowLogFilter.cs);
+ * empty means not filtered. */
+export interface FlowLogFilter {
+  interface?: string;
+  action?: string;
+  address?: string;
+  port?: string;
+  from?: string;
+  to?: string;
+}
+
+export function flowLogsUrl(example: string, filter: FlowLogFilter = {}): string {
+  const q = new URLSearchParams({ example });
+  for (const [k, v] of Object.entries(filter)) if (v && v.trim()) q.set(k, v.trim());
+  return `${API}/flowlogs?${q}`;
+}
+
+export async function fetchFlowLogs(example: string, filter: FlowLogFilter = {}): Promise<FlowLogAnswer> {
+  const response = await fetch(flowLogsUrl(example, filter), { cache: "no-store" });
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ?? `flow logs: HTTP ${response.status}`);
   return body as FlowLogAnswer;
+}
+
+export interface SavedPath {
+  id: string;
+  name: string;
+  source: string;
+  destination?: string | null;
+  protocol: string;
+  port?: number | null;
+  text: string;
+}
+
+function scopeQuery(scope: Scope): string {
+  const q = new URLSearchParams();
+  if (scope.account) q.set("account", scope.account);
+  if (scope.region) q.set("region", scope.region);
+  return q.toString();
+}
+
+/** The saved Reachability Analyzer paths (CreateNetworkInsightsPath) of an account and Region. */
+export async function fetchSavedPaths(scope: Scope): Promise<SavedPath[]> {
+  const response = await fetch(`${API}/paths?${scopeQuery(scope)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`paths: HTTP ${response.status}`);
+  return ((await response.json()) as { paths: SavedPath[] }).paths;
+}
+
+/** A saved path analysed now, as a trace. */
+export async function fetchSavedPathTrace(scope: Scope, id: string): Promise<Trace> {
+  const response = await fetch(`${API}/paths/${encodeURIComponent(id)}?${scopeQuery(scope)}`, { cache: "no-store" });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? `path: HTTP ${response.status}`);
+  return body as Trace;
 }

@@ -13,8 +13,8 @@ export function barColumn(answer: FlowLogAnswer): string | undefined {
   return [...answer.columns].reverse().find((c) => c.numeric)?.name;
 }
 
-export function flowLogTable(answer: FlowLogAnswer): HTMLElement {
-  const bar = barColumn(answer);
+export function flowLogTable(answer: FlowLogAnswer, withBars = true): HTMLElement {
+  const bar = withBars ? barColumn(answer) : undefined;
   const max = bar ? Math.max(1, ...answer.rows.map((r) => Number(r[bar]) || 0)) : 1;
   return h("table", { class: "flowlog-table" },
     h("caption", {}, `${answer.description} (${answer.rows.length} rows, ${answer.files} files)`),

@@ -2,12 +2,15 @@
 // ETag, so a change made with the AWS CLI or an SDK appears without a reload), shows details, traces flows.
 import cytoscape, { type Core } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { fetchFlowLogExamples, fetchFlowLogs, fetchTopology, fetchTrace, type Scope } from "./api";
+import { fetchFlowLogExamples, fetchFlowLogs, fetchSavedPaths, fetchSavedPathTrace, fetchTopology, fetchTrace, type SavedPath, type Scope } from "./api";
 import { details } from "./details";
 import { h } from "./dom";
 import { toElements } from "./elements";
 import { hopInWords } from "./explain";
 import { flowLogTable } from "./flowlogs";
+import { initFlowLogView, showFlowLogs } from "./flowlogview";
+import { separate, stableOrder, withSeed, worldSeed } from "./layout";
+import { pickValue } from "./pick";
 import { highlight } from "./highlight";
 import { mapStyle } from "./style";
 import "./style.css";
@@ -17,7 +20,8 @@ cytoscape.use(fcose);
 
 const POLL_MS = 1000;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const state: { topology?: Topology; etag?: string; scope: Scope; selected?: string; trace?: Trace; collapsed: Set<string> } = { scope: {}, collapsed: new Set() };
+const state: { topology?: Topology; etag?: string; scope: Scope; selected?: string; trace?: Trace; collapsed: Set<string>; picking?: "from" | "to"; paths: SavedPath[]; traceHeading?: string } =
+  { scope: {}, collapsed: new Set(), paths: [] };
 
 const cy: Core = cytoscape({ container: $("map"), style: mapStyle, minZoom: 0.1, maxZoom: 3 });
 // A VPC collapses to one box (double-click it, or its details' button): a world of many VPCs stays readable.
@@ -43,17 +47,45 @@ function toggleCollapsed(id: string) {
 
 cy.on("dbltap", "node.vpc", (e) => toggleCollapsed(e.target.id()));
 cy.on("tap", "node, edge", (e) => {
+  if (state.picking && e.target.isNode()) {
+    const value = pickValue(e.target.data("kind"), e.target.data("ref"));
+    if (value) {
+      $<HTMLInputElement>(`trace-${state.picking}`).value = value;
+      setPicking(undefined, `${state.picking === "from" ? "Source" : "Destination"}: ${value}`);
+      return;
+    }
+  }
   const ref = e.target.data("ref") as string | undefined;
   if (ref) select(ref);
 });
 
+// Click-to-pick: "Pick on map" arms the next click on an instance, interface or internet gateway.
+function setPicking(which: "from" | "to" | undefined, hint?: string) {
+  state.picking = which;
+  for (const w of ["from", "to"]) $(`pick-${w}`).setAttribute("aria-pressed", String(w === which));
+  $("pick-hint").textContent = which ? `Click an instance, a network interface or an internet gateway (the internet) on the map for the ${which === "from" ? "source" : "destination"}. Esc cancels.` : hint ?? "";
+}
+for (const w of ["from", "to"] as const) $(`pick-${w}`).addEventListener("click", () => setPicking(state.picking === w ? undefined : w));
+document.addEventListener("keydown", (e) => { if (e.key === "Escape" && state.picking) setPicking(undefined); });
+
 function layout() {
-  cy.layout({ name: "fcose", animate: false, nodeDimensionsIncludeLabels: true, packComponents: true, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 80, nestingFactor: 0.3, tile: true } as cytoscape.LayoutOptions).run();
+  const elements = cy.elements().map((e) => ({ group: e.group(), data: { id: e.id() } })) as Parameters<typeof worldSeed>[0];
+  withSeed(worldSeed(elements), () =>
+    cy.layout({ name: "fcose", animate: false, nodeDimensionsIncludeLabels: true, packComponents: true, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 80, nestingFactor: 0.3, tile: true } as cytoscape.LayoutOptions).run());
+  // Top-level boxes (VPCs, the internet, stubs of remote VPCs) never overlap, whatever the forces left.
+  const tops = cy.nodes().orphans();
+  const shifts = separate(tops.map((n) => ({ id: n.id(), ...n.boundingBox({ includeLabels: true }) })), 24);
+  cy.batch(() => {
+    for (const [id, d] of shifts) {
+      const top = cy.getElementById(id);
+      (top.isParent() ? top.descendants().filter((n) => n.isChildless()) : top).shift({ x: d.dx, y: d.dy });
+    }
+  });
   cy.fit(undefined, 20);
 }
 
 function draw(t: Topology, structureChanged: boolean) {
-  const elements = toElements(t);
+  const elements = stableOrder(toElements(t));
   const ids = new Set(elements.map((e) => e.data.id));
   cy.batch(() => {
     cy.elements().filter((e) => !ids.has(e.id()) && !e.hasClass("trace")).remove();
@@ -71,11 +103,20 @@ function draw(t: Topology, structureChanged: boolean) {
   if (structureChanged) layout();
   document.body.dataset.topology = t.subnets.map((s) => s.id).join(" ");
   renderComponentList(t);
-  if (state.trace) showTrace(state.trace);
+  if (state.trace) showTrace(state.trace, state.traceHeading);
   if (state.selected) showDetails(state.selected, false);
 }
 
 async function refresh() {
+  await refreshTopology();
+  try {
+    fillSavedPaths(await fetchSavedPaths(state.scope));
+  } catch (e) {
+    $("live").textContent = `offline: ${(e as Error).message}`;
+  }
+}
+
+async function refreshTopology() {
   try {
     const result = await fetchTopology(state.scope, state.etag);
     $("live").textContent = `live · updated ${new Date().toLocaleTimeString()}`;
@@ -107,6 +148,36 @@ function fillPickers(t: Topology) {
   for (const n of t.networkInterfaces) if (n.name !== n.id) names.add(n.name);
   $("endpoints").replaceChildren(...[...names].sort().map((n) => h("option", { value: n })));
 }
+
+function fillSavedPaths(paths: SavedPath[]) {
+  const key = (ps: SavedPath[]) => ps.map((p) => `${p.id} ${p.text}`).join();
+  if (key(paths) === key(state.paths)) return;
+  state.paths = paths;
+  const select = $<HTMLSelectElement>("saved-path");
+  const current = select.value;
+  select.replaceChildren(...(paths.length
+    ? paths.map((p) => h("option", { value: p.id }, p.name === p.id ? `${p.id}: ${p.text}` : `${p.name} (${p.id}): ${p.text}`))
+    : [h("option", { value: "" }, "none saved")]));
+  if (paths.some((p) => p.id === current)) select.value = current;
+}
+
+$("open-path").addEventListener("click", async () => {
+  const id = $<HTMLSelectElement>("saved-path").value;
+  const path = state.paths.find((p) => p.id === id);
+  if (!path) return;
+  try {
+    state.trace = await fetchSavedPathTrace(state.scope, id);
+    state.traceHeading = `Reachability Analyzer path ${path.name === path.id ? path.id : `${path.name} (${path.id})`}: ${path.text}`;
+    $<HTMLInputElement>("trace-from").value = path.source;
+    $<HTMLInputElement>("trace-to").value = path.destination ?? "";
+    $<HTMLSelectElement>("trace-protocol").value = path.protocol;
+    $<HTMLInputElement>("trace-port").value = path.port === null || path.port === undefined ? "" : String(path.port);
+    showTrace(state.trace, state.traceHeading);
+  } catch (err) {
+    clearTrace();
+    $("trace-result").replaceChildren(h("p", { class: "error", role: "alert" }, (err as Error).message));
+  }
+});
 
 function link(id: string): HTMLElement {
   const t = state.topology!;
@@ -154,13 +225,14 @@ function renderComponentList(t: Topology) {
 
 function clearTrace() {
   state.trace = undefined;
+  state.traceHeading = undefined;
   cy.remove(cy.edges(".trace"));
   cy.elements().removeClass("on-forward on-return dropped");
   $("trace-result").replaceChildren();
   delete document.body.dataset.dropped;
 }
 
-function showTrace(trace: Trace) {
+function showTrace(trace: Trace, heading?: string) {
   cy.remove(cy.edges(".trace"));
   cy.elements().removeClass("on-forward on-return dropped");
   const nodes = new Map(cy.nodes().map((n) => [n.id(), n.data("parent") as string | undefined]));
@@ -174,6 +246,7 @@ function showTrace(trace: Trace) {
   }
   const verdict = trace.verdict === "accepted" ? "Accepted: the flow and its reply get through." : "Dropped.";
   $("trace-result").replaceChildren(h("div", {},
+    heading ? h("p", { class: "trace-heading" }, heading) : null,
     h("p", { class: `verdict ${trace.verdict}` }, verdict),
     lit.drop ? h("p", { class: "drop", "data-code": lit.drop.code }, lit.drop.words) : null,
     h("h3", {}, "Forward path"), h("ol", { class: "hops" }, ...trace.forward.map((x) => h("li", {}, hopInWords(x)))),
@@ -185,6 +258,7 @@ $("trace-form").addEventListener("submit", async (e) => {
   e.preventDefault();
   const value = (id: string) => $<HTMLInputElement>(id).value.trim();
   try {
+    state.traceHeading = undefined;
     state.trace = await fetchTrace({ from: value("trace-from"), to: value("trace-to"), protocol: value("trace-protocol"), port: value("trace-port"), ipv6: $<HTMLInputElement>("trace-ipv6").checked });
     showTrace(state.trace);
   } catch (err) {
@@ -203,6 +277,19 @@ $("flowlog-run").addEventListener("click", async () => {
 });
 void fetchFlowLogExamples().then((examples) =>
   $("flowlog-example").replaceChildren(...examples.map((e) => h("option", { value: e.name, title: e.description }, e.name))));
+initFlowLogView();
+// Two views share the page: the map (with traces and details) and the flow logs.
+function showView(view: "map" | "flowlogs") {
+  $("map-view").hidden = view !== "map";
+  $("flowlog-view").hidden = view !== "flowlogs";
+  $("view-map").setAttribute("aria-pressed", String(view === "map"));
+  $("view-flowlogs").setAttribute("aria-pressed", String(view === "flowlogs"));
+  document.body.dataset.view = view;
+  if (view === "flowlogs") void showFlowLogs();
+  else cy.resize();
+}
+$("view-map").addEventListener("click", () => showView("map"));
+$("view-flowlogs").addEventListener("click", () => showView("flowlogs"));
 $("fit").addEventListener("click", () => cy.fit(undefined, 20));
 $("relayout").addEventListener("click", layout);
 for (const id of ["account", "region"]) {
@@ -220,9 +307,16 @@ for (const id of ["account", "region"]) {
 (window as unknown as { vpclab: unknown }).vpclab = {
   drawn: () => cy.nodes().map((n) => {
     const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-    return { id: n.id(), kind: n.data("kind"), parent: n.data("parent") ?? null, classes: n.classes().join(" "), visible: n.visible(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    const p = n.position();
+    return { id: n.id(), kind: n.data("kind"), parent: n.data("parent") ?? null, classes: n.classes().join(" "), visible: n.visible(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, x: p.x, y: p.y };
   }),
   select,
+  /** Where a node is drawn, in page pixels (for a test's click). */
+  at: (id: string) => {
+    const p = cy.getElementById(id).renderedPosition();
+    const box = $("map").getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
 };
 
 void refresh();

@@ -4,16 +4,16 @@ using VpcLab.Cli.Rendering;
 
 namespace VpcLab.Cli.Commands;
 
-/// <summary><c>vpclab show FILE</c> (or <c>--endpoint-url URL</c>): the world as tables, JSON, or a diagram (Mermaid or
-/// Graphviz DOT, for READMEs: <see cref="TopologyDiagram"/>).</summary>
+/// <summary><c>vpclab show FILE</c> (or <c>--endpoint-url URL</c>): the world as tables, JSON, or a diagram (Mermaid,
+/// Graphviz DOT or SVG, for READMEs: <see cref="TopologyDiagram"/>).</summary>
 public static class ShowCommand
 {
     public static Command Create(IAnsiConsole console)
     {
         var world = WorldOptions.WithScenarioArgument();
         var json = ScenarioOptions.Json();
-        var format = new Option<string>("--format", "-f") { Description = "table, json, mermaid (a flowchart for Markdown) or dot (Graphviz)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "mermaid", "dot");
+        var format = new Option<string>("--format", "-f") { Description = "table, json, mermaid (a flowchart for Markdown), dot (Graphviz) or svg (a picture)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "mermaid", "dot", "svg");
         var command = new Command("show", "Show a scenario's resources (or a running server's, for your account and Region) as tables (VPCs, subnets, routes, rules, interfaces), JSON or a diagram");
         world.AddTo(command);
         command.Options.Add(json);
@@ -32,6 +32,9 @@ public static class ShowCommand
                     break;
                 case "dot":
                     writer.Write(TopologyDiagram.Dot(loaded.Shown));
+                    break;
+                case "svg":
+                    writer.Write(TopologyDiagram.Svg(loaded.Shown));
                     break;
                 default:
                     if (loaded.Served is { } served)

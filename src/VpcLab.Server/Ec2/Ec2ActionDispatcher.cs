@@ -38,7 +38,7 @@ public sealed partial class Ec2ActionDispatcher
         _controlPlane = controlPlane;
         var table = new Dictionary<string, Func<RequestContext, JsonObject, JsonObject?>>(StringComparer.Ordinal);
         Register(new Registrar(this, table));
-        Insights.NetworkInsightsActions.Register(controlPlane, table.Add); // Reachability Analyzer: src/VpcLab.Analysis/Reachability/
+        Insights = Server.Insights.NetworkInsightsActions.Register(controlPlane, table.Add); // Reachability Analyzer: src/VpcLab.Analysis/Reachability/
         _handlers = table.ToFrozenDictionary(StringComparer.Ordinal);
         _withClientToken = table.Keys
             .Where(op => Ec2ServiceModel.Instance.InputShape(op)?.FindMember("ClientToken") is not null)
@@ -56,6 +56,9 @@ public sealed partial class Ec2ActionDispatcher
     public IReadOnlyCollection<string> SupportedOperations => _handlers.Keys;
 
     public Ec2ControlPlane ControlPlane => _controlPlane;
+
+    /// <summary>This dispatcher's Reachability Analyzer paths and analyses (the web console opens saved paths).</summary>
+    public VpcLab.Analysis.Reachability.NetworkInsights Insights { get; }
 
     /// <summary>Runs one parsed action; returns the output JsonObject keyed by output-shape member names (null =
     /// empty response). Throws Ec2Exception (control plane) or Ec2ProtocolException (binding problems) for AWS

@@ -18,8 +18,8 @@ public sealed class NetworkInsightsActions
     }
 
     /// <summary>Adds the six actions to a dispatcher's table. One store per call: a fresh dispatcher (server
-    /// reset) starts with no paths or analyses.</summary>
-    public static void Register(Ec2ControlPlane controlPlane, Action<string, Func<RequestContext, JsonObject, JsonObject?>> add)
+    /// reset) starts with no paths or analyses. Returns the operations, so the web console can read saved paths.</summary>
+    public static NetworkInsights Register(Ec2ControlPlane controlPlane, Action<string, Func<RequestContext, JsonObject, JsonObject?>> add)
     {
         ArgumentNullException.ThrowIfNull(controlPlane);
         ArgumentNullException.ThrowIfNull(add);
@@ -30,6 +30,7 @@ public sealed class NetworkInsightsActions
         add("StartNetworkInsightsAnalysis", a.StartAnalysis);
         add("DescribeNetworkInsightsAnalyses", a.DescribeAnalyses);
         add("DeleteNetworkInsightsAnalysis", a.DeleteAnalysis);
+        return a._insights;
     }
 
     private JsonObject CreatePath(RequestContext ctx, JsonObject parameters)

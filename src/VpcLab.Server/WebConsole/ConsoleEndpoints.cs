@@ -23,6 +23,7 @@ public sealed class ConsoleEndpoints
     private readonly ServerState _state;
     private readonly ServerOptions _options;
     private readonly AwsServiceRouter _services;
+    private readonly ConsoleSavedPaths _savedPaths = new();
     private Tuple<Network, CompiledNetwork>? _compiled; // one reference, replaced whole: safe to read without a lock
 
     public ConsoleEndpoints(ServerState state, ServerOptions options, AwsServiceRouter services)
@@ -38,6 +39,8 @@ public sealed class ConsoleEndpoints
         app.MapGet(ApiPath + "/topology", Topology);
         app.MapGet(ApiPath + "/trace", TraceFlow);
         app.MapGet(ApiPath + "/flowlogs", FlowLogs);
+        app.MapGet(ApiPath + "/paths", SavedPaths);
+        app.MapGet(ApiPath + "/paths/{id}", SavedPathTrace);
         app.MapGet("/_vpclab/about", LandingPage.WriteAsync);
         app.MapGet(ConsoleAssets.BasePath, (HttpContext http) => Page(http, "index.html"));
         app.MapGet(ConsoleAssets.BasePath + "/{**file}", (HttpContext http, string file) => Page(http, file));
@@ -84,7 +87,8 @@ public sealed class ConsoleEndpoints
     }
 
     /// <summary>Without <c>?example=</c> the example queries; with one, its answer over the delivered flow logs (none yet:
-    /// no rows; 404 for an unknown name, 409 when DuckDB cannot read what was delivered).</summary>
+    /// no rows), narrowed by the filters (<see cref="ConsoleFlowLogFilter"/>); 400 for a bad filter, 404 for an unknown
+    /// name, 409 when DuckDB cannot read what was delivered.</summary>
     private async Task FlowLogs(HttpContext http)
     {
         var name = http.Request.Query["example"].ToString();
@@ -95,9 +99,15 @@ public sealed class ConsoleEndpoints
         {
             try
             {
-                body = ConsoleFlowLogs.Run(_services.S3Root, name) ?? new JsonObject { ["error"] = $"No example query is named '{name}'." };
+                body = ConsoleFlowLogs.Run(_services.S3Root, name, ConsoleFlowLogFilter.Parse(http.Request.Query))
+                    ?? new JsonObject { ["error"] = $"No example query is named '{name}'." };
                 if (body.ContainsKey("error"))
                     http.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+            catch (FormatException e)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                body = new JsonObject { ["error"] = e.Message };
             }
             catch (Query.FlowLogQueryException e)
             {
@@ -107,6 +117,40 @@ public sealed class ConsoleEndpoints
         }
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task SavedPaths(HttpContext http)
+    {
+        var (account, region) = Scope(_state.ControlPlane.Network, http.Request.Query);
+        await WriteJsonAsync(http, ConsoleSavedPaths.List(_state.Dispatcher.Insights.Store, account, region).ToJsonString()).ConfigureAwait(false);
+    }
+
+    /// <summary>One saved path analysed now, as a trace; 404 for a path this account and Region do not have, 409 when
+    /// the analysis fails (a component it names is gone), as DescribeNetworkInsightsAnalyses would say.</summary>
+    private async Task SavedPathTrace(HttpContext http, string id)
+    {
+        var network = _state.ControlPlane.Network;
+        var (account, region) = Scope(network, http.Request.Query);
+        string json;
+        if (_state.Dispatcher.Insights.Store.FindPath(new ControlPlane.RequestContext(account, region), id) is not { } path)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            json = new JsonObject { ["error"] = $"The network insights path '{id}' does not exist in {account} {region}." }.ToJsonString();
+        }
+        else
+        {
+            var (trace, failure) = _savedPaths.Analyze(path, network);
+            if (trace is null)
+                http.Response.StatusCode = StatusCodes.Status409Conflict;
+            json = trace is null ? new JsonObject { ["error"] = failure }.ToJsonString() : LabJson.Serialize(trace);
+        }
+        await WriteJsonAsync(http, json).ConfigureAwait(false);
+    }
+
+    private static Task WriteJsonAsync(HttpContext http, string json)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsync(json, http.RequestAborted);
     }
 
     private async Task TraceFlow(HttpContext http)

@@ -14,19 +14,22 @@ public static class ConsoleFlowLogs
         ["examples"] = ConsoleTopology.Array(ExampleQueries.All, e => new JsonObject { ["name"] = e.Name, ["description"] = e.Description }),
     };
 
-    /// <summary>The example's answer, or null when no example has that name.</summary>
-    /// <exception cref="FlowLogQueryException">There are no delivered flow logs, or DuckDB could not read them.</exception>
-    public static JsonObject? Run(string s3Root, string name)
+    /// <summary>The example's answer over the records <paramref name="filter"/> keeps (the example's own SQL over the
+    /// narrowed table, <see cref="FlowLogFilter.Apply"/>), or null when no example has that name.</summary>
+    /// <exception cref="FlowLogQueryException">DuckDB could not read the delivered flow logs.</exception>
+    public static JsonObject? Run(string s3Root, string name, FlowLogFilter filter)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         if (ExampleQueries.Find(name) is not { } example)
             return null;
         using var query = FlowLogQuery.Open(s3Root);
-        var result = query.Execute(example.Sql);
+        var result = query.Execute(filter.Apply(example.Sql));
         return new JsonObject
         {
             ["name"] = example.Name,
             ["description"] = example.Description,
             ["sql"] = example.Sql,
+            ["where"] = filter.IsEmpty ? null : filter.Predicate(),
             ["files"] = query.Files.Count,
             ["columns"] = ConsoleTopology.Array(result.Columns, c => new JsonObject { ["name"] = c.Name, ["numeric"] = c.IsNumeric }),
             ["rows"] = JsonNode.Parse(QueryResultText.Json(result)),

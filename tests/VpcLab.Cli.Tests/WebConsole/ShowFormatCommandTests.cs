@@ -1,8 +1,10 @@
+using System.Globalization;
+using System.Xml.Linq;
 using VpcLab.ControlPlane.Scenarios;
 
 namespace VpcLab.Cli.Tests.WebConsole;
 
-/// <summary><c>vpclab show FILE --format mermaid|dot</c>: the world as a diagram with the console's nesting, public
+/// <summary><c>vpclab show FILE --format mermaid|dot|svg</c>: the world as a diagram with the console's nesting, public
 /// and private subnets as AWS defines them, routes to gateways and peerings (docs/semantics.md#console).</summary>
 public sealed class ShowFormatCommandTests
 {
@@ -62,6 +64,75 @@ public sealed class ShowFormatCommandTests
         Assert.Equal(CliRun.Of("show", "seed", "--format", "mermaid").Out, shown);
     }
 
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static (double X1, double Y1, double X2, double Y2) BoxOf(XElement g)
+    {
+        if (g.Element(Svg + "polygon") is { } hexagon)
+        {
+            var points = hexagon.Attribute("points")!.Value.Split(' ').Select(p => p.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+            return (points.Min(p => p[0]), points.Min(p => p[1]), points.Max(p => p[0]), points.Max(p => p[1]));
+        }
+        var r = g.Element(Svg + "rect")!;
+        double A(string name) => double.Parse(r.Attribute(name)!.Value, CultureInfo.InvariantCulture);
+        return (A("x"), A("y"), A("x") + A("width"), A("y") + A("height"));
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("peering")]
+    [InlineData("gateway-endpoint")]
+    public void ShowSvg_Scenario_ASvgDocumentWithEverySubnetInstanceAndGateway(string scenario)
+    {
+        var world = ScenarioLoader.LoadFile(ScenarioFiles.Resolve(scenario)).Network;
+        var run = CliRun.Of("show", scenario, "--format", "svg");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var svg = XDocument.Parse(run.Out).Root!;
+        Assert.Equal(Svg + "svg", svg.Name);
+        var ids = svg.Descendants().Select(e => e.Attribute("id")?.Value).Where(v => v is not null).ToHashSet();
+        foreach (var id in world.Subnets.Keys.Select(k => k.Value).Concat(world.Instances.Keys.Select(i => i.Value))
+                     .Concat(world.InternetGateways.Values.Where(g => g.AttachedVpcId is not null).Select(g => g.Id.Value))
+                     .Concat(world.NatGateways.Keys.Select(g => g.Value)).Concat(world.EgressOnlyInternetGateways.Keys.Select(g => g.Value))
+                     .Concat(world.VpcEndpoints.Keys.Select(e => e.Value)))
+            Assert.Contains(Id(id), ids);
+        foreach (var subnet in world.Subnets.Values)
+            Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value.StartsWith($"{world.NameOf(subnet.Id.Value)} {subnet.CidrBlock}", StringComparison.Ordinal));
+        Assert.Equal(run.Out, CliRun.Of("show", scenario, "--format", "svg").Out); // same world, same bytes
+    }
+
+    // The console's rule (docs/semantics.md#console): nested boxes never overlap; a child lies inside its parent.
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("peering")]
+    public void ShowSvg_Scenario_SiblingBoxesApart_ChildrenInsideTheirParent(string scenario)
+    {
+        var svg = XDocument.Parse(CliRun.Of("show", scenario, "--format", "svg").Out).Root!;
+        foreach (var parent in svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") is { } c && c.StartsWith("box", StringComparison.Ordinal)).Prepend(svg))
+        {
+            var children = parent.Elements(Svg + "g").Where(g => (string?)g.Attribute("class") is { } c && (c.StartsWith("box", StringComparison.Ordinal) || c.StartsWith("leaf", StringComparison.Ordinal))).Select(g => (Id: (string)g.Attribute("id")!, Box: BoxOf(g))).ToList();
+            for (int i = 0; i < children.Count; i++)
+            {
+                for (int j = i + 1; j < children.Count; j++)
+                {
+                    var (a, b) = (children[i].Box, children[j].Box);
+                    Assert.False(a.X1 < b.X2 && b.X1 < a.X2 && a.Y1 < b.Y2 && b.Y1 < a.Y2, $"{children[i].Id} overlaps {children[j].Id}");
+                }
+                if (parent != svg)
+                {
+                    var (p, c) = (BoxOf(parent), children[i].Box);
+                    Assert.True(c.X1 >= p.X1 && c.Y1 >= p.Y1 && c.X2 <= p.X2 && c.Y2 <= p.Y2, $"{children[i].Id} leaves {parent.Attribute("id")}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Readme_SeedPicture_IsShowFormatSvgOutput()
+    {
+        Assert.Contains("](docs/seed-topology.svg)", File.ReadAllText(Path.Combine(Root(), "README.md")), StringComparison.Ordinal);
+        Assert.Equal(CliRun.Of("show", "seed", "--format", "svg").Out, File.ReadAllText(Path.Combine(Root(), "docs", "seed-topology.svg")));
+    }
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -75,7 +146,7 @@ public sealed class ShowFormatCommandTests
     [Fact]
     public void Show_UnknownFormat_ExitsTwo()
     {
-        var run = CliRun.Of("show", "seed", "--format", "svg");
+        var run = CliRun.Of("show", "seed", "--format", "png");
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
     }
 
