@@ -34,12 +34,8 @@ internal static class AssertionReader
             throw map.Error(map.Node("from")!, "'from' cannot be an AWS service: its addresses are a destination (write it in 'to')");
         if (to.Any(s => s.Kind == SelectorKind.Service) && from.Any(s => s.Kind == SelectorKind.Internet))
             throw map.Error(map.Node("to")!, "'to: s3' or 'dynamodb' is what interfaces reach; 'from: internet' to an AWS service is not a VPC question");
-        if (onlyThrough.FirstOrDefault(id => !ThroughPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal))) is { } bad)
-            throw map.Error(map.Node("only-through")!, $"'only-through' lists gateway, endpoint, NAT gateway or peering ids (igw-, eigw-, vpce-, nat-, pcx-); not '{bad}'");
         return new Assertion(name, map.Line, from, to, traffic, expect, onlyFrom, onlyThrough);
     }
-
-    private static readonly string[] ThroughPrefixes = ["igw-", "eigw-", "vpce-", "nat-", "pcx-"];
 
     private static ImmutableArray<Selector> Selectors(YamlMap map, string key)
     {

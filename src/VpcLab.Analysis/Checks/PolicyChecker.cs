@@ -16,10 +16,27 @@ public static class PolicyChecker
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(policy);
+        foreach (var assertion in policy.Assertions)
+            CheckThroughNames(network, policy.File, assertion);
         var ends = policy.Assertions.Select(a => (From: Resolve(network, policy.File, a, a.From), To: Resolve(network, policy.File, a, a.To))).ToArray();
         var space = new FlowSpace(network, policy.Assertions.SelectMany(a => a.OnlyFrom),
             policy.Assertions.SelectMany(a => a.Traffic).Select(t => t.Values));
         return [.. policy.Assertions.Select((a, i) => Check(space, a, ends[i].From, ends[i].To))];
+    }
+
+    /// <summary>Each <c>only-through</c> must name a gateway, endpoint, NAT gateway or peering connection of the world
+    /// (by id or Name tag): a typo would otherwise break the assertion with a puzzling path.</summary>
+    private static void CheckThroughNames(Network network, string file, Assertion assertion)
+    {
+        var ids = network.InternetGateways.Keys.Select(k => k.Value).Concat(network.EgressOnlyInternetGateways.Keys.Select(k => k.Value))
+            .Concat(network.NatGateways.Keys.Select(k => k.Value)).Concat(network.VpcEndpoints.Keys.Select(k => k.Value))
+            .Concat(network.VpcPeeringConnections.Keys.Select(k => k.Value)).ToArray();
+        foreach (var name in assertion.OnlyThrough)
+        {
+            if (!ids.Any(id => id == name || network.TagsOf(id).Name == name))
+                throw new ScenarioException($"{file}:{assertion.Line}: assertion '{assertion.Name}': only-through '{name}' is no gateway, "
+                    + "endpoint, NAT gateway or peering connection of the world (give its id or Name tag)");
+        }
     }
 
     private static ReachEnd[] Resolve(Network network, string file, Assertion assertion, ImmutableArray<Selector> selectors)
@@ -50,29 +67,40 @@ public static class PolicyChecker
 
     private static AssertionResult? CheckPair(FlowSpace space, Assertion assertion, ReachEnd from, ReachEnd to)
     {
+        bool limits = assertion.Expect == Expectation.Unreachable || !assertion.OnlyFrom.IsEmpty || !assertion.OnlyThrough.IsEmpty;
+        foreach (var traffic in assertion.Traffic)
+        {
+            // "Nothing" and "only": any source port counts (the sender chooses it).
+            foreach (var piece in limits ? space.Pieces(from, to, traffic) : [])
+            {
+                if (piece.Delivered && Breaks(space, assertion, piece) is { } message)
+                    return Broken(space, assertion, from, to, piece, message);
+            }
+        }
+        return assertion.Expect == Expectation.Reachable ? Unreached(space, assertion, from, to) : null;
+    }
+
+    /// <summary>"Reachable": every value piece of the traffic is delivered from some address of the source to some
+    /// address of the destination, on every client port of 1024–65535.</summary>
+    private static AssertionResult? Unreached(FlowSpace space, Assertion assertion, ReachEnd from, ReachEnd to)
+    {
         bool anyPiece = false;
         foreach (var traffic in assertion.Traffic)
         {
             var reached = new Dictionary<Net.PortRange, PieceOutcome>();
-            foreach (var piece in space.Pieces(from, to, traffic))
+            foreach (var piece in space.Pieces(from, to, traffic, everyEphemeralPort: true))
             {
                 anyPiece = true;
-                if (!piece.Delivered)
-                {
+                if (piece.Delivered)
+                    reached[piece.Values] = piece;
+                else
                     reached.TryAdd(piece.Values, piece);
-                    continue;
-                }
-                reached[piece.Values] = piece;
-                if (Breaks(space, assertion, piece) is { } message)
-                    return Broken(space, assertion, from, to, piece, message);
             }
-            if (assertion.Expect == Expectation.Reachable && reached.Values.Where(p => !p.Delivered).Take(1).ToArray() is [var dropped])
-                return Broken(space, assertion, from, to, dropped, "dropped: every flow of this piece is dropped");
+            if (reached.Values.Where(p => !p.Delivered).Take(1).ToArray() is [var dropped])
+                return Broken(space, assertion, from, to, dropped, "dropped from every address of the source (a client port of 1024-65535 is refused)");
         }
-        if (!anyPiece && assertion.Expect == Expectation.Reachable)
-            return new AssertionResult(assertion, false,
-                $"{from.Describe(space.Network)} cannot reach {to.Describe(space.Network)}: they have no address of a family in common", null);
-        return null;
+        return anyPiece ? null : new AssertionResult(assertion, false,
+            $"{from.Describe(space.Network)} cannot reach {to.Describe(space.Network)}: they have no address of a family in common", null);
     }
 
     /// <summary>Why a delivered piece breaks the assertion, or null when it does not.</summary>
@@ -87,7 +115,7 @@ public static class PolicyChecker
             // The path depends on the addresses and the destination value (a load balancer's listener), not on the
             // source port, so one trace per piece tells the path of all its packets.
             var trace = space.Compiled.Trace(piece.Flow, piece.SourceInterfaceIndex);
-            if (!trace.Forward.Any(h => assertion.OnlyThrough.Contains(h.Component.Id)))
+            if (!trace.Forward.Any(h => assertion.OnlyThrough.Contains(h.Component.Id) || assertion.OnlyThrough.Contains(h.Component.Name)))
                 return $"delivered without passing {string.Join(" or ", assertion.OnlyThrough)} (path: {Path(trace)})";
         }
         return null;

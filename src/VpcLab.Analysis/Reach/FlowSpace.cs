@@ -21,7 +21,7 @@ public sealed class FlowSpace
         Network = network;
         Compiled = CompiledNetwork.Compile(network);
         var serviceRanges = AwsIpRanges.Default.Ranges.Where(r => r.Service is "S3" or "DYNAMODB").Select(r => r.Prefix);
-        _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports);
+        _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports.Append(PortRange.Ephemeral));
         var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr).ToArray();
         var owned = network.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses.Select(p => network.PublicIpFor(e, p)))
             .OfType<IpAddress>().ToHashSet();
@@ -37,8 +37,10 @@ public sealed class FlowSpace
     public CompiledNetwork Compiled { get; }
 
     /// <summary>The engine's verdict on every piece from <paramref name="from"/> to <paramref name="to"/> within
-    /// <paramref name="traffic"/>, lazily (a caller looking for one delivered flow stops at the first).</summary>
-    public IEnumerable<PieceOutcome> Pieces(ReachEnd from, ReachEnd to, TrafficClass traffic)
+    /// <paramref name="traffic"/>, lazily (a caller looking for one delivered flow stops at the first). A piece is
+    /// delivered when some source port gets through, or with <paramref name="everyEphemeralPort"/> when every source
+    /// port of 1024–65535 does (a client picks its port there: docs/check.md#expect).</summary>
+    public IEnumerable<PieceOutcome> Pieces(ReachEnd from, ReachEnd to, TrafficClass traffic, bool everyEphemeralPort = false)
     {
         ArgumentNullException.ThrowIfNull(traffic);
         if (from is ServiceEnd)
@@ -47,7 +49,12 @@ public sealed class FlowSpace
             yield break;
         int sourceIndex = from is InterfaceEnd i ? Compiled.InterfaceIndexOf(i.Interface) : -1;
         var values = ValuesWithin(traffic).ToArray();
-        var sourcePorts = traffic.Protocol.Number is 6 or 17 ? [.. _cuts.Ports().Select(p => p.From)] : new ushort[] { 0 };
+        // The piece of the usual client port 49152 first, then the other ephemeral ones: a counterexample reads as a
+        // client's connection when one exists.
+        var sourcePorts = traffic.Protocol.Number is not (6 or 17) ? new ushort[] { 0 }
+            : [.. _cuts.Ports().Where(p => !everyEphemeralPort || p.From >= PortRange.Ephemeral.From)
+                .OrderBy(p => p.Contains(FlowKey.DefaultEphemeralPort) ? 0 : p.From >= PortRange.Ephemeral.From ? 1 : 2)
+                .Select(p => p.Contains(FlowKey.DefaultEphemeralPort) ? FlowKey.DefaultEphemeralPort : p.From)];
         foreach (var family in new[] { IpFamily.V4, IpFamily.V6 }.Where(traffic.AppliesTo))
         {
             var destinations = Destinations(from, to, family).ToArray();
@@ -56,7 +63,9 @@ public sealed class FlowSpace
                 foreach (var destination in destinations)
                 {
                     foreach (var piece in values)
-                        yield return Decide(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex);
+                        yield return everyEphemeralPort
+                            ? DecideEvery(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex)
+                            : Decide(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex);
                 }
             }
         }
@@ -83,6 +92,17 @@ public sealed class FlowSpace
         }
         var port = protocol.Number is 6 or 17 ? FlowKey.DefaultEphemeralPort : (ushort)0;
         return new PieceOutcome(new FlowKey(source, destination, protocol, port, values.From), sourceIndex, values, false);
+    }
+
+    private PieceOutcome DecideEvery(IpAddress source, IpAddress destination, IpProtocol protocol, PortRange values, ushort[] sourcePorts, int sourceIndex)
+    {
+        foreach (var sourcePort in sourcePorts)
+        {
+            var flow = new FlowKey(source, destination, protocol, sourcePort, values.From);
+            if (!Compiled.Decide(in flow, sourceIndex).IsAccepted)
+                return new PieceOutcome(flow, sourceIndex, values, false);
+        }
+        return new PieceOutcome(new FlowKey(source, destination, protocol, sourcePorts[^1], values.From), sourceIndex, values, true);
     }
 
     private IEnumerable<IpAddress> Sources(ReachEnd from, IpFamily family) => from switch
