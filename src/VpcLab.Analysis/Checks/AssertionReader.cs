@@ -61,6 +61,10 @@ internal static class AssertionReader
         {
             if (ParseTraffic(text) is not { } parsed)
                 throw map.Error(map.Node("traffic")!, $"'traffic': '{text}' is not traffic: use all, tcp, udp, icmp, icmpv6, tcp/22, udp/1024-65535, icmp/8 (a type) or icmp/3/4 (type and code)");
+            if (parsed.FirstOrDefault(t => t.Protocol.IsIcmp && t.Values.From >> 8 == t.Values.To >> 8
+                    && Engine.FlowKey.IsIcmpErrorType(t.Protocol, t.Values.From >> 8)) is { } error)
+                throw map.Error(map.Node("traffic")!, $"'traffic': '{text}' is an ICMP error message, which security groups admit only as part of "
+                    + "a connection the receiver opened; a policy is about traffic a sender opens (docs/check.md#traffic)");
             classes.AddRange(parsed);
         }
         return classes.ToImmutable();

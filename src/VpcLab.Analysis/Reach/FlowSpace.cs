@@ -22,7 +22,8 @@ public sealed class FlowSpace
         Compiled = CompiledNetwork.Compile(network);
         var serviceRanges = AwsIpRanges.Default.Ranges.Where(r => r.Service is "S3" or "DYNAMODB").Select(r => r.Prefix);
         _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports.Append(PortRange.Ephemeral));
-        var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr).ToArray();
+        var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr)
+            .Concat(HeaderCuts.LinkLocal).ToArray();
         var owned = network.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses.Select(p => network.PublicIpFor(e, p)))
             .OfType<IpAddress>().ToHashSet();
         _internet = new()
@@ -71,14 +72,21 @@ public sealed class FlowSpace
         }
     }
 
-    /// <summary>The pieces of the destination values that fall inside the class's range.</summary>
+    /// <summary>The pieces of the destination values inside the class's range (a piece cut by the range's own ends is
+    /// still one piece). ICMP error messages are left out: a security group admits them only as part of a connection
+    /// the receiver opened (docs/semantics.md#sg-icmp-errors), so they are not traffic a sender can open
+    /// (docs/check.md#traffic).</summary>
     public IEnumerable<PortRange> ValuesWithin(TrafficClass traffic)
     {
         ArgumentNullException.ThrowIfNull(traffic);
         foreach (var piece in _cuts.Values(traffic.Protocol))
         {
-            if (piece.From >= traffic.Values.From && piece.To <= traffic.Values.To)
-                yield return piece;
+            int from = Math.Max(piece.From, traffic.Values.From), to = Math.Min(piece.To, traffic.Values.To);
+            if (from > to)
+                continue;
+            if (traffic.Protocol.IsIcmp && FlowKey.IsIcmpErrorType(traffic.Protocol, from >> 8))
+                continue;
+            yield return new PortRange((ushort)from, (ushort)to);
         }
     }
 

@@ -13,6 +13,12 @@ internal sealed class HeaderCuts
     /// <summary>RFC 1918 and RFC 6598 sources, which the internet gateway drops.</summary>
     private static readonly string[] RefusedSources = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
 
+    /// <summary>Addresses the engine answers itself (the Amazon DNS resolver and the instance metadata service, IPv4 and
+    /// IPv6) and the link-local blocks they sit in: never the internet (<see cref="FlowSpace"/> leaves them out).</summary>
+    public static readonly Cidr[] LinkLocal =
+        [Cidr.Parse("169.254.0.0/16"), Cidr.Parse("169.254.169.253/32"), Cidr.Parse("169.254.169.254/32"),
+         Cidr.Parse("fd00:ec2::/64"), Cidr.Parse("fd00:ec2::253/128"), Cidr.Parse("fd00:ec2::254/128"), Cidr.Parse("fe80::/10")];
+
     private readonly SortedSet<UInt128> _v4 = [0, (UInt128)uint.MaxValue + 1];
     private readonly SortedSet<UInt128> _v6 = [0];
     private readonly SortedSet<int> _ports = [0, ushort.MaxValue + 1];
@@ -27,7 +33,7 @@ internal sealed class HeaderCuts
     {
         ArgumentNullException.ThrowIfNull(network);
         var cuts = new HeaderCuts();
-        foreach (var cidr in Cidrs(network).Concat(RefusedSources.Select(Cidr.Parse)).Concat(cidrs))
+        foreach (var cidr in Cidrs(network).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal).Concat(cidrs))
             cuts.Add(cidr);
         foreach (var range in ports)
         {
