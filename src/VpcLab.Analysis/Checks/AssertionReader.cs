@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using VpcLab.Analysis.Reach;
 using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Net;
@@ -59,7 +58,7 @@ internal static class AssertionReader
         var classes = ImmutableArray.CreateBuilder<TrafficClass>();
         foreach (var text in texts)
         {
-            if (ParseTraffic(text) is not { } parsed)
+            if (TrafficClass.Parse(text) is not { } parsed)
                 throw map.Error(map.Node("traffic")!, $"'traffic': '{text}' is not traffic: use all, tcp, udp, icmp, icmpv6, tcp/22, udp/1024-65535, icmp/8 (a type) or icmp/3/4 (type and code)");
             if (parsed.FirstOrDefault(t => t.Protocol.IsIcmp && t.Values.From >> 8 == t.Values.To >> 8
                     && Engine.FlowKey.IsIcmpErrorType(t.Protocol, t.Values.From >> 8)) is { } error)
@@ -68,30 +67,5 @@ internal static class AssertionReader
             classes.AddRange(parsed);
         }
         return classes.ToImmutable();
-    }
-
-    /// <summary>"all", "tcp", "tcp/22", "udp/1024-65535", "icmp", "icmp/8", "icmp/3/4", "icmpv6/128"; null when not one.</summary>
-    public static IReadOnlyList<TrafficClass>? ParseTraffic(string text)
-    {
-        if (text == "all")
-            return TrafficClass.All;
-        var parts = text.Split('/');
-        IpProtocol? parsed = parts[0] switch
-        {
-            "tcp" => IpProtocol.Tcp, "udp" => IpProtocol.Udp, "icmp" => IpProtocol.Icmp, "icmpv6" => IpProtocol.Icmpv6, _ => null,
-        };
-        if (parsed is not { } protocol || parts.Length > 3 || (parts.Length == 3 && !protocol.IsIcmp))
-            return null;
-        if (parts.Length == 1)
-            return [new TrafficClass(protocol, PortRange.All)];
-        if (!protocol.IsIcmp)
-            return PortRange.TryParse(parts[1], out var ports) && parts[1] is not ("all" or "*") ? [new TrafficClass(protocol, ports)] : null;
-        if (!byte.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var type))
-            return null;
-        if (parts.Length == 2)
-            return [new TrafficClass(protocol, new PortRange((ushort)(type * 256), (ushort)(type * 256 + 255)))];
-        return byte.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-            ? [new TrafficClass(protocol, PortRange.Single((ushort)(type * 256 + code)))]
-            : null;
     }
 }

@@ -41,4 +41,30 @@ public sealed record TrafficClass(IpProtocol Protocol, PortRange Values)
         return string.Create(CultureInfo.InvariantCulture, $"{protocol.Name}/{fromType}/{values.From & 0xFF}-{values.To & 0xFF}")
             + (fromType == toType ? "" : string.Create(CultureInfo.InvariantCulture, $" (to type {toType})"));
     }
+
+    /// <summary>"all", "tcp", "tcp/22", "udp/1024-65535", "icmp", "icmp/8", "icmp/3/4", "icmpv6/128"; null when not one.</summary>
+    public static IReadOnlyList<TrafficClass>? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text == "all")
+            return TrafficClass.All;
+        var parts = text.Split('/');
+        IpProtocol? parsed = parts[0] switch
+        {
+            "tcp" => IpProtocol.Tcp, "udp" => IpProtocol.Udp, "icmp" => IpProtocol.Icmp, "icmpv6" => IpProtocol.Icmpv6, _ => null,
+        };
+        if (parsed is not { } protocol || parts.Length > 3 || (parts.Length == 3 && !protocol.IsIcmp))
+            return null;
+        if (parts.Length == 1)
+            return [new(protocol, PortRange.All)];
+        if (!protocol.IsIcmp)
+            return PortRange.TryParse(parts[1], out var ports) && parts[1] is not ("all" or "*") ? [new(protocol, ports)] : null;
+        if (!byte.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var type))
+            return null;
+        if (parts.Length == 2)
+            return [new(protocol, new PortRange((ushort)(type * 256), (ushort)(type * 256 + 255)))];
+        return byte.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+            ? [new(protocol, PortRange.Single((ushort)(type * 256 + code)))]
+            : null;
+    }
 }
