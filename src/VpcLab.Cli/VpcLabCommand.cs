@@ -24,6 +24,7 @@ public static class VpcLabCommand
             ImportCommand.Create(console),
             CollectCommand.Create(console),
             ReachCommand.Create(console),
+            CheckCommand.Create(console),
             ApplyCommand.Create(console),
             CompletionCommand.Create(),
         };

@@ -48,6 +48,8 @@ public class UsageErrorTests
         { "unexpected argument 'extra'", ["import", "some-dir", "extra"] },
         { "--out is required", ["collect"] },
         { "--scenario is required", ["reach", "internet"] },
+        { "give the policy", ["check"] },
+        { "policy file 'nosuch.yaml' not found", ["check", "nosuch.yaml"] },
         { "--endpoint-url: 'not a url' is not a URL", ["collect", "--out", ".", "--endpoint-url", "not a url"] },
         { "give the shell", ["completion"] },
         { "choose a command: demo, trace", [] },

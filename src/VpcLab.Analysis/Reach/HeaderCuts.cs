@@ -13,24 +13,84 @@ internal sealed class HeaderCuts
     /// <summary>RFC 1918 and RFC 6598 sources, which the internet gateway drops.</summary>
     private static readonly string[] RefusedSources = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
 
+    /// <summary>Addresses the engine answers itself (the Amazon DNS resolver and the instance metadata service, IPv4 and
+    /// IPv6) and the link-local blocks they sit in: never the internet (<see cref="FlowSpace"/> leaves them out).</summary>
+    public static readonly Cidr[] LinkLocal =
+        [Cidr.Parse("169.254.0.0/16"), Cidr.Parse("169.254.169.253/32"), Cidr.Parse("169.254.169.254/32"),
+         Cidr.Parse("fd00:ec2::/64"), Cidr.Parse("fd00:ec2::253/128"), Cidr.Parse("fd00:ec2::254/128"), Cidr.Parse("fe80::/10")];
+
     private readonly SortedSet<UInt128> _v4 = [0, (UInt128)uint.MaxValue + 1];
     private readonly SortedSet<UInt128> _v6 = [0];
     private readonly SortedSet<int> _ports = [0, ushort.MaxValue + 1];
 
-    public static HeaderCuts Of(Network network)
+    private readonly SortedSet<int> _icmp = [0, ushort.MaxValue + 1];
+
+    public static HeaderCuts Of(Network network) => Of(network, [], []);
+
+    /// <summary>The world's cuts plus <paramref name="cidrs"/> and <paramref name="ports"/> a question names (a policy's
+    /// "only from 10.0.0.0/8", the S3 ranges, "tcp/22"), so that an answer never straddles the question's own boundary.</summary>
+    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports)
     {
         ArgumentNullException.ThrowIfNull(network);
         var cuts = new HeaderCuts();
-        foreach (var cidr in Cidrs(network).Concat(RefusedSources.Select(Cidr.Parse)))
+        foreach (var cidr in Cidrs(network).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal).Concat(cidrs))
             cuts.Add(cidr);
-        foreach (var rule in network.SecurityGroups.Values.SelectMany(g => g.Rules).Where(r => r.Protocol.Number is 6 or 17 && r.FromPort >= 0))
-            cuts.AddPorts(rule.FromPort, rule.ToPort);
+        foreach (var range in ports)
+        {
+            cuts.AddPorts(range.From, range.To);
+            cuts.AddIcmp(range.From, range.To);
+        }
+        foreach (var rule in network.SecurityGroups.Values.SelectMany(g => g.Rules))
+        {
+            if (rule.Protocol.Number is 6 or 17 && rule.FromPort >= 0)
+                cuts.AddPorts(rule.FromPort, rule.ToPort);
+            else if (rule.Protocol.IsIcmp && rule.FromPort >= 0)
+                cuts.AddIcmpType(rule.FromPort, rule.ToPort);
+        }
         foreach (var entry in network.NetworkAcls.Values.SelectMany(a => a.Entries))
         {
             if (entry.PortRange is { } range)
                 cuts.AddPorts(range.From, range.To);
+            if (entry.Icmp is { Type: >= 0 } icmp)
+                cuts.AddIcmpType(icmp.Type, icmp.Code);
         }
+        // The engine tells these ICMP types apart by itself: echo request and reply (the request has a reply, whose
+        // codes a rule on the reply type may split), and the error messages security groups pass as related.
+        foreach (var type in IntrinsicIcmpTypes)
+            cuts.AddIcmpType(type, -1);
+        cuts.MirrorEchoCodes();
         return cuts;
+    }
+
+    private static readonly int[] IntrinsicIcmpTypes = [0, 3, 4, 5, 8, 11, 12, 1, 2, 128, 129];
+
+    private void AddIcmpType(int type, int code)
+    {
+        if (type is < 0 or > 255)
+            return;
+        if (code is >= 0 and <= 255)
+            AddIcmp(type * 256 + code, type * 256 + code);
+        else
+            AddIcmp(type * 256, type * 256 + 255);
+    }
+
+    private void AddIcmp(int from, int to)
+    {
+        _icmp.Add(from);
+        _icmp.Add(to + 1);
+    }
+
+    /// <summary>An echo request's piece must not straddle a code boundary of its reply (type 8 ↔ 0, 128 ↔ 129): the
+    /// reply of code c is checked by the return path's NACL.</summary>
+    private void MirrorEchoCodes()
+    {
+        foreach (var (request, reply) in new[] { (8, 0), (128, 129) })
+        {
+            foreach (var cut in _icmp.Where(c => c > reply * 256 && c < (reply + 1) * 256).ToArray())
+                _icmp.Add(request * 256 + cut - reply * 256);
+            foreach (var cut in _icmp.Where(c => c > request * 256 && c < (request + 1) * 256).ToArray())
+                _icmp.Add(reply * 256 + cut - request * 256);
+        }
     }
 
     private static IEnumerable<Cidr> Cidrs(Network n) =>
@@ -74,9 +134,20 @@ internal sealed class HeaderCuts
     }
 
     /// <summary>The pieces of the port range 0–65535.</summary>
-    public IEnumerable<PortRange> Ports()
+    public IEnumerable<PortRange> Ports() => Pieces(_ports);
+
+    /// <summary>The pieces of the values a protocol's packets carry in <see cref="Engine.FlowKey.DestinationPort"/>:
+    /// ports for TCP and UDP, type × 256 + code for ICMP and ICMPv6, and the one value 0 for other protocols.</summary>
+    public IEnumerable<PortRange> Values(IpProtocol protocol) => protocol.Number switch
     {
-        var cuts = _ports.ToArray();
+        6 or 17 => Pieces(_ports),
+        1 or 58 => Pieces(_icmp),
+        _ => [PortRange.Single(0)],
+    };
+
+    private static IEnumerable<PortRange> Pieces(SortedSet<int> set)
+    {
+        var cuts = set.ToArray();
         for (int i = 0; i + 1 < cuts.Length; i++)
             yield return new PortRange((ushort)cuts[i], (ushort)(cuts[i + 1] - 1));
     }

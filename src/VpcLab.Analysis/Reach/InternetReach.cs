@@ -21,7 +21,8 @@ public static class InternetReach
         ArgumentNullException.ThrowIfNull(network);
         var compiled = CompiledNetwork.Compile(network);
         var cuts = HeaderCuts.Of(network);
-        var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr).ToArray();
+        var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr)
+            .Concat(HeaderCuts.LinkLocal).ToArray();
         var sources = new Dictionary<IpFamily, IpAddress[]>
         {
             [IpFamily.V4] = Sources(cuts, IpFamily.V4, vpcCidrs),

@@ -7,13 +7,13 @@ using VpcLab.Cli.Rendering;
 namespace VpcLab.Cli.Commands;
 
 /// <summary><c>vpclab reach internet --scenario S</c>: network-wide questions over header sets (docs/semantics.md#reach).
-/// The first: what the internet reaches, on which protocols and ports, IPv4 and IPv6, each answer with an example
-/// flow to trace.</summary>
+/// internet: what the internet reaches, on which protocols and ports, IPv4 and IPv6, each answer with an example flow to
+/// trace; outbound, between, endpoints, rules and diff: the other questions (their own files).</summary>
 public static class ReachCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario file, an imported folder, or a shipped scenario's name", Required = true };
+        var scenario = Scenario();
         var json = ScenarioOptions.Json();
         var internet = new Command("internet", "What the internet can open connections to: interfaces, addresses, TCP and UDP ports (IPv4 and IPv6)") { scenario, json };
         internet.SetAction(parse =>
@@ -45,8 +45,16 @@ public static class ReachCommand
                 console.Write(table);
             return ExitCodes.Ok;
         });
-        return new Command("reach", "Network-wide questions, answered exactly over header sets") { internet };
+        return new Command("reach", "Network-wide questions, answered exactly over header sets")
+        {
+            internet, ReachBetweenCommand.Outbound(console), ReachBetweenCommand.Between(console), ReachAuditCommands.Endpoints(console),
+            ReachAuditCommands.Rules(console), ReachDiffCommand.Create(console),
+        };
     }
+
+    /// <summary>The world a question is about (every question but diff, which takes two).</summary>
+    public static Option<string> Scenario() =>
+        new("--scenario", "-s") { Description = "A scenario file, an imported folder, or a shipped scenario's name", Required = true };
 
     private static string Text(Net.PortRange r) =>
         r.From == r.To ? r.From.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{r.From}-{r.To}");

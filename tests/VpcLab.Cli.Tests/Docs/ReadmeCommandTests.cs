@@ -5,7 +5,7 @@ namespace VpcLab.Cli.Tests.Docs;
 
 /// <summary>The fenced <c>vpclab</c> commands of README.md and of every docs/*.md run as documented: in order within a
 /// page (traffic before the queries of its output), in-process, each exiting 0, or 1 where the command's answer is a
-/// verdict (trace, resolve); never 2 (a command the docs got wrong). Where a page shows a command's output
+/// verdict (trace, resolve, check); never 2 (a command the docs got wrong). Where a page shows a command's output
 /// (<c>$ vpclab …</c>), every id it shows appears in the real output, and so does every number its comment quotes
 /// (5,003 connections). The directory <c>vpclab-out</c> (given, or <c>query</c>'s default <c>--logs</c>) is a temporary
 /// one. <c>serve</c> starts an in-memory server (with the <c>--scenario</c> it names) on a free port, and later
@@ -202,7 +202,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
             var args = words.Select(a => a == "vpclab-out" ? _out : a == DocumentedEndpoint && _server is not null ? _server.Url.ToString() : a).ToArray();
             var run = CliRun.Of(args);
             var command = $"{page}: {documented}";
-            bool verdict = args[0] is "trace" or "resolve";
+            bool verdict = args[0] is "trace" or "resolve" or "check";
             Assert.True(run.ExitCode == 0 || (verdict && run.ExitCode == ExitCodes.Dropped), $"{command}\nexit {run.ExitCode}\n{run.Err}");
             var comment = command.Contains(" # ", StringComparison.Ordinal) ? command[command.IndexOf(" # ", StringComparison.Ordinal)..] : "";
             foreach (var number in Number().Matches(comment).Select(m => m.Value))

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using VpcLab.Engine;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Analysis.Reach;
+
+/// <summary>The header space of one world, cut into pieces where some rule, route or question boundary falls
+/// (<see cref="HeaderCuts"/>), and the engine's verdict on each piece between two <see cref="ReachEnd"/>s: one
+/// <see cref="CompiledNetwork.Decide"/> per (source address, destination piece, value piece, source-port piece) is
+/// exact for every packet of it, so nothing is enumerated packet by packet (docs/semantics.md#reach). Compile once,
+/// ask many questions.</summary>
+public sealed class FlowSpace
+{
+    private readonly HeaderCuts _cuts;
+    private readonly Dictionary<IpFamily, IpAddress[]> _internet;
+
+    public FlowSpace(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Network = network;
+        Compiled = CompiledNetwork.Compile(network);
+        var serviceRanges = AwsIpRanges.Default.Ranges.Where(r => r.Service is "S3" or "DYNAMODB").Select(r => r.Prefix);
+        _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports.Append(PortRange.Ephemeral));
+        var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr)
+            .Concat(HeaderCuts.LinkLocal).ToArray();
+        var owned = network.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses.Select(p => network.PublicIpFor(e, p)))
+            .OfType<IpAddress>().ToHashSet();
+        _internet = new()
+        {
+            [IpFamily.V4] = Outside(IpFamily.V4, vpcCidrs, owned),
+            [IpFamily.V6] = Outside(IpFamily.V6, vpcCidrs, owned),
+        };
+    }
+
+    public Network Network { get; }
+
+    public CompiledNetwork Compiled { get; }
+
+    /// <summary>The engine's verdict on every piece from <paramref name="from"/> to <paramref name="to"/> within
+    /// <paramref name="traffic"/>, lazily (a caller looking for one delivered flow stops at the first). A piece is
+    /// delivered when some source port gets through, or with <paramref name="everyEphemeralPort"/> when every source
+    /// port of 1024–65535 does (a client picks its port there: docs/check.md#expect).</summary>
+    public IEnumerable<PieceOutcome> Pieces(ReachEnd from, ReachEnd to, TrafficClass traffic, bool everyEphemeralPort = false)
+    {
+        ArgumentNullException.ThrowIfNull(traffic);
+        if (from is ServiceEnd)
+            throw new ArgumentException("An AWS service's public addresses are a destination, not a source.", nameof(from));
+        if (from == to)
+            yield break;
+        int sourceIndex = from is InterfaceEnd i ? Compiled.InterfaceIndexOf(i.Interface) : -1;
+        var values = ValuesWithin(traffic).ToArray();
+        // The piece of the usual client port 49152 first, then the other ephemeral ones: a counterexample reads as a
+        // client's connection when one exists.
+        var sourcePorts = traffic.Protocol.Number is not (6 or 17) ? new ushort[] { 0 }
+            : [.. _cuts.Ports().Where(p => !everyEphemeralPort || p.From >= PortRange.Ephemeral.From)
+                .OrderBy(p => p.Contains(FlowKey.DefaultEphemeralPort) ? 0 : p.From >= PortRange.Ephemeral.From ? 1 : 2)
+                .Select(p => p.Contains(FlowKey.DefaultEphemeralPort) ? FlowKey.DefaultEphemeralPort : p.From)];
+        foreach (var family in new[] { IpFamily.V4, IpFamily.V6 }.Where(traffic.AppliesTo))
+        {
+            var destinations = Destinations(from, to, family).ToArray();
+            foreach (var source in Sources(from, family))
+            {
+                foreach (var destination in destinations)
+                {
+                    foreach (var piece in values)
+                        yield return everyEphemeralPort
+                            ? DecideEvery(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex)
+                            : Decide(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex);
+                }
+            }
+        }
+    }
+
+    /// <summary>The pieces of the destination values inside the class's range (a piece cut by the range's own ends is
+    /// still one piece). ICMP error messages are left out: a security group admits them only as part of a connection
+    /// the receiver opened (docs/semantics.md#sg-icmp-errors), so they are not traffic a sender can open
+    /// (docs/check.md#traffic).</summary>
+    public IEnumerable<PortRange> ValuesWithin(TrafficClass traffic)
+    {
+        ArgumentNullException.ThrowIfNull(traffic);
+        foreach (var piece in _cuts.Values(traffic.Protocol))
+        {
+            int from = Math.Max(piece.From, traffic.Values.From), to = Math.Min(piece.To, traffic.Values.To);
+            if (from > to)
+                continue;
+            if (traffic.Protocol.IsIcmp && FlowKey.IsIcmpErrorType(traffic.Protocol, from >> 8))
+                continue;
+            yield return new PortRange((ushort)from, (ushort)to);
+        }
+    }
+
+    private PieceOutcome Decide(IpAddress source, IpAddress destination, IpProtocol protocol, PortRange values, ushort[] sourcePorts, int sourceIndex)
+    {
+        foreach (var sourcePort in sourcePorts)
+        {
+            var flow = new FlowKey(source, destination, protocol, sourcePort, values.From);
+            if (Compiled.Decide(in flow, sourceIndex).IsAccepted)
+                return new PieceOutcome(flow, sourceIndex, values, true);
+        }
+        var port = protocol.Number is 6 or 17 ? FlowKey.DefaultEphemeralPort : (ushort)0;
+        return new PieceOutcome(new FlowKey(source, destination, protocol, port, values.From), sourceIndex, values, false);
+    }
+
+    private PieceOutcome DecideEvery(IpAddress source, IpAddress destination, IpProtocol protocol, PortRange values, ushort[] sourcePorts, int sourceIndex)
+    {
+        foreach (var sourcePort in sourcePorts)
+        {
+            var flow = new FlowKey(source, destination, protocol, sourcePort, values.From);
+            if (!Compiled.Decide(in flow, sourceIndex).IsAccepted)
+                return new PieceOutcome(flow, sourceIndex, values, false);
+        }
+        return new PieceOutcome(new FlowKey(source, destination, protocol, sourcePorts[^1], values.From), sourceIndex, values, true);
+    }
+
+    private IEnumerable<IpAddress> Sources(ReachEnd from, IpFamily family) => from switch
+    {
+        InternetEnd => _internet[family],
+        InterfaceEnd e when Network.NetworkInterfaces.GetValueOrDefault(e.Interface) is { } eni =>
+            eni.AllPrivateAddresses.Where(a => a.Family == family),
+        _ => [],
+    };
+
+    private IEnumerable<IpAddress> Destinations(ReachEnd from, ReachEnd to, IpFamily family)
+    {
+        switch (to)
+        {
+            case InternetEnd:
+                return _internet[family];
+            case InterfaceEnd e when Network.NetworkInterfaces.GetValueOrDefault(e.Interface) is { } eni:
+                var publics = eni.PrivateIpAddresses.Select(p => Network.PublicIpFor(eni, p)).OfType<IpAddress>();
+                var all = from is InternetEnd ? publics.Concat(eni.Ipv6Addresses) : eni.AllPrivateAddresses.Concat(publics);
+                return all.Where(a => a.Family == family).Distinct();
+            case ServiceEnd service when from is InterfaceEnd source && Network.NetworkInterfaces.GetValueOrDefault(source.Interface) is { } sender:
+                var ranges = AwsIpRanges.Default.PrefixesOf(sender.Region, service.Service).Where(c => c.Family == family).ToArray();
+                return _cuts.Addresses(family).Select(p => Address(family, p.First)).Where(a => ranges.Any(r => r.Contains(a)));
+            default:
+                return [];
+        }
+    }
+
+    private IpAddress[] Outside(IpFamily family, Cidr[] vpcCidrs, HashSet<IpAddress> owned) =>
+        [.. _cuts.Addresses(family).Select(p => Address(family, p.First)).Where(a => !owned.Contains(a) && !vpcCidrs.Any(c => c.Contains(a)))];
+
+    private static IpAddress Address(IpFamily family, UInt128 value) => family == IpFamily.V4 ? IpAddress.V4((uint)value) : IpAddress.V6(value);
+
+    /// <summary>The interfaces of the world, in id order.</summary>
+    public ImmutableArray<NetworkInterfaceId> Interfaces =>
+        [.. Network.NetworkInterfaces.Keys.OrderBy(k => k.Value, StringComparer.Ordinal)];
+}
