@@ -48,7 +48,7 @@ public static class ServiceTraceView
         ArgumentNullException.ThrowIfNull(r);
         return new
         {
-            Request = new { r.Request.Service, r.Request.Resource, r.Request.Action, Resource = r.ResourceArn, Principal = r.PolicyRequest?.Principal.ToString() },
+            Request = new { r.Request.Service, Name = r.Request.Resource, r.Request.Action, Resource = r.ResourceArn, Principal = r.PolicyRequest?.Principal.ToString() },
             r.ServiceName,
             Allowed = r.IsAllowed,
             r.Path,
