@@ -2,6 +2,7 @@ using VpcLab.ControlPlane.Scenarios;
 using VpcLab.Engine.Dns;
 using VpcLab.Engine.Tests.TestWorlds;
 using VpcLab.Model;
+using VpcLab.Net;
 using VpcLab.TestWorlds;
 
 namespace VpcLab.Engine.Tests.InterfaceEndpoints;
@@ -90,5 +91,40 @@ public class Ipv6EndpointScenarioTests
         var trace = Trace("app-1", "kms.us-east-1.amazonaws.com");
         trace.AssertVerdict("ACCEPT");
         Assert.True(trace.Flow.Destination.IsV4);
+    }
+
+    // Spec §e: "IPv6 addresses of endpoint ENIs are not reachable from the internet (the ENI shows
+    // denyAllIgwTraffic=true)". The same world with an internet gateway, a ::/0 route and the endpoint's group open to
+    // ::/0: the internet reaches an instance's IPv6 address (then its group decides) but never the endpoint's.
+    [Fact]
+    public void InternetIpv6_ToEndpointInterface_RefusedAtTheInternetGateway()
+    {
+        var yaml = File.ReadAllText(ShippedScenarios.PathOf("ipv6-endpoints"))
+            .Replace("    ipv6: true\n", "    ipv6: true\n    internet-gateway: app-igw\n", StringComparison.Ordinal)
+            .Replace("    security-groups:\n      - name: app-sg", """
+                    route-tables:
+                      - name: public-rt
+                        main: true
+                        routes:
+                          - { destination: "::/0", target: app-igw }
+                    security-groups:
+                      - name: app-sg
+                """, StringComparison.Ordinal)
+            .Replace("          - { protocol: tcp, ports: 443, source: app-sg }", "          - { protocol: tcp, ports: 443, source: app-sg }\n          - { protocol: tcp, ports: 443, source: \"::/0\" }", StringComparison.Ordinal);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("vpclab-ipv6-igw-").FullName, "ipv6-igw.yaml");
+        File.WriteAllText(path, yaml);
+        var network = ScenarioLoader.LoadFile(path).Network;
+        var compiled = CompiledNetwork.Compile(network);
+        var endpointEni = network.NetworkInterfaces[network.Endpoint("sqs-endpoint").NetworkInterfaceIds[0]];
+        var resolver = new EndpointResolver(network);
+        var request = TraceRequest.Tcp(resolver.Resolve("2001:db8::7"), resolver.Resolve(endpointEni.Ipv6Addresses[0].ToString()), 443);
+        var trace = compiled.Trace(request).AssertWellFormed();
+        trace.AssertVerdict("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS");
+        var resolved = compiled.Resolve(request);
+        Assert.Equal(trace.Reason, compiled.Decide(resolved.Flow, resolved.SourceInterfaceIndex).Reason);
+        // An instance's IPv6 address passes the same gateway (its group, which allows nothing in, then refuses it).
+        var instance = compiled.Trace(TraceRequest.Tcp(resolver.Resolve("2001:db8::7"), resolver.Resolve("app-1"), 443, IpFamily.V6));
+        Assert.DoesNotContain(instance.Explanations, e => e.Code == ExplanationCode.IgwPrivateIpAssociationForIngress);
+        Assert.Contains(instance.Forward, h => h.Component.Kind == ComponentKind.InternetGateway);
     }
 }
