@@ -145,4 +145,50 @@ public class InterfaceEndpointPolicyTests
         var error = Assert.Throws<TraceRequestException>(() => ServiceRequest.Parse(uri, action));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    private const string DynamoDbScenario = """
+        region: us-east-1
+        accounts:
+          - { name: app, id: "555555555555" }
+        vpcs:
+          - name: data-vpc
+            cidr: 10.60.0.0/16
+            subnets:
+              - { name: private-a, az: us-east-1a, cidr: 10.60.1.0/24 }
+            route-tables:
+              - name: private-rt
+                subnets: [private-a]
+            security-groups:
+              - { name: app-sg, description: app }
+            instances:
+              - { name: worker, subnet: private-a, security-groups: [app-sg] }
+            endpoints:
+              - name: ddb-gw
+                service: dynamodb
+                route-tables: [private-rt]
+                policy: |
+                  {"Statement":[{"Sid":"ReadOrders","Effect":"Allow","Principal":"*","Action":["dynamodb:GetItem","dynamodb:Query"],
+                                 "Resource":"arn:aws:dynamodb:us-east-1:555555555555:table/orders"}]}
+        """;
+
+    // A DynamoDB gateway endpoint's policy decides too: dynamodb.us-east-1.amazonaws.com is public DNS, the route
+    // table's prefix-list route sends it to the gateway endpoint, whose policy is weighed (the gateway endpoints page:
+    // "an endpoint policy … controls access to the service from the VPC through the endpoint",
+    // https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html).
+    [Theory]
+    [InlineData("dynamodb:GetItem", "orders", true)]
+    [InlineData("dynamodb:DeleteTable", "orders", false)]
+    [InlineData("dynamodb:GetItem", "payments", false)]
+    public void ServiceRequest_ThroughDynamoDbGatewayEndpoint_EndpointPolicyDecides(string action, string table, bool allowed)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("vpclab-ddb-").FullName, "ddb.yaml");
+        File.WriteAllText(path, DynamoDbScenario);
+        var network = ScenarioLoader.LoadFile(path).Network;
+        var result = ServiceRequestTracer.Trace(CompiledNetwork.Compile(network), new EndpointResolver(network).Resolve("worker"),
+            ServiceRequest.Parse($"dynamodb://{table}", action));
+        Assert.Equal(S3NetworkPath.GatewayEndpoint, result.Path);
+        Assert.Equal(allowed, result.IsAllowed);
+        Assert.Equal(allowed ? "ReadOrders" : null, result.EndpointPolicy!.DecidingStatement?.Sid);
+        Assert.Equal([network.VpcEndpoints.Values.Single().Id.Value], result.PolicyRequest!.ValuesOf(PolicyContextKeys.SourceVpce));
+    }
 }
