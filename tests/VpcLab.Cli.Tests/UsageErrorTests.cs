@@ -19,6 +19,7 @@ public class UsageErrorTests
         { "--action applies only to an S3 request", ["trace", "-s", "seed", "--from", "web-1", "--to", "app-1", "--port", "22", "--action", "s3:GetObject"] },
         { "S3 has no action 'Frobnicate'", ["trace", "-s", "gateway-endpoint", "--from", "worker-1", "--to", "s3://acme-reports/q3.csv", "--action", "s3:Frobnicate"] },
         { "is a pattern", ["trace", "-s", "gateway-endpoint", "--from", "worker-1", "--to", "s3://acme-reports/q3.csv", "--action", "s3:Get*"] },
+        { "'sns:Publish' is not an action of sqs", ["trace", "-s", "ipv6-endpoints", "--from", "v6-1", "--to", "sqs://orders", "--action", "sns:Publish"] },
         { "scenario 'nosuch' not found", ["trace", "-s", "nosuch", "--from", "web-1", "--to", "app-1", "--port", "22"] },
         { "unknown option '--bogus'", ["demo", "--bogus"] },
         { "give the scenario", ["validate"] },

@@ -26,6 +26,8 @@ public static class TraceCommand
             var compiled = CompiledNetwork.Compile(loaded.Network);
             if (Engine.S3.S3Request.IsS3Uri(parse.GetValue(flow.To)!))
                 return TraceS3.Run(console, parse, flow, compiled, parse.GetValue(json), loaded.Now);
+            if (Engine.ServiceRequests.ServiceRequest.IsServiceUri(parse.GetValue(flow.To)!))
+                return TraceService.Run(console, parse, flow, compiled, parse.GetValue(json), loaded.Now);
             flow.CheckNoS3Options(parse);
             var resolver = new EndpointResolver(loaded.Network);
             var request = flow.ToRequest(parse, resolver);

@@ -8,15 +8,15 @@ namespace VpcLab.Cli.Commands;
 public sealed class TraceOptions
 {
     public Option<string> From { get; } = new("--from") { Description = "Source: an instance or interface (name or id), or an IP address (outside every VPC = the internet)", Required = true };
-    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), an IP address, a DNS name resolved from the source's VPC, or s3://bucket/key (an S3 request)", Required = true };
+    public Option<string> To { get; } = new("--to") { Description = "Destination: an instance or interface (name or id), an IP address, a DNS name resolved from the source's VPC, s3://bucket/key (an S3 request), or SERVICE://RESOURCE (a request to sqs, sns, kms, … through the VPC's endpoints)", Required = true };
     public Option<string> Protocol { get; } = new("--protocol", "-p") { Description = "tcp, udp, icmp or icmpv6", DefaultValueFactory = _ => "tcp" };
     public Option<int?> Port { get; } = new("--port") { Description = "Destination port (tcp and udp)" };
     public Option<int?> SourcePort { get; } = new("--source-port") { Description = "Source port (default 49152, an ephemeral port)" };
     public Option<int?> IcmpType { get; } = new("--icmp-type") { Description = "ICMP type (default: echo request)" };
     public Option<int?> IcmpCode { get; } = new("--icmp-code") { Description = "ICMP code (default 0)" };
     public Option<bool> Ipv6 { get; } = new("--ipv6", "-6") { Description = "Use the IPv6 addresses of instances and interfaces" };
-    public Option<string?> Action { get; } = new("--action") { Description = "With --to s3://bucket/key: the S3 action asked (default s3:GetObject)" };
-    public Option<string?> Principal { get; } = new("--principal") { Description = "With --to s3://bucket/key: who asks, an IAM ARN (default: the source account's root)" };
+    public Option<string?> Action { get; } = new("--action") { Description = "With --to s3://bucket/key or SERVICE://RESOURCE: the action asked (default s3:GetObject, sqs:SendMessage, …)" };
+    public Option<string?> Principal { get; } = new("--principal") { Description = "With --to s3://bucket/key or SERVICE://RESOURCE: who asks, an IAM ARN (default: the source account's root)" };
 
     public IEnumerable<Option> All => [From, To, Protocol, Port, SourcePort, IcmpType, IcmpCode, Ipv6, Action, Principal];
 
@@ -70,7 +70,7 @@ public sealed class TraceOptions
     public void CheckNoS3Options(ParseResult parse)
     {
         foreach (var option in new[] { Action, Principal }.Where(o => parse.GetValue(o) is not null))
-            throw new UsageException($"{option.Name} applies only to an S3 request (--to s3://bucket/key).");
+            throw new UsageException($"{option.Name} applies only to an S3 request (--to s3://bucket/key) or a service request (--to SERVICE://RESOURCE).");
     }
 
     private static ushort CheckedPort(int value, string option) =>

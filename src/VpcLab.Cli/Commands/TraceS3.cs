@@ -27,7 +27,8 @@ internal static class TraceS3
         return result.IsAllowed ? ExitCodes.Ok : ExitCodes.Dropped;
     }
 
-    private static RequestPrincipal Principal(string text)
+    /// <summary>--principal: an IAM ARN or 'anonymous' (also for service requests, TraceService).</summary>
+    internal static RequestPrincipal Principal(string text)
     {
         if (string.Equals(text, "anonymous", StringComparison.OrdinalIgnoreCase))
             return RequestPrincipal.Anonymous;

@@ -63,4 +63,14 @@ public static class VpcEndpointErrors
 
     public static Ec2Exception EndpointNeedsSecurityGroup(string endpointId) =>
         new(Ec2Errors.InvalidParameterCode, $"An interface endpoint must keep at least one security group ({endpointId}).");
+
+    /// <summary>Choice (docs/semantics.md#endpoint-ip-address-types): AWS documents the rule, not the code or text.</summary>
+    public static Ec2Exception IpAddressTypeNotSupportedByService(string ipAddressType, string serviceName) =>
+        new(Ec2Errors.InvalidParameterCode, $"The VPC endpoint service {serviceName} does not support the IP address type {ipAddressType}.");
+
+    public static Ec2Exception SubnetLacksRangeForIpAddressType(string subnetId, string ipAddressType, string needs) =>
+        new(Ec2Errors.InvalidParameterCode, $"IP address type {ipAddressType} requires every subnet of the endpoint to have {needs}: {subnetId}.");
+
+    public static Ec2Exception DnsRecordIpTypeNotForIpAddressType(string recordType, string ipAddressType) =>
+        new(Ec2Errors.InvalidParameterCode, $"DnsRecordIpType {recordType} is not supported for an interface endpoint with IP address type {ipAddressType}.");
 }

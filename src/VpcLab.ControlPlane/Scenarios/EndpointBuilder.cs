@@ -61,6 +61,8 @@ internal sealed partial class EndpointBuilder(ScenarioContext context)
             SecurityGroupIds = spec.SecurityGroups.IsEmpty ? null : [.. spec.SecurityGroups.Select(g => context.Resolve(spec.Line, g, "security group"))],
             PrivateDnsEnabled = spec.PrivateDns,
             PolicyDocument = spec.Policy is null ? null : SubstituteIds(spec.Line, spec.Policy),
+            IpAddressType = spec.IpAddressType,
+            DnsOptions = spec.DnsRecordIpType is null ? null : new DnsOptionsSpecification { DnsRecordIpType = spec.DnsRecordIpType },
             TagSpecifications = TagSpecification.Named("vpc-endpoint", spec.Name),
         }).VpcEndpoint);
         context.Register(spec.Line, spec.Name, endpoint.Id.Value);

@@ -106,7 +106,14 @@ public sealed record NetworkInterfaceSpec(
 /// endpoint policy's JSON (AWS's full-access default when absent).</summary>
 public sealed record EndpointSpec(
     int Line, string Name, string Service, string? Type, ImmutableArray<string> RouteTables, ImmutableArray<string> Subnets,
-    ImmutableArray<string> SecurityGroups, bool? PrivateDns, string? Policy);
+    ImmutableArray<string> SecurityGroups, bool? PrivateDns, string? Policy)
+{
+    /// <summary><c>ip-address-type</c>: CreateVpcEndpoint's IpAddressType (ipv4, dualstack, ipv6).</summary>
+    public string? IpAddressType { get; init; }
+
+    /// <summary><c>dns-record-ip-type</c>: DnsOptions.DnsRecordIpType (ipv4, dualstack, ipv6, service-defined).</summary>
+    public string? DnsRecordIpType { get; init; }
+}
 
 /// <summary>An S3 bucket: its Region (the scenario's by default), its owner (the first account by default) and its
 /// bucket policy's JSON, if any.</summary>

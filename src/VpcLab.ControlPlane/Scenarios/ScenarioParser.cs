@@ -88,7 +88,11 @@ public static class ScenarioParser
         var spec = new EndpointSpec(
             m.Line, m.RequiredString("name", "an endpoint"), m.RequiredString("service", "an endpoint"), m.String("type"),
             m.Strings("route-tables"), m.Strings("subnets"), m.Strings("security-groups"), m.Bool("private-dns"),
-            m.String("policy"));
+            m.String("policy"))
+        {
+            IpAddressType = m.String("ip-address-type"),
+            DnsRecordIpType = m.String("dns-record-ip-type"),
+        };
         m.RejectUnknownKeys("an endpoint");
         return spec;
     }

@@ -33,7 +33,7 @@ public sealed class VpcEndpointServiceOperations
                 .Add("service-type", s => s.EndpointType.ToString())
                 .Add("service-region", s => s.Region)
                 .Add("owner", s => s.Owner)
-                .AddMany("supported-ip-address-types", _ => ["ipv4"]);
+                .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
             var details = schema.Apply(selected, request.Filters, tx.N).ToList();
             return new DescribeVpcEndpointServicesResult(
                 [.. details.Select(s => s.ServiceName).Distinct().Order(StringComparer.Ordinal)], details);

@@ -24,8 +24,8 @@ public sealed class VpcEndpointOperations
             var type = VpcEndpointParts.ParseEndpointType(request.VpcEndpointType);
             var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, request.ServiceName, type);
             var policy = VpcEndpointParts.EndpointPolicy(request.PolicyDocument);
-            var ipType = VpcEndpointParts.ParseEndpointIpAddressType(request.IpAddressType, type);
-            var dnsType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, type, service, vpc);
+            var ipType = EndpointIpAddressTypes.Parse(request.IpAddressType, type, service);
+            var dnsType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, type, service, vpc, ipType);
             var tags = tx.TagsFor(request.TagSpecifications, ResourceTypes.VpcEndpoint, [ResourceTypes.VpcEndpoint]);
             var id = new VpcEndpointId(tx.NewId(IdPrefixes.VpcEndpoint));
             var endpoint = new VpcEndpoint(id, tx.Account, tx.RegionName, vpc.Id, service.ServiceName, type, VpcEndpointState.Available,
@@ -71,10 +71,11 @@ public sealed class VpcEndpointOperations
                 endpoint = endpoint with { PolicyDocument = Model.Policies.PolicyDocument.DefaultEndpointPolicyJson };
             else if (request.PolicyDocument is not null)
                 endpoint = endpoint with { PolicyDocument = VpcEndpointParts.EndpointPolicy(request.PolicyDocument) };
+            var before = endpoint.IpAddressType;
             if (request.IpAddressType is not null)
-                endpoint = endpoint with { IpAddressType = VpcEndpointParts.ParseEndpointIpAddressType(request.IpAddressType, endpoint.Type) };
-            if (request.DnsOptions is not null)
-                endpoint = endpoint with { DnsRecordIpType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, endpoint.Type, service, vpc) };
+                endpoint = endpoint with { IpAddressType = EndpointIpAddressTypes.Parse(request.IpAddressType, endpoint.Type, service) };
+            if (request.DnsOptions is not null || endpoint.IpAddressType != before)
+                endpoint = endpoint with { DnsRecordIpType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, endpoint.Type, service, vpc, endpoint.IpAddressType, endpoint.DnsRecordIpType) };
             VpcEndpointParts.PutEndpoint(tx, endpoint);
 
             if (endpoint.IsGateway)
@@ -93,6 +94,8 @@ public sealed class VpcEndpointOperations
                 VpcEndpointParts.RefuseForType(request.AddRouteTableIds, "AddRouteTableId", endpoint.Type);
                 VpcEndpointParts.RefuseForType(request.RemoveRouteTableIds, "RemoveRouteTableId", endpoint.Type);
                 endpoint = VpcEndpointParts.RemoveEndpointSubnets(tx, endpoint, request.RemoveSubnetIds);
+                if (endpoint.IpAddressType != before)
+                    endpoint = EndpointIpAddressTypes.Apply(tx, endpoint);
                 endpoint = VpcEndpointParts.ChangeEndpointGroups(tx, endpoint, request.AddSecurityGroupIds, request.RemoveSecurityGroupIds);
                 endpoint = VpcEndpointParts.AddEndpointSubnets(tx, endpoint, service, request.AddSubnetIds);
                 if (request.PrivateDnsEnabled is { } privateDns && privateDns != endpoint.PrivateDnsEnabled)

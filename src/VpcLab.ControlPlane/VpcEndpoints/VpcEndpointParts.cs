@@ -48,41 +48,24 @@ internal static class VpcEndpointParts
         return json;
     }
 
-    /// <summary>Choice (docs/semantics.md#vpc-endpoints): the catalog's services accept IPv4 only (their
-    /// supported-ip-address-types is ipv4) and the Region's prefix lists are IPv4, so only ipv4 is accepted.</summary>
-    internal static VpcEndpointIpAddressType ParseEndpointIpAddressType(string? text, VpcEndpointType type) => text switch
-    {
-        null or "ipv4" => VpcEndpointIpAddressType.Ipv4,
-        "ipv6" or "dualstack" => throw Ec2Errors.InvalidParameterValue(type == VpcEndpointType.Gateway
-            ? $"Value ({text}) for parameter ipAddressType is invalid. This lab ships only IPv4 AWS-managed prefix lists, so gateway endpoints are ipv4 only."
-            : $"Value ({text}) for parameter ipAddressType is invalid. The lab's AWS services support the IP address type ipv4 only."),
-        _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. Valid values: ipv4, dualstack, ipv6"),
-    };
-
-    /// <summary>DnsOptions (spec (d), (e)): an ipv4 interface endpoint allows only ipv4 records; an ipv4 gateway
-    /// endpoint ipv4 or service-defined (the default), DynamoDB only service-defined, and any value but
-    /// service-defined needs both VPC DNS attributes.</summary>
+    /// <summary>DnsOptions (spec (d), (e)). Interface endpoints: <see cref="EndpointIpAddressTypes.InterfaceRecordType"/>.
+    /// An ipv4 gateway endpoint takes ipv4 or service-defined (the default), DynamoDB only service-defined, and any value
+    /// but service-defined needs both VPC DNS attributes. <paramref name="current"/>: the record type before a Modify.</summary>
     internal static VpcEndpointDnsRecordIpType ParseDnsRecordIpType(DnsOptionsSpecification? options, VpcEndpointType type,
-        AwsRegionalService service, Vpc vpc)
+        AwsRegionalService service, Vpc vpc, VpcEndpointIpAddressType ipType, VpcEndpointDnsRecordIpType? current = null)
     {
         if (options?.PrivateDnsOnlyForInboundResolverEndpoint == true)
             throw Ec2Errors.InvalidParameter("PrivateDnsOnlyForInboundResolverEndpoint needs an interface endpoint with private DNS enabled to a service that offers it; no such service in this lab.");
         var text = options?.DnsRecordIpType;
-        var value = text switch
-        {
-            null => type == VpcEndpointType.Gateway ? VpcEndpointDnsRecordIpType.ServiceDefined : VpcEndpointDnsRecordIpType.Ipv4,
-            "ipv4" => VpcEndpointDnsRecordIpType.Ipv4,
-            "ipv6" => VpcEndpointDnsRecordIpType.Ipv6,
-            "dualstack" => VpcEndpointDnsRecordIpType.Dualstack,
-            "service-defined" => VpcEndpointDnsRecordIpType.ServiceDefined,
-            _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter dnsRecordIpType is invalid. Valid values: ipv4, dualstack, ipv6, service-defined"),
-        };
-        bool allowed = type == VpcEndpointType.Interface
-            ? value == VpcEndpointDnsRecordIpType.Ipv4
-            : value == VpcEndpointDnsRecordIpType.ServiceDefined || (value == VpcEndpointDnsRecordIpType.Ipv4 && service.ShortName != "dynamodb");
+        if (type == VpcEndpointType.Interface)
+            return EndpointIpAddressTypes.InterfaceRecordType(text, ipType, current);
+        if (text is null)
+            return current ?? VpcEndpointDnsRecordIpType.ServiceDefined;
+        var value = EndpointIpAddressTypes.ParseRecordType(text);
+        bool allowed = value == VpcEndpointDnsRecordIpType.ServiceDefined || (value == VpcEndpointDnsRecordIpType.Ipv4 && service.ShortName != "dynamodb");
         if (!allowed)
             throw Ec2Errors.InvalidParameter($"DnsRecordIpType {text} is not supported for this {type} endpoint to {service.ServiceName} with IP address type ipv4.");
-        if (type == VpcEndpointType.Gateway && value != VpcEndpointDnsRecordIpType.ServiceDefined && !(vpc.EnableDnsSupport && vpc.EnableDnsHostnames))
+        if (value != VpcEndpointDnsRecordIpType.ServiceDefined && !(vpc.EnableDnsSupport && vpc.EnableDnsHostnames))
             throw Ec2Errors.InvalidParameter($"DnsRecordIpType {text} requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for {vpc.Id}");
         return value;
     }
@@ -198,11 +181,15 @@ internal static class VpcEndpointParts
                 throw Ec2Errors.InvalidParameter($"The VPC endpoint service {service.ServiceName} does not support the availability zone of the subnet: {id}.");
             if (!zones.Add(zone))
                 throw VpcEndpointErrors.DuplicateSubnetsInSameZone(id, zone);
+            EndpointIpAddressTypes.CheckSubnet(subnet, endpoint.IpAddressType);
             if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
                 throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
-            var address = tx.AllocatePrivateIpv4(subnet, tx.UsedAddresses(subnet.Id));
+            var used = tx.UsedAddresses(subnet.Id);
+            var address = tx.AllocatePrivateIpv4(subnet, used);
+            // A dualstack endpoint's interface gets an IPv6 address too (docs/semantics.md#endpoint-ip-address-types).
+            ImmutableArray<Net.IpAddress> ipv6 = endpoint.IpAddressType == VpcEndpointIpAddressType.Dualstack ? [tx.AllocateIpv6(subnet, used)] : [];
             var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName,
-                subnet.Id, subnet.VpcId, zone, [new PrivateIpAddress(address, true, null)], [], endpoint.Groups, SourceDestCheck: true,
+                subnet.Id, subnet.VpcId, zone, [new PrivateIpAddress(address, true, null)], ipv6, endpoint.Groups, SourceDestCheck: true,
                 NetworkInterfaceType.VpcEndpoint, null, $"VPC Endpoint Interface {endpoint.Id}", tx.NewMacAddress())
             {
                 RequesterManaged = true,

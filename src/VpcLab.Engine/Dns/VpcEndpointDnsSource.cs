@@ -18,7 +18,10 @@ namespace VpcLab.Engine.Dns;
 /// Only available endpoints have records.</summary>
 public sealed class VpcEndpointDnsSource : IDnsRecordSource
 {
-    private sealed record EndpointInterface(NetworkInterfaceId Id, string Zone, ImmutableArray<IpAddress> Addresses);
+    /// <summary>One interface's records: <see cref="Addresses"/> for the regional and zonal names,
+    /// <see cref="PrivateNameAddresses"/> for the private DNS name (they differ only for service-defined).</summary>
+    private sealed record EndpointInterface(NetworkInterfaceId Id, string Zone, ImmutableArray<IpAddress> Addresses,
+        ImmutableArray<IpAddress> PrivateNameAddresses);
 
     private sealed record EndpointRecord(VpcEndpoint Endpoint, ImmutableArray<EndpointInterface> Interfaces);
 
@@ -45,7 +48,8 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
             var interfaces = endpoint.NetworkInterfaceIds
                 .Select(id => network.NetworkInterfaces.TryGetValue(id, out var eni) ? eni : null)
                 .OfType<NetworkInterface>()
-                .Select(eni => new EndpointInterface(eni.Id, eni.AvailabilityZone, AddressesOf(endpoint, eni)))
+                .Select(eni => new EndpointInterface(eni.Id, eni.AvailabilityZone, AddressesOf(endpoint, eni, privateName: false),
+                    AddressesOf(endpoint, eni, privateName: true)))
                 .ToImmutableArray();
             var record = new EndpointRecord(endpoint, interfaces);
             vpceNames.TryAdd(VpcEndpointDnsNames.Regional(endpoint), new VpceName(record, null));
@@ -60,8 +64,10 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
         _byVpcAndService = byVpc.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
-    /// <summary>The address records of one interface: A, AAAA or both, as the endpoint's DnsRecordIpType says.</summary>
-    private static ImmutableArray<IpAddress> AddressesOf(VpcEndpoint endpoint, NetworkInterface eni)
+    /// <summary>The address records of one interface: A, AAAA or both, as the endpoint's DnsRecordIpType says
+    /// (AWS: ipv4 → A, ipv6 → AAAA, dualstack → both, service-defined → A and AAAA for the regional and zonal names
+    /// but A only for the private DNS name; docs/semantics.md#endpoint-ip-address-types).</summary>
+    private static ImmutableArray<IpAddress> AddressesOf(VpcEndpoint endpoint, NetworkInterface eni, bool privateName)
     {
         var v4 = eni.PrivateIpAddresses.Where(p => p.Primary && p.Address.IsV4).Select(p => p.Address);
         var v6 = eni.Ipv6Addresses.Take(1);
@@ -69,6 +75,7 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
         {
             VpcEndpointDnsRecordIpType.Ipv6 => [.. v6],
             VpcEndpointDnsRecordIpType.Dualstack => [.. v4, .. v6],
+            VpcEndpointDnsRecordIpType.ServiceDefined when !privateName => [.. v4, .. v6],
             _ => [.. v4],
         };
     }
@@ -140,8 +147,8 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
             }
             else
             {
-                var addresses = record.Interfaces.SelectMany(i => i.Addresses).ToImmutableArray();
-                string where = string.Join(", ", record.Interfaces.Select(i => $"{i.Zone} {string.Join(" ", i.Addresses)}"));
+                var addresses = record.Interfaces.SelectMany(i => i.PrivateNameAddresses).ToImmutableArray();
+                string where = string.Join(", ", record.Interfaces.Select(i => $"{i.Zone} {string.Join(" ", i.PrivateNameAddresses)}"));
                 return new DnsAnswer(query.Name, query.FromText, DnsStatus.Resolved, DnsRule.VpcEndpointPrivateDns, addresses,
                     $"the private hosted zone of endpoint {record.Endpoint.Id} (private DNS on, and {vpc.Id} has DNS support and hostnames on) gives its interfaces ({where})")
                 { ResourceId = record.Endpoint.Id.Value };

@@ -20,18 +20,26 @@ internal static class EndpointAddressChoice
             || !network.VpcEndpoints.TryGetValue(new VpcEndpointId(resource), out var endpoint)
             || ZoneOf(network, source) is not { } zone)
             return answer.Addresses[0];
+        // A dual-stack answer (A and AAAA): a client with an IPv6 address prefers the AAAA (RFC 6724's default policy).
+        bool preferV6 = HasIpv6(network, source);
         foreach (var id in endpoint.NetworkInterfaceIds)
         {
-            if (network.NetworkInterfaces.TryGetValue(id, out var eni) && eni.AvailabilityZone == zone)
-            {
-                foreach (var address in answer.Addresses)
-                {
-                    if (eni.AllPrivateAddresses.Contains(address))
-                        return address;
-                }
-            }
+            if (network.NetworkInterfaces.TryGetValue(id, out var eni) && eni.AvailabilityZone == zone
+                && Preferred(answer.Addresses.Where(a => eni.AllPrivateAddresses.Contains(a)), preferV6) is { } chosen)
+                return chosen;
         }
-        return answer.Addresses[0];
+        return Preferred(answer.Addresses, preferV6)!.Value;
+    }
+
+    private static IpAddress? Preferred(IEnumerable<IpAddress> addresses, bool preferV6)
+    {
+        IpAddress? chosen = null;
+        foreach (var address in addresses)
+        {
+            if (chosen is null || (preferV6 && address.IsV6 && !chosen.Value.IsV6))
+                chosen = address;
+        }
+        return chosen;
     }
 
     private static bool HasIpv6(Network network, TraceEndpoint? source) => source switch

@@ -50,6 +50,11 @@ public sealed record PolicyRequest(
     public PolicyRequest With(string key, params string[] values) =>
         this with { Context = AsCaseInsensitive(Context).SetItem(key, [.. values]) };
 
+    /// <summary>aws:CurrentTime (ISO 8601, UTC, seconds) and aws:EpochTime of a request made at <paramref name="time"/>.</summary>
+    public PolicyRequest At(DateTimeOffset time) =>
+        With(PolicyContextKeys.CurrentTime, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
+            .With(PolicyContextKeys.EpochTime, time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public PolicyRequest Without(string key) => this with { Context = AsCaseInsensitive(Context).Remove(key) };
 
     /// <summary>The request as S3 sees it when it arrives through a VPC endpoint: <c>aws:SourceVpce</c> and

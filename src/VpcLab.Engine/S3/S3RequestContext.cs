@@ -1,4 +1,3 @@
-using System.Globalization;
 using VpcLab.Engine.Policies;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -31,10 +30,7 @@ public static class S3RequestContext
             .With(PolicyContextKeys.RequestedRegion, bucket.Region)
             .With(PolicyContextKeys.SecureTransport, request.SecureTransport ? "true" : "false");
         if (request.RequestTime is { } time)
-        {
-            r = r.With(PolicyContextKeys.CurrentTime, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-                .With(PolicyContextKeys.EpochTime, time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        }
+            r = r.At(time);
         if (!principal.IsAnonymous)
             r = r.With(PolicyContextKeys.S3AuthType, HeaderAuthType).With(PolicyContextKeys.S3SignatureVersion, SigV4);
         if (request.Prefix is { } prefix)

@@ -115,9 +115,10 @@ public static class S3RequestTracer
         _ => "toward the internet",
     };
 
-    /// <summary>How the request left the VPC: the gateway endpoint or the internet hop it reached, the route that
-    /// led there (the last route before it), and the source address S3 sees.</summary>
-    private static (S3NetworkPath Path, RouteRef? Route, ComponentRef? Endpoint, IpAddress Seen) Exit(Trace network)
+    /// <summary>How the request left the VPC: the gateway or interface endpoint or the internet hop it reached, the
+    /// route that led there (the last route before it), and the source address the service sees. Also used for
+    /// requests to other services (ServiceRequests/ServiceRequestTracer).</summary>
+    internal static (S3NetworkPath Path, RouteRef? Route, ComponentRef? Endpoint, IpAddress Seen) Exit(Trace network)
     {
         RouteRef? route = null;
         foreach (var hop in network.Forward)

@@ -82,6 +82,11 @@ public readonly record struct ExplanationCode(string Value)
     /// policy. The explanation names the policy and the statement (index and Sid).</summary>
     public static readonly ExplanationCode S3AccessDenied = new("VPCLAB_S3_ACCESS_DENIED");
 
+    /// <summary>The network carried a request to an AWS service through a VPC endpoint, but the endpoint policy refused
+    /// it: an explicit Deny, or no statement allows it. The explanation names the statement (index and Sid). Ours: RA
+    /// analyses paths, not requests (docs/semantics.md#interface-endpoint-policies).</summary>
+    public static readonly ExplanationCode VpcEndpointPolicyDenied = new("VPCLAB_VPC_ENDPOINT_POLICY_DENIED");
+
     /// <summary>On an accepted hop: no rule of the interface's security groups allows the packet, but it is an ICMP
     /// error (destination unreachable, fragmentation needed, time exceeded, ICMPv6 packet too big), which security
     /// groups let through as part of the tracked connection it reports on (EC2 User Guide, Path MTU Discovery).</summary>

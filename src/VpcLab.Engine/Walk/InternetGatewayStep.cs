@@ -13,6 +13,7 @@ internal sealed class InternetGatewayStep(Topology topology, AddressTables addre
     private readonly CompiledVpc[] _vpcs = topology.Vpcs;
     private readonly CompiledSubnet[] _subnets = topology.Subnets;
     private readonly int[] _egressOnlyVpc = topology.EgressOnlyVpc;
+    private readonly int[] _endpointOfInterface = topology.EndpointOfInterface;
 
     public void InternetGatewayEgress<TRec>(TRec rec, ref WalkState st, int igw, int vpc) where TRec : IPathRecorder
     {
@@ -152,6 +153,13 @@ internal sealed class InternetGatewayStep(Topology topology, AddressTables addre
         if (cv.InternetGateway >= 0)
         {
             rec.Gateway(ComponentKind.InternetGateway, cv.InternetGateway, HopAction.Forwarded, in p);
+            if (_endpointOfInterface[eni] >= 0)
+            {
+                // An interface endpoint's IPv6 addresses are not reachable from the internet (its interface shows
+                // denyAllIgwTraffic; spec gateways-endpoints-peering.md §e; docs/semantics.md#endpoint-ip-address-types).
+                st.Drop(rec, DropReason.IgwPrivateIpAssociationForIngress);
+                return;
+            }
             GatewayIngress(rec, ref st, v, eni);
             return;
         }

@@ -20,4 +20,11 @@ public sealed record AwsRegionalService(
     public const string AmazonOwner = "amazon";
 
     public string Owner => AmazonOwner;
+
+    /// <summary>Whether the service accepts IPv6 requests through this endpoint type. Gateway entries never do here:
+    /// the lab's AWS-managed prefix lists are IPv4 (docs/semantics.md#endpoint-ip-address-types).</summary>
+    public bool Ipv6Supported { get; init; }
+
+    /// <summary>DescribeVpcEndpointServices' supportedIpAddressTypeSet: ipv4, and ipv6 where the service accepts it.</summary>
+    public ImmutableArray<string> SupportedIpAddressTypes => Ipv6Supported ? ["ipv4", "ipv6"] : ["ipv4"];
 }

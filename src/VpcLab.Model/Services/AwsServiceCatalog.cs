@@ -53,7 +53,10 @@ public sealed class AwsServiceCatalog
                     // Only interface endpoints get a private hosted zone for the public name.
                     var privateDns = type == AwsServiceEndpointType.Interface && def.PrivateDnsSupported ? publicDns : null;
                     all.Add(new AwsRegionalService($"com.amazonaws.{region}.{def.ShortName}", def.ShortName, region, type,
-                        publicDns, $"{def.ShortName}.{region}.vpce.amazonaws.com", privateDns, zones, cidrs));
+                        publicDns, $"{def.ShortName}.{region}.vpce.amazonaws.com", privateDns, zones, cidrs)
+                    {
+                        Ipv6Supported = type == AwsServiceEndpointType.Interface && def.Ipv6Supported,
+                    });
                 }
             }
         }

@@ -74,6 +74,40 @@ public class InterfaceEndpointGoldenTests
             string.Join('\n', Summed(result.Records[log.Id].Select(r => Ephemeral(formatter.FormatLine(r)))).Order(StringComparer.Ordinal)));
     }
 
+    /// <summary>The same world dual-stack: the SNS endpoint is dualstack with DNS record IP type ipv6, so the name answers
+    /// AAAA only and the worker connects over IPv6 (docs/semantics.md#endpoint-ip-address-types). The records carry the
+    /// IPv6 addresses of both interfaces; nothing else changes (traffic-path 1, no AWS service named).</summary>
+    private static readonly string Yaml6 = Yaml
+        .Replace("cidr: 10.50.0.0/16\n", "cidr: 10.50.0.0/16\n    ipv6: true\n", StringComparison.Ordinal)
+        .Replace("cidr: 10.50.1.0/24 }", "cidr: 10.50.1.0/24, ipv6-index: 1 }", StringComparison.Ordinal)
+        .Replace("cidr: 10.50.2.0/24 }", "cidr: 10.50.2.0/24, ipv6-index: 2 }", StringComparison.Ordinal)
+        .Replace("private-ip: 10.50.1.25 }", "private-ip: 10.50.1.25, ipv6: true }", StringComparison.Ordinal)
+        .Replace("security-groups: [endpoint-sg] }", "security-groups: [endpoint-sg], ip-address-type: dualstack, dns-record-ip-type: ipv6 }", StringComparison.Ordinal);
+
+    [Fact]
+    public void Sns_by_name_over_ipv6_to_a_dualstack_endpoint_both_interfaces_log_the_ipv6_addresses()
+    {
+        var lab = TrafficLab.FromYaml(Yaml6);
+        var scenario = lab.Scenario;
+        var result = lab.RunAll(TimeSpan.FromMinutes(1));
+        var network = scenario.Network;
+        var workerEni = network.NetworkInterfaces[network.Instances[new InstanceId(scenario.IdOf("worker"))].PrimaryNetworkInterface];
+        var endpointEni = network.VpcEndpoints[new VpcEndpointId(scenario.IdOf("sns-endpoint"))].NetworkInterfaceIds
+            .Select(id => network.NetworkInterfaces[id]).Single(n => n.AvailabilityZone == "us-east-1a");
+        var (w, ep) = (Assert.Single(workerEni.Ipv6Addresses), Assert.Single(endpointEni.Ipv6Addresses));
+        var log = network.FlowLogs[new FlowLogId(scenario.IdOf("vpc-log"))];
+        var formatter = new FlowRecordFormatter(log.Format);
+        Assert.Equal(string.Join('\n',
+            new[]
+            {
+                $"{endpointEni.Id} {w} {ep} 443 6 12 ACCEPT - ingress -",
+                $"{endpointEni.Id} {ep} {w} * 6 8 ACCEPT - egress 1",
+                $"{workerEni.Id} {w} {ep} 443 6 12 ACCEPT - egress 1",
+                $"{workerEni.Id} {ep} {w} * 6 8 ACCEPT - ingress -",
+            }.Order(StringComparer.Ordinal)),
+            string.Join('\n', Summed(result.Records[log.Id].Select(r => Ephemeral(formatter.FormatLine(r)))).Order(StringComparer.Ordinal)));
+    }
+
     /// <summary>The connection may straddle two aggregation windows: one line per flow and interface, packets summed.</summary>
     private static IEnumerable<string> Summed(IEnumerable<string> lines) =>
         lines.Select(l => l.Split(' '))

@@ -29,6 +29,6 @@ internal static class VpcEndpointServiceShape
         ["AcceptanceRequired"] = false,
         ["ManagesVpcEndpoints"] = false,
         ["Tags"] = new JsonArray(),
-        ["SupportedIpAddressTypes"] = new JsonArray("ipv4"),
+        ["SupportedIpAddressTypes"] = Json.Array(s.SupportedIpAddressTypes, t => t),
     };
 }

@@ -1,0 +1,101 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The IP address type of an endpoint and the DNS record type of its names, with AWS's rules for both
+/// (docs/semantics.md#endpoint-ip-address-types). The one home of "which subnets and services an IP address type
+/// needs" and "which DnsRecordIpType goes with which IP address type".</summary>
+internal static class EndpointIpAddressTypes
+{
+    /// <summary>IpAddressType: ipv4 by default. Gateway endpoints stay ipv4 (the lab ships IPv4 prefix lists only);
+    /// an interface endpoint may be ipv6 or dualstack when the service accepts IPv6 (the service's
+    /// SupportedIpAddressTypes). Subnets are checked one by one with <see cref="CheckSubnet"/>.</summary>
+    internal static VpcEndpointIpAddressType Parse(string? text, VpcEndpointType type, AwsRegionalService service)
+    {
+        var value = text switch
+        {
+            null or "ipv4" => VpcEndpointIpAddressType.Ipv4,
+            "ipv6" => VpcEndpointIpAddressType.Ipv6,
+            "dualstack" => VpcEndpointIpAddressType.Dualstack,
+            _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. Valid values: ipv4, dualstack, ipv6"),
+        };
+        if (value == VpcEndpointIpAddressType.Ipv4)
+            return value;
+        if (type == VpcEndpointType.Gateway)
+            throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. This lab ships only IPv4 AWS-managed prefix lists, so gateway endpoints are ipv4 only.");
+        if (!service.Ipv6Supported)
+            throw VpcEndpointErrors.IpAddressTypeNotSupportedByService(Name(value), service.ServiceName);
+        return value;
+    }
+
+    /// <summary>AWS: ipv4 needs a subnet with an IPv4 range, dualstack one with both an IPv4 and an IPv6 range, ipv6
+    /// an IPv6-only subnet. Every lab subnet has an IPv4 range (IPv6-only subnets are not modelled), so ipv6 is
+    /// refused for every subnet.</summary>
+    internal static void CheckSubnet(Subnet subnet, VpcEndpointIpAddressType type)
+    {
+        if (type == VpcEndpointIpAddressType.Dualstack && subnet.Ipv6Cidr is null)
+            throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "dualstack", "both an IPv4 and an IPv6 CIDR block");
+        if (type == VpcEndpointIpAddressType.Ipv6)
+            throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "ipv6", "to be IPv6-only (this subnet has an IPv4 CIDR block; the lab models no IPv6-only subnets)");
+    }
+
+    /// <summary>DnsOptions.DnsRecordIpType of an interface endpoint. Default = the IP address type; ipv4 needs an ipv4
+    /// or dualstack endpoint, ipv6 an ipv6 or dualstack one, dualstack and service-defined a dualstack one.
+    /// <paramref name="current"/> is the record type before a ModifyVpcEndpoint: kept when it still fits, else the new
+    /// IP address type's default (choice).</summary>
+    internal static VpcEndpointDnsRecordIpType InterfaceRecordType(string? text, VpcEndpointIpAddressType ipType,
+        VpcEndpointDnsRecordIpType? current = null)
+    {
+        if (text is null)
+            return current is { } kept && Fits(kept, ipType) ? kept : DefaultRecordType(ipType);
+        var value = ParseRecordType(text);
+        if (!Fits(value, ipType))
+            throw VpcEndpointErrors.DnsRecordIpTypeNotForIpAddressType(text, Name(ipType));
+        return value;
+    }
+
+    internal static VpcEndpointDnsRecordIpType ParseRecordType(string text) => text switch
+    {
+        "ipv4" => VpcEndpointDnsRecordIpType.Ipv4,
+        "ipv6" => VpcEndpointDnsRecordIpType.Ipv6,
+        "dualstack" => VpcEndpointDnsRecordIpType.Dualstack,
+        "service-defined" => VpcEndpointDnsRecordIpType.ServiceDefined,
+        _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter dnsRecordIpType is invalid. Valid values: ipv4, dualstack, ipv6, service-defined"),
+    };
+
+    internal static VpcEndpointDnsRecordIpType DefaultRecordType(VpcEndpointIpAddressType ipType) => ipType switch
+    {
+        VpcEndpointIpAddressType.Ipv6 => VpcEndpointDnsRecordIpType.Ipv6,
+        VpcEndpointIpAddressType.Dualstack => VpcEndpointDnsRecordIpType.Dualstack,
+        _ => VpcEndpointDnsRecordIpType.Ipv4,
+    };
+
+    internal static bool Fits(VpcEndpointDnsRecordIpType record, VpcEndpointIpAddressType ipType) => record switch
+    {
+        VpcEndpointDnsRecordIpType.Ipv4 => ipType != VpcEndpointIpAddressType.Ipv6,
+        VpcEndpointDnsRecordIpType.Ipv6 => ipType != VpcEndpointIpAddressType.Ipv4,
+        _ => ipType == VpcEndpointIpAddressType.Dualstack,
+    };
+
+    /// <summary>ModifyVpcEndpoint changed the IP address type: every subnet the endpoint keeps must fit it, and each
+    /// interface gains an IPv6 address (dualstack) or loses its IPv6 addresses (ipv4).</summary>
+    internal static VpcEndpoint Apply(Transaction tx, VpcEndpoint endpoint)
+    {
+        for (int i = 0; i < endpoint.SubnetIds.Length; i++)
+        {
+            var subnet = tx.N.Subnets[endpoint.SubnetIds[i]];
+            CheckSubnet(subnet, endpoint.IpAddressType);
+            if (!tx.N.NetworkInterfaces.TryGetValue(endpoint.NetworkInterfaceIds[i], out var eni))
+                continue;
+            if (endpoint.IpAddressType == VpcEndpointIpAddressType.Ipv4 && !eni.Ipv6Addresses.IsEmpty)
+                tx.Put(eni with { Ipv6Addresses = [] });
+            else if (endpoint.IpAddressType == VpcEndpointIpAddressType.Dualstack && eni.Ipv6Addresses.IsEmpty)
+                tx.Put(eni with { Ipv6Addresses = [tx.AllocateIpv6(subnet, tx.UsedAddresses(subnet.Id))] });
+        }
+        return endpoint;
+    }
+
+    /// <summary>The wire value (ipv4, dualstack, ipv6).</summary>
+    internal static string Name(VpcEndpointIpAddressType type) => VpcEndpointOperations.VpcEndpointIpAddressTypeName(type);
+}
