@@ -6,6 +6,9 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
 {
     public static readonly FlowRecordOrder Instance = new();
 
+    private const int RankBits = 24;
+    private const long RankMask = (1L << RankBits) - 1;
+
     public int Compare(FlowRecord x, FlowRecord y) => CompareRecords(in x, in y);
 
     /// <summary>The records in this order, as a new array.</summary>
@@ -39,6 +42,8 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
             Array.Sort(order, new ByIndex(records.ToArray()));
             return order;
         }
+        if (CountingSort(keys, order, records))
+            return order;
         Array.Sort(keys, order);
         // Records sharing a key (same start, same interface id) are ordered by every other field.
         for (int first = 0; first < keys.Length;)
@@ -52,6 +57,38 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
         }
         return order;
     }
+
+    /// <summary>When the keys are dense (a few minutes of starts times the interfaces, as in one 5-minute slice),
+    /// a counting sort by key: linear, stable (indices of one key stay ascending), each key's run then ordered by
+    /// <see cref="SortTies"/>. False, with <paramref name="order"/> untouched, when the keys are too sparse.</summary>
+    private static bool CountingSort(long[] keys, int[] order, ReadOnlySpan<FlowRecord> records)
+    {
+        long maxStart = 0, ranks = 0;
+        foreach (long key in keys)
+        {
+            maxStart = Math.Max(maxStart, key >> RankBits);
+            ranks = Math.Max(ranks, (key & RankMask) + 1);
+        }
+        long buckets = (maxStart + 1) * ranks;
+        if (buckets > 4L * keys.Length + 1024)
+            return false;
+        var first = new int[buckets + 1];
+        foreach (long key in keys)
+            first[Bucket(key, ranks) + 1]++;
+        for (int b = 0; b < buckets; b++)
+            first[b + 1] += first[b];
+        var next = (int[])first.Clone();
+        for (int i = 0; i < keys.Length; i++)
+            order[next[Bucket(keys[i], ranks)]++] = i;
+        for (int b = 0; b < buckets; b++)
+        {
+            if (first[b + 1] - first[b] > 1)
+                SortTies(records, order.AsSpan(first[b], first[b + 1] - first[b]));
+        }
+        return true;
+    }
+
+    private static long Bucket(long key, long ranks) => (key >> RankBits) * ranks + (key & RankMask);
 
     /// <summary>Orders indices of records with one key by the full comparison, equal records by index: an insertion
     /// sort in place for the few records a key usually has, a sort of a copy of the run's records for more.</summary>
@@ -100,7 +137,6 @@ public sealed class FlowRecordOrder : IComparer<FlowRecord>
             max = Math.Max(max, r.Start);
             contexts.TryAdd(r.Interface, 0);
         }
-        const int RankBits = 24;
         if (contexts.Count >= 1 << RankBits || max - min >= 1L << (62 - RankBits))
             return null;
         // Contexts with the same id (equal, or distinct instances) share a rank, as CompareOrdinal says they are equal.
