@@ -32,6 +32,13 @@ if (args.Length > 0 && args[0] == "--flowlogs-cpu")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--cwl-cpu")
+{
+    // CloudWatch Logs puts as the store grows (see CloudWatchLogsPutCpuReport).
+    CloudWatchLogsPutCpuReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3_000_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--cpu")
 {
     // Decide throughput measured in CPU time of this thread, so that other processes competing for the two

@@ -168,12 +168,6 @@ public sealed partial class CloudWatchLogsStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private long Scalar(string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
     private static ImmutableArray<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> read)
     {
         using var reader = command.ExecuteReader();

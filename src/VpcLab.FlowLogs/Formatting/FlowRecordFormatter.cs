@@ -82,6 +82,11 @@ public sealed class FlowRecordFormatter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Writes one field's text as the line would print it ('-' when blank), or false when the destination
+    /// is too small. The Parquet writer uses it for string cells, so a cell is the line's token byte for byte.</summary>
+    public bool TryWriteField(FlowLogFieldId field, in FlowRecord record, Span<byte> destination, out int written) =>
+        TryWriteField(field, record, StringsOf(record.Interface), destination, out written);
+
     private InterfaceUtf8 StringsOf(InterfaceContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -90,6 +90,31 @@ public sealed class DuckDbReadBackTests : IDisposable
         Assert.Equal(new object?[] { "eni-0aaaaaaaaaaaaaaaa", null, null, null, t + 60, null, "NODATA", null, null, null, null, null, null, 5 }, rows[2]);
     }
 
+    // The columnar writer (docs/semantics.md#flow-log-parquet): every row of a larger file, with nulls at irregular
+    // rows (bit-packed definition levels whose row count is not a multiple of 8), reads back as the text line's
+    // tokens, '-' as null.
+    [Fact]
+    public async Task Parquet_ManyRowsWithNullsAnywhere_ReadsBackAsTheTextLines()
+    {
+        long t = Samples.At(2026, 11, 23, 4, 0, 0);
+        var records = Enumerable.Range(0, 1003).Select(i => i % 7 == 3 ? FlowRecord.NoData(Samples.OtherEni, t + i % 50, t + 60)
+            : Samples.Tcp($"10.0.{i % 3}.{i % 200}", "2001:db8::" + (i % 9).ToString("x", System.Globalization.CultureInfo.InvariantCulture), (ushort)(1024 + i), 443, t + i % 50, t + 60,
+                eni: i % 5 == 0 ? Samples.Eni with { InstanceId = null } : Samples.Eni, accepted: i % 4 != 0, bytes: 40L * i)
+                with { PktDstAwsService = i % 11 == 0 ? "S3" : null, TcpFlags = i % 13 == 0 ? FlowRecord.NoTcpFlags : 2 }).ToList();
+        var parquet = Samples.S3Log(V5, fileFormat: FlowLogFileFormat.Parquet);
+        var key = Assert.Single(await new S3FlowLogDelivery(new LocalDirectoryBucketStore(_root)).DeliverAsync(parquet, records, cancellationToken: Ct));
+        var path = Path.Combine(_root, "my-bucket", key);
+
+        var formatter = new VpcLab.FlowLogs.Formatting.FlowRecordFormatter(V5);
+        var expected = VpcLab.FlowLogs.Delivery.FlowRecordOrder.Sort(records)
+            .Select(r => formatter.FormatLine(r).Split(' ').Select(v => v == "-" ? null : v).ToArray()).ToList();
+        using var duck = Open();
+        var columns = string.Join(", ", V5.Fields.Select(f => $"CAST(\"{f.ColumnName}\" AS VARCHAR)"));
+        var rows = Query(duck, $"SELECT {columns} FROM read_parquet('{path}', hive_partitioning=false)")
+            .Select(r => r.Select(v => (string?)v).ToArray()).ToList();
+        Assert.Equal(expected, rows);
+    }
+
     [Fact]
     public async Task Hive_layout_partitions_read_back_as_columns()
     {

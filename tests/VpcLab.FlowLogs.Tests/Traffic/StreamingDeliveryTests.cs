@@ -72,6 +72,43 @@ public sealed class StreamingDeliveryTests : IDisposable
         Assert.Equal(a.Delivered.SelectMany(d => d.Locations), b.Delivered.SelectMany(d => d.Locations));
     }
 
+    // The progress bar (vpclab traffic) shows simulated time, records and bytes written as delivery reports them:
+    // never going back, ending at the run's end with every record and at least the S3 objects' bytes.
+    [Fact]
+    public async Task StreamedRun_Progress_ReportsSimulatedTimeRecordsAndBytesUpToTheEnd()
+    {
+        var lab = new TrafficLab("seed");
+        var reports = new Reports();
+        var duration = TimeSpan.FromMinutes(40);
+        var result = await TrafficRun.RunAsync(new TrafficRunRequest(lab.Network, lab.Workload, duration, TrafficLab.Start,
+            new FlowLogOutput(_root)) { Options = new TrafficOptions { Seed = 5 } }, reports, Ct);
+
+        Assert.True(reports.All.Count > 2);
+        for (int i = 1; i < reports.All.Count; i++)
+        {
+            Assert.True(reports.All[i].Simulated >= reports.All[i - 1].Simulated);
+            Assert.True(reports.All[i].Records >= reports.All[i - 1].Records);
+            Assert.True(reports.All[i].Bytes >= reports.All[i - 1].Bytes);
+        }
+        var last = reports.All[^1];
+        Assert.Equal(TrafficLab.Start + duration, last.Simulated);
+        Assert.Equal(result.Traffic.RecordCount, last.Records);
+        long s3 = Directory.EnumerateFiles(Path.Combine(_root, "s3"), "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        Assert.True(s3 > 0 && last.Bytes >= s3, $"{last.Bytes} bytes reported, {s3} in S3 objects");
+    }
+
+    /// <summary>Progress reports kept in order, on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class Reports : IProgress<TrafficProgress>
+    {
+        public List<TrafficProgress> All { get; } = [];
+
+        public void Report(TrafficProgress value)
+        {
+            lock (All)
+                All.Add(value);
+        }
+    }
+
     private static Task<TrafficRunResult> RunStreamedAsync(TrafficLab lab, string root, TimeSpan duration, TrafficOptions options, int workers = 4) =>
         TrafficRun.RunAsync(new TrafficRunRequest(lab.Network, lab.Workload, duration, TrafficLab.Start, new FlowLogOutput(root) { Workers = workers })
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using VpcLab.FlowLogs.Formatting;
 using VpcLab.Model;
@@ -10,7 +11,7 @@ namespace VpcLab.FlowLogs.Delivery.S3;
 /// Parquet file named by <see cref="S3KeyLayout"/>. Pure: the same records and options give the same objects.</summary>
 public static class S3FlowLogFiles
 {
-    public static async Task<IReadOnlyList<S3FlowLogFile>> RenderAsync(FlowLog log, IEnumerable<FlowRecord> records,
+    public static Task<IReadOnlyList<S3FlowLogFile>> RenderAsync(FlowLog log, IEnumerable<FlowRecord> records,
         S3DeliveryOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -24,46 +25,47 @@ public static class S3FlowLogFiles
         var files = new List<S3FlowLogFile>();
         foreach (var (slice, sliceRecords) in BySlice(records))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!options.ByInterfaceGroup)
             {
-                await RenderSliceAsync(log, slice, sliceRecords, null, options, files, cancellationToken).ConfigureAwait(false);
+                RenderSlice(log, slice, sliceRecords, null, options, files);
                 continue;
             }
             foreach (var group in sliceRecords.GroupBy(r => InterfaceGroups.Of(r.Interface.InterfaceId)).OrderBy(g => g.Key))
-                await RenderSliceAsync(log, slice, [.. group], group.Key, options, files, cancellationToken).ConfigureAwait(false);
+                RenderSlice(log, slice, [.. group], group.Key, options, files);
         }
-        return files;
+        return Task.FromResult<IReadOnlyList<S3FlowLogFile>>(files);
     }
 
     /// <summary>The files of one slice (or of one delivery group of it), added to <paramref name="files"/>.</summary>
-    private static async Task RenderSliceAsync(FlowLog log, TimeSlice slice, List<FlowRecord> sliceRecords, int? group,
-        S3DeliveryOptions options, List<S3FlowLogFile> files, CancellationToken cancellationToken)
+    private static void RenderSlice(FlowLog log, TimeSlice slice, List<FlowRecord> sliceRecords, int? group,
+        S3DeliveryOptions options, List<S3FlowLogFile> files)
     {
         var formatter = new FlowRecordFormatter(log.Format);
         var header = log.Format.HeaderLine;
+        if (log.DestinationOptions.FileFormat != FlowLogFileFormat.Parquet)
+        {
+            var records = CollectionsMarshal.AsSpan(sliceRecords);
+            var parts = GzipTextParts.Write(formatter, header, records, FlowRecordOrder.Permutation(records), options.MaxFileBytes);
+            for (int p = 0; p < parts.Count; p++)
+                files.Add(new S3FlowLogFile(S3KeyLayout.Key(log, slice, p, options, group), slice, p, parts[p].Records, parts[p].Content));
+            return;
+        }
         var all = FlowRecordOrder.Sort(sliceRecords);
-        // Every line is formatted once: text files reuse the bytes, Parquet files use the lengths to cut parts.
-        var lines = new ArrayBufferWriter<byte>((int)Math.Min(all.Length * 128L + 1, Array.MaxLength));
+        // Parquet parts are cut where the text files would be: by the length of each record's line.
+        var lines = new ArrayBufferWriter<byte>(4096);
         var ends = new int[all.Length];
+        int end = 0;
         for (int i = 0; i < all.Length; i++)
         {
-            formatter.Write(all[i], lines, newline: true);
-            ends[i] = lines.WrittenCount;
+            lines.ResetWrittenCount();
+            end += formatter.Write(all[i], lines, newline: true);
+            ends[i] = end;
         }
         int part = 0, first = 0;
         foreach (int last in PartEnds(ends, Encoding.UTF8.GetByteCount(header) + 1, options.MaxFileBytes))
         {
-            var partRecords = all.AsMemory(first, last - first);
-            byte[] content;
-            if (log.DestinationOptions.FileFormat == FlowLogFileFormat.Parquet)
-            {
-                content = await ParquetFile.WriteAsync(log.Format, partRecords, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                int from = first == 0 ? 0 : ends[first - 1];
-                content = GzipTextFile.Write(header, lines.WrittenSpan[from..ends[last - 1]]);
-            }
+            var content = Parquet.ParquetFile.Write(log.Format, all.AsSpan(first, last - first));
             files.Add(new S3FlowLogFile(S3KeyLayout.Key(log, slice, part, options, group), slice, part, last - first, content));
             part++;
             first = last;

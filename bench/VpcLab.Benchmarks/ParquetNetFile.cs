@@ -1,13 +1,14 @@
 using Parquet;
 using Parquet.Schema;
+using VpcLab.FlowLogs;
 using VpcLab.FlowLogs.Formatting;
 using VpcLab.Model;
 
-namespace VpcLab.FlowLogs.Delivery.S3;
+namespace VpcLab.Benchmarks;
 
-/// <summary>A Parquet flow log file: one column per field of the format, named <see cref="FlowLogField.ColumnName"/>,
-/// typed per the field table (INT_32, INT_64, STRING), a null where text would print '-', gzip-compressed pages.</summary>
-public static class ParquetFile
+/// <summary>The Parquet writer VpcLab used before the columnar one (Parquet.Net 6, one .NET string per address
+/// cell), kept here to be measured beside it in one run (FlowLogDeliveryCpuReport).</summary>
+public static class ParquetNetFile
 {
     public static ParquetSchema SchemaOf(FlowLogFormat format)
     {
