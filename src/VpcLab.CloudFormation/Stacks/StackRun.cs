@@ -50,7 +50,7 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
             ? (StackStatuses.CreateInProgress, StackStatuses.CreateComplete, StackStatuses.CreateFailed)
             : (StackStatuses.UpdateInProgress, StackStatuses.UpdateComplete, StackStatuses.UpdateFailed);
         Event(resource.LogicalId, "", resource.Type, inProgress,
-            replacing is null ? null : "Requested update requires the creation of a new physical resource; hence creating one.", clock.GetUtcNow());
+            replacing is null ? null : UpdateBehaviour.ReplacementReason, clock.GetUtcNow());
         if (handler is null)
             return Skip(resource, skipUnmodelled);
         JsonObject properties;
@@ -76,13 +76,56 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         return true;
     }
 
-    /// <summary>An update that changes only Tags: applied in place (UPDATE_IN_PROGRESS, UPDATE_COMPLETE).</summary>
-    public void Modified(TemplateResource resource, StackResource existing, JsonObject properties, ResourceContext context)
+    /// <summary>An update AWS applies without replacement: UPDATE_IN_PROGRESS, the handler's in-place update and the
+    /// tags through the control plane, UPDATE_COMPLETE — or UPDATE_FAILED with EC2's reason. Returns false on failure.</summary>
+    public bool Modified(TemplateResource resource, StackResource existing, JsonObject before, JsonObject after)
     {
         Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
-        StackUpdate.Tag(context, existing.PhysicalResourceId, properties);
+        var handler = ResourceHandlers.For(resource.Type)!;
+        Provisioned updated;
+        try
+        {
+            CheckProperties(handler, after);
+            updated = Apply(handler, resource.LogicalId, existing, before, after);
+        }
+        catch (Ec2Exception e)
+        {
+            return Failed(resource, Ec2Reason(e), StackStatuses.UpdateFailed);
+        }
+        catch (CloudFormationException e)
+        {
+            return Failed(resource, e.Message.StartsWith('#')
+                ? $"Properties validation failed for resource {resource.LogicalId} with message: [{e.Message}]"
+                : e.Message, StackStatuses.UpdateFailed);
+        }
         Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateComplete, null);
-        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Properties = properties };
+        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Properties = after, Provisioned = updated };
+        return true;
+    }
+
+    /// <summary>Rolls an in-place update back (UPDATE_ROLLBACK): the old properties applied again, with their events.</summary>
+    public void ModifiedBack(string logicalId, StackResource existing, JsonObject after, JsonObject before)
+    {
+        Set(logicalId, existing.ResourceType, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
+        try
+        {
+            var current = scope.Resources.GetValueOrDefault(logicalId)?.Provisioned ?? existing.Provisioned!;
+            Apply(ResourceHandlers.For(existing.ResourceType)!, logicalId, existing with { Provisioned = current }, after, before);
+            Set(logicalId, existing.ResourceType, existing.PhysicalResourceId, StackStatuses.UpdateComplete, null);
+        }
+        catch (Ec2Exception e)
+        {
+            Set(logicalId, existing.ResourceType, existing.PhysicalResourceId, StackStatuses.UpdateFailed, Ec2Reason(e));
+        }
+    }
+
+    private Provisioned Apply(ResourceHandler handler, string logicalId, StackResource existing, JsonObject before, JsonObject after)
+    {
+        var context = scope.Context(logicalId);
+        var updated = handler.Update(context, existing.Provisioned!, before, after);
+        if (!JsonNode.DeepEquals(before["Tags"], after["Tags"]))
+            StackUpdate.Tag(context, existing.PhysicalResourceId, before, after);
+        return updated;
     }
 
     /// <summary>Deletes a resource the stack no longer holds (a replaced or removed one, or one an update made and
