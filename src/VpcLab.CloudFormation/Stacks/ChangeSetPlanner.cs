@@ -26,7 +26,7 @@ internal static class ChangeSetPlanner
                 continue;
             }
             var changed = UpdateBehaviour.Changed(before.Properties, resource.Properties)
-                .Union(resource.Properties.Where(p => TemplateReferences.Of(p.Value).Refs.Any(changedParameters.Contains)).Select(p => p.Key), StringComparer.Ordinal)
+                .Union(resource.Properties.Where(p => DependsOn(TemplateReferences.Of(p.Value), changedParameters, template, 0)).Select(p => p.Key), StringComparer.Ordinal)
                 .ToList();
             if (before.Type == resource.Type && changed.Count == 0)
                 continue;
@@ -37,4 +37,10 @@ internal static class ChangeSetPlanner
             changes.Add(new ResourceChange("Remove", gone.LogicalResourceId, gone.ResourceType, gone.PhysicalResourceId, null));
         return changes.ToImmutable();
     }
+
+    /// <summary>True when a fragment's value may change with the changed parameters: it refers to one, or to a
+    /// condition whose definition does (conditions may name conditions; AWS refuses cycles, so the depth is bounded).</summary>
+    private static bool DependsOn(TemplateReferences references, HashSet<string> changedParameters, Template template, int depth) =>
+        references.Refs.Any(changedParameters.Contains)
+        || depth < 32 && references.Conditions.Any(c => DependsOn(TemplateReferences.Of(template.Conditions[c]), changedParameters, template, depth + 1));
 }
