@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using VpcLab.CloudFormation.Intrinsics;
 using VpcLab.CloudFormation.Resources;
+using VpcLab.CloudFormation.Resources.Custom;
 using VpcLab.CloudFormation.Templates;
 using VpcLab.ControlPlane.Errors;
 
@@ -158,6 +159,8 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
     private bool Skip(TemplateResource resource, bool skipUnmodelled)
     {
         var custom = Unmodelled.IsCustom(resource.Type);
+        if (custom && Emulate(resource) is { } emulated)
+            return emulated;
         if (!custom && !skipUnmodelled)
             return Failed(resource, $"VpcLab does not model the resource type {resource.Type}; create the stack with the tag {CreateStackRequest.SkipTag}=true to skip it");
         var physical = $"{_stack.StackName}-{resource.LogicalId}-skipped";
@@ -166,6 +169,31 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
             : $"Skipped by VpcLab: the resource type {resource.Type} is not modelled";
         Set(resource, physical, StackStatuses.CreateComplete, reason);
         scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Skipped = true };
+        return true;
+    }
+
+    /// <summary>A custom resource whose intent VpcLab emulates (<see cref="SubnetAttributesEmulation"/>): applied, then
+    /// CREATE_COMPLETE (or UPDATE_COMPLETE) with a reason naming what was done; null when the resource is not one.</summary>
+    public bool? Emulate(TemplateResource resource, string complete = StackStatuses.CreateComplete)
+    {
+        JsonObject properties;
+        try
+        {
+            properties = IntrinsicEvaluator.Evaluate(resource.Properties, scope) as JsonObject ?? [];
+            if (!SubnetAttributesEmulation.Matches(properties))
+                return null;
+            var done = SubnetAttributesEmulation.Apply(scope.Context(resource.LogicalId), properties);
+            Set(resource, $"{_stack.StackName}-{resource.LogicalId}-emulated", complete, done);
+        }
+        catch (Ec2Exception e)
+        {
+            return Failed(resource, Ec2Reason(e), complete == StackStatuses.CreateComplete ? StackStatuses.CreateFailed : StackStatuses.UpdateFailed);
+        }
+        catch (CloudFormationException e)
+        {
+            return Failed(resource, e.Message, complete == StackStatuses.CreateComplete ? StackStatuses.CreateFailed : StackStatuses.UpdateFailed);
+        }
+        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Skipped = true, Properties = properties };
         return true;
     }
 
@@ -240,7 +268,7 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         return null;
     }
 
-    private void Set(TemplateResource resource, string physicalId, string status, string? reason) =>
+    public void Set(TemplateResource resource, string physicalId, string status, string? reason) =>
         Set(resource.LogicalId, resource.Type, physicalId, status, reason);
 
     private void Set(string logicalId, string type, string physicalId, string status, string? reason)

@@ -56,6 +56,15 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
             return e.Message;
         }
         var same = existing.ResourceType == resource.Type && existing.Properties is { } before && JsonNode.DeepEquals(before, properties);
+        if (!same && existing.Skipped && existing.Properties is not null && Unmodelled.IsCustom(resource.Type))
+        {
+            // An emulated custom resource: AWS sends the function an Update request; VpcLab applies the new values.
+            run.Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
+            var emulated = run.Emulate(resource, StackStatuses.UpdateComplete);
+            if (emulated is null)
+                run.Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateComplete, $"Skipped by VpcLab: custom resource {resource.Type} (its Lambda function is stored, not run)");
+            return emulated == false ? $"The following resource(s) failed to update: [{resource.LogicalId}]. " : null;
+        }
         if (same || existing.Skipped)
             return null;
         if (existing.ResourceType == resource.Type && existing.Properties is { } previous
