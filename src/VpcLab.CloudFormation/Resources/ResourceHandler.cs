@@ -34,6 +34,10 @@ internal abstract class ResourceHandler
     /// The default keeps the new values as properties only (what VpcLab stores but does not run).</summary>
     public virtual Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after) => resource;
 
+    /// <summary>The EC2 id CloudFormation's tags go on (the stack's tags and aws:cloudformation:*): the physical id, or
+    /// another id where Ref is not the resource's id (an Elastic IP's allocation).</summary>
+    public virtual string TagTarget(Provisioned resource) => resource.PhysicalId;
+
     /// <summary>An attribute of a resource made by this handler (only names in <see cref="Attributes"/> are asked).</summary>
     public virtual JsonNode? GetAtt(ResourceContext context, Provisioned resource, string attribute) =>
         throw CloudFormationException.Validation($"Template error: resource {context.LogicalId} does not support attribute type {attribute} in Fn::GetAtt");

@@ -5,6 +5,7 @@ using VpcLab.CloudFormation.Intrinsics;
 using VpcLab.CloudFormation.Resources;
 using VpcLab.CloudFormation.Resources.Custom;
 using VpcLab.CloudFormation.Templates;
+using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Errors;
 
 namespace VpcLab.CloudFormation.Stacks;
@@ -72,9 +73,37 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
                 ? $"Properties validation failed for resource {resource.LogicalId} with message: [{e.Message}]"
                 : e.Message, failed);
         }
+        StackTags(handler, resource.LogicalId, made, properties);
         Set(resource, made.PhysicalId, complete, null);
         scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Provisioned = made, Properties = properties };
         return true;
+    }
+
+    /// <summary>What CloudFormation tags an EC2 resource it creates with: the stack's own tags (a resource's tag of the
+    /// same key wins) and aws:cloudformation:stack-name, stack-id and logical-id
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html). A resource
+    /// that is not an EC2 resource (a route, an association, a bucket, a stored type) takes none.</summary>
+    private void StackTags(ResourceHandler handler, string logicalId, Provisioned made, JsonObject properties)
+    {
+        var context = scope.Context(logicalId);
+        var target = handler.TagTarget(made);
+        var own = Props.Objects(properties, "Tags").Select(t => Props.Text(t, "Key")).ToHashSet(StringComparer.Ordinal);
+        var inherited = _stack.Tags.Where(t => t.Key != CreateStackRequest.SkipTag && !own.Contains(t.Key)).Select(t => new Tag(t.Key, t.Value)).ToArray();
+        try
+        {
+            context.ControlPlane.Tags.CreateServiceTags(context.Request, target,
+            [
+                KeyValuePair.Create("aws:cloudformation:stack-name", _stack.StackName),
+                KeyValuePair.Create("aws:cloudformation:stack-id", _stack.StackId),
+                KeyValuePair.Create("aws:cloudformation:logical-id", logicalId),
+            ]);
+            if (inherited.Length > 0)
+                context.ControlPlane.CreateTags(context.Request, new CreateTagsRequest { Resources = [target], Tags = inherited });
+        }
+        catch (Ec2Exception)
+        {
+            // Not an EC2 resource id (InvalidID): nothing to tag. The stack's tags were checked as the stack's own.
+        }
     }
 
     /// <summary>An update AWS applies without replacement: UPDATE_IN_PROGRESS, the handler's in-place update and the
