@@ -60,6 +60,25 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
 
     private static void RequireCli() => Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
 
+    /// <summary>ListStackResources and DescribeStackEvents page with NextToken (AWS pages them by size; VpcLab by 100,
+    /// docs/cloudformation.md#api-actions): the CLI's first page stops at 100 with a token, and following the tokens
+    /// gives every item once.</summary>
+    [Fact]
+    public async Task Lists_MoreThanAPage_PagedWithNextToken()
+    {
+        RequireCli();
+        var body = "Resources:\n" + string.Concat(Enumerable.Range(0, 110).Select(i => $"  P{i}: {{ Type: AWS::SSM::Parameter, Properties: {{ Type: String, Value: v{i} }} }}\n"));
+        await Ok("cloudformation", "create-stack", "--stack-name", "many", "--template-body", $"file://{File("many.yaml", body)}");
+
+        var first = await Ok("cloudformation", "list-stack-resources", "--stack-name", "many", "--no-paginate");
+        Assert.Equal(100, first["StackResourceSummaries"]!.AsArray().Count);
+        Assert.False(string.IsNullOrEmpty((string?)first["NextToken"]));
+        var all = await Ok("cloudformation", "list-stack-resources", "--stack-name", "many");
+        Assert.Equal(110, all["StackResourceSummaries"]!.AsArray().Select(r => (string?)r!["LogicalResourceId"]).Distinct().Count());
+        var events = await Ok("cloudformation", "describe-stack-events", "--stack-name", "many");
+        Assert.Equal((2 * 110) + 2, events["StackEvents"]!.AsArray().Count);
+    }
+
     [Fact]
     public async Task Stack_ThroughAwsCli_CreateDescribeDelete()
     {
