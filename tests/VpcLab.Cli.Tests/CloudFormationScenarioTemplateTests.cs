@@ -18,6 +18,12 @@ public sealed class CloudFormationScenarioTemplateTests
         { "nacl-sg-teaching", "the office reaches the bastion over the internet gateway", "198.51.100.7", "bastion", "tcp", "22" },
         { "nacl-sg-teaching", "the bastion's group admits only the office", "203.0.113.9", "bastion", "tcp", "22" },
         { "nacl-sg-teaching", "no group admits the neighbour from the internet (and it has no public address)", "bastion", "neighbour", "tcp", "80" },
+        { "interface-endpoint", "private DNS: the service name resolves to the endpoint's interface in the zone", "app-1", "sns.us-east-1.amazonaws.com", "tcp", "443" },
+        { "interface-endpoint", "no endpoint interface in zone c: app-3 crosses zones", "app-3", "sns.us-east-1.amazonaws.com", "tcp", "443" },
+        { "interface-endpoint", "private DNS off: the public name has no route from a private subnet", "app-2", "sqs.us-east-1.amazonaws.com", "tcp", "443" },
+        { "interface-endpoint", "the endpoint's group decides: KMS's admits nothing", "app-1", "kms.us-east-1.amazonaws.com", "tcp", "443" },
+        { "interface-endpoint", "an endpoint carries only TCP, even when its group allows all", "app-3", "sts.us-east-1.amazonaws.com", "udp", "443" },
+        { "interface-endpoint", "STS through the endpoint open to the VPC", "app-2", "sts.us-east-1.amazonaws.com", "tcp", "443" },
     };
 
     [Theory]
