@@ -7,7 +7,7 @@ namespace VpcLab.Server.CloudFormation;
 /// <summary>One page of a CloudFormation list (ListStacks, DescribeStackEvents, ListStackResources, DescribeStacks):
 /// AWS pages these by response size and takes no page size, answering NextToken while more remain; VpcLab pages by
 /// count (<see cref="Size"/>), the token an opaque offset into the list. A token that is not one of its own is AWS's
-/// ValidationError. docs/cloudformation.md#api-actions</summary>
+/// ValidationError. docs/cloudformation.md#paging</summary>
 internal static class CloudFormationPage
 {
     /// <summary>Items a page (VpcLab's choice; the AWS CLI follows NextToken, so a caller sees every item).</summary>

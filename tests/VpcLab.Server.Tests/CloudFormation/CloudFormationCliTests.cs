@@ -61,7 +61,7 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
     private static void RequireCli() => Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
 
     /// <summary>ListStackResources and DescribeStackEvents page with NextToken (AWS pages them by size; VpcLab by 100,
-    /// docs/cloudformation.md#api-actions): the CLI's first page stops at 100 with a token, and following the tokens
+    /// docs/cloudformation.md#paging): the CLI's first page stops at 100 with a token, and following the tokens
     /// gives every item once.</summary>
     [Fact]
     public async Task Lists_MoreThanAPage_PagedWithNextToken()
