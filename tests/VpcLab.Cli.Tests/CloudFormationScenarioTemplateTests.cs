@@ -24,6 +24,10 @@ public sealed class CloudFormationScenarioTemplateTests
         { "interface-endpoint", "the endpoint's group decides: KMS's admits nothing", "app-1", "kms.us-east-1.amazonaws.com", "tcp", "443" },
         { "interface-endpoint", "an endpoint carries only TCP, even when its group allows all", "app-3", "sts.us-east-1.amazonaws.com", "udp", "443" },
         { "interface-endpoint", "STS through the endpoint open to the VPC", "app-2", "sts.us-east-1.amazonaws.com", "tcp", "443" },
+        { "nat64-dns64", "DNS64 synthesizes 64:ff9b:: for an IPv4-only name; the NAT gateway translates", "app-1", "ip-10-0-2-10.ec2.internal", "tcp", "443" },
+        { "nat64-dns64", "NAT64 to the internet: the NAT gateway, then the internet gateway", "app-1", "64:ff9b::203.0.113.80", "tcp", "443" },
+        { "nat64-dns64", "other IPv6 leaves through the egress-only internet gateway", "app-1", "2001:db8:cafe::443", "tcp", "443" },
+        { "nat64-dns64", "the legacy subnet has no route out", "legacy-1", "203.0.113.80", "tcp", "443" },
     };
 
     [Theory]
