@@ -19,12 +19,20 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
 {
     private readonly Lock _lock = new();
     private readonly List<Stack> _stacks = [];
-    private readonly List<ChangeSet> _changeSets = [];
 
     public Ec2ControlPlane ControlPlane => controlPlane;
+
+    /// <summary>The change sets of these stacks (CreateChangeSet … ExecuteChangeSet).</summary>
+    public CloudFormationChangeSets ChangeSets => _changeSets ??= new CloudFormationChangeSets(this);
+
+    private CloudFormationChangeSets? _changeSets;
+
+    /// <summary>The one lock every stack and change-set operation holds (System.Threading.Lock is re-entrant, so
+    /// executing a change set may create or update its stack under it).</summary>
+    internal Lock Gate => _lock;
     public StoredResources Stored { get; } = new();
 
-    private TimeProvider Clock => controlPlane.Options.Clock;
+    internal TimeProvider Clock => controlPlane.Options.Clock;
 
     /// <summary>CloudFormation's stack name rule: a letter, then letters, digits and hyphens, 128 at most.</summary>
     private static readonly Regex StackName = new("^[a-zA-Z][-a-zA-Z0-9]{0,127}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -42,7 +50,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
         }
     }
 
-    private (Template, IReadOnlyList<BoundParameter>, ImmutableArray<TemplateResource>) Prepare(
+    internal (Template, IReadOnlyList<BoundParameter>, ImmutableArray<TemplateResource>) Prepare(
         RequestContext context, string stackName, string body, IReadOnlyDictionary<string, string> given)
     {
         if (!StackName.IsMatch(stackName ?? ""))
@@ -200,7 +208,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
         }
     }
 
-    private (Template, IReadOnlyList<BoundParameter>, ImmutableArray<TemplateResource>, CreateStackRequest) PrepareUpdate(Stack old, CreateStackRequest request)
+    internal (Template, IReadOnlyList<BoundParameter>, ImmutableArray<TemplateResource>, CreateStackRequest) PrepareUpdate(Stack old, CreateStackRequest request)
     {
         var body = request.UsePreviousTemplate ? old.TemplateBody : request.TemplateBody;
         var given = new Dictionary<string, string>(request.Parameters, StringComparer.Ordinal);
@@ -252,107 +260,22 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
         return result;
     }
 
-    /// <summary>CreateChangeSet: CREATE makes the stack in REVIEW_IN_PROGRESS (as AWS does), UPDATE plans against the
-    /// live stack. A change set with no change is FAILED with AWS's reason, as <c>aws cloudformation deploy</c>
-    /// expects.</summary>
-    public ChangeSet CreateChangeSet(RequestContext context, CreateStackRequest request, string changeSetName, string? changeSetType)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(request);
-        lock (_lock)
-        {
-            var type = changeSetType ?? "UPDATE";
-            var existing = Live(context, request.StackName);
-            if (type == "CREATE" && existing is not null && existing.StackStatus != StackStatuses.ReviewInProgress)
-                throw new CloudFormationException(CloudFormationException.AlreadyExists, $"Stack [{request.StackName}] already exists and cannot be created again with the changeSet [{changeSetName}].");
-            if (type == "UPDATE" && (existing is null || existing.StackStatus == StackStatuses.ReviewInProgress))
-                throw CloudFormationException.Validation($"Stack [{request.StackName}] does not exist");
-            if (type is not ("CREATE" or "UPDATE"))
-                throw CloudFormationException.Validation($"VpcLab does not support ChangeSetType {type}");
-            Template template;
-            IReadOnlyList<BoundParameter> parameters;
-            CreateStackRequest effective;
-            if (type == "CREATE")
-            {
-                (template, parameters, _) = Prepare(context, request.StackName, request.TemplateBody, request.Parameters);
-                effective = request;
-                if (existing is null)
-                {
-                    var review = NewStack(context, request, template, parameters, StackStatuses.ReviewInProgress);
-                    var run = new StackRun(review, new StackScope(template, parameters, review.StackId, review.StackName, context, controlPlane, Stored, _ => null), Clock);
-                    run.StackStatus(StackStatuses.ReviewInProgress, "User Initiated");
-                    existing = run.Stack;
-                    _stacks.Add(existing);
-                }
-            }
-            else
-            {
-                (template, parameters, _, effective) = PrepareUpdate(existing!, request);
-            }
-            var changes = ChangeSetPlanner.Changes(type == "CREATE" ? null : existing, template, parameters);
-            var id = $"arn:aws:cloudformation:{context.Region}:{context.Account}:changeSet/{changeSetName}/{DeterministicIds.Guid($"{existing!.StackId}/{changeSetName}/{_changeSets.Count}")}";
-            var empty = changes.IsEmpty;
-            var changeSet = new ChangeSet(id, changeSetName, existing.StackId, existing.StackName, type,
-                empty ? "FAILED" : "CREATE_COMPLETE",
-                empty ? "The submitted information didn't contain changes. Submit different information to create a change set." : null,
-                empty ? "UNAVAILABLE" : "AVAILABLE", Clock.GetUtcNow(), changes, effective);
-            _changeSets.Add(changeSet);
-            return changeSet;
-        }
-    }
-
-    /// <summary>A change set by ARN, or by name with its stack; AWS's ChangeSetNotFound otherwise.</summary>
-    public ChangeSet DescribeChangeSet(RequestContext context, string changeSetNameOrId, string? stackName)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        lock (_lock)
-        {
-            var stackId = stackName is null ? null : Find(context, stackName)?.StackId ?? stackName;
-            return _changeSets.LastOrDefault(c => c.ChangeSetId == changeSetNameOrId
-                    || (c.ChangeSetName == changeSetNameOrId && c.StackId == stackId && c.ChangeSetId.Contains($":{context.Region}:{context.Account}:", StringComparison.Ordinal)))
-                ?? throw new CloudFormationException(CloudFormationException.ChangeSetNotFound, $"ChangeSet [{changeSetNameOrId}] does not exist");
-        }
-    }
-
-    public IReadOnlyList<ChangeSet> ListChangeSets(RequestContext context, string stackName)
-    {
-        lock (_lock)
-        {
-            var stack = Get(context, stackName);
-            return [.. _changeSets.Where(c => c.StackId == stack.StackId)];
-        }
-    }
-
-    /// <summary>ExecuteChangeSet: a CREATE change set creates the stack, an UPDATE one updates it; the stack's other
-    /// change sets go, as AWS deletes them.</summary>
-    public Stack ExecuteChangeSet(RequestContext context, string changeSetNameOrId, string? stackName)
-    {
-        lock (_lock)
-        {
-            var changeSet = DescribeChangeSet(context, changeSetNameOrId, stackName);
-            if (changeSet.ExecutionStatus != "AVAILABLE")
-                throw new CloudFormationException(CloudFormationException.InvalidChangeSetStatus, $"ChangeSet [{changeSet.ChangeSetId}] cannot be executed in its current status of [{changeSet.Status}]");
-            _changeSets.RemoveAll(c => c.StackId == changeSet.StackId);
-            return changeSet.ChangeSetType == "CREATE"
-                ? CreateStack(context, changeSet.Request)
-                : UpdateStackUnchecked(context, changeSet.Request);
-        }
-    }
-
-    private Stack UpdateStackUnchecked(RequestContext context, CreateStackRequest request)
+    /// <summary>Updates a stack from an executed change set (its changes were planned when the change set was made).</summary>
+    internal Stack UpdateStackUnchecked(RequestContext context, CreateStackRequest request)
     {
         var old = Get(context, request.StackName);
         var (template, parameters, order, effective) = PrepareUpdate(old, request);
         return Update(old, effective, template, parameters, order);
     }
 
-    public void DeleteChangeSet(RequestContext context, string changeSetNameOrId, string? stackName)
+    /// <summary>The stack a CREATE change set makes: REVIEW_IN_PROGRESS, no resources, as AWS shows it.</summary>
+    internal Stack Review(RequestContext context, CreateStackRequest request, Template template, IReadOnlyList<BoundParameter> parameters)
     {
-        lock (_lock)
-        {
-            var changeSet = DescribeChangeSet(context, changeSetNameOrId, stackName);
-            _changeSets.Remove(changeSet);
-        }
+        var review = NewStack(context, request, template, parameters, StackStatuses.ReviewInProgress);
+        var run = new StackRun(review, new StackScope(template, parameters, review.StackId, review.StackName, context, controlPlane, Stored, _ => null), Clock);
+        run.StackStatus(StackStatuses.ReviewInProgress, "User Initiated");
+        _stacks.Add(run.Stack);
+        return run.Stack;
     }
 
     /// <summary>A stack by name (the live one) or by id (deleted ones too), as DescribeStacks finds them.</summary>
@@ -371,7 +294,7 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
     public Stack Get(RequestContext context, string stackNameOrId) =>
         Find(context, stackNameOrId) ?? throw CloudFormationException.Validation($"Stack with id {stackNameOrId} does not exist");
 
-    private Stack? Live(RequestContext context, string name) =>
+    internal Stack? Live(RequestContext context, string name) =>
         _stacks.LastOrDefault(s => s.StackName == name && s.Context == context && !s.IsDeleted);
 
     /// <summary>Every stack of the account and Region, deleted ones included (ListStacks), newest first.</summary>

@@ -128,7 +128,8 @@ internal sealed class Transaction
     {
         var current = N.TagsOf(resourceId);
         var updated = new Model.Tags(current.Items.SetItems(tags));
-        TagRules.CheckCount(updated.Count, Quotas.TagsPerResource);
+        // Tags with the aws: prefix (a service's own) do not count toward the limit.
+        TagRules.CheckCount(updated.Items.Count(t => !t.Key.StartsWith("aws:", StringComparison.Ordinal)), Quotas.TagsPerResource);
         ReplaceTags(resourceId, updated);
     }
 

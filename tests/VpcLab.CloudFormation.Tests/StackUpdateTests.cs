@@ -87,25 +87,25 @@ public sealed class StackUpdateTests
         var stacks = new Stacks();
         stacks.Create("s", V1);
         var v2 = V1.Replace("  Igw: { Type: AWS::EC2::InternetGateway }", "  Eigw: { Type: AWS::EC2::EgressOnlyInternetGateway, Properties: { VpcId: !Ref Vpc } }", StringComparison.Ordinal);
-        var changeSet = stacks.Cfn.CreateChangeSet(Stacks.Ctx, Request(v2, ("Cidr", "10.1.0.0/16")), "cs1", "UPDATE");
+        var changeSet = stacks.Cfn.ChangeSets.CreateChangeSet(Stacks.Ctx, Request(v2, ("Cidr", "10.1.0.0/16")), "cs1", "UPDATE");
         Assert.Equal("CREATE_COMPLETE", changeSet.Status);
         Assert.Equal(["Modify Vpc True", "Add Eigw ", "Remove Igw "], changeSet.Changes.Select(c => $"{c.Action} {c.LogicalResourceId} {c.Replacement}"));
-        var stack = stacks.Cfn.ExecuteChangeSet(Stacks.Ctx, "cs1", "s");
+        var stack = stacks.Cfn.ChangeSets.ExecuteChangeSet(Stacks.Ctx, "cs1", "s");
         Assert.Equal("UPDATE_COMPLETE", stack.StackStatus);
-        Assert.Throws<CloudFormationException>(() => stacks.Cfn.DescribeChangeSet(Stacks.Ctx, "cs1", "s"));
+        Assert.Throws<CloudFormationException>(() => stacks.Cfn.ChangeSets.DescribeChangeSet(Stacks.Ctx, "cs1", "s"));
     }
 
     [Fact]
     public void ChangeSet_Create_StackInReviewThenCreated()
     {
         var stacks = new Stacks();
-        var changeSet = stacks.Cfn.CreateChangeSet(Stacks.Ctx, Request(V1), "first", "CREATE");
+        var changeSet = stacks.Cfn.ChangeSets.CreateChangeSet(Stacks.Ctx, Request(V1), "first", "CREATE");
         Assert.Equal("REVIEW_IN_PROGRESS", stacks.Cfn.Get(Stacks.Ctx, "s").StackStatus);
         Assert.Equal(["Add Vpc", "Add Igw"], changeSet.Changes.Select(c => $"{c.Action} {c.LogicalResourceId}"));
-        var stack = stacks.Cfn.ExecuteChangeSet(Stacks.Ctx, changeSet.ChangeSetId, null);
+        var stack = stacks.Cfn.ChangeSets.ExecuteChangeSet(Stacks.Ctx, changeSet.ChangeSetId, null);
         Assert.Equal("CREATE_COMPLETE", stack.StackStatus);
         Assert.Equal(changeSet.StackId, stack.StackId);
-        var empty = stacks.Cfn.CreateChangeSet(Stacks.Ctx, Request(V1), "again", "UPDATE");
+        var empty = stacks.Cfn.ChangeSets.CreateChangeSet(Stacks.Ctx, Request(V1), "again", "UPDATE");
         Assert.Equal("FAILED", empty.Status);
         Assert.Equal("The submitted information didn't contain changes. Submit different information to create a change set.", empty.StatusReason);
     }

@@ -23,6 +23,17 @@ internal sealed class StoredHandler(string type, string? nameProperty, Func<Reso
         return new Provisioned(refIsArn ? resourceArn : name).With("Name", name).With("Arn", resourceArn);
     }
 
+    /// <summary>The name property is "Update requires: Replacement" on each stored type's page; the rest is kept as the
+    /// new properties.</summary>
+    public override bool UpdatesInPlace(string property) => property != nameProperty;
+
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        context.Stored.Remove(context.Request, type, resource["Name"]);
+        context.Stored.Add(context.Request, type, resource["Name"], (JsonObject)after.DeepClone());
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.Stored.Remove(context.Request, type, resource["Name"]);
 

@@ -7,7 +7,8 @@ namespace VpcLab.CloudFormation.Stacks;
 
 /// <summary>What a change set would do, from the templates and parameters alone (as CloudFormation computes it before
 /// executing): Add for a new logical id, Remove for one gone, Modify for one whose properties as written changed or
-/// that refers to a parameter whose value changed (Replacement True unless only Tags changed).</summary>
+/// that refers to a parameter whose value changed (Replacement True when a changed property requires it,
+/// <see cref="UpdateBehaviour"/>).</summary>
 internal static class ChangeSetPlanner
 {
     public static ImmutableArray<ResourceChange> Changes(Stack? old, Template template, IReadOnlyList<BoundParameter> parameters)
@@ -24,23 +25,22 @@ internal static class ChangeSetPlanner
                 changes.Add(new ResourceChange("Add", resource.LogicalId, resource.Type, null, null));
                 continue;
             }
-            var refsChanged = TemplateReferences.Of(resource.Properties).Refs.Any(changedParameters.Contains);
-            if (before.Type == resource.Type && JsonNode.DeepEquals(before.Properties, resource.Properties) && !refsChanged)
+            var changed = UpdateBehaviour.Changed(before.Properties, resource.Properties)
+                .Union(resource.Properties.Where(p => DependsOn(TemplateReferences.Of(p.Value), changedParameters, template, 0)).Select(p => p.Key), StringComparer.Ordinal)
+                .ToList();
+            if (before.Type == resource.Type && changed.Count == 0)
                 continue;
-            var onlyTags = before.Type == resource.Type && !refsChanged && WithoutTags(before.Properties).IsEquivalent(WithoutTags(resource.Properties));
-            changes.Add(new ResourceChange("Modify", resource.LogicalId, resource.Type, existing.PhysicalResourceId, onlyTags ? "False" : "True"));
+            var replaces = before.Type != resource.Type || UpdateBehaviour.RequiresReplacement(resource.Type, changed);
+            changes.Add(new ResourceChange("Modify", resource.LogicalId, resource.Type, existing.PhysicalResourceId, replaces ? "True" : "False"));
         }
         foreach (var gone in live.Values.Where(r => template.Resource(r.LogicalResourceId) is null))
             changes.Add(new ResourceChange("Remove", gone.LogicalResourceId, gone.ResourceType, gone.PhysicalResourceId, null));
         return changes.ToImmutable();
     }
 
-    private static JsonObject WithoutTags(JsonObject properties)
-    {
-        var copy = (JsonObject)properties.DeepClone();
-        copy.Remove("Tags");
-        return copy;
-    }
-
-    private static bool IsEquivalent(this JsonObject a, JsonObject b) => JsonNode.DeepEquals(a, b);
+    /// <summary>True when a fragment's value may change with the changed parameters: it refers to one, or to a
+    /// condition whose definition does (conditions may name conditions; AWS refuses cycles, so the depth is bounded).</summary>
+    private static bool DependsOn(TemplateReferences references, HashSet<string> changedParameters, Template template, int depth) =>
+        references.Refs.Any(changedParameters.Contains)
+        || depth < 32 && references.Conditions.Any(c => DependsOn(TemplateReferences.Of(template.Conditions[c]), changedParameters, template, depth + 1));
 }

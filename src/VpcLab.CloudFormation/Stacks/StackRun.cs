@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using VpcLab.CloudFormation.Intrinsics;
 using VpcLab.CloudFormation.Resources;
+using VpcLab.CloudFormation.Resources.Custom;
 using VpcLab.CloudFormation.Templates;
+using VpcLab.ControlPlane;
 using VpcLab.ControlPlane.Errors;
 
 namespace VpcLab.CloudFormation.Stacks;
@@ -50,7 +52,7 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
             ? (StackStatuses.CreateInProgress, StackStatuses.CreateComplete, StackStatuses.CreateFailed)
             : (StackStatuses.UpdateInProgress, StackStatuses.UpdateComplete, StackStatuses.UpdateFailed);
         Event(resource.LogicalId, "", resource.Type, inProgress,
-            replacing is null ? null : "Requested update requires the creation of a new physical resource; hence creating one.", clock.GetUtcNow());
+            replacing is null ? null : UpdateBehaviour.ReplacementReason, clock.GetUtcNow());
         if (handler is null)
             return Skip(resource, skipUnmodelled);
         JsonObject properties;
@@ -71,18 +73,89 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
                 ? $"Properties validation failed for resource {resource.LogicalId} with message: [{e.Message}]"
                 : e.Message, failed);
         }
+        StackTags(handler, resource.LogicalId, made, properties);
         Set(resource, made.PhysicalId, complete, null);
         scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Provisioned = made, Properties = properties };
         return true;
     }
 
-    /// <summary>An update that changes only Tags: applied in place (UPDATE_IN_PROGRESS, UPDATE_COMPLETE).</summary>
-    public void Modified(TemplateResource resource, StackResource existing, JsonObject properties, ResourceContext context)
+    /// <summary>What CloudFormation tags an EC2 resource it creates with: the stack's own tags (a resource's tag of the
+    /// same key wins) and aws:cloudformation:stack-name, stack-id and logical-id
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html). A resource
+    /// that is not an EC2 resource (a route, an association, a bucket, a stored type) takes none.</summary>
+    private void StackTags(ResourceHandler handler, string logicalId, Provisioned made, JsonObject properties)
+    {
+        var context = scope.Context(logicalId);
+        var target = handler.TagTarget(made);
+        var own = Props.Objects(properties, "Tags").Select(t => Props.Text(t, "Key")).ToHashSet(StringComparer.Ordinal);
+        var inherited = _stack.Tags.Where(t => t.Key != CreateStackRequest.SkipTag && !own.Contains(t.Key)).Select(t => new Tag(t.Key, t.Value)).ToArray();
+        try
+        {
+            context.ControlPlane.Tags.CreateServiceTags(context.Request, target,
+            [
+                KeyValuePair.Create("aws:cloudformation:stack-name", _stack.StackName),
+                KeyValuePair.Create("aws:cloudformation:stack-id", _stack.StackId),
+                KeyValuePair.Create("aws:cloudformation:logical-id", logicalId),
+            ]);
+            if (inherited.Length > 0)
+                context.ControlPlane.CreateTags(context.Request, new CreateTagsRequest { Resources = [target], Tags = inherited });
+        }
+        catch (Ec2Exception)
+        {
+            // Not an EC2 resource id (InvalidID): nothing to tag. The stack's tags were checked as the stack's own.
+        }
+    }
+
+    /// <summary>An update AWS applies without replacement: UPDATE_IN_PROGRESS, the handler's in-place update and the
+    /// tags through the control plane, UPDATE_COMPLETE — or UPDATE_FAILED with EC2's reason. Returns false on failure.</summary>
+    public bool Modified(TemplateResource resource, StackResource existing, JsonObject before, JsonObject after)
     {
         Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
-        StackUpdate.Tag(context, existing.PhysicalResourceId, properties);
+        var handler = ResourceHandlers.For(resource.Type)!;
+        Provisioned updated;
+        try
+        {
+            CheckProperties(handler, after);
+            updated = Apply(handler, resource.LogicalId, existing, before, after);
+        }
+        catch (Ec2Exception e)
+        {
+            return Failed(resource, Ec2Reason(e), StackStatuses.UpdateFailed);
+        }
+        catch (CloudFormationException e)
+        {
+            return Failed(resource, e.Message.StartsWith('#')
+                ? $"Properties validation failed for resource {resource.LogicalId} with message: [{e.Message}]"
+                : e.Message, StackStatuses.UpdateFailed);
+        }
         Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateComplete, null);
-        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Properties = properties };
+        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Properties = after, Provisioned = updated };
+        return true;
+    }
+
+    /// <summary>Rolls an in-place update back (UPDATE_ROLLBACK): the old properties applied again, with their events.</summary>
+    public void ModifiedBack(string logicalId, StackResource existing, JsonObject after, JsonObject before)
+    {
+        Set(logicalId, existing.ResourceType, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
+        try
+        {
+            var current = scope.Resources.GetValueOrDefault(logicalId)?.Provisioned ?? existing.Provisioned!;
+            Apply(ResourceHandlers.For(existing.ResourceType)!, logicalId, existing with { Provisioned = current }, after, before);
+            Set(logicalId, existing.ResourceType, existing.PhysicalResourceId, StackStatuses.UpdateComplete, null);
+        }
+        catch (Ec2Exception e)
+        {
+            Set(logicalId, existing.ResourceType, existing.PhysicalResourceId, StackStatuses.UpdateFailed, Ec2Reason(e));
+        }
+    }
+
+    private Provisioned Apply(ResourceHandler handler, string logicalId, StackResource existing, JsonObject before, JsonObject after)
+    {
+        var context = scope.Context(logicalId);
+        var updated = handler.Update(context, existing.Provisioned!, before, after);
+        if (!JsonNode.DeepEquals(before["Tags"], after["Tags"]))
+            StackUpdate.Tag(context, existing.PhysicalResourceId, before, after);
+        return updated;
     }
 
     /// <summary>Deletes a resource the stack no longer holds (a replaced or removed one, or one an update made and
@@ -115,6 +188,8 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
     private bool Skip(TemplateResource resource, bool skipUnmodelled)
     {
         var custom = Unmodelled.IsCustom(resource.Type);
+        if (custom && Emulate(resource) is { } emulated)
+            return emulated;
         if (!custom && !skipUnmodelled)
             return Failed(resource, $"VpcLab does not model the resource type {resource.Type}; create the stack with the tag {CreateStackRequest.SkipTag}=true to skip it");
         var physical = $"{_stack.StackName}-{resource.LogicalId}-skipped";
@@ -123,6 +198,31 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
             : $"Skipped by VpcLab: the resource type {resource.Type} is not modelled";
         Set(resource, physical, StackStatuses.CreateComplete, reason);
         scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Skipped = true };
+        return true;
+    }
+
+    /// <summary>A custom resource whose intent VpcLab emulates (<see cref="SubnetAttributesEmulation"/>): applied, then
+    /// CREATE_COMPLETE (or UPDATE_COMPLETE) with a reason naming what was done; null when the resource is not one.</summary>
+    public bool? Emulate(TemplateResource resource, string complete = StackStatuses.CreateComplete)
+    {
+        JsonObject properties;
+        try
+        {
+            properties = IntrinsicEvaluator.Evaluate(resource.Properties, scope) as JsonObject ?? [];
+            if (!SubnetAttributesEmulation.Matches(properties))
+                return null;
+            var done = SubnetAttributesEmulation.Apply(scope.Context(resource.LogicalId), properties);
+            Set(resource, $"{_stack.StackName}-{resource.LogicalId}-emulated", complete, done);
+        }
+        catch (Ec2Exception e)
+        {
+            return Failed(resource, Ec2Reason(e), complete == StackStatuses.CreateComplete ? StackStatuses.CreateFailed : StackStatuses.UpdateFailed);
+        }
+        catch (CloudFormationException e)
+        {
+            return Failed(resource, e.Message, complete == StackStatuses.CreateComplete ? StackStatuses.CreateFailed : StackStatuses.UpdateFailed);
+        }
+        scope.Resources[resource.LogicalId] = scope.Resources[resource.LogicalId] with { Skipped = true, Properties = properties };
         return true;
     }
 
@@ -197,7 +297,7 @@ internal sealed class StackRun(Stack initial, StackScope scope, TimeProvider clo
         return null;
     }
 
-    private void Set(TemplateResource resource, string physicalId, string status, string? reason) =>
+    public void Set(TemplateResource resource, string physicalId, string status, string? reason) =>
         Set(resource.LogicalId, resource.Type, physicalId, status, reason);
 
     private void Set(string logicalId, string type, string physicalId, string status, string? reason)

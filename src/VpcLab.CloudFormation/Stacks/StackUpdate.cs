@@ -8,14 +8,16 @@ using VpcLab.ControlPlane.Errors;
 namespace VpcLab.CloudFormation.Stacks;
 
 /// <summary>An update: the new template's resources in dependency order — a new one is created, one whose evaluated
-/// properties are unchanged is kept, one whose only change is Tags is modified in place, any other change replaces it
-/// (the new resource is created, the old one deleted during cleanup), and resources gone from the template are deleted
-/// in cleanup, in reverse order. A failure rolls back: what the update created is deleted and the old resources stay.
-/// VpcLab replaces on every non-tag change, where AWS modifies some properties in place; docs/cloudformation.md#updates.</summary>
+/// properties are unchanged is kept, one whose changed properties AWS updates without replacement is modified in place
+/// through the control plane, any other change replaces it (<see cref="UpdateBehaviour"/>: the new resource is created,
+/// the old one deleted during cleanup), and resources gone from the template are deleted in cleanup, in reverse order.
+/// A failure rolls back: in-place changes are undone, what the update created is deleted and the old resources stay.
+/// docs/cloudformation.md#updates</summary>
 internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Template template)
 {
     private readonly List<(string LogicalId, StackResource Resource, bool Replaced)> _cleanup = [];
     private readonly List<string> _created = [];
+    private readonly List<(string LogicalId, StackResource Resource, JsonObject Before, JsonObject After)> _modified = [];
 
     /// <summary>Runs the update; returns the failure reason, or null.</summary>
     public string? Run(IEnumerable<TemplateResource> order, bool skipUnmodelled)
@@ -54,12 +56,23 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
             return e.Message;
         }
         var same = existing.ResourceType == resource.Type && existing.Properties is { } before && JsonNode.DeepEquals(before, properties);
+        if (!same && existing.Skipped && existing.Properties is not null && Unmodelled.IsCustom(resource.Type))
+        {
+            // An emulated custom resource: AWS sends the function an Update request; VpcLab applies the new values.
+            run.Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateInProgress, null);
+            var emulated = run.Emulate(resource, StackStatuses.UpdateComplete);
+            if (emulated is null)
+                run.Set(resource, existing.PhysicalResourceId, StackStatuses.UpdateComplete, $"Skipped by VpcLab: custom resource {resource.Type} (its Lambda function is stored, not run)");
+            return emulated == false ? $"The following resource(s) failed to update: [{resource.LogicalId}]. " : null;
+        }
         if (same || existing.Skipped)
             return null;
-        if (existing.ResourceType == resource.Type && existing.Properties is { } previous && OnlyTagsDiffer(previous, properties))
+        if (existing.ResourceType == resource.Type && existing.Properties is { } previous
+            && !UpdateBehaviour.RequiresReplacement(resource.Type, UpdateBehaviour.Changed(previous, properties)))
         {
-            run.Modified(resource, existing, properties, scope.Context(resource.LogicalId));
-            return null;
+            // A failed in-place update is rolled back too: a handler may have applied part of it.
+            _modified.Add((resource.LogicalId, existing, previous, properties));
+            return run.Modified(resource, existing, previous, properties) ? null : $"The following resource(s) failed to update: [{resource.LogicalId}]. ";
         }
         scope.Resources.Remove(resource.LogicalId);
         if (!run.CreateOne(resource, skipUnmodelled, replacing: existing))
@@ -70,15 +83,6 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
         _created.Add(resource.LogicalId);
         _cleanup.Add((resource.LogicalId, existing, true));
         return null;
-    }
-
-    private static bool OnlyTagsDiffer(JsonObject before, JsonObject after)
-    {
-        var a = (JsonObject)before.DeepClone();
-        var b = (JsonObject)after.DeepClone();
-        a.Remove("Tags");
-        b.Remove("Tags");
-        return JsonNode.DeepEquals(a, b);
     }
 
     /// <summary>UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: the replaced and removed resources, deleted in reverse order of
@@ -95,9 +99,12 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
 
     private bool OldRetains(string logicalId) => Template.Parse(old.TemplateBody).Resource(logicalId)?.RetainOnDelete == true;
 
-    /// <summary>UPDATE_ROLLBACK: what the update created is deleted, the old resources are the stack's again.</summary>
+    /// <summary>UPDATE_ROLLBACK: what the update modified in place is updated back, what it created is deleted, the
+    /// old resources are the stack's again.</summary>
     public void RollBack()
     {
+        foreach (var (logicalId, resource, before, after) in Enumerable.Reverse(_modified))
+            run.ModifiedBack(logicalId, resource, after, before);
         foreach (var logicalId in Enumerable.Reverse(_created))
         {
             if (scope.Resources.TryGetValue(logicalId, out var made))
@@ -108,18 +115,27 @@ internal sealed class StackUpdate(StackRun run, StackScope scope, Stack old, Tem
             scope.Resources[resource.LogicalResourceId] = resource with { ResourceStatus = StackStatuses.UpdateComplete };
     }
 
-    public static void Tag(ResourceContext context, string physicalId, JsonObject properties)
+    /// <summary>The template's Tags applied to an EC2 resource: the new or changed ones through CreateTags, the keys
+    /// gone through DeleteTags. A resource that is not an EC2 resource (a bucket, a stored type) keeps its tags in its
+    /// properties.</summary>
+    public static void Tag(ResourceContext context, string physicalId, JsonObject before, JsonObject after)
     {
-        var tags = Props.Objects(properties, "Tags").Select(t => new Tag(Props.Text(t, "Key") ?? "", Props.Text(t, "Value") ?? "")).ToArray();
-        if (tags.Length == 0)
-            return;
+        static Dictionary<string, string> Of(JsonObject p) =>
+            Props.Objects(p, "Tags").Select(t => (Key: Props.Text(t, "Key") ?? "", Value: Props.Text(t, "Value") ?? ""))
+                .GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var (old, now) = (Of(before), Of(after));
+        var gone = old.Keys.Where(k => !now.ContainsKey(k)).Select(k => new Tag(k, null)).ToArray();
+        var set = now.Where(t => !old.TryGetValue(t.Key, out var v) || v != t.Value).Select(t => new Tag(t.Key, t.Value)).ToArray();
         try
         {
-            context.ControlPlane.CreateTags(context.Request, new CreateTagsRequest { Resources = [physicalId], Tags = tags });
+            if (gone.Length > 0)
+                context.ControlPlane.DeleteTags(context.Request, new DeleteTagsRequest { Resources = [physicalId], Tags = gone });
+            if (set.Length > 0)
+                context.ControlPlane.CreateTags(context.Request, new CreateTagsRequest { Resources = [physicalId], Tags = set });
         }
-        catch (Ec2Exception)
+        catch (Ec2Exception e) when (e.Code == Ec2Errors.InvalidIdCode)
         {
-            // A resource that is not an EC2 resource (a bucket, a stored type): its tags are kept in its properties.
+            // Not an EC2 resource id: its tags are kept in its properties.
         }
     }
 }

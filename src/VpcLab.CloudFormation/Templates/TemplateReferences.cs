@@ -17,6 +17,9 @@ internal sealed class TemplateReferences
     public List<string> Refs { get; } = [];
     public List<string> GetAtts { get; } = [];
 
+    /// <summary>Conditions named by Fn::If and by Condition (inside a condition's definition).</summary>
+    public List<string> Conditions { get; } = [];
+
     public static TemplateReferences Of(JsonNode? node)
     {
         var references = new TemplateReferences();
@@ -59,6 +62,14 @@ internal sealed class TemplateReferences
                 return;
             case "Fn::Sub":
                 Sub(argument);
+                return;
+            case "Fn::If" when argument is JsonArray { Count: 3 } branches && branches[0] is JsonValue condition:
+                Conditions.Add(IntrinsicEvaluator.ScalarText(condition));
+                Walk(branches[1], null);
+                Walk(branches[2], null);
+                return;
+            case "Condition" when argument is JsonValue condition:
+                Conditions.Add(IntrinsicEvaluator.ScalarText(condition));
                 return;
             default:
                 Walk(argument, null);

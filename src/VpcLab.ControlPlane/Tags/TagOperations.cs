@@ -29,6 +29,21 @@ public sealed class TagOperations
             return EmptyResult.Instance;
         });
 
+    /// <summary>Tags an AWS service puts on a resource it made (CloudFormation's aws:cloudformation:stack-name,
+    /// stack-id and logical-id): keys users cannot set, since the aws: prefix is reserved, and that do not count
+    /// toward the tags-per-resource limit. docs/cloudformation.md#system-tags</summary>
+    public EmptyResult CreateServiceTags(RequestContext ctx, string resourceId, IReadOnlyList<KeyValuePair<string, string>> tags) =>
+        _state.Mutate(ctx, null, tx =>
+        {
+            ArgumentNullException.ThrowIfNull(tags);
+            if (ResourceTypeOf(tx, resourceId) is null)
+                throw Ec2Errors.InvalidId(resourceId);
+            if (tags.Any(t => !t.Key.StartsWith("aws:", StringComparison.Ordinal)))
+                throw new ArgumentException("service tags carry the aws: prefix", nameof(tags));
+            tx.ReplaceTags(resourceId, new Model.Tags(tx.N.TagsOf(resourceId).Items.SetItems(tags)));
+            return EmptyResult.Instance;
+        });
+
     public EmptyResult DeleteTags(RequestContext ctx, DeleteTagsRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {

@@ -86,7 +86,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
                 var parameters = new System.Text.Json.Nodes.JsonObject { ["ChangeSetName"] = form.Required("ChangeSetName") };
                 if (form["StackName"] is { } stackName)
                     parameters["StackName"] = stackName;
-                Stacks.DescribeChangeSet(context, form.Required("ChangeSetName"), form["StackName"]); // ChangeSetNotFound before logging
+                Stacks.ChangeSets.DescribeChangeSet(context, form.Required("ChangeSetName"), form["StackName"]); // ChangeSetNotFound before logging
                 await state.MutateAsync(context, action == "ExecuteChangeSet" ? CloudFormationLogOperations.ExecuteChangeSet : CloudFormationLogOperations.DeleteChangeSet, parameters).ConfigureAwait(false);
                 return _ => { }; // an empty <…Result/>: both actions have an (empty) output shape
             default:
@@ -97,7 +97,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
     private Action<XmlWriter> Read(string action, CloudFormationForm form, RequestContext context) => action switch
     {
         "DescribeStacks" => DescribeStacks(form, context),
-        "DescribeStackEvents" => w => Members(w, "StackEvents", Enumerable.Reverse(Stacks.Get(context, form.Required("StackName")).Events), Event),
+        "DescribeStackEvents" => Paged(form, "StackEvents", [.. Enumerable.Reverse(Stacks.Get(context, form.Required("StackName")).Events)], Event),
         "DescribeStackResources" => DescribeStackResources(form, context),
         "DescribeStackResource" => DescribeStackResource(form, context),
         "ListStackResources" => ListStackResources(form, context),
@@ -112,7 +112,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
             w.WriteElementString("Value", e.Value);
         }),
         "DescribeChangeSet" => DescribeChangeSet(form, context),
-        "ListChangeSets" => w => Members(w, "Summaries", Stacks.ListChangeSets(context, form.Required("StackName")), (w, c) =>
+        "ListChangeSets" => w => Members(w, "Summaries", Stacks.ChangeSets.ListChangeSets(context, form.Required("StackName")), (w, c) =>
         {
             w.WriteElementString("StackId", c.StackId);
             w.WriteElementString("StackName", c.StackName);
@@ -129,7 +129,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
     private Action<XmlWriter> DescribeStacks(CloudFormationForm form, RequestContext context)
     {
         var stacks = form["StackName"] is { } name ? [Stacks.Get(context, name)] : Stacks.All(context).Where(s => !s.IsDeleted).ToList();
-        return w => Members(w, "Stacks", stacks, Stack);
+        return Paged(form, "Stacks", stacks, Stack);
     }
 
     private Action<XmlWriter> DescribeStackResources(CloudFormationForm form, RequestContext context)
@@ -156,14 +156,14 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
     private Action<XmlWriter> ListStackResources(CloudFormationForm form, RequestContext context)
     {
         var stack = Stacks.Get(context, form.Required("StackName"));
-        return w => Members(w, "StackResourceSummaries", stack.Resources, (w, r) => Resource(w, stack, r, summary: true));
+        return Paged(form, "StackResourceSummaries", stack.Resources, (w, r) => Resource(w, stack, r, summary: true));
     }
 
     private Action<XmlWriter> ListStacks(CloudFormationForm form, RequestContext context)
     {
         var filter = form.Strings("StackStatusFilter");
         var stacks = Stacks.All(context).Where(s => filter.Count == 0 || filter.Contains(s.StackStatus)).ToList();
-        return w => Members(w, "StackSummaries", stacks, (w, s) =>
+        return Paged(form, "StackSummaries", stacks, (w, s) =>
         {
             w.WriteElementString("StackId", s.StackId);
             w.WriteElementString("StackName", s.StackName);
@@ -173,10 +173,21 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
         });
     }
 
+    /// <summary>A list answered a page at a time (<see cref="CloudFormationPage"/>), NextToken after the members.</summary>
+    private static Action<XmlWriter> Paged<T>(CloudFormationForm form, string name, IReadOnlyList<T> all, Action<XmlWriter, T> item)
+    {
+        var (items, next) = CloudFormationPage.Of(all, form["NextToken"]);
+        return w =>
+        {
+            Members(w, name, items, item);
+            Optional(w, "NextToken", next);
+        };
+    }
+
     private Action<XmlWriter> GetTemplate(CloudFormationForm form, RequestContext context)
     {
         var stack = form["ChangeSetName"] is { } changeSet
-            ? Stacks.DescribeChangeSet(context, changeSet, form["StackName"]).Request.TemplateBody
+            ? Stacks.ChangeSets.DescribeChangeSet(context, changeSet, form["StackName"]).Request.TemplateBody
             : Stacks.Get(context, form.Required("StackName")).TemplateBody;
         return w =>
         {
@@ -231,7 +242,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
 
     private Action<XmlWriter> DescribeChangeSet(CloudFormationForm form, RequestContext context)
     {
-        var changeSet = Stacks.DescribeChangeSet(context, form.Required("ChangeSetName"), form["StackName"]);
+        var changeSet = Stacks.ChangeSets.DescribeChangeSet(context, form.Required("ChangeSetName"), form["StackName"]);
         var stack = Stacks.Find(context, changeSet.StackId);
         return w => ChangeSet(w, changeSet, stack);
     }

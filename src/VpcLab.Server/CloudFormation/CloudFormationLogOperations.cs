@@ -30,17 +30,17 @@ public static class CloudFormationLogOperations
         });
         yield return new(CreateChangeSet, (cp, ctx, p) =>
         {
-            var changeSet = CloudFormationServices.For(cp).CreateChangeSet(ctx, StackRequest(p), Text(p, "ChangeSetName")!, Text(p, "ChangeSetType"));
+            var changeSet = CloudFormationServices.For(cp).ChangeSets.CreateChangeSet(ctx, StackRequest(p), Text(p, "ChangeSetName")!, Text(p, "ChangeSetType"));
             return new JsonObject { ["Id"] = changeSet.ChangeSetId, ["StackId"] = changeSet.StackId };
         });
         yield return new(ExecuteChangeSet, (cp, ctx, p) =>
         {
-            CloudFormationServices.For(cp).ExecuteChangeSet(ctx, Text(p, "ChangeSetName")!, Text(p, "StackName"));
+            CloudFormationServices.For(cp).ChangeSets.ExecuteChangeSet(ctx, Text(p, "ChangeSetName")!, Text(p, "StackName"));
             return null;
         });
         yield return new(DeleteChangeSet, (cp, ctx, p) =>
         {
-            CloudFormationServices.For(cp).DeleteChangeSet(ctx, Text(p, "ChangeSetName")!, Text(p, "StackName"));
+            CloudFormationServices.For(cp).ChangeSets.DeleteChangeSet(ctx, Text(p, "ChangeSetName")!, Text(p, "StackName"));
             return null;
         });
     }

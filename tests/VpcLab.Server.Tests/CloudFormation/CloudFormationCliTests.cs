@@ -60,6 +60,64 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
 
     private static void RequireCli() => Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
 
+    /// <summary>ListStackResources and DescribeStackEvents page with NextToken (AWS pages them by size; VpcLab by 100,
+    /// docs/cloudformation.md#paging): the CLI's first page stops at 100 with a token, and following the tokens
+    /// gives every item once.</summary>
+    [Fact]
+    public async Task Lists_MoreThanAPage_PagedWithNextToken()
+    {
+        RequireCli();
+        var body = "Resources:\n" + string.Concat(Enumerable.Range(0, 110).Select(i => $"  P{i}: {{ Type: AWS::SSM::Parameter, Properties: {{ Type: String, Value: v{i} }} }}\n"));
+        await Ok("cloudformation", "create-stack", "--stack-name", "many", "--template-body", $"file://{File("many.yaml", body)}");
+
+        var first = await Ok("cloudformation", "list-stack-resources", "--stack-name", "many", "--no-paginate");
+        Assert.Equal(100, first["StackResourceSummaries"]!.AsArray().Count);
+        Assert.False(string.IsNullOrEmpty((string?)first["NextToken"]));
+        var all = await Ok("cloudformation", "list-stack-resources", "--stack-name", "many");
+        Assert.Equal(110, all["StackResourceSummaries"]!.AsArray().Select(r => (string?)r!["LogicalResourceId"]).Distinct().Count());
+        var events = await Ok("cloudformation", "describe-stack-events", "--stack-name", "many");
+        Assert.Equal((2 * 110) + 2, events["StackEvents"]!.AsArray().Count);
+    }
+
+    public static TheoryData<string, string, string> Refusals => new()
+    {
+        // case, template, CloudFormation's message (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html)
+        { "bad template syntax", "Resources: [unclosed", "Template format error: YAML not well-formed." },
+        { "circular DependsOn", "Resources:\n  A: { Type: AWS::EC2::InternetGateway, DependsOn: B }\n  B: { Type: AWS::EC2::InternetGateway, DependsOn: A }\n", "Circular dependency between resources: [A, B]" },
+        { "Ref to a missing resource", "Resources:\n  S: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Ghost, CidrBlock: 10.0.0.0/24 } }\n", "Template format error: Unresolved resource dependencies [Ghost] in the Resources block of the template" },
+        { "parameter outside AllowedValues", "Parameters:\n  Env: { Type: String, Default: qa, AllowedValues: [dev, prod] }\nResources:\n  Igw: { Type: AWS::EC2::InternetGateway }\n", "Parameter 'Env' must be one of AllowedValues" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task CreateStack_BadTemplate_ValidationErrorAndNoStack(string @case, string template, string message)
+    {
+        RequireCli();
+        var result = await AwsCli.RunAsync(_server.Url, ["cloudformation", "create-stack", "--stack-name", "bad", "--template-body", $"file://{File("bad.yaml", template)}"]);
+        Assert.True(result.ExitCode != 0, @case);
+        Assert.Contains("(ValidationError) when calling the CreateStack operation: " + message, result.Stderr, StringComparison.Ordinal);
+        var listed = await Ok("cloudformation", "list-stacks");
+        Assert.Empty(listed["StackSummaries"]!.AsArray());
+    }
+
+    /// <summary>A stack whose export another stack imports cannot be deleted: DELETE_FAILED, its resources kept
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-exports.html).</summary>
+    [Fact]
+    public async Task DeleteStack_ExportImported_DeleteFailedAndResourcesKept()
+    {
+        RequireCli();
+        await Ok("cloudformation", "create-stack", "--stack-name", "net", "--template-body", $"file://{File("net.yaml", Template)}");
+        await Ok("cloudformation", "create-stack", "--stack-name", "app", "--template-body", $"file://{File("app.yaml", "Resources:\n  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: app, VpcId: !ImportValue net-vpc } }\n")}");
+
+        await Ok("cloudformation", "delete-stack", "--stack-name", "net");
+
+        var stack = (await Ok("cloudformation", "describe-stacks", "--stack-name", "net"))["Stacks"]![0]!;
+        Assert.Equal("DELETE_FAILED", (string?)stack["StackStatus"]);
+        Assert.Equal("Export net-vpc cannot be deleted as it is in use by app", (string?)stack["StackStatusReason"]);
+        var vpcs = await Ok("ec2", "describe-vpcs", "--filters", "Name=tag:Name,Values=cfn-vpc");
+        Assert.Single(vpcs["Vpcs"]!.AsArray());
+    }
+
     [Fact]
     public async Task Stack_ThroughAwsCli_CreateDescribeDelete()
     {

@@ -34,6 +34,8 @@ internal sealed class EipHandler : ResourceHandler
         return provisioned;
     }
 
+    public override string TagTarget(Provisioned resource) => resource["AllocationId"];
+
     public override void Delete(ResourceContext context, Provisioned resource)
     {
         if (resource.State.TryGetValue("AssociationId", out var association))

@@ -58,6 +58,42 @@ internal sealed class InstanceHandler : ResourceHandler
         })];
     }
 
+    /// <summary>The properties the type's page marks "Update requires: No interruption" or "Some interruptions"; every
+    /// other one (ImageId, SubnetId, KeyName, NetworkInterfaces, PrivateIpAddress, AvailabilityZone, SecurityGroups, …)
+    /// is Replacement.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace =>
+        ["AdditionalInfo", "Affinity", "CreditSpecification", "DisableApiStop", "DisableApiTermination", "EbsOptimized", "HostId",
+         "IamInstanceProfile", "InstanceInitiatedShutdownBehavior", "InstanceType", "KernelId", "MetadataOptions", "Monitoring",
+         "PrivateDnsNameOptions", "RamdiskId", "SecurityGroupIds", "SourceDestCheck", "SsmAssociations", "Tenancy", "UserData", "Volumes"];
+
+    /// <summary>ModifyInstanceAttribute for what EC2 models: the groups, the source/destination check, termination and
+    /// stop protection, and the instance type (the instance stopped and started again, the "Some interruptions" AWS
+    /// documents). The rest (UserData, the profile, monitoring …) is kept, not run.</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        var cp = context.ControlPlane;
+        var id = resource.PhysicalId;
+        bool Changed(string key) => !JsonNode.DeepEquals(before[key], after[key]);
+        if (Changed("SecurityGroupIds") && Props.Strings(after, "SecurityGroupIds") is { Count: > 0 } groups)
+            cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, Groups = groups });
+        if (Changed("SourceDestCheck"))
+            cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, SourceDestCheck = Props.Bool(after, "SourceDestCheck") ?? true });
+        if (Changed("DisableApiTermination"))
+            cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, DisableApiTermination = Props.Bool(after, "DisableApiTermination") ?? false });
+        if (Changed("DisableApiStop"))
+            cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, DisableApiStop = Props.Bool(after, "DisableApiStop") ?? false });
+        if (Changed("InstanceType"))
+        {
+            var running = cp.Network.Instances[new InstanceId(id)].State == InstanceState.Running;
+            if (running)
+                cp.StopInstances(context.Request, new StopInstancesRequest { InstanceIds = [id] });
+            cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, InstanceType = new AttributeValue { Value = Props.Text(after, "InstanceType") ?? "m1.small" } });
+            if (running)
+                cp.StartInstances(context.Request, new StartInstancesRequest { InstanceIds = [id] });
+        }
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.TerminateInstances(context.Request, new TerminateInstancesRequest { InstanceIds = [resource.PhysicalId] });
 

@@ -40,6 +40,30 @@ internal sealed class NetworkAclEntryHandler : ResourceHandler
             .With("RuleNumber", Props.Text(p, "RuleNumber")!);
     }
 
+    /// <summary>CidrBlock, Icmp, Ipv6CidrBlock, PortRange, Protocol, RuleAction: "Update requires: No interruption";
+    /// NetworkAclId, RuleNumber, Egress: Replacement (the type's page).</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace => ["CidrBlock", "Icmp", "Ipv6CidrBlock", "PortRange", "Protocol", "RuleAction"];
+
+    /// <summary>ReplaceNetworkAclEntry: the same ACL, direction and rule number, the new match and action.</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject p)
+    {
+        var ports = p["PortRange"] as JsonObject;
+        var icmp = p["Icmp"] as JsonObject;
+        context.ControlPlane.ReplaceNetworkAclEntry(context.Request, new ReplaceNetworkAclEntryRequest
+        {
+            NetworkAclId = resource["NetworkAclId"],
+            RuleNumber = int.Parse(resource["RuleNumber"], System.Globalization.CultureInfo.InvariantCulture),
+            Egress = resource["Egress"] == "true",
+            Protocol = Props.Text(p, "Protocol"),
+            RuleAction = Props.Text(p, "RuleAction"),
+            CidrBlock = Props.Text(p, "CidrBlock"),
+            Ipv6CidrBlock = Props.Text(p, "Ipv6CidrBlock"),
+            PortRange = ports is null ? null : new PortRangeRequest { From = Props.Int(ports, "From"), To = Props.Int(ports, "To") },
+            IcmpTypeCode = icmp is null ? null : new IcmpTypeCodeRequest { Type = Props.Int(icmp, "Type"), Code = Props.Int(icmp, "Code") },
+        });
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteNetworkAclEntry(context.Request, new DeleteNetworkAclEntryRequest
         {

@@ -33,6 +33,27 @@ internal sealed class NetworkInterfaceHandler : ResourceHandler
         return new Provisioned(eni.Id.Value);
     }
 
+    /// <summary>Description, GroupSet, SourceDestCheck: "Update requires: No interruption" and applied; the secondary
+    /// address and IPv6 counts and lists (No interruption on the page) are kept, not applied; SubnetId, PrivateIpAddress,
+    /// InterfaceType: Replacement.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace =>
+        ["Description", "GroupSet", "SourceDestCheck", "EnablePrimaryIpv6", "ConnectionTrackingSpecification"];
+
+    /// <summary>ModifyNetworkInterfaceAttribute, one attribute a call.</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        var cp = context.ControlPlane;
+        var id = resource.PhysicalId;
+        bool Changed(string key) => !JsonNode.DeepEquals(before[key], after[key]);
+        if (Changed("Description"))
+            cp.ModifyNetworkInterfaceAttribute(context.Request, new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = id, Description = new AttributeValue { Value = Props.Text(after, "Description") ?? "" } });
+        if (Changed("GroupSet") && Props.Strings(after, "GroupSet") is { Count: > 0 } groups)
+            cp.ModifyNetworkInterfaceAttribute(context.Request, new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = id, Groups = groups });
+        if (Changed("SourceDestCheck"))
+            cp.ModifyNetworkInterfaceAttribute(context.Request, new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = id, SourceDestCheck = Props.Bool(after, "SourceDestCheck") ?? true });
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteNetworkInterface(context.Request, new DeleteNetworkInterfaceRequest { NetworkInterfaceId = resource.PhysicalId });
 

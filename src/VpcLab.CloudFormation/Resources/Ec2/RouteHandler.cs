@@ -42,6 +42,32 @@ internal sealed class RouteHandler : ResourceHandler
             .With("Destination", destination);
     }
 
+    /// <summary>The targets: "Update requires: No interruption"; RouteTableId and the destinations: Replacement.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace =>
+        ["CarrierGatewayId", "CoreNetworkArn", "EgressOnlyInternetGatewayId", "GatewayId", "InstanceId", "LocalGatewayId",
+         "NatGatewayId", "NetworkInterfaceId", "TransitGatewayId", "VpcEndpointId", "VpcPeeringConnectionId"];
+
+    /// <summary>ReplaceRoute: the same destination, the new target.</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject p)
+    {
+        context.ControlPlane.ReplaceRoute(context.Request, new ReplaceRouteRequest
+        {
+            RouteTableId = resource["RouteTableId"],
+            DestinationCidrBlock = resource["Kind"] == "v4" ? resource["Destination"] : null,
+            DestinationIpv6CidrBlock = resource["Kind"] == "v6" ? resource["Destination"] : null,
+            DestinationPrefixListId = resource["Kind"] == "pl" ? resource["Destination"] : null,
+            GatewayId = Props.Text(p, "GatewayId"),
+            EgressOnlyInternetGatewayId = Props.Text(p, "EgressOnlyInternetGatewayId"),
+            NatGatewayId = Props.Text(p, "NatGatewayId"),
+            NetworkInterfaceId = Props.Text(p, "NetworkInterfaceId"),
+            InstanceId = Props.Text(p, "InstanceId"),
+            VpcPeeringConnectionId = Props.Text(p, "VpcPeeringConnectionId"),
+            VpcEndpointId = Props.Text(p, "VpcEndpointId"),
+            TransitGatewayId = Props.Text(p, "TransitGatewayId"),
+        });
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteRoute(context.Request, new DeleteRouteRequest
         {

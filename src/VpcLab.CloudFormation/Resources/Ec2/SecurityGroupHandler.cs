@@ -50,6 +50,33 @@ internal sealed class SecurityGroupHandler : ResourceHandler
         return new Provisioned(groupId);
     }
 
+    /// <summary>SecurityGroupIngress, SecurityGroupEgress: "Update requires: No interruption"; GroupDescription,
+    /// GroupName and VpcId: Replacement (the type's page).</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace => ["SecurityGroupIngress", "SecurityGroupEgress"];
+
+    /// <summary>The inline rules that went are revoked and the new ones authorized, as AWS's page says ("CloudFormation
+    /// removes the existing rule and then adds a new rule"); rules other resources added stay. Egress rules given where
+    /// there were none replace the default allow-all rules; removing every egress rule leaves none ("we do not add
+    /// egress rules").</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        foreach (var egress in new[] { false, true })
+        {
+            var key = egress ? "SecurityGroupEgress" : "SecurityGroupIngress";
+            var (old, now) = (Props.Objects(before, key), Props.Objects(after, key));
+            if (egress && old.Count == 0 && now.Count > 0)
+            {
+                foreach (var ruleId in context.ControlPlane.Network.SecurityGroups[new SecurityGroupId(resource.PhysicalId)].Rules.Where(r => r.IsEgress).Select(r => r.Id.Value).ToList())
+                    SecurityGroupRules.Revoke(context, resource.PhysicalId, ruleId, egress: true);
+            }
+            foreach (var gone in old.Where(o => !now.Any(n => JsonNode.DeepEquals(n, o))))
+                SecurityGroupRules.RevokeRule(context, resource.PhysicalId, gone, egress);
+            foreach (var added in now.Where(n => !old.Any(o => JsonNode.DeepEquals(n, o))))
+                SecurityGroupRules.Authorize(context, resource.PhysicalId, added, egress);
+        }
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteSecurityGroup(context.Request, new DeleteSecurityGroupRequest { GroupId = resource.PhysicalId });
 

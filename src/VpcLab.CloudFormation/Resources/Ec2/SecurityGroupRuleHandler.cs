@@ -22,6 +22,9 @@ internal sealed class SecurityGroupRuleHandler(bool egress) : ResourceHandler
         return new Provisioned(SecurityGroupRules.Authorize(context, group, p, egress)).With("GroupId", group);
     }
 
+    /// <summary>Description: "Update requires: No interruption" (kept); every other property: Replacement.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace => ["Description"];
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         SecurityGroupRules.Revoke(context, resource["GroupId"], resource.PhysicalId, egress);
 

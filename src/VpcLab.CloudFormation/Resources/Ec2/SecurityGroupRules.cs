@@ -47,6 +47,17 @@ internal static class SecurityGroupRules
         return entries[0].Rule.Id.Value;
     }
 
+    /// <summary>Revokes the rule a template entry describes (by its permission, as RevokeSecurityGroupIngress/Egress
+    /// take it).</summary>
+    public static void RevokeRule(ResourceContext context, string groupId, JsonObject rule, bool egress)
+    {
+        var permission = Permission(rule, egress);
+        if (egress)
+            context.ControlPlane.RevokeSecurityGroupEgress(context.Request, new RevokeSecurityGroupEgressRequest { GroupId = groupId, IpPermissions = [permission] });
+        else
+            context.ControlPlane.RevokeSecurityGroupIngress(context.Request, new RevokeSecurityGroupIngressRequest { GroupId = groupId, IpPermissions = [permission] });
+    }
+
     public static void Revoke(ResourceContext context, string groupId, string ruleId, bool egress)
     {
         if (egress)

@@ -21,12 +21,7 @@ internal sealed class VpcEndpointHandler : ResourceHandler
 
     public override Provisioned Create(ResourceContext context, JsonObject p)
     {
-        var policy = p["PolicyDocument"] switch
-        {
-            null => null,
-            JsonObject document => document.ToJsonString(),
-            _ => Props.Text(p, "PolicyDocument"),
-        };
+        var policy = Policy(p);
         var dns = p["DnsOptions"] as JsonObject;
         return new(context.ControlPlane.CreateVpcEndpoint(context.Request, new CreateVpcEndpointRequest
         {
@@ -43,6 +38,42 @@ internal sealed class VpcEndpointHandler : ResourceHandler
             TagSpecifications = Props.Tags(p, ResourceTypes.VpcEndpoint),
         }).VpcEndpoint.Id.Value);
     }
+
+    /// <summary>PolicyDocument, PrivateDnsEnabled, RouteTableIds, SecurityGroupIds, SubnetIds (and DnsOptions,
+    /// IpAddressType): "Update requires: No interruption"; ServiceName, VpcId, VpcEndpointType: Replacement.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace =>
+        ["DnsOptions", "IpAddressType", "PolicyDocument", "PrivateDnsEnabled", "RouteTableIds", "SecurityGroupIds", "SubnetIds"];
+
+    /// <summary>ModifyVpcEndpoint: the policy set (or reset to full access when removed), route tables, subnets and
+    /// groups added and removed by difference.</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        IReadOnlyList<string>? Added(string key) => (Props.Strings(after, key) ?? []).Except(Props.Strings(before, key) ?? []).ToList() is { Count: > 0 } l ? l : null;
+        IReadOnlyList<string>? Removed(string key) => (Props.Strings(before, key) ?? []).Except(Props.Strings(after, key) ?? []).ToList() is { Count: > 0 } l ? l : null;
+        var policyChanged = !JsonNode.DeepEquals(before["PolicyDocument"], after["PolicyDocument"]);
+        var policy = Policy(after);
+        context.ControlPlane.ModifyVpcEndpoint(context.Request, new ModifyVpcEndpointRequest
+        {
+            VpcEndpointId = resource.PhysicalId,
+            PolicyDocument = policyChanged ? policy : null,
+            ResetPolicy = policyChanged && policy is null ? true : null,
+            AddRouteTableIds = Added("RouteTableIds"),
+            RemoveRouteTableIds = Removed("RouteTableIds"),
+            AddSubnetIds = Added("SubnetIds"),
+            RemoveSubnetIds = Removed("SubnetIds"),
+            AddSecurityGroupIds = Added("SecurityGroupIds"),
+            RemoveSecurityGroupIds = Removed("SecurityGroupIds"),
+            PrivateDnsEnabled = JsonNode.DeepEquals(before["PrivateDnsEnabled"], after["PrivateDnsEnabled"]) ? null : Props.Bool(after, "PrivateDnsEnabled") ?? false,
+        });
+        return resource;
+    }
+
+    private static string? Policy(JsonObject p) => p["PolicyDocument"] switch
+    {
+        null => null,
+        JsonObject document => document.ToJsonString(),
+        _ => Props.Text(p, "PolicyDocument"),
+    };
 
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteVpcEndpoints(context.Request, new DeleteVpcEndpointsRequest { VpcEndpointIds = [resource.PhysicalId] });

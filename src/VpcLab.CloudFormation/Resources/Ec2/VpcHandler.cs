@@ -32,6 +32,32 @@ internal sealed class VpcHandler : ResourceHandler
         return new Provisioned(vpc.Id.Value);
     }
 
+    /// <summary>EnableDnsHostnames and EnableDnsSupport: "Update requires: No interruption"; CidrBlock, InstanceTenancy
+    /// and the IPAM properties: Replacement (the type's page).</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace => ["EnableDnsHostnames", "EnableDnsSupport"];
+
+    /// <summary>ModifyVpcAttribute, one attribute a call as EC2 requires; support is turned on before hostnames and
+    /// hostnames off before support, since DNS hostnames need DNS support.</summary>
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        var cp = context.ControlPlane;
+        var support = Props.Bool(after, "EnableDnsSupport") ?? true;
+        var hostnames = Props.Bool(after, "EnableDnsHostnames") ?? false;
+        void Support() => cp.ModifyVpcAttribute(context.Request, new ModifyVpcAttributeRequest { VpcId = resource.PhysicalId, EnableDnsSupport = support });
+        void Hostnames() => cp.ModifyVpcAttribute(context.Request, new ModifyVpcAttributeRequest { VpcId = resource.PhysicalId, EnableDnsHostnames = hostnames });
+        if (support)
+        {
+            Support();
+            Hostnames();
+        }
+        else
+        {
+            Hostnames();
+            Support();
+        }
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteVpc(context.Request, new DeleteVpcRequest { VpcId = resource.PhysicalId });
 

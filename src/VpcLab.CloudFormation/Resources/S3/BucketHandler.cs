@@ -21,6 +21,11 @@ internal sealed class BucketHandler : ResourceHandler
         return new Provisioned(name);
     }
 
+    /// <summary>Every property but BucketName and ObjectLockEnabled is "Update requires: No interruption"
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html); the
+    /// configuration is kept, not modelled.</summary>
+    public override bool UpdatesInPlace(string property) => property is not ("BucketName" or "ObjectLockEnabled");
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteBucket(context.Request, resource.PhysicalId);
 

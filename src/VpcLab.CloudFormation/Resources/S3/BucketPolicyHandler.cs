@@ -20,6 +20,16 @@ internal sealed class BucketPolicyHandler : ResourceHandler
         return new Provisioned(bucket);
     }
 
+    /// <summary>PolicyDocument: "Update requires: No interruption" (PutBucketPolicy again); Bucket: Replacement.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace => ["PolicyDocument"];
+
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject p)
+    {
+        var document = p["PolicyDocument"] is JsonValue ? Props.Text(p, "PolicyDocument")! : p["PolicyDocument"]!.ToJsonString();
+        context.ControlPlane.PutBucketPolicy(context.Request, resource.PhysicalId, document);
+        return resource;
+    }
+
     public override void Delete(ResourceContext context, Provisioned resource) =>
         context.ControlPlane.DeleteBucketPolicy(context.Request, resource.PhysicalId);
 }
