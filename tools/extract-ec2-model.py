@@ -65,6 +65,8 @@ OPERATIONS = [
     "DescribeInstanceTypes", "DescribeInstanceTypeOfferings",
     # Instance status and CPU credits (src/VpcLab.ControlPlane/InstanceStatus/)
     "DescribeInstanceStatus", "DescribeInstanceCreditSpecifications",
+    # Read by Terraform's AWS provider (aws_eip, aws_vpc): issue 15
+    "DescribeAddressesAttribute", "ModifyVpcTenancy",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

@@ -20,7 +20,7 @@ public sealed class InstanceAttributeOperations
 
     /// <summary>AWS's InstanceAttributeName values the lab does not model: Describe and Modify refuse them with
     /// UnsupportedOperation (a name outside the whole list is InvalidParameterValue).</summary>
-    private static readonly string[] s_notModelled = ["kernel", "ramdisk", "userData", "sriovNetSupport", "enclaveOptions"];
+    private static readonly string[] s_notModelled = ["kernel", "ramdisk", "sriovNetSupport", "enclaveOptions"];
 
     /// <summary>Every InstanceAttributeName of the service model.</summary>
     private static readonly string[] s_names =
@@ -65,6 +65,9 @@ public sealed class InstanceAttributeOperations
                 case "disableApiStop":
                     tx.Put(instance with { DisableApiStop = RequiredBoolean(change, "DisableApiStop.Value") });
                     break;
+                case "userData":
+                    tx.Put(instance with { UserData = InstanceUserData.Modified(instance, request.UserData?.Value ?? change.Text) });
+                    break;
                 default:
                     throw InstanceErrors.AttributeNotModelled(change.Name);
             }
@@ -93,6 +96,7 @@ public sealed class InstanceAttributeOperations
                 "instanceInitiatedShutdownBehavior" => result with { InstanceInitiatedShutdownBehavior = InstanceInitiatedShutdownBehavior },
                 "productCodes" => result with { ProductCodes = true },
                 "blockDeviceMapping" => result with { BlockDeviceMappings = true },
+                "userData" => result with { UserData = new AttributeValue { Value = instance.UserData } },
                 _ => throw InstanceErrors.AttributeNotModelled(attribute),
             };
         });

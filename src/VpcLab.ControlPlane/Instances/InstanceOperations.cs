@@ -156,6 +156,7 @@ public sealed class InstanceOperations
             ReservationId = reservationId,
             AutoAssignPublicIp = autoPublic,
             KeyName = request.KeyName,
+            UserData = InstanceUserData.Check(request.UserData),
         };
         tx.Put(instance);
         return instance;

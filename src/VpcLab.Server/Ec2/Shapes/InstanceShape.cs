@@ -106,6 +106,7 @@ internal static class InstanceShape
         ["InstanceInitiatedShutdownBehavior"] = Text(r.InstanceInitiatedShutdownBehavior),
         ["InstanceType"] = Text(r.InstanceType),
         ["ProductCodes"] = r.ProductCodes ? new JsonArray() : null,
+        ["UserData"] = r.UserData is null ? null : new JsonObject { ["Value"] = r.UserData.Value },
         ["RootDeviceName"] = Text(r.RootDeviceName),
         ["SourceDestCheck"] = Boolean(r.SourceDestCheck),
         ["DisableApiStop"] = Boolean(r.DisableApiStop),
