@@ -67,6 +67,8 @@ OPERATIONS = [
     "DescribeInstanceStatus", "DescribeInstanceCreditSpecifications",
     # Read by Terraform's AWS provider (aws_eip, aws_vpc): issue 15
     "DescribeAddressesAttribute", "ModifyVpcTenancy",
+    # EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
+    "CreateVolume", "DescribeVolumes", "AttachVolume", "DetachVolume", "DeleteVolume",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

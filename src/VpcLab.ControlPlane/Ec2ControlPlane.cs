@@ -30,6 +30,7 @@ public sealed class Ec2ControlPlane
         ElasticIps = new ElasticIpOperations(_state);
         AddressAttributes = new AddressAttributeOperations(_state);
         VpcTenancy = new VpcTenancyOperations(_state);
+        Volumes = new VolumeOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
         Parameters = new SsmParameterStore(_state.Regions.Keys);
         Images = new ImageOperations(_state, Parameters);
@@ -95,6 +96,9 @@ public sealed class Ec2ControlPlane
 
     /// <summary>ModifyVpcTenancy (src/VpcLab.ControlPlane/Vpcs/VpcTenancyOperations.cs).</summary>
     public VpcTenancyOperations VpcTenancy { get; }
+
+    /// <summary>EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/).</summary>
+    public VolumeOperations Volumes { get; }
 
     public FlowLogOperations FlowLogs { get; }
 

@@ -30,4 +30,5 @@ public static class IdPrefixes
     public const string Image = "ami";
     public const string Snapshot = "snap";
     public const string KeyPair = "key";
+    public const string Volume = "vol";
 }

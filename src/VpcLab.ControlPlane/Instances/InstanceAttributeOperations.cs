@@ -92,7 +92,7 @@ public sealed class InstanceAttributeOperations
                 "disableApiStop" => result with { DisableApiStop = instance.DisableApiStop },
                 "ebsOptimized" => result with { EbsOptimized = EbsOptimized },
                 "enaSupport" => result with { EnaSupport = EnaSupport },
-                "rootDeviceName" => result with { RootDeviceName = RootDeviceName },
+                "rootDeviceName" => result with { RootDeviceName = VolumeDevices.RootDeviceName(instance) },
                 "instanceInitiatedShutdownBehavior" => result with { InstanceInitiatedShutdownBehavior = InstanceInitiatedShutdownBehavior },
                 "productCodes" => result with { ProductCodes = true },
                 "blockDeviceMapping" => result with { BlockDeviceMappings = true },

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
+using VpcLab.Model;
+using VpcLab.Server.Ec2.Shapes;
 
 namespace VpcLab.Server.Ec2;
 
@@ -15,5 +17,15 @@ public sealed partial class Ec2ActionDispatcher
             (a, _) => new JsonObject { ["PublicIp"] = a.PublicIp, ["AllocationId"] = a.AllocationId, ["PtrRecord"] = a.PtrRecord });
         r.Action<ModifyVpcTenancyRequest, ModifyVpcTenancyResult>("ModifyVpcTenancy", cp.VpcTenancy.ModifyVpcTenancy,
             (x, _, _) => new JsonObject { ["ReturnValue"] = x.ReturnValue });
+
+        // EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
+        r.Action<CreateVolumeRequest, Volume>("CreateVolume", cp.Volumes.CreateVolume, (v, c, _) => VolumeShape.Map(v, c));
+        r.List<DescribeVolumesRequest, DescribeVolumesResult, Volume>("DescribeVolumes", cp.Volumes.DescribeVolumes,
+            x => x.Volumes, "Volumes", v => v.Id, VolumeShape.Map);
+        r.Action<AttachVolumeRequest, VolumeAttachmentResult>("AttachVolume", cp.Volumes.AttachVolume,
+            (x, _, _) => VolumeShape.Attachment(x.Volume, x.Attachment, x.State));
+        r.Action<DetachVolumeRequest, VolumeAttachmentResult>("DetachVolume", cp.Volumes.DetachVolume,
+            (x, _, _) => VolumeShape.Attachment(x.Volume, x.Attachment, x.State));
+        r.Empty<DeleteVolumeRequest, EmptyResult>("DeleteVolume", cp.Volumes.DeleteVolume);
     }
 }

@@ -114,6 +114,16 @@ internal static class InstanceReplays
         var primary = Assert.Single(instance.NetworkInterfaces);
         Assert.Equal(0, Present(primary.Attachment, "NetworkInterfaces.Attachment").DeviceIndex);
         Present(primary.SourceDestCheck, "NetworkInterfaces.SourceDestCheck");
+        // readBlockDevicesFromInstance: the EBS volumes of BlockDeviceMappings, read with DescribeVolumes; the root one
+        // is the mapping of RootDeviceName.
+        var root = Assert.Single(instance.BlockDeviceMappings, m => m.DeviceName == Present(instance.RootDeviceName, "RootDeviceName"));
+        Present(root.Ebs.DeleteOnTermination, "BlockDeviceMappings.Ebs.DeleteOnTermination");
+        var volume = Assert.Single((await r.Client.DescribeVolumesAsync(new DescribeVolumesRequest { VolumeIds = [root.Ebs.VolumeId] }, r.Ct)).Volumes);
+        Present(volume.Size, "Volume.Size");
+        Present(volume.VolumeType?.Value, "Volume.VolumeType");
+        Present(volume.Iops, "Volume.Iops");
+        Present(volume.Throughput, "Volume.Throughput");
+        Present(volume.Encrypted, "Volume.Encrypted");
         var type = Assert.Single((await r.Client.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { InstanceTypes = [InstanceType.T3Micro] }, r.Ct)).InstanceTypes);
         Assert.True(type.BurstablePerformanceSupported);
         Assert.Empty((await r.Client.DescribeTagsAsync(new DescribeTagsRequest
