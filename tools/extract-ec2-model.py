@@ -69,6 +69,8 @@ OPERATIONS = [
     "DescribeAddressesAttribute", "ModifyVpcTenancy",
     # EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
     "CreateVolume", "DescribeVolumes", "AttachVolume", "DetachVolume", "DeleteVolume",
+    # Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/)
+    "CreateSubnetCidrReservation", "GetSubnetCidrReservations", "DeleteSubnetCidrReservation",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

@@ -31,4 +31,5 @@ public static class IdPrefixes
     public const string Snapshot = "snap";
     public const string KeyPair = "key";
     public const string Volume = "vol";
+    public const string SubnetCidrReservation = "scr";
 }

@@ -27,5 +27,17 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DetachVolumeRequest, VolumeAttachmentResult>("DetachVolume", cp.Volumes.DetachVolume,
             (x, _, _) => VolumeShape.Attachment(x.Volume, x.Attachment, x.State));
         r.Empty<DeleteVolumeRequest, EmptyResult>("DeleteVolume", cp.Volumes.DeleteVolume);
+
+        // Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/SubnetCidrReservationOperations.cs)
+        r.Action<CreateSubnetCidrReservationRequest, SubnetCidrReservation>("CreateSubnetCidrReservation", cp.SubnetCidrReservations.CreateSubnetCidrReservation,
+            (x, c, _) => new JsonObject { ["SubnetCidrReservation"] = SubnetCidrReservationShape.Map(x, c) });
+        r.Action<GetSubnetCidrReservationsRequest, GetSubnetCidrReservationsResult>("GetSubnetCidrReservations", cp.SubnetCidrReservations.GetSubnetCidrReservations,
+            (x, c, _) => new JsonObject
+            {
+                ["SubnetIpv4CidrReservations"] = Json.Array(x.Ipv4, s => SubnetCidrReservationShape.Map(s, c)),
+                ["SubnetIpv6CidrReservations"] = Json.Array(x.Ipv6, s => SubnetCidrReservationShape.Map(s, c)),
+            });
+        r.Action<DeleteSubnetCidrReservationRequest, SubnetCidrReservation>("DeleteSubnetCidrReservation", cp.SubnetCidrReservations.DeleteSubnetCidrReservation,
+            (x, c, _) => new JsonObject { ["DeletedSubnetCidrReservation"] = SubnetCidrReservationShape.Map(x, c) });
     }
 }
