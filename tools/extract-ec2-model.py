@@ -65,6 +65,12 @@ OPERATIONS = [
     "DescribeInstanceTypes", "DescribeInstanceTypeOfferings",
     # Instance status and CPU credits (src/VpcLab.ControlPlane/InstanceStatus/)
     "DescribeInstanceStatus", "DescribeInstanceCreditSpecifications",
+    # Read by Terraform's AWS provider (aws_eip, aws_vpc): issue 15
+    "DescribeAddressesAttribute", "ModifyVpcTenancy",
+    # EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
+    "CreateVolume", "DescribeVolumes", "AttachVolume", "DetachVolume", "DeleteVolume",
+    # Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/)
+    "CreateSubnetCidrReservation", "GetSubnetCidrReservations", "DeleteSubnetCidrReservation",
     # Tags
     "CreateTags", "DeleteTags", "DescribeTags",
     # DHCP options

@@ -28,6 +28,10 @@ public sealed class Ec2ControlPlane
         DhcpOptions = new DhcpOptionsOperations(_state);
         EgressOnlyInternetGateways = new EgressOnlyInternetGatewayOperations(_state);
         ElasticIps = new ElasticIpOperations(_state);
+        AddressAttributes = new AddressAttributeOperations(_state);
+        VpcTenancy = new VpcTenancyOperations(_state);
+        Volumes = new VolumeOperations(_state);
+        SubnetCidrReservations = new SubnetCidrReservationOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
         Parameters = new SsmParameterStore(_state.Regions.Keys);
         Images = new ImageOperations(_state, Parameters);
@@ -87,6 +91,18 @@ public sealed class Ec2ControlPlane
     public EgressOnlyInternetGatewayOperations EgressOnlyInternetGateways { get; }
 
     public ElasticIpOperations ElasticIps { get; }
+
+    /// <summary>DescribeAddressesAttribute (src/VpcLab.ControlPlane/ElasticIps/AddressAttributeOperations.cs).</summary>
+    public AddressAttributeOperations AddressAttributes { get; }
+
+    /// <summary>ModifyVpcTenancy (src/VpcLab.ControlPlane/Vpcs/VpcTenancyOperations.cs).</summary>
+    public VpcTenancyOperations VpcTenancy { get; }
+
+    /// <summary>EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/).</summary>
+    public VolumeOperations Volumes { get; }
+
+    /// <summary>Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/SubnetCidrReservationOperations.cs).</summary>
+    public SubnetCidrReservationOperations SubnetCidrReservations { get; }
 
     public FlowLogOperations FlowLogs { get; }
 

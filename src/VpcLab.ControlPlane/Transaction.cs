@@ -167,7 +167,8 @@ internal sealed class Transaction
         for (UInt128 offset = 4; offset < block.AddressCount - 1; offset++)
         {
             var candidate = block.AddressAt(offset);
-            if (used.Add(candidate))
+            // Reserved ranges are never assigned automatically (docs/semantics.md#subnet-cidr-reservations).
+            if (!SubnetCidrReservationOperations.IsReserved(N, subnet.Id, candidate) && used.Add(candidate))
                 return candidate;
         }
         throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
@@ -179,7 +180,8 @@ internal sealed class Transaction
         for (UInt128 offset = 4; offset < 1_000_000; offset++)
         {
             var candidate = block.AddressAt(offset);
-            if (used.Add(candidate))
+            // Reserved ranges are never assigned automatically (docs/semantics.md#subnet-cidr-reservations).
+            if (!SubnetCidrReservationOperations.IsReserved(N, subnet.Id, candidate) && used.Add(candidate))
                 return candidate;
         }
         throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);

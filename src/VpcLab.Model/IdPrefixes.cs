@@ -30,4 +30,6 @@ public static class IdPrefixes
     public const string Image = "ami";
     public const string Snapshot = "snap";
     public const string KeyPair = "key";
+    public const string Volume = "vol";
+    public const string SubnetCidrReservation = "scr";
 }

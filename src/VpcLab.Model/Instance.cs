@@ -25,4 +25,7 @@ public sealed record Instance(
 
     /// <summary>Stop protection (the disableApiStop attribute): StopInstances refuses while set.</summary>
     public bool DisableApiStop { get; init; }
+
+    /// <summary>The user data (base64, as RunInstances and ModifyInstanceAttribute take it), or null when none.</summary>
+    public string? UserData { get; init; }
 }

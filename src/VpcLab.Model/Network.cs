@@ -38,6 +38,13 @@ public sealed record Network(
     /// <summary>EC2 key pairs of every account and Region, by id (key-…).</summary>
     public ImmutableDictionary<string, KeyPair> KeyPairs { get; init; } = ImmutableDictionary<string, KeyPair>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>EBS volumes of every account and Region, by id (vol-…): plain records (docs/semantics.md#ebs-volumes).</summary>
+    public ImmutableDictionary<string, Volume> Volumes { get; init; } = ImmutableDictionary<string, Volume>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>Subnet CIDR reservations of every account and Region, by id (scr-…).</summary>
+    public ImmutableDictionary<string, SubnetCidrReservation> SubnetCidrReservations { get; init; } =
+        ImmutableDictionary<string, SubnetCidrReservation>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Flow logs of every account and Region.</summary>
     public ImmutableDictionary<FlowLogId, FlowLog> FlowLogs { get; init; } = ImmutableDictionary<FlowLogId, FlowLog>.Empty;
 

@@ -153,7 +153,6 @@ public sealed class InstanceAttributeTests
     [Theory]
     [InlineData(null, "MissingParameter")]
     [InlineData("colour", "InvalidParameterValue")]
-    [InlineData("userData", "UnsupportedOperation")]
     [InlineData("kernel", "UnsupportedOperation")]
     public void DescribeInstanceAttribute_BadAttribute_Refused(string? attribute, string code)
     {

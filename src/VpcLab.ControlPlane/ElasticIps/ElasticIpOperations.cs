@@ -22,7 +22,7 @@ public sealed class ElasticIpOperations
             if (Transaction.AtQuota(tx.N.ElasticIps, tx.Quotas.ElasticIpsPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
                 throw ElasticIpErrors.AddressLimitExceeded();
             var eip = new ElasticIpAddress(new AllocationId(tx.NewId(IdPrefixes.Allocation)), tx.Account, tx.RegionName,
-                tx.AllocatePublicIpv4(), null, null, null);
+                request.Address is { } address ? AddressRecovery.Recover(tx, address) : tx.AllocatePublicIpv4(), null, null, null);
             tx.Put(eip);
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.ElasticIp, eip.AllocationId.Value);
             return new AllocateAddressResult(eip.AllocationId.Value, eip.PublicIp.ToString(), "vpc", "amazon", tx.RegionName) { Address = eip };

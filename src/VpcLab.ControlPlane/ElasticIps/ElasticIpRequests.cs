@@ -6,6 +6,9 @@ public sealed record AllocateAddressRequest
 {
     /// <summary>vpc (the default and the only domain the lab has).</summary>
     public string? Domain { get; init; }
+
+    /// <summary>A released Elastic IP to recover (docs/semantics.md#address-recovery).</summary>
+    public string? Address { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
     public bool? DryRun { get; init; }
 }

@@ -20,7 +20,10 @@ public static class IndexedKinds
         .Many("ipv6-cidr-block-association.ipv6-cidr-block", v => v.Ipv6CidrBlocks.Select(b => b.Cidr.ToString()))
         .Many("ipv6-cidr-block-association.association-id", v => v.Ipv6CidrBlocks.Select(b => b.AssociationId))
         .Many("ipv6-cidr-block-association.state", v => v.Ipv6CidrBlocks.Select(b => VpcOperations.StateName(b.State)))
-        .Field("is-default", v => Wire.Bool(v.IsDefault));
+        .Field("is-default", v => Wire.Bool(v.IsDefault))
+        // The legacy spelling, as DescribeSubnets keeps defaultForAz: Terraform's aws_default_vpc filters on it
+        // (docs/semantics.md#terraform-replays).
+        .Field("isDefault", v => Wire.Bool(v.IsDefault));
 
     public static readonly IndexedKind<Subnet> Subnet = new IndexedKind<Subnet>(
         IdPrefixes.Subnet, "subnet-id", s => s.Id.Value, s => s.OwnerId, s => s.Region,

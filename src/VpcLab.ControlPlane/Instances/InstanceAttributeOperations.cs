@@ -20,7 +20,7 @@ public sealed class InstanceAttributeOperations
 
     /// <summary>AWS's InstanceAttributeName values the lab does not model: Describe and Modify refuse them with
     /// UnsupportedOperation (a name outside the whole list is InvalidParameterValue).</summary>
-    private static readonly string[] s_notModelled = ["kernel", "ramdisk", "userData", "sriovNetSupport", "enclaveOptions"];
+    private static readonly string[] s_notModelled = ["kernel", "ramdisk", "sriovNetSupport", "enclaveOptions"];
 
     /// <summary>Every InstanceAttributeName of the service model.</summary>
     private static readonly string[] s_names =
@@ -65,6 +65,9 @@ public sealed class InstanceAttributeOperations
                 case "disableApiStop":
                     tx.Put(instance with { DisableApiStop = RequiredBoolean(change, "DisableApiStop.Value") });
                     break;
+                case "userData":
+                    tx.Put(instance with { UserData = InstanceUserData.Modified(instance, request.UserData?.Value ?? change.Text) });
+                    break;
                 default:
                     throw InstanceErrors.AttributeNotModelled(change.Name);
             }
@@ -89,10 +92,11 @@ public sealed class InstanceAttributeOperations
                 "disableApiStop" => result with { DisableApiStop = instance.DisableApiStop },
                 "ebsOptimized" => result with { EbsOptimized = EbsOptimized },
                 "enaSupport" => result with { EnaSupport = EnaSupport },
-                "rootDeviceName" => result with { RootDeviceName = RootDeviceName },
+                "rootDeviceName" => result with { RootDeviceName = VolumeDevices.RootDeviceName(instance) },
                 "instanceInitiatedShutdownBehavior" => result with { InstanceInitiatedShutdownBehavior = InstanceInitiatedShutdownBehavior },
                 "productCodes" => result with { ProductCodes = true },
                 "blockDeviceMapping" => result with { BlockDeviceMappings = true },
+                "userData" => result with { UserData = new AttributeValue { Value = instance.UserData } },
                 _ => throw InstanceErrors.AttributeNotModelled(attribute),
             };
         });

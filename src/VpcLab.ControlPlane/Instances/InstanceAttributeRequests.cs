@@ -59,4 +59,7 @@ public sealed record DescribeInstanceAttributeResult(string InstanceId)
 
     /// <summary>True when the attribute asked is blockDeviceMapping (an empty list: volumes are not modelled).</summary>
     public bool BlockDeviceMappings { get; init; }
+
+    /// <summary>Set when the attribute asked is userData (its Value null when the instance has none).</summary>
+    public AttributeValue? UserData { get; init; }
 }

@@ -156,8 +156,10 @@ public sealed class InstanceOperations
             ReservationId = reservationId,
             AutoAssignPublicIp = autoPublic,
             KeyName = request.KeyName,
+            UserData = InstanceUserData.Check(request.UserData),
         };
         tx.Put(instance);
+        LaunchVolumes.Create(tx, instance, primarySubnet!.AvailabilityZone.Name, request.BlockDeviceMappings);
         return instance;
     }
 
@@ -242,6 +244,7 @@ public sealed class InstanceOperations
                         else
                             tx.Put(InstancePublicIpv4.Released(eni) with { Attachment = null });
                     }
+                    LaunchVolumes.Terminate(tx, instance.Id);
                     tx.Put(instance with { State = InstanceState.Terminated });
                 }
                 changes.Add(new InstanceStateChange(instance.Id.Value, InstanceState.Terminated, instance.State));

@@ -31,6 +31,12 @@ public sealed record RunInstancesRequest
     public string? InstanceType { get; init; }
     /// <summary>A key pair of the caller in the Region (InvalidKeyPair.NotFound otherwise).</summary>
     public string? KeyName { get; init; }
+
+    /// <summary>BlockDeviceMapping.N: the root volume's size and type, and more EBS volumes (docs/semantics.md#ebs-volumes).</summary>
+    public IReadOnlyList<BlockDeviceMappingSpec>? BlockDeviceMappings { get; init; }
+
+    /// <summary>Base64 user data (docs/semantics.md#instance-user-data).</summary>
+    public string? UserData { get; init; }
     public int? MinCount { get; init; }
     public int? MaxCount { get; init; }
     public string? SubnetId { get; init; }

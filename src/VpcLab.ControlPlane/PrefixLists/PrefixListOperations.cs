@@ -145,7 +145,7 @@ public sealed class PrefixListOperations
                 .Add("prefix-list-name", p => p.Name)
                 .Add("owner-id", p => p.OwnerId)
                 .Add("address-family", p => p.AddressFamily == IpFamily.V4 ? "IPv4" : "IPv6")
-                .Add("state", _ => "create-complete")
+                .Add("state", StateName)
                 .Add("version", p => p.Version.ToString(CultureInfo.InvariantCulture));
             return new DescribeManagedPrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
         });
@@ -175,4 +175,9 @@ public sealed class PrefixListOperations
                 .Add("prefix-list-name", p => p.Name);
             return new DescribePrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
         });
+
+    /// <summary>The list's state once its change is done (docs/semantics.md#terraform-replays): create-complete until
+    /// the first modification, modify-complete after, as DescribeManagedPrefixLists shows it and Terraform's
+    /// aws_ec2_managed_prefix_list waits for.</summary>
+    public static string StateName(ManagedPrefixList list) => list.Version > 1 ? "modify-complete" : "create-complete";
 }

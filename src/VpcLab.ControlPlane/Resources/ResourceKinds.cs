@@ -187,7 +187,7 @@ public static class ResourceKinds
     public static readonly ImmutableArray<ResourceKind> All =
     [
         Vpc, Subnet, RouteTable, InternetGateway, EgressOnlyInternetGateway, NatGateway, ElasticIp, SecurityGroup, SecurityGroupRule,
-        NetworkAcl, NetworkInterface, Instance, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog,
+        NetworkAcl, NetworkInterface, Instance, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, VolumeKind.Kind,
     ];
 
     private static readonly FrozenDictionary<string, ResourceKind> s_byPrefix = All.ToFrozenDictionary(k => k.IdPrefix, StringComparer.Ordinal);

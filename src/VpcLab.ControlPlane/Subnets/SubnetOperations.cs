@@ -106,6 +106,7 @@ public sealed class SubnetOperations
             tx.Remove(subnet.Id);
             tx.RemoveTags(subnet.Id.Value);
             FlowLogOperations.DeleteFlowLogsOf(tx, subnet.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
+            SubnetCidrReservationOperations.RemoveAll(tx, subnet.Id);
             // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
             // snapshot names a subnet that no longer exists.
             PurgeRemains(tx, i => i.SubnetId == subnet.Id, g => g.SubnetId == subnet.Id);

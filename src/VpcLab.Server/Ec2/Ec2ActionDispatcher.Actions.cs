@@ -18,6 +18,7 @@ public sealed partial class Ec2ActionDispatcher
         RegisterInterfacesAndInstances(r, cp);
         RegisterConnectivity(r, cp);
         RegisterTools(r, cp);
+        RegisterIacActions(r, cp);
     }
 
     /// <summary>Regions, zones, account attributes, VPCs, DHCP options, subnets.</summary>

@@ -25,6 +25,7 @@ public sealed class ResourceKindTests
         ["pl"] = (cp, id) => cp.DescribeManagedPrefixLists(Ctx, new DescribeManagedPrefixListsRequest { PrefixListIds = [id] }),
         ["pcx"] = (cp, id) => cp.DescribeVpcPeeringConnections(Ctx, new DescribeVpcPeeringConnectionsRequest { VpcPeeringConnectionIds = [id] }),
         ["vpce"] = (cp, id) => cp.DescribeVpcEndpoints(Ctx, new DescribeVpcEndpointsRequest { VpcEndpointIds = [id] }),
+        ["vol"] = (cp, id) => cp.Volumes.DescribeVolumes(Ctx, new DescribeVolumesRequest { VolumeIds = [id] }),
     };
 
     // AWS: ids are prefix-XXXXXXXX or prefix-XXXXXXXXXXXXXXXXX; a well-formed id that names nothing of the caller's
@@ -46,6 +47,7 @@ public sealed class ResourceKindTests
     [InlineData("pl", "InvalidPrefixListID.NotFound", "InvalidPrefixListId.Malformed", "prefix-list")]
     [InlineData("pcx", "InvalidVpcPeeringConnectionID.NotFound", "InvalidVpcPeeringConnectionId.Malformed", "vpc-peering-connection")]
     [InlineData("vpce", "InvalidVpcEndpointId.NotFound", "InvalidVpcEndpointId.Malformed", "vpc-endpoint")]
+    [InlineData("vol", "InvalidVolume.NotFound", "InvalidVolumeID.Malformed", "volume")]
     public void ResourceKind_UnknownOrIllFormedId_KindsOwnNotFoundAndMalformedCodes(string prefix, string notFound, string malformed, string tagType)
     {
         var kind = Assert.Single(ResourceKinds.All, k => k.IdPrefix == prefix);

@@ -44,13 +44,13 @@ internal static class InstanceShape
         return new JsonObject
         {
             ["Architecture"] = ImageCatalog.Find(i.Region, i.ImageId)?.Architecture ?? "x86_64",
-            ["BlockDeviceMappings"] = new JsonArray(),
+            ["BlockDeviceMappings"] = VolumeShape.Mappings(n, i.Id),
             ["EbsOptimized"] = InstanceAttributeOperations.EbsOptimized,
             ["EnaSupport"] = InstanceAttributeOperations.EnaSupport,
             ["Hypervisor"] = "xen",
             ["KeyName"] = i.KeyName,
             ["NetworkInterfaces"] = Json.Array(enis, e => NetworkInterfaceShape.InInstance(e, c)),
-            ["RootDeviceName"] = InstanceAttributeOperations.RootDeviceName,
+            ["RootDeviceName"] = VolumeDevices.RootDeviceName(i),
             ["RootDeviceType"] = "ebs",
             ["SecurityGroups"] = c.GroupIdentifiers(primary?.Groups ?? []),
             ["SourceDestCheck"] = primary?.SourceDestCheck,
@@ -98,7 +98,7 @@ internal static class InstanceShape
     public static JsonObject Attribute(DescribeInstanceAttributeResult r, ShapeContext c) => new()
     {
         ["Groups"] = r.Groups is null ? null : c.GroupIdentifiers(r.Groups),
-        ["BlockDeviceMappings"] = r.BlockDeviceMappings ? new JsonArray() : null,
+        ["BlockDeviceMappings"] = r.BlockDeviceMappings ? VolumeShape.Mappings(c.Network, new InstanceId(r.InstanceId)) : null,
         ["DisableApiTermination"] = Boolean(r.DisableApiTermination),
         ["EnaSupport"] = Boolean(r.EnaSupport),
         ["EbsOptimized"] = Boolean(r.EbsOptimized),
@@ -106,6 +106,7 @@ internal static class InstanceShape
         ["InstanceInitiatedShutdownBehavior"] = Text(r.InstanceInitiatedShutdownBehavior),
         ["InstanceType"] = Text(r.InstanceType),
         ["ProductCodes"] = r.ProductCodes ? new JsonArray() : null,
+        ["UserData"] = r.UserData is null ? null : new JsonObject { ["Value"] = r.UserData.Value },
         ["RootDeviceName"] = Text(r.RootDeviceName),
         ["SourceDestCheck"] = Boolean(r.SourceDestCheck),
         ["DisableApiStop"] = Boolean(r.DisableApiStop),

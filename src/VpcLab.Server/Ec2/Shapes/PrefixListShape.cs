@@ -10,11 +10,11 @@ namespace VpcLab.Server.Ec2.Shapes;
 internal static class PrefixListShape
 {
     /// <summary>AWS-managed lists print owner "AWS", an ARN with account "aws", and no version or maximum.</summary>
-    public static JsonObject Managed(ManagedPrefixList p, ShapeContext c, string state = "create-complete") => new()
+    public static JsonObject Managed(ManagedPrefixList p, ShapeContext c, string? state = null) => new()
     {
         ["PrefixListId"] = p.Id.Value,
         ["AddressFamily"] = p.AddressFamily == IpFamily.V4 ? "IPv4" : "IPv6",
-        ["State"] = state,
+        ["State"] = state ?? PrefixListOperations.StateName(p),
         ["PrefixListArn"] = ShapeContext.Arn(p.Region, p.IsAwsManaged ? "aws" : p.OwnerId, "prefix-list", p.Id.Value),
         ["PrefixListName"] = p.Name,
         ["MaxEntries"] = p.IsAwsManaged ? null : p.MaxEntries,

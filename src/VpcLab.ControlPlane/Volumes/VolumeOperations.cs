@@ -1,0 +1,122 @@
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>CreateVolume, DescribeVolumes, AttachVolume, DetachVolume, DeleteVolume: EBS volumes as plain records
+/// (docs/semantics.md#ebs-volumes). States settle at once: a new volume is available, an attachment attached.</summary>
+public sealed class VolumeOperations
+{
+    private readonly ControlPlaneState _state;
+
+    internal VolumeOperations(ControlPlaneState state)
+    {
+        _state = state;
+    }
+
+    public Volume CreateVolume(RequestContext ctx, CreateVolumeRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var zone = Zone(tx, request.AvailabilityZone, request.AvailabilityZoneId);
+            int size;
+            string snapshotId = "";
+            if (request.SnapshotId is { } snapshot)
+            {
+                var image = ImageCatalog.InRegion(tx.RegionName).Values.FirstOrDefault(i => i.RootSnapshotId == snapshot)
+                    ?? throw VolumeErrors.SnapshotNotFound(snapshot);
+                size = request.Size ?? image.RootVolumeSize;
+                if (size < image.RootVolumeSize)
+                    throw VolumeErrors.SmallerThanSnapshot(size, snapshot, image.RootVolumeSize);
+                snapshotId = snapshot;
+            }
+            else
+            {
+                size = request.Size ?? throw Ec2Errors.MissingParameter("size or snapshotId");
+            }
+            var spec = VolumeSpec.Check(size, request.VolumeType, request.Iops, request.Throughput);
+            var volume = new Volume(tx.NewId(IdPrefixes.Volume), tx.Account, tx.RegionName, zone, spec.Size, spec.VolumeType,
+                spec.Iops, spec.Throughput, request.Encrypted ?? false, snapshotId, tx.Now);
+            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(volume.Id, volume) };
+            tx.ApplyTagSpecifications(request.TagSpecifications, VolumeKind.ResourceType, volume.Id);
+            return volume;
+        });
+
+    public DescribeVolumesResult DescribeVolumes(RequestContext ctx, DescribeVolumesRequest request) =>
+        _state.Read(ctx, request.DryRun, tx =>
+        {
+            var mine = tx.N.Volumes.Values.Where(v => tx.Owned(v.OwnerId, v.Region));
+            var selected = request.VolumeIds is { Count: > 0 } ids
+                ? ids.Distinct(StringComparer.Ordinal).Select(id => VolumeKind.Require(tx, id)).ToList()
+                : mine;
+            var schema = new FilterSchema<Volume>(v => v.Id)
+                .Add("volume-id", v => v.Id)
+                .Add("availability-zone", v => v.AvailabilityZone)
+                .Add("size", v => v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add("volume-type", v => v.VolumeType)
+                .Add("status", v => v.Attachment is null ? "available" : "in-use")
+                .Add("encrypted", v => v.Encrypted ? "true" : "false")
+                .Add("snapshot-id", v => v.SnapshotId)
+                .Add("attachment.instance-id", v => v.Attachment?.InstanceId.Value)
+                .Add("attachment.device", v => v.Attachment?.Device)
+                .Add("attachment.status", v => v.Attachment is null ? null : "attached")
+                .Add("attachment.delete-on-termination", v => v.Attachment is null ? null : v.Attachment.DeleteOnTermination ? "true" : "false");
+            return new DescribeVolumesResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(v => v.Id, StringComparer.Ordinal)]);
+        });
+
+    public VolumeAttachmentResult AttachVolume(RequestContext ctx, AttachVolumeRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var device = request.Device ?? throw Ec2Errors.MissingParameter("device");
+            var volume = VolumeKind.Require(tx, request.VolumeId ?? throw Ec2Errors.MissingParameter("volumeId"));
+            var instance = tx.Require(ResourceKinds.Instance, request.InstanceId ?? throw Ec2Errors.MissingParameter("instanceId"));
+            if (!VolumeDevices.IsValid(device))
+                throw VolumeErrors.InvalidDevice(device);
+            if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
+                throw Ec2Errors.IncorrectInstanceState(instance.Id.Value, InstanceOperations.InstanceStateName(instance.State));
+            if (volume.Attachment is not null)
+                throw VolumeErrors.AlreadyAttached(volume.Id);
+            if (tx.N.Subnets.TryGetValue(instance.SubnetId, out var subnet) && subnet.AvailabilityZone.Name != volume.AvailabilityZone)
+                throw VolumeErrors.ZoneMismatch(volume.Id, instance.Id.Value);
+            if (VolumeDevices.AttachedTo(tx.N, instance.Id).Any(v => v.Attachment!.Device == device))
+                throw VolumeErrors.DeviceInUse(device);
+            var attachment = new VolumeAttachment(instance.Id, device, tx.Now, DeleteOnTermination: false);
+            var attached = volume with { Attachment = attachment };
+            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(attached.Id, attached) };
+            return new VolumeAttachmentResult(attached, attachment, "attaching");
+        });
+
+    public VolumeAttachmentResult DetachVolume(RequestContext ctx, DetachVolumeRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var volume = VolumeKind.Require(tx, request.VolumeId ?? throw Ec2Errors.MissingParameter("volumeId"));
+            var attachment = volume.Attachment ?? throw VolumeErrors.NotAttached(volume.Id);
+            if ((request.InstanceId is { } id && id != attachment.InstanceId.Value) || (request.Device is { } device && device != attachment.Device))
+                throw VolumeErrors.NotAttached(volume.Id);
+            if (tx.N.Instances.TryGetValue(attachment.InstanceId, out var instance) && instance.State == InstanceState.Running
+                && VolumeDevices.IsRoot(tx.N, instance, attachment.Device))
+                throw VolumeErrors.RootOfRunningInstance(volume.Id, instance.Id.Value);
+            var detached = volume with { Attachment = null };
+            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(detached.Id, detached) };
+            return new VolumeAttachmentResult(detached, attachment, "detaching");
+        });
+
+    public EmptyResult DeleteVolume(RequestContext ctx, DeleteVolumeRequest request) =>
+        _state.Mutate(ctx, request.DryRun, tx =>
+        {
+            var volume = VolumeKind.Require(tx, request.VolumeId ?? throw Ec2Errors.MissingParameter("volumeId"));
+            if (volume.Attachment is { } attachment)
+                throw VolumeErrors.AttachedTo(volume.Id, attachment.InstanceId.Value);
+            tx.N = tx.N with { Volumes = tx.N.Volumes.Remove(volume.Id) };
+            tx.RemoveTags(volume.Id);
+            return EmptyResult.Instance;
+        });
+
+    /// <summary>The zone a volume is created in: one of the Region's (AWS: AvailabilityZone or AvailabilityZoneId).</summary>
+    private static string Zone(Transaction tx, string? name, string? zoneId)
+    {
+        if (name is null && zoneId is null)
+            throw Ec2Errors.MissingParameter("availabilityZone");
+        var zone = tx.Region.Zones.FirstOrDefault(z => name is not null ? z.Name == name : z.ZoneId == zoneId);
+        return zone?.Name ?? throw InstanceErrors.InvalidAvailabilityZone(name ?? zoneId!);
+    }
+}

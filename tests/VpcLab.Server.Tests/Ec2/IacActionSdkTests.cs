@@ -1,0 +1,96 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+
+namespace VpcLab.Server.Tests.Ec2;
+
+/// <summary>The actions the Terraform replays needed, each with AWS's refusals, through the AWS SDK for .NET:
+/// DescribeAddressesAttribute (docs/semantics.md#addresses-attribute), AllocateAddress with Address
+/// (docs/semantics.md#address-recovery), ModifyVpcTenancy (docs/semantics.md#vpc-tenancy), user data
+/// (docs/semantics.md#instance-user-data).</summary>
+public sealed class IacActionSdkTests : IAsyncLifetime
+{
+    private LoopbackEc2 _lab = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _lab = await LoopbackEc2.StartAsync(Ct);
+
+    public async ValueTask DisposeAsync() => await _lab.DisposeAsync();
+
+    // API_DescribeAddressesAttribute: every Elastic IP of the caller without AllocationId; an unknown id is
+    // InvalidAllocationID.NotFound; Attribute's one valid value is domain-name.
+    [Fact]
+    public async Task DescribeAddressesAttribute_AllAndUnknown_ListsOrRefuses()
+    {
+        var a = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, Ct);
+        var b = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, Ct);
+        var all = (await _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest { Attribute = AddressAttributeName.DomainName }, Ct)).Addresses;
+        Assert.Equal(new[] { a.AllocationId, b.AllocationId }.Order(StringComparer.Ordinal), all.Select(x => x.AllocationId).Order(StringComparer.Ordinal));
+        Assert.All(all, x => Assert.Null(x.PtrRecord));
+        var unknown = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest
+        {
+            AllocationIds = ["eipalloc-0123456789abcdef0"], Attribute = AddressAttributeName.DomainName,
+        }, Ct));
+        Assert.Equal("InvalidAllocationID.NotFound", unknown.ErrorCode);
+        var badAttribute = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest
+        {
+            Attribute = "ptr-record",
+        }, Ct));
+        Assert.Equal("InvalidParameterValue", badAttribute.ErrorCode);
+    }
+
+    // Release an Elastic IP, then recover it with AllocateAddress Address (EC2 User Guide, "Release an Elastic IP
+    // address": recovery); an address the lab never handed out is InvalidAddress.NotFound (no BYOIP pools).
+    [Fact]
+    public async Task AllocateAddress_ReleasedAddress_RecoveredAndUnknownRefused()
+    {
+        var first = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, Ct);
+        await _lab.Client.ReleaseAddressAsync(new ReleaseAddressRequest { AllocationId = first.AllocationId }, Ct);
+        var recovered = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc, Address = first.PublicIp }, Ct);
+        Assert.Equal(first.PublicIp, recovered.PublicIp);
+        Assert.NotEqual(first.AllocationId, recovered.AllocationId);
+        var taken = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc, Address = first.PublicIp }, Ct));
+        Assert.Equal("InvalidAddress.NotFound", taken.ErrorCode);
+        var foreign = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc, Address = "127.38.43.222" }, Ct));
+        Assert.Equal("InvalidAddress.NotFound", foreign.ErrorCode);
+    }
+
+    // API_ModifyVpcTenancy: InstanceTenancy's only value is default.
+    [Fact]
+    public async Task ModifyVpcTenancy_Dedicated_RefusedWithInvalidParameterValue()
+    {
+        var vpc = (await _lab.Client.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }, Ct)).Vpc;
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            _lab.Client.ModifyVpcTenancyAsync(new ModifyVpcTenancyRequest { VpcId = vpc.VpcId, InstanceTenancy = "dedicated" }, Ct));
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+    }
+
+    // User data: base64 only (InvalidParameterValue otherwise); changed only while the instance is stopped.
+    [Fact]
+    public async Task UserData_NotBase64OrRunningInstance_Refused()
+    {
+        var bad = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.RunInstancesAsync(new RunInstancesRequest
+        {
+            MinCount = 1, MaxCount = 1, UserData = "not base64!",
+        }, Ct));
+        Assert.Equal("InvalidParameterValue", bad.ErrorCode);
+        var instance = Assert.Single((await _lab.Client.RunInstancesAsync(new RunInstancesRequest { MinCount = 1, MaxCount = 1 }, Ct)).Reservation.Instances);
+        var running = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest
+        {
+            InstanceId = instance.InstanceId, UserData = new SecureBlobAttributeValue { Value = new MemoryStream("echo hi"u8.ToArray()) },
+        }, Ct));
+        Assert.Equal("IncorrectInstanceState", running.ErrorCode);
+        await _lab.Client.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [instance.InstanceId] }, Ct);
+        await _lab.Client.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest
+        {
+            InstanceId = instance.InstanceId, UserData = new SecureBlobAttributeValue { Value = new MemoryStream("echo hi"u8.ToArray()) },
+        }, Ct);
+        var attribute = (await _lab.Client.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest
+        {
+            InstanceId = instance.InstanceId, Attribute = InstanceAttributeName.UserData,
+        }, Ct)).InstanceAttribute;
+        Assert.False(string.IsNullOrEmpty(attribute.UserData));
+    }
+}
