@@ -101,9 +101,9 @@ internal sealed class LoadBalancerStep(Topology topology, AddressTables addresse
         ref readonly var e = ref _interfaces[node];
         if (st.PrivateLinkEndpoint >= 0)
         {
-            // PrivateLink: the reply goes back over the link to the consumer's endpoint (Router hands it on).
-            st.Packet = new FlowKey(e.PrimaryV4, e.PrimaryV4, st.Packet.Protocol, st.BalancerListenerPort, st.BalancerClientPort);
-            rec.Gateway(ComponentKind.LoadBalancer, node, HopAction.Translated, in st.Packet);
+            // PrivateLink: the node hands the reply back over the link to the consumer's endpoint, which restores the
+            // client's addresses (Router hands it on); it leaves through no subnet of the provider.
+            rec.Gateway(ComponentKind.LoadBalancer, node, HopAction.Forwarded, in st.Packet);
             st.BalancerNode = -1;
             st.Sender = node;
             st.Next = WalkNext.PrivateLinkReturn;
