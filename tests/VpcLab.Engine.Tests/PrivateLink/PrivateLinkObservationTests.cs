@@ -44,4 +44,22 @@ public sealed class PrivateLinkObservationTests
             $"client in {endpoint}:80 -> {client}:40000 tcp ACCEPT -",
         ], lines);
     }
+
+    [Fact] // The fast path stays allocation-free through PrivateLink (DESIGN.md: Decide allocates nothing).
+    public void Decide_ThroughPrivateLink_DoesNotAllocate()
+    {
+        var w = new PrivateLinkWorld(PrivateLinkVariant.ServiceLeftZoneB);
+        var client = w.AddressOf(w.Client);
+        int index = w.Compiled.InterfaceIndexOf(w.Client.PrimaryNetworkInterface);
+        var through = FlowKey.Tcp(client, w.EndpointAddress("us-east-1a"), 80, 40000);
+        var notInZone = FlowKey.Tcp(client, w.EndpointAddress("us-east-1b"), 80, 40000);
+        w.Compiled.Decide(through, index);
+        w.Compiled.Decide(notInZone, index);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool ok = true;
+        for (int i = 0; i < 100; i++)
+            ok &= w.Compiled.Decide(through, index).IsAccepted & !w.Compiled.Decide(notInZone, index).IsAccepted;
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(ok);
+    }
 }
