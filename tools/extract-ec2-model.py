@@ -80,6 +80,12 @@ OPERATIONS = [
     "DescribeVpcEndpointServices", "DescribePrefixLists", "CreateManagedPrefixList",
     "DeleteManagedPrefixList", "DescribeManagedPrefixLists", "ModifyManagedPrefixList",
     "GetManagedPrefixListEntries",
+    # Endpoint services: the provider side of PrivateLink (src/VpcLab.ControlPlane/VpcEndpointServices/)
+    "CreateVpcEndpointServiceConfiguration", "DescribeVpcEndpointServiceConfigurations",
+    "ModifyVpcEndpointServiceConfiguration", "DeleteVpcEndpointServiceConfigurations",
+    "ModifyVpcEndpointServicePermissions", "DescribeVpcEndpointServicePermissions",
+    "AcceptVpcEndpointConnections", "RejectVpcEndpointConnections", "DescribeVpcEndpointConnections",
+    "StartVpcEndpointServicePrivateDnsVerification",
     # Peering
     "CreateVpcPeeringConnection", "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection",
     "DeleteVpcPeeringConnection", "DescribeVpcPeeringConnections",

@@ -56,6 +56,8 @@ public sealed class Ec2ControlPlane
         RegionsAndZones = new RegionOperations(_state);
         Tags = new TagOperations(_state, DhcpOptions);
         VpcEndpointServices = new VpcEndpointServiceOperations(_state);
+        EndpointServiceConfigurations = new EndpointServiceConfigurationOperations(_state);
+        EndpointConnections = new EndpointConnectionOperations(_state);
         VpcEndpoints = new VpcEndpointOperations(_state);
         VpcPeering = new VpcPeeringOperations(_state);
         Vpcs = new VpcOperations(_state, DhcpOptions);
@@ -158,6 +160,12 @@ public sealed class Ec2ControlPlane
     public TagOperations Tags { get; }
 
     public VpcEndpointServiceOperations VpcEndpointServices { get; }
+
+    /// <summary>Endpoint services of providers (PrivateLink over Network Load Balancers).</summary>
+    public EndpointServiceConfigurationOperations EndpointServiceConfigurations { get; }
+
+    /// <summary>Endpoint service permissions and connections (accept, reject).</summary>
+    public EndpointConnectionOperations EndpointConnections { get; }
 
     public VpcEndpointOperations VpcEndpoints { get; }
 

@@ -23,6 +23,7 @@ public static class IdPrefixes
     public const string Instance = "i";
     public const string PrefixList = "pl";
     public const string VpcEndpoint = "vpce";
+    public const string VpcEndpointService = "vpce-svc";
     public const string VpcPeeringConnection = "pcx";
     public const string DhcpOptions = "dopt";
     public const string Reservation = "r";

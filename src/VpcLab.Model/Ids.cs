@@ -19,5 +19,6 @@ public readonly record struct NetworkInterfaceId(string Value) { public override
 public readonly record struct InstanceId(string Value) { public override string ToString() => Value; }
 public readonly record struct PrefixListId(string Value) { public override string ToString() => Value; }
 public readonly record struct VpcEndpointId(string Value) { public override string ToString() => Value; }
+public readonly record struct VpcEndpointServiceId(string Value) { public override string ToString() => Value; }
 public readonly record struct VpcPeeringConnectionId(string Value) { public override string ToString() => Value; }
 public readonly record struct FlowLogId(string Value) { public override string ToString() => Value; }

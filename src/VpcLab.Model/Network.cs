@@ -31,6 +31,22 @@ public sealed record Network(
     public ImmutableDictionary<VpcEndpointId, VpcEndpoint> VpcEndpoints { get; init; } =
         ImmutableDictionary<VpcEndpointId, VpcEndpoint>.Empty;
 
+    /// <summary>Endpoint services (vpce-svc-…, the provider side of PrivateLink) of every account and Region. Their
+    /// connections are the interface endpoints whose <see cref="VpcEndpoint.ServiceName"/> is the service's name.</summary>
+    public ImmutableDictionary<VpcEndpointServiceId, VpcEndpointServiceConfiguration> VpcEndpointServiceConfigurations { get; init; } =
+        ImmutableDictionary<VpcEndpointServiceId, VpcEndpointServiceConfiguration>.Empty;
+
+    /// <summary>The endpoint service of that name (com.amazonaws.vpce.REGION.vpce-svc-…), or null.</summary>
+    public VpcEndpointServiceConfiguration? EndpointServiceNamed(string serviceName)
+    {
+        foreach (var service in VpcEndpointServiceConfigurations.Values)
+        {
+            if (service.ServiceName == serviceName)
+                return service;
+        }
+        return null;
+    }
+
     /// <summary>S3 buckets by name (bucket names are global), with their Region and policy.</summary>
     public ImmutableDictionary<string, S3Bucket> Buckets { get; init; } =
         ImmutableDictionary<string, S3Bucket>.Empty.WithComparers(StringComparer.Ordinal);

@@ -49,6 +49,7 @@ public class CommandTests
     [InlineData("gateway-endpoints", 4, "gateway endpoint")]
     [InlineData("interface-endpoints", 5, "interface endpoint")]
     [InlineData("peering", 4, "VPC peering connection")]
+    [InlineData("privatelink", 4, "pendingAcceptance")]
     public void Demo_Topic_RunsOnlyThatLesson(string topic, int flows, string expected)
     {
         var run = CliRun.Of("demo", "--topic", topic);
@@ -70,7 +71,7 @@ public class CommandTests
     [Fact]
     public void Validate_ShippedScenarios_Load()
     {
-        foreach (var name in new[] { "seed", "nacl-sg-teaching", "gateway-endpoint", "interface-endpoint" })
+        foreach (var name in new[] { "seed", "nacl-sg-teaching", "gateway-endpoint", "interface-endpoint", "privatelink" })
         {
             var run = CliRun.Of("validate", name);
             Assert.True(run.ExitCode == 0, run.Err);

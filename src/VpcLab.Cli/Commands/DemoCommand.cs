@@ -54,6 +54,10 @@ public static class DemoCommand
         new("SQS's endpoint has private DNS off: the public name gives a public address, and a private subnet has no route to it", "app-1", "sqs.us-east-1.amazonaws.com", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
         new("KMS's endpoint interface carries closed-sg: its security group refuses HTTPS from the client", "app-1", "kms.us-east-1.amazonaws.com", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
         new("Interface endpoints carry TCP only: even with a group that admits everything, UDP to STS's endpoint is refused", "app-1", "sts.us-east-1.amazonaws.com", IpProtocol.Udp, 443, false, Verdict.Dropped) { Scenario = "interface-endpoint" },
+        new("PrivateLink: the consumer reaches the provider's app by its private DNS name, through the endpoint and the provider's NLB node in the same zone; the app sees the NLB's address", "client-1", "app.partner.example", IpProtocol.Tcp, 443, false, Verdict.Accepted) { Scenario = "privatelink" },
+        new("The service has no node in us-east-1c, so the endpoint has no interface there: client-3 crosses zones to reach it", "client-3", "app.partner.example", IpProtocol.Tcp, 443, false, Verdict.Accepted) { Scenario = "privatelink" },
+        new("The staging endpoint waits in pendingAcceptance: until the provider accepts it, it carries nothing", "staging-1", "10.61.11.4", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "privatelink" },
+        new("An account the provider did not allow has no endpoint, and the provider's private addresses mean nothing in its VPC", "outsider-1", "10.50.1.4", IpProtocol.Tcp, 443, false, Verdict.Dropped) { Scenario = "privatelink" },
     ];
 
     /// <summary>The lessons <c>--topic</c> runs alone: which flows (flow-logs has none: it is the finale).</summary>
@@ -64,6 +68,7 @@ public static class DemoCommand
         ["gateway-endpoints"] = f => f.Scenario == "gateway-endpoint",
         ["interface-endpoints"] = f => f.Scenario == "interface-endpoint",
         ["peering"] = f => f.Scenario == "peering",
+        ["privatelink"] = f => f.Scenario == "privatelink",
     };
 
     public static Command Create(IAnsiConsole console)
@@ -72,7 +77,7 @@ public static class DemoCommand
         topic.AcceptOnlyFromAmong([.. Topics.Keys]);
         var web = new Option<bool>("--web") { Description = "Serve the seed scenario's world in memory and print the web console's URL (Ctrl+C stops it)" };
         var port = new Option<int>("--port") { Description = "With --web: the port to listen on (0 picks a free one)", DefaultValueFactory = _ => ServerOptions.DefaultPort };
-        var command = new Command("demo", "Load the seed, peering and VPC endpoint scenarios, trace their instructive flows, then write and query flow logs (the main job)")
+        var command = new Command("demo", "Load the seed, peering, VPC endpoint and PrivateLink scenarios, trace their instructive flows, then write and query flow logs (the main job)")
         {
             topic, web, port,
         };

@@ -23,6 +23,9 @@ public static class ElbErrors
     public static readonly Ec2ErrorCode IncompatibleProtocolsCode = new("IncompatibleProtocols");
     public static readonly Ec2ErrorCode TargetGroupAssociationLimitCode = new("TargetGroupAssociationLimit");
 
+    public static Ec2Exception LoadBalancerInUseByEndpointService(string arn, string serviceId) =>
+        new(ResourceInUseCode, $"Load balancer '{arn}' cannot be deleted because it is currently associated with another service ({serviceId})");
+
     public static Ec2Exception Validation(string message) => new(ValidationErrorCode, message);
 
     public static Ec2Exception MissingParameter(string parameter) =>

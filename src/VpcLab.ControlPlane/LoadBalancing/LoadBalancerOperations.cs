@@ -175,6 +175,9 @@ public sealed class LoadBalancerOperations
                 return EmptyResult.Instance;
             if (lb.DeletionProtection)
                 throw ElbErrors.DeletionProtected(lb.Arn.Value);
+            // An endpoint service holds its load balancers (docs/semantics.md#endpoint-services).
+            if (tx.N.VpcEndpointServiceConfigurations.Values.FirstOrDefault(s => s.NetworkLoadBalancerArns.Contains(lb.Arn)) is { } service)
+                throw ElbErrors.LoadBalancerInUseByEndpointService(lb.Arn.Value, service.Id.Value);
             foreach (var listener in tx.N.Listeners.Values.Where(l => l.LoadBalancerArn == lb.Arn).ToList())
             {
                 tx.N = tx.N with { Listeners = tx.N.Listeners.Remove(listener.Arn) };

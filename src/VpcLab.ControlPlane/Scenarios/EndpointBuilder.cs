@@ -38,11 +38,18 @@ internal sealed partial class EndpointBuilder(ScenarioContext context)
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{\s*([A-Za-z0-9._-]+)\s*\}\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PlaceholderPattern();
 
+    /// <summary>The service name of an endpoint service the scenario named, or null.</summary>
+    private string? ProviderServiceName(string name) =>
+        context.Names.TryGetValue(name, out var entry)
+        && context.ControlPlane.Network.VpcEndpointServiceConfigurations.TryGetValue(new VpcEndpointServiceId(entry.Id), out var service)
+            ? service.ServiceName
+            : null;
+
     public void BuildEndpoint(RequestContext ctx, EndpointSpec spec, VpcId vpc)
     {
         var serviceName = spec.Service.StartsWith("com.amazonaws.", StringComparison.Ordinal)
             ? spec.Service
-            : $"com.amazonaws.{ctx.Region}.{spec.Service}";
+            : ProviderServiceName(spec.Service) ?? $"com.amazonaws.{ctx.Region}.{spec.Service}";
         var shortName = serviceName[(serviceName.LastIndexOf('.') + 1)..];
         var type = spec.Type switch
         {

@@ -18,6 +18,7 @@ internal sealed class ScenarioBuild
     private readonly EndpointBuilder _endpoints;
     private readonly FlowLogBuilder _flowLogs;
     private readonly LoadBalancerBuilder _loadBalancers;
+    private readonly EndpointServiceBuilder _endpointServices;
 
     public ScenarioBuild(ScenarioDocument document, string file, Ec2ControlPlane controlPlane)
     {
@@ -29,6 +30,7 @@ internal sealed class ScenarioBuild
         _endpoints = new EndpointBuilder(_context);
         _flowLogs = new FlowLogBuilder(_context);
         _loadBalancers = new LoadBalancerBuilder(_context);
+        _endpointServices = new EndpointServiceBuilder(_context);
     }
 
     /// <summary>Each name of the scenario and the id it stands for.</summary>
@@ -56,13 +58,23 @@ internal sealed class ScenarioBuild
             foreach (var table in spec.RouteTables)
                 _routing.BuildRouteTable(ctx, table, vpc);
         }
+        bool ToProvider(EndpointSpec e) => EndpointServiceBuilder.NamesEndpointService(document, e.Service);
         foreach (var (ctx, spec, vpc) in built)
         {
-            foreach (var endpoint in spec.Endpoints)
+            foreach (var endpoint in spec.Endpoints.Where(e => !ToProvider(e)))
                 _endpoints.BuildEndpoint(ctx, endpoint, vpc); // after the route tables a gateway endpoint adds its route to
         }
         foreach (var (ctx, spec, vpc) in built)
             _loadBalancers.Build(ctx, spec, vpc); // after instances (targets) and gateways (internet-facing needs one)
+        foreach (var service in document.EndpointServices)
+            _endpointServices.Build(service); // after the load balancers they offer
+        foreach (var (ctx, spec, vpc) in built)
+        {
+            foreach (var endpoint in spec.Endpoints.Where(ToProvider))
+                _endpoints.BuildEndpoint(ctx, endpoint, vpc); // consumer endpoints, once their services exist
+        }
+        foreach (var service in document.EndpointServices)
+            _endpointServices.Answer(service); // the provider accepts or rejects them
         foreach (var bucket in document.Buckets)
             _endpoints.BuildBucket(bucket); // after the endpoints: a bucket policy may name one ({{s3-endpoint}})
         foreach (var flowLog in document.FlowLogs)

@@ -18,6 +18,10 @@ public sealed record ScenarioDocument(
     /// <summary>The <c>buckets:</c> section: S3 buckets with their Region and policy, for traces to <c>s3://</c>.</summary>
     public ImmutableArray<BucketSpec> Buckets { get; init; } = [];
 
+    /// <summary>The <c>endpoint-services:</c> section: providers' endpoint services over their Network Load Balancers,
+    /// who may connect, and the connections accepted or rejected.</summary>
+    public ImmutableArray<EndpointServiceSpec> EndpointServices { get; init; } = [];
+
     /// <summary>The <c>flow-logs:</c> section: flow logs created (through CreateFlowLogs) once everything else exists.</summary>
     public ImmutableArray<FlowLogSpec> FlowLogs { get; init; } = [];
 
@@ -135,3 +139,12 @@ public sealed record LoadBalancerSpec(
 
 /// <summary>A listener: its port and protocol, and the target group (by name) it forwards to.</summary>
 public sealed record ListenerSpec(int Line, int Port, string Protocol, string TargetGroup, string? Certificate);
+
+/// <summary>An endpoint service (docs/scenarios.md): its account (the first by default), its load balancers by name,
+/// whether it requires acceptance (AWS's default: yes), its private DNS name and whether the provider verified it,
+/// the principals allowed to connect (scenario account names, <c>*</c> or IAM ARNs), and which consumer endpoints
+/// (by name) the provider accepts or rejects once they exist.</summary>
+public sealed record EndpointServiceSpec(
+    int Line, string Name, string? Account, ImmutableArray<string> LoadBalancers, bool? AcceptanceRequired,
+    string? PrivateDnsName, bool PrivateDnsVerified, ImmutableArray<string> AllowedPrincipals,
+    ImmutableArray<string> Accept, ImmutableArray<string> Reject);

@@ -60,6 +60,7 @@ public static class ScenarioParser
         var flowLogs = root.List("flow-logs", "flow log", ReadFlowLog) ?? [];
         var prefixLists = root.List("prefix-lists", "prefix list", ReadPrefixList) ?? [];
         var buckets = root.List("buckets", "bucket", ReadBucket) ?? [];
+        var endpointServices = root.List("endpoint-services", "endpoint service", ReadEndpointService) ?? [];
         var workloads = root.Node("workloads"); // read by the traffic simulation, not here
         root.RejectUnknownKeys("the scenario");
         return new ScenarioDocument(name, description, region, accounts, vpcs) 
@@ -68,8 +69,19 @@ public static class ScenarioParser
             FlowLogs = flowLogs,
             PrefixLists = prefixLists,
             Buckets = buckets,
+            EndpointServices = endpointServices,
             Workloads = workloads,
         };
+    }
+
+    private static EndpointServiceSpec ReadEndpointService(YamlMap m)
+    {
+        var spec = new EndpointServiceSpec(
+            m.Line, m.RequiredString("name", "an endpoint service"), m.String("account"), m.Strings("load-balancers"),
+            m.Bool("acceptance-required"), m.String("private-dns-name"), m.Bool("private-dns-verified") ?? false,
+            m.Strings("allowed-principals"), m.Strings("accept"), m.Strings("reject"));
+        m.RejectUnknownKeys("an endpoint service");
+        return spec;
     }
 
     private static FlowLogSpec ReadFlowLog(YamlMap m)

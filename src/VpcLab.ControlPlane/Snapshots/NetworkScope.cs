@@ -30,6 +30,7 @@ public static class NetworkScope
             VpcPeeringConnections = Keep(network.VpcPeeringConnections,
                 p => Mine(p.Requester.OwnerId, p.Requester.Region) || Mine(p.Accepter.OwnerId, p.Accepter.Region)),
             VpcEndpoints = Keep(network.VpcEndpoints, e => Mine(e.OwnerId, e.Region)),
+            VpcEndpointServiceConfigurations = Keep(network.VpcEndpointServiceConfigurations, s => Mine(s.OwnerId, s.Region)),
             Buckets = Keep(network.Buckets, b => Mine(b.OwnerId, b.Region)),
             FlowLogs = Keep(network.FlowLogs, f => Mine(f.OwnerId, f.Region)),
         };

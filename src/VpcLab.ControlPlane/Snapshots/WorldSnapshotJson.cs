@@ -140,7 +140,7 @@ public static class WorldSnapshotJson
     {
         public override bool CanConvert(Type typeToConvert) =>
             typeToConvert.IsValueType && typeToConvert.Namespace == typeof(VpcId).Namespace
-            && typeToConvert.Name.EndsWith("Id", StringComparison.Ordinal)
+            && (typeToConvert.Name.EndsWith("Id", StringComparison.Ordinal) || typeToConvert.Name.EndsWith("Arn", StringComparison.Ordinal)) // ELB names by ARN
             && typeToConvert.GetProperty("Value")?.PropertyType == typeof(string)
             && typeToConvert.GetConstructor([typeof(string)]) is not null;
 

@@ -19,15 +19,19 @@ public sealed class VpcEndpointServiceOperations
         _state.Read(ctx, request.DryRun, tx =>
         {
             var all = _state.ServiceCatalog.InRegion(tx.RegionName).ToList();
+            var providers = VisibleProviderServices(tx);
             IEnumerable<AwsRegionalService> selected = all;
             if (request.ServiceNames is { Count: > 0 } names)
             {
                 foreach (var name in names)
-                    if (!all.Any(s => s.ServiceName == name))
+                    if (!all.Any(s => s.ServiceName == name) && !providers.Any(s => s.ServiceName == name))
                         throw VpcEndpointErrors.ServiceNameNotFound(name);
                 var wanted = names.ToHashSet(StringComparer.Ordinal);
                 selected = all.Where(s => wanted.Contains(s.ServiceName));
+                providers = [.. providers.Where(s => wanted.Contains(s.ServiceName))];
             }
+            var providerDetails = ProviderServiceSchema().Apply(providers, request.Filters, tx.N)
+                .Select(s => EndpointServiceParts.View(tx.N, s)).ToList();
             var schema = new FilterSchema<AwsRegionalService>(_ => null)
                 .Add("service-name", s => s.ServiceName)
                 .Add("service-type", s => s.EndpointType.ToString())
@@ -36,6 +40,22 @@ public sealed class VpcEndpointServiceOperations
                 .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
             var details = schema.Apply(selected, request.Filters, tx.N).ToList();
             return new DescribeVpcEndpointServicesResult(
-                [.. details.Select(s => s.ServiceName).Distinct().Order(StringComparer.Ordinal)], details);
+                [.. details.Select(s => s.ServiceName).Concat(providerDetails.Select(p => p.Service.ServiceName)).Distinct().Order(StringComparer.Ordinal)], details)
+            {
+                ProviderServices = providerDetails,
+            };
         });
+
+    /// <summary>The Region's endpoint services the caller owns or is allowed to connect to, by name.</summary>
+    private static List<VpcEndpointServiceConfiguration> VisibleProviderServices(Transaction tx) =>
+        [.. tx.N.VpcEndpointServiceConfigurations.Values.Where(s => s.Region == tx.RegionName && s.Allows(tx.Account))
+            .OrderBy(s => s.ServiceName, StringComparer.Ordinal)];
+
+    private static FilterSchema<VpcEndpointServiceConfiguration> ProviderServiceSchema() =>
+        new FilterSchema<VpcEndpointServiceConfiguration>(s => s.Id.Value)
+            .Add("service-name", s => s.ServiceName)
+            .Add("service-type", _ => "Interface")
+            .Add("service-region", s => s.Region)
+            .Add("owner", s => s.OwnerId.Value)
+            .AddMany("supported-ip-address-types", _ => ["ipv4"]);
 }

@@ -12,4 +12,9 @@ public sealed record DescribeVpcEndpointServicesRequest
 }
 
 /// <summary>serviceNameSet (distinct names, sorted) and serviceDetailSet (one item per service and endpoint type).</summary>
-public sealed record DescribeVpcEndpointServicesResult(IReadOnlyList<string> ServiceNames, IReadOnlyList<AwsRegionalService> ServiceDetails);
+public sealed record DescribeVpcEndpointServicesResult(IReadOnlyList<string> ServiceNames, IReadOnlyList<AwsRegionalService> ServiceDetails)
+{
+    /// <summary>Endpoint services of providers (vpce-svc-…) the caller may connect to, listed after the AWS services
+    /// (docs/semantics.md#endpoint-services).</summary>
+    public IReadOnlyList<EndpointServiceView> ProviderServices { get; init; } = [];
+}

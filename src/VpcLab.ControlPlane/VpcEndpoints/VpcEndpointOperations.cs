@@ -28,7 +28,7 @@ public sealed class VpcEndpointOperations
             var dnsType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, type, service, vpc, ipType);
             var tags = tx.TagsFor(request.TagSpecifications, ResourceTypes.VpcEndpoint, [ResourceTypes.VpcEndpoint]);
             var id = new VpcEndpointId(tx.NewId(IdPrefixes.VpcEndpoint));
-            var endpoint = new VpcEndpoint(id, tx.Account, tx.RegionName, vpc.Id, service.ServiceName, type, VpcEndpointState.Available,
+            var endpoint = new VpcEndpoint(id, tx.Account, tx.RegionName, vpc.Id, service.ServiceName, type, VpcEndpointParts.InitialState(tx, service.ServiceName),
                 policy, [], [], [], [], false, ipType, dnsType, VpcEndpointParts.NewDnsSuffix(tx), tx.Now);
             if (type == VpcEndpointType.Gateway)
             {
@@ -159,8 +159,8 @@ public sealed class VpcEndpointOperations
         ArgumentNullException.ThrowIfNull(endpoint);
         var zones = endpoint.SubnetIds.Select(s => n.Subnets.TryGetValue(s, out var subnet) ? subnet.AvailabilityZone.Name : null)
             .OfType<string>();
-        var privateDnsName = _state.ServiceCatalog.Find(endpoint.ServiceName)
-            .FirstOrDefault(s => s.EndpointType == AwsServiceEndpointType.Interface)?.PrivateDnsName;
+        var privateDnsName = n.EndpointServiceNamed(endpoint.ServiceName) is { } provider ? provider.VerifiedPrivateDnsName
+            : _state.ServiceCatalog.Find(endpoint.ServiceName).FirstOrDefault(s => s.EndpointType == AwsServiceEndpointType.Interface)?.PrivateDnsName;
         var groups = endpoint.Groups
             .Select(g => (g, n.SecurityGroups.TryGetValue(g, out var group) ? group.GroupName : g.Value)).ToList();
         return new VpcEndpointView(endpoint, VpcEndpointDnsNames.Entries(endpoint, zones, privateDnsName), groups);

@@ -29,6 +29,8 @@ internal static class VpcEndpointParts
     {
         if (string.IsNullOrEmpty(serviceName))
             throw Ec2Errors.MissingParameter("ServiceName");
+        if (VpcEndpointServiceConfiguration.IsProviderServiceName(serviceName))
+            return ProviderService(tx, serviceName, type);
         var entries = catalog.Find(serviceName).Where(s => s.Region == tx.RegionName).ToList();
         if (entries.Count == 0)
             throw VpcEndpointErrors.ServiceNameNotFound(serviceName);
@@ -36,6 +38,24 @@ internal static class VpcEndpointParts
         return entries.FirstOrDefault(s => s.EndpointType == wanted)
             ?? throw VpcEndpointErrors.EndpointTypeNotOffered(type.ToString(), string.Join(", ", entries.Select(s => s.EndpointType.ToString())));
     }
+
+    /// <summary>An endpoint service of a provider (docs/semantics.md#endpoint-services): it must exist in the caller's
+    /// Region and allow the caller, else it is InvalidServiceName, as if absent (the service is invisible to it);
+    /// it offers Interface endpoints only.</summary>
+    private static AwsRegionalService ProviderService(Transaction tx, string serviceName, VpcEndpointType type)
+    {
+        var service = tx.N.EndpointServiceNamed(serviceName);
+        if (service is null || service.Region != tx.RegionName || !service.Allows(tx.Account))
+            throw VpcEndpointErrors.ServiceNameNotFound(serviceName);
+        if (type != VpcEndpointType.Interface)
+            throw VpcEndpointErrors.EndpointTypeNotOffered(type.ToString(), "Interface");
+        return EndpointServiceParts.AsCatalogEntry(tx.N, service);
+    }
+
+    /// <summary>A new endpoint's state: pendingAcceptance for a provider service that requires acceptance, else
+    /// available (AWS services and services that accept at once).</summary>
+    internal static VpcEndpointState InitialState(Transaction tx, string serviceName) =>
+        tx.N.EndpointServiceNamed(serviceName) is { AcceptanceRequired: true } ? VpcEndpointState.PendingAcceptance : VpcEndpointState.Available;
 
     /// <summary>The policy text to store: the caller's, once it parses as an endpoint policy, else AWS's full-access
     /// default.</summary>
@@ -102,7 +122,9 @@ internal static class VpcEndpointParts
     internal static void CheckPrivateDns(Transaction tx, Vpc vpc, AwsRegionalService service, VpcEndpointId self)
     {
         if (service.PrivateDnsName is not { } name)
-            throw VpcEndpointErrors.PrivateDnsNotOffered(service.ServiceName);
+            throw tx.N.EndpointServiceNamed(service.ServiceName) is { PrivateDnsName: not null }
+                ? VpcEndpointServiceErrors.PrivateDnsNotVerified(service.ServiceName)
+                : VpcEndpointErrors.PrivateDnsNotOffered(service.ServiceName);
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames)
             throw VpcEndpointErrors.PrivateDnsNeedsVpcDnsAttributes(vpc.Id.Value);
         if (tx.N.VpcEndpoints.Values.Any(e => e.Id != self && e.VpcId == vpc.Id && e.IsInterface && e.PrivateDnsEnabled
@@ -177,7 +199,8 @@ internal static class VpcEndpointParts
             if (subnet.VpcId != endpoint.VpcId)
                 throw VpcEndpointErrors.EndpointSubnetInOtherVpc(id, endpoint.VpcId.Value);
             var zone = subnet.AvailabilityZone.Name;
-            if (!service.Zones.Any(z => z.Name == zone))
+            // Zones match by zone id: a provider's zone names may map to other physical zones (docs/semantics.md#endpoint-services).
+            if (!service.Zones.Any(z => z.ZoneId == subnet.AvailabilityZone.ZoneId))
                 throw Ec2Errors.InvalidParameter($"The VPC endpoint service {service.ServiceName} does not support the availability zone of the subnet: {id}.");
             if (!zones.Add(zone))
                 throw VpcEndpointErrors.DuplicateSubnetsInSameZone(id, zone);

@@ -470,6 +470,7 @@ internal sealed class NetworkCompiler
             GatewayEndpointVpc = [.. _models.GatewayEndpoints.Select(e => _models.VpcIndex.GetValueOrDefault(e.VpcId, -1))],
             EndpointOfInterface = _endpointOfInterface,
             InterfaceEndpointAvailable = [.. _models.InterfaceEndpoints.Select(e => e.IsAvailable)],
+            PrivateLinkNode = PrivateLinkCompiler.NodesOfEndpointInterfaces(_models, _endpointOfInterface),
         };
         var vpcCidrs = new LongestPrefixMatchTable<int>(
             _models.Vpcs.SelectMany((v, i) => v.AssociatedCidrs.Select(c => (c, i))).ToList());

@@ -21,6 +21,9 @@ internal sealed class Topology
     public required int[] EndpointOfInterface { get; init; }
     /// <summary>Per interface endpoint: true when it carries traffic (state available).</summary>
     public required bool[] InterfaceEndpointAvailable { get; init; }
+    /// <summary>Per compiled interface of an interface endpoint to a provider's service: the load balancer node it
+    /// hands connections to (<see cref="PrivateLinkCompiler"/>).</summary>
+    public required int[] PrivateLinkNode { get; init; }
     /// <summary>Network Load Balancers: which interfaces are nodes, and what each node's listeners do.</summary>
     public required LoadBalancerTables LoadBalancers { get; init; }
 

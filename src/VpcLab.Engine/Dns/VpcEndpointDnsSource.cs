@@ -32,6 +32,8 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
     private readonly FrozenDictionary<string, AwsServicePublicName> _serviceNames;
     /// <summary>Interface endpoints by VPC and service name, lowest id first.</summary>
     private readonly FrozenDictionary<(VpcId, string), EndpointRecord[]> _byVpcAndService;
+    /// <summary>Verified private DNS names of providers' endpoint services → the service name (docs/semantics.md#privatelink-data-plane).</summary>
+    private readonly FrozenDictionary<string, string> _providerNames;
 
     public VpcEndpointDnsSource(Network network) : this(network, AwsServicePublicNames.Default) { }
 
@@ -62,6 +64,10 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
         }
         _vpceNames = vpceNames.ToFrozenDictionary(StringComparer.Ordinal);
         _byVpcAndService = byVpc.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _providerNames = network.VpcEndpointServiceConfigurations.Values
+            .Where(svc => svc.VerifiedPrivateDnsName is not null)
+            .GroupBy(svc => svc.VerifiedPrivateDnsName!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(svc => svc.Id.Value, StringComparer.Ordinal).First().ServiceName, StringComparer.Ordinal);
     }
 
     /// <summary>The address records of one interface: A, AAAA or both, as the endpoint's DnsRecordIpType says
@@ -87,7 +93,26 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
             return AnswerVpceName(query, vpce);
         if (_serviceNames.TryGetValue(query.Name, out var service))
             return AnswerServiceName(query, service);
+        if (_providerNames.TryGetValue(query.Name, out var provider))
+            return AnswerProviderName(query, provider);
         return null;
+    }
+
+    /// <summary>A provider's verified private DNS name answers only inside a VPC whose endpoint to that service has
+    /// private DNS on (and the VPC enableDnsHostnames); elsewhere the lab has no public record of it (null: the
+    /// resolver's other sources, then NXDOMAIN).</summary>
+    private DnsAnswer? AnswerProviderName(DnsQuery query, string serviceName)
+    {
+        if (query.From is not { } vpc || !vpc.EnableDnsHostnames || !_byVpcAndService.TryGetValue((vpc.Id, serviceName), out var endpoints))
+            return null;
+        var record = endpoints.FirstOrDefault(e => e.Endpoint.PrivateDnsEnabled);
+        if (record is null)
+            return null;
+        var addresses = record.Interfaces.SelectMany(i => i.Addresses).ToImmutableArray();
+        string where = string.Join(", ", record.Interfaces.Select(i => $"{i.Zone} {string.Join(" ", i.Addresses)}"));
+        return new DnsAnswer(query.Name, query.FromText, DnsStatus.Resolved, DnsRule.VpcEndpointPrivateDns, addresses,
+            $"the private hosted zone of endpoint {record.Endpoint.Id} to {serviceName} (the provider's verified private DNS name, private DNS on) gives its interfaces ({where})")
+        { ResourceId = record.Endpoint.Id.Value };
     }
 
     private static DnsAnswer AnswerVpceName(DnsQuery query, VpceName name)

@@ -105,9 +105,17 @@ internal sealed class ObservationRecorder(CompiledNetwork network, FlowObservati
     public void Internet(HopAction action, in FlowKey packet) => Close(accepted: true, TrafficPath.None);
 
     /// <summary>The endpoint's interface accepted the packet (its NACL and groups passed); it hands it to the service,
-    /// which the flow log does not see.</summary>
-    public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet) =>
+    /// which the flow log does not see. A PrivateLink reply (Translated on the return path) leaves the endpoint's
+    /// interface toward the client, which its flow log records (docs/semantics.md#privatelink-data-plane).</summary>
+    public void InterfaceEndpoint(int eni, int endpoint, int sender, HopAction action, in FlowKey packet)
+    {
+        if (action == HopAction.Translated && path == PathDirection.Return)
+        {
+            Open(eni, TrafficDirection.Egress, packet, newStep: true);
+            return;
+        }
         Close(accepted: true, TrafficPath.None);
+    }
 
     public void Service(VpcService kind, int vpc, in FlowKey packet)
     {

@@ -33,4 +33,5 @@ public enum DropReason : byte
     ElbV2ListenersMismatch,
     ElbV2ListenerHasNoTg,
     ElbV2NoTargetsInAz,
+    VpceServiceNotInstalledInAz,
 }

@@ -41,6 +41,7 @@ public readonly record struct ExplanationCode(string Value)
     public static readonly ExplanationCode ElbV2ListenersMismatch = new("ELBV2_LISTENERS_MISMATCH");
     public static readonly ExplanationCode ElbV2ListenerHasNoTg = new("ELBV2_LISTENER_HAS_NO_TG");
     public static readonly ExplanationCode ElbV2NoTargetsInAz = new("ELBV2_NO_TARGETS_IN_AZ");
+    public static readonly ExplanationCode VpceServiceNotInstalledInAz = new("VPCE_SERVICE_NOT_INSTALLED_IN_AZ");
 
     // Additional detail (RA's additionalDetailType), on hops of an accepted path.
     public static readonly ExplanationCode AvailabilityZoneCrossed = new("AVAILABILITY_ZONE_CROSSED");
@@ -125,6 +126,7 @@ public readonly record struct ExplanationCode(string Value)
         DropReason.ElbV2ListenersMismatch => ElbV2ListenersMismatch,
         DropReason.ElbV2ListenerHasNoTg => ElbV2ListenerHasNoTg,
         DropReason.ElbV2NoTargetsInAz => ElbV2NoTargetsInAz,
+        DropReason.VpceServiceNotInstalledInAz => VpceServiceNotInstalledInAz,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "No explanation code for this reason."),
     };
 }

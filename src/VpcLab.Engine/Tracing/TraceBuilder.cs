@@ -131,6 +131,12 @@ internal sealed class TraceBuilder : IPathRecorder
             Add(new ComponentRef(ComponentKind.AwsService, model.ServiceName, model.ServiceName), HopAction.Delivered, packet);
             return;
         }
+        if (action == HopAction.Translated)
+        {
+            // PrivateLink: the endpoint hands the connection to its provider's load balancer node.
+            Add(_network.InterfaceEndpointRef(endpoint), HopAction.Translated, packet).Subnet = _network.SubnetOfInterfaceRef(eni);
+            return;
+        }
         Add(_network.InterfaceRef(eni), HopAction.Forwarded, packet).Subnet = _network.SubnetOfInterfaceRef(eni);
         var d = Add(_network.InterfaceEndpointRef(endpoint), HopAction.Forwarded, packet);
         d.Subnet = _network.SubnetOfInterfaceRef(eni);
@@ -207,7 +213,7 @@ internal sealed class TraceBuilder : IPathRecorder
         DropReason.NoPossibleDestination => $"No network interface has the address {last.Header.Destination}.",
         DropReason.NoPath => $"Nothing connects {last.Header.Source} to {last.Header.Destination}.",
         DropReason.BadState when last.Component.Kind == ComponentKind.InterfaceEndpoint =>
-            $"{last.Component.Id} is not available: it carries no traffic until it is.",
+            $"{last.Component.Id} is not available (an endpoint to a provider's service waits in pendingAcceptance until the provider accepts it, and a rejected one stays refused): it carries no traffic until it is.",
         DropReason.BadState => $"{last.Component.Id} is not in a working state (its instance is not running).",
         DropReason.ProtocolRestriction when last.Component.Kind == ComponentKind.InterfaceEndpoint =>
             $"{last.Component.Id} is an interface endpoint: it carries TCP only, not {last.Header.Protocol}.",
@@ -219,6 +225,8 @@ internal sealed class TraceBuilder : IPathRecorder
         DropReason.ElbV2ListenerHasNoTg => $"The listener's target group of {last.Component.Id} has no targets.",
         DropReason.ElbV2NoTargetsInAz =>
             $"{last.Component.Id} has no target this node may send to (none in its Availability Zone with cross-zone load balancing off, or none usable).",
+        DropReason.VpceServiceNotInstalledInAz =>
+            $"The endpoint service behind {last.Component.Id} has no load balancer node in this interface's Availability Zone (zones match by zone id).",
         DropReason.DnsSupportDisabled => "DNS support is off in this VPC: the Amazon DNS resolver does not answer.",
         DropReason.PcxRequiresAddressInVpcCidr =>
             $"{last.Component.Id} only carries traffic between addresses of its two VPCs ({last.Header}): peering is neither transitive nor edge to edge.",

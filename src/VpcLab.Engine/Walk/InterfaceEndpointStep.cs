@@ -11,6 +11,8 @@ internal sealed class InterfaceEndpointStep(Topology topology, AddressTables add
 {
     private readonly int[] _endpointOfInterface = topology.EndpointOfInterface;
     private readonly bool[] _available = topology.InterfaceEndpointAvailable;
+    private readonly int[] _privateLinkNode = topology.PrivateLinkNode;
+    private readonly CompiledInterface[] _interfaces = topology.Interfaces;
 
     /// <summary>A packet reached an endpoint's interface (after its subnet's NACL): the endpoint's security groups,
     /// then the endpoint itself, which accepts TCP only and hands the packet to the service.</summary>
@@ -44,8 +46,49 @@ internal sealed class InterfaceEndpointStep(Topology topology, AddressTables add
             st.Drop(rec, DropReason.ProtocolRestriction);
             return;
         }
+        if (_privateLinkNode[target] != PrivateLinkCompiler.NotPrivateLink)
+        {
+            ToProvider(rec, ref st, target);
+            return;
+        }
         rec.InterfaceEndpoint(target, endpoint, st.Sender, HopAction.Delivered, in st.Packet);
         // The reply starts at the endpoint's interface, toward the client.
         st.Deliver(target);
+    }
+
+    /// <summary>AWS PrivateLink to a provider's endpoint service (docs/semantics.md#privatelink-data-plane): the
+    /// endpoint hands the connection to the service's load balancer node in its own zone, which sees it come from its
+    /// own private address (PrivateLink hides the consumer's addresses) on the listener port; the endpoint keeps the
+    /// client's address and port for the reply.</summary>
+    private void ToProvider<TRec>(TRec rec, ref WalkState st, int target) where TRec : IPathRecorder
+    {
+        int node = _privateLinkNode[target];
+        if (node < 0)
+        {
+            st.Drop(rec, DropReason.VpceServiceNotInstalledInAz);
+            return;
+        }
+        ref readonly var n = ref _interfaces[node];
+        var front = n.PrimaryV4;
+        st.PrivateLinkEndpoint = target;
+        st.PrivateLinkFront = st.Packet.Destination;
+        st.BalancerClient = st.Packet.Source;
+        st.BalancerClientPort = st.Packet.SourcePort;
+        st.Packet = new FlowKey(front, front, st.Packet.Protocol, st.Packet.SourcePort, st.Packet.DestinationPort);
+        rec.InterfaceEndpoint(target, _endpointOfInterface[target], st.Sender, HopAction.Translated, in st.Packet);
+        st.Sender = target;
+        st.ArriveAt(node, crossing: true);
+    }
+
+    /// <summary>The load balancer node's reply to a PrivateLink connection, back at the endpoint's interface: from the
+    /// endpoint's address and port to the client, out through the endpoint's subnet.</summary>
+    public void FromProvider<TRec>(TRec rec, ref WalkState st) where TRec : IPathRecorder
+    {
+        int eni = st.PrivateLinkEndpoint;
+        st.Packet = new FlowKey(st.PrivateLinkFront, st.BalancerClient, st.Packet.Protocol, st.BalancerListenerPort, st.BalancerClientPort);
+        st.PrivateLinkEndpoint = -1;
+        rec.InterfaceEndpoint(eni, _endpointOfInterface[eni], -1, HopAction.Translated, in st.Packet);
+        st.Sender = eni;
+        st.RouteFrom(_interfaces[eni].Subnet);
     }
 }

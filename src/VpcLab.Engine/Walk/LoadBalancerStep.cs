@@ -70,7 +70,10 @@ internal sealed class LoadBalancerStep(Topology topology, AddressTables addresse
     {
         ref readonly var e = ref _interfaces[node];
         var client = st.Packet.Source;
-        bool preserve = r.PreserveClientIp && r.Target.Family == client.Family;
+        // Client IP preservation has no effect on PrivateLink traffic: the target sees the node's private address
+        // (docs/semantics.md#privatelink-data-plane).
+        bool privateLink = st.PrivateLinkEndpoint >= 0;
+        bool preserve = !privateLink && r.PreserveClientIp && r.Target.Family == client.Family;
         if (!preserve && (r.Target.IsV4 ? !e.HasV4 : !e.HasV6))
         {
             st.Drop(rec, DropReason.NoPath);
@@ -78,8 +81,11 @@ internal sealed class LoadBalancerStep(Topology topology, AddressTables addresse
         }
         var source = preserve ? client : r.Target.IsV4 ? e.PrimaryV4 : e.PrimaryV6;
         st.BalancerNode = node;
-        st.BalancerClient = client;
-        st.BalancerClientPort = st.Packet.SourcePort;
+        if (!privateLink)
+        {
+            st.BalancerClient = client;
+            st.BalancerClientPort = st.Packet.SourcePort;
+        }
         st.BalancerListenerPort = st.Packet.DestinationPort;
         st.Packet = new FlowKey(source, r.Target, st.Packet.Protocol, st.Packet.SourcePort, r.TargetPort);
         rec.Gateway(ComponentKind.LoadBalancer, node, HopAction.Translated, in st.Packet);
@@ -93,6 +99,16 @@ internal sealed class LoadBalancerStep(Topology topology, AddressTables addresse
     private void Return<TRec>(TRec rec, ref WalkState st, int node) where TRec : IPathRecorder
     {
         ref readonly var e = ref _interfaces[node];
+        if (st.PrivateLinkEndpoint >= 0)
+        {
+            // PrivateLink: the node hands the reply back over the link to the consumer's endpoint, which restores the
+            // client's addresses (Router hands it on); it leaves through no subnet of the provider.
+            rec.Gateway(ComponentKind.LoadBalancer, node, HopAction.Forwarded, in st.Packet);
+            st.BalancerNode = -1;
+            st.Sender = node;
+            st.Next = WalkNext.PrivateLinkReturn;
+            return;
+        }
         var client = st.BalancerClient;
         var front = client.IsV4 ? e.PrimaryV4 : e.PrimaryV6;
         st.Packet = new FlowKey(front, client, st.Packet.Protocol, st.BalancerListenerPort, st.BalancerClientPort);

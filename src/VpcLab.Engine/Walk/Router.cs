@@ -78,6 +78,8 @@ internal sealed class Router
         back.BalancerClient = st.BalancerClient;
         back.BalancerClientPort = st.BalancerClientPort;
         back.BalancerListenerPort = st.BalancerListenerPort;
+        back.PrivateLinkEndpoint = st.PrivateLinkEndpoint;
+        back.PrivateLinkFront = st.PrivateLinkFront;
         if (st.End == WalkEnd.Interface)
             FromInterface(reply, ref back, st.EndInterface);
         else if (st.End == WalkEnd.AwsService)
@@ -117,6 +119,9 @@ internal sealed class Router
                     break;
                 case WalkNext.ArriveAtInterface:
                     ArriveAtInterface(rec, ref st, st.NextIndex, st.NextCrossing);
+                    break;
+                case WalkNext.PrivateLinkReturn:
+                    _interfaceEndpoint.FromProvider(rec, ref st);
                     break;
                 default:
                     return;

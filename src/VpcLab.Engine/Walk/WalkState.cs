@@ -24,6 +24,9 @@ internal enum WalkNext : byte
     /// <summary>The packet reaches interface <see cref="WalkState.NextIndex"/> (through its subnet's NACL when
     /// <see cref="WalkState.NextCrossing"/>).</summary>
     ArriveAtInterface,
+    /// <summary>A provider's load balancer node sends a PrivateLink reply back to the consumer's endpoint interface
+    /// <see cref="WalkState.PrivateLinkEndpoint"/>.</summary>
+    PrivateLinkReturn,
 }
 
 /// <summary>The link-local services every VPC has, answered without security groups or NACLs.</summary>
@@ -68,6 +71,11 @@ internal struct WalkState
     public ushort BalancerClientPort;
     public ushort BalancerListenerPort;
     public IpAddress BalancerClient;
+    /// <summary>The consumer's endpoint interface a PrivateLink connection came through (its reply goes back there),
+    /// else −1; the endpoint address the client connected to. The client's address and port are the
+    /// <see cref="BalancerClient"/> ones.</summary>
+    public int PrivateLinkEndpoint;
+    public IpAddress PrivateLinkFront;
 
     /// <summary>Starts a fresh walk of <paramref name="packet"/> in <paramref name="st"/>; a reply then takes the
     /// request's gateway state. Written into the caller's variable: a constructor or a factory builds this
@@ -84,6 +92,7 @@ internal struct WalkState
         st.Peering = -1;
         st.Sender = -1;
         st.BalancerNode = -1;
+        st.PrivateLinkEndpoint = -1;
     }
 
     public void Drop<TRec>(TRec rec, DropReason reason) where TRec : IPathRecorder

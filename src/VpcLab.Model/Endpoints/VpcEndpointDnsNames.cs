@@ -18,6 +18,10 @@ public static class VpcEndpointDnsNames
     /// vpce.amazonaws.com.</summary>
     public static string ServiceLabels(string serviceName)
     {
+        // A provider's service (com.amazonaws.vpce.REGION.vpce-svc-ID): vpce-svc-ID.REGION (docs/semantics.md#endpoint-services).
+        const string providerPrefix = "com.amazonaws.vpce.";
+        if (serviceName.StartsWith(providerPrefix, StringComparison.Ordinal) && serviceName.LastIndexOf('.') is var last && last > providerPrefix.Length)
+            return $"{serviceName[(last + 1)..]}.{serviceName[providerPrefix.Length..last]}";
         const string prefix = "com.amazonaws.";
         if (!serviceName.StartsWith(prefix, StringComparison.Ordinal))
             return serviceName;

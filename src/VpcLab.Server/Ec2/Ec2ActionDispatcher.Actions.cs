@@ -253,7 +253,8 @@ public sealed partial class Ec2ActionDispatcher
 
         // AWS services VPC endpoints reach (two lists, so not paged: every service of the Region in one page)
         r.Action<DescribeVpcEndpointServicesRequest, DescribeVpcEndpointServicesResult>("DescribeVpcEndpointServices", cp.DescribeVpcEndpointServices,
-            (x, _, _) => VpcEndpointServiceShape.Result(x));
+            (x, c, _) => VpcEndpointServiceShape.Result(x, c));
+        RegisterEndpointServices(r, cp);
 
         // VPC endpoints (src/VpcLab.ControlPlane/VpcEndpoints/): Modify answers true, Delete refuses per endpoint in Unsuccessful
         r.Action<CreateVpcEndpointRequest, CreateVpcEndpointResult>("CreateVpcEndpoint", cp.CreateVpcEndpoint, VpcEndpointShape.Created);
@@ -261,6 +262,40 @@ public sealed partial class Ec2ActionDispatcher
         r.List<DescribeVpcEndpointsRequest, DescribeVpcEndpointsResult, VpcEndpointView>("DescribeVpcEndpoints", cp.DescribeVpcEndpoints,
             x => x.VpcEndpoints, "VpcEndpoints", v => v.Endpoint.Id.Value, VpcEndpointShape.Map);
         r.Action<DeleteVpcEndpointsRequest, DeleteVpcEndpointsResult>("DeleteVpcEndpoints", cp.DeleteVpcEndpoints, (x, _, _) => VpcEndpointShape.Deleted(x));
+    }
+
+    /// <summary>Endpoint services, the provider side of PrivateLink (src/VpcLab.ControlPlane/VpcEndpointServices/).</summary>
+    private static void RegisterEndpointServices(Registrar r, Ec2ControlPlane cp)
+    {
+        var services = cp.EndpointServiceConfigurations;
+        var connections = cp.EndpointConnections;
+        r.Action<CreateVpcEndpointServiceConfigurationRequest, CreateVpcEndpointServiceConfigurationResult>("CreateVpcEndpointServiceConfiguration",
+            services.CreateVpcEndpointServiceConfiguration, EndpointServiceConfigurationShape.Created);
+        r.List<DescribeVpcEndpointServiceConfigurationsRequest, DescribeVpcEndpointServiceConfigurationsResult, EndpointServiceView>("DescribeVpcEndpointServiceConfigurations",
+            services.DescribeVpcEndpointServiceConfigurations, x => x.ServiceConfigurations, "ServiceConfigurations", v => v.Service.Id.Value,
+            EndpointServiceConfigurationShape.Configuration);
+        r.Action<ModifyVpcEndpointServiceConfigurationRequest, ModifyVpcEndpointServiceConfigurationResult>("ModifyVpcEndpointServiceConfiguration",
+            services.ModifyVpcEndpointServiceConfiguration, (_, _, _) => new JsonObject { ["Return"] = true });
+        r.Action<DeleteVpcEndpointServiceConfigurationsRequest, DeleteVpcEndpointServiceConfigurationsResult>("DeleteVpcEndpointServiceConfigurations",
+            services.DeleteVpcEndpointServiceConfigurations, (x, _, _) => EndpointServiceConfigurationShape.Unsuccessful(x.Unsuccessful));
+        r.Action<StartVpcEndpointServicePrivateDnsVerificationRequest, StartVpcEndpointServicePrivateDnsVerificationResult>("StartVpcEndpointServicePrivateDnsVerification",
+            services.StartVpcEndpointServicePrivateDnsVerification, (_, _, _) => new JsonObject { ["ReturnValue"] = true });
+        r.Action<ModifyVpcEndpointServicePermissionsRequest, ModifyVpcEndpointServicePermissionsResult>("ModifyVpcEndpointServicePermissions",
+            connections.ModifyVpcEndpointServicePermissions, (x, _, _) => new JsonObject
+            {
+                ["AddedPrincipals"] = Json.Array(x.AddedPrincipals, p => EndpointServiceConfigurationShape.Principal(p, x.ServiceId)),
+                ["ReturnValue"] = true,
+            });
+        r.List<DescribeVpcEndpointServicePermissionsRequest, DescribeVpcEndpointServicePermissionsResult, AllowedPrincipalView>("DescribeVpcEndpointServicePermissions",
+            connections.DescribeVpcEndpointServicePermissions, x => x.AllowedPrincipals, "AllowedPrincipals", p => p.Principal,
+            (p, _) => EndpointServiceConfigurationShape.Principal(p.Principal, p.ServiceId));
+        r.Action<VpcEndpointConnectionsRequest, VpcEndpointConnectionsResult>("AcceptVpcEndpointConnections",
+            connections.AcceptVpcEndpointConnections, (x, _, _) => EndpointServiceConfigurationShape.Unsuccessful(x.Unsuccessful));
+        r.Action<VpcEndpointConnectionsRequest, VpcEndpointConnectionsResult>("RejectVpcEndpointConnections",
+            connections.RejectVpcEndpointConnections, (x, _, _) => EndpointServiceConfigurationShape.Unsuccessful(x.Unsuccessful));
+        r.List<DescribeVpcEndpointConnectionsRequest, DescribeVpcEndpointConnectionsResult, VpcEndpointConnectionView>("DescribeVpcEndpointConnections",
+            connections.DescribeVpcEndpointConnections, x => x.VpcEndpointConnections, "VpcEndpointConnections",
+            v => v.Service.Id.Value + "/" + v.Endpoint.Id.Value, EndpointServiceConfigurationShape.Connection);
     }
 
     private static string? ClientToken(JsonObject parameters) =>

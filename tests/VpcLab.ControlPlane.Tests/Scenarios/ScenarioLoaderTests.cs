@@ -14,7 +14,8 @@ public class ScenarioLoaderTests
     {
         var loaded = ScenarioLoader.LoadFile(ShippedScenarios.PathOf(name));
         Assert.NotEmpty(loaded.Network.Vpcs);
-        Assert.All(loaded.Ids.Values, id => Assert.Matches("^[a-z]+(-[a-z]+)*-[0-9a-f]{17}$", id));
+        // EC2 ids, or the ARNs Elastic Load Balancing names its resources by.
+        Assert.All(loaded.Ids.Values, id => Assert.Matches("^([a-z]+(-[a-z]+)*-[0-9a-f]{17}|arn:aws:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:(loadbalancer/net|targetgroup)/[A-Za-z0-9-]+/[0-9a-f]{16})$", id));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public static class TraceShape
             HopClass.GatewayEndpoint],
         [HopClass.AclIngress] = [HopClass.SecurityGroupIngress, HopClass.Interface, HopClass.NatGateway, HopClass.LoadBalancer],
         [HopClass.SecurityGroupIngress] = [HopClass.Interface, HopClass.LoadBalancer],
-        [HopClass.LoadBalancer] = [HopClass.LoadBalancer, HopClass.SecurityGroupEgress, .. FromSubnet],
+        [HopClass.LoadBalancer] = [HopClass.LoadBalancer, HopClass.SecurityGroupEgress, HopClass.InterfaceEndpoint, .. FromSubnet],
         [HopClass.Interface] = [HopClass.SecurityGroupEgress, HopClass.InterfaceEndpoint, .. FromSubnet],
         [HopClass.NatGateway] = FromSubnet,
         [HopClass.Peering] = [HopClass.AclIngress],
@@ -80,7 +80,9 @@ public static class TraceShape
         [HopClass.EgressOnlyInternetGateway] = [HopClass.InternetOut, HopClass.InternetIn, HopClass.AclIngress],
         [HopClass.InternetIn] = [HopClass.InternetGateway, HopClass.EgressOnlyInternetGateway],
         [HopClass.GatewayEndpoint] = [HopClass.Service, HopClass.AclIngress],
-        [HopClass.InterfaceEndpoint] = [HopClass.Service],
+        // PrivateLink: the endpoint hands the connection to a provider's load balancer node (its NACL, groups), and
+        // the node's reply back to the endpoint, which sends it to the client through its subnet.
+        [HopClass.InterfaceEndpoint] = [HopClass.Service, HopClass.InterfaceEndpoint, .. Arrival, .. FromSubnet],
         [HopClass.SubnetLookup] = [],
         [HopClass.Service] = [],
         [HopClass.InternetOut] = [],
@@ -261,7 +263,7 @@ public static class TraceShape
             case ComponentKind.LoadBalancer when Is(HopAction.Forwarded, HopAction.Translated):
                 result.Add(HopClass.LoadBalancer);
                 break;
-            case ComponentKind.InterfaceEndpoint when Is(HopAction.Forwarded):
+            case ComponentKind.InterfaceEndpoint when Is(HopAction.Forwarded, HopAction.Translated):
                 result.Add(HopClass.InterfaceEndpoint);
                 break;
             case ComponentKind.AwsService when i == 0 && path == PathDirection.Return:

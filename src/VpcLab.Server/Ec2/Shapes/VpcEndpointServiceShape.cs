@@ -7,11 +7,17 @@ namespace VpcLab.Server.Ec2.Shapes;
 /// <summary>DescribeVpcEndpointServicesResult → ServiceNames and ServiceDetails (the ServiceDetail shape).</summary>
 internal static class VpcEndpointServiceShape
 {
-    public static JsonObject Result(DescribeVpcEndpointServicesResult r) => new()
+    public static JsonObject Result(DescribeVpcEndpointServicesResult r, ShapeContext c)
     {
-        ["ServiceNames"] = Json.Array(r.ServiceNames, n => n),
-        ["ServiceDetails"] = Json.Array(r.ServiceDetails, Detail),
-    };
+        var details = Json.Array(r.ServiceDetails, Detail);
+        foreach (var provider in r.ProviderServices)
+            details.Add(EndpointServiceConfigurationShape.Detail(provider, c));
+        return new JsonObject
+        {
+            ["ServiceNames"] = Json.Array(r.ServiceNames, n => n),
+            ["ServiceDetails"] = details,
+        };
+    }
 
     /// <summary>AWS services: auto-accepted, policy supported, IPv4 only, no service id or tags in the lab.</summary>
     public static JsonObject Detail(AwsRegionalService s) => new()

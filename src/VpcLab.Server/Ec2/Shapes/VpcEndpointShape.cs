@@ -75,7 +75,7 @@ internal static class VpcEndpointShape
     {
         var zones = e.SubnetIds.Select(id => c.Network.Subnets.TryGetValue(id, out var s) ? s.AvailabilityZone.Name : null)
             .OfType<string>();
-        var privateDns = c.ControlPlane?.ServiceCatalog.Find(e.ServiceName)
+        var privateDns = c.Network.EndpointServiceNamed(e.ServiceName) is { } provider ? provider.VerifiedPrivateDnsName : c.ControlPlane?.ServiceCatalog.Find(e.ServiceName)
             .FirstOrDefault(s => s.Region == e.Region && s.EndpointType == AwsServiceEndpointType.Interface)?.PrivateDnsName;
         return VpcEndpointDnsNames.Entries(e, zones, privateDns);
     }

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using VpcLab.ControlPlane.Errors;
+using VpcLab.Model;
+
+namespace VpcLab.ControlPlane;
+
+/// <summary>The pieces the endpoint service operations share with each other and with CreateVpcEndpoint: finding a
+/// service, its load balancers, its zones, and the service as a consumer sees it (docs/semantics.md#endpoint-services).</summary>
+internal static class EndpointServiceParts
+{
+    private static readonly Regex s_domainName = new(@"^(?=.{1,253}\.?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}\.?$", RegexOptions.CultureInvariant);
+
+    public const string ResourceType = "vpc-endpoint-service";
+
+    /// <summary>A service of the caller in its Region; anything else is InvalidVpcEndpointServiceId.NotFound.</summary>
+    public static VpcEndpointServiceConfiguration Find(Transaction tx, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+            throw Ec2Errors.MissingParameter("ServiceId");
+        if (tx.N.VpcEndpointServiceConfigurations.TryGetValue(new VpcEndpointServiceId(id), out var service) && tx.Owned(service.OwnerId, service.Region))
+            return service;
+        throw VpcEndpointServiceErrors.ServiceIdNotFound(id);
+    }
+
+    public static void Put(Transaction tx, VpcEndpointServiceConfiguration service) =>
+        tx.N = tx.N with { VpcEndpointServiceConfigurations = tx.N.VpcEndpointServiceConfigurations.SetItem(service.Id, service) };
+
+    /// <summary>Network Load Balancers of the caller in its Region that no other service uses.</summary>
+    public static IEnumerable<LoadBalancerArn> LoadBalancers(Transaction tx, IReadOnlyList<string> arns, VpcEndpointServiceId? self)
+    {
+        foreach (var text in arns.Distinct(StringComparer.Ordinal))
+        {
+            var arn = new LoadBalancerArn(text);
+            if (!tx.N.LoadBalancers.TryGetValue(arn, out var lb) || !tx.Owned(lb.OwnerId, lb.Region))
+                throw VpcEndpointServiceErrors.LoadBalancerNotFound(text);
+            var user = tx.N.VpcEndpointServiceConfigurations.Values.FirstOrDefault(s => s.Id != self && s.NetworkLoadBalancerArns.Contains(arn));
+            if (user is not null)
+                throw VpcEndpointServiceErrors.LoadBalancerInUse(text, user.Id.Value);
+            yield return arn;
+        }
+    }
+
+    /// <summary>Choice (docs/semantics.md#endpoint-services): ipv4 only, and only the service's own Region.</summary>
+    public static void CheckSupported(Transaction tx, IReadOnlyList<string>? ipAddressTypes, IReadOnlyList<string>? regions)
+    {
+        foreach (var type in ipAddressTypes ?? [])
+        {
+            if (type != "ipv4")
+                throw type is "ipv6" ? VpcEndpointServiceErrors.UnsupportedIpAddressType(type)
+                    : Ec2Errors.InvalidParameterValue($"Value ({type}) for parameter supportedIpAddressType is invalid. Valid values: ipv4, ipv6");
+        }
+        foreach (var region in regions ?? [])
+        {
+            if (region != tx.RegionName)
+                throw VpcEndpointServiceErrors.UnsupportedRegion(region);
+        }
+    }
+
+    public static string CheckPrivateDnsName(string name) =>
+        s_domainName.IsMatch(name) ? name.TrimEnd('.').ToLowerInvariant() : throw VpcEndpointServiceErrors.InvalidPrivateDnsName(name);
+
+    /// <summary>The TXT record name and value the provider would publish to prove it owns the domain (AWS's form:
+    /// a random label and vpce:RANDOM), drawn from the id generator so a replay gives the same record.</summary>
+    public static (string Name, string Value) NewVerificationRecord(Transaction tx) =>
+        ("_" + VpcEndpointParts.NewDnsSuffix(tx) + VpcEndpointParts.NewDnsSuffix(tx), "vpce:" + VpcEndpointParts.NewDnsSuffix(tx) + VpcEndpointParts.NewDnsSuffix(tx));
+
+    /// <summary>The service as a consumer's endpoint sees it, in the catalog's form: an Interface service in the
+    /// zones of its load balancers, answering its private DNS name only once verified.</summary>
+    public static AwsRegionalService AsCatalogEntry(Network network, VpcEndpointServiceConfiguration service) =>
+        new(service.ServiceName, service.Id.Value, service.Region, AwsServiceEndpointType.Interface, service.BaseEndpointDnsName,
+            service.BaseEndpointDnsName, service.VerifiedPrivateDnsName, EndpointServiceZones.Of(network, service), []);
+
+    /// <summary>The endpoints connected to the service (its connections), in any state.</summary>
+    public static IEnumerable<VpcEndpoint> Connections(Network network, VpcEndpointServiceConfiguration service) =>
+        network.VpcEndpoints.Values.Where(e => e.IsInterface && e.ServiceName == service.ServiceName);
+
+    public static EndpointServiceView View(Network network, VpcEndpointServiceConfiguration service) =>
+        new(service, EndpointServiceZones.Of(network, service));
+}

@@ -1,0 +1,41 @@
+using VpcLab.Model;
+
+namespace VpcLab.Engine.Compilation;
+
+/// <summary>AWS PrivateLink to a provider's endpoint service: for each interface of an interface endpoint, the
+/// Network Load Balancer node its connections go to, the node of the service's load balancer in the interface's
+/// Availability Zone, matched by zone id (<see cref="EndpointServiceZones.NodeFor"/>;
+/// docs/semantics.md#privatelink-data-plane).</summary>
+internal static class PrivateLinkCompiler
+{
+    /// <summary>Not a PrivateLink interface: an endpoint to an AWS service (or no endpoint at all).</summary>
+    public const int NotPrivateLink = -2;
+
+    /// <summary>The endpoint's service has no load balancer node in the interface's zone (or no longer exists).</summary>
+    public const int NotInZone = -1;
+
+    /// <summary>Per compiled interface: the compiled index of the node it hands connections to, or one of the
+    /// constants above.</summary>
+    public static int[] NodesOfEndpointInterfaces(CompiledModels models, int[] endpointOfInterface)
+    {
+        var network = models.Network;
+        var nodes = new int[models.Interfaces.Length];
+        Array.Fill(nodes, NotPrivateLink);
+        for (int eni = 0; eni < nodes.Length; eni++)
+        {
+            int ep = endpointOfInterface[eni];
+            if (ep < 0)
+                continue;
+            var serviceName = models.InterfaceEndpoints[ep].ServiceName;
+            if (!VpcEndpointServiceConfiguration.IsProviderServiceName(serviceName))
+                continue;
+            nodes[eni] = NotInZone;
+            if (network.EndpointServiceNamed(serviceName) is not { } service
+                || !network.Subnets.TryGetValue(models.Interfaces[eni].SubnetId, out var subnet)
+                || EndpointServiceZones.NodeFor(network, service, subnet.AvailabilityZone.ZoneId) is not { } found)
+                continue;
+            nodes[eni] = models.InterfaceIndex.GetValueOrDefault(found.Node.NetworkInterfaceId, NotInZone);
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,149 @@
+using VpcLab.ControlPlane;
+using VpcLab.Model;
+using VpcLab.Net;
+
+namespace VpcLab.Engine.Tests.PrivateLink;
+
+/// <summary>Variations of <see cref="PrivateLinkWorld"/>.</summary>
+[Flags]
+public enum PrivateLinkVariant
+{
+    None = 0,
+    /// <summary>The service requires acceptance and the provider has not accepted the endpoint.</summary>
+    NotAccepted = 1,
+    /// <summary>The service requires acceptance and the provider rejected the endpoint.</summary>
+    Rejected = 2,
+    /// <summary>No target registered in the load balancer's target group.</summary>
+    NoTargets = 4,
+    /// <summary>app-sg admits only 10.0.11.0/24 (the app subnet), not the load balancer's addresses.</summary>
+    TargetRefusesNlb = 8,
+    /// <summary>ep-sg admits nothing on 80.</summary>
+    EndpointGroupRefuses = 16,
+    /// <summary>The service moved to a load balancer in us-east-1a only, after the endpoint was made in 1a and 1b.</summary>
+    ServiceLeftZoneB = 32,
+    /// <summary>The target group preserves client IP addresses (instance targets do by default).</summary>
+    InstanceTarget = 64,
+}
+
+/// <summary>Two accounts, built through the control plane as the API builds them:
+/// <code>
+/// provider 111111111111, VPC 10.0.0.0/16
+///   nlb-a 10.0.1.0/24 us-east-1a, nlb-b 10.0.2.0/24 us-east-1b   internal NLB "app", TCP 80 → app-tg (ip target, port 80)
+///   app-a 10.0.11.0/24 us-east-1a   app (app-sg: tcp 80 from 10.0.0.0/16)
+///   endpoint service over "app", consumer's root allowed
+/// consumer 222222222222, VPC 10.1.0.0/16
+///   cli-a 10.1.1.0/24 us-east-1a    client (default group)
+///   ep-a 10.1.11.0/24 us-east-1a, ep-b 10.1.12.0/24 us-east-1b   interface endpoint to the service (ep-sg: tcp 80 from 10.1.0.0/16)
+/// </code></summary>
+public sealed class PrivateLinkWorld
+{
+    public static readonly RequestContext Provider = RequestContext.Default;
+    public static readonly RequestContext Consumer = RequestContext.For("222222222222");
+
+    public Ec2ControlPlane ControlPlane { get; } = new();
+    public CompiledNetwork Compiled { get; }
+    public LoadBalancer Nlb { get; }
+    public VpcEndpointServiceConfiguration Service { get; }
+    public VpcEndpoint Endpoint { get; }
+    public Instance Client { get; }
+    public Instance App { get; }
+
+    public PrivateLinkWorld(PrivateLinkVariant v = PrivateLinkVariant.None)
+    {
+        var cp = ControlPlane;
+        var vpc = cp.CreateVpc(Provider, new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }).Vpc;
+        var nlbA = Subnet(Provider, vpc, "10.0.1.0/24", "us-east-1a");
+        var nlbB = Subnet(Provider, vpc, "10.0.2.0/24", "us-east-1b");
+        var appA = Subnet(Provider, vpc, "10.0.11.0/24", "us-east-1a");
+        var appSg = Group(Provider, vpc, "app-sg", v.HasFlag(PrivateLinkVariant.TargetRefusesNlb) ? "10.0.11.0/24" : "10.0.0.0/16");
+        App = Run(Provider, appA, appSg);
+        Nlb = Balancer("app", [nlbA, nlbB], vpc, v.HasFlag(PrivateLinkVariant.NoTargets) ? null : App, v.HasFlag(PrivateLinkVariant.InstanceTarget));
+        bool acceptance = v.HasFlag(PrivateLinkVariant.NotAccepted) || v.HasFlag(PrivateLinkVariant.Rejected);
+        var created = cp.EndpointServiceConfigurations.CreateVpcEndpointServiceConfiguration(Provider, new CreateVpcEndpointServiceConfigurationRequest
+        {
+            NetworkLoadBalancerArns = [Nlb.Arn.Value], AcceptanceRequired = acceptance,
+        }).ServiceConfiguration.Service;
+        cp.EndpointConnections.ModifyVpcEndpointServicePermissions(Provider, new ModifyVpcEndpointServicePermissionsRequest
+        {
+            ServiceId = created.Id.Value, AddAllowedPrincipals = ["arn:aws:iam::222222222222:root"],
+        });
+
+        var consumerVpc = cp.CreateVpc(Consumer, new CreateVpcRequest { CidrBlock = "10.1.0.0/16" }).Vpc;
+        var cliA = Subnet(Consumer, consumerVpc, "10.1.1.0/24", "us-east-1a");
+        var epA = Subnet(Consumer, consumerVpc, "10.1.11.0/24", "us-east-1a");
+        var epB = Subnet(Consumer, consumerVpc, "10.1.12.0/24", "us-east-1b");
+        var epSg = Group(Consumer, consumerVpc, "ep-sg", v.HasFlag(PrivateLinkVariant.EndpointGroupRefuses) ? null : "10.1.0.0/16");
+        Client = Run(Consumer, cliA, null);
+        Endpoint = cp.CreateVpcEndpoint(Consumer, new CreateVpcEndpointRequest
+        {
+            VpcId = consumerVpc.Id.Value, VpcEndpointType = "Interface", ServiceName = created.ServiceName,
+            SubnetIds = [epA.Id.Value, epB.Id.Value], SecurityGroupIds = [epSg],
+        }).VpcEndpoint;
+        if (v.HasFlag(PrivateLinkVariant.Rejected))
+            cp.EndpointConnections.RejectVpcEndpointConnections(Provider, new VpcEndpointConnectionsRequest { ServiceId = created.Id.Value, VpcEndpointIds = [Endpoint.Id.Value] });
+        if (v.HasFlag(PrivateLinkVariant.ServiceLeftZoneB))
+        {
+            var onlyA = Balancer("app2", [nlbA], vpc, App, false);
+            cp.EndpointServiceConfigurations.ModifyVpcEndpointServiceConfiguration(Provider, new ModifyVpcEndpointServiceConfigurationRequest
+            {
+                ServiceId = created.Id.Value, AddNetworkLoadBalancerArns = [onlyA.Arn.Value], RemoveNetworkLoadBalancerArns = [Nlb.Arn.Value],
+            });
+        }
+        Service = cp.Network.VpcEndpointServiceConfigurations[created.Id];
+        Endpoint = cp.Network.VpcEndpoints[Endpoint.Id];
+        Nlb = cp.Network.LoadBalancers[Nlb.Arn];
+        Compiled = CompiledNetwork.Compile(cp.Network);
+    }
+
+    public IpAddress AddressOf(Instance instance) => Compiled.Network.NetworkInterfaces[instance.PrimaryNetworkInterface].PrimaryPrivateIp;
+
+    /// <summary>The endpoint's interface address in a zone.</summary>
+    public IpAddress EndpointAddress(string zone) => Compiled.Network.NetworkInterfaces[
+        Endpoint.NetworkInterfaceIds.First(id => Compiled.Network.NetworkInterfaces[id].AvailabilityZone == zone)].PrimaryPrivateIp;
+
+    private Subnet Subnet(RequestContext ctx, Vpc vpc, string cidr, string zone) =>
+        ControlPlane.CreateSubnet(ctx, new CreateSubnetRequest { VpcId = vpc.Id.Value, CidrBlock = cidr, AvailabilityZone = zone }).Subnet;
+
+    private string Group(RequestContext ctx, Vpc vpc, string name, string? cidr)
+    {
+        var id = ControlPlane.CreateSecurityGroup(ctx, new CreateSecurityGroupRequest { GroupName = name, Description = name, VpcId = vpc.Id.Value }).GroupId;
+        if (cidr is not null)
+            ControlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
+            {
+                GroupId = id,
+                IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 80, ToPort = 80, IpRanges = [new IpRange { CidrIp = cidr }] }],
+            });
+        return id;
+    }
+
+    private Instance Run(RequestContext ctx, Subnet subnet, string? group) =>
+        ControlPlane.RunInstances(ctx, new RunInstancesRequest
+        {
+            ImageId = "ami-0fc50b841d13a3d05", MinCount = 1, MaxCount = 1, SubnetId = subnet.Id.Value,
+            SecurityGroupIds = group is null ? null : [group],
+        }).Instances[0];
+
+    private LoadBalancer Balancer(string name, Subnet[] subnets, Vpc vpc, Instance? target, bool instanceTarget)
+    {
+        var cp = ControlPlane;
+        var lb = cp.LoadBalancers.CreateLoadBalancer(Provider, new CreateLoadBalancerRequest
+        {
+            Name = name, Type = "network", Scheme = "internal", Subnets = [.. subnets.Select(s => s.Id.Value)],
+        });
+        var group = cp.TargetGroups.CreateTargetGroup(Provider, new CreateTargetGroupRequest
+        {
+            Name = name + "-tg", Protocol = "TCP", Port = 80, VpcId = vpc.Id.Value, TargetType = instanceTarget ? "instance" : "ip",
+        });
+        if (target is not null)
+        {
+            var id = instanceTarget ? target.Id.Value : cp.Network.NetworkInterfaces[target.PrimaryNetworkInterface].PrimaryPrivateIp.ToString();
+            cp.TargetGroups.RegisterTargets(Provider, new TargetsRequest { TargetGroupArn = group.Arn.Value, Targets = [new TargetDescription { Id = id }] });
+        }
+        cp.Listeners.CreateListener(Provider, new CreateListenerRequest
+        {
+            LoadBalancerArn = lb.Arn.Value, Protocol = "TCP", Port = 80,
+            DefaultActions = [new ListenerAction { Type = "forward", TargetGroupArn = group.Arn.Value }],
+        });
+        return cp.Network.LoadBalancers[lb.Arn];
+    }
+}
