@@ -23,6 +23,7 @@ public static class DescribeCalls
     public static readonly DescribeCall ManagedPrefixLists = new("ec2", "describe-managed-prefix-lists", "PrefixLists");
     public static readonly DescribeCall FlowLogs = new("ec2", "describe-flow-logs", "FlowLogs");
     public static readonly DescribeCall DhcpOptions = new("ec2", "describe-dhcp-options", "DhcpOptions");
+    public static readonly DescribeCall Volumes = new("ec2", "describe-volumes", "Volumes");
 
     /// <summary><c>get-managed-prefix-list-entries --prefix-list-id PL</c> prints entries without the list's id: each
     /// list's output is saved as <c>get-managed-prefix-list-entries/PL.json</c>.</summary>
@@ -36,7 +37,7 @@ public static class DescribeCalls
     [
         Vpcs, Subnets, RouteTables, InternetGateways, EgressOnlyInternetGateways, NatGateways, Addresses, SecurityGroups,
         SecurityGroupRules, NetworkAcls, NetworkInterfaces, Instances, VpcEndpoints, VpcPeeringConnections,
-        ManagedPrefixLists, FlowLogs, DhcpOptions,
+        ManagedPrefixLists, FlowLogs, DhcpOptions, Volumes,
     ];
 
     /// <summary>Kinds VpcLab does not model; each item is listed as skipped.</summary>

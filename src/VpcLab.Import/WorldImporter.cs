@@ -45,6 +45,7 @@ public static class WorldImporter
         InterfaceReader.ReadNetworkInterfaces(ctx);
         GatewayReader.ReadNatGateways(ctx);
         InterfaceReader.ReadInstances(ctx);
+        VolumeReader.Read(ctx);
         RouteTableReader.Read(ctx);
         FilterReader.ReadSecurityGroups(ctx);
         FilterReader.ReadNetworkAcls(ctx);
@@ -111,5 +112,6 @@ public static class WorldImporter
         VpcPeeringConnections = p.VpcPeeringConnections.ToImmutableDictionary(),
         VpcEndpoints = p.VpcEndpoints.ToImmutableDictionary(),
         FlowLogs = p.FlowLogs.ToImmutableDictionary(),
+        Volumes = p.Volumes.ToImmutableDictionary(StringComparer.Ordinal),
     };
 }

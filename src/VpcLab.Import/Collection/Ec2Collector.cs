@@ -72,6 +72,7 @@ public sealed class Ec2Collector(IAmazonEC2 client, int? pageSize = null)
         yield return (DescribeCalls.ManagedPrefixLists, ct => Pages(DescribeCalls.ManagedPrefixLists.ListMember, new DescribeManagedPrefixListsRequest(), client.DescribeManagedPrefixListsAsync, ct));
         yield return (DescribeCalls.FlowLogs, ct => Pages(DescribeCalls.FlowLogs.ListMember, new DescribeFlowLogsRequest(), client.DescribeFlowLogsAsync, ct));
         yield return (DescribeCalls.DhcpOptions, ct => Pages(DescribeCalls.DhcpOptions.ListMember, new DescribeDhcpOptionsRequest(), client.DescribeDhcpOptionsAsync, ct));
+        yield return (DescribeCalls.Volumes, ct => Pages(DescribeCalls.Volumes.ListMember, new DescribeVolumesRequest(), client.DescribeVolumesAsync, ct));
     }
 
     /// <summary>Kinds VpcLab lists as skipped; an endpoint that does not serve them (vpclab serve) is noted, not fatal.

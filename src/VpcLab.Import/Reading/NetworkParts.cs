@@ -22,6 +22,7 @@ internal sealed class NetworkParts
     public Dictionary<VpcPeeringConnectionId, VpcPeeringConnection> VpcPeeringConnections { get; } = [];
     public Dictionary<VpcEndpointId, VpcEndpoint> VpcEndpoints { get; } = [];
     public Dictionary<FlowLogId, FlowLog> FlowLogs { get; } = [];
+    public Dictionary<string, Volume> Volumes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Tags> Tags { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Keeps the resource's tags (none: nothing stored, as the control plane does).</summary>
