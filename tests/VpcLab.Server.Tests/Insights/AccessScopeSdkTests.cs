@@ -205,6 +205,52 @@ public sealed class AccessScopeSdkTests : IAsyncLifetime
         Assert.Equal("InvalidNetworkInsightsAccessScopeId.NotFound", gone.ErrorCode);
     }
 
+    // docs/semantics.md#naa-replay: Create/Start/Delete are logged mutations; a restart replays them, same ids and findings.
+    [Fact]
+    public async Task AccessScopes_Restart_SameIdsAndFindings()
+    {
+        var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vpclab-naa-" + Guid.NewGuid().ToString("N"));
+        var options = new ServerOptions { Port = 0, DataDirectory = dir, ScenarioFile = ShippedScenarios.PathOf("seed") };
+        try
+        {
+            string scope, analysis;
+            string[] findingIds;
+            await using (var lab = await LoopbackEc2.StartAsync(Ct, options))
+            {
+                using var ec2 = LoopbackEc2.ClientFor(lab.Server, Account, "us-east-1");
+                scope = (await ec2.CreateNetworkInsightsAccessScopeAsync(new CreateNetworkInsightsAccessScopeRequest
+                {
+                    MatchPaths = [InternetToInterfaces], ClientToken = "c1",
+                }, Ct)).NetworkInsightsAccessScope.NetworkInsightsAccessScopeId;
+                analysis = (await ec2.StartNetworkInsightsAccessScopeAnalysisAsync(new StartNetworkInsightsAccessScopeAnalysisRequest
+                {
+                    NetworkInsightsAccessScopeId = scope, ClientToken = "s1",
+                }, Ct)).NetworkInsightsAccessScopeAnalysis.NetworkInsightsAccessScopeAnalysisId;
+                findingIds = [.. (await ec2.GetNetworkInsightsAccessScopeAnalysisFindingsAsync(new GetNetworkInsightsAccessScopeAnalysisFindingsRequest
+                {
+                    NetworkInsightsAccessScopeAnalysisId = analysis,
+                }, Ct)).AnalysisFindings.Select(f => f.FindingId)];
+            }
+            await using (var again = await LoopbackEc2.StartAsync(Ct, options))
+            {
+                using var ec2 = LoopbackEc2.ClientFor(again.Server, Account, "us-east-1");
+                var scopes = await ec2.DescribeNetworkInsightsAccessScopesAsync(new DescribeNetworkInsightsAccessScopesRequest(), Ct);
+                Assert.Equal([scope], scopes.NetworkInsightsAccessScopes.Select(s => s.NetworkInsightsAccessScopeId));
+                var findings = await ec2.GetNetworkInsightsAccessScopeAnalysisFindingsAsync(new GetNetworkInsightsAccessScopeAnalysisFindingsRequest
+                {
+                    NetworkInsightsAccessScopeAnalysisId = analysis,
+                }, Ct);
+                Assert.NotEmpty(findingIds);
+                Assert.Equal(findingIds, findings.AnalysisFindings.Select(f => f.FindingId));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
+        }
+    }
+
     public static TheoryData<string, string, string?> BadScopes() => new()
     {
         // resource-statement.html: "either resource IDs or resource types, but not both".
