@@ -95,6 +95,11 @@ OPERATIONS = [
     # Reachability Analyzer
     "CreateNetworkInsightsPath", "DeleteNetworkInsightsPath", "DescribeNetworkInsightsPaths",
     "StartNetworkInsightsAnalysis", "DescribeNetworkInsightsAnalyses", "DeleteNetworkInsightsAnalysis",
+    # Network Access Analyzer (src/VpcLab.Analysis/AccessScopes/)
+    "CreateNetworkInsightsAccessScope", "DescribeNetworkInsightsAccessScopes", "GetNetworkInsightsAccessScopeContent",
+    "DeleteNetworkInsightsAccessScope", "StartNetworkInsightsAccessScopeAnalysis",
+    "DescribeNetworkInsightsAccessScopeAnalyses", "GetNetworkInsightsAccessScopeAnalysisFindings",
+    "DeleteNetworkInsightsAccessScopeAnalysis",
 ]
 
 DEFAULT_SOURCE_GLOB = "/root/.pyenv/versions/*/lib/python3*/site-packages/botocore/data/ec2/2016-11-15/service-2.json.gz"

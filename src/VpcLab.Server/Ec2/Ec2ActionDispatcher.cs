@@ -39,6 +39,7 @@ public sealed partial class Ec2ActionDispatcher
         var table = new Dictionary<string, Func<RequestContext, JsonObject, JsonObject?>>(StringComparer.Ordinal);
         Register(new Registrar(this, table));
         Insights = Server.Insights.NetworkInsightsActions.Register(controlPlane, table.Add); // Reachability Analyzer: src/VpcLab.Analysis/Reachability/
+        AccessScopes = Server.Insights.AccessScopeActions.Register(controlPlane, table.Add); // Network Access Analyzer: src/VpcLab.Analysis/AccessScopes/
         _handlers = table.ToFrozenDictionary(StringComparer.Ordinal);
         _withClientToken = table.Keys
             .Where(op => Ec2ServiceModel.Instance.InputShape(op)?.FindMember("ClientToken") is not null)
@@ -59,6 +60,9 @@ public sealed partial class Ec2ActionDispatcher
 
     /// <summary>This dispatcher's Reachability Analyzer paths and analyses (the web console opens saved paths).</summary>
     public VpcLab.Analysis.Reachability.NetworkInsights Insights { get; }
+
+    /// <summary>The Network Access Analyzer's scopes and analyses of this dispatcher's world.</summary>
+    public VpcLab.Analysis.AccessScopes.NetworkAccessScopes AccessScopes { get; }
 
     /// <summary>Runs one parsed action; returns the output JsonObject keyed by output-shape member names (null =
     /// empty response). Throws Ec2Exception (control plane) or Ec2ProtocolException (binding problems) for AWS

@@ -84,6 +84,11 @@ internal static class NetworkInsightsShapes
         return o;
     }
 
+    /// <summary>A hop list as PathComponent members, resolved against <paramref name="network"/> (the snapshot it was
+    /// traced on): Network Access Analyzer's FindingComponents use the same shape.</summary>
+    public static JsonArray Components(IReadOnlyList<Hop> hops, Network network, RequestContext caller) =>
+        new Mapper(network, caller).Components(hops);
+
     /// <summary>Choice: RA prints protocol numbers in packet headers ("6", "17") and names in rules ("tcp",
     /// "udp", "all" for -1).</summary>
     public static string RuleProtocol(string name) => name == "-1" ? "all" : name;

@@ -20,6 +20,10 @@ public sealed class Ec2ActionDispatcherTests
     [
         "CreateNetworkInsightsPath", "DeleteNetworkInsightsAnalysis", "DeleteNetworkInsightsPath", "DescribeNetworkInsightsAnalyses",
         "DescribeNetworkInsightsPaths", "StartNetworkInsightsAnalysis", "CreateDefaultVpc",
+        // Network Access Analyzer (src/VpcLab.Server/Insights/AccessScopeActions.cs).
+        "CreateNetworkInsightsAccessScope", "DescribeNetworkInsightsAccessScopes", "GetNetworkInsightsAccessScopeContent",
+        "DeleteNetworkInsightsAccessScope", "StartNetworkInsightsAccessScopeAnalysis", "DescribeNetworkInsightsAccessScopeAnalyses",
+        "GetNetworkInsightsAccessScopeAnalysisFindings", "DeleteNetworkInsightsAccessScopeAnalysis",
     ];
 
     [Fact]
