@@ -142,7 +142,8 @@ namespace VpcLab.ReachBench
         }
     }
 
-    /// <summary>(b) What the internet reaches, every protocol <see cref="InternetReach"/> answers and every port, at every
+    /// <summary>(b) What the internet reaches, every protocol <see cref="InternetReach"/> answers (TCP, UDP, ICMP for IPv4,
+    /// ICMPv6 for IPv6) and every port (for ICMP every type × 256 + code), at every
     /// public IPv4 and IPv6 address (every --internet-every-th interface, extrapolated). The baseline decides one flow per
     /// (address, protocol, port) from one internet host and client port 49152 (fewer flows than an exact answer needs:
     /// one source stands for all), every --port-stride-th port from 443 % stride (so 443 is among them), extrapolated.</summary>
@@ -173,7 +174,7 @@ namespace VpcLab.ReachBench
                 foreach (var destination in destinations)
                 {
                     var source = destination.Family == IpFamily.V4 ? InternetHost : v6Host;
-                    foreach (var protocol in InternetReach.Protocols)
+                    foreach (var protocol in InternetReach.Protocols.Where(p => new TrafficClass(p, PortRange.All).AppliesTo(destination.Family)))
                     {
                         for (int port = 443 % options.PortStride; port <= ushort.MaxValue; port += options.PortStride)
                         {
