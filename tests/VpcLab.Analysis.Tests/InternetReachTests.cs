@@ -20,17 +20,26 @@ public sealed class InternetReachTests
         (1, Gen.Const("1024-65535")),
         (1, Gen.Const("all")));
 
+    /// <summary>ICMP as NACL entries write it (`8`, `3/4`, `all`) and group rules (`8`, `3/4`).</summary>
+    private static readonly Gen<string> IcmpTypes = Gen.OneOf("0", "3", "8", "11", "13", "0/1", "8/1", "3/4", "8/0");
+
     private static readonly Gen<string> AclEntry =
-        Gen.Select(Gen.OneOf("tcp", "udp", "all"), Ports, Gen.OneOf(Cidrs), Gen.Bool)
-            .Select((protocol, ports, cidr, allow) => protocol == "all"
-                ? $"protocol: all, cidr: {cidr}, action: {(allow ? "allow" : "deny")}"
-                : $"protocol: {protocol}, ports: {ports}, cidr: {cidr}, action: {(allow ? "allow" : "deny")}");
+        Gen.Select(Gen.OneOf("tcp", "udp", "icmp", "all"), Ports, Gen.OneOf(Cidrs), Gen.Bool, Gen.OneOf(IcmpTypes, Gen.Const("all")))
+            .Select((protocol, ports, cidr, allow, icmp) => protocol switch
+            {
+                "all" => $"protocol: all, cidr: {cidr}, action: {(allow ? "allow" : "deny")}",
+                "icmp" => $"protocol: icmp, icmp: \"{icmp}\", cidr: {cidr}, action: {(allow ? "allow" : "deny")}",
+                _ => $"protocol: {protocol}, ports: {ports}, cidr: {cidr}, action: {(allow ? "allow" : "deny")}",
+            });
 
     private static readonly Gen<string> GroupRule =
-        Gen.Select(Gen.OneOf("tcp", "udp", "all"), Ports, Gen.OneOf(Cidrs))
-            .Select((protocol, ports, cidr) => protocol == "all"
-                ? $"{{ protocol: all, source: {cidr} }}"
-                : $"{{ protocol: {protocol}, ports: {ports}, source: {cidr} }}");
+        Gen.Select(Gen.OneOf("tcp", "udp", "icmp", "all"), Ports, Gen.OneOf(Cidrs), IcmpTypes)
+            .Select((protocol, ports, cidr, icmp) => protocol switch
+            {
+                "all" => $"{{ protocol: all, source: {cidr} }}",
+                "icmp" => $"{{ protocol: icmp, ports: \"{icmp}\", source: {cidr} }}",
+                _ => $"{{ protocol: {protocol}, ports: {ports}, source: {cidr} }}",
+            });
 
     private static readonly Gen<string> Worlds =
         Gen.Select(AclEntry.Array[0, 4], AclEntry.Array[0, 4], GroupRule.Array[0, 3], Gen.OneOf("0.0.0.0/0", "203.0.113.0/28", "203.0.113.0/29"))
@@ -68,6 +77,12 @@ public sealed class InternetReachTests
 
     private static readonly ushort[] SourcePorts = [.. Enumerable.Range(0, 18).Select(p => (ushort)p), 1024, 40000];
 
+    /// <summary>Every ICMP value the rules can tell apart (echo reply 0, echo request 8, timestamp 13, with codes the
+    /// rules name and one they never do) and the error types 3 and 11, which a sender cannot open
+    /// (docs/semantics.md#sg-icmp-errors): never reported.</summary>
+    private static readonly ushort[] IcmpValues =
+        [.. new[] { 0, 3, 8, 11, 13 }.SelectMany(type => new[] { 0, 1, 2, 4 }.Select(code => (ushort)(type * 256 + code)))];
+
     [Fact]
     public void Compute_RandomSmallWorlds_EqualsBruteForce() =>
         Worlds.Sample(yaml =>
@@ -77,16 +92,36 @@ public sealed class InternetReachTests
             var eni = Assert.Single(network.NetworkInterfaces.Values);
             var address = network.PublicIpFor(eni, eni.PrivateIpAddresses[0])!.Value;
             var exposures = InternetReach.Compute(network);
-            foreach (var protocol in InternetReach.Protocols)
+            Assert.DoesNotContain(exposures, x => x.Protocol == IpProtocol.Icmpv6); // no IPv6 address in these worlds
+            foreach (var protocol in new[] { IpProtocol.Tcp, IpProtocol.Udp, IpProtocol.Icmp })
             {
                 var computed = exposures.SingleOrDefault(x => x.Protocol == protocol)?.Ports ?? [];
-                for (ushort port = 0; port < 18; port++)
+                var values = protocol.IsIcmp ? IcmpValues : [.. Enumerable.Range(0, 18).Select(p => (ushort)p)];
+                var sourcePorts = protocol.IsIcmp ? [(ushort)0] : SourcePorts;
+                foreach (var value in values)
                 {
-                    bool brute = Sources.Any(s => SourcePorts.Any(sp => compiled.Decide(new FlowKey(s, address, protocol, sp, port), -1).IsAccepted));
-                    Assert.True(brute == computed.Any(r => r.Contains(port)), $"{protocol.Name} port {port}: brute force {brute}\n{yaml}");
+                    bool brute = !(protocol.IsIcmp && FlowKey.IsIcmpErrorType(protocol, value >> 8))
+                        && Sources.Any(s => sourcePorts.Any(sp => compiled.Decide(new FlowKey(s, address, protocol, sp, value), -1).IsAccepted));
+                    Assert.True(brute == computed.Any(r => r.Contains(value)), $"{protocol.Name} value {value}: brute force {brute}\n{yaml}");
                 }
             }
         }, iter: 60);
+
+    // ICMP (Security group rules for ICMP, https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html):
+    // echo requests from anywhere are reported as icmp type 8, every code, with the echo reply let back; the error types
+    // a sender cannot open are not, though the group allows all ICMP.
+    [Theory]
+    [InlineData("\"8\"", "2048-2303", 8)]
+    [InlineData("all", "0-767,1536-2815,3328-65535", 0)]
+    public void Compute_IcmpFromAnywhere_ReportsOpenableTypes(string icmp, string expected, int exampleType)
+    {
+        string[] allowAll = ["protocol: all, cidr: 0.0.0.0/0, action: allow"];
+        var yaml = World(allowAll, allowAll, [$"{{ protocol: icmp, ports: {icmp}, source: 0.0.0.0/0 }}"], "0.0.0.0/0");
+        var network = ScenarioLoader.Load(ScenarioParser.Parse(yaml, "icmp.yaml"), "icmp.yaml").Network;
+        var exposure = Assert.Single(InternetReach.Compute(network), x => x.Protocol == IpProtocol.Icmp);
+        Assert.Equal(expected, string.Join(',', exposure.Ports.Select(p => $"{p.From}-{p.To}")));
+        Assert.Equal(exampleType, exposure.Example.IcmpType);
+    }
 
     // The imported fixture: web takes HTTPS from anywhere (IPv4 and IPv6) and SSH from the office prefix list (IPv4);
     // app has only an egress-only gateway for IPv6 and no public IPv4: the internet reaches nothing of it.

@@ -14,6 +14,13 @@ public sealed class FlowSpace
 {
     private readonly HeaderCuts _cuts;
     private readonly Dictionary<IpFamily, IpAddress[]> _internet;
+    private static readonly ushort[] NoPorts = [0];
+    private static readonly IpFamily[] V4Only = [IpFamily.V4], V6Only = [IpFamily.V6], BothFamilies = [IpFamily.V4, IpFamily.V6];
+    private readonly ushort[] _sourcePorts;
+    private readonly ushort[] _ephemeralSourcePorts;
+    private readonly Dictionary<(int Protocol, PortRange Values), PortRange[]> _values = [];
+    private readonly InterfaceAddresses _addresses;
+    private readonly Dictionary<(NetworkInterfaceId, bool FromInternet, IpFamily), IpAddress[]> _destinations = [];
 
     public FlowSpace(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports)
     {
@@ -24,13 +31,30 @@ public sealed class FlowSpace
         _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports.Append(PortRange.Ephemeral));
         var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr)
             .Concat(HeaderCuts.LinkLocal).ToArray();
-        var owned = network.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses.Select(p => network.PublicIpFor(e, p)))
-            .OfType<IpAddress>().ToHashSet();
+        _addresses = new InterfaceAddresses(network);
+        var owned = _addresses.AllPublic.ToHashSet();
         _internet = new()
         {
             [IpFamily.V4] = Outside(IpFamily.V4, vpcCidrs, owned),
             [IpFamily.V6] = Outside(IpFamily.V6, vpcCidrs, owned),
         };
+        _sourcePorts = SourcePorts(everyEphemeralPort: false);
+        _ephemeralSourcePorts = SourcePorts(everyEphemeralPort: true);
+    }
+
+    /// <summary>One port per source-port piece (computed once: a network-wide question asks for millions of pairs). The
+    /// piece of the usual client port 49152 first, then the other ephemeral ones: a counterexample reads as a client's
+    /// connection when one exists.</summary>
+    private ushort[] SourcePorts(bool everyEphemeralPort) =>
+        [.. _cuts.SourcePorts().Where(p => !everyEphemeralPort || p.From >= PortRange.Ephemeral.From)
+            .OrderBy(p => p.Contains(FlowKey.DefaultEphemeralPort) ? 0 : p.From >= PortRange.Ephemeral.From ? 1 : 2)
+            .Select(p => p.Contains(FlowKey.DefaultEphemeralPort) ? FlowKey.DefaultEphemeralPort : p.From)];
+
+    private PortRange[] Values(TrafficClass traffic)
+    {
+        if (!_values.TryGetValue((traffic.Protocol.Number, traffic.Values), out var values))
+            _values[(traffic.Protocol.Number, traffic.Values)] = values = [.. ValuesWithin(traffic)];
+        return values;
     }
 
     public Network Network { get; }
@@ -49,16 +73,11 @@ public sealed class FlowSpace
         if (from == to)
             yield break;
         int sourceIndex = from is InterfaceEnd i ? Compiled.InterfaceIndexOf(i.Interface) : -1;
-        var values = ValuesWithin(traffic).ToArray();
-        // The piece of the usual client port 49152 first, then the other ephemeral ones: a counterexample reads as a
-        // client's connection when one exists.
-        var sourcePorts = traffic.Protocol.Number is not (6 or 17) ? new ushort[] { 0 }
-            : [.. _cuts.Ports().Where(p => !everyEphemeralPort || p.From >= PortRange.Ephemeral.From)
-                .OrderBy(p => p.Contains(FlowKey.DefaultEphemeralPort) ? 0 : p.From >= PortRange.Ephemeral.From ? 1 : 2)
-                .Select(p => p.Contains(FlowKey.DefaultEphemeralPort) ? FlowKey.DefaultEphemeralPort : p.From)];
-        foreach (var family in new[] { IpFamily.V4, IpFamily.V6 }.Where(traffic.AppliesTo))
+        var values = Values(traffic);
+        var sourcePorts = traffic.Protocol.Number is not (6 or 17) ? NoPorts : everyEphemeralPort ? _ephemeralSourcePorts : _sourcePorts;
+        foreach (var family in traffic.Protocol.Number switch { 1 => V4Only, 58 => V6Only, _ => BothFamilies })
         {
-            var destinations = Destinations(from, to, family).ToArray();
+            var destinations = Destinations(from, to, family);
             foreach (var source in Sources(from, family))
             {
                 foreach (var destination in destinations)
@@ -73,20 +92,15 @@ public sealed class FlowSpace
     }
 
     /// <summary>The pieces of the destination values inside the class's range (a piece cut by the range's own ends is
-    /// still one piece). ICMP error messages are left out: a security group admits them only as part of a connection
-    /// the receiver opened (docs/semantics.md#sg-icmp-errors), so they are not traffic a sender can open
-    /// (docs/check.md#traffic).</summary>
+    /// still one piece), without ICMP error messages (<see cref="HeaderCuts.OpenableValues"/>).</summary>
     public IEnumerable<PortRange> ValuesWithin(TrafficClass traffic)
     {
         ArgumentNullException.ThrowIfNull(traffic);
-        foreach (var piece in _cuts.Values(traffic.Protocol))
+        foreach (var piece in _cuts.OpenableValues(traffic.Protocol))
         {
             int from = Math.Max(piece.From, traffic.Values.From), to = Math.Min(piece.To, traffic.Values.To);
-            if (from > to)
-                continue;
-            if (traffic.Protocol.IsIcmp && FlowKey.IsIcmpErrorType(traffic.Protocol, from >> 8))
-                continue;
-            yield return new PortRange((ushort)from, (ushort)to);
+            if (from <= to)
+                yield return new PortRange((ushort)from, (ushort)to);
         }
     }
 
@@ -95,8 +109,13 @@ public sealed class FlowSpace
         foreach (var sourcePort in sourcePorts)
         {
             var flow = new FlowKey(source, destination, protocol, sourcePort, values.From);
-            if (Compiled.Decide(in flow, sourceIndex).IsAccepted)
+            var decision = Compiled.Decide(in flow, sourceIndex);
+            if (decision.IsAccepted)
                 return new PieceOutcome(flow, sourceIndex, values, true);
+            // Nothing on the forward path reads the source port (rules and listeners match destination ports; only the
+            // reply's network ACLs see it), so a forward drop holds for every source port.
+            if (decision.DroppedOn == PathDirection.Forward)
+                break;
         }
         var port = protocol.Number is 6 or 17 ? FlowKey.DefaultEphemeralPort : (ushort)0;
         return new PieceOutcome(new FlowKey(source, destination, protocol, port, values.From), sourceIndex, values, false);
@@ -113,27 +132,32 @@ public sealed class FlowSpace
         return new PieceOutcome(new FlowKey(source, destination, protocol, sourcePorts[^1], values.From), sourceIndex, values, true);
     }
 
-    private IEnumerable<IpAddress> Sources(ReachEnd from, IpFamily family) => from switch
+    private IpAddress[] Sources(ReachEnd from, IpFamily family) => from switch
     {
         InternetEnd => _internet[family],
-        InterfaceEnd e when Network.NetworkInterfaces.GetValueOrDefault(e.Interface) is { } eni =>
-            eni.AllPrivateAddresses.Where(a => a.Family == family),
+        InterfaceEnd e => _addresses.Private(e.Interface, family),
         _ => [],
     };
 
-    private IEnumerable<IpAddress> Destinations(ReachEnd from, ReachEnd to, IpFamily family)
+    private IpAddress[] Destinations(ReachEnd from, ReachEnd to, IpFamily family)
     {
         switch (to)
         {
             case InternetEnd:
                 return _internet[family];
-            case InterfaceEnd e when Network.NetworkInterfaces.GetValueOrDefault(e.Interface) is { } eni:
-                var publics = eni.PrivateIpAddresses.Select(p => Network.PublicIpFor(eni, p)).OfType<IpAddress>();
-                var all = from is InternetEnd ? publics.Concat(eni.Ipv6Addresses) : eni.AllPrivateAddresses.Concat(publics);
-                return all.Where(a => a.Family == family).Distinct();
+            case InterfaceEnd e:
+                var key = (e.Interface, from is InternetEnd, family);
+                if (!_destinations.TryGetValue(key, out var addresses))
+                {
+                    var publics = _addresses.Public(e.Interface);
+                    var all = from is InternetEnd ? publics.Concat(_addresses.Private(e.Interface).Where(a => a.Family == IpFamily.V6))
+                        : _addresses.Private(e.Interface).Concat(publics);
+                    _destinations[key] = addresses = [.. all.Where(a => a.Family == family).Distinct()];
+                }
+                return addresses;
             case ServiceEnd service when from is InterfaceEnd source && Network.NetworkInterfaces.GetValueOrDefault(source.Interface) is { } sender:
                 var ranges = AwsIpRanges.Default.PrefixesOf(sender.Region, service.Service).Where(c => c.Family == family).ToArray();
-                return _cuts.Addresses(family).Select(p => Address(family, p.First)).Where(a => ranges.Any(r => r.Contains(a)));
+                return [.. _cuts.Addresses(family).Select(p => Address(family, p.First)).Where(a => ranges.Any(r => r.Contains(a)))];
             default:
                 return [];
         }

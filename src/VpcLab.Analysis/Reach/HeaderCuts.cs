@@ -1,3 +1,4 @@
+using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -25,7 +26,26 @@ internal sealed class HeaderCuts
 
     private readonly SortedSet<int> _icmp = [0, ushort.MaxValue + 1];
 
+    /// <summary>Source-port cuts: only network ACL entries see a source port (as the reply's destination port on the
+    /// return path; security group rules and listeners match destination ports, and security groups pass replies by
+    /// connection tracking), shifted back by a NAT gateway's mapping of ports below 1024
+    /// (docs/semantics.md#reach).</summary>
+    private readonly SortedSet<int> _sourcePorts = [0, PortRange.Ephemeral.From, ushort.MaxValue + 1];
+
     public static HeaderCuts Of(Network network) => Of(network, [], []);
+
+    /// <summary>Cuts from rules and routes only, without the single addresses of interfaces, Elastic IPs and public IPs
+    /// nor subnet blocks: between two of these cuts, sources outside every VPC differ only by which of them the world
+    /// owns, which <see cref="InternetReach"/> leaves out (a world's own public address is not the internet).</summary>
+    public static HeaderCuts OfRules(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var cuts = new HeaderCuts();
+        foreach (var cidr in RuleCidrs(network).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal))
+            cuts.Add(cidr);
+        cuts.AddPortCuts(network, []);
+        return cuts;
+    }
 
     /// <summary>The world's cuts plus <paramref name="cidrs"/> and <paramref name="ports"/> a question names (a policy's
     /// "only from 10.0.0.0/8", the S3 ranges, "tcp/22"), so that an answer never straddles the question's own boundary.</summary>
@@ -33,33 +53,53 @@ internal sealed class HeaderCuts
     {
         ArgumentNullException.ThrowIfNull(network);
         var cuts = new HeaderCuts();
-        foreach (var cidr in Cidrs(network).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal).Concat(cidrs))
+        foreach (var cidr in RuleCidrs(network).Concat(HostCidrs(network)).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal).Concat(cidrs))
             cuts.Add(cidr);
+        cuts.AddPortCuts(network, ports);
+        return cuts;
+    }
+
+    private void AddPortCuts(Network network, IEnumerable<PortRange> ports)
+    {
         foreach (var range in ports)
         {
-            cuts.AddPorts(range.From, range.To);
-            cuts.AddIcmp(range.From, range.To);
+            // A question names destination ports and ICMP values, never a source port.
+            AddPorts(range.From, range.To);
+            AddIcmp(range.From, range.To);
         }
         foreach (var rule in network.SecurityGroups.Values.SelectMany(g => g.Rules))
         {
             if (rule.Protocol.Number is 6 or 17 && rule.FromPort >= 0)
-                cuts.AddPorts(rule.FromPort, rule.ToPort);
+                AddPorts(rule.FromPort, rule.ToPort);
             else if (rule.Protocol.IsIcmp && rule.FromPort >= 0)
-                cuts.AddIcmpType(rule.FromPort, rule.ToPort);
+                AddIcmpType(rule.FromPort, rule.ToPort);
         }
         foreach (var entry in network.NetworkAcls.Values.SelectMany(a => a.Entries))
         {
             if (entry.PortRange is { } range)
-                cuts.AddPorts(range.From, range.To);
+            {
+                AddPorts(range.From, range.To);
+                AddSourcePorts(range.From, range.To);
+            }
             if (entry.Icmp is { Type: >= 0 } icmp)
-                cuts.AddIcmpType(icmp.Type, icmp.Code);
+                AddIcmpType(icmp.Type, icmp.Code);
         }
         // The engine tells these ICMP types apart by itself: echo request and reply (the request has a reply, whose
         // codes a rule on the reply type may split), and the error messages security groups pass as related.
         foreach (var type in IntrinsicIcmpTypes)
-            cuts.AddIcmpType(type, -1);
-        cuts.MirrorEchoCodes();
-        return cuts;
+            AddIcmpType(type, -1);
+        MirrorEchoCodes();
+    }
+
+    /// <summary>A source-port range's ends, and where a NAT gateway's mapping (port + 1024 below 1024) puts them.</summary>
+    private void AddSourcePorts(int from, int to)
+    {
+        foreach (var cut in new[] { from, to + 1 })
+        {
+            _sourcePorts.Add(cut);
+            if (cut > PortRange.Ephemeral.From && cut < 2 * PortRange.Ephemeral.From)
+                _sourcePorts.Add(cut - PortRange.Ephemeral.From);
+        }
     }
 
     private static readonly int[] IntrinsicIcmpTypes = [0, 3, 4, 5, 8, 11, 12, 1, 2, 128, 129];
@@ -93,14 +133,16 @@ internal sealed class HeaderCuts
         }
     }
 
-    private static IEnumerable<Cidr> Cidrs(Network n) =>
+    private static IEnumerable<Cidr> RuleCidrs(Network n) =>
         n.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks).Select(b => b.Cidr))
-            .Concat(n.Subnets.Values.Select(s => s.CidrBlock))
-            .Concat(n.Subnets.Values.Where(s => s.Ipv6Cidr is not null).Select(s => s.Ipv6Cidr!.Value))
             .Concat(n.RouteTables.Values.SelectMany(t => t.Routes).Where(r => r.Destination.Cidr is not null).Select(r => r.Destination.Cidr!.Value))
             .Concat(n.PrefixLists.Values.SelectMany(p => p.Entries).Select(e => e.Cidr))
             .Concat(n.SecurityGroups.Values.SelectMany(g => g.Rules).Select(r => r.Peer).OfType<CidrPeer>().Select(p => p.Cidr))
-            .Concat(n.NetworkAcls.Values.SelectMany(a => a.Entries).Select(e => e.Cidr))
+            .Concat(n.NetworkAcls.Values.SelectMany(a => a.Entries).Select(e => e.Cidr));
+
+    private static IEnumerable<Cidr> HostCidrs(Network n) =>
+        n.Subnets.Values.Select(s => s.CidrBlock)
+            .Concat(n.Subnets.Values.Where(s => s.Ipv6Cidr is not null).Select(s => s.Ipv6Cidr!.Value))
             .Concat(n.NetworkInterfaces.Values.SelectMany(e => e.AllPrivateAddresses).Select(Cidr.Host))
             .Concat(n.ElasticIps.Values.Select(e => Cidr.Host(e.PublicIp)))
             .Concat(n.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses).Where(p => p.AutoAssignedPublicIp is not null)
@@ -136,6 +178,9 @@ internal sealed class HeaderCuts
     /// <summary>The pieces of the port range 0–65535.</summary>
     public IEnumerable<PortRange> Ports() => Pieces(_ports);
 
+    /// <summary>The pieces of the source-port range 0–65535 (coarser than <see cref="Ports"/>: see the field).</summary>
+    public IEnumerable<PortRange> SourcePorts() => Pieces(_sourcePorts);
+
     /// <summary>The pieces of the values a protocol's packets carry in <see cref="Engine.FlowKey.DestinationPort"/>:
     /// ports for TCP and UDP, type × 256 + code for ICMP and ICMPv6, and the one value 0 for other protocols.</summary>
     public IEnumerable<PortRange> Values(IpProtocol protocol) => protocol.Number switch
@@ -144,6 +189,12 @@ internal sealed class HeaderCuts
         1 or 58 => Pieces(_icmp),
         _ => [PortRange.Single(0)],
     };
+
+    /// <summary>The pieces of <see cref="Values"/> a sender can open: ICMP and ICMPv6 error messages are left out, since
+    /// a security group admits them only as part of a connection the receiver opened
+    /// (docs/semantics.md#sg-icmp-errors; docs/check.md#traffic).</summary>
+    public IEnumerable<PortRange> OpenableValues(IpProtocol protocol) =>
+        Values(protocol).Where(piece => !protocol.IsIcmp || !FlowKey.IsIcmpErrorType(protocol, piece.From >> 8));
 
     private static IEnumerable<PortRange> Pieces(SortedSet<int> set)
     {

@@ -15,7 +15,7 @@ public static class ReachCommand
     {
         var scenario = Scenario();
         var json = ScenarioOptions.Json();
-        var internet = new Command("internet", "What the internet can open connections to: interfaces, addresses, TCP and UDP ports (IPv4 and IPv6)") { scenario, json };
+        var internet = new Command("internet", "What the internet can open connections to: interfaces, addresses, TCP and UDP ports, ICMP types (IPv4 and IPv6)") { scenario, json };
         internet.SetAction(parse =>
         {
             var path = parse.GetValue(scenario)!;
@@ -26,7 +26,7 @@ public static class ReachCommand
                 console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(exposures.Select(x => new
                 {
                     Interface = x.Interface.Value, Name = loaded.Network.NameOf(x.Interface.Value), Address = x.Address.ToString(),
-                    Protocol = x.Protocol.Name, Ports = x.Ports.Select(Text).ToArray(), Example = x.Example.ToString(),
+                    Protocol = x.Protocol.Name, Ports = x.Ports.Select(r => Text(x.Protocol, r)).ToArray(), Example = x.Example.ToString(),
                 })));
                 return ExitCodes.Ok;
             }
@@ -36,11 +36,12 @@ public static class ReachCommand
             {
                 var eni = loaded.Network.NameOf(x.Interface.Value);
                 table.AddRow(Markup.Escape(eni == x.Interface.Value ? eni : $"{x.Interface} ({eni})"), Markup.Escape(x.Address.ToString()),
-                    x.Protocol.Name, Markup.Escape(string.Join(", ", x.Ports.Select(Text))),
-                    Markup.Escape($"--from {x.Example.Source} --to {x.Address} -p {x.Protocol.Name} --port {x.Example.DestinationPort}"));
+                    x.Protocol.Name, Markup.Escape(string.Join(", ", x.Ports.Select(r => Text(x.Protocol, r)))),
+                    Markup.Escape($"--from {x.Example.Source} --to {x.Address} -p {x.Protocol.Name} " + (x.Protocol.IsIcmp
+                        ? $"--icmp-type {x.Example.IcmpType} --icmp-code {x.Example.IcmpCode}" : $"--port {x.Example.DestinationPort}")));
             }
             if (exposures.IsEmpty)
-                console.MarkupLine("[green]The internet reaches nothing: no TCP or UDP connection from outside every VPC is delivered.[/]");
+                console.MarkupLine("[green]The internet reaches nothing: no TCP or UDP connection and no ICMP message from outside every VPC is delivered.[/]");
             else
                 console.Write(table);
             return ExitCodes.Ok;
@@ -56,6 +57,6 @@ public static class ReachCommand
     public static Option<string> Scenario() =>
         new("--scenario", "-s") { Description = "A scenario file, an imported folder, or a shipped scenario's name", Required = true };
 
-    private static string Text(Net.PortRange r) =>
-        r.From == r.To ? r.From.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{r.From}-{r.To}");
+    private static string Text(Net.IpProtocol protocol, Net.PortRange r) =>
+        protocol.IsIcmp ? TrafficClass.Describe(protocol, r) : r.From == r.To ? r.From.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{r.From}-{r.To}");
 }
