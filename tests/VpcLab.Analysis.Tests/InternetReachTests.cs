@@ -13,64 +13,19 @@ namespace VpcLab.Analysis.Tests;
 /// small universe of CIDRs and ports), every packet of that universe decided one by one.</summary>
 public sealed class InternetReachTests
 {
-    private static readonly string[] Cidrs = ["0.0.0.0/0", "203.0.113.0/28", "203.0.113.8/29", "203.0.113.4/30", "203.0.113.6/32"];
-
-    private static readonly Gen<string> Ports = Gen.Frequency(
-        (4, Gen.Select(Gen.Int[0, 15], Gen.Int[0, 15]).Select((a, b) => string.Create(CultureInfo.InvariantCulture, $"{Math.Min(a, b)}-{Math.Max(a, b)}"))),
-        (1, Gen.Const("1024-65535")),
-        (1, Gen.Const("all")));
-
     /// <summary>ICMP as NACL entries write it (`8`, `3/4`, `all`) and group rules (`8`, `3/4`).</summary>
     private static readonly Gen<string> IcmpTypes = Gen.OneOf("0", "3", "8", "11", "13", "0/1", "8/1", "3/4", "8/0");
 
-    private static readonly Gen<string> AclEntry =
-        Gen.Select(Gen.OneOf("tcp", "udp", "icmp", "all"), Ports, Gen.OneOf(Cidrs), Gen.Bool, Gen.OneOf(IcmpTypes, Gen.Const("all")))
-            .Select((protocol, ports, cidr, allow, icmp) => protocol switch
-            {
-                "all" => $"protocol: all, cidr: {cidr}, action: {(allow ? "allow" : "deny")}",
-                "icmp" => $"protocol: icmp, icmp: \"{icmp}\", cidr: {cidr}, action: {(allow ? "allow" : "deny")}",
-                _ => $"protocol: {protocol}, ports: {ports}, cidr: {cidr}, action: {(allow ? "allow" : "deny")}",
-            });
+    private static readonly Gen<string> AclEntry = PublicHostWorlds.AclEntry(IcmpTypes);
 
-    private static readonly Gen<string> GroupRule =
-        Gen.Select(Gen.OneOf("tcp", "udp", "icmp", "all"), Ports, Gen.OneOf(Cidrs), IcmpTypes)
-            .Select((protocol, ports, cidr, icmp) => protocol switch
-            {
-                "all" => $"{{ protocol: all, source: {cidr} }}",
-                "icmp" => $"{{ protocol: icmp, ports: \"{icmp}\", source: {cidr} }}",
-                _ => $"{{ protocol: {protocol}, ports: {ports}, source: {cidr} }}",
-            });
+    private static readonly Gen<string> GroupRule = PublicHostWorlds.GroupRule(IcmpTypes);
 
     private static readonly Gen<string> Worlds =
-        Gen.Select(AclEntry.Array[0, 4], AclEntry.Array[0, 4], GroupRule.Array[0, 3], Gen.OneOf("0.0.0.0/0", "203.0.113.0/28", "203.0.113.0/29"))
+        Gen.Select(AclEntry.Array[0, 4], AclEntry.Array[0, 4], GroupRule.Array[0, 3], PublicHostWorlds.Routes)
             .Select(World);
 
-    private static string World(string[] inbound, string[] outbound, string[] ingress, string route) => $"""
-        name: random
-        region: us-east-1
-        vpcs:
-          - name: vpc
-            cidr: 10.0.0.0/16
-            internet-gateway: igw
-            subnets:
-              - {"{"} name: public, az: us-east-1a, cidr: 10.0.1.0/24, map-public-ip-on-launch: true {"}"}
-            route-tables:
-              - name: rt
-                subnets: [public]
-                routes:
-                  - {"{"} destination: {route}, target: igw {"}"}
-            network-acls:
-              - name: acl
-                subnets: [public]
-                inbound: [{string.Join(", ", inbound.Select((e, i) => $"{{ rule: {(i + 1) * 10}, {e} }}"))}]
-                outbound: [{string.Join(", ", outbound.Select((e, i) => $"{{ rule: {(i + 1) * 10}, {e} }}"))}]
-            security-groups:
-              - name: sg
-                description: sg
-                ingress: [{string.Join(", ", ingress.Distinct())}]
-            instances:
-              - {"{"} name: host, subnet: public, security-groups: [sg] {"}"}
-        """;
+    private static string World(string[] inbound, string[] outbound, string[] ingress, string route) =>
+        PublicHostWorlds.World(inbound, outbound, ingress, null, route);
 
     private static readonly IpAddress[] Sources =
         [.. Enumerable.Range(0, 16).Select(i => IpAddress.Parse($"203.0.113.{i}")), IpAddress.Parse("198.51.100.7")];
