@@ -31,32 +31,9 @@ public sealed class NetworkAccessAnalyzerTests
     private static readonly Gen<string> GroupRule =
         Gen.Select(Gen.OneOf("tcp", "udp"), Ports, Gen.OneOf(Cidrs)).Select((protocol, ports, cidr) => $"{{ protocol: {protocol}, ports: {ports}, source: {cidr} }}");
 
-    private static string World(string[] inbound, string[] ingress) => $"""
-        name: random
-        region: us-east-1
-        vpcs:
-          - name: vpc
-            cidr: 10.0.0.0/16
-            internet-gateway: igw
-            subnets:
-              - {"{"} name: public, az: us-east-1a, cidr: 10.0.1.0/24, map-public-ip-on-launch: true {"}"}
-            route-tables:
-              - name: rt
-                subnets: [public]
-                routes:
-                  - {"{"} destination: 0.0.0.0/0, target: igw {"}"}
-            network-acls:
-              - name: acl
-                subnets: [public]
-                inbound: [{string.Join(", ", inbound.Select((e, i) => $"{{ rule: {(i + 1) * 10}, {e} }}"))}]
-                outbound: [{"{"} rule: 10, protocol: all, cidr: 0.0.0.0/0, action: allow {"}"}]
-            security-groups:
-              - name: sg
-                description: sg
-                ingress: [{string.Join(", ", ingress.Distinct())}]
-            instances:
-              - {"{"} name: host, subnet: public, security-groups: [sg] {"}"}
-        """;
+    /// <summary>One public host (PublicHostWorlds) whose subnet lets every reply out.</summary>
+    private static string World(string[] inbound, string[] ingress) =>
+        PublicHostWorlds.World(inbound, ["protocol: all, cidr: 0.0.0.0/0, action: allow"], ingress, null, "0.0.0.0/0");
 
     private static readonly IpAddress[] Sources =
         [.. Enumerable.Range(0, 16).Select(i => IpAddress.Parse($"203.0.113.{i}")), IpAddress.Parse("198.51.100.7")];
