@@ -221,7 +221,7 @@ public sealed class Ec2QueryParser
         {
             if (existing is not null)
                 throw Repeated(key);
-            Store(parentObject, memberName, parentArray, index, ConvertScalar(shape, key, value));
+            Store(parentObject, memberName, parentArray, index, Ec2QueryScalars.Convert(shape, key, value));
         }
         else if (value.Length == 0)
         {
@@ -292,66 +292,6 @@ public sealed class Ec2QueryParser
     /// <summary>The key up to the dot before the index segment: <c>Filter.1.Value</c> for <c>Filter.1.Value.7</c>.</summary>
     private static string ListName(string key, ReadOnlySpan<char> segment, int segmentEnd) =>
         key[..(segmentEnd - segment.Length - 1)];
-
-    private static JsonValue ConvertScalar(Ec2Shape shape, string key, string value)
-    {
-        switch (shape.Type)
-        {
-            case Ec2ShapeType.String:
-                return JsonValue.Create(value);
-            case Ec2ShapeType.Integer:
-                return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
-                    ? JsonValue.Create(i)
-                    : throw Ec2ProtocolErrors.InvalidValue(key, value, "expected an integer");
-            case Ec2ShapeType.Long:
-                return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-                    ? JsonValue.Create(l)
-                    : throw Ec2ProtocolErrors.InvalidValue(key, value, "expected an integer");
-            case Ec2ShapeType.Boolean:
-                // Choice (docs/semantics.md#booleans): true/false in any letter case.
-                if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
-                    return JsonValue.Create(true);
-                if (value.Equals("false", StringComparison.OrdinalIgnoreCase))
-                    return JsonValue.Create(false);
-                throw Ec2ProtocolErrors.InvalidValue(key, value, "expected true or false");
-            case Ec2ShapeType.Double:
-            case Ec2ShapeType.Float:
-                return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-                    ? JsonValue.Create(d)
-                    : throw Ec2ProtocolErrors.InvalidValue(key, value, "expected a number");
-            case Ec2ShapeType.Timestamp:
-                return TryParseTimestamp(value, out var t)
-                    ? JsonValue.Create(t)
-                    : throw Ec2ProtocolErrors.InvalidValue(key, value, "expected an ISO 8601 timestamp such as 2016-11-15T00:00:00Z");
-            case Ec2ShapeType.Blob:
-                // Blobs travel base64-encoded; keep the text, after checking it decodes.
-                return IsBase64(value)
-                    ? JsonValue.Create(value)
-                    : throw Ec2ProtocolErrors.InvalidValue(key, value, "expected base64");
-            default:
-                throw new InvalidOperationException($"not a scalar shape: {shape}");
-        }
-    }
-
-    /// <summary>ISO 8601 as botocore (<c>2016-11-15T00:00:00Z</c>, with optional fraction) and the .NET
-    /// SDK (<c>.fffZ</c>) send it; an offset is converted to UTC, no offset means UTC.</summary>
-    internal static bool TryParseTimestamp(string value, out DateTime utc)
-    {
-        utc = default;
-        if (value.Length is < 10 or > 40 || !char.IsAsciiDigit(value[0]))
-            return false;
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
-            return false;
-        utc = dto.UtcDateTime;
-        return true;
-    }
-
-    private static bool IsBase64(string value)
-    {
-        var buffer = new byte[(value.Length / 4 * 3) + 3];
-        return Convert.TryFromBase64String(value, buffer, out _);
-    }
 
     /// <summary>After all parameters are in: no list has a gap, and every structure present has its
     /// required members (top-level input always).</summary>

@@ -243,7 +243,7 @@ public sealed class Ec2XmlSerializer
         }
 
         if (kind == JsonValueKind.String)
-            return Ec2QueryParser.TryParseTimestamp(value.GetValue<string>(), out utc);
+            return Ec2QueryScalars.TryParseTimestamp(value.GetValue<string>(), out utc);
         utc = default;
         return false;
     }
