@@ -33,23 +33,12 @@ public static class S3TraceView
         if (result.Access is { } access)
         {
             if (access.EndpointEvaluation is { } e)
-                s3.AddNode($"endpoint policy: {Decision(e)}");
-            s3.AddNode(result.Access.BucketEvaluation is { } b ? $"bucket policy: {Decision(b)}" : "bucket policy: none");
+                s3.AddNode($"endpoint policy: {PolicyMarkup.Decision(e)}");
+            s3.AddNode(result.Access.BucketEvaluation is { } b ? $"bucket policy: {PolicyMarkup.Decision(b)}" : "bucket policy: none");
         }
-        foreach (var reason in result.Reasons)
-        {
-            var colour = reason.StartsWith("allowed", StringComparison.Ordinal) ? "green" : reason.StartsWith("denied", StringComparison.Ordinal) ? "red" : "grey";
-            s3.AddNode($"[{colour}]{Markup.Escape(reason)}[/]");
-        }
+        PolicyMarkup.AddReasons(s3, result.Reasons);
         return tree;
     }
-
-    private static string Decision(PolicyEvaluation e) => e.Decision switch
-    {
-        PolicyDecision.ExplicitDeny => $"[red]explicit deny[/] by {Markup.Escape(e.DecidingStatement?.ToString() ?? "?")}",
-        PolicyDecision.Allow => $"[green]allow[/] by {Markup.Escape(e.DecidingStatement?.ToString() ?? "?")}",
-        _ => "no statement applies (implicit deny)",
-    };
 
     /// <summary>The shape <c>--json</c> prints: the request, the path, the decision and the network trace.</summary>
     public static object Json(S3RequestTrace r)

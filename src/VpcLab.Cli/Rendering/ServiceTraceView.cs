@@ -26,21 +26,10 @@ public static class ServiceTraceView
                 break;
         }
         if (result.EndpointPolicy is { } e)
-            node.AddNode($"endpoint policy: {Decision(e)}");
-        foreach (var reason in result.Reasons)
-        {
-            var colour = reason.StartsWith("allowed", StringComparison.Ordinal) ? "green" : reason.StartsWith("denied", StringComparison.Ordinal) ? "red" : "grey";
-            node.AddNode($"[{colour}]{Markup.Escape(reason)}[/]");
-        }
+            node.AddNode($"endpoint policy: {PolicyMarkup.Decision(e)}");
+        PolicyMarkup.AddReasons(node, result.Reasons);
         return tree;
     }
-
-    private static string Decision(PolicyEvaluation e) => e.Decision switch
-    {
-        PolicyDecision.ExplicitDeny => $"[red]explicit deny[/] by {Markup.Escape(e.DecidingStatement?.ToString() ?? "?")}",
-        PolicyDecision.Allow => $"[green]allow[/] by {Markup.Escape(e.DecidingStatement?.ToString() ?? "?")}",
-        _ => "no statement applies (implicit deny)",
-    };
 
     /// <summary>The shape <c>--json</c> prints: the request, the path, the endpoint policy's decision and the trace.</summary>
     public static object Json(ServiceRequestTrace r)
