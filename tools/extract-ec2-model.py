@@ -69,6 +69,9 @@ OPERATIONS = [
     "DescribeAddressesAttribute", "ModifyVpcTenancy",
     # EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
     "CreateVolume", "DescribeVolumes", "AttachVolume", "DetachVolume", "DeleteVolume",
+    # Launch templates (src/VpcLab.ControlPlane/LaunchTemplates/)
+    "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "DescribeLaunchTemplates", "DescribeLaunchTemplateVersions",
+    "ModifyLaunchTemplate", "DeleteLaunchTemplate", "DeleteLaunchTemplateVersions", "GetLaunchTemplateData",
     # Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/)
     "CreateSubnetCidrReservation", "GetSubnetCidrReservations", "DeleteSubnetCidrReservation",
     # Tags

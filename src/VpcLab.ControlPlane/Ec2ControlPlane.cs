@@ -31,6 +31,7 @@ public sealed class Ec2ControlPlane
         AddressAttributes = new AddressAttributeOperations(_state);
         VpcTenancy = new VpcTenancyOperations(_state);
         Volumes = new VolumeOperations(_state);
+        LaunchTemplates = new LaunchTemplateOperations(_state);
         SubnetCidrReservations = new SubnetCidrReservationOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
         Parameters = new SsmParameterStore(_state.Regions.Keys);
@@ -102,6 +103,9 @@ public sealed class Ec2ControlPlane
 
     /// <summary>EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/).</summary>
     public VolumeOperations Volumes { get; }
+
+    /// <summary>EC2 launch templates and their versions (src/VpcLab.ControlPlane/LaunchTemplates/).</summary>
+    public LaunchTemplateOperations LaunchTemplates { get; }
 
     /// <summary>Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/SubnetCidrReservationOperations.cs).</summary>
     public SubnetCidrReservationOperations SubnetCidrReservations { get; }

@@ -33,4 +33,5 @@ public static class IdPrefixes
     public const string KeyPair = "key";
     public const string Volume = "vol";
     public const string SubnetCidrReservation = "scr";
+    public const string LaunchTemplate = "lt";
 }

@@ -57,6 +57,10 @@ public sealed record Network(
     /// <summary>EBS volumes of every account and Region, by id (vol-…): plain records (docs/semantics.md#ebs-volumes).</summary>
     public ImmutableDictionary<string, Volume> Volumes { get; init; } = ImmutableDictionary<string, Volume>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>EC2 launch templates of every account and Region, by id (lt-…), with their versions.</summary>
+    public ImmutableDictionary<string, LaunchTemplate> LaunchTemplates { get; init; } =
+        ImmutableDictionary<string, LaunchTemplate>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Subnet CIDR reservations of every account and Region, by id (scr-…).</summary>
     public ImmutableDictionary<string, SubnetCidrReservation> SubnetCidrReservations { get; init; } =
         ImmutableDictionary<string, SubnetCidrReservation>.Empty.WithComparers(StringComparer.Ordinal);

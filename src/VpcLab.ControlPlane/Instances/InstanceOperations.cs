@@ -23,9 +23,10 @@ public sealed class InstanceOperations
 
     /// <summary>Launches MinCount..MaxCount instances (the lab launches MaxCount, or fails). Choice
     /// (docs/semantics.md#instance-state): instances are running at once, no pending phase.</summary>
-    public Reservation RunInstances(RequestContext ctx, RunInstancesRequest request) =>
-        _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(RunInstances), request, tx =>
+    public Reservation RunInstances(RequestContext ctx, RunInstancesRequest given) =>
+        _state.MutateIdempotent(ctx, given.DryRun, given.ClientToken, nameof(RunInstances), given, tx =>
         {
+            var (request, templateTags) = LaunchTemplateLaunch.Resolve(tx, given);
             var (max, nics) = CheckRunInstances(request);
             // AWS checks the image first: InvalidAMIID.Malformed / .NotFound, resolve:ssm: through the Region's parameters.
             KeyPairOperations.RequireForLaunch(tx, request.KeyName);
@@ -45,7 +46,8 @@ public sealed class InstanceOperations
             ];
             InstanceTypeLimits.CheckLaunch(request.InstanceType ?? DefaultInstanceType, specs.Count);
             var reservationId = tx.NewId(IdPrefixes.Reservation);
-            var instanceTags = tx.TagsFor(request.TagSpecifications, ResourceTypes.Instance, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]);
+            IReadOnlyList<KeyValuePair<string, string>> instanceTags =
+                [.. tx.TagsFor(request.TagSpecifications, ResourceTypes.Instance, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]), .. templateTags];
             var eniTags = tx.TagsFor(request.TagSpecifications, ResourceTypes.NetworkInterface, [ResourceTypes.Instance, ResourceTypes.NetworkInterface, "volume"]);
             var launched = new List<Instance>();
             for (int n = 0; n < max; n++)

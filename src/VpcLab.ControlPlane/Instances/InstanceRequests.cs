@@ -49,6 +49,8 @@ public sealed record RunInstancesRequest
     public IReadOnlyList<InstanceIpv6Address>? Ipv6Addresses { get; init; }
     public IReadOnlyList<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    /// <summary>A launch template whose parameters fill those the request leaves out (docs/semantics.md#launch-templates).</summary>
+    public LaunchTemplateSpecification? LaunchTemplate { get; init; }
     /// <summary>Idempotency token: a retry with the same token and parameters returns the first result.</summary>
     public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }

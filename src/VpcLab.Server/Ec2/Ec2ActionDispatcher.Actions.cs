@@ -19,6 +19,7 @@ public sealed partial class Ec2ActionDispatcher
         RegisterConnectivity(r, cp);
         RegisterTools(r, cp);
         RegisterIacActions(r, cp);
+        RegisterLaunchTemplates(r, cp);
     }
 
     /// <summary>Regions, zones, account attributes, VPCs, DHCP options, subnets.</summary>

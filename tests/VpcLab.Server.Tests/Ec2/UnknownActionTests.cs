@@ -20,7 +20,7 @@ public sealed class UnknownActionTests : IAsyncLifetime
 
     [Theory]
     [InlineData("DescribeTransitGateways", "NotImplemented", 501)] // EC2 has it, VpcLab does not
-    [InlineData("CreateLaunchTemplate", "NotImplemented", 501)]
+    [InlineData("CreateVpnGateway", "NotImplemented", 501)]
     [InlineData("FrobnicateVpc", "InvalidAction", 400)] // no such EC2 action
     [InlineData("describevpcs", "InvalidAction", 400)] // action names are case-sensitive
     [InlineData("CreateBucket", "InvalidAction", 400)] // S3's, not EC2's
