@@ -30,8 +30,7 @@ public sealed partial class LaunchTemplateOperations
             if (LaunchTemplateLookup.Mine(tx).Any(t => t.Name == name))
                 throw LaunchTemplateErrors.NameInUse(name);
             CheckDescription(request.VersionDescription);
-            // Choice: an absent LaunchTemplateData is an empty one (Terraform sends none for a template without arguments).
-            var data = LaunchTemplateDataMapper.FromRequest(request.LaunchTemplateData);
+            var data = LaunchTemplateDataMapper.FromRequest(request.LaunchTemplateData ?? throw Ec2Errors.MissingParameter("LaunchTemplateData"));
             var createdBy = CreatedBy(tx);
             var version = new LaunchTemplateVersion(1, request.VersionDescription, tx.Now, createdBy, data);
             var template = new LaunchTemplate(tx.NewId(IdPrefixes.LaunchTemplate), tx.Account, tx.RegionName, name, tx.Now, createdBy, 1, 1, [version]);
