@@ -19,7 +19,8 @@ internal static class LaunchTemplateDataMapper
             ImageId = request.ImageId,
             InstanceType = request.InstanceType,
             KeyName = request.KeyName,
-            UserData = request.UserData,
+            // Choice: an empty UserData is none (Terraform's provider always sends UserData, "" when unset).
+            UserData = string.IsNullOrEmpty(request.UserData) ? null : request.UserData,
             SecurityGroupIds = [.. request.SecurityGroupIds ?? []],
             SecurityGroups = [.. request.SecurityGroups ?? []],
             NetworkInterfaces = [.. (request.NetworkInterfaces ?? []).Select(Interface)],

@@ -37,6 +37,7 @@ public sealed class TerraformProviderReplayTests : IAsyncLifetime
         ["aws_vpc_peering_connection, _accepter, _options"] = ("vpc_peering_connection*.go", ConnectivityReplays.AwsVpcPeeringConnection),
         ["aws_flow_log"] = ("vpc_flow_log.go", ConnectivityReplays.AwsFlowLog),
         ["aws_ec2_managed_prefix_list"] = ("vpc_managed_prefix_list.go", ConnectivityReplays.AwsEc2ManagedPrefixList),
+        ["aws_launch_template, aws_instance (launch_template)"] = ("ec2_launch_template.go, ec2_instance.go", LaunchTemplateReplays.AwsLaunchTemplate),
     };
 
     public static TheoryData<string> Resources => [.. s_replays.Keys];
