@@ -31,14 +31,15 @@ public sealed class VpcEndpointServiceOperations
                 providers = [.. providers.Where(s => wanted.Contains(s.ServiceName))];
             }
             var providerDetails = ProviderServiceSchema().Apply(providers, request.Filters, tx.N)
-                .Select(s => EndpointServiceParts.View(tx.N, s)).ToList();
+                .Select(s => EndpointServiceParts.View(tx, s)).ToList();
             var schema = new FilterSchema<AwsRegionalService>(_ => null)
                 .Add("service-name", s => s.ServiceName)
                 .Add("service-type", s => s.EndpointType.ToString())
                 .Add("service-region", s => s.Region)
                 .Add("owner", s => s.Owner)
                 .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
-            var details = schema.Apply(selected, request.Filters, tx.N).ToList();
+            var details = schema.Apply(selected, request.Filters, tx.N)
+                .Select(s => s with { Zones = EndpointServiceParts.InCallerNames(tx, s.Zones) }).ToList();
             return new DescribeVpcEndpointServicesResult(
                 [.. details.Select(s => s.ServiceName).Concat(providerDetails.Select(p => p.Service.ServiceName)).Distinct().Order(StringComparer.Ordinal)], details)
             {
