@@ -18,8 +18,9 @@ public sealed class VpcEndpointServiceOperations
     public DescribeVpcEndpointServicesResult DescribeVpcEndpointServices(RequestContext ctx, DescribeVpcEndpointServicesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = _state.ServiceCatalog.InRegion(tx.RegionName).ToList();
-            var providers = VisibleProviderServices(tx);
+            bool ownRegion = request.ServiceRegions is not { Count: > 0 } regions || regions.Contains(tx.RegionName);
+            var all = ownRegion ? _state.ServiceCatalog.InRegion(tx.RegionName).ToList() : [];
+            var providers = ownRegion ? VisibleProviderServices(tx) : [];
             IEnumerable<AwsRegionalService> selected = all;
             if (request.ServiceNames is { Count: > 0 } names)
             {
