@@ -20,7 +20,8 @@ internal sealed class Transaction
         Index = index;
         Ctx = ctx;
         Options = options;
-        Region = region;
+        // The Region as this account sees it: its own zone names (docs/semantics.md#zones).
+        Region = region with { Zones = ZoneNameMapping.For(ctx.Account, region.Name, region.Zones) };
         Counter = counter;
         Now = now;
         _seed = options.IdSeed;
@@ -46,6 +47,7 @@ internal sealed class Transaction
     public RequestContext Ctx { get; }
     public ControlPlaneOptions Options { get; }
     public Ec2Quotas Quotas => Options.Quotas;
+    /// <summary>The request's Region, its zones named as the caller's account names them.</summary>
     public RegionInfo Region { get; }
     public ulong Counter { get; private set; }
     public DateTimeOffset Now { get; }

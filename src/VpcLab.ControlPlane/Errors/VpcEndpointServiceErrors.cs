@@ -46,6 +46,11 @@ public static class VpcEndpointServiceErrors
     public static Ec2Exception UnsupportedRegion(string region) =>
         new(Ec2Errors.InvalidParameterCode, $"Cross-Region PrivateLink is not modelled by this lab: the supported Region {region} is not the service's own.");
 
+    /// <summary>CreateVpcEndpoint with a ServiceRegion other than the caller's: cross-Region PrivateLink is not modelled
+    /// (docs/semantics.md#endpoint-services), refused before anything is created.</summary>
+    public static Ec2Exception CrossRegionEndpointNotModelled(string region) =>
+        new(Ec2Errors.InvalidParameterCode, $"Cross-Region PrivateLink is not modelled by this lab: ServiceRegion {region} is not the endpoint's own Region; create the endpoint in {region}.");
+
     public static Ec2Exception InvalidPrivateDnsName(string name) =>
         new(Ec2Errors.InvalidParameterValueCode, $"Invalid private DNS name {name}.");
 

@@ -6,8 +6,8 @@ using VpcLab.Net;
 namespace VpcLab.ControlPlane;
 
 /// <summary>The Regions the lab knows by default: every commercial Region AWS lists, with its zone names and zone
-/// ids, and the opt-in Regions marked as AWS marks them (docs/semantics.md#regions). Every account sees the same
-/// name → zone-id mapping, as accounts created from November 2025 on do (docs/semantics.md#zones).</summary>
+/// ids, and the opt-in Regions marked as AWS marks them (docs/semantics.md#regions). The zone names here are the default
+/// account's; each account's own names come from <see cref="ZoneNameMapping"/> (docs/semantics.md#zones).</summary>
 public static class RegionCatalog
 {
     /// <summary>A Region of the catalog. <paramref name="zones"/> lists each zone as its letter and the number of

@@ -189,6 +189,7 @@ public static class ResourceKinds
         Vpc, Subnet, RouteTable, InternetGateway, EgressOnlyInternetGateway, NatGateway, ElasticIp, SecurityGroup, SecurityGroupRule,
         NetworkAcl, NetworkInterface, Instance, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, VolumeKind.Kind,
         LaunchTemplateKind.Kind,
+        VpcEndpointServiceKind.Kind,
     ];
 
     private static readonly FrozenDictionary<string, ResourceKind> s_byPrefix = All.ToFrozenDictionary(k => k.IdPrefix, StringComparer.Ordinal);

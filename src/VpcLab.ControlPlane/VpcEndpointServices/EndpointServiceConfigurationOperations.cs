@@ -37,7 +37,7 @@ public sealed class EndpointServiceConfigurationOperations
             EndpointServiceParts.Put(tx, service);
             if (tags.Count > 0)
                 tx.SetTags(id.Value, tags);
-            return new CreateVpcEndpointServiceConfigurationResult(EndpointServiceParts.View(tx.N, service), request.ClientToken);
+            return new CreateVpcEndpointServiceConfigurationResult(EndpointServiceParts.View(tx, service), request.ClientToken);
         });
 
     public DescribeVpcEndpointServiceConfigurationsResult DescribeVpcEndpointServiceConfigurations(RequestContext ctx, DescribeVpcEndpointServiceConfigurationsRequest request) =>
@@ -53,7 +53,7 @@ public sealed class EndpointServiceConfigurationOperations
                 .Add("service-state", _ => "Available")
                 .Add("supported-ip-address-types", _ => "ipv4");
             return new DescribeVpcEndpointServiceConfigurationsResult([.. schema.Apply(selected, request.Filters, tx.N)
-                .OrderBy(s => s.Id.Value, StringComparer.Ordinal).Select(s => EndpointServiceParts.View(tx.N, s))]);
+                .OrderBy(s => s.Id.Value, StringComparer.Ordinal).Select(s => EndpointServiceParts.View(tx, s))]);
         });
 
     public ModifyVpcEndpointServiceConfigurationResult ModifyVpcEndpointServiceConfiguration(RequestContext ctx, ModifyVpcEndpointServiceConfigurationRequest request) =>

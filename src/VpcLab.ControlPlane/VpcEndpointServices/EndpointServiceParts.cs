@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
@@ -74,6 +75,12 @@ internal static class EndpointServiceParts
     public static IEnumerable<VpcEndpoint> Connections(Network network, VpcEndpointServiceConfiguration service) =>
         network.VpcEndpoints.Values.Where(e => e.IsInterface && e.ServiceName == service.ServiceName);
 
-    public static EndpointServiceView View(Network network, VpcEndpointServiceConfiguration service) =>
-        new(service, EndpointServiceZones.Of(network, service));
+    /// <summary>The service with its zones as the caller names them (docs/semantics.md#endpoint-services).</summary>
+    public static EndpointServiceView View(Transaction tx, VpcEndpointServiceConfiguration service) =>
+        new(service, InCallerNames(tx, EndpointServiceZones.Of(tx.N, service)));
+
+    /// <summary>Zones renamed by zone id to the caller's own names: a provider's us-east-1a may be the consumer's
+    /// us-east-1c (docs/semantics.md#zones), and the list is in the caller's name order.</summary>
+    public static ImmutableArray<AvailabilityZone> InCallerNames(Transaction tx, IEnumerable<AvailabilityZone> zones) =>
+        [.. zones.Select(z => tx.Region.Zones.FirstOrDefault(mine => mine.ZoneId == z.ZoneId) ?? z).OrderBy(z => z.Name, StringComparer.Ordinal)];
 }

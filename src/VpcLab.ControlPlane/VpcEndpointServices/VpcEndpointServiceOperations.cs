@@ -18,8 +18,9 @@ public sealed class VpcEndpointServiceOperations
     public DescribeVpcEndpointServicesResult DescribeVpcEndpointServices(RequestContext ctx, DescribeVpcEndpointServicesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = _state.ServiceCatalog.InRegion(tx.RegionName).ToList();
-            var providers = VisibleProviderServices(tx);
+            bool ownRegion = request.ServiceRegions is not { Count: > 0 } regions || regions.Contains(tx.RegionName);
+            var all = ownRegion ? _state.ServiceCatalog.InRegion(tx.RegionName).ToList() : [];
+            var providers = ownRegion ? VisibleProviderServices(tx) : [];
             IEnumerable<AwsRegionalService> selected = all;
             if (request.ServiceNames is { Count: > 0 } names)
             {
@@ -31,14 +32,15 @@ public sealed class VpcEndpointServiceOperations
                 providers = [.. providers.Where(s => wanted.Contains(s.ServiceName))];
             }
             var providerDetails = ProviderServiceSchema().Apply(providers, request.Filters, tx.N)
-                .Select(s => EndpointServiceParts.View(tx.N, s)).ToList();
+                .Select(s => EndpointServiceParts.View(tx, s)).ToList();
             var schema = new FilterSchema<AwsRegionalService>(_ => null)
                 .Add("service-name", s => s.ServiceName)
                 .Add("service-type", s => s.EndpointType.ToString())
                 .Add("service-region", s => s.Region)
                 .Add("owner", s => s.Owner)
                 .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
-            var details = schema.Apply(selected, request.Filters, tx.N).ToList();
+            var details = schema.Apply(selected, request.Filters, tx.N)
+                .Select(s => s with { Zones = EndpointServiceParts.InCallerNames(tx, s.Zones) }).ToList();
             return new DescribeVpcEndpointServicesResult(
                 [.. details.Select(s => s.ServiceName).Concat(providerDetails.Select(p => p.Service.ServiceName)).Distinct().Order(StringComparer.Ordinal)], details)
             {

@@ -2,12 +2,16 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>DescribeVpcEndpointServices: ServiceName.N, Filter.N, DryRun. MaxResults and NextToken are the
+/// <summary>DescribeVpcEndpointServices: ServiceName.N, Filter.N, ServiceRegion.N, DryRun. MaxResults and NextToken are the
 /// server's (paging is done once for every Describe*).</summary>
 public sealed record DescribeVpcEndpointServicesRequest
 {
     public IReadOnlyList<string>? ServiceNames { get; init; }
     public IReadOnlyList<Filter>? Filters { get; init; }
+
+    /// <summary>Only services of these Regions. The lab's services are all in the caller's Region (cross-Region
+    /// PrivateLink is not modelled), so another Region lists none.</summary>
+    public IReadOnlyList<string>? ServiceRegions { get; init; }
     public bool? DryRun { get; init; }
 }
 

@@ -22,6 +22,8 @@ public sealed class VpcEndpointOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             var type = VpcEndpointParts.ParseEndpointType(request.VpcEndpointType);
+            if (!string.IsNullOrEmpty(request.ServiceRegion) && request.ServiceRegion != tx.RegionName)
+                throw VpcEndpointServiceErrors.CrossRegionEndpointNotModelled(request.ServiceRegion);
             var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, request.ServiceName, type);
             var policy = VpcEndpointParts.EndpointPolicy(request.PolicyDocument);
             var ipType = EndpointIpAddressTypes.Parse(request.IpAddressType, type, service);

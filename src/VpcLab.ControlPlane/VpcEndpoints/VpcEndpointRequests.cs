@@ -3,7 +3,8 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane;
 
 /// <summary>CreateVpcEndpoint: botocore's input members (RouteTableId.N on the wire is <see cref="RouteTableIds"/>).
-/// SubnetConfigurations, ServiceNetworkArn, ResourceConfigurationArn and ServiceRegion are not modelled.</summary>
+/// SubnetConfigurations, ServiceNetworkArn and ResourceConfigurationArn are not modelled; a ServiceRegion other than
+/// the caller's (cross-Region PrivateLink) is refused (docs/semantics.md#endpoint-services).</summary>
 public sealed record CreateVpcEndpointRequest
 {
     public bool? DryRun { get; init; }
@@ -19,6 +20,7 @@ public sealed record CreateVpcEndpointRequest
     public string? ClientToken { get; init; }
     public bool? PrivateDnsEnabled { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
+    public string? ServiceRegion { get; init; }
 }
 
 /// <summary>DnsOptions of Create/ModifyVpcEndpoint.</summary>

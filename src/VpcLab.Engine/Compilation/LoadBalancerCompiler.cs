@@ -5,8 +5,8 @@ namespace VpcLab.Engine.Compilation;
 /// <summary>The last compilation stage: for every node of every Network Load Balancer and every listener, the target a
 /// connection goes to. A node sends to the targets of its own zone (all enabled zones with cross-zone, and targets
 /// registered in zone <c>all</c>) that pass its health checks (<see cref="HealthCheckProbe"/>, walked through the
-/// network being compiled); when no target of the group is healthy anywhere, the load balancer fails open and sends
-/// to any of them. The first such target by id is the one a trace follows (choice,
+/// network being compiled); when no target of the group is healthy in any enabled zone, the load balancer fails open
+/// and sends to any target in any enabled zone, its own zone's first. The first such target by id is the one a trace follows (choice,
 /// docs/semantics.md#nlb-data-plane).</summary>
 internal static class LoadBalancerCompiler
 {
@@ -76,8 +76,11 @@ internal static class LoadBalancerCompiler
             return ok;
         }
         var mine = usable.Where(t => LoadBalancerTargets.NodeSendsTo(lb, group, node.AvailabilityZone, LoadBalancerTargets.ZoneOf(network, group, t))).ToList();
+        // Fail open when no target is healthy in any enabled zone: "traffic to all targets in all enabled Availability
+        // Zones, regardless of their health status" (cross-zone or not); the node's own targets first (choice).
+        // Otherwise a node with no healthy target of its own sends nowhere: AWS takes its address out of DNS.
         var chosen = mine.FirstOrDefault(Healthy)
-            ?? (usable.Any(Healthy) ? null : mine.FirstOrDefault()); // fail open: no healthy target anywhere
+            ?? (usable.Any(Healthy) ? null : mine.FirstOrDefault() ?? usable.FirstOrDefault());
         if (chosen is null || LoadBalancerTargets.AddressOf(network, group, chosen) is not { } address)
             return new BalancerRoute(port, tcp, udp, DropReason.ElbV2NoTargetsInAz, default, 0, false);
         return new BalancerRoute(port, tcp, udp, DropReason.None, address, (ushort)chosen.Port, group.PreservesClientIp);

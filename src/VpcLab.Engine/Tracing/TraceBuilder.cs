@@ -224,7 +224,7 @@ internal sealed class TraceBuilder : IPathRecorder
         DropReason.ElbV2ListenersMismatch => $"No listener of {last.Component.Id} accepts {last.Header.Protocol} on port {last.Header.DestinationPort}.",
         DropReason.ElbV2ListenerHasNoTg => $"The listener's target group of {last.Component.Id} has no targets.",
         DropReason.ElbV2NoTargetsInAz =>
-            $"{last.Component.Id} has no target this node may send to (none in its Availability Zone with cross-zone load balancing off, or none usable).",
+            $"{last.Component.Id} has no target this node may send to: none healthy in its Availability Zone with cross-zone load balancing off while targets elsewhere are healthy (AWS takes this node's address out of DNS), or none registered in an enabled zone, or none running.",
         DropReason.VpceServiceNotInstalledInAz =>
             $"The endpoint service behind {last.Component.Id} has no load balancer node in this interface's Availability Zone (zones match by zone id).",
         DropReason.DnsSupportDisabled => "DNS support is off in this VPC: the Amazon DNS resolver does not answer.",

@@ -15,7 +15,8 @@ internal sealed class InterfaceContexts(CompiledNetwork network)
     private InterfaceContext Build(NetworkInterface eni)
     {
         var n = network.Network;
-        string az = n.Regions.TryGetValue(eni.Region, out var region) && region.Zone(eni.AvailabilityZone) is { } zone ? zone.ZoneId : "-";
+        // The subnet's zone id: the interface's zone name is its owner's, which may mean another zone elsewhere (docs/semantics.md#zones).
+        string az = n.Subnets.TryGetValue(eni.SubnetId, out var subnet) ? subnet.AvailabilityZone.ZoneId : "-";
         // Interfaces AWS manages for a service (endpoints) may show 'unknown'; NAT gateway interfaces are the owner's.
         string account = eni.InterfaceType == NetworkInterfaceType.VpcEndpoint ? "unknown" : eni.OwnerId.Value;
         string? instance = eni.RequesterManaged ? null : eni.Attachment?.InstanceId.Value;

@@ -27,6 +27,8 @@ public sealed class ResourceKindTests
         ["vpce"] = (cp, id) => cp.DescribeVpcEndpoints(Ctx, new DescribeVpcEndpointsRequest { VpcEndpointIds = [id] }),
         ["vol"] = (cp, id) => cp.Volumes.DescribeVolumes(Ctx, new DescribeVolumesRequest { VolumeIds = [id] }),
         ["lt"] = (cp, id) => cp.LaunchTemplates.Queries.DescribeLaunchTemplates(Ctx, new DescribeLaunchTemplatesRequest { LaunchTemplateIds = [id] }),
+        ["vpce-svc"] = (cp, id) => cp.EndpointServiceConfigurations.DescribeVpcEndpointServiceConfigurations(Ctx,
+            new DescribeVpcEndpointServiceConfigurationsRequest { ServiceIds = [id] }),
     };
 
     // AWS: ids are prefix-XXXXXXXX or prefix-XXXXXXXXXXXXXXXXX; a well-formed id that names nothing of the caller's
@@ -50,6 +52,7 @@ public sealed class ResourceKindTests
     [InlineData("vpce", "InvalidVpcEndpointId.NotFound", "InvalidVpcEndpointId.Malformed", "vpc-endpoint")]
     [InlineData("vol", "InvalidVolume.NotFound", "InvalidVolumeID.Malformed", "volume")]
     [InlineData("lt", "InvalidLaunchTemplateId.NotFound", "InvalidLaunchTemplateId.Malformed", "launch-template")]
+    [InlineData("vpce-svc", "InvalidVpcEndpointServiceId.NotFound", "InvalidVpcEndpointServiceId.NotFound", "vpc-endpoint-service")] // no Malformed code published
     public void ResourceKind_UnknownOrIllFormedId_KindsOwnNotFoundAndMalformedCodes(string prefix, string notFound, string malformed, string tagType)
     {
         var kind = Assert.Single(ResourceKinds.All, k => k.IdPrefix == prefix);

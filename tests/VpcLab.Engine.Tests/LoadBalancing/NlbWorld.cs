@@ -23,6 +23,8 @@ public enum NlbVariant
     NaclDeniesNodes = 32,
     /// <summary>The load balancer is internal (private addresses only).</summary>
     Internal = 64,
+    /// <summary>A second target, web-b in app-b 10.0.12.0/24 (us-east-1b, the default NACL: its checks pass).</summary>
+    SecondTargetInB = 128,
 }
 
 /// <summary>A VPC 10.0.0.0/16 with an internet gateway, built through the control plane:
@@ -31,6 +33,7 @@ public enum NlbVariant
 ///   pub-b 10.0.2.0/24  us-east-1b  node B
 ///   app-a 10.0.11.0/24 us-east-1a  web-a, the only target (web-tg: TCP 80, instance or ip), web-sg: tcp 80 from 10.0.0.0/16
 ///   cli-a 10.0.21.0/24 us-east-1a  client (default group: all out)
+///   app-b 10.0.12.0/24 us-east-1b  web-b, a second target (<see cref="NlbVariant.SecondTargetInB"/> only)
 /// </code></summary>
 public sealed class NlbWorld
 {
@@ -40,6 +43,9 @@ public sealed class NlbWorld
     public LoadBalancer Nlb { get; }
     public Instance Client { get; }
     public Instance Web { get; }
+
+    /// <summary>web-b (<see cref="NlbVariant.SecondTargetInB"/>), else null.</summary>
+    public Instance? WebB { get; }
 
     public NlbWorld(NlbVariant v = NlbVariant.None)
     {
@@ -59,6 +65,8 @@ public sealed class NlbWorld
             Allow(cp, webSg, "0.0.0.0/0", 80);
         Web = Run(cp, appA, webSg);
         Client = Run(cp, cliA, null);
+        if (v.HasFlag(NlbVariant.SecondTargetInB))
+            WebB = Run(cp, Subnet("10.0.12.0/24", "us-east-1b"), webSg);
         if (v.HasFlag(NlbVariant.NaclDeniesNodes))
             DenyNodeSubnets(cp, vpc, appA);
         IReadOnlyList<string>? nlbGroups = v.HasFlag(NlbVariant.NlbSgOnly443) ? [Group(cp, vpc, "nlb-sg", "0.0.0.0/0", 443)] : null;
@@ -79,8 +87,9 @@ public sealed class NlbWorld
         });
         if (!v.HasFlag(NlbVariant.NoTargets))
         {
-            var id = ip ? cp.Network.NetworkInterfaces[Web.PrimaryNetworkInterface].PrimaryPrivateIp.ToString() : Web.Id.Value;
-            cp.TargetGroups.RegisterTargets(Ctx, new TargetsRequest { TargetGroupArn = group.Arn.Value, Targets = [new TargetDescription { Id = id }] });
+            string Id(Instance i) => ip ? cp.Network.NetworkInterfaces[i.PrimaryNetworkInterface].PrimaryPrivateIp.ToString() : i.Id.Value;
+            TargetDescription[] targets = WebB is null ? [new TargetDescription { Id = Id(Web) }] : [new TargetDescription { Id = Id(Web) }, new TargetDescription { Id = Id(WebB) }];
+            cp.TargetGroups.RegisterTargets(Ctx, new TargetsRequest { TargetGroupArn = group.Arn.Value, Targets = targets });
         }
         cp.Listeners.CreateListener(Ctx, new CreateListenerRequest
         {

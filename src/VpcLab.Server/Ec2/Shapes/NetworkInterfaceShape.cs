@@ -47,7 +47,7 @@ internal static class NetworkInterfaceShape
             ["SubnetId"] = e.SubnetId.Value,
             ["TagSet"] = c.Tags(e.Id.Value) ?? new JsonArray(),
             ["VpcId"] = e.VpcId.Value,
-            ["AvailabilityZoneId"] = c.ZoneId(e.Region, e.AvailabilityZone),
+            ["AvailabilityZoneId"] = c.ZoneId(e),
         };
     }
 

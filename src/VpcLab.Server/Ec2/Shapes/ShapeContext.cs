@@ -70,8 +70,10 @@ internal sealed class ShapeContext
         return _elasticIps.GetValueOrDefault((eni, privateIp));
     }
 
-    public string? ZoneId(string region, string zoneName) =>
-        Network.Regions.TryGetValue(region, out var r) ? r.Zone(zoneName)?.ZoneId : null;
+    /// <summary>The zone id of an interface: its subnet's (a zone name means another zone in another account,
+    /// docs/semantics.md#zones).</summary>
+    public string? ZoneId(NetworkInterface eni) =>
+        Network.Subnets.TryGetValue(eni.SubnetId, out var subnet) ? subnet.AvailabilityZone.ZoneId : null;
 
     public JsonArray GroupIdentifiers(IEnumerable<SecurityGroupId> groups) =>
         Json.Array(groups, g => new JsonObject
