@@ -28,6 +28,16 @@ public sealed class CloudFormationScenarioTemplateTests
         { "nat64-dns64", "NAT64 to the internet: the NAT gateway, then the internet gateway", "app-1", "64:ff9b::203.0.113.80", "tcp", "443" },
         { "nat64-dns64", "other IPv6 leaves through the egress-only internet gateway", "app-1", "2001:db8:cafe::443", "tcp", "443" },
         { "nat64-dns64", "the legacy subnet has no route out", "legacy-1", "203.0.113.80", "tcp", "443" },
+        { "gateway-endpoint", "the admin network reaches the bastion over the internet gateway", "203.0.113.9", "bastion", "tcp", "22" },
+        { "gateway-endpoint", "the bastion's group admits only the admin network", "198.51.100.7", "bastion", "tcp", "22" },
+        { "gateway-endpoint", "the public subnet reaches the internet", "bastion", "203.0.113.80", "tcp", "443" },
+        { "gateway-endpoint", "the private route table has no route out but the endpoint's", "worker-1", "203.0.113.80", "tcp", "443" },
+        { "ipv6-endpoints", "DNS record IP type ipv6: SQS answers AAAA only, reached over IPv6", "v6-1", "sqs.us-east-1.amazonaws.com", "tcp", "443" },
+        { "ipv6-endpoints", "dualstack records: SNS's endpoint in zone a only, reached from zone a", "app-1", "sns.us-east-1.amazonaws.com", "tcp", "443" },
+        { "ipv6-endpoints", "the endpoint's group admits HTTPS from the application group", "app-1", "kms.us-east-1.amazonaws.com", "tcp", "443" },
+        { "ipv6-endpoints", "no internet gateway: nothing leaves for the internet", "app-1", "2001:db8:cafe::443", "tcp", "443" },
+        { "ping-flow-logs", "no rule lets TCP in (the group admits ICMP only)", "203.0.113.12", "host", "tcp", "22" },
+        { "ping-flow-logs", "no outbound rule: the group lets nothing out", "host", "203.0.113.80", "tcp", "443" },
     };
 
     [Theory]

@@ -73,6 +73,31 @@ public sealed class ResourceTypeTests
               V6: { Type: AWS::EC2::VPCCidrBlock, Properties: { VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true } }
               SubnetV6: { Type: AWS::EC2::SubnetCidrBlock, Properties: { SubnetId: !Ref Subnet, Ipv6CidrBlock: !Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 2, 64]] }, DependsOn: V6 }
             """, (n, _, id) => n.Subnets[new SubnetId(id("Subnet"))].Ipv6Cidr is not null),
+        ["AWS::EC2::SecurityGroupIngress + SecurityGroupEgress (self reference without a cycle)"] = ("""
+              SelfIn: { Type: AWS::EC2::SecurityGroupIngress, Properties: { GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 443, ToPort: 443, SourceSecurityGroupId: !Ref Sg } }
+              SelfOut: { Type: AWS::EC2::SecurityGroupEgress, Properties: { GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 5432, ToPort: 5432, DestinationSecurityGroupId: !GetAtt Sg.GroupId } }
+            """, (n, _, id) => n.SecurityGroups[new SecurityGroupId(id("Sg"))].Ingress.Any(r => r.Id.Value == id("SelfIn"))
+                && n.SecurityGroups[new SecurityGroupId(id("Sg"))].Egress.Any(r => r.Id.Value == id("SelfOut"))),
+        ["AWS::IAM::Role + Policy + ManagedPolicy + InstanceProfile, AWS::Logs::LogGroup, AWS::SSM::Parameter (stored)"] = ("""
+              Role: { Type: AWS::IAM::Role, Properties: { RoleName: lab-role, AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }] } } }
+              Inline: { Type: AWS::IAM::Policy, Properties: { PolicyName: lab-inline, Roles: [!Ref Role], PolicyDocument: { Statement: [{ Effect: Allow, Action: ssm:*, Resource: '*' }] } } }
+              Managed: { Type: AWS::IAM::ManagedPolicy, Properties: { ManagedPolicyName: lab-managed, PolicyDocument: { Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: '*' }] } } }
+              Profile: { Type: AWS::IAM::InstanceProfile, Properties: { Roles: [!Ref Role] } }
+              Logs: { Type: AWS::Logs::LogGroup, Properties: { LogGroupName: /lab/flow, RetentionInDays: 7 } }
+              Param: { Type: AWS::SSM::Parameter, Properties: { Name: /lab/subnet, Type: String, Value: !Ref Subnet } }
+            Outputs:
+              RoleArn: { Value: !GetAtt Role.Arn }
+              RoleId: { Value: !GetAtt Role.RoleId }
+              Managed: { Value: !Ref Managed }
+              LogGroup: { Value: !Ref Logs }
+              LogGroupArn: { Value: !GetAtt Logs.Arn }
+              ParamValue: { Value: !GetAtt Param.Value }
+            """, (_, s, id) => Stacks.Output(s, "RoleArn") == "arn:aws:iam::111111111111:role/lab-role"
+                && System.Text.RegularExpressions.Regex.IsMatch(Stacks.Output(s, "RoleId"), "^ARO[0-9A-F]{17}$")
+                && Stacks.Output(s, "Managed") == "arn:aws:iam::111111111111:policy/lab-managed"
+                && Stacks.Output(s, "LogGroup") == "/lab/flow"
+                && Stacks.Output(s, "LogGroupArn").StartsWith("arn:aws:logs:us-east-1:111111111111:log-group:/lab/flow", StringComparison.Ordinal)
+                && Stacks.Output(s, "ParamValue") == id("Subnet")),
     };
 
     public static TheoryData<string> Types => [.. Cases.Keys];

@@ -34,6 +34,10 @@ public sealed class TemplateRefusalTests
             "Parameter 'N' must be a number not greater than 5" },
         { "not a number", "Parameters:\n  N: { Type: Number, Default: x }\nResources:\n" + Vpc, "Parameter 'N' must be a number" },
         { "parameter without value", "Parameters:\n  N: { Type: String }\nResources:\n" + Vpc, "Parameters: [N] must have values" },
+        // A VpcLab choice, not AWS's refusal: a nested stack is not run, and skipping it would leave its resources
+        // silently missing (docs/cloudformation.md#nested-stacks).
+        { "nested stack", "Resources:\n" + Vpc + "  Child: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: https://s3.amazonaws.com/t/child.yaml } }\n",
+            "VpcLab does not run nested stacks: resource Child is AWS::CloudFormation::Stack; deploy its template as its own stack and pass its outputs as parameters" },
         { "unknown parameter type", "Parameters:\n  N: { Type: Strin, Default: x }\nResources:\n" + Vpc, "Template format error: Unrecognized parameter type: Strin for parameter N" },
     };
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using Spectre.Console;
 using VpcLab.Cli.Rendering;
-using VpcLab.ControlPlane.Scenarios;
 using VpcLab.FlowLogs.Traffic;
 
 namespace VpcLab.Cli.Commands;
 
-/// <summary><c>vpclab validate FILE</c>: load a scenario through the EC2 operations and check its workloads as
-/// <c>vpclab traffic</c> does; report what it holds, or the first error with its file, line and resource.</summary>
+/// <summary><c>vpclab validate FILE</c>: load a scenario through the EC2 operations (a CloudFormation template is
+/// deployed as one stack, docs/cloudformation.md#cli) and check its workloads as <c>vpclab traffic</c> does; report
+/// what it holds, or the first error with its file, line and resource.</summary>
 public static class ValidateCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -18,7 +18,7 @@ public static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = ScenarioFiles.Resolve(parse.GetValue(file)!);
-            var loaded = ScenarioLoader.LoadFile(path);
+            var loaded = ScenarioOptions.LoadFile(path, null);
             var n = loaded.Network;
             // Its workloads: as `vpclab traffic` reads and checks them, with the same messages.
             TrafficRun.Check(n, WorkloadParser.Read(loaded.Document, path));

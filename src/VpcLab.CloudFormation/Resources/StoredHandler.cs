@@ -46,7 +46,9 @@ internal sealed class StoredHandler(string type, string? nameProperty, Func<Reso
         var stored = context.Stored.Get(context.Request, type, resource["Name"]);
         return attribute switch
         {
-            "RoleId" or "PolicyId" or "Id" => "ARO" + resource["Name"].GetHashCode(StringComparison.Ordinal).ToString("X8", System.Globalization.CultureInfo.InvariantCulture),
+            // Drawn from the type and name (not string.GetHashCode, which differs per process), so a replayed log
+            // and a restarted server give the same id.
+            "RoleId" or "PolicyId" or "Id" => "ARO" + Stacks.DeterministicIds.Guid($"{type}/{resource["Name"]}").ToString("N")[..17].ToUpperInvariant(),
             _ => stored?[attribute]?.DeepClone() ?? resource["Name"],
         };
     }

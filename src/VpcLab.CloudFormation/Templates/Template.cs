@@ -23,6 +23,8 @@ internal sealed record Template(
         "CreationPolicy", "UpdatePolicy",
     };
 
+    public const string NestedStackType = "AWS::CloudFormation::Stack";
+
     public TemplateResource? Resource(string logicalId) => Resources.FirstOrDefault(r => r.LogicalId == logicalId);
 
     public static Template Parse(string body)
@@ -66,6 +68,10 @@ internal sealed record Template(
             throw CloudFormationException.Validation($"Invalid template resource property '{key}'");
         if (resource["Type"] is not JsonValue type || IntrinsicText(type).Length == 0)
             throw CloudFormationException.Format($"[/Resources/{logicalId}] Every Resources object must contain a Type member.");
+        // Skipping a nested stack would leave its resources silently missing: refused by name
+        // (docs/cloudformation.md#nested-stacks).
+        if (IntrinsicText(type) == NestedStackType)
+            throw CloudFormationException.Validation($"VpcLab does not run nested stacks: resource {logicalId} is {NestedStackType}; deploy its template as its own stack and pass its outputs as parameters");
         var properties = resource["Properties"] switch
         {
             null => [],

@@ -45,7 +45,8 @@ public sealed class VpcLabServer : IAsyncDisposable
         try
         {
             // Before Kestrel listens: no client can reach the world before the scenario is in it.
-            scenarioLoaded = options.ScenarioFile is { } file && state.LoadScenario(File.ReadAllText(file), file);
+            scenarioLoaded = options.ScenarioFile is { } file && File.ReadAllText(file) is var text
+                && (VpcLab.CloudFormation.TemplateScenario.IsTemplate(text) ? CloudFormation.CloudFormationScenario.Load(state, text, file) : state.LoadScenario(text, file));
         }
         catch
         {

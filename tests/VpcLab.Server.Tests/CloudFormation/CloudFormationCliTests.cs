@@ -234,4 +234,50 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
         var missing = await AwsCli.RunAsync(_server.Url, "cloudformation", "create-stack", "--stack-name", "nourl", "--template-url", "https://s3.amazonaws.com/templates/none.yaml");
         Assert.Contains("S3 error: The specified key does not exist.", missing.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>update-stack (UsePreviousTemplate, a changed parameter: EnableDnsHostnames updates in place), an explicit
+    /// change set with its waiter (Modify, Replacement False), then delete-stack with DeletionPolicy Retain: the VPC
+    /// outlives the stack, DELETE_SKIPPED (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html).</summary>
+    [Fact]
+    public async Task UpdateStackChangeSetAndRetain_ThroughAwsCli_InPlaceThenKept()
+    {
+        RequireCli();
+        var template = File("retain.yaml", """
+            Parameters:
+              Dns: { Type: String, Default: 'false', AllowedValues: ['true', 'false'] }
+            Resources:
+              Vpc:
+                Type: AWS::EC2::VPC
+                DeletionPolicy: Retain
+                Properties: { CidrBlock: 10.50.0.0/16, EnableDnsSupport: true, EnableDnsHostnames: !Ref Dns, Tags: [{ Key: Name, Value: kept }] }
+            Outputs:
+              VpcId: { Value: !Ref Vpc }
+            """);
+        await Ok("cloudformation", "create-stack", "--stack-name", "keep", "--template-body", $"file://{template}");
+        var vpcId = (string)(await Ok("cloudformation", "describe-stacks", "--stack-name", "keep"))["Stacks"]![0]!["Outputs"]![0]!["OutputValue"]!;
+
+        await Ok("cloudformation", "update-stack", "--stack-name", "keep", "--use-previous-template", "--parameters", "ParameterKey=Dns,ParameterValue=true");
+        await Ok("cloudformation", "wait", "stack-update-complete", "--stack-name", "keep");
+        var hostnames = await Ok("ec2", "describe-vpc-attribute", "--vpc-id", vpcId, "--attribute", "enableDnsHostnames");
+        Assert.True((bool)hostnames["EnableDnsHostnames"]!["Value"]!);
+        var events = (await Ok("cloudformation", "describe-stack-events", "--stack-name", "keep"))["StackEvents"]!.AsArray();
+        Assert.Contains(events, e => (string?)e!["LogicalResourceId"] == "Vpc" && (string?)e["ResourceStatus"] == "UPDATE_COMPLETE" && (string?)e["PhysicalResourceId"] == vpcId);
+
+        await Ok("cloudformation", "create-change-set", "--stack-name", "keep", "--change-set-name", "off", "--use-previous-template",
+            "--parameters", "ParameterKey=Dns,ParameterValue=false");
+        await Ok("cloudformation", "wait", "change-set-create-complete", "--stack-name", "keep", "--change-set-name", "off");
+        var change = (await Ok("cloudformation", "describe-change-set", "--stack-name", "keep", "--change-set-name", "off"))["Changes"]!.AsArray().Single()!["ResourceChange"]!;
+        Assert.Equal(["Modify", "Vpc", "False"], new[] { (string?)change["Action"], (string?)change["LogicalResourceId"], (string?)change["Replacement"] });
+        await Ok("cloudformation", "execute-change-set", "--stack-name", "keep", "--change-set-name", "off");
+        await Ok("cloudformation", "wait", "stack-update-complete", "--stack-name", "keep");
+
+        await Ok("cloudformation", "delete-stack", "--stack-name", "keep");
+        await Ok("cloudformation", "wait", "stack-delete-complete", "--stack-name", "keep");
+        var kept = await Ok("ec2", "describe-vpcs", "--vpc-ids", vpcId);
+        Assert.Equal("10.50.0.0/16", (string?)kept["Vpcs"]![0]!["CidrBlock"]);
+        var stackId = (string)(await Ok("cloudformation", "list-stacks", "--stack-status-filter", "DELETE_COMPLETE"))["StackSummaries"]![0]!["StackId"]!;
+        var deleted = (await Ok("cloudformation", "describe-stack-events", "--stack-name", stackId))["StackEvents"]!.AsArray();
+        Assert.Contains(deleted, e => (string?)e!["LogicalResourceId"] == "Vpc" && (string?)e["ResourceStatus"] == "DELETE_SKIPPED");
+    }
 }

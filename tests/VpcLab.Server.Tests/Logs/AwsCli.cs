@@ -16,13 +16,16 @@ internal static class AwsCli
         public JsonObject Json => JsonNode.Parse(Stdout)!.AsObject();
     }
 
-    public static async Task<Result> RunAsync(Uri endpoint, params string[] args)
+    public static Task<Result> RunAsync(Uri endpoint, params string[] args) => RunAsAsync(endpoint, "AKIDEXAMPLE", args);
+
+    /// <summary>As <paramref name="accessKeyId"/>: the server takes a 12-digit access key id as the caller's account.</summary>
+    public static async Task<Result> RunAsAsync(Uri endpoint, string accessKeyId, params string[] args)
     {
         var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json" }.Concat(args))
             start.ArgumentList.Add(arg);
         start.Environment.Remove("AWS_PROFILE");
-        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
+        start.Environment["AWS_ACCESS_KEY_ID"] = accessKeyId;
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
