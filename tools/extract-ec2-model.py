@@ -69,6 +69,7 @@ OPERATIONS = [
     "DescribeAddressesAttribute", "ModifyVpcTenancy",
     # EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
     "CreateVolume", "DescribeVolumes", "AttachVolume", "DetachVolume", "DeleteVolume",
+    "ModifyVolume", "DescribeVolumesModifications",
     # Launch templates (src/VpcLab.ControlPlane/LaunchTemplates/)
     "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "DescribeLaunchTemplates", "DescribeLaunchTemplateVersions",
     "ModifyLaunchTemplate", "DeleteLaunchTemplate", "DeleteLaunchTemplateVersions", "GetLaunchTemplateData",

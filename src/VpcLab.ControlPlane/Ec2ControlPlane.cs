@@ -32,6 +32,7 @@ public sealed class Ec2ControlPlane
         VpcTenancy = new VpcTenancyOperations(_state);
         Volumes = new VolumeOperations(_state);
         LaunchTemplates = new LaunchTemplateOperations(_state);
+        VolumeModifications = new VolumeModificationOperations(_state);
         SubnetCidrReservations = new SubnetCidrReservationOperations(_state);
         FlowLogs = new FlowLogOperations(_state);
         Parameters = new SsmParameterStore(_state.Regions.Keys);
@@ -106,6 +107,9 @@ public sealed class Ec2ControlPlane
 
     /// <summary>EC2 launch templates and their versions (src/VpcLab.ControlPlane/LaunchTemplates/).</summary>
     public LaunchTemplateOperations LaunchTemplates { get; }
+
+    /// <summary>ModifyVolume and DescribeVolumesModifications (src/VpcLab.ControlPlane/Volumes/).</summary>
+    public VolumeModificationOperations VolumeModifications { get; }
 
     /// <summary>Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/SubnetCidrReservationOperations.cs).</summary>
     public SubnetCidrReservationOperations SubnetCidrReservations { get; }

@@ -9,4 +9,7 @@ public sealed record Volume(
 {
     /// <summary>The attachment, or null while the volume is available.</summary>
     public VolumeAttachment? Attachment { get; init; }
+
+    /// <summary>The last ModifyVolume of the volume, or null when it was never modified.</summary>
+    public VolumeModification? Modification { get; init; }
 }

@@ -36,6 +36,14 @@ public static class VolumeErrors
     public static Ec2Exception InvalidDevice(string device) =>
         Ec2Errors.InvalidParameterValue($"Value ({device}) for parameter device is invalid. {device} is not a valid EBS device name.");
 
+    public static readonly Ec2ErrorCode ModificationRateExceededCode = new("VolumeModificationRateExceeded");
+
+    public static Ec2Exception ModificationRateExceeded(string volumeId) => new(ModificationRateExceededCode,
+        $"You've reached the maximum modification rate per volume limit. Wait at least 6 hours between modifications per EBS volume ({volumeId}).");
+
+    public static Ec2Exception SmallerThanCurrent(int size, int current) => Ec2Errors.InvalidParameterValue(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"New size ({size}) cannot be smaller than existing size ({current})."));
+
     public static Ec2Exception SnapshotNotFound(string id) => new(SnapshotNotFoundCode, $"The snapshot '{id}' does not exist.");
 
     public static Ec2Exception MappingWithoutSize(string device) =>

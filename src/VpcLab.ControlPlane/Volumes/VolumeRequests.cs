@@ -72,3 +72,27 @@ public sealed record EbsBlockDeviceSpec
     public int? Throughput { get; init; }
     public bool? Encrypted { get; init; }
 }
+
+public sealed record ModifyVolumeRequest
+{
+    public string? VolumeId { get; init; }
+    public int? Size { get; init; }
+    public string? VolumeType { get; init; }
+    public int? Iops { get; init; }
+    public int? Throughput { get; init; }
+    public bool? MultiAttachEnabled { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+public sealed record DescribeVolumesModificationsRequest
+{
+    public IReadOnlyList<string>? VolumeIds { get; init; }
+    public IReadOnlyList<Filter>? Filters { get; init; }
+    public bool? DryRun { get; init; }
+}
+
+/// <summary>A volume's last modification and the state AWS reports for it (modifying when ModifyVolume answers,
+/// completed afterwards: the lab applies it at once).</summary>
+public sealed record VolumeModificationStatus(VolumeModification Modification, string State, long Progress);
+
+public sealed record DescribeVolumesModificationsResult(IReadOnlyList<VolumeModificationStatus> VolumesModifications);

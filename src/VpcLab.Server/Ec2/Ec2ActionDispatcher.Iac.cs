@@ -27,6 +27,11 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DetachVolumeRequest, VolumeAttachmentResult>("DetachVolume", cp.Volumes.DetachVolume,
             (x, _, _) => VolumeShape.Attachment(x.Volume, x.Attachment, x.State));
         r.Empty<DeleteVolumeRequest, EmptyResult>("DeleteVolume", cp.Volumes.DeleteVolume);
+        r.Action<ModifyVolumeRequest, VolumeModificationStatus>("ModifyVolume", cp.VolumeModifications.ModifyVolume,
+            (x, _, _) => new JsonObject { ["VolumeModification"] = VolumeShape.Modification(x) });
+        r.List<DescribeVolumesModificationsRequest, DescribeVolumesModificationsResult, VolumeModificationStatus>("DescribeVolumesModifications",
+            cp.VolumeModifications.DescribeVolumesModifications, x => x.VolumesModifications, "VolumesModifications", m => m.Modification.VolumeId,
+            (m, _) => VolumeShape.Modification(m));
 
         // Subnet CIDR reservations (src/VpcLab.ControlPlane/Subnets/SubnetCidrReservationOperations.cs)
         r.Action<CreateSubnetCidrReservationRequest, SubnetCidrReservation>("CreateSubnetCidrReservation", cp.SubnetCidrReservations.CreateSubnetCidrReservation,

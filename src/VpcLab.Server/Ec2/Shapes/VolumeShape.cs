@@ -25,6 +25,27 @@ internal static class VolumeShape
         ["Encrypted"] = v.Encrypted,
     };
 
+    /// <summary>A VolumeModification: ModifyVolume answers it modifying (progress 0), DescribeVolumesModifications
+    /// completed (progress 100, ended when it started: applied at once; docs/semantics.md#volume-modifications).</summary>
+    public static JsonObject Modification(VolumeModificationStatus s) => new()
+    {
+        ["VolumeId"] = s.Modification.VolumeId,
+        ["ModificationState"] = s.State,
+        ["TargetSize"] = s.Modification.TargetSize,
+        ["TargetIops"] = s.Modification.TargetIops,
+        ["TargetVolumeType"] = s.Modification.TargetVolumeType,
+        ["TargetThroughput"] = s.Modification.TargetThroughput,
+        ["TargetMultiAttachEnabled"] = false,
+        ["OriginalSize"] = s.Modification.OriginalSize,
+        ["OriginalIops"] = s.Modification.OriginalIops,
+        ["OriginalVolumeType"] = s.Modification.OriginalVolumeType,
+        ["OriginalThroughput"] = s.Modification.OriginalThroughput,
+        ["OriginalMultiAttachEnabled"] = false,
+        ["Progress"] = s.Progress,
+        ["StartTime"] = s.Modification.StartTime,
+        ["EndTime"] = s.State == VolumeModificationOperations.Completed ? s.Modification.StartTime : null,
+    };
+
     public static JsonObject Attachment(Volume v, VolumeAttachment a, string state) => new()
     {
         ["DeleteOnTermination"] = a.DeleteOnTermination,
