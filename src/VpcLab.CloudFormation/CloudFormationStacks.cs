@@ -317,6 +317,15 @@ public sealed class CloudFormationStacks(Ec2ControlPlane controlPlane)
 
     private StackExport? Export(RequestContext context, string name) => Exports(context).FirstOrDefault(e => e.Name == name);
 
+    /// <summary>The Metadata attribute the stack's template declares for a resource (cfn-init's
+    /// AWS::CloudFormation::Init among it) as JSON, kept and never run; null when it declares none
+    /// (DescribeStackResource's Metadata).</summary>
+    public static string? ResourceMetadata(Stack stack, string logicalId)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        return Template.Parse(stack.TemplateBody).Resource(logicalId)?.Metadata?.ToJsonString();
+    }
+
     /// <summary>The distinct resource types of a template, in template order (GetTemplateSummary).</summary>
     public static IReadOnlyList<string> ResourceTypes(string body) =>
         [.. Template.Parse(body).Resources.Select(r => r.Type).Distinct(StringComparer.Ordinal)];

@@ -149,6 +149,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
         {
             w.WriteStartElement("StackResourceDetail");
             Resource(w, stack, resource, summary: true);
+            Optional(w, "Metadata", CloudFormationStacks.ResourceMetadata(stack, logical));
             w.WriteEndElement();
         };
     }

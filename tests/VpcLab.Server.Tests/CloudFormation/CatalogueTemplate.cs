@@ -34,7 +34,8 @@ internal static class CatalogueTemplate
             "EC2::Route" => (["ec2", "describe-route-tables", "--route-table-ids", parts[0]], parts[1]),
             "EC2::SubnetRouteTableAssociation" => (["ec2", "describe-route-tables"], physical),
             "EC2::InternetGateway" => (["ec2", "describe-internet-gateways", "--internet-gateway-ids", physical], physical),
-            "EC2::VPCGatewayAttachment" => (["ec2", "describe-internet-gateways", "--internet-gateway-ids", parts[0]], parts[1]),
+            // AWS's physical id of an attachment is "IGW|vpc-…" (the gateway's id is not in it): the VPC among attachments
+            "EC2::VPCGatewayAttachment" => (["ec2", "describe-internet-gateways"], "\"VpcId\":\"" + parts[1]),
             "EC2::EgressOnlyInternetGateway" => (["ec2", "describe-egress-only-internet-gateways", "--egress-only-internet-gateway-ids", physical], physical),
             "EC2::NatGateway" => (["ec2", "describe-nat-gateways", "--nat-gateway-ids", physical], physical),
             "EC2::EIP" => (["ec2", "describe-addresses", "--public-ips", physical], physical),
@@ -123,6 +124,9 @@ internal static class CatalogueTemplate
           Managed: { Type: AWS::IAM::ManagedPolicy, Properties: { PolicyDocument: { Statement: [{ Effect: Allow, Action: 's3:GetObject', Resource: '*' }] } } }
           Web:
             Type: AWS::EC2::Instance
+            Metadata:
+              AWS::CloudFormation::Init:
+                config: { packages: { yum: { httpd: [] } }, services: { sysvinit: { httpd: { enabled: true } } } }
             Properties:
               ImageId: !Ref Ami
               InstanceType: !FindInMap [Sizes, !Ref Env, Type]

@@ -74,6 +74,13 @@ public sealed class CloudFormationCatalogueCliTests : IAsyncLifetime
         foreach (var (logical, (type, physical)) in resources)
             await AssertFound(logical, type, physical);
 
+        // An instance's UserData and cfn-init metadata are kept, not run: DescribeInstanceAttribute and
+        // DescribeStackResource (where cfn-init reads it) answer them.
+        var userData = await Ok("ec2", "describe-instance-attribute", "--instance-id", resources["Web"].Item2, "--attribute", "userData");
+        Assert.Equal(Convert.ToBase64String("#!/bin/bash\necho catalogue\n"u8), (string?)userData["UserData"]!["Value"]);
+        var web = (await Ok("cloudformation", "describe-stack-resource", "--stack-name", "catalogue", "--logical-resource-id", "Web"))["StackResourceDetail"]!;
+        Assert.Contains("AWS::CloudFormation::Init", (string?)web["Metadata"], StringComparison.Ordinal);
+
         var vpc = (await Ok("ec2", "describe-vpcs", "--vpc-ids", resources["Vpc"].Item2))["Vpcs"]![0]!;
         Assert.DoesNotContain(vpc["Tags"]!.AsArray(), t => (string?)t!["Key"] == "env"); // AWS::NoValue removed the item
 

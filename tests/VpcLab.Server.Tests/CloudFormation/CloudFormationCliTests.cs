@@ -178,6 +178,9 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
         Assert.Contains("InvalidSubnet.Range", (string?)failed["ResourceStatusReason"], StringComparison.Ordinal);
         var vpcs = await Ok("ec2", "describe-vpcs", "--filters", "Name=tag:Name,Values=cfn-vpc");
         Assert.Empty(vpcs["Vpcs"]!.AsArray());
+        var left = await Ok("ec2", "describe-subnets", "--filters", "Name=tag:aws:cloudformation:stack-name,Values=bad");
+        Assert.Empty(left["Subnets"]!.AsArray()); // the Subnet made before Bad was deleted too
+        Assert.Contains(events, e => (string?)e!["LogicalResourceId"] == "Subnet" && (string?)e["ResourceStatus"] == "DELETE_COMPLETE");
     }
 
     [Fact]
