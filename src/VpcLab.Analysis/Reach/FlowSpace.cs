@@ -50,7 +50,8 @@ public sealed class FlowSpace
             .OrderBy(p => p.Contains(FlowKey.DefaultEphemeralPort) ? 0 : p.From >= PortRange.Ephemeral.From ? 1 : 2)
             .Select(p => p.Contains(FlowKey.DefaultEphemeralPort) ? FlowKey.DefaultEphemeralPort : p.From)];
 
-    private PortRange[] Values(TrafficClass traffic)
+    /// <summary>The destination-value pieces of a class, in the order <see cref="Pieces"/> walks them.</summary>
+    internal PortRange[] Values(TrafficClass traffic)
     {
         if (!_values.TryGetValue((traffic.Protocol.Number, traffic.Values), out var values))
             _values[(traffic.Protocol.Number, traffic.Values)] = values = [.. ValuesWithin(traffic)];
@@ -75,7 +76,7 @@ public sealed class FlowSpace
         int sourceIndex = from is InterfaceEnd i ? Compiled.InterfaceIndexOf(i.Interface) : -1;
         var values = Values(traffic);
         var sourcePorts = traffic.Protocol.Number is not (6 or 17) ? NoPorts : everyEphemeralPort ? _ephemeralSourcePorts : _sourcePorts;
-        foreach (var family in traffic.Protocol.Number switch { 1 => V4Only, 58 => V6Only, _ => BothFamilies })
+        foreach (var family in Families(traffic.Protocol))
         {
             var destinations = Destinations(from, to, family);
             foreach (var source in Sources(from, family))
@@ -90,6 +91,9 @@ public sealed class FlowSpace
             }
         }
     }
+
+    /// <summary>The address families a protocol's pieces are walked in: ICMP is IPv4's, ICMPv6 IPv6's.</summary>
+    internal static IpFamily[] Families(IpProtocol protocol) => protocol.Number switch { 1 => V4Only, 58 => V6Only, _ => BothFamilies };
 
     /// <summary>The pieces of the destination values inside the class's range (a piece cut by the range's own ends is
     /// still one piece), without ICMP error messages (<see cref="HeaderCuts.OpenableValues"/>).</summary>
@@ -132,14 +136,16 @@ public sealed class FlowSpace
         return new PieceOutcome(new FlowKey(source, destination, protocol, sourcePorts[^1], values.From), sourceIndex, values, true);
     }
 
-    private IpAddress[] Sources(ReachEnd from, IpFamily family) => from switch
+    /// <summary>One address per source piece of an end, in the order <see cref="Pieces"/> walks them.</summary>
+    internal IpAddress[] Sources(ReachEnd from, IpFamily family) => from switch
     {
         InternetEnd => _internet[family],
         InterfaceEnd e => _addresses.Private(e.Interface, family),
         _ => [],
     };
 
-    private IpAddress[] Destinations(ReachEnd from, ReachEnd to, IpFamily family)
+    /// <summary>One address per destination piece of an end, in the order <see cref="Pieces"/> walks them.</summary>
+    internal IpAddress[] Destinations(ReachEnd from, ReachEnd to, IpFamily family)
     {
         switch (to)
         {

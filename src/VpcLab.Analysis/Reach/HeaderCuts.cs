@@ -175,6 +175,17 @@ internal sealed class HeaderCuts
         }
     }
 
+    /// <summary>Which piece of its family's address space holds <paramref name="address"/> (0 for the first): two
+    /// addresses of one piece are told apart by no rule or route.</summary>
+    public int PieceOf(IpAddress address)
+    {
+        var cuts = address.Family == IpFamily.V4 ? _v4Array ??= [.. _v4] : _v6Array ??= [.. _v6];
+        int at = Array.BinarySearch(cuts, address.Value);
+        return at >= 0 ? at : ~at - 1;
+    }
+
+    private UInt128[]? _v4Array, _v6Array;
+
     /// <summary>The pieces of the port range 0–65535.</summary>
     public IEnumerable<PortRange> Ports() => Pieces(_ports);
 
