@@ -81,7 +81,7 @@ public sealed class AllPairsReach
     }
 
     /// <summary>The pieces from <paramref name="from"/> to <paramref name="to"/> within <paramref name="traffic"/>
-    /// (one of <see cref="Traffic"/>), as <see cref="FlowSpace.Pieces"/> gives them: same order, same verdicts, the
+    /// (one of <see cref="Traffic"/>), as <see cref="FlowSpace.Pieces(ReachEnd, ReachEnd, TrafficClass, bool)"/> gives them: same order, same verdicts, the
     /// member's own addresses.</summary>
     public IEnumerable<PieceOutcome> Pieces(NetworkInterfaceId from, NetworkInterfaceId to, TrafficClass traffic)
     {

@@ -49,13 +49,23 @@ internal sealed class HeaderCuts
 
     /// <summary>The world's cuts plus <paramref name="cidrs"/> and <paramref name="ports"/> a question names (a policy's
     /// "only from 10.0.0.0/8", the S3 ranges, "tcp/22"), so that an answer never straddles the question's own boundary.</summary>
-    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports)
+    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports) => Of(network, cidrs, ports, []);
+
+    /// <summary>As <see cref="Of(Network, IEnumerable{Cidr}, IEnumerable{PortRange})"/>, with the source-port ranges a
+    /// question names (an access scope's <c>SourcePorts</c>) cut too.</summary>
+    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports, IEnumerable<PortRange> sourcePorts)
     {
         ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(sourcePorts);
         var cuts = new HeaderCuts();
         foreach (var cidr in RuleCidrs(network).Concat(HostCidrs(network)).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal).Concat(cidrs))
             cuts.Add(cidr);
         cuts.AddPortCuts(network, ports);
+        foreach (var range in sourcePorts)
+        {
+            cuts._sourcePorts.Add(range.From);
+            cuts._sourcePorts.Add(range.To + 1);
+        }
         return cuts;
     }
 
