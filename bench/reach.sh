@@ -20,4 +20,4 @@ if [ -z "${NO_BUILD:-}" ]; then
 fi
 dotnet "$ART/bin/VpcLab.ReachBench/release/VpcLab.ReachBench.dll" --vpcs "${VPCS:-1000}" --interfaces "${INTERFACES:-10000}" \
   --pair-sources "${PAIR_SOURCES:-100}" --internet-every "${INTERNET_EVERY:-1}" --port-stride "${PORT_STRIDE:-4096}" \
-  --run "${RUN:-all}" | tee "$OUT"
+  --run "${RUN:-all}" --per-pair "${PER_PAIR:-yes}" | tee "$OUT"

@@ -27,7 +27,7 @@ namespace VpcLab.ReachBench
 {
     /// <summary>The command line: <c>--vpcs 1000 --interfaces 10000 --pair-sources 100 --internet-every 1
     /// --port-stride 256 --run all|pairs|internet</c>.</summary>
-    internal sealed record BenchOptions(int Vpcs, int Interfaces, int PairSources, int InternetEvery, int PortStride, string Run)
+    internal sealed record BenchOptions(int Vpcs, int Interfaces, int PairSources, int InternetEvery, int PortStride, string Run, bool SkipFlowSpace = false)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -43,6 +43,7 @@ namespace VpcLab.ReachBench
                     "--internet-every" => o with { InternetEvery = Int() },
                     "--port-stride" => o with { PortStride = Int() },
                     "--run" => o with { Run = args[i + 1] },
+                    "--per-pair" => o with { SkipFlowSpace = args[i + 1] == "no" },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }
@@ -65,9 +66,11 @@ namespace VpcLab.ReachBench
     }
 
     /// <summary>(a) Every interface of the first N / 100 VPCs to every other, TCP on the 20 most common ports (nmap's
-    /// top 20), to every address the source can name (private, IPv6, public). The analysis asks <see cref="FlowSpace"/>
-    /// for the verdict of every piece; the baseline decides one flow (client port 49152) per (source address, destination
-    /// address, port). Both from every k-th source only (k = N / --pair-sources), times extrapolated by k.</summary>
+    /// top 20), to every address the source can name (private, IPv6, public). The analysis by classes
+    /// (<see cref="AllPairsReach"/>) answers every pair; then, unless --per-pair no, <see cref="FlowSpace"/> pair by pair;
+    /// the baseline decides one flow (client port 49152) per (source address, destination address, port). The last two
+    /// from every k-th source only (k = N / --pair-sources), times extrapolated by k; the classes' counts for those
+    /// sources are printed to compare.</summary>
     internal static class AllPairs
     {
         public static readonly ushort[] CommonPorts = [21, 22, 23, 25, 53, 80, 110, 111, 135, 139, 143, 443, 445, 993, 995, 1723, 3306, 3389, 5900, 8080];
@@ -82,6 +85,19 @@ namespace VpcLab.ReachBench
             var space = new FlowSpace(world.Network, [], CommonPorts.Select(PortRange.Single));
             Measure.Print("pairs: compile + cuts", clock.Stop(), 1, $"{ends.Length} interfaces, {sources.Length} sampled sources (every {every})");
             var traffic = CommonPorts.Select(p => new TrafficClass(IpProtocol.Tcp, PortRange.Single(p))).ToArray();
+
+            clock = new Measure();
+            var classes = AllPairsReach.Compute(space, ends, traffic);
+            var all = classes.Count();
+            Measure.Print("pairs: analysis by classes (AllPairsReach, every source)", clock.Stop(), 1,
+                $"{classes.Classes.Length} classes, {all.Pieces} pieces, {all.Delivered} delivered");
+            var sampled = classes.Count(sources);
+            Console.WriteLine($"pairs: by classes, the sampled sources only\t{sampled.Pieces} pieces, {sampled.Delivered} delivered");
+            if (options.SkipFlowSpace)
+            {
+                Baseline(world, space, ends, sources, every);
+                return;
+            }
 
             clock = new Measure();
             long pieces = 0, delivered = 0;
@@ -102,8 +118,12 @@ namespace VpcLab.ReachBench
                     }
                 }
             }
-            Measure.Print("pairs: analysis (FlowSpace)", clock.Stop(), every, $"{pieces} pieces, {delivered} delivered");
+            Measure.Print("pairs: analysis (FlowSpace per pair)", clock.Stop(), every, $"{pieces} pieces, {delivered} delivered");
+            Baseline(world, space, ends, sources, every);
+        }
 
+        private static void Baseline(GeneratedTopology.World world, FlowSpace space, NetworkInterfaceId[] ends, NetworkInterfaceId[] sources, int every)
+        {
             var network = world.Network;
             var addresses = ends.ToDictionary(e => e, e =>
             {
@@ -111,7 +131,7 @@ namespace VpcLab.ReachBench
                 var publics = eni.PrivateIpAddresses.Select(p => network.PublicIpFor(eni, p)).OfType<IpAddress>();
                 return eni.AllPrivateAddresses.Concat(publics).Distinct().ToArray();
             });
-            clock = new Measure();
+            var clock = new Measure();
             long flows = 0, accepted = 0;
             foreach (var s in sources)
             {

@@ -30,7 +30,17 @@ public static class WorldImporter
             throw new ImportException(directory, "$", "no ACCOUNT/REGION folders (e.g. 123456789012/us-east-1/describe-vpcs.json)");
         var network = Assemble(parts);
         ImportChecks.Check(network);
-        return new ImportedWorld(network, [.. folders], [.. skipped]);
+        // A VPC's set read in no folder (another account's, or a folder without describe-dhcp-options) is listed.
+        foreach (var (vpc, set) in parts.DhcpAssociations.Where(a => !parts.DhcpOptions.ContainsKey(a.Value)).OrderBy(a => a.Key.Value, StringComparer.Ordinal))
+        {
+            var owner = parts.Vpcs.TryGetValue(vpc, out var v) ? (v.OwnerId.Value, v.Region) : ("", "");
+            skipped.Add(new SkippedResource(owner.Item1, owner.Item2, "dhcp-options", set, $"associated with {vpc} but in no folder read: the VPC shows DhcpOptionsId default"));
+        }
+        return new ImportedWorld(network, [.. folders], [.. skipped])
+        {
+            DhcpOptions = [.. parts.DhcpOptions.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
+            DhcpAssociations = parts.DhcpAssociations.Where(a => parts.DhcpOptions.ContainsKey(a.Value)).ToImmutableDictionary(),
+        };
     }
 
     /// <summary>Dependencies first, so a reader can refuse a reference to something no folder holds.</summary>
@@ -52,15 +62,13 @@ public static class WorldImporter
         ConnectivityReader.ReadVpcEndpoints(ctx);
         ConnectivityReader.ReadPeeringConnections(ctx);
         FlowLogReader.Read(ctx);
+        DhcpOptionsReader.Read(ctx);
         SkippedKinds(ctx);
     }
 
     private static void SkippedKinds(FolderContext ctx)
     {
         var known = DescribeCalls.Read.Select(c => c.FileName).ToHashSet(StringComparer.Ordinal);
-        // Choice, docs/semantics.md#import-dhcp-options: DHCP options sets change no flow; they are listed, not restored.
-        foreach (var set in ctx.Items(DescribeCalls.DhcpOptions))
-            ctx.Skip("dhcp-options", set.String("DhcpOptionsId"), "listed, not restored (VPCs show DhcpOptionsId default)");
         foreach (var call in DescribeCalls.Skipped)
         {
             known.Add(call.FileName);

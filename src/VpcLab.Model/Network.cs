@@ -124,9 +124,9 @@ public sealed record Network(
     public IEnumerable<NetworkInterface> NetworkInterfacesIn(SubnetId subnet) =>
         NetworkInterfaces.Values.Where(n => n.SubnetId == subnet);
 
-    /// <summary>The Elastic IP associated with a private address of an interface, if any.</summary>
-    public ElasticIpAddress? ElasticIpFor(NetworkInterfaceId eni, IpAddress privateIp) =>
-        ElasticIps.Values.FirstOrDefault(e => e.NetworkInterfaceId == eni && e.PrivateIp == privateIp);
+    /// <summary>The Elastic IP associated with a private address of an interface, if any (from an index built once
+    /// per snapshot's Elastic IPs, not a scan: <see cref="ElasticIpIndex"/>).</summary>
+    public ElasticIpAddress? ElasticIpFor(NetworkInterfaceId eni, IpAddress privateIp) => ElasticIpIndex.Of(ElasticIps).Find(eni, privateIp);
 
     /// <summary>The public IPv4 that the internet gateway maps a private address to: an associated Elastic IP,
     /// else the public IP auto-assigned at launch.</summary>

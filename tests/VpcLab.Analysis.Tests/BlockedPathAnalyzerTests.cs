@@ -56,7 +56,7 @@ public sealed class BlockedPathAnalyzerTests
           - { name: a-b, requester: vpc-a, accepter: vpc-b, accepted: false }
         """;
 
-    private static readonly LoadedScenario World = ScenarioLoader.Load(ScenarioParser.Parse(Yaml, "blocked.yaml"), "blocked.yaml");
+    internal static readonly LoadedScenario World = ScenarioLoader.Load(ScenarioParser.Parse(Yaml, "blocked.yaml"), "blocked.yaml");
 
     private static TraceRequest AppToDb(ushort port = 5432) =>
         TraceRequest.Tcp(TraceEndpoint.Instance(new InstanceId(World.IdOf("app"))), TraceEndpoint.Instance(new InstanceId(World.IdOf("db"))), port);

@@ -14,6 +14,12 @@ internal static class RoundTripWorld
     {
         var prod = (await a.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16", AmazonProvidedIpv6CidrBlock = true, TagSpecifications = Named(ResourceType.Vpc, "prod") }, ct)).Vpc;
         var v6 = prod.Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock;
+        var dhcp = (await a.CreateDhcpOptionsAsync(new CreateDhcpOptionsRequest
+        {
+            DhcpConfigurations = [new DhcpConfiguration { Key = "domain-name", Values = ["prod.example.internal"] }, new DhcpConfiguration { Key = "domain-name-servers", Values = ["AmazonProvidedDNS"] }],
+            TagSpecifications = Named(ResourceType.DhcpOptions, "prod-dhcp"),
+        }, ct)).DhcpOptions.DhcpOptionsId;
+        await a.AssociateDhcpOptionsAsync(new AssociateDhcpOptionsRequest { DhcpOptionsId = dhcp, VpcId = prod.VpcId }, ct);
         var public1 = await Subnet(a, prod.VpcId, "10.0.1.0/24", v6.Replace("00::/56", "01::/64", StringComparison.Ordinal), "public", ct);
         var private1 = await Subnet(a, prod.VpcId, "10.0.2.0/24", v6.Replace("00::/56", "02::/64", StringComparison.Ordinal), "private", ct);
         var igw = (await a.CreateInternetGatewayAsync(new CreateInternetGatewayRequest(), ct)).InternetGateway.InternetGatewayId;

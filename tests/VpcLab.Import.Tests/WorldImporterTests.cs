@@ -1,3 +1,4 @@
+using VpcLab.ControlPlane;
 using VpcLab.Model;
 using VpcLab.Net;
 
@@ -119,7 +120,8 @@ public sealed class WorldImporterTests
     [Theory]
     [InlineData("describe-transit-gateways", "tgw-0a1b2c3d4e5f60501")]
     [InlineData("route", "rtb-0a1b2c3d4e5f60061 10.99.0.0/16")]
-    [InlineData("dhcp-options", "dopt-0a1b2c3d4e5f60071")]
+    // The second account's VPC names a DHCP options set no folder holds: the association is listed, not made.
+    [InlineData("dhcp-options", "dopt-0f9e8d7c6b5a40071")]
     public void Import_UnmodelledKinds_AreListedAsSkipped(string kind, string id) =>
         Assert.Contains(World.Skipped, s => s.Kind == kind && s.Id == id);
 
@@ -129,6 +131,29 @@ public sealed class WorldImporterTests
         var table = World.Network.RouteTables[new RouteTableId("rtb-0a1b2c3d4e5f60061")];
         var route = Assert.Single(table.Routes, r => r.Target.Kind == RouteTargetKind.TransitGateway);
         Assert.Equal(RouteState.Blackhole, World.Network.RouteState(table, route));
+    }
+
+    /// <summary>DHCP options sets are restored with their ids and options, and each VPC's association
+    /// (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_DHCP_Options.html: a VPC has one set; DescribeVpcs prints
+    /// its id).</summary>
+    [Fact]
+    public void ControlPlane_ImportedDhcpOptions_RestoredWithIdsAndAssociation()
+    {
+        var cp = World.ControlPlane();
+        var context = new RequestContext(new AccountId("123456789012"), "us-east-1");
+        var set = Assert.Single(cp.DescribeDhcpOptions(context, new DescribeDhcpOptionsRequest()).DhcpOptions);
+        Assert.Equal("dopt-0a1b2c3d4e5f60071", set.Id);
+        Assert.Equal(["ec2.internal"], set.Configurations.Single(c => c.Key == "domain-name").Value);
+        Assert.Equal("dopt-0a1b2c3d4e5f60071", cp.DhcpOptionsIdOf(new VpcId("vpc-0a1b2c3d4e5f60001")));
+        Assert.DoesNotContain(World.Skipped, s => s.Id == "dopt-0a1b2c3d4e5f60071");
+    }
+
+    [Fact]
+    public void ControlPlane_DhcpSetInNoFolder_VpcShowsDefault()
+    {
+        var cp = World.ControlPlane();
+        var other = World.Network.Vpcs.Values.Single(v => v.OwnerId.Value == "210987654321");
+        Assert.Equal(Ec2ControlPlane.DefaultDhcpOptionsId, cp.DhcpOptionsIdOf(other.Id));
     }
 
     [Fact]

@@ -40,23 +40,19 @@ internal static class AccessScopeParameters
     {
         if (statement is null)
             return null;
-        var header = statement.PacketHeaderStatement is { } h ? Header(h, $"{parameter}.PacketHeaderStatement") : null;
+        var header = statement.PacketHeaderStatement is { } h ? Header(h, $"{parameter}.PacketHeaderStatement", ctx, network) : null;
         var resources = statement.ResourceStatement is { } r ? Resources(r, $"{parameter}.ResourceStatement", through: false, ctx, network) : null;
         return header is null && resources is null ? null : new ScopePathStatement(header, resources);
     }
 
-    private static ScopePacketHeader Header(PacketHeaderStatementRequest h, string parameter)
+    private static ScopePacketHeader Header(PacketHeaderStatementRequest h, string parameter, RequestContext ctx, Network network)
     {
-        // Choice (docs/semantics.md#naa-statements): the engine's header sets do not split source ports, and prefix
-        // lists are not read here yet; refusing is better than answering a wider question than asked.
-        if (h.SourcePorts is { Count: > 0 })
-            throw Ec2Errors.InvalidParameterValue($"{parameter}.SourcePorts is not supported by VpcLab: findings hold for every source port.");
-        if (h.SourcePrefixLists is { Count: > 0 } || h.DestinationPrefixLists is { Count: > 0 })
-            throw Ec2Errors.InvalidParameterValue($"{parameter}: SourcePrefixLists and DestinationPrefixLists are not supported by VpcLab; give the CIDRs.");
         var sources = Cidrs(h.SourceAddresses, $"{parameter}.SourceAddresses");
         var destinations = Cidrs(h.DestinationAddresses, $"{parameter}.DestinationAddresses");
-        var ports = (h.DestinationPorts ?? []).Select(p => PortRange.TryParse(p, out var r) && p is not ("all" or "*") ? r
-            : throw Ec2Errors.InvalidParameterValue($"Value ({p}) for parameter {parameter}.DestinationPorts is invalid. Give a port (443) or a range (1024-65535) of 0-65535.")).ToImmutableArray();
+        var sourcePorts = Ports(h.SourcePorts, $"{parameter}.SourcePorts");
+        var ports = Ports(h.DestinationPorts, $"{parameter}.DestinationPorts");
+        // AWS's API lists tcp and udp only (PacketHeaderStatementRequest, docs/semantics.md#naa-statements): ICMP is
+        // refused as AWS refuses a value outside an enum.
         var protocols = (h.Protocols ?? []).Select(p => p switch
         {
             "tcp" => IpProtocol.Tcp,
@@ -64,7 +60,25 @@ internal static class AccessScopeParameters
             _ => throw Ec2Errors.InvalidParameterValue($"Value ({p}) for parameter {parameter}.Protocols is invalid. Valid values: tcp, udp."),
         }).ToImmutableArray();
         return new ScopePacketHeader(sources, destinations, ports, protocols,
-            [.. h.SourceAddresses ?? []], [.. h.DestinationAddresses ?? []], [.. h.DestinationPorts ?? []], [.. h.Protocols ?? []]);
+            [.. h.SourceAddresses ?? []], [.. h.DestinationAddresses ?? []], [.. h.DestinationPorts ?? []], [.. h.Protocols ?? []])
+        {
+            SourcePorts = sourcePorts,
+            SourcePortsText = [.. h.SourcePorts ?? []],
+            SourcePrefixLists = PrefixLists(h.SourcePrefixLists, ctx, network),
+            DestinationPrefixLists = PrefixLists(h.DestinationPrefixLists, ctx, network),
+        };
+    }
+
+    private static ImmutableArray<PortRange> Ports(IReadOnlyList<string>? values, string parameter) =>
+        [.. (values ?? []).Select(p => PortRange.TryParse(p, out var r) && p is not ("all" or "*") ? r
+            : throw Ec2Errors.InvalidParameterValue($"Value ({p}) for parameter {parameter} is invalid. Give a port (443) or a range (1024-65535) of 0-65535."))];
+
+    /// <summary>Prefix lists the caller may use (its own and the AWS-managed ones of its Region), else the control
+    /// plane's InvalidPrefixListID.Malformed / .NotFound.</summary>
+    private static ImmutableArray<string> PrefixLists(IReadOnlyList<string>? ids, RequestContext ctx, Network network)
+    {
+        var caller = new ResourceCaller(ctx.Account, ctx.Region, default);
+        return [.. (ids ?? []).Select(id => ResourceKinds.PrefixList.Require(network, id, caller).Id.Value)];
     }
 
     private static ImmutableArray<Cidr> Cidrs(IReadOnlyList<string>? values, string parameter) =>

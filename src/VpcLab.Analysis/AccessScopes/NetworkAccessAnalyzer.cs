@@ -17,31 +17,38 @@ internal static class NetworkAccessAnalyzer
 {
     public static ImmutableArray<AccessScopeFinding> Findings(AccessScope scope, Network network, RequestContext ctx, string analysisId)
     {
-        var headers = scope.MatchPaths.Concat(scope.ExcludePaths)
-            .SelectMany(p => new[] { p.Source?.PacketHeader, p.Destination?.PacketHeader }).OfType<ScopePacketHeader>().ToArray();
-        var space = new FlowSpace(network, headers.SelectMany(h => h.SourceAddresses.Concat(h.DestinationAddresses)),
-            headers.SelectMany(h => h.DestinationPorts));
+        var matches = scope.MatchPaths.Select(p => new ScopePathMatcher(p, network, ctx)).ToArray();
         var excludes = scope.ExcludePaths.Select(p => new ScopePathMatcher(p, network, ctx)).ToArray();
+        var headers = matches.Concat(excludes).SelectMany(m => m.Headers).ToArray();
+        var space = new FlowSpace(network, headers.SelectMany(h => h.SourceAddresses.Concat(h.DestinationAddresses)),
+            headers.SelectMany(h => h.DestinationPorts), headers.SelectMany(h => h.SourcePorts));
+        // Without source ports in any statement, one pass over every source port; with some, one pass per source-port
+        // piece, so that a piece delivered on a port outside a match's ports, or inside an exclude's, never hides one
+        // delivered on another port.
+        PortRange?[] sourcePorts = headers.Any(h => !h.SourcePorts.IsEmpty) ? [.. space.SourcePortPieces.Select(p => (PortRange?)p)] : [null];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var findings = ImmutableArray.CreateBuilder<AccessScopeFinding>();
-        foreach (var match in scope.MatchPaths.Select(p => new ScopePathMatcher(p, network, ctx)))
+        foreach (var match in matches)
         {
             foreach (var from in match.Sources.All)
             {
                 foreach (var to in match.Destinations.All.Where(t => t != from && !(from is InternetEnd && t is InternetEnd)))
                 {
                     foreach (var protocol in match.Protocols)
-                        Pair(space, match, excludes, from, to, protocol, seen, findings, analysisId);
+                    {
+                        foreach (var ports in sourcePorts)
+                            Pair(space, new PairQuestion(match, excludes, from, to, protocol, ports), seen, findings, analysisId);
+                    }
                 }
             }
         }
         return findings.ToImmutable();
     }
 
-    private static void Pair(FlowSpace space, ScopePathMatcher match, ScopePathMatcher[] excludes, ReachEnd from, ReachEnd to,
-        IpProtocol protocol, HashSet<string> seen, ImmutableArray<AccessScopeFinding>.Builder findings, string analysisId)
+    private static void Pair(FlowSpace space, PairQuestion q, HashSet<string> seen, ImmutableArray<AccessScopeFinding>.Builder findings, string analysisId)
     {
-        foreach (var piece in space.Pieces(from, to, new TrafficClass(protocol, PortRange.All)))
+        var (match, excludes, from, to, protocol) = (q.Match, q.Excludes, q.From, q.To, q.Protocol);
+        foreach (var piece in space.Pieces(from, to, new TrafficClass(protocol, PortRange.All), everyEphemeralPort: false, q.SourcePorts))
         {
             if (!piece.Delivered || !match.Admits(piece))
                 continue;
@@ -55,6 +62,11 @@ internal static class NetworkAccessAnalyzer
                 findings.Add(new AccessScopeFinding(FindingId(analysisId, key), trace));
         }
     }
+
+    /// <summary>One pair of ends on one protocol of a match path, over the source ports of one piece (every source port
+    /// when null).</summary>
+    private sealed record PairQuestion(ScopePathMatcher Match, ScopePathMatcher[] Excludes, ReachEnd From, ReachEnd To, IpProtocol Protocol,
+        PortRange? SourcePorts);
 
     /// <summary>A stable id (a GUID's text, drawn from the analysis id and the route), so a replay gives the same ids.</summary>
     private static string FindingId(string analysisId, string key)

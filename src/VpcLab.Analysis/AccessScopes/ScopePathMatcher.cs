@@ -11,12 +11,15 @@ namespace VpcLab.Analysis.AccessScopes;
 internal sealed class ScopePathMatcher
 {
     private readonly ScopePath _path;
+    private readonly ScopePacketHeader[] _headers;
 
     public ScopePathMatcher(ScopePath path, Network network, RequestContext ctx)
     {
         _path = path;
         Sources = ScopeEnds.Of(path.Source, network, ctx);
         Destinations = ScopeEnds.Of(path.Destination, network, ctx);
+        _headers = [.. new[] { path.Source?.PacketHeader, path.Destination?.PacketHeader }.OfType<ScopePacketHeader>()
+            .Select(h => h.WithPrefixListEntries(network))];
     }
 
     public ScopeEnds Sources { get; }
@@ -25,23 +28,18 @@ internal sealed class ScopePathMatcher
 
     /// <summary>The protocols the path admits: those both statements list (TCP and UDP when neither does).</summary>
     public IEnumerable<IpProtocol> Protocols => new[] { IpProtocol.Tcp, IpProtocol.Udp }
-        .Where(p => Headers().All(h => h.Protocols.IsEmpty || h.Protocols.Contains(p)));
+        .Where(p => _headers.All(h => h.Protocols.IsEmpty || h.Protocols.Contains(p)));
+
+    /// <summary>The statements' packet headers, prefix lists read from the snapshot.</summary>
+    public IReadOnlyList<ScopePacketHeader> Headers => _headers;
 
     /// <summary>Whether the piece's header is inside both statements' packet headers (as the source sends it).</summary>
     public bool Admits(PieceOutcome piece) =>
-        Headers().All(h => h.Admits(piece.Flow.Source, piece.Flow.Destination, piece.Flow.Protocol, piece.Values));
+        _headers.All(h => h.Admits(piece.Flow.Source, piece.Flow.SourcePort, piece.Flow.Destination, piece.Flow.Protocol, piece.Values));
 
     /// <summary>Whether the traced flow between these ends is on the path (header included).</summary>
     public bool Matches(ReachEnd from, ReachEnd to, PieceOutcome piece, Trace trace) =>
         Admits(piece) && Sources.Contains(from, trace) && Destinations.Contains(to, trace) && PassesThrough(trace);
-
-    private IEnumerable<ScopePacketHeader> Headers()
-    {
-        if (_path.Source?.PacketHeader is { } s)
-            yield return s;
-        if (_path.Destination?.PacketHeader is { } d)
-            yield return d;
-    }
 
     /// <summary>Each through statement matched by a hop of the forward path, in the order given.</summary>
     private bool PassesThrough(Trace trace)

@@ -37,12 +37,16 @@ public static class RuleAudit
 
     private static IEnumerable<Finding> GroupFindings(Network network, SecurityGroup group)
     {
+        var covered = new HashSet<SecurityGroupRuleId>();
         foreach (var rule in group.Rules)
         {
             if (group.Rules.FirstOrDefault(other => other.Id != rule.Id && SecurityGroupRuleCover.Covers(other, rule)
                     && !(SecurityGroupRuleCover.Covers(rule, other) && string.CompareOrdinal(other.Id.Value, rule.Id.Value) > 0)) is { } wider)
+            {
+                covered.Add(rule.Id);
                 yield return new Finding(FindingKind.ShadowedSecurityGroupRule, group.Id.Value, rule.Id.Value,
                     $"adds nothing: {wider.Id} already allows every packet it allows");
+            }
             if (rule.Peer is not SecurityGroupPeer peer)
                 continue;
             if (!network.SecurityGroups.TryGetValue(peer.GroupId, out var referenced))
@@ -51,6 +55,23 @@ public static class RuleAudit
             else if (referenced.Region != group.Region)
                 yield return new Finding(FindingKind.CrossRegionGroupReference, group.Id.Value, rule.Id.Value,
                     $"names {peer.GroupId} of {referenced.Region} from {group.Region}: a group is referenced only within its Region, so it matches no packet");
+        }
+        foreach (var finding in UnionFindings(group, covered))
+            yield return finding;
+    }
+
+    /// <summary>Rules inside the union of several others, each checked against the rules not yet reported, so that
+    /// removing every reported rule allows exactly what the group allowed (docs/semantics.md#rule-audit).</summary>
+    private static IEnumerable<Finding> UnionFindings(SecurityGroup group, HashSet<SecurityGroupRuleId> covered)
+    {
+        foreach (var rule in group.Rules.Where(r => !covered.Contains(r.Id)).ToList())
+        {
+            var others = group.Rules.Where(o => o.Id != rule.Id && !covered.Contains(o.Id)).ToList();
+            if (SecurityGroupRuleUnion.CoveredBy(rule, others) is not { } by)
+                continue;
+            covered.Add(rule.Id);
+            yield return new Finding(FindingKind.ShadowedSecurityGroupRule, group.Id.Value, rule.Id.Value,
+                $"adds nothing: {string.Join(", ", by.Select(r => r.Id))} together already allow every packet it allows");
         }
     }
 

@@ -21,12 +21,14 @@ public static class BlockedPathAnalyzer
         var world = network;
         var trace = CompiledNetwork.Compile(world).Trace(request);
         var blockers = ImmutableArray.CreateBuilder<Blocker>();
+        var explanations = ImmutableArray.CreateBuilder<Explanation>();
         while (trace.Verdict == Verdict.Dropped && blockers.Count < MaxBlockers)
         {
             var hop = DroppedHop(trace);
             var explanation = trace.Explanations.FirstOrDefault() ?? hop.Explanations.FirstOrDefault();
             var code = explanation?.Code.Value ?? ExplanationCode.For(trace.Reason).Value;
             var direction = trace.DroppedOn ?? PathDirection.Forward;
+            explanations.Add(explanation ?? new Explanation(ExplanationCode.For(trace.Reason), hop.Direction, hop.Component) { Message = trace.Reason.ToString() });
             var change = explanation is null ? null : ChangeProposer.Propose(world, hop, explanation, trace.Reason, blockers.Count + 1);
             if (change is null)
             {
@@ -42,7 +44,7 @@ public static class BlockedPathAnalyzer
             world = changed;
             trace = retraced;
         }
-        return new BlockedPath(blockers.ToImmutable(), trace.Verdict);
+        return new BlockedPath(blockers.ToImmutable(), trace.Verdict) { Explanations = explanations.ToImmutable() };
     }
 
     private static Hop DroppedHop(Trace trace)

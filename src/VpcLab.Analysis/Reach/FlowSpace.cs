@@ -23,12 +23,19 @@ public sealed class FlowSpace
     private readonly Dictionary<(NetworkInterfaceId, bool FromInternet, IpFamily), IpAddress[]> _destinations = [];
 
     public FlowSpace(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports)
+        : this(network, cidrs, ports, [])
+    {
+    }
+
+    /// <summary>With the source-port ranges a question names cut too, so that <see cref="Pieces(ReachEnd, ReachEnd, TrafficClass, bool)"/> can be asked for
+    /// the source ports inside one of them.</summary>
+    public FlowSpace(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports, IEnumerable<PortRange> sourcePorts)
     {
         ArgumentNullException.ThrowIfNull(network);
         Network = network;
         Compiled = CompiledNetwork.Compile(network);
         var serviceRanges = AwsIpRanges.Default.Ranges.Where(r => r.Service is "S3" or "DYNAMODB").Select(r => r.Prefix);
-        _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports.Append(PortRange.Ephemeral));
+        _cuts = HeaderCuts.Of(network, cidrs.Concat(serviceRanges), ports.Append(PortRange.Ephemeral), sourcePorts);
         var vpcCidrs = network.Vpcs.Values.SelectMany(v => v.CidrBlocks.Concat(v.Ipv6CidrBlocks)).Select(b => b.Cidr)
             .Concat(HeaderCuts.LinkLocal).ToArray();
         _addresses = new InterfaceAddresses(network);
@@ -50,7 +57,8 @@ public sealed class FlowSpace
             .OrderBy(p => p.Contains(FlowKey.DefaultEphemeralPort) ? 0 : p.From >= PortRange.Ephemeral.From ? 1 : 2)
             .Select(p => p.Contains(FlowKey.DefaultEphemeralPort) ? FlowKey.DefaultEphemeralPort : p.From)];
 
-    private PortRange[] Values(TrafficClass traffic)
+    /// <summary>The destination-value pieces of a class, in the order <see cref="Pieces(ReachEnd, ReachEnd, TrafficClass, bool)"/> walks them.</summary>
+    internal PortRange[] Values(TrafficClass traffic)
     {
         if (!_values.TryGetValue((traffic.Protocol.Number, traffic.Values), out var values))
             _values[(traffic.Protocol.Number, traffic.Values)] = values = [.. ValuesWithin(traffic)];
@@ -65,7 +73,13 @@ public sealed class FlowSpace
     /// <paramref name="traffic"/>, lazily (a caller looking for one delivered flow stops at the first). A piece is
     /// delivered when some source port gets through, or with <paramref name="everyEphemeralPort"/> when every source
     /// port of 1024–65535 does (a client picks its port there: docs/check.md#expect).</summary>
-    public IEnumerable<PieceOutcome> Pieces(ReachEnd from, ReachEnd to, TrafficClass traffic, bool everyEphemeralPort = false)
+    public IEnumerable<PieceOutcome> Pieces(ReachEnd from, ReachEnd to, TrafficClass traffic, bool everyEphemeralPort = false) =>
+        Pieces(from, to, traffic, everyEphemeralPort, null);
+
+    /// <summary>As <see cref="Pieces(ReachEnd, ReachEnd, TrafficClass, bool)"/>, over the TCP and UDP source ports of
+    /// <paramref name="sourcePorts"/> only (one of <see cref="SourcePortPieces"/>, or a union of them) when given: a
+    /// piece is delivered when one of those gets through.</summary>
+    public IEnumerable<PieceOutcome> Pieces(ReachEnd from, ReachEnd to, TrafficClass traffic, bool everyEphemeralPort, PortRange? sourcePorts)
     {
         ArgumentNullException.ThrowIfNull(traffic);
         if (from is ServiceEnd)
@@ -74,8 +88,12 @@ public sealed class FlowSpace
             yield break;
         int sourceIndex = from is InterfaceEnd i ? Compiled.InterfaceIndexOf(i.Interface) : -1;
         var values = Values(traffic);
-        var sourcePorts = traffic.Protocol.Number is not (6 or 17) ? NoPorts : everyEphemeralPort ? _ephemeralSourcePorts : _sourcePorts;
-        foreach (var family in traffic.Protocol.Number switch { 1 => V4Only, 58 => V6Only, _ => BothFamilies })
+        var ports = traffic.Protocol.Number is not (6 or 17) ? NoPorts : everyEphemeralPort ? _ephemeralSourcePorts : _sourcePorts;
+        if (sourcePorts is { } within && ports != NoPorts)
+            ports = [.. ports.Where(within.Contains)];
+        if (ports.Length == 0)
+            yield break;
+        foreach (var family in Families(traffic.Protocol))
         {
             var destinations = Destinations(from, to, family);
             foreach (var source in Sources(from, family))
@@ -84,12 +102,15 @@ public sealed class FlowSpace
                 {
                     foreach (var piece in values)
                         yield return everyEphemeralPort
-                            ? DecideEvery(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex)
-                            : Decide(source, destination, traffic.Protocol, piece, sourcePorts, sourceIndex);
+                            ? DecideEvery(source, destination, traffic.Protocol, piece, ports, sourceIndex)
+                            : Decide(source, destination, traffic.Protocol, piece, ports, sourceIndex);
                 }
             }
         }
     }
+
+    /// <summary>The address families a protocol's pieces are walked in: ICMP is IPv4's, ICMPv6 IPv6's.</summary>
+    internal static IpFamily[] Families(IpProtocol protocol) => protocol.Number switch { 1 => V4Only, 58 => V6Only, _ => BothFamilies };
 
     /// <summary>The pieces of the destination values inside the class's range (a piece cut by the range's own ends is
     /// still one piece), without ICMP error messages (<see cref="HeaderCuts.OpenableValues"/>).</summary>
@@ -132,14 +153,16 @@ public sealed class FlowSpace
         return new PieceOutcome(new FlowKey(source, destination, protocol, sourcePorts[^1], values.From), sourceIndex, values, true);
     }
 
-    private IpAddress[] Sources(ReachEnd from, IpFamily family) => from switch
+    /// <summary>One address per source piece of an end, in the order <see cref="Pieces(ReachEnd, ReachEnd, TrafficClass, bool)"/> walks them.</summary>
+    internal IpAddress[] Sources(ReachEnd from, IpFamily family) => from switch
     {
         InternetEnd => _internet[family],
         InterfaceEnd e => _addresses.Private(e.Interface, family),
         _ => [],
     };
 
-    private IpAddress[] Destinations(ReachEnd from, ReachEnd to, IpFamily family)
+    /// <summary>One address per destination piece of an end, in the order <see cref="Pieces(ReachEnd, ReachEnd, TrafficClass, bool)"/> walks them.</summary>
+    internal IpAddress[] Destinations(ReachEnd from, ReachEnd to, IpFamily family)
     {
         switch (to)
         {
@@ -167,6 +190,10 @@ public sealed class FlowSpace
         [.. _cuts.Addresses(family).Select(p => Address(family, p.First)).Where(a => !owned.Contains(a) && !vpcCidrs.Any(c => c.Contains(a)))];
 
     private static IpAddress Address(IpFamily family, UInt128 value) => family == IpFamily.V4 ? IpAddress.V4((uint)value) : IpAddress.V6(value);
+
+    /// <summary>The pieces of the source-port range: no rule, nor the question's own source ports, tells two ports of a
+    /// piece apart.</summary>
+    public IEnumerable<PortRange> SourcePortPieces => _cuts.SourcePorts();
 
     /// <summary>The interfaces of the world, in id order.</summary>
     public ImmutableArray<NetworkInterfaceId> Interfaces =>

@@ -49,13 +49,23 @@ internal sealed class HeaderCuts
 
     /// <summary>The world's cuts plus <paramref name="cidrs"/> and <paramref name="ports"/> a question names (a policy's
     /// "only from 10.0.0.0/8", the S3 ranges, "tcp/22"), so that an answer never straddles the question's own boundary.</summary>
-    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports)
+    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports) => Of(network, cidrs, ports, []);
+
+    /// <summary>As <see cref="Of(Network, IEnumerable{Cidr}, IEnumerable{PortRange})"/>, with the source-port ranges a
+    /// question names (an access scope's <c>SourcePorts</c>) cut too.</summary>
+    public static HeaderCuts Of(Network network, IEnumerable<Cidr> cidrs, IEnumerable<PortRange> ports, IEnumerable<PortRange> sourcePorts)
     {
         ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(sourcePorts);
         var cuts = new HeaderCuts();
         foreach (var cidr in RuleCidrs(network).Concat(HostCidrs(network)).Concat(RefusedSources.Select(Cidr.Parse)).Concat(LinkLocal).Concat(cidrs))
             cuts.Add(cidr);
         cuts.AddPortCuts(network, ports);
+        foreach (var range in sourcePorts)
+        {
+            cuts._sourcePorts.Add(range.From);
+            cuts._sourcePorts.Add(range.To + 1);
+        }
         return cuts;
     }
 
@@ -174,6 +184,17 @@ internal sealed class HeaderCuts
             yield return (cuts[i], last);
         }
     }
+
+    /// <summary>Which piece of its family's address space holds <paramref name="address"/> (0 for the first): two
+    /// addresses of one piece are told apart by no rule or route.</summary>
+    public int PieceOf(IpAddress address)
+    {
+        var cuts = address.Family == IpFamily.V4 ? _v4Array ??= [.. _v4] : _v6Array ??= [.. _v6];
+        int at = Array.BinarySearch(cuts, address.Value);
+        return at >= 0 ? at : ~at - 1;
+    }
+
+    private UInt128[]? _v4Array, _v6Array;
 
     /// <summary>The pieces of the port range 0–65535.</summary>
     public IEnumerable<PortRange> Ports() => Pieces(_ports);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using VpcLab.Analysis.Blockers;
 using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -67,12 +69,15 @@ public sealed class NetworkInsightsAnalyzer
         var ports = ProbePorts.For(path, network, protocol);
 
         Trace? first = null;
+        TraceRequest? firstRequest = null;
         try
         {
             foreach (var port in ports)
             {
-                var trace = compiled.Trace(new TraceRequest(source, destination, protocol, port, sourcePort, IpFamily.V4));
+                var request = new TraceRequest(source, destination, protocol, port, sourcePort, IpFamily.V4);
+                var trace = compiled.Trace(request);
                 first ??= trace;
+                firstRequest ??= request;
                 if (trace.Verdict == Verdict.Accepted)
                 {
                     first = trace;
@@ -100,7 +105,19 @@ public sealed class NetworkInsightsAnalyzer
             && VpcEndpointPathEnds.GatewayEndpointNotCrossed(vpce, t, network) is { } notCrossed)
             return notCrossed;
         return new AnalysisOutcome(AnalysisOutcome.Succeeded, null, t.Verdict == Verdict.Accepted, t.Forward,
-            t.Verdict == Verdict.Accepted || t.DroppedOn == PathDirection.Return ? t.Return : [], t.Explanations) { Flow = t.Flow };
+            t.Verdict == Verdict.Accepted || t.DroppedOn == PathDirection.Return ? t.Return : [], Explanations(t, firstRequest!, network)) { Flow = t.Flow };
+    }
+
+    /// <summary>A blocked path's explanations: every blocker on the forward and return paths, as <c>vpclab trace</c>
+    /// lists them (<see cref="BlockedPathAnalyzer"/>: each found by tracing again with the blockers before it changed),
+    /// not only the first drop's (docs/semantics.md#blocked-paths).</summary>
+    private static ImmutableArray<Explanation> Explanations(Trace trace, TraceRequest request, Network network)
+    {
+        if (trace.Verdict != Verdict.Dropped)
+            return trace.Explanations;
+        var blocked = BlockedPathAnalyzer.Analyze(network, request);
+        // The first blocker is this trace's drop: keep the engine's own explanations of it (all of them), then the rest.
+        return [.. trace.Explanations.IsDefaultOrEmpty ? blocked.Explanations.Take(1) : trace.Explanations, .. blocked.Explanations.Skip(1)];
     }
 
     /// <summary>IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS / …RFC6598… for a private or shared address, else null.</summary>

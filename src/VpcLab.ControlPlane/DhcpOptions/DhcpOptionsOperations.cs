@@ -28,6 +28,22 @@ public sealed class DhcpOptionsOperations
             ImmutableDictionary<string, DhcpOptionsSet>.Empty.WithComparers(StringComparer.Ordinal), ImmutableDictionary<VpcId, string>.Empty);
     }
 
+    /// <summary>Puts sets and VPC associations read from an account (vpclab import) in place, with their ids, beside
+    /// the ones already here (docs/semantics.md#import-dhcp-options). Not an EC2 operation: no validation beyond
+    /// keeping only associations of VPCs the snapshot holds to sets that exist.</summary>
+    public void Restore(IEnumerable<DhcpOptionsSet> sets, IReadOnlyDictionary<VpcId, string> associations, Network network)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(associations);
+        ArgumentNullException.ThrowIfNull(network);
+        lock (_dhcpGate)
+        {
+            var setsById = _dhcp.Sets.SetItems(sets.Select(set => KeyValuePair.Create(set.Id, set)));
+            var linked = associations.Where(a => network.Vpcs.ContainsKey(a.Key) && setsById.ContainsKey(a.Value));
+            Volatile.Write(ref _dhcp, new DhcpState(setsById, _dhcp.Associations.SetItems(linked)));
+        }
+    }
+
     /// <summary>The DHCP options set id of a VPC as DescribeVpcs prints it ("default" when none).</summary>
     public string DhcpOptionsIdOf(VpcId vpc) => Volatile.Read(ref _dhcp).Associations.GetValueOrDefault(vpc, DefaultDhcpOptionsId);
 

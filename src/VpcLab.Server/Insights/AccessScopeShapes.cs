@@ -64,7 +64,10 @@ internal static class AccessScopeShapes
     {
         ["SourceAddresses"] = Strings(h.SourceAddressesText),
         ["DestinationAddresses"] = Strings(h.DestinationAddressesText),
+        ["SourcePorts"] = Strings(h.SourcePortsText),
         ["DestinationPorts"] = Strings(h.DestinationPortsText),
+        ["SourcePrefixLists"] = Strings(h.SourcePrefixLists),
+        ["DestinationPrefixLists"] = Strings(h.DestinationPrefixLists),
         ["Protocols"] = Strings(h.ProtocolsText),
     };
 

@@ -72,4 +72,55 @@ public sealed class NetworkAccessAnalyzerTests
                     Scope([InternetToInterfaces(header)], [new ScopePath(null, new ScopePathStatement(header, null), [])], ctx), network, ctx, "nisa-0123456789abcdef0");
                 Assert.Empty(excluded);
             }, iter: 60);
+
+    /// <summary>SourcePorts (PacketHeaderStatementRequest, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_PacketHeaderStatementRequest.html):
+    /// a finding exactly when some internet source on a source port inside the statement's ranges is delivered; the
+    /// outbound NACL (the reply's destination port is the client's source port) decides which.</summary>
+    [Fact]
+    public void Findings_SourcePortsInStatement_ExactlyWhenBruteForceDeliversFromThosePorts() =>
+        Gen.Select(AclEntry.Array[0, 3], AclEntry.Array[0, 4], GroupRule.Array[1, 3], Gen.Int[0, 17], Ports)
+            .Sample((inbound, outbound, ingress, port, sourceRange) =>
+            {
+                var yaml = PublicHostWorlds.World(inbound, outbound, ingress, null, "0.0.0.0/0");
+                var network = ScenarioLoader.Load(ScenarioParser.Parse(yaml, "random.yaml"), "random.yaml").Network;
+                var compiled = CompiledNetwork.Compile(network);
+                var eni = Assert.Single(network.NetworkInterfaces.Values);
+                var ctx = new RequestContext(eni.OwnerId, eni.Region);
+                var address = network.PublicIpFor(eni, eni.PrivateIpAddresses[0])!.Value;
+                Assert.True(PortRange.TryParse(sourceRange, out var range));
+                bool brute = Sources.Any(s => SourcePorts.Where(range.Contains).Any(sp =>
+                    compiled.Decide(new FlowKey(s, address, IpProtocol.Tcp, sp, (ushort)port), -1).IsAccepted));
+
+                var header = Header(IpProtocol.Tcp, (ushort)port) with { SourcePorts = [range], SourcePortsText = [sourceRange] };
+                var findings = NetworkAccessAnalyzer.Findings(Scope([InternetToInterfaces(header)], [], ctx), network, ctx, "nisa-0123456789abcdef0");
+                Assert.True(brute == !findings.IsEmpty, $"tcp/{port} from ports {sourceRange}: brute force {brute}, findings {findings.Length}\n{yaml}");
+                Assert.All(findings, f => Assert.True(range.Contains(f.Trace.Flow.SourcePort), $"{f.Trace.Flow}"));
+
+                // Excluding the same source ports leaves nothing; excluding the others leaves the same answer.
+                var sameExcluded = NetworkAccessAnalyzer.Findings(Scope([InternetToInterfaces(header)],
+                    [new ScopePath(null, new ScopePathStatement(header, null), [])], ctx), network, ctx, "nisa-0123456789abcdef0");
+                Assert.Empty(sameExcluded);
+            }, iter: 40);
+
+    /// <summary>SourcePrefixLists: the sources are the list's entries, as if its CIDRs were given as SourceAddresses
+    /// (docs/semantics.md#naa-statements); a list with no entry in the range admits nothing.</summary>
+    [Fact]
+    public void Findings_SourcePrefixList_SameAsItsCidrs() =>
+        Gen.Select(AclEntry.Array[0, 4], GroupRule.Array[1, 3], Gen.Int[0, 17], Gen.OneOf(Cidrs).Array[0, 2])
+            .Sample((inbound, ingress, port, entries) =>
+            {
+                var yaml = World(inbound, ingress);
+                var loaded = ScenarioLoader.Load(ScenarioParser.Parse(yaml, "random.yaml"), "random.yaml").Network;
+                var eni = Assert.Single(loaded.NetworkInterfaces.Values);
+                var list = new ManagedPrefixList(new PrefixListId("pl-0123456789abcdef0"), eni.OwnerId.Value, eni.Region, "clients", IpFamily.V4,
+                    [.. entries.Distinct().Select(c => new PrefixListEntry(Cidr.Parse(c), null))], 5, 1);
+                var network = loaded with { PrefixLists = loaded.PrefixLists.SetItem(list.Id, list) };
+                var ctx = new RequestContext(eni.OwnerId, eni.Region);
+                var byList = Header(IpProtocol.Tcp, (ushort)port) with { SourcePrefixLists = [list.Id.Value] };
+                var byCidrs = new ScopePacketHeader([.. list.Entries.Select(e => e.Cidr)], [], [PortRange.Single((ushort)port)], [IpProtocol.Tcp], [], [], [], []);
+                var listed = NetworkAccessAnalyzer.Findings(Scope([InternetToInterfaces(byList)], [], ctx), network, ctx, "nisa-0123456789abcdef0");
+                var given = NetworkAccessAnalyzer.Findings(Scope([InternetToInterfaces(byCidrs)], [], ctx), network, ctx, "nisa-0123456789abcdef0");
+                Assert.Equal(!given.IsEmpty && !list.Entries.IsEmpty, !listed.IsEmpty);
+                Assert.All(listed, f => Assert.Contains(list.Entries, e => e.Cidr.Contains(f.Trace.Flow.Source)));
+            }, iter: 40);
 }

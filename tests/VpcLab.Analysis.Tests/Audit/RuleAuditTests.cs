@@ -48,6 +48,13 @@ public sealed class RuleAuditTests
         { "{ protocol: udp, ports: 53, source: 10.0.0.0/8 }, { protocol: tcp, ports: all, source: 10.0.0.0/8 }", "" },
         { "{ protocol: tcp, ports: 22, source: other }, { protocol: tcp, ports: all, source: other }", "tcp 22-22 " },
         { "{ protocol: tcp, ports: 22, source: \"::/0\" }, { protocol: tcp, ports: 22, source: 0.0.0.0/0 }", "" },
+        // Covered by several rules together (ports, then addresses): any match allows, so the union of the others
+        // already allows all it allows.
+        { "{ protocol: tcp, ports: 100-200, source: 10.0.0.0/8 }, { protocol: tcp, ports: 0-150, source: 10.0.0.0/8 }, { protocol: tcp, ports: 151-300, source: 10.0.0.0/8 }", "tcp 100-200 10.0.0.0/8" },
+        { "{ protocol: tcp, ports: 22, source: 10.0.0.0/8 }, { protocol: tcp, ports: all, source: 10.0.0.0/9 }, { protocol: all, source: 10.128.0.0/9 }", "tcp 22-22 10.0.0.0/8" },
+        // One port (151) or one protocol short of the union: not covered (the /9 inside the /8 is, by one rule).
+        { "{ protocol: tcp, ports: 100-200, source: 10.0.0.0/8 }, { protocol: tcp, ports: 0-150, source: 10.0.0.0/8 }, { protocol: tcp, ports: 152-300, source: 10.0.0.0/8 }", "" },
+        { "{ protocol: tcp, ports: 22, source: 10.0.0.0/8 }, { protocol: tcp, ports: 22, source: 10.0.0.0/9 }, { protocol: udp, ports: 22, source: 10.128.0.0/9 }", "tcp 22-22 10.0.0.0/9" },
     };
 
     [Theory]

@@ -263,6 +263,10 @@ public sealed class AccessScopeSdkTests : IAsyncLifetime
         // API reference, PacketHeaderStatementRequest.Protocols: tcp | udp.
         { "icmp-protocol", "InvalidParameterValue", "icmp" },
         { "bad-cidr", "InvalidParameterValue", "10.0.0.0/33" },
+        // PacketHeaderStatementRequest.SourcePorts: ports of 0-65535.
+        { "bad-source-port", "InvalidParameterValue", "70000" },
+        // SourcePrefixLists: a list the caller can use, else the control plane's prefix list codes.
+        { "missing-prefix-list", "InvalidPrefixListID.NotFound", "pl-0123456789abcdef0" },
         { "missing-gateway", "InvalidInternetGatewayID.NotFound", "igw-0123456789abcdef0" },
         { "no-match-paths", "MissingParameter", "MatchPaths" },
     };
@@ -279,6 +283,8 @@ public sealed class AccessScopeSdkTests : IAsyncLifetime
             "unknown-type" => Path(Types("AWS::EC2::Nonsense"), null),
             "icmp-protocol" => Path(new PathStatementRequest { PacketHeaderStatement = new PacketHeaderStatementRequest { Protocols = ["icmp"] } }, null),
             "bad-cidr" => Path(new PathStatementRequest { PacketHeaderStatement = new PacketHeaderStatementRequest { SourceAddresses = ["10.0.0.0/33"] } }, null),
+            "bad-source-port" => Path(new PathStatementRequest { PacketHeaderStatement = new PacketHeaderStatementRequest { SourcePorts = ["70000"] } }, null),
+            "missing-prefix-list" => Path(new PathStatementRequest { PacketHeaderStatement = new PacketHeaderStatementRequest { SourcePrefixLists = ["pl-0123456789abcdef0"] } }, null),
             "missing-gateway" => Path(Ids("igw-0123456789abcdef0"), null),
             _ => null,
         };
