@@ -4,11 +4,15 @@
 # API by bench/VpcLab.ApiScaleBench, wrk (1 thread, 16 connections, SigV4-shaped unsigned requests: the server checks
 # no signature unless asked) measures filtered describes of each main kind and a durable CreateTags, beside
 # `GET /_vpclab/health` (the floor: the same HTTP stack doing nothing) measured in the same run, against the same
-# server. moto's server (python3 -m moto.server) gets the same describes at the sizes in MOTO_SIZES.
-# Prints one TSV line per measure (size, server, request, req/s, ratio to the floor, the server's CPU microseconds per
-# request) to stdout and $OUT.
+# server. The servers of all sizes run side by side and are measured in ROUNDS rounds, each request at every size in
+# turn (the order of the sizes alternating by round), so the other load of a shared machine falls on every size
+# alike; the summary takes each figure's median over the rounds. moto's server (python3 -m moto.server) gets the
+# same describes at the sizes in MOTO_SIZES, after. Then the server's own CPU per request at the smallest and largest
+# size without HTTP (VpcLab.ApiScaleBench --in-process, unless NO_IN_PROCESS is set).
+# Prints one TSV line per measure (round, size, server, request, req/s, ratio to the floor, the server's CPU
+# microseconds per request) to stdout and $OUT.
 #
-#   bench/api-scale.sh                           # 10, 1000, 10000; 5 s per measure
+#   bench/api-scale.sh                           # 10, 1000, 10000; 3 rounds of 5 s per measure
 #   SIZES="10 1000" DURATION=3 bench/api-scale.sh
 #   WORLD=1 bench/api-scale.sh                   # also the 1,000-VPC / 100,000-interface world: build time and RSS
 #   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and a durable server
@@ -17,6 +21,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10 1000 10000"}
 MOTO_SIZES=${MOTO_SIZES-"10 1000"}
 DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3} # seconds of the same request first: the server's JIT tiers its code up
 # A write runs far more code than a read (binding, the mutation, the log): on the loaded 2-core machine its code was
 # still being compiled 10 s in (a quarter of the server's CPU in the tiering thread), not 40 s in.
@@ -77,53 +82,66 @@ rate() {
 
 json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
-# measure SIZE SERVER URL WORLD_JSON: the floor, then each describe and (vpclab) the durable CreateTags.
+# row ROUND SIZE SERVER LABEL "REQ/S CPU" FLOOR: one TSV line.
+row() {
+  local r=$5
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${r% *}" "$(python3 -c "print(f'{${r% *} / $6:.2f}')")" "${r#* }" | tee -a "$OUT"
+}
+
+# floor SERVER URL: the no-op request of that server.
+floor() { if [ "$1" = vpclab ]; then rate "$2/_vpclab/health"; else rate "$2" "Action=DescribeRegions&RegionName.1=us-east-1"; fi; }
+
+# measure ROUND SIZE SERVER URL WORLD_JSON: the floor, then each describe and (vpclab) the durable CreateTags.
 measure() {
-  local size=$1 server=$2 url=$3 world=$4 floor
-  local vpc subnet group eni cidr name
-  vpc=$(json "$world" vpc); subnet=$(json "$world" subnet); group=$(json "$world" group)
-  eni=$(json "$world" eni); cidr=$(json "$world" cidr); name=$(json "$world" name)
-  if [ "$server" = vpclab ]; then r=$(rate "$url/_vpclab/health"); else r=$(rate "$url" "Action=DescribeRegions&RegionName.1=us-east-1"); fi
-  floor=${r% *}
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor" "$floor" "1.00" "${r#* }" | tee -a "$OUT"
-  local -a probes=(
-    "DescribeVpcs VpcId.1|Action=DescribeVpcs&VpcId.1=$vpc"
-    "DescribeVpcs vpc-id|Action=DescribeVpcs&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
-    "DescribeVpcs cidr|Action=DescribeVpcs&Filter.1.Name=cidr&Filter.1.Value.1=${cidr/\//%2F}"
-    "DescribeVpcs tag:Name|Action=DescribeVpcs&Filter.1.Name=tag%3AName&Filter.1.Value.1=$name"
-    "DescribeSubnets vpc-id|Action=DescribeSubnets&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
-    "DescribeSecurityGroups group-id|Action=DescribeSecurityGroups&Filter.1.Name=group-id&Filter.1.Value.1=$group"
-    "DescribeSecurityGroups vpc-id|Action=DescribeSecurityGroups&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
-    "DescribeRouteTables vpc-id|Action=DescribeRouteTables&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
-    "DescribeNetworkAcls vpc-id|Action=DescribeNetworkAcls&Filter.1.Name=vpc-id&Filter.1.Value.1=$vpc"
-    "DescribeNetworkInterfaces subnet-id|Action=DescribeNetworkInterfaces&Filter.1.Name=subnet-id&Filter.1.Value.1=$subnet"
-    "DescribeNetworkInterfaces id|Action=DescribeNetworkInterfaces&Filter.1.Name=network-interface-id&Filter.1.Value.1=$eni"
-    "DescribeTags resource-id|Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=$vpc"
-    "DescribeVpcs MaxResults=5 (a page of all)|Action=DescribeVpcs&MaxResults=5"
-  )
-  if [ "$server" = vpclab ]; then probes+=("CreateTags (durable)|Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on"); fi
-  local probe label body r
+  local round=$1 size=$2 server=$3 url=$4 world=$5 r f probe label body vpc
+  r=$(floor "$server" "$url"); f=${r% *}
+  row "$round" "$size" "$server" floor "$r" "$f"
+  local -a probes
+  mapfile -t probes < <(dotnet "$BUILDER" --probes "$world")
+  if [ "$server" = vpclab ]; then
+    vpc=$(json "$world" vpc)
+    probes+=("CreateTags (durable)|Action=CreateTags&ResourceId.1=$vpc&Tag.1.Key=bench&Tag.1.Value=on")
+  fi
   for probe in "${probes[@]}"; do
     label=${probe%%|*}; body=${probe#*|}
-    if [[ $label == Create* ]]; then r=$(rate "$url/" "$body" "$WRITE_WARMUP"); else r=$(rate "$url/" "$body"); fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "$label" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
+    # A write's long warm-up only once per server: its code stays compiled.
+    if [[ $label == Create* && $round == 1 ]]; then r=$(rate "$url/" "$body" "$WRITE_WARMUP"); else r=$(rate "$url/" "$body"); fi
+    row "$round" "$size" "$server" "$label" "$r" "$f"
   done
-  # The floor again at the end: how much the machine's load moved during the run.
-  if [ "$server" = vpclab ]; then r=$(rate "$url/_vpclab/health"); else r=$(rate "$url" "Action=DescribeRegions&RegionName.1=us-east-1"); fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$server" "floor (again, at the end)" "${r% *}" "$(python3 -c "print(f'{${r% *} / $floor:.2f}')")" "${r#* }" | tee -a "$OUT"
+  # The floor again at the end: how much the machine's load moved during the round.
+  r=$(floor "$server" "$url")
+  row "$round" "$size" "$server" "floor (again, at the end)" "$r" "$f"
 }
 
 : >"$OUT"
-printf 'size\tserver\trequest\treq/s\tratio to floor\tserver CPU us/req\n'
-for size in $SIZES; do
-  port=$(free_port); DATA=$(mktemp -d)
-  dotnet "$VPCLAB" serve --port "$port" --data "$DATA" --generous-quotas >/dev/null 2>&1 &
-  SERVER_PID=$!
-  wait_up "http://127.0.0.1:$port/_vpclab/health"
-  world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs "$size" --concurrency 16)
-  echo "# vpclab $size: $world (server RSS $(rss_mib $SERVER_PID) MiB)" >&2
-  measure "$size" vpclab "http://127.0.0.1:$port" "$world"
+printf 'round\tsize\tserver\trequest\treq/s\tratio to floor\tserver CPU us/req\n'
+declare -A PIDS URLS WORLDS DATAS
+stop_all() {
+  for size in "${!PIDS[@]}"; do kill "${PIDS[$size]}" 2>/dev/null || true; wait "${PIDS[$size]}" 2>/dev/null || true; rm -rf "${DATAS[$size]}"; done
+  PIDS=()
   stop_server
+}
+trap stop_all EXIT
+for size in $SIZES; do
+  port=$(free_port); DATAS[$size]=$(mktemp -d)
+  dotnet "$VPCLAB" serve --port "$port" --data "${DATAS[$size]}" --generous-quotas >/dev/null 2>&1 &
+  PIDS[$size]=$!; URLS[$size]="http://127.0.0.1:$port"
+  wait_up "${URLS[$size]}/_vpclab/health"
+  WORLDS[$size]=$(dotnet "$BUILDER" --endpoint "${URLS[$size]}" --vpcs "$size" --concurrency 16)
+  echo "# vpclab $size: ${WORLDS[$size]} (server RSS $(rss_mib "${PIDS[$size]}") MiB)" >&2
+done
+read -ra ORDER <<<"$SIZES"
+for round in $(seq 1 "$ROUNDS"); do
+  sizes=("${ORDER[@]}")
+  if (( round % 2 == 0 )); then mapfile -t sizes < <(printf '%s\n' "${ORDER[@]}" | tac); fi
+  for size in "${sizes[@]}"; do
+    SERVER_PID=${PIDS[$size]}
+    measure "$round" "$size" vpclab "${URLS[$size]}" "${WORLDS[$size]}"
+  done
+done
+SERVER_PID=
+stop_all
+for size in $SIZES; do
   if [[ " $MOTO_SIZES " == *" $size "* ]] && python3 -c "import moto.server" 2>/dev/null; then
     port=$(free_port)
     python3 -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
@@ -132,7 +150,7 @@ for size in $SIZES; do
     # One client: moto's server answers 500 to some concurrent creates.
     if world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs "$size" --concurrency 1 2>/dev/null); then
       echo "# moto $size: $world" >&2
-      measure "$size" moto "http://127.0.0.1:$port" "$world"
+      measure 1 "$size" moto "http://127.0.0.1:$port" "$world"
     else
       echo "# moto $size: building the world failed (moto answered an error)" >&2
     fi
@@ -189,20 +207,35 @@ if [ -n "${WORLD:-}" ]; then
   stop_server
 fi
 
+if [ -z "${NO_IN_PROCESS:-}" ]; then
+  # The server's own path (parse, action, XML) at the smallest and the largest size, without HTTP: two in-memory
+  # servers in one process, the sizes alternating batch by batch.
+  read -ra ORDER <<<"$SIZES"
+  if (( ${#ORDER[@]} > 1 )); then
+    echo "# in-process: the server's CPU per request without HTTP, median of 7 rounds" >&2
+    dotnet "$BUILDER" --in-process --small "${ORDER[0]}" --large "${ORDER[-1]}" | sed 's/^/in-process\t/' | tee -a "$OUT"
+  fi
+fi
+
 python3 - "$OUT" <<'PY'
-import sys
+import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-rates = {(r[0], r[1], r[2]): float(r[3]) for r in rows if r[0].isdigit()}
-cpu = {(r[0], r[1], r[2]): float(r[5]) for r in rows if r[0].isdigit() and len(r) > 5}
-sizes = sorted({int(r[0]) for r in rows if r[0].isdigit()})
+sized = [r for r in rows if r[0].isdigit() and len(r) >= 7]
+rounds = sorted({r[0] for r in sized})
+norm = {(r[0], r[1], r[2], r[3]): float(r[5]) for r in sized}  # rate / that round's floor
+cpu = {(r[0], r[1], r[2], r[3]): float(r[6]) for r in sized}
+sizes = sorted({int(r[1]) for r in sized})
 if len(sizes) > 1:
     lo, hi = str(sizes[0]), str(sizes[-1])
-    print(f"\nat {hi} against {lo}: rate ratio (each normalised by its own run's floor) and CPU ratio (server CPU per"
-          f" request at {lo} / at {hi}: the rate ratio of a CPU-bound server, steadier on a loaded machine):")
-    for (size, server, request), value in sorted(rates.items()):
-        if size != hi or request.startswith("floor") or (lo, server, request) not in rates:
-            continue
-        ratio = (value / rates[(hi, server, "floor")]) / (rates[(lo, server, request)] / rates[(lo, server, "floor")])
-        by_cpu = cpu[(lo, server, request)] / cpu[(size, server, request)]
-        print(f"  {server:<7} {request:<42} {ratio:6.2f} {by_cpu:6.2f}")
+    print(f"\nat {hi} against {lo}, median over {len(rounds)} rounds of the paired ratios: rate (each over its own"
+          f" round's floor) at {hi} / at {lo}, and server CPU per request at {lo} / at {hi} (the rate ratio of a"
+          f" CPU-bound server, steadier on a loaded machine):")
+    requests = sorted({(r[2], r[3]) for r in sized if r[1] == hi and not r[3].startswith("floor")})
+    for server, request in requests:
+        pairs = [((x, lo, server, request), (x, hi, server, request)) for x in rounds]
+        pairs = [(l, h) for l, h in pairs if l in norm and h in norm]
+        by_rate = [norm[h] / norm[l] for l, h in pairs]
+        by_cpu = [cpu[l] / cpu[h] for l, h in pairs if cpu[h] > 0]
+        if by_rate:
+            print(f"  {server:<7} {request:<42} {statistics.median(by_rate):6.2f} {statistics.median(by_cpu):6.2f}")
 PY

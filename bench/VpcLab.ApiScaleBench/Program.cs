@@ -12,6 +12,22 @@ using System.Text.RegularExpressions;
 // the ids of the middle VPC (i = N/2) and its subnet, group and first interface, which the describes filter by.
 //
 //   dotnet VpcLab.ApiScaleBench.dll --endpoint http://127.0.0.1:4566 --vpcs 1000 [--enis-per-vpc 1] [--concurrency 16]
+//   dotnet VpcLab.ApiScaleBench.dll --probes '<that JSON line>'   # the measured requests, a "label|form" line each
+//   dotnet VpcLab.ApiScaleBench.dll --in-process                  # the server's own cost per request (InProcessCost)
+//   dotnet VpcLab.ApiScaleBench.dll --fsync-floor --dir D         # the disk's floor for durable writes (FsyncFloor)
+
+if (args.Contains("--fsync-floor"))
+    return FsyncFloor.Run(args);
+if (args.Contains("--in-process"))
+    return InProcessCost.Run(args);
+if (args.Contains("--probes"))
+{
+    using var world = JsonDocument.Parse(args[Array.IndexOf(args, "--probes") + 1]);
+    string Id(string name) => world.RootElement.GetProperty(name).GetString() ?? "";
+    foreach (var (label, form) in Probes.For(new WorldIds(Id("vpc"), Id("subnet"), Id("group"), Id("eni"), Id("cidr"), Id("name"))))
+        Console.WriteLine($"{label}|{form}");
+    return 0;
+}
 
 var options = Options.Parse(args);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseCookies = false })
@@ -31,7 +47,7 @@ await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(worker => Tas
 {
     for (var i = worker; i < options.Vpcs; i += options.Concurrency)
     {
-        var cidr = Cidr(i);
+        var cidr = Uri.EscapeDataString(WorldIds.CidrOf(i));
         var team = (i % 10).ToString(CultureInfo.InvariantCulture);
         vpcs[i] = Element(await CallAsync($"Action=CreateVpc&CidrBlock={cidr}&TagSpecification.1.ResourceType=vpc&TagSpecification.1.Tag.1.Key=Name&TagSpecification.1.Tag.1.Value=vpc-{i}&TagSpecification.1.Tag.2.Key=team&TagSpecification.1.Tag.2.Value=t{team}"), "vpcId");
         subnets[i] = Element(await CallAsync($"Action=CreateSubnet&VpcId={vpcs[i]}&CidrBlock={cidr}&AvailabilityZone=us-east-1a&TagSpecification.1.ResourceType=subnet&TagSpecification.1.Tag.1.Key=Name&TagSpecification.1.Tag.1.Value=subnet-{i}"), "subnetId");
@@ -56,16 +72,13 @@ Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
     ["build_s"] = Math.Round(buildSeconds, 3),
     ["build_rps"] = Math.Round(requests / buildSeconds, 1),
     ["vpc"] = vpcs[middle],
-    ["cidr"] = Uri.UnescapeDataString(Cidr(middle)),
+    ["cidr"] = WorldIds.CidrOf(middle),
     ["name"] = $"vpc-{middle}",
     ["subnet"] = subnets[middle],
     ["group"] = group,
     ["eni"] = firstEnis[middle],
 }));
 return 0;
-
-// 10.a.b.0/24 for the i-th VPC (up to 65,536 distinct blocks), URL-encoded.
-static string Cidr(int i) => string.Create(CultureInfo.InvariantCulture, $"10.{i / 256 % 256}.{i % 256}.0%2F24");
 
 async Task<string> CallAsync(string form)
 {

@@ -261,13 +261,17 @@ internal sealed class Transaction
     public void Put(Subnet s) => Set(IndexedKinds.Subnet, _n.Subnets.GetValueOrDefault(s.Id), s, _n with { Subnets = _n.Subnets.SetItem(s.Id, s) });
     public void Put(RouteTable t) => Set(IndexedKinds.RouteTable, _n.RouteTables.GetValueOrDefault(t.Id), t, _n with { RouteTables = _n.RouteTables.SetItem(t.Id, t) });
     public void Put(InternetGateway g) => Set(IndexedKinds.InternetGateway, _n.InternetGateways.GetValueOrDefault(g.Id), g, _n with { InternetGateways = _n.InternetGateways.SetItem(g.Id, g) });
-    public void Put(EgressOnlyInternetGateway g) => N = N with { EgressOnlyInternetGateways = N.EgressOnlyInternetGateways.SetItem(g.Id, g) };
+    public void Put(EgressOnlyInternetGateway g) => Set(IndexedKinds.EgressOnlyInternetGateway, _n.EgressOnlyInternetGateways.GetValueOrDefault(g.Id), g, _n with { EgressOnlyInternetGateways = _n.EgressOnlyInternetGateways.SetItem(g.Id, g) });
     public void Put(NatGateway g) => Set(IndexedKinds.NatGateway, _n.NatGateways.GetValueOrDefault(g.Id), g, _n with { NatGateways = _n.NatGateways.SetItem(g.Id, g) });
     public void Put(ElasticIpAddress e) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(e.AllocationId), e, _n with { ElasticIps = _n.ElasticIps.SetItem(e.AllocationId, e) });
     public void Put(SecurityGroup g) => Set(IndexedKinds.SecurityGroup, _n.SecurityGroups.GetValueOrDefault(g.Id), g, _n with { SecurityGroups = _n.SecurityGroups.SetItem(g.Id, g) });
     public void Put(NetworkAcl a) => Set(IndexedKinds.NetworkAcl, _n.NetworkAcls.GetValueOrDefault(a.Id), a, _n with { NetworkAcls = _n.NetworkAcls.SetItem(a.Id, a) });
     public void Put(NetworkInterface e) => Set(IndexedKinds.NetworkInterface, _n.NetworkInterfaces.GetValueOrDefault(e.Id), e, _n with { NetworkInterfaces = _n.NetworkInterfaces.SetItem(e.Id, e) });
     public void Put(Instance i) => Set(IndexedKinds.Instance, _n.Instances.GetValueOrDefault(i.Id), i, _n with { Instances = _n.Instances.SetItem(i.Id, i) });
+    public void Put(ManagedPrefixList p) => Set(IndexedKinds.PrefixList, _n.PrefixLists.GetValueOrDefault(p.Id), p, _n with { PrefixLists = _n.PrefixLists.SetItem(p.Id, p) });
+    public void Put(VpcPeeringConnection p) => Set(IndexedKinds.VpcPeeringConnection, _n.VpcPeeringConnections.GetValueOrDefault(p.Id), p, _n with { VpcPeeringConnections = _n.VpcPeeringConnections.SetItem(p.Id, p) });
+    public void Put(VpcEndpoint e) => Set(IndexedKinds.VpcEndpoint, _n.VpcEndpoints.GetValueOrDefault(e.Id), e, _n with { VpcEndpoints = _n.VpcEndpoints.SetItem(e.Id, e) });
+    public void Put(FlowLog f) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(f.Id), f, _n with { FlowLogs = _n.FlowLogs.SetItem(f.Id, f) });
 
     public void Remove(VpcId id) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(id), null, _n with { Vpcs = _n.Vpcs.Remove(id) });
     public void Remove(SubnetId id) => Set(IndexedKinds.Subnet, _n.Subnets.GetValueOrDefault(id), null, _n with { Subnets = _n.Subnets.Remove(id) });
@@ -279,6 +283,10 @@ internal sealed class Transaction
     public void Remove(NetworkAclId id) => Set(IndexedKinds.NetworkAcl, _n.NetworkAcls.GetValueOrDefault(id), null, _n with { NetworkAcls = _n.NetworkAcls.Remove(id) });
     public void Remove(NetworkInterfaceId id) => Set(IndexedKinds.NetworkInterface, _n.NetworkInterfaces.GetValueOrDefault(id), null, _n with { NetworkInterfaces = _n.NetworkInterfaces.Remove(id) });
     public void Remove(InstanceId id) => Set(IndexedKinds.Instance, _n.Instances.GetValueOrDefault(id), null, _n with { Instances = _n.Instances.Remove(id) });
+    public void Remove(EgressOnlyInternetGatewayId id) => Set(IndexedKinds.EgressOnlyInternetGateway, _n.EgressOnlyInternetGateways.GetValueOrDefault(id), null, _n with { EgressOnlyInternetGateways = _n.EgressOnlyInternetGateways.Remove(id) });
+    public void Remove(PrefixListId id) => Set(IndexedKinds.PrefixList, _n.PrefixLists.GetValueOrDefault(id), null, _n with { PrefixLists = _n.PrefixLists.Remove(id) });
+    public void Remove(VpcEndpointId id) => Set(IndexedKinds.VpcEndpoint, _n.VpcEndpoints.GetValueOrDefault(id), null, _n with { VpcEndpoints = _n.VpcEndpoints.Remove(id) });
+    public void Remove(FlowLogId id) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(id), null, _n with { FlowLogs = _n.FlowLogs.Remove(id) });
 
     /// <summary>The one way an indexed map changes: the new snapshot and the index, together.</summary>
     private void Set<T>(IndexedKind<T> kind, T? before, T? after, Network network)
@@ -289,7 +297,6 @@ internal sealed class Transaction
         Index = Index.Replace(kind, before, after);
         _n = network;
     }
-    public void Put(ManagedPrefixList p) => N = N with { PrefixLists = N.PrefixLists.SetItem(p.Id, p) };
 
     /// <summary>Describe-by-id for <see cref="FilterSchema{T}.Select"/>: null when no ids are given (then the index
     /// selects), else each id's record; each must exist (and be visible) or the whole call fails.</summary>

@@ -33,7 +33,7 @@ public sealed class EgressOnlyInternetGatewayOperations
         {
             var eigw = tx.Require(ResourceKinds.EgressOnlyInternetGateway, request.EgressOnlyInternetGatewayId);
             // Routes to it stay and turn blackhole (spec (a)).
-            tx.N = tx.N with { EgressOnlyInternetGateways = tx.N.EgressOnlyInternetGateways.Remove(eigw.Id) };
+            tx.Remove(eigw.Id);
             tx.RemoveTags(eigw.Id.Value);
             return new DeleteEgressOnlyInternetGatewayResult(true);
         });
@@ -41,12 +41,8 @@ public sealed class EgressOnlyInternetGatewayOperations
     public DescribeEgressOnlyInternetGatewaysResult DescribeEgressOnlyInternetGateways(RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.EgressOnlyInternetGateways.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
-            var selected = Transaction.ByIds(request.EgressOnlyInternetGatewayIds, all, id => tx.Require(ResourceKinds.EgressOnlyInternetGateway, id));
-            var schema = new FilterSchema<EgressOnlyInternetGateway>(g => g.Id.Value)
-                .Add("egress-only-internet-gateway-id", g => g.Id.Value)
-                .Add("attachment.vpc-id", g => g.VpcId.Value)
-                .Add("attachment.state", _ => "attached");
-            return new DescribeEgressOnlyInternetGatewaysResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(g => g.Id.Value, StringComparer.Ordinal)]);
+            var named = Transaction.Named(request.EgressOnlyInternetGatewayIds, id => tx.Require(ResourceKinds.EgressOnlyInternetGateway, id));
+            var schema = new FilterSchema<EgressOnlyInternetGateway>(IndexedKinds.EgressOnlyInternetGateway);
+            return new DescribeEgressOnlyInternetGatewaysResult([.. schema.Select(tx, request.Filters, named)]);
         });
 }

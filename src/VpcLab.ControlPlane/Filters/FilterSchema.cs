@@ -86,23 +86,25 @@ public sealed class FilterSchema<T>
         var caller = tx.Caller;
         if (!tx.Options.IndexedFilters)
         {
-            var scanned = kind.All(network).Where(x => kind.IsCallers(x, caller) && compiled.All(f => f(x))).OrderBy(kind.Id, StringComparer.Ordinal);
+            var scanned = kind.All(network).Where(x => kind.IsCallers(x, caller)).Select(x => kind.Seen(x, caller))
+                .Where(x => compiled.All(f => f(x))).OrderBy(kind.Id, StringComparer.Ordinal);
             return window is null ? scanned : window.Cut(scanned, kind.Id);
         }
         var candidates = Plan(kind, tx.Index, caller, filters);
         if (window is not null)
             candidates = window.Seek(candidates);
         IEnumerable<T> selected = candidates.Select(id => kind.Lookup(network, id))
-            .Where(x => x is not null && kind.IsCallers(x, caller) && compiled.All(f => f(x)))!;
+            .Where(x => x is not null && kind.IsCallers(x, caller)).Select(x => kind.Seen(x!, caller))
+            .Where(x => compiled.All(f => f(x)));
         return window is null ? selected : selected.Take(window.Take);
     }
 
     /// <summary>The narrowest candidate list, in ordinal order.</summary>
     private IEnumerable<string> Plan(IndexedKind<T> kind, WorldIndex index, ResourceCaller caller, IReadOnlyList<Filter>? filters)
     {
-        var scope = index.Ids(kind.Key, WorldIndex.ScopeName, IndexedKind<T>.Scope(caller.Account, caller.Region));
-        IEnumerable<string> best = scope;
-        long bestCount = scope.Count;
+        var scopes = kind.CallerScopes(caller).Select(s => index.Ids(kind.Key, WorldIndex.ScopeName, s)).ToList();
+        IEnumerable<string> best = scopes.Count == 1 ? scopes[0] : Union(scopes);
+        long bestCount = scopes.Sum(l => (long)l.Count);
         foreach (var filter in filters ?? [])
         {
             var values = filter.Values ?? [];
@@ -117,10 +119,14 @@ public sealed class FilterSchema<T>
             var lists = values.Distinct(StringComparer.Ordinal).Select(v => index.Ids(kind.Key, name, v)).ToList();
             long count = lists.Sum(l => (long)l.Count);
             if (count < bestCount)
-                (best, bestCount) = (lists.Count == 1 ? lists[0] : lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), count);
+                (best, bestCount) = (lists.Count == 1 ? lists[0] : Union(lists), count);
         }
         return best;
     }
+
+    /// <summary>The ids of several posting lists, once each, in ordinal order.</summary>
+    private static IEnumerable<string> Union(IEnumerable<IEnumerable<string>> lists) =>
+        lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static bool IsIndexed(IndexedKind<T> kind, string name) =>
         kind.Fields.ContainsKey(name) || name.StartsWith("tag:", StringComparison.Ordinal) || name is "tag-key" or "tag-value";

@@ -25,6 +25,10 @@ public sealed class IndexedKind<T> : IIndexedKind
         All = all;
         Collection = collection;
         _fields[idFilter] = x => [id(x)];
+        Scopes = x => [Scope(owner(x), region(x))];
+        CallerScopes = c => [Scope(c.Account, c.Region)];
+        Visible = (x, c) => c.Owns(owner(x), region(x));
+        Seen = (x, _) => x;
     }
 
     /// <summary>The id prefix its postings are filed under (vpc, subnet, eni, …).</summary>
@@ -46,6 +50,32 @@ public sealed class IndexedKind<T> : IIndexedKind
 
     /// <summary>The map of <see cref="Network"/> holding the kind: a change to it must go through the index.</summary>
     public Func<Network, object> Collection { get; }
+
+    /// <summary>The owner scopes a record is filed under (<see cref="Scope"/>): its owner's, unless
+    /// <see cref="SeenBy"/> says otherwise.</summary>
+    public Func<T, IEnumerable<string>> Scopes { get; private set; }
+
+    /// <summary>The owner scopes whose records a caller may see: the union of their lists holds every candidate.</summary>
+    public Func<ResourceCaller, IEnumerable<string>> CallerScopes { get; private set; }
+
+    /// <summary>The kind's owner rule, checked on every candidate (it may read the clock, as peering's does).</summary>
+    public Func<T, ResourceCaller, bool> Visible { get; private set; }
+
+    /// <summary>The record as the caller sees it now (a pending peering request past its expiry is expired): what the
+    /// filters that no posting holds are evaluated on. Indexed filters read only what this leaves unchanged.</summary>
+    public Func<T, ResourceCaller, T> Seen { get; private set; }
+
+    /// <summary>A kind whose owner rule is not "the owner, from the record's Region": AWS-managed prefix lists are
+    /// every caller's of their Region, a peering connection is both ends' owners' (docs/semantics.md#filter-indexes).</summary>
+    public IndexedKind<T> SeenBy(Func<T, IEnumerable<string>> scopes, Func<ResourceCaller, IEnumerable<string>> callerScopes,
+        Func<T, ResourceCaller, bool> visible, Func<T, ResourceCaller, T>? seen = null)
+    {
+        if (_frozen is not null)
+            throw new InvalidOperationException("an indexed kind is complete once used");
+        (Scopes, CallerScopes, Visible) = (scopes, callerScopes, visible);
+        Seen = seen ?? Seen;
+        return this;
+    }
 
     /// <summary>The indexed filters: name → the values a record has for it.</summary>
     public IReadOnlyDictionary<string, Func<T, IEnumerable<string?>>> Fields => _frozen ??= _fields.ToFrozenDictionary(StringComparer.Ordinal);
@@ -75,8 +105,9 @@ public sealed class IndexedKind<T> : IIndexedKind
         }
     }
 
-    /// <summary>The owner rule of every indexed kind: the caller's account, called from the record's Region.</summary>
-    public bool IsCallers(T record, ResourceCaller caller) => caller.Owns(Owner(record), Region(record));
+    /// <summary>The owner rule of the kind (<see cref="Visible"/>): by default the caller's account, called from the
+    /// record's Region.</summary>
+    public bool IsCallers(T record, ResourceCaller caller) => Visible(record, caller);
 
     /// <summary>The posting value of the owner rule (account and Region).</summary>
     public static string Scope(AccountId owner, string region) => owner.Value + "|" + region;

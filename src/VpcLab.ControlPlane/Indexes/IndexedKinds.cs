@@ -129,9 +129,70 @@ public static class IndexedKinds
         .Field("subnet-id", i => i.SubnetId.Value)
         .Field("vpc-id", i => i.VpcId.Value);
 
+    // The filters of DescribeEgressOnlyInternetGateways
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeEgressOnlyInternetGateways.html).
+    public static readonly IndexedKind<EgressOnlyInternetGateway> EgressOnlyInternetGateway = new IndexedKind<EgressOnlyInternetGateway>(
+        IdPrefixes.EgressOnlyInternetGateway, "egress-only-internet-gateway-id", g => g.Id.Value, g => g.OwnerId, g => g.Region,
+        (n, id) => ResourceKinds.EgressOnlyInternetGateway.Get(n, id), n => n.EgressOnlyInternetGateways.Values, n => n.EgressOnlyInternetGateways)
+        .Field("attachment.vpc-id", g => g.VpcId.Value)
+        .Field("attachment.state", _ => "attached");
+
+    /// <summary>DescribeManagedPrefixLists: the caller's own lists and the AWS-managed lists of its Region, filed
+    /// under the owner "AWS" (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeManagedPrefixLists.html:
+    /// owner-id, prefix-list-id, prefix-list-name).</summary>
+    public static readonly IndexedKind<ManagedPrefixList> PrefixList = new IndexedKind<ManagedPrefixList>(
+        IdPrefixes.PrefixList, "prefix-list-id", p => p.Id.Value, p => new AccountId(p.OwnerId), p => p.Region,
+        (n, id) => ResourceKinds.PrefixList.Get(n, id), n => n.PrefixLists.Values, n => n.PrefixLists)
+        .Field("owner-id", p => p.OwnerId)
+        .Field("prefix-list-name", p => p.Name)
+        .SeenBy(p => [IndexedKind<ManagedPrefixList>.Scope(new AccountId(p.OwnerId), p.Region)],
+            c => [IndexedKind<ManagedPrefixList>.Scope(c.Account, c.Region), IndexedKind<ManagedPrefixList>.Scope(new AccountId(ManagedPrefixList.AwsOwner), c.Region)],
+            (p, c) => p.Region == c.Region && (p.IsAwsManaged || p.OwnerId == c.Account.Value));
+
+    /// <summary>DescribeVpcPeeringConnections: filed under both ends' owner scopes; the visibility window and the state
+    /// derive from the clock (<see cref="VpcPeeringLifecycle"/>), so status-code, status-message and expiration-time are
+    /// evaluated on the candidates, never filed.</summary>
+    public static readonly IndexedKind<VpcPeeringConnection> VpcPeeringConnection = new IndexedKind<VpcPeeringConnection>(
+        IdPrefixes.VpcPeeringConnection, "vpc-peering-connection-id", p => p.Id.Value, p => p.Requester.OwnerId, p => p.Requester.Region,
+        (n, id) => ResourceKinds.VpcPeeringConnection.Get(n, id), n => n.VpcPeeringConnections.Values, n => n.VpcPeeringConnections)
+        .Field("accepter-vpc-info.owner-id", p => p.Accepter.OwnerId.Value)
+        .Field("accepter-vpc-info.vpc-id", p => p.Accepter.VpcId.Value)
+        .Many("accepter-vpc-info.cidr-block", p => PeeringCidrs(p.Accepter))
+        .Field("requester-vpc-info.owner-id", p => p.Requester.OwnerId.Value)
+        .Field("requester-vpc-info.vpc-id", p => p.Requester.VpcId.Value)
+        .Many("requester-vpc-info.cidr-block", p => PeeringCidrs(p.Requester))
+        .SeenBy(p => [IndexedKind<VpcPeeringConnection>.Scope(p.Requester.OwnerId, p.Requester.Region), IndexedKind<VpcPeeringConnection>.Scope(p.Accepter.OwnerId, p.Accepter.Region)],
+            c => [IndexedKind<VpcPeeringConnection>.Scope(c.Account, c.Region)],
+            VpcPeeringLifecycle.IsVisible, (p, c) => VpcPeeringLifecycle.Effective(p, c.Now));
+
+    // The filters of DescribeVpcEndpoints (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html).
+    public static readonly IndexedKind<VpcEndpoint> VpcEndpoint = new IndexedKind<VpcEndpoint>(
+        IdPrefixes.VpcEndpoint, "vpc-endpoint-id", e => e.Id.Value, e => e.OwnerId, e => e.Region,
+        (n, id) => ResourceKinds.VpcEndpoint.Get(n, id), n => n.VpcEndpoints.Values, n => n.VpcEndpoints)
+        .Field("vpc-id", e => e.VpcId.Value)
+        .Field("service-name", e => e.ServiceName)
+        .Field("vpc-endpoint-state", e => VpcEndpointOperations.VpcEndpointStateName(e.State))
+        .Field("vpc-endpoint-type", e => e.Type.ToString())
+        .Field("ip-address-type", e => VpcEndpointOperations.VpcEndpointIpAddressTypeName(e.IpAddressType));
+
+    // The filters of DescribeFlowLogs (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeFlowLogs.html):
+    // resource-id is the flow log's parent (a VPC, subnet or interface).
+    public static readonly IndexedKind<FlowLog> FlowLog = new IndexedKind<FlowLog>(
+        IdPrefixes.FlowLog, "flow-log-id", f => f.Id.Value, f => f.OwnerId, f => f.Region,
+        (n, id) => ResourceKinds.FlowLog.Get(n, id), n => n.FlowLogs.Values, n => n.FlowLogs)
+        .Field("resource-id", f => f.ResourceId)
+        .Field("log-group-name", f => f.LogGroupName)
+        .Field("deliver-log-status", f => f.DeliverLogsStatus)
+        .Field("log-destination-type", f => FlowLogNames.DestinationType(f.DestinationType))
+        .Field("traffic-type", f => FlowLogNames.TrafficType(f.TrafficType));
+
     /// <summary>Every indexed kind.</summary>
     public static readonly ImmutableArray<IIndexedKind> All =
-        [Vpc, Subnet, RouteTable, InternetGateway, NatGateway, ElasticIp, SecurityGroup, NetworkAcl, NetworkInterface, Instance];
+        [Vpc, Subnet, RouteTable, InternetGateway, NatGateway, ElasticIp, SecurityGroup, NetworkAcl, NetworkInterface, Instance,
+         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog];
+
+    private static IEnumerable<string?> PeeringCidrs(VpcPeeringConnectionVpcInfo end) =>
+        end.CidrBlocks.Concat(end.Ipv6CidrBlocks).Select(c => c.ToString());
 
     private static IEnumerable<string?> RouteTargets(RouteTable t, RouteTargetKind kind) =>
         t.Routes.Where(r => r.Target.Kind == kind).Select(r => r.Target.Id);

@@ -102,7 +102,8 @@ public sealed class WorldIndex
         var keys = new HashSet<PostingKey>();
         if (record is null)
             return keys;
-        keys.Add(new PostingKey(kind.Key, ScopeName, IndexedKind<T>.Scope(kind.Owner(record), kind.Region(record))));
+        foreach (var scope in kind.Scopes(record))
+            keys.Add(new PostingKey(kind.Key, ScopeName, scope));
         foreach (var (name, values) in kind.Fields)
         {
             if (name == kind.IdFilter)

@@ -130,7 +130,7 @@ public sealed class PrefixListOperations
                 throw PrefixListErrors.AwsManagedPrefixListReadOnly(list.Id.Value);
             if (ResourceKinds.PrefixList.FirstBlocker(tx.N, list) is not null)
                 throw PrefixListErrors.PrefixListInUse(list.Id.Value);
-            tx.N = tx.N with { PrefixLists = tx.N.PrefixLists.Remove(list.Id) };
+            tx.Remove(list.Id);
             tx.RemoveTags(list.Id.Value);
             return new DeleteManagedPrefixListResult(list);
         });
@@ -138,16 +138,12 @@ public sealed class PrefixListOperations
     public DescribeManagedPrefixListsResult DescribeManagedPrefixLists(RequestContext ctx, DescribeManagedPrefixListsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && (p.IsAwsManaged || p.OwnerId == tx.Account.Value));
-            var selected = Transaction.ByIds(request.PrefixListIds, all, id => tx.Require(ResourceKinds.PrefixList, id));
-            var schema = new FilterSchema<ManagedPrefixList>(p => p.Id.Value)
-                .Add("prefix-list-id", p => p.Id.Value)
-                .Add("prefix-list-name", p => p.Name)
-                .Add("owner-id", p => p.OwnerId)
+            var named = Transaction.Named(request.PrefixListIds, id => tx.Require(ResourceKinds.PrefixList, id));
+            var schema = new FilterSchema<ManagedPrefixList>(IndexedKinds.PrefixList)
                 .Add("address-family", p => p.AddressFamily == IpFamily.V4 ? "IPv4" : "IPv6")
                 .Add("state", StateName)
                 .Add("version", p => p.Version.ToString(CultureInfo.InvariantCulture));
-            return new DescribeManagedPrefixListsResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal)]);
+            return new DescribeManagedPrefixListsResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     /// <summary>Choice (docs/semantics.md#prefix-list-versions): only the current version is kept, so a

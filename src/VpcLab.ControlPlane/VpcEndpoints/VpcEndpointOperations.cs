@@ -114,18 +114,10 @@ public sealed class VpcEndpointOperations
     public DescribeVpcEndpointsResult DescribeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.VpcEndpoints.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
-            var selected = Transaction.ByIds(request.VpcEndpointIds, all, id => VpcEndpointParts.FindVpcEndpoint(tx, id, "VpcEndpointId"));
-            var schema = new FilterSchema<VpcEndpoint>(e => e.Id.Value)
-                .Add("service-name", e => e.ServiceName)
-                .Add("service-region", e => e.Region)
-                .Add("vpc-id", e => e.VpcId.Value)
-                .Add("vpc-endpoint-id", e => e.Id.Value)
-                .Add("vpc-endpoint-state", e => VpcEndpointStateName(e.State))
-                .Add("vpc-endpoint-type", e => e.Type.ToString())
-                .Add("ip-address-type", e => VpcEndpointIpAddressTypeName(e.IpAddressType));
-            return new DescribeVpcEndpointsResult([.. schema.Apply(selected, request.Filters, tx.N)
-                .OrderBy(e => e.Id.Value, StringComparer.Ordinal).Select(e => ViewOf(tx.N, e))]);
+            var named = Transaction.Named(request.VpcEndpointIds, id => VpcEndpointParts.FindVpcEndpoint(tx, id, "VpcEndpointId"));
+            var schema = new FilterSchema<VpcEndpoint>(IndexedKinds.VpcEndpoint)
+                .Add("service-region", e => e.Region);
+            return new DescribeVpcEndpointsResult([.. schema.Select(tx, request.Filters, named).Select(e => ViewOf(tx.N, e))]);
         });
 
     /// <summary>AWS's partial success: each id that is malformed or unknown is refused alone; the others go with
@@ -141,7 +133,7 @@ public sealed class VpcEndpointOperations
                 {
                     var endpoint = VpcEndpointParts.FindVpcEndpoint(tx, id, "VpcEndpointId");
                     VpcEndpointParts.DetachEndpoint(tx, endpoint);
-                    tx.N = tx.N with { VpcEndpoints = tx.N.VpcEndpoints.Remove(endpoint.Id) };
+                    tx.Remove(endpoint.Id);
                     tx.RemoveTags(endpoint.Id.Value);
                 }
                 catch (Ec2Exception error)

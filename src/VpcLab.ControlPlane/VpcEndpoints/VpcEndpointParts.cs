@@ -112,7 +112,7 @@ internal static class VpcEndpointParts
     }
 
     internal static void PutEndpoint(Transaction tx, VpcEndpoint endpoint) =>
-        tx.N = tx.N with { VpcEndpoints = tx.N.VpcEndpoints.SetItem(endpoint.Id, endpoint) };
+        tx.Put(endpoint);
 
     /// <summary>An endpoint of the caller (<see cref="ResourceKinds.VpcEndpoint"/>).</summary>
     internal static VpcEndpoint FindVpcEndpoint(Transaction tx, string? id, string parameter) => tx.Require(ResourceKinds.VpcEndpoint, id, parameter);

@@ -47,7 +47,7 @@ public sealed class VpcPeeringOperations
                 ? new VpcPeeringConnection(id, requester, accepter, VpcPeeringConnectionState.Failed, OverlapMessage, tx.Now)
                 : new VpcPeeringConnection(id, requester, accepter, VpcPeeringConnectionState.PendingAcceptance,
                     $"Pending Acceptance by {peerOwner}", tx.Now + VpcPeeringLifecycle.RequestLifetime);
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(id, pcx) };
+            tx.Put(pcx);
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceTypes.VpcPeeringConnection, id.Value);
             // The response shows the transient initiating-request status, as AWS's does.
             return new CreateVpcPeeringConnectionResult(overlap ? Shown(pcx)
@@ -87,7 +87,7 @@ public sealed class VpcPeeringOperations
                     ExpirationTime = null,
                 };
             }
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+            tx.Put(updated);
             // AWS answers with the transient provisioning status; the stored (and described) state is active.
             return new AcceptVpcPeeringConnectionResult(updated.IsActive
                 ? updated with { State = VpcPeeringConnectionState.Provisioning, StatusMessage = "Provisioning" }
@@ -102,7 +102,7 @@ public sealed class VpcPeeringOperations
                 throw PeeringErrors.PeeringWrongState(pcx.Id.Value);
             CheckAccepter(tx, pcx, "reject");
             var updated = pcx with { State = VpcPeeringConnectionState.Rejected, StatusMessage = $"Rejected by {tx.Account}", ExpirationTime = tx.Now };
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+            tx.Put(updated);
             return ReturnResult.True;
         });
 
@@ -129,28 +129,20 @@ public sealed class VpcPeeringOperations
                 StatusMessage = $"{(state == VpcPeeringConnectionState.Deleting ? "Deleting" : "Deleted")} by {tx.Account}",
                 ExpirationTime = tx.Now,
             };
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+            tx.Put(updated);
             return ReturnResult.True;
         });
 
     public DescribeVpcPeeringConnectionsResult DescribeVpcPeeringConnections(RequestContext ctx, DescribeVpcPeeringConnectionsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.VpcPeeringConnections.Values.Where(p => VpcPeeringLifecycle.IsVisible(p, tx.Caller)).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now));
-            var selected = Transaction.ByIds(request.VpcPeeringConnectionIds, all, id => Peering(tx, id, "VpcPeeringConnectionId"));
-            var schema = new FilterSchema<VpcPeeringConnection>(p => p.Id.Value)
-                .AddMany("accepter-vpc-info.cidr-block", p => CidrTexts(p.Accepter))
-                .Add("accepter-vpc-info.owner-id", p => p.Accepter.OwnerId.Value)
-                .Add("accepter-vpc-info.vpc-id", p => p.Accepter.VpcId.Value)
+            var named = Transaction.Named(request.VpcPeeringConnectionIds, id => Peering(tx, id, "VpcPeeringConnectionId"));
+            // The state and its message and expiry derive from the clock: evaluated on the connection as of now.
+            var schema = new FilterSchema<VpcPeeringConnection>(IndexedKinds.VpcPeeringConnection)
                 .Add("expiration-time", p => p.ExpirationTime?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))
-                .AddMany("requester-vpc-info.cidr-block", p => CidrTexts(p.Requester))
-                .Add("requester-vpc-info.owner-id", p => p.Requester.OwnerId.Value)
-                .Add("requester-vpc-info.vpc-id", p => p.Requester.VpcId.Value)
                 .Add("status-code", p => VpcPeeringLifecycle.StateName(p.State))
-                .Add("status-message", p => p.StatusMessage)
-                .Add("vpc-peering-connection-id", p => p.Id.Value);
-            return new DescribeVpcPeeringConnectionsResult(
-                [.. schema.Apply(selected, request.Filters, tx.N).OrderBy(p => p.Id.Value, StringComparer.Ordinal).Select(Shown)]);
+                .Add("status-message", p => p.StatusMessage);
+            return new DescribeVpcPeeringConnectionsResult([.. schema.Select(tx, request.Filters, named).Select(Shown)]);
         });
 
     public ModifyVpcPeeringConnectionOptionsResult ModifyVpcPeeringConnectionOptions(RequestContext ctx, ModifyVpcPeeringConnectionOptionsRequest request) =>
@@ -187,7 +179,7 @@ public sealed class VpcPeeringOperations
                 Requester = Side(pcx.Requester, request.RequesterPeeringConnectionOptions),
                 Accepter = Side(pcx.Accepter, request.AccepterPeeringConnectionOptions),
             };
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+            tx.Put(updated);
             return new ModifyVpcPeeringConnectionOptionsResult(
                 request.RequesterPeeringConnectionOptions is null ? null : updated.Requester.AllowDnsResolutionFromRemoteVpc,
                 request.AccepterPeeringConnectionOptions is null ? null : updated.Accepter.AllowDnsResolutionFromRemoteVpc);
@@ -205,7 +197,7 @@ public sealed class VpcPeeringOperations
         foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Where(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc) is not null).ToList())
         {
             var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = tx.Now };
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+            tx.Put(updated);
         }
     }
 
@@ -228,7 +220,7 @@ public sealed class VpcPeeringOperations
                 ? end with { CidrBlocks = end.CidrBlocks.Add(c) }
                 : end with { Ipv6CidrBlocks = end.Ipv6CidrBlocks.Add(c) };
             var updated = pcx.Requester.VpcId == vpc ? pcx with { Requester = With(pcx.Requester, cidr) } : pcx with { Accepter = With(pcx.Accepter, cidr) };
-            tx.N = tx.N with { VpcPeeringConnections = tx.N.VpcPeeringConnections.SetItem(pcx.Id, updated) };
+            tx.Put(updated);
         }
     }
 
@@ -249,9 +241,6 @@ public sealed class VpcPeeringOperations
     /// <summary>Any IPv4 CIDR (primary or secondary) of one overlapping any of the other, or any IPv6 CIDR likewise.</summary>
     private static bool Overlaps(Vpc a, Vpc b) =>
         a.AssociatedCidrs.Any(x => b.AssociatedCidrs.Any(y => x.Family == y.Family && (x.Contains(y) || y.Contains(x))));
-
-    private static IEnumerable<string> CidrTexts(VpcPeeringConnectionVpcInfo info) =>
-        info.CidrBlocks.Concat(info.Ipv6CidrBlocks).Select(c => c.ToString());
 
     /// <summary>Only the accepter's owner may accept or reject, and only from the accepter's Region.</summary>
     private static void CheckAccepter(Transaction tx, VpcPeeringConnection pcx, string verb)
