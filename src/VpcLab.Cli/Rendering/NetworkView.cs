@@ -24,7 +24,7 @@ public static class NetworkView
         foreach (var subnet in network.Subnets.Values.OrderBy(s => s.CidrBlock))
         {
             subnets.AddRow(Name(subnet.Id.Value), subnet.Id.Value,
-                $"{subnet.AvailabilityZone.Name} ({subnet.AvailabilityZone.ZoneId})", subnet.CidrBlock.ToString(),
+                $"{subnet.AvailabilityZone.Name} ({subnet.AvailabilityZone.ZoneId})", subnet.CidrBlock?.ToString() ?? "- (IPv6-only)",
                 subnet.Ipv6Cidr?.ToString() ?? "-", Name(network.RouteTableFor(subnet.Id).Id.Value),
                 Name(network.NetworkAclFor(subnet.Id).Id.Value), Yes(subnet.MapPublicIpOnLaunch));
         }
