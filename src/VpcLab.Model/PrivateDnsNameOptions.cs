@@ -10,7 +10,8 @@ public sealed record PrivateDnsNameOptions(HostnameType HostnameType, bool Enabl
     /// resource-name records.</summary>
     public static readonly PrivateDnsNameOptions Default = new(HostnameType.IpName, false, false);
 
-    /// <summary>What an IPv6-only subnet has (choice, docs/semantics.md#ipv6-only-subnets): resource names with
-    /// AAAA records, since its instances have no IPv4 to answer an A query with.</summary>
-    public static readonly PrivateDnsNameOptions Ipv6Only = new(HostnameType.ResourceName, false, true);
+    /// <summary>What a new IPv6-only subnet has: resource names (AWS: "resource name is used automatically"); its
+    /// A and AAAA record options start off, as the API's booleans do, until ModifySubnetAttribute turns them on
+    /// (choice, docs/semantics.md#ipv6-only-subnets).</summary>
+    public static readonly PrivateDnsNameOptions Ipv6Only = new(HostnameType.ResourceName, false, false);
 }
