@@ -56,7 +56,7 @@ OPERATIONS = [
     "UnassignIpv6Addresses",
     # Instances
     "RunInstances", "TerminateInstances", "StartInstances", "StopInstances", "DescribeInstances",
-    "ModifyInstanceAttribute", "DescribeInstanceAttribute",
+    "ModifyInstanceAttribute", "DescribeInstanceAttribute", "ModifyPrivateDnsNameOptions",
     # Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
     "DescribeImages",
     # Key pairs (src/VpcLab.ControlPlane/KeyPairs/)

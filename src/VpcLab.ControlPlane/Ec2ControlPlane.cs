@@ -45,6 +45,7 @@ public sealed class Ec2ControlPlane
         Listeners = new ListenerOperations(_state);
         InstanceStatuses = new InstanceStatusOperations(_state);
         InstanceAttributes = new InstanceAttributeOperations(_state);
+        PrivateDnsNames = new PrivateDnsNameOperations(_state);
         InternetGateways = new InternetGatewayOperations(_state);
         NatGateways = new NatGatewayOperations(_state);
         NetworkAcls = new NetworkAclOperations(_state);
@@ -135,6 +136,7 @@ public sealed class Ec2ControlPlane
     public KeyPairOperations KeyPairs { get; }
 
     public InstanceAttributeOperations InstanceAttributes { get; }
+    public PrivateDnsNameOperations PrivateDnsNames { get; }
 
     public InternetGatewayOperations InternetGateways { get; }
 
@@ -286,6 +288,8 @@ public sealed class Ec2ControlPlane
     public StartInstancesResult StartInstances(RequestContext ctx, StartInstancesRequest request) => Instances.StartInstances(ctx, request);
 
     public EmptyResult ModifyInstanceAttribute(RequestContext ctx, ModifyInstanceAttributeRequest request) => InstanceAttributes.ModifyInstanceAttribute(ctx, request);
+
+    public ReturnResult ModifyPrivateDnsNameOptions(RequestContext ctx, ModifyPrivateDnsNameOptionsRequest request) => PrivateDnsNames.ModifyPrivateDnsNameOptions(ctx, request);
 
     public DescribeInstanceAttributeResult DescribeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) => InstanceAttributes.DescribeInstanceAttribute(ctx, request);
 

@@ -165,7 +165,7 @@ internal sealed class Transaction
     /// (docs/semantics.md#private-ip-allocation).</summary>
     public IpAddress AllocatePrivateIpv4(Subnet subnet, ISet<IpAddress> used)
     {
-        var block = subnet.CidrBlock;
+        var block = subnet.CidrBlock ?? throw NetworkInterfaceErrors.NoIpv4InSubnet(subnet.Id.Value);
         for (UInt128 offset = 4; offset < block.AddressCount - 1; offset++)
         {
             var candidate = block.AddressAt(offset);
@@ -192,7 +192,8 @@ internal sealed class Transaction
     /// <summary>Checks an explicitly requested private address (either family) against the subnet.</summary>
     public void CheckRequestedAddress(Subnet subnet, IpAddress address, ISet<IpAddress> used)
     {
-        var block = address.IsV4 ? subnet.CidrBlock : subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
+        var block = address.IsV4 ? subnet.CidrBlock ?? throw NetworkInterfaceErrors.NoIpv4InSubnet(subnet.Id.Value)
+            : subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
         if (!block.Contains(address))
             throw NetworkInterfaceErrors.AddressNotInSubnet(address, subnet.Id.Value);
         if (Model.Subnet.IsReserved(block, address))

@@ -26,6 +26,10 @@ public sealed record Instance(
     /// <summary>Stop protection (the disableApiStop attribute): StopInstances refuses while set.</summary>
     public bool DisableApiStop { get; init; }
 
+    /// <summary>The hostname type and resource-name DNS records (RunInstances PrivateDnsNameOptions, else the subnet's
+    /// PrivateDnsNameOptionsOnLaunch; ModifyPrivateDnsNameOptions), docs/semantics.md#ipv6-only-subnets.</summary>
+    public PrivateDnsNameOptions PrivateDnsNameOptions { get; init; } = PrivateDnsNameOptions.Default;
+
     /// <summary>The user data (base64, as RunInstances and ModifyInstanceAttribute take it), or null when none.</summary>
     public string? UserData { get; init; }
 }

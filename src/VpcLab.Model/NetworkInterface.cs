@@ -16,7 +16,13 @@ public sealed record NetworkInterface(
     /// cannot delete, detach or re-address them.</summary>
     public bool RequesterManaged { get; init; }
 
-    public IpAddress PrimaryPrivateIp => PrivateIpAddresses.First(p => p.Primary).Address;
+    /// <summary>The primary private IPv4, or null for an interface in an IPv6-only subnet, which has none
+    /// (docs/semantics.md#ipv6-only-subnets).</summary>
+    public IpAddress? PrimaryPrivateIpv4 => PrivateIpAddresses.IsDefaultOrEmpty ? null : PrivateIpAddresses.First(p => p.Primary).Address;
+
+    /// <summary>The interface's own address: its primary private IPv4, or on an IPv6-only interface its first IPv6
+    /// address (what it is shown and ordered by).</summary>
+    public IpAddress PrimaryPrivateIp => PrimaryPrivateIpv4 ?? Ipv6Addresses.FirstOrDefault();
 
     /// <summary>Every private address of both families that belongs to this interface.</summary>
     public IEnumerable<IpAddress> AllPrivateAddresses =>

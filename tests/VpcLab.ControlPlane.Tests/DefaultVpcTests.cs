@@ -22,7 +22,7 @@ public class DefaultVpcTests
         Assert.True(vpc.EnableDnsHostnames);
         var subnets = n.SubnetsOf(vpc.Id).OrderBy(s => s.CidrBlock).ToList();
         Assert.Equal(cp.Regions[Ctx.Region].Zones.Length, subnets.Count);
-        Assert.All(subnets, s => Assert.True(s.DefaultForAz && s.MapPublicIpOnLaunch && s.CidrBlock.PrefixLength == 20));
+        Assert.All(subnets, s => Assert.True(s.DefaultForAz && s.MapPublicIpOnLaunch && s.CidrBlock?.PrefixLength == 20));
         Assert.Equal(subnets.Count, subnets.Select(s => s.AvailabilityZone.Name).Distinct().Count());
         Assert.Equal(Cidr.Parse("172.31.16.0/20"), subnets[1].CidrBlock);
         var igw = Assert.Single(n.InternetGateways.Values);

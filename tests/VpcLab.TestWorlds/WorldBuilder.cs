@@ -363,7 +363,7 @@ public sealed class WorldBuilder
         }
         else
         {
-            address = s.CidrBlock.AddressAt(_nextHost[subnet]);
+            address = s.CidrBlock!.Value.AddressAt(_nextHost[subnet]);
             _nextHost[subnet]++;
         }
         var publicAddress = publicIp ? NextPublic() : (IpAddress?)null;

@@ -151,7 +151,7 @@ internal sealed class HeaderCuts
             .Concat(n.NetworkAcls.Values.SelectMany(a => a.Entries).Select(e => e.Cidr));
 
     private static IEnumerable<Cidr> HostCidrs(Network n) =>
-        n.Subnets.Values.Select(s => s.CidrBlock)
+        n.Subnets.Values.Where(s => s.CidrBlock is not null).Select(s => s.CidrBlock!.Value)
             .Concat(n.Subnets.Values.Where(s => s.Ipv6Cidr is not null).Select(s => s.Ipv6Cidr!.Value))
             .Concat(n.NetworkInterfaces.Values.SelectMany(e => e.AllPrivateAddresses).Select(Cidr.Host))
             .Concat(n.ElasticIps.Values.Select(e => Cidr.Host(e.PublicIp)))

@@ -31,6 +31,7 @@ public static class DnsView
     {
         DnsStatus.NxDomain => "NXDOMAIN",
         DnsStatus.NoResolver => "no answer (no Amazon DNS resolver)",
+        DnsStatus.NoData => "NOERROR, no records",
         _ => "NOERROR",
     };
 
@@ -48,6 +49,8 @@ public static class DnsView
         DnsRule.VpcEndpointPrivateDns => "interface endpoint, private DNS",
         DnsRule.ServicePublicName => "AWS service, public DNS",
         DnsRule.LoadBalancerName => "load balancer, public DNS",
+        DnsRule.ResourceName => "resource name",
+        DnsRule.ResourceNameRecordsOff => "resource name, records off",
         _ => "unknown name",
     };
 }

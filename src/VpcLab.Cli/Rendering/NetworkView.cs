@@ -24,7 +24,7 @@ public static class NetworkView
         foreach (var subnet in network.Subnets.Values.OrderBy(s => s.CidrBlock))
         {
             subnets.AddRow(Name(subnet.Id.Value), subnet.Id.Value,
-                $"{subnet.AvailabilityZone.Name} ({subnet.AvailabilityZone.ZoneId})", subnet.CidrBlock.ToString(),
+                $"{subnet.AvailabilityZone.Name} ({subnet.AvailabilityZone.ZoneId})", subnet.CidrBlock?.ToString() ?? "- (IPv6-only)",
                 subnet.Ipv6Cidr?.ToString() ?? "-", Name(network.RouteTableFor(subnet.Id).Id.Value),
                 Name(network.NetworkAclFor(subnet.Id).Id.Value), Yes(subnet.MapPublicIpOnLaunch));
         }
@@ -80,7 +80,7 @@ public static class NetworkView
             var publicIps = eni.PrivateIpAddresses.Select(p => network.PublicIpFor(eni, p)).OfType<Net.IpAddress>().ToList();
             interfaces.AddRow(Name(eni.Id.Value), eni.Id.Value,
                 eni.Attachment is { } a ? Name(a.InstanceId.Value) : eni.InterfaceType.ToString(),
-                Name(eni.SubnetId.Value), string.Join(", ", eni.PrivateIpAddresses.Select(p => p.Address)),
+                Name(eni.SubnetId.Value), eni.PrivateIpAddresses.IsEmpty ? "- (IPv6-only)" : string.Join(", ", eni.PrivateIpAddresses.Select(p => p.Address)),
                 publicIps.Count == 0 ? "-" : string.Join(", ", publicIps), eni.Ipv6Addresses.IsEmpty ? "-" : string.Join(", ", eni.Ipv6Addresses),
                 Markup.Escape(string.Join(", ", eni.Groups.Select(g => network.SecurityGroups.GetValueOrDefault(g)?.GroupName ?? g.Value))));
         }

@@ -45,11 +45,11 @@ internal static class TopologyOutline
         foreach (var zone in n.SubnetsOf(vpc.Id).GroupBy(s => s.AvailabilityZone.Name).OrderBy(z => z.Key, StringComparer.Ordinal))
         {
             var az = new Box(Id($"{vpc.Id}-{zone.Key}"), zone.Key, "az", [], []);
-            foreach (var subnet in zone.OrderBy(s => s.CidrBlock.ToString(), StringComparer.Ordinal))
+            foreach (var subnet in zone.OrderBy(s => (s.CidrBlock ?? s.Ipv6Cidr).ToString(), StringComparer.Ordinal))
             {
                 var table = associations.RouteTableOf(subnet);
                 var kind = Server.WebConsole.SubnetVisibility.IsPublic(n, table) ? "public" : "private";
-                var s = new Box(Id(subnet.Id.Value), $"{n.NameOf(subnet.Id.Value)} {subnet.CidrBlock} ({kind})", $"subnet {kind}", [], []);
+                var s = new Box(Id(subnet.Id.Value), $"{n.NameOf(subnet.Id.Value)} {subnet.CidrBlock ?? subnet.Ipv6Cidr} ({kind})", $"subnet {kind}", [], []);
                 foreach (var i in n.Instances.Values.Where(i => i.SubnetId == subnet.Id && i.State != InstanceState.Terminated).OrderBy(i => i.Id.Value, StringComparer.Ordinal))
                     s.Leaves.Add((Id(i.Id.Value), $"{n.NameOf(i.Id.Value)} {n.NetworkInterfaces[i.PrimaryNetworkInterface].PrimaryPrivateIp}", "instance"));
                 foreach (var nat in n.NatGateways.Values.Where(g => g.SubnetId == subnet.Id).OrderBy(g => g.Id.Value, StringComparer.Ordinal))

@@ -67,7 +67,7 @@ public sealed class DefaultVpcOperations
             if (subnets.FirstOrDefault(s => s.DefaultForAz && s.AvailabilityZone.Name == zone.Name) is { } existing)
                 throw VpcErrors.DefaultSubnetAlreadyExists(zone.Name, existing.Id.Value);
             var cidr = Enumerable.Range(0, 16).Select(i => DefaultVpcCidr.Subnet(20, (UInt128)i))
-                .FirstOrDefault(c => !subnets.Any(s => s.CidrBlock.Overlaps(c)), Cidr.AnyV4);
+                .FirstOrDefault(c => !subnets.Any(s => s.CidrBlock?.Overlaps(c) == true), Cidr.AnyV4);
             if (cidr == Cidr.AnyV4)
                 throw Ec2Errors.InvalidParameterValue($"The default VPC {vpc.Id} has no free /20 for a default subnet.");
             return new CreateDefaultSubnetResult(PutDefaultSubnet(tx, vpc, zone, cidr));

@@ -32,6 +32,15 @@ public static class NetworkInterfaceErrors
     public static Ec2Exception NoIpv6InSubnet(string subnetId) =>
         new(Ec2Errors.InvalidParameterValueCode, $"You cannot specify IPv6 addresses for subnet {subnetId}: it has no IPv6 CIDR block.");
 
+    /// <summary>An IPv4 address asked for (or needed) in an IPv6-only subnet, which has no IPv4 range
+    /// (docs/semantics.md#ipv6-only-subnets).</summary>
+    public static Ec2Exception NoIpv4InSubnet(string subnetId) =>
+        new(Ec2Errors.InvalidParameterValueCode, $"You cannot specify IPv4 addresses for subnet {subnetId}: it is an IPv6-only subnet with no IPv4 CIDR block.");
+
+    /// <summary>An interface in an IPv6-only subnet needs an IPv6 address: it has no IPv4 one.</summary>
+    public static Ec2Exception Ipv6OnlySubnetNeedsIpv6(string subnetId) =>
+        new(Ec2Errors.InvalidParameterValueCode, $"A network interface in IPv6-only subnet {subnetId} must have at least one IPv6 address.");
+
     public static Ec2Exception CannotUnassignPrimary(IpAddress address) =>
         new(Ec2Errors.InvalidParameterValueCode, $"The primary private IP address {address} of a network interface cannot be unassigned.");
 

@@ -15,6 +15,15 @@ internal static class InstanceTypeLimits
             throw InstanceTypeErrors.TooManyInterfaces(interfaces, type.Name);
     }
 
+    /// <summary>An instance with an interface in an IPv6-only subnet must be of a Nitro type (the catalogue's
+    /// hypervisor; a type the catalogue does not list, such as the default m1.small, is not known to be Nitro)
+    /// (docs/semantics.md#ipv6-only-subnets).</summary>
+    public static void CheckIpv6OnlySubnet(string? instanceType, Subnet subnet)
+    {
+        if (subnet.Ipv6Native && InstanceTypeCatalog.Find(instanceType) is not { Hypervisor: "nitro" })
+            throw InstanceTypeErrors.NotNitroForIpv6OnlySubnet(instanceType ?? InstanceOperations.DefaultInstanceType, subnet.Id.Value);
+    }
+
     /// <summary>AttachNetworkInterface (or RunInstances with an existing interface): the instance's interface count
     /// after attaching, and the interface's addresses against the type's per-interface limits.</summary>
     public static void CheckAttach(string? instanceType, int interfacesAfter, NetworkInterface eni)

@@ -128,6 +128,7 @@ public sealed class InstanceOperations
                     spec.SecondaryPrivateIpAddressCount, spec.Ipv6Addresses, spec.Ipv6AddressCount) { InstanceType = request.InstanceType ?? DefaultInstanceType });
             }
             var subnetOfEni = tx.N.Subnets[eni.SubnetId];
+            Ipv6OnlySubnets.CheckLaunch(subnetOfEni, request.InstanceType ?? DefaultInstanceType, spec.AssociatePublicIpAddress);
             if (spec.DeviceIndex == 0)
             {
                 primarySubnet = subnetOfEni;
@@ -159,6 +160,7 @@ public sealed class InstanceOperations
             AutoAssignPublicIp = autoPublic,
             KeyName = request.KeyName,
             UserData = InstanceUserData.Check(request.UserData),
+            PrivateDnsNameOptions = HostnameOptions.AtLaunch(primarySubnet, request.PrivateDnsNameOptions),
         };
         tx.Put(instance);
         LaunchVolumes.Create(tx, instance, primarySubnet!.AvailabilityZone.Name, request.BlockDeviceMappings);
@@ -192,7 +194,7 @@ public sealed class InstanceOperations
                 .Add("image-id", i => i.ImageId)
                 .Add("owner-id", i => i.OwnerId.Value)
                 .Add("availability-zone", i => n.Subnets.TryGetValue(i.SubnetId, out var s) ? s.AvailabilityZone.Name : null)
-                .Add("private-ip-address", i => Primary(i)?.PrimaryPrivateIp.ToString())
+                .Add("private-ip-address", i => Primary(i)?.PrimaryPrivateIpv4?.ToString())
                 .Add("ip-address", i => Primary(i) is { } e ? n.PublicIpFor(e, e.PrivateIpAddresses.First(p => p.Primary))?.ToString() : null)
                 .AddMany("instance.group-id", i => Enis(i).SelectMany(e => e.Groups).Select(g => g.Value))
                 .AddMany("network-interface.network-interface-id", i => Enis(i).Select(e => e.Id.Value))

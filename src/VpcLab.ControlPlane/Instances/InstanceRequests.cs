@@ -37,6 +37,7 @@ public sealed record RunInstancesRequest
 
     /// <summary>Base64 user data (docs/semantics.md#instance-user-data).</summary>
     public string? UserData { get; init; }
+    public PrivateDnsNameOptionsRequest? PrivateDnsNameOptions { get; init; }
     public int? MinCount { get; init; }
     public int? MaxCount { get; init; }
     public string? SubnetId { get; init; }

@@ -68,7 +68,8 @@ public sealed class NetworkInterfaceOperations
             tx.CheckRequestedAddress(subnet, ip, used);
             addresses.Add(new PrivateIpAddress(ip, false, null));
         }
-        if (!addresses.Any(a => a.Primary))
+        // An IPv6-only subnet has no IPv4 range: its interfaces have no private IPv4 (docs/semantics.md#ipv6-only-subnets).
+        if (subnet.CidrBlock is not null && !addresses.Any(a => a.Primary))
         {
             // With only secondaries named, AWS picks the primary itself: the lab takes the lowest free address.
             addresses.Insert(0, new PrivateIpAddress(tx.AllocatePrivateIpv4(subnet, used), true, null));
@@ -98,6 +99,8 @@ public sealed class NetworkInterfaceOperations
             throw Ec2Errors.InvalidParameterValue($"Value ({v6Count}) for parameter ipv6AddressCount is invalid.");
         for (int i = 0; i < v6Count; i++)
             v6.Add(tx.AllocateIpv6(subnet, used));
+        if (subnet.Ipv6Native && v6.Count == 0)
+            throw NetworkInterfaceErrors.Ipv6OnlySubnetNeedsIpv6(subnet.Id.Value);
 
         var description = spec.Description ?? "";
         if (description.Length > 255)

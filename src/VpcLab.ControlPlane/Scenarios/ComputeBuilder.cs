@@ -44,6 +44,9 @@ internal sealed class ComputeBuilder(ScenarioContext context)
         var result = context.Do(spec.Line, "instance", spec.Name, () => context.ControlPlane.RunInstances(ctx, new RunInstancesRequest
         {
             InstanceType = "t3.micro",
+            PrivateDnsNameOptions = spec.Hostnames is { } h
+                ? new PrivateDnsNameOptionsRequest { HostnameType = h.Type, EnableResourceNameDnsARecord = h.ARecord, EnableResourceNameDnsAAAARecord = h.AaaaRecord }
+                : null,
             MinCount = 1,
             MaxCount = 1,
             NetworkInterfaces =

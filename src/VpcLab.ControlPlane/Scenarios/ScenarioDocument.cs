@@ -67,12 +67,24 @@ public sealed record VpcSpec(
     public ImmutableArray<LoadBalancerSpec> LoadBalancers { get; init; } = [];
 }
 
-/// <summary><see cref="Ipv6Index"/> picks the n-th /64 of the VPC's Amazon-provided /56.</summary>
-public sealed record SubnetSpec(int Line, string Name, string Az, string Cidr, int? Ipv6Index, bool MapPublicIpOnLaunch)
+/// <summary><see cref="Ipv6Index"/> picks the n-th /64 of the VPC's Amazon-provided /56. <see cref="Cidr"/> is null
+/// for an IPv6-only subnet (<see cref="Ipv6Native"/>).</summary>
+public sealed record SubnetSpec(int Line, string Name, string Az, string? Cidr, int? Ipv6Index, bool MapPublicIpOnLaunch)
 {
     /// <summary><c>enable-dns64</c>: the subnet attribute EnableDns64 (ModifySubnetAttribute, docs/semantics.md#dns64).</summary>
     public bool EnableDns64 { get; init; }
+
+    /// <summary><c>ipv6-native</c>: an IPv6-only subnet (CreateSubnet Ipv6Native, docs/semantics.md#ipv6-only-subnets).</summary>
+    public bool Ipv6Native { get; init; }
+
+    /// <summary>The hostname options of instances launched here (PrivateDnsNameOptionsOnLaunch), or null for AWS's.</summary>
+    public HostnameSpec? Hostnames { get; init; }
 }
+
+/// <summary><c>hostname-type</c> (ip-name | resource-name), <c>resource-name-a-record</c>,
+/// <c>resource-name-aaaa-record</c>: a subnet's PrivateDnsNameOptionsOnLaunch or an instance's PrivateDnsNameOptions
+/// (docs/semantics.md#ipv6-only-subnets); members left out keep AWS's values.</summary>
+public sealed record HostnameSpec(string? Type, bool? ARecord, bool? AaaaRecord);
 
 public sealed record NatGatewaySpec(int Line, string Name, string Subnet, bool Private);
 
@@ -97,7 +109,11 @@ public sealed record NetworkAclEntrySpec(int Line, int Rule, string Protocol, st
 
 public sealed record InstanceSpec(
     int Line, string Name, string Subnet, ImmutableArray<string> SecurityGroups, string? PrivateIp,
-    bool? PublicIp, bool Ipv6, bool? SourceDestCheck, ImmutableArray<string> ExtraInterfaces);
+    bool? PublicIp, bool Ipv6, bool? SourceDestCheck, ImmutableArray<string> ExtraInterfaces)
+{
+    /// <summary>The instance's hostname options (RunInstances PrivateDnsNameOptions), or null for its subnet's.</summary>
+    public HostnameSpec? Hostnames { get; init; }
+}
 
 public sealed record NetworkInterfaceSpec(
     int Line, string Name, string Subnet, ImmutableArray<string> SecurityGroups, string? PrivateIp, bool Ipv6,

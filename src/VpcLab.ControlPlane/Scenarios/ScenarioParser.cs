@@ -203,11 +203,14 @@ public static class ScenarioParser
 
     private static SubnetSpec ReadSubnet(YamlMap m)
     {
+        bool native = m.Bool("ipv6-native") ?? false;
         var spec = new SubnetSpec(
             m.Line, m.RequiredString("name", "a subnet"), m.RequiredString("az", "a subnet"),
-            m.RequiredString("cidr", "a subnet"), m.Int("ipv6-index"), m.Bool("map-public-ip-on-launch") ?? false)
+            native ? m.String("cidr") : m.RequiredString("cidr", "a subnet"), m.Int("ipv6-index"), m.Bool("map-public-ip-on-launch") ?? false)
         {
             EnableDns64 = m.Bool("enable-dns64") ?? false,
+            Ipv6Native = native,
+            Hostnames = ReadHostnames(m),
         };
         m.RejectUnknownKeys("a subnet");
         return spec;
@@ -288,9 +291,19 @@ public static class ScenarioParser
         var spec = new InstanceSpec(
             m.Line, m.RequiredString("name", "an instance"), m.RequiredString("subnet", "an instance"),
             m.Strings("security-groups"), m.String("private-ip"), m.Bool("public-ip"), m.Bool("ipv6") ?? false,
-            m.Bool("source-dest-check"), m.Strings("extra-interfaces"));
+            m.Bool("source-dest-check"), m.Strings("extra-interfaces"))
+        {
+            Hostnames = ReadHostnames(m),
+        };
         m.RejectUnknownKeys("an instance");
         return spec;
+    }
+
+    /// <summary>The hostname keys of a subnet or an instance, or null when none is given.</summary>
+    private static HostnameSpec? ReadHostnames(YamlMap m)
+    {
+        var spec = new HostnameSpec(m.String("hostname-type"), m.Bool("resource-name-a-record"), m.Bool("resource-name-aaaa-record"));
+        return spec is { Type: null, ARecord: null, AaaaRecord: null } ? null : spec;
     }
 
     private static NetworkInterfaceSpec ReadNetworkInterface(YamlMap m)

@@ -103,6 +103,7 @@ internal sealed class VpcBuilder(ScenarioContext context, FilteringBuilder filte
             VpcId = vpcId.Value,
             CidrBlock = spec.Cidr,
             Ipv6CidrBlock = ipv6,
+            Ipv6Native = spec.Ipv6Native ? true : null,
             AvailabilityZone = isZoneId ? null : spec.Az,
             AvailabilityZoneId = isZoneId ? spec.Az : null,
             TagSpecifications = TagSpecification.Named("subnet", spec.Name),
@@ -118,6 +119,13 @@ internal sealed class VpcBuilder(ScenarioContext context, FilteringBuilder filte
                 MapPublicIpOnLaunch = true,
             }));
         }
+        if (spec.Hostnames is { } h)
+        {
+            // CreateSubnet has no hostname parameters: AWS sets each with its own ModifySubnetAttribute call.
+            ModifySubnet(ctx, spec, new ModifySubnetAttributeRequest { SubnetId = subnet.Id.Value, PrivateDnsHostnameTypeOnLaunch = h.Type }, h.Type is not null);
+            ModifySubnet(ctx, spec, new ModifySubnetAttributeRequest { SubnetId = subnet.Id.Value, EnableResourceNameDnsARecordOnLaunch = Attribute(h.ARecord) }, h.ARecord is not null);
+            ModifySubnet(ctx, spec, new ModifySubnetAttributeRequest { SubnetId = subnet.Id.Value, EnableResourceNameDnsAAAARecordOnLaunch = Attribute(h.AaaaRecord) }, h.AaaaRecord is not null);
+        }
         if (spec.EnableDns64)
         {
             // CreateSubnet has no DNS64 parameter: AWS sets it with ModifySubnetAttribute, as here.
@@ -128,4 +136,12 @@ internal sealed class VpcBuilder(ScenarioContext context, FilteringBuilder filte
             }));
         }
     }
+
+    private void ModifySubnet(RequestContext ctx, SubnetSpec spec, ModifySubnetAttributeRequest request, bool given)
+    {
+        if (given)
+            context.Do(spec.Line, "subnet", spec.Name, () => context.ControlPlane.ModifySubnetAttribute(ctx, request));
+    }
+
+    private static AttributeBooleanValue? Attribute(bool? value) => value is { } v ? new AttributeBooleanValue(v) : null;
 }

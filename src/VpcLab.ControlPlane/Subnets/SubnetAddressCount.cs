@@ -7,11 +7,14 @@ namespace VpcLab.ControlPlane;
 public static class SubnetAddressCount
 {
     /// <summary>AWS: the block's size − the 5 reserved addresses − the private IPv4 addresses interfaces hold
-    /// (spec §2). AWS never reports a negative count, so it is clamped at 0.</summary>
+    /// (spec §2). AWS never reports a negative count, so it is clamped at 0; an IPv6-only subnet has no IPv4 range,
+    /// so 0 (docs/semantics.md#ipv6-only-subnets).</summary>
     public static long Available(Subnet subnet, long usedIpv4)
     {
         ArgumentNullException.ThrowIfNull(subnet);
-        long size = (long)subnet.CidrBlock.AddressCount;
+        if (subnet.CidrBlock is not { } block)
+            return 0;
+        long size = (long)block.AddressCount;
         return Math.Max(0, size - Subnet.AwsReservedAddressCount - usedIpv4);
     }
 

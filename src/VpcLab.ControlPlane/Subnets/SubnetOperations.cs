@@ -18,15 +18,9 @@ public sealed class SubnetOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
-            var cidr = Transaction.ParseCidr(request.CidrBlock, "cidrBlock");
-            if (!cidr.IsV4)
-                throw Ec2Errors.InvalidCidr(request.CidrBlock, "cidrBlock");
-            // AWS: /16–/28, inside one of the VPC's IPv4 CIDRs (spec §2).
-            if (cidr.PrefixLength is < 16 or > 28 || !vpc.CidrBlocks.Any(b => b.State == CidrBlockState.Associated && b.Cidr.Contains(cidr)))
-                throw SubnetErrors.SubnetRange(cidr);
+            bool native = Ipv6OnlySubnets.CheckCreate(request);
             var siblings = tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Id.Value).ToList();
-            if (siblings.Any(s => s.CidrBlock.Overlaps(cidr)))
-                throw SubnetErrors.SubnetConflict(cidr);
+            Cidr? cidr = native ? null : CheckSubnetIpv4(vpc, request.CidrBlock, siblings);
             if (siblings.Count >= tx.Quotas.SubnetsPerVpc)
                 throw SubnetErrors.SubnetLimitExceeded();
             var zone = ResolveZone(tx, request.AvailabilityZone, request.AvailabilityZoneId, siblings.Count);
@@ -34,7 +28,7 @@ public sealed class SubnetOperations
             VpcCidrBlock? v6 = null;
             if (request.Ipv6CidrBlock is not null)
                 v6 = new VpcCidrBlock(tx.NewId(IdPrefixes.SubnetCidrAssociation), CheckSubnetIpv6(tx, vpc, request.Ipv6CidrBlock, null), CidrBlockState.Associated);
-            var subnet = new Subnet(id, vpc.Id, tx.Account, tx.RegionName, zone, cidr, v6, false, false, false);
+            var subnet = Ipv6OnlySubnets.New(new Subnet(id, vpc.Id, tx.Account, tx.RegionName, zone, cidr, v6, false, false, false), native);
             tx.Put(subnet);
             // AWS: every subnet is associated (with an aclassoc- id) with the VPC's default network ACL at once,
             // so ReplaceNetworkAclAssociation has an association to replace.
@@ -59,6 +53,19 @@ public sealed class SubnetOperations
         if (zoneId is not null)
             return zones.FirstOrDefault(z => z.ZoneId == zoneId) ?? throw SubnetErrors.InvalidAvailabilityZoneId(zoneId, zones.Select(z => z.ZoneId));
         return zones[existing % zones.Length];
+    }
+
+    /// <summary>A subnet IPv4 block: AWS: /16–/28, inside one of the VPC's IPv4 CIDRs, overlapping no sibling's (spec §2).</summary>
+    private static Cidr CheckSubnetIpv4(Vpc vpc, string? text, List<Subnet> siblings)
+    {
+        var cidr = Transaction.ParseCidr(text, "cidrBlock");
+        if (!cidr.IsV4)
+            throw Ec2Errors.InvalidCidr(text, "cidrBlock");
+        if (cidr.PrefixLength is < 16 or > 28 || !vpc.CidrBlocks.Any(b => b.State == CidrBlockState.Associated && b.Cidr.Contains(cidr)))
+            throw SubnetErrors.SubnetRange(cidr);
+        if (siblings.Any(s => s.CidrBlock is { } other && other.Overlaps(cidr)))
+            throw SubnetErrors.SubnetConflict(cidr);
+        return cidr;
     }
 
     /// <summary>A subnet IPv6 block: a /64 inside one of the VPC's /56s, not overlapping another subnet's.</summary>
@@ -118,17 +125,19 @@ public sealed class SubnetOperations
         {
             var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
             int given = (request.MapPublicIpOnLaunch is not null ? 1 : 0) + (request.AssignIpv6AddressOnCreation is not null ? 1 : 0)
-                + (request.EnableDns64 is not null ? 1 : 0);
+                + (request.EnableDns64 is not null ? 1 : 0) + (request.PrivateDnsHostnameTypeOnLaunch is not null ? 1 : 0)
+                + (request.EnableResourceNameDnsARecordOnLaunch is not null ? 1 : 0) + (request.EnableResourceNameDnsAAAARecordOnLaunch is not null ? 1 : 0);
             // AWS: "You can only modify one attribute at a time."
             if (given != 1)
-                throw Ec2Errors.InvalidParameterCombination("Specify exactly one attribute: MapPublicIpOnLaunch, AssignIpv6AddressOnCreation or EnableDns64.");
+                throw Ec2Errors.InvalidParameterCombination("Specify exactly one attribute: MapPublicIpOnLaunch, AssignIpv6AddressOnCreation, EnableDns64, PrivateDnsHostnameTypeOnLaunch, EnableResourceNameDnsARecordOnLaunch or EnableResourceNameDnsAAAARecordOnLaunch.");
+            subnet = Ipv6OnlySubnets.ModifyHostnameOptions(subnet, request);
             if (request.EnableDns64 is { } dns64)
                 subnet = subnet with { EnableDns64 = dns64.Value ?? throw Ec2Errors.MissingParameter("EnableDns64.Value") };
             if (request.MapPublicIpOnLaunch is { } map)
-                subnet = subnet with { MapPublicIpOnLaunch = map.Value ?? throw Ec2Errors.MissingParameter("MapPublicIpOnLaunch.Value") };
+                subnet = subnet with { MapPublicIpOnLaunch = Ipv6OnlySubnets.CheckMapPublicIp(subnet, map.Value ?? throw Ec2Errors.MissingParameter("MapPublicIpOnLaunch.Value")) };
             if (request.AssignIpv6AddressOnCreation is { } assign)
             {
-                bool value = assign.Value ?? throw Ec2Errors.MissingParameter("AssignIpv6AddressOnCreation.Value");
+                bool value = Ipv6OnlySubnets.CheckAssignIpv6(subnet, assign.Value ?? throw Ec2Errors.MissingParameter("AssignIpv6AddressOnCreation.Value"));
                 if (value && subnet.Ipv6Cidr is null)
                     throw Ec2Errors.InvalidParameterValue($"Invalid value 'true' for assignIpv6AddressOnCreation: subnet {subnet.Id} has no IPv6 CIDR block.");
                 subnet = subnet with { AssignIpv6AddressOnCreation = value };
@@ -159,6 +168,7 @@ public sealed class SubnetOperations
             var subnet = tx.N.Subnets.Values.FirstOrDefault(s => tx.Owned(s.OwnerId, s.Region) && s.Ipv6CidrBlock?.AssociationId == id)
                 ?? throw SubnetErrors.SubnetCidrAssociationNotFound(id);
             var block = subnet.Ipv6CidrBlock!;
+            Ipv6OnlySubnets.CheckDisassociate(subnet);
             // AWS refuses while interfaces in the subnet hold IPv6 addresses from the block.
             if (tx.Where(IndexedKinds.NetworkInterface, "subnet-id", subnet.Id.Value).Any(e => e.Ipv6Addresses.Any(a => block.Cidr.Contains(a))))
                 throw Ec2Errors.DependencyViolation($"The subnet CIDR block {block.Cidr} has addresses in use by network interfaces.");

@@ -9,6 +9,7 @@ public sealed record CreateSubnetRequest
     public string? Ipv6CidrBlock { get; init; }
     public string? AvailabilityZone { get; init; }
     public string? AvailabilityZoneId { get; init; }
+    public bool? Ipv6Native { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
     public bool? DryRun { get; init; }
 }
@@ -36,6 +37,9 @@ public sealed record ModifySubnetAttributeRequest
     public AttributeBooleanValue? MapPublicIpOnLaunch { get; init; }
     public AttributeBooleanValue? AssignIpv6AddressOnCreation { get; init; }
     public AttributeBooleanValue? EnableDns64 { get; init; }
+    public string? PrivateDnsHostnameTypeOnLaunch { get; init; }
+    public AttributeBooleanValue? EnableResourceNameDnsARecordOnLaunch { get; init; }
+    public AttributeBooleanValue? EnableResourceNameDnsAAAARecordOnLaunch { get; init; }
 }
 
 public sealed record AssociateSubnetCidrBlockRequest

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
+using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
@@ -29,15 +31,28 @@ internal static class EndpointIpAddressTypes
         return value;
     }
 
-    /// <summary>AWS: ipv4 needs a subnet with an IPv4 range, dualstack one with both an IPv4 and an IPv6 range, ipv6
-    /// an IPv6-only subnet. Every lab subnet has an IPv4 range (IPv6-only subnets are not modelled), so ipv6 is
-    /// refused for every subnet.</summary>
+    /// <summary>AWS ("IPV4: supported only if all selected subnets have IPv4 address ranges"; "IPV6: only if all
+    /// selected subnets are IPv6 only subnets"; "DUALSTACK: only if all selected subnets have both IPv4 and IPv6
+    /// address ranges"): so an IPv6-only subnet takes ipv6 endpoints only, a dual-stack subnet ipv4 or dualstack ones,
+    /// an IPv4-only subnet ipv4 ones (docs/semantics.md#ipv6-only-subnets).</summary>
     internal static void CheckSubnet(Subnet subnet, VpcEndpointIpAddressType type)
     {
-        if (type == VpcEndpointIpAddressType.Dualstack && subnet.Ipv6Cidr is null)
+        if (type == VpcEndpointIpAddressType.Ipv4 && subnet.CidrBlock is null)
+            throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "ipv4", "an IPv4 CIDR block (this subnet is IPv6-only)");
+        if (type == VpcEndpointIpAddressType.Dualstack && (subnet.Ipv6Cidr is null || subnet.CidrBlock is null))
             throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "dualstack", "both an IPv4 and an IPv6 CIDR block");
-        if (type == VpcEndpointIpAddressType.Ipv6)
-            throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "ipv6", "to be IPv6-only (this subnet has an IPv4 CIDR block; the lab models no IPv6-only subnets)");
+        if (type == VpcEndpointIpAddressType.Ipv6 && !subnet.Ipv6Native)
+            throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "ipv6", "to be IPv6-only (this subnet has an IPv4 CIDR block)");
+    }
+
+    /// <summary>The addresses of a new endpoint interface: a private IPv4 unless the endpoint is ipv6, an IPv6 address
+    /// unless it is ipv4 (docs/semantics.md#endpoint-ip-address-types).</summary>
+    internal static (ImmutableArray<PrivateIpAddress> Ipv4, ImmutableArray<IpAddress> Ipv6) Allocate(Transaction tx, Subnet subnet,
+        VpcEndpointIpAddressType type, ISet<IpAddress> used)
+    {
+        ImmutableArray<PrivateIpAddress> v4 = type == VpcEndpointIpAddressType.Ipv6 ? [] : [new PrivateIpAddress(tx.AllocatePrivateIpv4(subnet, used), true, null)];
+        ImmutableArray<IpAddress> v6 = type == VpcEndpointIpAddressType.Ipv4 ? [] : [tx.AllocateIpv6(subnet, used)];
+        return (v4, v6);
     }
 
     /// <summary>DnsOptions.DnsRecordIpType of an interface endpoint. Default = the IP address type; ipv4 needs an ipv4

@@ -208,11 +208,9 @@ internal static class VpcEndpointParts
             if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
                 throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
             var used = tx.UsedAddresses(subnet.Id);
-            var address = tx.AllocatePrivateIpv4(subnet, used);
-            // A dualstack endpoint's interface gets an IPv6 address too (docs/semantics.md#endpoint-ip-address-types).
-            ImmutableArray<Net.IpAddress> ipv6 = endpoint.IpAddressType == VpcEndpointIpAddressType.Dualstack ? [tx.AllocateIpv6(subnet, used)] : [];
+            var (ipv4, ipv6) = EndpointIpAddressTypes.Allocate(tx, subnet, endpoint.IpAddressType, used);
             var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName,
-                subnet.Id, subnet.VpcId, zone, [new PrivateIpAddress(address, true, null)], ipv6, endpoint.Groups, SourceDestCheck: true,
+                subnet.Id, subnet.VpcId, zone, ipv4, ipv6, endpoint.Groups, SourceDestCheck: true,
                 NetworkInterfaceType.VpcEndpoint, null, $"VPC Endpoint Interface {endpoint.Id}", tx.NewMacAddress())
             {
                 RequesterManaged = true,

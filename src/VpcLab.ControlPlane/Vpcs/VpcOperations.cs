@@ -261,7 +261,7 @@ public sealed class VpcOperations
             if (!v6 && vpc.CidrBlocks[0].AssociationId == id)
                 throw VpcErrors.PrimaryCidrNotDisassociable(id);
             bool inUse = tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id
-                && (v6 ? s.Ipv6CidrBlock is { } b && block.Cidr.Contains(b.Cidr) : block.Cidr.Contains(s.CidrBlock)));
+                && (v6 ? s.Ipv6CidrBlock is { } b && block.Cidr.Contains(b.Cidr) : s.CidrBlock is { } c && block.Cidr.Contains(c)));
             if (inUse)
                 throw VpcErrors.CidrInUseBySubnets(id);
             vpc = v6 ? vpc with { Ipv6CidrBlocks = vpc.Ipv6CidrBlocks.Remove(block) } : vpc with { CidrBlocks = vpc.CidrBlocks.Remove(block) };

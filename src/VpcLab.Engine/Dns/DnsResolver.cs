@@ -29,7 +29,7 @@ public sealed class DnsResolver
 
     /// <summary>The record sources of a snapshot, in the order they are asked.</summary>
     public static ImmutableArray<IDnsRecordSource> DefaultSources(Network network) =>
-        [new VpcEndpointDnsSource(network), new LoadBalancerDnsSource(network), new Ec2HostnameSource(network)];
+        [new VpcEndpointDnsSource(network), new LoadBalancerDnsSource(network), new Ec2HostnameSource(network), new Ec2ResourceNameSource(network)];
 
     /// <summary>Builds a resolver with the default record sources.</summary>
     public static DnsResolver Build(Network network) => Build(network, DefaultSources(network));

@@ -40,4 +40,10 @@ public enum DnsRule : byte
     /// <summary>A Network Load Balancer's DNS name (NAME-ID.elb.REGION.amazonaws.com): its nodes' addresses, private
     /// for an internal load balancer, public for an internet-facing one.</summary>
     LoadBalancerName,
+    /// <summary>An instance's resource name (i-0123456789abcdef0.ec2.internal) asked inside its VPC: the A and AAAA
+    /// records its PrivateDnsNameOptions enable (docs/semantics.md#ipv6-only-subnets).</summary>
+    ResourceName,
+    /// <summary>An instance's resource name whose enabled records have no address (both off, or A on for an
+    /// IPv6-only instance): NOERROR, no address.</summary>
+    ResourceNameRecordsOff,
 }

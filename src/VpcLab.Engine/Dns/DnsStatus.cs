@@ -13,4 +13,7 @@ public enum DnsStatus : byte
     NxDomain,
     /// <summary>Nothing answered: the asking VPC has DNS support off, so its Amazon resolver is not there.</summary>
     NoResolver,
+    /// <summary>NOERROR with no address: the name exists but has no record of the asked type (a resource name whose
+    /// A and AAAA records are off).</summary>
+    NoData,
 }

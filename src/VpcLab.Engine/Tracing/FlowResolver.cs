@@ -13,12 +13,15 @@ internal sealed class FlowResolver(CompiledModels models, Topology topology, Add
     public ResolvedFlow Resolve(TraceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var family = request.Family ?? ExplicitFamily(request.Source) ?? ExplicitFamily(request.Destination) ?? IpFamily.V4;
+        int source = SourceInterface(request.Source, out var sourceAddress);
+        // An IPv6-only interface (docs/semantics.md#ipv6-only-subnets) has no IPv4 to send from or be reached at.
+        var family = request.Family ?? ExplicitFamily(request.Source) ?? ExplicitFamily(request.Destination)
+            ?? OnlyIpv6(source) ?? (request.Destination is AddressEndpoint ? null : OnlyIpv6(DestinationInterface(request.Destination)))
+            ?? IpFamily.V4;
         if (request.Protocol.Number == 58 && request.Family is null && ExplicitFamily(request.Source) is null
             && ExplicitFamily(request.Destination) is null)
             family = IpFamily.V6;
 
-        int source = SourceInterface(request.Source, out var sourceAddress);
         if (source >= 0)
             sourceAddress = PickAddress(source, request.Source, family, "source");
         else if (sourceAddress.Family != family)
@@ -74,6 +77,10 @@ internal sealed class FlowResolver(CompiledModels models, Topology topology, Add
             Message = $"{models.Vpcs[destinationVpc].Id} is not connected to {models.Vpcs[sourceVpc].Id}.",
         };
     }
+
+    /// <summary>IPv6 for an interface with IPv6 addresses and no IPv4 one, else null.</summary>
+    private IpFamily? OnlyIpv6(int eni) =>
+        eni >= 0 && !topology.Interfaces[eni].HasV4 && topology.Interfaces[eni].HasV6 ? IpFamily.V6 : null;
 
     private static string Name(IpFamily family) => family == IpFamily.V4 ? "IPv4" : "IPv6";
 

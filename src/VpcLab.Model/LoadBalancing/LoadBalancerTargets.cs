@@ -37,7 +37,7 @@ public static class LoadBalancerTargets
             return network.Instances.TryGetValue(new InstanceId(target.Id), out var i) && network.Subnets.TryGetValue(i.SubnetId, out var s)
                 ? s.AvailabilityZone.Name : null;
         return IpAddress.TryParse(target.Id, out var ip)
-            ? network.Subnets.Values.FirstOrDefault(s => s.VpcId == group.VpcId && (s.CidrBlock.Contains(ip) || s.Ipv6Cidr?.Contains(ip) == true))
+            ? network.Subnets.Values.FirstOrDefault(s => s.VpcId == group.VpcId && (s.CidrBlock?.Contains(ip) == true || s.Ipv6Cidr?.Contains(ip) == true))
                 ?.AvailabilityZone.Name
             : null;
     }

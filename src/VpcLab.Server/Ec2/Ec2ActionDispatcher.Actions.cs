@@ -197,6 +197,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<StartInstancesRequest, StartInstancesResult>("StartInstances", cp.StartInstances,
             (x, _, _) => new JsonObject { ["StartingInstances"] = Json.Array(x.StartingInstances, InstanceShape.StateChange) });
         r.Empty<ModifyInstanceAttributeRequest, EmptyResult>("ModifyInstanceAttribute", cp.ModifyInstanceAttribute);
+        r.Action<ModifyPrivateDnsNameOptionsRequest, ReturnResult>("ModifyPrivateDnsNameOptions", cp.ModifyPrivateDnsNameOptions, (x, _, _) => new JsonObject { ["Return"] = x.Return });
         r.Action<DescribeInstanceAttributeRequest, DescribeInstanceAttributeResult>("DescribeInstanceAttribute", cp.DescribeInstanceAttribute,
             (x, c, _) => InstanceShape.Attribute(x, c));
 

@@ -83,7 +83,7 @@ public static class ConsoleTopology
             ["vpcId"] = s.VpcId.Value,
             ["availabilityZone"] = s.AvailabilityZone.Name,
             ["availabilityZoneId"] = s.AvailabilityZone.ZoneId,
-            ["cidr"] = s.CidrBlock.ToString(),
+            ["cidr"] = s.CidrBlock?.ToString() ?? "",
             ["ipv6Cidr"] = s.Ipv6Cidr?.ToString(),
             ["public"] = SubnetVisibility.IsPublic(network, table),
             ["mapPublicIpOnLaunch"] = s.MapPublicIpOnLaunch,

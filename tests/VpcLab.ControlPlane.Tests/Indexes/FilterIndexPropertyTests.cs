@@ -208,7 +208,7 @@ public sealed class FilterIndexPropertyTests
             "*", "vpc-*", "subnet-?*", "10.0.*", "10.?.0.0/16", "v*", "nothing", "true", "available", "env", "vpc", "g1", "0.0.0.0/0",
         };
         values.UnionWith(n.Vpcs.Keys.Select(k => k.Value));
-        values.UnionWith(n.Subnets.Values.SelectMany(s => new[] { s.Id.Value, s.CidrBlock.ToString() }));
+        values.UnionWith(n.Subnets.Values.SelectMany(s => new[] { s.Id.Value, s.CidrBlock!.Value.ToString() }));
         values.UnionWith(n.SecurityGroups.Keys.Select(k => k.Value));
         values.UnionWith(n.NetworkInterfaces.Values.SelectMany(e => new[] { e.Id.Value, e.PrimaryPrivateIp.ToString() }));
         values.UnionWith(n.RouteTables.Keys.Select(k => k.Value));

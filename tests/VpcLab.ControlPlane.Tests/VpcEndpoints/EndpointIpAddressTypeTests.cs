@@ -62,7 +62,7 @@ public sealed class EndpointIpAddressTypeTests
         { "unknown record type", "dualstack", "aaaa", "InvalidParameterValue" },
         // dualstack needs subnets with both ranges.
         { "dualstack, a subnet without IPv6", "dualstack", null, "InvalidParameter" },
-        // ipv6 needs IPv6-only subnets: every lab subnet has an IPv4 range.
+        // ipv6 needs IPv6-only subnets (docs/semantics.md#ipv6-only-subnets): a dual-stack subnet has an IPv4 range.
         { "ipv6, dual-stack subnets", "ipv6", null, "InvalidParameter" },
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
+using VpcLab.Engine.Dns;
 using VpcLab.Model;
 
 namespace VpcLab.Server.Ec2.Shapes;
@@ -72,7 +73,9 @@ internal static class InstanceShape
             ["InstanceId"] = i.Id.Value,
             ["ImageId"] = i.ImageId,
             ["State"] = State(i.State),
-            ["PrivateDnsName"] = primaryIp is null || terminated ? "" : ShapeContext.PrivateDnsName(primaryIp.Address, i.Region),
+            ["PrivateDnsName"] = terminated ? "" : Ec2Hostnames.OfInstance(i, primaryIp?.Address),
+            ["PrivateDnsNameOptions"] = terminated ? null : PrivateDnsNameOptionsShape.Map(i.PrivateDnsNameOptions),
+            ["Ipv6Address"] = terminated ? null : primary?.Ipv6Addresses.FirstOrDefault() is { IsV6: true } v6 ? v6.ToString() : null,
             ["PublicDnsName"] = terminated ? "" : c.PublicDnsName(publicIp, i.VpcId, i.Region),
             ["StateTransitionReason"] = "",
             ["AmiLaunchIndex"] = launchIndex,
