@@ -32,6 +32,13 @@ if (args.Length > 0 && args[0] == "--flowlogs-cpu")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--traffic")
+{
+    // A whole traffic run with its phases and the gzip-alone baseline (see TrafficRunReport).
+    TrafficRunReport.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--cwl-cpu")
 {
     // CloudWatch Logs puts as the store grows (see CloudWatchLogsPutCpuReport).

@@ -50,11 +50,17 @@ internal sealed class FlowLogCollector
         _logs = [.. network.Network.FlowLogs.Values.OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
         _watchers = new int[network.InterfaceCount][];
         _windows = new long[network.InterfaceCount][];
+        // A flow log names its VPC, subnet or interface: look up those three per interface rather than every flow
+        // log per interface (a world of 100,000 interfaces and 1,000 flow logs), then ask Covers as before.
+        var byResource = Enumerable.Range(0, _logs.Length).ToLookup(l => _logs[l].ResourceId, StringComparer.Ordinal);
         for (int i = 0; i < _watchers.Length; i++)
         {
             var eni = network.InterfaceAt(i);
             // A shard watches only its own interfaces: the others are another process's.
-            _watchers[i] = shard is null || shard.Plays(eni.Id.Value) ? [.. Enumerable.Range(0, _logs.Length).Where(l => _logs[l].Covers(eni))] : [];
+            _watchers[i] = shard is null || shard.Plays(eni.Id.Value)
+                ? [.. byResource[eni.VpcId.Value].Concat(byResource[eni.SubnetId.Value]).Concat(byResource[eni.Id.Value])
+                    .Where(l => _logs[l].Covers(eni)).Distinct().Order()]
+                : [];
             _windows[i] = [.. _watchers[i].Select(l => AggregationWindow.Seconds(_logs[l], eni))];
         }
         _lengths = [.. _windows.SelectMany(w => w).Distinct()];
