@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VpcLab.Engine;
 using VpcLab.Model;
 using VpcLab.Net;
@@ -29,12 +30,14 @@ internal sealed class FlowLogCollector
 
     private readonly record struct Key(int Log, int Interface, long Window, TrafficDirection Direction, FlowKey Packet, bool Accepted);
 
-    private sealed class Counters
+    /// <summary>A record's sums so far, stored in the window's dictionary itself (a struct, not an object per record:
+    /// a large world holds millions, which the garbage collector would otherwise trace at every collection).</summary>
+    private struct Counters
     {
         public long Packets;
         public long Bytes;
-        public long First = long.MaxValue;
-        public long Last = long.MinValue;
+        public long First;
+        public long Last;
         public int Flags;
         public TrafficPath Path;
     }
@@ -93,8 +96,9 @@ internal sealed class FlowLogCollector
                     continue;
                 var records = OpenWindow((window + 1) * w);
                 var key = new Key(l, observation.InterfaceIndex, window, observation.Direction, observation.Packet, observation.Accepted);
-                if (!records.TryGetValue(key, out var c))
-                    records[key] = c = new Counters { Path = observation.EgressPath };
+                ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(records, key, out bool seen);
+                if (!seen)
+                    c = new Counters { First = long.MaxValue, Last = long.MinValue, Path = observation.EgressPath };
                 c.Packets += packets;
                 c.Bytes += bytes;
                 c.First = Math.Min(c.First, first);
@@ -155,7 +159,7 @@ internal sealed class FlowLogCollector
         return mark;
     }
 
-    private FlowRecord ToRecord(in Key key, Counters c)
+    private FlowRecord ToRecord(in Key key, in Counters c)
     {
         var p = key.Packet;
         bool egress = key.Direction == TrafficDirection.Egress;

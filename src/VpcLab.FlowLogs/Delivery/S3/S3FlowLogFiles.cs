@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using VpcLab.FlowLogs.Formatting;
@@ -52,14 +51,12 @@ public static class S3FlowLogFiles
             return;
         }
         var all = FlowRecordOrder.Sort(sliceRecords);
-        // Parquet parts are cut where the text files would be: by the length of each record's line.
-        var lines = new ArrayBufferWriter<byte>(4096);
+        // Parquet parts are cut where the text files would be: by the length of each record's line (counted, not written).
         var ends = new int[all.Length];
         int end = 0;
         for (int i = 0; i < all.Length; i++)
         {
-            lines.ResetWrittenCount();
-            end += formatter.Write(all[i], lines, newline: true);
+            end += formatter.LineLength(all[i]) + 1;
             ends[i] = end;
         }
         int part = 0, first = 0;
