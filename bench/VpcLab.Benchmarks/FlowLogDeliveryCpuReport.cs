@@ -10,7 +10,9 @@ namespace VpcLab.Benchmarks;
 /// included), so other processes competing for the cores do not count: records per CPU-second for each format.</summary>
 public static class FlowLogDeliveryCpuReport
 {
-    public static void Run(int rounds = 3)
+    /// <summary><paramref name="withParquetNet"/>: also the Parquet writer before the columnar one (slow; off in
+    /// <c>--flowlogs-cpu quick</c>, which repeats faster).</summary>
+    public static void Run(int rounds = 3, bool withParquetNet = true)
     {
         var records = FlowLogRecords.Generate();
         foreach (var (name, format) in new[] { ("default-v2", FlowLogFormat.Default), ("v5", FlowLogRecords.V5) })
@@ -40,7 +42,7 @@ public static class FlowLogDeliveryCpuReport
             double parquetCpu = Measure(name, "parquet files (columnar writer)", rounds,
                 () => pq = (parts = S3FlowLogFiles.RenderAsync(parquet, records).GetAwaiter().GetResult()).Sum(f => (long)f.Content.Length));
             // Before: the same sort and the same parts, each written by Parquet.Net.
-            double parquetNetCpu = Measure(name, "parquet files (Parquet.Net, before)", rounds, () =>
+            double parquetNetCpu = !withParquetNet ? double.NaN : Measure(name, "parquet files (Parquet.Net, before)", rounds, () =>
             {
                 var sorted = FlowRecordOrder.Sort(records);
                 int first = 0;

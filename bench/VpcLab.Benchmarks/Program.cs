@@ -28,7 +28,14 @@ if (args.Length > 0 && args[0] == "--check")
 if (args.Length > 0 && args[0] == "--flowlogs-cpu")
 {
     // Flow log delivery in process CPU time (see FlowLogDeliveryCpuReport).
-    FlowLogDeliveryCpuReport.Run();
+    FlowLogDeliveryCpuReport.Run(withParquetNet: !(args.Length > 1 && args[1] == "quick"));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--traffic")
+{
+    // A whole traffic run with its phases and the gzip-alone baseline (see TrafficRunReport).
+    TrafficRunReport.Run(args);
     return;
 }
 

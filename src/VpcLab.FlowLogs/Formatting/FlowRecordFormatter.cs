@@ -55,6 +55,71 @@ public sealed class FlowRecordFormatter
         return true;
     }
 
+    /// <summary>The bytes <see cref="TryWrite"/> writes for the record (no line end), counted without writing the
+    /// line: the Parquet writer cuts its parts where the text files would be cut, and needs only the lengths.</summary>
+    public int LineLength(in FlowRecord record)
+    {
+        var strings = StringsOf(record.Interface);
+        int n = _fields.Length - 1;
+        foreach (var field in _fields)
+            n += FieldLength(field, record, strings);
+        return n;
+    }
+
+    private int FieldLength(FlowLogFieldId field, in FlowRecord record, InterfaceUtf8 strings)
+    {
+        if (FieldRules.IsBlank(field, record))
+            return 1;
+        return field switch
+        {
+            FlowLogFieldId.AccountId => strings.AccountId.Length,
+            FlowLogFieldId.InterfaceId => strings.InterfaceId.Length,
+            FlowLogFieldId.VpcId => strings.VpcId.Length,
+            FlowLogFieldId.SubnetId => strings.SubnetId.Length,
+            FlowLogFieldId.InstanceId => strings.InstanceId.Length,
+            FlowLogFieldId.Region => strings.Region.Length,
+            FlowLogFieldId.AzId => strings.AzId.Length,
+            FlowLogFieldId.SrcAddr => AddressLength(record.SrcAddr),
+            FlowLogFieldId.DstAddr => AddressLength(record.DstAddr),
+            FlowLogFieldId.PktSrcAddr => AddressLength(record.PktSrcAddr),
+            FlowLogFieldId.PktDstAddr => AddressLength(record.PktDstAddr),
+            FlowLogFieldId.Action => (record.Accepted ? Accept : Reject).Length,
+            FlowLogFieldId.LogStatus => (record.Status switch { LogStatus.Ok => Ok, LogStatus.NoData => NoData, _ => SkipData }).Length,
+            FlowLogFieldId.FlowDirection => (record.Direction == TrafficDirection.Ingress ? Ingress : Egress).Length,
+            FlowLogFieldId.Type => (record.PktSrcAddr.IsV6 ? IPv6 : IPv4).Length,
+            FlowLogFieldId.PktSrcAwsService => Encoding.UTF8.GetByteCount(record.PktSrcAwsService!),
+            FlowLogFieldId.PktDstAwsService => Encoding.UTF8.GetByteCount(record.PktDstAwsService!),
+            _ => DigitCount(FieldRules.Number(field, record, Format.Version)),
+        };
+    }
+
+    /// <summary>An IPv4 address's text is four decimal bytes and three dots; IPv6 text (rarer, with its "::" rule)
+    /// is written to a scratch span and measured.</summary>
+    private static int AddressLength(VpcLab.Net.IpAddress address)
+    {
+        if (address.IsV4)
+        {
+            uint v = (uint)address.Value;
+            return 3 + DigitCount(v >> 24) + DigitCount((v >> 16) & 0xFF) + DigitCount((v >> 8) & 0xFF) + DigitCount(v & 0xFF);
+        }
+        Span<byte> text = stackalloc byte[VpcLab.Net.IpAddress.MaxUtf8Length];
+        return address.WriteUtf8(text);
+    }
+
+    private static int DigitCount(long value)
+    {
+        // long.MinValue has as many digits as long.MaxValue.
+        if (value < 0)
+            return 1 + DigitCount(value == long.MinValue ? long.MaxValue : -value);
+        int digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+        return digits;
+    }
+
     /// <summary>Appends the record and, when <paramref name="newline"/>, a '\n'; returns the bytes appended.</summary>
     public int Write(in FlowRecord record, IBufferWriter<byte> writer, bool newline = false)
     {

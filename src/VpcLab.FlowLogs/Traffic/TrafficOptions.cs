@@ -18,5 +18,11 @@ public sealed record TrafficOptions
     /// series per slice.</summary>
     public TrafficShard? Shard { get; init; }
 
+    /// <summary>Slots of the decision cache (repeated 5-tuples answered without walking the engine again); 0 walks
+    /// every connection. The records are the same either way; memory is fixed (about 800 bytes a slot).</summary>
+    public int DecisionCacheSlots { get; init; } = DefaultDecisionCacheSlots;
+
+    public const int DefaultDecisionCacheSlots = 1 << 14;
+
     public static readonly TrafficOptions Default = new();
 }

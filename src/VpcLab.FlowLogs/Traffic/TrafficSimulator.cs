@@ -80,7 +80,7 @@ public sealed class TrafficSimulator
             ? new FlowLogCollector(_network, contexts, _options.ServiceRanges, _options.Shard, startUnix, endUnix)
             : new FlowLogCollector(_network, contexts, _options.ServiceRanges, _options.Shard);
         var skip = new NeverLogged(_network.Network);
-        var observations = new FlowObservations();
+        var decisions = new DecisionCache(_network, _options.DecisionCacheSlots);
         var clock = new ConnectionClock(plans, _options.Seed, startUnix, duration);
         long connections = 0, established = 0, failed = 0, skipped = 0, records = 0;
         long minute = long.MinValue;
@@ -101,16 +101,19 @@ public sealed class TrafficSimulator
                 skipped++;
                 continue;
             }
-            var decision = _network.Observe(in flow, plans[p].SourceInterface, observations);
+            var decision = decisions.Observe(in flow, plans[p].SourceInterface, out var seen);
             if (decision.IsAccepted)
                 established++;
             else
                 failed++;
-            Record(plans[p].Pattern, in flow, decision, observations, collector, t0);
+            Record(plans[p].Pattern, in flow, decision, seen, collector, t0);
         }
         records += Deliver(collector.Close(long.MaxValue), deliver);
         progress?.Report(connections);
-        return new TrafficTotals(start, start + duration, connections, established, failed, skipped, records);
+        return new TrafficTotals(start, start + duration, connections, established, failed, skipped, records)
+        {
+            Walked = decisions.Walked,
+        };
     }
 
     private static long Deliver(ClosedWindows closed, Action<ClosedWindows> deliver)
@@ -134,7 +137,7 @@ public sealed class TrafficSimulator
     /// request (SYN first, FIN last) and response (SYN-ACK first, FIN last); one that fails sends only its SYNs (and
     /// the server's SYN-ACKs when the reply is what failed). UDP and ICMP: the request always leaves; the response
     /// exists when the request arrived. A one-way ICMP message has no response: the engine observes no return path.</summary>
-    private static void Record(TrafficPattern p, in FlowKey flow, Decision decision, FlowObservations observations,
+    private static void Record(TrafficPattern p, in FlowKey flow, Decision decision, ReadOnlySpan<InterfaceObservation> observations,
         FlowLogCollector collector, double t0)
     {
         double t1 = t0 + p.ConnectionDuration.TotalSeconds;
@@ -153,7 +156,7 @@ public sealed class TrafficSimulator
             request = new PacketBurst(p.Request.Packets, p.Request.Bytes, t0, t1, tcp ? TcpFlags.Syn : 0, tcp ? TcpFlags.Fin : 0);
             response = new PacketBurst(p.Response.Packets, p.Response.Bytes, t0, t1, tcp ? TcpFlags.SynAck : 0, tcp ? TcpFlags.Fin : 0);
         }
-        foreach (ref readonly var o in observations.AsSpan())
+        foreach (ref readonly var o in observations)
             collector.Add(in o, o.Path == PathDirection.Forward ? request : response);
     }
 

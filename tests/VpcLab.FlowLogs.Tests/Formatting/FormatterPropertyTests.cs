@@ -66,6 +66,24 @@ public class FormatterPropertyTests
     }
 
     [Fact]
+    public void LineLength_AnyRecord_IsTheLengthOfTheWrittenLine()
+    {
+        // Parquet parts are cut where the text files are cut (flow-logs.md §5.1): the counted length must be the
+        // written one, for every field (all of them, IPv4 and IPv6, blanks, NODATA).
+        Record.Sample(record =>
+        {
+            foreach (var format in new[] { AllFields, FlowLogFormat.Default })
+            {
+                var formatter = new FlowRecordFormatter(format);
+                var buffer = new ArrayBufferWriter<byte>(256);
+                Assert.Equal(formatter.Write(record, buffer), formatter.LineLength(record));
+                var noData = FlowRecord.NoData(record.Interface, record.Start, record.End);
+                Assert.Equal(formatter.Write(noData, buffer), formatter.LineLength(noData));
+            }
+        });
+    }
+
+    [Fact]
     public void A_too_small_span_is_refused_and_a_buffer_writer_grows_to_fit()
     {
         var longId = new string('x', 3000);

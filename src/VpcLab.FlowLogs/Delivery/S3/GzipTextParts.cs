@@ -18,26 +18,42 @@ internal static class GzipTextParts
         int headerBytes = Encoding.UTF8.GetByteCount(headerLine) + 1;
         var parts = new List<(int, byte[])>();
         var text = new ArrayBufferWriter<byte>((int)Math.Min(maxFileBytes, Math.Min(Array.MaxLength, records.Length * 160L + 1)));
-        var line = new byte[1024];
         int count = 0;
         for (int i = 0; i < records.Length; i++)
         {
             ref readonly var record = ref records[order is null ? i : order[i]];
-            int length;
-            while (!formatter.TryWrite(record, line.AsSpan(0, line.Length - 1), out length))
-                line = new byte[line.Length * 2];
-            line[length++] = (byte)'\n';
+            // Formatted straight into the part's text; a line that would overflow the part starts the next one.
+            var line = LineInto(text, formatter, record, out int length);
             if (count > 0 && headerBytes + (long)text.WrittenCount + length > maxFileBytes)
             {
+                var moved = line[..length].ToArray();
                 parts.Add((count, GzipTextFile.Write(headerLine, text.WrittenSpan)));
                 text.ResetWrittenCount();
                 count = 0;
+                moved.CopyTo(text.GetSpan(length));
             }
-            text.Write(line.AsSpan(0, length));
+            text.Advance(length);
             count++;
         }
         if (count > 0)
             parts.Add((count, GzipTextFile.Write(headerLine, text.WrittenSpan)));
         return parts;
+    }
+
+    /// <summary>Formats the record and its '\n' into the free space after <paramref name="text"/>'s written bytes
+    /// (not advanced); returns that span.</summary>
+    private static Span<byte> LineInto(ArrayBufferWriter<byte> text, FlowRecordFormatter formatter, in FlowRecord record, out int length)
+    {
+        int size = 1024;
+        while (true)
+        {
+            var span = text.GetSpan(size);
+            if (formatter.TryWrite(record, span[..^1], out length))
+            {
+                span[length++] = (byte)'\n';
+                return span;
+            }
+            size = checked(span.Length * 2);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using VpcLab.FlowLogs.Formatting;
@@ -32,34 +31,32 @@ public static class S3FlowLogFiles
                 continue;
             }
             foreach (var group in sliceRecords.GroupBy(r => InterfaceGroups.Of(r.Interface.InterfaceId)).OrderBy(g => g.Key))
-                RenderSlice(log, slice, [.. group], group.Key, options, files);
+                RenderSlice(log, slice, group.ToArray(), group.Key, options, files);
         }
         return Task.FromResult<IReadOnlyList<S3FlowLogFile>>(files);
     }
 
     /// <summary>The files of one slice (or of one delivery group of it), added to <paramref name="files"/>.</summary>
-    private static void RenderSlice(FlowLog log, TimeSlice slice, List<FlowRecord> sliceRecords, int? group,
+    private static void RenderSlice(FlowLog log, TimeSlice slice, IReadOnlyList<FlowRecord> sliceRecords, int? group,
         S3DeliveryOptions options, List<S3FlowLogFile> files)
     {
         var formatter = new FlowRecordFormatter(log.Format);
         var header = log.Format.HeaderLine;
         if (log.DestinationOptions.FileFormat != FlowLogFileFormat.Parquet)
         {
-            var records = CollectionsMarshal.AsSpan(sliceRecords);
+            var records = SpanOf(sliceRecords);
             var parts = GzipTextParts.Write(formatter, header, records, FlowRecordOrder.Permutation(records), options.MaxFileBytes);
             for (int p = 0; p < parts.Count; p++)
                 files.Add(new S3FlowLogFile(S3KeyLayout.Key(log, slice, p, options, group), slice, p, parts[p].Records, parts[p].Content));
             return;
         }
         var all = FlowRecordOrder.Sort(sliceRecords);
-        // Parquet parts are cut where the text files would be: by the length of each record's line.
-        var lines = new ArrayBufferWriter<byte>(4096);
+        // Parquet parts are cut where the text files would be: by the length of each record's line (counted, not written).
         var ends = new int[all.Length];
         int end = 0;
         for (int i = 0; i < all.Length; i++)
         {
-            lines.ResetWrittenCount();
-            end += formatter.Write(all[i], lines, newline: true);
+            end += formatter.LineLength(all[i]) + 1;
             ends[i] = end;
         }
         int part = 0, first = 0;
@@ -88,7 +85,34 @@ public static class S3FlowLogFiles
         }
     }
 
-    private static SortedDictionary<TimeSlice, List<FlowRecord>> BySlice(IEnumerable<FlowRecord> records)
+    private static ReadOnlySpan<FlowRecord> SpanOf(IReadOnlyList<FlowRecord> records) => records switch
+    {
+        FlowRecord[] array => array,
+        List<FlowRecord> list => CollectionsMarshal.AsSpan(list),
+        _ => records.ToArray(),
+    };
+
+    /// <summary>The records by slice, slices in time order. A traffic run hands over one slice at a time: those
+    /// records are used as they are, not copied (a copy of a slice of a large world is tens of MB).</summary>
+    private static IEnumerable<(TimeSlice Slice, IReadOnlyList<FlowRecord> Records)> BySlice(IEnumerable<FlowRecord> records)
+    {
+        if (records is IReadOnlyList<FlowRecord> { Count: > 0 } given and (FlowRecord[] or List<FlowRecord>) && OneSlice(SpanOf(given)) is { } only)
+            return [(only, given)];
+        return BySliceCopied(records).Select(p => (p.Key, (IReadOnlyList<FlowRecord>)p.Value));
+    }
+
+    private static TimeSlice? OneSlice(ReadOnlySpan<FlowRecord> records)
+    {
+        var slice = TimeSlice.Of(records[0].End);
+        foreach (ref readonly var r in records)
+        {
+            if (TimeSlice.Of(r.End) != slice)
+                return null;
+        }
+        return slice;
+    }
+
+    private static SortedDictionary<TimeSlice, List<FlowRecord>> BySliceCopied(IEnumerable<FlowRecord> records)
     {
         var slices = new SortedDictionary<TimeSlice, List<FlowRecord>>();
         foreach (var record in records)
