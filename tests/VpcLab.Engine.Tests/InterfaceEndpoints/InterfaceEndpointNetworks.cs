@@ -46,7 +46,7 @@ public static class InterfaceEndpointNetworks
             var s = network.Subnets[subnets[i]];
             var eniId = new NetworkInterfaceId(string.Create(CultureInfo.InvariantCulture, $"eni-0e{serial:x7}{i:x8}"));
             var eni = new NetworkInterface(eniId, s.OwnerId, s.Region, s.Id, s.VpcId, s.AvailabilityZone.Name,
-                [new PrivateIpAddress(s.CidrBlock.AddressAt((UInt128)hostOffset), true, null)], [], [.. groups], true,
+                [new PrivateIpAddress(s.CidrBlock!.Value.AddressAt((UInt128)hostOffset), true, null)], [], [.. groups], true,
                 NetworkInterfaceType.VpcEndpoint, null, $"VPC Endpoint Interface {id}", "02:00:00:00:0e:00")
             { RequesterManaged = true };
             interfaces = interfaces.Add(eniId, eni);
