@@ -4,7 +4,7 @@ namespace VpcLab.FlowLogs.Traffic;
 
 /// <summary>What the engine answered for flows already played, by 5-tuple and sending interface: a run's world never
 /// changes, so a repeated flow (the same client port to the same server again) gets the same decision and the same
-/// observations, and the walk is skipped. A fixed table of slots (each flow has one slot, a later flow takes it over),
+/// observations, and the walk is skipped from its third sight on (the second keeps it). A fixed table of slots (each flow has one slot, a later flow takes it over),
 /// so memory does not grow with the run, and nothing is ever invalidated within a run. A pure memo: the records are
 /// the same with or without it (docs/semantics.md#flow-log-decision-cache).</summary>
 internal sealed class DecisionCache
@@ -22,6 +22,7 @@ internal sealed class DecisionCache
     private struct Slot
     {
         public bool Used;
+        public bool Stored;
         public int Source;
         public int Count;
         public FlowKey Flow;
@@ -50,16 +51,21 @@ internal sealed class DecisionCache
             return Walk(in flow, source, out seen);
         int index = (int)(Hash(in flow, source) & (uint)_mask);
         ref var slot = ref _slots[index];
-        if (slot.Used && slot.Source == source && slot.Flow == flow)
+        bool again = slot.Used && slot.Source == source && slot.Flow == flow;
+        if (again && slot.Stored)
         {
             seen = _seen.AsSpan(index * Width, slot.Count);
             return slot.Decision;
         }
         var decision = Walk(in flow, source, out seen);
-        if (seen.Length <= Width)
+        // A flow's first sight keeps only its key: most client ports are drawn once, and copying every walk's
+        // observations into the table would cost more than the repeats save. A flow seen again is kept whole.
+        if (!again)
+            slot = new Slot { Used = true, Source = source, Flow = flow };
+        else if (seen.Length <= Width)
         {
             seen.CopyTo(_seen.AsSpan(index * Width, Width));
-            slot = new Slot { Used = true, Source = source, Count = seen.Length, Flow = flow, Decision = decision };
+            slot = new Slot { Used = true, Stored = true, Source = source, Count = seen.Length, Flow = flow, Decision = decision };
         }
         return decision;
     }

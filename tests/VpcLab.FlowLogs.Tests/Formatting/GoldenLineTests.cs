@@ -126,4 +126,17 @@ public class GoldenLineTests
         var record = Record(Ping, TrafficDirection.Ingress, "10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", 1, 2, 6, 1, 60, 1, 2, false, 2);
         Assert.Equal("8 eni-1235b8ca123456789 - - REJECT", new FlowRecordFormatter(format).FormatLine(record));
     }
+
+    // The newest fields of the record table (every ECS field, resource-id, encryption-status; docs/semantics.md,
+    // "Version 7+ fields"): no ECS tasks, Block Public Access or encryption controls in the lab, so '-' in each, and
+    // the version is the highest of the format's fields.
+    [Fact]
+    public void Newest_fields_are_accepted_and_blank_with_the_highest_version()
+    {
+        var format = FlowLogFormat.Parse("${version} ${ecs-cluster-arn} ${ecs-cluster-name} ${ecs-container-instance-arn} "
+            + "${ecs-container-instance-id} ${ecs-container-id} ${ecs-second-container-id} ${ecs-service-name} "
+            + "${ecs-task-definition-arn} ${ecs-task-arn} ${ecs-task-id} ${reject-reason} ${resource-id} ${encryption-status} ${action}");
+        var record = Record(Ping, TrafficDirection.Ingress, "10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", 1, 2, 6, 1, 60, 1, 2, true, 2);
+        Assert.Equal("10 - - - - - - - - - - - - - ACCEPT", new FlowRecordFormatter(format).FormatLine(record));
+    }
 }

@@ -37,10 +37,10 @@ public sealed class DecisionCacheTests
         Assert.Equal((fresh.Connections, fresh.Established, fresh.Failed), (cached.Connections, cached.Established, cached.Failed));
     }
 
-    // The seed's pings (no ports) and its internet clients repeat 5-tuples: with the cache, the engine walks fewer
-    // connections than the run makes; without it, every one.
+    // The seed's pings (no ports) repeat their 5-tuple: with the cache, the engine walks such a flow on its first two
+    // sights only (the second keeps it), so fewer connections than the run makes; without it, every one.
     [Fact]
-    public void TrafficRun_RepeatedFiveTuples_WalkedOnceEach()
+    public void TrafficRun_RepeatedFiveTuples_NotWalkedEveryTime()
     {
         var lab = Seed.Value;
         var compiled = CompiledNetwork.Compile(lab.Network);
