@@ -36,6 +36,7 @@ internal sealed class InstanceHandler : ResourceHandler
             Ipv6AddressCount = Props.Int(p, "Ipv6AddressCount"),
             NetworkInterfaces = Interfaces(p),
             TagSpecifications = Props.Tags(p, ResourceTypes.Instance),
+            UserData = Props.Text(p, "UserData"), // kept on the instance (DescribeInstanceAttribute userData), not run
         });
         return new Provisioned(reservation.Instances[0].Id.Value);
     }
