@@ -116,15 +116,24 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
         [.. components.OrderBy(c => c.SequenceNumber).Select(c => c.Component.Id)];
 
     /// <summary>The engine's own answer for the same flow, on the server's current snapshot.</summary>
-    private Engine.Trace EngineTrace(Engine.TraceEndpoint source, Engine.TraceEndpoint destination, ushort port) =>
-        Engine.CompiledNetwork.Compile(_loopback.Server.State.ControlPlane.Network).Trace(
-            new Engine.TraceRequest(source, destination, Net.IpProtocol.Tcp, port, Engine.FlowKey.DefaultEphemeralPort, Net.IpFamily.V4));
+    private Engine.Trace EngineTrace(Engine.TraceEndpoint source, Engine.TraceEndpoint destination, ushort port)
+    {
+        _traced = new Engine.TraceRequest(source, destination, Net.IpProtocol.Tcp, port, Engine.FlowKey.DefaultEphemeralPort, Net.IpFamily.V4);
+        return Engine.CompiledNetwork.Compile(_loopback.Server.State.ControlPlane.Network).Trace(_traced);
+    }
 
-    private static void AssertSame(Engine.Trace expected, NetworkInsightsAnalysis actual)
+    private Engine.TraceRequest? _traced;
+
+    /// <summary>The analysis answers as the engine traces the flow; a blocked path's explanations are the trace's own,
+    /// then each further blocker's, as <c>vpclab trace</c> lists them (docs/semantics.md#blocked-paths).</summary>
+    private void AssertSame(Engine.Trace expected, NetworkInsightsAnalysis actual)
     {
         Assert.Equal(expected.Verdict == Engine.Verdict.Accepted, actual.NetworkPathFound);
         Assert.Equal([.. expected.Forward.Select(h => h.Component.Id)], Ids(actual.ForwardPathComponents));
-        Assert.Equal([.. expected.Explanations.Select(e => e.Code.Value)], actual.Explanations.Select(e => e.ExplanationCode).ToList());
+        IEnumerable<string> further = expected.Verdict == Engine.Verdict.Dropped && _traced is { } request
+            ? VpcLab.Analysis.Blockers.BlockedPathAnalyzer.Analyze(_loopback.Server.State.ControlPlane.Network, request).Explanations.Skip(1).Select(e => e.Code.Value)
+            : [];
+        Assert.Equal([.. expected.Explanations.Select(e => e.Code.Value), .. further], actual.Explanations.Select(e => e.ExplanationCode).ToList());
         if (expected.Verdict == Engine.Verdict.Accepted)
             Assert.Equal([.. expected.Return.Select(h => h.Component.Id)], Ids(actual.ReturnPathComponents));
     }
@@ -209,7 +218,9 @@ public sealed class NetworkInsightsSdkTests : IAsyncLifetime
         // Choice (docs/semantics.md): an internet gateway destination is an internet address beyond it.
         var trace = EngineTrace(Instance(_app), Engine.TraceEndpoint.ForAddress(Net.IpAddress.Parse("198.51.100.1")), 443);
         AssertSame(trace, analysis);
-        Assert.Equal("NO_ROUTE_TO_DESTINATION", Assert.Single(analysis.Explanations).ExplanationCode);
+        // Every blocker (docs/semantics.md#blocked-paths): no route, then, with the proposed route to the gateway, the
+        // instance's missing public IPv4.
+        Assert.Equal(["NO_ROUTE_TO_DESTINATION", "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"], analysis.Explanations.Select(e => e.ExplanationCode));
         Assert.StartsWith("rtb-", analysis.Explanations[0].RouteTable.Id, StringComparison.Ordinal);
     }
 
