@@ -1,19 +1,10 @@
-using System.Diagnostics;
-
 namespace VpcLab.ControlPlane.Persistence;
 
 /// <summary>Group commit for the <see cref="OperationLog"/>: mutations applied while a commit is on its way to
 /// disk wait together and go in the next transaction, so concurrent writers share one fsync instead of queueing
 /// for one each. Each caller still gets its answer only after its own record is committed (acknowledged writes
 /// are never lost). One dedicated thread does every commit, so the thread pool that serves requests is never
-/// blocked in fsync.
-///
-/// The batching window: writers whose records were just committed get their answers and come back with their next
-/// writes a moment later. Committing the first to arrive at once would split them: a batch of one, then the rest
-/// waiting a whole fsync behind it (16 connections would get 16 answers per two fsyncs). So the commit thread, woken
-/// with fewer records pending than the last batch held, waits for that many, at most as long as the last commit
-/// took: a writer never waits more than one fsync longer, and those arriving meanwhile share its fsync
-/// (docs/semantics.md#group-commit-window).</summary>
+/// blocked in fsync.</summary>
 internal sealed class GroupCommitter : IDisposable
 {
     private readonly OperationLog _log;
@@ -22,14 +13,6 @@ internal sealed class GroupCommitter : IDisposable
     private List<(LogRecord Record, TaskCompletionSource Durable)> _pending = [];
     private Task _last = Task.CompletedTask;
     private bool _stopping;
-
-    // The batching window's two measures, read and written by the commit thread only.
-    private int _lastBatch;
-    private TimeSpan _lastCommit;
-
-    /// <summary>The longest the window waits, whatever the last commit took (a disk stalled once must not stall
-    /// the next writers as long).</summary>
-    private static readonly TimeSpan s_maxWindow = TimeSpan.FromMilliseconds(10);
 
     public GroupCommitter(OperationLog log)
     {
@@ -85,30 +68,11 @@ internal sealed class GroupCommitter : IDisposable
                     Monitor.Wait(_gate);
                 if (_pending.Count == 0)
                     return; // stopping, nothing left
-                AwaitBatch();
-                // Everything that arrived during the previous commit (and the window) goes in this one.
+                // Everything that arrived during the previous commit goes in this one.
                 batch = _pending;
                 _pending = [];
             }
-            var started = Stopwatch.GetTimestamp();
             Commit(batch);
-            (_lastBatch, _lastCommit) = (batch.Count, Stopwatch.GetElapsedTime(started));
-        }
-    }
-
-    /// <summary>The batching window (the caller holds the gate): until as many records are pending as the last batch
-    /// held, or the last commit's duration has passed. Each Enqueue pulses, so the wait ends as soon as they are
-    /// there.</summary>
-    private void AwaitBatch()
-    {
-        var window = _lastCommit < s_maxWindow ? _lastCommit : s_maxWindow;
-        var deadline = Stopwatch.GetTimestamp() + (long)(window.TotalSeconds * Stopwatch.Frequency);
-        while (_pending.Count < _lastBatch && !_stopping)
-        {
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (left <= TimeSpan.Zero)
-                return;
-            Monitor.Wait(_gate, (int)Math.Ceiling(left.TotalMilliseconds));
         }
     }
 

@@ -102,7 +102,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DeleteEgressOnlyInternetGatewayRequest, DeleteEgressOnlyInternetGatewayResult>("DeleteEgressOnlyInternetGateway", cp.DeleteEgressOnlyInternetGateway,
             (x, _, _) => new JsonObject { ["ReturnCode"] = x.ReturnCode });
         r.List<DescribeEgressOnlyInternetGatewaysRequest, DescribeEgressOnlyInternetGatewaysResult, EgressOnlyInternetGateway>("DescribeEgressOnlyInternetGateways",
-            cp.DescribeEgressOnlyInternetGateways, x => x.EgressOnlyInternetGateways, "EgressOnlyInternetGateways", g => g.Id.Value, EgressOnlyInternetGatewayShape.Map);
+            cp.DescribeEgressOnlyInternetGateways, x => x.EgressOnlyInternetGateways, "EgressOnlyInternetGateways", g => g.Id.Value, EgressOnlyInternetGatewayShape.Map, windowed: true);
 
         // NAT gateways
         r.Action<CreateNatGatewayRequest, CreateNatGatewayResult>("CreateNatGateway", cp.CreateNatGateway,
@@ -224,7 +224,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DeleteVpcPeeringConnectionRequest, ReturnResult>("DeleteVpcPeeringConnection", cp.DeleteVpcPeeringConnection,
             (x, _, _) => new JsonObject { ["Return"] = x.Return });
         r.List<DescribeVpcPeeringConnectionsRequest, DescribeVpcPeeringConnectionsResult, VpcPeeringConnection>("DescribeVpcPeeringConnections",
-            cp.DescribeVpcPeeringConnections, x => x.VpcPeeringConnections, "VpcPeeringConnections", p => p.Id.Value, VpcPeeringConnectionShape.Map);
+            cp.DescribeVpcPeeringConnections, x => x.VpcPeeringConnections, "VpcPeeringConnections", p => p.Id.Value, VpcPeeringConnectionShape.Map, windowed: true);
         r.Action<ModifyVpcPeeringConnectionOptionsRequest, ModifyVpcPeeringConnectionOptionsResult>("ModifyVpcPeeringConnectionOptions",
             cp.ModifyVpcPeeringConnectionOptions, (x, _, _) => new JsonObject
             {
@@ -235,7 +235,7 @@ public sealed partial class Ec2ActionDispatcher
         // Flow logs (src/VpcLab.ControlPlane/FlowLogs/): per-resource refusals are answered in Unsuccessful
         r.Action<CreateFlowLogsRequest, CreateFlowLogsResult>("CreateFlowLogs", cp.CreateFlowLogs, (x, _, _) => FlowLogShape.Created(x));
         r.List<DescribeFlowLogsRequest, DescribeFlowLogsResult, FlowLog>("DescribeFlowLogs", cp.DescribeFlowLogs,
-            x => x.FlowLogs, "FlowLogs", f => f.Id.Value, FlowLogShape.Map);
+            x => x.FlowLogs, "FlowLogs", f => f.Id.Value, FlowLogShape.Map, windowed: true);
         r.Action<DeleteFlowLogsRequest, DeleteFlowLogsResult>("DeleteFlowLogs", cp.DeleteFlowLogs,
             (x, _, _) => new JsonObject { ["Unsuccessful"] = FlowLogShape.Unsuccessful(x.Unsuccessful) });
 
@@ -247,7 +247,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<DeleteManagedPrefixListRequest, DeleteManagedPrefixListResult>("DeleteManagedPrefixList", cp.DeleteManagedPrefixList,
             (x, c, _) => new JsonObject { ["PrefixList"] = PrefixListShape.Managed(x.PrefixList, c, "delete-complete") });
         r.List<DescribeManagedPrefixListsRequest, DescribeManagedPrefixListsResult, ManagedPrefixList>("DescribeManagedPrefixLists", cp.DescribeManagedPrefixLists,
-            x => x.PrefixLists, "PrefixLists", p => p.Id.Value, (p, c) => PrefixListShape.Managed(p, c));
+            x => x.PrefixLists, "PrefixLists", p => p.Id.Value, (p, c) => PrefixListShape.Managed(p, c), windowed: true);
         r.List<GetManagedPrefixListEntriesRequest, GetManagedPrefixListEntriesResult, PrefixListEntry>("GetManagedPrefixListEntries", cp.GetManagedPrefixListEntries,
             x => x.Entries, "Entries", null, (e, _) => PrefixListShape.Entry(e));
         r.List<DescribePrefixListsRequest, DescribePrefixListsResult, ManagedPrefixList>("DescribePrefixLists", cp.DescribePrefixLists,
@@ -262,7 +262,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<CreateVpcEndpointRequest, CreateVpcEndpointResult>("CreateVpcEndpoint", cp.CreateVpcEndpoint, VpcEndpointShape.Created);
         r.Action<ModifyVpcEndpointRequest, ModifyVpcEndpointResult>("ModifyVpcEndpoint", cp.ModifyVpcEndpoint, (_, _, _) => new JsonObject { ["Return"] = true });
         r.List<DescribeVpcEndpointsRequest, DescribeVpcEndpointsResult, VpcEndpointView>("DescribeVpcEndpoints", cp.DescribeVpcEndpoints,
-            x => x.VpcEndpoints, "VpcEndpoints", v => v.Endpoint.Id.Value, VpcEndpointShape.Map);
+            x => x.VpcEndpoints, "VpcEndpoints", v => v.Endpoint.Id.Value, VpcEndpointShape.Map, windowed: true);
         r.Action<DeleteVpcEndpointsRequest, DeleteVpcEndpointsResult>("DeleteVpcEndpoints", cp.DeleteVpcEndpoints, (x, _, _) => VpcEndpointShape.Deleted(x));
     }
 

@@ -77,4 +77,48 @@ public sealed class PaginationUnderChangeTests : IAsyncLifetime
         await stop.CancelAsync();
         await churn;
     }
+
+    // The kinds indexed later page from the index too (docs/semantics.md#filter-indexes): egress-only internet
+    // gateways (one per VPC, AWS's quota), created and deleted while the walks run.
+    [Fact]
+    public async Task DescribeEgressOnlyInternetGateways_PagedWhileGatewaysComeAndGo_EveryStableGatewayOnceInOrder()
+    {
+        async Task<string> NewGateway(int i)
+        {
+            var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = $"10.{i % 200}.0.0/16" }, Ct)).Vpc.VpcId;
+            var request = new CreateEgressOnlyInternetGatewayRequest { VpcId = vpc };
+            return (await _ec2.CreateEgressOnlyInternetGatewayAsync(request, Ct)).EgressOnlyInternetGateway.EgressOnlyInternetGatewayId;
+        }
+        var stable = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < 20; i++)
+            stable.Add(await NewGateway(i));
+        using var stop = new CancellationTokenSource();
+        var churn = Task.Run(async () =>
+        {
+            for (int i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var gateway = await NewGateway(i);
+                if (i % 2 == 0)
+                    await _ec2.DeleteEgressOnlyInternetGatewayAsync(new DeleteEgressOnlyInternetGatewayRequest { EgressOnlyInternetGatewayId = gateway }, Ct);
+            }
+        }, Ct);
+        for (int walk = 0; walk < 3; walk++)
+        {
+            var seen = new List<string>();
+            string? token = null;
+            do
+            {
+                var page = await _ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest { MaxResults = 5, NextToken = token }, Ct);
+                Assert.True(page.EgressOnlyInternetGateways.Count <= 5);
+                seen.AddRange(page.EgressOnlyInternetGateways.Select(g => g.EgressOnlyInternetGatewayId));
+                token = page.NextToken;
+            }
+            while (token is not null);
+            Assert.Equal(seen.Distinct(StringComparer.Ordinal).Count(), seen.Count);
+            Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+            Assert.Subset(seen.ToHashSet(StringComparer.Ordinal), stable);
+        }
+        await stop.CancelAsync();
+        await churn;
+    }
 }
