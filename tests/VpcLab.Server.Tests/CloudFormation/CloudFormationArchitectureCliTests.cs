@@ -113,7 +113,7 @@ public sealed class CloudFormationArchitectureCliTests : IAsyncLifetime
         Assert.Equal(Sorted(here.Select(v => v.PrimaryCidr.ToString())), Sorted(vpcs.Select(v => (string)v!["CidrBlock"]!)));
 
         var subnets = (await Ok(account, ["ec2", "describe-subnets", .. stackTagged]))["Subnets"]!.AsArray();
-        Assert.Equal(Sorted(scenario.Subnets.Values.Where(s => here.Any(v => v.Id == s.VpcId)).Select(s => s.CidrBlock.ToString())),
+        Assert.Equal(Sorted(scenario.Subnets.Values.Where(s => here.Any(v => v.Id == s.VpcId)).Select(s => s.CidrBlock!.Value.ToString())),
             Sorted(subnets.Select(s => (string)s!["CidrBlock"]!)));
 
         var reservations = (await Ok(account, ["ec2", "describe-instances", .. stackTagged]))["Reservations"]!.AsArray();
