@@ -100,7 +100,7 @@ public static class GeneratedTopology
             eigws[eigw] = new EgressOnlyInternetGateway(eigw, Account, Region, vpcId);
 
             var natEni = new NetworkInterfaceId(Id(IdPrefixes.NetworkInterface));
-            var natIp = subnets[tier[0]].CidrBlock.AddressAt(5);
+            var natIp = subnets[tier[0]].CidrBlock!.Value.AddressAt(5);
             enis[natEni] = new NetworkInterface(natEni, Account, Region, tier[0], vpcId, Zone.Name,
                 [new PrivateIpAddress(natIp, true, null)], [], [], false, NetworkInterfaceType.NatGateway, null, "NAT", "02:00:00:00:00:01");
             var alloc = new AllocationId(Id(IdPrefixes.Allocation));
@@ -146,8 +146,8 @@ public static class GeneratedTopology
             var dbEntries = ImmutableArray.CreateBuilder<NetworkAclEntry>();
             for (int r = 0; r < 8; r++) // a few denies in front, as real NACLs grow
                 dbEntries.Add(new(10 + r, false, IpProtocol.Tcp, RuleAction.Deny, new Cidr(IpAddress.V4((198u << 24) | (51u << 16) | ((uint)r << 8)), 24), PortRange.All, null));
-            dbEntries.Add(new(100, false, IpProtocol.Tcp, RuleAction.Allow, subnets[tier[1]].CidrBlock, PortRange.Single(5432), null));
-            dbEntries.Add(new(110, false, IpProtocol.Tcp, RuleAction.Allow, subnets[tier[2]].CidrBlock, PortRange.Single(5432), null));
+            dbEntries.Add(new(100, false, IpProtocol.Tcp, RuleAction.Allow, subnets[tier[1]].CidrBlock!.Value, PortRange.Single(5432), null));
+            dbEntries.Add(new(110, false, IpProtocol.Tcp, RuleAction.Allow, subnets[tier[2]].CidrBlock!.Value, PortRange.Single(5432), null));
             dbEntries.Add(new(100, true, IpProtocol.Tcp, RuleAction.Allow, cidr, PortRange.Ephemeral, null));
             acls[dbAcl] = new NetworkAcl(dbAcl, Account, Region, vpcId, false, dbEntries.ToImmutable(),
                 [new NetworkAclAssociation(new NetworkAclAssociationId(Id(IdPrefixes.NetworkAclAssociation)), tier[3])]);
@@ -210,7 +210,7 @@ public static class GeneratedTopology
                 int slot = n * 100 / interfacesPerVpc;
                 int tierIndex = slot < 25 ? 0 : slot < 65 ? 1 : slot < 90 ? 2 : 3;
                 var subnet = subnets[tier[tierIndex]];
-                var address = subnet.CidrBlock.AddressAt((UInt128)(10 + n));
+                var address = subnet.CidrBlock!.Value.AddressAt((UInt128)(10 + n));
                 var address6 = subnet.Ipv6Cidr!.Value.AddressAt((UInt128)(0x100 + n));
                 ImmutableArray<SecurityGroupId> sgs = tierIndex switch
                 {
