@@ -47,16 +47,21 @@ public sealed class EndpointUrlTraceTests
         var network = ScenarioLoader.LoadFile(path).Network;
         await using var server = await Serve(path);
         var names = network.Instances.Keys.Select(i => network.NameOf(i.Value)).Order(StringComparer.Ordinal).ToList();
+        // An instance of an IPv6-only subnet has no IPv4 address: its internet flows are IPv6 (docs/semantics.md#ipv6-only-subnets).
+        var ipv6Only = network.Instances.Values
+            .Where(i => network.NetworkInterfaces[i.PrimaryNetworkInterface].PrimaryPrivateIpv4 is null)
+            .Select(i => network.NameOf(i.Id.Value)).ToHashSet(StringComparer.Ordinal);
         var flows = new List<string[]>();
         foreach (var from in names)
         {
+            var (internetTo, internetFrom) = ipv6Only.Contains(from) ? ("2001:db8::8", "2001:db8::7") : ("8.8.8.8", "198.51.100.7");
             foreach (var to in names.Where(n => n != from))
             {
                 flows.Add(["--from", from, "--to", to, "--protocol", "tcp", "--port", "443"]);
                 flows.Add(["--from", from, "--to", to, "--protocol", "icmp"]);
             }
-            flows.Add(["--from", from, "--to", "8.8.8.8", "--protocol", "tcp", "--port", "443"]);
-            flows.Add(["--from", "198.51.100.7", "--to", from, "--protocol", "tcp", "--port", "22"]);
+            flows.Add(["--from", from, "--to", internetTo, "--protocol", "tcp", "--port", "443"]);
+            flows.Add(["--from", internetFrom, "--to", from, "--protocol", "tcp", "--port", "22"]);
         }
         flows.AddRange(Examples.GetValueOrDefault(scenario, []));
         Assert.NotEmpty(flows);
