@@ -36,6 +36,12 @@ public sealed class CloudFormationScenarioTemplateTests
         { "ipv6-endpoints", "dualstack records: SNS's endpoint in zone a only, reached from zone a", "app-1", "sns.us-east-1.amazonaws.com", "tcp", "443" },
         { "ipv6-endpoints", "the endpoint's group admits HTTPS from the application group", "app-1", "kms.us-east-1.amazonaws.com", "tcp", "443" },
         { "ipv6-endpoints", "no internet gateway: nothing leaves for the internet", "app-1", "2001:db8:cafe::443", "tcp", "443" },
+        { "ipv6-only", "IPv6-native subnets: instances without IPv4 reach each other over IPv6 (the group admits SSH from itself)", "native-1", "native-2", "tcp", "22" },
+        { "ipv6-only", "an ipv6 endpoint in the IPv6-only subnets answers AAAA records for the SQS name", "native-1", "sqs.us-east-1.amazonaws.com", "tcp", "443" },
+        { "ipv6-only", "the dual-stack instance reaches the ipv6 endpoint over IPv6", "legacy-1", "sqs.us-east-1.amazonaws.com", "tcp", "443" },
+        { "ipv6-only", "dual-stack to IPv6-only over IPv6", "native-2", "legacy-1", "tcp", "22" },
+        { "ipv6-only", "the application group admits SSH only", "legacy-1", "native-2", "tcp", "443" },
+        { "ipv6-only", "no internet gateway: nothing leaves for the internet", "native-1", "2001:db8:cafe::443", "tcp", "443" },
         { "ping-flow-logs", "no rule lets TCP in (the group admits ICMP only)", "203.0.113.12", "host", "tcp", "22" },
         { "ping-flow-logs", "no outbound rule: the group lets nothing out", "host", "203.0.113.80", "tcp", "443" },
     };

@@ -73,6 +73,23 @@ public sealed class ResourceTypeTests
               V6: { Type: AWS::EC2::VPCCidrBlock, Properties: { VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true } }
               SubnetV6: { Type: AWS::EC2::SubnetCidrBlock, Properties: { SubnetId: !Ref Subnet, Ipv6CidrBlock: !Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 2, 64]] }, DependsOn: V6 }
             """, (n, _, id) => n.Subnets[new SubnetId(id("Subnet"))].Ipv6Cidr is not null),
+        // IPv6-only subnets and hostname options (aws-resource-ec2-subnet.html Ipv6Native, PrivateDnsNameOptionsOnLaunch;
+        // aws-properties-ec2-instance-privatednsnameoptions.html): the subnet has no IPv4 range, its launch options are
+        // set member by member, and the instance's own PrivateDnsNameOptions override the subnet's.
+        ["AWS::EC2::Subnet Ipv6Native + PrivateDnsNameOptionsOnLaunch, AWS::EC2::Instance PrivateDnsNameOptions"] = ("""
+              V6: { Type: AWS::EC2::VPCCidrBlock, Properties: { VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true } }
+              Native: { Type: AWS::EC2::Subnet, DependsOn: V6, Properties: { VpcId: !Ref Vpc, AvailabilityZone: us-east-1a, Ipv6Native: true, Ipv6CidrBlock: !Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 2, 64]], PrivateDnsNameOptionsOnLaunch: { EnableResourceNameDnsAAAARecord: true } } }
+              Dual: { Type: AWS::EC2::Subnet, DependsOn: V6, Properties: { VpcId: !Ref Vpc, AvailabilityZone: us-east-1a, CidrBlock: 10.0.2.0/24, Ipv6CidrBlock: !Select [0, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 2, 64]], PrivateDnsNameOptionsOnLaunch: { HostnameType: resource-name, EnableResourceNameDnsARecord: true } } }
+              OnNative: { Type: AWS::EC2::Instance, Properties: { InstanceType: t3.micro, SubnetId: !Ref Native } }
+              OnDual: { Type: AWS::EC2::Instance, Properties: { InstanceType: t3.micro, SubnetId: !Ref Dual, PrivateDnsNameOptions: { HostnameType: ip-name, EnableResourceNameDnsARecord: false } } }
+            Outputs:
+              Native: { Value: !GetAtt Native.Ipv6Native }
+            """, (n, s, id) => n.Subnets[new SubnetId(id("Native"))] is { Ipv6Native: true, CidrBlock: null } native
+                && native.PrivateDnsNameOptionsOnLaunch == new PrivateDnsNameOptions(HostnameType.ResourceName, false, true)
+                && n.Subnets[new SubnetId(id("Dual"))].PrivateDnsNameOptionsOnLaunch == new PrivateDnsNameOptions(HostnameType.ResourceName, true, false)
+                && n.Instances[new InstanceId(id("OnNative"))].PrivateDnsNameOptions == new PrivateDnsNameOptions(HostnameType.ResourceName, false, true)
+                && n.Instances[new InstanceId(id("OnDual"))].PrivateDnsNameOptions == new PrivateDnsNameOptions(HostnameType.IpName, false, false)
+                && Stacks.Output(s, "Native") == "true"),
         ["AWS::EC2::SecurityGroupIngress + SecurityGroupEgress (self reference without a cycle)"] = ("""
               SelfIn: { Type: AWS::EC2::SecurityGroupIngress, Properties: { GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 443, ToPort: 443, SourceSecurityGroupId: !Ref Sg } }
               SelfOut: { Type: AWS::EC2::SecurityGroupEgress, Properties: { GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 5432, ToPort: 5432, DestinationSecurityGroupId: !GetAtt Sg.GroupId } }

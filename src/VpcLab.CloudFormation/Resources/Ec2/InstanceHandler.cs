@@ -7,7 +7,7 @@ namespace VpcLab.CloudFormation.Resources.Ec2;
 
 /// <summary>AWS::EC2::Instance: RunInstances of one instance (subnet, groups, addresses, network interfaces). Its
 /// UserData, cfn-init Metadata, key pair and IAM instance profile are kept, not run; an instance profile must exist
-/// (made by a stack) when named. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html</summary>
+/// (made by a stack) when named. PrivateDnsNameOptions is RunInstances' (members left out keep the subnet's). https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html</summary>
 internal sealed class InstanceHandler : ResourceHandler
 {
     public override string Type => "AWS::EC2::Instance";
@@ -37,6 +37,14 @@ internal sealed class InstanceHandler : ResourceHandler
             NetworkInterfaces = Interfaces(p),
             TagSpecifications = Props.Tags(p, ResourceTypes.Instance),
             UserData = Props.Text(p, "UserData"), // kept on the instance (DescribeInstanceAttribute userData), not run
+            PrivateDnsNameOptions = p["PrivateDnsNameOptions"] is JsonObject h
+                ? new PrivateDnsNameOptionsRequest
+                {
+                    HostnameType = Props.Text(h, "HostnameType"),
+                    EnableResourceNameDnsARecord = Props.Bool(h, "EnableResourceNameDnsARecord"),
+                    EnableResourceNameDnsAAAARecord = Props.Bool(h, "EnableResourceNameDnsAAAARecord"),
+                }
+                : null,
         });
         return new Provisioned(reservation.Instances[0].Id.Value);
     }
@@ -68,7 +76,7 @@ internal sealed class InstanceHandler : ResourceHandler
          "PrivateDnsNameOptions", "RamdiskId", "SecurityGroupIds", "SourceDestCheck", "SsmAssociations", "Tenancy", "UserData", "Volumes"];
 
     /// <summary>ModifyInstanceAttribute for what EC2 models: the groups, the source/destination check, termination and
-    /// stop protection, and the instance type (the instance stopped and started again, the "Some interruptions" AWS
+    /// stop protection, and the instance type; ModifyPrivateDnsNameOptions for PrivateDnsNameOptions (the instance stopped and started again, the "Some interruptions" AWS
     /// documents). The rest (UserData, the profile, monitoring …) is kept, not run.</summary>
     public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
     {
@@ -83,6 +91,14 @@ internal sealed class InstanceHandler : ResourceHandler
             cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, DisableApiTermination = Props.Bool(after, "DisableApiTermination") ?? false });
         if (Changed("DisableApiStop"))
             cp.ModifyInstanceAttribute(context.Request, new ModifyInstanceAttributeRequest { InstanceId = id, DisableApiStop = Props.Bool(after, "DisableApiStop") ?? false });
+        if (Changed("PrivateDnsNameOptions") && after["PrivateDnsNameOptions"] is JsonObject h)
+            cp.ModifyPrivateDnsNameOptions(context.Request, new ModifyPrivateDnsNameOptionsRequest
+            {
+                InstanceId = id,
+                PrivateDnsHostnameType = Props.Text(h, "HostnameType"),
+                EnableResourceNameDnsARecord = Props.Bool(h, "EnableResourceNameDnsARecord"),
+                EnableResourceNameDnsAAAARecord = Props.Bool(h, "EnableResourceNameDnsAAAARecord"),
+            });
         if (Changed("InstanceType"))
         {
             var running = cp.Network.Instances[new InstanceId(id)].State == InstanceState.Running;

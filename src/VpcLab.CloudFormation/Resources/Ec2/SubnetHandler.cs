@@ -4,8 +4,9 @@ using VpcLab.Model;
 
 namespace VpcLab.CloudFormation.Resources.Ec2;
 
-/// <summary>AWS::EC2::Subnet: CreateSubnet, then ModifySubnetAttribute for MapPublicIpOnLaunch,
-/// AssignIpv6AddressOnCreation and EnableDns64. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html</summary>
+/// <summary>AWS::EC2::Subnet: CreateSubnet (with Ipv6Native), then ModifySubnetAttribute for MapPublicIpOnLaunch,
+/// AssignIpv6AddressOnCreation, EnableDns64 and each member of PrivateDnsNameOptionsOnLaunch (CreateSubnet has no
+/// hostname parameters: one ModifySubnetAttribute call per attribute, as EC2 takes them). https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html</summary>
 internal sealed class SubnetHandler : ResourceHandler
 {
     public override string Type => "AWS::EC2::Subnet";
@@ -28,6 +29,7 @@ internal sealed class SubnetHandler : ResourceHandler
             VpcId = Props.Text(properties, "VpcId"),
             CidrBlock = Props.Text(properties, "CidrBlock"),
             Ipv6CidrBlock = Props.Text(properties, "Ipv6CidrBlock"),
+            Ipv6Native = Props.Bool(properties, "Ipv6Native") == true ? true : null,
             AvailabilityZone = Props.Text(properties, "AvailabilityZone"),
             AvailabilityZoneId = Props.Text(properties, "AvailabilityZoneId"),
             TagSpecifications = Props.Tags(properties, ResourceTypes.Subnet),
@@ -39,12 +41,13 @@ internal sealed class SubnetHandler : ResourceHandler
             cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, AssignIpv6AddressOnCreation = true });
         if (Props.Bool(properties, "EnableDns64") == true)
             cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, EnableDns64 = true });
+        if (properties["PrivateDnsNameOptionsOnLaunch"] is JsonObject hostnames)
+            SetHostnameOptions(context, id, hostnames, resetAbsent: false);
         return new Provisioned(id);
     }
 
     /// <summary>"Update requires: No interruption" on the type's page; the others (VpcId, CidrBlock, the zone, Ipv6Native,
-    /// the IPAM properties, OutpostArn) are Replacement. PrivateDnsNameOptionsOnLaunch and EnableLniAtDeviceIndex are
-    /// kept, not modelled.</summary>
+    /// the IPAM properties, OutpostArn) are Replacement. EnableLniAtDeviceIndex is kept, not modelled.</summary>
     public override IReadOnlyCollection<string> UpdatableInPlace =>
         ["AssignIpv6AddressOnCreation", "EnableDns64", "EnableLniAtDeviceIndex", "Ipv6CidrBlock", "MapPublicIpOnLaunch", "PrivateDnsNameOptionsOnLaunch"];
 
@@ -63,7 +66,26 @@ internal sealed class SubnetHandler : ResourceHandler
             cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, AssignIpv6AddressOnCreation = Props.Bool(after, "AssignIpv6AddressOnCreation") ?? false });
         if (Changed("EnableDns64"))
             cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, EnableDns64 = Props.Bool(after, "EnableDns64") ?? false });
+        if (Changed("PrivateDnsNameOptionsOnLaunch"))
+            SetHostnameOptions(context, id, after["PrivateDnsNameOptionsOnLaunch"] as JsonObject ?? [], resetAbsent: true);
         return resource;
+    }
+
+    /// <summary>PrivateDnsNameOptionsOnLaunch's members, one ModifySubnetAttribute each (HostnameType is
+    /// PrivateDnsHostnameTypeOnLaunch). On update an absent record flag is false, like the other booleans; an absent
+    /// HostnameType keeps the subnet's (EC2 has no "unset").
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-subnet-privatednsnameoptionsonlaunch.html</summary>
+    private static void SetHostnameOptions(ResourceContext context, string id, JsonObject options, bool resetAbsent)
+    {
+        var cp = context.ControlPlane;
+        if (Props.Text(options, "HostnameType") is { } type)
+            cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, PrivateDnsHostnameTypeOnLaunch = type });
+        var a = Props.Bool(options, "EnableResourceNameDnsARecord") ?? (resetAbsent ? false : null);
+        if (a is { } aValue)
+            cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, EnableResourceNameDnsARecordOnLaunch = aValue });
+        var aaaa = Props.Bool(options, "EnableResourceNameDnsAAAARecord") ?? (resetAbsent ? false : null);
+        if (aaaa is { } aaaaValue)
+            cp.ModifySubnetAttribute(context.Request, new ModifySubnetAttributeRequest { SubnetId = id, EnableResourceNameDnsAAAARecordOnLaunch = aaaaValue });
     }
 
     private static void ReplaceIpv6Block(ResourceContext context, string subnetId, string? block)
@@ -92,7 +114,7 @@ internal sealed class SubnetHandler : ResourceHandler
             "OutpostArn" => "",
             "SubnetId" => subnet.Id.Value,
             "VpcId" => subnet.VpcId.Value,
-            "Ipv6Native" => "false",
+            "Ipv6Native" => subnet.Ipv6Native ? "true" : "false",
             _ => base.GetAtt(context, resource, attribute),
         };
     }
