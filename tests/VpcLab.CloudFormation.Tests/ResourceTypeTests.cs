@@ -90,6 +90,31 @@ public sealed class ResourceTypeTests
                 && n.Instances[new InstanceId(id("OnNative"))].PrivateDnsNameOptions == new PrivateDnsNameOptions(HostnameType.ResourceName, false, true)
                 && n.Instances[new InstanceId(id("OnDual"))].PrivateDnsNameOptions == new PrivateDnsNameOptions(HostnameType.IpName, false, false)
                 && Stacks.Output(s, "Native") == "true"),
+        // PrivateLink in one stack (aws-resource-elasticloadbalancingv2-loadbalancer.html: Ref is the ARN, GetAtt DNSName and
+        // LoadBalancerFullName; aws-resource-ec2-vpcendpointservice.html: Ref is the service id): a Network Load Balancer
+        // forwarding to a target group with a target, offered as an endpoint service that allows the account, and an
+        // interface endpoint to com.amazonaws.vpce.REGION.vpce-svc-…, accepted at once (AcceptanceRequired false).
+        ["AWS::ElasticLoadBalancingV2::LoadBalancer + TargetGroup + Listener, AWS::EC2::VPCEndpointService + Permissions, interface endpoint to it"] = ("""
+              Nlb: { Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: { Name: app-nlb, Type: network, Scheme: internal, Subnets: [!Ref Subnet] } }
+              App: { Type: AWS::EC2::Instance, Properties: { InstanceType: t3.micro, SubnetId: !Ref Subnet } }
+              Tg: { Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: { Name: app-tg, Protocol: TCP, Port: 8080, VpcId: !Ref Vpc, TargetType: instance, Targets: [{ Id: !Ref App }] } }
+              Listener: { Type: AWS::ElasticLoadBalancingV2::Listener, Properties: { LoadBalancerArn: !Ref Nlb, Protocol: TCP, Port: 443, DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Tg }] } }
+              Service: { Type: AWS::EC2::VPCEndpointService, Properties: { NetworkLoadBalancerArns: [!Ref Nlb], AcceptanceRequired: false } }
+              Allowed: { Type: AWS::EC2::VPCEndpointServicePermissions, Properties: { ServiceId: !Ref Service, AllowedPrincipals: [!Sub 'arn:aws:iam::${AWS::AccountId}:root'] } }
+              Endpoint: { Type: AWS::EC2::VPCEndpoint, DependsOn: [Allowed, Listener], Properties: { VpcEndpointType: Interface, VpcId: !Ref Vpc, ServiceName: !Sub 'com.amazonaws.vpce.${AWS::Region}.${Service}', SubnetIds: [!Ref Subnet], SecurityGroupIds: [!Ref Sg] } }
+            Outputs:
+              Dns: { Value: !GetAtt Nlb.DNSName }
+              FullName: { Value: !GetAtt Nlb.LoadBalancerFullName }
+              TgFullName: { Value: !GetAtt Tg.TargetGroupFullName }
+            """, (n, s, id) => n.LoadBalancers[new LoadBalancerArn(id("Nlb"))] is { Name: "app-nlb" } nlb
+                && Stacks.Output(s, "Dns") == nlb.DnsName
+                && Stacks.Output(s, "FullName") == $"net/app-nlb/{nlb.ShortId}"
+                && Stacks.Output(s, "TgFullName").StartsWith("targetgroup/app-tg/", StringComparison.Ordinal)
+                && n.TargetGroups[new TargetGroupArn(id("Tg"))].Targets.Length == 1
+                && n.Listeners.ContainsKey(new ListenerArn(id("Listener")))
+                && n.VpcEndpointServiceConfigurations[new VpcEndpointServiceId(id("Service"))] is { AcceptanceRequired: false, AllowedPrincipals.Length: 1 }
+                && id("Service").StartsWith("vpce-svc-", StringComparison.Ordinal)
+                && n.VpcEndpoints[new VpcEndpointId(id("Endpoint"))].State == VpcEndpointState.Available),
         ["AWS::EC2::SecurityGroupIngress + SecurityGroupEgress (self reference without a cycle)"] = ("""
               SelfIn: { Type: AWS::EC2::SecurityGroupIngress, Properties: { GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 443, ToPort: 443, SourceSecurityGroupId: !Ref Sg } }
               SelfOut: { Type: AWS::EC2::SecurityGroupEgress, Properties: { GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 5432, ToPort: 5432, DestinationSecurityGroupId: !GetAtt Sg.GroupId } }

@@ -43,6 +43,11 @@ internal static class ResourceHandlers
         yield return new PrefixListHandler();
         yield return new DhcpOptionsHandler();
         yield return new VpcDhcpOptionsAssociationHandler();
+        yield return new VpcEndpointServiceHandler();
+        yield return new VpcEndpointServicePermissionsHandler();
+        yield return new Elbv2.LoadBalancerHandler();
+        yield return new Elbv2.TargetGroupHandler();
+        yield return new Elbv2.ListenerHandler();
         yield return new BucketHandler();
         yield return new BucketPolicyHandler();
         foreach (var stored in Stored())
