@@ -84,12 +84,14 @@ public sealed class ResourceTypeTests
               OnDual: { Type: AWS::EC2::Instance, Properties: { InstanceType: t3.micro, SubnetId: !Ref Dual, PrivateDnsNameOptions: { HostnameType: ip-name, EnableResourceNameDnsARecord: false } } }
             Outputs:
               Native: { Value: !GetAtt Native.Ipv6Native }
+              NativeName: { Value: !GetAtt OnNative.PrivateDnsName }
             """, (n, s, id) => n.Subnets[new SubnetId(id("Native"))] is { Ipv6Native: true, CidrBlock: null } native
                 && native.PrivateDnsNameOptionsOnLaunch == new PrivateDnsNameOptions(HostnameType.ResourceName, false, true)
                 && n.Subnets[new SubnetId(id("Dual"))].PrivateDnsNameOptionsOnLaunch == new PrivateDnsNameOptions(HostnameType.ResourceName, true, false)
                 && n.Instances[new InstanceId(id("OnNative"))].PrivateDnsNameOptions == new PrivateDnsNameOptions(HostnameType.ResourceName, false, true)
                 && n.Instances[new InstanceId(id("OnDual"))].PrivateDnsNameOptions == new PrivateDnsNameOptions(HostnameType.IpName, false, false)
-                && Stacks.Output(s, "Native") == "true"),
+                && Stacks.Output(s, "Native") == "true"
+                && Stacks.Output(s, "NativeName") == $"{id("OnNative")}.ec2.internal"),
         // PrivateLink in one stack (aws-resource-elasticloadbalancingv2-loadbalancer.html: Ref is the ARN, GetAtt DNSName and
         // LoadBalancerFullName; aws-resource-ec2-vpcendpointservice.html: Ref is the service id): a Network Load Balancer
         // forwarding to a target group with a target, offered as an endpoint service that allows the account, and an

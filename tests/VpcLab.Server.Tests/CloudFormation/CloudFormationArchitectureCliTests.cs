@@ -40,6 +40,8 @@ public sealed class CloudFormationArchitectureCliTests : IAsyncLifetime
         ["dual-stack interface endpoints (ipv6-endpoints)"] =
             new("ipv6-endpoints", [new("555555555555", "us-east-1", "app", "ipv6-endpoints")],
                 ["sqs.us-east-1.amazonaws.com", "sns.us-east-1.amazonaws.com", "kms.us-east-1.amazonaws.com"], []),
+        ["IPv6-only subnets, resource-name hostnames and an ipv6 endpoint (ipv6-only)"] =
+            new("ipv6-only", [new("666666666666", "us-east-1", "v6", "ipv6-only")], ["sqs.us-east-1.amazonaws.com"], []),
         ["a ping the network ACL's reply rule rejects (ping-flow-logs)"] =
             new("ping-flow-logs", [new("123456789010", "us-east-1", "ping", "ping-flow-logs")], [], []),
         ["three peered VPCs across two accounts and two Regions, one stack per side (peering)"] = new("peering",
@@ -113,8 +115,11 @@ public sealed class CloudFormationArchitectureCliTests : IAsyncLifetime
         Assert.Equal(Sorted(here.Select(v => v.PrimaryCidr.ToString())), Sorted(vpcs.Select(v => (string)v!["CidrBlock"]!)));
 
         var subnets = (await Ok(account, ["ec2", "describe-subnets", .. stackTagged]))["Subnets"]!.AsArray();
-        Assert.Equal(Sorted(scenario.Subnets.Values.Where(s => here.Any(v => v.Id == s.VpcId)).Select(s => s.CidrBlock!.Value.ToString())),
-            Sorted(subnets.Select(s => (string)s!["CidrBlock"]!)));
+        // An IPv6-only subnet has no IPv4 block (and no CidrBlock member): its count is compared, not its block.
+        var subnetsHere = scenario.Subnets.Values.Where(s => here.Any(v => v.Id == s.VpcId)).ToList();
+        Assert.Equal(Sorted(subnetsHere.Where(s => s.CidrBlock is not null).Select(s => s.CidrBlock!.Value.ToString())),
+            Sorted(subnets.Select(s => (string?)s!["CidrBlock"]).OfType<string>()));
+        Assert.Equal(subnetsHere.Count(s => s.Ipv6Native), subnets.Count(s => (bool?)s!["Ipv6Native"] == true));
 
         var reservations = (await Ok(account, ["ec2", "describe-instances", .. stackTagged]))["Reservations"]!.AsArray();
         var names = reservations.SelectMany(r => r!["Instances"]!.AsArray())

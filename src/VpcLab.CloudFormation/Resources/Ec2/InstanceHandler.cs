@@ -119,14 +119,15 @@ internal sealed class InstanceHandler : ResourceHandler
         var network = context.ControlPlane.Network;
         var instance = network.Instances[new InstanceId(resource.PhysicalId)];
         var eni = network.NetworkInterfaces[instance.PrimaryNetworkInterface];
-        var primary = eni.PrivateIpAddresses.First(a => a.Primary);
-        var publicIp = network.PublicIpFor(eni, primary);
+        // An instance in an IPv6-only subnet has no private IPv4: PrivateIp is "" and its name the resource name.
+        var primary = eni.PrivateIpAddresses.FirstOrDefault(a => a.Primary);
+        var publicIp = primary is null ? null : network.PublicIpFor(eni, primary);
         return attribute switch
         {
             "AvailabilityZone" => eni.AvailabilityZone,
             "InstanceId" => instance.Id.Value,
-            "PrivateDnsName" => Ec2Hostnames.Private(primary.Address, instance.Region),
-            "PrivateIp" => primary.Address.ToString(),
+            "PrivateDnsName" => Ec2Hostnames.OfInstance(instance, primary?.Address),
+            "PrivateIp" => primary?.Address.ToString() ?? "",
             "PublicDnsName" => publicIp is { } dns ? Ec2Hostnames.Public(dns, instance.Region) : "",
             "PublicIp" => publicIp?.ToString() ?? "",
             "VpcId" => instance.VpcId.Value,

@@ -27,9 +27,31 @@ internal sealed class VpcEndpointServiceHandler : ResourceHandler
             GatewayLoadBalancerArns = Props.Strings(p, "GatewayLoadBalancerArns"),
             SupportedIpAddressTypes = Props.Strings(p, "SupportedIpAddressTypes"),
             SupportedRegions = Props.Strings(p, "SupportedRegions"),
-            TagSpecifications = Props.Tags(p, "vpc-endpoint-service"),
+            TagSpecifications = Props.Tags(p, "vpc-endpoint-service"), // the EC2 API's resource type for the service
         });
         return new Provisioned(made.ServiceConfiguration.Service.Id.Value);
+    }
+
+    /// <summary>AcceptanceRequired and NetworkLoadBalancerArns are "Update requires: No interruption" on the type's page:
+    /// ModifyVpcEndpointServiceConfiguration (load balancers added and removed). The rest is kept as given.</summary>
+    public override IReadOnlyCollection<string> UpdatableInPlace =>
+        ["AcceptanceRequired", "ContributorInsightsEnabled", "NetworkLoadBalancerArns", "PayerResponsibility", "SupportedIpAddressTypes", "SupportedRegions"];
+
+    public override Provisioned Update(ResourceContext context, Provisioned resource, JsonObject before, JsonObject after)
+    {
+        var old = Props.Strings(before, "NetworkLoadBalancerArns") ?? [];
+        var now = Props.Strings(after, "NetworkLoadBalancerArns") ?? [];
+        bool? acceptance = JsonNode.DeepEquals(before["AcceptanceRequired"], after["AcceptanceRequired"]) ? null : Props.Bool(after, "AcceptanceRequired") ?? false;
+        if (acceptance is null && old.SequenceEqual(now))
+            return resource;
+        context.ControlPlane.EndpointServiceConfigurations.ModifyVpcEndpointServiceConfiguration(context.Request, new ModifyVpcEndpointServiceConfigurationRequest
+        {
+            ServiceId = resource.PhysicalId,
+            AcceptanceRequired = acceptance,
+            AddNetworkLoadBalancerArns = now.Except(old).ToList() is { Count: > 0 } added ? added : null,
+            RemoveNetworkLoadBalancerArns = old.Except(now).ToList() is { Count: > 0 } removed ? removed : null,
+        });
+        return resource;
     }
 
     public override void Delete(ResourceContext context, Provisioned resource) =>
