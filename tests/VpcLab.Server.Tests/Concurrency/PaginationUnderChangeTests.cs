@@ -47,35 +47,17 @@ public sealed class PaginationUnderChangeTests : IAsyncLifetime
         var stable = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < 40; i++)
             stable.Add((await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = $"10.{i}.0.0/16" }, Ct)).Vpc.VpcId);
-        using var stop = new CancellationTokenSource();
-        var churn = Task.Run(async () =>
+        // Creates and deletes other VPCs, before and after the cursor alike, until the walks are done.
+        await WalkWhileChurning(stable, async i =>
         {
-            // Creates and deletes other VPCs, before and after the cursor alike, until the walks are done.
-            for (int i = 0; !stop.IsCancellationRequested; i++)
-            {
-                var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = $"10.{100 + (i % 100)}.0.0/16" }, Ct)).Vpc.VpcId;
-                if (i % 2 == 0)
-                    await _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc }, Ct);
-            }
-        }, Ct);
-        for (int walk = 0; walk < 3; walk++)
+            var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = $"10.{100 + (i % 100)}.0.0/16" }, Ct)).Vpc.VpcId;
+            if (i % 2 == 0)
+                await _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc }, Ct);
+        }, async token =>
         {
-            var seen = new List<string>();
-            string? token = null;
-            do
-            {
-                var page = await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { MaxResults = 5, NextToken = token }, Ct);
-                Assert.True(page.Vpcs.Count <= 5);
-                seen.AddRange(page.Vpcs.Select(v => v.VpcId));
-                token = page.NextToken;
-            }
-            while (token is not null);
-            Assert.Equal(seen.Distinct(StringComparer.Ordinal).Count(), seen.Count);
-            Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
-            Assert.Subset(seen.ToHashSet(StringComparer.Ordinal), stable);
-        }
-        await stop.CancelAsync();
-        await churn;
+            var page = await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { MaxResults = 5, NextToken = token }, Ct);
+            return ([.. page.Vpcs.Select(v => v.VpcId)], page.NextToken);
+        });
     }
 
     // The kinds indexed later page from the index too (docs/semantics.md#filter-indexes): egress-only internet
@@ -92,15 +74,29 @@ public sealed class PaginationUnderChangeTests : IAsyncLifetime
         var stable = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < 20; i++)
             stable.Add(await NewGateway(i));
+        await WalkWhileChurning(stable, async i =>
+        {
+            var gateway = await NewGateway(i);
+            if (i % 2 == 0)
+                await _ec2.DeleteEgressOnlyInternetGatewayAsync(new DeleteEgressOnlyInternetGatewayRequest { EgressOnlyInternetGatewayId = gateway }, Ct);
+        }, async token =>
+        {
+            var page = await _ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest { MaxResults = 5, NextToken = token }, Ct);
+            return ([.. page.EgressOnlyInternetGateways.Select(g => g.EgressOnlyInternetGatewayId)], page.NextToken);
+        });
+    }
+
+    /// <summary>Runs <paramref name="churnStep"/> (i = 0, 1, …) until three complete walks of pages of at most 5 are
+    /// done; each walk must list every stable id exactly once, in id order (AWS's tokens stay valid while the world
+    /// changes: docs/semantics.md#pagination).</summary>
+    private static async Task WalkWhileChurning(HashSet<string> stable, Func<int, Task> churnStep,
+        Func<string?, Task<(List<string> Ids, string? Next)>> page)
+    {
         using var stop = new CancellationTokenSource();
         var churn = Task.Run(async () =>
         {
             for (int i = 0; !stop.IsCancellationRequested; i++)
-            {
-                var gateway = await NewGateway(i);
-                if (i % 2 == 0)
-                    await _ec2.DeleteEgressOnlyInternetGatewayAsync(new DeleteEgressOnlyInternetGatewayRequest { EgressOnlyInternetGatewayId = gateway }, Ct);
-            }
+                await churnStep(i);
         }, Ct);
         for (int walk = 0; walk < 3; walk++)
         {
@@ -108,10 +104,10 @@ public sealed class PaginationUnderChangeTests : IAsyncLifetime
             string? token = null;
             do
             {
-                var page = await _ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest { MaxResults = 5, NextToken = token }, Ct);
-                Assert.True(page.EgressOnlyInternetGateways.Count <= 5);
-                seen.AddRange(page.EgressOnlyInternetGateways.Select(g => g.EgressOnlyInternetGatewayId));
-                token = page.NextToken;
+                var (ids, next) = await page(token);
+                Assert.True(ids.Count <= 5);
+                seen.AddRange(ids);
+                token = next;
             }
             while (token is not null);
             Assert.Equal(seen.Distinct(StringComparer.Ordinal).Count(), seen.Count);
