@@ -7,8 +7,10 @@ namespace VpcLab.Analysis.AccessScopes;
 /// (<see cref="AnalyzedNetwork"/>), so names and ARNs of their components are resolved against it.</summary>
 public sealed record AccessScopeAnalysis(
     string Id, string Arn, string ScopeId, AccountId OwnerId, string Region, DateTimeOffset StartDate, DateTimeOffset EndDate,
-    int AnalyzedEniCount, ImmutableArray<AccessScopeFinding> Findings, Network AnalyzedNetwork, Tags Tags)
+    int AnalyzedEniCount, ImmutableArray<AccessScopeFinding> Findings, Network AnalyzedNetwork, Tags Tags) : IAnalysisOfSubject
 {
+    string IAnalysisOfSubject.SubjectId => ScopeId;
+
     public const string IdPrefix = "nisa";
     public const string ResourceType = "network-insights-access-scope-analysis";
 

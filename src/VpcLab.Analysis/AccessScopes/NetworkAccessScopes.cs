@@ -17,10 +17,13 @@ public sealed class NetworkAccessScopes
     {
         ArgumentNullException.ThrowIfNull(controlPlane);
         _controlPlane = controlPlane;
-        Store = new AccessScopeStore(controlPlane.Options.IdSeed);
+        Store = new(controlPlane.Options.IdSeed, SeedSalt, AccessScope.IdPrefix, AccessScopeAnalysis.IdPrefix);
     }
 
-    public AccessScopeStore Store { get; }
+    /// <summary>Mixed into the control plane's seed so our ids never follow its sequence (or the paths' one).</summary>
+    private const ulong SeedSalt = 0x6e69_735f_6e69_7361UL; // "nis_nisa"
+
+    public AnalysisStore<AccessScope, AccessScopeAnalysis> Store { get; }
 
     public AccessScope CreateScope(RequestContext ctx, CreateNetworkInsightsAccessScopeRequest request)
     {
@@ -35,7 +38,7 @@ public sealed class NetworkAccessScopes
         if (request.DryRun == true)
             throw Ec2Errors.DryRun();
         var created = _controlPlane.Options.Clock.GetUtcNow();
-        return Store.AddScope(id => new AccessScope(id, PathEndResolver.Arn(ctx, AccessScope.ResourceType, id), ctx.Account, ctx.Region,
+        return Store.AddSubject(id => new AccessScope(id, PathEndResolver.Arn(ctx, AccessScope.ResourceType, id), ctx.Account, ctx.Region,
             created, match, exclude, tags));
     }
 
@@ -44,7 +47,7 @@ public sealed class NetworkAccessScopes
         ArgumentNullException.ThrowIfNull(request);
         CheckRegion(ctx);
         RefuseFilters(request.Filters);
-        IEnumerable<AccessScope> scopes = Store.ScopesOf(ctx);
+        IEnumerable<AccessScope> scopes = Store.SubjectsOf(ctx);
         if (request.NetworkInsightsAccessScopeIds is { Count: > 0 } ids)
         {
             var wanted = ids.Select(id => FindScope(ctx, id).Id).ToHashSet(StringComparer.Ordinal);
@@ -71,7 +74,7 @@ public sealed class NetworkAccessScopes
         var id = request.NetworkInsightsAccessScopeId ?? throw Ec2Errors.MissingParameter("NetworkInsightsAccessScopeId");
         FindScope(ctx, id);
         bool dryRun = request.DryRun == true;
-        Store.RemoveScope(ctx, id, analyses =>
+        Store.RemoveSubject(ctx, id, (_, analyses) =>
         {
             if (analyses > 0)
                 throw AccessScopeErrors.ScopeHasAnalyses(id, analyses);
@@ -148,7 +151,7 @@ public sealed class NetworkAccessScopes
     {
         if (!IdGenerator.IsWellFormed(id, AccessScope.IdPrefix))
             throw AccessScopeErrors.ScopeMalformed(id);
-        return Store.FindScope(ctx, id) ?? throw AccessScopeErrors.ScopeNotFound(id);
+        return Store.FindSubject(ctx, id) ?? throw AccessScopeErrors.ScopeNotFound(id);
     }
 
     /// <summary>An analysis of the caller, else …Malformed / …NotFound.</summary>

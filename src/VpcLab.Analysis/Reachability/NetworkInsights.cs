@@ -8,7 +8,7 @@ namespace VpcLab.Analysis.Reachability;
 /// <summary>The Reachability Analyzer operations (Create/Describe/DeleteNetworkInsightsPath,
 /// Start/Describe/DeleteNetworkInsightsAnalysis) over one control plane's world, answered by the engine
 /// (docs/semantics.md#reachability-analyzer-api). Paths and analyses are immutable records in a
-/// <see cref="NetworkInsightsStore"/>; each mutation is one call that either succeeds whole or changes nothing, so a
+/// <see cref="AnalysisStore{TSubject, TAnalysis}"/>; each mutation is one call that either succeeds whole or changes nothing, so a
 /// host that logs successful calls and replays them in order (the operation log, docs/semantics.md#replay) rebuilds
 /// the same paths and analyses with the same ids, as it does for EC2 resources.</summary>
 public sealed class NetworkInsights
@@ -20,10 +20,13 @@ public sealed class NetworkInsights
     {
         ArgumentNullException.ThrowIfNull(controlPlane);
         _controlPlane = controlPlane;
-        Store = new NetworkInsightsStore(controlPlane.Options.IdSeed);
+        Store = new(controlPlane.Options.IdSeed, SeedSalt, NetworkInsightsPath.IdPrefix, NetworkInsightsAnalysis.IdPrefix);
     }
 
-    public NetworkInsightsStore Store { get; }
+    /// <summary>Mixed into the control plane's seed so our ids never follow the same sequence as its ones.</summary>
+    private const ulong SeedSalt = 0x6e69_705f_6e69_615fUL; // "nip_nia_"
+
+    public AnalysisStore<NetworkInsightsPath, NetworkInsightsAnalysis> Store { get; }
 
     public NetworkInsightsPath CreatePath(RequestContext ctx, CreateNetworkInsightsPathRequest request)
     {
@@ -65,7 +68,7 @@ public sealed class NetworkInsights
             throw Ec2Errors.DryRun();
 
         var created = _controlPlane.Options.Clock.GetUtcNow();
-        return Store.AddPath(id => new NetworkInsightsPath(
+        return Store.AddSubject(id => new NetworkInsightsPath(
             id, PathEndResolver.Arn(ctx, NetworkInsightsPath.ResourceType, id), ctx.Account, ctx.Region, created,
             source, destination, sourceIp, destinationIp, protocol, request.DestinationPort, atSource, atDestination, tags));
     }
@@ -75,7 +78,7 @@ public sealed class NetworkInsights
     {
         ArgumentNullException.ThrowIfNull(request);
         CheckRegion(ctx);
-        IEnumerable<NetworkInsightsPath> paths = Store.PathsOf(ctx);
+        IEnumerable<NetworkInsightsPath> paths = Store.SubjectsOf(ctx);
         paths = NetworkInsightsFilters.OnlyIds(paths, request.NetworkInsightsPathIds, id => FindPath(ctx, id).Id, p => p.Id);
         paths = NetworkInsightsFilters.ApplyToPaths(paths, request.Filters);
         if (request.DryRun == true)
@@ -90,7 +93,7 @@ public sealed class NetworkInsights
         var id = request.NetworkInsightsPathId ?? throw Ec2Errors.MissingParameter("NetworkInsightsPathId");
         FindPath(ctx, id);
         bool dryRun = request.DryRun == true;
-        Store.RemovePath(ctx, id, (_, analyses) =>
+        Store.RemoveSubject(ctx, id, (_, analyses) =>
         {
             if (analyses > 0)
                 throw NetworkInsightsErrors.PathHasAnalyses(id, analyses);
@@ -163,7 +166,7 @@ public sealed class NetworkInsights
     {
         if (!IdGenerator.IsWellFormed(id, NetworkInsightsPath.IdPrefix))
             throw NetworkInsightsErrors.PathMalformed(id);
-        return Store.FindPath(ctx, id) ?? throw NetworkInsightsErrors.PathNotFound(id);
+        return Store.FindSubject(ctx, id) ?? throw NetworkInsightsErrors.PathNotFound(id);
     }
 
     /// <summary>An analysis of the caller, else …Malformed / …NotFound.</summary>

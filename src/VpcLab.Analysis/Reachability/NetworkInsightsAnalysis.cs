@@ -9,8 +9,10 @@ namespace VpcLab.Analysis.Reachability;
 public sealed record NetworkInsightsAnalysis(
     string Id, string Arn, string PathId, AccountId OwnerId, string Region, DateTimeOffset StartDate,
     string? WarningMessage, ImmutableArray<string> AdditionalAccounts, ImmutableArray<string> FilterInArns,
-    ImmutableArray<string> FilterOutArns, Tags Tags, AnalysisOutcome Outcome, Network AnalyzedNetwork)
+    ImmutableArray<string> FilterOutArns, Tags Tags, AnalysisOutcome Outcome, Network AnalyzedNetwork) : IAnalysisOfSubject
 {
+    string IAnalysisOfSubject.SubjectId => PathId;
+
     public const string IdPrefix = "nia";
     public const string ResourceType = "network-insights-analysis";
 

@@ -132,7 +132,7 @@ public sealed class ConsoleEndpoints
         var network = _state.ControlPlane.Network;
         var (account, region) = Scope(network, http.Request.Query);
         string json;
-        if (_state.Dispatcher.Insights.Store.FindPath(new ControlPlane.RequestContext(account, region), id) is not { } path)
+        if (_state.Dispatcher.Insights.Store.FindSubject(new ControlPlane.RequestContext(account, region), id) is not { } path)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             json = new JsonObject { ["error"] = $"The network insights path '{id}' does not exist in {account} {region}." }.ToJsonString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using VpcLab.Analysis;
 using VpcLab.Analysis.Reachability;
 using VpcLab.Engine;
 using VpcLab.Model;
@@ -15,10 +16,10 @@ public sealed class ConsoleSavedPaths
 {
     private readonly NetworkInsightsAnalyzer _analyzer = new();
 
-    public static JsonObject List(NetworkInsightsStore store, AccountId account, string region)
+    public static JsonObject List(AnalysisStore<NetworkInsightsPath, NetworkInsightsAnalysis> store, AccountId account, string region)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var paths = store.PathsOf(new ControlPlane.RequestContext(account, region));
+        var paths = store.SubjectsOf(new ControlPlane.RequestContext(account, region));
         return new JsonObject
         {
             ["paths"] = ConsoleTopology.Array(paths, p => new JsonObject
