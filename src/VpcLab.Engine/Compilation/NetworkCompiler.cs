@@ -31,8 +31,8 @@ internal sealed class NetworkCompiler
     private readonly Dictionary<ulong, int> _privateV4 = [];
     private readonly Dictionary<VpcAddress, int> _privateV6 = [];
     private readonly Dictionary<AddressKey, int> _globalV6 = [];
-    private readonly Dictionary<ulong, uint> _privateToPublic = [];
-    private readonly Dictionary<uint, PublicTarget> _publicToPrivate = [];
+    private Dictionary<ulong, uint> _privateToPublic = [];
+    private Dictionary<uint, PublicTarget> _publicToPrivate = [];
 
     private NetworkCompiler(Network network)
     {
@@ -367,77 +367,12 @@ internal sealed class NetworkCompiler
         }
     }
 
-    /// <summary>Stage 9: the internet gateway's 1:1 NAT. Elastic IPs first, then auto-assigned public IPs, then a
-    /// public NAT gateway's address (a private NAT gateway has none, so an internet gateway drops its traffic).</summary>
-    private void MapPublicAddresses()
-    {
-        foreach (var eip in _network.ElasticIps.Values.OrderBy(e => e.AllocationId.Value, StringComparer.Ordinal))
-        {
-            if (eip.NetworkInterfaceId is { } eniId && eip.PrivateIp is { } priv && _models.InterfaceIndex.TryGetValue(eniId, out int eni))
-                AddPublic(eni, priv, eip.PublicIp);
-        }
-        for (int i = 0; i < _models.Interfaces.Length; i++)
-        {
-            foreach (var p in _models.Interfaces[i].PrivateIpAddresses)
-            {
-                if (p.AutoAssignedPublicIp is { } pub)
-                    AddPublic(i, p.Address, pub);
-            }
-        }
-        for (int i = 0; i < _models.NatGateways.Length; i++)
-        {
-            if (_models.NatGateways[i].ConnectivityType == NatConnectivityType.Public && _models.NatGateways[i].PublicIp is { } pub)
-                AddPublic(_nats[i].Interface, _nats[i].PrivateIp, pub);
-        }
-    }
+    /// <summary>Stage 9: the internet gateway's 1:1 NAT (<see cref="PublicAddressCompiler"/>).</summary>
+    private void MapPublicAddresses() =>
+        (_privateToPublic, _publicToPrivate) = PublicAddressCompiler.Map(_network, _models, _interfaces, _nats);
 
-    private void AddPublic(int eni, IpAddress privateIp, IpAddress publicIp)
-    {
-        int vpc = _interfaces[eni].Vpc;
-        if (!privateIp.IsV4 || !publicIp.IsV4)
-            return;
-        if (_privateToPublic.TryAdd(AddressTables.V4Key(vpc, privateIp), (uint)publicIp.Value))
-        {
-            _publicToPrivate.TryAdd((uint)publicIp.Value, new PublicTarget(eni, (uint)privateIp.Value));
-            if (_interfaces[eni].HasV4 && _interfaces[eni].PrimaryV4Value == (uint)privateIp.Value)
-            {
-                _interfaces[eni].HasPublicV4 = true;
-                _interfaces[eni].PublicV4Value = (uint)publicIp.Value;
-            }
-        }
-    }
-
-    /// <summary>Stage 10: route tables, each route's target resolved to an index, then flattened: per table, the
-    /// entries of each family sorted by prefix length, longest first (stable, so for equal CIDRs the LPM table's
-    /// choice, the first, is kept: it dropped the duplicates already).</summary>
-    private RoutingTables CompileRouteTables()
-    {
-        var compiler = new RouteTableCompiler(_network, _models, _peerings);
-        CompiledRouteTable[] tables = [.. _tableModels.Select(compiler.Compile)];
-        var slices = new RouteTableSlice[tables.Length];
-        var entries = new List<RouteEntry>();
-        var routes = new List<CompiledRoute>();
-        for (int t = 0; t < tables.Length; t++)
-        {
-            var table = tables[t];
-            var slice = new RouteTableSlice { RouteBase = routes.Count };
-            routes.AddRange(table.Routes);
-            var lpmEntries = table.Lookup.Entries;
-            var v4 = Enumerable.Range(0, lpmEntries.Length).Where(i => lpmEntries[i].Cidr.IsV4).OrderByDescending(i => lpmEntries[i].Cidr.PrefixLength).ToList();
-            var v6 = Enumerable.Range(0, lpmEntries.Length).Where(i => lpmEntries[i].Cidr.IsV6).OrderByDescending(i => lpmEntries[i].Cidr.PrefixLength).ToList();
-            slice.Large = v4.Count > RoutingTables.LinearScanLimit || v6.Count > RoutingTables.LinearScanLimit;
-            slice.V4Start = entries.Count;
-            slice.V4Count = v4.Count;
-            foreach (int i in v4)
-                entries.Add(new RouteEntry(lpmEntries[i].Cidr.Network.Value, Cidr.Mask(IpFamily.V4, lpmEntries[i].Cidr.PrefixLength), table.EntryRoute[i]));
-            slice.V6Start = entries.Count;
-            slice.V6Count = v6.Count;
-            foreach (int i in v6)
-                entries.Add(new RouteEntry(lpmEntries[i].Cidr.Network.Value, Cidr.Mask(IpFamily.V6, lpmEntries[i].Cidr.PrefixLength), table.EntryRoute[i]));
-            slices[t] = slice;
-        }
-        return new RoutingTables(tables, slices, [.. entries], [.. routes], _peerings);
-    }
+    /// <summary>Stage 10: route tables, each route's target resolved to an index, then flattened.</summary>
+    private RoutingTables CompileRouteTables() => new RouteTableCompiler(_network, _models, _peerings).CompileAll(_tableModels);
 
     /// <summary>Stage 11: the filters flattened, the address tables, and the network that holds them.</summary>
     private CompiledNetwork Assemble(RoutingTables routing)

@@ -3,10 +3,41 @@ using VpcLab.Net;
 
 namespace VpcLab.Engine.Compilation;
 
-/// <summary>Compiles one route table: each route's target resolved to a compiled index, CIDR and prefix-list
-/// destinations merged into one longest-prefix-match table.</summary>
+/// <summary>Compiles route tables: each route's target resolved to a compiled index, CIDR and prefix-list
+/// destinations merged into one longest-prefix-match table per table, then all tables flattened for the walk.</summary>
 internal sealed class RouteTableCompiler(Network network, CompiledModels models, CompiledPeering[] peerings)
 {
+    /// <summary>Every table of a snapshot: each route's target resolved to an index, then flattened: per table, the
+    /// entries of each family sorted by prefix length, longest first (stable, so for equal CIDRs the LPM table's
+    /// choice, the first, is kept: it dropped the duplicates already).</summary>
+    public RoutingTables CompileAll(IReadOnlyList<RouteTable> tableModels)
+    {
+        CompiledRouteTable[] tables = [.. tableModels.Select(Compile)];
+        var slices = new RouteTableSlice[tables.Length];
+        var entries = new List<RouteEntry>();
+        var routes = new List<CompiledRoute>();
+        for (int t = 0; t < tables.Length; t++)
+        {
+            var table = tables[t];
+            var slice = new RouteTableSlice { RouteBase = routes.Count };
+            routes.AddRange(table.Routes);
+            var lpmEntries = table.Lookup.Entries;
+            var v4 = Enumerable.Range(0, lpmEntries.Length).Where(i => lpmEntries[i].Cidr.IsV4).OrderByDescending(i => lpmEntries[i].Cidr.PrefixLength).ToList();
+            var v6 = Enumerable.Range(0, lpmEntries.Length).Where(i => lpmEntries[i].Cidr.IsV6).OrderByDescending(i => lpmEntries[i].Cidr.PrefixLength).ToList();
+            slice.Large = v4.Count > RoutingTables.LinearScanLimit || v6.Count > RoutingTables.LinearScanLimit;
+            slice.V4Start = entries.Count;
+            slice.V4Count = v4.Count;
+            foreach (int i in v4)
+                entries.Add(new RouteEntry(lpmEntries[i].Cidr.Network.Value, Cidr.Mask(IpFamily.V4, lpmEntries[i].Cidr.PrefixLength), table.EntryRoute[i]));
+            slice.V6Start = entries.Count;
+            slice.V6Count = v6.Count;
+            foreach (int i in v6)
+                entries.Add(new RouteEntry(lpmEntries[i].Cidr.Network.Value, Cidr.Mask(IpFamily.V6, lpmEntries[i].Cidr.PrefixLength), table.EntryRoute[i]));
+            slices[t] = slice;
+        }
+        return new RoutingTables(tables, slices, [.. entries], [.. routes], peerings);
+    }
+
     public CompiledRouteTable Compile(RouteTable table)
     {
         int tableVpc = models.VpcIndex.GetValueOrDefault(table.VpcId, -1);
