@@ -67,6 +67,15 @@ internal static class Ec2Pagination
         return specs.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>Reads and checks the paging parameters of an operation that has them (null for one that has not), before
+    /// the action runs, for actions whose answer is not built by the dispatcher's list helper.</summary>
+    public static PageRequest? BeginFor(string operation, RequestContext caller, JsonObject parameters) =>
+        SpecFor(operation) is { } spec ? Begin(operation, spec, caller, parameters) : null;
+
+    /// <summary>The page of a key-ordered result, or all of it with no NextToken when the request is not paged.</summary>
+    public static (IReadOnlyList<T> Page, string? NextToken) Slice<T>(PageRequest? page, IReadOnlyList<T> ordered, Func<T, string> key) =>
+        page is null ? (ordered, null) : page.Slice(ordered, key);
+
     /// <summary>Reads and checks MaxResults and NextToken before the action runs.</summary>
     public static PageRequest Begin(string operation, PageSpec spec, RequestContext caller, JsonObject parameters)
     {

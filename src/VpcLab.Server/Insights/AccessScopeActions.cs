@@ -49,7 +49,7 @@ public sealed class AccessScopeActions
     private JsonObject DescribeScopes(RequestContext ctx, JsonObject parameters)
     {
         var all = _scopes.DescribeScopes(ctx, Ec2ActionDispatcher.Bind<DescribeNetworkInsightsAccessScopesRequest>(parameters));
-        var (slice, next) = Page("DescribeNetworkInsightsAccessScopes", ctx, parameters, all, s => s.Id);
+        var (slice, next) = Ec2Pagination.Slice(Ec2Pagination.BeginFor("DescribeNetworkInsightsAccessScopes", ctx, parameters), all, s => s.Id);
         return new JsonObject { ["NetworkInsightsAccessScopes"] = Json.Array(slice, AccessScopeShapes.Scope), ["NextToken"] = next };
     }
 
@@ -73,14 +73,14 @@ public sealed class AccessScopeActions
     private JsonObject DescribeAnalyses(RequestContext ctx, JsonObject parameters)
     {
         var all = _scopes.DescribeAnalyses(ctx, Ec2ActionDispatcher.Bind<DescribeNetworkInsightsAccessScopeAnalysesRequest>(parameters));
-        var (slice, next) = Page("DescribeNetworkInsightsAccessScopeAnalyses", ctx, parameters, all, a => a.Id);
+        var (slice, next) = Ec2Pagination.Slice(Ec2Pagination.BeginFor("DescribeNetworkInsightsAccessScopeAnalyses", ctx, parameters), all, a => a.Id);
         return new JsonObject { ["NetworkInsightsAccessScopeAnalyses"] = Json.Array(slice, AccessScopeShapes.Analysis), ["NextToken"] = next };
     }
 
     private JsonObject GetFindings(RequestContext ctx, JsonObject parameters)
     {
         var analysis = _scopes.GetFindings(ctx, Ec2ActionDispatcher.Bind<GetNetworkInsightsAccessScopeAnalysisFindingsRequest>(parameters));
-        var (slice, next) = Page("GetNetworkInsightsAccessScopeAnalysisFindings", ctx, parameters, analysis.Findings, f => f.FindingId);
+        var (slice, next) = Ec2Pagination.Slice(Ec2Pagination.BeginFor("GetNetworkInsightsAccessScopeAnalysisFindings", ctx, parameters), analysis.Findings, f => f.FindingId);
         return new JsonObject
         {
             ["NetworkInsightsAccessScopeAnalysisId"] = analysis.Id,
@@ -94,10 +94,4 @@ public sealed class AccessScopeActions
     {
         ["NetworkInsightsAccessScopeAnalysisId"] = _scopes.DeleteAnalysis(ctx, Ec2ActionDispatcher.Bind<DeleteNetworkInsightsAccessScopeAnalysisRequest>(parameters)),
     };
-
-    private static (IReadOnlyList<T> Slice, string? Next) Page<T>(string operation, RequestContext ctx, JsonObject parameters,
-        IReadOnlyList<T> all, Func<T, string> key) =>
-        Ec2Pagination.SpecFor(operation) is { } spec && Ec2Pagination.Begin(operation, spec, ctx, parameters) is { } page
-            ? page.Slice(all, key)
-            : (all, null);
 }

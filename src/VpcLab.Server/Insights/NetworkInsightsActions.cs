@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using VpcLab.Analysis.Reachability;
 using VpcLab.ControlPlane;
 using VpcLab.Server.Ec2;
+using VpcLab.Server.Ec2.Shapes;
 
 namespace VpcLab.Server.Insights;
 
@@ -41,17 +42,10 @@ public sealed class NetworkInsightsActions
 
     private JsonObject DescribePaths(RequestContext ctx, JsonObject parameters)
     {
-        var page = BeginPage("DescribeNetworkInsightsPaths", ctx, parameters);
+        var page = Ec2Pagination.BeginFor("DescribeNetworkInsightsPaths", ctx, parameters);
         var all = _insights.DescribePaths(ctx, Ec2ActionDispatcher.Bind<DescribeNetworkInsightsPathsRequest>(parameters));
-        IReadOnlyList<NetworkInsightsPath> slice = all;
-        string? next = null;
-        if (page is not null)
-            (slice, next) = page.Slice(all, p => p.Id);
-        return new JsonObject
-        {
-            ["NetworkInsightsPaths"] = Json(slice, NetworkInsightsShapes.Path),
-            ["NextToken"] = next,
-        };
+        var (slice, next) = Ec2Pagination.Slice(page, all, x => x.Id);
+        return new JsonObject { ["NetworkInsightsPaths"] = Json.Array(slice, NetworkInsightsShapes.Path), ["NextToken"] = next };
     }
 
     private JsonObject DeletePath(RequestContext ctx, JsonObject parameters) => new()
@@ -67,32 +61,14 @@ public sealed class NetworkInsightsActions
 
     private JsonObject DescribeAnalyses(RequestContext ctx, JsonObject parameters)
     {
-        var page = BeginPage("DescribeNetworkInsightsAnalyses", ctx, parameters);
+        var page = Ec2Pagination.BeginFor("DescribeNetworkInsightsAnalyses", ctx, parameters);
         var all = _insights.DescribeAnalyses(ctx, Ec2ActionDispatcher.Bind<DescribeNetworkInsightsAnalysesRequest>(parameters));
-        IReadOnlyList<NetworkInsightsAnalysis> slice = all;
-        string? next = null;
-        if (page is not null)
-            (slice, next) = page.Slice(all, a => a.Id);
-        return new JsonObject
-        {
-            ["NetworkInsightsAnalyses"] = Json(slice, NetworkInsightsShapes.Analysis),
-            ["NextToken"] = next,
-        };
+        var (slice, next) = Ec2Pagination.Slice(page, all, x => x.Id);
+        return new JsonObject { ["NetworkInsightsAnalyses"] = Json.Array(slice, NetworkInsightsShapes.Analysis), ["NextToken"] = next };
     }
 
     private JsonObject DeleteAnalysis(RequestContext ctx, JsonObject parameters) => new()
     {
         ["NetworkInsightsAnalysisId"] = _insights.DeleteAnalysis(ctx, Ec2ActionDispatcher.Bind<DeleteNetworkInsightsAnalysisRequest>(parameters)),
     };
-
-    private static PageRequest? BeginPage(string operation, RequestContext ctx, JsonObject parameters) =>
-        Ec2Pagination.SpecFor(operation) is { } spec ? Ec2Pagination.Begin(operation, spec, ctx, parameters) : null;
-
-    private static JsonArray Json<T>(IEnumerable<T> items, Func<T, JsonNode?> map)
-    {
-        var array = new JsonArray();
-        foreach (var item in items)
-            array.Add(map(item));
-        return array;
-    }
 }
