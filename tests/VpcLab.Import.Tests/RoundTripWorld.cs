@@ -5,7 +5,7 @@ using Network = VpcLab.Model.Network;
 namespace VpcLab.Import.Tests;
 
 /// <summary>The world of the round trip, built through the SDK: account A's prod VPC (IPv6, public subnet with an
-/// instance and an Elastic IP, private subnet behind a NAT gateway and an egress-only gateway, an S3 gateway endpoint,
+/// instance and an Elastic IP with a reverse DNS record, private subnet behind a NAT gateway and an egress-only gateway, an S3 gateway endpoint,
 /// an SNS interface endpoint, an office prefix list, an IPv6-only subnet with an instance) peered with account B's data VPC, whose database group admits
 /// A's app group over the peering.</summary>
 internal static class RoundTripWorld
@@ -49,6 +49,7 @@ internal static class RoundTripWorld
         var webInstance = await Instance(a, public1, web, "web-1", ct);
         var eip = (await a.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, ct)).AllocationId;
         await a.AssociateAddressAsync(new AssociateAddressRequest { AllocationId = eip, InstanceId = webInstance }, ct);
+        await a.ModifyAddressAttributeAsync(new ModifyAddressAttributeRequest { AllocationId = eip, DomainName = "web.example.com" }, ct);
         var natEip = (await a.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, ct)).AllocationId;
         var nat = (await a.CreateNatGatewayAsync(new CreateNatGatewayRequest { SubnetId = public1, AllocationId = natEip }, ct)).NatGateway.NatGatewayId;
         var privateRt = await Table(a, prod.VpcId, private1, ct);
