@@ -40,16 +40,38 @@ public static class VpcEndpointServiceErrors
     public static Ec2Exception InvalidPrincipal(string principal) =>
         new(InvalidPrincipalCode, $"Invalid principal {principal}: give '*' or an IAM ARN (arn:aws:iam::ACCOUNT:root, :user/NAME or :role/NAME).");
 
-    public static Ec2Exception UnsupportedIpAddressType(string type) =>
-        new(Ec2Errors.InvalidParameterCode, $"Supported IP address type {type} is not offered by this lab's endpoint services (ipv4 only; the load balancers' IPv6 is not carried over PrivateLink here).");
+    public static Ec2Exception NoIpAddressTypeLeft() =>
+        new(Ec2Errors.InvalidParameterCode, "An endpoint service must support at least one IP address type (ipv4, ipv6).");
 
-    public static Ec2Exception UnsupportedRegion(string region) =>
-        new(Ec2Errors.InvalidParameterCode, $"Cross-Region PrivateLink is not modelled by this lab: the supported Region {region} is not the service's own.");
+    /// <summary>AWS: to support IPv6, "All Network Load Balancers for the endpoint service must use the dualstack IP
+    /// address type" (docs/semantics.md#endpoint-service-ipv6).</summary>
+    public static Ec2Exception Ipv6NeedsDualstack(string arn) =>
+        new(Ec2Errors.InvalidParameterCode, $"The endpoint service cannot support ipv6: Network Load Balancer '{arn}' does not use the dualstack IP address type.");
 
-    /// <summary>CreateVpcEndpoint with a ServiceRegion other than the caller's: cross-Region PrivateLink is not modelled
-    /// (docs/semantics.md#endpoint-services), refused before anything is created.</summary>
-    public static Ec2Exception CrossRegionEndpointNotModelled(string region) =>
-        new(Ec2Errors.InvalidParameterCode, $"Cross-Region PrivateLink is not modelled by this lab: ServiceRegion {region} is not the endpoint's own Region; create the endpoint in {region}.");
+    /// <summary>AWS: "You can't remove the host Region from the set of supported Regions".</summary>
+    public static Ec2Exception HostRegionNotRemovable(string region) =>
+        new(Ec2Errors.InvalidParameterCode, $"The host Region {region} cannot be removed from the supported Regions of the endpoint service.");
+
+    public static Ec2Exception RegionNotSupported(string region) =>
+        new(Ec2Errors.InvalidParameterCode, $"The Region {region} is not a supported Region of the endpoint service.");
+
+    /// <summary>Cross-Region endpoints are interface endpoints (docs/semantics.md#cross-region-privatelink).</summary>
+    public static Ec2Exception CrossRegionNeedsInterface(string region, string type) =>
+        new(Ec2Errors.InvalidParameterCode, $"ServiceRegion {region} is not the endpoint's Region: only Interface endpoints connect across Regions, not {type} endpoints.");
+
+    /// <summary>Cross-Region endpoints to AWS's own services (S3, KMS, …) are not modelled (docs/semantics.md#cross-region-privatelink).</summary>
+    public static Ec2Exception CrossRegionAwsServiceNotModelled(string serviceName) =>
+        new(Ec2Errors.InvalidParameterCode, $"Cross-Region endpoints to AWS services ({serviceName}) are not modelled by this lab; cross-Region PrivateLink works for providers' endpoint services.");
+
+    /// <summary>A consumer's Region the service does not support: to that consumer the service does not exist
+    /// (InvalidServiceName, as for a service it may not see; choice, docs/semantics.md#cross-region-privatelink).</summary>
+    public static Ec2Exception ServiceNotOfferedToRegion(string serviceName, string region) =>
+        new(VpcEndpointErrors.InvalidServiceNameCode, $"The Vpc Endpoint Service '{serviceName}' does not exist for consumers in {region}: {region} is not one of its supported Regions.");
+
+    /// <summary>AWS: "Cross-Region access is not supported for the following Availability Zones: use1-az3, usw1-az2,
+    /// apne1-az3, apne2-az2, and apne2-az4".</summary>
+    public static Ec2Exception CrossRegionZoneNotSupported(string subnetId, string zoneId) =>
+        new(Ec2Errors.InvalidParameterCode, $"Cross-Region access is not supported in the Availability Zone {zoneId} of the subnet {subnetId}.");
 
     public static Ec2Exception InvalidPrivateDnsName(string name) =>
         new(Ec2Errors.InvalidParameterValueCode, $"Invalid private DNS name {name}.");

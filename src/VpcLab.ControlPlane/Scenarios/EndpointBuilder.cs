@@ -69,6 +69,8 @@ internal sealed partial class EndpointBuilder(ScenarioContext context)
             PrivateDnsEnabled = spec.PrivateDns,
             PolicyDocument = spec.Policy is null ? null : SubstituteIds(spec.Line, spec.Policy),
             IpAddressType = spec.IpAddressType,
+            // A provider's service hosted in another Region than the VPC's: a cross-Region endpoint.
+            ServiceRegion = VpcEndpointServiceConfiguration.RegionOfServiceName(serviceName),
             DnsOptions = spec.DnsRecordIpType is null ? null : new DnsOptionsSpecification { DnsRecordIpType = spec.DnsRecordIpType },
             TagSpecifications = TagSpecification.Named("vpc-endpoint", spec.Name),
         }).VpcEndpoint);

@@ -17,6 +17,8 @@ internal sealed class EndpointServiceBuilder(ScenarioContext context)
                 NetworkLoadBalancerArns = [.. spec.LoadBalancers.Select(lb => context.Resolve(spec.Line, lb, "load balancer"))],
                 AcceptanceRequired = spec.AcceptanceRequired,
                 PrivateDnsName = spec.PrivateDnsName,
+                SupportedRegions = spec.SupportedRegions.IsEmpty ? null : spec.SupportedRegions,
+                SupportedIpAddressTypes = spec.SupportedIpAddressTypes.IsEmpty ? null : spec.SupportedIpAddressTypes,
                 TagSpecifications = TagSpecification.Named(EndpointServiceParts.ResourceType, spec.Name),
             }).ServiceConfiguration.Service);
         context.Register(spec.Line, spec.Name, service.Id.Value);

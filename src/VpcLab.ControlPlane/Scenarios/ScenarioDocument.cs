@@ -163,4 +163,11 @@ public sealed record ListenerSpec(int Line, int Port, string Protocol, string Ta
 public sealed record EndpointServiceSpec(
     int Line, string Name, string? Account, ImmutableArray<string> LoadBalancers, bool? AcceptanceRequired,
     string? PrivateDnsName, bool PrivateDnsVerified, ImmutableArray<string> AllowedPrincipals,
-    ImmutableArray<string> Accept, ImmutableArray<string> Reject);
+    ImmutableArray<string> Accept, ImmutableArray<string> Reject)
+{
+    /// <summary>Regions besides the scenario's whose consumers may connect (cross-Region PrivateLink).</summary>
+    public ImmutableArray<string> SupportedRegions { get; init; } = [];
+
+    /// <summary>The IP address types consumers' endpoints may use (ipv4 by default; ipv6 needs dualstack NLBs).</summary>
+    public ImmutableArray<string> SupportedIpAddressTypes { get; init; } = [];
+}

@@ -79,7 +79,11 @@ public static class ScenarioParser
         var spec = new EndpointServiceSpec(
             m.Line, m.RequiredString("name", "an endpoint service"), m.String("account"), m.Strings("load-balancers"),
             m.Bool("acceptance-required"), m.String("private-dns-name"), m.Bool("private-dns-verified") ?? false,
-            m.Strings("allowed-principals"), m.Strings("accept"), m.Strings("reject"));
+            m.Strings("allowed-principals"), m.Strings("accept"), m.Strings("reject"))
+        {
+            SupportedRegions = m.Strings("supported-regions"),
+            SupportedIpAddressTypes = m.Strings("supported-ip-address-types"),
+        };
         m.RejectUnknownKeys("an endpoint service");
         return spec;
     }

@@ -4,8 +4,8 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane;
 
 /// <summary>Endpoint services, the provider side of AWS PrivateLink: a service over the caller's Network Load
-/// Balancers (Gateway Load Balancers are not modelled and refused), its acceptance setting and private DNS name
-/// (docs/semantics.md#endpoint-services).</summary>
+/// Balancers (Gateway Load Balancers are not modelled and refused), its acceptance setting, private DNS name,
+/// supported Regions and IP address types (docs/semantics.md#endpoint-services).</summary>
 public sealed class EndpointServiceConfigurationOperations
 {
     private readonly ControlPlaneState _state;
@@ -26,14 +26,20 @@ public sealed class EndpointServiceConfigurationOperations
                 throw VpcEndpointServiceErrors.ExactlyOneLoadBalancerKind();
             if (gateway)
                 throw VpcEndpointServiceErrors.GatewayLoadBalancerNotModelled();
-            EndpointServiceParts.CheckSupported(tx, request.SupportedIpAddressTypes, request.SupportedRegions);
             var id = new VpcEndpointServiceId(tx.NewId(IdPrefixes.VpcEndpointService));
             var balancers = EndpointServiceParts.LoadBalancers(tx, request.NetworkLoadBalancerArns!, null).ToList();
+            var ipTypes = EndpointServiceSupport.IpAddressTypes(tx, [],
+                request.SupportedIpAddressTypes is { Count: > 0 } given ? given : [VpcEndpointServiceConfiguration.Ipv4], null, balancers);
+            var remote = EndpointServiceSupport.RemoteRegions(tx, tx.RegionName, [], request.SupportedRegions, null);
             var dns = request.PrivateDnsName is { } name ? EndpointServiceParts.CheckPrivateDnsName(name) : null;
             var tags = tx.TagsFor(request.TagSpecifications, EndpointServiceParts.ResourceType, [EndpointServiceParts.ResourceType]);
             var (txtName, txtValue) = EndpointServiceParts.NewVerificationRecord(tx);
             var service = new VpcEndpointServiceConfiguration(id, tx.Account, tx.RegionName, request.AcceptanceRequired ?? true,
-                [.. balancers], [], dns, PrivateDnsVerificationState.PendingVerification, txtName, txtValue, tx.Now);
+                [.. balancers], [], dns, PrivateDnsVerificationState.PendingVerification, txtName, txtValue, tx.Now)
+            {
+                SupportedIpAddressTypes = ipTypes,
+                RemoteRegions = remote,
+            };
             EndpointServiceParts.Put(tx, service);
             if (tags.Count > 0)
                 tx.SetTags(id.Value, tags);
@@ -51,7 +57,7 @@ public sealed class EndpointServiceConfigurationOperations
                 .Add("service-name", s => s.ServiceName)
                 .Add("service-id", s => s.Id.Value)
                 .Add("service-state", _ => "Available")
-                .Add("supported-ip-address-types", _ => "ipv4");
+                .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
             return new DescribeVpcEndpointServiceConfigurationsResult([.. schema.Apply(selected, request.Filters, tx.N)
                 .OrderBy(s => s.Id.Value, StringComparer.Ordinal).Select(s => EndpointServiceParts.View(tx, s))]);
         });
@@ -64,7 +70,6 @@ public sealed class EndpointServiceConfigurationOperations
                 throw VpcEndpointServiceErrors.GatewayLoadBalancerNotModelled();
             if (request.RemovePrivateDnsName == true && request.PrivateDnsName is not null)
                 throw Ec2Errors.InvalidParameterCombination("The parameters PrivateDnsName and RemovePrivateDnsName cannot be used together.");
-            EndpointServiceParts.CheckSupported(tx, request.AddSupportedIpAddressTypes, request.AddSupportedRegions);
             var arns = service.NetworkLoadBalancerArns.ToList();
             foreach (var text in request.RemoveNetworkLoadBalancerArns ?? [])
             {
@@ -78,7 +83,17 @@ public sealed class EndpointServiceConfigurationOperations
             }
             if (arns.Count == 0)
                 throw VpcEndpointServiceErrors.NoLoadBalancerLeft(service.Id.Value);
-            service = service with { NetworkLoadBalancerArns = [.. arns], AcceptanceRequired = request.AcceptanceRequired ?? service.AcceptanceRequired };
+            service = service with
+            {
+                NetworkLoadBalancerArns = [.. arns],
+                AcceptanceRequired = request.AcceptanceRequired ?? service.AcceptanceRequired,
+                // The load balancers as they now are must fit the IP address types (an ipv4 one may not join an IPv6 service).
+                SupportedIpAddressTypes = EndpointServiceSupport.IpAddressTypes(tx, service.SupportedIpAddressTypes,
+                    request.AddSupportedIpAddressTypes, request.RemoveSupportedIpAddressTypes, arns),
+                // AWS: removing a Region stops new endpoints from it; existing ones keep their access.
+                RemoteRegions = EndpointServiceSupport.RemoteRegions(tx, service.Region, service.RemoteRegions,
+                    request.AddSupportedRegions, request.RemoveSupportedRegions),
+            };
             if (request.RemovePrivateDnsName == true)
                 service = service with { PrivateDnsName = null, PrivateDnsState = PrivateDnsVerificationState.PendingVerification };
             else if (request.PrivateDnsName is { } name && EndpointServiceParts.CheckPrivateDnsName(name) != service.PrivateDnsName)

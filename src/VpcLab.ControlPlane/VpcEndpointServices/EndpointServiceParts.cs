@@ -38,22 +38,6 @@ internal static class EndpointServiceParts
         }
     }
 
-    /// <summary>Choice (docs/semantics.md#endpoint-services): ipv4 only, and only the service's own Region.</summary>
-    public static void CheckSupported(Transaction tx, IReadOnlyList<string>? ipAddressTypes, IReadOnlyList<string>? regions)
-    {
-        foreach (var type in ipAddressTypes ?? [])
-        {
-            if (type != "ipv4")
-                throw type is "ipv6" ? VpcEndpointServiceErrors.UnsupportedIpAddressType(type)
-                    : Ec2Errors.InvalidParameterValue($"Value ({type}) for parameter supportedIpAddressType is invalid. Valid values: ipv4, ipv6");
-        }
-        foreach (var region in regions ?? [])
-        {
-            if (region != tx.RegionName)
-                throw VpcEndpointServiceErrors.UnsupportedRegion(region);
-        }
-    }
-
     public static string CheckPrivateDnsName(string name) =>
         DomainNames.IsValid(name) ? DomainNames.Canonical(name) : throw VpcEndpointServiceErrors.InvalidPrivateDnsName(name);
 
@@ -63,10 +47,15 @@ internal static class EndpointServiceParts
         ("_" + VpcEndpointParts.NewDnsSuffix(tx) + VpcEndpointParts.NewDnsSuffix(tx), "vpce:" + VpcEndpointParts.NewDnsSuffix(tx) + VpcEndpointParts.NewDnsSuffix(tx));
 
     /// <summary>The service as a consumer's endpoint sees it, in the catalog's form: an Interface service in the
-    /// zones of its load balancers, answering its private DNS name only once verified.</summary>
+    /// zones of its load balancers, answering its private DNS name only once verified, taking the IP address types it
+    /// supports.</summary>
     public static AwsRegionalService AsCatalogEntry(Network network, VpcEndpointServiceConfiguration service) =>
         new(service.ServiceName, service.Id.Value, service.Region, AwsServiceEndpointType.Interface, service.BaseEndpointDnsName,
-            service.BaseEndpointDnsName, service.VerifiedPrivateDnsName, EndpointServiceZones.Of(network, service), []);
+            service.BaseEndpointDnsName, service.VerifiedPrivateDnsName, EndpointServiceZones.Of(network, service), [])
+        {
+            Ipv4Supported = service.SupportsIpv4,
+            Ipv6Supported = service.SupportsIpv6,
+        };
 
     /// <summary>The endpoints connected to the service (its connections), in any state.</summary>
     public static IEnumerable<VpcEndpoint> Connections(Network network, VpcEndpointServiceConfiguration service) =>

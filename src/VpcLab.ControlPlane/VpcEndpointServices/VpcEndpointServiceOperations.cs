@@ -13,14 +13,17 @@ public sealed class VpcEndpointServiceOperations
         _state = state;
     }
 
-    /// <summary>The caller's Region's AWS services. A named service that is not in that Region is
+    /// <summary>The caller's Region's AWS services, and the endpoint services the caller may connect to: of its own
+    /// Region, and with ServiceRegion.N of those Regions when they support the caller's Region (cross-Region
+    /// PrivateLink, docs/semantics.md#cross-region-privatelink). A named service that is not among them is
     /// InvalidServiceName (moto's message).</summary>
     public DescribeVpcEndpointServicesResult DescribeVpcEndpointServices(RequestContext ctx, DescribeVpcEndpointServicesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            bool ownRegion = request.ServiceRegions is not { Count: > 0 } regions || regions.Contains(tx.RegionName);
+            var regions = request.ServiceRegions is { Count: > 0 } given ? given.ToHashSet(StringComparer.Ordinal) : [tx.RegionName];
+            bool ownRegion = regions.Contains(tx.RegionName);
             var all = ownRegion ? _state.ServiceCatalog.InRegion(tx.RegionName).ToList() : [];
-            var providers = ownRegion ? VisibleProviderServices(tx) : [];
+            var providers = VisibleProviderServices(tx, regions);
             IEnumerable<AwsRegionalService> selected = all;
             if (request.ServiceNames is { Count: > 0 } names)
             {
@@ -48,9 +51,11 @@ public sealed class VpcEndpointServiceOperations
             };
         });
 
-    /// <summary>The Region's endpoint services the caller owns or is allowed to connect to, by name.</summary>
-    private static List<VpcEndpointServiceConfiguration> VisibleProviderServices(Transaction tx) =>
-        [.. tx.N.VpcEndpointServiceConfigurations.Values.Where(s => s.Region == tx.RegionName && s.Allows(tx.Account))
+    /// <summary>The endpoint services of <paramref name="regions"/> the caller owns or is allowed to connect to and
+    /// whose supported Regions include the caller's, by name.</summary>
+    private static List<VpcEndpointServiceConfiguration> VisibleProviderServices(Transaction tx, HashSet<string> regions) =>
+        [.. tx.N.VpcEndpointServiceConfigurations.Values
+            .Where(s => regions.Contains(s.Region) && s.Supports(tx.RegionName) && s.Allows(tx.Account))
             .OrderBy(s => s.ServiceName, StringComparer.Ordinal)];
 
     private static FilterSchema<VpcEndpointServiceConfiguration> ProviderServiceSchema() =>
@@ -59,5 +64,5 @@ public sealed class VpcEndpointServiceOperations
             .Add("service-type", _ => "Interface")
             .Add("service-region", s => s.Region)
             .Add("owner", s => s.OwnerId.Value)
-            .AddMany("supported-ip-address-types", _ => ["ipv4"]);
+            .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
 }

@@ -9,8 +9,8 @@ public sealed record DescribeVpcEndpointServicesRequest
     public IReadOnlyList<string>? ServiceNames { get; init; }
     public IReadOnlyList<Filter>? Filters { get; init; }
 
-    /// <summary>Only services of these Regions. The lab's services are all in the caller's Region (cross-Region
-    /// PrivateLink is not modelled), so another Region lists none.</summary>
+    /// <summary>Only services of these Regions (the caller's by default): another Region lists the providers' services
+    /// hosted there that support the caller's Region (docs/semantics.md#cross-region-privatelink).</summary>
     public IReadOnlyList<string>? ServiceRegions { get; init; }
     public bool? DryRun { get; init; }
 }

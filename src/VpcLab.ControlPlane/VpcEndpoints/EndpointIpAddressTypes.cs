@@ -11,8 +11,8 @@ namespace VpcLab.ControlPlane;
 internal static class EndpointIpAddressTypes
 {
     /// <summary>IpAddressType: ipv4 by default. Gateway endpoints stay ipv4 (the lab ships IPv4 prefix lists only);
-    /// an interface endpoint may be ipv6 or dualstack when the service accepts IPv6 (the service's
-    /// SupportedIpAddressTypes). Subnets are checked one by one with <see cref="CheckSubnet"/>.</summary>
+    /// an interface endpoint may be ipv6 or dualstack when the service accepts IPv6, and ipv4 or dualstack when it
+    /// accepts IPv4 (the service's SupportedIpAddressTypes). Subnets are checked one by one with <see cref="CheckSubnet"/>.</summary>
     internal static VpcEndpointIpAddressType Parse(string? text, VpcEndpointType type, AwsRegionalService service)
     {
         var value = text switch
@@ -22,11 +22,17 @@ internal static class EndpointIpAddressTypes
             "dualstack" => VpcEndpointIpAddressType.Dualstack,
             _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. Valid values: ipv4, dualstack, ipv6"),
         };
-        if (value == VpcEndpointIpAddressType.Ipv4)
-            return value;
-        if (type == VpcEndpointType.Gateway)
+        if (value != VpcEndpointIpAddressType.Ipv4 && type == VpcEndpointType.Gateway)
             throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. This lab ships only IPv4 AWS-managed prefix lists, so gateway endpoints are ipv4 only.");
-        if (!service.Ipv6Supported)
+        // AWS: an IPv6 endpoint needs "The endpoint service must support IPv6 requests"; a provider's service may also
+        // support ipv6 only, so ipv4 needs ipv4 and dualstack both (docs/semantics.md#endpoint-service-ipv6).
+        bool supported = value switch
+        {
+            VpcEndpointIpAddressType.Ipv4 => service.Ipv4Supported,
+            VpcEndpointIpAddressType.Ipv6 => service.Ipv6Supported,
+            _ => service.Ipv4Supported && service.Ipv6Supported,
+        };
+        if (!supported)
             throw VpcEndpointErrors.IpAddressTypeNotSupportedByService(Name(value), service.ServiceName);
         return value;
     }

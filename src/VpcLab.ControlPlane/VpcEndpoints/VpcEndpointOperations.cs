@@ -6,8 +6,9 @@ namespace VpcLab.ControlPlane;
 
 /// <summary>VPC endpoints (spec/gateways-endpoints-peering.md (d), (e), "VPC endpoint API"): gateway endpoints add a
 /// route to the service's AWS-managed prefix list in each chosen route table; interface endpoints are one
-/// requester-managed interface per chosen subnet. Only AWS services of the caller's Region (the service catalog)
-/// are reachable; they accept at once, so a new endpoint is <c>available</c>. Choices: docs/semantics.md#vpc-endpoints.</summary>
+/// requester-managed interface per chosen subnet. AWS services of the caller's Region (the service catalog) accept at
+/// once, so a new endpoint is <c>available</c>; providers' endpoint services may be in another Region (ServiceRegion,
+/// docs/semantics.md#cross-region-privatelink). Choices: docs/semantics.md#vpc-endpoints.</summary>
 public sealed class VpcEndpointOperations
 {
     private readonly ControlPlaneState _state;
@@ -22,16 +23,18 @@ public sealed class VpcEndpointOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             var type = VpcEndpointParts.ParseEndpointType(request.VpcEndpointType);
-            if (!string.IsNullOrEmpty(request.ServiceRegion) && request.ServiceRegion != tx.RegionName)
-                throw VpcEndpointServiceErrors.CrossRegionEndpointNotModelled(request.ServiceRegion);
-            var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, request.ServiceName, type);
+            var serviceRegion = EndpointServiceSupport.ServiceRegion(tx, request.ServiceRegion, type);
+            var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, request.ServiceName, type, serviceRegion, creating: true);
             var policy = VpcEndpointParts.EndpointPolicy(request.PolicyDocument);
             var ipType = EndpointIpAddressTypes.Parse(request.IpAddressType, type, service);
             var dnsType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, type, service, vpc, ipType);
             var tags = tx.TagsFor(request.TagSpecifications, ResourceTypes.VpcEndpoint, [ResourceTypes.VpcEndpoint]);
             var id = new VpcEndpointId(tx.NewId(IdPrefixes.VpcEndpoint));
             var endpoint = new VpcEndpoint(id, tx.Account, tx.RegionName, vpc.Id, service.ServiceName, type, VpcEndpointParts.InitialState(tx, service.ServiceName),
-                policy, [], [], [], [], false, ipType, dnsType, VpcEndpointParts.NewDnsSuffix(tx), tx.Now);
+                policy, [], [], [], [], false, ipType, dnsType, VpcEndpointParts.NewDnsSuffix(tx), tx.Now)
+            {
+                ServiceRegion = serviceRegion == tx.RegionName ? null : serviceRegion,
+            };
             if (type == VpcEndpointType.Gateway)
             {
                 VpcEndpointParts.RefuseForType(request.SubnetIds, "SubnetId", type);
@@ -66,7 +69,8 @@ public sealed class VpcEndpointOperations
         {
             var endpoint = VpcEndpointParts.FindVpcEndpoint(tx, request.VpcEndpointId, "VpcEndpointId");
             var vpc = tx.N.Vpcs[endpoint.VpcId];
-            var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, endpoint.ServiceName, endpoint.Type);
+            var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, endpoint.ServiceName, endpoint.Type,
+                endpoint.ServiceRegionName, creating: false);
             if (request.ResetPolicy == true && request.PolicyDocument is not null)
                 throw Ec2Errors.InvalidParameterCombination("The parameters ResetPolicy and PolicyDocument cannot be used together.");
             if (request.ResetPolicy == true)
@@ -116,7 +120,7 @@ public sealed class VpcEndpointOperations
         {
             var named = Transaction.Named(request.VpcEndpointIds, id => VpcEndpointParts.FindVpcEndpoint(tx, id, "VpcEndpointId"));
             var schema = new FilterSchema<VpcEndpoint>(IndexedKinds.VpcEndpoint)
-                .Add("service-region", e => e.Region);
+                .Add("service-region", e => e.ServiceRegionName);
             return new DescribeVpcEndpointsResult([.. schema.Select(tx, request.Filters, named).Select(e => ViewOf(tx.N, e))]);
         });
 

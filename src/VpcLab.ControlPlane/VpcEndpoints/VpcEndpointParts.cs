@@ -22,15 +22,20 @@ internal static class VpcEndpointParts
         _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter vpcEndpointType is invalid. Valid values: Interface, Gateway, GatewayLoadBalancer, Resource, ServiceNetwork"),
     };
 
-    /// <summary>The catalog entry of a service of the caller's Region for that endpoint type. A name unknown in
-    /// this Region (another Region's service included) is InvalidServiceName; a known service that does not offer
-    /// the type is AWS's "Endpoint type (…) does not match available service types".</summary>
-    internal static AwsRegionalService EndpointService(AwsServiceCatalog catalog, Transaction tx, string? serviceName, VpcEndpointType type)
+    /// <summary>The catalog entry of a service of <paramref name="serviceRegion"/> (the caller's Region unless the endpoint
+    /// is cross-Region) for that endpoint type. A name unknown in that Region (another Region's service included) is
+    /// InvalidServiceName; a known service that does not offer the type is AWS's "Endpoint type (…) does not match
+    /// available service types". <paramref name="creating"/>: a new endpoint, which the service must offer to the
+    /// caller's Region (an existing one keeps its access, docs/semantics.md#cross-region-privatelink).</summary>
+    internal static AwsRegionalService EndpointService(AwsServiceCatalog catalog, Transaction tx, string? serviceName, VpcEndpointType type,
+        string serviceRegion, bool creating)
     {
         if (string.IsNullOrEmpty(serviceName))
             throw Ec2Errors.MissingParameter("ServiceName");
         if (VpcEndpointServiceConfiguration.IsProviderServiceName(serviceName))
-            return ProviderService(tx, serviceName, type);
+            return ProviderService(tx, serviceName, type, serviceRegion, creating);
+        if (serviceRegion != tx.RegionName)
+            throw VpcEndpointServiceErrors.CrossRegionAwsServiceNotModelled(serviceName);
         var entries = catalog.Find(serviceName).Where(s => s.Region == tx.RegionName).ToList();
         if (entries.Count == 0)
             throw VpcEndpointErrors.ServiceNameNotFound(serviceName);
@@ -39,14 +44,17 @@ internal static class VpcEndpointParts
             ?? throw VpcEndpointErrors.EndpointTypeNotOffered(type.ToString(), string.Join(", ", entries.Select(s => s.EndpointType.ToString())));
     }
 
-    /// <summary>An endpoint service of a provider (docs/semantics.md#endpoint-services): it must exist in the caller's
+    /// <summary>An endpoint service of a provider (docs/semantics.md#endpoint-services): it must exist in the service
     /// Region and allow the caller, else it is InvalidServiceName, as if absent (the service is invisible to it);
-    /// it offers Interface endpoints only.</summary>
-    private static AwsRegionalService ProviderService(Transaction tx, string serviceName, VpcEndpointType type)
+    /// it offers Interface endpoints only; a new endpoint from another Region needs that Region among the service's
+    /// supported Regions (docs/semantics.md#cross-region-privatelink).</summary>
+    private static AwsRegionalService ProviderService(Transaction tx, string serviceName, VpcEndpointType type, string serviceRegion, bool creating)
     {
         var service = tx.N.EndpointServiceNamed(serviceName);
-        if (service is null || service.Region != tx.RegionName || !service.Allows(tx.Account))
+        if (service is null || service.Region != serviceRegion || !service.Allows(tx.Account))
             throw VpcEndpointErrors.ServiceNameNotFound(serviceName);
+        if (creating && !service.Supports(tx.RegionName))
+            throw VpcEndpointServiceErrors.ServiceNotOfferedToRegion(serviceName, tx.RegionName);
         if (type != VpcEndpointType.Interface)
             throw VpcEndpointErrors.EndpointTypeNotOffered(type.ToString(), "Interface");
         return EndpointServiceParts.AsCatalogEntry(tx.N, service);
@@ -200,7 +208,10 @@ internal static class VpcEndpointParts
                 throw VpcEndpointErrors.EndpointSubnetInOtherVpc(id, endpoint.VpcId.Value);
             var zone = subnet.AvailabilityZone.Name;
             // Zones match by zone id: a provider's zone names may map to other physical zones (docs/semantics.md#endpoint-services).
-            if (!service.Zones.Any(z => z.ZoneId == subnet.AvailabilityZone.ZoneId))
+            // Across Regions no zone is shared; AWS does not require one (docs/semantics.md#cross-region-privatelink).
+            if (endpoint.IsCrossRegion)
+                EndpointServiceSupport.CheckCrossRegionSubnet(subnet);
+            else if (!service.Zones.Any(z => z.ZoneId == subnet.AvailabilityZone.ZoneId))
                 throw Ec2Errors.InvalidParameter($"The VPC endpoint service {service.ServiceName} does not support the availability zone of the subnet: {id}.");
             if (!zones.Add(zone))
                 throw VpcEndpointErrors.DuplicateSubnetsInSameZone(id, zone);

@@ -4,7 +4,7 @@ namespace VpcLab.ControlPlane;
 
 /// <summary>CreateVpcEndpoint: botocore's input members (RouteTableId.N on the wire is <see cref="RouteTableIds"/>).
 /// SubnetConfigurations, ServiceNetworkArn and ResourceConfigurationArn are not modelled; a ServiceRegion other than
-/// the caller's (cross-Region PrivateLink) is refused (docs/semantics.md#endpoint-services).</summary>
+/// the caller's makes a cross-Region interface endpoint to a provider's service (docs/semantics.md#cross-region-privatelink).</summary>
 public sealed record CreateVpcEndpointRequest
 {
     public bool? DryRun { get; init; }

@@ -5,13 +5,15 @@ namespace VpcLab.Engine.Compilation;
 /// <summary>AWS PrivateLink to a provider's endpoint service: for each interface of an interface endpoint, the
 /// Network Load Balancer node its connections go to, the node of the service's load balancer in the interface's
 /// Availability Zone, matched by zone id (<see cref="EndpointServiceZones.NodeFor"/>;
-/// docs/semantics.md#privatelink-data-plane).</summary>
+/// docs/semantics.md#privatelink-data-plane), or for a cross-Region endpoint the one node
+/// <see cref="CrossRegionPrivateLink.NodeFor"/> chooses.</summary>
 internal static class PrivateLinkCompiler
 {
     /// <summary>Not a PrivateLink interface: an endpoint to an AWS service (or no endpoint at all).</summary>
     public const int NotPrivateLink = -2;
 
-    /// <summary>The endpoint's service has no load balancer node in the interface's zone (or no longer exists).</summary>
+    /// <summary>The endpoint's service has no load balancer node in the interface's zone (cross-Region: in a zone that
+    /// supports cross-Region access), or no longer exists.</summary>
     public const int NotInZone = -1;
 
     /// <summary>Per compiled interface: the compiled index of the node it hands connections to, or one of the
@@ -31,10 +33,15 @@ internal static class PrivateLinkCompiler
                 continue;
             nodes[eni] = NotInZone;
             if (network.EndpointServiceNamed(serviceName) is not { } service
-                || !network.Subnets.TryGetValue(models.Interfaces[eni].SubnetId, out var subnet)
-                || EndpointServiceZones.NodeFor(network, service, subnet.AvailabilityZone.ZoneId) is not { } found)
+                || !network.Subnets.TryGetValue(models.Interfaces[eni].SubnetId, out var subnet))
                 continue;
-            nodes[eni] = models.InterfaceIndex.GetValueOrDefault(found.Node.NetworkInterfaceId, NotInZone);
+            // A cross-Region endpoint shares no zone with the service: one node takes its connections
+            // (docs/semantics.md#cross-region-privatelink).
+            var found = models.InterfaceEndpoints[ep].IsCrossRegion
+                ? CrossRegionPrivateLink.NodeFor(network, service)
+                : EndpointServiceZones.NodeFor(network, service, subnet.AvailabilityZone.ZoneId);
+            if (found is { } f)
+                nodes[eni] = models.InterfaceIndex.GetValueOrDefault(f.Node.NetworkInterfaceId, NotInZone);
         }
         return nodes;
     }

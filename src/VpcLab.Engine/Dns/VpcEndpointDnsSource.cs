@@ -55,7 +55,7 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
                 .ToImmutableArray();
             var record = new EndpointRecord(endpoint, interfaces);
             vpceNames.TryAdd(VpcEndpointDnsNames.Regional(endpoint), new VpceName(record, null));
-            foreach (var zone in interfaces.Select(i => i.Zone).Distinct(StringComparer.Ordinal))
+            foreach (var zone in VpcEndpointDnsNames.ZonalNameZones(endpoint, interfaces.Select(i => i.Zone)))
                 vpceNames.TryAdd(VpcEndpointDnsNames.Zonal(endpoint, zone), new VpceName(record, zone));
             var key = (endpoint.VpcId, endpoint.ServiceName);
             if (!byVpc.TryGetValue(key, out var list))

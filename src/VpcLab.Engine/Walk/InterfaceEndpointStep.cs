@@ -57,9 +57,10 @@ internal sealed class InterfaceEndpointStep(Topology topology, AddressTables add
     }
 
     /// <summary>AWS PrivateLink to a provider's endpoint service (docs/semantics.md#privatelink-data-plane): the
-    /// endpoint hands the connection to the service's load balancer node in its own zone, which sees it come from its
-    /// own private address (PrivateLink hides the consumer's addresses) on the listener port; the endpoint keeps the
-    /// client's address and port for the reply.</summary>
+    /// endpoint hands the connection to the service's load balancer node in its own zone (cross-Region: the node
+    /// compiled for it, docs/semantics.md#cross-region-privatelink), which sees it come from its own private address
+    /// (PrivateLink hides the consumer's addresses), IPv4 or IPv6 as the client connected, on the listener port; the
+    /// endpoint keeps the client's address and port for the reply.</summary>
     private void ToProvider<TRec>(TRec rec, ref WalkState st, int target) where TRec : IPathRecorder
     {
         int node = _privateLinkNode[target];
@@ -69,7 +70,15 @@ internal sealed class InterfaceEndpointStep(Topology topology, AddressTables add
             return;
         }
         ref readonly var n = ref _interfaces[node];
-        var front = n.PrimaryV4;
+        // An IPv6 connection (an ipv6 or dualstack endpoint) reaches the node's IPv6 front, which a dualstack load
+        // balancer's nodes have (docs/semantics.md#endpoint-service-ipv6).
+        bool v6 = !st.Packet.Destination.IsV4;
+        if (v6 ? !n.HasV6 : !n.HasV4)
+        {
+            st.Drop(rec, DropReason.NoPath);
+            return;
+        }
+        var front = v6 ? n.PrimaryV6 : n.PrimaryV4;
         st.PrivateLinkEndpoint = target;
         st.PrivateLinkFront = st.Packet.Destination;
         st.BalancerClient = st.Packet.Source;

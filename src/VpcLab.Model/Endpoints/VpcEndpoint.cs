@@ -9,7 +9,8 @@ namespace VpcLab.Model;
 /// public DNS name inside the VPC (<see cref="PrivateDnsEnabled"/>). <see cref="PolicyDocument"/> is the endpoint
 /// policy as the caller gave it (JSON text, already validated; AWS's full-access default when none was given).
 /// <see cref="DnsSuffix"/> is the 8 random lower-case alphanumerics AWS puts in the endpoint's DNS names
-/// (vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com), stable for the endpoint's life.</summary>
+/// (vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com), stable for the endpoint's life. <see cref="ServiceRegion"/> is
+/// the Region of a provider's service in another Region (cross-Region PrivateLink), null for the endpoint's own.</summary>
 public sealed record VpcEndpoint(
     VpcEndpointId Id, AccountId OwnerId, string Region, VpcId VpcId, string ServiceName, VpcEndpointType Type,
     VpcEndpointState State, string PolicyDocument,
@@ -18,6 +19,15 @@ public sealed record VpcEndpoint(
     bool PrivateDnsEnabled, VpcEndpointIpAddressType IpAddressType, VpcEndpointDnsRecordIpType DnsRecordIpType,
     string DnsSuffix, DateTimeOffset CreationTimestamp)
 {
+    /// <summary>The Region of the service, when it is not the endpoint's own (docs/semantics.md#cross-region-privatelink).</summary>
+    public string? ServiceRegion { get; init; }
+
+    /// <summary>CreateVpcEndpoint's ServiceRegion as Describe shows it: the service's Region, by default the endpoint's.</summary>
+    public string ServiceRegionName => ServiceRegion ?? Region;
+
+    /// <summary>An interface endpoint to a service hosted in another Region.</summary>
+    public bool IsCrossRegion => ServiceRegion is { } r && r != Region;
+
     public bool IsGateway => Type == VpcEndpointType.Gateway;
 
     public bool IsInterface => Type == VpcEndpointType.Interface;

@@ -5,7 +5,7 @@ namespace VpcLab.Model;
 /// <summary>The DNS names AWS gives an interface endpoint (spec: gateways-endpoints-peering.md §e):
 /// regional <c>vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com</c>, one zonal name per zone with
 /// <c>-ZONE</c> appended to the first label, and last the service's own name when private DNS is on.
-/// Gateway endpoints have none.</summary>
+/// Gateway endpoints have none; a cross-Region endpoint has no zonal names (docs/semantics.md#cross-region-privatelink).</summary>
 public static class VpcEndpointDnsNames
 {
     /// <summary>Route 53's hosted zone for vpce.amazonaws.com names (simulated, one per Region), and the one for a
@@ -36,6 +36,16 @@ public static class VpcEndpointDnsNames
     public static string Zonal(VpcEndpoint endpoint, string availabilityZone) =>
         $"{endpoint.Id.Value}-{endpoint.DnsSuffix}-{availabilityZone}.{ServiceLabels(endpoint.ServiceName)}.vpce.amazonaws.com";
 
+    /// <summary>The zones that get a zonal name, sorted: the endpoint's, none for a cross-Region endpoint (AWS: "You must
+    /// use regional DNS. Zonal DNS is not supported when accessing AWS services in another Region",
+    /// https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html; the lab
+    /// applies it to providers' services too, docs/semantics.md#cross-region-privatelink).</summary>
+    public static IEnumerable<string> ZonalNameZones(VpcEndpoint endpoint, IEnumerable<string> zones)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IsCrossRegion ? [] : zones.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+    }
+
     /// <summary>Every entry, in AWS's order. <paramref name="zones"/> are the zones of the endpoint's subnets;
     /// <paramref name="privateDnsName"/> is the service's private DNS name (null when it has none).</summary>
     public static ImmutableArray<VpcEndpointDnsEntry> Entries(VpcEndpoint endpoint, IEnumerable<string> zones, string? privateDnsName)
@@ -46,7 +56,7 @@ public static class VpcEndpointDnsNames
         var zone = VpceHostedZoneId(endpoint.Region);
         var entries = ImmutableArray.CreateBuilder<VpcEndpointDnsEntry>();
         entries.Add(new(Regional(endpoint), zone, null, false));
-        foreach (var az in zones.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var az in ZonalNameZones(endpoint, zones))
             entries.Add(new(Zonal(endpoint, az), zone, az, false));
         if (endpoint.PrivateDnsEnabled && privateDnsName is not null)
             entries.Add(new(privateDnsName, PrivateHostedZoneId, null, true));

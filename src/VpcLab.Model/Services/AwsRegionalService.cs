@@ -25,6 +25,15 @@ public sealed record AwsRegionalService(
     /// the lab's AWS-managed prefix lists are IPv4 (docs/semantics.md#endpoint-ip-address-types).</summary>
     public bool Ipv6Supported { get; init; }
 
-    /// <summary>DescribeVpcEndpointServices' supportedIpAddressTypeSet: ipv4, and ipv6 where the service accepts it.</summary>
-    public ImmutableArray<string> SupportedIpAddressTypes => Ipv6Supported ? ["ipv4", "ipv6"] : ["ipv4"];
+    /// <summary>Whether the service accepts IPv4 requests: AWS's services always do; a provider's endpoint service may
+    /// support ipv6 only (docs/semantics.md#endpoint-service-ipv6).</summary>
+    public bool Ipv4Supported { get; init; } = true;
+
+    /// <summary>DescribeVpcEndpointServices' supportedIpAddressTypeSet: ipv4 and ipv6 as the service accepts them.</summary>
+    public ImmutableArray<string> SupportedIpAddressTypes => (Ipv4Supported, Ipv6Supported) switch
+    {
+        (true, true) => ["ipv4", "ipv6"],
+        (false, true) => ["ipv6"],
+        _ => ["ipv4"],
+    };
 }

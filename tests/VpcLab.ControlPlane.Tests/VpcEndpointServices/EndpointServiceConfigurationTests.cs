@@ -73,8 +73,8 @@ public sealed class EndpointServiceConfigurationTests
     [InlineData("none", "InvalidParameter")] // exactly one of NetworkLoadBalancerArn.N / GatewayLoadBalancerArn.N
     [InlineData("gateway", "InvalidParameter")] // Gateway Load Balancer services are not modelled: refused clearly
     [InlineData("unknown", "InvalidParameter")] // a load balancer that does not exist
-    [InlineData("ipv6", "InvalidParameter")] // the lab's services are ipv4 only
-    [InlineData("other-region", "InvalidParameter")] // cross-Region PrivateLink is not modelled
+    [InlineData("ipv6", "InvalidParameter")] // ipv6 needs dualstack load balancers; this one is ipv4
+    [InlineData("other-region", "InvalidParameterValue")] // a supported Region that is no Region
     [InlineData("bad-dns", "InvalidParameterValue")] // the private DNS name must be a domain name
     public void Create_BadRequest_RefusedWithAwsCode(string what, string code)
     {
@@ -84,7 +84,7 @@ public sealed class EndpointServiceConfigurationTests
             "gateway" => new CreateVpcEndpointServiceConfigurationRequest { GatewayLoadBalancerArns = [_nlb.Arn.Value] },
             "unknown" => new CreateVpcEndpointServiceConfigurationRequest { NetworkLoadBalancerArns = [_nlb.Arn.Value + "0"] },
             "ipv6" => new CreateVpcEndpointServiceConfigurationRequest { NetworkLoadBalancerArns = [_nlb.Arn.Value], SupportedIpAddressTypes = ["ipv6"] },
-            "other-region" => new CreateVpcEndpointServiceConfigurationRequest { NetworkLoadBalancerArns = [_nlb.Arn.Value], SupportedRegions = ["eu-west-1"] },
+            "other-region" => new CreateVpcEndpointServiceConfigurationRequest { NetworkLoadBalancerArns = [_nlb.Arn.Value], SupportedRegions = ["mars-1"] },
             _ => new CreateVpcEndpointServiceConfigurationRequest { NetworkLoadBalancerArns = [_nlb.Arn.Value], PrivateDnsName = "not a name" },
         };
         var error = Assert.Throws<Ec2Exception>(() => Services.CreateVpcEndpointServiceConfiguration(Provider, request));

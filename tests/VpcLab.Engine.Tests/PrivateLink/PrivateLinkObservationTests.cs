@@ -18,19 +18,7 @@ public sealed class PrivateLinkObservationTests
         var node = w.Nlb.NodeIn("us-east-1a")!.PrivateIpv4;
         var app = w.AddressOf(w.App);
         var flow = FlowKey.Tcp(client, endpoint, 80, 40000);
-        int source = w.Compiled.InterfaceIndexOf(w.Client.PrimaryNetworkInterface);
-        var into = new FlowObservations();
-        Assert.Equal(w.Compiled.Decide(in flow, source), w.Compiled.Observe(in flow, source, into));
-        var lines = new string[into.Count];
-        for (int i = 0; i < into.Count; i++)
-        {
-            var o = into[i];
-            var eni = w.Compiled.InterfaceAt(o.InterfaceIndex);
-            string name = eni.Attachment is { } a ? (a.InstanceId == w.App.Id ? "app" : "client")
-                : eni.InterfaceType == Model.NetworkInterfaceType.VpcEndpoint ? "vpce" : "nlb";
-            string path = o.EgressPath == TrafficPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            lines[i] = $"{name} {(o.Direction == TrafficDirection.Egress ? "out" : "in")} {o.Packet} {(o.Accepted ? "ACCEPT" : "REJECT")} {path}";
-        }
+        var lines = w.ObservationLines(flow);
         Assert.Equal(
         [
             $"client out {client}:40000 -> {endpoint}:80 tcp ACCEPT 1",

@@ -23,6 +23,17 @@ public enum PrivateLinkVariant
     ServiceLeftZoneB = 32,
     /// <summary>The target group preserves client IP addresses (instance targets do by default).</summary>
     InstanceTarget = 64,
+    /// <summary>The consumer works in us-west-2 (zones us-west-2a, us-west-2b) and reaches the service, which supports
+    /// us-west-2, with a cross-Region endpoint (ServiceRegion us-east-1).</summary>
+    CrossRegion = 128,
+    /// <summary>With <see cref="CrossRegion"/>: the provider removed us-west-2 from the supported Regions afterwards.</summary>
+    RegionRemoved = 256,
+    /// <summary>The service moved to a load balancer whose only node is in us-east-1c (use1-az3), a zone AWS refuses
+    /// cross-Region access in, after the endpoint was made.</summary>
+    ServiceInUnsupportedZone = 512,
+    /// <summary>Both VPCs dual-stack (each subnet a /64), the load balancer dualstack, the service supporting ipv4 and
+    /// ipv6, the endpoint dualstack, the client with an IPv6 address, the groups admitting ::/0 as well.</summary>
+    Ipv6 = 1024,
 }
 
 /// <summary>Two accounts, built through the control plane as the API builds them:
@@ -31,7 +42,7 @@ public enum PrivateLinkVariant
 ///   nlb-a 10.0.1.0/24 us-east-1a, nlb-b 10.0.2.0/24 us-east-1b   internal NLB "app", TCP 80 → app-tg (ip target, port 80)
 ///   app-a 10.0.11.0/24 us-east-1a   app (app-sg: tcp 80 from 10.0.0.0/16)
 ///   endpoint service over "app", consumer's root allowed
-/// consumer 222222222222, VPC 10.1.0.0/16
+/// consumer 222222222222, VPC 10.1.0.0/16 (us-east-1; us-west-2 with CrossRegion, zones us-west-2a and 2b)
 ///   cli-a 10.1.1.0/24 us-east-1a    client (default group)
 ///   ep-a 10.1.11.0/24 us-east-1a, ep-b 10.1.12.0/24 us-east-1b   interface endpoint to the service (ep-sg: tcp 80 from 10.1.0.0/16)
 /// </code></summary>
@@ -39,6 +50,7 @@ public sealed class PrivateLinkWorld
 {
     public static readonly RequestContext Provider = RequestContext.Default;
     public static readonly RequestContext Consumer = RequestContext.For("222222222222");
+    public static readonly RequestContext WestConsumer = RequestContext.For("222222222222", "us-west-2");
 
     public Ec2ControlPlane ControlPlane { get; } = new();
     public CompiledNetwork Compiled { get; }
@@ -51,7 +63,8 @@ public sealed class PrivateLinkWorld
     public PrivateLinkWorld(PrivateLinkVariant v = PrivateLinkVariant.None)
     {
         var cp = ControlPlane;
-        var vpc = cp.CreateVpc(Provider, new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }).Vpc;
+        _ipv6 = v.HasFlag(PrivateLinkVariant.Ipv6);
+        var vpc = cp.CreateVpc(Provider, new CreateVpcRequest { CidrBlock = "10.0.0.0/16", AmazonProvidedIpv6CidrBlock = _ipv6 }).Vpc;
         var nlbA = Subnet(Provider, vpc, "10.0.1.0/24", "us-east-1a");
         var nlbB = Subnet(Provider, vpc, "10.0.2.0/24", "us-east-1b");
         var appA = Subnet(Provider, vpc, "10.0.11.0/24", "us-east-1a");
@@ -59,26 +72,43 @@ public sealed class PrivateLinkWorld
         App = Run(Provider, appA, appSg);
         Nlb = Balancer("app", [nlbA, nlbB], vpc, v.HasFlag(PrivateLinkVariant.NoTargets) ? null : App, v.HasFlag(PrivateLinkVariant.InstanceTarget));
         bool acceptance = v.HasFlag(PrivateLinkVariant.NotAccepted) || v.HasFlag(PrivateLinkVariant.Rejected);
+        bool crossRegion = v.HasFlag(PrivateLinkVariant.CrossRegion);
         var created = cp.EndpointServiceConfigurations.CreateVpcEndpointServiceConfiguration(Provider, new CreateVpcEndpointServiceConfigurationRequest
         {
-            NetworkLoadBalancerArns = [Nlb.Arn.Value], AcceptanceRequired = acceptance,
+            NetworkLoadBalancerArns = [Nlb.Arn.Value], AcceptanceRequired = acceptance, SupportedRegions = crossRegion ? ["us-west-2"] : null,
+            SupportedIpAddressTypes = _ipv6 ? ["ipv4", "ipv6"] : null,
         }).ServiceConfiguration.Service;
         cp.EndpointConnections.ModifyVpcEndpointServicePermissions(Provider, new ModifyVpcEndpointServicePermissionsRequest
         {
             ServiceId = created.Id.Value, AddAllowedPrincipals = ["arn:aws:iam::222222222222:root"],
         });
 
-        var consumerVpc = cp.CreateVpc(Consumer, new CreateVpcRequest { CidrBlock = "10.1.0.0/16" }).Vpc;
-        var cliA = Subnet(Consumer, consumerVpc, "10.1.1.0/24", "us-east-1a");
-        var epA = Subnet(Consumer, consumerVpc, "10.1.11.0/24", "us-east-1a");
-        var epB = Subnet(Consumer, consumerVpc, "10.1.12.0/24", "us-east-1b");
-        var epSg = Group(Consumer, consumerVpc, "ep-sg", v.HasFlag(PrivateLinkVariant.EndpointGroupRefuses) ? null : "10.1.0.0/16");
-        Client = Run(Consumer, cliA, null);
-        Endpoint = cp.CreateVpcEndpoint(Consumer, new CreateVpcEndpointRequest
+        var consumer = crossRegion ? WestConsumer : Consumer;
+        var consumerVpc = cp.CreateVpc(consumer, new CreateVpcRequest { CidrBlock = "10.1.0.0/16", AmazonProvidedIpv6CidrBlock = _ipv6 }).Vpc;
+        var cliA = Subnet(consumer, consumerVpc, "10.1.1.0/24", consumer.Region + "a");
+        var epA = Subnet(consumer, consumerVpc, "10.1.11.0/24", consumer.Region + "a");
+        var epB = Subnet(consumer, consumerVpc, "10.1.12.0/24", consumer.Region + "b");
+        var epSg = Group(consumer, consumerVpc, "ep-sg", v.HasFlag(PrivateLinkVariant.EndpointGroupRefuses) ? null : "10.1.0.0/16");
+        Client = Run(consumer, cliA, null);
+        Endpoint = cp.CreateVpcEndpoint(consumer, new CreateVpcEndpointRequest
         {
             VpcId = consumerVpc.Id.Value, VpcEndpointType = "Interface", ServiceName = created.ServiceName,
-            SubnetIds = [epA.Id.Value, epB.Id.Value], SecurityGroupIds = [epSg],
+            SubnetIds = [epA.Id.Value, epB.Id.Value], SecurityGroupIds = [epSg], ServiceRegion = crossRegion ? "us-east-1" : null,
+            IpAddressType = _ipv6 ? "dualstack" : null,
         }).VpcEndpoint;
+        if (v.HasFlag(PrivateLinkVariant.RegionRemoved))
+            cp.EndpointServiceConfigurations.ModifyVpcEndpointServiceConfiguration(Provider, new ModifyVpcEndpointServiceConfigurationRequest
+            {
+                ServiceId = created.Id.Value, RemoveSupportedRegions = ["us-west-2"],
+            });
+        if (v.HasFlag(PrivateLinkVariant.ServiceInUnsupportedZone))
+        {
+            var onlyC = Balancer("app3", [Subnet(Provider, vpc, "10.0.3.0/24", "us-east-1c")], vpc, App, false);
+            cp.EndpointServiceConfigurations.ModifyVpcEndpointServiceConfiguration(Provider, new ModifyVpcEndpointServiceConfigurationRequest
+            {
+                ServiceId = created.Id.Value, AddNetworkLoadBalancerArns = [onlyC.Arn.Value], RemoveNetworkLoadBalancerArns = [Nlb.Arn.Value],
+            });
+        }
         if (v.HasFlag(PrivateLinkVariant.Rejected))
             cp.EndpointConnections.RejectVpcEndpointConnections(Provider, new VpcEndpointConnectionsRequest { ServiceId = created.Id.Value, VpcEndpointIds = [Endpoint.Id.Value] });
         if (v.HasFlag(PrivateLinkVariant.ServiceLeftZoneB))
@@ -95,14 +125,49 @@ public sealed class PrivateLinkWorld
         Compiled = CompiledNetwork.Compile(cp.Network);
     }
 
+    private readonly bool _ipv6;
+    private int _subnets;
+
     public IpAddress AddressOf(Instance instance) => Compiled.Network.NetworkInterfaces[instance.PrimaryNetworkInterface].PrimaryPrivateIp;
+
+    /// <summary>What each interface sees of <paramref name="flow"/> sent by the client (the raw material of flow logs),
+    /// one line per observation: "interface direction packet action traffic-path", interfaces named client, vpce,
+    /// nlb, app.</summary>
+    public string[] ObservationLines(FlowKey flow)
+    {
+        int source = Compiled.InterfaceIndexOf(Client.PrimaryNetworkInterface);
+        var into = new FlowObservations();
+        Assert.Equal(Compiled.Decide(in flow, source), Compiled.Observe(in flow, source, into));
+        var lines = new string[into.Count];
+        for (int i = 0; i < into.Count; i++)
+        {
+            var o = into[i];
+            var eni = Compiled.InterfaceAt(o.InterfaceIndex);
+            string name = eni.Attachment is { } a ? (a.InstanceId == App.Id ? "app" : "client")
+                : eni.InterfaceType == NetworkInterfaceType.VpcEndpoint ? "vpce" : "nlb";
+            string path = o.EgressPath == TrafficPath.None ? "-" : ((int)o.EgressPath).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = $"{name} {(o.Direction == TrafficDirection.Egress ? "out" : "in")} {o.Packet} {(o.Accepted ? "ACCEPT" : "REJECT")} {path}";
+        }
+        return lines;
+    }
+
+    /// <summary>An instance's IPv6 address (<see cref="PrivateLinkVariant.Ipv6"/>).</summary>
+    public IpAddress Ipv6AddressOf(Instance instance) => Compiled.Network.NetworkInterfaces[instance.PrimaryNetworkInterface].Ipv6Addresses[0];
+
+    /// <summary>The endpoint's interface IPv6 address in a zone (<see cref="PrivateLinkVariant.Ipv6"/>).</summary>
+    public IpAddress EndpointIpv6Address(string zone) => Compiled.Network.NetworkInterfaces[
+        Endpoint.NetworkInterfaceIds.First(id => Compiled.Network.NetworkInterfaces[id].AvailabilityZone == zone)].Ipv6Addresses[0];
 
     /// <summary>The endpoint's interface address in a zone.</summary>
     public IpAddress EndpointAddress(string zone) => Compiled.Network.NetworkInterfaces[
         Endpoint.NetworkInterfaceIds.First(id => Compiled.Network.NetworkInterfaces[id].AvailabilityZone == zone)].PrimaryPrivateIp;
 
     private Subnet Subnet(RequestContext ctx, Vpc vpc, string cidr, string zone) =>
-        ControlPlane.CreateSubnet(ctx, new CreateSubnetRequest { VpcId = vpc.Id.Value, CidrBlock = cidr, AvailabilityZone = zone }).Subnet;
+        ControlPlane.CreateSubnet(ctx, new CreateSubnetRequest
+        {
+            VpcId = vpc.Id.Value, CidrBlock = cidr, AvailabilityZone = zone,
+            Ipv6CidrBlock = _ipv6 ? vpc.Ipv6CidrBlocks[0].Cidr.Subnet(64, (UInt128)(++_subnets)).ToString() : null,
+        }).Subnet;
 
     private string Group(RequestContext ctx, Vpc vpc, string name, string? cidr)
     {
@@ -111,7 +176,11 @@ public sealed class PrivateLinkWorld
             ControlPlane.AuthorizeSecurityGroupIngress(ctx, new AuthorizeSecurityGroupIngressRequest
             {
                 GroupId = id,
-                IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 80, ToPort = 80, IpRanges = [new IpRange { CidrIp = cidr }] }],
+                IpPermissions = [new IpPermission
+                {
+                    IpProtocol = "tcp", FromPort = 80, ToPort = 80, IpRanges = [new IpRange { CidrIp = cidr }],
+                    Ipv6Ranges = _ipv6 ? [new Ipv6Range { CidrIpv6 = "::/0" }] : null,
+                }],
             });
         return id;
     }
@@ -119,9 +188,17 @@ public sealed class PrivateLinkWorld
     private Instance Run(RequestContext ctx, Subnet subnet, string? group) =>
         ControlPlane.RunInstances(ctx, new RunInstancesRequest
         {
-            ImageId = "ami-0fc50b841d13a3d05", MinCount = 1, MaxCount = 1, SubnetId = subnet.Id.Value,
-            SecurityGroupIds = group is null ? null : [group],
+            ImageId = ImageIn(ctx.Region), MinCount = 1, MaxCount = 1, SubnetId = subnet.Id.Value,
+            SecurityGroupIds = group is null ? null : [group], Ipv6AddressCount = _ipv6 ? 1 : null,
         }).Instances[0];
+
+    /// <summary>The catalogue's Amazon Linux image of us-east-1 (ami-0fc50b841d13a3d05) as the Region has it (each
+    /// Region gives an image its own id).</summary>
+    public static string ImageIn(string region)
+    {
+        var name = ImageCatalog.Find("us-east-1", "ami-0fc50b841d13a3d05")!.Name;
+        return ImageCatalog.InRegion(region).Values.First(i => i.Name == name).Id;
+    }
 
     private LoadBalancer Balancer(string name, Subnet[] subnets, Vpc vpc, Instance? target, bool instanceTarget)
     {
@@ -129,6 +206,7 @@ public sealed class PrivateLinkWorld
         var lb = cp.LoadBalancers.CreateLoadBalancer(Provider, new CreateLoadBalancerRequest
         {
             Name = name, Type = "network", Scheme = "internal", Subnets = [.. subnets.Select(s => s.Id.Value)],
+            IpAddressType = _ipv6 ? "dualstack" : null,
         });
         var group = cp.TargetGroups.CreateTargetGroup(Provider, new CreateTargetGroupRequest
         {

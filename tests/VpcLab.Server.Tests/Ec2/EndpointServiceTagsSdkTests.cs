@@ -7,7 +7,8 @@ namespace VpcLab.Server.Tests.Ec2;
 
 /// <summary>Endpoint services through the server with the AWS SDK for .NET (the NLB through the AWS CLI v2): tags on
 /// vpce-svc- ids (TagSpecifications, CreateTags, DescribeTags, tag filters of DescribeVpcEndpointServiceConfigurations)
-/// and cross-Region PrivateLink refused clearly (ServiceRegion on CreateVpcEndpoint, AddSupportedRegions).
+/// and the Region errors of cross-Region PrivateLink (a ServiceRegion that does not host the service, a supported Region
+/// that is no Region).
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html,
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html.
 /// docs/semantics.md#endpoint-service-tags, #cross-region-privatelink.</summary>
@@ -29,7 +30,7 @@ public sealed class EndpointServiceTagsSdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EndpointService_TagsAndServiceRegion_TaggedFilteredAndCrossRegionRefused()
+    public async Task EndpointService_TagsAndServiceRegion_TaggedFilteredAndBadRegionsRefused()
     {
         Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
         var ec2 = _lab.Client;
@@ -55,15 +56,15 @@ public sealed class EndpointServiceTagsSdkTests : IAsyncLifetime
         }, Ct);
         Assert.Equal(service.ServiceId, filtered.ServiceConfigurations.Single().ServiceId);
 
-        // Cross-Region PrivateLink: refused with InvalidParameter, nothing created.
+        // Cross-Region PrivateLink: a ServiceRegion that does not host the service, a Region that does not exist; nothing created.
         var crossRegion = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {
             VpcId = vpc, VpcEndpointType = VpcEndpointType.Interface, ServiceName = service.ServiceName, SubnetIds = [subnet], ServiceRegion = "us-west-2",
         }, Ct));
-        Assert.Equal("InvalidParameter", crossRegion.ErrorCode);
+        Assert.Equal("InvalidServiceName", crossRegion.ErrorCode);
         var supported = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.ModifyVpcEndpointServiceConfigurationAsync(
-            new ModifyVpcEndpointServiceConfigurationRequest { ServiceId = service.ServiceId, AddSupportedRegions = ["us-west-2"] }, Ct));
-        Assert.Equal("InvalidParameter", supported.ErrorCode);
+            new ModifyVpcEndpointServiceConfigurationRequest { ServiceId = service.ServiceId, AddSupportedRegions = ["mars-1"] }, Ct));
+        Assert.Equal("InvalidParameterValue", supported.ErrorCode);
         Assert.Empty((await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), Ct)).VpcEndpoints ?? []);
     }
 }

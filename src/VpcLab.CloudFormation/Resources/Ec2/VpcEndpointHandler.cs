@@ -34,6 +34,7 @@ internal sealed class VpcEndpointHandler : ResourceHandler
             SecurityGroupIds = Props.Strings(p, "SecurityGroupIds"),
             PrivateDnsEnabled = Props.Bool(p, "PrivateDnsEnabled"),
             IpAddressType = Props.Text(p, "IpAddressType"),
+            ServiceRegion = Props.Text(p, "ServiceRegion"),
             DnsOptions = dns is null ? null : new DnsOptionsSpecification { DnsRecordIpType = Props.Text(dns, "DnsRecordIpType") },
             TagSpecifications = Props.Tags(p, ResourceTypes.VpcEndpoint),
         }).VpcEndpoint.Id.Value);

@@ -28,7 +28,7 @@ internal static class EndpointServiceConfigurationShape
             ["AcceptanceRequired"] = s.AcceptanceRequired,
             ["ManagesVpcEndpoints"] = false,
             ["NetworkLoadBalancerArns"] = Json.Array(s.NetworkLoadBalancerArns, a => a.Value),
-            ["SupportedIpAddressTypes"] = new JsonArray("ipv4"),
+            ["SupportedIpAddressTypes"] = Json.Array(s.SupportedIpAddressTypes, t => t),
             ["BaseEndpointDnsNames"] = new JsonArray(s.BaseEndpointDnsName),
             ["PrivateDnsName"] = s.PrivateDnsName,
             ["PrivateDnsNameConfiguration"] = s.PrivateDnsName is null ? null : new JsonObject
@@ -40,8 +40,9 @@ internal static class EndpointServiceConfigurationShape
             },
             ["PayerResponsibility"] = "ServiceOwner",
             ["Tags"] = c.Tags(s.Id.Value),
-            ["SupportedRegions"] = new JsonArray(new JsonObject { ["Region"] = s.Region, ["ServiceState"] = "Available" }),
-            ["RemoteAccessEnabled"] = false,
+            // Choice (docs/semantics.md#cross-region-privatelink): a supported Region is Available at once.
+            ["SupportedRegions"] = Json.Array(s.SupportedRegions, r => new JsonObject { ["Region"] = r, ["ServiceState"] = "Available" }),
+            ["RemoteAccessEnabled"] = s.RemoteAccessEnabled,
         };
     }
 
@@ -67,7 +68,7 @@ internal static class EndpointServiceConfigurationShape
             ["PayerResponsibility"] = "ServiceOwner",
             ["Tags"] = c.Tags(s.Id.Value) ?? new JsonArray(),
             ["PrivateDnsNameVerificationState"] = s.PrivateDnsName is null ? null : StateName(s.PrivateDnsState),
-            ["SupportedIpAddressTypes"] = new JsonArray("ipv4"),
+            ["SupportedIpAddressTypes"] = Json.Array(s.SupportedIpAddressTypes, t => t),
         };
     }
 

@@ -46,6 +46,7 @@ internal static class VpcEndpointShape
         ["CreationTimestamp"] = e.CreationTimestamp,
         ["Tags"] = c.Tags(e.Id.Value) ?? new JsonArray(),
         ["OwnerId"] = e.OwnerId.Value,
+        ["ServiceRegion"] = e.ServiceRegionName,
     };
 
     /// <summary>AWS's lower camel case wire values: available, pendingAcceptance, …</summary>
@@ -76,7 +77,7 @@ internal static class VpcEndpointShape
         var zones = e.SubnetIds.Select(id => c.Network.Subnets.TryGetValue(id, out var s) ? s.AvailabilityZone.Name : null)
             .OfType<string>();
         var privateDns = c.Network.EndpointServiceNamed(e.ServiceName) is { } provider ? provider.VerifiedPrivateDnsName : c.ControlPlane?.ServiceCatalog.Find(e.ServiceName)
-            .FirstOrDefault(s => s.Region == e.Region && s.EndpointType == AwsServiceEndpointType.Interface)?.PrivateDnsName;
+            .FirstOrDefault(s => s.Region == e.ServiceRegionName && s.EndpointType == AwsServiceEndpointType.Interface)?.PrivateDnsName;
         return VpcEndpointDnsNames.Entries(e, zones, privateDns);
     }
 
