@@ -18,7 +18,7 @@ namespace VpcLab.Benchmarks;
 /// <summary>The old text files of one slice: the same parts, names aside, as S3FlowLogFiles renders for plain text.</summary>
 internal static class TextFilesBefore
 {
-    public static List<byte[]> Render(FlowLog log, FlowRecord[] records, long maxFileBytes = 75_000_000)
+    public static List<byte[]> Render(FlowLog log, FlowRecord[] records, long maxFileBytes = S3DeliveryOptions.DefaultMaxFileBytes)
     {
         var formatter = new FlowRecordFormatterBefore(log.Format);
         string headerLine = log.Format.HeaderLine;
