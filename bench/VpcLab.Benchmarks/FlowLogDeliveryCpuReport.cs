@@ -12,11 +12,13 @@ public static class FlowLogDeliveryCpuReport
 {
     /// <summary><paramref name="withParquetNet"/>: also the Parquet writer before the columnar one (slow; off in
     /// <c>--flowlogs-cpu quick</c>, which repeats faster).</summary>
-    public static void Run(int rounds = 3, bool withParquetNet = true)
+    public static void Run(int rounds = 3, bool withParquetNet = true, bool defaultOnly = false)
     {
         var records = FlowLogRecords.Generate();
         foreach (var (name, format) in new[] { ("default-v2", FlowLogFormat.Default), ("v5", FlowLogRecords.V5) })
         {
+            if (defaultOnly && format != FlowLogFormat.Default)
+                continue;
             var text = FlowLogRecords.Log(format, FlowLogFileFormat.PlainText);
             var parquet = FlowLogRecords.Log(format, FlowLogFileFormat.Parquet);
             var formatter = new FlowRecordFormatter(format);
@@ -27,13 +29,33 @@ public static class FlowLogDeliveryCpuReport
             var lines = buffer.WrittenSpan.ToArray();
             var inOrder = FlowRecordOrder.Sort(records);
             long gz = 0, gzInOrder = 0, pq = 0, pqNet = 0;
-            Measure(name, "format only", rounds, () =>
+            double formatCpu = Measure(name, "format only", rounds, () =>
             {
                 buffer.ResetWrittenCount();
                 foreach (var r in records)
                     formatter.Write(r, buffer, newline: true);
             });
+            // Before the line plan (TextFilesBefore: the formatter and text loop of commit 648e0fd), same records.
+            var before = new FlowRecordFormatterBefore(format);
+            double formatBefore = Measure(name, "format only, before", rounds, () =>
+            {
+                buffer.ResetWrittenCount();
+                TextFilesBefore.FormatOnly(before, records, buffer);
+            });
             double baseline = Measure(name, "gzip same bytes only (baseline)", rounds, () => GzipTextFile.Write(format.HeaderLine, lines));
+            // What the in-order text path does beside gzip, measured apart: the order check and the lines in file order.
+            double orderCheck = Measure(name, "order check, records in order", rounds, () => FlowRecordOrder.Permutation(inOrder));
+            double formatInOrder = Measure(name, "format only, records in order", rounds, () =>
+            {
+                buffer.ResetWrittenCount();
+                foreach (ref readonly var r in inOrder.AsSpan())
+                    formatter.Write(r, buffer, newline: true);
+            });
+            var beforeFiles = TextFilesBefore.Render(text, inOrder);
+            var afterFiles = S3FlowLogFiles.RenderAsync(text, inOrder).GetAwaiter().GetResult();
+            if (beforeFiles.Count != afterFiles.Count || !beforeFiles.Zip(afterFiles).All(p => p.First.AsSpan().SequenceEqual(p.Second.Content)))
+                throw new InvalidOperationException("The text files before and after the line plan differ.");
+            double inOrderBefore = Measure(name, "gzip text files, in order, before", rounds, () => TextFilesBefore.Render(text, inOrder));
             double textCpu = Measure(name, "gzip text files (sort+format+gzip)", rounds,
                 () => gz = S3FlowLogFiles.RenderAsync(text, records).GetAwaiter().GetResult().Sum(f => (long)f.Content.Length));
             double inOrderCpu = Measure(name, "gzip text files, records in order", rounds,
@@ -54,6 +76,9 @@ public static class FlowLogDeliveryCpuReport
                 }
             });
             Console.WriteLine($"{name}: text {lines.Length / 1e6:F1} MB -> gzip {gz / 1e6:F1} MB (in order {gzInOrder / 1e6:F1} MB), parquet {pq / 1e6:F1} MB (Parquet.Net {pqNet / 1e6:F1} MB)");
+            Console.WriteLine($"{name}: CPU / gzip alone, before the line plan: format {formatBefore / baseline:F2}x, text in order {inOrderBefore / baseline:F2}x; " +
+                $"now: format {formatCpu / baseline:F2}x, text in order {inOrderCpu / baseline:F2}x (the same bytes); in order, apart: "
+                + $"order check {orderCheck / baseline:F3}x, format {formatInOrder / baseline:F2}x, the rest {(inOrderCpu - baseline - orderCheck - formatInOrder) / baseline:F2}x");
             Console.WriteLine($"{name}: CPU / gzip alone: text {textCpu / baseline:F2}x (in order {inOrderCpu / baseline:F2}x), " +
                 $"parquet {parquetCpu / baseline:F2}x (Parquet.Net {parquetNetCpu / baseline:F2}x)");
         }

@@ -14,7 +14,7 @@ using VpcLab.TestWorlds;
 
 namespace VpcLab.Benchmarks;
 
-/// <summary><c>--traffic seed [DURATION]</c> and <c>--traffic world [VPCS] [MINUTES] [PER_HOUR] [e2e]</c>: a whole traffic run
+/// <summary><c>--traffic seed [DURATION]</c> and <c>--traffic world [VPCS] [MINUTES] [PER_HOUR] [e2e] [heap]</c>: a whole traffic run
 /// (what <c>vpclab traffic</c> does) in one process, with its phases measured apart and its baseline beside it.
 /// Phases, each in process CPU time (all threads, GC included): the end-to-end run first (so the peak resident memory
 /// read after it is the run's), then the simulator alone (every window's records built and dropped, no delivery) with
@@ -38,6 +38,9 @@ public static class TrafficRunReport
         var outDir = Path.Combine(Path.GetTempPath(), $"vpclab-traffic-bench-{Environment.ProcessId}");
         try
         {
+            // `… heap`: first the live heap of the model and of a compiled copy (which then adds to the run's peak).
+            if (args.Contains("heap"))
+                HeapBeforeRun(network);
             EndToEnd(network, workload, duration, outDir, out long records);
             // `--traffic world VPCS MINUTES PER_HOUR e2e`: the run alone, for its peak memory (runs at several rates).
             if (args.Length > 5 && args[5] == "e2e")
@@ -60,7 +63,8 @@ public static class TrafficRunReport
     {
         var (cpu, wall) = (CpuNow(), Stopwatch.StartNew());
         var (gen0, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        var run = TrafficRun.RunAsync(new TrafficRunRequest(network, workload, duration, Start, new FlowLogOutput(outDir))).GetAwaiter().GetResult();
+        var heap = new HeapWatch(Start, TimeSpan.FromMinutes(Math.Max(1, duration.TotalMinutes / 6)));
+        var run = TrafficRun.RunAsync(new TrafficRunRequest(network, workload, duration, Start, new FlowLogOutput(outDir)), heap).GetAwaiter().GetResult();
         double seconds = (CpuNow() - cpu).TotalSeconds;
         records = run.Traffic.RecordCount;
         long bytes = Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
@@ -70,6 +74,56 @@ public static class TrafficRunReport
             + $"{records / seconds:N0} records per CPU-second, {records / wall.Elapsed.TotalSeconds:N0} per wall second; "
             + $"peak resident {self.PeakWorkingSet64 / 1e6:F0} MB; GCs {GC.CollectionCount(0) - gen0:N0} (gen2 {GC.CollectionCount(2) - gen2:N0}), "
             + $"paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F1} s");
+        heap.PrintPeaks();
+    }
+
+    /// <summary>Before the run: what the model (network and workload) holds, and what compiling it adds, each as the
+    /// live managed heap after a full collection (the run compiles its own copy; this one is dropped).</summary>
+    private static void HeapBeforeRun(Network network)
+    {
+        long model = GC.GetTotalMemory(forceFullCollection: true);
+        var compiled = CompiledNetwork.Compile(network);
+        long withCompiled = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(compiled);
+        Console.WriteLine($"heap before the run: model (network, workload, runtime) {model / 1e6:F0} MB live; compiled network {(withCompiled - model) / 1e6:F0} MB live more; "
+            + $"resident {Environment.WorkingSet / 1e6:F0} MB");
+    }
+
+    /// <summary>Samples the managed heap each time delivery reports progress (bench only: on the delivery thread, once
+    /// per simulated step): prints it every <c>every</c> of simulated time and keeps the peaks. The figures are those of
+    /// the last collection (GC.GetGCMemoryInfo): heap size, what each generation kept, fragmentation, committed
+    /// memory, beside the process's resident set.</summary>
+    private sealed class HeapWatch(DateTimeOffset start, TimeSpan every) : IProgress<TrafficProgress>
+    {
+        private DateTimeOffset _next = start + every;
+        private long _heap, _committed, _fragmented, _resident, _live;
+        private readonly long[] _generations = new long[5];
+
+        public void Report(TrafficProgress value)
+        {
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            _heap = Math.Max(_heap, info.HeapSizeBytes);
+            _committed = Math.Max(_committed, info.TotalCommittedBytes);
+            _fragmented = Math.Max(_fragmented, info.FragmentedBytes);
+            _resident = Math.Max(_resident, Environment.WorkingSet);
+            _live = Math.Max(_live, GC.GetTotalMemory(false));
+            for (int g = 0; g < _generations.Length && g < info.GenerationInfo.Length; g++)
+                _generations[g] = Math.Max(_generations[g], info.GenerationInfo[g].SizeAfterBytes);
+            if (value.Simulated < _next)
+                return;
+            _next += every;
+            Console.WriteLine($"  heap at +{(value.Simulated - start).TotalMinutes:F0} simulated min: after the last GC (#{info.Index}, gen{info.Generation}) "
+                + $"{info.HeapSizeBytes / 1e6:F0} MB (gen0 {Gen(info, 0)}, gen1 {Gen(info, 1)}, gen2 {Gen(info, 2)}, LOH {Gen(info, 3)}, POH {Gen(info, 4)} MB), "
+                + $"fragmented {info.FragmentedBytes / 1e6:F0} MB, committed {info.TotalCommittedBytes / 1e6:F0} MB; allocated now {GC.GetTotalMemory(false) / 1e6:F0} MB; "
+                + $"resident {Environment.WorkingSet / 1e6:F0} MB; {value.Records:N0} records delivered");
+        }
+
+        private static string Gen(GCMemoryInfo info, int g) =>
+            g < info.GenerationInfo.Length ? (info.GenerationInfo[g].SizeAfterBytes / 1e6).ToString("F0", CultureInfo.InvariantCulture) : "?";
+
+        public void PrintPeaks() => Console.WriteLine($"heap peaks over the run's steps: heap after a GC {_heap / 1e6:F0} MB (gen0 {_generations[0] / 1e6:F0}, "
+            + $"gen1 {_generations[1] / 1e6:F0}, gen2 {_generations[2] / 1e6:F0}, LOH {_generations[3] / 1e6:F0}, POH {_generations[4] / 1e6:F0} MB, each its own peak), "
+            + $"fragmented {_fragmented / 1e6:F0} MB, committed {_committed / 1e6:F0} MB, allocated {_live / 1e6:F0} MB, resident {_resident / 1e6:F0} MB");
     }
 
     private static void SimulatorAlone(Network network, Workload workload, TimeSpan duration, int slots)

@@ -30,6 +30,14 @@ public static class FieldRules
         };
     }
 
+    /// <summary>True when the field prints the same text on every OK record of one interface (its value and its
+    /// blankness above depend only on the interface and the format): the formatter writes such fields once per
+    /// interface. Keep in step with <see cref="IsBlank"/>: a field filled per record some day leaves this list.</summary>
+    public static bool SameForInterface(FlowLogFieldId field) => field is FlowLogFieldId.Version or FlowLogFieldId.AccountId
+        or FlowLogFieldId.InterfaceId or FlowLogFieldId.VpcId or FlowLogFieldId.SubnetId or FlowLogFieldId.InstanceId
+        or FlowLogFieldId.Region or FlowLogFieldId.AzId or FlowLogFieldId.SublocationType or FlowLogFieldId.SublocationId
+        or >= FlowLogFieldId.EcsClusterArn;
+
     /// <summary>The value of a numeric field (Parquet INT_32 or INT_64) that is not blank.</summary>
     public static long Number(FlowLogFieldId field, in FlowRecord record, int version) => field switch
     {

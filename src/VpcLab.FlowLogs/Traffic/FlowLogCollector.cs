@@ -26,6 +26,11 @@ internal sealed class FlowLogCollector
     private readonly long[] _lengths;
     /// <summary>Open windows by their end (Unix seconds): the records each holds so far.</summary>
     private readonly Dictionary<long, Dictionary<Key, Counters>> _open = [];
+    /// <summary>Closed windows' tables, emptied, for the next windows: a large world's window holds some 100,000
+    /// entries (tens of MB on the large object heap); a new table each window grew by doubling and left its arrays
+    /// behind, which the collector could not compact (docs/benchmarks.md#flow-log-world). Emptied tables list their
+    /// entries in insertion order as new ones do.</summary>
+    private readonly Stack<Dictionary<Key, Counters>> _spare = new();
     private readonly NoDataWindows? _noData;
 
     private readonly record struct Key(int Log, int Interface, long Window, TrafficDirection Direction, FlowKey Packet, bool Accepted);
@@ -111,7 +116,7 @@ internal sealed class FlowLogCollector
     private Dictionary<Key, Counters> OpenWindow(long end)
     {
         if (!_open.TryGetValue(end, out var records))
-            _open[end] = records = [];
+            _open[end] = records = _spare.TryPop(out var spare) ? spare : [];
         return records;
     }
 
@@ -136,12 +141,15 @@ internal sealed class FlowLogCollector
             closed.Sort();
             foreach (var end in closed)
             {
-                foreach (var (key, c) in _open[end])
+                var records = _open[end];
+                foreach (var (key, c) in records)
                 {
                     lists[key.Log].Add(ToRecord(key, c));
                     busy?.Add((key.Log, key.Interface, key.Window));
                 }
                 _open.Remove(end);
+                records.Clear();
+                _spare.Push(records);
             }
         }
         _noData?.Close(clock, busy!, lists, _contexts);

@@ -65,6 +65,70 @@ public class FormatterPropertyTests
         });
     }
 
+    private static readonly FlowLogFieldId[] EveryField = [.. FlowLogFields.All.Select(f => f.Id)];
+
+    /// <summary>Any subset of the fields in any order, so the runs of per-interface fields the formatter writes once
+    /// per interface (FieldRules.SameForInterface) start, end and split anywhere in a line.</summary>
+    private static readonly Gen<FlowLogFormat> AnyFormat = Gen.Select(Gen.Int.Array[EveryField.Length], Gen.Int[1, EveryField.Length])
+        .Select((keys, count) => FlowLogFormat.Parse(FlowLogFormat.TextOf(
+            EveryField.Select((f, i) => (Field: f, Key: keys[i])).OrderBy(p => p.Key).Take(count).Select(p => p.Field))));
+
+    private static string Expected(FlowLogFormat format, in FlowRecord record)
+    {
+        var tokens = new List<string>();
+        foreach (var field in format.Fields)
+        {
+            tokens.Add(FieldRules.IsBlank(field.Id, record) ? "-"
+                : field.ParquetType == FlowLogFieldType.String ? FieldRules.Text(field.Id, record)
+                : FieldRules.Number(field.Id, record, format.Version).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return string.Join(' ', tokens);
+    }
+
+    [Fact]
+    public void Any_format_prints_every_field_as_its_typed_value_or_a_dash_OK_NODATA_and_SKIPDATA()
+    {
+        // flow-logs.md §2.1–2.2: the fields in the format's order, one space apart, '-' for no value; NODATA and
+        // SKIPDATA keep only version, account-id, interface-id, start, end and log-status. The line is written from a
+        // plan (per-interface runs copied, the rest per record): it must print what the field rules say, whatever the order.
+        Gen.Select(AnyFormat, Record, Gen.Int[0, 2]).Sample((format, record, status) =>
+        {
+            var formatter = new FlowRecordFormatter(format);
+            var line = status == 0 ? record : FlowRecord.NoData(record.Interface, record.Start, record.End) with { Status = (LogStatus)status };
+            Assert.Equal(Expected(format, line), formatter.FormatLine(line));
+        });
+    }
+
+    [Fact]
+    public void TryWrite_fits_a_destination_of_exactly_the_line_and_refuses_one_byte_less()
+    {
+        Gen.Select(AnyFormat, Record, Gen.Bool).Sample((format, record, noData) =>
+        {
+            var formatter = new FlowRecordFormatter(format);
+            var line = noData ? FlowRecord.NoData(record.Interface, record.Start, record.End) : record;
+            var expected = Encoding.UTF8.GetBytes(Expected(format, line));
+            var exact = new byte[expected.Length];
+            Assert.True(formatter.TryWrite(line, exact, out int written));
+            Assert.Equal(expected.Length, written);
+            Assert.Equal(expected, exact);
+            Assert.False(formatter.TryWrite(line, new byte[expected.Length - 1], out written));
+            Assert.Equal(0, written);
+        });
+    }
+
+    [Fact]
+    public void Numbers_are_written_as_invariant_decimal_text()
+    {
+        // start, end, packets and bytes are printed in decimal (flow-logs.md §2.1); every long, both ends included.
+        Gen.Frequency<long>((4, Gen.Long), (2, Gen.Long[0, 1_000_000]), (1, Gen.Const(0L)), (1, Gen.Const(long.MaxValue)), (1, Gen.Const(long.MinValue)), (1, Gen.Const(-1L)), (1, Gen.Const(99L)), (1, Gen.Const(100L)))
+            .Sample(value =>
+            {
+                Span<byte> buffer = stackalloc byte[20];
+                int n = Utf8Digits.Write(value, buffer);
+                Assert.Equal(value.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(buffer[..n]));
+            });
+    }
+
     [Fact]
     public void LineLength_AnyRecord_IsTheLengthOfTheWrittenLine()
     {

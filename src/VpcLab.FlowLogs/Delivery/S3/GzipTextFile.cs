@@ -10,7 +10,8 @@ public static class GzipTextFile
     public static byte[] Write(string headerLine, ReadOnlySpan<byte> lines, CompressionLevel level = CompressionLevel.Optimal)
     {
         ArgumentNullException.ThrowIfNull(headerLine);
-        using var output = new MemoryStream(Math.Max(256, lines.Length / 6));
+        // Flow log text compresses 4–8×: room for the output at the first try, as a rule.
+        using var output = new MemoryStream(Math.Max(256, lines.Length / 4));
         using (var gzip = new GZipStream(output, level, leaveOpen: true))
         {
             var headerBytes = System.Text.Encoding.UTF8.GetBytes(headerLine + "\n");
