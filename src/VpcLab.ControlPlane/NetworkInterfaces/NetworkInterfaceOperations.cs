@@ -145,7 +145,7 @@ public sealed class NetworkInterfaceOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
-            if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
+            if (ResourceKinds.NetworkInterface.FirstBlocker(tx.World, eni) is not null)
                 throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
             RemoveInterface(tx, eni);
             return EmptyResult.Instance;
