@@ -14,7 +14,8 @@ using VpcLab.Server.Protocol;
 /// three alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
 /// per second and the mean batch.
 ///
-///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D]</summary>
+///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2]
+/// (--way: only that one, e.g. under perf record).</summary>
 internal static class DurableWrites
 {
     private static readonly RequestContext s_caller = RequestContext.For("111111111111");
@@ -32,19 +33,21 @@ internal static class DurableWrites
             ("durable, commit waits for expected writers", () => Durable(Path.Combine(root, "wait"), wait: true)),
             ("durable, commit takes what is pending", () => Durable(Path.Combine(root, "now"), wait: false)),
         };
+        if (Get("--way", "") is { Length: > 0 } only)
+            ways = [ways[int.Parse(only, CultureInfo.InvariantCulture)]];
         var states = ways.Select(w => w.Open()).ToArray();
         var vpcs = states.Select(s => Element(s, "Action=CreateVpc&CidrBlock=10.0.0.0%2F16", "vpcId")).ToArray();
-        Console.WriteLine("round\tway\twriters\twrites/s\tCPU us/write\tcommits/s\tmean batch");
+        Console.WriteLine("round\tway\twriters\twrites/s\tCPU us/write (user + system)\tcommits/s\tmean batch");
         for (var round = 0; round <= rounds; round++) // round 0 warms the JIT up
         {
             for (var w = 0; w < ways.Length; w++)
             {
                 var form = $"Action=CreateTags&ResourceId.1={vpcs[w]}&Tag.1.Key=bench&Tag.1.Value=on";
-                var (writes, cpu, commits) = Drive(states[w], form, writers, round == 0 ? 1 : seconds);
+                var (writes, user, system, commits) = Drive(states[w], form, writers, round == 0 ? 1 : seconds);
                 if (round == 0)
                     continue;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{round}\t{ways[w].Label}\t{writers}\t{writes / seconds:F0}\t{cpu.TotalMicroseconds / writes:F1}\t{commits / seconds:F0}\t{(commits == 0 ? 0 : (double)writes / commits):F1}"));
+                    $"{round}\t{ways[w].Label}\t{writers}\t{writes / seconds:F0}\t{(user + system).TotalMicroseconds / writes:F1} ({user.TotalMicroseconds / writes:F1} + {system.TotalMicroseconds / writes:F1})\t{commits / seconds:F0}\t{(commits == 0 ? 0 : (double)writes / commits):F1}"));
             }
         }
         foreach (var state in states)
@@ -62,12 +65,13 @@ internal static class DurableWrites
         return state;
     }
 
-    /// <summary>W writers for the given seconds: writes done, the process's CPU time meanwhile, commits made.</summary>
-    private static (long Writes, TimeSpan Cpu, long Commits) Drive(ServerState state, string form, int writers, double seconds)
+    /// <summary>W writers for the given seconds: writes done, the process's user and system CPU time meanwhile, commits made.</summary>
+    private static (long Writes, TimeSpan User, TimeSpan System, long Commits) Drive(ServerState state, string form, int writers, double seconds)
     {
         var fields = InProcessCost.Fields(form);
         var commitsBefore = state.Commits;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var process = Process.GetCurrentProcess();
+        var (userBefore, systemBefore) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         long total = 0;
         Task.WaitAll([.. Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -79,7 +83,8 @@ internal static class DurableWrites
                 Interlocked.Increment(ref total);
             }
         }))]);
-        return (total, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, state.Commits - commitsBefore);
+        process.Refresh();
+        return (total, process.UserProcessorTime - userBefore, process.PrivilegedProcessorTime - systemBefore, state.Commits - commitsBefore);
     }
 
     private static string Element(ServerState state, string form, string name) =>
