@@ -33,7 +33,7 @@ public sealed class SecurityGroupOperations
             if (string.Equals(name, SecurityGroup.DefaultGroupName, StringComparison.OrdinalIgnoreCase))
                 throw SecurityGroupErrors.SecurityGroupNameReserved();
             // AWS: names are unique per VPC, case-insensitively.
-            if (tx.N.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
+            if (tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Id.Value).Any(g => string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
                 throw SecurityGroupErrors.SecurityGroupDuplicate(name, vpc.Id.Value);
             if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
                 throw SecurityGroupErrors.SecurityGroupLimitExceeded();
