@@ -136,6 +136,7 @@ for round in $(seq 1 "$ROUNDS"); do
   sizes=("${ORDER[@]}")
   if (( round % 2 == 0 )); then mapfile -t sizes < <(printf '%s\n' "${ORDER[@]}" | tac); fi
   for size in "${sizes[@]}"; do
+    [ -n "$size" ] || continue # SIZES=" ": no sized servers (only the writes, the world, …)
     SERVER_PID=${PIDS[$size]}
     measure "$round" "$size" vpclab "${URLS[$size]}" "${WORLDS[$size]}"
   done
