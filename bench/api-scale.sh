@@ -15,7 +15,8 @@
 #   bench/api-scale.sh                           # 10, 1000, 10000; 3 rounds of 5 s per measure
 #   SIZES="10 1000" DURATION=3 bench/api-scale.sh
 #   WORLD=1 bench/api-scale.sh                   # also the 1,000-VPC / 100,000-interface world: build time and RSS
-#   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and a durable server
+#   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and two durable servers
+#   NO_DELETES=1 bench/api-scale.sh              # without one delete's cost at the smallest and largest size
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10 1000 10000"}
@@ -135,6 +136,7 @@ for round in $(seq 1 "$ROUNDS"); do
   sizes=("${ORDER[@]}")
   if (( round % 2 == 0 )); then mapfile -t sizes < <(printf '%s\n' "${ORDER[@]}" | tac); fi
   for size in "${sizes[@]}"; do
+    [ -n "$size" ] || continue # SIZES=" ": no sized servers (only the writes, the world, …)
     SERVER_PID=${PIDS[$size]}
     measure "$round" "$size" vpclab "${URLS[$size]}" "${WORLDS[$size]}"
   done
@@ -176,10 +178,13 @@ print(f"{times[100] * 1e6:.0f} (p90 {times[180] * 1e6:.0f})")
 PYF
 )
   printf 'writes\tdisk\tfsync of 200 bytes, median us\t%s\t-\t-\n' "$fsync_us" | tee -a "$OUT"
-  for mode in in-memory durable; do
+  # Two durable servers: the group commit that waits briefly for the writers it expects (the default), and the one
+  # that takes what is pending (VPCLAB_GROUP_COMMIT_WAIT=0, as before December 2026).
+  for mode in in-memory durable durable-no-wait; do
     port=$(free_port)
-    if [ "$mode" = durable ]; then DATA=$(mktemp -d); store=(--data "$DATA"); else store=(--in-memory); fi
-    dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
+    if [ "$mode" = in-memory ]; then store=(--in-memory); else DATA=$(mktemp -d); store=(--data "$DATA"); fi
+    wait_flag=1; [ "$mode" = durable-no-wait ] && wait_flag=0
+    VPCLAB_GROUP_COMMIT_WAIT=$wait_flag dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
     SERVER_PID=$!
     wait_up "http://127.0.0.1:$port/_vpclab/health"
     world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs 10 --concurrency 1)
@@ -205,6 +210,22 @@ if [ -n "${WORLD:-}" ]; then
   printf 'world\tvpclab\tbuild 1000 VPCs + 100000 interfaces (s)\t%s\t-\n' "$(json "$world" build_s)" | tee -a "$OUT"
   printf 'world\tvpclab\tRSS idle / built (MiB)\t%s / %s\t-\n' "$idle" "$(rss_mib $SERVER_PID)" | tee -a "$OUT"
   stop_server
+fi
+
+if [ -z "${NO_WRITES:-}" ]; then
+  # The same writes without HTTP (VpcLab.ApiScaleBench --durable-writes): 16 writer tasks through the server's own path
+  # in memory and durable both ways, alternating; commits per second and the mean batch come from the journal.
+  echo "# durable writes in process: 16 writers, 3 rounds of 3 s" >&2
+  dotnet "$BUILDER" --durable-writes --dir "$(mktemp -d)" | sed 's/^/durable-in-process\t/' | tee -a "$OUT"
+fi
+
+if [ -z "${NO_DELETES:-}" ]; then
+  # One delete at the smallest and the largest size (each after the create of what it deletes), CPU per delete.
+  read -ra ORDER <<<"$SIZES"
+  if (( ${#ORDER[@]} > 1 )); then
+    echo "# deletes: CPU per delete at ${ORDER[0]} and ${ORDER[-1]} VPCs, median of 7 rounds" >&2
+    dotnet "$BUILDER" --deletes --small "${ORDER[0]}" --large "${ORDER[-1]}" | sed 's/^/deletes\t/' | tee -a "$OUT"
+  fi
 fi
 
 if [ -z "${NO_IN_PROCESS:-}" ]; then

@@ -28,6 +28,9 @@ internal sealed class InProcessCost
 
     public WorldIds Ids { get; }
 
+    /// <summary>The in-memory server holding the world.</summary>
+    public ServerState State => _state;
+
     public static int Run(string[] args)
     {
         int Int(string name, int fallback) =>
@@ -59,7 +62,7 @@ internal sealed class InProcessCost
 
     /// <summary>A world of <paramref name="vpcs"/> VPCs, each with a subnet and an interface, tagged as the HTTP
     /// builder tags them.</summary>
-    private static InProcessCost Build(int vpcs)
+    internal static InProcessCost Build(int vpcs)
     {
         var state = ServerState.Open(null, Ec2Quotas.Generous);
         string Call(string form, string element) => Element(Execute(state, form), element);
@@ -100,11 +103,11 @@ internal sealed class InProcessCost
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static List<KeyValuePair<string, string?>> Fields(string form) =>
+    internal static List<KeyValuePair<string, string?>> Fields(string form) =>
         [.. (form + "&Version=2016-11-15").Split('&').Select(pair => pair.Split('=', 2))
             .Select(kv => new KeyValuePair<string, string?>(Uri.UnescapeDataString(kv[0]), Uri.UnescapeDataString(kv[1])))];
 
-    private static string Execute(ServerState state, string form)
+    internal static string Execute(ServerState state, string form)
     {
         var request = Ec2QueryParser.Default.Parse(Fields(form));
         var output = new ArrayBufferWriter<byte>();
@@ -112,7 +115,7 @@ internal sealed class InProcessCost
         return System.Text.Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static string Element(string xml, string name)
+    internal static string Element(string xml, string name)
     {
         var start = xml.IndexOf($"<{name}>", StringComparison.Ordinal);
         return start < 0 ? throw new InvalidOperationException($"no <{name}> in {xml}")

@@ -15,9 +15,15 @@ using System.Text.RegularExpressions;
 //   dotnet VpcLab.ApiScaleBench.dll --probes '<that JSON line>'   # the measured requests, a "label|form" line each
 //   dotnet VpcLab.ApiScaleBench.dll --in-process                  # the server's own cost per request (InProcessCost)
 //   dotnet VpcLab.ApiScaleBench.dll --fsync-floor --dir D         # the disk's floor for durable writes (FsyncFloor)
+//   dotnet VpcLab.ApiScaleBench.dll --deletes                     # one delete's cost at two world sizes (DeleteCost)
+//   dotnet VpcLab.ApiScaleBench.dll --durable-writes              # a durable write's cost beside its fsync (DurableWrites)
 
 if (args.Contains("--fsync-floor"))
     return FsyncFloor.Run(args);
+if (args.Contains("--deletes"))
+    return DeleteCost.Run(args);
+if (args.Contains("--durable-writes"))
+    return DurableWrites.Run(args);
 if (args.Contains("--in-process"))
     return InProcessCost.Run(args);
 if (args.Contains("--probes"))

@@ -115,6 +115,21 @@ internal sealed class ControlPlaneState
         });
     }
 
+    /// <summary>Puts in place what is not an EC2 operation (resources read by vpclab import): under the lock of every
+    /// mutation, through a <see cref="Transaction"/>, so the index follows; no account is added.</summary>
+    public void Restore(Action<Transaction> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            var region = Regions.ContainsKey(ControlPlaneOptions.DefaultRegion) ? ControlPlaneOptions.DefaultRegion : Regions.Keys.Order(StringComparer.Ordinal).First();
+            var tx = Begin(new RequestContext(ControlPlaneOptions.DefaultAccount, region), _counter);
+            change(tx);
+            Volatile.Write(ref _counter, tx.Counter);
+            Volatile.Write(ref _world, new IndexedWorld(tx.N, tx.Index));
+        }
+    }
+
     /// <summary>Runs a read-only operation on the current snapshot, without locking.</summary>
     public T Read<T>(RequestContext ctx, bool? dryRun, Func<Transaction, T> operation)
     {

@@ -57,13 +57,13 @@ public sealed class Ec2ControlPlane
         StaleSecurityGroups = new StaleSecurityGroupOperations(_state);
         Subnets = new SubnetOperations(_state);
         RegionsAndZones = new RegionOperations(_state);
-        Tags = new TagOperations(_state, DhcpOptions);
+        Tags = new TagOperations(_state);
         VpcEndpointServices = new VpcEndpointServiceOperations(_state);
         EndpointServiceConfigurations = new EndpointServiceConfigurationOperations(_state);
         EndpointConnections = new EndpointConnectionOperations(_state);
         VpcEndpoints = new VpcEndpointOperations(_state);
         VpcPeering = new VpcPeeringOperations(_state);
-        Vpcs = new VpcOperations(_state, DhcpOptions);
+        Vpcs = new VpcOperations(_state);
     }
 
     public ControlPlaneOptions Options => _state.Options;

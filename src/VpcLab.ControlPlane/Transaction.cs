@@ -44,6 +44,9 @@ internal sealed class Transaction
 
     /// <summary>The filter index of <see cref="N"/>, updated with it.</summary>
     public WorldIndex Index { get; private set; }
+
+    /// <summary><see cref="N"/> with its index, for the deletion blockers (<see cref="DeletionBlocker{TRecord}"/>).</summary>
+    public IndexedWorld World => new(_n, Index);
     public RequestContext Ctx { get; }
     public ControlPlaneOptions Options { get; }
     public Ec2Quotas Quotas => Options.Quotas;
@@ -87,15 +90,7 @@ internal sealed class Transaction
     /// <summary>The records of <paramref name="kind"/> whose indexed filter <paramref name="filter"/> has
     /// <paramref name="value"/> (a VPC's subnets: Subnet, "vpc-id", vpc), in id order, through the index: what a
     /// mutation needs of its neighbours costs what it finds, not the world (docs/semantics.md#filter-indexes).</summary>
-    public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value)
-    {
-        ArgumentNullException.ThrowIfNull(kind);
-        foreach (var id in Index.Ids(kind.Key, filter, value))
-        {
-            if (kind.Lookup(N, id) is { } record)
-                yield return record;
-        }
-    }
+    public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value) => World.Where(kind, filter, value);
 
     // ------------------------------------------------------------------ parsing wire values
     public static Cidr ParseCidr(string? value, string parameter)
@@ -272,6 +267,7 @@ internal sealed class Transaction
     public void Put(ManagedPrefixList p) => Set(IndexedKinds.PrefixList, _n.PrefixLists.GetValueOrDefault(p.Id), p, _n with { PrefixLists = _n.PrefixLists.SetItem(p.Id, p) });
     public void Put(VpcPeeringConnection p) => Set(IndexedKinds.VpcPeeringConnection, _n.VpcPeeringConnections.GetValueOrDefault(p.Id), p, _n with { VpcPeeringConnections = _n.VpcPeeringConnections.SetItem(p.Id, p) });
     public void Put(VpcEndpoint e) => Set(IndexedKinds.VpcEndpoint, _n.VpcEndpoints.GetValueOrDefault(e.Id), e, _n with { VpcEndpoints = _n.VpcEndpoints.SetItem(e.Id, e) });
+    public void Put(DhcpOptionsSet d) => Set(IndexedKinds.DhcpOptions, _n.DhcpOptions.GetValueOrDefault(d.Id), d, _n with { DhcpOptions = _n.DhcpOptions.SetItem(d.Id, d) });
     public void Put(FlowLog f) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(f.Id), f, _n with { FlowLogs = _n.FlowLogs.SetItem(f.Id, f) });
 
     public void Remove(VpcId id) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(id), null, _n with { Vpcs = _n.Vpcs.Remove(id) });
@@ -287,6 +283,7 @@ internal sealed class Transaction
     public void Remove(EgressOnlyInternetGatewayId id) => Set(IndexedKinds.EgressOnlyInternetGateway, _n.EgressOnlyInternetGateways.GetValueOrDefault(id), null, _n with { EgressOnlyInternetGateways = _n.EgressOnlyInternetGateways.Remove(id) });
     public void Remove(PrefixListId id) => Set(IndexedKinds.PrefixList, _n.PrefixLists.GetValueOrDefault(id), null, _n with { PrefixLists = _n.PrefixLists.Remove(id) });
     public void Remove(VpcEndpointId id) => Set(IndexedKinds.VpcEndpoint, _n.VpcEndpoints.GetValueOrDefault(id), null, _n with { VpcEndpoints = _n.VpcEndpoints.Remove(id) });
+    public void RemoveDhcpOptions(string id) => Set(IndexedKinds.DhcpOptions, _n.DhcpOptions.GetValueOrDefault(id), null, _n with { DhcpOptions = _n.DhcpOptions.Remove(id) });
     public void Remove(FlowLogId id) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(id), null, _n with { FlowLogs = _n.FlowLogs.Remove(id) });
 
     /// <summary>The one way an indexed map changes: the new snapshot and the index, together.</summary>

@@ -22,7 +22,7 @@ public sealed record ImportedWorld(Network Network, ImmutableArray<string> Folde
     public Ec2ControlPlane ControlPlane(ControlPlaneOptions? options = null)
     {
         var controlPlane = new Ec2ControlPlane((options ?? new ControlPlaneOptions { IdSeed = ImportIdSeed }) with { Initial = Network });
-        controlPlane.DhcpOptions.Restore(DhcpOptions, DhcpAssociations, Network);
+        controlPlane.DhcpOptions.Restore(DhcpOptions, DhcpAssociations);
         return controlPlane;
     }
 }

@@ -54,6 +54,11 @@ public sealed record Network(
     /// <summary>EC2 key pairs of every account and Region, by id (key-…).</summary>
     public ImmutableDictionary<string, KeyPair> KeyPairs { get; init; } = ImmutableDictionary<string, KeyPair>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>DHCP options sets of every account and Region, by id (dopt-…); a VPC names its own in
+    /// <see cref="Vpc.DhcpOptionsId"/>.</summary>
+    public ImmutableDictionary<string, DhcpOptionsSet> DhcpOptions { get; init; } =
+        ImmutableDictionary<string, DhcpOptionsSet>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>EBS volumes of every account and Region, by id (vol-…): plain records (docs/semantics.md#ebs-volumes).</summary>
     public ImmutableDictionary<string, Volume> Volumes { get; init; } = ImmutableDictionary<string, Volume>.Empty.WithComparers(StringComparer.Ordinal);
 

@@ -19,6 +19,12 @@ public sealed record Vpc(
     /// <summary>ModifyVpcAttribute's enableNetworkAddressUsageMetrics (off unless turned on); no effect on traffic.</summary>
     public bool EnableNetworkAddressUsageMetrics { get; init; }
 
+    /// <summary>What AWS prints for a VPC associated with no DHCP options set.</summary>
+    public const string DefaultDhcpOptionsId = "default";
+
+    /// <summary>The DHCP options set the VPC is associated with (AssociateDhcpOptions), or "default" for none.</summary>
+    public string DhcpOptionsId { get; init; } = DefaultDhcpOptionsId;
+
     public bool HasIpv6 => Ipv6CidrBlocks.Any(b => b.State == CidrBlockState.Associated);
 
     /// <summary>The Amazon DNS resolver lives at the primary CIDR's base + 2 (spec §3).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
@@ -10,10 +8,6 @@ public sealed record NewDhcpConfiguration
     public string? Key { get; init; }
     public IReadOnlyList<string>? Values { get; init; }
 }
-
-/// <summary>A DHCP options set (dopt-…): what a VPC's DHCP server hands out (domain name, DNS and NTP servers).
-/// It has no effect on routing or filtering, so it lives beside the Network snapshot.</summary>
-public sealed record DhcpOptionsSet(string Id, AccountId OwnerId, string Region, ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Configurations);
 
 public sealed record CreateDhcpOptionsRequest
 {

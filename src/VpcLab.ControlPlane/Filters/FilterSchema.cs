@@ -28,7 +28,10 @@ public sealed class FilterSchema<T>
     {
         _kind = kind;
         foreach (var (name, values) in kind.Fields)
-            _fields[name] = values;
+        {
+            if (!IndexedKind<T>.IsLink(name))
+                _fields[name] = values;
+        }
     }
 
     private FilterSchema(Func<T, Network?, Tags> tags)
@@ -129,7 +132,7 @@ public sealed class FilterSchema<T>
         lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static bool IsIndexed(IndexedKind<T> kind, string name) =>
-        kind.Fields.ContainsKey(name) || name.StartsWith("tag:", StringComparison.Ordinal) || name is "tag-key" or "tag-value";
+        kind.Fields.ContainsKey(name) && !IndexedKind<T>.IsLink(name) || name.StartsWith("tag:", StringComparison.Ordinal) || name is "tag-key" or "tag-value";
 
     private List<Func<T, bool>> Compile(IReadOnlyList<Filter> filters, Network? network)
     {

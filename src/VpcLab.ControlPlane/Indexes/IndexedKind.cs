@@ -94,6 +94,19 @@ public sealed class IndexedKind<T> : IIndexedKind
         return this;
     }
 
+    /// <summary>A posting that is no filter: what a deletion blocker asks of the kind (the security groups of a VPC
+    /// endpoint) where AWS's Describe* has no filter for it. Its name starts with '@', so no filter can name it.</summary>
+    public IndexedKind<T> Link(string name, Func<T, IEnumerable<string?>> values)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!IsLink(name))
+            throw new ArgumentException("a link's name starts with '@'", nameof(name));
+        return Many(name, values);
+    }
+
+    /// <summary>True for a <see cref="Link"/>'s name.</summary>
+    public static bool IsLink(string name) => name.StartsWith('@');
+
     public void FileAll(Network network, Action<string, PostingKey> file)
     {
         ArgumentNullException.ThrowIfNull(file);

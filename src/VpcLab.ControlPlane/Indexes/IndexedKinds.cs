@@ -23,7 +23,8 @@ public static class IndexedKinds
         .Field("is-default", v => Wire.Bool(v.IsDefault))
         // The legacy spelling, as DescribeSubnets keeps defaultForAz: Terraform's aws_default_vpc filters on it
         // (docs/semantics.md#terraform-replays).
-        .Field("isDefault", v => Wire.Bool(v.IsDefault));
+        .Field("isDefault", v => Wire.Bool(v.IsDefault))
+        .Field("dhcp-options-id", v => v.DhcpOptionsId);
 
     public static readonly IndexedKind<Subnet> Subnet = new IndexedKind<Subnet>(
         IdPrefixes.Subnet, "subnet-id", s => s.Id.Value, s => s.OwnerId, s => s.Region,
@@ -93,7 +94,9 @@ public static class IndexedKinds
         .Many("ip-permission.group-id", g => RuleGroups(g, egress: false))
         .Many("egress.ip-permission.cidr", g => RuleCidrs(g, egress: true, v6: false))
         .Many("egress.ip-permission.ipv6-cidr", g => RuleCidrs(g, egress: true, v6: true))
-        .Many("egress.ip-permission.group-id", g => RuleGroups(g, egress: true));
+        .Many("egress.ip-permission.group-id", g => RuleGroups(g, egress: true))
+        .Many("ip-permission.prefix-list-id", g => RulePrefixLists(g, egress: false))
+        .Many("egress.ip-permission.prefix-list-id", g => RulePrefixLists(g, egress: true));
 
     public static readonly IndexedKind<NetworkAcl> NetworkAcl = new IndexedKind<NetworkAcl>(
         IdPrefixes.NetworkAcl, "network-acl-id", a => a.Id.Value, a => a.OwnerId, a => a.Region,
@@ -173,7 +176,21 @@ public static class IndexedKinds
         .Field("service-name", e => e.ServiceName)
         .Field("vpc-endpoint-state", e => VpcEndpointOperations.VpcEndpointStateName(e.State))
         .Field("vpc-endpoint-type", e => e.Type.ToString())
-        .Field("ip-address-type", e => VpcEndpointOperations.VpcEndpointIpAddressTypeName(e.IpAddressType));
+        .Field("ip-address-type", e => VpcEndpointOperations.VpcEndpointIpAddressTypeName(e.IpAddressType))
+        .Link(EndpointGroupLink, e => e.Groups.Select(g => g.Value));
+
+    /// <summary>The security groups of a VPC endpoint: no DescribeVpcEndpoints filter names them, but deleting a group
+    /// asks (<see cref="ResourceKinds.SecurityGroup"/>'s blockers).</summary>
+    public const string EndpointGroupLink = "@group-id";
+
+    /// <summary>DescribeDhcpOptions (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeDhcpOptions.html:
+    /// dhcp-options-id, key, value, owner-id and the tag filters).</summary>
+    public static readonly IndexedKind<DhcpOptionsSet> DhcpOptions = new IndexedKind<DhcpOptionsSet>(
+        IdPrefixes.DhcpOptions, "dhcp-options-id", d => d.Id, d => d.OwnerId, d => d.Region,
+        (n, id) => DhcpOptionsKind.Kind.Get(n, id), n => n.DhcpOptions.Values, n => n.DhcpOptions)
+        .Field("owner-id", d => d.OwnerId.Value)
+        .Many("key", d => d.Configurations.Select(c => c.Key))
+        .Many("value", d => d.Configurations.SelectMany(c => c.Value));
 
     // The filters of DescribeFlowLogs (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeFlowLogs.html):
     // resource-id is the flow log's parent (a VPC, subnet or interface).
@@ -189,7 +206,7 @@ public static class IndexedKinds
     /// <summary>Every indexed kind.</summary>
     public static readonly ImmutableArray<IIndexedKind> All =
         [Vpc, Subnet, RouteTable, InternetGateway, NatGateway, ElasticIp, SecurityGroup, NetworkAcl, NetworkInterface, Instance,
-         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog];
+         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, DhcpOptions];
 
     private static IEnumerable<string?> PeeringCidrs(VpcPeeringConnectionVpcInfo end) =>
         end.CidrBlocks.Concat(end.Ipv6CidrBlocks).Select(c => c.ToString());
@@ -199,6 +216,9 @@ public static class IndexedKinds
 
     private static IEnumerable<string?> RuleCidrs(SecurityGroup g, bool egress, bool v6) =>
         g.Rules.Where(r => r.IsEgress == egress).Select(r => r.Peer is CidrPeer c && c.Cidr.IsV6 == v6 ? c.Cidr.ToString() : null);
+
+    private static IEnumerable<string?> RulePrefixLists(SecurityGroup g, bool egress) =>
+        g.Rules.Where(r => r.IsEgress == egress).Select(r => r.Peer is PrefixListPeer p ? p.PrefixListId.Value : null);
 
     private static IEnumerable<string?> RuleGroups(SecurityGroup g, bool egress) =>
         g.Rules.Where(r => r.IsEgress == egress).Select(r => r.Peer is SecurityGroupPeer p ? p.GroupId.Value : null);

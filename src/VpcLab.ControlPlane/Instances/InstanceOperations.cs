@@ -116,7 +116,7 @@ public sealed class InstanceOperations
             if (!created)
             {
                 eni = tx.Require(ResourceKinds.NetworkInterface, spec.NetworkInterfaceId);
-                if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
+                if (ResourceKinds.NetworkInterface.FirstBlocker(tx.World, eni) is not null)
                     throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
                 InstanceTypeLimits.CheckAttach(request.InstanceType ?? DefaultInstanceType, specs.Count, eni);
             }

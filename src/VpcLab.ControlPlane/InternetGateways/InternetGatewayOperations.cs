@@ -59,7 +59,7 @@ public sealed class InternetGatewayOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var igw = tx.Require(ResourceKinds.InternetGateway, request.InternetGatewayId);
-            if (ResourceKinds.InternetGateway.FirstBlocker(tx.N, igw) is not null)
+            if (ResourceKinds.InternetGateway.FirstBlocker(tx.World, igw) is not null)
                 throw GatewayErrors.InternetGatewayHasDependencies(igw.Id.Value);
             tx.Remove(igw.Id);
             tx.RemoveTags(igw.Id.Value);

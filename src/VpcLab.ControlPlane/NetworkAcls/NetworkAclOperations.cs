@@ -34,7 +34,7 @@ public sealed class NetworkAclOperations
             var acl = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
             if (acl.IsDefault)
                 throw NetworkAclErrors.CannotDeleteDefaultNetworkAcl(acl.Id.Value);
-            if (ResourceKinds.NetworkAcl.FirstBlocker(tx.N, acl) is not null)
+            if (ResourceKinds.NetworkAcl.FirstBlocker(tx.World, acl) is not null)
                 throw NetworkAclErrors.NetworkAclInUse(acl.Id.Value);
             tx.Remove(acl.Id);
             tx.RemoveTags(acl.Id.Value);

@@ -119,7 +119,7 @@ public sealed class NetworkInterfaceOperations
     internal static ImmutableArray<SecurityGroupId> ResolveGroups(Transaction tx, VpcId vpc, IReadOnlyList<string>? ids)
     {
         if (ids is null || ids.Count == 0)
-            return [tx.N.DefaultSecurityGroup(vpc).Id];
+            return [tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Value).First(g => g.IsDefault).Id]; // the VPC's groups, not the world's
         var groups = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.SecurityGroup, id, "SecurityGroupId")).ToList();
         foreach (var group in groups)
         {
@@ -145,7 +145,7 @@ public sealed class NetworkInterfaceOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var eni = tx.Require(ResourceKinds.NetworkInterface, request.NetworkInterfaceId);
-            if (ResourceKinds.NetworkInterface.FirstBlocker(tx.N, eni) is not null)
+            if (ResourceKinds.NetworkInterface.FirstBlocker(tx.World, eni) is not null)
                 throw NetworkInterfaceErrors.NetworkInterfaceInUse(eni.Id.Value);
             RemoveInterface(tx, eni);
             return EmptyResult.Instance;

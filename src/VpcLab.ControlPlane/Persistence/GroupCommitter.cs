@@ -1,25 +1,42 @@
+using System.Diagnostics;
+
 namespace VpcLab.ControlPlane.Persistence;
 
 /// <summary>Group commit for the <see cref="OperationLog"/>: mutations applied while a commit is on its way to
 /// disk wait together and go in the next transaction, so concurrent writers share one fsync instead of queueing
 /// for one each. Each caller still gets its answer only after its own record is committed (acknowledged writes
 /// are never lost). One dedicated thread does every commit, so the thread pool that serves requests is never
-/// blocked in fsync.</summary>
+/// blocked in fsync.
+///
+/// Writers that wait for their answer before writing again (an HTTP connection with one request in flight) would
+/// otherwise split in two halves that take turns: the half answered by one commit comes back while the other half's
+/// commit is on its way. So a commit first waits, briefly, for the writers it expects: those of the last batch (just
+/// answered, likely on their way back) and those that arrived during the last commit; at most one commit's time
+/// (1–2 ms), and not at all for a lone writer (docs/benchmarks.md#api-scale).</summary>
 internal sealed class GroupCommitter : IDisposable
 {
+    private const int MaxWaitMilliseconds = 2;
+
     private readonly OperationLog _log;
+    private readonly bool _waitForWriters;
     private readonly object _gate = new(); // Monitor: Wait/Pulse wake the commit thread
     private readonly Thread _thread;
     private List<(LogRecord Record, TaskCompletionSource Durable)> _pending = [];
     private Task _last = Task.CompletedTask;
     private bool _stopping;
+    private int _wanted = 1; // pending records that wake the commit thread
+    private long _commits;
 
-    public GroupCommitter(OperationLog log)
+    public GroupCommitter(OperationLog log, bool waitForWriters = true)
     {
         _log = log;
+        _waitForWriters = waitForWriters;
         _thread = new Thread(Run) { IsBackground = true, Name = "vpclab group commit" };
         _thread.Start();
     }
+
+    /// <summary>How many commits (transactions, each one fsync) so far.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Queues one applied mutation; the task completes when its record is on disk (or faults when the
     /// disk refused it). Callers enqueue in the order they applied (under the journal's write lock), which is the
@@ -33,7 +50,8 @@ internal sealed class GroupCommitter : IDisposable
             ObjectDisposedException.ThrowIf(_stopping, this);
             _pending.Add((record, durable));
             _last = durable.Task;
-            Monitor.Pulse(_gate);
+            if (_pending.Count >= _wanted)
+                Monitor.Pulse(_gate); // not per record while the commit thread waits for a whole group
         }
         return durable.Task;
     }
@@ -59,6 +77,8 @@ internal sealed class GroupCommitter : IDisposable
 
     private void Run()
     {
+        var expected = 1;
+        var commitTime = TimeSpan.Zero;
         while (true)
         {
             List<(LogRecord Record, TaskCompletionSource Durable)> batch;
@@ -68,29 +88,57 @@ internal sealed class GroupCommitter : IDisposable
                     Monitor.Wait(_gate);
                 if (_pending.Count == 0)
                     return; // stopping, nothing left
-                // Everything that arrived during the previous commit goes in this one.
+                if (_waitForWriters && _pending.Count < expected)
+                    AwaitWriters(expected, commitTime);
+                // Everything that arrived during the previous commit (and the wait) goes in this one.
                 batch = _pending;
                 _pending = [];
             }
-            Commit(batch);
+            var started = Stopwatch.GetTimestamp();
+            var failure = Append(batch);
+            commitTime = Stopwatch.GetElapsedTime(started);
+            lock (_gate)
+                expected = batch.Count + _pending.Count; // this batch's writers come back; those that came during it wait
+            Interlocked.Increment(ref _commits);
+            foreach (var (_, durable) in batch)
+            {
+                if (failure is null)
+                    durable.TrySetResult();
+                else
+                    durable.TrySetException(failure);
+            }
         }
     }
 
-    private void Commit(List<(LogRecord Record, TaskCompletionSource Durable)> batch)
+    /// <summary>Under the gate: waits until <paramref name="expected"/> records are pending, at most the last commit's
+    /// time (1 to <see cref="MaxWaitMilliseconds"/> ms: Monitor's timeouts are whole milliseconds).</summary>
+    private void AwaitWriters(int expected, TimeSpan commitTime)
+    {
+        var limit = Stopwatch.GetTimestamp() + (long)(Math.Clamp(commitTime.TotalMilliseconds, 1, MaxWaitMilliseconds) * Stopwatch.Frequency / 1000);
+        _wanted = expected;
+        while (_pending.Count < expected && !_stopping)
+        {
+            var left = limit - Stopwatch.GetTimestamp();
+            if (left <= 0)
+                break;
+            Monitor.Wait(_gate, Math.Max(1, (int)(left * 1000 / Stopwatch.Frequency)));
+        }
+        _wanted = 1;
+    }
+
+    /// <summary>Writes the batch in one transaction; the failure, if the disk refused it.</summary>
+    private Exception? Append(List<(LogRecord Record, TaskCompletionSource Durable)> batch)
     {
         try
         {
             _log.AppendBatch(batch.ConvertAll(p => p.Record));
+            return null;
         }
 #pragma warning disable CA1031 // any failure of the disk is reported to every caller of the batch, and the thread goes on
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            foreach (var (_, durable) in batch)
-                durable.TrySetException(e);
-            return;
+            return e;
         }
-        foreach (var (_, durable) in batch)
-            durable.TrySetResult();
     }
 }

@@ -14,18 +14,29 @@ public sealed class OperationJournal : IDisposable
     private readonly GroupCommitter? _committer;
     private readonly Lock _writeLock = new();
 
-    private OperationJournal(OperationLog? log)
+    /// <summary>Set to 0, a commit takes what is pending without waiting for the writers it expects (the group commit
+    /// before December 2026): for benchmarks that compare the two (bench/api-scale.sh).</summary>
+    public const string WaitForWritersVariable = "VPCLAB_GROUP_COMMIT_WAIT";
+
+    private OperationJournal(OperationLog? log, bool waitForWriters)
     {
         _log = log;
-        _committer = log is null ? null : new GroupCommitter(log);
+        _committer = log is null ? null : new GroupCommitter(log, waitForWriters);
     }
 
     /// <summary>In memory when <paramref name="dataDirectory"/> is null, else the operation log
-    /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing.</summary>
-    public static OperationJournal Open(string? dataDirectory) =>
-        new(dataDirectory is null ? null : OperationLog.Open(dataDirectory));
+    /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing. <paramref name="waitForWriters"/>:
+    /// whether a commit waits briefly for the writers it expects (<see cref="GroupCommitter"/>); by default yes, unless
+    /// <see cref="WaitForWritersVariable"/> is 0.</summary>
+    public static OperationJournal Open(string? dataDirectory, bool? waitForWriters = null) =>
+        new(dataDirectory is null ? null : OperationLog.Open(dataDirectory),
+            waitForWriters ?? Environment.GetEnvironmentVariable(WaitForWritersVariable) != "0");
 
     public bool IsDurable => _log is not null;
+
+    /// <summary>How many commits (one fsync each) the log has made since it was opened: writes ÷ commits is the
+    /// group commit's batch.</summary>
+    public long Commits => _committer?.Commits ?? 0;
 
     /// <summary>Re-applies every logged operation, in order, through <paramref name="replayer"/>: a fresh world at the
     /// first record's time, then each operation with the simulated clock moved forward to its logged time (never

@@ -116,9 +116,11 @@ public sealed class PrefixListOperations
     /// that resource's own quota error (choice, docs/semantics.md#quota-units).</summary>
     private static void CheckReferencesFit(Transaction tx, PrefixListId id)
     {
-        foreach (var group in tx.N.SecurityGroups.Values.Where(g => g.Rules.Any(r => r.Peer is PrefixListPeer p && p.PrefixListId == id)))
+        var groups = tx.Where(IndexedKinds.SecurityGroup, "ip-permission.prefix-list-id", id.Value)
+            .Concat(tx.Where(IndexedKinds.SecurityGroup, "egress.ip-permission.prefix-list-id", id.Value)).DistinctBy(g => g.Id);
+        foreach (var group in groups)
             QuotaUnits.CheckSecurityGroupRules(tx, group);
-        foreach (var table in tx.N.RouteTables.Values.Where(t => t.Routes.Any(r => r.Destination.PrefixListId == id)))
+        foreach (var table in tx.Where(IndexedKinds.RouteTable, "route.destination-prefix-list-id", id.Value))
             QuotaUnits.CheckRoutes(tx, table);
     }
 
@@ -128,7 +130,7 @@ public sealed class PrefixListOperations
             var list = tx.Require(ResourceKinds.PrefixList, request.PrefixListId);
             if (list.IsAwsManaged)
                 throw PrefixListErrors.AwsManagedPrefixListReadOnly(list.Id.Value);
-            if (ResourceKinds.PrefixList.FirstBlocker(tx.N, list) is not null)
+            if (ResourceKinds.PrefixList.FirstBlocker(tx.World, list) is not null)
                 throw PrefixListErrors.PrefixListInUse(list.Id.Value);
             tx.Remove(list.Id);
             tx.RemoveTags(list.Id.Value);
@@ -160,7 +162,11 @@ public sealed class PrefixListOperations
     public DescribePrefixListsResult DescribePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && p.IsAwsManaged);
+            // The AWS-managed lists of the caller's Region, from the index's owner scope "AWS": the customer lists of
+            // every account are not looked at.
+            var all = tx.Options.IndexedFilters
+                ? tx.Where(IndexedKinds.PrefixList, WorldIndex.ScopeName, IndexedKind<ManagedPrefixList>.Scope(new AccountId(ManagedPrefixList.AwsOwner), tx.RegionName))
+                : tx.N.PrefixLists.Values.Where(p => p.Region == tx.RegionName && p.IsAwsManaged);
             var selected = Transaction.ByIds(request.PrefixListIds, all, id =>
             {
                 var list = tx.Require(ResourceKinds.PrefixList, id);

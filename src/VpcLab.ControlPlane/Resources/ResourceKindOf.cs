@@ -60,11 +60,11 @@ public sealed class ResourceKind<TId, TRecord> : ResourceKind
         Get(network, id) is { } record && _isTaggableBy(record, caller);
 
     /// <summary>The first thing that blocks deleting <paramref name="record"/>, or null when nothing does.</summary>
-    public string? FirstBlocker(Network network, TRecord record)
+    public string? FirstBlocker(IndexedWorld world, TRecord record)
     {
         foreach (var blocker in BlockedBy)
         {
-            if (blocker.Holds(network, record))
+            if (blocker.Holds(world, record))
                 return blocker.What;
         }
         return null;

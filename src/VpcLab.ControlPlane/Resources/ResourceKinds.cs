@@ -5,8 +5,8 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>The table of EC2 resource kinds: one row per kind the control plane looks up by id and tags. DHCP
-/// options sets are not here: they live beside the <see cref="Network"/>, not in it.</summary>
+/// <summary>The table of EC2 resource kinds: one row per kind the control plane looks up by id and tags. The deletion
+/// blockers ask the index (<see cref="IndexedWorld.Any{T}"/>): a delete costs what it finds, not the world.</summary>
 public static class ResourceKinds
 {
     private static bool Owns(ResourceCaller c, AccountId owner, string region) => c.Owns(owner, region);
@@ -18,16 +18,16 @@ public static class ResourceKinds
         // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
         BlockedBy =
         [
-            new("a subnet", (n, v) => n.Subnets.Values.Any(s => s.VpcId == v.Id)),
-            new("an attached internet gateway", (n, v) => n.InternetGateways.Values.Any(g => g.AttachedVpcId == v.Id)),
-            new("an egress-only internet gateway", (n, v) => n.EgressOnlyInternetGateways.Values.Any(g => g.VpcId == v.Id)),
-            new("a NAT gateway not deleted", (n, v) => n.NatGateways.Values.Any(g => g.VpcId == v.Id && g.State != NatGatewayState.Deleted)),
-            new("a network interface", (n, v) => n.NetworkInterfaces.Values.Any(e => e.VpcId == v.Id)),
-            new("a non-default security group", (n, v) => n.SecurityGroups.Values.Any(g => g.VpcId == v.Id && !g.IsDefault)),
-            new("a non-main route table", (n, v) => n.RouteTables.Values.Any(t => t.VpcId == v.Id && !t.IsMain)),
-            new("a non-default network ACL", (n, v) => n.NetworkAcls.Values.Any(a => a.VpcId == v.Id && !a.IsDefault)),
-            new("an instance not terminated", (n, v) => n.Instances.Values.Any(i => i.VpcId == v.Id && i.State != InstanceState.Terminated)),
-            new("a VPC endpoint", (n, v) => n.VpcEndpoints.Values.Any(e => e.VpcId == v.Id)),
+            new("a subnet", (w, v) => w.Any(IndexedKinds.Subnet, "vpc-id", v.Id.Value)),
+            new("an attached internet gateway", (w, v) => w.Any(IndexedKinds.InternetGateway, "attachment.vpc-id", v.Id.Value)),
+            new("an egress-only internet gateway", (w, v) => w.Any(IndexedKinds.EgressOnlyInternetGateway, "attachment.vpc-id", v.Id.Value)),
+            new("a NAT gateway not deleted", (w, v) => w.Any(IndexedKinds.NatGateway, "vpc-id", v.Id.Value, g => g.State != NatGatewayState.Deleted)),
+            new("a network interface", (w, v) => w.Any(IndexedKinds.NetworkInterface, "vpc-id", v.Id.Value)),
+            new("a non-default security group", (w, v) => w.Any(IndexedKinds.SecurityGroup, "vpc-id", v.Id.Value, g => !g.IsDefault)),
+            new("a non-main route table", (w, v) => w.Any(IndexedKinds.RouteTable, "vpc-id", v.Id.Value, t => !t.IsMain)),
+            new("a non-default network ACL", (w, v) => w.Any(IndexedKinds.NetworkAcl, "vpc-id", v.Id.Value, a => !a.IsDefault)),
+            new("an instance not terminated", (w, v) => w.Any(IndexedKinds.Instance, "vpc-id", v.Id.Value, i => i.State != InstanceState.Terminated)),
+            new("a VPC endpoint", (w, v) => w.Any(IndexedKinds.VpcEndpoint, "vpc-id", v.Id.Value)),
         ],
         DeletionCascades =
         [
@@ -44,9 +44,9 @@ public static class ResourceKinds
     {
         BlockedBy =
         [
-            new("a network interface", (n, s) => n.NetworkInterfaces.Values.Any(e => e.SubnetId == s.Id)),
-            new("a NAT gateway not deleted", (n, s) => n.NatGateways.Values.Any(g => g.SubnetId == s.Id && g.State != NatGatewayState.Deleted)),
-            new("an instance not terminated", (n, s) => n.Instances.Values.Any(i => i.SubnetId == s.Id && i.State != InstanceState.Terminated)),
+            new("a network interface", (w, s) => w.Any(IndexedKinds.NetworkInterface, "subnet-id", s.Id.Value)),
+            new("a NAT gateway not deleted", (w, s) => w.Any(IndexedKinds.NatGateway, "subnet-id", s.Id.Value, g => g.State != NatGatewayState.Deleted)),
+            new("an instance not terminated", (w, s) => w.Any(IndexedKinds.Instance, "subnet-id", s.Id.Value, i => i.State != InstanceState.Terminated)),
         ],
         DeletionCascades =
         [
@@ -104,10 +104,10 @@ public static class ResourceKinds
         // AWS: not while another group's rule references it or an interface (or interface endpoint) carries it.
         BlockedBy =
         [
-            new("a rule of another group", (n, g) => n.SecurityGroups.Values.Any(o => o.Id != g.Id
-                && o.Rules.Any(r => r.Peer is SecurityGroupPeer p && p.GroupId == g.Id))),
-            new("a network interface", (n, g) => n.NetworkInterfaces.Values.Any(e => e.Groups.Contains(g.Id))),
-            new("a VPC endpoint", (n, g) => n.VpcEndpoints.Values.Any(e => e.Groups.Contains(g.Id))),
+            new("a rule of another group", (w, g) => w.Any(IndexedKinds.SecurityGroup, "ip-permission.group-id", g.Id.Value, o => o.Id != g.Id)
+                || w.Any(IndexedKinds.SecurityGroup, "egress.ip-permission.group-id", g.Id.Value, o => o.Id != g.Id)),
+            new("a network interface", (w, g) => w.Any(IndexedKinds.NetworkInterface, "group-id", g.Id.Value)),
+            new("a VPC endpoint", (w, g) => w.Any(IndexedKinds.VpcEndpoint, IndexedKinds.EndpointGroupLink, g.Id.Value)),
         ],
         DeletionCascades = ["the tags of its rules"],
     };
@@ -159,8 +159,9 @@ public static class ResourceKinds
     {
         BlockedBy =
         [
-            new("a route", (n, p) => n.RouteTables.Values.Any(t => t.Routes.Any(r => r.Destination.PrefixListId == p.Id))),
-            new("a security group rule", (n, p) => n.SecurityGroups.Values.Any(g => g.Rules.Any(r => r.Peer is PrefixListPeer x && x.PrefixListId == p.Id))),
+            new("a route", (w, p) => w.Any(IndexedKinds.RouteTable, "route.destination-prefix-list-id", p.Id.Value)),
+            new("a security group rule", (w, p) => w.Any(IndexedKinds.SecurityGroup, "ip-permission.prefix-list-id", p.Id.Value)
+                || w.Any(IndexedKinds.SecurityGroup, "egress.ip-permission.prefix-list-id", p.Id.Value)),
         ],
     };
 
@@ -190,6 +191,7 @@ public static class ResourceKinds
         NetworkAcl, NetworkInterface, Instance, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, VolumeKind.Kind,
         LaunchTemplateKind.Kind,
         VpcEndpointServiceKind.Kind,
+        DhcpOptionsKind.Kind,
     ];
 
     private static readonly FrozenDictionary<string, ResourceKind> s_byPrefix = All.ToFrozenDictionary(k => k.IdPrefix, StringComparer.Ordinal);

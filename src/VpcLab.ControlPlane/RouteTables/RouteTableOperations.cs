@@ -35,7 +35,7 @@ public sealed class RouteTableOperations
         {
             var table = tx.Require(ResourceKinds.RouteTable, request.RouteTableId);
             // AWS: the main table cannot be deleted; a custom table only without associations.
-            if (ResourceKinds.RouteTable.FirstBlocker(tx.N, table) is not null)
+            if (ResourceKinds.RouteTable.FirstBlocker(tx.World, table) is not null)
                 throw RouteTableErrors.RouteTableHasDependencies(table.Id.Value);
             tx.Remove(table.Id);
             VpcEndpointParts.ForgetRouteTableInEndpoints(tx, table.Id); // src/VpcLab.ControlPlane/VpcEndpoints/

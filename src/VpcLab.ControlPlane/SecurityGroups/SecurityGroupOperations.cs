@@ -33,7 +33,7 @@ public sealed class SecurityGroupOperations
             if (string.Equals(name, SecurityGroup.DefaultGroupName, StringComparison.OrdinalIgnoreCase))
                 throw SecurityGroupErrors.SecurityGroupNameReserved();
             // AWS: names are unique per VPC, case-insensitively.
-            if (tx.N.SecurityGroups.Values.Any(g => g.VpcId == vpc.Id && string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
+            if (tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Id.Value).Any(g => string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
                 throw SecurityGroupErrors.SecurityGroupDuplicate(name, vpc.Id.Value);
             if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
                 throw SecurityGroupErrors.SecurityGroupLimitExceeded();
@@ -59,7 +59,7 @@ public sealed class SecurityGroupOperations
             if (group.IsDefault)
                 throw SecurityGroupErrors.CannotDeleteDefaultGroup(group.Id.Value);
             // AWS: not while another group's rule references it or an interface (or endpoint) carries it.
-            if (ResourceKinds.SecurityGroup.FirstBlocker(tx.N, group) is not null)
+            if (ResourceKinds.SecurityGroup.FirstBlocker(tx.World, group) is not null)
                 throw SecurityGroupErrors.SecurityGroupInUse(group.Id.Value);
             tx.Remove(group.Id);
             tx.RemoveTags(group.Id.Value);
@@ -85,7 +85,6 @@ public sealed class SecurityGroupOperations
             {
                 IEnumerable<SecurityGroupRule> Rules(SecurityGroup g) => g.Rules.Where(r => r.IsEgress == egress);
                 schema
-                    .AddMany(prefix + "prefix-list-id", g => Rules(g).Select(r => r.Peer is PrefixListPeer p ? p.PrefixListId.Value : null))
                     .AddMany(prefix + "group-name", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p
                         && tx.N.SecurityGroups.TryGetValue(p.GroupId, out var peer) ? peer.GroupName : null))
                     .AddMany(prefix + "user-id", g => Rules(g).Select(r => r.Peer is SecurityGroupPeer p

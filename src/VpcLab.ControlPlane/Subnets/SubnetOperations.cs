@@ -103,7 +103,7 @@ public sealed class SubnetOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var subnet = tx.Require(ResourceKinds.Subnet, request.SubnetId);
-            if (ResourceKinds.Subnet.FirstBlocker(tx.N, subnet) is not null)
+            if (ResourceKinds.Subnet.FirstBlocker(tx.World, subnet) is not null)
                 throw SubnetErrors.SubnetHasDependencies(subnet.Id.Value);
             // Deleting a subnet removes its route table and network ACL associations with it.
             foreach (var table in tx.Where(IndexedKinds.RouteTable, "association.subnet-id", subnet.Id.Value).ToList())
@@ -116,7 +116,7 @@ public sealed class SubnetOperations
             SubnetCidrReservationOperations.RemoveAll(tx, subnet.Id);
             // Terminated instances and deleted NAT gateways of the subnet go with it, so no record in the
             // snapshot names a subnet that no longer exists.
-            PurgeRemains(tx, i => i.SubnetId == subnet.Id, g => g.SubnetId == subnet.Id);
+            PurgeRemains(tx, "subnet-id", subnet.Id.Value);
             return EmptyResult.Instance;
         });
 
@@ -176,11 +176,12 @@ public sealed class SubnetOperations
             return new DisassociateSubnetCidrBlockResult(subnet.Id.Value, block with { State = CidrBlockState.Disassociating });
         });
 
-    /// <summary>Removes terminated instances and deleted NAT gateways matching the predicates (and their tags).</summary>
-    internal static void PurgeRemains(Transaction tx, Func<Instance, bool> instance, Func<NatGateway, bool> nat)
+    /// <summary>Removes the terminated instances and deleted NAT gateways of a subnet or VPC (<paramref name="parent"/>:
+    /// "subnet-id" or "vpc-id", the filter both kinds index), and their tags; found through the index.</summary>
+    internal static void PurgeRemains(Transaction tx, string parent, string parentId)
     {
-        var instances = tx.N.Instances.Values.Where(i => i.State == InstanceState.Terminated && instance(i)).Select(i => i.Id).ToList();
-        var nats = tx.N.NatGateways.Values.Where(g => g.State == NatGatewayState.Deleted && nat(g)).Select(g => g.Id).ToList();
+        var instances = tx.Where(IndexedKinds.Instance, parent, parentId).Where(i => i.State == InstanceState.Terminated).Select(i => i.Id).ToList();
+        var nats = tx.Where(IndexedKinds.NatGateway, parent, parentId).Where(g => g.State == NatGatewayState.Deleted).Select(g => g.Id).ToList();
         if (instances.Count == 0 && nats.Count == 0)
             return;
         foreach (var id in instances)

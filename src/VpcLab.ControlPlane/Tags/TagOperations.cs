@@ -7,12 +7,10 @@ namespace VpcLab.ControlPlane;
 public sealed class TagOperations
 {
     private readonly ControlPlaneState _state;
-    private readonly DhcpOptionsOperations _dhcp;
 
-    internal TagOperations(ControlPlaneState state, DhcpOptionsOperations dhcp)
+    internal TagOperations(ControlPlaneState state)
     {
         _state = state;
-        _dhcp = dhcp;
     }
 
     public EmptyResult CreateTags(RequestContext ctx, CreateTagsRequest request) =>
@@ -118,6 +116,5 @@ public sealed class TagOperations
 
     /// <summary>The resource type of an id the caller may tag, or null when no such resource of theirs exists
     /// (<see cref="ResourceKinds"/>: the kind by id prefix, then its owner rule for tagging).</summary>
-    private string? ResourceTypeOf(Transaction tx, string id) =>
-        ResourceKinds.TaggableResourceType(tx.N, id, tx.Caller) ?? (_dhcp.IsOwnedBy(tx, id) ? ResourceTypes.DhcpOptions : null);
+    private static string? ResourceTypeOf(Transaction tx, string id) => ResourceKinds.TaggableResourceType(tx.N, id, tx.Caller);
 }

@@ -191,10 +191,13 @@ public sealed class VpcPeeringOperations
     {
         // AWS: "You cannot delete a VPC for which you have a pending-acceptance request from a VPC in another
         // account. You must first reject the VPC peering connection request." (docs/semantics.md#vpc-peering)
-        if (tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Any(p =>
-                p.State == VpcPeeringConnectionState.PendingAcceptance && p.Accepter.VpcId == vpc && p.Requester.OwnerId != p.Accepter.OwnerId))
+        // The VPC's peerings, either end, through the index: a delete costs the VPC's own peerings, not the world's.
+        var peerings = tx.Where(IndexedKinds.VpcPeeringConnection, "requester-vpc-info.vpc-id", vpc.Value)
+            .Concat(tx.Where(IndexedKinds.VpcPeeringConnection, "accepter-vpc-info.vpc-id", vpc.Value))
+            .DistinctBy(p => p.Id).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+        if (peerings.Any(p => p.State == VpcPeeringConnectionState.PendingAcceptance && p.Accepter.VpcId == vpc && p.Requester.OwnerId != p.Accepter.OwnerId))
             throw VpcErrors.VpcHasDependencies(vpc.Value);
-        foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Where(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc) is not null).ToList())
+        foreach (var pcx in peerings.Where(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc) is not null))
         {
             var updated = pcx with { State = VpcPeeringConnectionState.Deleted, StatusMessage = $"Deleted by {tx.Account}", ExpirationTime = tx.Now };
             tx.Put(updated);

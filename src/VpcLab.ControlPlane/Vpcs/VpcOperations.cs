@@ -9,12 +9,10 @@ namespace VpcLab.ControlPlane;
 public sealed class VpcOperations
 {
     private readonly ControlPlaneState _state;
-    private readonly DhcpOptionsOperations _dhcp;
 
-    internal VpcOperations(ControlPlaneState state, DhcpOptionsOperations dhcp)
+    internal VpcOperations(ControlPlaneState state)
     {
         _state = state;
-        _dhcp = dhcp;
     }
 
     private static readonly Cidr Rfc1918A = Cidr.Parse("10.0.0.0/8");
@@ -101,13 +99,12 @@ public sealed class VpcOperations
             return new DescribeVpcsResult([.. VpcFilters(tx.N).Select(tx, request.Filters, named)]);
         });
 
-    private FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
+    private static FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
         .Add("owner-id", v => v.OwnerId.Value)
         .Add("state", _ => "available")
         .Add("instance-tenancy", v => v.InstanceTenancy)
         .Add("enable-dns-support", v => Wire.Bool(v.EnableDnsSupport))
         .Add("enable-dns-hostnames", v => Wire.Bool(v.EnableDnsHostnames))
-        .Add("dhcp-options-id", v => _dhcp.DhcpOptionsIdOf(v.Id))
         .Add("has-internet-gateway", v => Wire.Bool(n.InternetGateways.Values.Any(g => g.AttachedVpcId == v.Id)));
 
     /// <summary>AWS's lower-camel wire name of a CIDR association state.</summary>
@@ -127,7 +124,7 @@ public sealed class VpcOperations
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             var n = tx.N;
             // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
-            if (ResourceKinds.Vpc.FirstBlocker(n, vpc) is not null)
+            if (ResourceKinds.Vpc.FirstBlocker(tx.World, vpc) is not null)
                 throw VpcErrors.VpcHasDependencies(vpc.Id.Value);
             var main = tx.Where(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value).ToList();
             var acls = tx.Where(IndexedKinds.NetworkAcl, "vpc-id", vpc.Id.Value).ToList();
@@ -139,7 +136,7 @@ public sealed class VpcOperations
                 tx.Remove(acl.Id);
             foreach (var group in sgs)
                 tx.Remove(group.Id);
-            SubnetOperations.PurgeRemains(tx, i => i.VpcId == vpc.Id, g => g.VpcId == vpc.Id);
+            SubnetOperations.PurgeRemains(tx, "vpc-id", vpc.Id.Value);
             VpcPeeringOperations.DeletePeeringsOf(tx, vpc.Id); // src/VpcLab.ControlPlane/VpcPeering/
             FlowLogOperations.DeleteFlowLogsOf(tx, vpc.Id.Value); // src/VpcLab.ControlPlane/FlowLogs/
             foreach (var id in main.Select(t => t.Id.Value).Concat(acls.Select(a => a.Id.Value)).Concat(sgs.Select(g => g.Id.Value)).Append(vpc.Id.Value))

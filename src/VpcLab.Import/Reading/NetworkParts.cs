@@ -24,7 +24,7 @@ internal sealed class NetworkParts
     public Dictionary<FlowLogId, FlowLog> FlowLogs { get; } = [];
     public Dictionary<string, Volume> Volumes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Tags> Tags { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, ControlPlane.DhcpOptionsSet> DhcpOptions { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, DhcpOptionsSet> DhcpOptions { get; } = new(StringComparer.Ordinal);
     public Dictionary<VpcId, string> DhcpAssociations { get; } = [];
 
     /// <summary>Keeps the resource's tags (none: nothing stored, as the control plane does).</summary>

@@ -58,7 +58,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Empty<DeleteDhcpOptionsRequest, EmptyResult>("DeleteDhcpOptions", cp.DeleteDhcpOptions);
         r.Empty<AssociateDhcpOptionsRequest, EmptyResult>("AssociateDhcpOptions", cp.AssociateDhcpOptions);
         r.List<DescribeDhcpOptionsRequest, DescribeDhcpOptionsResult, DhcpOptionsSet>("DescribeDhcpOptions", cp.DescribeDhcpOptions,
-            x => x.DhcpOptions, "DhcpOptions", d => d.Id, DhcpOptionsShape.Map);
+            x => x.DhcpOptions, "DhcpOptions", d => d.Id, DhcpOptionsShape.Map, windowed: true);
 
         // Subnets
         r.Action<CreateSubnetRequest, CreateSubnetResult>("CreateSubnet", cp.CreateSubnet, (x, c, _) => new JsonObject { ["Subnet"] = SubnetShape.Map(x.Subnet, c) });

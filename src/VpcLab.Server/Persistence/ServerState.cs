@@ -51,6 +51,9 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     public SimulatedClock Clock => _clock;
     public bool IsDurable => _journal.IsDurable;
 
+    /// <summary>Commits (one fsync each) of the operation log since it opened (<see cref="OperationJournal.Commits"/>).</summary>
+    public long Commits => _journal.Commits;
+
     /// <summary>How many logged operations were replayed at start.</summary>
     public int Replayed { get; private set; }
 

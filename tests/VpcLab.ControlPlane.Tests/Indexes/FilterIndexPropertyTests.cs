@@ -16,7 +16,7 @@ public sealed class FilterIndexPropertyTests
     /// <summary>The filters each Describe* is probed with: indexed ones, ones that read other resources, tags.</summary>
     private static readonly (string Action, string[] Names)[] s_actions =
     [
-        ("DescribeVpcs", ["vpc-id", "cidr", "cidr-block-association.cidr-block", "cidr-block-association.state", "is-default", "state", "owner-id", "has-internet-gateway"]),
+        ("DescribeVpcs", ["vpc-id", "cidr", "cidr-block-association.cidr-block", "cidr-block-association.state", "is-default", "state", "owner-id", "has-internet-gateway", "dhcp-options-id"]),
         ("DescribeSubnets", ["subnet-id", "vpc-id", "cidr-block", "cidr", "availability-zone", "default-for-az", "state", "available-ip-address-count"]),
         ("DescribeSecurityGroups", ["group-id", "group-name", "vpc-id", "ip-permission.cidr", "ip-permission.group-id", "egress.ip-permission.cidr", "description"]),
         ("DescribeNetworkInterfaces", ["network-interface-id", "subnet-id", "vpc-id", "group-id", "private-ip-address", "addresses.private-ip-address", "status", "attachment.instance-id", "group-name", "availability-zone"]),
@@ -31,6 +31,8 @@ public sealed class FilterIndexPropertyTests
             "accepter-vpc-info.owner-id", "requester-vpc-info.owner-id", "requester-vpc-info.cidr-block", "status-code"]),
         ("DescribeVpcEndpoints", ["vpc-endpoint-id", "vpc-id", "service-name", "vpc-endpoint-state", "vpc-endpoint-type", "ip-address-type", "service-region"]),
         ("DescribeFlowLogs", ["flow-log-id", "resource-id", "log-group-name", "traffic-type", "log-destination-type", "deliver-log-status"]),
+        ("DescribeDhcpOptions", ["dhcp-options-id", "key", "value", "owner-id"]),
+        ("DescribePrefixLists", ["prefix-list-id", "prefix-list-name"]),
         ("DescribeTags", ["key", "value", "resource-id", "resource-type"]),
     ];
 
@@ -75,7 +77,7 @@ public sealed class FilterIndexPropertyTests
             var cp = Build(world, indexedFilters: true);
             seen.UnionWith(cp.Index.Keys.Where(k => k.Name == WorldIndex.ScopeName).Select(k => k.Kind));
         }, iter: 30);
-        Assert.Subset(seen, new HashSet<string>(StringComparer.Ordinal) { "vpc", "subnet", "sg", "eni", "rtb", "acl", "igw", "i", "eipalloc", "eigw", "pl", "pcx", "vpce", "fl" });
+        Assert.Subset(seen, new HashSet<string>(StringComparer.Ordinal) { "vpc", "subnet", "sg", "eni", "rtb", "acl", "igw", "i", "eipalloc", "eigw", "pl", "pcx", "vpce", "fl", "dopt" });
     }
 
     // The index is kept by the mutations themselves: after any sequence, it equals an index built from scratch.
@@ -92,8 +94,8 @@ public sealed class FilterIndexPropertyTests
         }, iter: 40);
     }
 
-    /// <summary>The highest step of <see cref="Step"/> (0–11 create, 12 deletes, 13–17 the kinds indexed later).</summary>
-    internal const int LastStep = 17;
+    /// <summary>The highest step of <see cref="Step"/> (0–11 create, 12 deletes, 13–18 the kinds indexed later).</summary>
+    internal const int LastStep = 18;
 
     internal static Ec2ControlPlane Build((int Op, int A, int B)[] steps, bool indexedFilters)
     {
@@ -241,6 +243,8 @@ public sealed class FilterIndexPropertyTests
                 "DescribeManagedPrefixLists" => cp.DescribeManagedPrefixLists(ctx, new DescribeManagedPrefixListsRequest { Filters = filters }).PrefixLists.Select(x => x.Id.Value),
                 "DescribeVpcPeeringConnections" => cp.DescribeVpcPeeringConnections(ctx, new DescribeVpcPeeringConnectionsRequest { Filters = filters }).VpcPeeringConnections.Select(x => $"{x.Id} {x.State}"),
                 "DescribeVpcEndpoints" => cp.DescribeVpcEndpoints(ctx, new DescribeVpcEndpointsRequest { Filters = filters }).VpcEndpoints.Select(x => x.Endpoint.Id.Value),
+                "DescribeDhcpOptions" => cp.DescribeDhcpOptions(ctx, new DescribeDhcpOptionsRequest { Filters = filters }).DhcpOptions.Select(x => x.Id),
+                "DescribePrefixLists" => cp.DescribePrefixLists(ctx, new DescribePrefixListsRequest { Filters = filters }).PrefixLists.Select(x => x.Id.Value),
                 "DescribeFlowLogs" => cp.DescribeFlowLogs(ctx, new DescribeFlowLogsRequest { Filter = filters }).FlowLogs.Select(x => x.Id.Value),
                 _ => cp.DescribeTags(ctx, new DescribeTagsRequest { Filters = filters }).Tags.Select(t => $"{t.ResourceId} {t.ResourceType} {t.Key}={t.Value}"),
             };

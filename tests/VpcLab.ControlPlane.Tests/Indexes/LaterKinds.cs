@@ -5,8 +5,8 @@ namespace VpcLab.ControlPlane.Tests;
 
 /// <summary>The steps of <see cref="FilterIndexPropertyTests"/>' random worlds for the kinds indexed after the first
 /// ten: egress-only internet gateways, managed prefix lists, VPC peering connections (across the two accounts), VPC
-/// endpoints and flow logs, each created, changed and deleted by its own operations; and the values their filters are
-/// probed with.</summary>
+/// endpoints, flow logs and DHCP options sets (created, associated with VPCs, deleted), each created, changed and
+/// deleted by its own operations; and the values their filters are probed with.</summary>
 internal static class LaterKinds
 {
     private static readonly string[] s_services = ["com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.dynamodb"];
@@ -48,6 +48,9 @@ internal static class LaterKinds
                     VpcId = vpc.Id.Value, ServiceName = s_services[b % 2], RouteTableIds = [.. tables.Select(t => t.Id.Value)],
                 });
                 break;
+            case 18:
+                DhcpOptions(cp, n, ctx, vpc, a, b, owner);
+                break;
             case 17 when b % 3 == 0:
                 cp.DeleteFlowLogs(ctx, new DeleteFlowLogsRequest { FlowLogIds = [Pick(n.FlowLogs.Keys, k => k.Value).Value] });
                 break;
@@ -87,6 +90,33 @@ internal static class LaterKinds
         });
     }
 
+    /// <summary>A set created (with tags now and then), associated with a VPC (or the VPC given "default"), or deleted
+    /// (refused while a VPC uses it).</summary>
+    private static void DhcpOptions(Ec2ControlPlane cp, Network n, RequestContext ctx, Vpc vpc, int a, int b, Func<AccountId, RequestContext> owner)
+    {
+        var sets = n.DhcpOptions.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        if (b % 3 == 0 && sets.Count > 0)
+        {
+            var set = sets[a % sets.Count];
+            cp.DeleteDhcpOptions(owner(set.OwnerId), new DeleteDhcpOptionsRequest { DhcpOptionsId = set.Id });
+            return;
+        }
+        if (b % 3 == 1 && sets.Count > 0)
+        {
+            var id = a % 4 == 0 ? Ec2ControlPlane.DefaultDhcpOptionsId : sets[a % sets.Count].Id;
+            cp.AssociateDhcpOptions(owner(vpc.OwnerId), new AssociateDhcpOptionsRequest { DhcpOptionsId = id, VpcId = vpc.Id.Value });
+            return;
+        }
+        List<NewDhcpConfiguration> options = [new() { Key = "domain-name", Values = [$"d{a % 3}.internal"] }];
+        if (b % 2 == 0)
+            options.Add(new() { Key = "ntp-servers", Values = ["10.0.0.1", $"10.0.0.{2 + a % 2}"] });
+        cp.CreateDhcpOptions(ctx, new CreateDhcpOptionsRequest
+        {
+            DhcpConfigurations = options,
+            TagSpecifications = b % 5 == 2 ? [new TagSpecification { ResourceType = "dhcp-options", Tags = [new Tag("env", $"v{a % 3}")] }] : null,
+        });
+    }
+
     /// <summary>A request between two VPCs (maybe of the two accounts), or the accepter's answer, or the end of one.</summary>
     private static void Peering(Ec2ControlPlane cp, Network n, Vpc vpc, int a, int b, Func<AccountId, RequestContext> owner)
     {
@@ -122,5 +152,8 @@ internal static class LaterKinds
             .. n.VpcPeeringConnections.Keys.Select(k => k.Value),
             .. n.VpcEndpoints.Keys.Select(k => k.Value),
             .. n.FlowLogs.Values.SelectMany(f => new[] { f.Id.Value, f.ResourceId }),
+            "default", "domain-name", "ntp-servers", "d0.internal", "d1.internal", "10.0.0.1", "10.0.0.3",
+            .. n.DhcpOptions.Keys,
+            .. n.PrefixLists.Values.Where(p => p.IsAwsManaged).Select(p => p.Name),
         ];
 }

@@ -20,9 +20,9 @@ public class GroupCommitTests
     {
         private readonly OperationJournal _journal;
 
-        public VpcWorld(string directory)
+        public VpcWorld(string directory, bool waitForWriters = true)
         {
-            _journal = OperationJournal.Open(directory);
+            _journal = OperationJournal.Open(directory, waitForWriters);
             ControlPlane = NewControlPlane(new SimulatedClock());
             Replayed = _journal.Replay(this);
         }
@@ -30,6 +30,8 @@ public class GroupCommitTests
         public Ec2ControlPlane ControlPlane { get; private set; }
 
         public int Replayed { get; }
+
+        public long Commits => _journal.Commits;
 
         private static Ec2ControlPlane NewControlPlane(SimulatedClock clock) =>
             new(new ControlPlaneOptions { Clock = clock, IdSeed = 7, Quotas = Ec2Quotas.Generous });
@@ -78,13 +80,16 @@ public class GroupCommitTests
         return rows;
     }
 
-    [Fact]
-    public async Task ConcurrentWriters_EveryAcknowledgedMutationIsOnDiskWhenAnswered_ReplayGivesTheSameWorld()
+    // Both ways of grouping: a commit that waits briefly for the writers it expects, and one that takes what is pending.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ConcurrentWriters_EveryAcknowledgedMutationIsOnDiskWhenAnswered_ReplayGivesTheSameWorld(bool waitForWriters)
     {
         var dir = NewDirectory();
         const int Writers = 8, PerWriter = 25;
         string[] before;
-        using (var world = new VpcWorld(dir))
+        using (var world = new VpcWorld(dir, waitForWriters))
         {
             var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
             await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
@@ -103,6 +108,7 @@ public class GroupCommitTests
             }, TestContext.Current.CancellationToken)));
             Assert.Equal(Writers * PerWriter, acknowledged.Distinct().Count());
             Assert.Equal(Writers * PerWriter, LoggedOperations(dir).Count); // every CreateVpc, no refused one
+            Assert.InRange(world.Commits, 1, Writers * PerWriter); // grouped: never more commits than records
             before = [.. world.ControlPlane.Network.Vpcs.Keys.Select(k => k.Value).Order(StringComparer.Ordinal)];
         }
 
@@ -134,6 +140,23 @@ public class GroupCommitTests
 
         using var reopened = new VpcWorld(dir);
         Assert.Equal(inWorld, reopened.ControlPlane.Network.Vpcs.Count);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    // A lone writer is never held for company: each of its writes is its own commit, answered once on disk.
+    [Fact]
+    public async Task LoneWriter_EachWriteItsOwnCommit()
+    {
+        var dir = NewDirectory();
+        using (var world = new VpcWorld(dir))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await world.CreateVpcAsync($"10.{i}.0.0/16");
+                Assert.Equal(i + 1, LoggedOperations(dir).Count);
+            }
+            Assert.Equal(10, world.Commits);
+        }
         Directory.Delete(dir, recursive: true);
     }
 

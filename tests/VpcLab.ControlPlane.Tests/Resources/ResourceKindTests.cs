@@ -29,6 +29,7 @@ public sealed class ResourceKindTests
         ["lt"] = (cp, id) => cp.LaunchTemplates.Queries.DescribeLaunchTemplates(Ctx, new DescribeLaunchTemplatesRequest { LaunchTemplateIds = [id] }),
         ["vpce-svc"] = (cp, id) => cp.EndpointServiceConfigurations.DescribeVpcEndpointServiceConfigurations(Ctx,
             new DescribeVpcEndpointServiceConfigurationsRequest { ServiceIds = [id] }),
+        ["dopt"] = (cp, id) => cp.DescribeDhcpOptions(Ctx, new DescribeDhcpOptionsRequest { DhcpOptionsIds = [id] }),
     };
 
     // AWS: ids are prefix-XXXXXXXX or prefix-XXXXXXXXXXXXXXXXX; a well-formed id that names nothing of the caller's
@@ -52,6 +53,7 @@ public sealed class ResourceKindTests
     [InlineData("vpce", "InvalidVpcEndpointId.NotFound", "InvalidVpcEndpointId.Malformed", "vpc-endpoint")]
     [InlineData("vol", "InvalidVolume.NotFound", "InvalidVolumeID.Malformed", "volume")]
     [InlineData("lt", "InvalidLaunchTemplateId.NotFound", "InvalidLaunchTemplateId.Malformed", "launch-template")]
+    [InlineData("dopt", "InvalidDhcpOptionID.NotFound", "InvalidDhcpOptionsId.Malformed", "dhcp-options")]
     [InlineData("vpce-svc", "InvalidVpcEndpointServiceId.NotFound", "InvalidVpcEndpointServiceId.NotFound", "vpc-endpoint-service")] // no Malformed code published
     public void ResourceKind_UnknownOrIllFormedId_KindsOwnNotFoundAndMalformedCodes(string prefix, string notFound, string malformed, string tagType)
     {
@@ -104,7 +106,7 @@ public sealed class ResourceKindTests
         var rows = lab.Cp.DescribeTags(Ctx, new DescribeTagsRequest()).Tags;
         Assert.Contains(rows, t => t.ResourceId == vpc.Id.Value && t.ResourceType == ResourceKinds.Vpc.TagResourceType);
         Assert.Contains(rows, t => t.ResourceId == subnet.Id.Value && t.ResourceType == ResourceKinds.Subnet.TagResourceType);
-        Assert.Equal("a subnet", ResourceKinds.Vpc.FirstBlocker(lab.N, vpc));
+        Assert.Equal("a subnet", ResourceKinds.Vpc.FirstBlocker(lab.Cp.World, vpc));
         lab.Fails(Ec2Errors.DependencyViolationCode, () => lab.Cp.DeleteVpc(Ctx, new DeleteVpcRequest { VpcId = vpc.Id.Value }));
     }
 }

@@ -19,7 +19,7 @@ internal static class VpcShape
         ["VpcId"] = vpc.Id.Value,
         ["State"] = "available",
         ["CidrBlock"] = vpc.PrimaryCidr.ToString(),
-        ["DhcpOptionsId"] = c.ControlPlane?.DhcpOptionsIdOf(vpc.Id) ?? Ec2ControlPlane.DefaultDhcpOptionsId,
+        ["DhcpOptionsId"] = vpc.DhcpOptionsId,
     };
 
     public static JsonObject Ipv4Association(VpcCidrBlock block) => new()
