@@ -67,6 +67,8 @@ OPERATIONS = [
     "DescribeInstanceStatus", "DescribeInstanceCreditSpecifications",
     # Read by Terraform's AWS provider (aws_eip, aws_vpc): issue 15
     "DescribeAddressesAttribute", "ModifyVpcTenancy",
+    # Reverse DNS of Elastic IPs (aws_eip_domain_name; src/VpcLab.ControlPlane/ElasticIps/)
+    "ModifyAddressAttribute", "ResetAddressAttribute",
     # EBS volumes as plain records (src/VpcLab.ControlPlane/Volumes/)
     "CreateVolume", "DescribeVolumes", "AttachVolume", "DetachVolume", "DeleteVolume",
     "ModifyVolume", "DescribeVolumesModifications",

@@ -97,7 +97,7 @@ public sealed class Ec2ControlPlane
 
     public ElasticIpOperations ElasticIps { get; }
 
-    /// <summary>DescribeAddressesAttribute (src/VpcLab.ControlPlane/ElasticIps/AddressAttributeOperations.cs).</summary>
+    /// <summary>Describe/Modify/ResetAddressAttribute (src/VpcLab.ControlPlane/ElasticIps/AddressAttributeOperations.cs).</summary>
     public AddressAttributeOperations AddressAttributes { get; }
 
     /// <summary>ModifyVpcTenancy (src/VpcLab.ControlPlane/Vpcs/VpcTenancyOperations.cs).</summary>

@@ -13,6 +13,9 @@ public static class DescribeCalls
     public static readonly DescribeCall EgressOnlyInternetGateways = new("ec2", "describe-egress-only-internet-gateways", "EgressOnlyInternetGateways");
     public static readonly DescribeCall NatGateways = new("ec2", "describe-nat-gateways", "NatGateways");
     public static readonly DescribeCall Addresses = new("ec2", "describe-addresses", "Addresses");
+
+    /// <summary><c>describe-addresses-attribute --attribute domain-name</c>: the reverse DNS records of Elastic IPs.</summary>
+    public static readonly DescribeCall AddressesAttribute = new("ec2", "describe-addresses-attribute", "Addresses");
     public static readonly DescribeCall SecurityGroups = new("ec2", "describe-security-groups", "SecurityGroups");
     public static readonly DescribeCall SecurityGroupRules = new("ec2", "describe-security-group-rules", "SecurityGroupRules");
     public static readonly DescribeCall NetworkAcls = new("ec2", "describe-network-acls", "NetworkAcls");
@@ -35,8 +38,8 @@ public static class DescribeCalls
 
     public static readonly ImmutableArray<DescribeCall> Read =
     [
-        Vpcs, Subnets, RouteTables, InternetGateways, EgressOnlyInternetGateways, NatGateways, Addresses, SecurityGroups,
-        SecurityGroupRules, NetworkAcls, NetworkInterfaces, Instances, VpcEndpoints, VpcPeeringConnections,
+        Vpcs, Subnets, RouteTables, InternetGateways, EgressOnlyInternetGateways, NatGateways, Addresses, AddressesAttribute,
+        SecurityGroups, SecurityGroupRules, NetworkAcls, NetworkInterfaces, Instances, VpcEndpoints, VpcPeeringConnections,
         ManagedPrefixLists, FlowLogs, DhcpOptions, Volumes,
     ];
 

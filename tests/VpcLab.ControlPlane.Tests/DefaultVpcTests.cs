@@ -89,4 +89,41 @@ public class DefaultVpcTests
         Assert.Equal(deleted!.CidrBlock, subnet.CidrBlock);
         Assert.Contains(lab.N.NetworkAclFor(subnet.Id).Associations, a => a.SubnetId == subnet.Id);
     }
+
+    // CreateDefaultSubnet Ipv6Native ("Indicates whether to create an IPv6 only subnet. If you already have a default
+    // subnet for this Availability Zone, you must delete it before you can create an IPv6 only subnet"): an IPv6-only
+    // default subnet takes the lowest free /64 of the default VPC's IPv6 block, with every IPv6-only subnet's rules
+    // (docs/semantics.md#ipv6-only-default-subnets).
+    [Theory]
+    [InlineData("zone freed, VPC has IPv6", null)]
+    [InlineData("zone still has its default subnet", "DefaultSubnetAlreadyExistsInAvailabilityZone")]
+    [InlineData("VPC without IPv6", "InvalidParameterValue")]
+    public void CreateDefaultSubnet_Ipv6Native_AwsOutcome(string kind, string? code)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest()).Vpc;
+        if (kind != "VPC without IPv6")
+            lab.Cp.AssociateVpcCidrBlock(Ctx, new AssociateVpcCidrBlockRequest { VpcId = vpc.Id.Value, AmazonProvidedIpv6CidrBlock = true });
+        var zoneB = lab.N.Subnets.Values.First(s => s.AvailabilityZone.Name == "us-east-1b");
+        if (kind != "zone still has its default subnet")
+            lab.Cp.DeleteSubnet(Ctx, new DeleteSubnetRequest { SubnetId = zoneB.Id.Value });
+        var request = new CreateDefaultSubnetRequest { AvailabilityZone = "us-east-1b", Ipv6Native = true };
+        if (code is not null)
+        {
+            lab.FailsWith(code, () => lab.Cp.CreateDefaultSubnet(Ctx, request));
+            return;
+        }
+        var subnet = lab.Cp.CreateDefaultSubnet(Ctx, request).Subnet;
+        var block = lab.N.Vpcs[vpc.Id].Ipv6CidrBlocks[0].Cidr;
+        Assert.Equal((true, true, true, false), (subnet.DefaultForAz, subnet.Ipv6Native, subnet.AssignIpv6AddressOnCreation, subnet.MapPublicIpOnLaunch));
+        Assert.Null(subnet.CidrBlock);
+        Assert.Equal(block.Subnet(64, 0), subnet.Ipv6Cidr);
+        Assert.Equal(PrivateDnsNameOptions.Ipv6Only, subnet.PrivateDnsNameOptionsOnLaunch);
+        Assert.Contains(lab.N.NetworkAclFor(subnet.Id).Associations, a => a.SubnetId == subnet.Id);
+        // The next IPv6-only default subnet (another freed zone) takes the next free /64.
+        var zoneC = lab.N.Subnets.Values.First(s => s.AvailabilityZone.Name == "us-east-1c");
+        lab.Cp.DeleteSubnet(Ctx, new DeleteSubnetRequest { SubnetId = zoneC.Id.Value });
+        var next = lab.Cp.CreateDefaultSubnet(Ctx, new CreateDefaultSubnetRequest { AvailabilityZone = "us-east-1c", Ipv6Native = true }).Subnet;
+        Assert.Equal(block.Subnet(64, 1), next.Ipv6Cidr);
+    }
 }

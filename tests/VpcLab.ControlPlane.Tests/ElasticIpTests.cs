@@ -120,4 +120,46 @@ public sealed class ElasticIpTests
         var error = lab.Fails(ElasticIpErrors.InvalidAddressNotFound, () => lab.Cp.DescribeAddresses(Ctx, new DescribeAddressesRequest { PublicIps = ["198.51.100.7"] }));
         Assert.Equal("Address '198.51.100.7' not found.", error.Message);
     }
+
+    // AssociateAddress, DisassociateAddress, ReleaseAddress (EC2 API reference): AllocationId, AssociationId "This
+    // parameter is required", and AssociateAddress needs an instance or an interface ("either … but not both"): a
+    // missing one is MissingParameter (errors-overview: "The request must contain the specified missing
+    // parameter"); two where one is allowed is InvalidParameterCombination.
+    public static TheoryData<string, bool, bool, bool, bool, string> MissingOrDoubled() => new()
+    {
+        { "associate", false, false, true, false, "MissingParameter" },
+        { "associate", true, false, false, false, "MissingParameter" },
+        { "associate", false, false, false, true, "MissingParameter" },
+        { "associate", false, false, false, false, "MissingParameter" },
+        { "associate", true, true, true, false, "InvalidParameterCombination" },
+        { "associate", true, false, true, true, "InvalidParameterCombination" },
+        { "disassociate", false, false, false, false, "MissingParameter" },
+        { "release", false, false, false, false, "MissingParameter" },
+        { "release", true, true, false, false, "InvalidParameterCombination" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingOrDoubled))]
+    public void AddressCall_MissingOrDoubledIds_AwsCode(string action, bool allocationId, bool publicIp, bool instance, bool networkInterface, string code)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        lab.AttachedIgw(vpc);
+        var subnet = lab.Subnet(vpc);
+        var (i, eni, eip) = (lab.Instance(subnet), lab.Eni(subnet), lab.Eip());
+        var error = lab.FailsWith(code, action switch
+        {
+            "associate" => () => lab.Cp.AssociateAddress(Ctx, new AssociateAddressRequest
+            {
+                AllocationId = allocationId ? eip.AllocationId.Value : null, PublicIp = publicIp ? eip.PublicIp.ToString() : null,
+                InstanceId = instance ? i.Id.Value : null, NetworkInterfaceId = networkInterface ? eni.Id.Value : null,
+            }),
+            "disassociate" => () => lab.Cp.DisassociateAddress(Ctx, new DisassociateAddressRequest()),
+            _ => () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest
+            {
+                AllocationId = allocationId ? eip.AllocationId.Value : null, PublicIp = publicIp ? eip.PublicIp.ToString() : null,
+            }),
+        });
+        Assert.Equal(400, error.HttpStatus);
+    }
 }

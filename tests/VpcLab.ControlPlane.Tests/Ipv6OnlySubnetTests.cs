@@ -47,8 +47,9 @@ public sealed class Ipv6OnlySubnetTests
     {
         // "CidrBlock: This parameter is not supported for an IPv6 only subnet."
         { "IPv6-only with an IPv4 CIDR", true, "10.0.9.0/24", "v6", "InvalidParameterCombination" },
-        // "For an IPv6 only subnet, specify an IPv6 CIDR block."
-        { "IPv6-only without an IPv6 CIDR", true, null, null, "InvalidParameterCombination" },
+        // "For an IPv6 only subnet, specify an IPv6 CIDR block": asked for first, with or without an IPv4 CIDR.
+        { "IPv6-only without an IPv6 CIDR", true, null, null, "MissingParameter" },
+        { "IPv6-only with only an IPv4 CIDR", true, "10.0.9.0/24", null, "MissingParameter" },
         // "The allowed block size for an IPv6 subnet is a /64 netmask."
         { "IPv6-only with a /60", true, null, "/60", "InvalidSubnet.Range" },
     };

@@ -21,7 +21,7 @@ public sealed class RoundTripTests(RoundTripFixture world) : IClassFixture<Round
             foreach (var action in new[]
             {
                 "DescribeVpcs", "DescribeSubnets", "DescribeRouteTables", "DescribeInternetGateways", "DescribeEgressOnlyInternetGateways",
-                "DescribeNatGateways", "DescribeAddresses", "DescribeSecurityGroups", "DescribeSecurityGroupRules", "DescribeNetworkAcls",
+                "DescribeNatGateways", "DescribeAddresses", "DescribeAddressesAttribute", "DescribeSecurityGroups", "DescribeSecurityGroupRules", "DescribeNetworkAcls",
                 "DescribeNetworkInterfaces", "DescribeInstances", "DescribeVpcEndpoints", "DescribeVpcPeeringConnections",
                 "DescribeManagedPrefixLists", "DescribeFlowLogs", "DescribeDhcpOptions",
             })

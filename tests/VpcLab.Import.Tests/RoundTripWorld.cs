@@ -5,8 +5,8 @@ using Network = VpcLab.Model.Network;
 namespace VpcLab.Import.Tests;
 
 /// <summary>The world of the round trip, built through the SDK: account A's prod VPC (IPv6, public subnet with an
-/// instance and an Elastic IP, private subnet behind a NAT gateway and an egress-only gateway, an S3 gateway endpoint,
-/// an SNS interface endpoint, an office prefix list) peered with account B's data VPC, whose database group admits
+/// instance and an Elastic IP with a reverse DNS record, private subnet behind a NAT gateway and an egress-only gateway, an S3 gateway endpoint,
+/// an SNS interface endpoint, an office prefix list, an IPv6-only subnet with an instance) peered with account B's data VPC, whose database group admits
 /// A's app group over the peering.</summary>
 internal static class RoundTripWorld
 {
@@ -49,12 +49,24 @@ internal static class RoundTripWorld
         var webInstance = await Instance(a, public1, web, "web-1", ct);
         var eip = (await a.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, ct)).AllocationId;
         await a.AssociateAddressAsync(new AssociateAddressRequest { AllocationId = eip, InstanceId = webInstance }, ct);
+        await a.ModifyAddressAttributeAsync(new ModifyAddressAttributeRequest { AllocationId = eip, DomainName = "web.example.com" }, ct);
         var natEip = (await a.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, ct)).AllocationId;
         var nat = (await a.CreateNatGatewayAsync(new CreateNatGatewayRequest { SubnetId = public1, AllocationId = natEip }, ct)).NatGateway.NatGatewayId;
         var privateRt = await Table(a, prod.VpcId, private1, ct);
         await a.CreateRouteAsync(new CreateRouteRequest { RouteTableId = privateRt, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = nat }, ct);
         await a.CreateRouteAsync(new CreateRouteRequest { RouteTableId = privateRt, DestinationIpv6CidrBlock = "::/0", EgressOnlyInternetGatewayId = eigw }, ct);
         await Instance(a, private1, app, "app-1", ct);
+        // An IPv6-only subnet (Ipv6Native) with an instance that has no private IPv4, resource names and AAAA records
+        // on, routed to the egress-only gateway (docs/semantics.md#ipv6-only-subnets).
+        var v6only = (await a.CreateSubnetAsync(new CreateSubnetRequest
+        {
+            VpcId = prod.VpcId, Ipv6Native = true, Ipv6CidrBlock = v6.Replace("00::/56", "03::/64", StringComparison.Ordinal), AvailabilityZone = "us-east-1a",
+            TagSpecifications = Named(ResourceType.Subnet, "v6only"),
+        }, ct)).Subnet.SubnetId;
+        await a.ModifySubnetAttributeAsync(new ModifySubnetAttributeRequest { SubnetId = v6only, EnableResourceNameDnsAAAARecordOnLaunch = true }, ct);
+        var v6onlyRt = await Table(a, prod.VpcId, v6only, ct);
+        await a.CreateRouteAsync(new CreateRouteRequest { RouteTableId = v6onlyRt, DestinationIpv6CidrBlock = "::/0", EgressOnlyInternetGatewayId = eigw }, ct);
+        await Instance(a, v6only, app, "v6-1", ct);
         await a.CreateVpcEndpointAsync(new CreateVpcEndpointRequest { VpcId = prod.VpcId, ServiceName = "com.amazonaws.us-east-1.s3", RouteTableIds = [privateRt] }, ct);
         await a.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {

@@ -46,37 +46,65 @@ public sealed class DefaultVpcOperations
 
             int index = 0;
             foreach (var zone in tx.Region.Zones)
-                PutDefaultSubnet(tx, vpc, zone, DefaultVpcCidr.Subnet(20, (UInt128)index++));
+                PutDefaultSubnet(tx, vpc, zone, DefaultVpcCidr.Subnet(20, (UInt128)index++), null);
             return new CreateDefaultVpcResult(vpc);
         });
 
     /// <summary>AWS: a /20 default subnet in the given zone of the default VPC; one per zone
     /// (DefaultSubnetAlreadyExistsInAvailabilityZone), none without a default VPC (DefaultVpcDoesNotExist)
     /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateDefaultSubnet.html). Choice
-    /// (docs/semantics.md#default-vpc-fallback): the lowest /20 of 172.31.0.0/16 free of the VPC's subnets.</summary>
+    /// (docs/semantics.md#default-vpc-fallback): the lowest /20 of 172.31.0.0/16 free of the VPC's subnets. With
+    /// Ipv6Native, an IPv6-only default subnet instead (docs/semantics.md#ipv6-only-default-subnets).</summary>
     public CreateDefaultSubnetResult CreateDefaultSubnet(RequestContext ctx, CreateDefaultSubnetRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             if (request.AvailabilityZone is null && request.AvailabilityZoneId is null)
                 throw Ec2Errors.MissingParameter("AvailabilityZone");
-            if (request.Ipv6Native == true)
-                throw Ec2Errors.InvalidParameterValue("Ipv6Native default subnets need an IPv6 block in the default VPC, which the lab's default VPC has not.");
             var zone = SubnetOperations.ResolveZone(tx, request.AvailabilityZone, request.AvailabilityZoneId, 0);
             var vpc = DefaultVpcLookup.Find(tx) ?? throw VpcErrors.DefaultVpcDoesNotExist();
             var subnets = tx.N.SubnetsOf(vpc.Id).ToList();
+            // "If you already have a default subnet for this Availability Zone, you must delete it before you can
+            // create an IPv6 only subnet": one default subnet per zone, of either kind.
             if (subnets.FirstOrDefault(s => s.DefaultForAz && s.AvailabilityZone.Name == zone.Name) is { } existing)
                 throw VpcErrors.DefaultSubnetAlreadyExists(zone.Name, existing.Id.Value);
+            if (request.Ipv6Native == true)
+                return new CreateDefaultSubnetResult(PutDefaultSubnet(tx, vpc, zone, null, FreeIpv6Block(tx, vpc, subnets)));
             var cidr = Enumerable.Range(0, 16).Select(i => DefaultVpcCidr.Subnet(20, (UInt128)i))
                 .FirstOrDefault(c => !subnets.Any(s => s.CidrBlock?.Overlaps(c) == true), Cidr.AnyV4);
             if (cidr == Cidr.AnyV4)
                 throw Ec2Errors.InvalidParameterValue($"The default VPC {vpc.Id} has no free /20 for a default subnet.");
-            return new CreateDefaultSubnetResult(PutDefaultSubnet(tx, vpc, zone, cidr));
+            return new CreateDefaultSubnetResult(PutDefaultSubnet(tx, vpc, zone, cidr, null));
         });
 
-    private static Subnet PutDefaultSubnet(Transaction tx, Vpc vpc, AvailabilityZone zone, Cidr cidr)
+    /// <summary>An IPv6-only default subnet's block: the lowest /64 of the default VPC's IPv6 blocks that no subnet of
+    /// the VPC overlaps (choice: AWS says an IPv6-only subnet needs the VPC's IPv6 block and does not say which /64 a
+    /// default one takes). A default VPC without an IPv6 block has none to give (InvalidParameterValue, choice).</summary>
+    private static Cidr FreeIpv6Block(Transaction tx, Vpc vpc, List<Subnet> subnets)
     {
-        var subnet = new Subnet(new SubnetId(tx.NewId(IdPrefixes.Subnet)), vpc.Id, tx.Account, tx.RegionName, zone,
-            cidr, null, MapPublicIpOnLaunch: true, AssignIpv6AddressOnCreation: false, DefaultForAz: true);
+        var blocks = vpc.Ipv6CidrBlocks.Where(b => b.State == CidrBlockState.Associated).Select(b => b.Cidr).ToList();
+        if (blocks.Count == 0)
+            throw Ec2Errors.InvalidParameterValue($"The default VPC {vpc.Id} has no IPv6 CIDR block: associate one (AssociateVpcCidrBlock) before creating an IPv6-only default subnet.");
+        foreach (var block in blocks.OrderBy(b => b.First.Value))
+        {
+            var count = (UInt128)1 << (64 - block.PrefixLength);
+            for (UInt128 i = 0; i < count; i++)
+            {
+                var candidate = block.Subnet(64, i);
+                if (!subnets.Any(s => s.Ipv6Cidr?.Overlaps(candidate) == true))
+                    return candidate;
+            }
+        }
+        throw Ec2Errors.InvalidParameterValue($"The default VPC {vpc.Id} has no free IPv6 /64 for a default subnet.");
+    }
+
+    /// <summary>A default subnet: an IPv4 /20 that maps public IPv4 on launch, or (<paramref name="ipv6"/> given) an
+    /// IPv6-only subnet with the rules of every IPv6-only subnet (<see cref="Ipv6OnlySubnets.New"/>).</summary>
+    private static Subnet PutDefaultSubnet(Transaction tx, Vpc vpc, AvailabilityZone zone, Cidr? cidr, Cidr? ipv6)
+    {
+        var id = new SubnetId(tx.NewId(IdPrefixes.Subnet));
+        var v6 = ipv6 is { } block ? new VpcCidrBlock(tx.NewId(IdPrefixes.SubnetCidrAssociation), block, CidrBlockState.Associated) : null;
+        var subnet = Ipv6OnlySubnets.New(new Subnet(id, vpc.Id, tx.Account, tx.RegionName, zone,
+            cidr, v6, MapPublicIpOnLaunch: cidr is not null, AssignIpv6AddressOnCreation: false, DefaultForAz: true), native: cidr is null);
         tx.Put(subnet);
         var acl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
         tx.Put(acl with

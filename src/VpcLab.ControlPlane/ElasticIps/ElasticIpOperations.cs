@@ -28,9 +28,13 @@ public sealed class ElasticIpOperations
             return new AllocateAddressResult(eip.AllocationId.Value, eip.PublicIp.ToString(), "vpc", "amazon", tx.RegionName) { Address = eip };
         });
 
-    private static ElasticIpAddress FindAddress(Transaction tx, string? allocationId, string? publicIp)
+    /// <summary>The caller's address by AllocationId or (deprecated) PublicIp: AWS's references call the allocation id
+    /// "required", so neither is MissingParameter (<paramref name="missing"/>); both is InvalidParameterCombination.</summary>
+    private static ElasticIpAddress FindAddress(Transaction tx, string? allocationId, string? publicIp, Func<Ec2Exception> missing)
     {
-        if ((allocationId is null) == (publicIp is null))
+        if (allocationId is null && publicIp is null)
+            throw missing();
+        if (allocationId is not null && publicIp is not null)
             throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of allocationId or publicIp");
         if (allocationId is not null)
             return tx.Require(ResourceKinds.ElasticIp, allocationId);
@@ -42,9 +46,15 @@ public sealed class ElasticIpOperations
     public AssociateAddressResult AssociateAddress(RequestContext ctx, AssociateAddressRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
-            if ((request.InstanceId is null) == (request.NetworkInterfaceId is null))
+            // AssociateAddress: the address ("AllocationId … is required") and what it goes to ("either the instance
+            // ID or the network interface ID, but not both") are each MissingParameter when absent.
+            if (request.AllocationId is null && request.PublicIp is null)
+                throw ElasticIpErrors.MissingAddress();
+            if (request.InstanceId is null && request.NetworkInterfaceId is null)
+                throw ElasticIpErrors.MissingAssociationTarget();
+            if (request.InstanceId is not null && request.NetworkInterfaceId is not null)
                 throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of instanceId or networkInterfaceId");
+            var eip = FindAddress(tx, request.AllocationId, request.PublicIp, ElasticIpErrors.MissingAddress);
             NetworkInterface eni;
             if (request.InstanceId is not null)
             {
@@ -102,7 +112,8 @@ public sealed class ElasticIpOperations
             }
             else
             {
-                eip = FindAddress(tx, null, request.PublicIp);
+                // DisassociateAddress: "AssociationId … This parameter is required."
+                eip = FindAddress(tx, null, request.PublicIp, () => Ec2Errors.MissingParameter("AssociationId"));
                 if (eip.AssociationId is null)
                     throw ElasticIpErrors.AddressAssociationNotFound(request.PublicIp ?? "");
             }
@@ -124,7 +135,10 @@ public sealed class ElasticIpOperations
     public EmptyResult ReleaseAddress(RequestContext ctx, ReleaseAddressRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            var eip = FindAddress(tx, request.AllocationId, request.PublicIp);
+            // ReleaseAddress: "AllocationId … This parameter is required."
+            var eip = FindAddress(tx, request.AllocationId, request.PublicIp, () => Ec2Errors.MissingParameter("AllocationId"));
+            if (eip.PtrRecord is not null)
+                throw ElasticIpErrors.AddressLocked(eip.AllocationId.Value);
             if (tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             if (eip.AssociationId is not null)

@@ -32,9 +32,16 @@ internal static class LaunchTemplateLaunch
             NetworkInterfaces = Given(request.NetworkInterfaces) ?? (d.NetworkInterfaces.IsEmpty ? request.NetworkInterfaces : [.. d.NetworkInterfaces.Select(Interface)]),
             BlockDeviceMappings = Given(request.BlockDeviceMappings) ?? (d.BlockDeviceMappings.IsEmpty ? request.BlockDeviceMappings : [.. d.BlockDeviceMappings.Select(Device)]),
             TagSpecifications = Tags(request.TagSpecifications, d),
-            Placement = request.Placement?.AvailabilityZone is not null || d.AvailabilityZone is null
+            Placement = request.Placement?.AvailabilityZone is not null || d.Placement?.AvailabilityZone is not { } zone
                 ? request.Placement
-                : (request.Placement ?? new InstancePlacement()) with { AvailabilityZone = d.AvailabilityZone },
+                : (request.Placement ?? new InstancePlacement()) with { AvailabilityZone = zone },
+            PrivateDnsNameOptions = request.PrivateDnsNameOptions ?? (d.PrivateDnsNameOptions is { } o
+                ? new PrivateDnsNameOptionsRequest
+                {
+                    HostnameType = o.HostnameType, EnableResourceNameDnsARecord = o.EnableResourceNameDnsARecord,
+                    EnableResourceNameDnsAAAARecord = o.EnableResourceNameDnsAAAARecord,
+                }
+                : null),
         };
         return (merged, [new(IdTag, template.Id), new(VersionTag, version.VersionNumber.ToString(CultureInfo.InvariantCulture))]);
     }
@@ -60,6 +67,9 @@ internal static class LaunchTemplateLaunch
         Description = n.Description,
         Groups = n.Groups.IsEmpty ? null : n.Groups,
         PrivateIpAddress = n.PrivateIpAddress,
+        PrivateIpAddresses = n.PrivateIpAddresses.IsDefaultOrEmpty ? null
+            : [.. n.PrivateIpAddresses.Select(p => new PrivateIpAddressSpecification { PrivateIpAddress = p.PrivateIpAddress, Primary = p.Primary })],
+        Ipv6Addresses = n.Ipv6Addresses.IsDefaultOrEmpty ? null : [.. n.Ipv6Addresses.Select(a => new InstanceIpv6Address { Ipv6Address = a.Ipv6Address })],
         SecondaryPrivateIpAddressCount = n.SecondaryPrivateIpAddressCount,
         Ipv6AddressCount = n.Ipv6AddressCount,
         AssociatePublicIpAddress = n.AssociatePublicIpAddress,

@@ -82,7 +82,15 @@ public sealed class LaunchTemplateQueries
                 KeyName = instance.KeyName,
                 UserData = instance.UserData,
                 NetworkInterfaces = [.. interfaces],
-                AvailabilityZone = tx.N.Subnets.TryGetValue(instance.SubnetId, out var subnet) ? subnet.AvailabilityZone.Name : null,
+                Placement = tx.N.Subnets.TryGetValue(instance.SubnetId, out var subnet) ? new LaunchTemplatePlacement { AvailabilityZone = subnet.AvailabilityZone.Name } : null,
+                DisableApiTermination = instance.DisableApiTermination,
+                DisableApiStop = instance.DisableApiStop,
+                PrivateDnsNameOptions = new LaunchTemplatePrivateDnsNameOptions
+                {
+                    HostnameType = HostnameOptions.Name(instance.PrivateDnsNameOptions.HostnameType),
+                    EnableResourceNameDnsARecord = instance.PrivateDnsNameOptions.EnableResourceNameDnsARecord,
+                    EnableResourceNameDnsAAAARecord = instance.PrivateDnsNameOptions.EnableResourceNameDnsAAAARecord,
+                },
             };
         });
 

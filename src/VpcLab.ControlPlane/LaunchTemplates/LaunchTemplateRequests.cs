@@ -2,39 +2,6 @@ using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
 
-/// <summary>LaunchTemplateData as a request carries it (the model's RequestLaunchTemplateData, the members the lab
-/// keeps; docs/semantics.md#launch-templates).</summary>
-public sealed record RequestLaunchTemplateData
-{
-    public string? ImageId { get; init; }
-    public string? InstanceType { get; init; }
-    public string? KeyName { get; init; }
-    public string? UserData { get; init; }
-    public IReadOnlyList<string>? SecurityGroupIds { get; init; }
-    public IReadOnlyList<string>? SecurityGroups { get; init; }
-    public IReadOnlyList<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; init; }
-    public IReadOnlyList<BlockDeviceMappingSpec>? BlockDeviceMappings { get; init; }
-    public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
-    public LaunchTemplateIamInstanceProfileRequest? IamInstanceProfile { get; init; }
-    public LaunchTemplateMetadataOptionsRequest? MetadataOptions { get; init; }
-    public InstancePlacement? Placement { get; init; }
-}
-
-public sealed record LaunchTemplateIamInstanceProfileRequest
-{
-    public string? Arn { get; init; }
-    public string? Name { get; init; }
-}
-
-public sealed record LaunchTemplateMetadataOptionsRequest
-{
-    public string? HttpTokens { get; init; }
-    public int? HttpPutResponseHopLimit { get; init; }
-    public string? HttpEndpoint { get; init; }
-    public string? HttpProtocolIpv6 { get; init; }
-    public string? InstanceMetadataTags { get; init; }
-}
-
 /// <summary>RunInstances' LaunchTemplate: a template by id or name, and a version (a number, $Latest or $Default;
 /// the default version when absent).</summary>
 public sealed record LaunchTemplateSpecification
@@ -48,7 +15,8 @@ public sealed record CreateLaunchTemplateRequest
 {
     public string? LaunchTemplateName { get; init; }
     public string? VersionDescription { get; init; }
-    public RequestLaunchTemplateData? LaunchTemplateData { get; init; }
+    /// <summary>AWS's RequestLaunchTemplateData, bound straight to the model's record (the same member names).</summary>
+    public LaunchTemplateData? LaunchTemplateData { get; init; }
     public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
     public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }
@@ -60,7 +28,8 @@ public sealed record CreateLaunchTemplateVersionRequest
     public string? LaunchTemplateName { get; init; }
     public string? SourceVersion { get; init; }
     public string? VersionDescription { get; init; }
-    public RequestLaunchTemplateData? LaunchTemplateData { get; init; }
+    /// <summary>AWS's RequestLaunchTemplateData, bound straight to the model's record (the same member names).</summary>
+    public LaunchTemplateData? LaunchTemplateData { get; init; }
     public string? ClientToken { get; init; }
     public bool? DryRun { get; init; }
 }

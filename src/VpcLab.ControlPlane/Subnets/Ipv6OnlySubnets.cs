@@ -10,15 +10,17 @@ namespace VpcLab.ControlPlane;
 internal static class Ipv6OnlySubnets
 {
     /// <summary>CreateSubnet: "For an IPv6 only subnet, specify an IPv6 CIDR block" and no IPv4 one (CidrBlock "is not
-    /// supported for an IPv6 only subnet"). True for an IPv6-only subnet.</summary>
+    /// supported for an IPv6 only subnet"). The IPv6 block is asked for first (MissingParameter, with or without an
+    /// IPv4 block), then an IPv4 block beside it is InvalidParameterCombination; codes and texts as EC2 answers them
+    /// (docs/semantics.md#ipv6-only-subnets). True for an IPv6-only subnet.</summary>
     internal static bool CheckCreate(CreateSubnetRequest request)
     {
         if (request.Ipv6Native != true)
             return false;
-        if (request.CidrBlock is not null)
-            throw Ec2Errors.InvalidParameterCombination("The parameter cidrBlock is not supported for an IPv6-only subnet (ipv6Native).");
         if (request.Ipv6CidrBlock is null)
-            throw Ec2Errors.InvalidParameterCombination("An IPv6-only subnet (ipv6Native) requires the parameter ipv6CidrBlock.");
+            throw new Ec2Exception(Ec2Errors.MissingParameterCode, "Either 'ipv6CidrBlock' or 'ipv6IpamPoolId' should be provided.");
+        if (request.CidrBlock is not null)
+            throw Ec2Errors.InvalidParameterCombination("When specifying ipv4 parameters, cidrBlock or ipv4IpamPoolId, you cannot set ipv6Native to true.");
         return true;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 
@@ -9,8 +8,6 @@ namespace VpcLab.ControlPlane;
 /// service, its load balancers, its zones, and the service as a consumer sees it (docs/semantics.md#endpoint-services).</summary>
 internal static class EndpointServiceParts
 {
-    private static readonly Regex s_domainName = new(@"^(?=.{1,253}\.?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}\.?$", RegexOptions.CultureInvariant);
-
     public const string ResourceType = "vpc-endpoint-service";
 
     /// <summary>A service of the caller in its Region; anything else is InvalidVpcEndpointServiceId.NotFound.</summary>
@@ -58,7 +55,7 @@ internal static class EndpointServiceParts
     }
 
     public static string CheckPrivateDnsName(string name) =>
-        s_domainName.IsMatch(name) ? name.TrimEnd('.').ToLowerInvariant() : throw VpcEndpointServiceErrors.InvalidPrivateDnsName(name);
+        DomainNames.IsValid(name) ? DomainNames.Canonical(name) : throw VpcEndpointServiceErrors.InvalidPrivateDnsName(name);
 
     /// <summary>The TXT record name and value the provider would publish to prove it owns the domain (AWS's form:
     /// a random label and vpce:RANDOM), drawn from the id generator so a replay gives the same record.</summary>

@@ -52,6 +52,16 @@ internal static class GatewayReader
             if (ctx.Parts.ElasticIps.TryAdd(id, address))
                 ctx.Parts.Tag(id.Value, a.Tags());
         }
+        // describe-addresses-attribute lists the addresses with a reverse DNS record (docs/semantics.md#addresses-attribute).
+        foreach (var attribute in ctx.Items(DescribeCalls.AddressesAttribute))
+        {
+            var id = new AllocationId(attribute.String("AllocationId"));
+            if (attribute.OptionalString("PtrRecord") is not { } ptr)
+                continue;
+            if (!ctx.Parts.ElasticIps.TryGetValue(id, out var address))
+                throw attribute.Required("AllocationId").Error($"{id} is not in any describe-addresses.json read so far");
+            ctx.Parts.ElasticIps[id] = address with { PtrRecord = ptr };
+        }
     }
 
     public static void ReadNatGateways(FolderContext ctx)

@@ -16,11 +16,14 @@ internal static class InterfaceReader
             var id = new NetworkInterfaceId(n.String("NetworkInterfaceId"));
             var privateIps = n.Items("PrivateIpAddresses").Select(p => new PrivateIpAddress(p.Address("PrivateIpAddress"), p.Bool("Primary"),
                 p.Member("Association") is { } a && a.OptionalString("IpOwnerId") == AmazonOwner ? a.Address("PublicIp") : null)).ToArray();
-            if (!privateIps.Any(p => p.Primary))
+            var ipv6 = n.Items("Ipv6Addresses").Select(a => a.Address("Ipv6Address")).ToArray();
+            // An interface in an IPv6-only subnet has no private IPv4 at all, only IPv6 addresses
+            // (docs/semantics.md#ipv6-only-subnets); any other has a primary private IPv4.
+            if (!privateIps.Any(p => p.Primary) && !(privateIps.Length == 0 && ipv6.Length > 0))
                 throw n.Error("PrivateIpAddresses has no primary address");
             var eni = new NetworkInterface(id, VpcReader.OwnerOf(n, ctx), ctx.Region, new SubnetId(n.String("SubnetId")),
                 new VpcId(n.String("VpcId")), n.String("AvailabilityZone"), [.. privateIps],
-                [.. n.Items("Ipv6Addresses").Select(a => a.Address("Ipv6Address"))], FilterReader.Groups(n),
+                [.. ipv6], FilterReader.Groups(n),
                 n.Bool("SourceDestCheck", absent: true), InterfaceType(ctx, n, id), Attachment(n), n.OptionalString("Description") ?? "",
                 n.OptionalString("MacAddress") ?? "")
             {
@@ -79,6 +82,7 @@ internal static class InterfaceReader
         {
             ReservationId = reservationId,
             AutoAssignPublicIp = primary.Member("Association") is { } a && a.OptionalString("IpOwnerId") == AmazonOwner,
+            PrivateDnsNameOptions = VpcReader.HostnameOptions(i.Member("PrivateDnsNameOptions"), PrivateDnsNameOptions.Default),
         };
         if (ctx.Parts.Instances.TryAdd(id, instance))
             ctx.Parts.Tag(id.Value, i.Tags());

@@ -35,12 +35,32 @@ internal static class VpcReader
             var ipv6 = s.Items("Ipv6CidrBlockAssociationSet").Select(b => Block(b, "Ipv6CidrBlock", "Ipv6CidrBlockState"))
                 .FirstOrDefault(b => b.State == CidrBlockState.Associated);
             var zone = new AvailabilityZone(s.String("AvailabilityZone"), s.OptionalString("AvailabilityZoneId") ?? "", ctx.Region);
-            var subnet = new Subnet(id, vpc, OwnerOf(s, ctx), ctx.Region, zone, s.Cidr("CidrBlock"), ipv6,
-                s.Bool("MapPublicIpOnLaunch"), s.Bool("AssignIpv6AddressOnCreation"), s.Bool("DefaultForAz"), s.Bool("EnableDns64"));
+            // An IPv6-only subnet (Ipv6Native) has no CidrBlock; every other subnet has one
+            // (docs/semantics.md#ipv6-only-subnets).
+            bool native = s.Bool("Ipv6Native");
+            if (native && ipv6 is null)
+                throw s.Error("Ipv6Native is true but Ipv6CidrBlockAssociationSet has no associated block: an IPv6-only subnet has one");
+            var subnet = new Subnet(id, vpc, OwnerOf(s, ctx), ctx.Region, zone, native ? null : s.Cidr("CidrBlock"), ipv6,
+                s.Bool("MapPublicIpOnLaunch"), s.Bool("AssignIpv6AddressOnCreation"), s.Bool("DefaultForAz"), s.Bool("EnableDns64"))
+            {
+                Ipv6Native = native,
+                PrivateDnsNameOptionsOnLaunch = HostnameOptions(s.Member("PrivateDnsNameOptionsOnLaunch"),
+                    native ? PrivateDnsNameOptions.Ipv6Only : PrivateDnsNameOptions.Default),
+            };
             if (ctx.Parts.Subnets.TryAdd(id, subnet))
                 ctx.Parts.Tag(id.Value, s.Tags());
         }
     }
+
+    /// <summary>PrivateDnsNameOptionsOnLaunch of a subnet, PrivateDnsNameOptions of an instance: the hostname type and
+    /// the resource-name record options as printed; <paramref name="absent"/> when the member is not there (older
+    /// CLI output).</summary>
+    internal static PrivateDnsNameOptions HostnameOptions(JsonSource? options, PrivateDnsNameOptions absent) =>
+        options is not { } o
+            ? absent
+            : new PrivateDnsNameOptions(
+                o.Has("HostnameType") ? o.Enum<HostnameType>("HostnameType") : absent.HostnameType,
+                o.Bool("EnableResourceNameDnsARecord"), o.Bool("EnableResourceNameDnsAAAARecord"));
 
     internal static AccountId OwnerOf(JsonSource item, FolderContext ctx) =>
         item.OptionalString("OwnerId") is { } owner ? new AccountId(owner) : ctx.Account;

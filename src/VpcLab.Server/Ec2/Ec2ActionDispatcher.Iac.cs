@@ -6,15 +6,27 @@ using VpcLab.Server.Ec2.Shapes;
 namespace VpcLab.Server.Ec2;
 
 /// <summary>Actions Terraform's AWS provider and other IaC tools call while reading what they made (issue 15):
-/// DescribeAddressesAttribute (aws_eip's read), ModifyVpcTenancy (aws_vpc's update). Registered from
+/// DescribeAddressesAttribute (aws_eip's read), ModifyAddressAttribute and ResetAddressAttribute (aws_eip_domain_name),
+/// ModifyVpcTenancy (aws_vpc's update). Registered from
 /// <see cref="Register"/>.</summary>
 public sealed partial class Ec2ActionDispatcher
 {
+    private static JsonObject AddressAttributeShape(AddressAttribute a) => new()
+    {
+        ["PublicIp"] = a.PublicIp,
+        ["AllocationId"] = a.AllocationId,
+        ["PtrRecord"] = a.PtrRecord,
+        ["PtrRecordUpdate"] = a.Update is { } u ? new JsonObject { ["Value"] = u.Value, ["Status"] = u.Status } : null,
+    };
+
     private static void RegisterIacActions(Registrar r, Ec2ControlPlane cp)
     {
         r.List<DescribeAddressesAttributeRequest, DescribeAddressesAttributeResult, AddressAttribute>("DescribeAddressesAttribute",
-            cp.AddressAttributes.DescribeAddressesAttribute, x => x.Addresses, "Addresses", a => a.AllocationId,
-            (a, _) => new JsonObject { ["PublicIp"] = a.PublicIp, ["AllocationId"] = a.AllocationId, ["PtrRecord"] = a.PtrRecord });
+            cp.AddressAttributes.DescribeAddressesAttribute, x => x.Addresses, "Addresses", a => a.AllocationId, (a, _) => AddressAttributeShape(a));
+        r.Action<ModifyAddressAttributeRequest, AddressAttribute>("ModifyAddressAttribute", cp.AddressAttributes.ModifyAddressAttribute,
+            (a, _, _) => new JsonObject { ["Address"] = AddressAttributeShape(a) });
+        r.Action<ResetAddressAttributeRequest, AddressAttribute>("ResetAddressAttribute", cp.AddressAttributes.ResetAddressAttribute,
+            (a, _, _) => new JsonObject { ["Address"] = AddressAttributeShape(a) });
         r.Action<ModifyVpcTenancyRequest, ModifyVpcTenancyResult>("ModifyVpcTenancy", cp.VpcTenancy.ModifyVpcTenancy,
             (x, _, _) => new JsonObject { ["ReturnValue"] = x.ReturnValue });
 

@@ -50,15 +50,23 @@ public sealed partial class Ec2SdkTests
         Assert.Equal("InvalidParameterCombination", error.ErrorCode);
     }
 
-    [Fact]
-    public async Task CreateSubnet_Ipv6NativeWithIpv4Cidr_InvalidParameterCombination()
+    // CreateSubnet Ipv6Native (docs/semantics.md#ipv6-only-subnets): without an IPv6 block EC2 answers MissingParameter
+    // whether or not an IPv4 block is given; with both blocks InvalidParameterCombination; the texts EC2 prints.
+    [Theory]
+    [InlineData(false, false, "MissingParameter", "Either 'ipv6CidrBlock' or 'ipv6IpamPoolId' should be provided.")]
+    [InlineData(true, false, "MissingParameter", "Either 'ipv6CidrBlock' or 'ipv6IpamPoolId' should be provided.")]
+    [InlineData(true, true, "InvalidParameterCombination", "When specifying ipv4 parameters, cidrBlock or ipv4IpamPoolId, you cannot set ipv6Native to true.")]
+    public async Task CreateSubnet_Ipv6NativeMisused_AwsCodeAndText(bool ipv4, bool ipv6, string code, string message)
     {
         var vpc = await NewVpc("10.92.0.0/16", ipv6: true);
+        var v6 = (await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.VpcId] }, Ct)).Vpcs.Single()
+            .Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock;
+        var block = VpcLab.Net.Cidr.Parse(v6).Subnet(64, 9).ToString();
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateSubnetAsync(new CreateSubnetRequest
         {
-            VpcId = vpc.VpcId, Ipv6Native = true, CidrBlock = "10.92.1.0/24",
+            VpcId = vpc.VpcId, Ipv6Native = true, CidrBlock = ipv4 ? "10.92.1.0/24" : null, Ipv6CidrBlock = ipv6 ? block : null,
         }, Ct));
-        Assert.Equal("InvalidParameterCombination", error.ErrorCode);
+        Assert.Equal((code, message), (error.ErrorCode, error.Message));
     }
 
     [Fact]

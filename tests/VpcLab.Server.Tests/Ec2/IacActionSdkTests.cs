@@ -17,16 +17,20 @@ public sealed class IacActionSdkTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _lab.DisposeAsync();
 
-    // API_DescribeAddressesAttribute: every Elastic IP of the caller without AllocationId; an unknown id is
-    // InvalidAllocationID.NotFound; Attribute's one valid value is domain-name.
+    // API_DescribeAddressesAttribute: the caller's Elastic IPs with a reverse DNS record (Terraform's aws_eip reads "no
+    // item" as none); an unknown id is InvalidAllocationID.NotFound; Attribute's one valid value is domain-name.
     [Fact]
     public async Task DescribeAddressesAttribute_AllAndUnknown_ListsOrRefuses()
     {
         var a = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, Ct);
         var b = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, Ct);
+        Assert.Empty((await _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest { Attribute = AddressAttributeName.DomainName }, Ct)).Addresses);
+        await _lab.Client.ModifyAddressAttributeAsync(new ModifyAddressAttributeRequest { AllocationId = b.AllocationId, DomainName = "mail.example.com" }, Ct);
         var all = (await _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest { Attribute = AddressAttributeName.DomainName }, Ct)).Addresses;
-        Assert.Equal(new[] { a.AllocationId, b.AllocationId }.Order(StringComparer.Ordinal), all.Select(x => x.AllocationId).Order(StringComparer.Ordinal));
-        Assert.All(all, x => Assert.Null(x.PtrRecord));
+        var only = Assert.Single(all);
+        Assert.Equal((b.AllocationId, b.PublicIp, "mail.example.com."), (only.AllocationId, only.PublicIp, only.PtrRecord));
+        Assert.Null(only.PtrRecordUpdate);
+        Assert.Empty((await _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest { AllocationIds = [a.AllocationId] }, Ct)).Addresses);
         var unknown = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest
         {
             AllocationIds = ["eipalloc-0123456789abcdef0"], Attribute = AddressAttributeName.DomainName,
@@ -37,6 +41,51 @@ public sealed class IacActionSdkTests : IAsyncLifetime
             Attribute = "ptr-record",
         }, Ct));
         Assert.Equal("InvalidParameterValue", badAttribute.ErrorCode);
+    }
+
+    // Terraform's aws_eip_domain_name (ec2_eip_domain_name.go, wait.go): ModifyAddressAttribute, then
+    // DescribeAddressesAttribute until PtrRecordUpdate is gone (its update waiter's target ""); ResetAddressAttribute,
+    // then until the address is not listed (its delete waiter's target: not found). Both answers carry the update
+    // PENDING, as the AWS CLI's examples show; a record locks the address (ReleaseAddress refused).
+    [Fact]
+    public async Task AddressAttribute_DomainNameLifecycle_AsTerraformWaitsForIt()
+    {
+        var eip = await _lab.Client.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc }, Ct);
+        var set = (await _lab.Client.ModifyAddressAttributeAsync(new ModifyAddressAttributeRequest { AllocationId = eip.AllocationId, DomainName = "mail.example.com" }, Ct)).Address;
+        Assert.Equal((eip.AllocationId, eip.PublicIp), (set.AllocationId, set.PublicIp));
+        Assert.Null(set.PtrRecord);
+        Assert.Equal(("mail.example.com.", "PENDING"), (set.PtrRecordUpdate.Value, set.PtrRecordUpdate.Status));
+        var read = Assert.Single((await _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest
+        {
+            AllocationIds = [eip.AllocationId], Attribute = AddressAttributeName.DomainName,
+        }, Ct)).Addresses);
+        Assert.Equal("mail.example.com.", read.PtrRecord);
+        Assert.Null(read.PtrRecordUpdate);
+        var locked = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.ReleaseAddressAsync(new ReleaseAddressRequest { AllocationId = eip.AllocationId }, Ct));
+        Assert.Equal("InvalidIPAddress.InUse", locked.ErrorCode);
+        var reset = (await _lab.Client.ResetAddressAttributeAsync(new ResetAddressAttributeRequest { AllocationId = eip.AllocationId, Attribute = AddressAttributeName.DomainName }, Ct)).Address;
+        Assert.Equal(("mail.example.com.", "PENDING"), (reset.PtrRecord, reset.PtrRecordUpdate.Status));
+        Assert.Empty((await _lab.Client.DescribeAddressesAttributeAsync(new DescribeAddressesAttributeRequest
+        {
+            AllocationIds = [eip.AllocationId], Attribute = AddressAttributeName.DomainName,
+        }, Ct)).Addresses);
+        await _lab.Client.ReleaseAddressAsync(new ReleaseAddressRequest { AllocationId = eip.AllocationId }, Ct);
+        var noName = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.ModifyAddressAttributeAsync(new ModifyAddressAttributeRequest { AllocationId = eip.AllocationId, DomainName = "mail.example.com" }, Ct));
+        Assert.Equal("InvalidAllocationID.NotFound", noName.ErrorCode);
+    }
+
+    // AssociateAddress, DisassociateAddress, ReleaseAddress without the id their references call required:
+    // MissingParameter with HTTP 400, through the SDK.
+    [Fact]
+    public async Task AddressCalls_WithoutIds_MissingParameter()
+    {
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.AssociateAddressAsync(new AssociateAddressRequest { InstanceId = "i-0123456789abcdef0" }, Ct)),
+            await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.DisassociateAddressAsync(new DisassociateAddressRequest(), Ct)),
+            await Assert.ThrowsAsync<AmazonEC2Exception>(() => _lab.Client.ReleaseAddressAsync(new ReleaseAddressRequest(), Ct)),
+        };
+        Assert.All(errors, e => Assert.Equal(("MissingParameter", System.Net.HttpStatusCode.BadRequest), (e.ErrorCode, e.StatusCode)));
     }
 
     // Release an Elastic IP, then recover it with AllocateAddress Address (EC2 User Guide, "Release an Elastic IP

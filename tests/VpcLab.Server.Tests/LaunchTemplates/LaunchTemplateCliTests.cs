@@ -29,8 +29,14 @@ public sealed class LaunchTemplateCliTests : IAsyncLifetime
     {
         Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
         var created = await Ok("create-launch-template", "--launch-template-name", "cli-template", "--version-description", "WebVersion1",
-            "--launch-template-data", """{"ImageId":"ami-0fc50b841d13a3d05","InstanceType":"t3.micro"}""");
+            "--launch-template-data", """{"ImageId":"ami-0fc50b841d13a3d05","InstanceType":"t3.micro","CpuOptions":{"CoreCount":1,"ThreadsPerCore":2},"Monitoring":{"Enabled":true},"InstanceRequirements":{"VCpuCount":{"Min":2},"MemoryMiB":{"Min":1024},"CpuManufacturers":["amd"]}}""");
         var id = (string)created["LaunchTemplate"]!["LaunchTemplateId"]!;
+        // Every member is kept and answered under its own name (docs/semantics.md#launch-template-members).
+        var first = (await Ok("describe-launch-template-versions", "--launch-template-id", id))["LaunchTemplateVersions"]![0]!["LaunchTemplateData"]!;
+        Assert.Equal(2, (long)first["CpuOptions"]!["ThreadsPerCore"]!);
+        Assert.True((bool)first["Monitoring"]!["Enabled"]!);
+        Assert.Equal("amd", (string?)first["InstanceRequirements"]!["CpuManufacturers"]![0]);
+        Assert.Equal(1024, (long)first["InstanceRequirements"]!["MemoryMiB"]!["Min"]!);
         var v2 = await Ok("create-launch-template-version", "--launch-template-id", id, "--source-version", "1",
             "--version-description", "WebVersion2", "--launch-template-data", """{"InstanceType":"t3.small"}""");
         Assert.Equal(2, (long)v2["LaunchTemplateVersion"]!["VersionNumber"]!);

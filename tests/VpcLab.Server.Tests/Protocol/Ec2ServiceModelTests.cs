@@ -11,7 +11,7 @@ public class Ec2ServiceModelTests
     {
         Assert.Equal("2016-11-15", Model.ApiVersion);
         Assert.Equal("http://ec2.amazonaws.com/doc/2016-11-15/", Model.XmlNamespace);
-        Assert.Equal(160, Model.Operations.Count);
+        Assert.Equal(162, Model.Operations.Count);
         Assert.Same(Model, Ec2ServiceModel.Instance);
         foreach (var op in Model.Operations)
             Assert.NotNull(op.Input);

@@ -1,4 +1,9 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using VpcLab.ControlPlane;
 using VpcLab.Model;
 
@@ -31,63 +36,31 @@ internal static class LaunchTemplateShape
         ["LaunchTemplateData"] = Data(x.Version.Data),
     };
 
-    public static JsonObject Data(LaunchTemplateData d) => new()
+    /// <summary>The kept parameters under their own member names, which are ResponseLaunchTemplateData's (the request
+    /// bound to the same record by the same names: one mapping both ways); members not given are left out, as AWS
+    /// leaves them out.</summary>
+    public static JsonObject Data(LaunchTemplateData d)
     {
-        ["ImageId"] = d.ImageId,
-        ["InstanceType"] = d.InstanceType,
-        ["KeyName"] = d.KeyName,
-        ["UserData"] = d.UserData,
-        ["SecurityGroupIds"] = d.SecurityGroupIds.IsEmpty ? null : Json.Array(d.SecurityGroupIds, g => g),
-        ["SecurityGroups"] = d.SecurityGroups.IsEmpty ? null : Json.Array(d.SecurityGroups, g => g),
-        ["NetworkInterfaces"] = d.NetworkInterfaces.IsEmpty ? null : Json.Array(d.NetworkInterfaces, Interface),
-        ["BlockDeviceMappings"] = d.BlockDeviceMappings.IsEmpty ? null : Json.Array(d.BlockDeviceMappings, Device),
-        ["TagSpecifications"] = d.TagSpecifications.IsEmpty ? null : Json.Array(d.TagSpecifications, s => new JsonObject
-        {
-            ["ResourceType"] = s.ResourceType,
-            ["Tags"] = Json.Array(s.Tags, t => new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }),
-        }),
-        ["IamInstanceProfile"] = d.IamInstanceProfile is { } p ? new JsonObject { ["Arn"] = p.Arn, ["Name"] = p.Name } : null,
-        ["MetadataOptions"] = d.MetadataOptions is { } m ? new JsonObject
-        {
-            // AWS reports the options' state: applied at once in the lab.
-            ["State"] = "applied",
-            ["HttpTokens"] = m.HttpTokens,
-            ["HttpPutResponseHopLimit"] = m.HttpPutResponseHopLimit,
-            ["HttpEndpoint"] = m.HttpEndpoint,
-            ["HttpProtocolIpv6"] = m.HttpProtocolIpv6,
-            ["InstanceMetadataTags"] = m.InstanceMetadataTags,
-        } : null,
-        ["Placement"] = d.AvailabilityZone is { } zone ? new JsonObject { ["AvailabilityZone"] = zone } : null,
+        var o = JsonSerializer.SerializeToNode(d, s_options)!.AsObject();
+        // AWS reports the metadata options' state: applied at once in the lab.
+        if (o["MetadataOptions"] is JsonObject metadata)
+            metadata["State"] = "applied";
+        return o;
+    }
+
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutEmptyLists } },
     };
 
-    private static JsonObject Interface(LaunchTemplateNetworkInterface n) => new()
+    /// <summary>An empty list is a list not given: left out, as a null member is.</summary>
+    private static void LeaveOutEmptyLists(JsonTypeInfo info)
     {
-        ["AssociatePublicIpAddress"] = n.AssociatePublicIpAddress,
-        ["DeleteOnTermination"] = n.DeleteOnTermination,
-        ["Description"] = n.Description,
-        ["DeviceIndex"] = n.DeviceIndex,
-        ["Groups"] = n.Groups.IsEmpty ? null : Json.Array(n.Groups, g => g),
-        ["Ipv6AddressCount"] = n.Ipv6AddressCount,
-        ["NetworkInterfaceId"] = n.NetworkInterfaceId,
-        ["PrivateIpAddress"] = n.PrivateIpAddress,
-        ["SecondaryPrivateIpAddressCount"] = n.SecondaryPrivateIpAddressCount,
-        ["SubnetId"] = n.SubnetId,
-    };
-
-    private static JsonObject Device(LaunchTemplateBlockDevice b) => new()
-    {
-        ["DeviceName"] = b.DeviceName,
-        ["VirtualName"] = b.VirtualName,
-        ["NoDevice"] = b.NoDevice,
-        ["Ebs"] = b.Ebs is { } e ? new JsonObject
+        foreach (var property in info.Properties)
         {
-            ["Encrypted"] = e.Encrypted,
-            ["DeleteOnTermination"] = e.DeleteOnTermination,
-            ["Iops"] = e.Iops,
-            ["SnapshotId"] = e.SnapshotId,
-            ["VolumeSize"] = e.VolumeSize,
-            ["VolumeType"] = e.VolumeType,
-            ["Throughput"] = e.Throughput,
-        } : null,
-    };
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
+                property.ShouldSerialize = (_, value) => value is ICollection { Count: > 0 };
+        }
+    }
 }
