@@ -148,4 +148,72 @@ public sealed class SuiteDetailsTests
         lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
         lab.FailsWith("MissingParameter", () => lab.Cp.CreateSecurityGroup(Ctx, new CreateSecurityGroupRequest { GroupName = "web", Description = description }));
     }
+    // Refusals whose code AWS's error reference gives and whose wording the peer suite matches word for word
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): DependencyViolation for an ACL
+    // still associated with subnets, DefaultVpcAlreadyExists, CreateFlowLogs' InvalidParameter for an interval other
+    // than 60 or 600 (API_CreateFlowLogs), UnsupportedTenancy ("You can change the tenancy of a VPC to default only").
+    // Nothing changes.
+    [Theory]
+    [InlineData("DeleteNetworkAcl associated", "DependencyViolation", "The network ACL '{0}' has dependencies and cannot be deleted.")]
+    [InlineData("CreateDefaultVpc twice", "DefaultVpcAlreadyExists", "A Default VPC already exists for this account in this region.")]
+    [InlineData("CreateFlowLogs MaxAggregationInterval 10", "InvalidParameter", "Invalid Flow Log Max Aggregation Interval")]
+    [InlineData("ModifyVpcTenancy unknown", "UnsupportedTenancy", "The tenancy value unknown is not supported.")]
+    public void Refusal_AwsCodeAndWording_NothingChanged(string rule, string code, string message)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc();
+        string id = vpc.Id.Value;
+        Func<object> refused;
+        switch (rule)
+        {
+            case "DeleteNetworkAcl associated":
+                var acl = lab.Cp.CreateNetworkAcl(Ctx, new CreateNetworkAclRequest { VpcId = vpc.Id.Value }).NetworkAcl;
+                var subnet = lab.Subnet(vpc);
+                lab.Cp.ReplaceNetworkAclAssociation(Ctx, new ReplaceNetworkAclAssociationRequest
+                {
+                    AssociationId = lab.N.NetworkAclFor(subnet.Id).Associations.Single(a => a.SubnetId == subnet.Id).Id.Value,
+                    NetworkAclId = acl.Id.Value,
+                });
+                id = acl.Id.Value;
+                refused = () => lab.Cp.DeleteNetworkAcl(Ctx, new DeleteNetworkAclRequest { NetworkAclId = acl.Id.Value });
+                break;
+            case "CreateDefaultVpc twice":
+                lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
+                refused = () => lab.Cp.CreateDefaultVpc(Ctx, new CreateDefaultVpcRequest());
+                break;
+            case "CreateFlowLogs MaxAggregationInterval 10":
+                refused = () => lab.Cp.CreateFlowLogs(Ctx, new CreateFlowLogsRequest
+                {
+                    ResourceIds = [vpc.Id.Value], ResourceType = "VPC", TrafficType = "ALL", LogDestinationType = "s3",
+                    LogDestination = "arn:aws:s3:::lab-logs", MaxAggregationInterval = 10,
+                });
+                break;
+            case "ModifyVpcTenancy unknown":
+                refused = () => lab.Cp.VpcTenancy.ModifyVpcTenancy(Ctx, new ModifyVpcTenancyRequest { VpcId = vpc.Id.Value, InstanceTenancy = "unknown" });
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
+        }
+
+        var error = lab.FailsWith(code, refused);
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, id), error.Message);
+    }
+    // AWS CreateVpc CidrBlock: "We modify the specified CIDR block to its canonical form"; DescribeVpcs cidr: "The
+    // CIDR block you specify must exactly match the VPC's CIDR block"
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html, API_DescribeVpcs.html): the form
+    // the VPC was requested with, when not canonical, matches nothing.
+    [Theory]
+    [InlineData("45.67.0.0/16", true)]
+    [InlineData("45.67.12.9/16", false)]
+    public void DescribeVpcs_CidrFilter_ExactCanonicalMatchOnly(string value, bool matches)
+    {
+        var lab = new TestLab();
+        var vpc = lab.Vpc("45.67.12.9/16");
+
+        var vpcs = lab.Cp.DescribeVpcs(Ctx, new DescribeVpcsRequest { Filters = [new Filter("cidr", value)] }).Vpcs;
+
+        VpcId[] expected = matches ? [vpc.Id] : [];
+        Assert.Equal(expected, vpcs.Select(v => v.Id));
+    }
 }

@@ -53,7 +53,7 @@ public sealed partial class VpcTests
         lab.Fails(VpcErrors.InvalidVpcRange, () => Associate(lab, vpc, "10.5.0.0/16"));
     }
 
-    // AWS: 5 IPv4 CIDRs per VPC by default (CidrLimitExceeded).
+    // AWS: 5 IPv4 CIDRs per VPC by default (CidrLimitExceeded, worded as AWS answers it: the VPC id unquoted).
     [Fact]
     public void AssociateVpcCidrBlock_SixthCidr_CidrLimitExceeded()
     {
@@ -62,7 +62,7 @@ public sealed partial class VpcTests
         for (int i = 1; i < 5; i++)
             Associate(lab, vpc, $"10.{i}.0.0/16");
         var error = lab.Fails(VpcErrors.CidrLimitExceededCode, () => Associate(lab, lab.N.Vpcs[vpc.Id], "10.9.0.0/16"));
-        Assert.Contains(": 5", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"This network {vpc.Id} has met its maximum number of allowed CIDRs: 5", error.Message);
     }
 
     // AWS: the primary CIDR cannot be disassociated (OperationNotPermitted).

@@ -25,7 +25,7 @@ public sealed class DefaultVpcOperations
         {
             var existing = DefaultVpcLookup.Find(tx);
             if (existing is not null)
-                throw VpcErrors.DefaultVpcAlreadyExists(existing.Id.Value);
+                throw VpcErrors.DefaultVpcAlreadyExists();
             if (tx.N.Vpcs.Values.Count(v => tx.Owned(v.OwnerId, v.Region)) >= tx.Quotas.VpcsPerRegion)
                 throw VpcErrors.VpcLimitExceeded();
 

@@ -27,7 +27,7 @@ public static class NetworkAclErrors
         new(Ec2Errors.InvalidParameterValueCode, $"cannot delete default network ACL {id}");
 
     public static Ec2Exception NetworkAclInUse(string id) =>
-        new(Ec2Errors.DependencyViolationCode, $"The network ACL '{id}' cannot be deleted because it is associated with subnets.");
+        new(Ec2Errors.DependencyViolationCode, $"The network ACL '{id}' has dependencies and cannot be deleted.");
 
     public static Ec2Exception NetworkAclInOtherVpc(string aclId, string vpcId) =>
         new(Ec2Errors.InvalidParameterValueCode, $"Network ACL {aclId} does not belong to vpc {vpcId}.");

@@ -18,8 +18,9 @@ public static class VpcErrors
     public static Ec2Exception VpcCidrConflict(Cidr cidr, string vpcId) =>
         new(InvalidVpcRange, $"The CIDR '{cidr}' conflicts with another CIDR block of vpc {vpcId}.");
 
+    /// <summary>AWS's wording, the VPC id unquoted (moto's aws_verified test_associate_vpc_ipv4_cidr_block records it).</summary>
     public static Ec2Exception CidrLimitExceeded(string vpcId, int limit) =>
-        new(CidrLimitExceededCode, $"This network '{vpcId}' has met its maximum number of allowed CIDRs: {Ec2Errors.S(limit)}");
+        new(CidrLimitExceededCode, $"This network {vpcId} has met its maximum number of allowed CIDRs: {Ec2Errors.S(limit)}");
 
     public static Ec2Exception VpcLimitExceeded() => new(VpcLimitExceededCode, "The maximum number of VPCs has been reached.");
 
@@ -39,6 +40,12 @@ public static class VpcErrors
         new(Ec2Errors.InvalidParameterCombinationCode, "Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport");
 
     public static readonly Ec2ErrorCode DefaultVpcAlreadyExistsCode = new("DefaultVpcAlreadyExists");
+    public static readonly Ec2ErrorCode UnsupportedTenancyCode = new("UnsupportedTenancy");
+
+    /// <summary>ModifyVpcTenancy to anything but default (error reference: "You can change the tenancy of a VPC to
+    /// default only").</summary>
+    public static Ec2Exception UnsupportedTenancy(string tenancy) =>
+        new(UnsupportedTenancyCode, $"The tenancy value {tenancy} is not supported.");
 
     public static readonly Ec2ErrorCode DefaultVpcDoesNotExistCode = new("DefaultVpcDoesNotExist");
     public static readonly Ec2ErrorCode DefaultSubnetAlreadyExistsCode = new("DefaultSubnetAlreadyExistsInAvailabilityZone");
@@ -49,8 +56,9 @@ public static class VpcErrors
     public static Ec2Exception DefaultSubnetAlreadyExists(string zone, string subnetId) =>
         new(DefaultSubnetAlreadyExistsCode, $"'{subnetId}' is already the default subnet in {zone}.");
 
-    public static Ec2Exception DefaultVpcAlreadyExists(string vpcId) =>
-        new(DefaultVpcAlreadyExistsCode, $"A Default VPC already exists for this account in this region: {vpcId}.");
+    /// <summary>AWS's message names no VPC.</summary>
+    public static Ec2Exception DefaultVpcAlreadyExists() =>
+        new(DefaultVpcAlreadyExistsCode, "A Default VPC already exists for this account in this region.");
 
     /// <summary>CreateVpc with an Ipv6Pool: the lab has no BYOIP IPv6 pools.</summary>
     public static Ec2Exception Ipv6PoolNotFound(string pool) =>

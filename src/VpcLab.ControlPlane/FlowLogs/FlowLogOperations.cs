@@ -44,8 +44,9 @@ public sealed class FlowLogOperations
             if (request.LogFormat is not null && !FlowLogFormat.TryParse(request.LogFormat, out format, out var formatError))
                 throw Ec2Errors.InvalidParameter($"LogFormat is invalid: {formatError}");
             int interval = request.MaxAggregationInterval ?? FlowLog.DefaultMaxAggregationInterval;
+            // AWS's message, word for word (valid values: 60 or 600 seconds, API reference CreateFlowLogs).
             if (interval is not (60 or 600))
-                throw Ec2Errors.InvalidParameter("Invalid Flow Log Max Aggregation Interval: MaxAggregationInterval must be 60 or 600 (seconds).");
+                throw Ec2Errors.InvalidParameter("Invalid Flow Log Max Aggregation Interval");
             var options = ParseDestinationOptions(request.DestinationOptions);
             var tags = tx.TagsFor(request.TagSpecifications, ResourceTypes.VpcFlowLog, [ResourceTypes.VpcFlowLog]);
 

@@ -19,7 +19,7 @@ public sealed class VpcTenancyOperations
             if (request.InstanceTenancy is null)
                 throw Ec2Errors.MissingParameter("InstanceTenancy");
             if (request.InstanceTenancy != "default")
-                throw Ec2Errors.InvalidParameterValue($"Value ({request.InstanceTenancy}) for parameter instanceTenancy is invalid. Valid values: default");
+                throw VpcErrors.UnsupportedTenancy(request.InstanceTenancy);
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId, "VpcId");
             if (vpc.InstanceTenancy != "default")
                 tx.Put(vpc with { InstanceTenancy = "default" });

@@ -106,14 +106,21 @@ public sealed class IacActionSdkTests : IAsyncLifetime
         Assert.Equal("InvalidAddress.NotFound", foreign.ErrorCode);
     }
 
-    // API_ModifyVpcTenancy: InstanceTenancy's only value is default.
-    [Fact]
-    public async Task ModifyVpcTenancy_Dedicated_RefusedWithInvalidParameterValue()
+    // API_ModifyVpcTenancy: InstanceTenancy's only value is default; the error reference's UnsupportedTenancy ("You can
+    // change the tenancy of a VPC to default only") for any other, and the VPC keeps its tenancy.
+    [Theory]
+    [InlineData("dedicated")]
+    [InlineData("host")]
+    [InlineData("unknown")]
+    public async Task ModifyVpcTenancy_NotDefault_UnsupportedTenancy(string tenancy)
     {
-        var vpc = (await _lab.Client.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }, Ct)).Vpc;
+        var vpc = (await _lab.Client.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16", InstanceTenancy = Tenancy.Dedicated }, Ct)).Vpc;
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
-            _lab.Client.ModifyVpcTenancyAsync(new ModifyVpcTenancyRequest { VpcId = vpc.VpcId, InstanceTenancy = "dedicated" }, Ct));
-        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+            _lab.Client.ModifyVpcTenancyAsync(new ModifyVpcTenancyRequest { VpcId = vpc.VpcId, InstanceTenancy = tenancy }, Ct));
+        Assert.Equal("UnsupportedTenancy", error.ErrorCode);
+        Assert.Equal($"The tenancy value {tenancy} is not supported.", error.Message);
+        var after = (await _lab.Client.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.VpcId] }, Ct)).Vpcs.Single();
+        Assert.Equal("dedicated", after.InstanceTenancy.Value);
     }
 
     // User data: base64 only (InvalidParameterValue otherwise); changed only while the instance is stopped.
