@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VpcLab.Engine.Compilation;
 using VpcLab.Engine.Dns;
 using VpcLab.Engine.Walk;
@@ -36,8 +37,33 @@ public sealed class CompiledNetwork
 
     public int InterfaceCount => _models.Interfaces.Length;
 
+    private static readonly ConditionalWeakTable<Network, CompiledNetwork> Cache = [];
+
     /// <summary>Compiles a snapshot. Costs time and memory proportional to the world; do it once per snapshot.</summary>
-    public static CompiledNetwork Compile(Network network) => NetworkCompiler.Compile(network);
+    public static CompiledNetwork Compile(Network network)
+    {
+        var compiled = NetworkCompiler.Compile(network);
+        Cache.AddOrUpdate(network, compiled);
+        return compiled;
+    }
+
+    /// <summary>The compiled form of a snapshot: the last one <see cref="Compile"/> made while the snapshot lives, else
+    /// a new one (what the DNS answer of a load balancer needs to know its targets' health).</summary>
+    public static CompiledNetwork For(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Cache.TryGetValue(network, out var compiled) ? compiled : Compile(network);
+    }
+
+    /// <summary>Whether the DNS name of <paramref name="node"/>'s load balancer answers with the node's addresses: its
+    /// zone has a healthy target in every target group, or no zone has (fail-open); docs/semantics.md#nlb-dns-failover.</summary>
+    public bool AnswersInDns(LoadBalancerNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        int eni = InterfaceIndexOf(node.NetworkInterfaceId);
+        var inDns = Topology.LoadBalancers.InDns;
+        return eni < 0 || eni >= inDns.Length || inDns[eni];
+    }
 
     /// <summary>The index <see cref="Decide"/> takes for an interface, or −1 when the snapshot has no such interface.</summary>
     public int InterfaceIndexOf(NetworkInterfaceId id) => _models.InterfaceIndex.GetValueOrDefault(id, -1);

@@ -35,6 +35,7 @@ internal static class LoadBalancerCompiler
         var health = new Dictionary<(LoadBalancerArn, TargetGroupArn, Target), bool>();
         var routes = new List<BalancerRoute>();
         var start = new int[tables.BalancerOfInterface.Length + 1];
+        var zoneHealthy = new bool[tables.BalancerOfInterface.Length];
         for (int eni = 0; eni < tables.BalancerOfInterface.Length; eni++)
         {
             start[eni] = routes.Count;
@@ -44,20 +45,47 @@ internal static class LoadBalancerCompiler
             var lb = tables.Balancers[b];
             var id = compiled.InterfaceIdAt(eni);
             var node = lb.Nodes.First(n => n.NetworkInterfaceId == id);
+            zoneHealthy[eni] = true;
             foreach (var listener in network.Listeners.Values.Where(l => l.LoadBalancerArn == lb.Arn).OrderBy(l => l.Port))
             {
                 if (network.TargetGroups.TryGetValue(listener.DefaultTargetGroupArn, out var group))
-                    routes.Add(Route(compiled, lb, node, listener, group, health));
+                {
+                    routes.Add(Route(compiled, lb, node, listener, group, health, out bool healthy));
+                    zoneHealthy[eni] &= healthy;
+                }
             }
         }
         start[^1] = routes.Count;
         tables.Routes = [.. routes];
         tables.RouteStart = start;
+        tables.InDns = InDns(tables, zoneHealthy);
+    }
+
+    /// <summary>DNS fail-away (docs/semantics.md#nlb-dns-failover): a node's address is in its load balancer's DNS
+    /// answer when its zone is healthy, that is when every target group of its listeners has a healthy target the node
+    /// sends to (its own zone's; any enabled zone's with cross-zone); when no zone of the load balancer is healthy, DNS
+    /// fails open and answers with every node. An empty target group leaves no zone healthy, so it fails open too.</summary>
+    private static bool[] InDns(LoadBalancerTables tables, bool[] zoneHealthy)
+    {
+        var inDns = new bool[zoneHealthy.Length];
+        var anyHealthy = new bool[tables.Balancers.Length];
+        for (int eni = 0; eni < zoneHealthy.Length; eni++)
+        {
+            if (tables.BalancerOfInterface[eni] is int b and >= 0 && zoneHealthy[eni])
+                anyHealthy[b] = true;
+        }
+        for (int eni = 0; eni < zoneHealthy.Length; eni++)
+        {
+            if (tables.BalancerOfInterface[eni] is int b and >= 0)
+                inDns[eni] = zoneHealthy[eni] || !anyHealthy[b];
+        }
+        return inDns;
     }
 
     private static BalancerRoute Route(CompiledNetwork compiled, LoadBalancer lb, LoadBalancerNode node, Listener listener, TargetGroup group,
-        Dictionary<(LoadBalancerArn, TargetGroupArn, Target), bool> health)
+        Dictionary<(LoadBalancerArn, TargetGroupArn, Target), bool> health, out bool zoneHealthy)
     {
+        zoneHealthy = false;
         var network = compiled.Network;
         bool tcp = listener.Protocol is TargetGroupProtocol.Tcp or TargetGroupProtocol.Tls or TargetGroupProtocol.TcpUdp;
         bool udp = listener.Protocol is TargetGroupProtocol.Udp or TargetGroupProtocol.TcpUdp;
@@ -76,6 +104,7 @@ internal static class LoadBalancerCompiler
             return ok;
         }
         var mine = usable.Where(t => LoadBalancerTargets.NodeSendsTo(lb, group, node.AvailabilityZone, LoadBalancerTargets.ZoneOf(network, group, t))).ToList();
+        zoneHealthy = mine.Any(Healthy);
         // Fail open when no target is healthy in any enabled zone: "traffic to all targets in all enabled Availability
         // Zones, regardless of their health status" (cross-zone or not); the node's own targets first (choice).
         // Otherwise a node with no healthy target of its own sends nowhere: AWS takes its address out of DNS.

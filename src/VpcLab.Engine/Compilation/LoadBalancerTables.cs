@@ -25,6 +25,10 @@ internal sealed class LoadBalancerTables
     public int[] RouteStart { get; set; } = [];
 
     public BalancerRoute[] Routes { get; set; } = [];
+
+    /// <summary>Per compiled interface: whether it is a node whose address its load balancer's DNS name answers with
+    /// (<see cref="LoadBalancerCompiler"/>, DNS fail-away and fail-open).</summary>
+    public bool[] InDns { get; set; } = [];
 }
 
 /// <summary>One listener as seen by one node: connections on <see cref="Port"/> (TCP and/or UDP) go to

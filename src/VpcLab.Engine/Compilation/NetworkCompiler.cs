@@ -56,6 +56,7 @@ internal sealed class NetworkCompiler
         var routing = compiler.CompileRouteTables();
         var compiled = compiler.Assemble(routing);
         LoadBalancerCompiler.Complete(compiled); // last: it walks the nodes' health checks through the compiled network
+        PrivateLinkCompiler.FailAway(compiler._models, compiled); // then cross-Region endpoints leave nodes out of DNS
         return compiled;
     }
 

@@ -45,4 +45,23 @@ internal static class PrivateLinkCompiler
         }
         return nodes;
     }
+
+    /// <summary>After the load balancers' health is known (<see cref="LoadBalancerCompiler.Complete"/>): a cross-Region
+    /// endpoint's connections go to a node the load balancer's DNS name still answers with, AWS PrivateLink "manages
+    /// failover between Availability Zones" (docs/semantics.md#nlb-dns-failover). A same-Region endpoint keeps the node
+    /// of its own zone (AWS documents no hand-off to another zone's node).</summary>
+    public static void FailAway(CompiledModels models, CompiledNetwork compiled)
+    {
+        var network = models.Network;
+        var nodes = compiled.Topology.PrivateLinkNode;
+        var endpointOfInterface = compiled.Topology.EndpointOfInterface;
+        for (int eni = 0; eni < nodes.Length; eni++)
+        {
+            if (nodes[eni] < 0 || !models.InterfaceEndpoints[endpointOfInterface[eni]].IsCrossRegion
+                || network.EndpointServiceNamed(models.InterfaceEndpoints[endpointOfInterface[eni]].ServiceName) is not { } service)
+                continue;
+            if (CrossRegionPrivateLink.NodeFor(network, service, compiled.AnswersInDns) is { } f)
+                nodes[eni] = models.InterfaceIndex.GetValueOrDefault(f.Node.NetworkInterfaceId, NotInZone);
+        }
+    }
 }

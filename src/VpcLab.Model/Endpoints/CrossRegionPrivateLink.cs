@@ -18,8 +18,11 @@ public static class CrossRegionPrivateLink
     /// <summary>The load balancer node that takes a cross-Region endpoint's connections. AWS: "Cross-Region access does
     /// not require that providers and consumers use the same Availability Zones" and "AWS PrivateLink manages failover
     /// between Availability Zones"; it does not say which zone serves. Choice: the node, in a zone that supports
-    /// cross-Region access, of the service's first load balancer (by ARN) in zone-id order; null when there is none.</summary>
-    public static (LoadBalancer Balancer, LoadBalancerNode Node)? NodeFor(Network network, VpcEndpointServiceConfiguration service)
+    /// cross-Region access, of the service's first load balancer (by ARN) in zone-id order, the first whose address the
+    /// load balancer's DNS name answers with (<paramref name="inDns"/>: its zone has a healthy target, or fail-open,
+    /// docs/semantics.md#nlb-dns-failover) when one is; null when there is none.</summary>
+    public static (LoadBalancer Balancer, LoadBalancerNode Node)? NodeFor(Network network, VpcEndpointServiceConfiguration service,
+        Func<LoadBalancerNode, bool>? inDns = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(service);
@@ -30,7 +33,8 @@ public static class CrossRegionPrivateLink
             var nodes = lb.Nodes
                 .Select(n => (Node: n, ZoneId: network.Subnets.TryGetValue(n.SubnetId, out var s) ? s.AvailabilityZone.ZoneId : null))
                 .Where(n => n.ZoneId is not null && SupportsZone(n.ZoneId))
-                .OrderBy(n => n.ZoneId, StringComparer.Ordinal);
+                .OrderBy(n => inDns is null || inDns(n.Node) ? 0 : 1)
+                .ThenBy(n => n.ZoneId, StringComparer.Ordinal);
             foreach (var (node, _) in nodes)
                 return (lb, node);
         }

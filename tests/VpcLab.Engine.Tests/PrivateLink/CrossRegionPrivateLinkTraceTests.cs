@@ -45,6 +45,23 @@ public sealed class CrossRegionPrivateLinkTraceTests
         Assert.Equal(world.EndpointAddress("us-west-2b"), last.OutboundHeader.Source);
     }
 
+    // The service's only target is in us-east-1b, so node A's address is out of the load balancer's DNS (cross-zone
+    // off; docs/semantics.md#nlb-dns-failover): a cross-Region endpoint hands its connections to node B, where the
+    // same-Region endpoint in us-east-1a keeps its own zone's node and finds no target there.
+    [Theory]
+    [InlineData(PrivateLinkVariant.CrossRegion | PrivateLinkVariant.TargetInZoneB, "us-west-2a", "us-east-1b", "ACCEPT")]
+    [InlineData(PrivateLinkVariant.TargetInZoneB, "us-east-1a", "us-east-1a", "ELBV2_NO_TARGETS_IN_AZ")]
+    [InlineData(PrivateLinkVariant.TargetInZoneB, "us-east-1b", "us-east-1b", "ACCEPT")]
+    public void Endpoint_NodeZoneWithoutHealthyTarget_CrossRegionFailsAway(PrivateLinkVariant variant, string zone, string nodeZone, string expected)
+    {
+        var world = new PrivateLinkWorld(variant);
+        Assert.False(world.Compiled.AnswersInDns(world.Nlb.NodeIn("us-east-1a")!));
+        var trace = world.Compiled.Run(world.Client.Id.Value, world.EndpointAddress(zone).ToString(), port: 80);
+        trace.AssertVerdict(expected);
+        var node = trace.Forward.First(h => h.Component.Kind == ComponentKind.LoadBalancer);
+        Assert.Equal(world.Nlb.NodeIn(nodeZone)!.PrivateIpv4, node.OutboundHeader.Destination);
+    }
+
     [Fact] // Cross-Region endpoints answer their Regional name only (no zonal names).
     public void CrossRegionEndpoint_RegionalNameResolves_ZonalNamesDoNot()
     {

@@ -34,6 +34,9 @@ public enum PrivateLinkVariant
     /// <summary>Both VPCs dual-stack (each subnet a /64), the load balancer dualstack, the service supporting ipv4 and
     /// ipv6, the endpoint dualstack, the client with an IPv6 address, the groups admitting ::/0 as well.</summary>
     Ipv6 = 1024,
+    /// <summary>app runs in app-b 10.0.12.0/24 (us-east-1b) instead of app-a: the node in us-east-1a has no target in
+    /// its zone, so the load balancer's DNS leaves it out.</summary>
+    TargetInZoneB = 2048,
 }
 
 /// <summary>Two accounts, built through the control plane as the API builds them:
@@ -67,7 +70,9 @@ public sealed class PrivateLinkWorld
         var vpc = cp.CreateVpc(Provider, new CreateVpcRequest { CidrBlock = "10.0.0.0/16", AmazonProvidedIpv6CidrBlock = _ipv6 }).Vpc;
         var nlbA = Subnet(Provider, vpc, "10.0.1.0/24", "us-east-1a");
         var nlbB = Subnet(Provider, vpc, "10.0.2.0/24", "us-east-1b");
-        var appA = Subnet(Provider, vpc, "10.0.11.0/24", "us-east-1a");
+        var appA = v.HasFlag(PrivateLinkVariant.TargetInZoneB)
+            ? Subnet(Provider, vpc, "10.0.12.0/24", "us-east-1b")
+            : Subnet(Provider, vpc, "10.0.11.0/24", "us-east-1a");
         var appSg = Group(Provider, vpc, "app-sg", v.HasFlag(PrivateLinkVariant.TargetRefusesNlb) ? "10.0.11.0/24" : "10.0.0.0/16");
         App = Run(Provider, appA, appSg);
         Nlb = Balancer("app", [nlbA, nlbB], vpc, v.HasFlag(PrivateLinkVariant.NoTargets) ? null : App, v.HasFlag(PrivateLinkVariant.InstanceTarget));
