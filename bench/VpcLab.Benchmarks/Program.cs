@@ -3,7 +3,6 @@ using BenchmarkDotNet.Running;
 using VpcLab.Benchmarks;
 using VpcLab.Benchmarks.Worlds;
 using VpcLab.Engine;
-using System.Runtime.InteropServices;
 
 if (args.Length > 0 && args[0] == "--check")
 {
@@ -142,25 +141,3 @@ static void Report(string name, CompiledNetwork compiled, VpcLab.Engine.FlowKey[
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(DecideBenchmarks).Assembly).Run(args);
-
-/// <summary>CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)).</summary>
-internal static partial class ThreadCpu
-{
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, out Timespec time);
-
-    private const int ClockThreadCpuTime = 3;
-
-    public static double Now()
-    {
-        _ = ClockGetTime(ClockThreadCpuTime, out var t);
-        return t.Seconds + t.Nanoseconds / 1e9;
-    }
-}

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 
-/// <summary>CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)), as bench/VpcLab.Benchmarks
-/// reads it: one call's cost without the other processes' time.</summary>
+/// <summary>CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)): one call's cost without
+/// the other processes' time. Compiled into each bench project that needs it (their .csproj link this file).</summary>
 internal static partial class ThreadCpu
 {
     [StructLayout(LayoutKind.Sequential)]
@@ -15,6 +15,9 @@ internal static partial class ThreadCpu
     private static partial int ClockGetTime(int clock, out Timespec time);
 
     private const int ClockThreadCpuTime = 3;
+
+    /// <summary>Seconds of CPU this thread has used.</summary>
+    public static double Now() => Microseconds() / 1e6;
 
     /// <summary>Microseconds of CPU this thread has used.</summary>
     public static double Microseconds()
