@@ -51,12 +51,7 @@ public sealed class CloudFormationCliTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<JsonObject> Ok(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_server.Url, args);
-        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
-        return result.Stdout.Trim().Length == 0 || result.Stdout.TrimStart()[0] != '{' ? [] : result.Json;
-    }
+    private Task<JsonObject> Ok(params string[] args) => AwsCli.OkAsync(_server.Url, args);
 
     private static void RequireCli() => Assert.SkipUnless(AwsCli.Available, "AWS CLI v2 (/usr/bin/aws) is not installed.");
 

@@ -18,12 +18,7 @@ public sealed class Ec2InstanceCliTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<JsonObject> Ok(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_server.Url, ["ec2", .. args]);
-        Assert.True(result.ExitCode == 0, $"aws ec2 {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
-        return result.Stdout.Trim().Length == 0 ? [] : result.Json;
-    }
+    private Task<JsonObject> Ok(params string[] args) => AwsCli.OkAsync(_server.Url, ["ec2", .. args]);
 
     private async Task<string> PublicIpOf(string instanceId) =>
         (string)(await Ok("describe-instances", "--instance-ids", instanceId))["Reservations"]![0]!["Instances"]![0]!["PublicIpAddress"]!;

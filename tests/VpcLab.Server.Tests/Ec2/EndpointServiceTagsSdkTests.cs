@@ -22,12 +22,7 @@ public sealed class EndpointServiceTagsSdkTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _lab.DisposeAsync();
 
-    private async Task<JsonObject> Cli(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_lab.Server.Url, args);
-        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
-        return result.Json;
-    }
+    private Task<JsonObject> Cli(params string[] args) => AwsCli.OkAsync(_lab.Server.Url, args);
 
     [Fact]
     public async Task EndpointService_TagsAndServiceRegion_TaggedFilteredAndBadRegionsRefused()

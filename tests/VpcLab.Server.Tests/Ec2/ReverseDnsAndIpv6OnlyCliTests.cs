@@ -17,12 +17,7 @@ public sealed class ReverseDnsAndIpv6OnlyCliTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<JsonObject> Ok(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_server.Url, ["ec2", .. args]);
-        Assert.True(result.ExitCode == 0, $"aws ec2 {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
-        return result.Stdout.Trim().Length == 0 ? [] : result.Json;
-    }
+    private Task<JsonObject> Ok(params string[] args) => AwsCli.OkAsync(_server.Url, ["ec2", .. args]);
 
     // The User Guide's example: modify answers PtrRecordUpdate PENDING; describe then shows the record; release is
     // refused while it is set; reset answers PENDING and the address is no longer listed.

@@ -20,21 +20,9 @@ public sealed class NetworkLoadBalancerCliTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private static async Task<JsonObject> Ok(Uri url, params string[] args)
-    {
-        var result = await AwsCli.RunAsync(url, args);
-        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
-        return result.Stdout.Trim().Length == 0 ? [] : result.Json;
-    }
+    private Task<JsonObject> Ok(params string[] args) => AwsCli.OkAsync(_server.Url, args);
 
-    private Task<JsonObject> Ok(params string[] args) => Ok(_server.Url, args);
-
-    private async Task<string> Fails(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_server.Url, args);
-        Assert.Equal(254, result.ExitCode); // AWS CLI v2: a service error
-        return result.Stderr;
-    }
+    private Task<string> Fails(params string[] args) => AwsCli.FailsAsync(_server.Url, args);
 
     private async Task<(string Vpc, string[] Subnets)> DefaultSubnets()
     {
@@ -116,16 +104,16 @@ public sealed class NetworkLoadBalancerCliTests : IAsyncLifetime
             string arn;
             await using (var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = data }, Ct))
             {
-                var subnet = (string)(await Ok(server.Url, "ec2", "describe-subnets"))["Subnets"]![0]!["SubnetId"]!;
-                arn = (string)(await Ok(server.Url, "elbv2", "create-load-balancer", "--name", "kept", "--type", "network",
+                var subnet = (string)(await AwsCli.OkAsync(server.Url, "ec2", "describe-subnets"))["Subnets"]![0]!["SubnetId"]!;
+                arn = (string)(await AwsCli.OkAsync(server.Url, "elbv2", "create-load-balancer", "--name", "kept", "--type", "network",
                     "--scheme", "internal", "--subnets", subnet))["LoadBalancers"]![0]!["LoadBalancerArn"]!;
             }
             await using (var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = data }, Ct))
             {
-                var lb = (await Ok(server.Url, "elbv2", "describe-load-balancers", "--names", "kept"))["LoadBalancers"]![0]!;
+                var lb = (await AwsCli.OkAsync(server.Url, "elbv2", "describe-load-balancers", "--names", "kept"))["LoadBalancers"]![0]!;
                 Assert.Equal(arn, (string?)lb["LoadBalancerArn"]);
                 Assert.Equal("internal", (string?)lb["Scheme"]);
-                Assert.Single((await Ok(server.Url, "ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=network_load_balancer"))["NetworkInterfaces"]!.AsArray());
+                Assert.Single((await AwsCli.OkAsync(server.Url, "ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=network_load_balancer"))["NetworkInterfaces"]!.AsArray());
             }
         }
         finally

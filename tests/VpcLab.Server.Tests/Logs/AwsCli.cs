@@ -38,4 +38,23 @@ internal static class AwsCli
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Runs <c>aws ARGS</c>, asserts it succeeded and answers its JSON (empty when the command prints none).</summary>
+    public static Task<JsonObject> OkAsync(Uri endpoint, params string[] args) => OkAsAsync(endpoint, "AKIDEXAMPLE", args);
+
+    public static async Task<JsonObject> OkAsAsync(Uri endpoint, string accessKeyId, params string[] args)
+    {
+        var result = await RunAsAsync(endpoint, accessKeyId, args);
+        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)} (key {accessKeyId}) exited {result.ExitCode}: {result.Stderr}");
+        return result.Stdout.TrimStart().StartsWith('{') ? result.Json : [];
+    }
+
+    /// <summary>Runs <c>aws ARGS</c>, asserts the service refused it (the AWS CLI v2 exits 254 on a service error) and
+    /// answers the error text.</summary>
+    public static async Task<string> FailsAsync(Uri endpoint, params string[] args)
+    {
+        var result = await RunAsync(endpoint, args);
+        Assert.True(result.ExitCode == 254, $"aws {string.Join(' ', args)} exited {result.ExitCode}, not 254 (a service error): {result.Stdout}{result.Stderr}");
+        return result.Stderr;
+    }
 }

@@ -14,19 +14,9 @@ public sealed class LogsCliTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<JsonObject> Ok(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_server.Url, ["logs", .. args]);
-        Assert.True(result.ExitCode == 0, $"aws logs {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
-        return result.Stdout.Trim().Length == 0 ? [] : result.Json;
-    }
+    private Task<JsonObject> Ok(params string[] args) => AwsCli.OkAsync(_server.Url, ["logs", .. args]);
 
-    private async Task<string> Fails(params string[] args)
-    {
-        var result = await AwsCli.RunAsync(_server.Url, ["logs", .. args]);
-        Assert.Equal(254, result.ExitCode); // AWS CLI v2: a service error
-        return result.Stderr;
-    }
+    private Task<string> Fails(params string[] args) => AwsCli.FailsAsync(_server.Url, ["logs", .. args]);
 
     private static void RequireCli()
     {
