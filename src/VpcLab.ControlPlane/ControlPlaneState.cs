@@ -60,11 +60,7 @@ internal sealed class ControlPlaneState
         foreach (var region in options.Regions)
         {
             foreach (var pl in region.ManagedPrefixLists)
-            {
-                lists[new PrefixListId(pl.Id)] = new ManagedPrefixList(
-                    new PrefixListId(pl.Id), ManagedPrefixList.AwsOwner, region.Name, pl.Name, IpFamily.V4,
-                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
-            }
+                lists[new PrefixListId(pl.Id)] = pl.ToManagedPrefixList(region.Name);
         }
         network = network with { PrefixLists = lists.ToImmutable() };
         return options.Initial is { } initial ? Restore(network, initial) : network;

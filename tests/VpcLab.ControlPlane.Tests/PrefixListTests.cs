@@ -32,12 +32,16 @@ public sealed class PrefixListTests
         Assert.Matches("^pl-[0-9a-f]{8}$", list.Id.Value);
     }
 
+    // A managed prefix list has one address family: S3's IPv6 ranges are the list com.amazonaws.REGION.ipv6.s3
+    // (docs/semantics.md#gateway-endpoint-ipv6), its IPv4 ranges com.amazonaws.REGION.s3.
     [Theory]
-    [InlineData("us-east-1", "s3", "S3")]
-    [InlineData("us-east-1", "dynamodb", "DYNAMODB")]
-    [InlineData("us-west-1", "s3", "S3")]
-    [InlineData("ap-northeast-1", "dynamodb", "DYNAMODB")]
-    public void AwsManagedList_HoldsExactlyTheServiceRangesOfItsRegion(string region, string service, string code)
+    [InlineData("us-east-1", "s3", "S3", IpFamily.V4)]
+    [InlineData("us-east-1", "dynamodb", "DYNAMODB", IpFamily.V4)]
+    [InlineData("us-west-1", "s3", "S3", IpFamily.V4)]
+    [InlineData("ap-northeast-1", "dynamodb", "DYNAMODB", IpFamily.V4)]
+    [InlineData("us-east-1", "ipv6.s3", "S3", IpFamily.V6)]
+    [InlineData("eu-west-3", "ipv6.s3", "S3", IpFamily.V6)]
+    public void AwsManagedList_HoldsExactlyTheServiceRangesOfItsRegion(string region, string service, string code, IpFamily family)
     {
         var lab = new TestLab();
         var ctx = new RequestContext(new AccountId("999999999999"), region);
@@ -45,7 +49,9 @@ public sealed class PrefixListTests
         {
             Filters = [new Filter("prefix-list-name", $"com.amazonaws.{region}.{service}")],
         }).PrefixLists);
-        Assert.Equal(AwsIpRanges.Default.PrefixesOf(region, code).Order(), list.Entries.Select(e => e.Cidr).Order());
+        Assert.Equal(family, list.AddressFamily);
+        Assert.Equal(AwsIpRanges.Default.PrefixesOf(region, code, family).Order(), list.Entries.Select(e => e.Cidr).Order());
+        Assert.NotEmpty(list.Entries);
     }
 
     [Fact]
@@ -146,8 +152,9 @@ public sealed class PrefixListTests
         var lab = new TestLab();
         Create(lab);
         var lists = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest()).PrefixLists;
-        Assert.Equal(["com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.s3"], lists.Select(l => l.Name).Order(StringComparer.Ordinal));
-        var s3 = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest { Filters = [new Filter("prefix-list-name", "*.s3")] }).PrefixLists;
-        Assert.Equal("pl-63a5400a", Assert.Single(s3).Id.Value);
+        Assert.Equal(["com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.ipv6.s3", "com.amazonaws.us-east-1.s3"],
+            lists.Select(l => l.Name).Order(StringComparer.Ordinal));
+        var s3 = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest { Filters = [new Filter("prefix-list-name", "com.amazonaws.*.s3")] }).PrefixLists;
+        Assert.Equal(["pl-3ea54000", "pl-63a5400a"], s3.Select(l => l.Id.Value)); // the wildcard matches both S3 lists
     }
 }

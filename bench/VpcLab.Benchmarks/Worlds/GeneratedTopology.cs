@@ -261,11 +261,7 @@ public static class GeneratedTopology
         foreach (var region in RegionCatalog.Default)
         {
             foreach (var pl in region.ManagedPrefixLists)
-            {
-                var id = new PrefixListId(pl.Id);
-                lists[id] = new ManagedPrefixList(id, ManagedPrefixList.AwsOwner, region.Name, pl.Name, IpFamily.V4,
-                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1);
-            }
+                lists[new PrefixListId(pl.Id)] = pl.ToManagedPrefixList(region.Name);
         }
         return lists.ToImmutable();
     }

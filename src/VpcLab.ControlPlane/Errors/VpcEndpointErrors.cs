@@ -71,6 +71,10 @@ public static class VpcEndpointErrors
     public static Ec2Exception SubnetLacksRangeForIpAddressType(string subnetId, string ipAddressType, string needs) =>
         new(Ec2Errors.InvalidParameterCode, $"IP address type {ipAddressType} requires every subnet of the endpoint to have {needs}: {subnetId}.");
 
+    /// <summary>A gateway endpoint's route table serves a subnet its IP address type does not fit (spec (d)).</summary>
+    public static Ec2Exception GatewaySubnetLacksRangeForIpAddressType(string subnetId, string routeTableId, string ipAddressType, string needs) =>
+        new(Ec2Errors.InvalidParameterCode, $"IP address type {ipAddressType} requires every subnet associated with the endpoint's route tables to have {needs}: {subnetId} (route table {routeTableId}).");
+
     public static Ec2Exception DnsRecordIpTypeNotForIpAddressType(string recordType, string ipAddressType) =>
         new(Ec2Errors.InvalidParameterCode, $"DnsRecordIpType {recordType} is not supported for an interface endpoint with IP address type {ipAddressType}.");
 }

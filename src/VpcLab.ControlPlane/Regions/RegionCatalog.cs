@@ -13,34 +13,45 @@ public static class RegionCatalog
     /// <summary>A Region of the catalog. <paramref name="zones"/> lists each zone as its letter and the number of
     /// its AZ id ("a4 c1 d2": ap-northeast-1a is apne1-az4). The S3 and DynamoDB prefix lists hold exactly the
     /// ranges <see cref="AwsIpRanges.Default"/> gives those services in the Region, so routing and flow logs
-    /// agree.</summary>
+    /// agree; a managed prefix list has one address family, so S3's IPv6 ranges make a list of their own,
+    /// com.amazonaws.REGION.ipv6.s3 (<paramref name="s3Ipv6Id"/>, docs/semantics.md#gateway-endpoint-ipv6).</summary>
     public static RegionInfo Make(string name, string zoneIdPrefix, string zones, string ipv6Pool, string s3Id, string dynamoId,
-        bool optIn = false)
+        string s3Ipv6Id, bool optIn = false)
     {
         var azs = zones.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(z => new AvailabilityZone($"{name}{z[0]}", $"{zoneIdPrefix}-az{z[1..]}", name)).ToImmutableArray();
         var ranges = AwsIpRanges.Default;
         return new RegionInfo(name, azs, Cidr.Parse(ipv6Pool), ranges.PrefixesOf(name, "EC2").Single(),
         [
-            new AwsManagedPrefixListInfo(s3Id, $"com.amazonaws.{name}.s3", ranges.PrefixesOf(name, "S3")),
-            new AwsManagedPrefixListInfo(dynamoId, $"com.amazonaws.{name}.dynamodb", ranges.PrefixesOf(name, "DYNAMODB")),
+            .. List(s3Id, name, "s3", "S3", IpFamily.V4),
+            .. List(dynamoId, name, "dynamodb", "DYNAMODB", IpFamily.V4),
+            .. List(s3Ipv6Id, name, "s3", "S3", IpFamily.V6),
         ], optIn);
+    }
+
+    /// <summary>The managed list of a service's ranges of one family in a Region, if the service has any there.</summary>
+    private static IEnumerable<AwsManagedPrefixListInfo> List(string id, string region, string service, string code, IpFamily family)
+    {
+        var cidrs = AwsIpRanges.Default.PrefixesOf(region, code, family);
+        if (!cidrs.IsEmpty)
+            yield return new AwsManagedPrefixListInfo(id, ManagedPrefixList.AwsServiceListName(region, service, family), cidrs);
     }
 
     /// <summary>The first eight Regions keep the IPv6 /32s AWS allocates VPC /56s from (2600:1f18::/32 for
     /// us-east-1) and their prefix-list ids; the others get simulated pools and ids in
-    /// <see cref="SimulatedPool"/>. Public IPv4 pools are each Region's EC2 range in
+    /// <see cref="SimulatedPool"/>. S3's IPv6 lists have simulated ids everywhere (pl-3ea54000 + catalog index): AWS
+    /// publishes no id the lab can cite. Public IPv4 pools are each Region's EC2 range in
     /// <see cref="AwsIpRanges.Default"/>, disjoint from the S3 and DynamoDB prefix lists.</summary>
     public static readonly ImmutableArray<RegionInfo> Default =
     [
-        Make("us-east-1", "use1", "a1 b2 c3 d4 e5 f6", "2600:1f18::/32", "pl-63a5400a", "pl-02cd2c6b"),
-        Make("us-east-2", "use2", "a1 b2 c3", "2600:1f16::/32", "pl-7ba54012", "pl-4ca54025"),
-        Make("us-west-1", "usw1", "a1 c3", "2600:1f1c::/32", "pl-6ba54002", "pl-6ea54107"),
-        Make("us-west-2", "usw2", "a1 b2 c3 d4", "2600:1f14::/32", "pl-68a54001", "pl-00a54069"),
-        Make("eu-west-1", "euw1", "a1 b2 c3", "2a05:d018::/32", "pl-6da54004", "pl-6fa54006"),
-        Make("eu-central-1", "euc1", "a1 b2 c3", "2a05:d014::/32", "pl-6ea54007", "pl-66a5400f"),
-        Make("ap-southeast-1", "apse1", "a1 b2 c3", "2406:da18::/32", "pl-6fa54116", "pl-67a5400e"),
-        Make("ap-northeast-1", "apne1", "a4 c1 d2", "2406:da14::/32", "pl-61a54008", "pl-78a54011"),
+        Make("us-east-1", "use1", "a1 b2 c3 d4 e5 f6", "2600:1f18::/32", "pl-63a5400a", "pl-02cd2c6b", "pl-3ea54000"),
+        Make("us-east-2", "use2", "a1 b2 c3", "2600:1f16::/32", "pl-7ba54012", "pl-4ca54025", "pl-3ea54001"),
+        Make("us-west-1", "usw1", "a1 c3", "2600:1f1c::/32", "pl-6ba54002", "pl-6ea54107", "pl-3ea54002"),
+        Make("us-west-2", "usw2", "a1 b2 c3 d4", "2600:1f14::/32", "pl-68a54001", "pl-00a54069", "pl-3ea54003"),
+        Make("eu-west-1", "euw1", "a1 b2 c3", "2a05:d018::/32", "pl-6da54004", "pl-6fa54006", "pl-3ea54004"),
+        Make("eu-central-1", "euc1", "a1 b2 c3", "2a05:d014::/32", "pl-6ea54007", "pl-66a5400f", "pl-3ea54005"),
+        Make("ap-southeast-1", "apse1", "a1 b2 c3", "2406:da18::/32", "pl-6fa54116", "pl-67a5400e", "pl-3ea54006"),
+        Make("ap-northeast-1", "apne1", "a4 c1 d2", "2406:da14::/32", "pl-61a54008", "pl-78a54011", "pl-3ea54007"),
         .. Simulated([
             ("ca-central-1", "cac1", "a1 b2 d4", false),
             ("sa-east-1", "sae1", "a1 b2 c3", false),
@@ -78,7 +89,8 @@ public static class RegionCatalog
         for (var k = 0; k < regions.Count; k++)
         {
             var (name, prefix, zones, optIn) = regions[k];
-            yield return Make(name, prefix, zones, SimulatedPool(k), SimulatedListId(0x1ea54000, k), SimulatedListId(0x2ea54000, k), optIn);
+            yield return Make(name, prefix, zones, SimulatedPool(k), SimulatedListId(0x1ea54000, k), SimulatedListId(0x2ea54000, k),
+                SimulatedListId(0x3ea54008, k), optIn);
         }
     }
 

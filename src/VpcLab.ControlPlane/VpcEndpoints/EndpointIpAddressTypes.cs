@@ -10,10 +10,11 @@ namespace VpcLab.ControlPlane;
 /// needs" and "which DnsRecordIpType goes with which IP address type".</summary>
 internal static class EndpointIpAddressTypes
 {
-    /// <summary>IpAddressType: ipv4 by default. Gateway endpoints stay ipv4 (the lab ships IPv4 prefix lists only);
-    /// an interface endpoint may be ipv6 or dualstack when the service accepts IPv6, and ipv4 or dualstack when it
-    /// accepts IPv4 (the service's SupportedIpAddressTypes). Subnets are checked one by one with <see cref="CheckSubnet"/>.</summary>
-    internal static VpcEndpointIpAddressType Parse(string? text, VpcEndpointType type, AwsRegionalService service)
+    /// <summary>IpAddressType: ipv4 by default. An endpoint may be ipv6 or dualstack when the service accepts IPv6,
+    /// and ipv4 or dualstack when it accepts IPv4 (the service's SupportedIpAddressTypes). For a gateway endpoint the
+    /// service accepts IPv6 where it has an IPv6 prefix list (S3, not DynamoDB; docs/semantics.md#gateway-endpoint-ipv6).
+    /// Subnets are checked one by one with <see cref="CheckSubnet"/> (interface) or <see cref="CheckGatewayRouteTable"/>.</summary>
+    internal static VpcEndpointIpAddressType Parse(string? text, AwsRegionalService service)
     {
         var value = text switch
         {
@@ -22,8 +23,6 @@ internal static class EndpointIpAddressTypes
             "dualstack" => VpcEndpointIpAddressType.Dualstack,
             _ => throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. Valid values: ipv4, dualstack, ipv6"),
         };
-        if (value != VpcEndpointIpAddressType.Ipv4 && type == VpcEndpointType.Gateway)
-            throw Ec2Errors.InvalidParameterValue($"Value ({text}) for parameter ipAddressType is invalid. This lab ships only IPv4 AWS-managed prefix lists, so gateway endpoints are ipv4 only.");
         // AWS: an IPv6 endpoint needs "The endpoint service must support IPv6 requests"; a provider's service may also
         // support ipv6 only, so ipv4 needs ipv4 and dualstack both (docs/semantics.md#endpoint-service-ipv6).
         bool supported = value switch
@@ -49,6 +48,43 @@ internal static class EndpointIpAddressTypes
             throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "dualstack", "both an IPv4 and an IPv6 CIDR block");
         if (type == VpcEndpointIpAddressType.Ipv6 && !subnet.Ipv6Native)
             throw VpcEndpointErrors.SubnetLacksRangeForIpAddressType(subnet.Id.Value, "ipv6", "to be IPv6-only (this subnet has an IPv4 CIDR block)");
+    }
+
+    /// <summary>Spec (d), the gateway-endpoints page: an ipv6 gateway endpoint needs every subnet associated with its
+    /// route tables to be IPv6-only, a dualstack one every such subnet to have both an IPv4 and an IPv6 range. The
+    /// subnets are those that use the table (explicit association, else the VPC's main table). Choice
+    /// (docs/semantics.md#gateway-endpoint-ipv6): ipv4 stays unchecked, as before the IP address type existed, and
+    /// the rule is checked when the endpoint gains a table or changes type, not when a subnet is associated later.</summary>
+    internal static void CheckGatewayRouteTable(Transaction tx, RouteTable table, VpcEndpointIpAddressType type)
+    {
+        if (type == VpcEndpointIpAddressType.Ipv4)
+            return;
+        var associations = SubnetAssociations.Of(tx.N);
+        foreach (var subnet in tx.N.Subnets.Values.Where(s => s.VpcId == table.VpcId).OrderBy(s => s.Id.Value, StringComparer.Ordinal))
+        {
+            if (associations.RouteTableOf(subnet)?.Id != table.Id)
+                continue;
+            if (type == VpcEndpointIpAddressType.Ipv6 && !subnet.Ipv6Native)
+                throw VpcEndpointErrors.GatewaySubnetLacksRangeForIpAddressType(subnet.Id.Value, table.Id.Value, "ipv6", "to be IPv6-only");
+            if (type == VpcEndpointIpAddressType.Dualstack && (subnet.Ipv6Cidr is null || subnet.CidrBlock is null))
+                throw VpcEndpointErrors.GatewaySubnetLacksRangeForIpAddressType(subnet.Id.Value, table.Id.Value, "dualstack", "both an IPv4 and an IPv6 CIDR block");
+        }
+    }
+
+    /// <summary>DnsOptions.DnsRecordIpType of a gateway endpoint (spec (d)): ipv4 → ipv4 or service-defined (the
+    /// default); ipv6 → ipv6 or service-defined; dualstack → any; DynamoDB only service-defined. A Modify keeps the
+    /// current record type while it fits the new IP address type, else service-defined (choice).</summary>
+    internal static VpcEndpointDnsRecordIpType GatewayRecordType(string? text, VpcEndpointIpAddressType ipType, AwsRegionalService service,
+        VpcEndpointDnsRecordIpType? current)
+    {
+        bool Allowed(VpcEndpointDnsRecordIpType r) => r == VpcEndpointDnsRecordIpType.ServiceDefined
+            || (service.ShortName != "dynamodb" && (ipType == VpcEndpointIpAddressType.Dualstack || (Fits(r, ipType) && r != VpcEndpointDnsRecordIpType.Dualstack)));
+        if (text is null)
+            return current is { } kept && Allowed(kept) ? kept : VpcEndpointDnsRecordIpType.ServiceDefined;
+        var value = ParseRecordType(text);
+        if (!Allowed(value))
+            throw Ec2Errors.InvalidParameter($"DnsRecordIpType {text} is not supported for this Gateway endpoint to {service.ServiceName} with IP address type {Name(ipType)}.");
+        return value;
     }
 
     /// <summary>The addresses of a new endpoint interface: a private IPv4 unless the endpoint is ipv6, an IPv6 address

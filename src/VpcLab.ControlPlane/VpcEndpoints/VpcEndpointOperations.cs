@@ -26,7 +26,7 @@ public sealed class VpcEndpointOperations
             var serviceRegion = EndpointServiceSupport.ServiceRegion(tx, request.ServiceRegion, type);
             var service = VpcEndpointParts.EndpointService(_state.ServiceCatalog, tx, request.ServiceName, type, serviceRegion, creating: true);
             var policy = VpcEndpointParts.EndpointPolicy(request.PolicyDocument);
-            var ipType = EndpointIpAddressTypes.Parse(request.IpAddressType, type, service);
+            var ipType = EndpointIpAddressTypes.Parse(request.IpAddressType, service);
             var dnsType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, type, service, vpc, ipType);
             var tags = tx.TagsFor(request.TagSpecifications, ResourceTypes.VpcEndpoint, [ResourceTypes.VpcEndpoint]);
             var id = new VpcEndpointId(tx.NewId(IdPrefixes.VpcEndpoint));
@@ -79,7 +79,7 @@ public sealed class VpcEndpointOperations
                 endpoint = endpoint with { PolicyDocument = VpcEndpointParts.EndpointPolicy(request.PolicyDocument) };
             var before = endpoint.IpAddressType;
             if (request.IpAddressType is not null)
-                endpoint = endpoint with { IpAddressType = EndpointIpAddressTypes.Parse(request.IpAddressType, endpoint.Type, service) };
+                endpoint = endpoint with { IpAddressType = EndpointIpAddressTypes.Parse(request.IpAddressType, service) };
             if (request.DnsOptions is not null || endpoint.IpAddressType != before)
                 endpoint = endpoint with { DnsRecordIpType = VpcEndpointParts.ParseDnsRecordIpType(request.DnsOptions, endpoint.Type, service, vpc, endpoint.IpAddressType, endpoint.DnsRecordIpType) };
             VpcEndpointParts.PutEndpoint(tx, endpoint);
@@ -93,6 +93,8 @@ public sealed class VpcEndpointOperations
                 if (request.PrivateDnsEnabled == true)
                     throw VpcEndpointErrors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
                 endpoint = VpcEndpointParts.RemoveEndpointRouteTables(tx, endpoint, request.RemoveRouteTableIds);
+                if (endpoint.IpAddressType != before)
+                    VpcEndpointParts.ResyncEndpointRoutes(tx, endpoint);
                 endpoint = VpcEndpointParts.AddEndpointRouteTables(tx, endpoint, request.AddRouteTableIds);
             }
             else

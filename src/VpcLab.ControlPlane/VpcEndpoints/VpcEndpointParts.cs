@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using VpcLab.ControlPlane.Errors;
 using VpcLab.Model;
 using VpcLab.Model.Policies;
+using VpcLab.Net;
 
 namespace VpcLab.ControlPlane;
 
@@ -77,8 +78,8 @@ internal static class VpcEndpointParts
     }
 
     /// <summary>DnsOptions (spec (d), (e)). Interface endpoints: <see cref="EndpointIpAddressTypes.InterfaceRecordType"/>.
-    /// An ipv4 gateway endpoint takes ipv4 or service-defined (the default), DynamoDB only service-defined, and any value
-    /// but service-defined needs both VPC DNS attributes. <paramref name="current"/>: the record type before a Modify.</summary>
+    /// Gateway endpoints: <see cref="EndpointIpAddressTypes.GatewayRecordType"/>; any value but service-defined needs
+    /// both VPC DNS attributes. <paramref name="current"/>: the record type before a Modify.</summary>
     internal static VpcEndpointDnsRecordIpType ParseDnsRecordIpType(DnsOptionsSpecification? options, VpcEndpointType type,
         AwsRegionalService service, Vpc vpc, VpcEndpointIpAddressType ipType, VpcEndpointDnsRecordIpType? current = null)
     {
@@ -87,13 +88,8 @@ internal static class VpcEndpointParts
         var text = options?.DnsRecordIpType;
         if (type == VpcEndpointType.Interface)
             return EndpointIpAddressTypes.InterfaceRecordType(text, ipType, current);
-        if (text is null)
-            return current ?? VpcEndpointDnsRecordIpType.ServiceDefined;
-        var value = EndpointIpAddressTypes.ParseRecordType(text);
-        bool allowed = value == VpcEndpointDnsRecordIpType.ServiceDefined || (value == VpcEndpointDnsRecordIpType.Ipv4 && service.ShortName != "dynamodb");
-        if (!allowed)
-            throw Ec2Errors.InvalidParameter($"DnsRecordIpType {text} is not supported for this {type} endpoint to {service.ServiceName} with IP address type ipv4.");
-        if (value != VpcEndpointDnsRecordIpType.ServiceDefined && !(vpc.EnableDnsSupport && vpc.EnableDnsHostnames))
+        var value = EndpointIpAddressTypes.GatewayRecordType(text, ipType, service, current);
+        if (text is not null && value != VpcEndpointDnsRecordIpType.ServiceDefined && !(vpc.EnableDnsSupport && vpc.EnableDnsHostnames))
             throw Ec2Errors.InvalidParameter($"DnsRecordIpType {text} requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for {vpc.Id}");
         return value;
     }
@@ -142,20 +138,34 @@ internal static class VpcEndpointParts
 
     // ------------------------------------------------------------------ gateway endpoints: routes
 
-    /// <summary>The service's AWS-managed prefix list in the endpoint's Region (pl-…, named after the service).</summary>
-    internal static PrefixListId GatewayPrefixList(Transaction tx, VpcEndpoint endpoint) =>
-        tx.N.PrefixLists.Values.FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region && p.Name == endpoint.ServiceName)?.Id
-        ?? throw VpcEndpointErrors.ServiceNameNotFound(endpoint.ServiceName);
+    /// <summary>The service's AWS-managed prefix lists the endpoint routes, by its IP address type (spec (d)): ipv4 →
+    /// the IPv4 list (com.amazonaws.REGION.s3), ipv6 → the IPv6 list (com.amazonaws.REGION.ipv6.s3), dualstack → both.
+    /// A managed prefix list has one family, so each family is its own route (docs/semantics.md#gateway-endpoint-ipv6).</summary>
+    internal static ImmutableArray<PrefixListId> GatewayPrefixLists(Transaction tx, VpcEndpoint endpoint)
+    {
+        var shortName = endpoint.ServiceName[(endpoint.ServiceName.LastIndexOf('.') + 1)..];
+        IpFamily[] families = endpoint.IpAddressType switch
+        {
+            VpcEndpointIpAddressType.Ipv6 => [IpFamily.V6],
+            VpcEndpointIpAddressType.Dualstack => [IpFamily.V4, IpFamily.V6],
+            _ => [IpFamily.V4],
+        };
+        return [.. families.Select(family =>
+        {
+            var name = ManagedPrefixList.AwsServiceListName(endpoint.Region, shortName, family);
+            return tx.N.PrefixLists.Values.FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region && p.Name == name)?.Id
+                ?? throw VpcEndpointErrors.ServiceNameNotFound(endpoint.ServiceName);
+        })];
+    }
 
-    /// <summary>Adds the route "service prefix list → vpce" to each table (spec (d)). Choice: origin CreateRoute, as
-    /// AWS and moto report it. A table already routing that prefix list (another endpoint of the same service, or a
-    /// manual route) is RouteAlreadyExists.</summary>
+    /// <summary>Adds the routes "service prefix list → vpce" to each table, one per list of the endpoint's IP address
+    /// type (spec (d)). Choice: origin CreateRoute, as AWS and moto report it. A table already routing one of those
+    /// lists (another endpoint of the same service, or a manual route) is RouteAlreadyExists; a table serving a subnet
+    /// the IP address type does not fit is refused (<see cref="EndpointIpAddressTypes.CheckGatewayRouteTable"/>).</summary>
     internal static VpcEndpoint AddEndpointRouteTables(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)
     {
         if (ids is not { Count: > 0 })
             return endpoint;
-        var destination = RouteDestination.To(GatewayPrefixList(tx, endpoint));
-        var target = new RouteTarget(RouteTargetKind.GatewayEndpoint, endpoint.Id.Value);
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var table = tx.Require(ResourceKinds.RouteTable, id);
@@ -163,13 +173,38 @@ internal static class VpcEndpointParts
                 throw VpcEndpointErrors.EndpointRouteTableInOtherVpc(id, endpoint.VpcId.Value);
             if (endpoint.RouteTableIds.Contains(table.Id))
                 continue; // already the endpoint's: nothing to add
-            if (table.Routes.Any(r => r.Destination == destination))
-                throw VpcEndpointErrors.EndpointRouteExists(id, destination.ToString());
-            tx.Put(table with { Routes = table.Routes.Add(new Route(destination, target, RouteOrigin.CreateRoute)) });
+            AddEndpointRoutes(tx, table, endpoint);
             endpoint = endpoint with { RouteTableIds = endpoint.RouteTableIds.Add(table.Id) };
         }
         PutEndpoint(tx, endpoint);
         return endpoint;
+    }
+
+    private static void AddEndpointRoutes(Transaction tx, RouteTable table, VpcEndpoint endpoint)
+    {
+        EndpointIpAddressTypes.CheckGatewayRouteTable(tx, table, endpoint.IpAddressType);
+        var target = new RouteTarget(RouteTargetKind.GatewayEndpoint, endpoint.Id.Value);
+        foreach (var list in GatewayPrefixLists(tx, endpoint))
+        {
+            var destination = RouteDestination.To(list);
+            if (table.Routes.Any(r => r.Destination == destination))
+                throw VpcEndpointErrors.EndpointRouteExists(table.Id.Value, destination.ToString());
+            table = table with { Routes = table.Routes.Add(new Route(destination, target, RouteOrigin.CreateRoute)) };
+        }
+        tx.Put(table);
+    }
+
+    /// <summary>ModifyVpcEndpoint changed a gateway endpoint's IP address type: in each of its tables its routes
+    /// become those of the new type (the IPv6 list's route comes or goes), checked as when a table is added.</summary>
+    internal static void ResyncEndpointRoutes(Transaction tx, VpcEndpoint endpoint)
+    {
+        foreach (var tableId in endpoint.RouteTableIds)
+        {
+            if (!tx.N.RouteTables.TryGetValue(tableId, out var table))
+                continue;
+            RemoveEndpointRoute(tx, table, endpoint.Id);
+            AddEndpointRoutes(tx, tx.N.RouteTables[tableId], endpoint);
+        }
     }
 
     internal static VpcEndpoint RemoveEndpointRouteTables(Transaction tx, VpcEndpoint endpoint, IReadOnlyList<string>? ids)

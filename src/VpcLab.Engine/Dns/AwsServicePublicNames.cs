@@ -23,21 +23,34 @@ public static class AwsServicePublicNames
         {
             foreach (var service in AwsServiceCatalog.DefaultServices)
             {
-                var prefixes = ranges.PrefixesOf(region, service.IpRangesCode);
-                if (prefixes.IsEmpty)
+                var v4 = ranges.PrefixesOf(region, service.IpRangesCode, IpFamily.V4);
+                if (v4.IsEmpty)
                     continue;
+                var serviceName = $"com.amazonaws.{region}.{service.ShortName}";
                 var name = $"{service.ShortName}.{region}.amazonaws.com";
-                names.TryAdd(name, new AwsServicePublicName(name, $"com.amazonaws.{region}.{service.ShortName}", region,
-                    prefixes[0].AddressAt(AddressOffset), service.PrivateDnsSupported));
+                var publicName = new AwsServicePublicName(name, serviceName, region, v4[0].AddressAt(AddressOffset), service.PrivateDnsSupported);
+                names.TryAdd(name, publicName);
+                // A service with IPv6 ranges (S3) also has a dual-stack name answering A and AAAA, the AAAA from its
+                // IPv6 ranges (https://docs.aws.amazon.com/AmazonS3/latest/userguide/dual-stack-endpoints.html;
+                // docs/semantics.md#gateway-endpoint-ipv6); its regular name stays A only.
+                var v6 = ranges.PrefixesOf(region, service.IpRangesCode, IpFamily.V6);
+                if (!v6.IsEmpty)
+                {
+                    var dualStack = DualStackName(service.ShortName, region);
+                    names.TryAdd(dualStack, publicName with { Name = dualStack, PublicIpv6Address = v6[0].AddressAt(AddressOffset) });
+                }
             }
         }
         return names.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>A service's dual-stack public name: s3.dualstack.us-east-1.amazonaws.com.</summary>
+    public static string DualStackName(string shortName, string region) => $"{shortName}.dualstack.{region}.amazonaws.com";
 
     /// <summary>The public name of a service name (com.amazonaws.us-east-1.sns → sns.us-east-1.amazonaws.com), or null.</summary>
     public static AwsServicePublicName? ForServiceName(string serviceName) =>
         ByServiceName.GetValueOrDefault(serviceName);
 
     private static readonly FrozenDictionary<string, AwsServicePublicName> ByServiceName =
-        Default.Values.ToFrozenDictionary(n => n.ServiceName, StringComparer.Ordinal);
+        Default.Values.Where(n => n.PublicIpv6Address is null).ToFrozenDictionary(n => n.ServiceName, StringComparer.Ordinal);
 }

@@ -179,7 +179,7 @@ public sealed class VpcEndpointDnsSource : IDnsRecordSource
                 { ResourceId = record.Endpoint.Id.Value };
             }
         }
-        return new DnsAnswer(query.Name, query.FromText, DnsStatus.Resolved, DnsRule.ServicePublicName, [service.PublicAddress],
+        return new DnsAnswer(query.Name, query.FromText, DnsStatus.Resolved, DnsRule.ServicePublicName, service.PublicAddresses,
             $"the public address of {service.ServiceName}, because {why}")
         { ResourceId = endpointId?.Value };
     }

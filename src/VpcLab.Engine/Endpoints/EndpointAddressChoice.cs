@@ -16,8 +16,9 @@ internal static class EndpointAddressChoice
         // default policy prefers IPv6; one without stays on the A record.
         if (answer.Dns64Subnet is not null && HasIpv6(network, source))
             return answer.Addresses.First(a => a.IsV6);
-        // An instance's resource name with A and AAAA records (docs/semantics.md#ipv6-only-subnets): the same preference.
-        if (answer.Rule == DnsRule.ResourceName && answer.Addresses.Length > 1)
+        // An instance's resource name with A and AAAA records (docs/semantics.md#ipv6-only-subnets), or a service's
+        // dual-stack name (s3.dualstack.REGION.amazonaws.com, docs/semantics.md#gateway-endpoint-ipv6): the same preference.
+        if (answer.Rule is DnsRule.ResourceName or DnsRule.ServicePublicName && answer.Addresses.Length > 1)
             return Preferred(answer.Addresses, HasIpv6(network, source))!.Value;
         if (answer.Addresses.Length < 2 || answer.ResourceId is not { } resource
             || !network.VpcEndpoints.TryGetValue(new VpcEndpointId(resource), out var endpoint)

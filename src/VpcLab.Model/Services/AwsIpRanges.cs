@@ -57,17 +57,42 @@ public sealed class AwsIpRanges
         .. SimulatedRegions.SelectMany((region, k) => Region(region,
             s3: [$"52.95.{k}.0/24"], dynamodb: [$"52.94.{100 + k}.0/24"], ec2: $"15.{8 * k}.0.0/13")),
         .. SimulatedInterfaceServiceRanges(),
+        .. S3Ipv6Ranges(),
     ]);
 
 
-    /// <summary>The prefixes of one service code in one Region, in table order.</summary>
+    /// <summary>The prefixes of one service code in one Region, in table order (IPv4 first).</summary>
     public ImmutableArray<Cidr> PrefixesOf(string region, string service) =>
         [.. Ranges.Where(r => r.Region == region && r.Service == service).Select(r => r.Prefix)];
+
+    /// <summary>The prefixes of one service code in one Region of one address family, in table order.</summary>
+    public ImmutableArray<Cidr> PrefixesOf(string region, string service, IpFamily family) =>
+        [.. Ranges.Where(r => r.Region == region && r.Service == service && r.Prefix.Family == family).Select(r => r.Prefix)];
 
     private static IEnumerable<AwsIpRange> Region(string region, string[] s3, string[] dynamodb, string ec2) =>
         s3.Select(c => new AwsIpRange(Cidr.Parse(c), region, "S3"))
             .Concat(dynamodb.Select(c => new AwsIpRange(Cidr.Parse(c), region, "DYNAMODB")))
             .Append(new AwsIpRange(Cidr.Parse(ec2), region, "EC2"));
+
+    /// <summary>The Regions in the order the simulated per-Region ranges below are numbered: the eight with
+    /// real-shaped ranges, then <see cref="SimulatedRegions"/>.</summary>
+    private static string[] IndexedRegions => [
+        "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "us-east-2", "us-west-1", "ap-northeast-1",
+        .. SimulatedRegions,
+    ];
+
+    /// <summary>S3's IPv6 ranges (docs/semantics.md#gateway-endpoint-ipv6), code S3 like its IPv4 ones, so flow logs
+    /// name the service either way. Simulated, stable, in the area AWS publishes S3's IPv6 prefixes in
+    /// (2600:1fa0::/24): one /40 per Region, <c>2600:1fa0:RR00::/40</c> for the Region index RR (hex) in
+    /// <see cref="IndexedRegions"/>; disjoint from every Region's VPC IPv6 pool. They go to S3's IPv6 prefix list
+    /// (com.amazonaws.REGION.ipv6.s3), never to its IPv4 one: a managed prefix list has one address family.
+    /// Listed after the IPv4 ranges, so a service's first prefix stays IPv4.</summary>
+    private static IEnumerable<AwsIpRange> S3Ipv6Ranges()
+    {
+        var regions = IndexedRegions;
+        for (var r = 0; r < regions.Length; r++)
+            yield return new(Cidr.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"2600:1fa0:{r:x2}00::/40")), regions[r], "S3");
+    }
 
     /// <summary>Services reached only through interface endpoints (SNS, SQS, STS, KMS, SSM, SECRETSMANAGER, LOGS).
     /// Simulated, stable: one /24 each, <c>52.(46 + r / 16).(16 × (r mod 16) + service index).0/24</c> for the
@@ -75,10 +100,7 @@ public sealed class AwsIpRanges
     /// each service its own code so a flow log names it).</summary>
     private static IEnumerable<AwsIpRange> SimulatedInterfaceServiceRanges()
     {
-        string[] regions = [
-            "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "us-east-2", "us-west-1", "ap-northeast-1",
-            .. SimulatedRegions,
-        ];
+        var regions = IndexedRegions;
         string[] services = ["SNS", "SQS", "STS", "KMS", "SSM", "SECRETSMANAGER", "LOGS"];
         for (var r = 0; r < regions.Length; r++)
             for (var s = 0; s < services.Length; s++)

@@ -21,8 +21,9 @@ public sealed record AwsRegionalService(
 
     public string Owner => AmazonOwner;
 
-    /// <summary>Whether the service accepts IPv6 requests through this endpoint type. Gateway entries never do here:
-    /// the lab's AWS-managed prefix lists are IPv4 (docs/semantics.md#endpoint-ip-address-types).</summary>
+    /// <summary>Whether the service accepts IPv6 requests through this endpoint type. A gateway entry does when the
+    /// service has IPv6 ranges in the Region, hence an IPv6 prefix list: S3, not DynamoDB
+    /// (docs/semantics.md#gateway-endpoint-ipv6).</summary>
     public bool Ipv6Supported { get; init; }
 
     /// <summary>Whether the service accepts IPv4 requests: AWS's services always do; a provider's endpoint service may

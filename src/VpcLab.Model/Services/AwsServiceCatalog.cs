@@ -55,7 +55,9 @@ public sealed class AwsServiceCatalog
                     all.Add(new AwsRegionalService($"com.amazonaws.{region}.{def.ShortName}", def.ShortName, region, type,
                         publicDns, $"{def.ShortName}.{region}.vpce.amazonaws.com", privateDns, zones, cidrs)
                     {
-                        Ipv6Supported = type == AwsServiceEndpointType.Interface && def.Ipv6Supported,
+                        // A gateway endpoint carries IPv6 where the service has IPv6 ranges in the Region (its IPv6
+                        // prefix list, docs/semantics.md#gateway-endpoint-ipv6): S3, not DynamoDB.
+                        Ipv6Supported = type == AwsServiceEndpointType.Interface ? def.Ipv6Supported : cidrs.Any(c => !c.IsV4),
                     });
                 }
             }

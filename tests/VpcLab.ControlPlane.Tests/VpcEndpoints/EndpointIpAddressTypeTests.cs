@@ -90,10 +90,10 @@ public sealed class EndpointIpAddressTypeTests
             .ServiceDetails.Single() with { Ipv6Supported = ipv6Supported };
         if (refusal is null)
         {
-            Assert.Equal(VpcEndpointIpAddressType.Dualstack, EndpointIpAddressTypes.Parse(ipType, VpcEndpointType.Interface, sqs));
+            Assert.Equal(VpcEndpointIpAddressType.Dualstack, EndpointIpAddressTypes.Parse(ipType, sqs));
             return;
         }
-        var error = Assert.Throws<Ec2Exception>(() => EndpointIpAddressTypes.Parse(ipType, VpcEndpointType.Interface, sqs));
+        var error = Assert.Throws<Ec2Exception>(() => EndpointIpAddressTypes.Parse(ipType, sqs));
         Assert.Equal("InvalidParameter", error.Code.Code);
         Assert.Contains(refusal, error.Message, StringComparison.Ordinal);
     }
@@ -135,13 +135,14 @@ public sealed class EndpointIpAddressTypeTests
         Assert.All(endpoint.NetworkInterfaceIds, id => Assert.Empty(lab.N.NetworkInterfaces[id].Ipv6Addresses));
     }
 
-    // DescribeVpcEndpointServices: the catalog's interface services list ipv4 and ipv6, gateway entries ipv4 only.
+    // DescribeVpcEndpointServices: the catalog's interface services list ipv4 and ipv6; S3's gateway entry too, as S3
+    // has an IPv6 prefix list (docs/semantics.md#gateway-endpoint-ipv6).
     [Fact]
     public void DescribeVpcEndpointServices_SupportedIpAddressTypes_PerEndpointType()
     {
         var lab = new TestLab();
         var result = lab.Cp.DescribeVpcEndpointServices(Ctx, new DescribeVpcEndpointServicesRequest { ServiceNames = [EndpointLab.S3] });
-        Assert.Equal(["ipv4"], result.ServiceDetails.Single(s => s.EndpointType == AwsServiceEndpointType.Gateway).SupportedIpAddressTypes);
+        Assert.Equal(["ipv4", "ipv6"], result.ServiceDetails.Single(s => s.EndpointType == AwsServiceEndpointType.Gateway).SupportedIpAddressTypes);
         Assert.Equal(["ipv4", "ipv6"], result.ServiceDetails.Single(s => s.EndpointType == AwsServiceEndpointType.Interface).SupportedIpAddressTypes);
     }
 }

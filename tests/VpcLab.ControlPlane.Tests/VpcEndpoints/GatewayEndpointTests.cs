@@ -99,14 +99,15 @@ public sealed class GatewayEndpointTests
         { "subnet given", "InvalidParameter" },
         { "group given", "InvalidParameter" },
         { "private DNS on", "InvalidParameter" },
-        { "ipv6", "InvalidParameterValue" },
-        { "dualstack", "InvalidParameterValue" },
+        { "ipv6 on a table serving an IPv4-only subnet", "InvalidParameter" },
+        { "dualstack on a table serving an IPv4-only subnet", "InvalidParameter" },
         { "dynamodb dns ipv4", "InvalidParameter" },
         { "s3 dns ipv4 without hostnames", "InvalidParameter" },
     };
 
     // AWS rules (spec (d)): tables of the endpoint's VPC only; no subnets, groups or private DNS on a gateway
-    // endpoint; the lab's prefix lists are IPv4 only (choice: ipv6/dualstack refused); DynamoDB takes only
+    // endpoint; ipv6/dualstack need the subnets of the endpoint's tables to fit (docs/semantics.md#gateway-endpoint-ipv6,
+    // more in GatewayEndpointIpv6Tests); DynamoDB takes only
     // service-defined DNS records, other record types need both VPC DNS attributes. Nothing changes on refusal.
     [Theory]
     [MemberData(nameof(BadGatewayRequests))]
@@ -125,8 +126,8 @@ public sealed class GatewayEndpointTests
             "subnet given" => request with { SubnetIds = [subnet.Id.Value] },
             "group given" => request with { SecurityGroupIds = [lab.N.DefaultSecurityGroup(vpc.Id).Id.Value] },
             "private DNS on" => request with { PrivateDnsEnabled = true },
-            "ipv6" => request with { IpAddressType = "ipv6" },
-            "dualstack" => request with { IpAddressType = "dualstack" },
+            "ipv6 on a table serving an IPv4-only subnet" => request with { IpAddressType = "ipv6", RouteTableIds = [lab.MainTable(vpc).Id.Value] },
+            "dualstack on a table serving an IPv4-only subnet" => request with { IpAddressType = "dualstack", RouteTableIds = [lab.MainTable(vpc).Id.Value] },
             "dynamodb dns ipv4" => request with { ServiceName = EndpointLab.DynamoDb, DnsOptions = new() { DnsRecordIpType = "ipv4" } },
             _ => request with { DnsOptions = new() { DnsRecordIpType = "ipv4" } },
         };

@@ -19,6 +19,8 @@ internal sealed class GatewayEndpointLab
     public const string S3Other = "52.216.1.10";   // another us-east-1 S3 range
     public const string S3EuWest1 = "3.5.64.10";   // S3 in eu-west-1
     public const string DynamoDb = "3.218.180.10"; // DynamoDB in us-east-1
+    public const string S3Ipv6 = "2600:1fa0::a";          // the tenth address of S3's IPv6 range in us-east-1 (2600:1fa0::/40)
+    public const string S3Ipv6EuWest1 = "2600:1fa0:200::a"; // S3's IPv6 range in eu-west-1
 
     private readonly List<VpcEndpoint> _endpoints = [];
     private readonly List<S3Bucket> _buckets = [];
@@ -58,24 +60,35 @@ internal sealed class GatewayEndpointLab
         Isolated1 = B.Instance("isolated-1", Isolated, [Sg]);
     }
 
-    /// <summary>The id of the AWS-managed prefix list of a service ("s3", "dynamodb") in a Region.</summary>
-    public static PrefixListId PrefixList(string service, string region = Region)
+    /// <summary>The id of the AWS-managed prefix list of a service ("s3", "dynamodb") and family in a Region.</summary>
+    public static PrefixListId PrefixList(string service, string region = Region, Net.IpFamily family = Net.IpFamily.V4)
     {
         var info = RegionCatalog.Default.Single(r => r.Name == region);
-        return new PrefixListId(info.ManagedPrefixLists.Single(p => p.Name == $"com.amazonaws.{region}.{service}").Id);
+        var name = ManagedPrefixList.AwsServiceListName(region, service, family);
+        return new PrefixListId(info.ManagedPrefixLists.Single(p => p.Name == name).Id);
     }
+
+    /// <summary>The lists a gateway endpoint of this IP address type routes, as CreateVpcEndpoint adds them.</summary>
+    public static PrefixListId[] PrefixListsFor(string service, VpcEndpointIpAddressType type) => type switch
+    {
+        VpcEndpointIpAddressType.Ipv6 => [PrefixList(service, family: Net.IpFamily.V6)],
+        VpcEndpointIpAddressType.Dualstack => [PrefixList(service), PrefixList(service, family: Net.IpFamily.V6)],
+        _ => [PrefixList(service)],
+    };
 
     /// <summary>A gateway endpoint of <paramref name="vpc"/> (the lab's by default) with its prefix-list route in
     /// each table, as CreateVpcEndpoint makes them.</summary>
     public VpcEndpointId GatewayEndpoint(string service = "s3", RouteTableId[]? tables = null, string? policy = null,
-        VpcEndpointState state = VpcEndpointState.Available, VpcId? vpc = null)
+        VpcEndpointState state = VpcEndpointState.Available, VpcId? vpc = null,
+        VpcEndpointIpAddressType ipAddressType = VpcEndpointIpAddressType.Ipv4)
     {
         var id = new VpcEndpointId($"vpce-0ab{_endpoints.Count + 1:x14}");
         _endpoints.Add(new VpcEndpoint(id, WorldBuilder.Account, Region, vpc ?? Vpc, $"com.amazonaws.{Region}.{service}",
             VpcEndpointType.Gateway, state, (policy ?? PolicyDefault).Replace('\'', '"'), [.. tables ?? [PrivateRt]], [], [], [],
-            false, VpcEndpointIpAddressType.Ipv4, VpcEndpointDnsRecordIpType.ServiceDefined, "abcd1234", DateTimeOffset.UnixEpoch));
+            false, ipAddressType, VpcEndpointDnsRecordIpType.ServiceDefined, "abcd1234", DateTimeOffset.UnixEpoch));
         foreach (var t in tables ?? [PrivateRt])
-            _endpointRoutes.Add((t, id, PrefixList(service)));
+            foreach (var list in PrefixListsFor(service, ipAddressType))
+                _endpointRoutes.Add((t, id, list));
         return id;
     }
 
@@ -109,11 +122,7 @@ internal sealed class GatewayEndpointLab
         foreach (var region in RegionCatalog.Default)
         {
             foreach (var pl in region.ManagedPrefixLists)
-            {
-                var id = new PrefixListId(pl.Id);
-                lists = lists.SetItem(id, new ManagedPrefixList(id, ManagedPrefixList.AwsOwner, region.Name, pl.Name, Net.IpFamily.V4,
-                    [.. pl.Cidrs.Select(c => new PrefixListEntry(c, null))], pl.Cidrs.Length, 1));
-            }
+                lists = lists.SetItem(new PrefixListId(pl.Id), pl.ToManagedPrefixList(region.Name));
         }
         return n with { PrefixLists = lists };
     }

@@ -30,6 +30,53 @@ public sealed partial class Ec2SdkTests
         return (vpc, a, b, v4);
     }
 
+    // docs/semantics.md#gateway-endpoint-ipv6, spec (d): a dualstack S3 gateway endpoint routes both of S3's managed
+    // prefix lists, each of one family (com.amazonaws.REGION.s3 IPv4, com.amazonaws.REGION.ipv6.s3 IPv6); turning it
+    // ipv4 takes the IPv6 route away; DynamoDB's gateway entry is refused dualstack with InvalidParameter.
+    [Fact]
+    public async Task CreateVpcEndpoint_GatewayDualstack_RoutesBothS3Lists_DynamoDbRefused()
+    {
+        var (vpc, a, _, _) = await DualStackVpc("10.83.0.0/16");
+        var table = (await _ec2.CreateRouteTableAsync(new CreateRouteTableRequest { VpcId = vpc.VpcId }, Ct)).RouteTable;
+        await _ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = table.RouteTableId, SubnetId = a.SubnetId }, Ct);
+        var created = (await _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = vpc.VpcId, ServiceName = "com.amazonaws.us-east-1.s3", VpcEndpointType = VpcEndpointType.Gateway,
+            RouteTableIds = [table.RouteTableId], IpAddressType = IpAddressType.Dualstack,
+            DnsOptions = new DnsOptionsSpecification { DnsRecordIpType = DnsRecordIpType.Dualstack },
+        }, Ct)).VpcEndpoint;
+        var described = (await _ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [created.VpcEndpointId] }, Ct)).VpcEndpoints.Single();
+        Assert.Equal("dualstack", described.IpAddressType.Value); // dnsOptions is answered for interface endpoints only
+
+        var lists = (await _ec2.DescribeManagedPrefixListsAsync(new DescribeManagedPrefixListsRequest
+        {
+            Filters = [new Filter("prefix-list-name", ["com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.ipv6.s3"])],
+        }, Ct)).PrefixLists.ToDictionary(p => p.PrefixListName, p => (p.PrefixListId, p.AddressFamily));
+        Assert.Equal("IPv4", lists["com.amazonaws.us-east-1.s3"].AddressFamily);
+        Assert.Equal("IPv6", lists["com.amazonaws.us-east-1.ipv6.s3"].AddressFamily);
+        var v6Entries = (await _ec2.GetManagedPrefixListEntriesAsync(new GetManagedPrefixListEntriesRequest
+        {
+            PrefixListId = lists["com.amazonaws.us-east-1.ipv6.s3"].PrefixListId,
+        }, Ct)).Entries;
+        Assert.Equal(["2600:1fa0::/40"], v6Entries.Select(e => e.Cidr));
+        var v4List = (await _ec2.DescribePrefixListsAsync(new DescribePrefixListsRequest { PrefixListIds = [lists["com.amazonaws.us-east-1.s3"].PrefixListId] }, Ct)).PrefixLists.Single();
+        Assert.DoesNotContain(v4List.Cidrs, c => c.Contains(':', StringComparison.Ordinal));
+
+        async Task<string[]> EndpointRouteLists() => [.. (await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { RouteTableIds = [table.RouteTableId] }, Ct))
+            .RouteTables.Single().Routes.Where(r => r.GatewayId == created.VpcEndpointId).Select(r => r.DestinationPrefixListId).Order(StringComparer.Ordinal)];
+        Assert.Equal(new[] { lists["com.amazonaws.us-east-1.s3"].PrefixListId, lists["com.amazonaws.us-east-1.ipv6.s3"].PrefixListId }.Order(StringComparer.Ordinal),
+            await EndpointRouteLists());
+        await _ec2.ModifyVpcEndpointAsync(new ModifyVpcEndpointRequest { VpcEndpointId = created.VpcEndpointId, IpAddressType = IpAddressType.Ipv4 }, Ct);
+        Assert.Equal([lists["com.amazonaws.us-east-1.s3"].PrefixListId], await EndpointRouteLists());
+
+        var refused = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = vpc.VpcId, ServiceName = "com.amazonaws.us-east-1.dynamodb", VpcEndpointType = VpcEndpointType.Gateway,
+            IpAddressType = IpAddressType.Dualstack,
+        }, Ct));
+        Assert.Equal(("InvalidParameter", System.Net.HttpStatusCode.BadRequest), (refused.ErrorCode, refused.StatusCode));
+    }
+
     [Fact]
     public async Task CreateVpcEndpoint_Dualstack_InterfacesGetIpv6_DescribeShowsTypes()
     {
