@@ -19,7 +19,7 @@ public sealed class ElasticIpOperations
         {
             if (request.Domain is not (null or "vpc"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.Domain}) for parameter domain is invalid. Only 'vpc' is supported (EC2-Classic is retired).");
-            if (Transaction.AtQuota(tx.N.ElasticIps, tx.Quotas.ElasticIpsPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.ElasticIp, tx.Quotas.ElasticIpsPerRegion))
                 throw ElasticIpErrors.AddressLimitExceeded();
             var eip = new ElasticIpAddress(new AllocationId(tx.NewId(IdPrefixes.Allocation)), tx.Account, tx.RegionName,
                 request.Address is { } address ? AddressRecovery.Recover(tx, address) : tx.AllocatePublicIpv4(), null, null, null);
@@ -76,7 +76,7 @@ public sealed class ElasticIpOperations
             if (!eni.PrivateIpAddresses.Any(p => p.Address == privateIp))
                 throw NetworkInterfaceErrors.AddressNotAssigned(privateIp, eni.Id.Value);
             // AWS: the VPC needs an internet gateway for an Elastic IP to be associated in it.
-            if (!tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == eni.VpcId))
+            if (!tx.World.HasInternetGateway(eni.VpcId))
                 throw NetworkInterfaceErrors.VpcHasNoInternetGateway(eni.VpcId.Value);
             if (eip.AssociationId is not null && request.AllowReassociation != true
                 && !(eip.NetworkInterfaceId == eni.Id && eip.PrivateIp == privateIp))

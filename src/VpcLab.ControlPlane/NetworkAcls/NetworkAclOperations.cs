@@ -19,7 +19,7 @@ public sealed class NetworkAclOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkAcl), request, tx =>
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
-            if (Transaction.AtQuota(tx.N.NetworkAcls, tx.Quotas.NetworkAclsPerVpc, a => a.VpcId == vpc.Id))
+            if (tx.AtQuota(IndexedKinds.NetworkAcl, "vpc-id", vpc.Id.Value, tx.Quotas.NetworkAclsPerVpc))
                 throw NetworkAclErrors.NetworkAclLimitExceeded(vpc.Id.Value);
             // AWS: a custom ACL has only the '*' deny rules (it blocks everything) and no associations.
             var acl = new NetworkAcl(new NetworkAclId(tx.NewId(IdPrefixes.NetworkAcl)), tx.Account, tx.RegionName, vpc.Id, false, [], []);

@@ -105,7 +105,7 @@ public sealed class NetworkInterfaceOperations
         var description = spec.Description ?? "";
         if (description.Length > 255)
             throw Ec2Errors.InvalidParameterValue("Value for parameter description is invalid: longer than 255 characters.");
-        if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+        if (tx.AtRegionQuota(IndexedKinds.NetworkInterface, tx.Quotas.NetworkInterfacesPerRegion))
             throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
         var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName, subnet.Id,
             subnet.VpcId, subnet.AvailabilityZone.Name, [.. addresses], [.. v6], groups, SourceDestCheck: true,

@@ -21,7 +21,7 @@ public sealed class RouteTableOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
-            if (Transaction.AtQuota(tx.N.RouteTables, tx.Quotas.RouteTablesPerVpc, t => t.VpcId == vpc.Id))
+            if (tx.AtQuota(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value, tx.Quotas.RouteTablesPerVpc))
                 throw RouteTableErrors.RouteTableLimitExceeded(vpc.Id.Value);
             var table = new RouteTable(new RouteTableId(tx.NewId(IdPrefixes.RouteTable)), vpc.Id, tx.Account, tx.RegionName,
                 [.. vpc.AssociatedCidrs.Select(c => new Route(RouteDestination.To(c), RouteTarget.Local, RouteOrigin.CreateRouteTable))], []);

@@ -41,7 +41,7 @@ public sealed class VpcEndpointOperations
                 VpcEndpointParts.RefuseForType(request.SecurityGroupIds, "SecurityGroupId", type);
                 if (request.PrivateDnsEnabled == true)
                     throw VpcEndpointErrors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
-                if (Transaction.AtQuota(tx.N.VpcEndpoints, tx.Quotas.GatewayEndpointsPerRegion, e => e.IsGateway && tx.Owned(e.OwnerId, e.Region)))
+                if (tx.AtQuota(IndexedKinds.VpcEndpoint, IndexedKinds.GatewayEndpointScopeLink, IndexedKind<VpcEndpoint>.Scope(tx.Account, tx.RegionName), tx.Quotas.GatewayEndpointsPerRegion))
                     throw VpcEndpointErrors.VpcEndpointLimitExceeded("gateway endpoints in this Region", tx.Quotas.GatewayEndpointsPerRegion);
                 VpcEndpointParts.PutEndpoint(tx, endpoint);
                 endpoint = VpcEndpointParts.AddEndpointRouteTables(tx, endpoint, request.RouteTableIds);

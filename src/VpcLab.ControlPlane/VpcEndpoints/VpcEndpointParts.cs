@@ -216,7 +216,7 @@ internal static class VpcEndpointParts
             if (!zones.Add(zone))
                 throw VpcEndpointErrors.DuplicateSubnetsInSameZone(id, zone);
             EndpointIpAddressTypes.CheckSubnet(subnet, endpoint.IpAddressType);
-            if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.NetworkInterface, tx.Quotas.NetworkInterfacesPerRegion))
                 throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
             var used = tx.UsedAddresses(subnet.Id);
             var (ipv4, ipv6) = EndpointIpAddressTypes.Allocate(tx, subnet, endpoint.IpAddressType, used);

@@ -44,7 +44,7 @@ public sealed class VpcOperations
             var tenancy = request.InstanceTenancy ?? "default";
             if (tenancy is not ("default" or "dedicated"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({tenancy}) for parameter instanceTenancy is invalid. Valid values: default, dedicated");
-            if (Transaction.AtQuota(tx.N.Vpcs, tx.Quotas.VpcsPerRegion, v => tx.Owned(v.OwnerId, v.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.Vpc, tx.Quotas.VpcsPerRegion))
                 throw VpcErrors.VpcLimitExceeded();
 
             var id = new VpcId(tx.NewId(IdPrefixes.Vpc));
@@ -96,16 +96,16 @@ public sealed class VpcOperations
         _state.Read(ctx, request.DryRun, tx =>
         {
             var named = Transaction.Named(request.VpcIds, id => tx.Require(ResourceKinds.Vpc, id));
-            return new DescribeVpcsResult([.. VpcFilters(tx.N).Select(tx, request.Filters, named)]);
+            return new DescribeVpcsResult([.. VpcFilters(tx.World).Select(tx, request.Filters, named)]);
         });
 
-    private static FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
+    private static FilterSchema<Vpc> VpcFilters(IndexedWorld world) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
         .Add("owner-id", v => v.OwnerId.Value)
         .Add("state", _ => "available")
         .Add("instance-tenancy", v => v.InstanceTenancy)
         .Add("enable-dns-support", v => Wire.Bool(v.EnableDnsSupport))
         .Add("enable-dns-hostnames", v => Wire.Bool(v.EnableDnsHostnames))
-        .Add("has-internet-gateway", v => Wire.Bool(n.InternetGateways.Values.Any(g => g.AttachedVpcId == v.Id)));
+        .Add("has-internet-gateway", v => Wire.Bool(world.HasInternetGateway(v.Id)));
 
     /// <summary>AWS's lower-camel wire name of a CIDR association state.</summary>
     public static string StateName(CidrBlockState state) => state switch
