@@ -74,7 +74,11 @@ public static class IndexedKinds
         (n, id) => ResourceKinds.NatGateway.Get(n, id), n => n.NatGateways.Values, n => n.NatGateways)
         .Field("state", g => NatGatewayOperations.NatStateName(g.State))
         .Field("subnet-id", g => g.SubnetId.Value)
-        .Field("vpc-id", g => g.VpcId.Value);
+        .Field("vpc-id", g => g.VpcId.Value)
+        .Link(NatAllocationLink, g => [g.AllocationId?.Value]);
+
+    /// <summary>The Elastic IP of a public NAT gateway: allocating or releasing the address asks whether a gateway holds it.</summary>
+    public const string NatAllocationLink = "@allocation-id";
 
     public static readonly IndexedKind<ElasticIpAddress> ElasticIp = new IndexedKind<ElasticIpAddress>(
         IdPrefixes.Allocation, "allocation-id", e => e.AllocationId.Value, e => e.OwnerId, e => e.Region,
@@ -183,7 +187,11 @@ public static class IndexedKinds
         .Field("vpc-endpoint-type", e => e.Type.ToString())
         .Field("ip-address-type", e => VpcEndpointOperations.VpcEndpointIpAddressTypeName(e.IpAddressType))
         .Link(EndpointGroupLink, e => e.Groups.Select(g => g.Value))
-        .Link(GatewayEndpointScopeLink, e => [e.IsGateway ? IndexedKind<VpcEndpoint>.Scope(e.OwnerId, e.Region) : null]);
+        .Link(GatewayEndpointScopeLink, e => [e.IsGateway ? IndexedKind<VpcEndpoint>.Scope(e.OwnerId, e.Region) : null])
+        .Link(EndpointRouteTableLink, e => e.RouteTableIds.Select(t => t.Value));
+
+    /// <summary>The route tables of a gateway endpoint: deleting a table takes it out of their lists.</summary>
+    public const string EndpointRouteTableLink = "@route-table-id";
 
     /// <summary>The owner scope of a gateway endpoint: the quota of gateway endpoints per Region counts it.</summary>
     public const string GatewayEndpointScopeLink = "@gateway-scope";

@@ -105,7 +105,7 @@ public sealed class NetworkAclOperations
         {
             var associationId = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var target = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
-            var old = tx.N.NetworkAcls.Values.FirstOrDefault(a => tx.Owned(a.OwnerId, a.Region) && a.Associations.Any(x => x.Id.Value == associationId))
+            var old = tx.Where(IndexedKinds.NetworkAcl, "association.association-id", associationId).FirstOrDefault(a => tx.Owned(a.OwnerId, a.Region))
                 ?? throw RouteTableErrors.AssociationNotFound(associationId);
             var association = old.Associations.First(x => x.Id.Value == associationId);
             if (old.VpcId != target.VpcId)

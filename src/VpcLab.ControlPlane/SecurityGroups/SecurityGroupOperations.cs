@@ -267,7 +267,7 @@ public sealed class SecurityGroupOperations
                 }
                 // A referenced group must be in the same VPC, or in a VPC peered with it by an active peering in the
                 // same Region (spec §4; the Region was checked above).
-                if (referenced.VpcId != group.VpcId && !tx.N.VpcPeeringConnections.Values.Any(p =>
+                if (referenced.VpcId != group.VpcId && !VpcPeeringOperations.Of(tx, group.VpcId).Any(p =>
                         p.IsActive && p.PeerOf(group.VpcId)?.VpcId == referenced.VpcId))
                     throw Ec2Errors.InvalidParameter($"You have specified two resources that belong to different networks: {group.Id} and {referenced.Id}.");
                 peers.Add((new SecurityGroupPeer(referenced.Id, referenced.OwnerId, null), CheckRuleDescription(pair.Description)));

@@ -49,7 +49,7 @@ public sealed class VpcEndpointOperations
             else
             {
                 VpcEndpointParts.RefuseForType(request.RouteTableIds, "RouteTableId", type);
-                if (tx.N.VpcEndpoints.Values.Count(e => e.IsInterface && e.VpcId == vpc.Id) >= tx.Quotas.InterfaceEndpointsPerVpc)
+                if (tx.Where(IndexedKinds.VpcEndpoint, "vpc-id", vpc.Id.Value).Count(e => e.IsInterface) >= tx.Quotas.InterfaceEndpointsPerVpc)
                     throw VpcEndpointErrors.VpcEndpointLimitExceeded($"interface endpoints in {vpc.Id}", tx.Quotas.InterfaceEndpointsPerVpc);
                 // AWS: private DNS defaults to true for AWS services that offer a private DNS name.
                 bool privateDns = request.PrivateDnsEnabled ?? service.PrivateDnsName is not null;

@@ -135,7 +135,7 @@ internal static class VpcEndpointParts
                 : VpcEndpointErrors.PrivateDnsNotOffered(service.ServiceName);
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames)
             throw VpcEndpointErrors.PrivateDnsNeedsVpcDnsAttributes(vpc.Id.Value);
-        if (tx.N.VpcEndpoints.Values.Any(e => e.Id != self && e.VpcId == vpc.Id && e.IsInterface && e.PrivateDnsEnabled
+        if (tx.Where(IndexedKinds.VpcEndpoint, "vpc-id", vpc.Id.Value).Any(e => e.Id != self && e.IsInterface && e.PrivateDnsEnabled
             && e.ServiceName == service.ServiceName))
             throw VpcEndpointErrors.PrivateDnsConflict(name, vpc.Id.Value);
     }
@@ -144,7 +144,7 @@ internal static class VpcEndpointParts
 
     /// <summary>The service's AWS-managed prefix list in the endpoint's Region (pl-…, named after the service).</summary>
     internal static PrefixListId GatewayPrefixList(Transaction tx, VpcEndpoint endpoint) =>
-        tx.N.PrefixLists.Values.FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region && p.Name == endpoint.ServiceName)?.Id
+        tx.Where(IndexedKinds.PrefixList, "prefix-list-name", endpoint.ServiceName).FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region)?.Id
         ?? throw VpcEndpointErrors.ServiceNameNotFound(endpoint.ServiceName);
 
     /// <summary>Adds the route "service prefix list → vpce" to each table (spec (d)). Choice: origin CreateRoute, as
@@ -318,7 +318,7 @@ internal static class VpcEndpointParts
     /// routes be deleted; the endpoints simply stop listing it.</summary>
     internal static void ForgetRouteTableInEndpoints(Transaction tx, RouteTableId table)
     {
-        foreach (var endpoint in tx.N.VpcEndpoints.Values.Where(e => e.RouteTableIds.Contains(table)).ToList())
+        foreach (var endpoint in tx.Where(IndexedKinds.VpcEndpoint, IndexedKinds.EndpointRouteTableLink, table.Value).ToList())
             PutEndpoint(tx, endpoint with { RouteTableIds = endpoint.RouteTableIds.Remove(table) });
     }
 
