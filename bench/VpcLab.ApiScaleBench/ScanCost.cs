@@ -118,7 +118,7 @@ internal static class ScanCost
         var state = built.State;
         string Call(string form, string element) => InProcessCost.Element(InProcessCost.Execute(state, form), element);
         var n = state.ControlPlane.Network;
-        foreach (var vpc in n.Vpcs.Values)
+        foreach (var vpc in n.Vpcs.Values.Where(v => !v.IsDefault)) // the default VPC has its gateway
         {
             var igw = Call("Action=CreateInternetGateway", "internetGatewayId");
             InProcessCost.Execute(state, $"Action=AttachInternetGateway&InternetGatewayId={igw}&VpcId={vpc.Id}");
