@@ -92,6 +92,9 @@ internal sealed class Transaction
     /// mutation needs of its neighbours costs what it finds, not the world (docs/semantics.md#filter-indexes).</summary>
     public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value) => World.Where(kind, filter, value);
 
+    /// <summary>The caller's records of <paramref name="kind"/> in the request's Region (its owner-scope list), in id order.</summary>
+    public IEnumerable<T> Mine<T>(IndexedKind<T> kind) => Where(kind, WorldIndex.ScopeName, IndexedKind<T>.Scope(Account, RegionName));
+
     // ------------------------------------------------------------------ parsing wire values
     public static Cidr ParseCidr(string? value, string parameter)
     {

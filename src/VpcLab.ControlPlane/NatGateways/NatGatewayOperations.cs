@@ -42,7 +42,7 @@ public sealed class NatGatewayOperations
             {
                 throw Ec2Errors.InvalidParameterCombination("A private NAT gateway cannot have an Elastic IP address (AllocationId).");
             }
-            int inZone = tx.Where(IndexedKinds.NatGateway, WorldIndex.ScopeName, IndexedKind<NatGateway>.Scope(tx.Account, tx.RegionName)).Count(g => g.State != NatGatewayState.Deleted
+            int inZone = tx.Mine(IndexedKinds.NatGateway).Count(g => g.State != NatGatewayState.Deleted
                 && tx.N.Subnets.TryGetValue(g.SubnetId, out var s) && s.AvailabilityZone.Name == subnet.AvailabilityZone.Name);
             if (inZone >= tx.Quotas.NatGatewaysPerAvailabilityZone)
                 throw GatewayErrors.NatGatewayLimitExceeded(subnet.AvailabilityZone.Name);
