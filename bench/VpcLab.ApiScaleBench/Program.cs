@@ -17,9 +17,12 @@ using System.Text.RegularExpressions;
 //   dotnet VpcLab.ApiScaleBench.dll --fsync-floor --dir D         # the disk's floor for durable writes (FsyncFloor)
 //   dotnet VpcLab.ApiScaleBench.dll --deletes                     # one delete's cost at two world sizes (DeleteCost)
 //   dotnet VpcLab.ApiScaleBench.dll --durable-writes              # a durable write's cost beside its fsync (DurableWrites)
+//   dotnet VpcLab.ApiScaleBench.dll --scans                       # requests whose lookups scanned a whole kind (ScanCost)
 
 if (args.Contains("--fsync-floor"))
     return FsyncFloor.Run(args);
+if (args.Contains("--scans"))
+    return ScanCost.Run(args);
 if (args.Contains("--deletes"))
     return DeleteCost.Run(args);
 if (args.Contains("--durable-writes"))

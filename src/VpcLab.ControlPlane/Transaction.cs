@@ -92,6 +92,9 @@ internal sealed class Transaction
     /// mutation needs of its neighbours costs what it finds, not the world (docs/semantics.md#filter-indexes).</summary>
     public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value) => World.Where(kind, filter, value);
 
+    /// <summary>The caller's records of <paramref name="kind"/> in the request's Region (its owner-scope list), in id order.</summary>
+    public IEnumerable<T> Mine<T>(IndexedKind<T> kind) => Where(kind, WorldIndex.ScopeName, IndexedKind<T>.Scope(Account, RegionName));
+
     // ------------------------------------------------------------------ parsing wire values
     public static Cidr ParseCidr(string? value, string parameter)
     {
@@ -161,11 +164,12 @@ internal sealed class Transaction
     public IpAddress AllocatePrivateIpv4(Subnet subnet, ISet<IpAddress> used)
     {
         var block = subnet.CidrBlock ?? throw NetworkInterfaceErrors.NoIpv4InSubnet(subnet.Id.Value);
+        var reserved = SubnetCidrReservationOperations.Reserved(World, subnet.Id);
         for (UInt128 offset = 4; offset < block.AddressCount - 1; offset++)
         {
             var candidate = block.AddressAt(offset);
             // Reserved ranges are never assigned automatically (docs/semantics.md#subnet-cidr-reservations).
-            if (!SubnetCidrReservationOperations.IsReserved(N, subnet.Id, candidate) && used.Add(candidate))
+            if (!SubnetCidrReservationOperations.IsReserved(reserved, candidate) && used.Add(candidate))
                 return candidate;
         }
         throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
@@ -174,11 +178,12 @@ internal sealed class Transaction
     public IpAddress AllocateIpv6(Subnet subnet, ISet<IpAddress> used)
     {
         var block = subnet.Ipv6Cidr ?? throw NetworkInterfaceErrors.NoIpv6InSubnet(subnet.Id.Value);
+        var reserved = SubnetCidrReservationOperations.Reserved(World, subnet.Id);
         for (UInt128 offset = 4; offset < 1_000_000; offset++)
         {
             var candidate = block.AddressAt(offset);
             // Reserved ranges are never assigned automatically (docs/semantics.md#subnet-cidr-reservations).
-            if (!SubnetCidrReservationOperations.IsReserved(N, subnet.Id, candidate) && used.Add(candidate))
+            if (!SubnetCidrReservationOperations.IsReserved(reserved, candidate) && used.Add(candidate))
                 return candidate;
         }
         throw NetworkInterfaceErrors.InsufficientFreeAddresses(subnet.Id.Value);
@@ -221,10 +226,10 @@ internal sealed class Transaction
         throw ElasticIpErrors.AddressLimitExceeded();
     }
 
-    /// <summary>A deterministic, unique Amazon-provided /56 from the Region's IPv6 pool.</summary>
+    /// <summary>A deterministic, unique Amazon-provided /56 from the Region's IPv6 pool: a candidate is free when no
+    /// VPC's IPv6 association (of any state) holds it, asked of the index per candidate.</summary>
     public Cidr AllocateIpv6Block()
     {
-        var used = N.Vpcs.Values.SelectMany(v => v.Ipv6CidrBlocks).Select(b => b.Cidr).ToHashSet();
         var pool = Region.Ipv6Pool;
         int extra = 56 - pool.PrefixLength;
         ulong count = 1UL << extra;
@@ -232,7 +237,7 @@ internal sealed class Transaction
         for (ulong i = 0; i < count; i++)
         {
             var candidate = pool.Subnet(56, (start + i) % count);
-            if (!used.Contains(candidate))
+            if (!World.Any(IndexedKinds.Vpc, "ipv6-cidr-block-association.ipv6-cidr-block", candidate.ToString()))
                 return candidate;
         }
         throw VpcErrors.CidrLimitExceeded("region", 0);
@@ -246,11 +251,15 @@ internal sealed class Transaction
     }
 
     // ------------------------------------------------------------------ quotas
-    /// <summary>True when at least <paramref name="quota"/> of <paramref name="all"/> match. Counts only when the
-    /// whole collection could reach the quota, so generous quotas cost nothing on large worlds.</summary>
-    public static bool AtQuota<TKey, TValue>(ImmutableDictionary<TKey, TValue> all, int quota, Func<TValue, bool> counts)
-        where TKey : notnull =>
-        all.Count >= quota && all.Values.Count(counts) >= quota;
+    /// <summary>True when the caller's account already holds <paramref name="quota"/> records of <paramref name="kind"/>
+    /// in the request's Region: the length of its owner-scope posting list, so a quota check costs no scan.</summary>
+    public bool AtRegionQuota<T>(IndexedKind<T> kind, int quota) =>
+        AtQuota(kind, WorldIndex.ScopeName, IndexedKind<T>.Scope(Account, RegionName), quota);
+
+    /// <summary>True when at least <paramref name="quota"/> records of <paramref name="kind"/> have <paramref name="value"/>
+    /// for the indexed filter or link <paramref name="name"/> (a VPC's route tables: RouteTable, "vpc-id", vpc).</summary>
+    public bool AtQuota<T>(IndexedKind<T> kind, string name, string value, int quota) =>
+        World.Count(kind, name, value) >= quota;
 
     // ------------------------------------------------------------------ small helpers
     public void Put(Vpc v) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(v.Id), v, _n with { Vpcs = _n.Vpcs.SetItem(v.Id, v) });
@@ -268,6 +277,7 @@ internal sealed class Transaction
     public void Put(VpcPeeringConnection p) => Set(IndexedKinds.VpcPeeringConnection, _n.VpcPeeringConnections.GetValueOrDefault(p.Id), p, _n with { VpcPeeringConnections = _n.VpcPeeringConnections.SetItem(p.Id, p) });
     public void Put(VpcEndpoint e) => Set(IndexedKinds.VpcEndpoint, _n.VpcEndpoints.GetValueOrDefault(e.Id), e, _n with { VpcEndpoints = _n.VpcEndpoints.SetItem(e.Id, e) });
     public void Put(DhcpOptionsSet d) => Set(IndexedKinds.DhcpOptions, _n.DhcpOptions.GetValueOrDefault(d.Id), d, _n with { DhcpOptions = _n.DhcpOptions.SetItem(d.Id, d) });
+    public void Put(SubnetCidrReservation r) => Set(IndexedKinds.SubnetCidrReservation, _n.SubnetCidrReservations.GetValueOrDefault(r.Id), r, _n with { SubnetCidrReservations = _n.SubnetCidrReservations.SetItem(r.Id, r) });
     public void Put(FlowLog f) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(f.Id), f, _n with { FlowLogs = _n.FlowLogs.SetItem(f.Id, f) });
 
     public void Remove(VpcId id) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(id), null, _n with { Vpcs = _n.Vpcs.Remove(id) });
@@ -284,6 +294,7 @@ internal sealed class Transaction
     public void Remove(PrefixListId id) => Set(IndexedKinds.PrefixList, _n.PrefixLists.GetValueOrDefault(id), null, _n with { PrefixLists = _n.PrefixLists.Remove(id) });
     public void Remove(VpcEndpointId id) => Set(IndexedKinds.VpcEndpoint, _n.VpcEndpoints.GetValueOrDefault(id), null, _n with { VpcEndpoints = _n.VpcEndpoints.Remove(id) });
     public void RemoveDhcpOptions(string id) => Set(IndexedKinds.DhcpOptions, _n.DhcpOptions.GetValueOrDefault(id), null, _n with { DhcpOptions = _n.DhcpOptions.Remove(id) });
+    public void RemoveSubnetCidrReservation(string id) => Set(IndexedKinds.SubnetCidrReservation, _n.SubnetCidrReservations.GetValueOrDefault(id), null, _n with { SubnetCidrReservations = _n.SubnetCidrReservations.Remove(id) });
     public void Remove(FlowLogId id) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(id), null, _n with { FlowLogs = _n.FlowLogs.Remove(id) });
 
     /// <summary>The one way an indexed map changes: the new snapshot and the index, together.</summary>

@@ -36,15 +36,15 @@ public sealed record Network(
     public ImmutableDictionary<VpcEndpointServiceId, VpcEndpointServiceConfiguration> VpcEndpointServiceConfigurations { get; init; } =
         ImmutableDictionary<VpcEndpointServiceId, VpcEndpointServiceConfiguration>.Empty;
 
-    /// <summary>The endpoint service of that name (com.amazonaws.vpce.REGION.vpce-svc-…), or null.</summary>
+    /// <summary>The endpoint service of that name (com.amazonaws.vpce.REGION.vpce-svc-…), or null. The name ends with
+    /// the service's id (<see cref="VpcEndpointServiceConfiguration.ServiceName"/>), so it is looked up by that id and
+    /// the whole name compared: no scan of the services.</summary>
     public VpcEndpointServiceConfiguration? EndpointServiceNamed(string serviceName)
     {
-        foreach (var service in VpcEndpointServiceConfigurations.Values)
-        {
-            if (service.ServiceName == serviceName)
-                return service;
-        }
-        return null;
+        ArgumentNullException.ThrowIfNull(serviceName);
+        var dot = serviceName.LastIndexOf('.');
+        return dot >= 0 && VpcEndpointServiceConfigurations.TryGetValue(new VpcEndpointServiceId(serviceName[(dot + 1)..]), out var service)
+            && service.ServiceName == serviceName ? service : null;
     }
 
     /// <summary>S3 buckets by name (bucket names are global), with their Region and policy.</summary>

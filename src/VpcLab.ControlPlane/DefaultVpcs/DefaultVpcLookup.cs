@@ -8,9 +8,10 @@ namespace VpcLab.ControlPlane;
 /// GroupName alone (docs/semantics.md#default-vpc-fallback).</summary>
 internal static class DefaultVpcLookup
 {
-    /// <summary>The default VPC of the caller's account and Region, or null (deleted, or never created).</summary>
+    /// <summary>The default VPC of the caller's account and Region, or null (deleted, or never created): among the
+    /// default VPCs (one per account and Region at most), from the index.</summary>
     public static Vpc? Find(Transaction tx) =>
-        tx.N.Vpcs.Values.FirstOrDefault(v => v.IsDefault && tx.Owned(v.OwnerId, v.Region));
+        tx.Where(IndexedKinds.Vpc, "is-default", Wire.Bool(true)).FirstOrDefault(v => tx.Owned(v.OwnerId, v.Region));
 
     /// <summary>AWS: a request that relies on the default VPC fails with VPCIdNotSpecified when there is none.</summary>
     public static Vpc Require(Transaction tx) => Find(tx) ?? throw VpcErrors.NoDefaultVpc();
@@ -22,7 +23,7 @@ internal static class DefaultVpcLookup
     public static Subnet DefaultSubnet(Transaction tx, string? zoneName)
     {
         var vpc = Require(tx);
-        var subnets = tx.N.Subnets.Values.Where(s => s.VpcId == vpc.Id && s.DefaultForAz).ToList();
+        var subnets = tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Id.Value).Where(s => s.DefaultForAz).ToList();
         if (zoneName is not null)
         {
             var zone = tx.Region.Zones.FirstOrDefault(z => z.Name == zoneName) ?? throw InstanceErrors.InvalidAvailabilityZone(zoneName);
@@ -41,7 +42,7 @@ internal static class DefaultVpcLookup
     public static SecurityGroup GroupByName(Transaction tx, string name)
     {
         var vpc = Find(tx) ?? throw VpcErrors.NoDefaultVpcForGroupName();
-        return tx.N.SecurityGroups.Values.FirstOrDefault(g => g.VpcId == vpc.Id && g.GroupName == name)
+        return tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Id.Value).FirstOrDefault(g => g.GroupName == name)
             ?? throw SecurityGroupErrors.SecurityGroupNameNotFoundInDefaultVpc(name, vpc.Id.Value);
     }
 }

@@ -26,7 +26,7 @@ public sealed class DefaultVpcOperations
             var existing = DefaultVpcLookup.Find(tx);
             if (existing is not null)
                 throw VpcErrors.DefaultVpcAlreadyExists();
-            if (tx.N.Vpcs.Values.Count(v => tx.Owned(v.OwnerId, v.Region)) >= tx.Quotas.VpcsPerRegion)
+            if (tx.AtRegionQuota(IndexedKinds.Vpc, tx.Quotas.VpcsPerRegion))
                 throw VpcErrors.VpcLimitExceeded();
 
             var vpc = new Vpc(new VpcId(tx.NewId(IdPrefixes.Vpc)), tx.Account, tx.RegionName,
@@ -106,7 +106,7 @@ public sealed class DefaultVpcOperations
         var subnet = Ipv6OnlySubnets.New(new Subnet(id, vpc.Id, tx.Account, tx.RegionName, zone,
             cidr, v6, MapPublicIpOnLaunch: cidr is not null, AssignIpv6AddressOnCreation: false, DefaultForAz: true), native: cidr is null);
         tx.Put(subnet);
-        var acl = tx.N.NetworkAcls.Values.First(a => a.VpcId == vpc.Id && a.IsDefault);
+        var acl = tx.Where(IndexedKinds.NetworkAcl, "vpc-id", vpc.Id.Value).First(a => a.IsDefault);
         tx.Put(acl with
         {
             Associations = acl.Associations.Add(new NetworkAclAssociation(new NetworkAclAssociationId(tx.NewId(IdPrefixes.NetworkAclAssociation)), subnet.Id)),

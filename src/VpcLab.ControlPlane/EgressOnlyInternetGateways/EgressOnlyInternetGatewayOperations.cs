@@ -17,9 +17,9 @@ public sealed class EgressOnlyInternetGatewayOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateEgressOnlyInternetGateway), request, tx =>
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
-            if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerVpc, g => g.VpcId == vpc.Id))
+            if (tx.AtQuota(IndexedKinds.EgressOnlyInternetGateway, "attachment.vpc-id", vpc.Id.Value, tx.Quotas.EgressOnlyInternetGatewaysPerVpc))
                 throw GatewayErrors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
-            if (Transaction.AtQuota(tx.N.EgressOnlyInternetGateways, tx.Quotas.EgressOnlyInternetGatewaysPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.EgressOnlyInternetGateway, tx.Quotas.EgressOnlyInternetGatewaysPerRegion))
                 throw GatewayErrors.EgressOnlyInternetGatewayLimitExceeded(vpc.Id.Value);
             var eigw = new EgressOnlyInternetGateway(new EgressOnlyInternetGatewayId(tx.NewId(IdPrefixes.EgressOnlyInternetGateway)),
                 tx.Account, tx.RegionName, vpc.Id);

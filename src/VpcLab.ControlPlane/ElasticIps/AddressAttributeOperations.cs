@@ -28,7 +28,7 @@ public sealed class AddressAttributeOperations
             CheckAttribute(request.Attribute, required: false);
             IEnumerable<ElasticIpAddress> selected = request.AllocationIds is { Count: > 0 } ids
                 ? ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.ElasticIp, id)).ToList()
-                : tx.N.ElasticIps.Values.Where(e => tx.Owned(e.OwnerId, e.Region));
+                : tx.Mine(IndexedKinds.ElasticIp);
             return new DescribeAddressesAttributeResult([.. selected.Where(e => e.PtrRecord is not null).Select(e => Attribute(e, null))]);
         });
 

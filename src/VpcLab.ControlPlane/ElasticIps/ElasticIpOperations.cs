@@ -19,7 +19,7 @@ public sealed class ElasticIpOperations
         {
             if (request.Domain is not (null or "vpc"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({request.Domain}) for parameter domain is invalid. Only 'vpc' is supported (EC2-Classic is retired).");
-            if (Transaction.AtQuota(tx.N.ElasticIps, tx.Quotas.ElasticIpsPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.ElasticIp, tx.Quotas.ElasticIpsPerRegion))
                 throw ElasticIpErrors.AddressLimitExceeded();
             var eip = new ElasticIpAddress(new AllocationId(tx.NewId(IdPrefixes.Allocation)), tx.Account, tx.RegionName,
                 request.Address is { } address ? AddressRecovery.Recover(tx, address) : tx.AllocatePublicIpv4(), null, null, null);
@@ -39,7 +39,7 @@ public sealed class ElasticIpOperations
         if (allocationId is not null)
             return tx.Require(ResourceKinds.ElasticIp, allocationId);
         var ip = Transaction.ParseIp(publicIp, "publicIp");
-        return tx.N.ElasticIps.Values.FirstOrDefault(e => e.PublicIp == ip && tx.Owned(e.OwnerId, e.Region))
+        return tx.Where(IndexedKinds.ElasticIp, "public-ip", ip.ToString()).FirstOrDefault(e => tx.Owned(e.OwnerId, e.Region))
             ?? throw ElasticIpErrors.AddressNotFound(publicIp!);
     }
 
@@ -76,7 +76,7 @@ public sealed class ElasticIpOperations
             if (!eni.PrivateIpAddresses.Any(p => p.Address == privateIp))
                 throw NetworkInterfaceErrors.AddressNotAssigned(privateIp, eni.Id.Value);
             // AWS: the VPC needs an internet gateway for an Elastic IP to be associated in it.
-            if (!tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == eni.VpcId))
+            if (!tx.World.HasInternetGateway(eni.VpcId))
                 throw NetworkInterfaceErrors.VpcHasNoInternetGateway(eni.VpcId.Value);
             if (eip.AssociationId is not null && request.AllowReassociation != true
                 && !(eip.NetworkInterfaceId == eni.Id && eip.PrivateIp == privateIp))
@@ -85,7 +85,7 @@ public sealed class ElasticIpOperations
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             // An address already mapped to that private IP is replaced; the auto-assigned public IP is released
             // (docs/semantics.md#public-ipv4).
-            foreach (var other in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == privateIp && e.AllocationId != eip.AllocationId).ToList())
+            foreach (var other in tx.Where(IndexedKinds.ElasticIp, "network-interface-id", eni.Id.Value).Where(e => e.PrivateIp == privateIp && e.AllocationId != eip.AllocationId).ToList())
                 tx.Put(other with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
             tx.Put(eni with
             {
@@ -107,7 +107,7 @@ public sealed class ElasticIpOperations
             {
                 if (request.PublicIp is not null)
                     throw Ec2Errors.InvalidParameterCombination("The request must contain exactly one of associationId or publicIp");
-                eip = tx.N.ElasticIps.Values.FirstOrDefault(e => e.AssociationId == request.AssociationId && tx.Owned(e.OwnerId, e.Region))
+                eip = tx.Where(IndexedKinds.ElasticIp, "association-id", request.AssociationId).FirstOrDefault(e => tx.Owned(e.OwnerId, e.Region))
                     ?? throw ElasticIpErrors.AddressAssociationNotFound(request.AssociationId);
             }
             else
@@ -139,7 +139,7 @@ public sealed class ElasticIpOperations
             var eip = FindAddress(tx, request.AllocationId, request.PublicIp, () => Ec2Errors.MissingParameter("AllocationId"));
             if (eip.PtrRecord is not null)
                 throw ElasticIpErrors.AddressLocked(eip.AllocationId.Value);
-            if (tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
+            if (tx.World.Any(IndexedKinds.NatGateway, IndexedKinds.NatAllocationLink, eip.AllocationId.Value, g => g.State != NatGatewayState.Deleted))
                 throw ElasticIpErrors.AddressInUse(eip.AllocationId.Value);
             if (eip.AssociationId is not null)
             {

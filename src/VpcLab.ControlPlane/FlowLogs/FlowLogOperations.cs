@@ -57,7 +57,7 @@ public sealed class FlowLogOperations
                 var refusal = FlowLogResourceMissing(tx, resourceType, resourceId);
                 if (refusal is null)
                 {
-                    var onResource = tx.N.FlowLogs.Values.Where(f => f.ResourceId == resourceId).ToList();
+                    var onResource = tx.Where(IndexedKinds.FlowLog, "resource-id", resourceId).ToList();
                     if (onResource.Any(f => f.TrafficType == traffic && destination.SameAs(f)))
                         refusal = FlowLogErrors.FlowLogAlreadyExists();
                     else if (onResource.Count >= tx.Quotas.FlowLogsPerResource)

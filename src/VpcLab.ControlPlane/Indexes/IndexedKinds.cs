@@ -74,7 +74,11 @@ public static class IndexedKinds
         (n, id) => ResourceKinds.NatGateway.Get(n, id), n => n.NatGateways.Values, n => n.NatGateways)
         .Field("state", g => NatGatewayOperations.NatStateName(g.State))
         .Field("subnet-id", g => g.SubnetId.Value)
-        .Field("vpc-id", g => g.VpcId.Value);
+        .Field("vpc-id", g => g.VpcId.Value)
+        .Link(NatAllocationLink, g => [g.AllocationId?.Value]);
+
+    /// <summary>The Elastic IP of a public NAT gateway: allocating or releasing the address asks whether a gateway holds it.</summary>
+    public const string NatAllocationLink = "@allocation-id";
 
     public static readonly IndexedKind<ElasticIpAddress> ElasticIp = new IndexedKind<ElasticIpAddress>(
         IdPrefixes.Allocation, "allocation-id", e => e.AllocationId.Value, e => e.OwnerId, e => e.Region,
@@ -96,7 +100,12 @@ public static class IndexedKinds
         .Many("egress.ip-permission.ipv6-cidr", g => RuleCidrs(g, egress: true, v6: true))
         .Many("egress.ip-permission.group-id", g => RuleGroups(g, egress: true))
         .Many("ip-permission.prefix-list-id", g => RulePrefixLists(g, egress: false))
-        .Many("egress.ip-permission.prefix-list-id", g => RulePrefixLists(g, egress: true));
+        .Many("egress.ip-permission.prefix-list-id", g => RulePrefixLists(g, egress: true))
+        .Link(RuleIdLink, g => g.Rules.Select(r => r.Id.Value));
+
+    /// <summary>The ids of a group's rules (sgr-…): a rule is looked up by id (DescribeSecurityGroupRules, CreateTags,
+    /// ModifySecurityGroupRules) without a filter of DescribeSecurityGroups naming it.</summary>
+    public const string RuleIdLink = "@security-group-rule-id";
 
     public static readonly IndexedKind<NetworkAcl> NetworkAcl = new IndexedKind<NetworkAcl>(
         IdPrefixes.NetworkAcl, "network-acl-id", a => a.Id.Value, a => a.OwnerId, a => a.Region,
@@ -177,7 +186,15 @@ public static class IndexedKinds
         .Field("vpc-endpoint-state", e => VpcEndpointOperations.VpcEndpointStateName(e.State))
         .Field("vpc-endpoint-type", e => e.Type.ToString())
         .Field("ip-address-type", e => VpcEndpointOperations.VpcEndpointIpAddressTypeName(e.IpAddressType))
-        .Link(EndpointGroupLink, e => e.Groups.Select(g => g.Value));
+        .Link(EndpointGroupLink, e => e.Groups.Select(g => g.Value))
+        .Link(GatewayEndpointScopeLink, e => [e.IsGateway ? IndexedKind<VpcEndpoint>.Scope(e.OwnerId, e.Region) : null])
+        .Link(EndpointRouteTableLink, e => e.RouteTableIds.Select(t => t.Value));
+
+    /// <summary>The route tables of a gateway endpoint: deleting a table takes it out of their lists.</summary>
+    public const string EndpointRouteTableLink = "@route-table-id";
+
+    /// <summary>The owner scope of a gateway endpoint: the quota of gateway endpoints per Region counts it.</summary>
+    public const string GatewayEndpointScopeLink = "@gateway-scope";
 
     /// <summary>The security groups of a VPC endpoint: no DescribeVpcEndpoints filter names them, but deleting a group
     /// asks (<see cref="ResourceKinds.SecurityGroup"/>'s blockers).</summary>
@@ -203,10 +220,18 @@ public static class IndexedKinds
         .Field("log-destination-type", f => FlowLogNames.DestinationType(f.DestinationType))
         .Field("traffic-type", f => FlowLogNames.TrafficType(f.TrafficType));
 
+    /// <summary>Subnet CIDR reservations (GetSubnetCidrReservations names one subnet; its subnet-id, reservationType and
+    /// owner-id filters are evaluated on that subnet's reservations): indexed so a subnet's reservations, which automatic
+    /// address assignment skips, cost what the subnet has.</summary>
+    public static readonly IndexedKind<SubnetCidrReservation> SubnetCidrReservation = new IndexedKind<SubnetCidrReservation>(
+        IdPrefixes.SubnetCidrReservation, "subnet-cidr-reservation-id", r => r.Id, r => r.OwnerId, r => r.Region,
+        (n, id) => n.SubnetCidrReservations.GetValueOrDefault(id), n => n.SubnetCidrReservations.Values, n => n.SubnetCidrReservations)
+        .Field("subnet-id", r => r.SubnetId.Value);
+
     /// <summary>Every indexed kind.</summary>
     public static readonly ImmutableArray<IIndexedKind> All =
         [Vpc, Subnet, RouteTable, InternetGateway, NatGateway, ElasticIp, SecurityGroup, NetworkAcl, NetworkInterface, Instance,
-         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, DhcpOptions];
+         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, DhcpOptions, SubnetCidrReservation];
 
     private static IEnumerable<string?> PeeringCidrs(VpcPeeringConnectionVpcInfo end) =>
         end.CidrBlocks.Concat(end.Ipv6CidrBlocks).Select(c => c.ToString());

@@ -18,6 +18,17 @@ public sealed record IndexedWorld(Network Network, WorldIndex Index)
         }
     }
 
+    /// <summary>How many records of <paramref name="kind"/> have that value (a list's length: no record is read).</summary>
+    public int Count<T>(IndexedKind<T> kind, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Index.Ids(kind.Key, name, value).Count;
+    }
+
+    /// <summary>True when an internet gateway is attached to the VPC (DescribeVpcs' has-internet-gateway, and the
+    /// operations that need a VPC's gateway to the internet).</summary>
+    public bool HasInternetGateway(VpcId vpc) => Any(IndexedKinds.InternetGateway, "attachment.vpc-id", vpc.Value);
+
     /// <summary>True when a record of <paramref name="kind"/> with that value (and passing <paramref name="also"/>) exists:
     /// the deletion blockers' question (docs/semantics.md#filter-indexes).</summary>
     public bool Any<T>(IndexedKind<T> kind, string name, string value, Func<T, bool>? also = null)

@@ -65,6 +65,6 @@ public sealed class InstanceStatusOperations
     {
         if (ids is { Count: > 0 })
             return [.. ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(ResourceKinds.Instance, id))];
-        return [.. tx.N.Instances.Values.Where(i => tx.Owned(i.OwnerId, i.Region)).OrderBy(i => i.Id.Value, StringComparer.Ordinal)];
+        return [.. tx.Mine(IndexedKinds.Instance)];
     }
 }

@@ -27,7 +27,7 @@ internal static class InstancePublicIpv4
     /// start or the disassociation of the Elastic IP that replaced it); does nothing otherwise.</summary>
     public static void RenewIfEligible(Transaction tx, InstanceId instanceId)
     {
-        if (!tx.N.Instances.TryGetValue(instanceId, out var instance) || !MayRenew(tx.N, instance))
+        if (!tx.N.Instances.TryGetValue(instanceId, out var instance) || !MayRenew(tx.World, instance))
             return;
         var eni = tx.N.NetworkInterfaces[instance.PrimaryNetworkInterface];
         var primary = eni.PrivateIpAddresses.First(p => p.Primary);
@@ -39,14 +39,14 @@ internal static class InstancePublicIpv4
 
     /// <summary>AWS: only an instance launched with a public IPv4 gets one back; never with more than one network
     /// interface attached, nor while any of its private addresses (the primary included) holds an Elastic IP.</summary>
-    private static bool MayRenew(Network n, Instance instance)
+    private static bool MayRenew(IndexedWorld world, Instance instance)
     {
         if (instance.State != InstanceState.Running || !instance.AutoAssignPublicIp || instance.NetworkInterfaces.Length != 1)
             return false;
-        if (!n.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterface, out var eni))
+        if (!world.Network.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterface, out var eni))
             return false;
         if (eni.PrivateIpAddresses.First(p => p.Primary).AutoAssignedPublicIp is not null)
             return false;
-        return !n.ElasticIps.Values.Any(e => e.NetworkInterfaceId == eni.Id);
+        return !world.Any(IndexedKinds.ElasticIp, "network-interface-id", eni.Id.Value);
     }
 }

@@ -16,7 +16,7 @@ public sealed class InternetGatewayOperations
     public CreateInternetGatewayResult CreateInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {
-            if (Transaction.AtQuota(tx.N.InternetGateways, tx.Quotas.InternetGatewaysPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.InternetGateway, tx.Quotas.InternetGatewaysPerRegion))
                 throw GatewayErrors.InternetGatewayLimitExceeded();
             var igw = new InternetGateway(new InternetGatewayId(tx.NewId(IdPrefixes.InternetGateway)), tx.Account, tx.RegionName, null);
             tx.Put(igw);
@@ -32,7 +32,7 @@ public sealed class InternetGatewayOperations
             // AWS: an internet gateway attaches to one VPC, and a VPC has at most one internet gateway.
             if (igw.AttachedVpcId is not null)
                 throw Ec2Errors.ResourceAlreadyAssociated(igw.Id.Value);
-            if (tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == vpc.Id))
+            if (tx.World.HasInternetGateway(vpc.Id))
                 throw Ec2Errors.ResourceAlreadyAssociated(vpc.Id.Value);
             tx.Put(igw with { AttachedVpcId = vpc.Id });
             return EmptyResult.Instance;
@@ -46,9 +46,9 @@ public sealed class InternetGatewayOperations
             if (igw.AttachedVpcId != vpc.Id)
                 throw RouteTableErrors.GatewayNotAttached(igw.Id.Value, vpc.Id.Value);
             // AWS: detaching is refused while public addresses (EIPs, auto-assigned) are mapped in the VPC.
-            bool mapped = tx.N.NetworkInterfaces.Values.Any(e => e.VpcId == vpc.Id
-                && (e.PrivateIpAddresses.Any(p => p.AutoAssignedPublicIp is not null)
-                    || tx.N.ElasticIps.Values.Any(x => x.NetworkInterfaceId == e.Id)));
+            bool mapped = tx.Where(IndexedKinds.NetworkInterface, "vpc-id", vpc.Id.Value).Any(e =>
+                e.PrivateIpAddresses.Any(p => p.AutoAssignedPublicIp is not null)
+                || tx.World.Any(IndexedKinds.ElasticIp, "network-interface-id", e.Id.Value));
             if (mapped)
                 throw GatewayErrors.DetachWithMappedPublicAddresses(vpc.Id.Value);
             tx.Put(igw with { AttachedVpcId = null });

@@ -98,7 +98,7 @@ public sealed class LoadBalancerOperations
                 throw new Ec2Exception(ElbErrors.InvalidSubnetCode, $"Subnet '{subnet.Id}' has no IPv6 CIDR block, which a dualstack load balancer needs");
         }
         var vpc = subnets[0].VpcId;
-        if (scheme == LoadBalancerScheme.InternetFacing && !tx.N.InternetGateways.Values.Any(g => g.AttachedVpcId == vpc))
+        if (scheme == LoadBalancerScheme.InternetFacing && !tx.World.HasInternetGateway(vpc))
             throw ElbErrors.NoInternetGateway(vpc.Value);
     }
 
@@ -131,7 +131,7 @@ public sealed class LoadBalancerOperations
     /// for), an IPv6 address when dualstack, a public IPv4 when internet-facing.</summary>
     private static LoadBalancerNode AddNode(Transaction tx, LoadBalancer lb, Subnet subnet, SubnetMapping mapping)
     {
-        if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+        if (tx.AtRegionQuota(IndexedKinds.NetworkInterface, tx.Quotas.NetworkInterfacesPerRegion))
             throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
         var used = tx.UsedAddresses(subnet.Id);
         IpAddress address;

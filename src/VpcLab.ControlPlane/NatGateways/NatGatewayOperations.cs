@@ -35,14 +35,14 @@ public sealed class NatGatewayOperations
             {
                 // AWS: a public NAT gateway needs an Elastic IP at creation.
                 eip = tx.Require(ResourceKinds.ElasticIp, request.AllocationId ?? throw Ec2Errors.MissingParameter("AllocationId"));
-                if (eip.AssociationId is not null || tx.N.NatGateways.Values.Any(g => g.AllocationId == eip.AllocationId && g.State != NatGatewayState.Deleted))
+                if (eip.AssociationId is not null || tx.World.Any(IndexedKinds.NatGateway, IndexedKinds.NatAllocationLink, eip.AllocationId.Value, g => g.State != NatGatewayState.Deleted))
                     throw Ec2Errors.ResourceAlreadyAssociated(eip.AllocationId.Value);
             }
             else if (request.AllocationId is not null)
             {
                 throw Ec2Errors.InvalidParameterCombination("A private NAT gateway cannot have an Elastic IP address (AllocationId).");
             }
-            int inZone = tx.N.NatGateways.Values.Count(g => tx.Owned(g.OwnerId, g.Region) && g.State != NatGatewayState.Deleted
+            int inZone = tx.Mine(IndexedKinds.NatGateway).Count(g => g.State != NatGatewayState.Deleted
                 && tx.N.Subnets.TryGetValue(g.SubnetId, out var s) && s.AvailabilityZone.Name == subnet.AvailabilityZone.Name);
             if (inZone >= tx.Quotas.NatGatewaysPerAvailabilityZone)
                 throw GatewayErrors.NatGatewayLimitExceeded(subnet.AvailabilityZone.Name);
@@ -86,7 +86,7 @@ public sealed class NatGatewayOperations
             // disassociated (still allocated); routes to it turn blackhole.
             tx.Remove(nat.NetworkInterfaceId);
             FlowLogOperations.DeleteFlowLogsOf(tx, nat.NetworkInterfaceId.Value); // the interface's flow logs go with it
-            foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == nat.NetworkInterfaceId).ToList())
+            foreach (var eip in tx.Where(IndexedKinds.ElasticIp, "network-interface-id", nat.NetworkInterfaceId.Value).ToList())
                 tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
             tx.Put(nat with { State = NatGatewayState.Deleted });
             return new DeleteNatGatewayResult(nat.Id.Value);

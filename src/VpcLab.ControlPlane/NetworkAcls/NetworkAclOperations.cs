@@ -19,7 +19,7 @@ public sealed class NetworkAclOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateNetworkAcl), request, tx =>
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
-            if (Transaction.AtQuota(tx.N.NetworkAcls, tx.Quotas.NetworkAclsPerVpc, a => a.VpcId == vpc.Id))
+            if (tx.AtQuota(IndexedKinds.NetworkAcl, "vpc-id", vpc.Id.Value, tx.Quotas.NetworkAclsPerVpc))
                 throw NetworkAclErrors.NetworkAclLimitExceeded(vpc.Id.Value);
             // AWS: a custom ACL has only the '*' deny rules (it blocks everything) and no associations.
             var acl = new NetworkAcl(new NetworkAclId(tx.NewId(IdPrefixes.NetworkAcl)), tx.Account, tx.RegionName, vpc.Id, false, [], []);
@@ -105,7 +105,7 @@ public sealed class NetworkAclOperations
         {
             var associationId = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
             var target = tx.Require(ResourceKinds.NetworkAcl, request.NetworkAclId);
-            var old = tx.N.NetworkAcls.Values.FirstOrDefault(a => tx.Owned(a.OwnerId, a.Region) && a.Associations.Any(x => x.Id.Value == associationId))
+            var old = tx.Where(IndexedKinds.NetworkAcl, "association.association-id", associationId).FirstOrDefault(a => tx.Owned(a.OwnerId, a.Region))
                 ?? throw RouteTableErrors.AssociationNotFound(associationId);
             var association = old.Associations.First(x => x.Id.Value == associationId);
             if (old.VpcId != target.VpcId)

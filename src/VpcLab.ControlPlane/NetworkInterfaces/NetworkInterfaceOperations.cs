@@ -105,7 +105,7 @@ public sealed class NetworkInterfaceOperations
         var description = spec.Description ?? "";
         if (description.Length > 255)
             throw Ec2Errors.InvalidParameterValue("Value for parameter description is invalid: longer than 255 characters.");
-        if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+        if (tx.AtRegionQuota(IndexedKinds.NetworkInterface, tx.Quotas.NetworkInterfacesPerRegion))
             throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
         var eni = new NetworkInterface(new NetworkInterfaceId(tx.NewId(IdPrefixes.NetworkInterface)), tx.Account, tx.RegionName, subnet.Id,
             subnet.VpcId, subnet.AvailabilityZone.Name, [.. addresses], [.. v6], groups, SourceDestCheck: true,
@@ -166,6 +166,7 @@ public sealed class NetworkInterfaceOperations
         {
             var named = Transaction.Named(request.NetworkInterfaceIds, id => tx.Require(ResourceKinds.NetworkInterface, id));
             var n = tx.N;
+            var world = tx.World;
             var schema = new FilterSchema<NetworkInterface>(IndexedKinds.NetworkInterface)
                 .Add("description", e => e.Description)
                 .Add("owner-id", e => e.OwnerId.Value)
@@ -177,8 +178,8 @@ public sealed class NetworkInterfaceOperations
                 .Add("attachment.device-index", e => e.Attachment is { } a ? Wire.Int(a.DeviceIndex) : null)
                 .Add("attachment.delete-on-termination", e => e.Attachment is { } a ? Wire.Bool(a.DeleteOnTermination) : null)
                 .AddMany("association.public-ip", e => e.PrivateIpAddresses.Select(p => n.PublicIpFor(e, p)?.ToString()))
-                .AddMany("association.allocation-id", e => n.ElasticIps.Values.Where(x => x.NetworkInterfaceId == e.Id).Select(x => x.AllocationId.Value))
-                .AddMany("association.association-id", e => n.ElasticIps.Values.Where(x => x.NetworkInterfaceId == e.Id).Select(x => x.AssociationId));
+                .AddMany("association.allocation-id", e => world.Where(IndexedKinds.ElasticIp, "network-interface-id", e.Id.Value).Select(x => x.AllocationId.Value))
+                .AddMany("association.association-id", e => world.Where(IndexedKinds.ElasticIp, "network-interface-id", e.Id.Value).Select(x => x.AssociationId));
             return new DescribeNetworkInterfacesResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
@@ -285,7 +286,7 @@ public sealed class NetworkInterfaceOperations
                 if (entry.Primary)
                     throw NetworkInterfaceErrors.CannotUnassignPrimary(ip);
                 addresses = addresses.Remove(entry);
-                foreach (var eip in tx.N.ElasticIps.Values.Where(e => e.NetworkInterfaceId == eni.Id && e.PrivateIp == ip).ToList())
+                foreach (var eip in tx.Where(IndexedKinds.ElasticIp, "network-interface-id", eni.Id.Value).Where(e => e.PrivateIp == ip).ToList())
                 {
                     tx.Put(eip with { AssociationId = null, NetworkInterfaceId = null, PrivateIp = null });
                     disassociated = true;
@@ -374,7 +375,7 @@ public sealed class NetworkInterfaceOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var attachmentId = request.AttachmentId ?? throw Ec2Errors.MissingParameter("AttachmentId");
-            var eni = tx.N.NetworkInterfaces.Values.FirstOrDefault(e => tx.Owned(e.OwnerId, e.Region) && e.Attachment?.AttachmentId == attachmentId)
+            var eni = tx.Where(IndexedKinds.NetworkInterface, "attachment.attachment-id", attachmentId).FirstOrDefault(e => tx.Owned(e.OwnerId, e.Region))
                 ?? throw NetworkInterfaceErrors.AttachmentNotFound(attachmentId);
             if (eni.Attachment!.DeviceIndex == 0)
                 throw NetworkInterfaceErrors.CannotDetachPrimary(attachmentId);

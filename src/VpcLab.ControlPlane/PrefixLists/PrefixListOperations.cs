@@ -35,7 +35,7 @@ public sealed class PrefixListOperations
             var entries = ParsePrefixListEntries(request.Entries, family, []);
             if (entries.Count > max)
                 throw PrefixListErrors.PrefixListMaxEntriesExceeded(max);
-            if (Transaction.AtQuota(tx.N.PrefixLists, tx.Quotas.PrefixListsPerRegion, p => p.OwnerId == tx.Account.Value && p.Region == tx.RegionName))
+            if (tx.AtRegionQuota(IndexedKinds.PrefixList, tx.Quotas.PrefixListsPerRegion))
                 throw PrefixListErrors.PrefixListLimitExceeded();
             var list = new ManagedPrefixList(new PrefixListId(tx.NewId(IdPrefixes.PrefixList)), tx.Account.Value, tx.RegionName, name, family,
                 [.. entries], max, 1);

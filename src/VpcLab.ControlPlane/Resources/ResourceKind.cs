@@ -53,7 +53,7 @@ public abstract class ResourceKind
 
     /// <summary>True when <paramref name="id"/> names a resource of this kind that <paramref name="caller"/> may tag
     /// (CreateTags, DeleteTags and DescribeTags ask this).</summary>
-    public abstract bool IsTaggableBy(Network network, string id, ResourceCaller caller);
+    public abstract bool IsTaggableBy(IndexedWorld world, string id, ResourceCaller caller);
 
     public override string ToString() => Name;
 }

@@ -34,12 +34,30 @@ public sealed class ResourceKind<TId, TRecord> : ResourceKind
     /// <summary>What blocks deleting one (AWS: DependencyViolation); the delete operation consults them.</summary>
     public ImmutableArray<DeletionBlocker<TRecord>> BlockedBy { get; init; } = [];
 
+    /// <summary>Where the index finds a record whose id is no key of a map (a rule: the group filed under the rule's
+    /// id); null when the map lookup finds it. <see cref="Get(IndexedWorld, string)"/> uses it.</summary>
+    public Func<IndexedWorld, TId, TRecord?>? IndexedLookup { get; init; }
+
     /// <summary>The record for a well-formed id, whoever owns it (null when there is none).</summary>
     public TRecord? Get(Network network, string id)
     {
         ArgumentNullException.ThrowIfNull(network);
         return IsWellFormed(id) ? _lookup(network, _id(id)) : null;
     }
+
+    /// <summary>The record for a well-formed id, whoever owns it, through the index where the kind has
+    /// <see cref="IndexedLookup"/> (null when there is none).</summary>
+    public TRecord? Get(IndexedWorld world, string id)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (!IsWellFormed(id))
+            return null;
+        return IndexedLookup is { } indexed ? indexed(world, _id(id)) : _lookup(world.Network, _id(id));
+    }
+
+    /// <summary>The caller's record through the index (<see cref="Get(IndexedWorld, string)"/>), or null.</summary>
+    public TRecord? Find(IndexedWorld world, string? id, ResourceCaller caller) =>
+        id is not null && Get(world, id) is { } record && _isCallers(record, caller) ? record : null;
 
     /// <summary>The caller's record, or null when the id is ill-formed, unknown or not the caller's.</summary>
     public TRecord? Find(Network network, string? id, ResourceCaller caller) =>
@@ -56,8 +74,8 @@ public sealed class ResourceKind<TId, TRecord> : ResourceKind
         return Find(network, id, caller) ?? throw NotFound(id);
     }
 
-    public override bool IsTaggableBy(Network network, string id, ResourceCaller caller) =>
-        Get(network, id) is { } record && _isTaggableBy(record, caller);
+    public override bool IsTaggableBy(IndexedWorld world, string id, ResourceCaller caller) =>
+        Get(world, id) is { } record && _isTaggableBy(record, caller);
 
     /// <summary>The first thing that blocks deleting <paramref name="record"/>, or null when nothing does.</summary>
     public string? FirstBlocker(IndexedWorld world, TRecord record)

@@ -112,12 +112,16 @@ public static class ResourceKinds
         DeletionCascades = ["the tags of its rules"],
     };
 
-    /// <summary>A rule lives in its group: the record found is the group that holds it.</summary>
+    /// <summary>A rule lives in its group: the record found is the group that holds it, filed in the index under the
+    /// rule's id (<see cref="IndexedKinds.RuleIdLink"/>). Without the index (a bare snapshot) the groups are scanned.</summary>
     public static readonly ResourceKind<SecurityGroupRuleId, SecurityGroup> SecurityGroupRule = new(
         "security group rule", IdPrefixes.SecurityGroupRule, "SecurityGroupRuleId", ResourceTypes.SecurityGroupRule,
         Ec2Errors.SecurityGroupRuleMalformed, Ec2Errors.SecurityGroupRuleNotFound,
         id => new SecurityGroupRuleId(id), (n, id) => n.SecurityGroups.Values.FirstOrDefault(g => g.Rules.Any(r => r.Id == id)),
-        (g, c) => Owns(c, g.OwnerId, g.Region));
+        (g, c) => Owns(c, g.OwnerId, g.Region))
+    {
+        IndexedLookup = (w, id) => w.Where(IndexedKinds.SecurityGroup, IndexedKinds.RuleIdLink, id.Value).FirstOrDefault(),
+    };
 
     public static readonly ResourceKind<NetworkAclId, NetworkAcl> NetworkAcl = new(
         "network ACL", IdPrefixes.NetworkAcl, "NetworkAclId", ResourceTypes.NetworkAcl, Ec2Errors.NetworkAclMalformed, Ec2Errors.NetworkAclNotFound,
@@ -205,6 +209,6 @@ public static class ResourceKinds
     }
 
     /// <summary>The DescribeTags resource type of an id the caller may tag, or null when it names nothing of theirs.</summary>
-    public static string? TaggableResourceType(Network network, string id, ResourceCaller caller) =>
-        ForId(id) is { } kind && kind.IsTaggableBy(network, id, caller) ? kind.TagResourceType : null;
+    public static string? TaggableResourceType(IndexedWorld world, string id, ResourceCaller caller) =>
+        ForId(id) is { } kind && kind.IsTaggableBy(world, id, caller) ? kind.TagResourceType : null;
 }

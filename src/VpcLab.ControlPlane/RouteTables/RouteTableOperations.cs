@@ -21,7 +21,7 @@ public sealed class RouteTableOperations
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateRouteTable), request, tx =>
         {
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
-            if (Transaction.AtQuota(tx.N.RouteTables, tx.Quotas.RouteTablesPerVpc, t => t.VpcId == vpc.Id))
+            if (tx.AtQuota(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value, tx.Quotas.RouteTablesPerVpc))
                 throw RouteTableErrors.RouteTableLimitExceeded(vpc.Id.Value);
             var table = new RouteTable(new RouteTableId(tx.NewId(IdPrefixes.RouteTable)), vpc.Id, tx.Account, tx.RegionName,
                 [.. vpc.AssociatedCidrs.Select(c => new Route(RouteDestination.To(c), RouteTarget.Local, RouteOrigin.CreateRouteTable))], []);
@@ -77,7 +77,7 @@ public sealed class RouteTableOperations
                 if (subnet.VpcId != table.VpcId)
                     throw Ec2Errors.InvalidParameterValue($"Route table {table.Id} and subnet {subnet.Id} belong to different networks");
                 // AWS: a subnet has at most one explicit association; replace it with ReplaceRouteTableAssociation.
-                if (tx.N.RouteTables.Values.Any(t => t.Associations.Any(a => a.SubnetId == subnet.Id)))
+                if (tx.World.Any(IndexedKinds.RouteTable, "association.subnet-id", subnet.Id.Value))
                     throw Ec2Errors.ResourceAlreadyAssociated(subnet.Id.Value);
                 tx.Put(table with { Associations = table.Associations.Add(new RouteTableAssociation(associationId, false, subnet.Id, null)) });
             }
@@ -86,7 +86,7 @@ public sealed class RouteTableOperations
                 var gateway = tx.Require(ResourceKinds.InternetGateway, request.GatewayId, "GatewayId");
                 if (gateway.AttachedVpcId != table.VpcId)
                     throw RouteTableErrors.GatewayNotAttached(gateway.Id.Value, table.VpcId.Value);
-                if (tx.N.RouteTables.Values.Any(t => t.Associations.Any(a => a.GatewayId == gateway.Id.Value)))
+                if (tx.World.Any(IndexedKinds.RouteTable, "association.gateway-id", gateway.Id.Value))
                     throw Ec2Errors.ResourceAlreadyAssociated(gateway.Id.Value);
                 tx.Put(table with { Associations = table.Associations.Add(new RouteTableAssociation(associationId, false, null, gateway.Id.Value)) });
             }
@@ -96,7 +96,7 @@ public sealed class RouteTableOperations
     private static (RouteTable Table, RouteTableAssociation Association) FindRouteTableAssociation(Transaction tx, string? id)
     {
         id ??= "";
-        foreach (var table in tx.N.RouteTables.Values)
+        foreach (var table in tx.Where(IndexedKinds.RouteTable, "association.route-table-association-id", id))
         {
             if (!tx.Owned(table.OwnerId, table.Region))
                 continue;
@@ -304,7 +304,7 @@ public sealed class RouteTableOperations
         var local = vpc.AssociatedCidrs.FirstOrDefault(c => c.Contains(cidr));
         if (local == default)
             return;
-        bool isSubnetCidr = tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id && (s.CidrBlock == cidr || s.Ipv6Cidr == cidr));
+        bool isSubnetCidr = tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Id.Value).Any(s => s.CidrBlock == cidr || s.Ipv6Cidr == cidr);
         bool middlebox = target.Kind is RouteTargetKind.NatGateway or RouteTargetKind.NetworkInterface or RouteTargetKind.GatewayLoadBalancerEndpoint;
         if (!isSubnetCidr || !middlebox || local == cidr)
             throw RouteTableErrors.RouteMoreSpecificThanLocal(cidr.ToString(), local);

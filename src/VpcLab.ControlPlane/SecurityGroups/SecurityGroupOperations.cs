@@ -35,7 +35,7 @@ public sealed class SecurityGroupOperations
             // AWS: names are unique per VPC, case-insensitively.
             if (tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Id.Value).Any(g => string.Equals(g.GroupName, name, StringComparison.OrdinalIgnoreCase)))
                 throw SecurityGroupErrors.SecurityGroupDuplicate(name, vpc.Id.Value);
-            if (Transaction.AtQuota(tx.N.SecurityGroups, tx.Quotas.SecurityGroupsPerRegion, g => tx.Owned(g.OwnerId, g.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.SecurityGroup, tx.Quotas.SecurityGroupsPerRegion))
                 throw SecurityGroupErrors.SecurityGroupLimitExceeded();
             var id = new SecurityGroupId(tx.NewId(IdPrefixes.SecurityGroup));
             // AWS: a new group has no inbound rules and allows all outbound traffic (docs/semantics.md#sg-ipv6-egress).
@@ -133,17 +133,21 @@ public sealed class SecurityGroupOperations
     public DescribeSecurityGroupRulesResult DescribeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region))
-                .SelectMany(g => g.Rules.Select(r => new SecurityGroupRuleEntry(g.Id.Value, g.OwnerId.Value, r))).ToList();
-            IEnumerable<SecurityGroupRuleEntry> selected = all;
+            var world = tx.World;
+            IEnumerable<SecurityGroupRuleEntry> selected;
             if (request.SecurityGroupRuleIds is { Count: > 0 } ids)
             {
                 selected = ids.Distinct(StringComparer.Ordinal).Select(id =>
                 {
                     if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
                         throw Ec2Errors.SecurityGroupRuleMalformed(id);
-                    return all.FirstOrDefault(e => e.Rule.Id.Value == id) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                    var group = ResourceKinds.SecurityGroupRule.Find(world, id, tx.Caller) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                    return new SecurityGroupRuleEntry(group.Id.Value, group.OwnerId.Value, group.Rules.First(r => r.Id.Value == id));
                 }).ToList();
+            }
+            else
+            {
+                selected = RuleGroups(tx, request.Filters).SelectMany(g => g.Rules.Select(r => new SecurityGroupRuleEntry(g.Id.Value, g.OwnerId.Value, r)));
             }
             // AWS: a group-id filter value must be a well-formed group id (InvalidGroupId.Malformed); an unknown one
             // matches nothing.
@@ -158,6 +162,25 @@ public sealed class SecurityGroupOperations
                 .Add("is-egress", e => Wire.Bool(e.Rule.IsEgress));
             return new DescribeSecurityGroupRulesResult([.. schema.Apply(selected, request.Filters, tx.N)]);
         });
+
+    /// <summary>The caller's groups whose rules DescribeSecurityGroupRules considers, in id order: those named by a
+    /// literal group-id or security-group-rule-id filter (the fewer), else all of the caller's; the filters are then
+    /// checked on each rule (docs/semantics.md#filter-indexes).</summary>
+    private static IEnumerable<SecurityGroup> RuleGroups(Transaction tx, IReadOnlyList<Filter>? filters)
+    {
+        var world = tx.World;
+        var byGroup = FilterValues.Literals(filters, "group-id");
+        var byRule = FilterValues.Literals(filters, "security-group-rule-id");
+        IEnumerable<string> ids;
+        if (byGroup is not null && (byRule is null || byGroup.Count <= byRule.Count))
+            ids = byGroup;
+        else if (byRule is not null)
+            ids = byRule.SelectMany(r => world.Index.Ids(IndexedKinds.SecurityGroup.Key, IndexedKinds.RuleIdLink, r));
+        else
+            ids = world.Index.Ids(IndexedKinds.SecurityGroup.Key, WorldIndex.ScopeName, IndexedKind<SecurityGroup>.Scope(tx.Account, tx.RegionName));
+        return ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => ResourceKinds.SecurityGroup.Find(tx.N, id, tx.Caller)).OfType<SecurityGroup>();
+    }
 
     internal static SecurityGroup GroupByIdOrName(Transaction tx, string? id, string? name)
     {
@@ -235,7 +258,7 @@ public sealed class SecurityGroupOperations
                 }
                 else if (pair.GroupName is not null)
                 {
-                    referenced = tx.N.SecurityGroups.Values.FirstOrDefault(g => g.VpcId == group.VpcId && g.GroupName == pair.GroupName)
+                    referenced = tx.Where(IndexedKinds.SecurityGroup, "vpc-id", group.VpcId.Value).FirstOrDefault(g => g.GroupName == pair.GroupName)
                         ?? throw SecurityGroupErrors.SecurityGroupNameNotFound(pair.GroupName, group.VpcId.Value);
                 }
                 else
@@ -244,7 +267,7 @@ public sealed class SecurityGroupOperations
                 }
                 // A referenced group must be in the same VPC, or in a VPC peered with it by an active peering in the
                 // same Region (spec §4; the Region was checked above).
-                if (referenced.VpcId != group.VpcId && !tx.N.VpcPeeringConnections.Values.Any(p =>
+                if (referenced.VpcId != group.VpcId && !VpcPeeringOperations.Of(tx, group.VpcId).Any(p =>
                         p.IsActive && p.PeerOf(group.VpcId)?.VpcId == referenced.VpcId))
                     throw Ec2Errors.InvalidParameter($"You have specified two resources that belong to different networks: {group.Id} and {referenced.Id}.");
                 peers.Add((new SecurityGroupPeer(referenced.Id, referenced.OwnerId, null), CheckRuleDescription(pair.Description)));

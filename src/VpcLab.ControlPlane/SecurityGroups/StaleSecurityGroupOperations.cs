@@ -21,7 +21,7 @@ public sealed class StaleSecurityGroupOperations
         {
             var vpc = tx.Require(ResourceKinds.Vpc, string.IsNullOrEmpty(request.VpcId) ? throw Ec2Errors.MissingParameter("VpcId") : request.VpcId);
             var stale = new List<StaleSecurityGroup>();
-            foreach (var group in tx.N.SecurityGroups.Values.Where(g => g.VpcId == vpc.Id).OrderBy(g => g.Id.Value, StringComparer.Ordinal))
+            foreach (var group in tx.Where(IndexedKinds.SecurityGroup, "vpc-id", vpc.Id.Value))
             {
                 var ingress = StaleRules(tx, vpc, group.Rules.Where(r => !r.IsEgress));
                 var egress = StaleRules(tx, vpc, group.Rules.Where(r => r.IsEgress));
@@ -55,7 +55,7 @@ public sealed class StaleSecurityGroupOperations
         }
         if (referenced.VpcId == vpc.Id)
             return null;
-        var between = tx.N.VpcPeeringConnections.Values
+        var between = VpcPeeringOperations.Of(tx, vpc.Id)
             .Select(p => VpcPeeringLifecycle.Effective(p, tx.Now))
             .Where(p => p.PeerOf(vpc.Id)?.VpcId == referenced.VpcId)
             .ToList();

@@ -32,11 +32,11 @@ public sealed class SubnetCidrReservationOperations
             var block = cidr.Family == IpFamily.V4 ? subnet.CidrBlock : subnet.Ipv6Cidr;
             if (block is not { } b || !b.Contains(cidr.First) || !b.Contains(cidr.Last))
                 throw Ec2Errors.InvalidParameterValue($"Reservation CIDR should be within subnet CIDR block ({block?.ToString() ?? "none"})");
-            if (Of(tx.N, subnet.Id).Any(r => r.Cidr.Contains(cidr.First) || cidr.Contains(r.Cidr.First)))
+            if (Of(tx.World, subnet.Id).Any(r => r.Cidr.Contains(cidr.First) || cidr.Contains(r.Cidr.First)))
                 throw Ec2Errors.InvalidParameterValue($"Reservation CIDR {cidr} has overlap with existing reserved CIDR block");
             var reservation = new SubnetCidrReservation(tx.NewId(IdPrefixes.SubnetCidrReservation), subnet.Id, tx.Account, tx.RegionName,
                 cidr, type, request.Description);
-            tx.N = tx.N with { SubnetCidrReservations = tx.N.SubnetCidrReservations.SetItem(reservation.Id, reservation) };
+            tx.Put(reservation);
             tx.ApplyTagSpecifications(request.TagSpecifications, ResourceType, reservation.Id);
             return reservation;
         });
@@ -49,7 +49,7 @@ public sealed class SubnetCidrReservationOperations
                 .Add("reservationType", r => r.ReservationType)
                 .Add("subnet-id", r => r.SubnetId.Value)
                 .Add("owner-id", r => r.OwnerId.Value);
-            var all = schema.Apply(Of(tx.N, subnet.Id), request.Filters, tx.N).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var all = schema.Apply(Of(tx.World, subnet.Id), request.Filters, tx.N).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             return new GetSubnetCidrReservationsResult(
                 [.. all.Where(r => r.Cidr.Family == IpFamily.V4)], [.. all.Where(r => r.Cidr.Family == IpFamily.V6)]);
         });
@@ -60,7 +60,7 @@ public sealed class SubnetCidrReservationOperations
             var id = request.SubnetCidrReservationId ?? throw Ec2Errors.MissingParameter("subnetCidrReservationId");
             if (!tx.N.SubnetCidrReservations.TryGetValue(id, out var reservation) || !tx.Owned(reservation.OwnerId, reservation.Region))
                 throw new Ec2Exception(s_notFound, $"The subnet-cidr-reservation ID '{id}' does not exist");
-            tx.N = tx.N with { SubnetCidrReservations = tx.N.SubnetCidrReservations.Remove(id) };
+            tx.RemoveSubnetCidrReservation(id);
             tx.RemoveTags(id);
             return reservation;
         });
@@ -68,18 +68,32 @@ public sealed class SubnetCidrReservationOperations
     /// <summary>DeleteSubnet: the subnet's reservations go with it.</summary>
     internal static void RemoveAll(Transaction tx, SubnetId subnet)
     {
-        foreach (var reservation in Of(tx.N, subnet).ToList())
+        foreach (var reservation in Of(tx.World, subnet).ToList())
         {
-            tx.N = tx.N with { SubnetCidrReservations = tx.N.SubnetCidrReservations.Remove(reservation.Id) };
+            tx.RemoveSubnetCidrReservation(reservation.Id);
             tx.RemoveTags(reservation.Id);
         }
     }
 
-    /// <summary>The reservations of a subnet.</summary>
-    public static IEnumerable<SubnetCidrReservation> Of(Network network, SubnetId subnet) =>
-        network.SubnetCidrReservations.Values.Where(r => r.SubnetId == subnet);
+    /// <summary>The reservations of a subnet, in id order, from the index.</summary>
+    public static IEnumerable<SubnetCidrReservation> Of(IndexedWorld world, SubnetId subnet)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return world.Where(IndexedKinds.SubnetCidrReservation, "subnet-id", subnet.Value);
+    }
+
+    /// <summary>The reserved ranges of a subnet, read once per allocation (<see cref="IsReserved"/> asks them per address).</summary>
+    public static IReadOnlyList<Cidr> Reserved(IndexedWorld world, SubnetId subnet) => [.. Of(world, subnet).Select(r => r.Cidr)];
 
     /// <summary>True when an address lies in one of the subnet's reservations: automatic assignment skips it.</summary>
-    public static bool IsReserved(Network network, SubnetId subnet, IpAddress address) =>
-        !network.SubnetCidrReservations.IsEmpty && Of(network, subnet).Any(r => r.Cidr.Contains(address));
+    public static bool IsReserved(IReadOnlyList<Cidr> reserved, IpAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(reserved);
+        foreach (var cidr in reserved)
+        {
+            if (cidr.Contains(address))
+                return true;
+        }
+        return false;
+    }
 }

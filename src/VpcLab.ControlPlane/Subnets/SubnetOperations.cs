@@ -165,7 +165,7 @@ public sealed class SubnetOperations
         _state.Mutate(ctx, null, tx =>
         {
             var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
-            var subnet = tx.N.Subnets.Values.FirstOrDefault(s => tx.Owned(s.OwnerId, s.Region) && s.Ipv6CidrBlock?.AssociationId == id)
+            var subnet = tx.Where(IndexedKinds.Subnet, "ipv6-cidr-block-association.association-id", id).FirstOrDefault(s => tx.Owned(s.OwnerId, s.Region))
                 ?? throw SubnetErrors.SubnetCidrAssociationNotFound(id);
             var block = subnet.Ipv6CidrBlock!;
             Ipv6OnlySubnets.CheckDisassociate(subnet);

@@ -116,5 +116,5 @@ public sealed class TagOperations
 
     /// <summary>The resource type of an id the caller may tag, or null when no such resource of theirs exists
     /// (<see cref="ResourceKinds"/>: the kind by id prefix, then its owner rule for tagging).</summary>
-    private static string? ResourceTypeOf(Transaction tx, string id) => ResourceKinds.TaggableResourceType(tx.N, id, tx.Caller);
+    private static string? ResourceTypeOf(Transaction tx, string id) => ResourceKinds.TaggableResourceType(tx.World, id, tx.Caller);
 }

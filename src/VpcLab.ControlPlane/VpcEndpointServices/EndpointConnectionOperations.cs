@@ -67,7 +67,7 @@ public sealed class EndpointConnectionOperations
         _state.Read(ctx, request.DryRun, tx =>
         {
             var connections = tx.N.VpcEndpointServiceConfigurations.Values.Where(s => tx.Owned(s.OwnerId, s.Region))
-                .SelectMany(s => EndpointServiceParts.Connections(tx.N, s).Select(e => (Service: s, Endpoint: e)));
+                .SelectMany(s => EndpointServiceParts.Connections(tx.World, s).Select(e => (Service: s, Endpoint: e)));
             var schema = FilterSchema<(VpcEndpointServiceConfiguration Service, VpcEndpoint Endpoint)>.WithTags(_ => Tags.Empty)
                 .Add("service-id", c => c.Service.Id.Value)
                 .Add("vpc-endpoint-owner", c => c.Endpoint.OwnerId.Value)

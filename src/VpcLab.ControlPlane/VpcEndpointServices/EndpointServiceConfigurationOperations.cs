@@ -122,7 +122,7 @@ public sealed class EndpointServiceConfigurationOperations
                     {
                         throw VpcEndpointServiceErrors.ServiceNotFoundForDelete(id);
                     }
-                    if (EndpointServiceParts.Connections(tx.N, service).Any(e => e.State is VpcEndpointState.Available or VpcEndpointState.PendingAcceptance or VpcEndpointState.Pending))
+                    if (EndpointServiceParts.Connections(tx.World, service).Any(e => e.State is VpcEndpointState.Available or VpcEndpointState.PendingAcceptance or VpcEndpointState.Pending))
                         throw VpcEndpointServiceErrors.ExistingConnections(id);
                     tx.N = tx.N with { VpcEndpointServiceConfigurations = tx.N.VpcEndpointServiceConfigurations.Remove(service.Id) };
                     tx.RemoveTags(id);

@@ -57,9 +57,13 @@ internal static class EndpointServiceParts
             Ipv6Supported = service.SupportsIpv6,
         };
 
-    /// <summary>The endpoints connected to the service (its connections), in any state.</summary>
-    public static IEnumerable<VpcEndpoint> Connections(Network network, VpcEndpointServiceConfiguration service) =>
-        network.VpcEndpoints.Values.Where(e => e.IsInterface && e.ServiceName == service.ServiceName);
+    /// <summary>The endpoints connected to the service (its connections), in any state, in id order, from the index.</summary>
+    public static IEnumerable<VpcEndpoint> Connections(IndexedWorld world, VpcEndpointServiceConfiguration service)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(service);
+        return world.Where(IndexedKinds.VpcEndpoint, "service-name", service.ServiceName).Where(e => e.IsInterface);
+    }
 
     /// <summary>The service with its zones as the caller names them (docs/semantics.md#endpoint-services).</summary>
     public static EndpointServiceView View(Transaction tx, VpcEndpointServiceConfiguration service) =>

@@ -41,7 +41,7 @@ public sealed class VpcEndpointOperations
                 VpcEndpointParts.RefuseForType(request.SecurityGroupIds, "SecurityGroupId", type);
                 if (request.PrivateDnsEnabled == true)
                     throw VpcEndpointErrors.EndpointParameterNotForType("PrivateDnsEnabled", "Gateway");
-                if (Transaction.AtQuota(tx.N.VpcEndpoints, tx.Quotas.GatewayEndpointsPerRegion, e => e.IsGateway && tx.Owned(e.OwnerId, e.Region)))
+                if (tx.AtQuota(IndexedKinds.VpcEndpoint, IndexedKinds.GatewayEndpointScopeLink, IndexedKind<VpcEndpoint>.Scope(tx.Account, tx.RegionName), tx.Quotas.GatewayEndpointsPerRegion))
                     throw VpcEndpointErrors.VpcEndpointLimitExceeded("gateway endpoints in this Region", tx.Quotas.GatewayEndpointsPerRegion);
                 VpcEndpointParts.PutEndpoint(tx, endpoint);
                 endpoint = VpcEndpointParts.AddEndpointRouteTables(tx, endpoint, request.RouteTableIds);
@@ -49,7 +49,7 @@ public sealed class VpcEndpointOperations
             else
             {
                 VpcEndpointParts.RefuseForType(request.RouteTableIds, "RouteTableId", type);
-                if (tx.N.VpcEndpoints.Values.Count(e => e.IsInterface && e.VpcId == vpc.Id) >= tx.Quotas.InterfaceEndpointsPerVpc)
+                if (tx.Where(IndexedKinds.VpcEndpoint, "vpc-id", vpc.Id.Value).Count(e => e.IsInterface) >= tx.Quotas.InterfaceEndpointsPerVpc)
                     throw VpcEndpointErrors.VpcEndpointLimitExceeded($"interface endpoints in {vpc.Id}", tx.Quotas.InterfaceEndpointsPerVpc);
                 // AWS: private DNS defaults to true for AWS services that offer a private DNS name.
                 bool privateDns = request.PrivateDnsEnabled ?? service.PrivateDnsName is not null;

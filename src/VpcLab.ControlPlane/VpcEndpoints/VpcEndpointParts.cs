@@ -131,7 +131,7 @@ internal static class VpcEndpointParts
                 : VpcEndpointErrors.PrivateDnsNotOffered(service.ServiceName);
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames)
             throw VpcEndpointErrors.PrivateDnsNeedsVpcDnsAttributes(vpc.Id.Value);
-        if (tx.N.VpcEndpoints.Values.Any(e => e.Id != self && e.VpcId == vpc.Id && e.IsInterface && e.PrivateDnsEnabled
+        if (tx.Where(IndexedKinds.VpcEndpoint, "vpc-id", vpc.Id.Value).Any(e => e.Id != self && e.IsInterface && e.PrivateDnsEnabled
             && e.ServiceName == service.ServiceName))
             throw VpcEndpointErrors.PrivateDnsConflict(name, vpc.Id.Value);
     }
@@ -153,7 +153,7 @@ internal static class VpcEndpointParts
         return [.. families.Select(family =>
         {
             var name = ManagedPrefixList.AwsServiceListName(endpoint.Region, shortName, family);
-            return tx.N.PrefixLists.Values.FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region && p.Name == name)?.Id
+            return tx.Where(IndexedKinds.PrefixList, "prefix-list-name", name).FirstOrDefault(p => p.IsAwsManaged && p.Region == endpoint.Region)?.Id
                 ?? throw VpcEndpointErrors.ServiceNameNotFound(endpoint.ServiceName);
         })];
     }
@@ -251,7 +251,7 @@ internal static class VpcEndpointParts
             if (!zones.Add(zone))
                 throw VpcEndpointErrors.DuplicateSubnetsInSameZone(id, zone);
             EndpointIpAddressTypes.CheckSubnet(subnet, endpoint.IpAddressType);
-            if (Transaction.AtQuota(tx.N.NetworkInterfaces, tx.Quotas.NetworkInterfacesPerRegion, e => tx.Owned(e.OwnerId, e.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.NetworkInterface, tx.Quotas.NetworkInterfacesPerRegion))
                 throw NetworkInterfaceErrors.NetworkInterfaceLimitExceeded();
             var used = tx.UsedAddresses(subnet.Id);
             var (ipv4, ipv6) = EndpointIpAddressTypes.Allocate(tx, subnet, endpoint.IpAddressType, used);
@@ -353,7 +353,7 @@ internal static class VpcEndpointParts
     /// routes be deleted; the endpoints simply stop listing it.</summary>
     internal static void ForgetRouteTableInEndpoints(Transaction tx, RouteTableId table)
     {
-        foreach (var endpoint in tx.N.VpcEndpoints.Values.Where(e => e.RouteTableIds.Contains(table)).ToList())
+        foreach (var endpoint in tx.Where(IndexedKinds.VpcEndpoint, IndexedKinds.EndpointRouteTableLink, table.Value).ToList())
             PutEndpoint(tx, endpoint with { RouteTableIds = endpoint.RouteTableIds.Remove(table) });
     }
 

@@ -30,13 +30,13 @@ public sealed class VpcPeeringOperations
                 throw Ec2Errors.VpcNotFound(peerVpcId);
             if (peer.Id == vpc.Id)
                 throw Ec2Errors.InvalidParameterValue($"The VPC peering connection cannot be created: {vpc.Id} cannot be peered with itself.");
-            var existing = tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now))
+            var existing = Of(tx, vpc.Id).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now))
                 .FirstOrDefault(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc.Id)?.VpcId == peer.Id);
             if (existing is not null)
                 throw PeeringErrors.PeeringAlreadyExists(vpc.Id.Value, peer.Id.Value, existing.Id.Value);
 
-            if (tx.N.VpcPeeringConnections.Values.Count(p => p.Requester.OwnerId == tx.Account
-                    && VpcPeeringLifecycle.Effective(p, tx.Now).State == VpcPeeringConnectionState.PendingAcceptance) >= tx.Quotas.OutstandingVpcPeeringConnectionRequests)
+            if (tx.Where(IndexedKinds.VpcPeeringConnection, "requester-vpc-info.owner-id", tx.Account.Value).Count(p =>
+                    VpcPeeringLifecycle.Effective(p, tx.Now).State == VpcPeeringConnectionState.PendingAcceptance) >= tx.Quotas.OutstandingVpcPeeringConnectionRequests)
                 throw PeeringErrors.OutstandingPeeringLimitExceeded(tx.Quotas.OutstandingVpcPeeringConnectionRequests);
             var id = new VpcPeeringConnectionId(tx.NewId(IdPrefixes.VpcPeeringConnection));
             var requester = Info(vpc);
@@ -75,7 +75,7 @@ public sealed class VpcPeeringOperations
             {
                 foreach (var end in new[] { requester.Id, accepter.Id })
                 {
-                    if (tx.N.VpcPeeringConnections.Values.Count(p => p.IsActive && p.PeerOf(end) is not null) >= tx.Quotas.ActiveVpcPeeringConnectionsPerVpc)
+                    if (Of(tx, end).Count(p => p.IsActive && p.PeerOf(end) is not null) >= tx.Quotas.ActiveVpcPeeringConnectionsPerVpc)
                         throw PeeringErrors.ActivePeeringLimitExceeded(end.Value, tx.Quotas.ActiveVpcPeeringConnectionsPerVpc);
                 }
                 updated = pcx with
@@ -185,16 +185,20 @@ public sealed class VpcPeeringOperations
                 request.AccepterPeeringConnectionOptions is null ? null : updated.Accepter.AllowDnsResolutionFromRemoteVpc);
         });
 
+    /// <summary>The peering connections of a VPC (either end, any state), in id order, through the index: what an
+    /// operation on a VPC's peerings costs is the VPC's own peerings, not the world's.</summary>
+    internal static IEnumerable<VpcPeeringConnection> Of(Transaction tx, VpcId vpc) =>
+        tx.Where(IndexedKinds.VpcPeeringConnection, "requester-vpc-info.vpc-id", vpc.Value)
+            .Concat(tx.Where(IndexedKinds.VpcPeeringConnection, "accepter-vpc-info.vpc-id", vpc.Value))
+            .DistinctBy(p => p.Id).OrderBy(p => p.Id.Value, StringComparer.Ordinal);
+
     /// <summary>DeleteVpc: the VPC's live peerings (pending or active) go to deleted, with no DependencyViolation
     /// (docs/semantics.md#vpc-peering); routes to them in the other VPC turn blackhole.</summary>
     internal static void DeletePeeringsOf(Transaction tx, VpcId vpc)
     {
         // AWS: "You cannot delete a VPC for which you have a pending-acceptance request from a VPC in another
         // account. You must first reject the VPC peering connection request." (docs/semantics.md#vpc-peering)
-        // The VPC's peerings, either end, through the index: a delete costs the VPC's own peerings, not the world's.
-        var peerings = tx.Where(IndexedKinds.VpcPeeringConnection, "requester-vpc-info.vpc-id", vpc.Value)
-            .Concat(tx.Where(IndexedKinds.VpcPeeringConnection, "accepter-vpc-info.vpc-id", vpc.Value))
-            .DistinctBy(p => p.Id).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+        var peerings = Of(tx, vpc).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).ToList();
         if (peerings.Any(p => p.State == VpcPeeringConnectionState.PendingAcceptance && p.Accepter.VpcId == vpc && p.Requester.OwnerId != p.Accepter.OwnerId))
             throw VpcErrors.VpcHasDependencies(vpc.Value);
         foreach (var pcx in peerings.Where(p => VpcPeeringLifecycle.IsLive(p.State) && p.PeerOf(vpc) is not null))
@@ -210,7 +214,7 @@ public sealed class VpcPeeringOperations
     /// at acceptance.)</summary>
     internal static void PeeringsOnNewCidr(Transaction tx, VpcId vpc, Cidr cidr)
     {
-        foreach (var pcx in tx.N.VpcPeeringConnections.Values.Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Where(p => p.PeerOf(vpc) is not null).ToList())
+        foreach (var pcx in Of(tx, vpc).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now)).Where(p => p.PeerOf(vpc) is not null).ToList())
         {
             if (pcx.State == VpcPeeringConnectionState.PendingAcceptance && pcx.Requester.VpcId == vpc)
                 throw Ec2Errors.OperationNotPermitted($"The CIDR block {cidr} cannot be associated with {vpc}: it requested VPC peering connection {pcx.Id}, which is pending acceptance.");

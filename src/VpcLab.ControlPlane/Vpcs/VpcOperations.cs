@@ -44,7 +44,7 @@ public sealed class VpcOperations
             var tenancy = request.InstanceTenancy ?? "default";
             if (tenancy is not ("default" or "dedicated"))
                 throw Ec2Errors.InvalidParameterValue($"Value ({tenancy}) for parameter instanceTenancy is invalid. Valid values: default, dedicated");
-            if (Transaction.AtQuota(tx.N.Vpcs, tx.Quotas.VpcsPerRegion, v => tx.Owned(v.OwnerId, v.Region)))
+            if (tx.AtRegionQuota(IndexedKinds.Vpc, tx.Quotas.VpcsPerRegion))
                 throw VpcErrors.VpcLimitExceeded();
 
             var id = new VpcId(tx.NewId(IdPrefixes.Vpc));
@@ -96,16 +96,16 @@ public sealed class VpcOperations
         _state.Read(ctx, request.DryRun, tx =>
         {
             var named = Transaction.Named(request.VpcIds, id => tx.Require(ResourceKinds.Vpc, id));
-            return new DescribeVpcsResult([.. VpcFilters(tx.N).Select(tx, request.Filters, named)]);
+            return new DescribeVpcsResult([.. VpcFilters(tx.World).Select(tx, request.Filters, named)]);
         });
 
-    private static FilterSchema<Vpc> VpcFilters(Network n) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
+    private static FilterSchema<Vpc> VpcFilters(IndexedWorld world) => new FilterSchema<Vpc>(IndexedKinds.Vpc)
         .Add("owner-id", v => v.OwnerId.Value)
         .Add("state", _ => "available")
         .Add("instance-tenancy", v => v.InstanceTenancy)
         .Add("enable-dns-support", v => Wire.Bool(v.EnableDnsSupport))
         .Add("enable-dns-hostnames", v => Wire.Bool(v.EnableDnsHostnames))
-        .Add("has-internet-gateway", v => Wire.Bool(n.InternetGateways.Values.Any(g => g.AttachedVpcId == v.Id)));
+        .Add("has-internet-gateway", v => Wire.Bool(world.HasInternetGateway(v.Id)));
 
     /// <summary>AWS's lower-camel wire name of a CIDR association state.</summary>
     public static string StateName(CidrBlockState state) => state switch
@@ -174,7 +174,7 @@ public sealed class VpcOperations
             VpcPeeringOperations.PeeringsOnNewCidr(tx, vpc.Id, block.Cidr); // src/VpcLab.ControlPlane/VpcPeering/
             tx.Put(vpc);
             // A new CIDR gets a local route in every route table of the VPC.
-            foreach (var table in tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList())
+            foreach (var table in tx.Where(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value).ToList())
                 tx.Put(table with { Routes = table.Routes.Add(new Route(RouteDestination.To(block.Cidr), RouteTarget.Local, RouteOrigin.CreateRouteTable)) });
             if (v6)
             {
@@ -191,7 +191,7 @@ public sealed class VpcOperations
     /// direction's rules are still the defaults (spec §5).</summary>
     private static void AddIpv6RulesToDefaultAcl(Transaction tx, VpcId vpc)
     {
-        var acl = tx.N.NetworkAcls.Values.FirstOrDefault(a => a.VpcId == vpc && a.IsDefault);
+        var acl = tx.Where(IndexedKinds.NetworkAcl, "vpc-id", vpc.Value).FirstOrDefault(a => a.IsDefault);
         if (acl is null)
             return;
         var entries = acl.Entries;
@@ -236,7 +236,7 @@ public sealed class VpcOperations
         if (vpc.CidrBlocks.Any(b => ten15.Contains(b.Cidr)) && ten16.Overlaps(cidr))
             throw VpcErrors.VpcCidrRestricted(cidr, "10.0.0.0/16 cannot be added when a CIDR of the VPC lies in 10.0.0.0/15.");
         // AWS: a new CIDR may not be the same as or larger than an existing route's destination in the VPC.
-        var routeDestinations = tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id)
+        var routeDestinations = tx.Where(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value)
             .SelectMany(t => t.Routes).Where(r => !r.IsLocal && r.Destination.Cidr is { IsV4: true })
             .Select(r => r.Destination.Cidr!.Value);
         foreach (var destination in routeDestinations)
@@ -250,20 +250,20 @@ public sealed class VpcOperations
         _state.Mutate(ctx, null, tx =>
         {
             var id = request.AssociationId ?? throw Ec2Errors.MissingParameter("AssociationId");
-            var vpc = tx.N.Vpcs.Values.FirstOrDefault(v => tx.Owned(v.OwnerId, v.Region)
-                && v.CidrBlocks.Concat(v.Ipv6CidrBlocks).Any(b => b.AssociationId == id))
+            var vpc = tx.Where(IndexedKinds.Vpc, "cidr-block-association.association-id", id)
+                .Concat(tx.Where(IndexedKinds.Vpc, "ipv6-cidr-block-association.association-id", id)).FirstOrDefault(v => tx.Owned(v.OwnerId, v.Region))
                 ?? throw VpcErrors.VpcCidrAssociationNotFound(id);
             var block = vpc.CidrBlocks.Concat(vpc.Ipv6CidrBlocks).First(b => b.AssociationId == id);
             bool v6 = block.Cidr.IsV6;
             if (!v6 && vpc.CidrBlocks[0].AssociationId == id)
                 throw VpcErrors.PrimaryCidrNotDisassociable(id);
-            bool inUse = tx.N.Subnets.Values.Any(s => s.VpcId == vpc.Id
-                && (v6 ? s.Ipv6CidrBlock is { } b && block.Cidr.Contains(b.Cidr) : s.CidrBlock is { } c && block.Cidr.Contains(c)));
+            bool inUse = tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Id.Value).Any(s =>
+                (v6 ? s.Ipv6CidrBlock is { } b && block.Cidr.Contains(b.Cidr) : s.CidrBlock is { } c && block.Cidr.Contains(c)));
             if (inUse)
                 throw VpcErrors.CidrInUseBySubnets(id);
             vpc = v6 ? vpc with { Ipv6CidrBlocks = vpc.Ipv6CidrBlocks.Remove(block) } : vpc with { CidrBlocks = vpc.CidrBlocks.Remove(block) };
             tx.Put(vpc);
-            foreach (var table in tx.N.RouteTables.Values.Where(t => t.VpcId == vpc.Id).ToList())
+            foreach (var table in tx.Where(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value).ToList())
                 tx.Put(table with { Routes = table.Routes.RemoveAll(r => r.Destination.Cidr == block.Cidr && r.Origin == RouteOrigin.CreateRouteTable) });
             var gone = block with { State = CidrBlockState.Disassociating };
             return new DisassociateVpcCidrBlockResult(vpc.Id.Value, v6 ? null : gone, v6 ? gone : null);

@@ -51,6 +51,22 @@ internal static class LaterKinds
             case 18:
                 DhcpOptions(cp, n, ctx, vpc, a, b, owner);
                 break;
+            case 19 when b % 3 == 0:
+                var reservation = Pick(n.SubnetCidrReservations.Values, r => r.Id);
+                cp.SubnetCidrReservations.DeleteSubnetCidrReservation(owner(reservation.OwnerId),
+                    new DeleteSubnetCidrReservationRequest { SubnetCidrReservationId = reservation.Id });
+                break;
+            case 19 when b % 3 == 1:
+                // An Amazon-provided IPv6 /56: allocation asks the index which /56 are taken.
+                cp.CreateVpc(ctx, new CreateVpcRequest { CidrBlock = $"10.{4 + a % 4}.0.0/16", AmazonProvidedIpv6CidrBlock = true });
+                break;
+            case 19:
+                var subnet = Pick(n.Subnets.Values.Where(s => s.CidrBlock is not null), s => s.Id.Value);
+                cp.SubnetCidrReservations.CreateSubnetCidrReservation(owner(subnet.OwnerId), new CreateSubnetCidrReservationRequest
+                {
+                    SubnetId = subnet.Id.Value, Cidr = subnet.CidrBlock!.Value.Subnet(28, (UInt128)(b % 16)).ToString(), ReservationType = "explicit",
+                });
+                break;
             case 17 when b % 3 == 0:
                 cp.DeleteFlowLogs(ctx, new DeleteFlowLogsRequest { FlowLogIds = [Pick(n.FlowLogs.Keys, k => k.Value).Value] });
                 break;
