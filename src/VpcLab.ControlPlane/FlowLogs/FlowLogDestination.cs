@@ -22,6 +22,16 @@ internal sealed partial record FlowLogDestination(FlowLogDestinationType Type, s
 
     public bool SameAs(FlowLog log) => Key(log.DestinationType, log.LogDestination) == Key();
 
+    /// <summary>An S3 destination must name an existing bucket (VPC User Guide, "Create a flow log that publishes to
+    /// Amazon S3": "the ARN of an existing Amazon S3 bucket"; flow-logs-troubleshooting: LogDestinationNotFoundException).
+    /// Any owner's bucket will do: cross-account delivery is the bucket policy's question, not modelled. Refused per
+    /// resource, in <c>Unsuccessful</c> (docs/semantics.md#flow-log-resources). CloudWatch Logs groups are made on first
+    /// delivery, and Firehose streams are not modelled: null.</summary>
+    public Ec2Exception? Missing(Network network) =>
+        Type == FlowLogDestinationType.S3 && S3Arn.Bucket(LogDestination) is var bucket && !network.Buckets.ContainsKey(bucket)
+            ? FlowLogErrors.LogDestinationNotFound(bucket)
+            : null;
+
     public static FlowLogDestination Parse(CreateFlowLogsRequest request, FlowLogDestinationType type, string region, string account)
     {
         var group = Blank(request.LogGroupName);

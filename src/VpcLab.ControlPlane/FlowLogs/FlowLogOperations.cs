@@ -23,7 +23,8 @@ public sealed class FlowLogOperations
     public const int MaxFlowLogIds = 1000;
 
     /// <summary>Request-level problems fail the whole call; a resource that is unknown, already logged to the same
-    /// destination with the same traffic type, or at its quota is refused alone, in <c>Unsuccessful</c>.</summary>
+    /// destination with the same traffic type, or at its quota is refused alone, in <c>Unsuccessful</c>, and so is each
+    /// resource when the S3 bucket does not exist.</summary>
     public CreateFlowLogsResult CreateFlowLogs(RequestContext ctx, CreateFlowLogsRequest request) =>
         _state.MutateIdempotent(ctx, request.DryRun, request.ClientToken, nameof(CreateFlowLogs), request, tx =>
         {
@@ -52,9 +53,10 @@ public sealed class FlowLogOperations
 
             var created = new List<FlowLogId>();
             var unsuccessful = new List<UnsuccessfulItem>();
+            var destinationMissing = destination.Missing(tx.N);
             foreach (var resourceId in resourceIds.Distinct(StringComparer.Ordinal))
             {
-                var refusal = FlowLogResourceMissing(tx, resourceType, resourceId);
+                var refusal = FlowLogResourceMissing(tx, resourceType, resourceId) ?? destinationMissing;
                 if (refusal is null)
                 {
                     var onResource = tx.Where(IndexedKinds.FlowLog, "resource-id", resourceId).ToList();

@@ -8,6 +8,19 @@ internal static class FlowLogTestKit
 {
     public const string Role = "arn:aws:iam::111111111111:role/flow-logs";
 
+    /// <summary>The buckets the tests deliver to: an S3 destination must name an existing bucket (AWS's
+    /// LogDestinationNotFoundException otherwise).</summary>
+    public static readonly string[] Buckets = ["lab-logs", "other-bucket", "b-1", "b-2", "b-3"];
+
+    /// <summary>A lab whose account owns <see cref="Buckets"/>.</summary>
+    public static TestLab FlowLogLab(Ec2Quotas? quotas = null)
+    {
+        var lab = new TestLab(quotas: quotas);
+        foreach (var bucket in Buckets)
+            lab.Cp.PutBucket(TestLab.Ctx, bucket, null);
+        return lab;
+    }
+
     public static CreateFlowLogsRequest ToS3(string resourceId, string resourceType = "VPC", string traffic = "ALL", string bucket = "arn:aws:s3:::lab-logs/vpc/") => new()
     {
         ResourceIds = [resourceId],

@@ -15,7 +15,7 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_CloudWatchDefaults_AwsDefaultsStored()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         var log = Created(lab, new CreateFlowLogsRequest
         {
@@ -40,7 +40,7 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_S3WithOptionsFormatTags_AllStored()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var eni = lab.Eni(lab.Subnet(lab.Vpc()));
         const string format = "${version} ${vpc-id} ${flow-direction} ${traffic-path}";
         var log = Created(lab, ToS3(eni.Id.Value, "NetworkInterface", "ACCEPT") with
@@ -64,7 +64,7 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_CloudWatchByArn_GroupNameTakenFromArn()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var subnet = lab.Subnet(lab.Vpc());
         var log = Created(lab, new CreateFlowLogsRequest
         {
@@ -155,7 +155,7 @@ public sealed partial class FlowLogTests
     [MemberData(nameof(RequestErrors))]
     public void Create_RequestLevelRule_WholeCallFailsStateUnchanged(string rule, string code)
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         Created(lab, ToCloudWatch(vpc.Id.Value, group: "already-there")); // the state that must survive
         var error = lab.FailsWith(code, () => lab.Cp.CreateFlowLogs(TestLab.Ctx, Bend(rule, vpc.Id.Value)));
@@ -168,7 +168,7 @@ public sealed partial class FlowLogTests
     [InlineData("${version} ${tgw-id}", "tgw-id")]
     public void Create_BadLogFormat_MessageNamesTheField(string format, string field)
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         var error = lab.Fails(Ec2Errors.InvalidParameterCode, () => lab.Cp.CreateFlowLogs(TestLab.Ctx, ToS3(vpc.Id.Value) with { LogFormat = format }));
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
@@ -188,7 +188,7 @@ public sealed partial class FlowLogTests
     [InlineData("NetworkInterface", "malformed", "InvalidNetworkInterfaceID.NotFound")]
     public void Create_ResourceNotTheCallers_RefusedInUnsuccessful(string type, string which, string code)
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var mine = lab.Subnet(lab.Vpc());
         RequestContext? elsewhere = which switch { "other-account" => Other, "other-region" => West, _ => null };
         string id;
@@ -217,7 +217,7 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_SomeResourcesUnknown_OthersCreated()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var a = lab.Vpc();
         var b = lab.Vpc("10.1.0.0/16");
         var result = lab.Cp.CreateFlowLogs(TestLab.Ctx, ToS3(a.Id.Value) with { ResourceIds = [a.Id.Value, "vpc-0123456789abcdef0", b.Id.Value, a.Id.Value] });
@@ -237,7 +237,7 @@ public sealed partial class FlowLogTests
     [InlineData("ALL", "arn:aws:s3:::other-bucket/vpc/", false)]
     public void Create_SameResourceTrafficAndDestination_FlowLogAlreadyExists(string traffic, string destination, bool duplicate)
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         Created(lab, ToS3(vpc.Id.Value));
         var again = ToS3(vpc.Id.Value, traffic: traffic, bucket: destination) with { LogFormat = "${version} ${srcaddr}", MaxAggregationInterval = 60 };
@@ -257,18 +257,58 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_SameGroupByNameOrArn_FlowLogAlreadyExists()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         Created(lab, ToCloudWatch(vpc.Id.Value, group: "g"));
         var refused = RefusedAlone(lab, ToCloudWatch(vpc.Id.Value) with { LogGroupName = null, LogDestination = "arn:aws:logs:us-east-1:111111111111:log-group:g" });
         Assert.Equal("FlowLogAlreadyExists", refused.Code);
     }
 
+    // AWS (VPC User Guide, flow-logs-s3-create-flow-log and flow-logs-troubleshooting): an S3 destination is "the ARN
+    // of an existing Amazon S3 bucket"; a bucket that cannot be found is LogDestinationNotFoundException, answered per
+    // resource in Unsuccessful with nothing created. Another account's bucket exists (delivery across accounts is the
+    // bucket policy's question); a bucket deleted since is missing again; CloudWatch Logs groups are made on delivery.
+    [Theory]
+    [InlineData("no such bucket", "arn:aws:s3:::no-such-bucket", "no-such-bucket")]
+    [InlineData("no such bucket, with a folder", "arn:aws:s3:::no-such-bucket/vpc/", "no-such-bucket")]
+    [InlineData("bucket deleted", "arn:aws:s3:::gone-bucket/", "gone-bucket")]
+    [InlineData("another account's bucket", "arn:aws:s3:::their-bucket/vpc/", null)]
+    [InlineData("the caller's bucket", "arn:aws:s3:::lab-logs/", null)]
+    [InlineData("CloudWatch Logs group not yet made", "", null)]
+    public void Create_S3BucketMustExist_LogDestinationNotFoundPerResource(string rule, string destination, string? missing)
+    {
+        var lab = FlowLogLab();
+        var a = lab.Vpc();
+        var b = lab.Vpc("10.1.0.0/16");
+        var other = new RequestContext(new AccountId("222222222222"), "us-east-1");
+        lab.Cp.PutBucket(other, "their-bucket", null);
+        lab.Cp.PutBucket(TestLab.Ctx, "gone-bucket", null);
+        lab.Cp.DeleteBucket(TestLab.Ctx, "gone-bucket");
+        var request = (destination == "" ? ToCloudWatch(a.Id.Value, group: "new-group") : ToS3(a.Id.Value, bucket: destination))
+            with { ResourceIds = [a.Id.Value, b.Id.Value] };
+        var before = lab.N;
+        var result = lab.Cp.CreateFlowLogs(TestLab.Ctx, request);
+        if (missing is null)
+        {
+            Assert.True(result.Unsuccessful.Count == 0, rule);
+            Assert.Equal(2, result.FlowLogIds.Count);
+            return;
+        }
+        Assert.Empty(result.FlowLogIds);
+        Assert.Same(before, lab.N);
+        Assert.Equal([a.Id.Value, b.Id.Value], result.Unsuccessful.Select(u => u.ResourceId));
+        Assert.All(result.Unsuccessful, u =>
+        {
+            Assert.Equal("LogDestinationNotFoundException", u.Code);
+            Assert.Equal($"LogDestination: {missing} does not exist.", u.Message);
+        });
+    }
+
     // AWS quota: 25 flow logs per VPC, subnet or interface (Ec2Quotas.FlowLogsPerResource).
     [Fact]
     public void Create_ResourceAtQuota_FlowLogsLimitExceeded()
     {
-        var lab = new TestLab(quotas: Ec2Quotas.AwsDefaults with { FlowLogsPerResource = 2 });
+        var lab = FlowLogLab(quotas: Ec2Quotas.AwsDefaults with { FlowLogsPerResource = 2 });
         var vpc = lab.Vpc();
         var other = lab.Vpc("10.1.0.0/16");
         Created(lab, ToS3(vpc.Id.Value, bucket: "arn:aws:s3:::b-1"));
@@ -282,7 +322,7 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_DryRun_DryRunOperationAndNothingCreated()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         lab.Fails(Ec2Errors.DryRunOperationCode, () => lab.Cp.CreateFlowLogs(TestLab.Ctx, ToS3(vpc.Id.Value) with { DryRun = true }));
     }
@@ -291,7 +331,7 @@ public sealed partial class FlowLogTests
     [Fact]
     public void Create_ClientToken_IdempotentAndMismatchRefused()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         var request = ToS3(vpc.Id.Value) with { ClientToken = "token-1" };
         var first = lab.Cp.CreateFlowLogs(TestLab.Ctx, request);

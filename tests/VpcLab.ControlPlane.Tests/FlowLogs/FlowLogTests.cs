@@ -14,7 +14,7 @@ public sealed partial class FlowLogTests
     /// tagged team=net) and one of another account, to filter.</summary>
     private static (TestLab Lab, FlowLog Vpc, FlowLog Subnet, FlowLog Eni) World()
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         var subnet = lab.Subnet(vpc);
         var eni = lab.Eni(subnet);
@@ -129,7 +129,7 @@ public sealed partial class FlowLogTests
     [InlineData("DeleteVpc")]
     public void ResourceDeleted_ItsFlowLogsGoWithIt(string operation)
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         var subnet = lab.Subnet(vpc);
         var keep = lab.Vpc("10.1.0.0/16");
@@ -178,7 +178,7 @@ public sealed partial class FlowLogTests
     [InlineData("NetworkInterface", "same-subnet", false)]
     public void Covers_InterfaceCreatedAfterTheFlowLog(string scope, string where, bool covered)
     {
-        var lab = new TestLab();
+        var lab = FlowLogLab();
         var vpc = lab.Vpc();
         var subnet = lab.Subnet(vpc);
         var otherSubnet = lab.Subnet(vpc, "10.0.2.0/24");
@@ -200,7 +200,7 @@ public sealed partial class FlowLogTests
         var buckets = new[] { "arn:aws:s3:::b-1", "arn:aws:s3:::b-1/", "arn:aws:s3:::b-1/x/", "arn:aws:s3:::b-2/x" };
         Gen.Select(Gen.Int[0, 1], Gen.Int[0, 2], Gen.Int[0, 3]).Array[1, 30].Sample(asks =>
         {
-            var lab = new TestLab();
+            var lab = FlowLogLab();
             var vpcs = new[] { lab.Vpc(), lab.Vpc("10.1.0.0/16") };
             foreach (var (v, t, b) in asks)
                 lab.Cp.CreateFlowLogs(TestLab.Ctx, ToS3(vpcs[v].Id.Value, traffic: traffic[t], bucket: buckets[b]));

@@ -72,10 +72,13 @@ internal static class LaterKinds
                 break;
             default:
                 var resource = b % 2 == 0 ? (vpc.Id.Value, "VPC") : Pick(n.Subnets.Values.Select(s => (s.Id.Value, "Subnet")), s => s.Item1);
+                // The caller's own bucket (names are global): an S3 destination must exist.
+                var bucket = $"lab-logs-{ctx.Account.Value}-{ctx.Region}-{a % 2}";
+                cp.PutBucket(ctx, bucket, null);
                 cp.CreateFlowLogs(ctx, new CreateFlowLogsRequest
                 {
                     ResourceIds = [resource.Item1], ResourceType = resource.Item2, TrafficType = b % 3 == 1 ? "ALL" : "REJECT",
-                    LogDestinationType = "s3", LogDestination = $"arn:aws:s3:::lab-logs-{a % 2}/",
+                    LogDestinationType = "s3", LogDestination = $"arn:aws:s3:::{bucket}/",
                 });
                 break;
         }

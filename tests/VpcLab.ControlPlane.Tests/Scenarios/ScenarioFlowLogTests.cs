@@ -144,6 +144,27 @@ public sealed class ScenarioFlowLogTests
         Assert.Contains(problem, message, StringComparison.Ordinal);
     }
 
+    // CreateFlowLogs refuses an S3 bucket that does not exist (AWS: LogDestinationNotFoundException); a scenario's
+    // s3:// destination names a bucket of its world: made by the loader, owned by the flow log's account in the
+    // Region of the resource it watches, unless buckets: declares it (docs/scenarios.md).
+    [Theory]
+    [InlineData("", "app", "111111111111", "us-east-1")]
+    [InlineData("", "partner", "222222222222", "eu-west-1")]
+    [InlineData("buckets:\n  - { name: lab-logs, account: other }\n", "app", "222222222222", "us-east-1")]
+    public void FlowLog_S3Bucket_MadeByTheLoaderUnlessDeclared(string buckets, string resource, string owner, string region)
+    {
+        var loaded = Load($$"""
+            flow-logs:
+              - { name: log, resource: {{resource}}, destination: 's3://lab-logs/vpc/' }
+
+            """, buckets);
+        var bucket = loaded.Network.Buckets["lab-logs"];
+        Assert.Equal(owner, bucket.OwnerId.Value);
+        Assert.Equal(region, bucket.Region);
+        Assert.Null(bucket.Policy);
+        Assert.Single(loaded.Network.FlowLogs);
+    }
+
     [Fact]
     public void Workloads_UnknownToTheControlPlane_KeptAsWrittenWithLines()
     {

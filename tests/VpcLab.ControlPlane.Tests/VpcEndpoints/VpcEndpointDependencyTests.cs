@@ -74,6 +74,7 @@ public sealed class VpcEndpointDependencyTests
         var lab = new TestLab();
         var vpc = lab.DnsVpc();
         var endpoint = lab.Interface(vpc, EndpointLab.Sns, [lab.Subnet(vpc)]);
+        lab.Cp.PutBucket(Ctx, "flow-bucket", null);
         lab.Cp.CreateFlowLogs(Ctx, new CreateFlowLogsRequest
         {
             ResourceType = "NetworkInterface", ResourceIds = [endpoint.NetworkInterfaceIds[0].Value], TrafficType = "ALL",
