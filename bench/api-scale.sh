@@ -179,8 +179,9 @@ print(f"{times[100] * 1e6:.0f} (p90 {times[180] * 1e6:.0f})")
 PYF
 )
   printf 'writes\tdisk\tfsync of 200 bytes, median us\t%s\t-\t-\n' "$fsync_us" | tee -a "$OUT"
-  # Three durable servers, one per group commit (VPCLAB_GROUP_COMMIT): a writer leads the commit (the default since
-  # December 2026), a commit thread that waits briefly for the writers it expects, one that takes what is pending.
+  # Three durable servers, one per group commit (VPCLAB_GROUP_COMMIT): a writer leads the commit, a commit thread that
+  # takes what is pending, and one that waits briefly for the writers it expects when the disk is slower than they
+  # arrive (the default).
   for mode in ${WRITE_MODES:-in-memory leader thread thread-wait}; do
     port=$(free_port)
     if [ "$mode" = in-memory ]; then store=(--in-memory); else DATA=$(mktemp -d); store=(--data "$DATA"); fi

@@ -21,12 +21,15 @@ internal interface ICommitter : IDisposable
 /// <summary>Which group commit a durable journal uses (<see cref="OperationJournal.GroupCommitVariable"/>).</summary>
 public enum GroupCommitMode
 {
-    /// <summary>The writer that finds no commit running commits the group on its own thread (<see cref="LeaderCommitter"/>): the default.</summary>
-    Leader,
+    /// <summary>A dedicated commit thread that first waits briefly for the writers it expects, when the disk is slower
+    /// than they arrive (<see cref="GroupCommitter"/>): the default.</summary>
+    CommitThreadWaiting,
 
-    /// <summary>A dedicated commit thread takes what is pending (<see cref="GroupCommitter"/>).</summary>
+    /// <summary>A dedicated commit thread that takes what is pending (<see cref="GroupCommitter"/>).</summary>
     CommitThread,
 
-    /// <summary>The commit thread first waits briefly for the writers it expects (<see cref="GroupCommitter"/>).</summary>
-    CommitThreadWaiting,
+    /// <summary>The writer that finds no commit running commits the group on its own thread and answers its followers
+    /// (<see cref="LeaderCommitter"/>): the fewest context switches, measured against the others in
+    /// docs/benchmarks.md#api-scale-writes.</summary>
+    Leader,
 }

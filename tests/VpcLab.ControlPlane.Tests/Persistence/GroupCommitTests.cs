@@ -20,7 +20,7 @@ public class GroupCommitTests
     {
         private readonly OperationJournal _journal;
 
-        public VpcWorld(string directory, GroupCommitMode mode = GroupCommitMode.Leader)
+        public VpcWorld(string directory, GroupCommitMode mode = GroupCommitMode.CommitThreadWaiting)
         {
             _journal = OperationJournal.Open(directory, mode);
             ControlPlane = NewControlPlane(new SimulatedClock());
@@ -80,8 +80,8 @@ public class GroupCommitTests
         return rows;
     }
 
-    // Every way of grouping: a writer leads the commit (the default), a commit thread that waits briefly for the
-    // writers it expects, and one that takes what is pending.
+    // Every way of grouping: a commit thread that waits briefly for the writers it expects (the default), one that
+    // takes what is pending, and a writer that leads the commit.
     [Theory]
     [InlineData(GroupCommitMode.Leader)]
     [InlineData(GroupCommitMode.CommitThreadWaiting)]
