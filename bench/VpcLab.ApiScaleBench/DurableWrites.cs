@@ -9,12 +9,12 @@ using VpcLab.Server.Protocol;
 /// <summary>What a durable write costs beside its fsync, without HTTP: W writers (tasks), each awaiting its CreateTags
 /// before sending the next (as W connections with one request in flight), through the server's own path
 /// (<see cref="ServerState.ExecuteAsync"/>: parse, bind, mutate, log record, group commit) against three servers in one
-/// process: in memory (no log), durable with the group commit that waits for the writers it expects, and durable with
-/// the commit that takes what is pending (<see cref="OperationJournal.WaitForWritersVariable"/>=0, the one before). The
-/// three alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
+/// process: in memory (no log), and durable with each group commit (<see cref="GroupCommitMode"/>: a writer leads the
+/// commit; a commit thread that waits for the writers it expects when the disk is slower than they arrive, the
+/// default; a commit thread that takes what is pending). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
 /// per second and the mean batch.
 ///
-///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2]
+///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3]
 /// (--way: only that one, e.g. under perf record).</summary>
 internal static class DurableWrites
 {
@@ -30,8 +30,9 @@ internal static class DurableWrites
         var ways = new (string Label, Func<ServerState> Open)[]
         {
             ("in memory", () => ServerState.Open(null, Ec2Quotas.Generous)),
-            ("durable, commit waits for expected writers", () => Durable(Path.Combine(root, "wait"), wait: true)),
-            ("durable, commit takes what is pending", () => Durable(Path.Combine(root, "now"), wait: false)),
+            ("durable, a writer leads the commit", () => Durable(Path.Combine(root, "leader"), "leader")),
+            ("durable, commit thread waits for expected writers when it pays", () => Durable(Path.Combine(root, "wait"), "thread-wait")),
+            ("durable, commit thread takes what is pending", () => Durable(Path.Combine(root, "now"), "thread")),
         };
         if (Get("--way", "") is { Length: > 0 } only)
             ways = [ways[int.Parse(only, CultureInfo.InvariantCulture)]];
@@ -56,12 +57,12 @@ internal static class DurableWrites
         return 0;
     }
 
-    private static ServerState Durable(string directory, bool wait)
+    private static ServerState Durable(string directory, string groupCommit)
     {
         // The journal reads the variable when the state opens it.
-        Environment.SetEnvironmentVariable(OperationJournal.WaitForWritersVariable, wait ? "1" : "0");
+        Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, groupCommit);
         var state = ServerState.Open(directory, Ec2Quotas.Generous);
-        Environment.SetEnvironmentVariable(OperationJournal.WaitForWritersVariable, null);
+        Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, null);
         return state;
     }
 

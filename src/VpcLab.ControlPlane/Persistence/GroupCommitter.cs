@@ -8,12 +8,15 @@ namespace VpcLab.ControlPlane.Persistence;
 /// are never lost). One dedicated thread does every commit, so the thread pool that serves requests is never
 /// blocked in fsync.
 ///
-/// Writers that wait for their answer before writing again (an HTTP connection with one request in flight) would
-/// otherwise split in two halves that take turns: the half answered by one commit comes back while the other half's
-/// commit is on its way. So a commit first waits, briefly, for the writers it expects: those of the last batch (just
-/// answered, likely on their way back) and those that arrived during the last commit; at most one commit's time
-/// (1–2 ms), and not at all for a lone writer (docs/benchmarks.md#api-scale).</summary>
-internal sealed class GroupCommitter : IDisposable
+/// Writers that wait for their answer before writing again (an HTTP connection with one request in flight) split in
+/// two halves that take turns: the half answered by one commit comes back while the other half's commit is on its
+/// way. With <c>waitForWriters</c>, a commit first waits, briefly, for the writers it expects (those of the last batch,
+/// just answered, likely on their way back, and those that arrived during the last commit; at most one commit's time,
+/// 1–2 ms; never for a lone writer), but only when that pays: when the last commit took longer than the expected
+/// writers take to arrive (at the pace the last batch's writers arrived). Then the disk is the bound and one commit of
+/// the whole group beats two of halves; when the disk is faster than the writers, the halves keep the CPU busy while
+/// the other half's commit is on disk, and waiting would leave it idle (docs/benchmarks.md#api-scale-writes).</summary>
+internal sealed class GroupCommitter : ICommitter
 {
     private const int MaxWaitMilliseconds = 2;
 
@@ -26,6 +29,7 @@ internal sealed class GroupCommitter : IDisposable
     private bool _stopping;
     private int _wanted = 1; // pending records that wake the commit thread
     private long _commits;
+    private long _firstArrival, _lastArrival; // Stopwatch timestamps of the pending records' first and last
 
     public GroupCommitter(OperationLog log, bool waitForWriters = true)
     {
@@ -35,19 +39,19 @@ internal sealed class GroupCommitter : IDisposable
         _thread.Start();
     }
 
-    /// <summary>How many commits (transactions, each one fsync) so far.</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Queues one applied mutation; the task completes when its record is on disk (or faults when the
-    /// disk refused it). Callers enqueue in the order they applied (under the journal's write lock), which is the
-    /// order the log keeps.</summary>
-    public Task Enqueue(LogRecord record)
+    public Task Enqueue(LogRecord record, out bool lead)
     {
+        lead = false; // the commit thread commits
         // Asynchronous continuations: the commit thread must never run a caller's response inline.
         var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
+            _lastArrival = Stopwatch.GetTimestamp();
+            if (_pending.Count == 0)
+                _firstArrival = _lastArrival;
             _pending.Add((record, durable));
             _last = durable.Task;
             if (_pending.Count >= _wanted)
@@ -56,7 +60,8 @@ internal sealed class GroupCommitter : IDisposable
         return durable.Task;
     }
 
-    /// <summary>Waits until every record queued so far is on disk (or failed): before the log is cleared or closed.</summary>
+    public void Lead() => throw new InvalidOperationException("The commit thread commits; no writer leads.");
+
     public void Flush()
     {
         Task last;
@@ -79,6 +84,7 @@ internal sealed class GroupCommitter : IDisposable
     {
         var expected = 1;
         var commitTime = TimeSpan.Zero;
+        var arrivalGap = TimeSpan.Zero; // between two writers of the last batch
         while (true)
         {
             List<(LogRecord Record, TaskCompletionSource Durable)> batch;
@@ -88,14 +94,16 @@ internal sealed class GroupCommitter : IDisposable
                     Monitor.Wait(_gate);
                 if (_pending.Count == 0)
                     return; // stopping, nothing left
-                if (_waitForWriters && _pending.Count < expected)
+                if (_waitForWriters && _pending.Count < expected && WaitPays(commitTime, arrivalGap, expected))
                     AwaitWriters(expected, commitTime);
                 // Everything that arrived during the previous commit (and the wait) goes in this one.
                 batch = _pending;
                 _pending = [];
+                if (batch.Count > 1)
+                    arrivalGap = Stopwatch.GetElapsedTime(_firstArrival, _lastArrival) / (batch.Count - 1);
             }
             var started = Stopwatch.GetTimestamp();
-            var failure = Append(batch);
+            var failure = Append(_log, batch);
             commitTime = Stopwatch.GetElapsedTime(started);
             lock (_gate)
                 expected = batch.Count + _pending.Count; // this batch's writers come back; those that came during it wait
@@ -109,6 +117,9 @@ internal sealed class GroupCommitter : IDisposable
             }
         }
     }
+
+    /// <summary>Whether to wait for the writers expected: when the last commit took longer than they take to arrive.</summary>
+    internal static bool WaitPays(TimeSpan lastCommit, TimeSpan arrivalGap, int expected) => lastCommit > arrivalGap * expected;
 
     /// <summary>Under the gate: waits until <paramref name="expected"/> records are pending, at most the last commit's
     /// time (1 to <see cref="MaxWaitMilliseconds"/> ms: Monitor's timeouts are whole milliseconds).</summary>
@@ -127,14 +138,14 @@ internal sealed class GroupCommitter : IDisposable
     }
 
     /// <summary>Writes the batch in one transaction; the failure, if the disk refused it.</summary>
-    private Exception? Append(List<(LogRecord Record, TaskCompletionSource Durable)> batch)
+    internal static Exception? Append(OperationLog log, List<(LogRecord Record, TaskCompletionSource Durable)> batch)
     {
         try
         {
-            _log.AppendBatch(batch.ConvertAll(p => p.Record));
+            log.AppendBatch(batch.ConvertAll(p => p.Record));
             return null;
         }
-#pragma warning disable CA1031 // any failure of the disk is reported to every caller of the batch, and the thread goes on
+#pragma warning disable CA1031 // any failure of the disk is reported to every caller of the batch, and commits go on
         catch (Exception e)
 #pragma warning restore CA1031
         {

@@ -4,33 +4,43 @@ namespace VpcLab.ControlPlane.Persistence;
 
 /// <summary>The durability of a world: mutations run one at a time under one write lock, so the log's order is the
 /// order they were applied in, and each applied mutation's record is committed in groups
-/// (<see cref="GroupCommitter"/>): its caller awaits the returned task, which completes once that record is on disk.
+/// (<see cref="GroupCommitter"/>, or <see cref="LeaderCommitter"/>): its caller awaits the returned task, which completes once that record is on disk.
 /// In memory (no data directory) nothing is written and every task is already complete. At start,
 /// <see cref="Replay"/> hands the logged operations back, in order, to an <see cref="IOperationReplayer"/>.
 /// docs/semantics.md#server.</summary>
 public sealed class OperationJournal : IDisposable
 {
     private readonly OperationLog? _log;
-    private readonly GroupCommitter? _committer;
+    private readonly ICommitter? _committer;
     private readonly Lock _writeLock = new();
 
-    /// <summary>Set to 0, a commit takes what is pending without waiting for the writers it expects (the group commit
-    /// before December 2026): for benchmarks that compare the two (bench/api-scale.sh).</summary>
-    public const string WaitForWritersVariable = "VPCLAB_GROUP_COMMIT_WAIT";
+    /// <summary>Which group commit a durable journal uses when <see cref="Open"/> is not told: <c>thread-wait</c> (the
+    /// default, <see cref="GroupCommitMode.CommitThreadWaiting"/>), <c>thread</c>
+    /// (<see cref="GroupCommitMode.CommitThread"/>) or <c>leader</c> (<see cref="GroupCommitMode.Leader"/>): for
+    /// benchmarks that compare them (bench/api-scale.sh).</summary>
+    public const string GroupCommitVariable = "VPCLAB_GROUP_COMMIT";
 
-    private OperationJournal(OperationLog? log, bool waitForWriters)
+    private OperationJournal(OperationLog? log, GroupCommitMode mode)
     {
         _log = log;
-        _committer = log is null ? null : new GroupCommitter(log, waitForWriters);
+        _committer = log is null ? null
+            : mode == GroupCommitMode.Leader ? new LeaderCommitter(log)
+            : new GroupCommitter(log, waitForWriters: mode == GroupCommitMode.CommitThreadWaiting);
     }
 
     /// <summary>In memory when <paramref name="dataDirectory"/> is null, else the operation log
-    /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing. <paramref name="waitForWriters"/>:
-    /// whether a commit waits briefly for the writers it expects (<see cref="GroupCommitter"/>); by default yes, unless
-    /// <see cref="WaitForWritersVariable"/> is 0.</summary>
-    public static OperationJournal Open(string? dataDirectory, bool? waitForWriters = null) =>
-        new(dataDirectory is null ? null : OperationLog.Open(dataDirectory),
-            waitForWriters ?? Environment.GetEnvironmentVariable(WaitForWritersVariable) != "0");
+    /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing, committed in groups the way
+    /// <paramref name="groupCommit"/> says (by default <see cref="GroupCommitVariable"/>'s, else
+    /// <see cref="GroupCommitMode.CommitThreadWaiting"/>).</summary>
+    public static OperationJournal Open(string? dataDirectory, GroupCommitMode? groupCommit = null) =>
+        new(dataDirectory is null ? null : OperationLog.Open(dataDirectory), groupCommit ?? ModeFromEnvironment());
+
+    private static GroupCommitMode ModeFromEnvironment() => Environment.GetEnvironmentVariable(GroupCommitVariable) switch
+    {
+        "leader" => GroupCommitMode.Leader,
+        "thread" => GroupCommitMode.CommitThread,
+        _ => GroupCommitMode.CommitThreadWaiting,
+    };
 
     public bool IsDurable => _log is not null;
 
@@ -71,15 +81,23 @@ public sealed class OperationJournal : IDisposable
     /// <summary>Runs <paramref name="apply"/> under the write lock. It applies one mutation and returns the record
     /// to log (null: nothing changed, nothing to log); if it throws, nothing is logged and the exception propagates.
     /// The returned task completes when the record is on disk: await it outside any lock before answering, so the
-    /// next mutations apply while this one's commit is on its way.</summary>
+    /// next mutations apply while this one's commit is on its way. A caller that finds no commit running commits
+    /// (its own record and any queued meanwhile) before this returns, outside the lock (<see cref="LeaderCommitter"/>).</summary>
     public Task Mutate(Func<LogRecord?> apply)
     {
         ArgumentNullException.ThrowIfNull(apply);
+        Task durable;
+        bool lead;
         lock (_writeLock)
         {
             var record = apply();
-            return record is null || _committer is null ? Task.CompletedTask : _committer.Enqueue(record);
+            if (record is null || _committer is null)
+                return Task.CompletedTask;
+            durable = _committer.Enqueue(record, out lead);
         }
+        if (lead)
+            _committer.Lead(); // outside the lock: the next mutations apply while this commit is on its way
+        return durable;
     }
 
     /// <summary>Empties the log and runs <paramref name="resetWorld"/> under the write lock, after the commits in

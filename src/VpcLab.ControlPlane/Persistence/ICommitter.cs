@@ -1,0 +1,35 @@
+namespace VpcLab.ControlPlane.Persistence;
+
+/// <summary>How the <see cref="OperationJournal"/> gets applied mutations' records onto disk in groups: each queued
+/// record's task completes once the commit that holds it is on disk (or faults when the disk refused it).</summary>
+internal interface ICommitter : IDisposable
+{
+    /// <summary>How many commits (transactions, each one fsync) so far.</summary>
+    long Commits { get; }
+
+    /// <summary>Queues one applied mutation, under the journal's write lock (so the log keeps the order they were
+    /// applied in). <paramref name="lead"/>: the caller must call <see cref="Lead"/> once it has left the lock.</summary>
+    Task Enqueue(LogRecord record, out bool lead);
+
+    /// <summary>Commits what is pending on the caller's thread (only when <see cref="Enqueue"/> said to).</summary>
+    void Lead();
+
+    /// <summary>Waits until every record queued so far is on disk (or failed): before the log is cleared or closed.</summary>
+    void Flush();
+}
+
+/// <summary>Which group commit a durable journal uses (<see cref="OperationJournal.GroupCommitVariable"/>).</summary>
+public enum GroupCommitMode
+{
+    /// <summary>A dedicated commit thread that first waits briefly for the writers it expects, when the disk is slower
+    /// than they arrive (<see cref="GroupCommitter"/>): the default.</summary>
+    CommitThreadWaiting,
+
+    /// <summary>A dedicated commit thread that takes what is pending (<see cref="GroupCommitter"/>).</summary>
+    CommitThread,
+
+    /// <summary>The writer that finds no commit running commits the group on its own thread and answers its followers
+    /// (<see cref="LeaderCommitter"/>): the fewest context switches, measured against the others in
+    /// docs/benchmarks.md#api-scale-writes.</summary>
+    Leader,
+}
