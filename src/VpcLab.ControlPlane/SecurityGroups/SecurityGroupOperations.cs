@@ -133,7 +133,10 @@ public sealed class SecurityGroupOperations
     public DescribeSecurityGroupRulesResult DescribeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region))
+            // AWS documents no order: groups by id, each group's rules in the order they were made (the default
+            // egress rule first, then authorizations as requested), the server paging by position
+            // (docs/semantics.md#security-group-rule-order).
+            var all = tx.N.SecurityGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region)).OrderBy(g => g.Id.Value, StringComparer.Ordinal)
                 .SelectMany(g => g.Rules.Select(r => new SecurityGroupRuleEntry(g.Id.Value, g.OwnerId.Value, r))).ToList();
             IEnumerable<SecurityGroupRuleEntry> selected = all;
             if (request.SecurityGroupRuleIds is { Count: > 0 } ids)
