@@ -11,7 +11,8 @@ namespace VpcLab.ControlPlane;
 internal static class QuotaUnits
 {
     /// <summary>AWS (working-with-aws-managed-prefix-lists, "weight"): the S3 and DynamoDB lists weigh 1,
-    /// CloudFront's origin-facing list 55, Ground Station's 5. AWS (amazon-vpc-limits, customer-managed prefix
+    /// CloudFront's origin-facing list 55, Ground Station's 5, EC2 Instance Connect's 2, S3 Express One Zone's 6,
+    /// VPC Lattice's 10, Route 53 health checks' 25. AWS (amazon-vpc-limits, customer-managed prefix
     /// lists): a customer-managed list counts as its maximum number of entries, not its current entries.</summary>
     public static int PrefixListWeight(ManagedPrefixList list)
     {
@@ -23,6 +24,10 @@ internal static class QuotaUnits
         {
             "com.amazonaws.global.cloudfront.origin-facing" => 55,
             "com.amazonaws.global.groundstation" => 5,
+            _ when list.Name.EndsWith(".ec2-instance-connect", StringComparison.Ordinal) => 2,
+            _ when list.Name.EndsWith(".s3express", StringComparison.Ordinal) => 6,
+            _ when list.Name.EndsWith(".vpc-lattice", StringComparison.Ordinal) => 10,
+            _ when list.Name.EndsWith(".route53-healthchecks", StringComparison.Ordinal) => 25,
             _ => list.MaxEntries, // choice: an AWS-managed list whose weight AWS does not publish counts as its size
         };
     }

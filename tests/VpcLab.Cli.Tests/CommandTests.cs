@@ -205,6 +205,7 @@ public class CommandTests
         var json = CliRun.Of("show", "gateway-endpoint", "--json");
         using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
         Assert.Equal(1, doc.RootElement.GetProperty("vpcEndpoints").GetArrayLength());
-        Assert.Equal(3, doc.RootElement.GetProperty("buckets").GetArrayLength());
+        // The three of buckets:, and data-flow-logs, which the loader makes for the flow log's s3:// destination.
+        Assert.Equal(4, doc.RootElement.GetProperty("buckets").GetArrayLength());
     }
 }

@@ -145,16 +145,39 @@ public sealed class PrefixListTests
         lab.FailsWith("InvalidPrefixListID.NotFound", () => lab.Cp.DescribeManagedPrefixLists(other, new DescribeManagedPrefixListsRequest { PrefixListIds = [list.Id.Value] }));
     }
 
-    // DescribePrefixLists shows only the AWS-managed service lists of the Region.
-    [Fact]
-    public void DescribePrefixLists_Region_OnlyAwsManagedLists()
+    // DescribePrefixLists shows only the AWS-managed service lists of the Region: the IPv4 lists of the VPC User
+    // Guide's "Available AWS-managed prefix lists" (working-with-aws-managed-prefix-lists), each with its weight.
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-3")]
+    [InlineData("ap-east-1")] // an opt-in Region
+    public void DescribePrefixLists_Region_OnlyAwsManagedLists(string region)
     {
         var lab = new TestLab();
         Create(lab);
-        var lists = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest()).PrefixLists;
-        Assert.Equal(["com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.ipv6.s3", "com.amazonaws.us-east-1.s3"],
-            lists.Select(l => l.Name).Order(StringComparer.Ordinal));
-        var s3 = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest { Filters = [new Filter("prefix-list-name", "com.amazonaws.*.s3")] }).PrefixLists;
-        Assert.Equal(["pl-3ea54000", "pl-63a5400a"], s3.Select(l => l.Id.Value)); // the wildcard matches both S3 lists
+        var ctx = new RequestContext(Ctx.Account, region);
+        var lists = lab.Cp.DescribePrefixLists(ctx, new DescribePrefixListsRequest()).PrefixLists;
+        (string Name, int Weight)[] expected =
+        [
+            ($"com.amazonaws.{region}.dynamodb", 1), ($"com.amazonaws.{region}.ec2-instance-connect", 2),
+            ($"com.amazonaws.{region}.ipv6.s3", 1),
+            ($"com.amazonaws.{region}.route53-healthchecks", 25), ($"com.amazonaws.{region}.s3", 1),
+            ($"com.amazonaws.{region}.s3express", 6), ($"com.amazonaws.{region}.vpc-lattice", 10),
+            ("com.amazonaws.global.cloudfront.origin-facing", 55), ("com.amazonaws.global.groundstation", 5),
+        ];
+        Assert.Equal(expected.OrderBy(l => l.Name, StringComparer.Ordinal),
+            lists.Select(l => (l.Name, QuotaUnits.PrefixListWeight(l))).OrderBy(l => l.Name, StringComparer.Ordinal));
+        Assert.All(lists, l => Assert.NotEmpty(l.Entries));
+        Assert.All(lists, l => Assert.Equal(region, l.Region));
+        Assert.Equal(lists.Count, lists.Select(l => l.Id).Distinct().Count());
+    }
+
+    // The Region's own S3 list keeps AWS's id; the wildcard also matches S3's IPv6 list (simulated id).
+    [Fact]
+    public void DescribePrefixLists_S3ByName_AwsId()
+    {
+        var lab = new TestLab();
+        var s3 = lab.Cp.DescribePrefixLists(Ctx, new DescribePrefixListsRequest { Filters = [new Filter("prefix-list-name", "*.s3")] }).PrefixLists;
+        Assert.Equal(["pl-3ea54000", "pl-63a5400a"], s3.Select(l => l.Id.Value).Order(StringComparer.Ordinal));
     }
 }

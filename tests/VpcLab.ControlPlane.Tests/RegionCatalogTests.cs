@@ -50,7 +50,12 @@ public sealed class RegionCatalogTests
         Assert.All(catalog, r => Assert.True(r.Zones.Length >= 2, r.Name));
         var zoneIds = catalog.SelectMany(r => r.Zones.Select(z => z.ZoneId)).ToList();
         Assert.Equal(zoneIds.Count, zoneIds.Distinct().Count());
-        AssertDisjoint(catalog.Select(r => r.PublicIpv4Pool).Concat(catalog.SelectMany(r => r.ManagedPrefixLists.SelectMany(l => l.Cidrs))).ToList());
+        // A global list (CloudFront, Ground Station) holds the same ranges in every Region: counted once.
+        static bool IsGlobal(AwsManagedPrefixListInfo l) => l.Name.StartsWith("com.amazonaws.global.", StringComparison.Ordinal);
+        var globalCidrs = catalog[0].ManagedPrefixLists.Where(IsGlobal).SelectMany(l => l.Cidrs);
+        Assert.All(catalog, r => Assert.Equal(globalCidrs, r.ManagedPrefixLists.Where(IsGlobal).SelectMany(l => l.Cidrs)));
+        AssertDisjoint(catalog.Select(r => r.PublicIpv4Pool).Concat(globalCidrs)
+            .Concat(catalog.SelectMany(r => r.ManagedPrefixLists.Where(l => !IsGlobal(l)).SelectMany(l => l.Cidrs))).ToList());
         AssertDisjoint(catalog.Select(r => r.Ipv6Pool).ToList());
         var listIds = catalog.SelectMany(r => r.ManagedPrefixLists.Select(l => l.Id)).ToList();
         Assert.Equal(listIds.Count, listIds.Distinct().Count());

@@ -177,7 +177,9 @@ expect "$(ec2 describe-network-interfaces --network-interface-ids "$ENI" --query
 # interface's to S3 (goes with the interface).
 FL_BUCKET="arn:aws:s3:::story-logs-$RUN"
 FL_ROLE="arn:aws:iam::123456789012:role/flow-logs"
-step "create-flow-logs to S3 (VPC), CloudWatch Logs (subnet) and S3 (interface)"
+# The bucket first: CreateFlowLogs refuses one that does not exist (LogDestinationNotFoundException).
+step "s3api create-bucket, create-flow-logs to S3 (VPC), CloudWatch Logs (subnet) and S3 (interface)"
+"$AWS" --endpoint-url "$ENDPOINT" s3api create-bucket --bucket "story-logs-$RUN" >/dev/null 2>"$ERR" || fail "create-bucket: $(cat "$ERR")"
 FL_VPC=$(ec2 create-flow-logs --resource-type VPC --resource-ids "$VPC" --traffic-type ALL \
   --log-destination-type s3 --log-destination "$FL_BUCKET/vpc/" \
   --log-format '${version} ${vpc-id} ${srcaddr} ${dstaddr} ${action} ${flow-direction}' --max-aggregation-interval 60 \
@@ -227,8 +229,7 @@ INSTANCES=$(ec2 run-instances --image-id ami-0fc50b841d13a3d05 --instance-type t
 expect "$(count "$INSTANCES")" 6
 
 # Traffic (VpcLab's own action) between two of them, then the VPC's flow log read back as S3 objects.
-step "s3api create-bucket, POST /_vpclab/traffic, s3api list-objects-v2 and get-object of the flow log"
-"$AWS" --endpoint-url "$ENDPOINT" s3api create-bucket --bucket "story-logs-$RUN" >/dev/null 2>"$ERR" || fail "create-bucket: $(cat "$ERR")"
+step "POST /_vpclab/traffic, s3api list-objects-v2 and get-object of the flow log"
 read -r FROM_I TO_I _ <<<"$INSTANCES"
 TRAFFIC=$(curl -sS -X POST "$ENDPOINT/_vpclab/traffic" -H 'content-type: application/json' \
   -d "{\"workloads\": \"workloads:\\n  - { name: ssh, from: $FROM_I, to: $TO_I, protocol: tcp, port: 22, connections: 3 }\\n\", \"duration\": \"5m\"}")

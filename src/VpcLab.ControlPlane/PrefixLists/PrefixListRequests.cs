@@ -70,7 +70,7 @@ public sealed record GetManagedPrefixListEntriesRequest
 
 public sealed record GetManagedPrefixListEntriesResult(IReadOnlyList<PrefixListEntry> Entries);
 
-/// <summary>DescribePrefixLists: the AWS-managed service prefix lists (S3, DynamoDB) of the Region.</summary>
+/// <summary>DescribePrefixLists: the AWS-managed service prefix lists of the Region (RegionCatalog.Make).</summary>
 public sealed record DescribePrefixListsRequest
 {
     public IReadOnlyList<Filter>? Filters { get; init; }

@@ -26,6 +26,8 @@ public static class RegionCatalog
             .. List(s3Id, name, "s3", "S3", IpFamily.V4),
             .. List(dynamoId, name, "dynamodb", "DYNAMODB", IpFamily.V4),
             .. List(s3Ipv6Id, name, "s3", "S3", IpFamily.V6),
+            .. OtherServiceLists.Select(l => new AwsManagedPrefixListInfo(ServiceListId(name, l.Name),
+                l.Name.Replace("{region}", name, StringComparison.Ordinal), ranges.PrefixesOf(l.Global ? AwsIpRanges.Global : name, l.Code))),
         ], optIn);
     }
 
@@ -35,6 +37,31 @@ public static class RegionCatalog
         var cidrs = AwsIpRanges.Default.PrefixesOf(region, code, family);
         if (!cidrs.IsEmpty)
             yield return new AwsManagedPrefixListInfo(id, ManagedPrefixList.AwsServiceListName(region, service, family), cidrs);
+    }
+
+    /// <summary>The other IPv4 AWS-managed prefix lists AWS lists (VPC User Guide, working-with-aws-managed-prefix-lists,
+    /// "Available AWS-managed prefix lists"), in every Region of the lab (AWS offers some in fewer Regions; the page
+    /// does not say which). Their IPv6 twins (<c>…ipv6.cloudfront.origin-facing</c>, <c>…ipv6.vpc-lattice</c>,
+    /// <c>…ipv6.ec2-instance-connect</c>, <c>…ipv6.route53-healthchecks</c>) are not served yet
+    /// (docs/compatibility.md). Entries: the service's ranges in <see cref="AwsIpRanges.Default"/>.</summary>
+    private static readonly (string Name, string Code, bool Global)[] OtherServiceLists =
+    [
+        ("com.amazonaws.global.cloudfront.origin-facing", "CLOUDFRONT", true),
+        ("com.amazonaws.global.groundstation", "GROUNDSTATION", true),
+        ("com.amazonaws.{region}.ec2-instance-connect", "EC2_INSTANCE_CONNECT", false),
+        ("com.amazonaws.{region}.route53-healthchecks", "ROUTE53_HEALTHCHECKS", false),
+        ("com.amazonaws.{region}.s3express", "S3EXPRESS", false),
+        ("com.amazonaws.{region}.vpc-lattice", "VPC_LATTICE", false),
+    ];
+
+    /// <summary>A stable simulated id per Region and list (FNV-1a of both names): AWS's own ids for these lists
+    /// are not in a page the lab can cite.</summary>
+    private static string ServiceListId(string region, string listName)
+    {
+        uint hash = 2166136261;
+        foreach (var c in $"{region}|{listName}")
+            hash = (hash ^ c) * 16777619;
+        return string.Create(CultureInfo.InvariantCulture, $"pl-{hash:x8}");
     }
 
     /// <summary>The first eight Regions keep the IPv6 /32s AWS allocates VPC /56s from (2600:1f18::/32 for

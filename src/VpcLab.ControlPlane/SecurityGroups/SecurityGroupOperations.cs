@@ -133,6 +133,9 @@ public sealed class SecurityGroupOperations
     public DescribeSecurityGroupRulesResult DescribeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
+            // AWS documents no order: groups by id, each group's rules in the order they were made (the default
+            // egress rule first, then authorizations as requested), the server paging by position
+            // (docs/semantics.md#security-group-rule-order).
             var world = tx.World;
             IEnumerable<SecurityGroupRuleEntry> selected;
             if (request.SecurityGroupRuleIds is { Count: > 0 } ids)

@@ -58,7 +58,15 @@ public sealed class AwsIpRanges
             s3: [$"52.95.{k}.0/24"], dynamodb: [$"52.94.{100 + k}.0/24"], ec2: $"15.{8 * k}.0.0/13")),
         .. SimulatedInterfaceServiceRanges(),
         .. S3Ipv6Ranges(),
+        // The global AWS-managed prefix lists' services (working-with-aws-managed-prefix-lists): CloudFront's
+        // origin-facing servers (two of the ranges AWS lists for them) and Ground Station (simulated).
+        new(Cidr.Parse("130.176.0.0/18"), Global, "CLOUDFRONT"),
+        new(Cidr.Parse("64.252.64.0/18"), Global, "CLOUDFRONT"),
+        new(Cidr.Parse("52.48.240.0/24"), Global, "GROUNDSTATION"),
     ]);
+
+    /// <summary>The Region of a global service's ranges (ip-ranges.json's "GLOBAL").</summary>
+    public const string Global = "GLOBAL";
 
 
     /// <summary>The prefixes of one service code in one Region, in table order (IPv4 first).</summary>
@@ -94,14 +102,16 @@ public sealed class AwsIpRanges
             yield return new(Cidr.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"2600:1fa0:{r:x2}00::/40")), regions[r], "S3");
     }
 
-    /// <summary>Services reached only through interface endpoints (SNS, SQS, STS, KMS, SSM, SECRETSMANAGER, LOGS).
-    /// Simulated, stable: one /24 each, <c>52.(46 + r / 16).(16 × (r mod 16) + service index).0/24</c> for the
+    /// <summary>Services reached only through interface endpoints (SNS, SQS, STS, KMS, SSM, SECRETSMANAGER, LOGS), and
+    /// the Regional services with an AWS-managed prefix list but no gateway endpoint (EC2_INSTANCE_CONNECT,
+    /// ROUTE53_HEALTHCHECKS, VPC_LATTICE, S3EXPRESS). Simulated, stable: one /24 each, <c>52.(46 + r / 16).(16 × (r mod 16) + service index).0/24</c> for the
     /// region index r in the order below (on AWS such addresses sit in 52.46.0.0/18, listed as AMAZON; the lab gives
     /// each service its own code so a flow log names it).</summary>
     private static IEnumerable<AwsIpRange> SimulatedInterfaceServiceRanges()
     {
         var regions = IndexedRegions;
-        string[] services = ["SNS", "SQS", "STS", "KMS", "SSM", "SECRETSMANAGER", "LOGS"];
+        string[] services = ["SNS", "SQS", "STS", "KMS", "SSM", "SECRETSMANAGER", "LOGS",
+            "EC2_INSTANCE_CONNECT", "ROUTE53_HEALTHCHECKS", "VPC_LATTICE", "S3EXPRESS"]; // at most 16
         for (var r = 0; r < regions.Length; r++)
             for (var s = 0; s < services.Length; s++)
                 yield return new(Cidr.Parse($"52.{46 + r / 16}.{16 * (r % 16) + s}.0/24"), regions[r], services[s]);

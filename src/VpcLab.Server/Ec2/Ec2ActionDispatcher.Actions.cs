@@ -146,7 +146,7 @@ public sealed partial class Ec2ActionDispatcher
         r.Action<UpdateSecurityGroupRuleDescriptionsEgressRequest, ReturnResult>("UpdateSecurityGroupRuleDescriptionsEgress",
             cp.UpdateSecurityGroupRuleDescriptionsEgress, (x, _, _) => new JsonObject { ["Return"] = x.Return });
         r.List<DescribeSecurityGroupRulesRequest, DescribeSecurityGroupRulesResult, SecurityGroupRuleEntry>("DescribeSecurityGroupRules", cp.DescribeSecurityGroupRules,
-            x => x.SecurityGroupRules, "SecurityGroupRules", e => e.Rule.Id.Value, SecurityGroupRuleShape.Map);
+            x => x.SecurityGroupRules, "SecurityGroupRules", key: null, SecurityGroupRuleShape.Map); // the control plane's order (creation)
 
         // Network ACLs and entries
         r.Action<CreateNetworkAclRequest, CreateNetworkAclResult>("CreateNetworkAcl", cp.CreateNetworkAcl,

@@ -40,7 +40,10 @@ internal sealed class TrafficLab
     {
         var (owner, region) = Network.NetworkInterfaces.TryGetValue(new NetworkInterfaceId(resourceId), out var eni)
             ? (eni.OwnerId, eni.Region) : (Network.Vpcs.Values.First().OwnerId, Network.Vpcs.Values.First().Region);
-        var result = Scenario.ControlPlane.CreateFlowLogs(new RequestContext(owner, region),
+        var ctx = new RequestContext(owner, region);
+        if (!Network.Buckets.ContainsKey(bucket))
+            Scenario.ControlPlane.PutBucket(ctx, bucket, null); // CreateFlowLogs needs an existing bucket
+        var result = Scenario.ControlPlane.CreateFlowLogs(ctx,
             new CreateFlowLogsRequest
             {
                 ResourceIds = [resourceId],

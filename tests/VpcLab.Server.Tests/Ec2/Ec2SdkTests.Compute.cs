@@ -211,7 +211,7 @@ public sealed partial class Ec2SdkTests
         Assert.Contains(lists, l => l.PrefixListId == created.PrefixListId);
 
         var service = (await _ec2.DescribePrefixListsAsync(new DescribePrefixListsRequest(), Ct)).PrefixLists;
-        Assert.Equal(3, service.Count); // S3's IPv4 and IPv6 lists and DynamoDB's
+        Assert.Equal(9, service.Count); // the IPv4 AWS-managed lists of the VPC User Guide and S3's IPv6 list (RegionCatalog)
         var s3Service = Assert.Single(service, p => p.PrefixListId == "pl-63a5400a");
         Assert.Contains("52.216.0.0/15", s3Service.Cidrs);
 

@@ -19,6 +19,14 @@ public sealed partial class Ec2SdkTests
         LogDestination = $"arn:aws:s3:::lab-flow-logs/{folder}",
     };
 
+    /// <summary>The bucket <see cref="FlowLogToS3"/> delivers to, made through the server's S3 API: CreateFlowLogs
+    /// refuses a bucket that does not exist.</summary>
+    private async Task FlowLogBucket()
+    {
+        using var s3 = S3.S3SdkTests.Client(_server.Url);
+        await s3.PutBucketAsync("lab-flow-logs", Ct);
+    }
+
     /// <summary>SDK requests are classes, not records: change one and hand it on.</summary>
     private static CreateFlowLogsRequest Bent(CreateFlowLogsRequest request, Action<CreateFlowLogsRequest> change)
     {
@@ -32,6 +40,7 @@ public sealed partial class Ec2SdkTests
         var vpc = await NewVpc("10.60.0.0/16");
         var subnet = await NewSubnet(vpc.VpcId, "10.60.1.0/24");
         var format = "${version} ${vpc-id} ${srcaddr} ${dstaddr} ${action} ${flow-direction}";
+        await FlowLogBucket();
 
         var s3 = await _ec2.CreateFlowLogsAsync(FlowLogToS3(vpc.VpcId), Ct);
         var s3Parquet = await _ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
@@ -122,6 +131,16 @@ public sealed partial class Ec2SdkTests
     public async Task FlowLogs_Errors_AsTheSdkSeesThem()
     {
         var vpc = await NewVpc("10.61.0.0/16");
+
+        // AWS (VPC User Guide, flow-logs-troubleshooting): a bucket that does not exist is LogDestinationNotFoundException,
+        // per resource in Unsuccessful; nothing is created.
+        var noBucket = await _ec2.CreateFlowLogsAsync(FlowLogToS3(vpc.VpcId), Ct);
+        Assert.Empty(noBucket.FlowLogIds);
+        var missing = Assert.Single(noBucket.Unsuccessful);
+        Assert.Equal((vpc.VpcId, "LogDestinationNotFoundException", "LogDestination: lab-flow-logs does not exist."),
+            (missing.ResourceId, missing.Error.Code, missing.Error.Message));
+
+        await FlowLogBucket();
         Assert.Empty((await _ec2.CreateFlowLogsAsync(FlowLogToS3(vpc.VpcId), Ct)).Unsuccessful);
 
         // Per resource: a duplicate and an unknown VPC answer 200 with Unsuccessful items.

@@ -104,9 +104,12 @@ internal static class ConnectivityReplays
         await VpcResourceReplays.DeleteVpcAsync(r, accepter.VpcId);
     }
 
-    // aws_flow_log to S3: CreateFlowLogs (Unsuccessful empty), read by FlowLogIds, DeleteFlowLogs, gone.
+    // aws_flow_log to S3: CreateFlowLogs (Unsuccessful empty), read by FlowLogIds, DeleteFlowLogs, gone. The bucket is
+    // the configuration's aws_s3_bucket (CreateBucket), made first: AWS refuses a bucket that does not exist.
     public static async Task AwsFlowLog(ProviderReplay r)
     {
+        using (var s3 = S3.S3SdkTests.Client(r.ServerUrl!))
+            await s3.PutBucketAsync("replay-flow-logs", r.Ct);
         var vpc = await VpcResourceReplays.CreateVpcAsync(r, "10.53.0.0/16");
         var created = await r.Client.CreateFlowLogsAsync(new CreateFlowLogsRequest
         {

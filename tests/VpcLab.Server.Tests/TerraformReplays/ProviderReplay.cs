@@ -13,13 +13,17 @@ internal sealed class ProviderReplay
     /// waits for on the first, so a few are plenty.</summary>
     public const int MaxPolls = 5;
 
-    public ProviderReplay(AmazonEC2Client client, CancellationToken ct)
+    public ProviderReplay(AmazonEC2Client client, CancellationToken ct, Uri? serverUrl = null)
     {
         Client = client;
         Ct = ct;
+        ServerUrl = serverUrl;
     }
 
     public AmazonEC2Client Client { get; }
+
+    /// <summary>The server's URL, for the S3 calls of a resource that needs a bucket (aws_s3_bucket).</summary>
+    public Uri? ServerUrl { get; }
 
     public CancellationToken Ct { get; }
 

@@ -48,7 +48,7 @@ public sealed class TerraformProviderReplayTests : IAsyncLifetime
     {
         var (source, replay) = s_replays[resource];
         Assert.False(string.IsNullOrEmpty(source));
-        await replay(new ProviderReplay(_lab.Client, Ct));
+        await replay(new ProviderReplay(_lab.Client, Ct, _lab.Server.Url));
     }
 
     // terraform-aws-modules/vpc's README plan (three zones, public and private subnets, enable_nat_gateway; the VPN
