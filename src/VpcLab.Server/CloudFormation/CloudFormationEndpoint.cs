@@ -4,6 +4,7 @@ using VpcLab.CloudFormation;
 using VpcLab.CloudFormation.Stacks;
 using VpcLab.ControlPlane;
 using VpcLab.Model;
+using VpcLab.Server.Hosting;
 using VpcLab.Server.Persistence;
 using VpcLab.Server.S3;
 using static VpcLab.Server.CloudFormation.CloudFormationXml;
@@ -19,7 +20,7 @@ public sealed class CloudFormationEndpoint(ServerState state, S3BucketStore buck
     public async Task HandleAsync(HttpContext http, string account, string region)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.Next();
         var response = http.Response;
         response.Headers["x-amzn-RequestId"] = requestId;
         byte[] body;

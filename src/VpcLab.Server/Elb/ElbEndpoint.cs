@@ -20,7 +20,7 @@ public sealed class ElbEndpoint(ServerState state, QueryEndpoint query)
     public async Task HandleAsync(HttpContext http, SigV4Credential credential, RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.Next();
         var response = http.Response;
         response.Headers["x-amzn-RequestId"] = requestId;
         byte[] body;

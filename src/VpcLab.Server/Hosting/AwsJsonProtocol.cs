@@ -25,7 +25,7 @@ public sealed class AwsJsonProtocol(string targetPrefix, int maxBodyBytes, strin
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(serviceError);
         var response = http.Response;
-        response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        response.Headers["x-amzn-RequestId"] = RequestIds.Next();
         byte[] body;
         try
         {

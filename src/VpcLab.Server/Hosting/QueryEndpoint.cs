@@ -15,7 +15,7 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
 {
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.Next();
         var response = http.Response;
         response.Headers["x-amzn-RequestId"] = requestId;
         var buffer = new ArrayBufferWriter<byte>(4096);

@@ -38,7 +38,7 @@ public static class UnservedServiceResponder
     {
         ArgumentNullException.ThrowIfNull(http);
         var request = http.Request;
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.Next();
         var target = request.Headers["X-Amz-Target"].ToString();
         var isJson = target.Length > 0;
         var queryAction = isJson ? null : await QueryActionAsync(request).ConfigureAwait(false);

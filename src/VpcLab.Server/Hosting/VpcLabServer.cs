@@ -139,7 +139,7 @@ public sealed class VpcLabServer : IAsyncDisposable
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             http.Response.ContentType = "text/xml;charset=UTF-8";
             await http.Response.WriteAsync(
-                $"<Response><Errors><Error><Code>InvalidAction</Code><Message>VpcLab serves the EC2 Query API at POST /; {System.Security.SecurityElement.Escape(http.Request.Method + " " + http.Request.Path)} is not an action.</Message></Error></Errors><RequestID>{Guid.NewGuid()}</RequestID></Response>").ConfigureAwait(false);
+                $"<Response><Errors><Error><Code>InvalidAction</Code><Message>VpcLab serves the EC2 Query API at POST /; {System.Security.SecurityElement.Escape(http.Request.Method + " " + http.Request.Path)} is not an action.</Message></Error></Errors><RequestID>{RequestIds.Next()}</RequestID></Response>").ConfigureAwait(false);
         });
         return services;
     }
