@@ -7,7 +7,7 @@ namespace VpcLab.Engine.Tests.PrivateLink;
 
 /// <summary>scenarios/privatelink.yaml, loaded through the ControlPlane as users do: the provider's app behind app-nlb
 /// and app-service, the accepted app-endpoint (zones a and b) with private DNS, the staging endpoint still
-/// pendingAcceptance, and an outsider account. Names are resolved from the client's VPC, as vpclab trace does
+/// pendingAcceptance, an outsider account, and a cross-Region consumer (west-endpoint in us-west-2). Names are resolved from the client's VPC, as vpclab trace does
 /// (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html).</summary>
 public sealed class PrivateLinkScenarioTests
 {
@@ -38,6 +38,9 @@ public sealed class PrivateLinkScenarioTests
     [InlineData("staging-1", "10.61.11.4", "BAD_STATE")]
     // The outsider may not connect (no endpoint), and the provider's private addresses are not routable from its VPC.
     [InlineData("outsider-1", "10.50.1.4", "NO_ROUTE_TO_DESTINATION")]
+    // Cross-Region PrivateLink (docs/semantics.md#cross-region-privatelink): the service supports us-west-2, so west-1
+    // reaches the us-east-1 app through west-endpoint's interface (accepted), across Regions.
+    [InlineData("west-1", "10.62.11.4", "ACCEPT")]
     public void Flow_ScenarioRule_Verdict(string from, string to, string expected) =>
         Trace(from, to).AssertVerdict(expected);
 

@@ -82,4 +82,30 @@ public class GatewayEndpointGoldenTests
         var line = Assert.Single(Lines(scenario, result));
         Assert.Matches($"^5 {eni} 10.40.1.25 3.5.0.10 \\d+ 514 17 \\d+ \\d+ \\d+ \\d+ ACCEPT OK 10.40.1.25 3.5.0.10 - S3 egress 7$", line);
     }
+
+    /// <summary>The same world dual-stack, the endpoint dualstack (docs/semantics.md#gateway-endpoint-ipv6): its IPv6
+    /// route to S3's IPv6 prefix list (com.amazonaws.us-east-1.ipv6.s3) carries the worker's IPv6 upload to S3's IPv6
+    /// address; the records carry the IPv6 addresses, traffic-path 7 and S3 as the AWS service, as over IPv4.</summary>
+    private static readonly string Yaml6 = Yaml
+        .Replace("cidr: 10.40.0.0/16\n", "cidr: 10.40.0.0/16\n    ipv6: true\n", StringComparison.Ordinal)
+        .Replace("cidr: 10.40.1.0/24 }", "cidr: 10.40.1.0/24, ipv6-index: 1 }", StringComparison.Ordinal)
+        .Replace("private-ip: 10.40.1.25 }", "private-ip: 10.40.1.25, ipv6: true }", StringComparison.Ordinal)
+        .Replace("route-tables: [private-rt] }", "route-tables: [private-rt], ip-address-type: dualstack }", StringComparison.Ordinal)
+        .Replace("to: 3.5.0.10, protocol: tcp, port: 443", "to: \"2600:1fa0::a\", protocol: tcp, port: 443", StringComparison.Ordinal);
+
+    [Fact]
+    public void S3_over_ipv6_through_a_dualstack_gateway_endpoint_is_traffic_path_7_and_names_S3()
+    {
+        var lab = TrafficLab.FromYaml(Yaml6);
+        var scenario = lab.Scenario;
+        var result = lab.Run(TimeSpan.FromMinutes(1), "upload");
+        var network = scenario.Network;
+        var eni = network.NetworkInterfaces[network.Instances[new InstanceId(scenario.IdOf("worker"))].PrimaryNetworkInterface];
+        var w = Assert.Single(eni.Ipv6Addresses);
+        Assert.Equal(new[]
+        {
+            $"5 {eni.Id} {w} 2600:1fa0::a 45401 443 6 40 52000 1432917018 1432917021 ACCEPT OK {w} 2600:1fa0::a - S3 egress 7",
+            $"5 {eni.Id} 2600:1fa0::a {w} 443 45401 6 30 4000 1432917018 1432917021 ACCEPT OK 2600:1fa0::a {w} S3 - ingress -",
+        }.Order(StringComparer.Ordinal), Lines(scenario, result).Order(StringComparer.Ordinal));
+    }
 }
