@@ -22,10 +22,10 @@ internal interface ICommitter : IDisposable
 public enum GroupCommitMode
 {
     /// <summary>A dedicated commit thread that first waits briefly for the writers it expects, when the disk is slower
-    /// than they arrive (<see cref="GroupCommitter"/>): the default.</summary>
+    /// than they arrive (<see cref="GroupCommitter"/>): the most writes per commit, fewer writes per second over HTTP.</summary>
     CommitThreadWaiting,
 
-    /// <summary>A dedicated commit thread that takes what is pending (<see cref="GroupCommitter"/>).</summary>
+    /// <summary>A dedicated commit thread that takes what is pending (<see cref="GroupCommitter"/>): the default.</summary>
     CommitThread,
 
     /// <summary>The writer that finds no commit running commits the group on its own thread and answers its followers

@@ -14,10 +14,10 @@ public sealed class OperationJournal : IDisposable
     private readonly ICommitter? _committer;
     private readonly Lock _writeLock = new();
 
-    /// <summary>Which group commit a durable journal uses when <see cref="Open"/> is not told: <c>thread-wait</c> (the
-    /// default, <see cref="GroupCommitMode.CommitThreadWaiting"/>), <c>thread</c>
-    /// (<see cref="GroupCommitMode.CommitThread"/>) or <c>leader</c> (<see cref="GroupCommitMode.Leader"/>): for
-    /// benchmarks that compare them (bench/api-scale.sh).</summary>
+    /// <summary>Which group commit a durable journal uses when <see cref="Open"/> is not told: <c>thread</c> (the
+    /// default, <see cref="GroupCommitMode.CommitThread"/>: the most durable writes per second over HTTP, quiet or
+    /// loaded, docs/benchmarks.md#api-scale-writes), <c>thread-wait</c> (<see cref="GroupCommitMode.CommitThreadWaiting"/>)
+    /// or <c>leader</c> (<see cref="GroupCommitMode.Leader"/>): for benchmarks that compare them (bench/api-scale.sh).</summary>
     public const string GroupCommitVariable = "VPCLAB_GROUP_COMMIT";
 
     private OperationJournal(OperationLog? log, GroupCommitMode mode)
@@ -31,15 +31,15 @@ public sealed class OperationJournal : IDisposable
     /// <summary>In memory when <paramref name="dataDirectory"/> is null, else the operation log
     /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing, committed in groups the way
     /// <paramref name="groupCommit"/> says (by default <see cref="GroupCommitVariable"/>'s, else
-    /// <see cref="GroupCommitMode.CommitThreadWaiting"/>).</summary>
+    /// <see cref="GroupCommitMode.CommitThread"/>).</summary>
     public static OperationJournal Open(string? dataDirectory, GroupCommitMode? groupCommit = null) =>
         new(dataDirectory is null ? null : OperationLog.Open(dataDirectory), groupCommit ?? ModeFromEnvironment());
 
     private static GroupCommitMode ModeFromEnvironment() => Environment.GetEnvironmentVariable(GroupCommitVariable) switch
     {
         "leader" => GroupCommitMode.Leader,
-        "thread" => GroupCommitMode.CommitThread,
-        _ => GroupCommitMode.CommitThreadWaiting,
+        "thread-wait" => GroupCommitMode.CommitThreadWaiting,
+        _ => GroupCommitMode.CommitThread,
     };
 
     public bool IsDurable => _log is not null;
