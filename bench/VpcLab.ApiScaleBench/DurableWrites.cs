@@ -10,8 +10,8 @@ using VpcLab.Server.Protocol;
 /// before sending the next (as W connections with one request in flight), through the server's own path
 /// (<see cref="ServerState.ExecuteAsync"/>: parse, bind, mutate, log record, group commit) against three servers in one
 /// process: in memory (no log), and durable with each group commit (<see cref="GroupCommitMode"/>: a writer leads the
-/// commit; a commit thread that waits for the writers it expects when the disk is slower than they arrive, the
-/// default; a commit thread that takes what is pending). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
+/// commit; a commit thread that waits for the writers it expects when the disk is slower than they arrive; a
+/// commit thread that takes what is pending, the default). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
 /// per second and the mean batch.
 ///
 ///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3]
