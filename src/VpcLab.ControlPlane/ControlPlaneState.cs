@@ -30,6 +30,10 @@ internal sealed class ControlPlaneState
 
     public ControlPlaneOptions Options { get; }
 
+    /// <summary>True while a journal re-applies what was once acknowledged (the server's start): a check added
+    /// since an operation was logged must not drop it now (docs/semantics.md#flow-log-resources).</summary>
+    public bool Replaying { get; set; }
+
     public ImmutableDictionary<string, RegionInfo> Regions { get; }
 
     public Network Network => Volatile.Read(ref _world).Network;

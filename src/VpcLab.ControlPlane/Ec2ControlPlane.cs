@@ -80,6 +80,13 @@ public sealed class Ec2ControlPlane
     /// <summary>How many ids the control plane has drawn: part of what a replay must reproduce.</summary>
     public ulong IdCounter => _state.IdCounter;
 
+    /// <summary>Set while a journal replays acknowledged operations (<see cref="ControlPlaneState.Replaying"/>).</summary>
+    public bool Replaying
+    {
+        get => _state.Replaying;
+        set => _state.Replaying = value;
+    }
+
     public IReadOnlyDictionary<string, RegionInfo> Regions => _state.Regions;
 
     /// <summary>The AWS services of every known Region.</summary>

@@ -70,6 +70,7 @@ public sealed class ServerState : IDisposable, IOperationReplayer
         var state = new ServerState(OperationJournal.Open(dataDirectory), realTime ?? TimeProvider.System, quotas ?? Ec2Quotas.AwsDefaults,
             defaultVpcs, otherOperations ?? NonEc2Operations.All);
         state.Replayed = state._journal.Replay(state);
+        state.ControlPlane.Replaying = false;
         return state;
     }
 
@@ -83,6 +84,7 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     SimulatedClock IOperationReplayer.BeginReplay(DateTimeOffset firstRecordTime)
     {
         (_clock, ControlPlane, Dispatcher) = Fresh(firstRecordTime, _quotas);
+        ControlPlane.Replaying = true;
         return _clock;
     }
 
