@@ -78,18 +78,19 @@ public sealed class FlowRecordFormatter
             written = WriteLine(record, strings, destination);
             return true;
         }
-        // A destination that may be too small (rare: writers ask for room enough): through scratch, copied if it fits.
         var scratch = ArrayPool<byte>.Shared.Rent(room);
+        return CopyFromScratch(scratch, WriteLine(record, strings, scratch), destination, out written);
+    }
+
+    /// <summary>A destination that may be smaller than what a write touches (rare: writers ask for room enough) is
+    /// written through a rented scratch buffer: its <paramref name="length"/> bytes are copied when they fit.</summary>
+    private static bool CopyFromScratch(byte[] scratch, int length, Span<byte> destination, out int written)
+    {
         try
         {
-            written = WriteLine(record, strings, scratch);
-            if (written > destination.Length)
-            {
-                written = 0;
-                return false;
-            }
+            written = length <= destination.Length ? length : 0;
             scratch.AsSpan(0, written).CopyTo(destination);
-            return true;
+            return length <= destination.Length;
         }
         finally
         {
@@ -273,21 +274,7 @@ public sealed class FlowRecordFormatter
             return true;
         }
         var scratch = ArrayPool<byte>.Shared.Rent(room);
-        try
-        {
-            n = WriteValue(field, record, strings, scratch);
-            if (n > d.Length)
-            {
-                n = 0;
-                return false;
-            }
-            scratch.AsSpan(0, n).CopyTo(d);
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
+        return CopyFromScratch(scratch, WriteValue(field, record, strings, scratch), d, out n);
     }
 
     /// <summary>The bytes <see cref="WriteValue"/> may touch for the field: its text, or <see cref="ValueRoom"/>.</summary>
