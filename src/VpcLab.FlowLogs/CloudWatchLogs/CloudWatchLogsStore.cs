@@ -1,16 +1,14 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 
 namespace VpcLab.FlowLogs.CloudWatchLogs;
 
 /// <summary>A CloudWatch-Logs-like store: log groups (per account and Region), log streams and events, in SQLite
 /// (WAL, synchronous=FULL: a put is on disk before it returns). The server's CloudWatch Logs API, the flow-log
 /// delivery and <c>vpclab flowlogs tail</c> all read and write through it. Thread-safe (one lock); another process
-/// may read the same file at the same time (WAL).</summary>
-public sealed partial class CloudWatchLogsStore : IDisposable
+/// may read the same file at the same time (WAL). The work is done by one type per table
+/// (<see cref="LogGroupTable"/>, <see cref="LogStreamTable"/>, <see cref="LogEventTable"/>) over one
+/// <see cref="LogsDatabase"/>; this type is their public face.</summary>
+public sealed class CloudWatchLogsStore : IDisposable
 {
     /// <summary>AWS's PutLogEvents limits: 10,000 events, 1,048,576 bytes (message UTF-8 bytes + 26 per event),
     /// one batch spanning at most 24 hours.</summary>
@@ -21,168 +19,61 @@ public sealed partial class CloudWatchLogsStore : IDisposable
     public const int MaxDescribeLimit = 50;
     public const int MaxEventsLimit = 10_000;
 
-    private readonly SqliteConnection _connection;
-    private readonly TimeProvider _time;
-    private readonly Lock _lock = new();
+    private readonly LogsDatabase _db;
+    private readonly LogGroupTable _groups;
+    private readonly LogStreamTable _streams;
+    private readonly LogEventTable _events;
 
-    private CloudWatchLogsStore(SqliteConnection connection, TimeProvider time)
+    private CloudWatchLogsStore(LogsDatabase db)
     {
-        _connection = connection;
-        _time = time;
+        _db = db;
+        _groups = new LogGroupTable(db);
+        _streams = new LogStreamTable(db);
+        _events = new LogEventTable(db);
     }
 
     /// <summary>Opens (creating if needed) the store in the SQLite file <paramref name="path"/>.</summary>
-    public static CloudWatchLogsStore Open(string path, TimeProvider? time = null)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-            Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, "PRAGMA synchronous=FULL;");
-        return Initialize(connection, time);
-    }
+    public static CloudWatchLogsStore Open(string path, TimeProvider? time = null) => new(LogsDatabase.Open(path, time));
 
     /// <summary>A store that lives in memory only (tests, <c>vpclab serve --in-memory</c>).</summary>
-    public static CloudWatchLogsStore InMemory(TimeProvider? time = null)
-    {
-        var connection = new SqliteConnection("Data Source=:memory:;Pooling=False");
-        connection.Open();
-        return Initialize(connection, time);
-    }
+    public static CloudWatchLogsStore InMemory(TimeProvider? time = null) => new(LogsDatabase.InMemory(time));
 
-    private static CloudWatchLogsStore Initialize(SqliteConnection connection, TimeProvider? time)
-    {
-        Execute(connection, "PRAGMA foreign_keys=ON;");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS log_groups (
-                id            INTEGER PRIMARY KEY,
-                account       TEXT NOT NULL,
-                region        TEXT NOT NULL,
-                name          TEXT NOT NULL,
-                creation_time INTEGER NOT NULL,
-                UNIQUE (account, region, name));
-            CREATE TABLE IF NOT EXISTS log_streams (
-                id             INTEGER PRIMARY KEY,
-                group_id       INTEGER NOT NULL REFERENCES log_groups(id) ON DELETE CASCADE,
-                name           TEXT NOT NULL,
-                creation_time  INTEGER NOT NULL,
-                first_event    INTEGER,
-                last_event     INTEGER,
-                last_ingestion INTEGER,
-                stored_bytes   INTEGER NOT NULL DEFAULT 0,
-                UNIQUE (group_id, name));
-            CREATE TABLE IF NOT EXISTS log_events (
-                id             INTEGER PRIMARY KEY,
-                stream_id      INTEGER NOT NULL REFERENCES log_streams(id) ON DELETE CASCADE,
-                timestamp      INTEGER NOT NULL,
-                ingestion_time INTEGER NOT NULL,
-                message        TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS log_events_by_stream_time ON log_events (stream_id, timestamp, id);
-            CREATE INDEX IF NOT EXISTS log_events_by_time ON log_events (timestamp, id);
-            """);
-        return new CloudWatchLogsStore(connection, time ?? TimeProvider.System);
-    }
+    public LogGroup CreateLogGroup(LogScope scope, string name) => _groups.CreateLogGroup(scope, name);
 
-    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    public void DeleteLogGroup(LogScope scope, string name) => _groups.DeleteLogGroup(scope, name);
 
-    public void Dispose() => _connection.Dispose();
+    /// <inheritdoc cref="LogGroupTable.DescribeLogGroups"/>
+    public DescribePage<LogGroup> DescribeLogGroups(LogScope scope, string? namePrefix = null, int? limit = null, string? nextToken = null) =>
+        _groups.DescribeLogGroups(scope, namePrefix, limit, nextToken);
 
-    // ---- helpers ----
+    /// <inheritdoc cref="LogGroupTable.FindLogGroupScopes"/>
+    public ImmutableArray<LogScope> FindLogGroupScopes(string name) => _groups.FindLogGroupScopes(name);
 
-    // AWS: log group names are 1-512 characters of a-z, A-Z, 0-9, '_', '-', '/', '.', '#'.
-    [GeneratedRegex(@"^[\.\-_/#A-Za-z0-9]{1,512}$")]
-    private static partial Regex GroupNamePattern();
+    /// <inheritdoc cref="LogGroupTable.ListAllLogGroups"/>
+    public ImmutableArray<LogGroup> ListAllLogGroups() => _groups.ListAllLogGroups();
 
-    // AWS: log stream names are 1-512 characters, without ':' or '*'.
-    [GeneratedRegex(@"^[^:*]{1,512}$")]
-    private static partial Regex StreamNamePattern();
+    public LogStream CreateLogStream(LogScope scope, string logGroupName, string name) => _streams.CreateLogStream(scope, logGroupName, name);
 
-    private static void ValidateGroupName(string name)
-    {
-        if (name is null || !GroupNamePattern().IsMatch(name))
-            throw CloudWatchLogsErrors.Invalid($"1 validation error detected: Value '{name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+ (1 to 512 characters)");
-    }
+    public void DeleteLogStream(LogScope scope, string logGroupName, string name) => _streams.DeleteLogStream(scope, logGroupName, name);
 
-    private static void ValidateStreamName(string name)
-    {
-        if (name is null || !StreamNamePattern().IsMatch(name))
-            throw CloudWatchLogsErrors.Invalid($"1 validation error detected: Value '{name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]* (1 to 512 characters)");
-    }
+    /// <inheritdoc cref="LogStreamTable.EnsureLogGroupAndStream"/>
+    public void EnsureLogGroupAndStream(LogScope scope, string logGroupName, string logStreamName) =>
+        _streams.EnsureLogGroupAndStream(scope, logGroupName, logStreamName);
 
-    private static int CheckLimit(int? limit, int max)
-    {
-        if (limit is null)
-            return max;
-        if (limit < 1 || limit > max)
-            throw CloudWatchLogsErrors.Invalid($"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and {max}");
-        return limit.Value;
-    }
+    /// <inheritdoc cref="LogStreamTable.DescribeLogStreams"/>
+    public DescribePage<LogStream> DescribeLogStreams(LogScope scope, string logGroupName, string? namePrefix = null,
+        LogStreamOrder orderBy = LogStreamOrder.LogStreamName, bool descending = false, int? limit = null, string? nextToken = null) =>
+        _streams.DescribeLogStreams(scope, logGroupName, namePrefix, orderBy, descending, limit, nextToken);
 
-    private static int ParseOffsetToken(string? token)
-    {
-        if (token is null)
-            return 0;
-        if (token.StartsWith("o/", StringComparison.Ordinal)
-            && int.TryParse(token.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-            return offset;
-        throw CloudWatchLogsErrors.Invalid("The specified nextToken is invalid.");
-    }
+    /// <inheritdoc cref="LogEventTable.PutLogEvents"/>
+    public PutLogEventsResult PutLogEvents(LogScope scope, string logGroupName, string logStreamName, IReadOnlyList<InputLogEvent> events) =>
+        _events.PutLogEvents(scope, logGroupName, logStreamName, events);
 
-    private static DescribePage<T> Page<T>(ImmutableArray<T> rows, int take, int offset) =>
-        rows.Length > take
-            ? new DescribePage<T>(rows[..take], "o/" + (offset + take).ToString(CultureInfo.InvariantCulture))
-            : new DescribePage<T>(rows, null);
+    /// <inheritdoc cref="LogEventTable.GetLogEvents"/>
+    public LogEventsPage GetLogEvents(LogScope scope, GetLogEventsRequest request) => _events.GetLogEvents(scope, request);
 
-    private long? FindGroupId(LogScope scope, string name)
-    {
-        using var command = Command("SELECT id FROM log_groups WHERE account = $a AND region = $r AND name = $n",
-            ("$a", scope.Account), ("$r", scope.Region), ("$n", name));
-        return command.ExecuteScalar() is long id ? id : null;
-    }
+    /// <inheritdoc cref="LogEventTable.FilterLogEvents"/>
+    public FilteredLogEventsPage FilterLogEvents(LogScope scope, FilterLogEventsRequest request) => _events.FilterLogEvents(scope, request);
 
-    private long? FindStreamId(long groupId, string name)
-    {
-        using var command = Command("SELECT id FROM log_streams WHERE group_id = $g AND name = $n", ("$g", groupId), ("$n", name));
-        return command.ExecuteScalar() is long id ? id : null;
-    }
-
-    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        return command;
-    }
-
-    private void Run(string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private static ImmutableArray<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> read)
-    {
-        using var reader = command.ExecuteReader();
-        var rows = ImmutableArray.CreateBuilder<T>();
-        while (reader.Read())
-            rows.Add(read(reader));
-        return rows.ToImmutable();
-    }
-
-    private static long? NullableInt64(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public void Dispose() => _db.Dispose();
 }

@@ -1,29 +1,30 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace VpcLab.FlowLogs.CloudWatchLogs;
 
-// Events: appended in batches with AWS's limits, read per stream (GetLogEvents) or across streams (FilterLogEvents).
-public sealed partial class CloudWatchLogsStore
+/// <summary>Events: appended in batches with AWS's limits, read per stream (GetLogEvents) or across streams (FilterLogEvents).</summary>
+internal sealed class LogEventTable(LogsDatabase db)
 {
+    private readonly LogsDatabase _db = db;
+
     /// <summary>Appends a batch to a stream in one transaction, all or nothing. AWS's batch rules apply: 1 to 10,000
     /// events, in chronological order, spanning at most 24 hours, at most 1 MiB. Timestamps are not checked against
     /// the clock (the lab's clocks are simulated; docs/semantics.md#flow-log-data).</summary>
     public PutLogEventsResult PutLogEvents(LogScope scope, string logGroupName, string logStreamName, IReadOnlyList<InputLogEvent> events)
     {
         ValidateBatch(events);
-        lock (_lock)
+        lock (_db.Gate)
         {
-            var groupId = FindGroupId(scope, logGroupName) ?? throw CloudWatchLogsErrors.LogGroupNotFound();
-            var streamId = FindStreamId(groupId, logStreamName) ?? throw CloudWatchLogsErrors.LogStreamNotFound();
-            var now = Now;
+            var groupId = _db.FindGroupId(scope, logGroupName) ?? throw CloudWatchLogsErrors.LogGroupNotFound();
+            var streamId = _db.FindStreamId(groupId, logStreamName) ?? throw CloudWatchLogsErrors.LogStreamNotFound();
+            var now = _db.Now;
             long bytes = 0, lastId;
-            using (var transaction = _connection.BeginTransaction())
+            using (var transaction = _db.BeginTransaction())
             {
-                using var insert = Command("INSERT INTO log_events (stream_id, timestamp, ingestion_time, message) VALUES ($s, $t, $i, $m)");
+                using var insert = _db.Command("INSERT INTO log_events (stream_id, timestamp, ingestion_time, message) VALUES ($s, $t, $i, $m)");
                 insert.Transaction = transaction;
                 var s = insert.Parameters.AddWithValue("$s", streamId);
                 var t = insert.Parameters.Add("$t", SqliteType.Integer);
@@ -39,12 +40,12 @@ public sealed partial class CloudWatchLogsStore
                 // The batch's last row has the stream's highest id (a new rowid is above every rowid in the table).
                 // Asking the index for MAX(id) of the stream instead read all of the stream's entries on every put,
                 // which made a month of CloudWatch Logs delivery quadratic (docs/benchmarks.md#flow-log-month-cpu).
-                using (var last = Command("SELECT last_insert_rowid()"))
+                using (var last = _db.Command("SELECT last_insert_rowid()"))
                 {
                     last.Transaction = transaction;
                     lastId = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
                 }
-                using var update = Command("""
+                using var update = _db.Command("""
                     UPDATE log_streams SET
                         first_event = MIN(COALESCE(first_event, $first), $first),
                         last_event = MAX(COALESCE(last_event, $last), $last),
@@ -65,16 +66,16 @@ public sealed partial class CloudWatchLogsStore
     /// continues after the page, a backward token (<c>b/…</c>) before it; at either end the token comes back unchanged.</summary>
     public LogEventsPage GetLogEvents(LogScope scope, GetLogEventsRequest request)
     {
-        var take = CheckLimit(request.Limit, MaxEventsLimit);
+        var take = LogRequestRules.CheckLimit(request.Limit, CloudWatchLogsStore.MaxEventsLimit);
         var token = request.NextToken is null ? (EventCursor?)null : EventCursor.Parse(request.NextToken);
-        lock (_lock)
+        lock (_db.Gate)
         {
-            var groupId = FindGroupId(scope, request.LogGroupName) ?? throw CloudWatchLogsErrors.LogGroupNotFound();
-            var streamId = FindStreamId(groupId, request.LogStreamName) ?? throw CloudWatchLogsErrors.LogStreamNotFound();
+            var groupId = _db.FindGroupId(scope, request.LogGroupName) ?? throw CloudWatchLogsErrors.LogGroupNotFound();
+            var streamId = _db.FindStreamId(groupId, request.LogStreamName) ?? throw CloudWatchLogsErrors.LogStreamNotFound();
             var forward = token?.Forward ?? request.StartFromHead;
             var (afterTs, afterId) = token is { Forward: true } f ? (f.Timestamp, f.Id) : (long.MinValue, long.MinValue);
             var (beforeTs, beforeId) = token is { Forward: false } b ? (b.Timestamp, b.Id) : (long.MaxValue, long.MaxValue);
-            using var command = Command($"""
+            using var command = _db.Command($"""
                 SELECT id, timestamp, ingestion_time, message FROM log_events
                 WHERE stream_id = $s AND timestamp >= $start AND timestamp < $end
                   AND (timestamp > $at OR (timestamp = $at AND id > $ai))
@@ -82,7 +83,7 @@ public sealed partial class CloudWatchLogsStore
                 ORDER BY timestamp {(forward ? "ASC" : "DESC")}, id {(forward ? "ASC" : "DESC")} LIMIT $l
                 """, ("$s", streamId), ("$start", request.StartTime ?? long.MinValue), ("$end", request.EndTime ?? long.MaxValue),
                 ("$at", afterTs), ("$ai", afterId), ("$bt", beforeTs), ("$bi", beforeId), ("$l", take));
-            var rows = ReadAll(command, r => (Id: r.GetInt64(0), Event: new StoredLogEvent(request.LogStreamName, r.GetInt64(1),
+            var rows = LogsDatabase.ReadAll(command, r => (Id: r.GetInt64(0), Event: new StoredLogEvent(request.LogStreamName, r.GetInt64(1),
                 r.GetString(3), r.GetInt64(2), EventId(r.GetInt64(0)))));
             if (!forward)
                 rows = rows.Reverse().ToImmutableArray();
@@ -109,15 +110,15 @@ public sealed partial class CloudWatchLogsStore
     {
         if (!request.LogStreamNames.IsDefaultOrEmpty && !string.IsNullOrEmpty(request.LogStreamNamePrefix))
             throw CloudWatchLogsErrors.Invalid("logStreamNames and logStreamNamePrefix are mutually exclusive");
-        var take = CheckLimit(request.Limit, MaxEventsLimit);
+        var take = LogRequestRules.CheckLimit(request.Limit, CloudWatchLogsStore.MaxEventsLimit);
         var pattern = FilterPattern.Parse(request.FilterPattern);
         var after = request.NextToken is null ? new EventCursor(true, 0, 0) : EventCursor.Parse(request.NextToken);
-        lock (_lock)
+        lock (_db.Gate)
         {
-            var groupId = FindGroupId(scope, request.LogGroupName) ?? throw CloudWatchLogsErrors.LogGroupNotFound();
+            var groupId = _db.FindGroupId(scope, request.LogGroupName) ?? throw CloudWatchLogsErrors.LogGroupNotFound();
             var streamFilter = request.LogStreamNames.IsDefaultOrEmpty ? string.Empty
                 : $" AND s.name IN ({string.Join(", ", request.LogStreamNames.Select((_, i) => "$n" + i.ToString(CultureInfo.InvariantCulture)))})";
-            using var command = Command($"""
+            using var command = _db.Command($"""
                 SELECT e.id, e.timestamp, e.ingestion_time, e.message, s.name FROM log_events e JOIN log_streams s ON s.id = e.stream_id
                 WHERE s.group_id = $g AND substr(s.name, 1, length($p)) = $p AND e.timestamp >= $start AND e.timestamp <= $end
                   AND (e.timestamp > $at OR (e.timestamp = $at AND e.id > $ai)){streamFilter}
@@ -151,7 +152,7 @@ public sealed partial class CloudWatchLogsStore
 
     private EventCursor EndOf(long streamId)
     {
-        using var command = Command("SELECT timestamp, id FROM log_events WHERE stream_id = $s ORDER BY timestamp DESC, id DESC LIMIT 1", ("$s", streamId));
+        using var command = _db.Command("SELECT timestamp, id FROM log_events WHERE stream_id = $s ORDER BY timestamp DESC, id DESC LIMIT 1", ("$s", streamId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new EventCursor(true, reader.GetInt64(0), reader.GetInt64(1)) : new EventCursor(true, 0, 0);
     }
@@ -162,8 +163,8 @@ public sealed partial class CloudWatchLogsStore
     {
         if (events.Count == 0)
             throw CloudWatchLogsErrors.Invalid("1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        if (events.Count > MaxEventsPerPut)
-            throw CloudWatchLogsErrors.Invalid($"1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length less than or equal to {MaxEventsPerPut}");
+        if (events.Count > CloudWatchLogsStore.MaxEventsPerPut)
+            throw CloudWatchLogsErrors.Invalid($"1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length less than or equal to {CloudWatchLogsStore.MaxEventsPerPut}");
         long bytes = 0;
         for (var i = 0; i < events.Count; i++)
         {
@@ -174,11 +175,11 @@ public sealed partial class CloudWatchLogsStore
                 throw CloudWatchLogsErrors.Invalid($"Log event {i} has a negative timestamp.");
             if (i > 0 && e.Timestamp < events[i - 1].Timestamp)
                 throw CloudWatchLogsErrors.Invalid("Log events in a single PutLogEvents request must be in chronological order.");
-            bytes += Encoding.UTF8.GetByteCount(e.Message) + PerEventOverheadBytes;
+            bytes += Encoding.UTF8.GetByteCount(e.Message) + CloudWatchLogsStore.PerEventOverheadBytes;
         }
-        if (bytes > MaxBatchBytes)
-            throw CloudWatchLogsErrors.Invalid($"The batch of log events is {bytes} bytes; the maximum is {MaxBatchBytes} bytes.");
-        if (events[^1].Timestamp - events[0].Timestamp > MaxBatchSpanMilliseconds)
+        if (bytes > CloudWatchLogsStore.MaxBatchBytes)
+            throw CloudWatchLogsErrors.Invalid($"The batch of log events is {bytes} bytes; the maximum is {CloudWatchLogsStore.MaxBatchBytes} bytes.");
+        if (events[^1].Timestamp - events[0].Timestamp > CloudWatchLogsStore.MaxBatchSpanMilliseconds)
             throw CloudWatchLogsErrors.Invalid("The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
     }
 }
