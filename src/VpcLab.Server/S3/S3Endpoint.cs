@@ -11,9 +11,9 @@ namespace VpcLab.Server.S3;
 /// Create/Head/DeleteBucket, GetBucketLocation, Put/Get/DeleteBucketPolicy, Put/Get/Head/DeleteObject, ListObjects
 /// (v1), ListObjectsV2, and multipart upload (<see cref="S3MultipartEndpoint"/>). Buckets and their policies are the world's (<see cref="S3Buckets"/>), objects the
 /// store's. The caller's account and Region come from the SigV4 credential, as for EC2.</summary>
-public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets, S3MultipartEndpoint multipart)
+public sealed class S3Endpoint(S3BucketStore store, S3Buckets buckets, S3MultipartEndpoint multipart)
 {
-    private const int DefaultMaxKeys = 1000;
+    private readonly S3ListingEndpoint _listing = new(store);
 
     public async Task HandleAsync(HttpContext http, string account, string region)
     {
@@ -89,10 +89,10 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets, S
                 })).ConfigureAwait(false);
                 break;
             case S3Operations.ListObjectsV2:
-                await WriteXmlAsync(http, ListObjectsV2(bucket, http.Request.Query)).ConfigureAwait(false);
+                await WriteXmlAsync(http, _listing.ListObjectsV2(bucket, http.Request.Query)).ConfigureAwait(false);
                 break;
             case S3Operations.ListObjects:
-                await WriteXmlAsync(http, ListObjectsV1(bucket, http.Request.Query)).ConfigureAwait(false);
+                await WriteXmlAsync(http, _listing.ListObjectsV1(bucket, http.Request.Query)).ConfigureAwait(false);
                 break;
             case S3Operations.PutObject:
                 await PutObjectAsync(http, bucket, key!).ConfigureAwait(false);
@@ -334,8 +334,6 @@ public sealed partial class S3Endpoint(S3BucketStore store, S3Buckets buckets, S
         }
         return false;
     }
-
-    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is { Length: > 0 } text ? text : null;
 
     private static async Task WriteXmlAsync(HttpContext http, byte[] body)
     {

@@ -3,14 +3,16 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace VpcLab.Server.S3;
 
-// Listings: ListObjectsV2 and ListObjects (v1), with prefixes, delimiters, pages and encoding-type=url.
-public sealed partial class S3Endpoint
+/// <summary>S3's listings for <see cref="S3Endpoint"/>: ListObjectsV2 and ListObjects (v1), with prefixes,
+/// delimiters, pages and encoding-type=url.</summary>
+internal sealed class S3ListingEndpoint(S3BucketStore store)
 {
-    private byte[] ListObjectsV2(string bucket, IQueryCollection query)
+    private const int DefaultMaxKeys = 1000;
+
+    public byte[] ListObjectsV2(string bucket, IQueryCollection query)
     {
         var prefix = query["prefix"].ToString();
         var delimiter = NullIfEmpty(query["delimiter"]);
@@ -54,7 +56,7 @@ public sealed partial class S3Endpoint
         });
     }
 
-    private byte[] ListObjectsV1(string bucket, IQueryCollection query)
+    public byte[] ListObjectsV1(string bucket, IQueryCollection query)
     {
         var prefix = query["prefix"].ToString();
         var delimiter = NullIfEmpty(query["delimiter"]);
@@ -122,6 +124,8 @@ public sealed partial class S3Endpoint
             _ => throw S3Errors.InvalidArgument("Invalid Encoding Method specified in Request"),
         };
     }
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is { Length: > 0 } text ? text : null;
 
     // encoding-type=url: S3 percent-encodes names in the listing (keeping '/'), and clients decode them.
     private static string Encode(string value, bool urlEncode) =>
