@@ -94,7 +94,7 @@ public sealed class OperationLog : IOperationLog
                 RandomAccess.Write(file, buffer.AsSpan(0, OperationLogFormat.WriteFrame(buffer, r.Sequence, record)), at);
                 at += length;
             }
-            WriteZeros(file, at, Math.Max(firstChunk, at + firstChunk));
+            WriteZeros(file, at, (at / firstChunk + 1) * firstChunk); // to the next chunk boundary
             FileSync.Sync(file);
         }
         File.Move(temporary, Path.Combine(directory, FileName), overwrite: true);
