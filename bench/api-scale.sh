@@ -15,8 +15,9 @@
 #   bench/api-scale.sh                           # 10, 1000, 10000; 3 rounds of 5 s per measure
 #   SIZES="10 1000" DURATION=3 bench/api-scale.sh
 #   WORLD=1 bench/api-scale.sh                   # also the 1,000-VPC / 100,000-interface world: build time and RSS
-#   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and three durable servers
-#   WRITE_MODES="in-memory leader" ...           # only those of the write section's servers (VPCLAB_GROUP_COMMIT)
+#   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and the durable servers
+#   WRITE_MODES="in-memory leader" ...           # only those of the write section's servers (VPCLAB_GROUP_COMMIT;
+#                                                # thread+sqlite: the commit thread over the SQLite log, VPCLAB_OPERATION_LOG)
 #   NO_DELETES=1 bench/api-scale.sh              # without one delete's cost at the smallest and largest size
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -179,13 +180,14 @@ print(f"{times[100] * 1e6:.0f} (p90 {times[180] * 1e6:.0f})")
 PYF
 )
   printf 'writes\tdisk\tfsync of 200 bytes, median us\t%s\t-\t-\n' "$fsync_us" | tee -a "$OUT"
-  # Three durable servers, one per group commit (VPCLAB_GROUP_COMMIT): a writer leads the commit, a commit thread that
-  # takes what is pending, and one that waits briefly for the writers it expects when the disk is slower than they
-  # arrive (the default).
-  for mode in ${WRITE_MODES:-in-memory leader thread thread-wait}; do
+  # Durable servers, one per group commit (VPCLAB_GROUP_COMMIT): a writer leads the commit, a commit thread that
+  # takes what is pending (the default), and one that waits briefly for the writers it expects when the disk is slower
+  # than they arrive. MODE+sqlite: the same over the SQLite log of earlier builds (VPCLAB_OPERATION_LOG=sqlite), to compare the two logs.
+  for mode in ${WRITE_MODES:-in-memory leader thread thread-wait thread+sqlite}; do
     port=$(free_port)
     if [ "$mode" = in-memory ]; then store=(--in-memory); else DATA=$(mktemp -d); store=(--data "$DATA"); fi
-    VPCLAB_GROUP_COMMIT=$mode dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
+    log=; if [[ $mode == *+sqlite ]]; then log=sqlite; fi
+    VPCLAB_GROUP_COMMIT=${mode%+sqlite} VPCLAB_OPERATION_LOG=$log dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
     SERVER_PID=$!
     wait_up "http://127.0.0.1:$port/_vpclab/health"
     world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs 10 --concurrency 1)

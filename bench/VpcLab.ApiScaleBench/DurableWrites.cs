@@ -11,10 +11,10 @@ using VpcLab.Server.Protocol;
 /// (<see cref="ServerState.ExecuteAsync"/>: parse, bind, mutate, log record, group commit) against three servers in one
 /// process: in memory (no log), and durable with each group commit (<see cref="GroupCommitMode"/>: a writer leads the
 /// commit; a commit thread that waits for the writers it expects when the disk is slower than they arrive; a
-/// commit thread that takes what is pending, the default). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
+/// commit thread that takes what is pending, the default; the same over the SQLite log of earlier builds). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
 /// per second and the mean batch.
 ///
-///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3]
+///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3|4]
 /// (--way: only that one, e.g. under perf record).</summary>
 internal static class DurableWrites
 {
@@ -33,6 +33,7 @@ internal static class DurableWrites
             ("durable, a writer leads the commit", () => Durable(Path.Combine(root, "leader"), "leader")),
             ("durable, commit thread waits for expected writers when it pays", () => Durable(Path.Combine(root, "wait"), "thread-wait")),
             ("durable, commit thread takes what is pending", () => Durable(Path.Combine(root, "now"), "thread")),
+            ("durable, commit thread, the SQLite log (before vpclab.log)", () => Durable(Path.Combine(root, "sqlite"), "thread", sqlite: true)),
         };
         if (Get("--way", "") is { Length: > 0 } only)
             ways = [ways[int.Parse(only, CultureInfo.InvariantCulture)]];
@@ -57,12 +58,14 @@ internal static class DurableWrites
         return 0;
     }
 
-    private static ServerState Durable(string directory, string groupCommit)
+    private static ServerState Durable(string directory, string groupCommit, bool sqlite = false)
     {
-        // The journal reads the variable when the state opens it.
+        // The journal reads the variables when the state opens it.
         Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, groupCommit);
+        Environment.SetEnvironmentVariable(OperationJournal.LogVariable, sqlite ? "sqlite" : null);
         var state = ServerState.Open(directory, Ec2Quotas.Generous);
         Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, null);
+        Environment.SetEnvironmentVariable(OperationJournal.LogVariable, null);
         return state;
     }
 

@@ -11,8 +11,8 @@ using VpcLab.ControlPlane.Persistence;
 /// fsync): W answers per fsync, the most W one-at-a-time writers can get from this disk;</item>
 /// <item>raw, at once: the same, but each commit takes what is pending the moment the previous one ends (group
 /// commit without a batching window);</item>
-/// <item>journal: the server's own <see cref="OperationJournal"/> (SQLite WAL, synchronous=FULL, group commit), with a
-/// record per write and nothing applied.</item>
+/// <item>journal: the server's own <see cref="OperationJournal"/> (the append-only log, group commit), with a record
+/// per write and nothing applied; then the same over the SQLite log of earlier builds (WAL, synchronous=FULL).</item>
 /// </list>
 /// Prints per way: durable writes per second, fsyncs (batches) per second, mean batch size, and the mean time of one
 /// commit (seconds / batches).
@@ -32,8 +32,8 @@ internal static class FsyncFloor
         Console.WriteLine("way\twriters\twrites/s\tcommits/s\tmean batch\tms per commit");
         Report("raw fsync, whole group", writers, seconds, Raw(Path.Combine(directory, "raw.log"), writers, seconds, whole: true));
         Report("raw fsync, at once", writers, seconds, Raw(Path.Combine(directory, "raw2.log"), writers, seconds, whole: false));
-        var journalDirectory = Path.Combine(directory, "journal");
-        Report("journal (SQLite WAL FULL)", writers, seconds, Journal(journalDirectory, writers, seconds));
+        Report("journal (vpclab.log: pwrite + fdatasync)", writers, seconds, Journal(Path.Combine(directory, "journal"), writers, seconds, sqlite: false));
+        Report("journal (SQLite WAL FULL, before)", writers, seconds, Journal(Path.Combine(directory, "journal-sqlite"), writers, seconds, sqlite: true));
         Directory.Delete(directory, recursive: true);
         return 0;
     }
@@ -104,9 +104,9 @@ internal static class FsyncFloor
     }
 
     /// <summary>The server's journal: each write a logged record, nothing applied.</summary>
-    private static (long Writes, long Commits) Journal(string directory, int writers, double seconds)
+    private static (long Writes, long Commits) Journal(string directory, int writers, double seconds, bool sqlite)
     {
-        using var journal = OperationJournal.Open(directory);
+        using var journal = OperationJournal.Open(directory, sqlite: sqlite);
         var record = new LogRecord(DateTimeOffset.UnixEpoch, "111111111111", "us-east-1", "CreateTags", s_parameters);
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         return (Drive(writers, until, () => journal.Mutate(() => record)), 0);

@@ -18,9 +18,12 @@ using System.Text.RegularExpressions;
 //   dotnet VpcLab.ApiScaleBench.dll --deletes                     # one delete's cost at two world sizes (DeleteCost)
 //   dotnet VpcLab.ApiScaleBench.dll --durable-writes              # a durable write's cost beside its fsync (DurableWrites)
 //   dotnet VpcLab.ApiScaleBench.dll --scans                       # requests whose lookups scanned a whole kind (ScanCost)
+//   dotnet VpcLab.ApiScaleBench.dll --log-append --dir D          # CPU per AppendBatch, vpclab.log against SQLite (LogAppendCost)
 
 if (args.Contains("--fsync-floor"))
     return FsyncFloor.Run(args);
+if (args.Contains("--log-append"))
+    return LogAppendCost.Run(args);
 if (args.Contains("--scans"))
     return ScanCost.Run(args);
 if (args.Contains("--deletes"))

@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace VpcLab.ControlPlane.Persistence;
 
-/// <summary>Group commit for the <see cref="OperationLog"/>: mutations applied while a commit is on its way to
-/// disk wait together and go in the next transaction, so concurrent writers share one fsync instead of queueing
+/// <summary>Group commit for the operation log (<see cref="IOperationLog"/>): mutations applied while a commit is on its way to
+/// disk wait together and go in the next batch, so concurrent writers share one sync instead of queueing
 /// for one each. Each caller still gets its answer only after its own record is committed (acknowledged writes
 /// are never lost). One dedicated thread does every commit, so the thread pool that serves requests is never
 /// blocked in fsync.
@@ -20,7 +20,7 @@ internal sealed class GroupCommitter : ICommitter
 {
     private const int MaxWaitMilliseconds = 2;
 
-    private readonly OperationLog _log;
+    private readonly IOperationLog _log;
     private readonly bool _waitForWriters;
     private readonly object _gate = new(); // Monitor: Wait/Pulse wake the commit thread
     private readonly Thread _thread;
@@ -31,7 +31,7 @@ internal sealed class GroupCommitter : ICommitter
     private long _commits;
     private long _firstArrival, _lastArrival; // Stopwatch timestamps of the pending records' first and last
 
-    public GroupCommitter(OperationLog log, bool waitForWriters = true)
+    public GroupCommitter(IOperationLog log, bool waitForWriters = true)
     {
         _log = log;
         _waitForWriters = waitForWriters;
@@ -137,8 +137,8 @@ internal sealed class GroupCommitter : ICommitter
         _wanted = 1;
     }
 
-    /// <summary>Writes the batch in one transaction; the failure, if the disk refused it.</summary>
-    internal static Exception? Append(OperationLog log, List<(LogRecord Record, TaskCompletionSource Durable)> batch)
+    /// <summary>Writes the batch with one sync; the failure, if the disk refused it.</summary>
+    internal static Exception? Append(IOperationLog log, List<(LogRecord Record, TaskCompletionSource Durable)> batch)
     {
         try
         {

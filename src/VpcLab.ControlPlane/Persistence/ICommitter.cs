@@ -4,7 +4,7 @@ namespace VpcLab.ControlPlane.Persistence;
 /// record's task completes once the commit that holds it is on disk (or faults when the disk refused it).</summary>
 internal interface ICommitter : IDisposable
 {
-    /// <summary>How many commits (transactions, each one fsync) so far.</summary>
+    /// <summary>How many commits (batches, each one sync) so far.</summary>
     long Commits { get; }
 
     /// <summary>Queues one applied mutation, under the journal's write lock (so the log keeps the order they were

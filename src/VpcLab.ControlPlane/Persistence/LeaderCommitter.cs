@@ -14,7 +14,7 @@ namespace VpcLab.ControlPlane.Persistence;
 /// itself. "Answered = on disk" is unchanged: each task completes only after the commit that holds its record.</summary>
 internal sealed class LeaderCommitter : ICommitter
 {
-    private readonly OperationLog _log;
+    private readonly IOperationLog _log;
     private readonly object _gate = new(); // Monitor: Flush waits for the leader
     private List<(LogRecord Record, TaskCompletionSource Durable)> _pending = [];
     private bool _leading; // a commit is running, or queued to the pool: it takes what is pending
@@ -24,7 +24,7 @@ internal sealed class LeaderCommitter : ICommitter
     [ThreadStatic]
     private static bool t_answering; // this thread runs a leader's followers' continuations
 
-    public LeaderCommitter(OperationLog log) => _log = log;
+    public LeaderCommitter(IOperationLog log) => _log = log;
 
     public long Commits => Interlocked.Read(ref _commits);
 

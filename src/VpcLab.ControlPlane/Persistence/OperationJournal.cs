@@ -10,7 +10,7 @@ namespace VpcLab.ControlPlane.Persistence;
 /// docs/semantics.md#server.</summary>
 public sealed class OperationJournal : IDisposable
 {
-    private readonly OperationLog? _log;
+    private readonly IOperationLog? _log;
     private readonly ICommitter? _committer;
     private readonly Lock _writeLock = new();
 
@@ -20,7 +20,7 @@ public sealed class OperationJournal : IDisposable
     /// or <c>leader</c> (<see cref="GroupCommitMode.Leader"/>): for benchmarks that compare them (bench/api-scale.sh).</summary>
     public const string GroupCommitVariable = "VPCLAB_GROUP_COMMIT";
 
-    private OperationJournal(OperationLog? log, GroupCommitMode mode)
+    private OperationJournal(IOperationLog? log, GroupCommitMode mode)
     {
         _log = log;
         _committer = log is null ? null
@@ -28,12 +28,28 @@ public sealed class OperationJournal : IDisposable
             : new GroupCommitter(log, waitForWriters: mode == GroupCommitMode.CommitThreadWaiting);
     }
 
+    /// <summary>Which log a durable journal keeps when <see cref="Open"/> is not told: unset, <see cref="OperationLog"/>
+    /// (<c>vpclab.log</c>); <c>sqlite</c>, <see cref="SqliteOperationLog"/> (<c>vpclab.db</c>), only for benchmarks that
+    /// compare the two (bench/api-scale.sh). A directory that already has <c>vpclab.log</c> is never served from SQLite.</summary>
+    public const string LogVariable = "VPCLAB_OPERATION_LOG";
+
     /// <summary>In memory when <paramref name="dataDirectory"/> is null, else the operation log
-    /// (<see cref="OperationLog.FileName"/>) in that directory, created if missing, committed in groups the way
-    /// <paramref name="groupCommit"/> says (by default <see cref="GroupCommitVariable"/>'s, else
-    /// <see cref="GroupCommitMode.CommitThread"/>).</summary>
-    public static OperationJournal Open(string? dataDirectory, GroupCommitMode? groupCommit = null) =>
-        new(dataDirectory is null ? null : OperationLog.Open(dataDirectory), groupCommit ?? ModeFromEnvironment());
+    /// (<see cref="OperationLog.FileName"/>, or with <paramref name="sqlite"/> — by default when
+    /// <see cref="LogVariable"/> is <c>sqlite</c> — <see cref="SqliteOperationLog.FileName"/>) in that directory, created
+    /// if missing, committed in groups the way <paramref name="groupCommit"/> says (by default
+    /// <see cref="GroupCommitVariable"/>'s, else <see cref="GroupCommitMode.CommitThread"/>).</summary>
+    public static OperationJournal Open(string? dataDirectory, GroupCommitMode? groupCommit = null, bool? sqlite = null) =>
+        new(dataDirectory is null ? null : OpenLog(dataDirectory, sqlite ?? Environment.GetEnvironmentVariable(LogVariable) == "sqlite"),
+            groupCommit ?? ModeFromEnvironment());
+
+    private static IOperationLog OpenLog(string dataDirectory, bool sqlite)
+    {
+        if (!sqlite)
+            return OperationLog.Open(dataDirectory);
+        if (File.Exists(Path.Combine(dataDirectory, OperationLog.FileName)))
+            throw new InvalidOperationException($"{dataDirectory} holds {OperationLog.FileName}: it is not served from the SQLite log ({LogVariable}=sqlite is for benchmarks on new directories)");
+        return SqliteOperationLog.Open(dataDirectory);
+    }
 
     private static GroupCommitMode ModeFromEnvironment() => Environment.GetEnvironmentVariable(GroupCommitVariable) switch
     {
@@ -44,7 +60,7 @@ public sealed class OperationJournal : IDisposable
 
     public bool IsDurable => _log is not null;
 
-    /// <summary>How many commits (one fsync each) the log has made since it was opened: writes ÷ commits is the
+    /// <summary>How many commits (one sync each) the log has made since it was opened: writes ÷ commits is the
     /// group commit's batch.</summary>
     public long Commits => _committer?.Commits ?? 0;
 
@@ -57,7 +73,7 @@ public sealed class OperationJournal : IDisposable
         ArgumentNullException.ThrowIfNull(replayer);
         if (_log is null)
             return 0;
-        var operations = _log.ReadAll().ToList();
+        var operations = _log.ReadAll();
         if (operations.Count == 0)
             return 0;
         var clock = replayer.BeginReplay(operations[0].Time);
@@ -72,7 +88,7 @@ public sealed class OperationJournal : IDisposable
             catch (Exception e)
             {
                 throw new InvalidOperationException(
-                    $"The operation log in {OperationLog.FileName} cannot be replayed: operation {op.Sequence} ({op.Operation}) failed: {e.Message}", e);
+                    $"The operation log in {_log.FileName} cannot be replayed: operation {op.Sequence} ({op.Operation}) failed: {e.Message}", e);
             }
         }
         return operations.Count;

@@ -1,106 +1,287 @@
-using Microsoft.Data.Sqlite;
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
 
 namespace VpcLab.ControlPlane.Persistence;
 
-/// <summary>The durable record of every acknowledged mutation, in order, in a SQLite file (WAL, synchronous=FULL:
-/// a commit is on disk before it returns). State is rebuilt at start by replaying the log
-/// (<see cref="OperationJournal.Replay"/>); ids come out the same because the control plane's ids are
-/// deterministic.</summary>
-public sealed class OperationLog : IDisposable
+/// <summary>The durable record of every acknowledged mutation, in order: an append-only file of CRC-checked frames
+/// (<see cref="FileName"/>, layout in <see cref="OperationLogFormat"/>). State is rebuilt at start by replaying it
+/// (<see cref="OperationJournal.Replay"/>); ids come out the same because the control plane's ids are deterministic.
+///
+/// The file is grown in large chunks of zeros really written and synced (not fallocate'd: writing into unwritten
+/// extents makes ext4 journal metadata at each sync), so a batch is one pwrite over zeros already on disk and one
+/// fdatasync (<see cref="FileSync.DataSync"/>) that writes no inode. Recovery at open: records are read until the first
+/// zero length, a frame that does not fit, fails its CRC or does not raise the sequence; that is the end of the log (a
+/// torn last batch, never acknowledged, is cut off there), whatever follows it is zeroed and synced, and appends go on
+/// from there. A data directory with only the older SQLite log is migrated first (<see cref="SqliteLogMigration"/>).
+/// docs/architecture.md#the-operation-log.</summary>
+public sealed class OperationLog : IOperationLog
 {
-    public const string FileName = "vpclab.db";
+    public const string FileName = "vpclab.log";
 
-    private readonly SqliteConnection _connection;
+    /// <summary>The new file's size; each growth doubles it, by at most <see cref="MaxGrowth"/>.</summary>
+    internal const int DefaultFirstChunk = 1 << 20;
+    private const long MaxGrowth = 64L << 20;
+    private const int ZeroBlock = 1 << 20;
+    private static readonly byte[] s_zeros = new byte[ZeroBlock];
 
-    // One prepared INSERT, reused by every batch.
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter _time;
-    private readonly SqliteParameter _account;
-    private readonly SqliteParameter _region;
-    private readonly SqliteParameter _operation;
-    private readonly SqliteParameter _parameters;
+    private readonly string _path;
+    private readonly SafeFileHandle _file;
+    private readonly int _firstChunk;
+    private long _end;      // where the next frame goes: [_end, _capacity) is zeros on disk
+    private long _capacity; // the file's length
+    private long _sequence; // the last record's
+    private byte[] _buffer = new byte[64 << 10];
+    private Exception? _failed;
 
-    private OperationLog(SqliteConnection connection)
+    private OperationLog(string path, SafeFileHandle file, int firstChunk)
     {
-        _connection = connection;
-        _insert = connection.CreateCommand();
-        _insert.CommandText = "INSERT INTO operations (time, account, region, operation, parameters) VALUES ($t, $a, $r, $o, $p)";
-        _time = _insert.Parameters.Add("$t", SqliteType.Text);
-        _account = _insert.Parameters.Add("$a", SqliteType.Text);
-        _region = _insert.Parameters.Add("$r", SqliteType.Text);
-        _operation = _insert.Parameters.Add("$o", SqliteType.Text);
-        _parameters = _insert.Parameters.Add("$p", SqliteType.Text);
+        _path = path;
+        _file = file;
+        _firstChunk = firstChunk;
     }
 
-    public static OperationLog Open(string directory)
+    string IOperationLog.FileName => FileName;
+
+    /// <summary>How many bytes of the file hold records (with the header): where the next frame goes.</summary>
+    internal long End => _end;
+
+    /// <summary>The file's length: zeros from <see cref="End"/> on.</summary>
+    internal long Capacity => _capacity;
+
+    public static OperationLog Open(string directory) => Open(directory, DefaultFirstChunk);
+
+    /// <summary>Opens (after migrating an older SQLite log, or creating it) and recovers the log in
+    /// <paramref name="directory"/>; <paramref name="firstChunk"/>: a new file's size (small in tests of growth).</summary>
+    internal static OperationLog Open(string directory, int firstChunk)
     {
         Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
         {
-            DataSource = Path.Combine(directory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, "PRAGMA synchronous=FULL;");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS operations (
-                sequence   INTEGER PRIMARY KEY,
-                time       TEXT NOT NULL,
-                account    TEXT NOT NULL,
-                region     TEXT NOT NULL,
-                operation  TEXT NOT NULL,
-                parameters TEXT NOT NULL);
-            """);
-        return new OperationLog(connection);
-    }
-
-    public IEnumerable<LoggedOperation> ReadAll()
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT sequence, time, account, region, operation, parameters FROM operations ORDER BY sequence";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+            Create(directory, SqliteLogMigration.Read(directory), firstChunk); // [] without an older log
+            SqliteLogMigration.Retire(directory);
+        }
+        var log = new OperationLog(path, File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read), firstChunk);
+        try
         {
-            yield return new LoggedOperation(reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
-                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+            log.Recover();
+            return log;
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
         }
     }
 
-    /// <summary>Writes <paramref name="records"/>, in order, in one transaction, and returns once it is committed
-    /// (with synchronous=FULL: on disk). One fsync for the whole batch is what makes group commit pay
-    /// (<see cref="GroupCommitter"/>). The caller serializes calls.</summary>
+    /// <summary>Writes a new log holding <paramref name="records"/> (their sequence numbers kept) under a temporary
+    /// name, syncs it and renames it into place, then syncs the directory: the log exists whole or not at all.</summary>
+    internal static void Create(string directory, IReadOnlyList<LoggedOperation> records, int firstChunk)
+    {
+        var temporary = Path.Combine(directory, FileName + ".new");
+        using (var file = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+        {
+            long at = 0;
+            RandomAccess.Write(file, OperationLogFormat.Magic, at);
+            at += OperationLogFormat.HeaderLength;
+            var buffer = new byte[64 << 10];
+            foreach (var r in records)
+            {
+                var record = new LogRecord(r.Time, r.Account, r.Region, r.Operation, r.Parameters);
+                var length = OperationLogFormat.FrameLength(record);
+                if (buffer.Length < length)
+                    buffer = new byte[length];
+                RandomAccess.Write(file, buffer.AsSpan(0, OperationLogFormat.WriteFrame(buffer, r.Sequence, record)), at);
+                at += length;
+            }
+            WriteZeros(file, at, (at / firstChunk + 1) * firstChunk); // to the next chunk boundary
+            FileSync.Sync(file);
+        }
+        File.Move(temporary, Path.Combine(directory, FileName), overwrite: true);
+        FileSync.SyncDirectory(directory);
+    }
+
+    /// <summary>Finds the end of the log (see the type's summary), zeroes what follows it and syncs.</summary>
+    private void Recover()
+    {
+        var length = RandomAccess.GetLength(_file);
+        Span<byte> header = stackalloc byte[OperationLogFormat.HeaderLength];
+        var read = RandomAccess.Read(_file, header, 0);
+        if (read < header.Length && OperationLogFormat.Magic.StartsWith(header[..read]))
+        {
+            // Cut inside the header (no record can be there): an empty log.
+            RandomAccess.Write(_file, OperationLogFormat.Magic, 0);
+            FileSync.Sync(_file);
+            length = Math.Max(length, OperationLogFormat.HeaderLength);
+        }
+        else if (!header.SequenceEqual(OperationLogFormat.Magic))
+        {
+            throw new InvalidDataException($"{_path} is not a VpcLab operation log (it does not start with {System.Text.Encoding.ASCII.GetString(OperationLogFormat.Magic)})");
+        }
+        (_end, _sequence) = Scan(_file, null);
+        _capacity = length;
+        // A torn batch may have left whole frames after the cut: zeroed, none can be read after a later, shorter one.
+        var lastNonZero = LastNonZeroByte(_end, length);
+        if (lastNonZero >= _end)
+        {
+            WriteZeros(_file, _end, lastNonZero + 1);
+            FileSync.DataSync(_file);
+        }
+    }
+
+    private long LastNonZeroByte(long from, long to)
+    {
+        var block = new byte[ZeroBlock];
+        var last = -1L;
+        for (var at = from; at < to; at += block.Length)
+        {
+            var n = RandomAccess.Read(_file, block.AsSpan(0, (int)Math.Min(block.Length, to - at)), at);
+            var i = block.AsSpan(0, n).LastIndexOfAnyExcept((byte)0);
+            if (i >= 0)
+                last = at + i;
+        }
+        return last;
+    }
+
+    /// <summary>The records from the header on, until the end of the log: where it ends and the last sequence
+    /// number; the records themselves into <paramref name="into"/> when given.</summary>
+    private static (long End, long LastSequence) Scan(SafeFileHandle file, List<LoggedOperation>? into)
+    {
+        var window = new byte[1 << 16]; // [from, filled) holds the file's bytes at [windowAt, …)
+        long windowAt = OperationLogFormat.HeaderLength;
+        int from = 0, filled = 0;
+        var last = 0L;
+        while (true)
+        {
+            if (!Fill(OperationLogFormat.FrameHeaderLength))
+                break;
+            var head = window.AsSpan(from, OperationLogFormat.FrameHeaderLength);
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(head);
+            if (!OperationLogFormat.IsPlausibleLength(length)) // 0: the zeros after the last record
+                break;
+            if (!Fill(OperationLogFormat.FrameHeaderLength + (int)length))
+                break; // cut short by the end of the file
+            head = window.AsSpan(from, OperationLogFormat.FrameHeaderLength);
+            var body = window.AsSpan(from + head.Length, (int)length);
+            if (OperationLogFormat.Checksum(head[..4], body) != BinaryPrimitives.ReadUInt32LittleEndian(head[4..]))
+                break;
+            var sequence = OperationLogFormat.SequenceOf(body);
+            if (sequence <= last)
+                break;
+            into?.Add(OperationLogFormat.Decode(body));
+            last = sequence;
+            from += head.Length + body.Length;
+        }
+        return (windowAt + from, last);
+
+        // Whether the window holds (after reading more) at least `count` bytes from `from` on.
+        bool Fill(int count)
+        {
+            if (filled - from >= count)
+                return true;
+            if (window.Length < count)
+                Array.Resize(ref window, Math.Max(count, window.Length * 2));
+            if (from + count > window.Length)
+            {
+                Buffer.BlockCopy(window, from, window, 0, filled - from);
+                windowAt += from;
+                filled -= from;
+                from = 0;
+            }
+            while (filled - from < count)
+            {
+                var n = RandomAccess.Read(file, window.AsSpan(filled), windowAt + filled);
+                if (n == 0)
+                    return false;
+                filled += n;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The records of the log in <paramref name="directory"/>, read without writing (while a server may
+    /// append to it): the same end rule as recovery.</summary>
+    public static IReadOnlyList<LoggedOperation> Read(string directory)
+    {
+        using var file = File.OpenHandle(Path.Combine(directory, FileName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var records = new List<LoggedOperation>();
+        Scan(file, records);
+        return records;
+    }
+
+    public IReadOnlyList<LoggedOperation> ReadAll()
+    {
+        var records = new List<LoggedOperation>();
+        Scan(_file, records);
+        return records;
+    }
+
+    /// <summary>Writes <paramref name="records"/> as frames in one pwrite over the zeros after the log, then one
+    /// fdatasync; returns once they are on disk. After a failure (of the write, the sync or a growth) the log refuses
+    /// every later batch: what reached the disk is unknown until a restart recovers it.</summary>
     public void AppendBatch(IReadOnlyList<LogRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        using var transaction = _connection.BeginTransaction();
-        _insert.Transaction = transaction;
-        foreach (var r in records)
+        if (_failed is not null)
+            throw new IOException($"{_path}: an earlier write failed ({_failed.Message}); restart to recover the log", _failed);
+        try
         {
-            _time.Value = r.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            _account.Value = r.Account;
-            _region.Value = r.Region;
-            _operation.Value = r.Operation;
-            _parameters.Value = r.Parameters;
-            _insert.ExecuteNonQuery();
+            var size = 0;
+            foreach (var r in records)
+                size += OperationLogFormat.FrameLength(r);
+            if (_buffer.Length < size)
+                _buffer = new byte[Math.Max(size, _buffer.Length * 2)];
+            var at = 0;
+            var sequence = _sequence;
+            foreach (var r in records)
+                at += OperationLogFormat.WriteFrame(_buffer.AsSpan(at), ++sequence, r);
+            if (_end + size > _capacity)
+                Grow(_end + size);
+            RandomAccess.Write(_file, _buffer.AsSpan(0, size), _end);
+            FileSync.DataSync(_file);
+            _end += size;
+            _sequence = sequence;
         }
-        transaction.Commit();
-        _insert.Transaction = null;
+        catch (Exception e)
+        {
+            _failed = e;
+            throw;
+        }
     }
 
-    public void Clear() => Execute(_connection, "DELETE FROM operations;");
-
-    public void Dispose()
+    /// <summary>Extends the file with zeros, written and synced, to cover <paramref name="needed"/>: by its own length
+    /// (at least the first chunk, at most <see cref="MaxGrowth"/>) until it does.</summary>
+    private void Grow(long needed)
     {
-        _insert.Dispose();
-        _connection.Dispose();
+        var step = Math.Clamp(_capacity, _firstChunk, MaxGrowth);
+        var target = _capacity + step;
+        while (target < needed)
+            target += step;
+        WriteZeros(_file, _capacity, target);
+        FileSync.Sync(_file);
+        _capacity = target;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void WriteZeros(SafeFileHandle file, long from, long to)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        for (var at = from; at < to; at += ZeroBlock)
+            RandomAccess.Write(file, s_zeros.AsSpan(0, (int)Math.Min(ZeroBlock, to - at)), at);
     }
+
+    /// <summary>Empties the log: first the first frame's length is zeroed and synced (the log is empty from then on,
+    /// whatever happens next), then every record, synced.</summary>
+    public void Clear()
+    {
+        if (_end > OperationLogFormat.HeaderLength)
+        {
+            RandomAccess.Write(_file, s_zeros.AsSpan(0, OperationLogFormat.FrameHeaderLength), OperationLogFormat.HeaderLength);
+            FileSync.DataSync(_file);
+            WriteZeros(_file, OperationLogFormat.HeaderLength, _end);
+            FileSync.DataSync(_file);
+        }
+        _end = OperationLogFormat.HeaderLength;
+        _sequence = 0;
+    }
+
+    public void Dispose() => _file.Dispose();
 }

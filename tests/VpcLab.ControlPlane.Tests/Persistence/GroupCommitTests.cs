@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using VpcLab.ControlPlane.Persistence;
 using VpcLab.ControlPlane.Time;
 
@@ -20,9 +19,9 @@ public class GroupCommitTests
     {
         private readonly OperationJournal _journal;
 
-        public VpcWorld(string directory, GroupCommitMode mode = GroupCommitMode.CommitThreadWaiting)
+        public VpcWorld(string directory, GroupCommitMode mode = GroupCommitMode.CommitThreadWaiting, bool sqlite = false)
         {
-            _journal = OperationJournal.Open(directory, mode);
+            _journal = OperationJournal.Open(directory, mode, sqlite);
             ControlPlane = NewControlPlane(new SimulatedClock());
             Replayed = _journal.Replay(this);
         }
@@ -66,19 +65,9 @@ public class GroupCommitTests
         public void Dispose() => _journal.Dispose();
     }
 
-    /// <summary>The operations table as it is on disk, read through a second connection.</summary>
-    private static List<string> LoggedOperations(string dir)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, OperationLog.FileName)};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT operation, parameters FROM operations ORDER BY sequence";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-            rows.Add(reader.GetString(0) + " " + reader.GetString(1));
-        return rows;
-    }
+    /// <summary>The log as it is on disk, read on its own (while the journal appends).</summary>
+    private static List<string> LoggedOperations(string dir) =>
+        [.. OperationLog.Read(dir).Select(r => r.Operation + " " + r.Parameters)];
 
     // Every way of grouping: a commit thread that waits briefly for the writers it expects (the default), one that
     // takes what is pending, and a writer that leads the commit.
@@ -217,6 +206,30 @@ public class GroupCommitTests
     [InlineData(300, 10, 16, true)]
     public void WaitPays_OnlyWhenTheLastCommitOutlastsTheExpectedWritersArrival(int commitMicroseconds, int gapMicroseconds, int expected, bool pays) =>
         Assert.Equal(pays, GroupCommitter.WaitPays(TimeSpan.FromMicroseconds(commitMicroseconds), TimeSpan.FromMicroseconds(gapMicroseconds), expected));
+
+    // A data directory an older build served from SQLite (vpclab.db): reopened by this build, its log is migrated and
+    // replayed before anything is served, so the same world comes back and new writes follow it.
+    [Fact]
+    public async Task Reopen_AfterTheSqliteLog_SameWorldReplayed_NewWritesFollow()
+    {
+        var dir = NewDirectory();
+        string[] before;
+        using (var world = new VpcWorld(dir, GroupCommitMode.CommitThread, sqlite: true))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 12).Select(i => world.CreateVpcAsync($"10.{i}.0.0/16")));
+            before = [.. world.ControlPlane.Network.Vpcs.Keys.Select(k => k.Value).Order(StringComparer.Ordinal)];
+        }
+        Assert.True(File.Exists(Path.Combine(dir, SqliteOperationLog.FileName)));
+        using (var world = new VpcWorld(dir))
+        {
+            Assert.Equal(12, world.Replayed);
+            Assert.Equal(before, world.ControlPlane.Network.Vpcs.Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
+            await world.CreateVpcAsync("10.100.0.0/16");
+        }
+        Assert.Equal(13, LoggedOperations(dir).Count);
+        Assert.Throws<InvalidOperationException>(() => OperationJournal.Open(dir, sqlite: true)); // never back to SQLite
+        Directory.Delete(dir, recursive: true);
+    }
 
     [Fact]
     public void Mutate_InMemory_CompletesAtOnceWithoutALog()

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Durable CreateTags over HTTP, the append-only log (vpclab.log) against the SQLite log of earlier builds
+# (VPCLAB_OPERATION_LOG=sqlite), beside the same write on an in-memory server and the no-op floor
+# (`GET /_vpclab/health`). Three servers run side by side (default group commit: the commit thread); ROUNDS rounds
+# measure each in turn, the order reversed every other round, so a shared machine's load falls on all alike. wrk:
+# 1 thread, 16 connections (one request in flight each). Each line carries the 1-minute load average when it was
+# measured. Then, in process: the committing thread's CPU per AppendBatch of 1 and 16 records on each log
+# (VpcLab.ApiScaleBench --log-append). TSV on stdout and in $OUT; the medians at the end.
+#
+#   bench/oplog.sh                       # 5 rounds of 5 s after a 30 s warm-up per server
+#   ROUNDS=3 DURATION=3 bench/oplog.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-5}
+WARMUP=${WARMUP:-30} # a write's code is still being compiled 10 s in on a loaded 2-core machine (bench/api-scale.sh)
+ART=${ART:-/tmp/vpclab-oplog}
+OUT=${OUT:-/tmp/vpclab-oplog.tsv}
+command -v wrk >/dev/null || { echo "oplog.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
+if [ -z "${NO_BUILD:-}" ]; then
+  dotnet build src/VpcLab.Cli -c Release --artifacts-path "$ART" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
+  dotnet build bench/VpcLab.ApiScaleBench -c Release --artifacts-path "$ART" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
+fi
+VPCLAB=$ART/bin/VpcLab.Cli/release/vpclab.dll
+BUILDER=$ART/bin/VpcLab.ApiScaleBench/release/VpcLab.ApiScaleBench.dll
+AUTH="AWS4-HMAC-SHA256 Credential=111111111111/$(date -u +%Y%m%d)/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
+LUA=$ART/post.lua
+mkdir -p "$ART"
+cat >"$LUA" <<'LUA'
+wrk.method = "POST"
+wrk.body = os.getenv("WRK_BODY") .. "&Version=2016-11-15"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Authorization"] = os.getenv("WRK_AUTH")
+wrk.headers["X-Amz-Date"] = os.getenv("WRK_DATE")
+LUA
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_up() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "oplog.sh: $1 never came up" >&2; return 1; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+declare -A PIDS URLS DATAS VPCS
+stop_all() {
+  for s in "${!PIDS[@]}"; do kill "${PIDS[$s]}" 2>/dev/null || true; wait "${PIDS[$s]}" 2>/dev/null || true; rm -rf "${DATAS[$s]:-}"; done
+  PIDS=()
+}
+trap stop_all EXIT
+
+# rate PID URL [BODY [SECONDS]]: "REQ/S CPU" — wrk's rate and the server's CPU microseconds per request.
+rate() {
+  local pid=$1 url=$2 body=${3:-} d=${4:-$DURATION} out t0 t1
+  t0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  if [ -z "$body" ]; then out=$(wrk -t1 -c16 -d"${d}s" "$url")
+  else out=$(WRK_BODY=$body WRK_AUTH=$AUTH WRK_DATE=$(date -u +%Y%m%dT%H%M%SZ) wrk -t1 -c16 -d"${d}s" -s "$LUA" "$url"); fi
+  t1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  if grep -q "Non-2xx" <<<"$out"; then echo "oplog.sh: non-2xx answers: $out" >&2; exit 1; fi
+  awk -v ticks=$((t1 - t0)) -v tick_us=$((1000000 / $(getconf CLK_TCK))) '/requests in/ { n = $1 } /Requests\/sec/ { r = $2 } END { printf "%s %.1f\n", r, ticks * tick_us / n }' <<<"$out"
+}
+
+SERVERS=(in-memory vpclab.log sqlite)
+for s in "${SERVERS[@]}"; do
+  port=$(free_port); store=(--in-memory); log=
+  if [ "$s" != in-memory ]; then DATAS[$s]=$(mktemp -d); store=(--data "${DATAS[$s]}"); fi
+  if [ "$s" = sqlite ]; then log=sqlite; fi
+  VPCLAB_OPERATION_LOG=$log dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
+  PIDS[$s]=$!; URLS[$s]="http://127.0.0.1:$port"
+  wait_up "${URLS[$s]}/_vpclab/health"
+  world=$(dotnet "$BUILDER" --endpoint "${URLS[$s]}" --vpcs 10 --concurrency 1)
+  VPCS[$s]=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['vpc'])" "$world")
+done
+[ -f "${DATAS[vpclab.log]}/vpclab.log" ] && [ -f "${DATAS[sqlite]}/vpclab.db" ] || { echo "oplog.sh: the servers did not keep the logs asked for" >&2; exit 1; }
+for s in "${SERVERS[@]}"; do # warm-up: JIT tiers, the log's first pages
+  rate "${PIDS[$s]}" "${URLS[$s]}/" "Action=CreateTags&ResourceId.1=${VPCS[$s]}&Tag.1.Key=bench&Tag.1.Value=on" "$WARMUP" >/dev/null
+  rate "${PIDS[$s]}" "${URLS[$s]}/_vpclab/health" "" 3 >/dev/null
+done
+
+: >"$OUT"
+printf 'round\tserver\trequest\treq/s\tratio to floor\tserver CPU us/req\tload average (1 min)\n'
+for round in $(seq 1 "$ROUNDS"); do
+  order=("${SERVERS[@]}")
+  if (( round % 2 == 0 )); then order=(sqlite vpclab.log in-memory); fi
+  for s in "${order[@]}"; do
+    f=$(rate "${PIDS[$s]}" "${URLS[$s]}/_vpclab/health")
+    w=$(rate "${PIDS[$s]}" "${URLS[$s]}/" "Action=CreateTags&ResourceId.1=${VPCS[$s]}&Tag.1.Key=bench&Tag.1.Value=on")
+    printf '%s\t%s\tfloor\t%s\t1.00\t%s\t%s\n' "$round" "$s" "${f% *}" "${f#* }" "$(load)" | tee -a "$OUT"
+    printf '%s\t%s\tCreateTags\t%s\t%s\t%s\t%s\n' "$round" "$s" "${w% *}" "$(python3 -c "print(f'{${w% *} / ${f% *}:.2f}')")" "${w#* }" "$(load)" | tee -a "$OUT"
+  done
+done
+stop_all
+
+echo "# in process: the committing thread's CPU per AppendBatch" >&2
+dotnet "$BUILDER" --log-append --dir "$(mktemp -d)" | sed 's/^/append\t/' | tee -a "$OUT"
+
+python3 - "$OUT" <<'PY'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+http = [r for r in rows if r[0].isdigit()]
+print("\nmedian over the rounds: req/s, ratio to the same server's floor, server CPU us/req, load average")
+for server in ("in-memory", "vpclab.log", "sqlite"):
+    for request in ("floor", "CreateTags"):
+        sel = [r for r in http if r[1] == server and r[2] == request]
+        if sel:
+            med = lambda i: statistics.median(float(r[i]) for r in sel)
+            print(f"  {server:<11} {request:<11} {med(3):9.0f} {med(4):5.2f} {med(5):7.1f}   load {med(6):.2f}")
+app = [r for r in rows if r[0] == "append" and r[1].isdigit()]
+for log in ("vpclab.log", "SQLite (before)"):
+    for size in ("1", "16"):
+        sel = [r for r in app if r[2] == log and r[3] == size]
+        if sel:
+            print(f"  AppendBatch of {size:>2} on {log:<16} CPU {statistics.median(float(r[4]) for r in sel):6.1f} us, wall {statistics.median(float(r[5]) for r in sel):7.1f} us")
+PY
