@@ -19,6 +19,7 @@ using System.Text.RegularExpressions;
 //   dotnet VpcLab.ApiScaleBench.dll --durable-writes              # a durable write's cost beside its fsync (DurableWrites)
 //   dotnet VpcLab.ApiScaleBench.dll --scans                       # requests whose lookups scanned a whole kind (ScanCost)
 //   dotnet VpcLab.ApiScaleBench.dll --log-append --dir D          # CPU per AppendBatch, vpclab.log against SQLite (LogAppendCost)
+//   dotnet VpcLab.ApiScaleBench.dll --writes                      # creates and deletes at 10, 1,000, 10,000 VPCs (WriteCost)
 
 if (args.Contains("--fsync-floor"))
     return FsyncFloor.Run(args);
@@ -26,6 +27,8 @@ if (args.Contains("--log-append"))
     return LogAppendCost.Run(args);
 if (args.Contains("--scans"))
     return ScanCost.Run(args);
+if (args.Contains("--writes"))
+    return WriteCost.Run(args);
 if (args.Contains("--deletes"))
     return DeleteCost.Run(args);
 if (args.Contains("--durable-writes"))

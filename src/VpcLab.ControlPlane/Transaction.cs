@@ -14,10 +14,14 @@ internal sealed class Transaction
 
     private Network _n;
 
+    // The operation's index changes: published with N at commit (ControlPlaneState.Mutate), never half.
+    private readonly WorldIndex.Builder _index;
+
     public Transaction(Network network, WorldIndex index, RequestContext ctx, ControlPlaneOptions options, RegionInfo region, ulong counter, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(index);
         _n = network;
-        Index = index;
+        _index = index.ToBuilder();
         Ctx = ctx;
         Options = options;
         // The Region as this account sees it: its own zone names (docs/semantics.md#zones).
@@ -42,8 +46,9 @@ internal sealed class Transaction
         }
     }
 
-    /// <summary>The filter index of <see cref="N"/>, updated with it.</summary>
-    public WorldIndex Index { get; private set; }
+    /// <summary>The filter index of <see cref="N"/>, updated with it (immutable: later changes of this operation
+    /// build on a copy).</summary>
+    public WorldIndex Index => _index.ToImmutable();
 
     /// <summary><see cref="N"/> with its index, for the deletion blockers (<see cref="DeletionBlocker{TRecord}"/>).</summary>
     public IndexedWorld World => new(_n, Index);
@@ -90,7 +95,13 @@ internal sealed class Transaction
     /// <summary>The records of <paramref name="kind"/> whose indexed filter <paramref name="filter"/> has
     /// <paramref name="value"/> (a VPC's subnets: Subnet, "vpc-id", vpc), in id order, through the index: what a
     /// mutation needs of its neighbours costs what it finds, not the world (docs/semantics.md#filter-indexes).</summary>
-    public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value) => World.Where(kind, filter, value);
+    public IEnumerable<T> Where<T>(IndexedKind<T> kind, string filter, string value)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        // The builder's list, not a published index: a read between two changes of one operation freezes nothing.
+        var network = _n;
+        return _index.Ids(kind.Key, filter, value).Select(id => kind.Lookup(network, id)).OfType<T>();
+    }
 
     /// <summary>The caller's records of <paramref name="kind"/> in the request's Region (its owner-scope list), in id order.</summary>
     public IEnumerable<T> Mine<T>(IndexedKind<T> kind) => Where(kind, WorldIndex.ScopeName, IndexedKind<T>.Scope(Account, RegionName));
@@ -139,6 +150,8 @@ internal sealed class Transaction
     public void ReplaceTags(string resourceId, Model.Tags? tags)
     {
         var before = _n.Tags.GetValueOrDefault(resourceId);
+        if (WorldIndex.SameTags(before, tags))
+            return; // the same keys and values: neither the snapshot nor a posting changes
         if (tags is null || tags.IsEmpty)
         {
             if (before is null)
@@ -150,13 +163,13 @@ internal sealed class Transaction
         {
             _n = _n with { Tags = _n.Tags.SetItem(resourceId, tags) };
         }
-        Index = Index.ReplaceTags(resourceId, before, tags);
+        _index.ReplaceTags(resourceId, before, tags);
     }
 
     // ------------------------------------------------------------------ addresses
     /// <summary>Every IPv4 and IPv6 address held by an interface in the subnet.</summary>
     public HashSet<IpAddress> UsedAddresses(SubnetId subnet) =>
-        [.. Index.Ids(IndexedKinds.NetworkInterface.Key, "subnet-id", subnet.Value)
+        [.. _index.Ids(IndexedKinds.NetworkInterface.Key, "subnet-id", subnet.Value)
             .Select(id => N.NetworkInterfaces[new NetworkInterfaceId(id)]).SelectMany(e => e.AllPrivateAddresses)];
 
     /// <summary>AWS (and this lab) auto-assigns the lowest free address that is not one of the five reserved
@@ -237,7 +250,7 @@ internal sealed class Transaction
         for (ulong i = 0; i < count; i++)
         {
             var candidate = pool.Subnet(56, (start + i) % count);
-            if (!World.Any(IndexedKinds.Vpc, "ipv6-cidr-block-association.ipv6-cidr-block", candidate.ToString()))
+            if (_index.Ids(IndexedKinds.Vpc.Key, "ipv6-cidr-block-association.ipv6-cidr-block", candidate.ToString()).IsEmpty)
                 return candidate;
         }
         throw VpcErrors.CidrLimitExceeded("region", 0);
@@ -259,7 +272,7 @@ internal sealed class Transaction
     /// <summary>True when at least <paramref name="quota"/> records of <paramref name="kind"/> have <paramref name="value"/>
     /// for the indexed filter or link <paramref name="name"/> (a VPC's route tables: RouteTable, "vpc-id", vpc).</summary>
     public bool AtQuota<T>(IndexedKind<T> kind, string name, string value, int quota) =>
-        World.Count(kind, name, value) >= quota;
+        _index.Ids(kind.Key, name, value).Count >= quota;
 
     // ------------------------------------------------------------------ small helpers
     public void Put(Vpc v) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(v.Id), v, _n with { Vpcs = _n.Vpcs.SetItem(v.Id, v) });
@@ -303,7 +316,7 @@ internal sealed class Transaction
     {
         if (before is null && after is null)
             return;
-        Index = Index.Replace(kind, before, after);
+        _index.Replace(kind, before, after);
         _n = network;
     }
 

@@ -6,7 +6,7 @@ namespace VpcLab.ControlPlane;
 /// <summary>The filter index kept with a <see cref="Network"/> snapshot: for each indexed kind, filter name and value,
 /// the ids (ordinal order) of the records having that value, plus each kind's owner scope and every tag. Immutable,
 /// like the snapshot it belongs to; <see cref="Transaction"/> updates both in the same mutation, under the same lock,
-/// and they are published together (docs/semantics.md#filter-indexes).</summary>
+/// through one <see cref="Builder"/> per operation, and they are published together (docs/semantics.md#filter-indexes).</summary>
 public sealed class WorldIndex
 {
     /// <summary>The posting name of the owner rule (<see cref="IndexedKind{T}.Scope"/>).</summary>
@@ -17,21 +17,27 @@ public sealed class WorldIndex
 
     private static readonly ImmutableSortedSet<string> s_none = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
-    private readonly ImmutableDictionary<PostingKey, ImmutableSortedSet<string>> _postings;
+    private readonly HashTrie<PostingKey, ImmutableSortedSet<string>> _postings;
 
-    private WorldIndex(ImmutableDictionary<PostingKey, ImmutableSortedSet<string>> postings)
+    private WorldIndex(HashTrie<PostingKey, ImmutableSortedSet<string>> postings)
     {
         _postings = postings;
     }
 
-    public static WorldIndex Empty { get; } = new(ImmutableDictionary<PostingKey, ImmutableSortedSet<string>>.Empty);
+    public static WorldIndex Empty { get; } = new(HashTrie<PostingKey, ImmutableSortedSet<string>>.Empty);
 
     /// <summary>Every posting list's key.</summary>
-    public IEnumerable<PostingKey> Keys => _postings.Keys;
+    public IEnumerable<PostingKey> Keys => _postings.Entries.Select(e => e.Key);
 
     /// <summary>The ids filed under a key, in ordinal order (empty when none).</summary>
-    public ImmutableSortedSet<string> Ids(string kind, string name, string value) =>
-        _postings.GetValueOrDefault(new PostingKey(kind, name, value), s_none);
+    public ImmutableSortedSet<string> Ids(string kind, string name, string value) => Ids(_postings, new PostingKey(kind, name, value));
+
+    private static ImmutableSortedSet<string> Ids(HashTrie<PostingKey, ImmutableSortedSet<string>> postings, PostingKey key) =>
+        postings.TryGetValue(key, out var ids) ? ids : s_none;
+
+    /// <summary>A builder starting from this index: what one operation changes goes to it, and the index it publishes
+    /// (<see cref="Builder.ToImmutable"/>) is the one readers get, whole.</summary>
+    public Builder ToBuilder() => new(this);
 
     /// <summary>The index of a whole snapshot (at start, after a replay or a reset).</summary>
     public static WorldIndex Build(Network network)
@@ -51,49 +57,113 @@ public sealed class WorldIndex
             foreach (var key in TagPostings(id, tags))
                 File(id, key);
         }
-        var builder = ImmutableDictionary.CreateBuilder<PostingKey, ImmutableSortedSet<string>>();
+        var owner = new object();
+        var postings = HashTrie<PostingKey, ImmutableSortedSet<string>>.Empty;
         foreach (var (key, ids) in lists)
-            builder[key] = ids.ToImmutableSortedSet(StringComparer.Ordinal);
-        return new WorldIndex(builder.ToImmutable());
+            postings = postings.SetItem(key, ids.ToImmutableSortedSet(StringComparer.Ordinal), owner);
+        return new WorldIndex(postings);
     }
 
     /// <summary>The index after one record of <paramref name="kind"/> changed from <paramref name="before"/> to
     /// <paramref name="after"/> (null: absent).</summary>
     public WorldIndex Replace<T>(IndexedKind<T> kind, T? before, T? after)
     {
-        ArgumentNullException.ThrowIfNull(kind);
-        if (ReferenceEquals(before, after))
-            return this;
-        var id = kind.Id((after ?? before)!);
-        return Move(id, Postings(kind, before), Postings(kind, after));
+        var builder = ToBuilder();
+        builder.Replace(kind, before, after);
+        return builder.ToImmutable();
     }
 
     /// <summary>The index after the tags of <paramref name="resourceId"/> changed.</summary>
     public WorldIndex ReplaceTags(string resourceId, Tags? before, Tags? after)
     {
-        ArgumentNullException.ThrowIfNull(resourceId);
-        if (ReferenceEquals(before, after))
-            return this;
-        return Move(resourceId, before is null ? [] : TagPostings(resourceId, before), after is null ? [] : TagPostings(resourceId, after));
+        var builder = ToBuilder();
+        builder.ReplaceTags(resourceId, before, after);
+        return builder.ToImmutable();
     }
 
-    private WorldIndex Move(string id, HashSet<PostingKey> before, HashSet<PostingKey> after)
+    /// <summary>True when two tag sets hold the same keys and values: replacing one by the other changes no posting.</summary>
+    public static bool SameTags(Tags? a, Tags? b)
     {
-        var postings = _postings;
-        foreach (var key in before)
+        if (ReferenceEquals(a, b))
+            return true;
+        if (a is null || b is null || a.Count != b.Count)
+            return (a?.IsEmpty ?? true) && (b?.IsEmpty ?? true);
+        foreach (var (key, value) in a.Items)
         {
-            if (after.Contains(key) || !postings.TryGetValue(key, out var ids))
-                continue;
-            ids = ids.Remove(id);
-            postings = ids.IsEmpty ? postings.Remove(key) : postings.SetItem(key, ids);
+            if (!b.Items.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+                return false;
         }
-        foreach (var key in after)
+        return true;
+    }
+
+    /// <summary>One operation's changes to an index: its posting lists are changed in place where this builder made
+    /// them (<see cref="HashTrie{TKey, TValue}"/>), so what a CreateVpc files (≈ 60 postings) shares one path copy
+    /// near the root; <see cref="ToImmutable"/> publishes the result and later changes copy again, so an index once
+    /// published never changes. Not thread-safe: one transaction's, under the state's lock.</summary>
+    public sealed class Builder
+    {
+        private HashTrie<PostingKey, ImmutableSortedSet<string>> _postings;
+        private object _owner = new();
+        private WorldIndex? _published;
+
+        internal Builder(WorldIndex from)
         {
-            if (before.Contains(key))
-                continue;
-            postings = postings.SetItem(key, postings.GetValueOrDefault(key, s_none).Add(id));
+            _postings = from._postings;
+            _published = from;
         }
-        return ReferenceEquals(postings, _postings) ? this : new WorldIndex(postings);
+
+        /// <summary>The ids filed under a key now (an immutable set: safe to keep past later changes).</summary>
+        public ImmutableSortedSet<string> Ids(string kind, string name, string value) => WorldIndex.Ids(_postings, new PostingKey(kind, name, value));
+
+        /// <summary>The index as it is now; the builder goes on from it without changing it.</summary>
+        public WorldIndex ToImmutable()
+        {
+            if (_published is null)
+            {
+                _published = new WorldIndex(_postings);
+                _owner = new object(); // what was built is frozen: nothing holds its owner any more
+            }
+            return _published;
+        }
+
+        /// <summary>One record of <paramref name="kind"/> changed from <paramref name="before"/> to <paramref name="after"/>
+        /// (null: absent). An equal record files the same postings: nothing to do.</summary>
+        public void Replace<T>(IndexedKind<T> kind, T? before, T? after)
+        {
+            ArgumentNullException.ThrowIfNull(kind);
+            if (ReferenceEquals(before, after) || (before is not null && before.Equals(after)))
+                return;
+            var id = kind.Id((after ?? before)!);
+            Move(id, Postings(kind, before), Postings(kind, after));
+        }
+
+        /// <summary>The tags of <paramref name="resourceId"/> changed (null: none). Equal tags change nothing.</summary>
+        public void ReplaceTags(string resourceId, Tags? before, Tags? after)
+        {
+            ArgumentNullException.ThrowIfNull(resourceId);
+            if (SameTags(before, after))
+                return;
+            Move(resourceId, before is null ? [] : TagPostings(resourceId, before), after is null ? [] : TagPostings(resourceId, after));
+        }
+
+        private void Move(string id, HashSet<PostingKey> before, HashSet<PostingKey> after)
+        {
+            foreach (var key in before)
+            {
+                if (after.Contains(key) || !_postings.TryGetValue(key, out var ids))
+                    continue;
+                ids = ids.Remove(id);
+                _postings = ids.IsEmpty ? _postings.Remove(key, _owner) : _postings.SetItem(key, ids, _owner);
+                _published = null;
+            }
+            foreach (var key in after)
+            {
+                if (before.Contains(key))
+                    continue;
+                _postings = _postings.SetItem(key, WorldIndex.Ids(_postings, key).Add(id), _owner);
+                _published = null;
+            }
+        }
     }
 
     /// <summary>Every posting a record is filed under: its owner scope and each value of each indexed filter but the id.</summary>

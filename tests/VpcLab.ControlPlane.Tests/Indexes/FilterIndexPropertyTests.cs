@@ -97,7 +97,7 @@ public sealed class FilterIndexPropertyTests
     /// <summary>The highest step of <see cref="Step"/> (0–11 create, 12 deletes, 13–19 the kinds indexed later).</summary>
     internal const int LastStep = 19;
 
-    internal static Ec2ControlPlane Build((int Op, int A, int B)[] steps, bool indexedFilters)
+    internal static Ec2ControlPlane Build((int Op, int A, int B)[] steps, bool indexedFilters, Action<Ec2ControlPlane>? afterEach = null)
     {
         var cp = new Ec2ControlPlane(new ControlPlaneOptions { IdSeed = 7, Quotas = Ec2Quotas.Generous, IndexedFilters = indexedFilters });
         foreach (var (op, a, b) in steps)
@@ -110,6 +110,7 @@ public sealed class FilterIndexPropertyTests
             {
                 // Refused steps (overlaps, dependencies, duplicates) leave the world as it was, in both worlds alike.
             }
+            afterEach?.Invoke(cp);
         }
         return cp;
     }
