@@ -71,12 +71,12 @@ internal sealed class ControlPlaneState
     }
 
     /// <summary>The seed under an initial world: its accounts, Regions and prefix lists win over the seed's.</summary>
-    private static Network Restore(Network seed, Network initial) => initial with
+    private static Network Restore(Network seed, Network initial) => RegionOptIn.EnableWhereResourcesAre(initial with
     {
         Accounts = seed.Accounts.SetItems(initial.Accounts),
         Regions = seed.Regions.SetItems(initial.Regions),
         PrefixLists = seed.PrefixLists.SetItems(initial.PrefixLists),
-    };
+    });
 
     /// <summary>Runs a mutating operation: validates and computes on a private copy, then (unless DryRun) swaps
     /// the new snapshot in. Any <see cref="Ec2Exception"/> leaves the state untouched.</summary>
@@ -86,6 +86,8 @@ internal sealed class ControlPlaneState
         {
             var tx = Begin(ctx, _counter);
             tx.EnsureAccount();
+            if (Replaying && !RegionOptIn.IsEnabled(tx.N, tx.Account, tx.RegionName, tx.Region.OptInRequired))
+                tx.N = RegionOptIn.SetEnabled(tx.N, tx.Account, tx.RegionName, true); // a log written when every Region took calls
             var result = operation(tx);
             if (dryRun == true)
                 throw Ec2Errors.DryRun();
@@ -122,8 +124,7 @@ internal sealed class ControlPlaneState
         ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
         {
-            var region = Regions.ContainsKey(ControlPlaneOptions.DefaultRegion) ? ControlPlaneOptions.DefaultRegion : Regions.Keys.Order(StringComparer.Ordinal).First();
-            var tx = Begin(new RequestContext(ControlPlaneOptions.DefaultAccount, region), _counter);
+            var tx = Begin(new RequestContext(ControlPlaneOptions.DefaultAccount, HomeRegion), _counter);
             change(tx);
             Volatile.Write(ref _counter, tx.Counter);
             Volatile.Write(ref _world, new IndexedWorld(tx.N, tx.Index));
@@ -140,12 +141,37 @@ internal sealed class ControlPlaneState
         return result;
     }
 
+    /// <summary>Changes the caller's account itself (the Account Management API's Region opt-ins): no Region of the
+    /// request is checked, since the API is global and may be signed for a Region the account has not enabled.</summary>
+    public T MutateAccount<T>(AccountId account, Func<Transaction, T> operation)
+    {
+        lock (_gate)
+        {
+            var tx = Begin(new RequestContext(account, HomeRegion), _counter);
+            tx.EnsureAccount();
+            var result = operation(tx);
+            Volatile.Write(ref _world, new IndexedWorld(tx.N, tx.Index));
+            return result;
+        }
+    }
+
+    /// <summary>Reads the caller's account (no Region checked, as <see cref="MutateAccount"/>).</summary>
+    public T ReadAccount<T>(AccountId account, Func<Transaction, T> operation) =>
+        operation(Begin(new RequestContext(account, HomeRegion), 0));
+
+    /// <summary>The Region account-wide changes run in: the default Region, else the first the lab knows.</summary>
+    private string HomeRegion => Regions.ContainsKey(ControlPlaneOptions.DefaultRegion) ? ControlPlaneOptions.DefaultRegion : Regions.Keys.Order(StringComparer.Ordinal).First();
+
     private Transaction Begin(RequestContext ctx, ulong counter)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         if (!Regions.TryGetValue(ctx.Region, out var region))
             throw Ec2Errors.UnknownRegion(ctx.Region);
         var world = Volatile.Read(ref _world);
+        // AWS refuses a call into an opt-in Region the account has not enabled (docs/semantics.md#regions); a replayed
+        // log was accepted once, so it is not refused now.
+        if (!Replaying && !RegionOptIn.IsEnabled(world.Network, ctx.Account, region.Name, region.OptInRequired))
+            throw RegionErrors.RegionNotEnabled();
         return new Transaction(world.Network, world.Index, ctx, Options, region, counter, Options.Clock.GetUtcNow()) { IssuedPublicIps = _issuedPublicIps };
     }
 }

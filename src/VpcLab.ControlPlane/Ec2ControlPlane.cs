@@ -57,6 +57,7 @@ public sealed class Ec2ControlPlane
         StaleSecurityGroups = new StaleSecurityGroupOperations(_state);
         Subnets = new SubnetOperations(_state);
         RegionsAndZones = new RegionOperations(_state);
+        RegionOptIns = new RegionOptInOperations(_state);
         Tags = new TagOperations(_state);
         VpcEndpointServices = new VpcEndpointServiceOperations(_state);
         EndpointServiceConfigurations = new EndpointServiceConfigurationOperations(_state);
@@ -173,6 +174,9 @@ public sealed class Ec2ControlPlane
     public SubnetOperations Subnets { get; }
 
     public RegionOperations RegionsAndZones { get; }
+
+    /// <summary>The Account Management API's Region opt-ins (docs/semantics.md#regions).</summary>
+    public RegionOptInOperations RegionOptIns { get; }
 
     public TagOperations Tags { get; }
 

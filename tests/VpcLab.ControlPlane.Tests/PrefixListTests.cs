@@ -150,12 +150,12 @@ public sealed class PrefixListTests
     [Theory]
     [InlineData("us-east-1")]
     [InlineData("eu-west-3")]
-    [InlineData("ap-east-1")] // an opt-in Region
+    [InlineData("ap-east-1")] // an opt-in Region, once enabled
     public void DescribePrefixLists_Region_OnlyAwsManagedLists(string region)
     {
         var lab = new TestLab();
         Create(lab);
-        var ctx = new RequestContext(Ctx.Account, region);
+        var ctx = lab.Enabled(new RequestContext(Ctx.Account, region));
         var lists = lab.Cp.DescribePrefixLists(ctx, new DescribePrefixListsRequest()).PrefixLists;
         (string Name, int Weight)[] expected =
         [

@@ -20,6 +20,16 @@ internal sealed class TestLab
     public Ec2ControlPlane Cp { get; }
     public Network N => Cp.Network;
 
+    /// <summary>AWS: an opt-in Region takes calls only once the account enabled it (EnableRegion); a Region enabled
+    /// by default needs nothing.</summary>
+    public RequestContext Enabled(RequestContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (Cp.Regions[ctx.Region].OptInRequired)
+            Cp.RegionOptIns.EnableRegion(ctx.Account, new RegionOptInRequest { RegionName = ctx.Region });
+        return ctx;
+    }
+
     public Vpc Vpc(string cidr = "10.0.0.0/16", bool ipv6 = false, RequestContext? ctx = null) =>
         Cp.CreateVpc(ctx ?? Ctx, new CreateVpcRequest { CidrBlock = cidr, AmazonProvidedIpv6CidrBlock = ipv6 }).Vpc;
 

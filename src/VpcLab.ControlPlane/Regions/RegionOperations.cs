@@ -37,16 +37,26 @@ public sealed class RegionOperations
             return new DescribeAvailabilityZonesResult([.. schema.Apply(zones, request.Filters, tx.N)]);
         });
 
+    /// <summary>AWS (DescribeRegions): "Describes the Regions that are enabled for your account, or all Regions";
+    /// AllRegions "Indicates whether to display all Regions, including Regions that are disabled for your account";
+    /// RegionNames: "You can specify any Regions, whether they are enabled and disabled for your account", so named
+    /// Regions are listed either way. OptInStatus is the caller's (<see cref="RegionOptIn.Ec2Status"/>).</summary>
     public DescribeRegionsResult DescribeRegions(RequestContext ctx, DescribeRegionsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            IEnumerable<Region> regions = tx.N.Regions.Values.OrderBy(r => r.Name, StringComparer.Ordinal);
+            IEnumerable<RegionListing> regions = tx.N.Regions.Values.OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => new RegionListing(r, RegionOptIn.Ec2Status(tx.N, tx.Account, r)));
             if (request.RegionNames is { Count: > 0 } names)
-                regions = regions.Where(r => names.Contains(r.Name));
-            var schema = new FilterSchema<Region>(_ => null)
-                .Add("region-name", r => r.Name)
-                .Add("endpoint", r => $"ec2.{r.Name}.amazonaws.com")
+                regions = regions.Where(r => names.Contains(r.Region.Name));
+            else if (request.AllRegions != true)
+                regions = regions.Where(r => r.OptInStatus != RegionOptIn.NotOptedIn);
+            var schema = new FilterSchema<RegionListing>(_ => null)
+                .Add("region-name", r => r.Region.Name)
+                .Add("endpoint", r => r.Region.Endpoint)
                 .Add("opt-in-status", r => r.OptInStatus);
             return new DescribeRegionsResult([.. schema.Apply(regions, request.Filters, tx.N)]);
         });
 }
+
+/// <summary>A Region as DescribeRegions lists it to one account: with that account's opt-in status.</summary>
+public sealed record RegionListing(Region Region, string OptInStatus);

@@ -46,6 +46,7 @@ internal sealed class ScenarioBuild
             if (!_context.Accounts.TryAdd(account.Name, new AccountId(account.Id)))
                 throw _context.Fail(account.Line, $"account '{account.Name}' is defined twice");
         }
+        EnableOptInRegions(document);
         foreach (var list in document.PrefixLists)
             _endpoints.BuildPrefixList(list); // before the VPCs, whose rules and routes name them
         var built = document.Vpcs.Select(_vpcs.BuildVpc).ToList();
@@ -79,5 +80,18 @@ internal sealed class ScenarioBuild
             _endpoints.BuildBucket(bucket); // after the endpoints: a bucket policy may name one ({{s3-endpoint}})
         foreach (var flowLog in document.FlowLogs)
             _flowLogs.BuildFlowLog(flowLog); // last: they name instances and interfaces
+    }
+
+    /// <summary>A scenario that declares resources in an opt-in Region enables that Region for the accounts that own
+    /// them, and the scenario's Region for its first account (docs/scenarios.md#opt-in-regions): AWS would hold
+    /// nothing there otherwise. Every other opt-in Region stays disabled, as in a new AWS account.</summary>
+    private void EnableOptInRegions(ScenarioDocument document)
+    {
+        var owners = document.Vpcs.Select(v => (_context.AccountOf(v), v.Region ?? document.Region))
+            .Concat(document.Buckets.Select(b => (_context.AccountNamed(b.Line, b.Account), b.Region ?? document.Region)))
+            .Concat(document.PrefixLists.Select(p => (_context.AccountNamed(p.Line, p.Account), p.Region ?? document.Region)))
+            .Append((_context.AccountNamed(0, null), document.Region));
+        foreach (var (account, region) in owners.Distinct())
+            _context.ControlPlane.RegionOptIns.EnableForLabWorld(account, region);
     }
 }

@@ -76,4 +76,4 @@ public sealed record DescribeRegionsRequest
     public bool? DryRun { get; init; }
 }
 
-public sealed record DescribeRegionsResult(IReadOnlyList<Region> Regions);
+public sealed record DescribeRegionsResult(IReadOnlyList<RegionListing> Regions);

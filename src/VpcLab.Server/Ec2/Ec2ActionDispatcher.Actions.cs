@@ -26,8 +26,8 @@ public sealed partial class Ec2ActionDispatcher
     private static void RegisterVpcsAndSubnets(Registrar r, Ec2ControlPlane cp)
     {
         // Regions and zones
-        r.List<DescribeRegionsRequest, DescribeRegionsResult, Region>("DescribeRegions", cp.DescribeRegions,
-            x => x.Regions, "Regions", g => g.Name, (g, _) => RegionShape.Map(g));
+        r.List<DescribeRegionsRequest, DescribeRegionsResult, RegionListing>("DescribeRegions", cp.DescribeRegions,
+            x => x.Regions, "Regions", g => g.Region.Name, (g, _) => RegionShape.Map(g));
         r.List<DescribeAvailabilityZonesRequest, DescribeAvailabilityZonesResult, AvailabilityZone>("DescribeAvailabilityZones",
             cp.DescribeAvailabilityZones, x => x.AvailabilityZones, "AvailabilityZones", z => z.Name, (z, _) => RegionShape.Zone(z));
 

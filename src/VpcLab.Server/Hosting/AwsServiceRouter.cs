@@ -10,7 +10,7 @@ using VpcLab.Server.Ssm;
 
 namespace VpcLab.Server.Hosting;
 
-/// <summary>Sends S3, CloudWatch Logs, Systems Manager (<c>ssm</c>, GetParameter*), Elastic Load Balancing v2 and CloudFormation (signed for <c>cloudformation</c>, Query protocol) requests to their endpoints before EC2's Query handling sees them, on the
+/// <summary>Sends S3, CloudWatch Logs, Systems Manager (<c>ssm</c>, GetParameter*), Elastic Load Balancing v2, CloudFormation (signed for <c>cloudformation</c>, Query protocol) and Account Management (signed for <c>account</c>, REST-JSON: Region opt-ins, src/VpcLab.Server/Account/) requests to their endpoints before EC2's Query handling sees them, on the
 /// same port. S3: signed for the <c>s3</c> service and carrying <c>x-amz-content-sha256</c> (S3's SigV4 requires it:
 /// every S3 client sends it; presigned URLs carry X-Amz-Credential and X-Amz-Signature instead), path style.
 /// CloudWatch Logs: signed for the <c>logs</c> service (<c>X-Amz-Target: Logs_20140328.*</c>). An unsigned
@@ -30,6 +30,7 @@ public sealed class AwsServiceRouter : IDisposable
     private readonly ServerState _state;
     private readonly ElbEndpoint _elb;
     private readonly CloudFormationEndpoint _cloudFormation;
+    private readonly Account.AccountEndpoint _account;
 
     public const string LogsFileName = "logs.db";
 
@@ -55,6 +56,7 @@ public sealed class AwsServiceRouter : IDisposable
         _logsEndpoint = new LogsEndpoint(_logs);
         _elb = new ElbEndpoint(state, new QueryEndpoint(state, accounts, options));
         _cloudFormation = new CloudFormationEndpoint(state, _buckets);
+        _account = new Account.AccountEndpoint(state);
     }
 
     /// <summary>The S3 object tree (<c>{data}/s3</c>, or a temporary directory in memory mode).</summary>
@@ -96,6 +98,8 @@ public sealed class AwsServiceRouter : IDisposable
         }
         if (credential?.Service == ElbEndpoint.SigningName) // Elastic Load Balancing v2 (Network Load Balancers)
             return _elb.HandleAsync(http, credential, new RequestContext(new Model.AccountId(account), region));
+        if (credential?.Service == Account.AccountEndpoint.SigningName) // Account Management: Region opt-ins
+            return _account.HandleAsync(http, new Model.AccountId(account));
         if (credential?.Service == "cloudformation")
         {
             CallDescription.Describe(http, service: "cloudformation");

@@ -19,6 +19,7 @@ public static class NonEc2Operations
             [BucketLogOperations.DeleteBucketPolicy] = Bucket(BucketLogOperations.DeleteBucketPolicy),
         }.Concat(Elb.ElbActions.LoggedOperations) // elasticloadbalancing:CreateLoadBalancer, …
         .Concat(CloudFormation.CloudFormationLogOperations.Handlers())
+        .Concat(Account.AccountEndpoint.LoggedOperations) // account:EnableRegion, account:DisableRegion
         .ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The S3 API's bucket mutations, which share the log with EC2's actions.</summary>

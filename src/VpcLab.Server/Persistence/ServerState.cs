@@ -202,14 +202,16 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     private Task EnsureContacted(RequestContext context) =>
         _defaultVpcs && !_contacted.ContainsKey((context.Account.Value, context.Region)) ? FirstContact(context) : Task.CompletedTask;
 
-    /// <summary>AWS gives every account a default VPC in every Region; here it is created (and logged, so replay
-    /// reproduces it) the first time an account calls in a Region. A Region the control plane does not know gets
+    /// <summary>AWS gives every account a default VPC in every Region it has enabled; here it is created (and logged, so
+    /// replay reproduces it) the first time an account calls in a Region it has enabled (docs/semantics.md#regions). A Region the control plane does not know gets
     /// none: the caller's own request then fails with the control plane's error.</summary>
     private Task FirstContact(RequestContext context) => _journal.Mutate(() =>
     {
         var key = (context.Account.Value, context.Region);
         if (_contacted.ContainsKey(key))
             return null;
+        if (!ControlPlane.RegionOptIns.IsEnabled(context.Account, context.Region))
+            return null; // refused below; the default VPC comes on the first call once the Region is enabled
         LogRecord? record = null;
         if (Dispatcher.SupportedOperations.Contains(DefaultVpcOperation))
         {

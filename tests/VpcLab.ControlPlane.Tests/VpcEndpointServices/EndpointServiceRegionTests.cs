@@ -26,7 +26,7 @@ public sealed class EndpointServiceRegionTests
     [InlineData("", "us-east-1", null)] // the host Region is always supported
     [InlineData("us-west-2", "us-east-1 us-west-2", null)]
     [InlineData("us-east-1 eu-west-1", "us-east-1 eu-west-1", null)] // the host may be listed too
-    [InlineData("ap-southeast-4", "us-east-1 ap-southeast-4", null)] // an opt-in Region: lab accounts have every one enabled
+    [InlineData("ap-southeast-4", "us-east-1 ap-southeast-4", null)] // an opt-in Region (the lab does not check that the provider enabled it)
     [InlineData("mars-1", null, "InvalidParameterValue")] // no such Region
     public void Create_SupportedRegions_HostAlwaysFirst(string given, string? expected, string? error)
     {

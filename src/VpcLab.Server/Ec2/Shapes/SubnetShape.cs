@@ -52,11 +52,11 @@ internal static class SubnetShape
 /// <summary>Regions and Availability Zones.</summary>
 internal static class RegionShape
 {
-    public static JsonObject Map(Region r) => new()
+    public static JsonObject Map(RegionListing r) => new()
     {
         ["OptInStatus"] = r.OptInStatus,
-        ["RegionName"] = r.Name,
-        ["Endpoint"] = $"ec2.{r.Name}.amazonaws.com",
+        ["RegionName"] = r.Region.Name,
+        ["Endpoint"] = r.Region.Endpoint,
     };
 
     public static JsonObject Zone(AvailabilityZone z) => new()
