@@ -292,6 +292,13 @@ internal sealed class Transaction
     public void Put(DhcpOptionsSet d) => Set(IndexedKinds.DhcpOptions, _n.DhcpOptions.GetValueOrDefault(d.Id), d, _n with { DhcpOptions = _n.DhcpOptions.SetItem(d.Id, d) });
     public void Put(SubnetCidrReservation r) => Set(IndexedKinds.SubnetCidrReservation, _n.SubnetCidrReservations.GetValueOrDefault(r.Id), r, _n with { SubnetCidrReservations = _n.SubnetCidrReservations.SetItem(r.Id, r) });
     public void Put(FlowLog f) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(f.Id), f, _n with { FlowLogs = _n.FlowLogs.SetItem(f.Id, f) });
+    public void Put(Volume v) => Set(IndexedKinds.Volume, _n.Volumes.GetValueOrDefault(v.Id), v, _n with { Volumes = _n.Volumes.SetItem(v.Id, v) });
+    public void Put(KeyPair k) => Set(IndexedKinds.KeyPair, _n.KeyPairs.GetValueOrDefault(k.Id), k, _n with { KeyPairs = _n.KeyPairs.SetItem(k.Id, k) });
+    public void Put(LaunchTemplate t) => Set(IndexedKinds.LaunchTemplate, _n.LaunchTemplates.GetValueOrDefault(t.Id), t, _n with { LaunchTemplates = _n.LaunchTemplates.SetItem(t.Id, t) });
+    public void Put(LoadBalancer l) => Set(IndexedKinds.LoadBalancer, _n.LoadBalancers.GetValueOrDefault(l.Arn), l, _n with { LoadBalancers = _n.LoadBalancers.SetItem(l.Arn, l) });
+    public void Put(Listener l) => Set(IndexedKinds.Listener, _n.Listeners.GetValueOrDefault(l.Arn), l, _n with { Listeners = _n.Listeners.SetItem(l.Arn, l) });
+    public void Put(TargetGroup g) => Set(IndexedKinds.TargetGroup, _n.TargetGroups.GetValueOrDefault(g.Arn), g, _n with { TargetGroups = _n.TargetGroups.SetItem(g.Arn, g) });
+    public void Put(VpcEndpointServiceConfiguration s) => Set(IndexedKinds.EndpointService, _n.VpcEndpointServiceConfigurations.GetValueOrDefault(s.Id), s, _n with { VpcEndpointServiceConfigurations = _n.VpcEndpointServiceConfigurations.SetItem(s.Id, s) });
 
     public void Remove(VpcId id) => Set(IndexedKinds.Vpc, _n.Vpcs.GetValueOrDefault(id), null, _n with { Vpcs = _n.Vpcs.Remove(id) });
     public void Remove(SubnetId id) => Set(IndexedKinds.Subnet, _n.Subnets.GetValueOrDefault(id), null, _n with { Subnets = _n.Subnets.Remove(id) });
@@ -309,6 +316,13 @@ internal sealed class Transaction
     public void RemoveDhcpOptions(string id) => Set(IndexedKinds.DhcpOptions, _n.DhcpOptions.GetValueOrDefault(id), null, _n with { DhcpOptions = _n.DhcpOptions.Remove(id) });
     public void RemoveSubnetCidrReservation(string id) => Set(IndexedKinds.SubnetCidrReservation, _n.SubnetCidrReservations.GetValueOrDefault(id), null, _n with { SubnetCidrReservations = _n.SubnetCidrReservations.Remove(id) });
     public void Remove(FlowLogId id) => Set(IndexedKinds.FlowLog, _n.FlowLogs.GetValueOrDefault(id), null, _n with { FlowLogs = _n.FlowLogs.Remove(id) });
+    public void RemoveVolume(string id) => Set(IndexedKinds.Volume, _n.Volumes.GetValueOrDefault(id), null, _n with { Volumes = _n.Volumes.Remove(id) });
+    public void RemoveKeyPair(string id) => Set(IndexedKinds.KeyPair, _n.KeyPairs.GetValueOrDefault(id), null, _n with { KeyPairs = _n.KeyPairs.Remove(id) });
+    public void RemoveLaunchTemplate(string id) => Set(IndexedKinds.LaunchTemplate, _n.LaunchTemplates.GetValueOrDefault(id), null, _n with { LaunchTemplates = _n.LaunchTemplates.Remove(id) });
+    public void Remove(LoadBalancerArn arn) => Set(IndexedKinds.LoadBalancer, _n.LoadBalancers.GetValueOrDefault(arn), null, _n with { LoadBalancers = _n.LoadBalancers.Remove(arn) });
+    public void Remove(ListenerArn arn) => Set(IndexedKinds.Listener, _n.Listeners.GetValueOrDefault(arn), null, _n with { Listeners = _n.Listeners.Remove(arn) });
+    public void Remove(TargetGroupArn arn) => Set(IndexedKinds.TargetGroup, _n.TargetGroups.GetValueOrDefault(arn), null, _n with { TargetGroups = _n.TargetGroups.Remove(arn) });
+    public void Remove(VpcEndpointServiceId id) => Set(IndexedKinds.EndpointService, _n.VpcEndpointServiceConfigurations.GetValueOrDefault(id), null, _n with { VpcEndpointServiceConfigurations = _n.VpcEndpointServiceConfigurations.Remove(id) });
 
     /// <summary>The one way an indexed map changes: the new snapshot and the index, together.</summary>
     private void Set<T>(IndexedKind<T> kind, T? before, T? after, Network network)

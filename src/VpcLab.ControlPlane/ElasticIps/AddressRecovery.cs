@@ -19,8 +19,8 @@ internal static class AddressRecovery
         var ip = Transaction.ParseIp(address, "address");
         bool free = ip.IsV4 && tx.Region.PublicIpv4Pool.Contains(ip) && tx.IssuedPublicIps.Contains(ip)
             && !tx.PendingPublicIps.Contains(ip)
-            && tx.N.ElasticIps.Values.All(e => e.PublicIp != ip)
-            && tx.N.NetworkInterfaces.Values.All(e => e.PrivateIpAddresses.All(p => p.AutoAssignedPublicIp != ip));
+            && !tx.Where(IndexedKinds.ElasticIp, "public-ip", ip.ToString()).Any()
+            && !tx.Where(IndexedKinds.NetworkInterface, IndexedKinds.AutoAssignedPublicIpLink, ip.ToString()).Any();
         if (!free)
             throw new Ec2Exception(s_notFound, $"Address '{address}' not found.");
         tx.PendingPublicIps.Add(ip);

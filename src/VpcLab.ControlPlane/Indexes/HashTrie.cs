@@ -15,7 +15,9 @@ internal sealed class HashTrie<TKey, TValue>
     private const int Bits = 5;
     private const int HashBits = 32;
 
-    private readonly record struct Entry(uint Hash, TKey Key, TValue Value);
+    // An entry is a reference, not a struct in the array: copying a node on a path copies 8 bytes per slot, not the
+    // key and value (a posting key is three strings), and the many nodes of a large map stay small.
+    private sealed record Entry(uint Hash, TKey Key, TValue Value);
 
     // A node below 32 bits of hash is a collision node: its entries share one hash and _dataMap is unused.
     private uint _dataMap;

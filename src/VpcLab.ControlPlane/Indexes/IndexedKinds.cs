@@ -131,7 +131,12 @@ public static class IndexedKinds
         .Many("group-id", e => e.Groups.Select(g => g.Value))
         .Field("attachment.instance-id", e => e.Attachment?.InstanceId.Value)
         .Field("attachment.attachment-id", e => e.Attachment?.AttachmentId)
-        .Field("attachment.status", e => e.Attachment is null ? null : "attached");
+        .Field("attachment.status", e => e.Attachment is null ? null : "attached")
+        .Link(AutoAssignedPublicIpLink, e => e.PrivateIpAddresses.Select(p => p.AutoAssignedPublicIp?.ToString()));
+
+    /// <summary>The public IPv4s auto-assigned to an interface's addresses: recovering a released address asks whether
+    /// one holds it (<see cref="AddressRecovery"/>).</summary>
+    public const string AutoAssignedPublicIpLink = "@auto-assigned-public-ip";
 
     public static readonly IndexedKind<Instance> Instance = new IndexedKind<Instance>(
         IdPrefixes.Instance, "instance-id", i => i.Id.Value, i => i.OwnerId, i => i.Region,
@@ -228,10 +233,69 @@ public static class IndexedKinds
         (n, id) => n.SubnetCidrReservations.GetValueOrDefault(id), n => n.SubnetCidrReservations.Values, n => n.SubnetCidrReservations)
         .Field("subnet-id", r => r.SubnetId.Value);
 
+    // The kinds answered by scans until issue 21's last step: their owner scope (the caller's records, for Describe*
+    // and the duplicate-name checks) and what a per-request check asks of them. ELBv2 has no Describe* filters, so its
+    // postings are links ('@'), as are the ARNs an endpoint service names.
+
+    /// <summary>DescribeVolumes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html): an
+    /// instance's volumes (attachment.instance-id) are read per launch, termination and DescribeInstances.</summary>
+    public static readonly IndexedKind<Volume> Volume = new IndexedKind<Volume>(
+        IdPrefixes.Volume, "volume-id", v => v.Id, v => v.OwnerId, v => v.Region,
+        (n, id) => n.Volumes.GetValueOrDefault(id), n => n.Volumes.Values, n => n.Volumes)
+        .Field("attachment.instance-id", v => v.Attachment?.InstanceId.Value);
+
+    /// <summary>DescribeKeyPairs: key-name, also the duplicate check of CreateKeyPair and RunInstances' KeyName.</summary>
+    public static readonly IndexedKind<KeyPair> KeyPair = new IndexedKind<KeyPair>(
+        IdPrefixes.KeyPair, "key-pair-id", k => k.Id, k => k.OwnerId, k => k.Region,
+        (n, id) => n.KeyPairs.GetValueOrDefault(id), n => n.KeyPairs.Values, n => n.KeyPairs)
+        .Field("key-name", k => k.Name);
+
+    /// <summary>DescribeLaunchTemplates: launch-template-name, also how a template is found by name.</summary>
+    public static readonly IndexedKind<LaunchTemplate> LaunchTemplate = new IndexedKind<LaunchTemplate>(
+        IdPrefixes.LaunchTemplate, "launch-template-id", t => t.Id, t => t.OwnerId, t => t.Region,
+        (n, id) => n.LaunchTemplates.GetValueOrDefault(id), n => n.LaunchTemplates.Values, n => n.LaunchTemplates)
+        .Field("launch-template-name", t => t.Name);
+
+    /// <summary>The name of an ELBv2 resource: unique per account and Region (CreateLoadBalancer, CreateTargetGroup).</summary>
+    public const string ElbNameLink = "@name";
+
+    /// <summary>A listener's load balancer: DescribeListeners by load balancer, CreateListener's port, DeleteLoadBalancer.</summary>
+    public const string ListenerLoadBalancerLink = "@load-balancer-arn";
+
+    /// <summary>A listener's default target group: DeleteTargetGroup's ResourceInUse, DescribeTargetGroups by load balancer.</summary>
+    public const string ListenerTargetGroupLink = "@target-group-arn";
+
+    /// <summary>The load balancers of an endpoint service: DeleteLoadBalancer's ResourceInUse, and no two services share one.</summary>
+    public const string ServiceLoadBalancerLink = "@network-load-balancer-arn";
+
+    public static readonly IndexedKind<LoadBalancer> LoadBalancer = new IndexedKind<LoadBalancer>(
+        "elbv2:loadbalancer", "@load-balancer-arn", l => l.Arn.Value, l => l.OwnerId, l => l.Region,
+        (n, id) => n.LoadBalancers.GetValueOrDefault(new LoadBalancerArn(id)), n => n.LoadBalancers.Values, n => n.LoadBalancers)
+        .Link(ElbNameLink, l => [l.Name]);
+
+    public static readonly IndexedKind<Listener> Listener = new IndexedKind<Listener>(
+        "elbv2:listener", "@listener-arn", l => l.Arn.Value, l => l.OwnerId, l => l.Region,
+        (n, id) => n.Listeners.GetValueOrDefault(new ListenerArn(id)), n => n.Listeners.Values, n => n.Listeners)
+        .Link(ListenerLoadBalancerLink, l => [l.LoadBalancerArn.Value])
+        .Link(ListenerTargetGroupLink, l => [l.DefaultTargetGroupArn.Value]);
+
+    public static readonly IndexedKind<TargetGroup> TargetGroup = new IndexedKind<TargetGroup>(
+        "elbv2:targetgroup", "@target-group-arn", g => g.Arn.Value, g => g.OwnerId, g => g.Region,
+        (n, id) => n.TargetGroups.GetValueOrDefault(new TargetGroupArn(id)), n => n.TargetGroups.Values, n => n.TargetGroups)
+        .Link(ElbNameLink, g => [g.Name]);
+
+    /// <summary>DescribeVpcEndpointServiceConfigurations (service-id, service-name, service-state and tags; the caller's).</summary>
+    public static readonly IndexedKind<VpcEndpointServiceConfiguration> EndpointService = new IndexedKind<VpcEndpointServiceConfiguration>(
+        IdPrefixes.VpcEndpointService, "service-id", s => s.Id.Value, s => s.OwnerId, s => s.Region,
+        (n, id) => n.VpcEndpointServiceConfigurations.GetValueOrDefault(new VpcEndpointServiceId(id)),
+        n => n.VpcEndpointServiceConfigurations.Values, n => n.VpcEndpointServiceConfigurations)
+        .Link(ServiceLoadBalancerLink, s => s.NetworkLoadBalancerArns.Select(a => a.Value));
+
     /// <summary>Every indexed kind.</summary>
     public static readonly ImmutableArray<IIndexedKind> All =
         [Vpc, Subnet, RouteTable, InternetGateway, NatGateway, ElasticIp, SecurityGroup, NetworkAcl, NetworkInterface, Instance,
-         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, DhcpOptions, SubnetCidrReservation];
+         EgressOnlyInternetGateway, PrefixList, VpcPeeringConnection, VpcEndpoint, FlowLog, DhcpOptions, SubnetCidrReservation,
+         Volume, KeyPair, LaunchTemplate, LoadBalancer, Listener, TargetGroup, EndpointService];
 
     private static IEnumerable<string?> PeeringCidrs(VpcPeeringConnectionVpcInfo end) =>
         end.CidrBlocks.Concat(end.Ipv6CidrBlocks).Select(c => c.ToString());

@@ -85,10 +85,10 @@ public sealed class KeyPairOperations
         {
             if (request.KeyName is null && request.KeyPairId is null)
                 throw Ec2Errors.MissingParameter("KeyName or KeyPairId");
-            var keyPair = Mine(tx).FirstOrDefault(k => request.KeyPairId is { } id ? k.Id == id : k.Name == request.KeyName);
+            var keyPair = request.KeyPairId is { } id ? Mine(tx, tx.N.KeyPairs.GetValueOrDefault(id)) : Named(tx, request.KeyName!);
             if (keyPair is null)
                 return new DeleteKeyPairResult(true, null); // AWS: deleting a key pair that is not there succeeds
-            tx.N = tx.N with { KeyPairs = tx.N.KeyPairs.Remove(keyPair.Id) };
+            tx.RemoveKeyPair(keyPair.Id);
             tx.RemoveTags(keyPair.Id);
             return new DeleteKeyPairResult(true, keyPair.Id);
         });
@@ -96,11 +96,17 @@ public sealed class KeyPairOperations
     /// <summary>RunInstances' KeyName: a key pair of the caller in the Region, else InvalidKeyPair.NotFound.</summary>
     internal static void RequireForLaunch(Transaction tx, string? keyName)
     {
-        if (keyName is not null && Mine(tx).All(k => k.Name != keyName))
+        if (keyName is not null && Named(tx, keyName) is null)
             throw KeyPairErrors.NotFound(keyName);
     }
 
-    private static IEnumerable<KeyPair> Mine(Transaction tx) => tx.N.KeyPairs.Values.Where(k => tx.Owned(k.OwnerId, k.Region));
+    private static IEnumerable<KeyPair> Mine(Transaction tx) => tx.Mine(IndexedKinds.KeyPair);
+
+    private static KeyPair? Mine(Transaction tx, KeyPair? keyPair) => keyPair is not null && tx.Owned(keyPair.OwnerId, keyPair.Region) ? keyPair : null;
+
+    /// <summary>The caller's key pair of that name in the Region (names are unique there), or null.</summary>
+    private static KeyPair? Named(Transaction tx, string name) =>
+        tx.Where(IndexedKinds.KeyPair, "key-name", name).FirstOrDefault(k => tx.Owned(k.OwnerId, k.Region));
 
     private static string CheckNewName(Transaction tx, string? name)
     {
@@ -108,7 +114,7 @@ public sealed class KeyPairOperations
             throw Ec2Errors.MissingParameter("KeyName");
         if (name.Length is 0 or > KeyPairErrors.MaxNameLength || !Ascii.IsValid(name))
             throw KeyPairErrors.InvalidName(name);
-        if (Mine(tx).Any(k => k.Name == name))
+        if (Named(tx, name) is not null)
             throw KeyPairErrors.Duplicate(name);
         return name;
     }
@@ -116,7 +122,7 @@ public sealed class KeyPairOperations
     private static KeyPair Add(Transaction tx, string name, string type, string fingerprint, string publicKey, IReadOnlyList<TagSpecification>? tags)
     {
         var keyPair = new KeyPair(tx.NewId(IdPrefixes.KeyPair), tx.Account, tx.RegionName, name, type, fingerprint, publicKey, tx.Now);
-        tx.N = tx.N with { KeyPairs = tx.N.KeyPairs.Add(keyPair.Id, keyPair) };
+        tx.Put(keyPair);
         tx.ApplyTagSpecifications(tags, ResourceType, keyPair.Id);
         return keyPair;
     }

@@ -12,8 +12,11 @@ internal static class LaunchTemplateLookup
     public const string Default = "$Default";
 
     /// <summary>The caller's templates in the Region.</summary>
-    public static IEnumerable<LaunchTemplate> Mine(Transaction tx) =>
-        tx.N.LaunchTemplates.Values.Where(t => tx.Owned(t.OwnerId, t.Region));
+    public static IEnumerable<LaunchTemplate> Mine(Transaction tx) => tx.Mine(IndexedKinds.LaunchTemplate);
+
+    /// <summary>The caller's template of that name in the Region (names are unique there), or null.</summary>
+    public static LaunchTemplate? Named(Transaction tx, string? name) => name is null ? null :
+        tx.Where(IndexedKinds.LaunchTemplate, "launch-template-name", name).FirstOrDefault(t => tx.Owned(t.OwnerId, t.Region));
 
     /// <summary>The template named by id or by name: MissingParameter without either, InvalidParameterCombination with
     /// both, else the kind's Malformed/NotFound for an id and InvalidLaunchTemplateName.NotFoundException for a name.</summary>
@@ -25,7 +28,7 @@ internal static class LaunchTemplateLookup
             throw LaunchTemplateErrors.IdAndName();
         if (id is not null)
             return tx.Require(LaunchTemplateKind.Kind, id);
-        return Mine(tx).FirstOrDefault(t => t.Name == name) ?? throw LaunchTemplateErrors.NameNotFound(name!);
+        return Named(tx, name) ?? throw LaunchTemplateErrors.NameNotFound(name!);
     }
 
     /// <summary>DeleteLaunchTemplateVersions' lookup: the template, or null and AWS's per-version ResponseError code
@@ -42,7 +45,7 @@ internal static class LaunchTemplateLookup
                 return (null, LaunchTemplateErrors.IdMalformed);
             return tx.Find(LaunchTemplateKind.Kind, id) is { } byId ? (byId, null) : (null, LaunchTemplateErrors.IdDoesNotExist);
         }
-        return Mine(tx).FirstOrDefault(t => t.Name == name) is { } byName ? (byName, null) : (null, LaunchTemplateErrors.NameDoesNotExist);
+        return Named(tx, name) is { } byName ? (byName, null) : (null, LaunchTemplateErrors.NameDoesNotExist);
     }
 
     /// <summary>The version a version string names ($Latest, $Default or a number), else null.</summary>

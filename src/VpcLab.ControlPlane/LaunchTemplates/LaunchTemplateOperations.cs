@@ -27,14 +27,14 @@ public sealed partial class LaunchTemplateOperations
             var name = request.LaunchTemplateName ?? throw Ec2Errors.MissingParameter("LaunchTemplateName");
             if (name.Length is < LaunchTemplateErrors.MinNameLength or > LaunchTemplateErrors.MaxNameLength || !NamePattern().IsMatch(name))
                 throw LaunchTemplateErrors.NameMalformed();
-            if (LaunchTemplateLookup.Mine(tx).Any(t => t.Name == name))
+            if (LaunchTemplateLookup.Named(tx, name) is not null)
                 throw LaunchTemplateErrors.NameInUse(name);
             CheckDescription(request.VersionDescription);
             var data = LaunchTemplateDataMapper.FromRequest(request.LaunchTemplateData ?? throw Ec2Errors.MissingParameter("LaunchTemplateData"));
             var createdBy = CreatedBy(tx);
             var version = new LaunchTemplateVersion(1, request.VersionDescription, tx.Now, createdBy, data);
             var template = new LaunchTemplate(tx.NewId(IdPrefixes.LaunchTemplate), tx.Account, tx.RegionName, name, tx.Now, createdBy, 1, 1, [version]);
-            tx.N = tx.N with { LaunchTemplates = tx.N.LaunchTemplates.SetItem(template.Id, template) };
+            tx.Put(template);
             tx.ApplyTagSpecifications(request.TagSpecifications, LaunchTemplateKind.ResourceType, template.Id);
             return new LaunchTemplateVersionResult(template, version);
         });
@@ -50,7 +50,7 @@ public sealed partial class LaunchTemplateOperations
             var number = template.LastVersionNumber + 1;
             var version = new LaunchTemplateVersion(number, request.VersionDescription, tx.Now, CreatedBy(tx), data);
             var updated = template with { LastVersionNumber = number, Versions = template.Versions.Add(version) };
-            tx.N = tx.N with { LaunchTemplates = tx.N.LaunchTemplates.SetItem(updated.Id, updated) };
+            tx.Put(updated);
             return new LaunchTemplateVersionResult(updated, version);
         });
 
@@ -62,7 +62,7 @@ public sealed partial class LaunchTemplateOperations
             if (request.DefaultVersion is not { } wanted)
                 return template;
             var updated = template with { DefaultVersionNumber = LaunchTemplateLookup.RequireVersion(template, wanted).VersionNumber };
-            tx.N = tx.N with { LaunchTemplates = tx.N.LaunchTemplates.SetItem(updated.Id, updated) };
+            tx.Put(updated);
             return updated;
         });
 
@@ -71,7 +71,7 @@ public sealed partial class LaunchTemplateOperations
         _state.Mutate(ctx, request.DryRun, tx =>
         {
             var template = LaunchTemplateLookup.Require(tx, request.LaunchTemplateId, request.LaunchTemplateName);
-            tx.N = tx.N with { LaunchTemplates = tx.N.LaunchTemplates.Remove(template.Id) };
+            tx.RemoveLaunchTemplate(template.Id);
             tx.RemoveTags(template.Id);
             return template;
         });
@@ -114,7 +114,7 @@ public sealed partial class LaunchTemplateOperations
             }
         }
         var updated = template with { Versions = remaining };
-        tx.N = tx.N with { LaunchTemplates = tx.N.LaunchTemplates.SetItem(updated.Id, updated) };
+        tx.Put(updated);
         return new DeleteLaunchTemplateVersionsResult(deleted, failed);
     }
 

@@ -87,11 +87,11 @@ internal static class ElbParts
         tx.SetTags(arn, pairs);
     }
 
-    public static void Put(Transaction tx, LoadBalancer lb) => tx.N = tx.N with { LoadBalancers = tx.N.LoadBalancers.SetItem(lb.Arn, lb) };
+    public static void Put(Transaction tx, LoadBalancer lb) => tx.Put(lb);
 
-    public static void Put(Transaction tx, TargetGroup tg) => tx.N = tx.N with { TargetGroups = tx.N.TargetGroups.SetItem(tg.Arn, tg) };
+    public static void Put(Transaction tx, TargetGroup tg) => tx.Put(tg);
 
-    public static void Put(Transaction tx, Listener listener) => tx.N = tx.N with { Listeners = tx.N.Listeners.SetItem(listener.Arn, listener) };
+    public static void Put(Transaction tx, Listener listener) => tx.Put(listener);
 
     /// <summary>Modify*Attributes: each key must be one the resource has, each value one its key accepts;
     /// <paramref name="check"/> validates a value (and may refuse it with AWS's message).</summary>

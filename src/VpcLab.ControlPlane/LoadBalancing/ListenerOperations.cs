@@ -29,7 +29,7 @@ public sealed class ListenerOperations
                 throw ElbErrors.Validation($"The target group '{group.Arn}' is not in the VPC of the load balancer, '{lb.VpcId}'");
             if (LoadBalancerTargets.LoadBalancersOf(tx.N, group).Any(other => other.Arn != lb.Arn))
                 throw ElbErrors.TargetGroupOnOtherLoadBalancer(group.Arn.Value);
-            var existing = tx.N.Listeners.Values.FirstOrDefault(l => l.LoadBalancerArn == lb.Arn && l.Port == port);
+            var existing = tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).FirstOrDefault(l => l.Port == port);
             if (existing is not null)
             {
                 // AWS: CreateListener is idempotent; the same port with other settings is DuplicateListener.
@@ -78,11 +78,11 @@ public sealed class ListenerOperations
         {
             if (request.LoadBalancerArn is null && request.ListenerArns is not { Count: > 0 })
                 throw ElbErrors.Validation("You must specify either listener ARNs or a load balancer ARN");
-            var all = tx.N.Listeners.Values.Where(l => tx.Owned(l.OwnerId, l.Region));
+            var all = tx.Mine(IndexedKinds.Listener);
             if (request.LoadBalancerArn is { } lbArn)
             {
                 var lb = ElbParts.RequireLoadBalancer(tx, lbArn);
-                all = all.Where(l => l.LoadBalancerArn == lb.Arn);
+                all = tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).Where(l => tx.Owned(l.OwnerId, l.Region));
             }
             return ElbParts.Select(all, request.ListenerArns, l => l.Arn.Value, null, l => l.Arn.Value, _ => ElbErrors.ListenerNotFound())
                 .OrderBy(l => l.Port).ToList();
@@ -95,7 +95,7 @@ public sealed class ListenerOperations
                 throw ElbErrors.MissingParameter("ListenerArn");
             if (!tx.N.Listeners.TryGetValue(new ListenerArn(request.ListenerArn), out var listener) || !tx.Owned(listener.OwnerId, listener.Region))
                 throw ElbErrors.ListenerNotFound();
-            tx.N = tx.N with { Listeners = tx.N.Listeners.Remove(listener.Arn) };
+            tx.Remove(listener.Arn);
             tx.RemoveTags(listener.Arn.Value);
             return EmptyResult.Instance;
         });

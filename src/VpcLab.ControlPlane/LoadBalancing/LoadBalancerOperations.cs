@@ -44,7 +44,7 @@ public sealed class LoadBalancerOperations
             var subnets = mappings.Select(m => tx.N.Subnets.TryGetValue(new SubnetId(m.SubnetId ?? ""), out var s) && tx.Owned(s.OwnerId, s.Region)
                 ? s : throw ElbErrors.SubnetNotFound(m.SubnetId ?? "")).ToList();
             var vpc = tx.N.Vpcs[subnets[0].VpcId];
-            var existing = tx.N.LoadBalancers.Values.FirstOrDefault(l => tx.Owned(l.OwnerId, l.Region) && l.Name == name);
+            var existing = tx.Where(IndexedKinds.LoadBalancer, IndexedKinds.ElbNameLink, name).FirstOrDefault(l => tx.Owned(l.OwnerId, l.Region));
             if (existing is not null)
             {
                 return SameSettings(existing, scheme, ipType, subnets, request.SecurityGroups)
@@ -161,7 +161,7 @@ public sealed class LoadBalancerOperations
 
     public IReadOnlyList<LoadBalancer> DescribeLoadBalancers(RequestContext ctx, DescribeLoadBalancersRequest request) =>
         _state.Read(ctx, null, tx => ElbParts.Select(
-            tx.N.LoadBalancers.Values.Where(l => tx.Owned(l.OwnerId, l.Region)),
+            tx.Mine(IndexedKinds.LoadBalancer),
             request.LoadBalancerArns, l => l.Arn.Value, request.Names, l => l.Name, ElbErrors.LoadBalancersNotFound).ToList());
 
     /// <summary>AWS: deleting also deletes its listeners (its target groups stay); deleting a load balancer that does
@@ -176,16 +176,16 @@ public sealed class LoadBalancerOperations
             if (lb.DeletionProtection)
                 throw ElbErrors.DeletionProtected(lb.Arn.Value);
             // An endpoint service holds its load balancers (docs/semantics.md#endpoint-services).
-            if (tx.N.VpcEndpointServiceConfigurations.Values.FirstOrDefault(s => s.NetworkLoadBalancerArns.Contains(lb.Arn)) is { } service)
+            if (tx.Where(IndexedKinds.EndpointService, IndexedKinds.ServiceLoadBalancerLink, lb.Arn.Value).FirstOrDefault() is { } service)
                 throw ElbErrors.LoadBalancerInUseByEndpointService(lb.Arn.Value, service.Id.Value);
-            foreach (var listener in tx.N.Listeners.Values.Where(l => l.LoadBalancerArn == lb.Arn).ToList())
+            foreach (var listener in tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).ToList())
             {
-                tx.N = tx.N with { Listeners = tx.N.Listeners.Remove(listener.Arn) };
+                tx.Remove(listener.Arn);
                 tx.RemoveTags(listener.Arn.Value);
             }
             foreach (var node in lb.Nodes)
                 VpcEndpointParts.DeleteEndpointInterface(tx, node.NetworkInterfaceId);
-            tx.N = tx.N with { LoadBalancers = tx.N.LoadBalancers.Remove(lb.Arn) };
+            tx.Remove(lb.Arn);
             tx.RemoveTags(lb.Arn.Value);
             return EmptyResult.Instance;
         });

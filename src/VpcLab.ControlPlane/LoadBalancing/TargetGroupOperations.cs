@@ -33,7 +33,7 @@ public sealed class TargetGroupOperations
                 throw ElbErrors.MissingParameter("VpcId");
             var vpc = tx.Find(ResourceKinds.Vpc, request.VpcId) ?? throw ElbErrors.Validation($"The VPC ID '{request.VpcId}' is not found");
             var healthCheck = HealthCheck(request, protocol);
-            var existing = tx.N.TargetGroups.Values.FirstOrDefault(g => tx.Owned(g.OwnerId, g.Region) && g.Name == name);
+            var existing = tx.Where(IndexedKinds.TargetGroup, IndexedKinds.ElbNameLink, name).FirstOrDefault(g => tx.Owned(g.OwnerId, g.Region));
             if (existing is not null)
             {
                 return existing.Protocol == protocol && existing.Port == port && existing.VpcId == vpc.Id && existing.TargetType == type
@@ -91,11 +91,11 @@ public sealed class TargetGroupOperations
     public IReadOnlyList<TargetGroup> DescribeTargetGroups(RequestContext ctx, DescribeTargetGroupsRequest request) =>
         _state.Read(ctx, null, tx =>
         {
-            var all = tx.N.TargetGroups.Values.Where(g => tx.Owned(g.OwnerId, g.Region));
+            var all = tx.Mine(IndexedKinds.TargetGroup);
             if (request.LoadBalancerArn is { } lbArn)
             {
                 var lb = ElbParts.RequireLoadBalancer(tx, lbArn);
-                var used = tx.N.Listeners.Values.Where(l => l.LoadBalancerArn == lb.Arn).Select(l => l.DefaultTargetGroupArn).ToHashSet();
+                var used = tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).Select(l => l.DefaultTargetGroupArn).ToHashSet();
                 all = all.Where(g => used.Contains(g.Arn));
             }
             return ElbParts.Select(all, request.TargetGroupArns, g => g.Arn.Value, request.Names, g => g.Name,
@@ -111,9 +111,9 @@ public sealed class TargetGroupOperations
                 throw ElbErrors.MissingParameter("TargetGroupArn");
             if (ElbParts.FindTargetGroup(tx, request.TargetGroupArn) is not { } group)
                 return EmptyResult.Instance;
-            if (tx.N.Listeners.Values.Any(l => l.DefaultTargetGroupArn == group.Arn))
+            if (tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerTargetGroupLink, group.Arn.Value).Any())
                 throw ElbErrors.TargetGroupInUse(group.Arn.Value);
-            tx.N = tx.N with { TargetGroups = tx.N.TargetGroups.Remove(group.Arn) };
+            tx.Remove(group.Arn);
             tx.RemoveTags(group.Arn.Value);
             return EmptyResult.Instance;
         });

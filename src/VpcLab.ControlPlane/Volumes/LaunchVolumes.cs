@@ -41,22 +41,22 @@ internal static class LaunchVolumes
         {
             Attachment = new VolumeAttachment(instance.Id, device, tx.Now, deleteOnTermination),
         };
-        tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(id, volume) };
+        tx.Put(volume);
     }
 
     /// <summary>TerminateInstances: DeleteOnTermination volumes are deleted, the others detached.</summary>
     public static void Terminate(Transaction tx, InstanceId instance)
     {
-        foreach (var volume in VolumeDevices.AttachedTo(tx.N, instance).ToList())
+        foreach (var volume in VolumeDevices.AttachedTo(tx, instance).ToList())
         {
             if (volume.Attachment!.DeleteOnTermination)
             {
-                tx.N = tx.N with { Volumes = tx.N.Volumes.Remove(volume.Id) };
+                tx.RemoveVolume(volume.Id);
                 tx.RemoveTags(volume.Id);
             }
             else
             {
-                tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(volume.Id, volume with { Attachment = null }) };
+                tx.Put(volume with { Attachment = null });
             }
         }
     }

@@ -10,8 +10,18 @@ public static class VolumeDevices
         (device.StartsWith("/dev/", StringComparison.Ordinal) && device.Length > 5) || device.StartsWith("xvd", StringComparison.Ordinal);
 
     /// <summary>The volumes attached to an instance, by device name.</summary>
-    public static IEnumerable<Volume> AttachedTo(Network network, InstanceId instance) =>
-        network.Volumes.Values.Where(v => v.Attachment?.InstanceId == instance).OrderBy(v => v.Attachment!.Device, StringComparer.Ordinal);
+    public static IEnumerable<Volume> AttachedTo(Network network, InstanceId instance)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return ByDevice(network.Volumes.Values, instance);
+    }
+
+    /// <summary>The same, the instance's volumes found through the index (a launch, a termination, an attachment).</summary>
+    internal static IEnumerable<Volume> AttachedTo(Transaction tx, InstanceId instance) =>
+        ByDevice(tx.Where(IndexedKinds.Volume, "attachment.instance-id", instance.Value), instance);
+
+    private static IEnumerable<Volume> ByDevice(IEnumerable<Volume> volumes, InstanceId instance) =>
+        volumes.Where(v => v.Attachment?.InstanceId == instance).OrderBy(v => v.Attachment!.Device, StringComparer.Ordinal);
 
     /// <summary>The root device of an instance: its image's.</summary>
     public static string RootDeviceName(Instance instance) =>

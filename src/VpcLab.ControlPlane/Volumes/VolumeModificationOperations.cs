@@ -44,7 +44,7 @@ public sealed class VolumeModificationOperations
             {
                 Size = spec.Size, VolumeType = spec.VolumeType, Iops = spec.Iops, Throughput = spec.Throughput, Modification = modification,
             };
-            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(modified.Id, modified) };
+            tx.Put(modified);
             return new VolumeModificationStatus(modification, Modifying, 0);
         });
 
@@ -53,7 +53,7 @@ public sealed class VolumeModificationOperations
         {
             var volumes = request.VolumeIds is { Count: > 0 } ids
                 ? ids.Distinct(StringComparer.Ordinal).Select(id => VolumeKind.Require(tx, id)).ToList()
-                : tx.N.Volumes.Values.Where(v => tx.Owned(v.OwnerId, v.Region));
+                : tx.Mine(IndexedKinds.Volume);
             var all = volumes.Where(v => v.Modification is not null).Select(v => new VolumeModificationStatus(v.Modification!, Completed, 100));
             var schema = new FilterSchema<VolumeModificationStatus>(m => m.Modification.VolumeId)
                 .Add("volume-id", m => m.Modification.VolumeId)

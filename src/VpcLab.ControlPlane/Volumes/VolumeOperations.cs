@@ -36,7 +36,7 @@ public sealed class VolumeOperations
             var spec = VolumeSpec.Check(size, request.VolumeType, request.Iops, request.Throughput);
             var volume = new Volume(tx.NewId(IdPrefixes.Volume), tx.Account, tx.RegionName, zone, spec.Size, spec.VolumeType,
                 spec.Iops, spec.Throughput, request.Encrypted ?? false, snapshotId, tx.Now);
-            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(volume.Id, volume) };
+            tx.Put(volume);
             tx.ApplyTagSpecifications(request.TagSpecifications, VolumeKind.ResourceType, volume.Id);
             return volume;
         });
@@ -44,7 +44,7 @@ public sealed class VolumeOperations
     public DescribeVolumesResult DescribeVolumes(RequestContext ctx, DescribeVolumesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var mine = tx.N.Volumes.Values.Where(v => tx.Owned(v.OwnerId, v.Region));
+            var mine = tx.Mine(IndexedKinds.Volume);
             var selected = request.VolumeIds is { Count: > 0 } ids
                 ? ids.Distinct(StringComparer.Ordinal).Select(id => VolumeKind.Require(tx, id)).ToList()
                 : mine;
@@ -77,11 +77,11 @@ public sealed class VolumeOperations
                 throw VolumeErrors.AlreadyAttached(volume.Id);
             if (tx.N.Subnets.TryGetValue(instance.SubnetId, out var subnet) && subnet.AvailabilityZone.Name != volume.AvailabilityZone)
                 throw VolumeErrors.ZoneMismatch(volume.Id, instance.Id.Value);
-            if (VolumeDevices.AttachedTo(tx.N, instance.Id).Any(v => v.Attachment!.Device == device))
+            if (VolumeDevices.AttachedTo(tx, instance.Id).Any(v => v.Attachment!.Device == device))
                 throw VolumeErrors.DeviceInUse(device);
             var attachment = new VolumeAttachment(instance.Id, device, tx.Now, DeleteOnTermination: false);
             var attached = volume with { Attachment = attachment };
-            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(attached.Id, attached) };
+            tx.Put(attached);
             return new VolumeAttachmentResult(attached, attachment, "attaching");
         });
 
@@ -96,7 +96,7 @@ public sealed class VolumeOperations
                 && VolumeDevices.IsRoot(tx.N, instance, attachment.Device))
                 throw VolumeErrors.RootOfRunningInstance(volume.Id, instance.Id.Value);
             var detached = volume with { Attachment = null };
-            tx.N = tx.N with { Volumes = tx.N.Volumes.SetItem(detached.Id, detached) };
+            tx.Put(detached);
             return new VolumeAttachmentResult(detached, attachment, "detaching");
         });
 
@@ -106,7 +106,7 @@ public sealed class VolumeOperations
             var volume = VolumeKind.Require(tx, request.VolumeId ?? throw Ec2Errors.MissingParameter("volumeId"));
             if (volume.Attachment is { } attachment)
                 throw VolumeErrors.AttachedTo(volume.Id, attachment.InstanceId.Value);
-            tx.N = tx.N with { Volumes = tx.N.Volumes.Remove(volume.Id) };
+            tx.RemoveVolume(volume.Id);
             tx.RemoveTags(volume.Id);
             return EmptyResult.Instance;
         });

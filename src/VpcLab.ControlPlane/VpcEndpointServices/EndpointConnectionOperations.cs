@@ -66,7 +66,7 @@ public sealed class EndpointConnectionOperations
     public DescribeVpcEndpointConnectionsResult DescribeVpcEndpointConnections(RequestContext ctx, DescribeVpcEndpointConnectionsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var connections = tx.N.VpcEndpointServiceConfigurations.Values.Where(s => tx.Owned(s.OwnerId, s.Region))
+            var connections = tx.Mine(IndexedKinds.EndpointService)
                 .SelectMany(s => EndpointServiceParts.Connections(tx.World, s).Select(e => (Service: s, Endpoint: e)));
             var schema = FilterSchema<(VpcEndpointServiceConfiguration Service, VpcEndpoint Endpoint)>.WithTags(_ => Tags.Empty)
                 .Add("service-id", c => c.Service.Id.Value)

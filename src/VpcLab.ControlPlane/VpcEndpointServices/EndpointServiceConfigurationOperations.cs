@@ -49,7 +49,7 @@ public sealed class EndpointServiceConfigurationOperations
     public DescribeVpcEndpointServiceConfigurationsResult DescribeVpcEndpointServiceConfigurations(RequestContext ctx, DescribeVpcEndpointServiceConfigurationsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.N.VpcEndpointServiceConfigurations.Values.Where(s => tx.Owned(s.OwnerId, s.Region));
+            var all = tx.Mine(IndexedKinds.EndpointService);
             var selected = request.ServiceIds is { Count: > 0 } ids
                 ? ids.Distinct(StringComparer.Ordinal).Select(id => EndpointServiceParts.Find(tx, id)).ToList()
                 : all;
@@ -124,7 +124,7 @@ public sealed class EndpointServiceConfigurationOperations
                     }
                     if (EndpointServiceParts.Connections(tx.World, service).Any(e => e.State is VpcEndpointState.Available or VpcEndpointState.PendingAcceptance or VpcEndpointState.Pending))
                         throw VpcEndpointServiceErrors.ExistingConnections(id);
-                    tx.N = tx.N with { VpcEndpointServiceConfigurations = tx.N.VpcEndpointServiceConfigurations.Remove(service.Id) };
+                    tx.Remove(service.Id);
                     tx.RemoveTags(id);
                 }
                 catch (Ec2Exception error)

@@ -20,8 +20,7 @@ internal static class EndpointServiceParts
         throw VpcEndpointServiceErrors.ServiceIdNotFound(id);
     }
 
-    public static void Put(Transaction tx, VpcEndpointServiceConfiguration service) =>
-        tx.N = tx.N with { VpcEndpointServiceConfigurations = tx.N.VpcEndpointServiceConfigurations.SetItem(service.Id, service) };
+    public static void Put(Transaction tx, VpcEndpointServiceConfiguration service) => tx.Put(service);
 
     /// <summary>Network Load Balancers of the caller in its Region that no other service uses.</summary>
     public static IEnumerable<LoadBalancerArn> LoadBalancers(Transaction tx, IReadOnlyList<string> arns, VpcEndpointServiceId? self)
@@ -31,7 +30,7 @@ internal static class EndpointServiceParts
             var arn = new LoadBalancerArn(text);
             if (!tx.N.LoadBalancers.TryGetValue(arn, out var lb) || !tx.Owned(lb.OwnerId, lb.Region))
                 throw VpcEndpointServiceErrors.LoadBalancerNotFound(text);
-            var user = tx.N.VpcEndpointServiceConfigurations.Values.FirstOrDefault(s => s.Id != self && s.NetworkLoadBalancerArns.Contains(arn));
+            var user = tx.Where(IndexedKinds.EndpointService, IndexedKinds.ServiceLoadBalancerLink, arn.Value).FirstOrDefault(s => s.Id != self);
             if (user is not null)
                 throw VpcEndpointServiceErrors.LoadBalancerInUse(text, user.Id.Value);
             yield return arn;
