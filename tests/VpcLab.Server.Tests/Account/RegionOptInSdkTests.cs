@@ -121,4 +121,22 @@ public sealed class RegionOptInSdkTests
             Directory.Delete(data, recursive: true);
         }
     }
+
+    // vpclab serve --opt-in-region: the default account starts with the Region enabled (a setting, so a reset keeps
+    // it); other accounts and other opt-in Regions keep AWS's default, disabled.
+    [Fact]
+    public async Task ServeOptInRegion_DefaultAccountOnly_KeptAcrossReset()
+    {
+        await using var server = await VpcLabServer.StartAsync(new ServerOptions { Port = 0, DataDirectory = null, OptInRegions = ["af-south-1"] }, Ct);
+        using var capeTown = Ec2(server.Url, "af-south-1");
+        Assert.True(Assert.Single((await capeTown.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs).IsDefault);
+        using var otherAccount = Ec2(server.Url, "af-south-1", accessKey: "222222222222");
+        Assert.Equal("AuthFailure", (await Assert.ThrowsAsync<AmazonEC2Exception>(() => otherAccount.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct))).ErrorCode);
+        using var milan = Ec2(server.Url, "eu-south-1");
+        Assert.Equal("AuthFailure", (await Assert.ThrowsAsync<AmazonEC2Exception>(() => milan.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct))).ErrorCode);
+
+        using (var http = new HttpClient { BaseAddress = server.Url })
+            (await http.PostAsync("/_vpclab/reset", null, Ct)).EnsureSuccessStatusCode();
+        Assert.True(Assert.Single((await capeTown.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct)).Vpcs).IsDefault);
+    }
 }
