@@ -22,6 +22,10 @@ public sealed record ControlPlaneOptions
 
     public Ec2Quotas Quotas { get; init; } = Ec2Quotas.AwsDefaults;
 
+    /// <summary>The opt-in Regions <see cref="DefaultAccount"/> starts with enabled (<c>vpclab serve --opt-in-region</c>);
+    /// none by default, as in a new AWS account (docs/semantics.md#regions).</summary>
+    public ImmutableArray<string> DefaultAccountOptedInRegions { get; init; } = [];
+
     /// <summary>A world to start from instead of an empty one: an imported account keeps the ids, addresses and
     /// states AWS gave it (docs/semantics.md#import-ids). The catalogue's Regions and AWS-managed prefix lists are
     /// added to it where it has none of its own.</summary>

@@ -56,7 +56,11 @@ internal sealed class ControlPlaneState
         var network = Network.Empty with
         {
             Accounts = ImmutableDictionary<AccountId, Account>.Empty.Add(
-                ControlPlaneOptions.DefaultAccount, new Account(ControlPlaneOptions.DefaultAccount, "default")),
+                ControlPlaneOptions.DefaultAccount, new Account(ControlPlaneOptions.DefaultAccount, "default")
+                {
+                    OptedInRegions = ImmutableHashSet.CreateRange(StringComparer.Ordinal,
+                        options.DefaultAccountOptedInRegions.IsDefault ? [] : options.DefaultAccountOptedInRegions),
+                }),
             Regions = options.Regions.ToImmutableDictionary(r => r.Name,
                 r => new Region(r.Name, r.Zones) { OptInRequired = r.OptInRequired }),
         };

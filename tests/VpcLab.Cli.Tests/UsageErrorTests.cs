@@ -29,6 +29,8 @@ public class UsageErrorTests
         { "--port: 'abc' is not a whole number", ["serve", "--port", "abc"] },
         { "--port: 70000 is not a port", ["serve", "--port", "70000", "--in-memory"] },
         { "--account: 'KEY' is not KEY=VALUE", ["serve", "--in-memory", "--account", "KEY"] },
+        { "--opt-in-region: 'us-east-1' is enabled by default", ["serve", "--in-memory", "--opt-in-region", "us-east-1"] },
+        { "--opt-in-region: 'mars-1' is not a Region the lab knows", ["serve", "--in-memory", "--opt-in-region", "mars-1"] },
         { "Unknown --format 'xml'", ["query", "--format", "xml", "SELECT 1"] },
         { "Give a query", ["query"] },
         { "Unknown example 'nope'", ["query", "--example", "nope"] },

@@ -21,10 +21,11 @@ public static class ServeCommand
         var noDefaultVpc = new Option<bool>("--no-default-vpc") { Description = "Start accounts without the default VPC AWS gives every account in every Region" };
         var logRequests = new Option<bool>("--log-requests") { Description = "Write one line per call to stderr: time, account, Region, service, action, HTTP status, duration" };
         var scenario = new Option<string?>("--scenario", "-s") { Description = "Start the world from a scenario file (or a shipped scenario's name); only into an empty state" };
+        var optIn = new Option<string[]>("--opt-in-region") { Description = "Start the default account with this opt-in Region enabled, as `aws account enable-region` would (repeatable); a new account has none", AllowMultipleArgumentsPerToken = false };
         var verify = new Option<string[]>("--verify-signatures") { Description = "Enforce SigV4 signatures for these credentials: KEY=SECRET (repeatable)" };
         var command = new Command("serve", "Serve the EC2 API on a local port for the AWS CLI, boto3 and the AWS SDKs")
         {
-            host, port, data, inMemory, scenario, accounts, verify, generous, noDefaultVpc, logRequests,
+            host, port, data, inMemory, scenario, accounts, optIn, verify, generous, noDefaultVpc, logRequests,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -35,6 +36,7 @@ public static class ServeCommand
                 DataDirectory = parse.GetValue(inMemory) ? null : DirectoryOptions.CheckWritable(parse.GetValue(data)!, "--data"),
                 Accounts = Pairs(parse.GetValue(accounts), "--account").ToImmutableDictionary(p => p.Key, p => AccountIdOf(p.Value)),
                 DefaultVpcs = !parse.GetValue(noDefaultVpc),
+                OptInRegions = [.. (parse.GetValue(optIn) ?? []).Select(OptInRegionOf)],
                 Quotas = parse.GetValue(generous) ? VpcLab.ControlPlane.Ec2Quotas.Generous : VpcLab.ControlPlane.Ec2Quotas.AwsDefaults,
                 VerifySignaturesWith = parse.GetValue(verify) is { Length: > 0 } secrets ? Pairs(secrets, "--verify-signatures").ToImmutableDictionary() : null,
                 RequestLog = parse.GetValue(logRequests) ? Console.Error : null,
@@ -76,6 +78,15 @@ public static class ServeCommand
             yield return new(value[..eq], value[(eq + 1)..]);
         }
     }
+
+    /// <summary>A Region <c>--opt-in-region</c> may name: an opt-in Region of the catalog.</summary>
+    private static string OptInRegionOf(string name) =>
+        VpcLab.ControlPlane.RegionCatalog.Default.FirstOrDefault(r => r.Name == name) switch
+        {
+            null => throw new UsageException($"--opt-in-region: '{name}' is not a Region the lab knows"),
+            { OptInRequired: false } => throw new UsageException($"--opt-in-region: '{name}' is enabled by default; only opt-in Regions (af-south-1, ap-east-1, ...) need enabling"),
+            _ => name,
+        };
 
     private static AccountId AccountIdOf(string text) =>
         text.Length == 12 && text.All(char.IsAsciiDigit) ? new AccountId(text) : throw new UsageException($"--account: '{text}' is not a 12-digit account id");

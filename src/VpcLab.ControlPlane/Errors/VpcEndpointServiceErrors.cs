@@ -52,6 +52,11 @@ public static class VpcEndpointServiceErrors
     public static Ec2Exception HostRegionNotRemovable(string region) =>
         new(Ec2Errors.InvalidParameterCode, $"The host Region {region} cannot be removed from the supported Regions of the endpoint service.");
 
+    /// <summary>A supported Region that is an opt-in Region the provider has not enabled (choice: AWS's code is not
+    /// published; InvalidParameter, as for the other supported-Region refusals).</summary>
+    public static Ec2Exception RegionNotOptedIn(string region) =>
+        new(Ec2Errors.InvalidParameterCode, $"The Region {region} is an opt-in Region your account has not enabled; a service provider must opt in to it before adding it.");
+
     public static Ec2Exception RegionNotSupported(string region) =>
         new(Ec2Errors.InvalidParameterCode, $"The Region {region} is not a supported Region of the endpoint service.");
 

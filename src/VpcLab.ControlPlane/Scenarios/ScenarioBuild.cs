@@ -82,14 +82,15 @@ internal sealed class ScenarioBuild
             _flowLogs.BuildFlowLog(flowLog); // last: they name instances and interfaces
     }
 
-    /// <summary>A scenario that declares resources in an opt-in Region enables that Region for the accounts that own
-    /// them, and the scenario's Region for its first account (docs/scenarios.md#opt-in-regions): AWS would hold
+    /// <summary>A scenario that declares resources in an opt-in Region (or an endpoint service supporting one) enables
+    /// that Region for the accounts that own them, and the scenario's Region for its first account (docs/scenarios.md#opt-in-regions): AWS would hold
     /// nothing there otherwise. Every other opt-in Region stays disabled, as in a new AWS account.</summary>
     private void EnableOptInRegions(ScenarioDocument document)
     {
         var owners = document.Vpcs.Select(v => (_context.AccountOf(v), v.Region ?? document.Region))
             .Concat(document.Buckets.Select(b => (_context.AccountNamed(b.Line, b.Account), b.Region ?? document.Region)))
             .Concat(document.PrefixLists.Select(p => (_context.AccountNamed(p.Line, p.Account), p.Region ?? document.Region)))
+            .Concat(document.EndpointServices.SelectMany(e => e.SupportedRegions.Select(r => (_context.AccountNamed(e.Line, e.Account), r))))
             .Append((_context.AccountNamed(0, null), document.Region));
         foreach (var (account, region) in owners.Distinct())
             _context.ControlPlane.RegionOptIns.EnableForLabWorld(account, region);

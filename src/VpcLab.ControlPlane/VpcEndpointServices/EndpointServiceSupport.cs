@@ -30,6 +30,9 @@ internal static class EndpointServiceSupport
         foreach (var region in (add ?? []).Distinct(StringComparer.Ordinal))
         {
             KnownRegion(tx, region, "supportedRegion");
+            // AWS: "A service provider must opt in to an opt-in Region before adding it" (docs/semantics.md#regions).
+            if (!RegionOptIn.IsEnabled(tx.N, tx.Account, region, tx.N.Regions[region].OptInRequired))
+                throw VpcEndpointServiceErrors.RegionNotOptedIn(region);
             if (region != host)
                 regions.Add(region);
         }

@@ -33,6 +33,10 @@ public sealed record ServerOptions
     /// <summary>AWS gives every account a default VPC in every Region; off, accounts start empty.</summary>
     public bool DefaultVpcs { get; init; } = true;
 
+    /// <summary>Opt-in Regions the default account has enabled from the start (<c>vpclab serve --opt-in-region</c>); none by
+    /// default, as in a new AWS account. A setting, like the quotas: not logged, applied at every start and reset.</summary>
+    public ImmutableArray<string> OptInRegions { get; init; } = [];
+
     /// <summary>When set, one line per call is written here (<see cref="Hosting.RequestLog"/>;
     /// <c>vpclab serve --log-requests</c>).</summary>
     public TextWriter? RequestLog { get; init; }

@@ -40,7 +40,8 @@ public sealed class VpcLabServer : IAsyncDisposable
 
     public static async Task<VpcLabServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
-        var state = ServerState.Open(options.DataDirectory, options.Quotas, defaultVpcs: options.DefaultVpcs);
+        var state = ServerState.Open(options.DataDirectory, options.Quotas, defaultVpcs: options.DefaultVpcs,
+            defaultAccountOptIns: options.OptInRegions);
         bool scenarioLoaded;
         try
         {

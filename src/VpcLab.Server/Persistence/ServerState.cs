@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using VpcLab.ControlPlane;
@@ -31,19 +32,23 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     private readonly bool _defaultVpcs;
     private readonly IReadOnlyDictionary<string, LoggedOperationHandler> _otherOperations;
 
+    /// <summary>The opt-in Regions the default account starts with (<c>vpclab serve --opt-in-region</c>).</summary>
+    private readonly ImmutableArray<string> _defaultAccountOptIns;
+
     /// <summary>The (account, Region) pairs already seen: each got its default VPC on first contact.</summary>
     private readonly ConcurrentDictionary<(string Account, string Region), bool> _contacted = new();
     private SimulatedClock _clock;
 
     private ServerState(OperationJournal journal, TimeProvider realTime, Ec2Quotas quotas, bool defaultVpcs,
-        IReadOnlyDictionary<string, LoggedOperationHandler> otherOperations)
+        IReadOnlyDictionary<string, LoggedOperationHandler> otherOperations, ImmutableArray<string> defaultAccountOptIns)
     {
         _journal = journal;
         _realTime = realTime;
         _quotas = quotas;
         _defaultVpcs = defaultVpcs;
         _otherOperations = otherOperations;
-        (_clock, ControlPlane, Dispatcher) = Fresh(realTime.GetUtcNow(), quotas);
+        _defaultAccountOptIns = defaultAccountOptIns;
+        (_clock, ControlPlane, Dispatcher) = Fresh(realTime.GetUtcNow());
     }
 
     public Ec2ControlPlane ControlPlane { get; private set; }
@@ -65,25 +70,28 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     /// not EC2 actions (name → how to apply it; <see cref="NonEc2Operations.All"/> unless given), so that
     /// <see cref="MutateAsync"/> can log them and replay re-apply them.</summary>
     public static ServerState Open(string? dataDirectory, Ec2Quotas? quotas = null, TimeProvider? realTime = null, bool defaultVpcs = true,
-        IReadOnlyDictionary<string, LoggedOperationHandler>? otherOperations = null)
+        IReadOnlyDictionary<string, LoggedOperationHandler>? otherOperations = null, ImmutableArray<string> defaultAccountOptIns = default)
     {
         var state = new ServerState(OperationJournal.Open(dataDirectory), realTime ?? TimeProvider.System, quotas ?? Ec2Quotas.AwsDefaults,
-            defaultVpcs, otherOperations ?? NonEc2Operations.All);
+            defaultVpcs, otherOperations ?? NonEc2Operations.All, defaultAccountOptIns.IsDefault ? [] : defaultAccountOptIns);
         state.Replayed = state._journal.Replay(state);
         state.ControlPlane.Replaying = false;
         return state;
     }
 
-    private static (SimulatedClock, Ec2ControlPlane, Ec2ActionDispatcher) Fresh(DateTimeOffset start, Ec2Quotas quotas)
+    private (SimulatedClock, Ec2ControlPlane, Ec2ActionDispatcher) Fresh(DateTimeOffset start)
     {
         var clock = new SimulatedClock(start);
-        var controlPlane = new Ec2ControlPlane(new ControlPlaneOptions { Clock = clock, IdSeed = ServerIdSeed, Quotas = quotas });
+        var controlPlane = new Ec2ControlPlane(new ControlPlaneOptions
+        {
+            Clock = clock, IdSeed = ServerIdSeed, Quotas = _quotas, DefaultAccountOptedInRegions = _defaultAccountOptIns,
+        });
         return (clock, controlPlane, new Ec2ActionDispatcher(controlPlane));
     }
 
     SimulatedClock IOperationReplayer.BeginReplay(DateTimeOffset firstRecordTime)
     {
-        (_clock, ControlPlane, Dispatcher) = Fresh(firstRecordTime, _quotas);
+        (_clock, ControlPlane, Dispatcher) = Fresh(firstRecordTime);
         ControlPlane.Replaying = true;
         return _clock;
     }
@@ -187,7 +195,10 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     private void ReplaceWithScenario(string yaml, string file)
     {
         var loaded = ScenarioLoader.Load(ScenarioParser.Parse(yaml, file), file,
-            new ControlPlaneOptions { Clock = _clock, IdSeed = ScenarioLoader.ScenarioIdSeed, Quotas = _quotas });
+            new ControlPlaneOptions
+            {
+                Clock = _clock, IdSeed = ScenarioLoader.ScenarioIdSeed, Quotas = _quotas, DefaultAccountOptedInRegions = _defaultAccountOptIns,
+            });
         ControlPlane = loaded.ControlPlane;
         Dispatcher = new Ec2ActionDispatcher(ControlPlane);
         var regions = loaded.Network.Vpcs.Values.Select(v => v.Region).Append(loaded.Document.Region).Distinct(StringComparer.Ordinal).ToList();
@@ -231,7 +242,7 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     /// <summary>Forgets everything: an empty world and an empty log (for test suites).</summary>
     public void Reset() => _journal.Reset(() =>
     {
-        (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow(), _quotas);
+        (_clock, ControlPlane, Dispatcher) = Fresh(_realTime.GetUtcNow());
         _contacted.Clear();
         Replayed = 0;
         ScenarioYaml = null;

@@ -26,11 +26,19 @@ public sealed class EndpointServiceRegionTests
     [InlineData("", "us-east-1", null)] // the host Region is always supported
     [InlineData("us-west-2", "us-east-1 us-west-2", null)]
     [InlineData("us-east-1 eu-west-1", "us-east-1 eu-west-1", null)] // the host may be listed too
-    [InlineData("ap-southeast-4", "us-east-1 ap-southeast-4", null)] // an opt-in Region (the lab does not check that the provider enabled it)
+    [InlineData("ap-southeast-4", null, "InvalidParameter")] // AWS: "A service provider must opt in to an opt-in Region before adding it"
+    [InlineData("ap-southeast-4 +", "us-east-1 ap-southeast-4", null)] // + : the provider enabled it first
     [InlineData("mars-1", null, "InvalidParameterValue")] // no such Region
     public void Create_SupportedRegions_HostAlwaysFirst(string given, string? expected, string? error)
     {
-        var request = Request(given.Split(' ', StringSplitOptions.RemoveEmptyEntries), Nlb(Provider));
+        var regions = given.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (regions.Contains("+"))
+        {
+            regions = [.. regions.Where(r => r != "+")];
+            foreach (var region in regions)
+                _lab.Enabled(new RequestContext(Provider.Account, region));
+        }
+        var request = Request(regions, Nlb(Provider));
         if (error is not null)
         {
             _lab.FailsWith(error, () => _lab.Cp.EndpointServiceConfigurations.CreateVpcEndpointServiceConfiguration(Provider, request));

@@ -19,9 +19,12 @@ internal static class AwsCli
     public static Task<Result> RunAsync(Uri endpoint, params string[] args) => RunAsAsync(endpoint, "AKIDEXAMPLE", args);
 
     /// <summary>As <paramref name="accessKeyId"/>: the server takes a 12-digit access key id as the caller's account.</summary>
-    public static async Task<Result> RunAsAsync(Uri endpoint, string accessKeyId, params string[] args)
+    public static Task<Result> RunAsAsync(Uri endpoint, string accessKeyId, params string[] args) => RunWithAsync(Path, endpoint, accessKeyId, args);
+
+    /// <summary>Runs another AWS CLI (<paramref name="executable"/>: e.g. v1, whose service models are newer) the same way.</summary>
+    public static async Task<Result> RunWithAsync(string executable, Uri endpoint, string accessKeyId, params string[] args)
     {
-        var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json" }.Concat(args))
             start.ArgumentList.Add(arg);
         start.Environment.Remove("AWS_PROFILE");
