@@ -19,6 +19,7 @@ using System.Text.RegularExpressions;
 //   dotnet VpcLab.ApiScaleBench.dll --durable-writes              # a durable write's cost beside its fsync (DurableWrites)
 //   dotnet VpcLab.ApiScaleBench.dll --scans                       # requests whose lookups scanned a whole kind (ScanCost)
 //   dotnet VpcLab.ApiScaleBench.dll --writes                      # creates and deletes at 10, 1,000, 10,000 VPCs (WriteCost)
+//   dotnet VpcLab.ApiScaleBench.dll --index-cost                  # the index's share of a CreateVpc / DeleteVpc (IndexCost)
 
 if (args.Contains("--fsync-floor"))
     return FsyncFloor.Run(args);
@@ -26,6 +27,8 @@ if (args.Contains("--scans"))
     return ScanCost.Run(args);
 if (args.Contains("--writes"))
     return WriteCost.Run(args);
+if (args.Contains("--index-cost"))
+    return IndexCost.Run(args);
 if (args.Contains("--deletes"))
     return DeleteCost.Run(args);
 if (args.Contains("--durable-writes"))
