@@ -20,6 +20,7 @@ using System.Text.RegularExpressions;
 //   dotnet VpcLab.ApiScaleBench.dll --scans                       # requests whose lookups scanned a whole kind (ScanCost)
 //   dotnet VpcLab.ApiScaleBench.dll --log-append --dir D          # CPU per AppendBatch, vpclab.log against SQLite (LogAppendCost)
 //   dotnet VpcLab.ApiScaleBench.dll --writes                      # creates and deletes at 10, 1,000, 10,000 VPCs (WriteCost)
+//   dotnet VpcLab.ApiScaleBench.dll --index-cost                  # the index's share of a CreateVpc / DeleteVpc (IndexCost)
 
 if (args.Contains("--fsync-floor"))
     return FsyncFloor.Run(args);
@@ -29,6 +30,8 @@ if (args.Contains("--scans"))
     return ScanCost.Run(args);
 if (args.Contains("--writes"))
     return WriteCost.Run(args);
+if (args.Contains("--index-cost"))
+    return IndexCost.Run(args);
 if (args.Contains("--deletes"))
     return DeleteCost.Run(args);
 if (args.Contains("--durable-writes"))
