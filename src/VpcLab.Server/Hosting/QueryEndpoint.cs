@@ -103,11 +103,21 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
             throw new Ec2ProtocolException("RequestEntityTooLarge", $"The request body exceeds {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
         if (request.ContentLength is { } length)
         {
-            // The usual case (SDKs and CLIs send Content-Length): one exact buffer, no intermediate copies.
+            // The usual case (SDKs and CLIs send Content-Length): one exact buffer, copied straight from the
+            // server's pipe (the body is usually already there whole), without the stream wrapper around it.
             var exact = new byte[length];
-            int filled = 0, n;
-            while (filled < exact.Length && (n = await request.Body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false)) > 0)
-                filled += n;
+            var reader = request.BodyReader;
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var read = await reader.ReadAsync().ConfigureAwait(false);
+                var take = (int)Math.Min(read.Buffer.Length, exact.Length - filled);
+                read.Buffer.Slice(0, take).CopyTo(exact.AsSpan(filled));
+                filled += take;
+                reader.AdvanceTo(read.Buffer.GetPosition(take));
+                if (take == 0 && read.IsCompleted)
+                    break;
+            }
             return filled == exact.Length ? exact : exact[..filled];
         }
         using var memory = new MemoryStream();
