@@ -105,7 +105,15 @@ public sealed partial class Ec2ActionDispatcher
     {
         try
         {
-            return parameters.Deserialize<T>(s_bindOptions) ?? new T();
+            // JsonNode.Deserialize's own route (the node written to UTF-8, then read), with this thread's writer and
+            // buffer kept between requests instead of rented and made anew each time.
+            var bytes = t_bindBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
+            bytes.ResetWrittenCount();
+            var writer = t_bindWriter ??= new Utf8JsonWriter(bytes, new JsonWriterOptions { SkipValidation = true });
+            writer.Reset(bytes);
+            parameters.WriteTo(writer, s_bindOptions);
+            writer.Flush();
+            return JsonSerializer.Deserialize<T>(bytes.WrittenSpan, s_bindOptions) ?? new T();
         }
         catch (JsonException e)
         {
@@ -113,6 +121,12 @@ public sealed partial class Ec2ActionDispatcher
             throw Ec2ProtocolErrors.Invalid($"Invalid value for parameter {member}: {Ec2ProtocolErrors.Echo(Describe(e))}");
         }
     }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_bindBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_bindWriter;
 
     /// <summary>$.Filters[0].Values[1] → Filters.1.Values.2 (1-based, as on the wire).</summary>
     internal static string MemberPath(string? jsonPath)

@@ -120,7 +120,8 @@ public sealed class Ec2QueryParser
         || key.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWellFormedVersion(string v) =>
-        v.Length == 10 && DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        v == CurrentVersion // what every client of this model sends: no date parse
+        || v.Length == 10 && DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private void Add(JsonObject root, Ec2Shape input, string key, string value, ref int listItems)
     {
