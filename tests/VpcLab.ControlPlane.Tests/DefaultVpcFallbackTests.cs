@@ -93,7 +93,7 @@ public sealed class DefaultVpcFallbackTests
     {
         var (lab, vpc) = WithDefaultVpc();
         lab.Group(lab.Vpc(), "web");
-        var error = lab.Fails(Ec2Errors.InvalidGroupNotFound, () => Call(lab, operation, "web"));
+        var error = lab.Fails(ResourceIdErrors.InvalidGroupNotFound, () => Call(lab, operation, "web"));
         Assert.Equal($"The security group 'web' does not exist in default VPC '{vpc.Id}'", error.Message);
     }
 

@@ -99,7 +99,7 @@ public sealed class ElasticIpTests
         lab.Cp.DisassociateAddress(Ctx, new DisassociateAddressRequest { AssociationId = association });
         lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value });
         Assert.Empty(lab.N.ElasticIps);
-        lab.Fails(Ec2Errors.InvalidAllocationIdNotFound, () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value }));
+        lab.Fails(ResourceIdErrors.InvalidAllocationIdNotFound, () => lab.Cp.ReleaseAddress(Ctx, new ReleaseAddressRequest { AllocationId = eip.AllocationId.Value }));
     }
 
     // A NAT gateway's address cannot be released or disassociated while the gateway lives.

@@ -68,7 +68,7 @@ public sealed class FilterTests
         var ids = lab.N.Vpcs.Keys.Select(k => k.Value).ToList();
         var result = lab.Cp.DescribeVpcs(Ctx, new DescribeVpcsRequest { VpcIds = ids, Filters = [new Filter("tag:env", "test")] });
         Assert.Single(result.Vpcs);
-        lab.Fails(Ec2Errors.InvalidVpcIdNotFound, () => lab.Cp.DescribeVpcs(Ctx, new DescribeVpcsRequest { VpcIds = [ids[0], "vpc-0123456789abcdef0"] }));
+        lab.Fails(ResourceIdErrors.InvalidVpcIdNotFound, () => lab.Cp.DescribeVpcs(Ctx, new DescribeVpcsRequest { VpcIds = [ids[0], "vpc-0123456789abcdef0"] }));
     }
 
     // Common filters of the other describes.

@@ -111,7 +111,7 @@ public sealed partial class GatewayTests
         var lab = new TestLab();
         var nat = lab.Nat(lab.Subnet(lab.Vpc()));
         lab.Cp.DeleteNatGateway(Ctx, new DeleteNatGatewayRequest { NatGatewayId = nat.Id.Value });
-        lab.Fails(Ec2Errors.InvalidNatGatewayIdNotFound, () => lab.Cp.DeleteNatGateway(Ctx, new DeleteNatGatewayRequest { NatGatewayId = nat.Id.Value }));
+        lab.Fails(ResourceIdErrors.InvalidNatGatewayIdNotFound, () => lab.Cp.DeleteNatGateway(Ctx, new DeleteNatGatewayRequest { NatGatewayId = nat.Id.Value }));
     }
 
     // AWS: the NAT gateway's interface is managed by AWS: the owner cannot delete it.

@@ -132,7 +132,7 @@ public sealed class PrefixListTests
         var lab = new TestLab();
         var list = Create(lab);
         lab.Cp.DeleteManagedPrefixList(Ctx, new DeleteManagedPrefixListRequest { PrefixListId = list.Id.Value });
-        lab.Fails(Ec2Errors.InvalidPrefixListIdNotFound, () => lab.Cp.GetManagedPrefixListEntries(Ctx, new GetManagedPrefixListEntriesRequest { PrefixListId = list.Id.Value }));
+        lab.Fails(ResourceIdErrors.InvalidPrefixListIdNotFound, () => lab.Cp.GetManagedPrefixListEntries(Ctx, new GetManagedPrefixListEntriesRequest { PrefixListId = list.Id.Value }));
     }
 
     // Another account's customer-managed list is invisible.

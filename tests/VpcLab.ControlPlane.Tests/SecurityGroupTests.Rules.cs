@@ -124,7 +124,7 @@ public sealed partial class SecurityGroupTests
         {
             IpProtocol = "-1", UserIdGroupPairs = [new UserIdGroupPair { GroupId = foreign.Id.Value }],
         }));
-        lab.Fails(Ec2Errors.InvalidGroupNotFound, () => Ingress(lab, group, new IpPermission
+        lab.Fails(ResourceIdErrors.InvalidGroupNotFound, () => Ingress(lab, group, new IpPermission
         {
             IpProtocol = "-1", UserIdGroupPairs = [new UserIdGroupPair { GroupId = "sg-0123456789abcdef0" }],
         }));
@@ -163,7 +163,7 @@ public sealed partial class SecurityGroupTests
         var ruleId = group.Egress.Single().Id.Value;
         lab.Cp.RevokeSecurityGroupEgress(Ctx, new RevokeSecurityGroupEgressRequest { GroupId = group.Id.Value, SecurityGroupRuleIds = [ruleId] });
         Assert.Empty(lab.N.SecurityGroups[group.Id].Egress);
-        lab.Fails(Ec2Errors.InvalidSecurityGroupRuleIdNotFound, () => lab.Cp.RevokeSecurityGroupEgress(Ctx,
+        lab.Fails(ResourceIdErrors.InvalidSecurityGroupRuleIdNotFound, () => lab.Cp.RevokeSecurityGroupEgress(Ctx,
             new RevokeSecurityGroupEgressRequest { GroupId = group.Id.Value, SecurityGroupRuleIds = [ruleId] }));
     }
 
@@ -174,7 +174,7 @@ public sealed partial class SecurityGroupTests
         var lab = new TestLab();
         var group = lab.Group(lab.Vpc());
         var ruleId = Ingress(lab, group, Tcp(22, 22, "10.0.0.0/8")).SecurityGroupRules[0].Rule.Id.Value;
-        lab.Fails(Ec2Errors.InvalidSecurityGroupRuleIdNotFound, () => lab.Cp.RevokeSecurityGroupEgress(Ctx,
+        lab.Fails(ResourceIdErrors.InvalidSecurityGroupRuleIdNotFound, () => lab.Cp.RevokeSecurityGroupEgress(Ctx,
             new RevokeSecurityGroupEgressRequest { GroupId = group.Id.Value, SecurityGroupRuleIds = [ruleId] }));
     }
 

@@ -9,7 +9,7 @@ namespace VpcLab.ControlPlane;
 public static class DhcpOptionsKind
 {
     public static readonly ResourceKind<string, DhcpOptionsSet> Kind = new(
-        "DHCP options set", IdPrefixes.DhcpOptions, "DhcpOptionsId", ResourceTypes.DhcpOptions, Ec2Errors.DhcpOptionsMalformed, Ec2Errors.DhcpOptionsNotFound,
+        "DHCP options set", IdPrefixes.DhcpOptions, "DhcpOptionsId", ResourceTypes.DhcpOptions, ResourceIdErrors.DhcpOptionsMalformed, ResourceIdErrors.DhcpOptionsNotFound,
         id => id, (n, id) => n.DhcpOptions.GetValueOrDefault(id), (d, c) => c.Owns(d.OwnerId, d.Region))
     {
         BlockedBy = [new("a VPC association", (w, d) => w.Any(IndexedKinds.Vpc, "dhcp-options-id", d.Id))],

@@ -5,9 +5,9 @@ namespace VpcLab.ControlPlane.Errors;
 /// <summary>Every EC2 error code the control plane returns, with AWS's spelling and message texts
 /// (spec/filtering-and-routing.md §1, §7; spec/gateways-endpoints-peering.md). AWS is inconsistent
 /// (<c>InvalidVpcID.NotFound</c> but <c>InvalidRouteTableId.Malformed</c>): copied, never tidied.
-/// No code string is typed anywhere else. This file holds the generic codes and factories; each resource family's
-/// are in <c>Ec2Errors.&lt;Family&gt;.cs</c>.</summary>
-public static partial class Ec2Errors
+/// No code string is typed anywhere else. This type holds the generic codes and factories; the id and tag errors
+/// every kind shares are <see cref="ResourceIdErrors"/>'s, each resource family's its own (<see cref="VpcErrors"/>, …).</summary>
+public static class Ec2Errors
 {
     // ---- generic ----
     public static readonly Ec2ErrorCode DryRunOperationCode = new("DryRunOperation", 412);

@@ -62,5 +62,5 @@ public static class InstanceErrors
         new(Ec2Errors.InvalidParameterCombinationCode, "The parameter groupName cannot be used with the parameter subnet");
 
     public static Ec2Exception InstancesNotFound(IEnumerable<string> ids) =>
-        new(Ec2Errors.InvalidInstanceIdNotFound, $"The instance IDs '{string.Join(", ", ids)}' do not exist");
+        new(ResourceIdErrors.InvalidInstanceIdNotFound, $"The instance IDs '{string.Join(", ", ids)}' do not exist");
 }

@@ -15,13 +15,13 @@ public static class SecurityGroupErrors
 
     /// <summary>DescribeSecurityGroupRules' group-id filter with a value that is no group id (AWS's wording).</summary>
     public static Ec2Exception GroupIdFilterMalformed(string value) =>
-        new(Ec2Errors.InvalidGroupIdMalformed, $"The security group ID '{value}' is malformed");
+        new(ResourceIdErrors.InvalidGroupIdMalformed, $"The security group ID '{value}' is malformed");
 
     public static Ec2Exception SecurityGroupNameNotFoundInDefaultVpc(string name, string vpcId) =>
-        new(Ec2Errors.InvalidGroupNotFound, $"The security group '{name}' does not exist in default VPC '{vpcId}'");
+        new(ResourceIdErrors.InvalidGroupNotFound, $"The security group '{name}' does not exist in default VPC '{vpcId}'");
 
     public static Ec2Exception SecurityGroupNameNotFound(string name, string? vpcId) =>
-        new(Ec2Errors.InvalidGroupNotFound, vpcId is null
+        new(ResourceIdErrors.InvalidGroupNotFound, vpcId is null
             ? $"The security group '{name}' does not exist in default VPC"
             : $"The security group '{name}' does not exist in VPC '{vpcId}'");
 

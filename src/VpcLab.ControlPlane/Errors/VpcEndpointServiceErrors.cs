@@ -82,7 +82,7 @@ public static class VpcEndpointServiceErrors
         new(Ec2Errors.InvalidParameterValueCode, $"Invalid private DNS name {name}.");
 
     public static Ec2Exception ConnectionNotFound(string endpointId, string serviceId) =>
-        new(Ec2Errors.InvalidVpcEndpointIdNotFound, $"The Vpc Endpoint Id '{endpointId}' does not exist for service {serviceId}");
+        new(ResourceIdErrors.InvalidVpcEndpointIdNotFound, $"The Vpc Endpoint Id '{endpointId}' does not exist for service {serviceId}");
 
     public static Ec2Exception ConnectionNotPending(string endpointId, string state) =>
         new(IncorrectStateCode, $"VPC endpoint {endpointId} is in state {state}: only an endpoint pending acceptance can be accepted.");

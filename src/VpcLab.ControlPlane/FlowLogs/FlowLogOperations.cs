@@ -120,7 +120,7 @@ public sealed class FlowLogOperations
             {
                 if (tx.Find(ResourceKinds.FlowLog, id) is not { } log)
                 {
-                    unsuccessful.Add(UnsuccessfulItem.From(id, Ec2Errors.FlowLogNotFound(id)));
+                    unsuccessful.Add(UnsuccessfulItem.From(id, ResourceIdErrors.FlowLogNotFound(id)));
                     continue;
                 }
                 tx.Remove(log.Id);

@@ -176,11 +176,11 @@ public sealed class InstanceOperations
                 foreach (var id in ids)
                 {
                     if (!ResourceKinds.Instance.IsWellFormed(id))
-                        throw Ec2Errors.InstanceMalformed(id);
+                        throw ResourceIdErrors.InstanceMalformed(id);
                 }
                 var missing = ids.Where(id => tx.Find(ResourceKinds.Instance, id) is null).ToList();
                 if (missing.Count == 1)
-                    throw Ec2Errors.InstanceNotFound(missing[0]);
+                    throw ResourceIdErrors.InstanceNotFound(missing[0]);
                 if (missing.Count > 1)
                     throw InstanceErrors.InstancesNotFound(missing);
                 selected = ids.Distinct(StringComparer.Ordinal).Select(id => tx.Find(ResourceKinds.Instance, id)!).ToList();

@@ -81,7 +81,7 @@ public sealed class NatGatewayOperations
         {
             var nat = tx.Require(ResourceKinds.NatGateway, request.NatGatewayId);
             if (nat.State == NatGatewayState.Deleted)
-                throw Ec2Errors.NatGatewayNotFound(nat.Id.Value);
+                throw ResourceIdErrors.NatGatewayNotFound(nat.Id.Value);
             // AWS: the gateway goes to deleted (and stays visible), its interface is released, its Elastic IP is
             // disassociated (still allocated); routes to it turn blackhole.
             tx.Remove(nat.NetworkInterfaceId);

@@ -170,7 +170,7 @@ public sealed class PrefixListOperations
             var selected = Transaction.ByIds(request.PrefixListIds, all, id =>
             {
                 var list = tx.Require(ResourceKinds.PrefixList, id);
-                return list.IsAwsManaged ? list : throw Ec2Errors.PrefixListNotFound(id);
+                return list.IsAwsManaged ? list : throw ResourceIdErrors.PrefixListNotFound(id);
             });
             var schema = new FilterSchema<ManagedPrefixList>(_ => null)
                 .Add("prefix-list-id", p => p.Id.Value)

@@ -12,7 +12,7 @@ public static class ResourceKinds
     private static bool Owns(ResourceCaller c, AccountId owner, string region) => c.Owns(owner, region);
 
     public static readonly ResourceKind<VpcId, Vpc> Vpc = new(
-        "VPC", IdPrefixes.Vpc, "VpcId", ResourceTypes.Vpc, Ec2Errors.VpcMalformed, Ec2Errors.VpcNotFound,
+        "VPC", IdPrefixes.Vpc, "VpcId", ResourceTypes.Vpc, ResourceIdErrors.VpcMalformed, ResourceIdErrors.VpcNotFound,
         id => new VpcId(id), (n, id) => n.Vpcs.GetValueOrDefault(id), (v, c) => Owns(c, v.OwnerId, v.Region))
     {
         // AWS: every subnet, gateway, interface and non-default group, table or ACL must go first.
@@ -39,7 +39,7 @@ public static class ResourceKinds
     };
 
     public static readonly ResourceKind<SubnetId, Subnet> Subnet = new(
-        "subnet", IdPrefixes.Subnet, "SubnetId", ResourceTypes.Subnet, Ec2Errors.SubnetMalformed, Ec2Errors.SubnetNotFound,
+        "subnet", IdPrefixes.Subnet, "SubnetId", ResourceTypes.Subnet, ResourceIdErrors.SubnetMalformed, ResourceIdErrors.SubnetNotFound,
         id => new SubnetId(id), (n, id) => n.Subnets.GetValueOrDefault(id), (s, c) => Owns(c, s.OwnerId, s.Region))
     {
         BlockedBy =
@@ -57,7 +57,7 @@ public static class ResourceKinds
     };
 
     public static readonly ResourceKind<RouteTableId, RouteTable> RouteTable = new(
-        "route table", IdPrefixes.RouteTable, "RouteTableId", ResourceTypes.RouteTable, Ec2Errors.RouteTableMalformed, Ec2Errors.RouteTableNotFound,
+        "route table", IdPrefixes.RouteTable, "RouteTableId", ResourceTypes.RouteTable, ResourceIdErrors.RouteTableMalformed, ResourceIdErrors.RouteTableNotFound,
         id => new RouteTableId(id), (n, id) => n.RouteTables.GetValueOrDefault(id), (t, c) => Owns(c, t.OwnerId, t.Region))
     {
         // AWS: the main table cannot be deleted; a custom table only without associations.
@@ -67,7 +67,7 @@ public static class ResourceKinds
 
     public static readonly ResourceKind<InternetGatewayId, InternetGateway> InternetGateway = new(
         "internet gateway", IdPrefixes.InternetGateway, "InternetGatewayId", ResourceTypes.InternetGateway,
-        Ec2Errors.InternetGatewayMalformed, Ec2Errors.InternetGatewayNotFound,
+        ResourceIdErrors.InternetGatewayMalformed, ResourceIdErrors.InternetGatewayNotFound,
         id => new InternetGatewayId(id), (n, id) => n.InternetGateways.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
     {
         BlockedBy = [new("a VPC attachment", (_, g) => g.AttachedVpcId is not null)],
@@ -75,14 +75,14 @@ public static class ResourceKinds
 
     public static readonly ResourceKind<EgressOnlyInternetGatewayId, EgressOnlyInternetGateway> EgressOnlyInternetGateway = new(
         "egress-only internet gateway", IdPrefixes.EgressOnlyInternetGateway, "EgressOnlyInternetGatewayId", ResourceTypes.EgressOnlyInternetGateway,
-        Ec2Errors.EgressOnlyInternetGatewayMalformed, Ec2Errors.EgressOnlyInternetGatewayNotFound,
+        ResourceIdErrors.EgressOnlyInternetGatewayMalformed, ResourceIdErrors.EgressOnlyInternetGatewayNotFound,
         id => new EgressOnlyInternetGatewayId(id), (n, id) => n.EgressOnlyInternetGateways.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
     {
         DeletionCascades = ["routes to it stay and turn blackhole"],
     };
 
     public static readonly ResourceKind<NatGatewayId, NatGateway> NatGateway = new(
-        "NAT gateway", IdPrefixes.NatGateway, "NatGatewayId", ResourceTypes.NatGateway, Ec2Errors.NatGatewayMalformed, Ec2Errors.NatGatewayNotFound,
+        "NAT gateway", IdPrefixes.NatGateway, "NatGatewayId", ResourceTypes.NatGateway, ResourceIdErrors.NatGatewayMalformed, ResourceIdErrors.NatGatewayNotFound,
         id => new NatGatewayId(id), (n, id) => n.NatGateways.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
     {
         DeletionCascades =
@@ -94,11 +94,11 @@ public static class ResourceKinds
     };
 
     public static readonly ResourceKind<AllocationId, ElasticIpAddress> ElasticIp = new(
-        "Elastic IP address", IdPrefixes.Allocation, "AllocationId", ResourceTypes.ElasticIp, Ec2Errors.AllocationMalformed, Ec2Errors.AllocationNotFound,
+        "Elastic IP address", IdPrefixes.Allocation, "AllocationId", ResourceTypes.ElasticIp, ResourceIdErrors.AllocationMalformed, ResourceIdErrors.AllocationNotFound,
         id => new AllocationId(id), (n, id) => n.ElasticIps.GetValueOrDefault(id), (e, c) => Owns(c, e.OwnerId, e.Region));
 
     public static readonly ResourceKind<SecurityGroupId, SecurityGroup> SecurityGroup = new(
-        "security group", IdPrefixes.SecurityGroup, "GroupId", ResourceTypes.SecurityGroup, Ec2Errors.SecurityGroupMalformed, Ec2Errors.SecurityGroupNotFound,
+        "security group", IdPrefixes.SecurityGroup, "GroupId", ResourceTypes.SecurityGroup, ResourceIdErrors.SecurityGroupMalformed, ResourceIdErrors.SecurityGroupNotFound,
         id => new SecurityGroupId(id), (n, id) => n.SecurityGroups.GetValueOrDefault(id), (g, c) => Owns(c, g.OwnerId, g.Region))
     {
         // AWS: not while another group's rule references it or an interface (or interface endpoint) carries it.
@@ -116,7 +116,7 @@ public static class ResourceKinds
     /// rule's id (<see cref="IndexedKinds.RuleIdLink"/>). Without the index (a bare snapshot) the groups are scanned.</summary>
     public static readonly ResourceKind<SecurityGroupRuleId, SecurityGroup> SecurityGroupRule = new(
         "security group rule", IdPrefixes.SecurityGroupRule, "SecurityGroupRuleId", ResourceTypes.SecurityGroupRule,
-        Ec2Errors.SecurityGroupRuleMalformed, Ec2Errors.SecurityGroupRuleNotFound,
+        ResourceIdErrors.SecurityGroupRuleMalformed, ResourceIdErrors.SecurityGroupRuleNotFound,
         id => new SecurityGroupRuleId(id), (n, id) => n.SecurityGroups.Values.FirstOrDefault(g => g.Rules.Any(r => r.Id == id)),
         (g, c) => Owns(c, g.OwnerId, g.Region))
     {
@@ -124,7 +124,7 @@ public static class ResourceKinds
     };
 
     public static readonly ResourceKind<NetworkAclId, NetworkAcl> NetworkAcl = new(
-        "network ACL", IdPrefixes.NetworkAcl, "NetworkAclId", ResourceTypes.NetworkAcl, Ec2Errors.NetworkAclMalformed, Ec2Errors.NetworkAclNotFound,
+        "network ACL", IdPrefixes.NetworkAcl, "NetworkAclId", ResourceTypes.NetworkAcl, ResourceIdErrors.NetworkAclMalformed, ResourceIdErrors.NetworkAclNotFound,
         id => new NetworkAclId(id), (n, id) => n.NetworkAcls.GetValueOrDefault(id), (a, c) => Owns(c, a.OwnerId, a.Region))
     {
         BlockedBy = [new("a subnet association", (_, a) => a.Associations.Length > 0)],
@@ -132,7 +132,7 @@ public static class ResourceKinds
 
     public static readonly ResourceKind<NetworkInterfaceId, NetworkInterface> NetworkInterface = new(
         "network interface", IdPrefixes.NetworkInterface, "NetworkInterfaceId", ResourceTypes.NetworkInterface,
-        Ec2Errors.NetworkInterfaceMalformed, Ec2Errors.NetworkInterfaceNotFound,
+        ResourceIdErrors.NetworkInterfaceMalformed, ResourceIdErrors.NetworkInterfaceNotFound,
         id => new NetworkInterfaceId(id), (n, id) => n.NetworkInterfaces.GetValueOrDefault(id), (e, c) => Owns(c, e.OwnerId, e.Region))
     {
         BlockedBy =
@@ -144,7 +144,7 @@ public static class ResourceKinds
     };
 
     public static readonly ResourceKind<InstanceId, Instance> Instance = new(
-        "instance", IdPrefixes.Instance, "InstanceId", ResourceTypes.Instance, Ec2Errors.InstanceMalformed, Ec2Errors.InstanceNotFound,
+        "instance", IdPrefixes.Instance, "InstanceId", ResourceTypes.Instance, ResourceIdErrors.InstanceMalformed, ResourceIdErrors.InstanceNotFound,
         id => new InstanceId(id), (n, id) => n.Instances.GetValueOrDefault(id), (i, c) => Owns(c, i.OwnerId, i.Region))
     {
         DeletionCascades =
@@ -156,7 +156,7 @@ public static class ResourceKinds
 
     /// <summary>The caller may use its own lists and the AWS-managed lists of its Region; it may tag only its own.</summary>
     public static readonly ResourceKind<PrefixListId, ManagedPrefixList> PrefixList = new(
-        "prefix list", IdPrefixes.PrefixList, "PrefixListId", ResourceTypes.PrefixList, Ec2Errors.PrefixListMalformed, Ec2Errors.PrefixListNotFound,
+        "prefix list", IdPrefixes.PrefixList, "PrefixListId", ResourceTypes.PrefixList, ResourceIdErrors.PrefixListMalformed, ResourceIdErrors.PrefixListNotFound,
         id => new PrefixListId(id), (n, id) => n.PrefixLists.GetValueOrDefault(id),
         (p, c) => p.Region == c.Region && (p.IsAwsManaged || p.OwnerId == c.Account.Value),
         isTaggableBy: (p, c) => p.OwnerId == c.Account.Value && p.Region == c.Region)
@@ -173,11 +173,11 @@ public static class ResourceKinds
     /// (docs/semantics.md#vpc-peering: one shared tag set).</summary>
     public static readonly ResourceKind<VpcPeeringConnectionId, VpcPeeringConnection> VpcPeeringConnection = new(
         "VPC peering connection", IdPrefixes.VpcPeeringConnection, "VpcPeeringConnectionId", ResourceTypes.VpcPeeringConnection,
-        Ec2Errors.PeeringMalformed, Ec2Errors.PeeringNotFound,
+        ResourceIdErrors.PeeringMalformed, ResourceIdErrors.PeeringNotFound,
         id => new VpcPeeringConnectionId(id), (n, id) => n.VpcPeeringConnections.GetValueOrDefault(id), VpcPeeringLifecycle.IsVisible);
 
     public static readonly ResourceKind<VpcEndpointId, VpcEndpoint> VpcEndpoint = new(
-        "VPC endpoint", IdPrefixes.VpcEndpoint, "VpcEndpointId", ResourceTypes.VpcEndpoint, Ec2Errors.VpcEndpointMalformed, Ec2Errors.VpcEndpointNotFound,
+        "VPC endpoint", IdPrefixes.VpcEndpoint, "VpcEndpointId", ResourceTypes.VpcEndpoint, ResourceIdErrors.VpcEndpointMalformed, ResourceIdErrors.VpcEndpointNotFound,
         id => new VpcEndpointId(id), (n, id) => n.VpcEndpoints.GetValueOrDefault(id), (e, c) => Owns(c, e.OwnerId, e.Region))
     {
         DeletionCascades = ["its gateway routes and its interfaces (with their flow logs)"],
@@ -185,7 +185,7 @@ public static class ResourceKinds
 
     /// <summary>AWS answers an ill-formed flow log id with NotFound too (DeleteFlowLogs lists it as unsuccessful).</summary>
     public static readonly ResourceKind<FlowLogId, FlowLog> FlowLog = new(
-        "flow log", IdPrefixes.FlowLog, "FlowLogId", ResourceTypes.VpcFlowLog, Ec2Errors.FlowLogNotFound, Ec2Errors.FlowLogNotFound,
+        "flow log", IdPrefixes.FlowLog, "FlowLogId", ResourceTypes.VpcFlowLog, ResourceIdErrors.FlowLogNotFound, ResourceIdErrors.FlowLogNotFound,
         id => new FlowLogId(id), (n, id) => n.FlowLogs.GetValueOrDefault(id), (f, c) => Owns(c, f.OwnerId, f.Region));
 
     /// <summary>Every kind, in the order above.</summary>

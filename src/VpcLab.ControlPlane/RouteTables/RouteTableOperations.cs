@@ -264,7 +264,7 @@ public sealed class RouteTableOperations
         {
             var nat = tx.Require(ResourceKinds.NatGateway, natId);
             if (nat.State is NatGatewayState.Deleted or NatGatewayState.Deleting or NatGatewayState.Failed)
-                throw Ec2Errors.NatGatewayNotFound(natId);
+                throw ResourceIdErrors.NatGatewayNotFound(natId);
             SameVpc(nat.VpcId, natId);
             // AWS: NatGatewayId is "[IPv4 traffic only]"; IPv6 only for NAT64 (64:ff9b::/96).
             if (family != IpFamily.V4 && !(destination.Cidr is { } c && Nat64Address.WellKnownPrefix.Contains(c)))
@@ -281,7 +281,7 @@ public sealed class RouteTableOperations
         {
             var instance = tx.Require(ResourceKinds.Instance, instanceId);
             if (instance.State == InstanceState.Terminated)
-                throw Ec2Errors.InstanceNotFound(instanceId);
+                throw ResourceIdErrors.InstanceNotFound(instanceId);
             SameVpc(instance.VpcId, instanceId);
             if (instance.NetworkInterfaces.Length > 1)
                 throw RouteTableErrors.InstanceHasMultipleInterfaces(instanceId);

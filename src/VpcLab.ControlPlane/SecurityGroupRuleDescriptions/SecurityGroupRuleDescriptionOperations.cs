@@ -49,10 +49,10 @@ public sealed class SecurityGroupRuleDescriptionOperations
             {
                 var id = item.SecurityGroupRuleId ?? throw Ec2Errors.MissingParameter("SecurityGroupRuleId");
                 if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
-                    throw Ec2Errors.SecurityGroupRuleMalformed(id);
+                    throw ResourceIdErrors.SecurityGroupRuleMalformed(id);
                 int index = rules.FindIndex(r => r.Id.Value == id && r.IsEgress == egress);
                 if (index < 0)
-                    throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                    throw ResourceIdErrors.SecurityGroupRuleNotFound(id);
                 rules[index] = rules[index] with { Description = SecurityGroupOperations.CheckRuleDescription(item.Description) };
             }
         }

@@ -143,8 +143,8 @@ public sealed class SecurityGroupOperations
                 selected = ids.Distinct(StringComparer.Ordinal).Select(id =>
                 {
                     if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
-                        throw Ec2Errors.SecurityGroupRuleMalformed(id);
-                    var group = ResourceKinds.SecurityGroupRule.Find(world, id, tx.Caller) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                        throw ResourceIdErrors.SecurityGroupRuleMalformed(id);
+                    var group = ResourceKinds.SecurityGroupRule.Find(world, id, tx.Caller) ?? throw ResourceIdErrors.SecurityGroupRuleNotFound(id);
                     return new SecurityGroupRuleEntry(group.Id.Value, group.OwnerId.Value, group.Rules.First(r => r.Id.Value == id));
                 }).ToList();
             }
@@ -248,16 +248,16 @@ public sealed class SecurityGroupOperations
             foreach (var pair in permission.UserIdGroupPairs ?? [])
             {
                 if (pair.VpcPeeringConnectionId is not null)
-                    throw Ec2Errors.PeeringNotFound(pair.VpcPeeringConnectionId);
+                    throw ResourceIdErrors.PeeringNotFound(pair.VpcPeeringConnectionId);
                 SecurityGroup referenced;
                 if (pair.GroupId is not null)
                 {
                     var owner = pair.UserId is null ? tx.Account : new AccountId(pair.UserId);
                     if (!ResourceKinds.SecurityGroup.IsWellFormed(pair.GroupId))
-                        throw Ec2Errors.SecurityGroupMalformed(pair.GroupId);
+                        throw ResourceIdErrors.SecurityGroupMalformed(pair.GroupId);
                     if (!tx.N.SecurityGroups.TryGetValue(new SecurityGroupId(pair.GroupId), out referenced!)
                         || referenced.OwnerId != owner || referenced.Region != tx.RegionName)
-                        throw Ec2Errors.SecurityGroupNotFound(pair.GroupId);
+                        throw ResourceIdErrors.SecurityGroupNotFound(pair.GroupId);
                 }
                 else if (pair.GroupName is not null)
                 {
@@ -351,8 +351,8 @@ public sealed class SecurityGroupOperations
             foreach (var id in ruleIds.Distinct(StringComparer.Ordinal))
             {
                 if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
-                    throw Ec2Errors.SecurityGroupRuleMalformed(id);
-                removed.Add(group.Rules.FirstOrDefault(r => r.Id.Value == id && r.IsEgress == egress) ?? throw Ec2Errors.SecurityGroupRuleNotFound(id));
+                    throw ResourceIdErrors.SecurityGroupRuleMalformed(id);
+                removed.Add(group.Rules.FirstOrDefault(r => r.Id.Value == id && r.IsEgress == egress) ?? throw ResourceIdErrors.SecurityGroupRuleNotFound(id));
             }
         }
         else
@@ -387,10 +387,10 @@ public sealed class SecurityGroupOperations
             {
                 var id = update.SecurityGroupRuleId ?? throw Ec2Errors.MissingParameter("SecurityGroupRuleId");
                 if (!ResourceKinds.SecurityGroupRule.IsWellFormed(id))
-                    throw Ec2Errors.SecurityGroupRuleMalformed(id);
+                    throw ResourceIdErrors.SecurityGroupRuleMalformed(id);
                 int index = rules.FindIndex(r => r.Id.Value == id);
                 if (index < 0)
-                    throw Ec2Errors.SecurityGroupRuleNotFound(id);
+                    throw ResourceIdErrors.SecurityGroupRuleNotFound(id);
                 var spec = update.SecurityGroupRule ?? throw Ec2Errors.MissingParameter("SecurityGroupRule");
                 int peers = (spec.CidrIpv4 is not null ? 1 : 0) + (spec.CidrIpv6 is not null ? 1 : 0)
                     + (spec.PrefixListId is not null ? 1 : 0) + (spec.ReferencedGroupId is not null ? 1 : 0);

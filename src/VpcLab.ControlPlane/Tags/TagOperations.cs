@@ -21,7 +21,7 @@ public sealed class TagOperations
             foreach (var id in resources)
             {
                 if (ResourceTypeOf(tx, id) is null)
-                    throw Ec2Errors.InvalidId(id);
+                    throw ResourceIdErrors.InvalidId(id);
                 tx.SetTags(id, tags);
             }
             return EmptyResult.Instance;
@@ -35,7 +35,7 @@ public sealed class TagOperations
         {
             ArgumentNullException.ThrowIfNull(tags);
             if (ResourceTypeOf(tx, resourceId) is null)
-                throw Ec2Errors.InvalidId(resourceId);
+                throw ResourceIdErrors.InvalidId(resourceId);
             if (tags.Any(t => !t.Key.StartsWith("aws:", StringComparison.Ordinal)))
                 throw new ArgumentException("service tags carry the aws: prefix", nameof(tags));
             tx.ReplaceTags(resourceId, new Model.Tags(tx.N.TagsOf(resourceId).Items.SetItems(tags)));
@@ -49,7 +49,7 @@ public sealed class TagOperations
             foreach (var id in resources)
             {
                 if (ResourceTypeOf(tx, id) is null)
-                    throw Ec2Errors.InvalidId(id);
+                    throw ResourceIdErrors.InvalidId(id);
                 var current = tx.N.TagsOf(id);
                 var items = current.Items;
                 if (request.Tags is not { Count: > 0 } tags)

@@ -17,11 +17,11 @@ public static class TagRules
         var key = tag.Key ?? throw Ec2Errors.MissingParameter("Tag.Key");
         var value = tag.Value ?? "";
         if (key.Length == 0 || key.Length > 128)
-            throw Ec2Errors.TagKeyTooLong(key);
+            throw ResourceIdErrors.TagKeyTooLong(key);
         if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-            throw Ec2Errors.ReservedTagKey(key);
+            throw ResourceIdErrors.ReservedTagKey(key);
         if (value.Length > 256)
-            throw Ec2Errors.TagValueTooLong(value);
+            throw ResourceIdErrors.TagValueTooLong(value);
         return KeyValuePair.Create(key, value);
     }
 
@@ -38,9 +38,9 @@ public static class TagRules
         foreach (var spec in specs)
         {
             if (spec.ResourceType is null || !allowedTypes.Contains(spec.ResourceType))
-                throw Ec2Errors.InvalidTagResourceType(spec.ResourceType);
+                throw ResourceIdErrors.InvalidTagResourceType(spec.ResourceType);
             if (spec.Tags is null || spec.Tags.Count == 0)
-                throw Ec2Errors.EmptyTagSpecification();
+                throw ResourceIdErrors.EmptyTagSpecification();
             if (spec.ResourceType != resourceType)
                 continue;
             foreach (var tag in spec.Tags)
@@ -53,6 +53,6 @@ public static class TagRules
     public static void CheckCount(int count, int limit = MaxTagsPerResource)
     {
         if (count > limit)
-            throw Ec2Errors.TagLimitExceeded(limit);
+            throw ResourceIdErrors.TagLimitExceeded(limit);
     }
 }

@@ -16,6 +16,13 @@ public static class VolumeDevices
         return ByDevice(network.Volumes.Values, instance);
     }
 
+    /// <summary>The same through a published snapshot's index (DescribeInstances' block device mappings).</summary>
+    public static IEnumerable<Volume> AttachedTo(IndexedWorld world, InstanceId instance)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return ByDevice(world.Where(IndexedKinds.Volume, "attachment.instance-id", instance.Value), instance);
+    }
+
     /// <summary>The same, the instance's volumes found through the index (a launch, a termination, an attachment).</summary>
     internal static IEnumerable<Volume> AttachedTo(Transaction tx, InstanceId instance) =>
         ByDevice(tx.Where(IndexedKinds.Volume, "attachment.instance-id", instance.Value), instance);

@@ -22,12 +22,12 @@ public sealed class VpcPeeringOperations
             var vpc = tx.Require(ResourceKinds.Vpc, request.VpcId);
             var peerVpcId = string.IsNullOrEmpty(request.PeerVpcId) ? throw Ec2Errors.MissingParameter("PeerVpcId") : request.PeerVpcId;
             if (!ResourceKinds.Vpc.IsWellFormed(peerVpcId))
-                throw Ec2Errors.VpcMalformed(peerVpcId);
+                throw ResourceIdErrors.VpcMalformed(peerVpcId);
             var peerOwner = string.IsNullOrEmpty(request.PeerOwnerId) ? tx.Account : new AccountId(request.PeerOwnerId);
             var peerRegion = string.IsNullOrEmpty(request.PeerRegion) ? tx.RegionName : request.PeerRegion;
             // The peer VPC must exist in the named account and Region (an unknown Region cannot hold it).
             if (!tx.N.Vpcs.TryGetValue(new VpcId(peerVpcId), out var peer) || peer.OwnerId != peerOwner || peer.Region != peerRegion)
-                throw Ec2Errors.VpcNotFound(peerVpcId);
+                throw ResourceIdErrors.VpcNotFound(peerVpcId);
             if (peer.Id == vpc.Id)
                 throw Ec2Errors.InvalidParameterValue($"The VPC peering connection cannot be created: {vpc.Id} cannot be peered with itself.");
             var existing = Of(tx, vpc.Id).Select(p => VpcPeeringLifecycle.Effective(p, tx.Now))
@@ -268,7 +268,7 @@ public sealed class VpcPeeringOperations
     {
         var pcx = Peering(tx, id);
         if (pcx.State is not (VpcPeeringConnectionState.PendingAcceptance or VpcPeeringConnectionState.Active))
-            throw Ec2Errors.PeeringNotFound(id);
+            throw ResourceIdErrors.PeeringNotFound(id);
         if (pcx.PeerOf(table.VpcId) is null)
             throw Ec2Errors.InvalidParameterValue($"route table {table.Id} and VPC peering connection {id} belong to different networks");
         return new RouteTarget(RouteTargetKind.VpcPeeringConnection, id);

@@ -45,7 +45,7 @@ internal static class InstanceShape
         return new JsonObject
         {
             ["Architecture"] = ImageCatalog.Find(i.Region, i.ImageId)?.Architecture ?? "x86_64",
-            ["BlockDeviceMappings"] = VolumeShape.Mappings(n, i.Id),
+            ["BlockDeviceMappings"] = VolumeShape.Mappings(c, i.Id),
             ["EbsOptimized"] = InstanceAttributeOperations.EbsOptimized,
             ["EnaSupport"] = InstanceAttributeOperations.EnaSupport,
             ["Hypervisor"] = "xen",
@@ -101,7 +101,7 @@ internal static class InstanceShape
     public static JsonObject Attribute(DescribeInstanceAttributeResult r, ShapeContext c) => new()
     {
         ["Groups"] = r.Groups is null ? null : c.GroupIdentifiers(r.Groups),
-        ["BlockDeviceMappings"] = r.BlockDeviceMappings ? VolumeShape.Mappings(c.Network, new InstanceId(r.InstanceId)) : null,
+        ["BlockDeviceMappings"] = r.BlockDeviceMappings ? VolumeShape.Mappings(c, new InstanceId(r.InstanceId)) : null,
         ["DisableApiTermination"] = Boolean(r.DisableApiTermination),
         ["EnaSupport"] = Boolean(r.EnaSupport),
         ["EbsOptimized"] = Boolean(r.EbsOptimized),

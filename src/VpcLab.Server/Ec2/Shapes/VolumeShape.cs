@@ -57,8 +57,10 @@ internal static class VolumeShape
     };
 
     /// <summary>DescribeInstances' and DescribeInstanceAttribute's BlockDeviceMappings: the attached volumes.</summary>
-    public static JsonArray Mappings(Network network, InstanceId instance) =>
-        Json.Array([.. VolumeDevices.AttachedTo(network, instance)], v => new JsonObject
+    public static JsonArray Mappings(ShapeContext c, InstanceId instance) =>
+        Json.Array([.. c.Index is { } index
+            ? VolumeDevices.AttachedTo(new IndexedWorld(c.Network, index), instance)
+            : VolumeDevices.AttachedTo(c.Network, instance)], v => new JsonObject
         {
             ["DeviceName"] = v.Attachment!.Device,
             ["Ebs"] = new JsonObject

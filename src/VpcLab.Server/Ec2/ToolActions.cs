@@ -6,10 +6,10 @@ using VpcLab.Server.Ec2.Shapes;
 namespace VpcLab.Server.Ec2;
 
 /// <summary>The actions SDK and IaC users call around instances: the public AMI catalogue, key pairs, instance types, instance status
-/// and CPU credits. Registered from <see cref="Register"/>.</summary>
-public sealed partial class Ec2ActionDispatcher
+/// and CPU credits. Registered from <see cref="Ec2ActionDispatcher"/>'s constructor.</summary>
+internal static class ToolActions
 {
-    private static void RegisterTools(Registrar r, Ec2ControlPlane cp)
+    public static void Register(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         // Public AMI catalogue (src/VpcLab.ControlPlane/Images/)
         r.List<DescribeImagesRequest, DescribeImagesResult, Image>("DescribeImages", cp.DescribeImages,

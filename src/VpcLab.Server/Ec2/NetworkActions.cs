@@ -5,25 +5,23 @@ using VpcLab.Server.Ec2.Shapes;
 
 namespace VpcLab.Server.Ec2;
 
-/// <summary>The action table: every EC2 action of the model subset that the control plane implements.
+/// <summary>The action table's networking part (Regions, VPCs, subnets, routing, filtering, interfaces, instances,
+/// gateways, endpoints, peering, flow logs); with <see cref="ToolActions"/>, <see cref="IacActions"/> and
+/// <see cref="LaunchTemplateActions"/> every EC2 action of the model subset that the control plane implements.
 /// Actions of the subset it lacks would be absent, so the host would answer them InvalidAction (docs/semantics.md#actions).</summary>
-public sealed partial class Ec2ActionDispatcher
+internal static class NetworkActions
 {
-    private void Register(Registrar r)
+    public static void Register(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
-        var cp = _controlPlane;
         RegisterVpcsAndSubnets(r, cp);
         RegisterRouting(r, cp);
         RegisterFiltering(r, cp);
         RegisterInterfacesAndInstances(r, cp);
         RegisterConnectivity(r, cp);
-        RegisterTools(r, cp);
-        RegisterIacActions(r, cp);
-        RegisterLaunchTemplates(r, cp);
     }
 
     /// <summary>Regions, zones, account attributes, VPCs, DHCP options, subnets.</summary>
-    private static void RegisterVpcsAndSubnets(Registrar r, Ec2ControlPlane cp)
+    private static void RegisterVpcsAndSubnets(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         // Regions and zones
         r.List<DescribeRegionsRequest, DescribeRegionsResult, RegionListing>("DescribeRegions", cp.DescribeRegions,
@@ -72,7 +70,7 @@ public sealed partial class Ec2ActionDispatcher
     }
 
     /// <summary>Route tables, gateways, NAT gateways, Elastic IPs.</summary>
-    private static void RegisterRouting(Registrar r, Ec2ControlPlane cp)
+    private static void RegisterRouting(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         // Route tables, routes, associations
         r.Action<CreateRouteTableRequest, CreateRouteTableResult>("CreateRouteTable", cp.CreateRouteTable,
@@ -123,7 +121,7 @@ public sealed partial class Ec2ActionDispatcher
     }
 
     /// <summary>Security groups and network ACLs.</summary>
-    private static void RegisterFiltering(Registrar r, Ec2ControlPlane cp)
+    private static void RegisterFiltering(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         // Security groups and rules
         r.Action<CreateSecurityGroupRequest, CreateSecurityGroupResult>("CreateSecurityGroup", cp.CreateSecurityGroup, (x, c, _) => SecurityGroupShape.Created(x, c));
@@ -162,7 +160,7 @@ public sealed partial class Ec2ActionDispatcher
     }
 
     /// <summary>Network interfaces, instances, tags.</summary>
-    private static void RegisterInterfacesAndInstances(Registrar r, Ec2ControlPlane cp)
+    private static void RegisterInterfacesAndInstances(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         // Network interfaces
         r.Action<CreateNetworkInterfaceRequest, CreateNetworkInterfaceResult>("CreateNetworkInterface", cp.CreateNetworkInterface,
@@ -212,7 +210,7 @@ public sealed partial class Ec2ActionDispatcher
     }
 
     /// <summary>Peering, flow logs, prefix lists, endpoint services and VPC endpoints.</summary>
-    private static void RegisterConnectivity(Registrar r, Ec2ControlPlane cp)
+    private static void RegisterConnectivity(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         // VPC peering (src/VpcLab.ControlPlane/VpcPeering/)
         r.Action<CreateVpcPeeringConnectionRequest, CreateVpcPeeringConnectionResult>("CreateVpcPeeringConnection", cp.CreateVpcPeeringConnection,
@@ -267,7 +265,7 @@ public sealed partial class Ec2ActionDispatcher
     }
 
     /// <summary>Endpoint services, the provider side of PrivateLink (src/VpcLab.ControlPlane/VpcEndpointServices/).</summary>
-    private static void RegisterEndpointServices(Registrar r, Ec2ControlPlane cp)
+    private static void RegisterEndpointServices(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         var services = cp.EndpointServiceConfigurations;
         var connections = cp.EndpointConnections;

@@ -6,7 +6,7 @@ namespace VpcLab.ControlPlane.Errors;
 
 /// <summary>The id errors of every resource kind (InvalidXxxID.Malformed and .NotFound, which <see cref="ResourceKinds"/>
 /// names) and the tag errors every kind shares.</summary>
-public static partial class Ec2Errors
+public static class ResourceIdErrors
 {
     // ---------------------------------------------------------------- DHCP options
     public static readonly Ec2ErrorCode InvalidDhcpOptionIdNotFound = new("InvalidDhcpOptionID.NotFound");
@@ -147,25 +147,25 @@ public static partial class Ec2Errors
     public static Ec2Exception SubnetMalformed(string id) => new(InvalidSubnetIdMalformed, $"Invalid id: \"{id}\"");
 
     // ---------------------------------------------------------------- tags
-    public static Ec2Exception InvalidId(string id) => new(InvalidIdCode, $"The ID '{id}' is not valid");
+    public static Ec2Exception InvalidId(string id) => new(Ec2Errors.InvalidIdCode, $"The ID '{id}' is not valid");
 
     public static Ec2Exception TagLimitExceeded(int limit) =>
-        new(TagLimitExceededCode, $"The maximum number of Tags for a resource has been reached. The limit is {S(limit)}.");
+        new(Ec2Errors.TagLimitExceededCode, $"The maximum number of Tags for a resource has been reached. The limit is {Ec2Errors.S(limit)}.");
 
     public static Ec2Exception EmptyTagSpecification() =>
-        new(InvalidParameterValueCode, "Tag specification must have at least one tag");
+        new(Ec2Errors.InvalidParameterValueCode, "Tag specification must have at least one tag");
 
     public static Ec2Exception InvalidTagResourceType(string? type) =>
-        new(InvalidParameterValueCode, $"'{type}' is not a valid taggable resource type for this operation.");
+        new(Ec2Errors.InvalidParameterValueCode, $"'{type}' is not a valid taggable resource type for this operation.");
 
     public static Ec2Exception ReservedTagKey(string key) =>
-        new(InvalidParameterValueCode, $"Value ( {key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use");
+        new(Ec2Errors.InvalidParameterValueCode, $"Value ( {key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use");
 
     public static Ec2Exception TagKeyTooLong(string key) =>
-        new(InvalidParameterValueCode, $"Value ( {key} ) for parameter key is invalid. Length exceeds maximum of 128");
+        new(Ec2Errors.InvalidParameterValueCode, $"Value ( {key} ) for parameter key is invalid. Length exceeds maximum of 128");
 
     public static Ec2Exception TagValueTooLong(string value) =>
-        new(InvalidParameterValueCode, $"Value ( {value} ) for parameter value is invalid. Length exceeds maximum of 256");
+        new(Ec2Errors.InvalidParameterValueCode, $"Value ( {value} ) for parameter value is invalid. Length exceeds maximum of 256");
 
     public static readonly Ec2ErrorCode InvalidVpcEndpointIdMalformed = new("InvalidVpcEndpointId.Malformed");
 

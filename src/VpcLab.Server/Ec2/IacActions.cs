@@ -8,8 +8,8 @@ namespace VpcLab.Server.Ec2;
 /// <summary>Actions Terraform's AWS provider and other IaC tools call while reading what they made (issue 15):
 /// DescribeAddressesAttribute (aws_eip's read), ModifyAddressAttribute and ResetAddressAttribute (aws_eip_domain_name),
 /// ModifyVpcTenancy (aws_vpc's update). Registered from
-/// <see cref="Register"/>.</summary>
-public sealed partial class Ec2ActionDispatcher
+/// <see cref="Ec2ActionDispatcher"/>'s constructor.</summary>
+internal static class IacActions
 {
     private static JsonObject AddressAttributeShape(AddressAttribute a) => new()
     {
@@ -19,7 +19,7 @@ public sealed partial class Ec2ActionDispatcher
         ["PtrRecordUpdate"] = a.Update is { } u ? new JsonObject { ["Value"] = u.Value, ["Status"] = u.Status } : null,
     };
 
-    private static void RegisterIacActions(Registrar r, Ec2ControlPlane cp)
+    public static void Register(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         r.List<DescribeAddressesAttributeRequest, DescribeAddressesAttributeResult, AddressAttribute>("DescribeAddressesAttribute",
             cp.AddressAttributes.DescribeAddressesAttribute, x => x.Addresses, "Addresses", a => a.AllocationId, (a, _) => AddressAttributeShape(a));

@@ -7,10 +7,10 @@ using VpcLab.Server.Ec2.Shapes;
 namespace VpcLab.Server.Ec2;
 
 /// <summary>EC2 launch templates (src/VpcLab.ControlPlane/LaunchTemplates/, docs/semantics.md#launch-templates).
-/// Registered from <see cref="Register"/>.</summary>
-public sealed partial class Ec2ActionDispatcher
+/// Registered from <see cref="Ec2ActionDispatcher"/>'s constructor.</summary>
+internal static class LaunchTemplateActions
 {
-    private static void RegisterLaunchTemplates(Registrar r, Ec2ControlPlane cp)
+    public static void Register(Ec2ActionRegistrar r, Ec2ControlPlane cp)
     {
         var lt = cp.LaunchTemplates;
         r.Action<CreateLaunchTemplateRequest, LaunchTemplateVersionResult>("CreateLaunchTemplate", lt.CreateLaunchTemplate,
