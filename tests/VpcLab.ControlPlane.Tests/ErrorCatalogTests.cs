@@ -5,8 +5,11 @@ namespace VpcLab.ControlPlane.Tests;
 
 public sealed class ErrorCatalogTests
 {
+    // Every family's codes (Ec2Errors, ResourceIdErrors, VpcErrors, …): one catalogue across the Errors namespace.
     private static IEnumerable<Ec2ErrorCode> Codes() =>
-        typeof(Ec2Errors).GetFields(BindingFlags.Public | BindingFlags.Static)
+        typeof(Ec2Errors).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Ec2Errors).Namespace)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(Ec2ErrorCode)).Select(f => (Ec2ErrorCode)f.GetValue(null)!);
 
     // STYLE §3: codes are data in one place; one code string never carries two HTTP statuses.
