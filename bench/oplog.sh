@@ -16,26 +16,8 @@ ROUNDS=${ROUNDS:-5}
 WARMUP=${WARMUP:-30} # a write's code is still being compiled 10 s in on a loaded 2-core machine (bench/api-scale.sh)
 ART=${ART:-/tmp/vpclab-oplog}
 OUT=${OUT:-/tmp/vpclab-oplog.tsv}
-command -v wrk >/dev/null || { echo "oplog.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
-if [ -z "${NO_BUILD:-}" ]; then
-  dotnet build src/VpcLab.Cli -c Release --artifacts-path "$ART" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
-  dotnet build bench/VpcLab.ApiScaleBench -c Release --artifacts-path "$ART" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
-fi
-VPCLAB=$ART/bin/VpcLab.Cli/release/vpclab.dll
-BUILDER=$ART/bin/VpcLab.ApiScaleBench/release/VpcLab.ApiScaleBench.dll
-AUTH="AWS4-HMAC-SHA256 Credential=111111111111/$(date -u +%Y%m%d)/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
-LUA=$ART/post.lua
-mkdir -p "$ART"
-cat >"$LUA" <<'LUA'
-wrk.method = "POST"
-wrk.body = os.getenv("WRK_BODY") .. "&Version=2016-11-15"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = os.getenv("WRK_AUTH")
-wrk.headers["X-Amz-Date"] = os.getenv("WRK_DATE")
-LUA
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_up() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "oplog.sh: $1 never came up" >&2; return 1; }
+. bench/lib/wrk-post.sh
+build_server_and_builder
 load() { cut -d' ' -f1 /proc/loadavg; }
 declare -A PIDS URLS DATAS VPCS
 stop_all() {

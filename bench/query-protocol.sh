@@ -17,26 +17,14 @@ DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-20} # the first round's warm-up per request: the JIT tiers the write's code up
 ART=${ART:-/tmp/vpclab-query-protocol}
-command -v wrk >/dev/null || { echo "query-protocol.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
-mkdir -p "$ART"
+. bench/lib/wrk-post.sh
 if [ -z "${NO_BUILD:-}" ]; then
   rm -rf "$ART/base-tree" && mkdir -p "$ART/base-tree"
   git archive "$BASE" | tar -x -C "$ART/base-tree"
   dotnet build "$ART/base-tree/src/VpcLab.Cli" -c Release --artifacts-path "$ART/base" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
   dotnet build src/VpcLab.Cli -c Release --artifacts-path "$ART/head" -v q -nologo -m:1 -p:VpcLabSkipWebBuild=true >/dev/null
 fi
-AUTH="AWS4-HMAC-SHA256 Credential=111111111111/$(date -u +%Y%m%d)/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
-LUA=$ART/post.lua
-cat >"$LUA" <<'LUA'
-wrk.method = "POST"
-wrk.body = os.getenv("WRK_BODY") .. "&Version=2016-11-15"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = os.getenv("WRK_AUTH")
-wrk.headers["X-Amz-Date"] = os.getenv("WRK_DATE")
-LUA
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_up() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "query-protocol.sh: $1 never came up" >&2; return 1; }
 call() { # URL FORM: the answer's XML
   curl -sf -X POST "$1/" -H "Authorization: $AUTH" -H "X-Amz-Date: $(date -u +%Y%m%dT%H%M%SZ)" \
     -H 'Content-Type: application/x-www-form-urlencoded' --data "$2&Version=2016-11-15"
