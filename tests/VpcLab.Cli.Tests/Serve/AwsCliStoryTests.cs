@@ -102,9 +102,31 @@ internal static class AwsCliStory
         {
             var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate) && Resolve(candidate) != exceptTarget)
-                return candidate;
+                return PastPyenvShim(candidate, name);
         }
         return null;
+    }
+
+    /// <summary>The executable a pyenv shim runs (<c>pyenv which</c>), so each of the story's ~90 calls does not
+    /// also start the shim's bash and pyenv (≈ 0.3 s of CPU a call); the shim itself if pyenv cannot say.</summary>
+    private static string PastPyenvShim(string candidate, string name)
+    {
+        if (Path.GetFileName(Path.GetDirectoryName(candidate)) != "shims")
+            return candidate;
+        var pyenv = new ProcessStartInfo("pyenv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        pyenv.ArgumentList.Add("which");
+        pyenv.ArgumentList.Add(name);
+        try
+        {
+            using var process = Process.Start(pyenv)!;
+            var target = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 && File.Exists(target) ? target : candidate;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return candidate; // no pyenv on PATH: run the shim
+        }
     }
 
     private static string Resolve(string path)
