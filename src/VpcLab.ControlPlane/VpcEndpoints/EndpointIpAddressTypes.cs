@@ -59,7 +59,7 @@ internal static class EndpointIpAddressTypes
     {
         if (type == VpcEndpointIpAddressType.Ipv4)
             return;
-        foreach (var subnet in SubnetsUsing(tx, table))
+        foreach (var subnet in SubnetsUsing(tx.World, table))
         {
             if (type == VpcEndpointIpAddressType.Ipv6 && !subnet.Ipv6Native)
                 throw VpcEndpointErrors.GatewaySubnetLacksRangeForIpAddressType(subnet.Id.Value, table.Id.Value, "ipv6", "to be IPv6-only");
@@ -72,14 +72,16 @@ internal static class EndpointIpAddressTypes
     /// decides (the lowest-id table explicitly associated with the subnet, else the VPC's lowest-id main table), found
     /// through the index: the table's own associations, and for a main table the VPC's subnets. What it costs is the
     /// VPC's, not the world's.</summary>
-    internal static IEnumerable<Subnet> SubnetsUsing(Transaction tx, RouteTable table)
+    internal static IEnumerable<Subnet> SubnetsUsing(IndexedWorld world, RouteTable table)
     {
-        RouteTable? Explicit(SubnetId subnet) => tx.Where(IndexedKinds.RouteTable, "association.subnet-id", subnet.Value).FirstOrDefault();
-        var main = tx.Where(IndexedKinds.RouteTable, "vpc-id", table.VpcId.Value).FirstOrDefault(t => t.IsMain);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(table);
+        RouteTable? Explicit(SubnetId subnet) => world.Where(IndexedKinds.RouteTable, "association.subnet-id", subnet.Value).FirstOrDefault();
+        var main = world.Where(IndexedKinds.RouteTable, "vpc-id", table.VpcId.Value).FirstOrDefault(t => t.IsMain);
         var candidates = main?.Id == table.Id
-            ? tx.Where(IndexedKinds.Subnet, "vpc-id", table.VpcId.Value)
+            ? world.Where(IndexedKinds.Subnet, "vpc-id", table.VpcId.Value)
             : table.Associations.Select(a => a.SubnetId).OfType<SubnetId>().Distinct()
-                .Select(tx.N.Subnets.GetValueOrDefault).OfType<Subnet>().Where(s => s.VpcId == table.VpcId)
+                .Select(world.Network.Subnets.GetValueOrDefault).OfType<Subnet>().Where(s => s.VpcId == table.VpcId)
                 .OrderBy(s => s.Id.Value, StringComparer.Ordinal);
         return candidates.Where(s => (Explicit(s.Id) ?? main)?.Id == table.Id);
     }
