@@ -1,24 +1,38 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
 using VpcLab.Model;
 using VpcLab.Net;
+using VpcLab.Server.Elb;
 using VpcLab.Server.Persistence;
 
 /// <summary>What the requests whose lookups used to scan a whole kind cost at two world sizes (issue 21): a security
 /// group rule by id, has-internet-gateway, the quota counts, the Amazon IPv6 /56 allocation, a subnet's CIDR
-/// reservations, a route table association, an endpoint service by name. The two in-memory worlds of
-/// <see cref="InProcessCost"/> get, beside each VPC, an attached internet gateway and a CIDR reservation in its subnet
-/// (so the old scans had something to scan). Each request runs through the server's path, timed on this thread's CPU
+/// reservations, a route table association, an endpoint service by name; then (the last kinds' describes) a volume
+/// and a launch template by a filter, a target group by name with its load balancers, CreateListener's "one load
+/// balancer per target group", and a dualstack gateway endpoint's route table check. The two in-memory worlds of
+/// <see cref="InProcessCost"/> get, beside each VPC, an attached internet gateway, a CIDR reservation in its subnet, a
+/// volume, a launch template, and a Network Load Balancer whose listener forwards to a target group (so the old
+/// scans had something to scan). Each request runs through the server's path, timed on this thread's CPU
 /// clock; what it creates is deleted untimed, so the world keeps its size. Prints the median over rounds of the mean CPU
 /// µs per request at each size, then the old scans alone, timed on the same worlds.
 ///
 ///   dotnet VpcLab.ApiScaleBench.dll --scans [--small 10] [--large 10000] [--rounds 5] [--iterations 500]</summary>
 internal static class ScanCost
 {
-    private sealed record World(ServerState State, WorldIds Ids, string Rule, string ScratchVpc, string ScratchSubnet, Network Services);
+    private sealed record World(ServerState State, WorldIds Ids, string Rule, string ScratchVpc, string ScratchSubnet, Network Services,
+        Elb Elb, string Volume, int Size);
 
-    /// <summary>A measured request: the untimed requests before it, returning the timed form; the untimed clean-up after.</summary>
-    private sealed record Case(string Label, Func<World, string> Before, Action<World, string> After);
+    /// <summary>The middle VPC's Network Load Balancer, a target group of its VPC no listener uses yet, and the middle
+    /// group's name.</summary>
+    private sealed record Elb(string LoadBalancer, string FreeGroup, string MiddleGroupName);
+
+    /// <summary>A measured request: the untimed requests before it, returning the timed form; the untimed clean-up after;
+    /// how it runs (default: the EC2 Query path; ELBv2 requests call the control plane and its shapes).</summary>
+    private sealed record Case(string Label, Func<World, string> Before, Action<World, string> After, Func<World, string, string>? Run = null);
+
+    private static readonly RequestContext s_caller = RequestContext.For("111111111111");
 
     public static int Run(string[] args)
     {
@@ -44,6 +58,26 @@ internal static class ScanCost
                     var association = InProcessCost.Element(xml, "associationId");
                     var table = w.State.ControlPlane.Network.RouteTables.Values.First(t => t.Associations.Any(a => a.Id.Value == association)).Id.Value;
                     InProcessCost.Execute(w.State, $"Action=DisassociateRouteTable&AssociationId={association}");
+                    InProcessCost.Execute(w.State, $"Action=DeleteRouteTable&RouteTableId={table}");
+                }),
+            new("DescribeVolumes volume-id (a filter)", w => $"Action=DescribeVolumes&Filter.1.Name=volume-id&Filter.1.Value.1={w.Volume}", (_, _) => { }),
+            new("DescribeLaunchTemplates launch-template-name", w => $"Action=DescribeLaunchTemplates&Filter.1.Name=launch-template-name&Filter.1.Value.1=lt-{w.Size / 2}", (_, _) => { }),
+            new("DescribeTargetGroups Names.1 (with its LoadBalancerArns)", w => w.Elb.MiddleGroupName, (_, _) => { },
+                (w, name) => ElbActions.Read(w.State.ControlPlane, s_caller, "DescribeTargetGroups", new JsonObject { ["Names"] = new JsonArray(name) })!.ToJsonString()),
+            new("CreateListener (one load balancer per target group)", w => w.Elb.FreeGroup,
+                (w, arn) => w.State.ControlPlane.Listeners.DeleteListener(s_caller, new DeleteListenerRequest { ListenerArn = arn }),
+                (w, group) => w.State.ControlPlane.Listeners.CreateListener(s_caller, new CreateListenerRequest
+                {
+                    LoadBalancerArn = w.Elb.LoadBalancer, Protocol = "TCP", Port = 81,
+                    DefaultActions = [new ListenerAction { Type = "forward", TargetGroupArn = group }],
+                }).Arn.Value),
+            new("CreateVpcEndpoint gateway dualstack (its table's subnets)",
+                w => $"Action=CreateVpcEndpoint&VpcEndpointType=Gateway&ServiceName=com.amazonaws.us-east-1.s3&VpcId={w.ScratchVpc}&IpAddressType=dualstack&RouteTableId.1={Call(w, $"Action=CreateRouteTable&VpcId={w.ScratchVpc}", "routeTableId")}",
+                (w, xml) =>
+                {
+                    var endpoint = InProcessCost.Element(xml, "vpcEndpointId");
+                    var table = w.State.ControlPlane.Network.VpcEndpoints[new VpcEndpointId(endpoint)].RouteTableIds[0].Value;
+                    InProcessCost.Execute(w.State, $"Action=DeleteVpcEndpoints&VpcEndpointId.1={endpoint}");
                     InProcessCost.Execute(w.State, $"Action=DeleteRouteTable&RouteTableId={table}");
                 }),
         };
@@ -85,7 +119,19 @@ internal static class ScanCost
         ("is a subnet associated (every route table)", w => w.State.ControlPlane.Network.RouteTables.Values.Any(t => t.Associations.Any(a => a.SubnetId == new SubnetId(w.ScratchSubnet)))),
         ("an endpoint service by name: scan (as many services as VPCs)", w => ScanServices(w.Services, Last(w.Services))),
         ("an endpoint service by name: by its id (after)", w => w.Services.EndpointServiceNamed(Last(w.Services))),
+        ("a target group's load balancers (every listener)", w => LoadBalancerTargets.LoadBalancersOf(w.State.ControlPlane.Network,
+            w.State.ControlPlane.Network.TargetGroups[new TargetGroupArn(w.Elb.FreeGroup)]).ToList()),
+        ("the subnets using a route table (every table and subnet)", w =>
+        {
+            var n = w.State.ControlPlane.Network;
+            var associations = SubnetAssociations.Of(n);
+            var vpc = new VpcId(w.ScratchVpc);
+            return n.Subnets.Values.Where(s => s.VpcId == vpc).Count(s => associations.RouteTableOf(s)?.Id == n.MainRouteTable(vpc).Id);
+        }),
+        ("the caller's volumes filtered (every volume)", w => w.State.ControlPlane.Network.Volumes.Values.Where(v => v.Id == w.Volume).ToList()),
     ];
+
+
 
     /// <summary>The name of the middle service (its place in the map's order is arbitrary: a scan meets it halfway on average).</summary>
     private static string Last(Network n) =>
@@ -132,8 +178,38 @@ internal static class ScanCost
         var scratchSubnet = Call($"Action=CreateSubnet&VpcId={scratch}&CidrBlock=172.16.1.0%2F24&AvailabilityZone=us-east-1a", "subnetId");
         InProcessCost.Execute(state, $"Action=CreateSubnetCidrReservation&SubnetId={scratchSubnet}&Cidr=172.16.1.0%2F28&ReservationType=explicit");
         var rule = state.ControlPlane.Network.SecurityGroups[new SecurityGroupId(built.Ids.Group)].Rules[0].Id.Value;
+        // The last kinds: a volume and a launch template per VPC, and in each VPC's subnet a Network Load Balancer whose
+        // listener forwards to a target group of its own.
+        var cp = state.ControlPlane;
+        var middleVolume = "";
+        for (var i = 0; i < vpcs; i++)
+        {
+            var volume = cp.Volumes.CreateVolume(s_caller, new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 8 });
+            if (i == vpcs / 2)
+                middleVolume = volume.Id;
+            InProcessCost.Execute(state, $"Action=CreateLaunchTemplate&LaunchTemplateName=lt-{i}&LaunchTemplateData.InstanceType=t3.micro");
+        }
+        string Group(string name, string vpc) => cp.TargetGroups.CreateTargetGroup(s_caller, new CreateTargetGroupRequest
+        {
+            Name = name, Protocol = "TCP", Port = 80, VpcId = vpc, TargetType = "ip",
+        }).Arn.Value;
+        var balancers = new List<string>();
+        foreach (var subnet in n.Subnets.Values.Where(s => n.Vpcs[s.VpcId] is { IsDefault: false } && s.CidrBlock is not null)
+            .OrderBy(s => s.Id.Value, StringComparer.Ordinal))
+        {
+            var i = balancers.Count;
+            var lb = cp.LoadBalancers.CreateLoadBalancer(s_caller, new CreateLoadBalancerRequest { Name = $"nlb-{i}", Type = "network", Scheme = "internal", Subnets = [subnet.Id.Value] });
+            cp.Listeners.CreateListener(s_caller, new CreateListenerRequest
+            {
+                LoadBalancerArn = lb.Arn.Value, Protocol = "TCP", Port = 80,
+                DefaultActions = [new ListenerAction { Type = "forward", TargetGroupArn = Group($"tg-{i}", subnet.VpcId.Value) }],
+            });
+            balancers.Add(lb.Arn.Value);
+        }
+        var middleLb = cp.Network.LoadBalancers[new LoadBalancerArn(balancers[balancers.Count / 2])];
+        var elb = new Elb(middleLb.Arn.Value, Group("free", middleLb.VpcId.Value), $"tg-{balancers.Count / 2}");
         Console.Error.WriteLine($"# scans: world of {vpcs} VPCs built");
-        return new World(state, built.Ids, rule, scratch, scratchSubnet, Services(vpcs));
+        return new World(state, built.Ids, rule, scratch, scratchSubnet, Services(vpcs), elb, middleVolume, vpcs);
     }
 
     /// <summary>Mean CPU µs of <paramref name="iterations"/> timed requests, each between its untimed set-up and clean-up.</summary>
@@ -144,7 +220,7 @@ internal static class ScanCost
         {
             var form = c.Before(world);
             var before = ThreadCpu.Microseconds();
-            var xml = InProcessCost.Execute(world.State, form);
+            var xml = c.Run is { } run ? run(world, form) : InProcessCost.Execute(world.State, form);
             spent += ThreadCpu.Microseconds() - before;
             c.After(world, xml);
         }

@@ -202,7 +202,7 @@ public sealed class Ec2ControlPlane
 
     public static string StateName(CidrBlockState state) => VpcOperations.StateName(state);
     public static string PeeringStateName(VpcPeeringConnectionState state) => VpcPeeringLifecycle.StateName(state);
-    public static long AvailableIpAddressCount(Network network, Subnet subnet) => SubnetAddressCount.Available(network, subnet);
+    public static long AvailableIpAddressCount(IndexedWorld world, Subnet subnet) => SubnetAddressCount.Available(world, subnet);
     public static string InterfaceTypeName(NetworkInterfaceType type) => NetworkInterfaceOperations.InterfaceTypeName(type);
     public static string SecurityGroupArn(SecurityGroup group) => SecurityGroupOperations.SecurityGroupArn(group);
     public static string OriginName(RouteOrigin origin) => RouteTableOperations.OriginName(origin);

@@ -38,7 +38,7 @@ public sealed class AddressPropertyTests
             var addresses = lab.N.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses).Select(p => p.Address).ToList();
             Assert.Equal(addresses.Count, addresses.Distinct().Count());
             Assert.All(addresses, a => Assert.True(subnet.CidrBlock!.Value.Contains(a) && !Subnet.IsReserved(subnet.CidrBlock.Value, a)));
-            Assert.Equal(32 - 5 - addresses.Count, Ec2ControlPlane.AvailableIpAddressCount(lab.N, subnet));
+            Assert.Equal(32 - 5 - addresses.Count, Ec2ControlPlane.AvailableIpAddressCount(lab.Cp.World, subnet));
         }, iter: 40);
     }
 

@@ -38,7 +38,7 @@ public sealed class Ipv6OnlySubnetTests
         Assert.True(w.Native.AssignIpv6AddressOnCreation);
         Assert.False(w.Native.EnableDns64);
         Assert.Equal(PrivateDnsNameOptions.Ipv6Only, w.Native.PrivateDnsNameOptionsOnLaunch);
-        Assert.Equal(0, Ec2ControlPlane.AvailableIpAddressCount(w.Lab.N, w.Native));
+        Assert.Equal(0, Ec2ControlPlane.AvailableIpAddressCount(w.Lab.Cp.World, w.Native));
         Assert.Equal(PrivateDnsNameOptions.Default, w.Dual.PrivateDnsNameOptionsOnLaunch);
         Assert.False(w.Dual.Ipv6Native);
     }

@@ -59,7 +59,7 @@ public sealed class NetworkInterfaceTests
         Assert.Equal(["10.0.1.50", "10.0.1.51", "10.0.1.4", "10.0.1.5"], eni.PrivateIpAddresses.Select(p => p.Address.ToString()));
         Assert.Equal("10.0.1.50", eni.PrimaryPrivateIp.ToString());
         Assert.Equal("app", eni.Description);
-        Assert.Equal(251 - 4, Ec2ControlPlane.AvailableIpAddressCount(lab.N, subnet));
+        Assert.Equal(251 - 4, Ec2ControlPlane.AvailableIpAddressCount(lab.Cp.World, subnet));
     }
 
     // AWS: a full subnet gives InsufficientFreeAddressesInSubnet.

@@ -15,7 +15,7 @@ public sealed class SubnetTests
     {
         var lab = new TestLab();
         var subnet = lab.Subnet(lab.Vpc(), cidr);
-        Assert.Equal(available, Ec2ControlPlane.AvailableIpAddressCount(lab.N, subnet));
+        Assert.Equal(available, Ec2ControlPlane.AvailableIpAddressCount(lab.Cp.World, subnet));
         Assert.Matches("^subnet-0[0-9a-f]{16}$", subnet.Id.Value);
     }
 

@@ -37,7 +37,7 @@ public sealed class DefaultVpcOperations
 
             var igw = new InternetGateway(new InternetGatewayId(tx.NewId(IdPrefixes.InternetGateway)), tx.Account, tx.RegionName, vpc.Id);
             tx.Put(igw);
-            var main = tx.N.MainRouteTable(vpc.Id);
+            var main = tx.Where(IndexedKinds.RouteTable, "vpc-id", vpc.Id.Value).First(t => t.IsMain); // the VPC's tables, not the world's
             tx.Put(main with
             {
                 Routes = main.Routes.Add(new Route(RouteDestination.To(Cidr.AnyV4),

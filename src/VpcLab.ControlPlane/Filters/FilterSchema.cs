@@ -11,6 +11,7 @@ namespace VpcLab.ControlPlane;
 public sealed class FilterSchema<T>
 {
     private readonly Dictionary<string, Func<T, IEnumerable<string?>>> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<IndexedWorld, string, IEnumerable<string>>> _via = new(StringComparer.Ordinal);
     private readonly Func<T, Network?, Tags> _tags;
     private readonly IndexedKind<T>? _kind;
 
@@ -58,6 +59,17 @@ public sealed class FilterSchema<T>
         return this;
     }
 
+    /// <summary>A filter whose values read other resources, so no posting holds them, but whose candidates the index can
+    /// still name: <paramref name="candidates"/> gives, for one literal value, ids (any order) among which is every record
+    /// having that value; the filter is then checked on each, as every filter is (an interface's association.public-ip:
+    /// its auto-assigned addresses and the Elastic IPs associated with it).</summary>
+    public FilterSchema<T> AddMany(string name, Func<T, IEnumerable<string?>> values, Func<IndexedWorld, string, IEnumerable<string>> candidates)
+    {
+        _fields[name] = values;
+        _via[name] = candidates;
+        return this;
+    }
+
     public IEnumerable<T> Apply(IEnumerable<T> items, IReadOnlyList<Filter>? filters, Network? network = null)
     {
         if (filters is null || filters.Count == 0)
@@ -93,7 +105,7 @@ public sealed class FilterSchema<T>
                 .Where(x => compiled.All(f => f(x))).OrderBy(kind.Id, StringComparer.Ordinal);
             return window is null ? scanned : window.Cut(scanned, kind.Id);
         }
-        var candidates = Plan(kind, tx.Index, caller, filters);
+        var candidates = Plan(kind, new IndexedWorld(network, tx.Index), caller, filters);
         if (window is not null)
             candidates = window.Seek(candidates);
         IEnumerable<T> selected = candidates.Select(id => kind.Lookup(network, id))
@@ -103,15 +115,25 @@ public sealed class FilterSchema<T>
     }
 
     /// <summary>The narrowest candidate list, in ordinal order.</summary>
-    private IEnumerable<string> Plan(IndexedKind<T> kind, WorldIndex index, ResourceCaller caller, IReadOnlyList<Filter>? filters)
+    private IEnumerable<string> Plan(IndexedKind<T> kind, IndexedWorld world, ResourceCaller caller, IReadOnlyList<Filter>? filters)
     {
+        var index = world.Index;
         var scopes = kind.CallerScopes(caller).Select(s => index.Ids(kind.Key, WorldIndex.ScopeName, s)).ToList();
         IEnumerable<string> best = scopes.Count == 1 ? scopes[0] : Union(scopes);
         long bestCount = scopes.Sum(l => (long)l.Count);
         foreach (var filter in filters ?? [])
         {
             var values = filter.Values ?? [];
-            if (filter.Name is not { } name || values.Any(FilterValues.IsPattern) || !IsIndexed(kind, name))
+            if (filter.Name is not { } name || values.Any(FilterValues.IsPattern))
+                continue;
+            if (_via.TryGetValue(name, out var via))
+            {
+                var found = values.Distinct(StringComparer.Ordinal).SelectMany(v => via(world, v)).ToList();
+                if (found.Count < bestCount)
+                    (best, bestCount) = (found.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), found.Count);
+                continue;
+            }
+            if (!IsIndexed(kind, name))
                 continue;
             if (name == kind.IdFilter)
             {

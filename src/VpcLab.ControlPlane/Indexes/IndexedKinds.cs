@@ -233,26 +233,36 @@ public static class IndexedKinds
         (n, id) => n.SubnetCidrReservations.GetValueOrDefault(id), n => n.SubnetCidrReservations.Values, n => n.SubnetCidrReservations)
         .Field("subnet-id", r => r.SubnetId.Value);
 
-    // The kinds answered by scans until issue 21's last step: their owner scope (the caller's records, for Describe*
-    // and the duplicate-name checks) and what a per-request check asks of them. ELBv2 has no Describe* filters, so its
-    // postings are links ('@'), as are the ARNs an endpoint service names.
+    // The kinds indexed at issue 21's last step: their owner scope (the caller's records, for Describe* and the
+    // duplicate-name checks), the filters of their Describe* that select by an id, a parent, a name, a state or a
+    // place, and what a per-request check asks of them. ELBv2 has no Describe* filters, so its postings are links
+    // ('@'), as are the ARNs an endpoint service names.
 
-    /// <summary>DescribeVolumes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html): an
-    /// instance's volumes (attachment.instance-id) are read per launch, termination and DescribeInstances.</summary>
+    /// <summary>DescribeVolumes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html):
+    /// volume-id, attachment.instance-id (also an instance's volumes per launch, termination and DescribeInstances),
+    /// attachment.status, status, availability-zone, snapshot-id. A volume's states settle at once
+    /// (docs/semantics.md#ebs-volumes): available, or in-use while attached.</summary>
     public static readonly IndexedKind<Volume> Volume = new IndexedKind<Volume>(
         IdPrefixes.Volume, "volume-id", v => v.Id, v => v.OwnerId, v => v.Region,
         (n, id) => n.Volumes.GetValueOrDefault(id), n => n.Volumes.Values, n => n.Volumes)
-        .Field("attachment.instance-id", v => v.Attachment?.InstanceId.Value);
+        .Field("attachment.instance-id", v => v.Attachment?.InstanceId.Value)
+        .Field("attachment.status", v => v.Attachment is null ? null : "attached")
+        .Field("status", v => v.Attachment is null ? "available" : "in-use")
+        .Field("availability-zone", v => v.AvailabilityZone)
+        .Field("snapshot-id", v => v.SnapshotId);
 
-    /// <summary>DescribeKeyPairs: key-name, also the duplicate check of CreateKeyPair and RunInstances' KeyName.</summary>
+    /// <summary>DescribeKeyPairs (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeKeyPairs.html):
+    /// key-pair-id and key-name, the name also the duplicate check of CreateKeyPair and RunInstances' KeyName.</summary>
     public static readonly IndexedKind<KeyPair> KeyPair = new IndexedKind<KeyPair>(
         IdPrefixes.KeyPair, "key-pair-id", k => k.Id, k => k.OwnerId, k => k.Region,
         (n, id) => n.KeyPairs.GetValueOrDefault(id), n => n.KeyPairs.Values, n => n.KeyPairs)
         .Field("key-name", k => k.Name);
 
-    /// <summary>DescribeLaunchTemplates: launch-template-name, also how a template is found by name.</summary>
+    /// <summary>DescribeLaunchTemplates: launch-template-name, also how a template is found by name. AWS has no
+    /// launch-template-id filter (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLaunchTemplates.html:
+    /// create-time, launch-template-name, tag:KEY, tag-key), so the id is a link's name: no filter can name it.</summary>
     public static readonly IndexedKind<LaunchTemplate> LaunchTemplate = new IndexedKind<LaunchTemplate>(
-        IdPrefixes.LaunchTemplate, "launch-template-id", t => t.Id, t => t.OwnerId, t => t.Region,
+        IdPrefixes.LaunchTemplate, "@launch-template-id", t => t.Id, t => t.OwnerId, t => t.Region,
         (n, id) => n.LaunchTemplates.GetValueOrDefault(id), n => n.LaunchTemplates.Values, n => n.LaunchTemplates)
         .Field("launch-template-name", t => t.Name);
 
@@ -284,11 +294,15 @@ public static class IndexedKinds
         (n, id) => n.TargetGroups.GetValueOrDefault(new TargetGroupArn(id)), n => n.TargetGroups.Values, n => n.TargetGroups)
         .Link(ElbNameLink, g => [g.Name]);
 
-    /// <summary>DescribeVpcEndpointServiceConfigurations (service-id, service-name, service-state and tags; the caller's).</summary>
+    /// <summary>DescribeVpcEndpointServiceConfigurations
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServiceConfigurations.html: the
+    /// caller's; service-id and service-name indexed; service-state, supported-ip-address-types and tags as for
+    /// every kind).</summary>
     public static readonly IndexedKind<VpcEndpointServiceConfiguration> EndpointService = new IndexedKind<VpcEndpointServiceConfiguration>(
         IdPrefixes.VpcEndpointService, "service-id", s => s.Id.Value, s => s.OwnerId, s => s.Region,
         (n, id) => n.VpcEndpointServiceConfigurations.GetValueOrDefault(new VpcEndpointServiceId(id)),
         n => n.VpcEndpointServiceConfigurations.Values, n => n.VpcEndpointServiceConfigurations)
+        .Field("service-name", s => s.ServiceName)
         .Link(ServiceLoadBalancerLink, s => s.NetworkLoadBalancerArns.Select(a => a.Value));
 
     /// <summary>Every indexed kind.</summary>

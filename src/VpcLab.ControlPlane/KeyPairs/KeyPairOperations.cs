@@ -58,26 +58,21 @@ public sealed class KeyPairOperations
     public DescribeKeyPairsResult DescribeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var mine = Mine(tx).OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
-            IEnumerable<KeyPair> selected = mine;
+            // Each name and id asked is looked up (names are unique per account and Region); the filters key-pair-id and
+            // key-name come from the index's row (IndexedKinds.KeyPair). AWS lists key pairs by name.
+            List<KeyPair>? named = null;
             if (request.KeyNames is { Count: > 0 } names)
-            {
-                foreach (var name in names.Where(n => mine.All(k => k.Name != n)))
-                    throw KeyPairErrors.NotFound(name);
-                selected = selected.Where(k => names.Contains(k.Name));
-            }
+                named = [.. names.Distinct(StringComparer.Ordinal).Select(name => Named(tx, name) ?? throw KeyPairErrors.NotFound(name))];
             if (request.KeyPairIds is { Count: > 0 } ids)
             {
-                foreach (var id in ids.Where(i => mine.All(k => k.Id != i)))
-                    throw KeyPairErrors.IdNotFound(id);
-                selected = selected.Where(k => ids.Contains(k.Id));
+                var byId = ids.Distinct(StringComparer.Ordinal).Select(id => Mine(tx, tx.N.KeyPairs.GetValueOrDefault(id)) ?? throw KeyPairErrors.IdNotFound(id)).ToList();
+                named = named is null ? byId : [.. named.Where(byId.Contains)];
             }
-            var schema = new FilterSchema<KeyPair>(k => k.Id)
-                .Add("key-pair-id", k => k.Id)
-                .Add("key-name", k => k.Name)
+            var schema = new FilterSchema<KeyPair>(IndexedKinds.KeyPair)
                 .Add("fingerprint", k => k.Fingerprint)
                 .Add("key-type", k => k.KeyType);
-            return new DescribeKeyPairsResult([.. schema.Apply(selected, request.Filters, tx.N)], request.IncludePublicKey == true);
+            return new DescribeKeyPairsResult([.. schema.Select(tx, request.Filters, named).OrderBy(k => k.Name, StringComparer.Ordinal)],
+                request.IncludePublicKey == true);
         });
 
     public DeleteKeyPairResult DeleteKeyPair(RequestContext ctx, DeleteKeyPairRequest request) =>
@@ -99,8 +94,6 @@ public sealed class KeyPairOperations
         if (keyName is not null && Named(tx, keyName) is null)
             throw KeyPairErrors.NotFound(keyName);
     }
-
-    private static IEnumerable<KeyPair> Mine(Transaction tx) => tx.Mine(IndexedKinds.KeyPair);
 
     private static KeyPair? Mine(Transaction tx, KeyPair? keyPair) => keyPair is not null && tx.Owned(keyPair.OwnerId, keyPair.Region) ? keyPair : null;
 

@@ -18,19 +18,21 @@ public sealed class LaunchTemplateQueries
     public DescribeLaunchTemplatesResult DescribeLaunchTemplates(RequestContext ctx, DescribeLaunchTemplatesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            IEnumerable<LaunchTemplate> selected = LaunchTemplateLookup.Mine(tx).ToList();
+            // The ids and names asked are looked up (a name must be among the ids' templates when both are given); the
+            // filter launch-template-name comes from the index's row (IndexedKinds.LaunchTemplate).
+            List<LaunchTemplate>? named = null;
             if (request.LaunchTemplateIds is { Count: > 0 } ids)
-                selected = [.. ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(LaunchTemplateKind.Kind, id))];
+                named = [.. ids.Distinct(StringComparer.Ordinal).Select(id => tx.Require(LaunchTemplateKind.Kind, id))];
             if (request.LaunchTemplateNames is { Count: > 0 } names)
             {
-                foreach (var name in names.Where(n => selected.All(t => t.Name != n)))
+                var byName = names.Select(name => (Name: name, Template: named is null ? LaunchTemplateLookup.Named(tx, name) : named.Find(t => t.Name == name))).ToList();
+                foreach (var (name, _) in byName.Where(x => x.Template is null))
                     throw LaunchTemplateErrors.NameNotFound(name);
-                selected = selected.Where(t => names.Contains(t.Name));
+                named = [.. byName.Select(x => x.Template!).Distinct()];
             }
-            var schema = new FilterSchema<LaunchTemplate>(t => t.Id)
-                .Add("launch-template-name", t => t.Name)
+            var schema = new FilterSchema<LaunchTemplate>(IndexedKinds.LaunchTemplate)
                 .Add("create-time", t => Time(t.CreateTime));
-            return new DescribeLaunchTemplatesResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(t => t.Id, StringComparer.Ordinal)]);
+            return new DescribeLaunchTemplatesResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     /// <summary>Versions of one template (by id or name), or — with no template — the $Latest or $Default version

@@ -113,20 +113,29 @@ internal static class ElbParts
         return current;
     }
 
-    /// <summary>Describe by ARNs or names: each must be the caller's, else the kind's NotFound error.</summary>
-    public static IEnumerable<T> Select<T>(IEnumerable<T> all, IReadOnlyList<string>? arns, Func<T, string> arnOf,
-        IReadOnlyList<string>? names, Func<T, string> nameOf, Func<IEnumerable<string>, Exception> notFound)
+    /// <summary>Describe by ARNs or names: each is looked up (an ARN in the kind's map, a name through its
+    /// <see cref="IndexedKinds.ElbNameLink"/> list: names are unique per account and Region) and must be the caller's
+    /// and pass <paramref name="within"/> (a load balancer's listeners, the groups it forwards to), else the kind's
+    /// NotFound error naming the missing ones; with neither, <paramref name="all"/>. In ARN order. What is asked costs
+    /// what it names, not the caller's every record (docs/semantics.md#filter-indexes).</summary>
+    public static IEnumerable<T> Select<T>(Transaction tx, IndexedKind<T> kind, IEnumerable<T> all, Func<T, bool> within,
+        IReadOnlyList<string>? arns, IReadOnlyList<string>? names, Func<IEnumerable<string>, Exception> notFound)
+        where T : class
     {
-        var list = all.ToList();
         if (arns is { Count: > 0 } && names is { Count: > 0 })
             throw ElbErrors.Validation("ARNs and names cannot be specified together");
-        var (wanted, key) = arns is { Count: > 0 } ? (arns, arnOf) : names is { Count: > 0 } ? (names, nameOf) : (null, arnOf);
-        if (wanted is null)
-            return list.OrderBy(arnOf, StringComparer.Ordinal);
-        var missing = wanted.Where(w => !list.Any(x => key(x) == w)).ToList();
+        var caller = tx.Caller;
+        bool Wanted(T? x) => x is not null && kind.IsCallers(x, caller) && within(x);
+        List<(string Asked, T? Found)> looked;
+        if (arns is { Count: > 0 })
+            looked = [.. arns.Select(arn => (arn, kind.Lookup(tx.N, arn) is { } x && Wanted(x) ? x : null))];
+        else if (names is { Count: > 0 })
+            looked = [.. names.Select(name => (name, tx.Where(kind, IndexedKinds.ElbNameLink, name).FirstOrDefault(x => Wanted(x))))];
+        else
+            return all.OrderBy(kind.Id, StringComparer.Ordinal);
+        var missing = looked.Where(x => x.Found is null).Select(x => x.Asked).ToList();
         if (missing.Count > 0)
             throw notFound(missing);
-        var set = wanted.ToHashSet(StringComparer.Ordinal);
-        return list.Where(x => set.Contains(key(x))).OrderBy(arnOf, StringComparer.Ordinal);
+        return looked.Select(x => x.Found!).DistinctBy(kind.Id).OrderBy(kind.Id, StringComparer.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ListenerOperations
                 throw ElbErrors.IncompatibleProtocols(ElbParts.ProtocolName(protocol), ElbParts.ProtocolName(group.Protocol));
             if (group.VpcId != lb.VpcId)
                 throw ElbErrors.Validation($"The target group '{group.Arn}' is not in the VPC of the load balancer, '{lb.VpcId}'");
-            if (LoadBalancerTargets.LoadBalancersOf(tx.N, group).Any(other => other.Arn != lb.Arn))
+            if (TargetGroupLoadBalancers.Of(tx, group).Any(other => other.Arn != lb.Arn))
                 throw ElbErrors.TargetGroupOnOtherLoadBalancer(group.Arn.Value);
             var existing = tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).FirstOrDefault(l => l.Port == port);
             if (existing is not null)
@@ -79,12 +79,14 @@ public sealed class ListenerOperations
             if (request.LoadBalancerArn is null && request.ListenerArns is not { Count: > 0 })
                 throw ElbErrors.Validation("You must specify either listener ARNs or a load balancer ARN");
             var all = tx.Mine(IndexedKinds.Listener);
+            Func<Listener, bool> within = _ => true;
             if (request.LoadBalancerArn is { } lbArn)
             {
                 var lb = ElbParts.RequireLoadBalancer(tx, lbArn);
                 all = tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).Where(l => tx.Owned(l.OwnerId, l.Region));
+                within = l => l.LoadBalancerArn == lb.Arn;
             }
-            return ElbParts.Select(all, request.ListenerArns, l => l.Arn.Value, null, l => l.Arn.Value, _ => ElbErrors.ListenerNotFound())
+            return ElbParts.Select(tx, IndexedKinds.Listener, all, within, request.ListenerArns, null, _ => ElbErrors.ListenerNotFound())
                 .OrderBy(l => l.Port).ToList();
         });
 

@@ -160,9 +160,8 @@ public sealed class LoadBalancerOperations
     }
 
     public IReadOnlyList<LoadBalancer> DescribeLoadBalancers(RequestContext ctx, DescribeLoadBalancersRequest request) =>
-        _state.Read(ctx, null, tx => ElbParts.Select(
-            tx.Mine(IndexedKinds.LoadBalancer),
-            request.LoadBalancerArns, l => l.Arn.Value, request.Names, l => l.Name, ElbErrors.LoadBalancersNotFound).ToList());
+        _state.Read(ctx, null, tx => ElbParts.Select(tx, IndexedKinds.LoadBalancer, tx.Mine(IndexedKinds.LoadBalancer), _ => true,
+            request.LoadBalancerArns, request.Names, ElbErrors.LoadBalancersNotFound).ToList());
 
     /// <summary>AWS: deleting also deletes its listeners (its target groups stay); deleting a load balancer that does
     /// not exist succeeds; deletion protection refuses.</summary>

@@ -92,13 +92,16 @@ public sealed class TargetGroupOperations
         _state.Read(ctx, null, tx =>
         {
             var all = tx.Mine(IndexedKinds.TargetGroup);
+            Func<TargetGroup, bool> within = _ => true;
             if (request.LoadBalancerArn is { } lbArn)
             {
+                // The groups its listeners forward to, looked up one by one (not the caller's every group).
                 var lb = ElbParts.RequireLoadBalancer(tx, lbArn);
                 var used = tx.Where(IndexedKinds.Listener, IndexedKinds.ListenerLoadBalancerLink, lb.Arn.Value).Select(l => l.DefaultTargetGroupArn).ToHashSet();
-                all = all.Where(g => used.Contains(g.Arn));
+                all = used.Select(tx.N.TargetGroups.GetValueOrDefault).OfType<TargetGroup>().Where(g => tx.Owned(g.OwnerId, g.Region));
+                within = g => used.Contains(g.Arn);
             }
-            return ElbParts.Select(all, request.TargetGroupArns, g => g.Arn.Value, request.Names, g => g.Name,
+            return ElbParts.Select(tx, IndexedKinds.TargetGroup, all, within, request.TargetGroupArns, request.Names,
                 missing => ElbErrors.TargetGroupsNotFound()).ToList();
         });
 
@@ -217,7 +220,7 @@ public sealed class TargetGroupOperations
                 ? asked.Select(a => group.Targets.FirstOrDefault(t => t.Id == a.Id && t.Port == (a.Port ?? group.Port))
                     ?? new Target(a.Id ?? "", a.Port ?? group.Port, a.AvailabilityZone)).ToList()
                 : [.. group.Targets];
-            var balancers = LoadBalancerTargets.LoadBalancersOf(tx.N, group).ToList();
+            var balancers = TargetGroupLoadBalancers.Of(tx, group).ToList();
             return new DescribeTargetHealthResult(group, [.. targets.Select(t => Candidate(tx.N, group, balancers, t))]);
         });
 

@@ -177,11 +177,17 @@ public sealed class NetworkInterfaceOperations
                 .AddMany("group-name", e => e.Groups.Select(g => n.SecurityGroups.TryGetValue(g, out var sg) ? sg.GroupName : null))
                 .Add("attachment.device-index", e => e.Attachment is { } a ? Wire.Int(a.DeviceIndex) : null)
                 .Add("attachment.delete-on-termination", e => e.Attachment is { } a ? Wire.Bool(a.DeleteOnTermination) : null)
-                .AddMany("association.public-ip", e => e.PrivateIpAddresses.Select(p => n.PublicIpFor(e, p)?.ToString()))
+                .AddMany("association.public-ip", e => e.PrivateIpAddresses.Select(p => n.PublicIpFor(e, p)?.ToString()), PublicIpCandidates)
                 .AddMany("association.allocation-id", e => world.Where(IndexedKinds.ElasticIp, "network-interface-id", e.Id.Value).Select(x => x.AllocationId.Value))
                 .AddMany("association.association-id", e => world.Where(IndexedKinds.ElasticIp, "network-interface-id", e.Id.Value).Select(x => x.AssociationId));
             return new DescribeNetworkInterfacesResult([.. schema.Select(tx, request.Filters, named)]);
         });
+
+    /// <summary>The interfaces that may show a public IPv4 (association.public-ip): those it was auto-assigned to, and the
+    /// one the Elastic IP of that address is associated with (<see cref="Network.PublicIpFor"/> reads both).</summary>
+    private static IEnumerable<string> PublicIpCandidates(IndexedWorld world, string ip) =>
+        world.Index.Ids(IndexedKinds.NetworkInterface.Key, IndexedKinds.AutoAssignedPublicIpLink, ip)
+            .Concat(world.Where(IndexedKinds.ElasticIp, "public-ip", ip).Select(a => a.NetworkInterfaceId?.Value).OfType<string>());
 
     /// <summary>AWS's interfaceType wire values.</summary>
     public static string InterfaceTypeName(NetworkInterfaceType type) => type switch

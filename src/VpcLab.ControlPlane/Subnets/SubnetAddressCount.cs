@@ -18,13 +18,12 @@ public static class SubnetAddressCount
         return Math.Max(0, size - Subnet.AwsReservedAddressCount - usedIpv4);
     }
 
-    /// <summary>The count for a subnet of <paramref name="network"/>, counting its interfaces' private IPv4s.</summary>
-    public static long Available(Network network, Subnet subnet)
+    /// <summary>The count for a subnet of a published snapshot, its interfaces found through the snapshot's index
+    /// (the cost of the subnet's interfaces, not of the world's).</summary>
+    public static long Available(IndexedWorld world, Subnet subnet)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(subnet);
-        long used = network.NetworkInterfaces.Values.Where(e => e.SubnetId == subnet.Id).Sum(e => (long)e.PrivateIpAddresses.Length);
-        return Available(subnet, used);
+        ArgumentNullException.ThrowIfNull(world);
+        return Available(world.Network, world.Index, subnet);
     }
 
     /// <summary>The same count, the subnet's interfaces found through the index of <paramref name="network"/>.</summary>

@@ -96,9 +96,6 @@ public sealed class SubnetOperations
             return new DescribeSubnetsResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
-    /// <summary>See <see cref="SubnetAddressCount"/>.</summary>
-    public static long AvailableIpAddressCount(Network network, Subnet subnet) => SubnetAddressCount.Available(network, subnet);
-
     public EmptyResult DeleteSubnet(RequestContext ctx, DeleteSubnetRequest request) =>
         _state.Mutate(ctx, request.DryRun, tx =>
         {

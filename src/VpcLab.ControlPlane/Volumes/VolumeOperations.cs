@@ -44,23 +44,18 @@ public sealed class VolumeOperations
     public DescribeVolumesResult DescribeVolumes(RequestContext ctx, DescribeVolumesRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var mine = tx.Mine(IndexedKinds.Volume);
-            var selected = request.VolumeIds is { Count: > 0 } ids
+            var named = request.VolumeIds is { Count: > 0 } ids
                 ? ids.Distinct(StringComparer.Ordinal).Select(id => VolumeKind.Require(tx, id)).ToList()
-                : mine;
-            var schema = new FilterSchema<Volume>(v => v.Id)
-                .Add("volume-id", v => v.Id)
-                .Add("availability-zone", v => v.AvailabilityZone)
+                : null;
+            // volume-id, attachment.instance-id, attachment.status, status, availability-zone and snapshot-id come from
+            // the index's row (IndexedKinds.Volume); the rest are checked on its candidates.
+            var schema = new FilterSchema<Volume>(IndexedKinds.Volume)
                 .Add("size", v => v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add("volume-type", v => v.VolumeType)
-                .Add("status", v => v.Attachment is null ? "available" : "in-use")
                 .Add("encrypted", v => v.Encrypted ? "true" : "false")
-                .Add("snapshot-id", v => v.SnapshotId)
-                .Add("attachment.instance-id", v => v.Attachment?.InstanceId.Value)
                 .Add("attachment.device", v => v.Attachment?.Device)
-                .Add("attachment.status", v => v.Attachment is null ? null : "attached")
                 .Add("attachment.delete-on-termination", v => v.Attachment is null ? null : v.Attachment.DeleteOnTermination ? "true" : "false");
-            return new DescribeVolumesResult([.. schema.Apply(selected, request.Filters, tx.N).OrderBy(v => v.Id, StringComparer.Ordinal)]);
+            return new DescribeVolumesResult([.. schema.Select(tx, request.Filters, named)]);
         });
 
     public VolumeAttachmentResult AttachVolume(RequestContext ctx, AttachVolumeRequest request) =>

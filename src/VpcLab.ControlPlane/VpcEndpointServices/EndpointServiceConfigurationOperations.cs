@@ -49,17 +49,15 @@ public sealed class EndpointServiceConfigurationOperations
     public DescribeVpcEndpointServiceConfigurationsResult DescribeVpcEndpointServiceConfigurations(RequestContext ctx, DescribeVpcEndpointServiceConfigurationsRequest request) =>
         _state.Read(ctx, request.DryRun, tx =>
         {
-            var all = tx.Mine(IndexedKinds.EndpointService);
-            var selected = request.ServiceIds is { Count: > 0 } ids
+            var named = request.ServiceIds is { Count: > 0 } ids
                 ? ids.Distinct(StringComparer.Ordinal).Select(id => EndpointServiceParts.Find(tx, id)).ToList()
-                : all;
-            var schema = new FilterSchema<VpcEndpointServiceConfiguration>(s => s.Id.Value)
-                .Add("service-name", s => s.ServiceName)
-                .Add("service-id", s => s.Id.Value)
+                : null;
+            // service-id and service-name come from the index's row (IndexedKinds.EndpointService).
+            var schema = new FilterSchema<VpcEndpointServiceConfiguration>(IndexedKinds.EndpointService)
                 .Add("service-state", _ => "Available")
                 .AddMany("supported-ip-address-types", s => s.SupportedIpAddressTypes);
-            return new DescribeVpcEndpointServiceConfigurationsResult([.. schema.Apply(selected, request.Filters, tx.N)
-                .OrderBy(s => s.Id.Value, StringComparer.Ordinal).Select(s => EndpointServiceParts.View(tx, s))]);
+            return new DescribeVpcEndpointServiceConfigurationsResult([.. schema.Select(tx, request.Filters, named)
+                .Select(s => EndpointServiceParts.View(tx, s))]);
         });
 
     public ModifyVpcEndpointServiceConfigurationResult ModifyVpcEndpointServiceConfiguration(RequestContext ctx, ModifyVpcEndpointServiceConfigurationRequest request) =>

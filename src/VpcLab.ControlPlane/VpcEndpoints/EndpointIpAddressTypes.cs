@@ -59,16 +59,31 @@ internal static class EndpointIpAddressTypes
     {
         if (type == VpcEndpointIpAddressType.Ipv4)
             return;
-        var associations = SubnetAssociations.Of(tx.N);
-        foreach (var subnet in tx.N.Subnets.Values.Where(s => s.VpcId == table.VpcId).OrderBy(s => s.Id.Value, StringComparer.Ordinal))
+        foreach (var subnet in SubnetsUsing(tx.World, table))
         {
-            if (associations.RouteTableOf(subnet)?.Id != table.Id)
-                continue;
             if (type == VpcEndpointIpAddressType.Ipv6 && !subnet.Ipv6Native)
                 throw VpcEndpointErrors.GatewaySubnetLacksRangeForIpAddressType(subnet.Id.Value, table.Id.Value, "ipv6", "to be IPv6-only");
             if (type == VpcEndpointIpAddressType.Dualstack && (subnet.Ipv6Cidr is null || subnet.CidrBlock is null))
                 throw VpcEndpointErrors.GatewaySubnetLacksRangeForIpAddressType(subnet.Id.Value, table.Id.Value, "dualstack", "both an IPv4 and an IPv6 CIDR block");
         }
+    }
+
+    /// <summary>The subnets of the table's VPC that use it, in id order, as <see cref="SubnetAssociations.RouteTableOf"/>
+    /// decides (the lowest-id table explicitly associated with the subnet, else the VPC's lowest-id main table), found
+    /// through the index: the table's own associations, and for a main table the VPC's subnets. What it costs is the
+    /// VPC's, not the world's.</summary>
+    internal static IEnumerable<Subnet> SubnetsUsing(IndexedWorld world, RouteTable table)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(table);
+        RouteTable? Explicit(SubnetId subnet) => world.Where(IndexedKinds.RouteTable, "association.subnet-id", subnet.Value).FirstOrDefault();
+        var main = world.Where(IndexedKinds.RouteTable, "vpc-id", table.VpcId.Value).FirstOrDefault(t => t.IsMain);
+        var candidates = main?.Id == table.Id
+            ? world.Where(IndexedKinds.Subnet, "vpc-id", table.VpcId.Value)
+            : table.Associations.Select(a => a.SubnetId).OfType<SubnetId>().Distinct()
+                .Select(world.Network.Subnets.GetValueOrDefault).OfType<Subnet>().Where(s => s.VpcId == table.VpcId)
+                .OrderBy(s => s.Id.Value, StringComparer.Ordinal);
+        return candidates.Where(s => (Explicit(s.Id) ?? main)?.Id == table.Id);
     }
 
     /// <summary>DnsOptions.DnsRecordIpType of a gateway endpoint (spec (d)): ipv4 → ipv4 or service-defined (the

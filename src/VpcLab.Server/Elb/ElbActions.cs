@@ -31,7 +31,7 @@ public static class ElbActions
             },
             ["CreateTargetGroup"] = (cp, ctx, p) => new JsonObject
             {
-                ["TargetGroups"] = new JsonArray(ElbShapes.TargetGroup(cp.TargetGroups.CreateTargetGroup(ctx, Bind<CreateTargetGroupRequest>(p)), cp.Network)),
+                ["TargetGroups"] = new JsonArray(ElbShapes.TargetGroup(cp.TargetGroups.CreateTargetGroup(ctx, Bind<CreateTargetGroupRequest>(p)), cp.World)),
             },
             ["DeleteTargetGroup"] = (cp, ctx, p) => Empty(cp.TargetGroups.DeleteTargetGroup(ctx, Bind<DeleteTargetGroupRequest>(p))),
             ["ModifyTargetGroupAttributes"] = (cp, ctx, p) => new JsonObject
@@ -61,7 +61,7 @@ public static class ElbActions
             ["DescribeTargetGroups"] = (cp, ctx, p) => new JsonObject
             {
                 ["TargetGroups"] = new JsonArray([.. cp.TargetGroups.DescribeTargetGroups(ctx, Bind<DescribeTargetGroupsRequest>(p))
-                    .Select(g => ElbShapes.TargetGroup(g, cp.Network))]),
+                    .Select(g => ElbShapes.TargetGroup(g, cp.World))]),
             },
             ["DescribeTargetGroupAttributes"] = (cp, ctx, p) => new JsonObject
             {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using VpcLab.ControlPlane;
 using VpcLab.Model;
 
 namespace VpcLab.Server.Elb;
@@ -37,7 +38,7 @@ internal static class ElbShapes
         }),
     };
 
-    public static JsonObject TargetGroup(TargetGroup group, Network network) => new()
+    public static JsonObject TargetGroup(TargetGroup group, IndexedWorld world) => new()
     {
         ["TargetGroupArn"] = group.Arn.Value,
         ["TargetGroupName"] = group.Name,
@@ -52,7 +53,7 @@ internal static class ElbShapes
         ["HealthyThresholdCount"] = group.HealthCheck.HealthyThresholdCount,
         ["UnhealthyThresholdCount"] = group.HealthCheck.UnhealthyThresholdCount,
         ["HealthCheckPath"] = group.HealthCheck.Path,
-        ["LoadBalancerArns"] = new JsonArray([.. LoadBalancerTargets.LoadBalancersOf(network, group).Select(l => (JsonNode)l.Arn.Value)]),
+        ["LoadBalancerArns"] = new JsonArray([.. TargetGroupLoadBalancers.Of(world, group).Select(l => (JsonNode)l.Arn.Value)]),
         ["TargetType"] = group.TargetType == TargetType.Ip ? "ip" : "instance",
         ["IpAddressType"] = "ipv4",
     };

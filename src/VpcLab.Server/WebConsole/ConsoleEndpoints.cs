@@ -56,9 +56,9 @@ public sealed class ConsoleEndpoints
 
     private async Task Topology(HttpContext http)
     {
-        var network = _state.ControlPlane.Network;
-        var (account, region) = Scope(network, http.Request.Query);
-        var body = Encoding.UTF8.GetBytes(ConsoleTopology.Build(network, _state.ControlPlane, account, region).ToJsonString());
+        var world = _state.ControlPlane.World;
+        var (account, region) = Scope(world.Network, http.Request.Query);
+        var body = Encoding.UTF8.GetBytes(ConsoleTopology.Build(world, _state.ControlPlane, account, region).ToJsonString());
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..20]}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";

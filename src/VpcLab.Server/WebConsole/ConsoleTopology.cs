@@ -13,10 +13,11 @@ namespace VpcLab.Server.WebConsole;
 /// <c>vpclab show --json</c> prints them; the console decides nothing.</summary>
 public static class ConsoleTopology
 {
-    public static JsonObject Build(Network network, Ec2ControlPlane controlPlane, AccountId account, string region)
+    public static JsonObject Build(IndexedWorld world, Ec2ControlPlane controlPlane, AccountId account, string region)
     {
-        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(controlPlane);
+        var network = world.Network;
         bool Mine(AccountId owner, string r) => owner == account && r == region;
         var associations = SubnetAssociations.Of(network);
         var vpcs = network.Vpcs.Values.Where(v => Mine(v.OwnerId, v.Region)).OrderBy(v => v.Id.Value, StringComparer.Ordinal).ToList();
@@ -29,7 +30,7 @@ public static class ConsoleTopology
             ["regions"] = Array(RegionsOf(network, account), r => r),
             ["vpcs"] = Array(vpcs, v => Vpc(network, v)),
             ["subnets"] = Array(network.Subnets.Values.Where(s => vpcIds.Contains(s.VpcId)).OrderBy(s => s.Id.Value, StringComparer.Ordinal),
-                s => Subnet(network, associations, s)),
+                s => Subnet(world, associations, s)),
             ["routeTables"] = Array(network.RouteTables.Values.Where(t => vpcIds.Contains(t.VpcId)).OrderBy(t => t.Id.Value, StringComparer.Ordinal),
                 t => RouteTable(network, t)),
             ["networkAcls"] = Array(network.NetworkAcls.Values.Where(a => vpcIds.Contains(a.VpcId)).OrderBy(a => a.Id.Value, StringComparer.Ordinal),
@@ -75,8 +76,9 @@ public static class ConsoleTopology
         ["dnsResolver"] = v.DnsResolverAddress.ToString(),
     });
 
-    private static JsonObject Subnet(Network network, SubnetAssociations associations, Subnet s)
+    private static JsonObject Subnet(IndexedWorld world, SubnetAssociations associations, Subnet s)
     {
+        var network = world.Network;
         var table = associations.RouteTableOf(s);
         return Named(network, s.Id.Value, new JsonObject
         {
@@ -89,7 +91,7 @@ public static class ConsoleTopology
             ["mapPublicIpOnLaunch"] = s.MapPublicIpOnLaunch,
             ["routeTableId"] = table?.Id.Value,
             ["networkAclId"] = associations.NetworkAclOf(s)?.Id.Value,
-            ["availableIpAddressCount"] = Ec2ControlPlane.AvailableIpAddressCount(network, s),
+            ["availableIpAddressCount"] = Ec2ControlPlane.AvailableIpAddressCount(world, s),
         });
     }
 

@@ -19,7 +19,7 @@ public sealed class FilterIndexPropertyTests
         ("DescribeVpcs", ["vpc-id", "cidr", "cidr-block-association.cidr-block", "cidr-block-association.state", "is-default", "state", "owner-id", "has-internet-gateway", "dhcp-options-id"]),
         ("DescribeSubnets", ["subnet-id", "vpc-id", "cidr-block", "cidr", "availability-zone", "default-for-az", "state", "available-ip-address-count"]),
         ("DescribeSecurityGroups", ["group-id", "group-name", "vpc-id", "ip-permission.cidr", "ip-permission.group-id", "egress.ip-permission.cidr", "description"]),
-        ("DescribeNetworkInterfaces", ["network-interface-id", "subnet-id", "vpc-id", "group-id", "private-ip-address", "addresses.private-ip-address", "status", "attachment.instance-id", "group-name", "availability-zone"]),
+        ("DescribeNetworkInterfaces", ["network-interface-id", "subnet-id", "vpc-id", "group-id", "private-ip-address", "addresses.private-ip-address", "status", "attachment.instance-id", "group-name", "availability-zone", "association.public-ip"]),
         ("DescribeRouteTables", ["route-table-id", "vpc-id", "association.subnet-id", "association.main", "route.destination-cidr-block", "route.gateway-id", "route.state"]),
         ("DescribeNetworkAcls", ["network-acl-id", "vpc-id", "default", "association.subnet-id", "entry.cidr", "entry.rule-number"]),
         ("DescribeInternetGateways", ["internet-gateway-id", "attachment.vpc-id", "attachment.state", "owner-id"]),
@@ -214,6 +214,7 @@ public sealed class FilterIndexPropertyTests
         values.UnionWith(n.Subnets.Values.SelectMany(s => new[] { s.Id.Value, s.CidrBlock!.Value.ToString() }));
         values.UnionWith(n.SecurityGroups.Keys.Select(k => k.Value));
         values.UnionWith(n.NetworkInterfaces.Values.SelectMany(e => new[] { e.Id.Value, e.PrimaryPrivateIp.ToString() }));
+        values.UnionWith(n.NetworkInterfaces.Values.SelectMany(e => e.PrivateIpAddresses).Select(p => p.AutoAssignedPublicIp?.ToString()).OfType<string>());
         values.UnionWith(n.RouteTables.Keys.Select(k => k.Value));
         values.UnionWith(n.NetworkAcls.Keys.Select(k => k.Value));
         values.UnionWith(n.InternetGateways.Keys.Select(k => k.Value));

@@ -20,7 +20,7 @@ public sealed class LaterIndexedKindsPropertyTests
     public void Lookups_AnyWorld_IndexAnswersAsScan()
     {
         var held = new HashSet<string>(StringComparer.Ordinal);
-        Gen.Select(Gen.Int[0, 15], Gen.Int[0, 99], Gen.Int[0, 99]).Array[10, 60].Sample(steps =>
+        Gen.Select(Gen.Int[0, 17], Gen.Int[0, 99], Gen.Int[0, 99]).Array[10, 60].Sample(steps =>
         {
             var cp = Build(steps);
             var world = cp.World;
@@ -95,9 +95,9 @@ public sealed class LaterIndexedKindsPropertyTests
     private static IEnumerable<string> Named<T>(IndexedWorld world, IndexedKind<T> kind, string name, string value, RequestContext ctx, Func<T, string> id) =>
         world.Where(kind, name, value).Where(x => kind.Owner(x) == ctx.Account && kind.Region(x) == ctx.Region).Select(id);
 
-    private static Ec2ControlPlane Build((int Op, int A, int B)[] steps)
+    internal static Ec2ControlPlane Build((int Op, int A, int B)[] steps, bool indexedFilters = true)
     {
-        var cp = new Ec2ControlPlane(new ControlPlaneOptions { IdSeed = 5, Quotas = Ec2Quotas.Generous });
+        var cp = new Ec2ControlPlane(new ControlPlaneOptions { IdSeed = 5, Quotas = Ec2Quotas.Generous, IndexedFilters = indexedFilters });
         var vpc = cp.CreateVpc(A, new CreateVpcRequest { CidrBlock = "10.0.0.0/16" }).Vpc;
         var subnet = cp.CreateSubnet(A, new CreateSubnetRequest { VpcId = vpc.Id.Value, CidrBlock = "10.0.1.0/24", AvailabilityZone = "us-east-1a" }).Subnet;
         foreach (var (op, a, b) in steps)
@@ -114,7 +114,9 @@ public sealed class LaterIndexedKindsPropertyTests
         return cp;
     }
 
-    private static void Step(Ec2ControlPlane cp, Vpc vpc, Subnet subnet, int op, int a, int b)
+    /// <summary>One step of the random worlds: 0–15 as below, 16 tags a volume, key pair, launch template or endpoint
+    /// service (env or team), 17 detaches a volume.</summary>
+    internal static void Step(Ec2ControlPlane cp, Vpc vpc, Subnet subnet, int op, int a, int b)
     {
         var ctx = b % 4 == 0 ? B : A;
         var n = cp.Network;
@@ -180,6 +182,16 @@ public sealed class LaterIndexedKindsPropertyTests
             case 14:
                 cp.EndpointServiceConfigurations.DeleteVpcEndpointServiceConfigurations(A,
                     new DeleteVpcEndpointServiceConfigurationsRequest { ServiceIds = [Pick(n.VpcEndpointServiceConfigurations.Values, s => s.Id.Value).Id.Value] });
+                break;
+            case 16:
+                var ids = n.Volumes.Keys.Concat(n.KeyPairs.Keys).Concat(n.LaunchTemplates.Keys).Concat(n.VpcEndpointServiceConfigurations.Keys.Select(k => k.Value));
+                cp.CreateTags(ctx, new CreateTagsRequest
+                {
+                    Resources = [Pick(ids, x => x)], Tags = [new Tag(b % 2 == 0 ? "env" : "team", "v" + (a % 3).ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                });
+                break;
+            case 17:
+                cp.Volumes.DetachVolume(A, new DetachVolumeRequest { VolumeId = Pick(n.Volumes.Values.Where(v => v.Attachment is not null), v => v.Id).Id });
                 break;
             default:
                 cp.RunInstances(A, new RunInstancesRequest { SubnetId = subnet.Id.Value, MinCount = 1, MaxCount = 1 });

@@ -107,6 +107,38 @@ public sealed class GatewayEndpointIpv6Tests
         _ = @case;
     }
 
+    // AWS rule (route tables): a subnet without an explicit association uses its VPC's main table, so an endpoint on the
+    // main table is checked against those subnets; a subnet whose association is removed falls back to the main table and
+    // is no longer its old table's. The subnets come from the index (EndpointIpAddressTypes.SubnetsUsing), not a scan.
+    [Theory]
+    [InlineData("an IPv4-only subnet on the main table refuses ipv6 there", "v4-main", "main", "ipv6", "InvalidParameter")]
+    [InlineData("a dual-stack subnet on the main table takes dualstack there", "dual-main", "main", "dualstack", null)]
+    [InlineData("a dual-stack subnet on the main table refuses ipv6 there", "dual-main", "main", "ipv6", "InvalidParameter")]
+    [InlineData("the IPv6-only subnet, disassociated, refuses dualstack on the main table", "disassociate-v6only", "main", "dualstack", "InvalidParameter")]
+    [InlineData("its old table serves no subnet any more: dualstack accepted", "disassociate-v6only", "v6only", "dualstack", null)]
+    public void Create_S3Gateway_SubnetsOfTheMainTable_Checked(string @case, string setup, string table, string ipType, string? code)
+    {
+        var w = new World();
+        switch (setup)
+        {
+            case "v4-main":
+                w.Lab.Subnet(w.Vpc, "10.0.4.0/24");
+                break;
+            case "dual-main":
+                w.Lab.Subnet(w.Vpc, "10.0.4.0/24", ipv6: TestLab.Ipv6Subnet(w.Vpc, 4));
+                break;
+            default:
+                var association = w.Lab.N.RouteTables[w.Tables["v6only"].Id].Associations.Single(a => a.SubnetId is not null);
+                w.Lab.Cp.DisassociateRouteTable(Ctx, new DisassociateRouteTableRequest { AssociationId = association.Id.Value });
+                break;
+        }
+        if (code is null)
+            Assert.Equal(VpcEndpointIpAddressType.Dualstack, w.Lab.Cp.CreateVpcEndpoint(Ctx, w.Request(table, ipType)).VpcEndpoint.IpAddressType);
+        else
+            w.Lab.FailsWith(code, () => w.Lab.Cp.CreateVpcEndpoint(Ctx, w.Request(table, ipType)));
+        _ = @case;
+    }
+
     // AWS's managed-prefix-list page names no IPv6 list for DynamoDB: its gateway endpoints stay ipv4, as
     // DescribeVpcEndpointServices says (supportedIpAddressTypeSet ipv4), and refuse ipv6 and dualstack.
     [Theory]
