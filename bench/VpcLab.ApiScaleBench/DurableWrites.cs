@@ -11,10 +11,12 @@ using VpcLab.Server.Protocol;
 /// (<see cref="ServerState.ExecuteAsync"/>: parse, bind, mutate, log record, group commit) against three servers in one
 /// process: in memory (no log), and durable with each group commit (<see cref="GroupCommitMode"/>: a writer leads the
 /// commit; a commit thread that waits for the writers it expects when the disk is slower than they arrive; a
-/// commit thread that takes what is pending, the default; the same over the SQLite log of earlier builds). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
+/// commit thread that takes what is pending, the default; the same over the SQLite log of earlier builds; a commit thread
+/// that waits for writers in flight, each announced before its parse as by the Query endpoint; one that also waits while
+/// the pool is busy and answers a batch from one work item). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
 /// per second and the mean batch.
 ///
-///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3|4]
+///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3|4|5|6]
 /// (--way: only that one, e.g. under perf record).</summary>
 internal static class DurableWrites
 {
@@ -34,6 +36,8 @@ internal static class DurableWrites
             ("durable, commit thread waits for expected writers when it pays", () => Durable(Path.Combine(root, "wait"), "thread-wait")),
             ("durable, commit thread takes what is pending", () => Durable(Path.Combine(root, "now"), "thread")),
             ("durable, commit thread, the SQLite log (before vpclab.log)", () => Durable(Path.Combine(root, "sqlite"), "thread", sqlite: true)),
+            ("durable, commit thread waits for writers in flight", () => Durable(Path.Combine(root, "flight"), "flight")),
+            ("durable, commit thread waits for writers in flight or a busy pool, one work item answers", () => Durable(Path.Combine(root, "busy"), "busy", answerInOne: true)),
         };
         if (Get("--way", "") is { Length: > 0 } only)
             ways = [ways[int.Parse(only, CultureInfo.InvariantCulture)]];
@@ -58,14 +62,16 @@ internal static class DurableWrites
         return 0;
     }
 
-    private static ServerState Durable(string directory, string groupCommit, bool sqlite = false)
+    private static ServerState Durable(string directory, string groupCommit, bool sqlite = false, bool answerInOne = false)
     {
         // The journal reads the variables when the state opens it.
         Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, groupCommit);
         Environment.SetEnvironmentVariable(OperationJournal.LogVariable, sqlite ? "sqlite" : null);
+        Environment.SetEnvironmentVariable(OperationJournal.AnswerVariable, answerInOne ? "one" : null);
         var state = ServerState.Open(directory, Ec2Quotas.Generous);
         Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, null);
         Environment.SetEnvironmentVariable(OperationJournal.LogVariable, null);
+        Environment.SetEnvironmentVariable(OperationJournal.AnswerVariable, null);
         return state;
     }
 
@@ -82,8 +88,9 @@ internal static class DurableWrites
         {
             while (Stopwatch.GetTimestamp() < until)
             {
+                using var intent = state.AnnounceWrite(); // as the Query endpoint does, before the parse
                 var request = Ec2QueryParser.Default.Parse(fields);
-                await state.ExecuteAsync(s_caller, request.Operation.Name, request.Parameters).ConfigureAwait(false);
+                await state.ExecuteAsync(s_caller, request.Operation.Name, request.Parameters, intent).ConfigureAwait(false);
                 Interlocked.Increment(ref total);
             }
         }))]);

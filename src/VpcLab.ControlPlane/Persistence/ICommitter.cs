@@ -8,8 +8,18 @@ internal interface ICommitter : IDisposable
     long Commits { get; }
 
     /// <summary>Queues one applied mutation, under the journal's write lock (so the log keeps the order they were
-    /// applied in). <paramref name="lead"/>: the caller must call <see cref="Lead"/> once it has left the lock.</summary>
-    Task Enqueue(LogRecord record, out bool lead);
+    /// applied in). <paramref name="announced"/>: its writer was counted in flight (<see cref="Announce"/>) and now
+    /// arrives. <paramref name="lead"/>: the caller must call <see cref="Lead"/> once it has left the lock.</summary>
+    Task Enqueue(LogRecord record, bool announced, out bool lead);
+
+    /// <summary>Whether this committer uses <see cref="Announce"/> (a commit waits for writers in flight).</summary>
+    bool CountsWritersInFlight { get; }
+
+    /// <summary>A request that may write has entered the server: a commit may wait for it.</summary>
+    void Announce();
+
+    /// <summary>An announced request finished without queueing a record.</summary>
+    void Withdraw();
 
     /// <summary>Commits what is pending on the caller's thread (only when <see cref="Enqueue"/> said to).</summary>
     void Lead();
@@ -27,6 +37,14 @@ public enum GroupCommitMode
 
     /// <summary>A dedicated commit thread that takes what is pending (<see cref="GroupCommitter"/>): the default.</summary>
     CommitThread,
+
+    /// <summary>A dedicated commit thread that waits, at most one commit's time, while writers announced by the server
+    /// (<see cref="OperationJournal.AnnounceWrite"/>) are still on their way to the log (<see cref="GroupCommitter"/>).</summary>
+    CommitThreadInFlight,
+
+    /// <summary>As <see cref="CommitThreadInFlight"/>, and also while the thread pool has queued work (the CPU is busy,
+    /// so waiting leaves no core idle).</summary>
+    CommitThreadBusy,
 
     /// <summary>The writer that finds no commit running commits the group on its own thread and answers its followers
     /// (<see cref="LeaderCommitter"/>): the fewest context switches, measured against the others in

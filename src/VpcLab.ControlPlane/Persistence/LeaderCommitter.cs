@@ -28,7 +28,13 @@ internal sealed class LeaderCommitter : ICommitter
 
     public long Commits => Interlocked.Read(ref _commits);
 
-    public Task Enqueue(LogRecord record, out bool lead)
+    public bool CountsWritersInFlight => false;
+
+    public void Announce() { }
+
+    public void Withdraw() { }
+
+    public Task Enqueue(LogRecord record, bool announced, out bool lead)
     {
         var durable = new TaskCompletionSource(); // continuations inline: the leader answers its followers (Lead)
         var toPool = false;

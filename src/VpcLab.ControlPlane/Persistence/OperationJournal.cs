@@ -11,6 +11,7 @@ namespace VpcLab.ControlPlane.Persistence;
 public sealed class OperationJournal : IDisposable
 {
     private readonly IOperationLog? _log;
+    private readonly DataDirectoryLock? _lock;
     private readonly ICommitter? _committer;
     private readonly Lock _writeLock = new();
 
@@ -20,12 +21,28 @@ public sealed class OperationJournal : IDisposable
     /// or <c>leader</c> (<see cref="GroupCommitMode.Leader"/>): for benchmarks that compare them (bench/api-scale.sh).</summary>
     public const string GroupCommitVariable = "VPCLAB_GROUP_COMMIT";
 
-    private OperationJournal(IOperationLog? log, GroupCommitMode mode)
+    /// <summary>With a commit thread: <c>one</c> answers each batch from one thread-pool work item (its callers'
+    /// continuations inline, one after the other) rather than one pool hop per caller: for benchmarks that compare them.</summary>
+    public const string AnswerVariable = "VPCLAB_GROUP_COMMIT_ANSWER";
+
+    /// <summary>With <see cref="GroupCommitMode.CommitThreadInFlight"/> or <see cref="GroupCommitMode.CommitThreadBusy"/>:
+    /// the longest wait for writers in flight, in microseconds (unset: the last commit's time).</summary>
+    public const string MaxWaitVariable = "VPCLAB_GROUP_COMMIT_MAX_WAIT_US";
+
+    private OperationJournal((DataDirectoryLock Lock, IOperationLog Log)? opened, GroupCommitMode mode, bool answerInOneWorkItem, TimeSpan? maxWait)
     {
-        _log = log;
+        _lock = opened?.Lock;
+        var log = _log = opened?.Log;
         _committer = log is null ? null
             : mode == GroupCommitMode.Leader ? new LeaderCommitter(log)
-            : new GroupCommitter(log, waitForWriters: mode == GroupCommitMode.CommitThreadWaiting);
+            : new GroupCommitter(log, waitForWriters: mode == GroupCommitMode.CommitThreadWaiting,
+                mode switch
+                {
+                    GroupCommitMode.CommitThreadInFlight => GroupCommitter.InFlightWait.Announced,
+                    GroupCommitMode.CommitThreadBusy => GroupCommitter.InFlightWait.AnnouncedOrPoolBusy,
+                    _ => GroupCommitter.InFlightWait.None,
+                },
+                answerInOneWorkItem, maxWait);
     }
 
     /// <summary>Which log a durable journal keeps when <see cref="Open"/> is not told: unset, <see cref="OperationLog"/>
@@ -38,9 +55,27 @@ public sealed class OperationJournal : IDisposable
     /// <see cref="LogVariable"/> is <c>sqlite</c> — <see cref="SqliteOperationLog.FileName"/>) in that directory, created
     /// if missing, committed in groups the way <paramref name="groupCommit"/> says (by default
     /// <see cref="GroupCommitVariable"/>'s, else <see cref="GroupCommitMode.CommitThread"/>).</summary>
-    public static OperationJournal Open(string? dataDirectory, GroupCommitMode? groupCommit = null, bool? sqlite = null) =>
-        new(dataDirectory is null ? null : OpenLog(dataDirectory, sqlite ?? Environment.GetEnvironmentVariable(LogVariable) == "sqlite"),
-            groupCommit ?? ModeFromEnvironment());
+    public static OperationJournal Open(string? dataDirectory, GroupCommitMode? groupCommit = null, bool? sqlite = null,
+        bool? answerInOneWorkItem = null) =>
+        new(dataDirectory is null ? null : OpenLocked(dataDirectory, sqlite ?? Environment.GetEnvironmentVariable(LogVariable) == "sqlite"),
+            groupCommit ?? ModeFromEnvironment(), answerInOneWorkItem ?? Environment.GetEnvironmentVariable(AnswerVariable) == "one",
+            int.TryParse(Environment.GetEnvironmentVariable(MaxWaitVariable), out var us) && us > 0 ? TimeSpan.FromMicroseconds(us) : null);
+
+    /// <summary>Takes the directory's <see cref="DataDirectoryLock"/> (another writer there: <see cref="DataDirectoryInUseException"/>),
+    /// then opens its log.</summary>
+    private static (DataDirectoryLock, IOperationLog) OpenLocked(string dataDirectory, bool sqlite)
+    {
+        var held = DataDirectoryLock.Take(dataDirectory);
+        try
+        {
+            return (held, OpenLog(dataDirectory, sqlite));
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
 
     private static IOperationLog OpenLog(string dataDirectory, bool sqlite)
     {
@@ -55,6 +90,8 @@ public sealed class OperationJournal : IDisposable
     {
         "leader" => GroupCommitMode.Leader,
         "thread-wait" => GroupCommitMode.CommitThreadWaiting,
+        "flight" => GroupCommitMode.CommitThreadInFlight,
+        "busy" => GroupCommitMode.CommitThreadBusy,
         _ => GroupCommitMode.CommitThread,
     };
 
@@ -99,21 +136,49 @@ public sealed class OperationJournal : IDisposable
     /// The returned task completes when the record is on disk: await it outside any lock before answering, so the
     /// next mutations apply while this one's commit is on its way. A caller that finds no commit running commits
     /// (its own record and any queued meanwhile) before this returns, outside the lock (<see cref="LeaderCommitter"/>).</summary>
-    public Task Mutate(Func<LogRecord?> apply)
+    public Task Mutate(Func<LogRecord?> apply) => Mutate(apply, null);
+
+    /// <summary><see cref="Mutate(Func{LogRecord?})"/> for a writer announced by <see cref="AnnounceWrite"/>: its
+    /// record arrives (or, if none, it withdraws) here.</summary>
+    public Task Mutate(Func<LogRecord?> apply, WriteIntent? intent)
     {
         ArgumentNullException.ThrowIfNull(apply);
         Task durable;
         bool lead;
         lock (_writeLock)
         {
-            var record = apply();
+            LogRecord? record;
+            try
+            {
+                record = apply();
+            }
+            catch
+            {
+                intent?.Dispose();
+                throw;
+            }
             if (record is null || _committer is null)
+            {
+                intent?.Dispose();
                 return Task.CompletedTask;
-            durable = _committer.Enqueue(record, out lead);
+            }
+            durable = _committer.Enqueue(record, intent?.Arrive() ?? false, out lead);
         }
         if (lead)
             _committer.Lead(); // outside the lock: the next mutations apply while this commit is on its way
         return durable;
+    }
+
+    /// <summary>A request that may write has entered the server (as early as possible: before it is parsed), so a
+    /// commit may wait for it (<see cref="GroupCommitMode.CommitThreadInFlight"/>). Null when nothing counts writers
+    /// in flight. Pass it to <see cref="Mutate(Func{LogRecord?}, WriteIntent?)"/>, and dispose it when the request ends
+    /// (a request that did not write withdraws then).</summary>
+    public WriteIntent? AnnounceWrite()
+    {
+        if (_committer is not { CountsWritersInFlight: true } committer)
+            return null;
+        committer.Announce();
+        return new WriteIntent(committer);
     }
 
     /// <summary>Empties the log and runs <paramref name="resetWorld"/> under the write lock, after the commits in
@@ -133,5 +198,6 @@ public sealed class OperationJournal : IDisposable
     {
         _committer?.Dispose(); // commits what is pending, then stops
         _log?.Dispose();
+        _lock?.Dispose(); // last: another writer may start once the log is closed
     }
 }

@@ -28,7 +28,8 @@ public sealed class OperationLog : IOperationLog
     private readonly SafeFileHandle _file;
     private readonly int _firstChunk;
     private long _end;      // where the next frame goes: [_end, _capacity) is zeros on disk
-    private long _capacity; // the file's length
+    private long _capacity; // the file's length, zeros synced up to it
+    private Task<long>? _growing; // the growth ahead (to the capacity it returns), off the committing thread
     private long _sequence; // the last record's
     private byte[] _buffer = new byte[64 << 10];
     private Exception? _failed;
@@ -236,11 +237,20 @@ public sealed class OperationLog : IOperationLog
             foreach (var r in records)
                 at += OperationLogFormat.WriteFrame(_buffer.AsSpan(at), ++sequence, r);
             if (_end + size > _capacity)
-                Grow(_end + size);
+                TakeGrowth();
+            if (_end + size > _capacity)
+                _capacity = Grow(_capacity, _end + size);
             RandomAccess.Write(_file, _buffer.AsSpan(0, size), _end);
             FileSync.DataSync(_file);
             _end += size;
             _sequence = sequence;
+            if (_growing is null && _end > _capacity / 2)
+            {
+                // Half used: the next chunk is written and synced ahead, on a pool thread, beyond what the commits
+                // write; its capacity is used only once synced (TakeGrowth).
+                var from = _capacity;
+                _growing = Task.Run(() => Grow(from, from + 1));
+            }
         }
         catch (Exception e)
         {
@@ -249,17 +259,30 @@ public sealed class OperationLog : IOperationLog
         }
     }
 
-    /// <summary>Extends the file with zeros, written and synced, to cover <paramref name="needed"/>: by its own length
-    /// (at least the first chunk, at most <see cref="MaxGrowth"/>) until it does.</summary>
-    private void Grow(long needed)
+    /// <summary>Waits for the growth ahead, if any, and takes its capacity (a failed one is done again by
+    /// <see cref="Grow"/> on this thread, whose failure then fails the batch).</summary>
+    private void TakeGrowth()
     {
-        var step = Math.Clamp(_capacity, _firstChunk, MaxGrowth);
-        var target = _capacity + step;
+        if (_growing is not { } growing)
+            return;
+        _growing = null;
+        ((IAsyncResult)growing).AsyncWaitHandle.WaitOne();
+        if (growing.IsCompletedSuccessfully)
+            _capacity = Math.Max(_capacity, growing.Result);
+    }
+
+    /// <summary>Extends the file from <paramref name="capacity"/> with zeros, written and synced, to cover
+    /// <paramref name="needed"/>: by its own length (at least the first chunk, at most <see cref="MaxGrowth"/>) until it
+    /// does. Returns the new capacity.</summary>
+    private long Grow(long capacity, long needed)
+    {
+        var step = Math.Clamp(capacity, _firstChunk, MaxGrowth);
+        var target = capacity + step;
         while (target < needed)
             target += step;
-        WriteZeros(_file, _capacity, target);
+        WriteZeros(_file, capacity, target);
         FileSync.Sync(_file);
-        _capacity = target;
+        return target;
     }
 
     private static void WriteZeros(SafeFileHandle file, long from, long to)
@@ -272,6 +295,7 @@ public sealed class OperationLog : IOperationLog
     /// whatever happens next), then every record, synced.</summary>
     public void Clear()
     {
+        TakeGrowth();
         if (_end > OperationLogFormat.HeaderLength)
         {
             RandomAccess.Write(_file, s_zeros.AsSpan(0, OperationLogFormat.FrameHeaderLength), OperationLogFormat.HeaderLength);
@@ -283,5 +307,10 @@ public sealed class OperationLog : IOperationLog
         _sequence = 0;
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        if (_growing is { } growing)
+            ((IAsyncResult)growing).AsyncWaitHandle.WaitOne(); // not closed under its writes
+        _file.Dispose();
+    }
 }

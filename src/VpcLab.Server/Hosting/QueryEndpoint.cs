@@ -19,6 +19,8 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
         var response = http.Response;
         response.Headers["x-amzn-RequestId"] = requestId;
         var buffer = RentBuffer();
+        // A POST may write: counted in flight from here, so a commit due meanwhile can wait for its record.
+        using var intent = HttpMethods.IsPost(http.Request.Method) ? state.AnnounceWrite() : null;
         try
         {
             var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
@@ -43,7 +45,7 @@ public sealed class QueryEndpoint(ServerState state, AccountDirectory accounts, 
             else
             {
                 var request = Ec2QueryParser.Default.Parse(form);
-                var result = await state.ExecuteAsync(context, request.Operation.Name, request.Parameters).ConfigureAwait(false);
+                var result = await state.ExecuteAsync(context, request.Operation.Name, request.Parameters, intent).ConfigureAwait(false);
                 Ec2XmlSerializer.Default.WriteResponse(buffer, request.Operation, result, requestId);
             }
             response.StatusCode = StatusCodes.Status200OK;

@@ -74,7 +74,15 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     {
         var state = new ServerState(OperationJournal.Open(dataDirectory), realTime ?? TimeProvider.System, quotas ?? Ec2Quotas.AwsDefaults,
             defaultVpcs, otherOperations ?? NonEc2Operations.All, defaultAccountOptIns.IsDefault ? [] : defaultAccountOptIns);
-        state.Replayed = state._journal.Replay(state);
+        try
+        {
+            state.Replayed = state._journal.Replay(state);
+        }
+        catch
+        {
+            state.Dispose(); // releases the data directory
+            throw;
+        }
         state.ControlPlane.Replaying = false;
         return state;
     }
@@ -103,17 +111,23 @@ public sealed class ServerState : IDisposable, IOperationReplayer
         Apply(new RequestContext(new AccountId(operation.Account), operation.Region), operation.Operation, parameters);
     }
 
+    /// <summary>A request that may write has arrived (<see cref="OperationJournal.AnnounceWrite"/>): pass it to
+    /// <see cref="ExecuteAsync"/> or <see cref="MutateAsync"/> and dispose it when the request ends. Null when the
+    /// group commit does not count writers in flight.</summary>
+    public WriteIntent? AnnounceWrite() => _journal.AnnounceWrite();
+
     /// <summary>Runs one EC2 action (read or mutation) and, for a mutation, waits for it to be durable.</summary>
-    public async ValueTask<JsonObject?> ExecuteAsync(RequestContext context, string operation, JsonObject parameters)
+    public async ValueTask<JsonObject?> ExecuteAsync(RequestContext context, string operation, JsonObject parameters, WriteIntent? intent = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         if (!Ec2ActionDispatcher.IsMutating(operation))
         {
+            intent?.Dispose(); // a read: the commit does not wait for it
             ArgumentNullException.ThrowIfNull(context);
             await EnsureContacted(context).ConfigureAwait(false);
             return Dispatcher.Execute(operation, context, parameters);
         }
-        return await MutateAsync(context, operation, parameters).ConfigureAwait(false);
+        return await MutateAsync(context, operation, parameters, intent).ConfigureAwait(false);
     }
 
     /// <summary><see cref="ExecuteAsync"/> for callers without a request to await in (tests, tools).</summary>
@@ -124,7 +138,7 @@ public sealed class ServerState : IDisposable, IOperationReplayer
     /// under the journal's write lock and its record queued for the log; the answer comes back once the record is
     /// committed. A failed one leaves neither state nor log changed. The one way for any protocol to change the world
     /// durably.</summary>
-    public async ValueTask<JsonObject?> MutateAsync(RequestContext context, string operation, JsonObject parameters)
+    public async ValueTask<JsonObject?> MutateAsync(RequestContext context, string operation, JsonObject parameters, WriteIntent? intent = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(operation);
@@ -136,7 +150,7 @@ public sealed class ServerState : IDisposable, IOperationReplayer
         {
             (result, var record) = ApplyNow(context, operation, parameters, logged);
             return record;
-        });
+        }, intent);
         // Outside the lock, so the next mutations apply while this one's commit is on its way to disk.
         await durable.ConfigureAwait(false);
         return result;

@@ -19,9 +19,9 @@ public class GroupCommitTests
     {
         private readonly OperationJournal _journal;
 
-        public VpcWorld(string directory, GroupCommitMode mode = GroupCommitMode.CommitThreadWaiting, bool sqlite = false)
+        public VpcWorld(string directory, GroupCommitMode mode = GroupCommitMode.CommitThreadWaiting, bool sqlite = false, bool answerInOneWorkItem = false)
         {
-            _journal = OperationJournal.Open(directory, mode, sqlite);
+            _journal = OperationJournal.Open(directory, mode, sqlite, answerInOneWorkItem);
             ControlPlane = NewControlPlane(new SimulatedClock());
             Replayed = _journal.Replay(this);
         }
@@ -35,16 +35,26 @@ public class GroupCommitTests
         private static Ec2ControlPlane NewControlPlane(SimulatedClock clock) =>
             new(new ControlPlaneOptions { Clock = clock, IdSeed = 7, Quotas = Ec2Quotas.Generous });
 
+        /// <summary>As the server does: announced as a writer in flight first (when the group commit counts them).</summary>
         public async Task<string> CreateVpcAsync(string cidr)
         {
+            using var intent = _journal.AnnounceWrite();
+            await Task.Yield(); // on its way, as a request being parsed
             string id = "";
             await _journal.Mutate(() =>
             {
                 id = Apply(cidr);
                 return new LogRecord(ControlPlane.Options.Clock.GetUtcNow(), Ctx.Account.Value, Ctx.Region, "CreateVpc",
                     JsonSerializer.Serialize(new CreateVpcRequest { CidrBlock = cidr }));
-            });
+            }, intent);
             return id;
+        }
+
+        /// <summary>A request announced as a possible writer that turns out to read: it withdraws.</summary>
+        public async Task ReadAsync()
+        {
+            using var intent = _journal.AnnounceWrite();
+            await Task.Yield();
         }
 
         public void Reset() => _journal.Reset(() => ControlPlane = NewControlPlane(new SimulatedClock()));
@@ -72,15 +82,20 @@ public class GroupCommitTests
     // Every way of grouping: a commit thread that waits briefly for the writers it expects (the default), one that
     // takes what is pending, and a writer that leads the commit.
     [Theory]
-    [InlineData(GroupCommitMode.Leader)]
-    [InlineData(GroupCommitMode.CommitThreadWaiting)]
-    [InlineData(GroupCommitMode.CommitThread)]
-    public async Task ConcurrentWriters_EveryAcknowledgedMutationIsOnDiskWhenAnswered_ReplayGivesTheSameWorld(GroupCommitMode mode)
+    [InlineData(GroupCommitMode.Leader, false)]
+    [InlineData(GroupCommitMode.CommitThreadWaiting, false)]
+    [InlineData(GroupCommitMode.CommitThread, false)]
+    [InlineData(GroupCommitMode.CommitThread, true)]
+    [InlineData(GroupCommitMode.CommitThreadInFlight, false)]
+    [InlineData(GroupCommitMode.CommitThreadInFlight, true)]
+    [InlineData(GroupCommitMode.CommitThreadBusy, false)]
+    [InlineData(GroupCommitMode.CommitThreadBusy, true)]
+    public async Task ConcurrentWriters_EveryAcknowledgedMutationIsOnDiskWhenAnswered_ReplayGivesTheSameWorld(GroupCommitMode mode, bool answerInOneWorkItem)
     {
         var dir = NewDirectory();
         const int Writers = 8, PerWriter = 25;
         string[] before;
-        using (var world = new VpcWorld(dir, mode))
+        using (var world = new VpcWorld(dir, mode, answerInOneWorkItem: answerInOneWorkItem))
         {
             var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
             await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
@@ -92,6 +107,8 @@ public class GroupCommitTests
                     // Answered means committed: the record is readable from the file right now.
                     Assert.Contains(LoggedOperations(dir), row => row.Contains(cidr, StringComparison.Ordinal));
                     acknowledged.Add(vpcId);
+                    if (i % 3 == 0)
+                        await world.ReadAsync(); // announced, never writes: withdraws
                     // A refused mutation between the others: not applied, not logged, the group goes on.
                     if (i == PerWriter / 2)
                         await Assert.ThrowsAnyAsync<Exception>(() => world.CreateVpcAsync("10.0.0.0/8"));
@@ -140,6 +157,8 @@ public class GroupCommitTests
     [Theory]
     [InlineData(GroupCommitMode.Leader)]
     [InlineData(GroupCommitMode.CommitThreadWaiting)]
+    [InlineData(GroupCommitMode.CommitThreadInFlight)]
+    [InlineData(GroupCommitMode.CommitThreadBusy)]
     public async Task LoneWriter_EachWriteItsOwnCommit(GroupCommitMode mode)
     {
         var dir = NewDirectory();
@@ -193,6 +212,45 @@ public class GroupCommitTests
         world.Dispose();
         Assert.Equal(32, LoggedOperations(dir).Count);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => world.CreateVpcAsync("10.200.0.0/16"));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    // Waiting for writers in flight: a commit due while another writer is announced (being parsed) takes it too; one
+    // that withdraws (a read) ends the wait; a lone writer is never held. The bound is an hour (10 s when a busy pool
+    // also holds the commit), so a commit that came early could only have come from the rule, not from the clock.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InFlight_BatchTakesTheWriterStillOnItsWay_AWithdrawalEndsTheWait(bool alsoWhilePoolBusy)
+    {
+        var wait = alsoWhilePoolBusy ? GroupCommitter.InFlightWait.AnnouncedOrPoolBusy : GroupCommitter.InFlightWait.Announced;
+        var dir = NewDirectory();
+        var token = TestContext.Current.CancellationToken;
+        var record = new LogRecord(DateTimeOffset.UnixEpoch, "111111111111", "us-east-1", "CreateVpc", "{}");
+        using (var log = OperationLog.Open(dir))
+        // Pool-busy: the other tests' work may keep the pool busy, which that variant waits for; 10 s bounds it.
+        using (var committer = new GroupCommitter(log, waitForWriters: false, wait, maxInFlightWait: alsoWhilePoolBusy ? TimeSpan.FromSeconds(10) : TimeSpan.FromHours(1)))
+        {
+            await committer.Enqueue(record, announced: false, out _).WaitAsync(TimeSpan.FromMinutes(1), token); // alone: at once
+            Assert.Equal(1, committer.Commits);
+
+            committer.Announce(); // B is on its way
+            var a = committer.Enqueue(record, announced: false, out _);
+            await Task.Delay(200, token);
+            Assert.False(a.IsCompleted); // A waits for B
+            var b = committer.Enqueue(record, announced: true, out _);
+            await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromMinutes(1), token);
+            Assert.Equal(2, committer.Commits); // one commit for both
+
+            committer.Announce(); // C turns out to read
+            var d = committer.Enqueue(record, announced: false, out _);
+            await Task.Delay(200, token);
+            Assert.False(d.IsCompleted);
+            committer.Withdraw();
+            await d.WaitAsync(TimeSpan.FromMinutes(1), token);
+            Assert.Equal(3, committer.Commits);
+        }
+        Assert.Equal(4, OperationLog.Read(dir).Count);
         Directory.Delete(dir, recursive: true);
     }
 

@@ -134,21 +134,27 @@ public sealed class OperationLogTests : IDisposable
         AssertRecords([Record(1), Record(2), Record(3, Record(9).Parameters)], after);
     }
 
-    // The file grows by chunks of zeros (each growth doubles it) as records need; every record stays readable.
+    // The file grows by chunks of zeros (each growth doubles it) as records need; every record stays readable. Once
+    // half of it is used, the next chunk is written ahead, off the committing thread: at close the file is twice
+    // the capacity the records used.
     [Fact]
     public void Growth_PastTheFirstChunk_EveryRecordReadable()
     {
         const int Chunk = 4096;
         var records = Enumerable.Range(1, 120).Select(i => Record(i)).ToList(); // ≈ 130 bytes each: 15 KiB
+        long end, capacity;
         using (var log = OperationLog.Open(_dir, Chunk))
         {
             Assert.Equal(Chunk, log.Capacity);
             foreach (var batch in records.Chunk(7))
                 log.AppendBatch(batch);
             Assert.InRange(log.Capacity, 4 * Chunk, 8 * Chunk); // 4 KiB → 8 → 16 (→ 32)
-            Assert.Equal(log.Capacity, new FileInfo(LogPath).Length);
+            Assert.InRange(new FileInfo(LogPath).Length, log.Capacity, 2 * log.Capacity); // and the growth ahead
             AssertRecords(records, log.ReadAll());
+            (end, capacity) = (log.End, log.Capacity);
         }
+        Assert.True(end > capacity / 2);
+        Assert.Equal(2 * capacity, new FileInfo(LogPath).Length); // grown ahead, and closed only after it
         // One batch larger than a whole growth step.
         var big = Enumerable.Range(121, 200).Select(i => Record(i)).ToList();
         using (var log = OperationLog.Open(_dir, Chunk))
