@@ -40,7 +40,7 @@ public sealed class SortedIdSet : IReadOnlyCollection<string>
 
         /// <summary>This node if <paramref name="owner"/> may change its arrays in place, else a copy it may.</summary>
         public Node Editable(object? owner) =>
-            owner is not null && ReferenceEquals(Owner, owner) ? this : new Node((string[])Ids.Clone(), (Node[]?)Kids?.Clone(), owner);
+            owner is not null && ReferenceEquals(Owner, owner) ? this : new Node(Copy(Ids), Kids is null ? null : Copy(Kids), owner);
     }
 
     private readonly Node? _root;
@@ -273,11 +273,14 @@ public sealed class SortedIdSet : IReadOnlyCollection<string>
             var half = allIds.Length / 2;
             var first = new Node(allIds[..half], allKids?[..half], owner);
             var second = new Node(allIds[half..], allKids?[half..], owner);
-            (ids, kids) = ((string[])node.Ids.Clone(), (Node[])node.Kids.Clone());
+            (ids, kids) = (Copy(node.Ids), Copy(node.Kids));
             (ids[left], kids[left], ids[left + 1], kids[left + 1]) = (first.Ids[0], first, second.Ids[0], second);
         }
         return node.With(ids, kids, owner);
     }
+
+    // Not Array.Clone, a call into the runtime (see HashTrie).
+    private static T[] Copy<T>(T[] items) => items.AsSpan().ToArray();
 
     private static T[] InsertAt<T>(T[] items, int at, T item)
     {
