@@ -6,22 +6,15 @@ namespace VpcLab.ControlPlane;
 /// index's ordered lists and stop, so a page costs its own size, not the answer's (docs/semantics.md#pagination).</summary>
 public sealed record PageWindow(string? After, int Take)
 {
-    /// <summary>The window applied to ids already in ordinal order: those after <see cref="After"/>. A sorted set is
+    /// <summary>The window applied to ids already in ordinal order: those after <see cref="After"/>. An index's list is
     /// entered by binary search; other sequences are skipped through.</summary>
     internal IEnumerable<string> Seek(IEnumerable<string> orderedIds)
     {
         if (After is not { } after)
             return orderedIds;
-        if (orderedIds is System.Collections.Immutable.ImmutableSortedSet<string> set)
-            return FromIndex(set, after);
+        if (orderedIds is SortedIdSet list)
+            return list.After(after);
         return orderedIds.SkipWhile(id => string.CompareOrdinal(id, after) <= 0);
-    }
-
-    private static IEnumerable<string> FromIndex(System.Collections.Immutable.ImmutableSortedSet<string> set, string after)
-    {
-        var at = set.IndexOf(after); // the set's comparer is ordinal (WorldIndex)
-        for (var i = at >= 0 ? at + 1 : ~at; i < set.Count; i++)
-            yield return set[i];
     }
 
     /// <summary>The window applied to records in id order.</summary>

@@ -106,15 +106,15 @@ internal sealed class HashTrie<TKey, TValue>
 
     /// <summary>This node if <paramref name="owner"/> may change it in place, else a copy it may.</summary>
     private HashTrie<TKey, TValue> Editable(object? owner) =>
-        owner is not null && ReferenceEquals(_owner, owner) ? this : new(_dataMap, _nodeMap, (Entry[])_data.Clone(), (HashTrie<TKey, TValue>[])_nodes.Clone(), owner);
+        owner is not null && ReferenceEquals(_owner, owner) ? this : new(_dataMap, _nodeMap, Copy(_data), Copy(_nodes), owner);
 
     private HashTrie<TKey, TValue> With(uint dataMap, uint nodeMap, Entry[] data, HashTrie<TKey, TValue>[] nodes, object? owner)
     {
         if (owner is null || !ReferenceEquals(_owner, owner))
         {
             // The copy's arrays are its own: an owner changes them in place, and this node may be published.
-            return new(dataMap, nodeMap, ReferenceEquals(data, _data) ? (Entry[])data.Clone() : data,
-                ReferenceEquals(nodes, _nodes) ? (HashTrie<TKey, TValue>[])nodes.Clone() : nodes, owner);
+            return new(dataMap, nodeMap, ReferenceEquals(data, _data) ? Copy(data) : data,
+                ReferenceEquals(nodes, _nodes) ? Copy(nodes) : nodes, owner);
         }
         (_dataMap, _nodeMap, _data, _nodes) = (dataMap, nodeMap, data, nodes);
         return this;
@@ -212,6 +212,10 @@ internal sealed class HashTrie<TKey, TValue>
         edited._nodes[slot] = updated;
         return edited;
     }
+
+    // Not Array.Clone: that is a call into the runtime (MemberwiseClone), a quarter of an index update's CPU in a
+    // profile at 10,000 VPCs; a new array and a managed copy are the JIT's fast paths.
+    private static T[] Copy<T>(T[] items) => items.AsSpan().ToArray();
 
     private static T[] Insert<T>(T[] items, int at, T item)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using VpcLab.Model;
 
 namespace VpcLab.ControlPlane;
@@ -15,25 +14,23 @@ public sealed class WorldIndex
     /// <summary>The kind under which DescribeTags finds tags of every kind.</summary>
     public const string AnyKind = "*";
 
-    private static readonly ImmutableSortedSet<string> s_none = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+    private readonly HashTrie<PostingKey, SortedIdSet> _postings;
 
-    private readonly HashTrie<PostingKey, ImmutableSortedSet<string>> _postings;
-
-    private WorldIndex(HashTrie<PostingKey, ImmutableSortedSet<string>> postings)
+    private WorldIndex(HashTrie<PostingKey, SortedIdSet> postings)
     {
         _postings = postings;
     }
 
-    public static WorldIndex Empty { get; } = new(HashTrie<PostingKey, ImmutableSortedSet<string>>.Empty);
+    public static WorldIndex Empty { get; } = new(HashTrie<PostingKey, SortedIdSet>.Empty);
 
     /// <summary>Every posting list's key.</summary>
     public IEnumerable<PostingKey> Keys => _postings.Entries.Select(e => e.Key);
 
     /// <summary>The ids filed under a key, in ordinal order (empty when none).</summary>
-    public ImmutableSortedSet<string> Ids(string kind, string name, string value) => Ids(_postings, new PostingKey(kind, name, value));
+    public SortedIdSet Ids(string kind, string name, string value) => Ids(_postings, new PostingKey(kind, name, value));
 
-    private static ImmutableSortedSet<string> Ids(HashTrie<PostingKey, ImmutableSortedSet<string>> postings, PostingKey key) =>
-        postings.TryGetValue(key, out var ids) ? ids : s_none;
+    private static SortedIdSet Ids(HashTrie<PostingKey, SortedIdSet> postings, PostingKey key) =>
+        postings.TryGetValue(key, out var ids) ? ids : SortedIdSet.Empty;
 
     /// <summary>A builder starting from this index: what one operation changes goes to it, and the index it publishes
     /// (<see cref="Builder.ToImmutable"/>) is the one readers get, whole.</summary>
@@ -58,9 +55,9 @@ public sealed class WorldIndex
                 File(id, key);
         }
         var owner = new object();
-        var postings = HashTrie<PostingKey, ImmutableSortedSet<string>>.Empty;
+        var postings = HashTrie<PostingKey, SortedIdSet>.Empty;
         foreach (var (key, ids) in lists)
-            postings = postings.SetItem(key, ids.ToImmutableSortedSet(StringComparer.Ordinal), owner);
+            postings = postings.SetItem(key, SortedIdSet.Create(ids), owner);
         return new WorldIndex(postings);
     }
 
@@ -96,14 +93,17 @@ public sealed class WorldIndex
         return true;
     }
 
-    /// <summary>One operation's changes to an index: its posting lists are changed in place where this builder made
-    /// them (<see cref="HashTrie{TKey, TValue}"/>), so what a CreateVpc files (≈ 60 postings) shares one path copy
-    /// near the root; <see cref="ToImmutable"/> publishes the result and later changes copy again, so an index once
-    /// published never changes. Not thread-safe: one transaction's, under the state's lock.</summary>
+    /// <summary>One operation's changes to an index: its map of posting lists (<see cref="HashTrie{TKey, TValue}"/>) and
+    /// the lists (<see cref="SortedIdSet"/>) are changed in place where this builder made them, so what a CreateVpc
+    /// files (≈ 60 postings) shares one path copy near the root; <see cref="ToImmutable"/> publishes the result and
+    /// later changes copy again, so an index once published never changes. A list handed out by <see cref="Ids"/> is
+    /// frozen the same way, so a caller may walk it while the operation goes on changing the index. Not thread-safe:
+    /// one transaction's, under the state's lock.</summary>
     public sealed class Builder
     {
-        private HashTrie<PostingKey, ImmutableSortedSet<string>> _postings;
+        private HashTrie<PostingKey, SortedIdSet> _postings;
         private object _owner = new();
+        private object _listOwner = new();
         private WorldIndex? _published;
 
         internal Builder(WorldIndex from)
@@ -112,8 +112,13 @@ public sealed class WorldIndex
             _published = from;
         }
 
-        /// <summary>The ids filed under a key now (an immutable set: safe to keep past later changes).</summary>
-        public ImmutableSortedSet<string> Ids(string kind, string name, string value) => WorldIndex.Ids(_postings, new PostingKey(kind, name, value));
+        /// <summary>The ids filed under a key now: a list later changes do not touch (the lists this builder made so far
+        /// are frozen), so a caller may walk it while it changes the index.</summary>
+        public SortedIdSet Ids(string kind, string name, string value)
+        {
+            _listOwner = new object();
+            return WorldIndex.Ids(_postings, new PostingKey(kind, name, value));
+        }
 
         /// <summary>The index as it is now; the builder goes on from it without changing it.</summary>
         public WorldIndex ToImmutable()
@@ -121,7 +126,8 @@ public sealed class WorldIndex
             if (_published is null)
             {
                 _published = new WorldIndex(_postings);
-                _owner = new object(); // what was built is frozen: nothing holds its owner any more
+                // What was built is frozen: nothing holds its owners any more.
+                (_owner, _listOwner) = (new object(), new object());
             }
             return _published;
         }
@@ -152,7 +158,7 @@ public sealed class WorldIndex
             {
                 if (after.Contains(key) || !_postings.TryGetValue(key, out var ids))
                     continue;
-                ids = ids.Remove(id);
+                ids = ids.Remove(id, _listOwner);
                 _postings = ids.IsEmpty ? _postings.Remove(key, _owner) : _postings.SetItem(key, ids, _owner);
                 _published = null;
             }
@@ -160,7 +166,7 @@ public sealed class WorldIndex
             {
                 if (before.Contains(key))
                     continue;
-                _postings = _postings.SetItem(key, WorldIndex.Ids(_postings, key).Add(id), _owner);
+                _postings = _postings.SetItem(key, WorldIndex.Ids(_postings, key).Add(id, _listOwner), _owner);
                 _published = null;
             }
         }

@@ -89,7 +89,7 @@ public sealed class LaterIndexedKindsPropertyTests
             held.Add(what);
     }
 
-    private static System.Collections.Immutable.ImmutableSortedSet<string> Scope<T>(IndexedWorld world, IndexedKind<T> kind, RequestContext ctx) =>
+    private static SortedIdSet Scope<T>(IndexedWorld world, IndexedKind<T> kind, RequestContext ctx) =>
         world.Index.Ids(kind.Key, WorldIndex.ScopeName, IndexedKind<T>.Scope(ctx.Account, ctx.Region));
 
     private static IEnumerable<string> Named<T>(IndexedWorld world, IndexedKind<T> kind, string name, string value, RequestContext ctx, Func<T, string> id) =>
