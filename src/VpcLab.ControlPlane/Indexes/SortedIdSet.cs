@@ -1,4 +1,5 @@
 using System.Collections;
+using static VpcLab.ControlPlane.PersistentArrays;
 
 namespace VpcLab.ControlPlane;
 
@@ -277,26 +278,6 @@ public sealed class SortedIdSet : IReadOnlyCollection<string>
             (ids[left], kids[left], ids[left + 1], kids[left + 1]) = (first.Ids[0], first, second.Ids[0], second);
         }
         return node.With(ids, kids, owner);
-    }
-
-    // Not Array.Clone, a call into the runtime (see HashTrie).
-    private static T[] Copy<T>(T[] items) => items.AsSpan().ToArray();
-
-    private static T[] InsertAt<T>(T[] items, int at, T item)
-    {
-        var copy = new T[items.Length + 1];
-        Array.Copy(items, copy, at);
-        copy[at] = item;
-        Array.Copy(items, at, copy, at + 1, items.Length - at);
-        return copy;
-    }
-
-    private static T[] RemoveAt<T>(T[] items, int at)
-    {
-        var copy = new T[items.Length - 1];
-        Array.Copy(items, copy, at);
-        Array.Copy(items, at + 1, copy, at, items.Length - at - 1);
-        return copy;
     }
 
     /// <summary>The tree's depth and whether every node but the root is at least a quarter full, its ids in order and
