@@ -119,8 +119,13 @@ internal static class ScanCost
         ("is a subnet associated (every route table)", w => w.State.ControlPlane.Network.RouteTables.Values.Any(t => t.Associations.Any(a => a.SubnetId == new SubnetId(w.ScratchSubnet)))),
         ("an endpoint service by name: scan (as many services as VPCs)", w => ScanServices(w.Services, Last(w.Services))),
         ("an endpoint service by name: by its id (after)", w => w.Services.EndpointServiceNamed(Last(w.Services))),
-        ("a target group's load balancers (every listener)", w => LoadBalancerTargets.LoadBalancersOf(w.State.ControlPlane.Network,
-            w.State.ControlPlane.Network.TargetGroups[new TargetGroupArn(w.Elb.FreeGroup)]).ToList()),
+        ("a target group's load balancers (every listener)", w =>
+        {
+            var n = w.State.ControlPlane.Network;
+            var group = new TargetGroupArn(w.Elb.FreeGroup);
+            return n.Listeners.Values.Where(l => l.DefaultTargetGroupArn == group).Select(l => l.LoadBalancerArn).Distinct()
+                .Where(n.LoadBalancers.ContainsKey).Select(a => n.LoadBalancers[a]).ToList();
+        }),
         ("the subnets using a route table (every table and subnet)", w =>
         {
             var n = w.State.ControlPlane.Network;

@@ -3,8 +3,7 @@ using VpcLab.Model;
 namespace VpcLab.ControlPlane;
 
 /// <summary>The load balancers whose listeners forward to a target group, from the listeners filed under the group
-/// (<see cref="IndexedKinds.ListenerTargetGroupLink"/>): what <see cref="LoadBalancerTargets.LoadBalancersOf"/> answers by
-/// scanning every listener of the world, at the cost of the group's own listeners (CreateListener's "one load balancer
+/// (<see cref="IndexedKinds.ListenerTargetGroupLink"/>), at the cost of the group's own listeners, not the world's (CreateListener's "one load balancer
 /// per target group", DescribeTargetHealth, the LoadBalancerArns of each DescribeTargetGroups item). In the order of
 /// their listeners' ARNs.</summary>
 public static class TargetGroupLoadBalancers

@@ -42,15 +42,6 @@ public static class LoadBalancerTargets
             : null;
     }
 
-    /// <summary>The load balancers whose listeners forward to <paramref name="group"/>.</summary>
-    public static IEnumerable<LoadBalancer> LoadBalancersOf(Network network, TargetGroup group)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(group);
-        return network.Listeners.Values.Where(l => l.DefaultTargetGroupArn == group.Arn).Select(l => l.LoadBalancerArn).Distinct()
-            .Where(network.LoadBalancers.ContainsKey).Select(a => network.LoadBalancers[a]);
-    }
-
     /// <summary>Whether the node in <paramref name="nodeZone"/> sends to a target in <paramref name="targetZone"/>: AWS
     /// keeps a node's traffic in its own zone unless cross-zone load balancing is on (the group's attribute, else the
     /// load balancer's); targets in zone <c>all</c> take traffic from every node

@@ -14,6 +14,7 @@ internal static class TargetHealth
     {
         var result = controlPlane.TargetGroups.DescribeTargetHealth(context, request);
         var group = result.TargetGroup;
+        IndexedWorld? world = null;
         CompiledNetwork? compiled = null;
         var descriptions = new JsonArray();
         foreach (var candidate in result.Targets)
@@ -30,8 +31,9 @@ internal static class TargetHealth
             }
             else
             {
-                compiled ??= CompiledNetwork.Compile(controlPlane.Network);
-                bool passes = LoadBalancerTargets.LoadBalancersOf(compiled.Network, group)
+                world ??= controlPlane.World; // one snapshot for the group's load balancers and the probe
+                compiled ??= CompiledNetwork.Compile(world.Network);
+                bool passes = TargetGroupLoadBalancers.Of(world, group)
                     .All(lb => HealthCheckProbe.Passes(compiled, lb, group, candidate.Target, candidate.HealthCheckPort));
                 (state, reason, description) = passes ? ("healthy", null, null) : ("unhealthy", "Target.FailedHealthChecks", "Health checks failed");
             }
