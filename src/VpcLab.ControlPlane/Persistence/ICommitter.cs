@@ -50,4 +50,8 @@ public enum GroupCommitMode
     /// (<see cref="LeaderCommitter"/>): the fewest context switches, measured against the others in
     /// docs/benchmarks.md#api-scale-writes.</summary>
     Leader,
+
+    /// <summary>Commit threads whose commits overlap: the next batch is written and its sync started while the previous
+    /// one's sync is on its way; answers still go in log order (<see cref="OverlappingCommitter"/>).</summary>
+    Overlapping,
 }

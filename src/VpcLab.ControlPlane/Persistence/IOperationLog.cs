@@ -15,6 +15,15 @@ public interface IOperationLog : IDisposable
     /// batch, which is what makes group commit pay (<see cref="GroupCommitter"/>).</summary>
     void AppendBatch(IReadOnlyList<LogRecord> records);
 
+    /// <summary><see cref="AppendBatch"/> without its sync: <paramref name="records"/> follow those written before, on
+    /// disk only once a <see cref="Sync"/> that started after this returned has returned. Calls are serialized by the
+    /// caller (<see cref="OverlappingCommitter"/>).</summary>
+    void Write(IReadOnlyList<LogRecord> records);
+
+    /// <summary>Every record written (<see cref="Write"/>) before this call is on disk when it returns; may run while
+    /// another thread writes or syncs.</summary>
+    void Sync();
+
     /// <summary>Empties the log, on disk when this returns.</summary>
     void Clear();
 }

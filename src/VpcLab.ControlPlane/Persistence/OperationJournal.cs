@@ -17,8 +17,9 @@ public sealed class OperationJournal : IDisposable
 
     /// <summary>Which group commit a durable journal uses when <see cref="Open"/> is not told: <c>thread</c> (the
     /// default, <see cref="GroupCommitMode.CommitThread"/>: the most durable writes per second over HTTP, quiet or
-    /// loaded, docs/benchmarks.md#api-scale-writes), <c>thread-wait</c> (<see cref="GroupCommitMode.CommitThreadWaiting"/>)
-    /// or <c>leader</c> (<see cref="GroupCommitMode.Leader"/>): for benchmarks that compare them (bench/api-scale.sh).</summary>
+    /// loaded, docs/benchmarks.md#api-scale-writes), <c>thread-wait</c> (<see cref="GroupCommitMode.CommitThreadWaiting"/>),
+    /// <c>leader</c> (<see cref="GroupCommitMode.Leader"/>), <c>flight</c>, <c>busy</c> or <c>overlap</c>
+    /// (<see cref="GroupCommitMode.Overlapping"/>): for benchmarks that compare them (bench/oplog.sh).</summary>
     public const string GroupCommitVariable = "VPCLAB_GROUP_COMMIT";
 
     /// <summary>With a commit thread: <c>one</c> answers each batch from one thread-pool work item (its callers'
@@ -29,12 +30,17 @@ public sealed class OperationJournal : IDisposable
     /// the longest wait for writers in flight, in microseconds (unset: the last commit's time).</summary>
     public const string MaxWaitVariable = "VPCLAB_GROUP_COMMIT_MAX_WAIT_US";
 
-    private OperationJournal((DataDirectoryLock Lock, IOperationLog Log)? opened, GroupCommitMode mode, bool answerInOneWorkItem, TimeSpan? maxWait)
+    /// <summary>With <see cref="GroupCommitMode.Overlapping"/>: how many commits may be in flight at once (unset: 2).</summary>
+    public const string DepthVariable = "VPCLAB_GROUP_COMMIT_DEPTH";
+
+    private OperationJournal((DataDirectoryLock Lock, IOperationLog Log)? opened, GroupCommitMode mode, bool answerInOneWorkItem, TimeSpan? maxWait,
+        int? depth)
     {
         _lock = opened?.Lock;
         var log = _log = opened?.Log;
         _committer = log is null ? null
             : mode == GroupCommitMode.Leader ? new LeaderCommitter(log)
+            : mode == GroupCommitMode.Overlapping ? new OverlappingCommitter(log, depth ?? OverlappingCommitter.DefaultDepth)
             : new GroupCommitter(log, waitForWriters: mode == GroupCommitMode.CommitThreadWaiting,
                 mode switch
                 {
@@ -59,7 +65,8 @@ public sealed class OperationJournal : IDisposable
         bool? answerInOneWorkItem = null) =>
         new(dataDirectory is null ? null : OpenLocked(dataDirectory, sqlite ?? Environment.GetEnvironmentVariable(LogVariable) == "sqlite"),
             groupCommit ?? ModeFromEnvironment(), answerInOneWorkItem ?? Environment.GetEnvironmentVariable(AnswerVariable) == "one",
-            int.TryParse(Environment.GetEnvironmentVariable(MaxWaitVariable), out var us) && us > 0 ? TimeSpan.FromMicroseconds(us) : null);
+            int.TryParse(Environment.GetEnvironmentVariable(MaxWaitVariable), out var us) && us > 0 ? TimeSpan.FromMicroseconds(us) : null,
+            int.TryParse(Environment.GetEnvironmentVariable(DepthVariable), out var depth) && depth > 0 ? depth : null);
 
     /// <summary>Takes the directory's <see cref="DataDirectoryLock"/> (another writer there: <see cref="DataDirectoryInUseException"/>),
     /// then opens its log.</summary>
@@ -92,6 +99,7 @@ public sealed class OperationJournal : IDisposable
         "thread-wait" => GroupCommitMode.CommitThreadWaiting,
         "flight" => GroupCommitMode.CommitThreadInFlight,
         "busy" => GroupCommitMode.CommitThreadBusy,
+        "overlap" => GroupCommitMode.Overlapping,
         _ => GroupCommitMode.CommitThread,
     };
 

@@ -32,7 +32,7 @@ public sealed class OperationLog : IOperationLog
     private Task<long>? _growing; // the growth ahead (to the capacity it returns), off the committing thread
     private long _sequence; // the last record's
     private byte[] _buffer = new byte[64 << 10];
-    private Exception? _failed;
+    private volatile Exception? _failed; // set by a failed write or sync (on any committing thread)
 
     private OperationLog(string path, SafeFileHandle file, int firstChunk)
     {
@@ -222,9 +222,16 @@ public sealed class OperationLog : IOperationLog
     /// every later batch: what reached the disk is unknown until a restart recovers it.</summary>
     public void AppendBatch(IReadOnlyList<LogRecord> records)
     {
+        Write(records);
+        Sync();
+    }
+
+    /// <summary>The first half of <see cref="AppendBatch"/>: the frames in one pwrite after those written before, not
+    /// yet synced. Calls are serialized by the caller; one <see cref="Sync"/> may run meanwhile on another thread.</summary>
+    public void Write(IReadOnlyList<LogRecord> records)
+    {
         ArgumentNullException.ThrowIfNull(records);
-        if (_failed is not null)
-            throw new IOException($"{_path}: an earlier write failed ({_failed.Message}); restart to recover the log", _failed);
+        ThrowIfFailed();
         try
         {
             var size = 0;
@@ -241,7 +248,6 @@ public sealed class OperationLog : IOperationLog
             if (_end + size > _capacity)
                 _capacity = Grow(_capacity, _end + size);
             RandomAccess.Write(_file, _buffer.AsSpan(0, size), _end);
-            FileSync.DataSync(_file);
             _end += size;
             _sequence = sequence;
             if (_growing is null && _end > _capacity / 2)
@@ -257,6 +263,31 @@ public sealed class OperationLog : IOperationLog
             _failed = e;
             throw;
         }
+    }
+
+    /// <summary>The second half of <see cref="AppendBatch"/>: every frame written before this call (by
+    /// <see cref="Write"/>, on any thread) is on disk when it returns. Thread-safe: syncs may overlap each other and a
+    /// write (each fdatasync flushes what the file holds when it starts). A failed sync fails the log, as a failed
+    /// write does: after one, Linux may report later syncs as successful although the pages it could not write are
+    /// lost.</summary>
+    public void Sync()
+    {
+        ThrowIfFailed();
+        try
+        {
+            FileSync.DataSync(_file);
+        }
+        catch (Exception e)
+        {
+            _failed = e;
+            throw;
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failed is { } failed)
+            throw new IOException($"{_path}: an earlier write failed ({failed.Message}); restart to recover the log", failed);
     }
 
     /// <summary>Waits for the growth ahead, if any, and takes its capacity (a failed one is done again by

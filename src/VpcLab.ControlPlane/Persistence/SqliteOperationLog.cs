@@ -73,6 +73,13 @@ public sealed class SqliteOperationLog : IOperationLog
         }
     }
 
+    /// <summary>A transaction commits with its sync: nothing is left for <see cref="Sync"/>.</summary>
+    public void Write(IReadOnlyList<LogRecord> records) => AppendBatch(records);
+
+    public void Sync()
+    {
+    }
+
     /// <summary>Writes <paramref name="records"/>, in order, in one transaction, and returns once it is committed
     /// (with synchronous=FULL: on disk). One fsync for the whole batch is what makes group commit pay
     /// (<see cref="GroupCommitter"/>). The caller serializes calls.</summary>

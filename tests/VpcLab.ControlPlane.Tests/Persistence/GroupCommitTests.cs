@@ -79,8 +79,8 @@ public class GroupCommitTests
     private static List<string> LoggedOperations(string dir) =>
         [.. OperationLog.Read(dir).Select(r => r.Operation + " " + r.Parameters)];
 
-    // Every way of grouping: a commit thread that waits briefly for the writers it expects (the default), one that
-    // takes what is pending, and a writer that leads the commit.
+    // Every way of grouping: a commit thread that waits briefly for the writers it expects, one that takes what is
+    // pending (the default), a writer that leads the commit, and commit threads whose commits overlap.
     [Theory]
     [InlineData(GroupCommitMode.Leader, false)]
     [InlineData(GroupCommitMode.CommitThreadWaiting, false)]
@@ -90,6 +90,7 @@ public class GroupCommitTests
     [InlineData(GroupCommitMode.CommitThreadInFlight, true)]
     [InlineData(GroupCommitMode.CommitThreadBusy, false)]
     [InlineData(GroupCommitMode.CommitThreadBusy, true)]
+    [InlineData(GroupCommitMode.Overlapping, false)]
     public async Task ConcurrentWriters_EveryAcknowledgedMutationIsOnDiskWhenAnswered_ReplayGivesTheSameWorld(GroupCommitMode mode, bool answerInOneWorkItem)
     {
         var dir = NewDirectory();
@@ -129,6 +130,7 @@ public class GroupCommitTests
     [Theory]
     [InlineData(GroupCommitMode.Leader)]
     [InlineData(GroupCommitMode.CommitThreadWaiting)]
+    [InlineData(GroupCommitMode.Overlapping)]
     public async Task Reset_WhileWritersRun_LeavesLogAndWorldConsistent(GroupCommitMode mode)
     {
         var dir = NewDirectory();
@@ -159,6 +161,7 @@ public class GroupCommitTests
     [InlineData(GroupCommitMode.CommitThreadWaiting)]
     [InlineData(GroupCommitMode.CommitThreadInFlight)]
     [InlineData(GroupCommitMode.CommitThreadBusy)]
+    [InlineData(GroupCommitMode.Overlapping)]
     public async Task LoneWriter_EachWriteItsOwnCommit(GroupCommitMode mode)
     {
         var dir = NewDirectory();
@@ -203,6 +206,7 @@ public class GroupCommitTests
     [Theory]
     [InlineData(GroupCommitMode.Leader)]
     [InlineData(GroupCommitMode.CommitThread)]
+    [InlineData(GroupCommitMode.Overlapping)]
     public async Task Dispose_AfterWrites_EveryAnsweredWriteIsInTheLog_LaterWritesRefused(GroupCommitMode mode)
     {
         var dir = NewDirectory();

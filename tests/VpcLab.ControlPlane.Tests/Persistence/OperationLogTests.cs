@@ -134,6 +134,48 @@ public sealed class OperationLogTests : IDisposable
         AssertRecords([Record(1), Record(2), Record(3, Record(9).Parameters)], after);
     }
 
+    public enum InFlightCrash { EarlierFrameUnwritten, EarlierLengthUnwritten, EarlierFrameTorn }
+
+    // Two commits in flight at a crash (GroupCommitMode.Overlapping): the earlier batch written, the later one written
+    // after it, neither synced, and the disk kept the later one whole but not all of the earlier. Recovery ends the log
+    // at the earlier batch's hole, so the later batch (whole, CRC-valid) is never replayed after it: neither was
+    // answered (answers wait for every earlier batch's sync). It is zeroed too, so a new record cannot revive it.
+    [Theory]
+    [InlineData(InFlightCrash.EarlierFrameUnwritten)]
+    [InlineData(InFlightCrash.EarlierLengthUnwritten)]
+    [InlineData(InFlightCrash.EarlierFrameTorn)]
+    public void TwoBatchesInFlight_LaterWholeEarlierNot_LogEndsAtTheHole(InFlightCrash crash)
+    {
+        long acknowledgedEnd, secondFrame, earlierEnd;
+        using (var log = OperationLog.Open(_dir))
+        {
+            log.AppendBatch([Record(1)]);
+            acknowledgedEnd = log.End;
+            log.Write([Record(2), Record(3)]); // the earlier batch
+            secondFrame = acknowledgedEnd + OperationLogFormat.FrameLength(Record(2));
+            earlierEnd = log.End;
+            log.Write([Record(4), Record(5)]); // the later batch, whole on disk
+        }
+        using (var file = new FileStream(LogPath, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var (from, to) = crash switch
+            {
+                InFlightCrash.EarlierFrameUnwritten => (secondFrame, earlierEnd), // its second frame never reached the disk
+                InFlightCrash.EarlierLengthUnwritten => (acknowledgedEnd, acknowledgedEnd + 4), // its first length still zero
+                _ => (secondFrame + 12, earlierEnd), // its second frame cut inside
+            };
+            file.Position = from;
+            file.Write(new byte[to - from]);
+        }
+        var survivors = crash == InFlightCrash.EarlierLengthUnwritten ? 1 : 2; // a whole unanswered frame may survive
+        using (var log = OperationLog.Open(_dir))
+        {
+            AssertRecords([.. new[] { Record(1), Record(2) }.Take(survivors)], log.ReadAll());
+            log.AppendBatch([Record(survivors + 1, Record(9).Parameters)]);
+        }
+        AssertRecords([.. new[] { Record(1), Record(2) }.Take(survivors), Record(survivors + 1, Record(9).Parameters)], OperationLog.Read(_dir));
+    }
+
     // The file grows by chunks of zeros (each growth doubles it) as records need; every record stays readable. Once
     // half of it is used, the next chunk is written ahead, off the committing thread: at close the file is twice
     // the capacity the records used.
