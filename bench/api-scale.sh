@@ -17,7 +17,8 @@
 #   WORLD=1 bench/api-scale.sh                   # also the 1,000-VPC / 100,000-interface world: build time and RSS
 #   NO_WRITES=1 bench/api-scale.sh               # without CreateTags on an in-memory and the durable servers
 #   WRITE_MODES="in-memory leader" ...           # only those of the write section's servers (VPCLAB_GROUP_COMMIT;
-#                                                # thread+sqlite: the commit thread over the SQLite log, VPCLAB_OPERATION_LOG)
+#                                                # thread+sqlite: the commit thread over the SQLite log, VPCLAB_OPERATION_LOG;
+#                                                # MODE/one: VPCLAB_GROUP_COMMIT_ANSWER=one; overlap:3: VPCLAB_GROUP_COMMIT_DEPTH=3)
 #   NO_DELETES=1 bench/api-scale.sh              # without one delete's cost at the smallest and largest size
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -169,7 +170,10 @@ PYF
     port=$(free_port)
     if [ "$mode" = in-memory ]; then store=(--in-memory); else DATA=$(mktemp -d); store=(--data "$DATA"); fi
     log=; if [[ $mode == *+sqlite ]]; then log=sqlite; fi
-    VPCLAB_GROUP_COMMIT=${mode%+sqlite} VPCLAB_OPERATION_LOG=$log dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
+    commit=${mode%+sqlite}; answer=; depth=
+    if [[ $commit == */one ]]; then answer=one; commit=${commit%/one}; fi
+    if [[ $commit == *:* ]]; then depth=${commit#*:}; commit=${commit%%:*}; fi
+    VPCLAB_GROUP_COMMIT=$commit VPCLAB_GROUP_COMMIT_ANSWER=$answer VPCLAB_GROUP_COMMIT_DEPTH=$depth VPCLAB_OPERATION_LOG=$log dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
     SERVER_PID=$!
     wait_up "http://127.0.0.1:$port/_vpclab/health"
     world=$(dotnet "$BUILDER" --endpoint "http://127.0.0.1:$port" --vpcs 10 --concurrency 1)

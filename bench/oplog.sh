@@ -7,13 +7,15 @@
 # measured. Then, in process: the committing thread's CPU per AppendBatch of 1 and 16 records on each log
 # (VpcLab.ApiScaleBench --log-append). TSV on stdout and in $OUT; the medians at the end.
 # SERVERS names the servers: in-memory, sqlite, vpclab.log (the default group commit) or a VPCLAB_GROUP_COMMIT mode
-# (thread, flight, busy, …) with "/one" for VPCLAB_GROUP_COMMIT_ANSWER=one. Each durable line also gives the log's
+# (thread, flight, busy, overlap, …) with "/one" for VPCLAB_GROUP_COMMIT_ANSWER=one, ":N" for
+# VPCLAB_GROUP_COMMIT_DEPTH=N (overlap:3: three commits in flight). Each durable line also gives the log's
 # writes per commit (requests ÷ the server's write syscalls, /proc/PID/io syscw: one pwrite per commit; sockets use
 # send) and NO_APPEND=1 skips the in-process part.
 #
 #   bench/oplog.sh                       # 5 rounds of 5 s after a 30 s warm-up per server
 #   ROUNDS=3 DURATION=3 bench/oplog.sh
 #   SERVERS="in-memory thread busy/one" NO_APPEND=1 bench/oplog.sh   # group commits side by side
+#   SERVERS="in-memory thread overlap overlap:3" ROUNDS=3 NO_APPEND=1 bench/oplog.sh   # overlapping commits
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-5}
@@ -47,12 +49,13 @@ rate() {
 
 read -r -a SERVERS <<<"${SERVERS:-in-memory vpclab.log sqlite}"
 for s in "${SERVERS[@]}"; do
-  port=$(free_port); store=(--in-memory); log=; mode=${s%/one}; answer=
+  port=$(free_port); store=(--in-memory); log=; mode=${s%/one}; answer=; depth=
+  if [[ $mode == *:* ]]; then depth=${mode#*:}; mode=${mode%%:*}; fi
   if [ "$s" != in-memory ]; then DATAS[$s]=$(mktemp -d); store=(--data "${DATAS[$s]}"); fi
   if [ "$s" = sqlite ]; then log=sqlite; fi
   if [ "$mode" = sqlite ] || [ "$mode" = vpclab.log ] || [ "$mode" = in-memory ]; then mode=; fi
   if [ "$s" != "${s%/one}" ]; then answer=one; fi
-  VPCLAB_GROUP_COMMIT=$mode VPCLAB_GROUP_COMMIT_ANSWER=$answer VPCLAB_OPERATION_LOG=$log \
+  VPCLAB_GROUP_COMMIT=$mode VPCLAB_GROUP_COMMIT_ANSWER=$answer VPCLAB_GROUP_COMMIT_DEPTH=$depth VPCLAB_OPERATION_LOG=$log \
     dotnet "$VPCLAB" serve --port "$port" "${store[@]}" --generous-quotas >/dev/null 2>&1 &
   PIDS[$s]=$!; URLS[$s]="http://127.0.0.1:$port"
   wait_up "${URLS[$s]}/_vpclab/health"
