@@ -13,10 +13,11 @@ using VpcLab.Server.Protocol;
 /// commit; a commit thread that waits for the writers it expects when the disk is slower than they arrive; a
 /// commit thread that takes what is pending, the default; the same over the SQLite log of earlier builds; a commit thread
 /// that waits for writers in flight, each announced before its parse as by the Query endpoint; one that also waits while
-/// the pool is busy and answers a batch from one work item). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
+/// the pool is busy and answers a batch from one work item; commits that overlap, two, three or four in flight,
+/// <see cref="GroupCommitMode.Overlapping"/>). They alternate in rounds. Prints per way and round: writes/s, the process's CPU µs per write, commits (fsyncs)
 /// per second and the mean batch.
 ///
-///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|2|3|4|5|6]
+///   dotnet VpcLab.ApiScaleBench.dll --durable-writes [--writers 16] [--seconds 3] [--rounds 3] [--dir D] [--way 0|1|…|9]
 /// (--way: only that one, e.g. under perf record).</summary>
 internal static class DurableWrites
 {
@@ -38,6 +39,9 @@ internal static class DurableWrites
             ("durable, commit thread, the SQLite log (before vpclab.log)", () => Durable(Path.Combine(root, "sqlite"), "thread", sqlite: true)),
             ("durable, commit thread waits for writers in flight", () => Durable(Path.Combine(root, "flight"), "flight")),
             ("durable, commit thread waits for writers in flight or a busy pool, one work item answers", () => Durable(Path.Combine(root, "busy"), "busy", answerInOne: true)),
+            ("durable, overlapping commits (two in flight), answers in log order", () => Durable(Path.Combine(root, "overlap"), "overlap")),
+            ("durable, overlapping commits (three in flight)", () => Durable(Path.Combine(root, "overlap3"), "overlap", depth: 3)),
+            ("durable, overlapping commits (four in flight)", () => Durable(Path.Combine(root, "overlap4"), "overlap", depth: 4)),
         };
         if (Get("--way", "") is { Length: > 0 } only)
             ways = [ways[int.Parse(only, CultureInfo.InvariantCulture)]];
@@ -62,8 +66,9 @@ internal static class DurableWrites
         return 0;
     }
 
-    private static ServerState Durable(string directory, string groupCommit, bool sqlite = false, bool answerInOne = false)
+    private static ServerState Durable(string directory, string groupCommit, bool sqlite = false, bool answerInOne = false, int? depth = null)
     {
+        Environment.SetEnvironmentVariable(OperationJournal.DepthVariable, depth?.ToString(CultureInfo.InvariantCulture));
         // The journal reads the variables when the state opens it.
         Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, groupCommit);
         Environment.SetEnvironmentVariable(OperationJournal.LogVariable, sqlite ? "sqlite" : null);
@@ -72,6 +77,7 @@ internal static class DurableWrites
         Environment.SetEnvironmentVariable(OperationJournal.GroupCommitVariable, null);
         Environment.SetEnvironmentVariable(OperationJournal.LogVariable, null);
         Environment.SetEnvironmentVariable(OperationJournal.AnswerVariable, null);
+        Environment.SetEnvironmentVariable(OperationJournal.DepthVariable, null);
         return state;
     }
 

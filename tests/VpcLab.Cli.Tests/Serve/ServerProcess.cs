@@ -32,7 +32,12 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts <c>vpclab serve</c> on <paramref name="dataDirectory"/> with <paramref name="extra"/> options.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, params string[] extra)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, params string[] extra) =>
+        StartAsync(dataDirectory, new Dictionary<string, string?>(), port, extra);
+
+    /// <summary>As <see cref="StartAsync(string, int?, string[])"/>, with <paramref name="environment"/> set for the
+    /// process (e.g. <c>VPCLAB_GROUP_COMMIT</c>).</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> environment, int? port = null, params string[] extra)
     {
         int p = port ?? FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -41,6 +46,8 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vpclab.dll"));
         foreach (var a in new[] { "serve", "--port", p.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDirectory, "--generous-quotas" }.Concat(extra))
             start.ArgumentList.Add(a);
