@@ -34,6 +34,13 @@ public class OverlappingCommitTests
 
         public IReadOnlyList<LoggedOperation> ReadAll() => [];
 
+        /// <summary>1 for each durable record, 0 for the others, in log order (for a failure's message).</summary>
+        public string DurableMap()
+        {
+            lock (_gate)
+                return string.Concat(_durable.Select(d => d ? '1' : '0'));
+        }
+
         public void AppendBatch(IReadOnlyList<LogRecord> records)
         {
             Write(records);
@@ -99,7 +106,7 @@ public class OverlappingCommitTests
                             var (position, prefixDurable) = disk.State(record);
                             succeededAt.Add(position);
                             if (!prefixDurable)
-                                violations.Add($"{record.Parameters} at {position} answered before it and all before it were durable");
+                                violations.Add($"{record.Parameters} at {position} answered before it and all before it were durable; durable: {disk.DurableMap()}");
                         }
                         catch (IOException)
                         {
