@@ -4,7 +4,7 @@ namespace VpcLab.ControlPlane.Persistence;
 
 /// <summary>The durability of a world: mutations run one at a time under one write lock, so the log's order is the
 /// order they were applied in, and each applied mutation's record is committed in groups
-/// (<see cref="GroupCommitter"/>, or <see cref="LeaderCommitter"/>): its caller awaits the returned task, which completes once that record is on disk.
+/// (<see cref="GroupCommitter"/>, <see cref="LeaderCommitter"/> or <see cref="OverlappingCommitter"/>): its caller awaits the returned task, which completes once that record is on disk.
 /// In memory (no data directory) nothing is written and every task is already complete. At start,
 /// <see cref="Replay"/> hands the logged operations back, in order, to an <see cref="IOperationReplayer"/>.
 /// docs/semantics.md#server.</summary>
