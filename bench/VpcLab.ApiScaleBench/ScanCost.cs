@@ -11,7 +11,8 @@ using VpcLab.Server.Persistence;
 /// group rule by id, has-internet-gateway, the quota counts, the Amazon IPv6 /56 allocation, a subnet's CIDR
 /// reservations, a route table association, an endpoint service by name; then (the last kinds' describes) a volume
 /// and a launch template by a filter, a target group by name with its load balancers, CreateListener's "one load
-/// balancer per target group", and a dualstack gateway endpoint's route table check. The two in-memory worlds of
+/// balancer per target group", a dualstack gateway endpoint's route table check, the endpoint services a consumer may
+/// use (DescribeVpcEndpointServices) and an IP target's zone (DescribeTargetHealth). The two in-memory worlds of
 /// <see cref="InProcessCost"/> get, beside each VPC, an attached internet gateway, a CIDR reservation in its subnet, a
 /// volume, a launch template, and a Network Load Balancer whose listener forwards to a target group (so the old
 /// scans had something to scan). Each request runs through the server's path, timed on this thread's CPU
@@ -33,6 +34,9 @@ internal static class ScanCost
     private sealed record Case(string Label, Func<World, string> Before, Action<World, string> After, Func<World, string, string>? Run = null);
 
     private static readonly RequestContext s_caller = RequestContext.For("111111111111");
+
+    /// <summary>An account allowed on the middle endpoint service only.</summary>
+    private static readonly RequestContext s_consumer = RequestContext.For("333333333333");
 
     public static int Run(string[] args)
     {
@@ -80,6 +84,11 @@ internal static class ScanCost
                     InProcessCost.Execute(w.State, $"Action=DeleteVpcEndpoints&VpcEndpointId.1={endpoint}");
                     InProcessCost.Execute(w.State, $"Action=DeleteRouteTable&RouteTableId={table}");
                 }),
+            new("DescribeVpcEndpointServices (a consumer allowed on one service)", _ => "", (_, _) => { },
+                (w, _) => w.State.ControlPlane.DescribeVpcEndpointServices(s_consumer, new DescribeVpcEndpointServicesRequest()).ProviderServices.Count
+                    .ToString(CultureInfo.InvariantCulture)),
+            new("DescribeTargetHealth (an IP target's zone)", w => w.Elb.FreeGroup, (_, _) => { },
+                (w, group) => w.State.ControlPlane.TargetGroups.DescribeTargetHealth(s_caller, new TargetsRequest { TargetGroupArn = group }).Targets[0].AvailabilityZone ?? ""),
         };
         Console.WriteLine($"request\tCPU us/req at {small}\tat {large}\tratio {small}/{large}");
         foreach (var c in cases)
@@ -134,6 +143,15 @@ internal static class ScanCost
             return n.Subnets.Values.Where(s => s.VpcId == vpc).Count(s => associations.RouteTableOf(s)?.Id == n.MainRouteTable(vpc).Id);
         }),
         ("the caller's volumes filtered (every volume)", w => w.State.ControlPlane.Network.Volumes.Values.Where(v => v.Id == w.Volume).ToList()),
+        ("the endpoint services a consumer may use (every service)", w => w.State.ControlPlane.Network.VpcEndpointServiceConfigurations.Values
+            .Where(s => s.Region == "us-east-1" && s.Supports("us-east-1") && s.Allows(s_consumer.Account)).ToList()),
+        ("an IP target's subnet (every subnet)", w =>
+        {
+            var n = w.State.ControlPlane.Network;
+            var group = n.TargetGroups[new TargetGroupArn(w.Elb.FreeGroup)];
+            var ip = IpAddress.Parse(group.Targets[0].Id);
+            return n.Subnets.Values.FirstOrDefault(s => s.VpcId == group.VpcId && s.CidrBlock?.Contains(ip) == true);
+        }),
     ];
 
 
@@ -213,6 +231,25 @@ internal static class ScanCost
         }
         var middleLb = cp.Network.LoadBalancers[new LoadBalancerArn(balancers[balancers.Count / 2])];
         var elb = new Elb(middleLb.Arn.Value, Group("free", middleLb.VpcId.Value), $"tg-{balancers.Count / 2}");
+        // An endpoint service on each load balancer, the caller's; a consumer account is allowed on the middle one only.
+        // And an IP target in the free group, in its VPC's subnet (its zone is that subnet's).
+        for (var i = 0; i < balancers.Count; i++)
+        {
+            var service = cp.EndpointServiceConfigurations.CreateVpcEndpointServiceConfiguration(s_caller,
+                new CreateVpcEndpointServiceConfigurationRequest { NetworkLoadBalancerArns = [balancers[i]] }).ServiceConfiguration.Service.Id.Value;
+            if (i == balancers.Count / 2)
+            {
+                cp.EndpointConnections.ModifyVpcEndpointServicePermissions(s_caller, new ModifyVpcEndpointServicePermissionsRequest
+                {
+                    ServiceId = service, AddAllowedPrincipals = [$"arn:aws:iam::{s_consumer.Account.Value}:root"],
+                });
+            }
+        }
+        var middleSubnet = cp.Network.Subnets[middleLb.Nodes[0].SubnetId];
+        cp.TargetGroups.RegisterTargets(s_caller, new TargetsRequest
+        {
+            TargetGroupArn = elb.FreeGroup, Targets = [new TargetDescription { Id = middleSubnet.CidrBlock!.Value.AddressAt(20).ToString() }],
+        });
         Console.Error.WriteLine($"# scans: world of {vpcs} VPCs built");
         return new World(state, built.Ids, rule, scratch, scratchSubnet, Services(vpcs), elb, middleVolume, vpcs);
     }

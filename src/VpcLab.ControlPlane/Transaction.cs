@@ -281,7 +281,7 @@ internal sealed class Transaction
     public void Put(InternetGateway g) => Set(IndexedKinds.InternetGateway, _n.InternetGateways.GetValueOrDefault(g.Id), g, _n with { InternetGateways = _n.InternetGateways.SetItem(g.Id, g) });
     public void Put(EgressOnlyInternetGateway g) => Set(IndexedKinds.EgressOnlyInternetGateway, _n.EgressOnlyInternetGateways.GetValueOrDefault(g.Id), g, _n with { EgressOnlyInternetGateways = _n.EgressOnlyInternetGateways.SetItem(g.Id, g) });
     public void Put(NatGateway g) => Set(IndexedKinds.NatGateway, _n.NatGateways.GetValueOrDefault(g.Id), g, _n with { NatGateways = _n.NatGateways.SetItem(g.Id, g) });
-    public void Put(ElasticIpAddress e) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(e.AllocationId), e, _n with { ElasticIps = _n.ElasticIps.SetItem(e.AllocationId, e) });
+    public void Put(ElasticIpAddress e) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(e.AllocationId), e, _n.WithElasticIp(e.AllocationId, e));
     public void Put(SecurityGroup g) => Set(IndexedKinds.SecurityGroup, _n.SecurityGroups.GetValueOrDefault(g.Id), g, _n with { SecurityGroups = _n.SecurityGroups.SetItem(g.Id, g) });
     public void Put(NetworkAcl a) => Set(IndexedKinds.NetworkAcl, _n.NetworkAcls.GetValueOrDefault(a.Id), a, _n with { NetworkAcls = _n.NetworkAcls.SetItem(a.Id, a) });
     public void Put(NetworkInterface e) => Set(IndexedKinds.NetworkInterface, _n.NetworkInterfaces.GetValueOrDefault(e.Id), e, _n with { NetworkInterfaces = _n.NetworkInterfaces.SetItem(e.Id, e) });
@@ -305,7 +305,7 @@ internal sealed class Transaction
     public void Remove(RouteTableId id) => Set(IndexedKinds.RouteTable, _n.RouteTables.GetValueOrDefault(id), null, _n with { RouteTables = _n.RouteTables.Remove(id) });
     public void Remove(InternetGatewayId id) => Set(IndexedKinds.InternetGateway, _n.InternetGateways.GetValueOrDefault(id), null, _n with { InternetGateways = _n.InternetGateways.Remove(id) });
     public void Remove(NatGatewayId id) => Set(IndexedKinds.NatGateway, _n.NatGateways.GetValueOrDefault(id), null, _n with { NatGateways = _n.NatGateways.Remove(id) });
-    public void Remove(AllocationId id) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(id), null, _n with { ElasticIps = _n.ElasticIps.Remove(id) });
+    public void Remove(AllocationId id) => Set(IndexedKinds.ElasticIp, _n.ElasticIps.GetValueOrDefault(id), null, _n.WithElasticIp(id, null));
     public void Remove(SecurityGroupId id) => Set(IndexedKinds.SecurityGroup, _n.SecurityGroups.GetValueOrDefault(id), null, _n with { SecurityGroups = _n.SecurityGroups.Remove(id) });
     public void Remove(NetworkAclId id) => Set(IndexedKinds.NetworkAcl, _n.NetworkAcls.GetValueOrDefault(id), null, _n with { NetworkAcls = _n.NetworkAcls.Remove(id) });
     public void Remove(NetworkInterfaceId id) => Set(IndexedKinds.NetworkInterface, _n.NetworkInterfaces.GetValueOrDefault(id), null, _n with { NetworkInterfaces = _n.NetworkInterfaces.Remove(id) });

@@ -133,6 +133,16 @@ public sealed record Network(
     /// per snapshot's Elastic IPs, not a scan: <see cref="ElasticIpIndex"/>).</summary>
     public ElasticIpAddress? ElasticIpFor(NetworkInterfaceId eni, IpAddress privateIp) => ElasticIpIndex.Of(ElasticIps).Find(eni, privateIp);
 
+    /// <summary>The world with the Elastic IP <paramref name="id"/> set to <paramref name="address"/> (null: released),
+    /// its lookup by association (<see cref="ElasticIpFor"/>) carried over with the one change, not rebuilt.</summary>
+    public Network WithElasticIp(AllocationId id, ElasticIpAddress? address)
+    {
+        var was = ElasticIps.GetValueOrDefault(id);
+        var elasticIps = address is null ? ElasticIps.Remove(id) : ElasticIps.SetItem(id, address);
+        ElasticIpIndex.Derive(ElasticIps, elasticIps, was, address);
+        return this with { ElasticIps = elasticIps };
+    }
+
     /// <summary>The public IPv4 that the internet gateway maps a private address to: an associated Elastic IP,
     /// else the public IP auto-assigned at launch.</summary>
     public IpAddress? PublicIpFor(NetworkInterface eni, PrivateIpAddress privateIp) =>

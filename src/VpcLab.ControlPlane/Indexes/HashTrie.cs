@@ -87,6 +87,19 @@ internal sealed class HashTrie<TKey, TValue>
     public HashTrie<TKey, TValue> Remove(TKey key, object? owner) =>
         Remove(key, (uint)key.GetHashCode(), 0, owner, out _);
 
+    /// <summary>The map with the value of <paramref name="key"/> changed by <paramref name="change"/>, in one descent
+    /// (not a lookup, then a set or a remove: each walks the path again). <paramref name="change"/> gets the value now
+    /// (and whether the key is there) and returns the new value, or false to have the key absent; a value equal to the
+    /// one there changes nothing.</summary>
+    public HashTrie<TKey, TValue> Update<TState>(TKey key, TState state, Change<TState> change, object? owner)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Update(key, (uint)key.GetHashCode(), 0, state, change, owner, out _);
+    }
+
+    /// <summary>A value's change (the public Update): false when the key is to be absent.</summary>
+    public delegate bool Change<in TState>(bool found, TValue current, TState state, out TValue updated);
+
     private static uint Bit(uint hash, int shift) => 1u << (int)((hash >> shift) & 31);
 
     private static int Index(uint map, uint bit) => BitOperations.PopCount(map & (bit - 1));
@@ -173,6 +186,74 @@ internal sealed class HashTrie<TKey, TValue>
         if (bitA == bitB)
             return new(0, bitA, [], [Pair(a, b, shift + Bits, owner)], owner);
         return new(bitA | bitB, 0, bitA < bitB ? [a, b] : [b, a], [], owner);
+    }
+
+    private HashTrie<TKey, TValue> Update<TState>(TKey key, uint hash, int shift, TState state, Change<TState> change,
+        object? owner, out bool removed)
+    {
+        removed = false;
+        if (shift >= HashBits)
+        {
+            var i = Array.FindIndex(_data, e => e.Key.Equals(key));
+            if (i < 0)
+                return change(false, default!, state, out var added) ? With(0, 0, InsertAt(_data, _data.Length, new Entry(hash, key, added)), [], owner) : this;
+            if (!change(true, _data[i].Value, state, out var value))
+            {
+                removed = true;
+                return With(0, 0, RemoveAt(_data, i), [], owner);
+            }
+            return Replaced(i, value, owner);
+        }
+        var bit = Bit(hash, shift);
+        if ((_dataMap & bit) != 0)
+        {
+            var at = Index(_dataMap, bit);
+            var e = _data[at];
+            if (e.Hash == hash && e.Key.Equals(key))
+            {
+                if (!change(true, e.Value, state, out var value))
+                {
+                    removed = true;
+                    return With(_dataMap & ~bit, _nodeMap, RemoveAt(_data, at), _nodes, owner);
+                }
+                return Replaced(at, value, owner);
+            }
+            if (!change(false, default!, state, out var added))
+                return this;
+            // Two keys on one slot: both move one level down.
+            var pair = Pair(e, new Entry(hash, key, added), shift + Bits, owner);
+            return With(_dataMap & ~bit, _nodeMap | bit, RemoveAt(_data, at), InsertAt(_nodes, Index(_nodeMap, bit), pair), owner);
+        }
+        if ((_nodeMap & bit) != 0)
+        {
+            var slot = Index(_nodeMap, bit);
+            var child = _nodes[slot];
+            var updated = child.Update(key, hash, shift + Bits, state, change, owner, out removed);
+            if (removed && updated._nodes.Length == 0 && updated._data.Length == 1)
+            {
+                // A branch of one entry is inlined, as Remove does (and its parent may inline this node in turn).
+                return With(_dataMap | bit, _nodeMap & ~bit, InsertAt(_data, Index(_dataMap, bit), updated._data[0]), RemoveAt(_nodes, slot), owner);
+            }
+            if (ReferenceEquals(updated, child))
+                return this;
+            var edited = Editable(owner);
+            edited._nodes[slot] = updated;
+            return edited;
+        }
+        if (!change(false, default!, state, out var inserted))
+            return this;
+        return With(_dataMap | bit, _nodeMap, InsertAt(_data, Index(_dataMap, bit), new Entry(hash, key, inserted)), _nodes, owner);
+    }
+
+    // This node with entry `at` holding `value` (this one when the value is the one there).
+    private HashTrie<TKey, TValue> Replaced(int at, TValue value, object? owner)
+    {
+        var e = _data[at];
+        if (EqualityComparer<TValue>.Default.Equals(e.Value, value))
+            return this;
+        var edited = Editable(owner);
+        edited._data[at] = e with { Value = value };
+        return edited;
     }
 
     private HashTrie<TKey, TValue> Remove(TKey key, uint hash, int shift, object? owner, out bool removed)

@@ -303,7 +303,21 @@ public static class IndexedKinds
         (n, id) => n.VpcEndpointServiceConfigurations.GetValueOrDefault(new VpcEndpointServiceId(id)),
         n => n.VpcEndpointServiceConfigurations.Values, n => n.VpcEndpointServiceConfigurations)
         .Field("service-name", s => s.ServiceName)
-        .Link(ServiceLoadBalancerLink, s => s.NetworkLoadBalancerArns.Select(a => a.Value));
+        .Link(ServiceLoadBalancerLink, s => s.NetworkLoadBalancerArns.Select(a => a.Value))
+        .Link(ServiceConsumerLink, ServiceConsumers);
+
+    /// <summary>Who may connect to an endpoint service (DescribeVpcEndpointServices lists it to them): REGION|ACCOUNT for
+    /// its owner and each account principal (arn:aws:iam::ACCOUNT:root), REGION|* for "*" (<see cref="ServiceConsumer"/>).
+    /// A superset of <see cref="VpcEndpointServiceConfiguration.Allows"/>, which is still checked on each.</summary>
+    public const string ServiceConsumerLink = "@consumer";
+
+    /// <summary>The value of <see cref="ServiceConsumerLink"/> for an account (or "*") in a Region.</summary>
+    public static string ServiceConsumer(string region, string account) => region + "|" + account;
+
+    private static IEnumerable<string?> ServiceConsumers(VpcEndpointServiceConfiguration s) =>
+        [ServiceConsumer(s.Region, s.OwnerId.Value), .. s.AllowedPrincipals.Select(p => p == "*" ? ServiceConsumer(s.Region, "*")
+            : p.StartsWith("arn:aws:iam::", StringComparison.Ordinal) && p.EndsWith(":root", StringComparison.Ordinal) && p.Length > 18
+                ? ServiceConsumer(s.Region, p["arn:aws:iam::".Length..^":root".Length]) : null)];
 
     /// <summary>Every indexed kind.</summary>
     public static readonly ImmutableArray<IIndexedKind> All =

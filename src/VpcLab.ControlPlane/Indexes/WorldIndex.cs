@@ -140,7 +140,10 @@ public sealed class WorldIndex
             if (ReferenceEquals(before, after) || (before is not null && before.Equals(after)))
                 return;
             var id = kind.Id((after ?? before)!);
-            Move(id, Postings(kind, before), Postings(kind, after));
+            var (was, now) = Scratch();
+            Postings(kind, before, was);
+            Postings(kind, after, now);
+            Move(id, was, now);
         }
 
         /// <summary>The tags of <paramref name="resourceId"/> changed (null: none). Equal tags change nothing.</summary>
@@ -149,24 +152,57 @@ public sealed class WorldIndex
             ArgumentNullException.ThrowIfNull(resourceId);
             if (SameTags(before, after))
                 return;
-            Move(resourceId, before is null ? [] : TagPostings(resourceId, before), after is null ? [] : TagPostings(resourceId, after));
+            var (was, now) = Scratch();
+            if (before is not null)
+                TagPostings(resourceId, before, was);
+            if (after is not null)
+                TagPostings(resourceId, after, now);
+            Move(resourceId, was, now);
         }
 
+        // The two key sets of one change, kept per thread and emptied for each (a builder is one thread's, and a
+        // change does not nest), so a mutation allocates no sets. A set grown by a record of many values is dropped.
+        [ThreadStatic]
+        private static (HashSet<PostingKey> Before, HashSet<PostingKey> After)? t_scratch;
+
+        private static (HashSet<PostingKey> Before, HashSet<PostingKey> After) Scratch()
+        {
+            if (t_scratch is not { } sets || sets.Before.Count > 1024 || sets.After.Count > 1024)
+                return (t_scratch = ([], [])).Value;
+            sets.Before.Clear();
+            sets.After.Clear();
+            return sets;
+        }
+
+        private static readonly HashTrie<PostingKey, SortedIdSet>.Change<(string Id, object Owner)> s_add =
+            static (bool found, SortedIdSet ids, (string Id, object Owner) s, out SortedIdSet updated) =>
+            {
+                updated = (found ? ids : SortedIdSet.Empty).Add(s.Id, s.Owner);
+                return true;
+            };
+
+        private static readonly HashTrie<PostingKey, SortedIdSet>.Change<(string Id, object Owner)> s_remove =
+            static (bool found, SortedIdSet ids, (string Id, object Owner) s, out SortedIdSet updated) =>
+            {
+                updated = found ? ids.Remove(s.Id, s.Owner) : SortedIdSet.Empty;
+                return !updated.IsEmpty;
+            };
+
+        // One descent of the trie per posting that changes: the list's edit is made where the key is found.
         private void Move(string id, HashSet<PostingKey> before, HashSet<PostingKey> after)
         {
             foreach (var key in before)
             {
-                if (after.Contains(key) || !_postings.TryGetValue(key, out var ids))
+                if (after.Contains(key))
                     continue;
-                ids = ids.Remove(id, _listOwner);
-                _postings = ids.IsEmpty ? _postings.Remove(key, _owner) : _postings.SetItem(key, ids, _owner);
+                _postings = _postings.Update(key, (id, _listOwner), s_remove, _owner);
                 _published = null;
             }
             foreach (var key in after)
             {
                 if (before.Contains(key))
                     continue;
-                _postings = _postings.SetItem(key, WorldIndex.Ids(_postings, key).Add(id, _listOwner), _owner);
+                _postings = _postings.Update(key, (id, _listOwner), s_add, _owner);
                 _published = null;
             }
         }
@@ -176,8 +212,14 @@ public sealed class WorldIndex
     internal static HashSet<PostingKey> Postings<T>(IndexedKind<T> kind, T? record)
     {
         var keys = new HashSet<PostingKey>();
+        Postings(kind, record, keys);
+        return keys;
+    }
+
+    private static void Postings<T>(IndexedKind<T> kind, T? record, HashSet<PostingKey> keys)
+    {
         if (record is null)
-            return keys;
+            return;
         foreach (var scope in kind.Scopes(record))
             keys.Add(new PostingKey(kind.Key, ScopeName, scope));
         foreach (var (name, values) in kind.Fields)
@@ -190,7 +232,6 @@ public sealed class WorldIndex
                     keys.Add(new PostingKey(kind.Key, name, value));
             }
         }
-        return keys;
     }
 
     /// <summary>The postings of a resource's tags: per kind (its id prefix) tag:KEY, tag-key and tag-value, as the
@@ -198,6 +239,12 @@ public sealed class WorldIndex
     internal static HashSet<PostingKey> TagPostings(string resourceId, Tags tags)
     {
         var keys = new HashSet<PostingKey>();
+        TagPostings(resourceId, tags, keys);
+        return keys;
+    }
+
+    private static void TagPostings(string resourceId, Tags tags, HashSet<PostingKey> keys)
+    {
         var kind = KindOf(resourceId);
         foreach (var (key, value) in tags.Items)
         {
@@ -207,7 +254,6 @@ public sealed class WorldIndex
             keys.Add(new PostingKey(AnyKind, "key", key));
             keys.Add(new PostingKey(AnyKind, "value", value));
         }
-        return keys;
     }
 
     /// <summary>The kind of an id: the text before its last '-' (vpc-0abc → vpc).</summary>

@@ -221,12 +221,14 @@ public sealed class TargetGroupOperations
                     ?? new Target(a.Id ?? "", a.Port ?? group.Port, a.AvailabilityZone)).ToList()
                 : [.. group.Targets];
             var balancers = TargetGroupLoadBalancers.Of(tx, group).ToList();
-            return new DescribeTargetHealthResult(group, [.. targets.Select(t => Candidate(tx.N, group, balancers, t))]);
+            return new DescribeTargetHealthResult(group, [.. targets.Select(t => Candidate(tx, group, balancers, t))]);
         });
 
-    private static TargetHealthCandidate Candidate(Network n, TargetGroup group, List<LoadBalancer> balancers, Target target)
+    private static TargetHealthCandidate Candidate(Transaction tx, TargetGroup group, List<LoadBalancer> balancers, Target target)
     {
-        var zone = LoadBalancerTargets.ZoneOf(n, group, target);
+        var n = tx.N;
+        // An IP target's subnet among its VPC's subnets (the index's vpc-id postings), not a scan of every subnet.
+        var zone = LoadBalancerTargets.ZoneOf(n, group, target, vpc => tx.Where(IndexedKinds.Subnet, "vpc-id", vpc.Value));
         var port = group.HealthCheck.PortFor(target);
         if (!group.Targets.Contains(target))
             return new(target, zone, port, "Target.NotRegistered", "Target is not registered to the target group");

@@ -52,9 +52,12 @@ public sealed class VpcEndpointServiceOperations
         });
 
     /// <summary>The endpoint services of <paramref name="regions"/> the caller owns or is allowed to connect to and
-    /// whose supported Regions include the caller's, by name.</summary>
+    /// whose supported Regions include the caller's, by name: from the index's consumers of each Region (the caller's
+    /// account, and "*"), so the cost is what the caller may see, not every account's services.</summary>
     private static List<VpcEndpointServiceConfiguration> VisibleProviderServices(Transaction tx, HashSet<string> regions) =>
-        [.. tx.N.VpcEndpointServiceConfigurations.Values
+        [.. regions.SelectMany(r => new[] { tx.Account.Value, "*" }.SelectMany(a =>
+                tx.Where(IndexedKinds.EndpointService, IndexedKinds.ServiceConsumerLink, IndexedKinds.ServiceConsumer(r, a))))
+            .DistinctBy(s => s.Id)
             .Where(s => regions.Contains(s.Region) && s.Supports(tx.RegionName) && s.Allows(tx.Account))
             .OrderBy(s => s.ServiceName, StringComparer.Ordinal)];
 

@@ -25,8 +25,10 @@ public static class LoadBalancerTargets
     }
 
     /// <summary>A target's zone: as registered (<c>all</c>), else its instance's subnet's, else the zone of the
-    /// group's VPC subnet holding its address.</summary>
-    public static string? ZoneOf(Network network, TargetGroup group, Target target)
+    /// group's VPC subnet holding its address (subnets of one VPC never overlap, so at most one does). The VPC's
+    /// subnets come from <paramref name="subnetsOf"/> when given (the control plane's index: a VPC's own subnets, not
+    /// every subnet of the world), else from a scan of the snapshot.</summary>
+    public static string? ZoneOf(Network network, TargetGroup group, Target target, Func<VpcId, IEnumerable<Subnet>>? subnetsOf = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(group);
@@ -37,7 +39,8 @@ public static class LoadBalancerTargets
             return network.Instances.TryGetValue(new InstanceId(target.Id), out var i) && network.Subnets.TryGetValue(i.SubnetId, out var s)
                 ? s.AvailabilityZone.Name : null;
         return IpAddress.TryParse(target.Id, out var ip)
-            ? network.Subnets.Values.FirstOrDefault(s => s.VpcId == group.VpcId && (s.CidrBlock?.Contains(ip) == true || s.Ipv6Cidr?.Contains(ip) == true))
+            ? (subnetsOf?.Invoke(group.VpcId) ?? network.SubnetsOf(group.VpcId))
+                .FirstOrDefault(s => s.VpcId == group.VpcId && (s.CidrBlock?.Contains(ip) == true || s.Ipv6Cidr?.Contains(ip) == true))
                 ?.AvailabilityZone.Name
             : null;
     }

@@ -29,7 +29,8 @@ public sealed class IndexBuilderPropertyTests
     [Fact]
     public void HashTrie_AnyEdits_AnswersAsDictionary_AndPublishedMapsNeverChange()
     {
-        // (op, id): op 0–5 set id to a new value, 6–8 remove it, 9 publish (the builder's owner changes).
+        // (op, id): op 0–2 set id to a new value, 3–4 the same through Update (one descent), 5 Update to the value it
+        // has (a no-op), 6–7 remove it, 8 remove through Update, 9 publish (the builder's owner changes).
         var edits = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 60]).Array[0, 300];
         Gen.Select(edits, Gen.Int[0, 2]).Sample((steps, mode) =>
         {
@@ -40,14 +41,42 @@ public sealed class IndexBuilderPropertyTests
             var value = 0;
             foreach (var (op, id) in steps)
             {
-                if (op <= 5)
+                if (op <= 2)
                 {
                     trie = trie.SetItem(KeyOf(id, mode), ++value, owner);
                     model[id] = value;
                 }
-                else if (op <= 8)
+                else if (op <= 4)
+                {
+                    trie = trie.Update(KeyOf(id, mode), ++value, static (bool _, int _, int v, out int updated) =>
+                    {
+                        updated = v;
+                        return true;
+                    }, owner);
+                    model[id] = value;
+                }
+                else if (op == 5)
+                {
+                    var before = trie;
+                    trie = trie.Update(KeyOf(id, mode), 0, static (bool found, int current, int _, out int updated) =>
+                    {
+                        updated = current;
+                        return found;
+                    }, owner);
+                    Assert.Same(before, trie);
+                }
+                else if (op <= 7)
                 {
                     trie = trie.Remove(KeyOf(id, mode), owner);
+                    model.Remove(id);
+                }
+                else if (op == 8)
+                {
+                    trie = trie.Update(KeyOf(id, mode), 0, static (bool _, int _, int _, out int updated) =>
+                    {
+                        updated = 0;
+                        return false;
+                    }, owner);
                     model.Remove(id);
                 }
                 else
