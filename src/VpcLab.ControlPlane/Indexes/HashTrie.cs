@@ -85,7 +85,13 @@ internal sealed class HashTrie<TKey, TValue>
 
     /// <summary>The map without <paramref name="key"/> (this one when it is absent).</summary>
     public HashTrie<TKey, TValue> Remove(TKey key, object? owner) =>
-        Remove(key, (uint)key.GetHashCode(), 0, owner, out _);
+        Update(key, (uint)key.GetHashCode(), 0, 0, s_absent, owner, out _);
+
+    private static readonly Change<int> s_absent = static (bool _, TValue _, int _, out TValue updated) =>
+    {
+        updated = default!;
+        return false;
+    };
 
     /// <summary>The map with the value of <paramref name="key"/> changed by <paramref name="change"/>, in one descent
     /// (not a lookup, then a set or a remove: each walks the path again). <paramref name="change"/> gets the value now
@@ -253,45 +259,6 @@ internal sealed class HashTrie<TKey, TValue>
             return this;
         var edited = Editable(owner);
         edited._data[at] = e with { Value = value };
-        return edited;
-    }
-
-    private HashTrie<TKey, TValue> Remove(TKey key, uint hash, int shift, object? owner, out bool removed)
-    {
-        removed = false;
-        if (shift >= HashBits)
-        {
-            var i = Array.FindIndex(_data, e => e.Key.Equals(key));
-            if (i < 0)
-                return this;
-            removed = true;
-            return With(0, 0, RemoveAt(_data, i), [], owner);
-        }
-        var bit = Bit(hash, shift);
-        if ((_dataMap & bit) != 0)
-        {
-            var at = Index(_dataMap, bit);
-            if (_data[at].Hash != hash || !_data[at].Key.Equals(key))
-                return this;
-            removed = true;
-            return With(_dataMap & ~bit, _nodeMap, RemoveAt(_data, at), _nodes, owner);
-        }
-        if ((_nodeMap & bit) == 0)
-            return this;
-        var slot = Index(_nodeMap, bit);
-        var child = _nodes[slot];
-        var updated = child.Remove(key, hash, shift + Bits, owner, out removed);
-        if (!removed)
-            return this;
-        if (updated._nodes.Length == 0 && updated._data.Length == 1)
-        {
-            // A branch of one entry is inlined: the map keeps one shape for one content.
-            return With(_dataMap | bit, _nodeMap & ~bit, InsertAt(_data, Index(_dataMap, bit), updated._data[0]), RemoveAt(_nodes, slot), owner);
-        }
-        if (ReferenceEquals(updated, child))
-            return this;
-        var edited = Editable(owner);
-        edited._nodes[slot] = updated;
         return edited;
     }
 }
